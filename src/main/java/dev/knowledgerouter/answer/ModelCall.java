@@ -1,0 +1,99 @@
+package dev.knowledgerouter.answer;
+
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.exception.AuthenticationException;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.ModelNotFoundException;
+import dev.langchain4j.exception.RateLimitException;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.util.function.UnaryOperator;
+
+/**
+ * One LangChain4j chat call turned into a {@link ModelReply} or a {@link ModelUnavailableException}
+ * whose message says what went wrong in the user's terms. Shared by the Ollama and Claude clients,
+ * which differ only in how they build the model and word their hints.
+ */
+final class ModelCall {
+    /** Hints in a provider's terms for the failures users can fix themselves. */
+    interface Hints {
+        String unreachable();
+
+        String modelNotFound();
+
+        String unauthorized();
+    }
+
+    private ModelCall() {
+    }
+
+    static ModelReply run(String name, ChatModel model, Prompt prompt, Hints hints, UnaryOperator<String> redact) throws ModelUnavailableException {
+        ChatResponse response;
+        try {
+            response = model.chat(ChatRequest.builder()
+                    .messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
+                    .build());
+        } catch (RuntimeException e) {
+            throw new ModelUnavailableException(redact.apply(describe(name, e, hints)), null);
+        }
+        String text = response.aiMessage() == null ? null : response.aiMessage().text();
+        if (text == null || text.isBlank()) {
+            throw new ModelUnavailableException(name + " returned an empty answer", null);
+        }
+        TokenUsage usage = response.tokenUsage();
+        return new ModelReply(text.strip(), usage == null ? null : usage.inputTokenCount(), usage == null ? null : usage.outputTokenCount());
+    }
+
+    private static String describe(String name, RuntimeException e, Hints hints) {
+        if (has(e, ConnectException.class) || has(e, UnknownHostException.class)) {
+            return name + " is unreachable (" + hints.unreachable() + ")";
+        }
+        if (has(e, HttpTimeoutException.class) || has(e, java.util.concurrent.TimeoutException.class)
+                || has(e, dev.langchain4j.exception.TimeoutException.class) || has(e, java.net.SocketTimeoutException.class)) {
+            return name + " timed out";
+        }
+        if (e instanceof ModelNotFoundException) {
+            return name + ": model not found (" + hints.modelNotFound() + ")";
+        }
+        if (e instanceof AuthenticationException) {
+            return name + ": authentication failed (" + hints.unauthorized() + ")";
+        }
+        if (e instanceof RateLimitException) {
+            return name + ": rate limited (HTTP 429)";
+        }
+        if (e instanceof HttpException h) {
+            if (h.statusCode() == 404) {
+                return name + ": model not found (" + hints.modelNotFound() + ")";
+            }
+            return name + ": HTTP " + h.statusCode() + " " + brief(h.getMessage());
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return name + " failed: " + brief(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+    }
+
+    private static boolean has(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String brief(String message) {
+        if (message == null) {
+            return "";
+        }
+        String oneLine = message.replaceAll("\\s+", " ").strip();
+        return oneLine.length() > 300 ? oneLine.substring(0, 300) + "..." : oneLine;
+    }
+}

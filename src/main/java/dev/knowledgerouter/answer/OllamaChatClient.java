@@ -1,0 +1,46 @@
+package dev.knowledgerouter.answer;
+
+import dev.knowledgerouter.config.OllamaSettings;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.ollama.OllamaChatModel;
+
+/** The local model: an Ollama chat model through LangChain4j's {@code /api/chat} client. */
+public final class OllamaChatClient implements ChatClient {
+    private final OllamaSettings settings;
+    private final ChatModel model;
+
+    public OllamaChatClient(OllamaSettings settings) {
+        this.settings = settings;
+        this.model = OllamaChatModel.builder()
+                .baseUrl(settings.host())
+                .modelName(settings.model())
+                .timeout(settings.timeout())
+                .maxRetries(0)
+                .build();
+    }
+
+    @Override
+    public String name() {
+        return "ollama/" + settings.model();
+    }
+
+    @Override
+    public ModelReply chat(Prompt prompt) throws ModelUnavailableException {
+        return ModelCall.run(name(), model, prompt, new ModelCall.Hints() {
+            @Override
+            public String unreachable() {
+                return "no Ollama at " + settings.host() + "; start it with `ollama serve` or set OLLAMA_HOST";
+            }
+
+            @Override
+            public String modelNotFound() {
+                return "run `ollama pull " + settings.model() + "` or set OLLAMA_MODEL";
+            }
+
+            @Override
+            public String unauthorized() {
+                return "the Ollama host refused the request; check the proxy in front of it";
+            }
+        }, s -> s);
+    }
+}

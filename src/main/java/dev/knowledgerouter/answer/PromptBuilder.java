@@ -1,0 +1,33 @@
+package dev.knowledgerouter.answer;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Builds the chat prompt: the question, preceded by the retrieved notes, most relevant first. */
+public final class PromptBuilder {
+    static final String SYSTEM = """
+            You are a senior software engineer helping a developer. Answer the question directly and correctly: \
+            lead with the fix or the answer, then the why, with exact commands, configuration or code where they help. \
+            Reference notes from the team's knowledge base may follow; use them when they fit the question, \
+            say so when they do not, and never invent commands or flags.""";
+    private static final int MAX_PASSAGE_CHARS = 2_500;
+
+    public Prompt build(String query, List<ContextPassage> context) {
+        StringBuilder user = new StringBuilder();
+        if (!context.isEmpty()) {
+            user.append("Reference notes (most relevant first):\n");
+            int n = 1;
+            for (ContextPassage p : context) {
+                String text = p.text();
+                if (text.length() > MAX_PASSAGE_CHARS) {
+                    text = text.substring(0, MAX_PASSAGE_CHARS) + " [...]";
+                }
+                user.append("\n[").append(n++).append("] ").append(p.reference())
+                        .append(String.format(Locale.ROOT, " (relevance %.2f)\n", p.score())).append(text).append('\n');
+            }
+            user.append("\nQuestion:\n");
+        }
+        user.append(query.strip());
+        return new Prompt(SYSTEM, user.toString());
+    }
+}

@@ -1,0 +1,119 @@
+package dev.knowledgerouter.app;
+
+import dev.knowledgerouter.answer.Answerer;
+import dev.knowledgerouter.answer.ChatClient;
+import dev.knowledgerouter.answer.ClaudeChatClient;
+import dev.knowledgerouter.answer.OllamaChatClient;
+import dev.knowledgerouter.answer.PromptBuilder;
+import dev.knowledgerouter.config.KrConfig;
+import dev.knowledgerouter.knowledge.CollectionCatalog;
+import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.CollectionKind;
+import dev.knowledgerouter.knowledge.Embedder;
+import dev.knowledgerouter.knowledge.InProcessEmbedder;
+import dev.knowledgerouter.knowledge.KnowledgeSearch;
+import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.knowledge.LuceneKnowledgeStore;
+import dev.knowledgerouter.knowledge.EmbedderIdentity;
+import dev.knowledgerouter.knowledge.Seeder;
+import dev.knowledgerouter.learn.InteractionLog;
+import dev.knowledgerouter.route.ComplexityEstimator;
+import dev.knowledgerouter.route.Router;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** Constructor wiring for the whole router, in one place. Closing it closes the store. */
+public final class App implements AutoCloseable {
+    private final KrConfig config;
+    private final CollectionCatalog catalog;
+    private final Embedder embedder;
+    private final KnowledgeStore store;
+    private final KnowledgeSearch search;
+    private final QueryService queries;
+    private final SearchService searches;
+    private final Seeder seeder;
+
+    private App(KrConfig config, CollectionCatalog catalog, Embedder embedder, KnowledgeStore store, Clock clock) {
+        this.config = config;
+        this.catalog = catalog;
+        this.embedder = embedder;
+        this.store = store;
+        this.search = new KnowledgeSearch(store);
+        Optional<ChatClient> local = Optional.of(new OllamaChatClient(config.ollama()));
+        Optional<ChatClient> remote = config.claude().enabled() ? Optional.of(new ClaudeChatClient(config.claude())) : Optional.empty();
+        Answerer answerer = new Answerer(local, remote, new PromptBuilder(), config.routing().contextMinScore());
+        this.queries = new QueryService(embedder, store, search, new ComplexityEstimator(), new Router(config.routing()), answerer,
+                new InteractionLog(store), config.routing(), config.server().maxQueryChars(), clock);
+        this.searches = new SearchService(embedder, store, search);
+        this.seeder = new Seeder(store, embedder, catalog, clock);
+    }
+
+    /** Opens the embedded default: the in-process embedder and the Lucene store under {@code $KR_HOME}. */
+    public static App open(KrConfig config) {
+        return open(config, new InProcessEmbedder(), Clock.systemUTC());
+    }
+
+    public static App open(KrConfig config, Embedder embedder, Clock clock) {
+        CollectionCatalog catalog = CollectionCatalog.load(config.collectionsDir());
+        LuceneKnowledgeStore store = new LuceneKnowledgeStore(config.luceneDir(), EmbedderIdentity.of(embedder));
+        try {
+            catalog.all().forEach(store::open);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return new App(config, catalog, embedder, store, clock);
+    }
+
+    public KrConfig config() {
+        return config;
+    }
+
+    public CollectionCatalog catalog() {
+        return catalog;
+    }
+
+    public Embedder embedder() {
+        return embedder;
+    }
+
+    public KnowledgeStore store() {
+        return store;
+    }
+
+    public QueryService queries() {
+        return queries;
+    }
+
+    public SearchService searches() {
+        return searches;
+    }
+
+    public Seeder seeder() {
+        return seeder;
+    }
+
+    /** True when no knowledge collection holds an entry: a fresh store that needs seeding. */
+    public boolean knowledgeEmpty() {
+        return catalog.ofKind(CollectionKind.KNOWLEDGE).stream().mapToLong(c -> store.count(c.name())).sum() == 0;
+    }
+
+    public List<CollectionInfo> collections() {
+        return store.collections().stream().map(this::info).toList();
+    }
+
+    private CollectionInfo info(CollectionDefinition c) {
+        return new CollectionInfo(c.name(), c.kind().name().toLowerCase(java.util.Locale.ROOT), c.description(), store.count(c.name()),
+                store.embedder().id(), store.embedder().dimension());
+    }
+
+    @Override
+    public void close() {
+        try {
+            search.close();
+        } finally {
+            store.close();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.knowledgerouter.app;
+
+import dev.knowledgerouter.answer.Attempt;
+import dev.knowledgerouter.answer.ContextPassage;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The wire shape of an answered query, shared by {@code POST /v1/query} and {@code kr query --json}
+ * so that a CLI talking to a running server and one running in-process print the same thing.
+ */
+public record QueryResponse(String interactionId, String answer, Route route, List<Context> context, List<AttemptView> attempts,
+                            long latencyMs, dev.knowledgerouter.learn.Timings timings) {
+
+    /**
+     * {@code target} is who answered (local, remote or retrieval); {@code decided} is the router's
+     * choice, which differs when the chosen model was unavailable ({@code note} says why).
+     */
+    public record Route(String target, String decided, String model, String reason, double relevance, int complexity,
+                        String profile, String note, List<String> reasons) {
+    }
+
+    public record Context(String collection, String id, double score, String text) {
+    }
+
+    public record AttemptView(String model, String outcome, String error, long latencyMs, Integer inputTokens, Integer outputTokens) {
+    }
+
+    public static QueryResponse of(QueryResult r) {
+        var d = r.decision();
+        var a = r.answer();
+        return new QueryResponse(r.interactionId(), a.text(),
+                new Route(a.source().wireName(), d.target().wireName(), a.model(), d.reason(), round(d.relevance()), d.complexity().score(),
+                        d.profile(), a.note(), d.reasons()),
+                r.context().stream().map(QueryResponse::context).toList(),
+                a.attempts().stream().map(QueryResponse::attempt).toList(),
+                r.timings().totalMs(), r.timings());
+    }
+
+    private static Context context(ContextPassage p) {
+        return new Context(p.collection(), p.id(), round(p.score()), p.text());
+    }
+
+    private static AttemptView attempt(Attempt a) {
+        return new AttemptView(a.model(), a.outcome().name().toLowerCase(Locale.ROOT), a.error(), a.latencyMs(), a.inputTokens(), a.outputTokens());
+    }
+
+    static double round(double score) {
+        return Math.round(score * 10_000) / 10_000.0;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.knowledgerouter.app;
+
+import dev.knowledgerouter.answer.Answer;
+import dev.knowledgerouter.answer.Answerer;
+import dev.knowledgerouter.answer.ContextPassage;
+import dev.knowledgerouter.config.RoutingProfile;
+import dev.knowledgerouter.config.RoutingSettings;
+import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.Embedder;
+import dev.knowledgerouter.knowledge.KnowledgeSearch;
+import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.knowledge.SearchHit;
+import dev.knowledgerouter.knowledge.SearchRequest;
+import dev.knowledgerouter.learn.Interaction;
+import dev.knowledgerouter.learn.InteractionLog;
+import dev.knowledgerouter.learn.Timings;
+import dev.knowledgerouter.route.Complexity;
+import dev.knowledgerouter.route.ComplexityEstimator;
+import dev.knowledgerouter.route.Decision;
+import dev.knowledgerouter.route.Router;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The one path every query takes: embed once, search every knowledge collection in parallel, route,
+ * answer, and record the interaction durably before returning.
+ */
+public final class QueryService {
+    private final Embedder embedder;
+    private final KnowledgeStore store;
+    private final KnowledgeSearch search;
+    private final ComplexityEstimator complexity;
+    private final Router router;
+    private final Answerer answerer;
+    private final InteractionLog log;
+    private final RoutingSettings routing;
+    private final int maxQueryChars;
+    private final Clock clock;
+
+    public QueryService(Embedder embedder, KnowledgeStore store, KnowledgeSearch search, ComplexityEstimator complexity, Router router,
+                        Answerer answerer, InteractionLog log, RoutingSettings routing, int maxQueryChars, Clock clock) {
+        this.embedder = embedder;
+        this.store = store;
+        this.search = search;
+        this.complexity = complexity;
+        this.router = router;
+        this.answerer = answerer;
+        this.log = log;
+        this.routing = routing;
+        this.maxQueryChars = maxQueryChars;
+        this.clock = clock;
+    }
+
+    /** Embeds, searches and routes without calling a model: the decision path the benchmark measures. */
+    public RoutedQuery route(QueryRequest request) {
+        String query = validated(request.query());
+        RoutingProfile profile = router.profile(request.profile());
+        long t0 = System.nanoTime();
+        float[] vector = embedder.embed(query, Embedder.Purpose.QUERY);
+        long t1 = System.nanoTime();
+        List<SearchHit> hits = search.searchAll(search.knowledgeCollections(), SearchRequest.of("", vector, routing.contextK()));
+        long t2 = System.nanoTime();
+        Complexity c = complexity.estimate(query);
+        double relevance = hits.isEmpty() ? -1.0 : hits.getFirst().score();
+        Optional<String> best = hits.isEmpty() ? Optional.empty() : Optional.of(hits.getFirst().collection() + "/" + hits.getFirst().id());
+        Decision decision = router.decide(relevance, best, c, profile);
+        long t3 = System.nanoTime();
+        return new RoutedQuery(query, vector, hits, decision, t1 - t0, t2 - t1, t3 - t2);
+    }
+
+    public QueryResult query(QueryRequest request) {
+        long start = System.nanoTime();
+        RoutedQuery routed = route(request);
+        List<ContextPassage> context = routed.hits().stream()
+                .filter(h -> h.score() >= routing.contextMinScore())
+                .map(this::passage)
+                .toList();
+        long answerStart = System.nanoTime();
+        Answer answer = answerer.answer(routed.query(), routed.decision().target(), context);
+        long answerNanos = System.nanoTime() - answerStart;
+        Timings timings = new Timings(ms(routed.embedNanos()), ms(routed.searchNanos()), ms(routed.routeNanos()), ms(answerNanos), ms(System.nanoTime() - start));
+        Decision d = routed.decision();
+        Interaction interaction = new Interaction(UUID.randomUUID().toString(), clock.instant(), routed.query(), answer.text(),
+                d.target().wireName(), answer.source().wireName(), answer.model(), d.profile(), d.relevance(), d.complexity().score(),
+                d.reason(), d.reasons(), answer.note(), context.stream().map(ContextPassage::reference).toList(), answer.attempts(), timings);
+        log.record(interaction, routed.vector());
+        return new QueryResult(interaction.id(), answer, d, context, timings);
+    }
+
+    private ContextPassage passage(SearchHit hit) {
+        CollectionDefinition c = store.collection(hit.collection());
+        return new ContextPassage(hit.collection(), hit.id(), hit.score(), c.titleOf(hit.payload()), c.answerOf(hit.payload()));
+    }
+
+    private String validated(String query) {
+        if (query == null || query.isBlank()) {
+            throw new InvalidRequestException("'query' is missing or empty; send the question as text, e.g. {\"query\": \"mvn fails with PKIX path building failed\"}");
+        }
+        if (query.length() > maxQueryChars) {
+            throw new InvalidRequestException("'query' has " + query.length() + " characters, more than the limit of " + maxQueryChars
+                    + "; shorten it or raise server.max_query_chars in kr.yaml");
+        }
+        return query.strip();
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+}

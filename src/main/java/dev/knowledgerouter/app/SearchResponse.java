@@ -1,0 +1,21 @@
+package dev.knowledgerouter.app;
+
+import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.knowledge.SearchHit;
+import java.util.List;
+import java.util.Map;
+
+/** The wire shape of a search, shared by {@code GET /v1/search} and {@code kr search --json}. */
+public record SearchResponse(String query, List<Hit> hits) {
+
+    public record Hit(String collection, String id, double score, String title, String text, Map<String, Object> payload) {
+    }
+
+    public static SearchResponse of(String query, List<SearchHit> hits, KnowledgeStore store) {
+        return new SearchResponse(query, hits.stream().map(h -> {
+            CollectionDefinition c = store.collection(h.collection());
+            return new Hit(h.collection(), h.id(), QueryResponse.round(h.score()), c.titleOf(h.payload()), c.answerOf(h.payload()), h.payload());
+        }).toList());
+    }
+}

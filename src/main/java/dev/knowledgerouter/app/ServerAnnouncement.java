@@ -1,0 +1,59 @@
+package dev.knowledgerouter.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The note a running {@code kr serve} leaves in {@code $KR_HOME/server.json}, so that CLI commands on
+ * the same home talk to it instead of fighting it for Lucene's write lock.
+ */
+public record ServerAnnouncement(String url, long pid, Instant started) {
+    private static final ObjectMapper JSON = WireJson.mapper();
+
+    public static ServerAnnouncement self(String url, Instant started) {
+        return new ServerAnnouncement(url, ProcessHandle.current().pid(), started);
+    }
+
+    /** The announcement in {@code file}, if any and if its process is still alive. */
+    public static Optional<ServerAnnouncement> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            ServerAnnouncement a = JSON.readValue(file.toFile(), ServerAnnouncement.class);
+            boolean alive = ProcessHandle.of(a.pid()).map(ProcessHandle::isAlive).orElse(false);
+            return alive ? Optional.of(a) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Written to a temporary file and moved into place, so readers never see half a file. */
+    public void write(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        JSON.writeValue(tmp.toFile(), this);
+        try {
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Removes the file if it still announces this process (a newer server may have replaced it). */
+    public void withdraw(Path file) {
+        try {
+            if (read(file).filter(a -> a.pid() == pid).isPresent()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException ignored) {
+            // A stale file is harmless: readers check that its process is alive.
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package dev.knowledgerouter.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads {@code kr.yaml} (optional) and the environment into a validated {@link KrConfig}. The
+ * environment wins over the file. Unknown keys are refused rather than ignored: a typo in a threshold
+ * must not silently leave the default in force.
+ */
+public final class ConfigLoader {
+    private final Path workDir;
+    private final Map<String, String> env;
+
+    public ConfigLoader(Path workDir, Map<String, String> env) {
+        this.workDir = workDir;
+        this.env = env;
+    }
+
+    public static KrConfig fromEnvironment() {
+        return new ConfigLoader(Path.of("").toAbsolutePath(), System.getenv()).load();
+    }
+
+    public KrConfig load() {
+        Path file = env("KR_CONFIG").map(this::resolve).orElse(workDir.resolve("kr.yaml"));
+        if (env("KR_CONFIG").isPresent() && !Files.isRegularFile(file)) {
+            throw new ConfigException("KR_CONFIG points to " + file + ", which does not exist; fix the path or unset KR_CONFIG");
+        }
+        Node root = Files.isRegularFile(file) ? Node.root(read(file), file.getFileName().toString()) : Node.empty();
+        root.allowOnly("home", "app_dir", "collections_dir", "seed_dir", "server", "ollama", "claude", "routing");
+
+        Path appDir = env("KR_APP_DIR").map(this::resolve).orElse(root.text("app_dir").map(this::resolve).orElse(workDir));
+        Path home = env("KR_HOME").map(this::resolve).orElse(root.text("home").map(this::resolve).orElse(workDir.resolve("data")));
+        Path collections = root.text("collections_dir").map(this::resolve).orElse(appDir.resolve("collections"));
+        Path seeds = root.text("seed_dir").map(this::resolve).orElse(appDir.resolve("seed-data"));
+
+        return new KrConfig(home.normalize(), collections.normalize(), seeds.normalize(),
+                server(root.child("server")), ollama(root.child("ollama")), claude(root.child("claude")), routing(root.child("routing")));
+    }
+
+    private ServerSettings server(Node node) {
+        node.allowOnly("host", "port", "max_body_kb", "max_query_chars");
+        String host = env("KR_BIND").orElse(node.text("host").orElse(ServerSettings.DEFAULT_HOST));
+        int port = env("KR_PORT").map(v -> parsePort("KR_PORT", v)).orElse(node.integer("port", ServerSettings.DEFAULT_PORT));
+        if (port < 0 || port > 65535) {
+            throw new ConfigException(node.path("port") + " must be a TCP port between 0 and 65535, got " + port);
+        }
+        int bodyKb = node.integer("max_body_kb", (int) (ServerSettings.DEFAULT_MAX_BODY_BYTES / 1024));
+        int queryChars = node.integer("max_query_chars", ServerSettings.DEFAULT_MAX_QUERY_CHARS);
+        if (bodyKb < 1 || queryChars < 1) {
+            throw new ConfigException("server.max_body_kb and server.max_query_chars must be positive");
+        }
+        return new ServerSettings(host, port, bodyKb * 1024L, queryChars);
+    }
+
+    private OllamaSettings ollama(Node node) {
+        node.allowOnly("host", "model", "timeout_seconds");
+        String host = ollamaHost(env("OLLAMA_HOST").orElse(node.text("host").orElse(OllamaSettings.DEFAULT_HOST)));
+        String model = env("OLLAMA_MODEL").orElse(node.text("model").orElse(OllamaSettings.DEFAULT_MODEL));
+        int timeout = node.integer("timeout_seconds", 120);
+        if (timeout < 1) {
+            throw new ConfigException(node.path("timeout_seconds") + " must be at least 1");
+        }
+        return new OllamaSettings(host, model, Duration.ofSeconds(timeout));
+    }
+
+    private ClaudeSettings claude(Node node) {
+        node.allowOnly("model", "base_url", "max_tokens", "timeout_seconds", "api_key");
+        if (node.has("api_key")) {
+            throw new ConfigException(node.path("api_key") + " is not read from files, so that keys never land in a repository; set ANTHROPIC_API_KEY in the environment instead");
+        }
+        Optional<Secret> key = env("ANTHROPIC_API_KEY").filter(k -> !k.isBlank()).map(String::strip).map(Secret::of);
+        String model = env("KR_CLAUDE_MODEL").orElse(node.text("model").orElse(ClaudeSettings.DEFAULT_MODEL));
+        String baseUrl = env("ANTHROPIC_BASE_URL").orElse(node.text("base_url").orElse(ClaudeSettings.DEFAULT_BASE_URL));
+        checkHttpUrl(env("ANTHROPIC_BASE_URL").isPresent() ? "ANTHROPIC_BASE_URL" : node.path("base_url"), baseUrl);
+        int maxTokens = node.integer("max_tokens", 2048);
+        int timeout = node.integer("timeout_seconds", 120);
+        return new ClaudeSettings(key, model, stripTrailingSlash(baseUrl), maxTokens, Duration.ofSeconds(timeout));
+    }
+
+    private RoutingSettings routing(Node node) {
+        node.allowOnly("default_profile", "context_k", "context_min_score", "profiles");
+        Map<String, RoutingProfile> profiles = new LinkedHashMap<>(DefaultProfiles.forBgeSmall());
+        Node defined = node.child("profiles");
+        for (String name : defined.keys()) {
+            Node list = defined.child(name);
+            List<LocalRule> rules = new ArrayList<>();
+            for (Node rule : list.elements()) {
+                rule.allowOnly("relevance_above", "complexity_below");
+                rules.add(new LocalRule(rule.number("relevance_above"), (int) rule.number("complexity_below")));
+            }
+            profiles.put(name, new RoutingProfile(name, rules));
+        }
+        String defaultProfile = node.text("default_profile").orElse("default");
+        int k = node.integer("context_k", 5);
+        double minScore = node.has("context_min_score") ? node.number("context_min_score") : 0.5;
+        if (k < 1 || k > 50) {
+            throw new ConfigException(node.path("context_k") + " must be between 1 and 50, got " + k);
+        }
+        return new RoutingSettings(defaultProfile, profiles, k, minScore);
+    }
+
+    /** Accepts Ollama's own forms ({@code 0.0.0.0:11434}, {@code localhost}) as well as full URLs. */
+    static String ollamaHost(String raw) {
+        String value = raw.strip();
+        if (!value.contains("://")) {
+            value = "http://" + value;
+        }
+        URI uri;
+        try {
+            uri = URI.create(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("OLLAMA_HOST '" + raw + "' is not a host or URL; use e.g. http://localhost:11434");
+        }
+        if (uri.getHost() == null) {
+            throw new ConfigException("OLLAMA_HOST '" + raw + "' has no host name; use e.g. http://localhost:11434");
+        }
+        String host = uri.getHost().equals("0.0.0.0") ? "127.0.0.1" : uri.getHost();
+        int port = uri.getPort() == -1 ? 11434 : uri.getPort();
+        return uri.getScheme() + "://" + host + ":" + port;
+    }
+
+    private static void checkHttpUrl(String key, String url) {
+        try {
+            URI uri = URI.create(url);
+            if (uri.getHost() == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
+                throw new IllegalArgumentException();
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key + " '" + url + "' is not an http(s) URL; use e.g. " + ClaudeSettings.DEFAULT_BASE_URL);
+        }
+    }
+
+    private static String stripTrailingSlash(String url) {
+        String u = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return u.endsWith("/v1") ? u.substring(0, u.length() - 3) : u;
+    }
+
+    private static int parsePort(String key, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " must be a port number such as 8080, got '" + value + "'");
+        }
+    }
+
+    private Optional<String> env(String key) {
+        return Optional.ofNullable(env.get(key)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private Path resolve(String path) {
+        Path p = path.startsWith("~/") ? Path.of(System.getProperty("user.home"), path.substring(2)) : Path.of(path);
+        return workDir.resolve(p).toAbsolutePath();
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            JsonNode node = new YAMLMapper().readTree(file.toFile());
+            return node == null || node.isMissingNode() || node.isNull() ? YAMLMapper.builder().build().createObjectNode() : node;
+        } catch (JacksonException e) {
+            throw new ConfigException(file + " is not valid YAML (line " + e.getLocation().getLineNr() + "): " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** A position in the YAML tree that knows its dotted path, so every error names the key. */
+    private record Node(JsonNode json, String path, String file) {
+        static Node root(JsonNode json, String file) {
+            if (!json.isObject()) {
+                throw new ConfigException(file + " must be a mapping of keys (home, server, ollama, claude, routing)");
+            }
+            return new Node(json, "", file);
+        }
+
+        static Node empty() {
+            return new Node(YAMLMapper.builder().build().createObjectNode(), "", "kr.yaml");
+        }
+
+        String path(String key) {
+            return file + ": " + (path.isEmpty() ? key : path + "." + key);
+        }
+
+        boolean has(String key) {
+            return json.has(key) && !json.get(key).isNull();
+        }
+
+        void allowOnly(String... keys) {
+            List<String> allowed = List.of(keys);
+            json.fieldNames().forEachRemaining(k -> {
+                if (!allowed.contains(k)) {
+                    throw new ConfigException(path(k) + " is not a known key; known keys here: " + String.join(", ", allowed));
+                }
+            });
+        }
+
+        Node child(String key) {
+            if (!has(key)) {
+                return new Node(YAMLMapper.builder().build().createObjectNode(), path.isEmpty() ? key : path + "." + key, file);
+            }
+            JsonNode c = json.get(key);
+            if (!c.isObject() && !c.isArray()) {
+                throw new ConfigException(path(key) + " must be a mapping or a list, got '" + c.asText() + "'");
+            }
+            return new Node(c, path.isEmpty() ? key : path + "." + key, file);
+        }
+
+        List<String> keys() {
+            List<String> out = new ArrayList<>();
+            json.fieldNames().forEachRemaining(out::add);
+            return out;
+        }
+
+        List<Node> elements() {
+            if (!json.isArray()) {
+                throw new ConfigException(file + ": " + path + " must be a list of {relevance_above, complexity_below} rules");
+            }
+            List<Node> out = new ArrayList<>();
+            for (int i = 0; i < json.size(); i++) {
+                JsonNode e = json.get(i);
+                if (!e.isObject()) {
+                    throw new ConfigException(file + ": " + path + "[" + i + "] must be a mapping such as {relevance_above: 0.8, complexity_below: 4}");
+                }
+                out.add(new Node(e, path + "[" + i + "]", file));
+            }
+            return out;
+        }
+
+        Optional<String> text(String key) {
+            if (!has(key)) {
+                return Optional.empty();
+            }
+            JsonNode v = json.get(key);
+            if (!v.isValueNode()) {
+                throw new ConfigException(path(key) + " must be a single value");
+            }
+            return Optional.of(v.asText());
+        }
+
+        int integer(String key, int fallback) {
+            if (!has(key)) {
+                return fallback;
+            }
+            JsonNode v = json.get(key);
+            if (!v.isIntegralNumber()) {
+                throw new ConfigException(path(key) + " must be a whole number, got '" + v.asText() + "'");
+            }
+            return v.asInt();
+        }
+
+        double number(String key) {
+            if (!has(key)) {
+                throw new ConfigException(path(key) + " is required");
+            }
+            JsonNode v = json.get(key);
+            if (!v.isNumber()) {
+                throw new ConfigException(path(key) + " must be a number, got '" + v.asText() + "'");
+            }
+            return v.asDouble();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.knowledgerouter.knowledge;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+/**
+ * A collection as declared in {@code collections/<name>.yaml}: which payload fields are embedded,
+ * which one is the answer shown to users, and which one names an entry in one line.
+ */
+public record CollectionDefinition(String name, String description, CollectionKind kind,
+                                   List<String> textFields, String answerField, String titleField) {
+
+    public CollectionDefinition {
+        Objects.requireNonNull(name, "name");
+        if (!name.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
+            throw new IllegalArgumentException("collection name '" + name + "' must be lowercase letters, digits, '-' or '_' (at most 64)");
+        }
+        textFields = List.copyOf(textFields);
+        if (textFields.isEmpty()) {
+            throw new IllegalArgumentException("collection '" + name + "' needs at least one text field");
+        }
+    }
+
+    /** The text that is embedded for an entry: its text fields in declared order, one paragraph each. */
+    public String textOf(Map<String, Object> payload) {
+        StringJoiner joiner = new StringJoiner("\n");
+        for (String field : textFields) {
+            String value = PayloadText.of(payload.get(field));
+            if (!value.isBlank()) {
+                joiner.add(value.strip());
+            }
+        }
+        return joiner.toString();
+    }
+
+    public String answerOf(Map<String, Object> payload) {
+        return PayloadText.of(payload.get(answerField));
+    }
+
+    public String titleOf(Map<String, Object> payload) {
+        String title = PayloadText.of(payload.get(titleField));
+        return title.isBlank() ? textOf(payload).lines().findFirst().orElse("") : title;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.knowledgerouter.knowledge;
+
+/** What a collection holds, which decides whether queries search it for routing relevance. */
+public enum CollectionKind {
+    /** Curated knowledge (errors and fixes, patterns, practices): searched for every query. */
+    KNOWLEDGE,
+    /** Stored interactions: written for every query, read by learning and reports. */
+    HISTORY,
+    /** Nodes of an analysed code base. */
+    CODE
+}

@@ -1,0 +1,21 @@
+package dev.knowledgerouter.knowledge;
+
+import java.util.List;
+
+/**
+ * Turns text into unit-length vectors. Queries and stored documents may be embedded differently
+ * (nomic-embed-text wants task prefixes), hence the {@link Purpose}.
+ */
+public interface Embedder {
+
+    enum Purpose { QUERY, DOCUMENT }
+
+    /** A stable name for the model and its settings; stored with every collection it fills. */
+    String id();
+
+    int dimension();
+
+    float[] embed(String text, Purpose purpose);
+
+    List<float[]> embedAll(List<String> texts, Purpose purpose);
+}

@@ -1,0 +1,27 @@
+package dev.knowledgerouter.knowledge;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** One entry to write: a stable id, its payload (JSON-compatible values), its vector and its time. */
+public record Entry(String id, Map<String, Object> payload, float[] vector, Instant timestamp) {
+    public Entry {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(vector, "vector");
+        Objects.requireNonNull(timestamp, "timestamp");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("entry id must not be blank");
+        }
+        // JSON nulls carry nothing and Map.copyOf refuses them.
+        Map<String, Object> copy = new LinkedHashMap<>();
+        payload.forEach((k, v) -> {
+            if (v != null) {
+                copy.put(k, v);
+            }
+        });
+        payload = Collections.unmodifiableMap(copy);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.knowledgerouter.knowledge;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Searches several collections at once, one task each, and merges the hits by score. Used for the
+ * routing relevance, which is the best score over every knowledge collection.
+ */
+public final class KnowledgeSearch implements AutoCloseable {
+    private final KnowledgeStore store;
+    private final ExecutorService pool;
+
+    public KnowledgeSearch(KnowledgeStore store) {
+        this.store = store;
+        this.pool = Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon().name("kr-search-", 0).factory());
+    }
+
+    /** The best {@code request.k()} hits across {@code collections}, highest score first. */
+    public List<SearchHit> searchAll(List<String> collections, SearchRequest request) {
+        if (collections.size() == 1) {
+            return store.search(request.inCollection(collections.getFirst()));
+        }
+        List<Future<List<SearchHit>>> futures = new ArrayList<>(collections.size());
+        for (String c : collections) {
+            futures.add(pool.submit(() -> store.search(request.inCollection(c))));
+        }
+        List<SearchHit> merged = new ArrayList<>();
+        for (Future<List<SearchHit>> f : futures) {
+            merged.addAll(join(f));
+        }
+        merged.sort(Comparator.comparingDouble(SearchHit::score).reversed());
+        return merged.size() > request.k() ? List.copyOf(merged.subList(0, request.k())) : merged;
+    }
+
+    /** The names of the collections whose relevance routes queries. */
+    public List<String> knowledgeCollections() {
+        return store.collections().stream().filter(c -> c.kind() == CollectionKind.KNOWLEDGE).map(CollectionDefinition::name).toList();
+    }
+
+    private static List<SearchHit> join(Future<List<SearchHit>> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("search interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new StoreException("search failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.knowledgerouter.knowledge;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Collections of embedded entries. Writes are durable when the call returns; a collection refuses to
+ * open when it was filled by another embedder than the store's.
+ */
+public interface KnowledgeStore extends AutoCloseable {
+
+    /** The embedder every collection of this store must have been filled with. */
+    EmbedderIdentity embedder();
+
+    /** Creates the collection if needed and opens it; fails with {@link EmbedderMismatchException}. */
+    void open(CollectionDefinition definition);
+
+    /** The opened collections, in the order they were opened. */
+    List<CollectionDefinition> collections();
+
+    CollectionDefinition collection(String name);
+
+    /** Inserts or replaces entries by id, all or none, durable on return. */
+    void upsert(String collection, List<Entry> entries);
+
+    /** Deletes entries by id; returns how many existed. */
+    int delete(String collection, Collection<String> ids);
+
+    long count(String collection);
+
+    Optional<StoredEntry> get(String collection, String id);
+
+    List<SearchHit> search(SearchRequest request);
+
+    /** Visits the entries with {@code from <= timestamp < to}, oldest first. */
+    void scan(String collection, Instant from, Instant to, Consumer<StoredEntry> visitor);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,248 @@
+package dev.knowledgerouter.knowledge;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * One collection as one Lucene index: a long-lived writer (Lucene allows one per index), a searcher
+ * manager refreshed after each commit, and the embedder identity kept in the commit's user data so
+ * it is written atomically with the entries it describes. Every write ends in a commit, and a Lucene
+ * commit is all-or-nothing on disk: a process killed at any moment leaves the last commit readable.
+ */
+final class LuceneCollection implements AutoCloseable {
+    private static final String KEY_EMBEDDER = "embedder";
+    private static final String KEY_DIMENSION = "dimension";
+    private static final String KEY_COLLECTION = "collection";
+    private static final String KEY_FORMAT = "format";
+    /** HNSW is approximate; asking it for more candidates than needed buys recall cheaply. */
+    private static final int OVERFETCH = 5;
+    private static final int MIN_CANDIDATES = 50;
+    private static final int SCAN_PAGE = 500;
+
+    private final CollectionDefinition definition;
+    private final FSDirectory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    private LuceneCollection(CollectionDefinition definition, FSDirectory directory, IndexWriter writer) throws IOException {
+        this.definition = definition;
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    static LuceneCollection open(Path path, CollectionDefinition definition, EmbedderIdentity embedder) {
+        FSDirectory directory = null;
+        try {
+            Files.createDirectories(path);
+            directory = FSDirectory.open(path);
+            boolean exists = DirectoryReader.indexExists(directory);
+            if (exists) {
+                checkIdentity(definition.name(), SegmentInfos.readLatestCommit(directory).getUserData(), embedder);
+            }
+            IndexWriterConfig config = new IndexWriterConfig(new EnglishAnalyzer())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            IndexWriter writer = new IndexWriter(directory, config);
+            writer.setLiveCommitData(Map.of(
+                    KEY_EMBEDDER, embedder.id(),
+                    KEY_DIMENSION, Integer.toString(embedder.dimension()),
+                    KEY_COLLECTION, definition.name(),
+                    KEY_FORMAT, LuceneDocumentFormat.VERSION).entrySet());
+            if (!exists) {
+                writer.commit();
+            }
+            return new LuceneCollection(definition, directory, writer);
+        } catch (LockObtainFailedException e) {
+            closeQuietly(directory);
+            throw new StoreLockedException("the index of collection '" + definition.name() + "' at " + path
+                    + " is in use by another kr process; wait for it to finish, or stop `kr serve` (commands go through a running server on their own)", e);
+        } catch (IOException e) {
+            closeQuietly(directory);
+            throw new StoreException("cannot open collection '" + definition.name() + "' at " + path + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(directory);
+            throw e;
+        }
+    }
+
+    private static void checkIdentity(String name, Map<String, String> data, EmbedderIdentity configured) {
+        String id = data.get(KEY_EMBEDDER);
+        String dim = data.get(KEY_DIMENSION);
+        if (id == null || dim == null) {
+            throw new StoreException("collection '" + name + "' has no embedder metadata; it was not written by kr. Move it away and re-seed");
+        }
+        EmbedderIdentity stored = new EmbedderIdentity(id, Integer.parseInt(dim));
+        if (!stored.equals(configured)) {
+            throw new EmbedderMismatchException(name, stored, configured);
+        }
+    }
+
+    CollectionDefinition definition() {
+        return definition;
+    }
+
+    void upsert(List<Entry> entries, int dimension) throws IOException {
+        for (Entry e : entries) {
+            if (e.vector().length != dimension) {
+                throw new IllegalArgumentException("entry '" + e.id() + "' has a " + e.vector().length
+                        + "-d vector but collection '" + definition.name() + "' holds " + dimension + "-d vectors");
+            }
+        }
+        // Build every document before touching the writer, so bad input never leaves half a batch buffered.
+        List<Document> docs = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            docs.add(LuceneDocumentFormat.toDocument(e, definition.textOf(e.payload())));
+        }
+        for (int i = 0; i < docs.size(); i++) {
+            writer.updateDocument(new Term(LuceneDocumentFormat.ID, entries.get(i).id()), docs.get(i));
+        }
+        commit();
+    }
+
+    int delete(Collection<String> ids) throws IOException {
+        int existing = 0;
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            for (String id : ids) {
+                existing += searcher.count(new TermQuery(new Term(LuceneDocumentFormat.ID, id)));
+            }
+        } finally {
+            searchers.release(searcher);
+        }
+        writer.deleteDocuments(ids.stream().map(id -> new Term(LuceneDocumentFormat.ID, id)).toArray(Term[]::new));
+        commit();
+        return existing;
+    }
+
+    long count() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    Optional<StoredEntry> get(String id) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            TopDocs top = searcher.search(new TermQuery(new Term(LuceneDocumentFormat.ID, id)), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            Document doc = searcher.storedFields().document(top.scoreDocs[0].doc);
+            return Optional.of(LuceneDocumentFormat.toStoredEntry(definition.name(), doc));
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    List<SearchHit> search(SearchRequest request) throws IOException {
+        int candidates = Math.max(request.k() * OVERFETCH, MIN_CANDIDATES);
+        Query query = new KnnFloatVectorQuery(LuceneDocumentFormat.VECTOR, request.vector(), candidates, filter(request.filters()));
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            TopDocs top = searcher.search(query, candidates);
+            StoredFields fields = searcher.storedFields();
+            List<SearchHit> hits = new ArrayList<>(Math.min(request.k(), top.scoreDocs.length));
+            for (ScoreDoc sd : top.scoreDocs) {
+                double cosine = LuceneDocumentFormat.cosineOf(sd.score);
+                if (hits.size() == request.k() || cosine < request.minScore()) {
+                    break;
+                }
+                hits.add(LuceneDocumentFormat.toHit(definition.name(), fields.document(sd.doc), cosine));
+            }
+            return hits;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    void scan(Instant from, Instant to, Consumer<StoredEntry> visitor) throws IOException {
+        Query range = LongPoint.newRangeQuery(LuceneDocumentFormat.TIME, from.toEpochMilli(), to.toEpochMilli() - 1);
+        Sort byTime = new Sort(new SortField(LuceneDocumentFormat.TIME, SortField.Type.LONG), SortField.FIELD_DOC);
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            StoredFields fields = searcher.storedFields();
+            ScoreDoc after = null;
+            while (true) {
+                TopDocs page = after == null ? searcher.search(range, SCAN_PAGE, byTime) : searcher.searchAfter(after, range, SCAN_PAGE, byTime);
+                for (ScoreDoc sd : page.scoreDocs) {
+                    visitor.accept(LuceneDocumentFormat.toStoredEntry(definition.name(), fields.document(sd.doc)));
+                }
+                if (page.scoreDocs.length < SCAN_PAGE) {
+                    return;
+                }
+                after = page.scoreDocs[page.scoreDocs.length - 1];
+            }
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private static Query filter(Map<String, String> filters) {
+        if (filters.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        filters.forEach((k, v) -> b.add(new TermQuery(new Term(LuceneDocumentFormat.FILTER_PREFIX + k, v)), BooleanClause.Occur.FILTER));
+        return b.build();
+    }
+
+    private void commit() throws IOException {
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+        } catch (IOException e) {
+            throw new StoreException("closing collection '" + definition.name() + "' failed: " + e.getMessage(), e);
+        } finally {
+            closeQuietly(directory);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // Already failing; the original error is the one worth reporting.
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.knowledgerouter.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The embedded default store: one Lucene index per collection under {@code <root>/<collection>/}. */
+public final class LuceneKnowledgeStore implements KnowledgeStore {
+    private final Path root;
+    private final EmbedderIdentity embedder;
+    private final Map<String, LuceneCollection> open = new LinkedHashMap<>();
+
+    public LuceneKnowledgeStore(Path root, EmbedderIdentity embedder) {
+        this.root = root;
+        this.embedder = embedder;
+    }
+
+    @Override
+    public EmbedderIdentity embedder() {
+        return embedder;
+    }
+
+    @Override
+    public synchronized void open(CollectionDefinition definition) {
+        if (!open.containsKey(definition.name())) {
+            open.put(definition.name(), LuceneCollection.open(root.resolve(definition.name()), definition, embedder));
+        }
+    }
+
+    @Override
+    public synchronized List<CollectionDefinition> collections() {
+        return open.values().stream().map(LuceneCollection::definition).toList();
+    }
+
+    @Override
+    public CollectionDefinition collection(String name) {
+        return get(name).definition();
+    }
+
+    @Override
+    public void upsert(String collection, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        io(() -> {
+            get(collection).upsert(entries, embedder.dimension());
+            return null;
+        });
+    }
+
+    @Override
+    public int delete(String collection, Collection<String> ids) {
+        return ids.isEmpty() ? 0 : io(() -> get(collection).delete(ids));
+    }
+
+    @Override
+    public long count(String collection) {
+        return io(() -> get(collection).count());
+    }
+
+    @Override
+    public Optional<StoredEntry> get(String collection, String id) {
+        return io(() -> get(collection).get(id));
+    }
+
+    @Override
+    public List<SearchHit> search(SearchRequest request) {
+        if (request.vector().length != embedder.dimension()) {
+            throw new IllegalArgumentException("query vector has " + request.vector().length + " dimensions, the store holds " + embedder.dimension());
+        }
+        return io(() -> get(request.collection()).search(request));
+    }
+
+    @Override
+    public void scan(String collection, Instant from, Instant to, Consumer<StoredEntry> visitor) {
+        io(() -> {
+            get(collection).scan(from, to, visitor);
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        List<RuntimeException> failures = new ArrayList<>();
+        for (LuceneCollection c : open.values()) {
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        open.clear();
+        if (!failures.isEmpty()) {
+            throw failures.getFirst();
+        }
+    }
+
+    private synchronized LuceneCollection get(String name) {
+        LuceneCollection c = open.get(name);
+        if (c == null) {
+            throw new UnknownCollectionException(name, open.keySet());
+        }
+        return c;
+    }
+
+    private interface IoCall<T> {
+        T call() throws IOException;
+    }
+
+    private static <T> T io(IoCall<T> call) {
+        try {
+            return call.call();
+        } catch (IOException e) {
+            throw new StoreException("index I/O failed: " + e.getMessage(), new UncheckedIOException(e));
+        }
+    }
+}

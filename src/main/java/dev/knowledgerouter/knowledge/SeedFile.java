@@ -1,0 +1,83 @@
+package dev.knowledgerouter.knowledge;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed and validated {@code .jsonl} seed file: one JSON object a line with a stable {@code id},
+ * at least one of the collection's text fields and its answer field. Parsing reports every problem
+ * at once, as {@code file:line: what is wrong}, so one run shows everything to fix.
+ */
+public record SeedFile(Path path, CollectionDefinition collection, List<Map<String, Object>> records) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final int MAX_REPORTED = 50;
+
+    public static SeedFile read(Path path, CollectionDefinition collection) {
+        List<String> problems = new ArrayList<>();
+        List<Map<String, Object>> records = new ArrayList<>();
+        Map<String, Integer> firstLineOfId = new HashMap<>();
+        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            String line;
+            int n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String where = path + ":" + n + ": ";
+                Map<String, Object> record;
+                try {
+                    record = JSON.readValue(line, MAP);
+                } catch (JacksonException e) {
+                    problems.add(where + "not a JSON object (" + e.getOriginalMessage() + ")");
+                    continue;
+                }
+                String problem = validate(record, collection);
+                if (problem != null) {
+                    problems.add(where + problem);
+                    continue;
+                }
+                Integer earlier = firstLineOfId.putIfAbsent((String) record.get("id"), n);
+                if (earlier != null) {
+                    problems.add(where + "id '" + record.get("id") + "' is already used on line " + earlier + "; ids must be unique");
+                    continue;
+                }
+                records.add(record);
+            }
+        } catch (CharacterCodingException e) {
+            throw new SeedException(List.of(path + ": not UTF-8 text"));
+        } catch (IOException e) {
+            throw new SeedException(List.of(path + ": cannot read (" + e.getMessage() + ")"));
+        }
+        if (!problems.isEmpty()) {
+            List<String> shown = problems.size() > MAX_REPORTED ? problems.subList(0, MAX_REPORTED) : problems;
+            throw new SeedException(shown);
+        }
+        return new SeedFile(path, collection, List.copyOf(records));
+    }
+
+    private static String validate(Map<String, Object> record, CollectionDefinition c) {
+        if (!(record.get("id") instanceof String id) || id.isBlank()) {
+            return "missing \"id\" (a stable string such as \"maven-pkix-path-building-failed\"; it makes re-seeding replace instead of duplicate)";
+        }
+        if (c.textOf(record).isBlank()) {
+            return "none of the text fields " + c.textFields() + " of collection '" + c.name() + "' has text";
+        }
+        if (c.answerOf(record).isBlank()) {
+            return "missing \"" + c.answerField() + "\", the answer field of collection '" + c.name() + "'";
+        }
+        return null;
+    }
+}

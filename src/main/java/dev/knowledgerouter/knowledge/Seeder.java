@@ -1,0 +1,109 @@
+package dev.knowledgerouter.knowledge;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Loads seed files into their collections. Every file is validated before anything is written;
+ * a file is written in one commit, so it lands whole or not at all. Entries whose text and payload
+ * are already stored are not embedded again.
+ */
+public final class Seeder {
+    private static final int EMBED_BATCH = 32;
+
+    private final KnowledgeStore store;
+    private final Embedder embedder;
+    private final CollectionCatalog catalog;
+    private final Clock clock;
+
+    public Seeder(KnowledgeStore store, Embedder embedder, CollectionCatalog catalog, Clock clock) {
+        this.store = store;
+        this.embedder = embedder;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** Seeds every {@code <collection>.jsonl} of {@code dir} whose name is a declared collection. */
+    public List<SeedReport> seedDirectory(Path dir, Progress progress) {
+        if (!Files.isDirectory(dir)) {
+            throw new StoreException("seed directory " + dir + " does not exist; set seed_dir in kr.yaml or pass --file");
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList();
+        } catch (IOException e) {
+            throw new StoreException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        List<SeedFile> parsed = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Path f : files) {
+            String name = f.getFileName().toString().replaceFirst("\\.jsonl$", "");
+            Optional<CollectionDefinition> c = catalog.find(name);
+            if (c.isEmpty()) {
+                problems.add(f + ": no collection named '" + name + "' is declared; name the file after a collection or pass --collection");
+                continue;
+            }
+            try {
+                parsed.add(SeedFile.read(f, c.get()));
+            } catch (SeedException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SeedException(problems);
+        }
+        return parsed.stream().map(f -> write(f, progress)).toList();
+    }
+
+    /** Seeds one file into {@code collection}. */
+    public SeedReport seedFile(Path file, String collection, Progress progress) {
+        CollectionDefinition c = catalog.find(collection)
+                .orElseThrow(() -> new UnknownCollectionException(collection, catalog.all().stream().map(CollectionDefinition::name).toList()));
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException("seed file " + file + " does not exist");
+        }
+        return write(SeedFile.read(file, c), progress);
+    }
+
+    private SeedReport write(SeedFile file, Progress progress) {
+        long started = System.nanoTime();
+        CollectionDefinition c = file.collection();
+        store.open(c);
+        List<Map<String, Object>> changed = new ArrayList<>();
+        int updated = 0;
+        for (Map<String, Object> record : file.records()) {
+            String id = (String) record.get("id");
+            Optional<StoredEntry> existing = store.get(c.name(), id);
+            if (existing.isPresent() && existing.get().payload().equals(record)
+                    && existing.get().textHash().equals(TextHash.of(c.textOf(record)))) {
+                continue;
+            }
+            if (existing.isPresent()) {
+                updated++;
+            }
+            changed.add(record);
+        }
+        progress.start("seed " + c.name(), changed.size());
+        List<Entry> entries = new ArrayList<>(changed.size());
+        for (int from = 0; from < changed.size(); from += EMBED_BATCH) {
+            List<Map<String, Object>> batch = changed.subList(from, Math.min(changed.size(), from + EMBED_BATCH));
+            List<float[]> vectors = embedder.embedAll(batch.stream().map(c::textOf).toList(), Embedder.Purpose.DOCUMENT);
+            for (int i = 0; i < batch.size(); i++) {
+                entries.add(new Entry((String) batch.get(i).get("id"), batch.get(i), vectors.get(i), clock.instant()));
+            }
+            progress.advance(batch.size());
+        }
+        store.upsert(c.name(), entries);
+        progress.done();
+        int unchanged = file.records().size() - changed.size();
+        return new SeedReport(c.name(), file.path(), file.records().size(), changed.size() - updated, updated, unchanged,
+                (System.nanoTime() - started) / 1e9);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.knowledgerouter.learn;
+
+import dev.knowledgerouter.answer.Attempt;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One answered query as stored in {@code interaction-history}. {@code routedTo} is the router's
+ * choice; {@code answeredBy} is who really answered (local, remote or retrieval), which differs when
+ * the chosen model was unavailable.
+ */
+public record Interaction(
+        String id,
+        Instant timestamp,
+        String query,
+        String answer,
+        String routedTo,
+        String answeredBy,
+        String model,
+        String profile,
+        double relevance,
+        int complexity,
+        String reason,
+        List<String> reasons,
+        String note,
+        List<String> contextIds,
+        List<Attempt> attempts,
+        Timings timings) {
+}

@@ -1,0 +1,61 @@
+package dev.knowledgerouter.route;
+
+import dev.knowledgerouter.config.LocalRule;
+import dev.knowledgerouter.config.RoutingProfile;
+import dev.knowledgerouter.config.RoutingSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Applies a routing profile: local when any of its rules admits the relevance and complexity,
+ * remote otherwise. Relevance is the best cosine over the knowledge collections.
+ */
+public final class Router {
+    private final RoutingSettings settings;
+
+    public Router(RoutingSettings settings) {
+        this.settings = settings;
+    }
+
+    public RoutingProfile profile(Optional<String> name) {
+        String n = name.filter(s -> !s.isBlank()).orElse(settings.defaultProfile());
+        return settings.profile(n).orElseThrow(() -> new UnknownProfileException(n, settings.profiles().keySet()));
+    }
+
+    /**
+     * @param relevance  best cosine over the knowledge collections, or -1 when nothing was found
+     * @param bestMatch  where that score came from, e.g. {@code error-solutions/maven-pkix}, for the reasons
+     */
+    public Decision decide(double relevance, Optional<String> bestMatch, Complexity complexity, RoutingProfile profile) {
+        List<String> reasons = new ArrayList<>();
+        reasons.add(bestMatch.map(m -> "relevance " + fmt(relevance) + " from " + m).orElse("no stored knowledge matched (relevance " + fmt(relevance) + ")"));
+        reasons.add("complexity " + complexity.score() + (complexity.signals().isEmpty() ? "" : " (" + String.join(", ", complexity.signals()) + ")"));
+        List<LocalRule> rules = profile.localWhen();
+        for (int i = 0; i < rules.size(); i++) {
+            LocalRule r = rules.get(i);
+            if (r.admits(relevance, complexity.score())) {
+                String reason = "profile " + profile.name() + " rule " + (i + 1) + ": relevance " + fmt(relevance) + " > " + fmt(r.relevanceAbove())
+                        + " and complexity " + complexity.score() + " < " + r.complexityBelow() + " -> local";
+                reasons.add(reason);
+                return new Decision(Target.LOCAL, profile.name(), relevance, complexity, i, reason, reasons);
+            }
+        }
+        String reason = "profile " + profile.name() + ": no local rule admits relevance " + fmt(relevance) + " with complexity "
+                + complexity.score() + " (rules: " + describe(rules) + ") -> remote";
+        reasons.add(reason);
+        return new Decision(Target.REMOTE, profile.name(), relevance, complexity, -1, reason, reasons);
+    }
+
+    private static String describe(List<LocalRule> rules) {
+        if (rules.isEmpty()) {
+            return "none";
+        }
+        return String.join("; ", rules.stream().map(r -> "> " + fmt(r.relevanceAbove()) + " & < " + r.complexityBelow()).toList());
+    }
+
+    private static String fmt(double d) {
+        return String.format(Locale.ROOT, "%.3f", d).replaceAll("0+$", "").replaceAll("\\.$", ".0");
+    }
+}

@@ -1,0 +1,13 @@
+package dev.knowledgerouter.route;
+
+/** Where the router sends a query. */
+public enum Target {
+    /** The local model, given the retrieved context. */
+    LOCAL,
+    /** The remote model (Claude). */
+    REMOTE;
+
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.knowledgerouter.testing;
+
+import dev.knowledgerouter.config.ClaudeSettings;
+import dev.knowledgerouter.config.DefaultProfiles;
+import dev.knowledgerouter.config.KrConfig;
+import dev.knowledgerouter.config.OllamaSettings;
+import dev.knowledgerouter.config.RoutingSettings;
+import dev.knowledgerouter.config.ServerSettings;
+import dev.knowledgerouter.knowledge.InProcessEmbedder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The real embedded stack for tests: the in-process model (loaded once per JVM, it takes a second)
+ * and configs whose home is a temp dir. Ollama points at a closed local port and Claude has no key,
+ * unless a test says otherwise, so no test ever reaches a real model by accident.
+ */
+public final class TestStack {
+    private static InProcessEmbedder embedder;
+
+    private TestStack() {
+    }
+
+    public static synchronized InProcessEmbedder embedder() {
+        if (embedder == null) {
+            embedder = new InProcessEmbedder();
+        }
+        return embedder;
+    }
+
+    public static Path projectDir() {
+        return Path.of("").toAbsolutePath();
+    }
+
+    public static KrConfig config(Path home) {
+        return config(home, "http://127.0.0.1:" + closedPort(), Optional.empty());
+    }
+
+    public static KrConfig config(Path home, String ollamaHost, Optional<ClaudeSettings> claude) {
+        return new KrConfig(home, projectDir().resolve("collections"), projectDir().resolve("seed-data"),
+                new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY_BYTES, ServerSettings.DEFAULT_MAX_QUERY_CHARS),
+                new OllamaSettings(ollamaHost, OllamaSettings.DEFAULT_MODEL, Duration.ofSeconds(10)),
+                claude.orElse(new ClaudeSettings(Optional.empty(), ClaudeSettings.DEFAULT_MODEL, ClaudeSettings.DEFAULT_BASE_URL, 1024, Duration.ofSeconds(10))),
+                new RoutingSettings("default", DefaultProfiles.forBgeSmall(), 5, 0.5));
+    }
+
+    /** A local port nothing listens on: connecting to it is refused at once. */
+    public static int closedPort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
