@@ -1,0 +1,23 @@
+package dev.knowledgerouter.cli;
+
+import dev.knowledgerouter.app.CollectionInfo;
+import dev.knowledgerouter.app.QueryRequest;
+import dev.knowledgerouter.app.QueryResponse;
+import dev.knowledgerouter.app.SearchResponse;
+import java.util.List;
+import java.util.Optional;
+
+/** What read/write commands need, served in-process or by a running {@code kr serve}. */
+interface Backend extends AutoCloseable {
+    QueryResponse query(QueryRequest request);
+
+    SearchResponse search(String text, Optional<String> collection, int k);
+
+    List<CollectionInfo> collections();
+
+    /** Where requests go, for messages: "in-process" or the server's URL. */
+    String where();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,26 @@
+package dev.knowledgerouter.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+
+@Command(name = "kr", mixinStandardHelpOptions = true, version = "kr 0.1.0",
+        description = {"Knowledge Router: answers developer questions from a local knowledge base, with a local model or Claude.",
+                "Configuration: kr.yaml in the working directory and KR_HOME, KR_PORT, OLLAMA_HOST, OLLAMA_MODEL, ANTHROPIC_API_KEY."},
+        subcommands = {ServeCommand.class, QueryCommand.class, SearchCommand.class, SeedCommand.class, CollectionsCommand.class,
+                BenchCommand.class, HelpCommand.class})
+final class KrCommand implements Runnable {
+    private final KrContext context;
+
+    KrCommand(KrContext context) {
+        this.context = context;
+    }
+
+    KrContext context() {
+        return context;
+    }
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "a command is required; try `kr serve`, `kr query \"...\"` or `kr --help`");
+    }
+}

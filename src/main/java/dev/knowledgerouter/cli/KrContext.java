@@ -1,0 +1,81 @@
+package dev.knowledgerouter.cli;
+
+import dev.knowledgerouter.app.App;
+import dev.knowledgerouter.app.ServerAnnouncement;
+import dev.knowledgerouter.app.WireJson;
+import dev.knowledgerouter.config.ConfigLoader;
+import dev.knowledgerouter.config.KrConfig;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.PrintStream;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What every command shares: the configuration (loaded once), the output streams, and the choice
+ * between a running server and the store in this process.
+ */
+final class KrContext {
+    private final Supplier<KrConfig> configSource;
+    private final PrintStream out;
+    private final PrintStream err;
+    private KrConfig config;
+
+    KrContext(Supplier<KrConfig> configSource, PrintStream out, PrintStream err) {
+        this.configSource = configSource;
+        this.out = out;
+        this.err = err;
+    }
+
+    static KrContext system() {
+        return new KrContext(ConfigLoader::fromEnvironment, System.out, System.err);
+    }
+
+    synchronized KrConfig config() {
+        if (config == null) {
+            config = configSource.get();
+        }
+        return config;
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    Optional<ServerAnnouncement> runningServer() {
+        return ServerAnnouncement.read(config().serverFile());
+    }
+
+    /** The running server when there is one, otherwise the store opened in this process. */
+    Backend backend() {
+        Optional<ServerAnnouncement> server = runningServer();
+        if (server.isPresent()) {
+            return new RemoteBackend(server.get().url());
+        }
+        return new LocalBackend(App.open(config()));
+    }
+
+    /** Opens the store in this process for commands that cannot go through a server (seed, serve). */
+    App openExclusive(String command) {
+        return openExclusive(command, config());
+    }
+
+    App openExclusive(String command, KrConfig config) {
+        ServerAnnouncement.read(config.serverFile()).ifPresent(s -> {
+            throw new CliException("`kr serve` is running on this home (pid " + s.pid() + ", " + s.url() + ") and owns the store; stop it before `kr "
+                    + command + "`, or use a different KR_HOME");
+        });
+        return App.open(config);
+    }
+
+    void printJson(Object value) {
+        try {
+            out.println(WireJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render JSON output", e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.knowledgerouter.cli;
+
+import dev.knowledgerouter.app.InvalidRequestException;
+import dev.knowledgerouter.config.ConfigException;
+import dev.knowledgerouter.knowledge.StoreException;
+import java.io.PrintWriter;
+import java.util.logging.Level;
+import picocli.CommandLine;
+
+/** Entry point of {@code kr}: quiet logging, one-line errors, Unix exit codes (0 ok, 1 failed, 2 usage). */
+public final class Main {
+    /** JUL holds loggers weakly: without this reference the level below would be forgotten. */
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        configureLogging();
+        System.exit(run(KrContext.system(), args));
+    }
+
+    static int run(KrContext context, String... args) {
+        CommandLine cli = commandLine(context);
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine(KrContext context) {
+        CommandLine cli = new CommandLine(new KrCommand(context));
+        cli.setOut(new PrintWriter(context.out(), true));
+        cli.setErr(new PrintWriter(context.err(), true));
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (e instanceof CliException || e instanceof ConfigException || e instanceof StoreException
+                    || e instanceof InvalidRequestException || e instanceof IllegalArgumentException) {
+                context.err().println("kr: " + message);
+                return 1;
+            }
+            context.err().println("kr: internal error: " + e.getClass().getName() + ": " + message);
+            if (System.getenv("KR_DEBUG") != null) {
+                e.printStackTrace(context.err());
+            } else {
+                context.err().println("kr: set KR_DEBUG=1 for the stack trace");
+            }
+            return 1;
+        });
+        cli.setParameterExceptionHandler((e, a) -> {
+            context.err().println("kr: " + e.getMessage());
+            CommandLine c = e.getCommandLine();
+            context.err().println("try `" + c.getCommandSpec().qualifiedName() + " --help`");
+            return 2;
+        });
+        return cli;
+    }
+
+    /** Library chatter (DJL, Lucene, Jetty) stays below WARN unless KR_LOG_LEVEL asks for more. */
+    static void configureLogging() {
+        String level = System.getenv().getOrDefault("KR_LOG_LEVEL", "warn");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+        LUCENE_LOG.setLevel(Level.WARNING);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.knowledgerouter.cli;
+
+import dev.knowledgerouter.app.QueryRequest;
+import dev.knowledgerouter.app.QueryResponse;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "query", mixinStandardHelpOptions = true,
+        description = {"Answer a question: search the knowledge base, route to the local model or Claude, and record the interaction.",
+                "Goes through `kr serve` when one is running on this KR_HOME."})
+final class QueryCommand implements Callable<Integer> {
+    @ParentCommand
+    KrCommand parent;
+
+    @Option(names = "--json", description = "Print the full result as JSON (answer, route with reasons, context, attempts, timings).")
+    boolean json;
+
+    @Option(names = "--profile", paramLabel = "P", description = "Routing profile: default, critical (stricter), casual (looser), or one from kr.yaml.")
+    String profile;
+
+    @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The question (quote it, or pass several words).")
+    List<String> words;
+
+    @Override
+    public Integer call() {
+        KrContext ctx = parent.context();
+        try (Backend backend = ctx.backend()) {
+            QueryResponse r = backend.query(new QueryRequest(String.join(" ", words), Optional.ofNullable(profile)));
+            if (json) {
+                ctx.printJson(r);
+                return 0;
+            }
+            var out = ctx.out();
+            out.println(r.answer());
+            out.println();
+            var route = r.route();
+            out.println("answer:  " + (route.target().equals("retrieval") ? "retrieval-only (no model answered)" : route.target() + " model " + route.model()));
+            out.printf(Locale.ROOT, "route:   %s · relevance %.3f · complexity %d · profile %s%n",
+                    route.decided(), route.relevance(), route.complexity(), route.profile());
+            out.println("why:     " + route.reason());
+            if (route.note() != null) {
+                out.println("note:    " + route.note());
+            }
+            if (!r.context().isEmpty()) {
+                out.println("context: " + String.join(", ", r.context().stream()
+                        .map(c -> String.format(Locale.ROOT, "%s/%s (%.2f)", c.collection(), c.id(), c.score())).toList()));
+            }
+            out.printf(Locale.ROOT, "id:      %s · %d ms%n", r.interactionId(), r.latencyMs());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.knowledgerouter.cli;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.knowledgerouter.app.CollectionInfo;
+import dev.knowledgerouter.app.QueryRequest;
+import dev.knowledgerouter.app.QueryResponse;
+import dev.knowledgerouter.app.SearchResponse;
+import dev.knowledgerouter.app.WireJson;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Sends commands to the {@code kr serve} announced in {@code $KR_HOME}, which owns the store. */
+final class RemoteBackend implements Backend {
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = WireJson.mapper();
+
+    RemoteBackend(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    @Override
+    public QueryResponse query(QueryRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", request.query());
+        request.profile().ifPresent(p -> body.put("profile", p));
+        try {
+            HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/query"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                    .build();
+            return json.readValue(send(req), QueryResponse.class);
+        } catch (IOException e) {
+            throw new CliException("the server at " + baseUrl + " sent a response kr cannot read: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public SearchResponse search(String text, Optional<String> collection, int k) {
+        StringBuilder url = new StringBuilder(baseUrl).append("/v1/search?q=").append(enc(text)).append("&k=").append(k);
+        collection.ifPresent(c -> url.append("&collection=").append(enc(c)));
+        try {
+            return json.readValue(send(HttpRequest.newBuilder(URI.create(url.toString())).GET().build()), SearchResponse.class);
+        } catch (IOException e) {
+            throw new CliException("the server at " + baseUrl + " sent a response kr cannot read: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public List<CollectionInfo> collections() {
+        try {
+            JsonNode node = json.readTree(send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/collections")).GET().build()));
+            return json.convertValue(node.get("collections"), new TypeReference<>() { });
+        } catch (IOException e) {
+            throw new CliException("the server at " + baseUrl + " sent a response kr cannot read: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String where() {
+        return baseUrl;
+    }
+
+    private byte[] send(HttpRequest request) {
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new CliException("the server announced at " + baseUrl + " did not answer (" + e.getMessage() + "); is `kr serve` still running?");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted");
+        }
+        if (response.statusCode() >= 400) {
+            String message;
+            try {
+                message = json.readTree(response.body()).path("message").asText("HTTP " + response.statusCode());
+            } catch (IOException e) {
+                message = "HTTP " + response.statusCode();
+            }
+            throw new CliException(message);
+        }
+        return response.body();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.knowledgerouter.cli;
+
+import dev.knowledgerouter.app.App;
+import dev.knowledgerouter.app.ServerAnnouncement;
+import dev.knowledgerouter.config.KrConfig;
+import dev.knowledgerouter.config.ServerSettings;
+import dev.knowledgerouter.http.HttpApi;
+import dev.knowledgerouter.knowledge.SeedReport;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.BindException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Run the HTTP API. On first start (empty knowledge collections) the seed data is loaded first.",
+                "Binds 127.0.0.1 by default; other kr commands on the same KR_HOME go through this server."})
+final class ServeCommand implements Callable<Integer> {
+    @ParentCommand
+    KrCommand parent;
+
+    @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: KR_PORT, kr.yaml server.port, or 8080; 0 picks a free one).")
+    Integer port;
+
+    @Option(names = "--host", paramLabel = "ADDR", description = "Address to bind (default 127.0.0.1; 0.0.0.0 exposes the API to the network).")
+    String host;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        KrContext ctx = parent.context();
+        KrConfig base = ctx.config();
+        ServerSettings s = base.server();
+        if (port != null && (port < 0 || port > 65535)) {
+            throw new CliException("--port must be between 0 and 65535, got " + port);
+        }
+        ServerSettings server = new ServerSettings(host != null ? host : s.host(), port != null ? port : s.port(), s.maxBodyBytes(), s.maxQueryChars());
+        KrConfig config = new KrConfig(base.home(), base.collectionsDir(), base.seedDir(), server, base.ollama(), base.claude(), base.routing());
+
+        App app = ctx.openExclusive("serve", config);
+        Javalin http;
+        try {
+            if (app.knowledgeEmpty()) {
+                ctx.err().println("kr: first start, seeding the knowledge collections from " + config.seedDir());
+                List<SeedReport> reports = app.seeder().seedDirectory(config.seedDir(), TerminalProgress.stderr());
+                reports.forEach(r -> ctx.err().printf(Locale.ROOT, "kr: %s: %d entries in %.1f s%n", r.collection(), r.entries(), r.seconds()));
+            }
+            http = new HttpApi(app).create();
+            try {
+                http.start();
+            } catch (RuntimeException e) {
+                if (causedBy(e, BindException.class)) {
+                    throw new CliException("cannot listen on " + server.host() + ":" + server.port() + ": the address is in use; pass --port or set KR_PORT");
+                }
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        String shownHost = server.host().equals("0.0.0.0") || server.host().equals("::") ? "127.0.0.1" : server.host();
+        String url = "http://" + (shownHost.contains(":") ? "[" + shownHost + "]" : shownHost) + ":" + http.port();
+        ServerAnnouncement announcement = ServerAnnouncement.self(url, Instant.now());
+        try {
+            announcement.write(config.serverFile());
+        } catch (IOException e) {
+            ctx.err().println("kr: warning: cannot write " + config.serverFile() + " (" + e.getMessage() + "); other kr commands will not find this server");
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                http.stop();
+            } finally {
+                announcement.withdraw(config.serverFile());
+                app.close();
+                stopped.countDown();
+            }
+        }, "kr-shutdown"));
+        ctx.err().println("kr: serving on " + url + " (KR_HOME " + config.home() + "); Ctrl-C stops");
+        stopped.await();
+        return 0;
+    }
+
+    private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

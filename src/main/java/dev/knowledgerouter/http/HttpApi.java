@@ -1,0 +1,100 @@
+package dev.knowledgerouter.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.knowledgerouter.app.App;
+import dev.knowledgerouter.app.QueryRequest;
+import dev.knowledgerouter.app.QueryResponse;
+import dev.knowledgerouter.app.SearchResponse;
+import dev.knowledgerouter.app.WireJson;
+import dev.knowledgerouter.config.ServerSettings;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The routes of the HTTP API:
+ * <ul>
+ *   <li>{@code POST /v1/query} {@code {"query", "profile"?}}: answer a question;</li>
+ *   <li>{@code GET /v1/search?q=&collection=&k=}: semantic search without answering;</li>
+ *   <li>{@code GET /v1/collections}: the collections and their sizes;</li>
+ *   <li>{@code GET /health}: liveness and the state of each part.</li>
+ * </ul>
+ */
+public final class HttpApi {
+    private static final int DEFAULT_K = 5;
+
+    private final App app;
+    private final ObjectMapper json = WireJson.mapper();
+
+    public HttpApi(App app) {
+        this.app = app;
+    }
+
+    /** Builds the server (not started) bound to the configured host and port. */
+    public Javalin create() {
+        ServerSettings server = app.config().server();
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.jetty.host = server.host();
+            cfg.jetty.port = server.port();
+            cfg.http.maxRequestSize = server.maxBodyBytes();
+            cfg.jsonMapper(new JavalinJackson(json, false));
+            ErrorMapping.install(cfg.routes, server.maxBodyBytes());
+            cfg.routes.get("/health", this::health);
+            cfg.routes.post("/v1/query", this::query);
+            cfg.routes.get("/v1/search", this::search);
+            cfg.routes.get("/v1/collections", ctx -> ctx.json(Map.of("collections", app.collections())));
+        });
+    }
+
+    private void query(Context ctx) throws Exception {
+        JsonNode body = json.readTree(ctx.bodyAsBytes());
+        if (body == null || body.isMissingNode() || !body.isObject()) {
+            throw new ApiException(400, "invalid_request", "the body must be a JSON object such as {\"query\": \"...\", \"profile\": \"default\"}");
+        }
+        JsonNode query = body.get("query");
+        if (query == null || query.isNull()) {
+            throw new ApiException(400, "invalid_request", "'query' is missing; send {\"query\": \"your question\"}");
+        }
+        if (!query.isTextual()) {
+            throw new ApiException(400, "invalid_request", "'query' must be a string, got " + query.getNodeType().name().toLowerCase());
+        }
+        JsonNode profile = body.get("profile");
+        if (profile != null && !profile.isNull() && !profile.isTextual()) {
+            throw new ApiException(400, "invalid_request", "'profile' must be a string such as \"default\", \"critical\" or \"casual\"");
+        }
+        Optional<String> p = profile == null || profile.isNull() ? Optional.empty() : Optional.of(profile.asText());
+        ctx.json(QueryResponse.of(app.queries().query(new QueryRequest(query.asText(), p))));
+    }
+
+    private void search(Context ctx) {
+        String q = ctx.queryParam("q");
+        Optional<String> collection = Optional.ofNullable(ctx.queryParam("collection")).filter(s -> !s.isBlank());
+        int k = DEFAULT_K;
+        String kText = ctx.queryParam("k");
+        if (kText != null) {
+            try {
+                k = Integer.parseInt(kText.strip());
+            } catch (NumberFormatException e) {
+                throw new ApiException(400, "invalid_request", "k must be a whole number between 1 and 100, got '" + kText + "'");
+            }
+        }
+        ctx.json(SearchResponse.of(q, app.searches().search(q, collection, k), app.store()));
+    }
+
+    private void health(Context ctx) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("status", "ok");
+        h.put("embedder", app.embedder().id());
+        h.put("store", Map.of("kind", "lucene", "home", app.config().home().toString(),
+                "entries", app.collections().stream().mapToLong(c -> c.count()).sum()));
+        h.put("local_model", Map.of("host", app.config().ollama().host(), "model", app.config().ollama().model()));
+        h.put("claude", app.config().claude().enabled() ? Map.of("configured", true, "model", app.config().claude().model())
+                : Map.of("configured", false, "hint", "set ANTHROPIC_API_KEY to enable Claude"));
+        ctx.json(h);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.knowledgerouter.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    KrConfig load(Map<String, String> env) {
+        return new ConfigLoader(dir, env).load();
+    }
+
+    void yaml(String text) throws IOException {
+        Files.writeString(dir.resolve("kr.yaml"), text);
+    }
+
+    @Test
+    void withoutFileOrEnvironmentTheDefaultsApply() {
+        KrConfig c = load(Map.of());
+        assertEquals(dir.resolve("data"), c.home());
+        assertEquals("127.0.0.1", c.server().host());
+        assertEquals(8080, c.server().port());
+        assertEquals("http://localhost:11434", c.ollama().host());
+        assertEquals("qwen2.5-coder:7b", c.ollama().model());
+        assertFalse(c.claude().enabled());
+        assertEquals("default", c.routing().defaultProfile());
+        assertTrue(c.routing().profiles().keySet().containsAll(java.util.Set.of("default", "critical", "casual")));
+    }
+
+    @Test
+    void theEnvironmentOverridesTheFile() throws IOException {
+        yaml("home: ./from-file\nserver:\n  port: 9000\nollama:\n  model: llama3.2\n");
+        KrConfig c = load(Map.of("KR_HOME", "/srv/kr", "KR_PORT", "9100", "OLLAMA_MODEL", "qwen3:8b", "OLLAMA_HOST", "0.0.0.0:11500"));
+        assertEquals(Path.of("/srv/kr"), c.home());
+        assertEquals(9100, c.server().port());
+        assertEquals("qwen3:8b", c.ollama().model());
+        assertEquals("http://127.0.0.1:11500", c.ollama().host());
+    }
+
+    @Test
+    void aProfileFromTheFileReplacesTheShippedOne() throws IOException {
+        yaml("routing:\n  profiles:\n    default:\n      - {relevance_above: 0.9, complexity_below: 3}\n");
+        assertEquals(1, load(Map.of()).routing().profile("default").orElseThrow().localWhen().size());
+    }
+
+    @Test
+    void anUnknownKeyIsNamedWithTheKnownOnes() throws IOException {
+        yaml("ollama:\n  hots: http://x\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));
+        assertTrue(e.getMessage().contains("ollama.hots") && e.getMessage().contains("host, model"), e.getMessage());
+    }
+
+    @Test
+    void aBadPortNamesTheVariable() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of("KR_PORT", "eighty")));
+        assertTrue(e.getMessage().contains("KR_PORT") && e.getMessage().contains("eighty"), e.getMessage());
+    }
+
+    @Test
+    void aThresholdOfTheWrongTypeNamesItsPath() throws IOException {
+        yaml("routing:\n  profiles:\n    casual:\n      - {relevance_above: high, complexity_below: 3}\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));
+        assertTrue(e.getMessage().contains("routing.profiles.casual[0].relevance_above"), e.getMessage());
+    }
+
+    @Test
+    void brokenYamlNamesTheLine() throws IOException {
+        yaml("server:\n  port: 80\n   host: [\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));
+        assertTrue(e.getMessage().contains("not valid YAML"), e.getMessage());
+    }
+
+    @Test
+    void anApiKeyInTheFileIsRefusedWithoutEchoingIt() throws IOException {
+        yaml("claude:\n  api_key: sk-ant-secret-value\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));
+        assertTrue(e.getMessage().contains("ANTHROPIC_API_KEY"), e.getMessage());
+        assertFalse(e.getMessage().contains("sk-ant-secret-value"));
+    }
+
+    @Test
+    void theApiKeyEnablesClaudeAndNeverPrints() {
+        KrConfig c = load(Map.of("ANTHROPIC_API_KEY", "sk-ant-123", "ANTHROPIC_BASE_URL", "http://127.0.0.1:9999/v1/"));
+        assertTrue(c.claude().enabled());
+        assertEquals("http://127.0.0.1:9999", c.claude().baseUrl());
+        assertFalse(c.toString().contains("sk-ant-123"), c.toString());
+    }
+
+    @Test
+    void aDefaultProfileThatIsNotDefinedIsRefused() throws IOException {
+        yaml("routing:\n  default_profile: fast\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));
+        assertTrue(e.getMessage().contains("'fast'"), e.getMessage());
+    }
+}
