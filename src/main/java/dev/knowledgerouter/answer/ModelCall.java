@@ -67,11 +67,15 @@ final class ModelCall {
         if (e instanceof RateLimitException) {
             return name + ": rate limited (HTTP 429)";
         }
-        if (e instanceof HttpException h) {
-            if (h.statusCode() == 404) {
+        HttpException http = find(e, HttpException.class);
+        if (http != null) {
+            if (http.statusCode() == 404) {
                 return name + ": model not found (" + hints.modelNotFound() + ")";
             }
-            return name + ": HTTP " + h.statusCode() + " " + brief(h.getMessage());
+            if (http.statusCode() == 401 || http.statusCode() == 403) {
+                return name + ": authentication failed (" + hints.unauthorized() + ")";
+            }
+            return name + ": HTTP " + http.statusCode() + " " + brief(http.getMessage());
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
@@ -81,12 +85,17 @@ final class ModelCall {
     }
 
     private static boolean has(Throwable t, Class<? extends Throwable> type) {
+        return find(t, type) != null;
+    }
+
+    /** LangChain4j wraps the HTTP failure (and its status) in provider-specific exceptions. */
+    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (type.isInstance(c)) {
-                return true;
+                return type.cast(c);
             }
         }
-        return false;
+        return null;
     }
 
     private static String brief(String message) {
