@@ -10,7 +10,12 @@ import dev.knowledgerouter.knowledge.InProcessEmbedder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.stream.Stream;
+import dev.knowledgerouter.app.App;
+import dev.knowledgerouter.knowledge.Progress;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -21,6 +26,7 @@ import java.util.Optional;
  */
 public final class TestStack {
     private static InProcessEmbedder embedder;
+    private static Path seededHome;
 
     private TestStack() {
     }
@@ -30,6 +36,35 @@ public final class TestStack {
             embedder = new InProcessEmbedder();
         }
         return embedder;
+    }
+
+    /**
+     * A copy, at {@code home}, of a store seeded from the shipped seed data. Seeding (embedding ~250
+     * entries) happens once per JVM; each test gets its own copy of the resulting indexes.
+     */
+    public static synchronized KrConfig seededCopy(Path home) {
+        try {
+            if (seededHome == null) {
+                Path dir = Files.createTempDirectory("kr-seeded-");
+                try (App app = App.open(config(dir), embedder(), Clock.systemUTC())) {
+                    app.seeder().seedDirectory(app.config().seedDir(), Progress.NONE);
+                }
+                seededHome = dir;
+            }
+            try (Stream<Path> files = Files.walk(seededHome)) {
+                for (Path p : files.toList()) {
+                    Path target = home.resolve(seededHome.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else if (!p.getFileName().toString().equals("write.lock")) {
+                        Files.copy(p, target);
+                    }
+                }
+            }
+            return config(home);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Path projectDir() {

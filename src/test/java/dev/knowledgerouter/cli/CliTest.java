@@ -1,0 +1,142 @@
+package dev.knowledgerouter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.knowledgerouter.app.App;
+import dev.knowledgerouter.app.ServerAnnouncement;
+import dev.knowledgerouter.config.KrConfig;
+import dev.knowledgerouter.http.HttpApi;
+import dev.knowledgerouter.testing.TestStack;
+import io.javalin.Javalin;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The kr command line, run in-process with captured streams against the real embedded stack. */
+class CliTest {
+    @TempDir
+    Path home;
+
+    record Run(int exit, String out, String err) {
+        JsonNode json() {
+            try {
+                return new ObjectMapper().readTree(out);
+            } catch (Exception e) {
+                throw new AssertionError("stdout is not JSON alone: " + out, e);
+            }
+        }
+    }
+
+    Run kr(KrConfig config, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        KrContext ctx = new KrContext(() -> config, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = Main.run(ctx, args);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void queryJsonPrintsOnlyJsonOnStdout() {
+        Run r = kr(TestStack.seededCopy(home), "query", "--json", "git detached HEAD state after checkout of a tag");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = r.json();
+        assertFalse(j.path("interaction_id").asText().isBlank());
+        assertTrue(j.path("route").has("reason"));
+    }
+
+    @Test
+    void humanQueryOutputShowsTheRouteAndWhy() {
+        Run r = kr(TestStack.seededCopy(home), "query", "how", "do", "I", "squash", "commits");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("route:") && r.out().contains("why:"), r.out());
+    }
+
+    @Test
+    void searchJsonListsHits() {
+        Run r = kr(TestStack.seededCopy(home), "search", "--json", "--k", "2", "--collection", "best-practices", "commit the lock file");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(2, r.json().path("hits").size());
+    }
+
+    @Test
+    void collectionsJsonIsAList() {
+        Run r = kr(TestStack.seededCopy(home), "collections", "--json");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(4, r.json().size());
+    }
+
+    @Test
+    void aMissingArgumentIsAUsageErrorWithExitTwo() {
+        Run r = kr(TestStack.config(home), "query");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("kr: Missing required parameter") && r.err().contains("kr query --help"), r.err());
+        assertTrue(r.out().isEmpty());
+    }
+
+    @Test
+    void aBadValueIsOneLineAndExitOne() {
+        Run r = kr(TestStack.config(home), "search", "--k", "0", "x");
+        assertEquals(1, r.exit());
+        assertEquals("kr: k must be between 1 and 100, got 0", r.err().strip());
+    }
+
+    @Test
+    void aBadSeedFileNamesFileAndLineAndExitsOne() throws Exception {
+        Path bad = Files.write(home.resolve("errors.jsonl"), List.of("{\"id\":\"a\",\"error\":\"e\",\"solution\":\"s\"}", "{oops"));
+        Run r = kr(TestStack.config(home.resolve("h")), "seed", "--file", bad.toString(), "--collection", "error-solutions");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains(bad + ":2: not a JSON object"), r.err());
+        assertTrue(r.err().contains("nothing was written"), r.err());
+    }
+
+    @Test
+    void seedingTwiceReportsEverythingUnchanged() throws Exception {
+        Path f = Files.write(home.resolve("error-solutions.jsonl"), List.of("{\"id\":\"a\",\"error\":\"e\",\"solution\":\"s\"}"));
+        KrConfig config = TestStack.config(home.resolve("h"));
+        assertEquals(0, kr(config, "seed", "--file", f.toString()).exit());
+        Run again = kr(config, "seed", "--json", "--file", f.toString());
+        assertEquals(1, again.json().get(0).path("unchanged").asInt(), again.out());
+    }
+
+    @Test
+    void commandsGoThroughARunningServerInsteadOfFightingItForTheStore() throws Exception {
+        KrConfig config = TestStack.seededCopy(home);
+        try (App app = App.open(config, TestStack.embedder(), Clock.systemUTC())) {
+            Javalin server = new HttpApi(app).create().start();
+            try {
+                ServerAnnouncement.self("http://127.0.0.1:" + server.port(), Instant.now()).write(config.serverFile());
+                Run r = kr(config, "query", "--json", "docker compose port is already allocated");
+                assertEquals(0, r.exit(), r.err());
+                assertTrue(app.store().get("interaction-history", r.json().path("interaction_id").asText()).isPresent());
+
+                Run seed = kr(config, "seed");
+                assertEquals(1, seed.exit());
+                assertTrue(seed.err().contains("`kr serve` is running on this home"), seed.err());
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
+    @Test
+    void anInvalidConfigIsOneLineNamingTheKey() throws Exception {
+        Path dir = Files.createDirectories(home.resolve("w"));
+        Files.writeString(dir.resolve("kr.yaml"), "server:\n  prot: 80\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        KrContext ctx = new KrContext(() -> new dev.knowledgerouter.config.ConfigLoader(dir, java.util.Map.of()).load(),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(1, Main.run(ctx, "collections"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("kr: kr.yaml: server.prot is not a known key"), err.toString());
+    }
+}

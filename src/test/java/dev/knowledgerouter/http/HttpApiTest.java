@@ -1,0 +1,179 @@
+package dev.knowledgerouter.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.knowledgerouter.app.App;
+import dev.knowledgerouter.config.ServerSettings;
+import dev.knowledgerouter.knowledge.CollectionCatalog;
+import dev.knowledgerouter.testing.TestStack;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTTP API over a real port, on the seeded embedded stack. */
+class HttpApiTest {
+    @TempDir
+    static Path home;
+    static App app;
+    static Javalin server;
+    static String base;
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final ObjectMapper json = new ObjectMapper();
+
+    record Response(int status, JsonNode body, String contentType) {
+    }
+
+    @BeforeAll
+    static void start() {
+        app = App.open(TestStack.seededCopy(home), TestStack.embedder(), Clock.systemUTC());
+        server = new HttpApi(app).create().start();
+        base = "http://127.0.0.1:" + server.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+        app.close();
+    }
+
+    static Response send(HttpRequest request) throws Exception {
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Response(r.statusCode(), json.readTree(r.body()), r.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    static Response post(String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    static Response get(String pathAndQuery) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().build());
+    }
+
+    static void assertError(Response r, int status, String code, String mentions) {
+        assertEquals(status, r.status(), r.body().toString());
+        assertEquals(code, r.body().path("error").asText(), r.body().toString());
+        assertTrue(r.body().path("message").asText().contains(mentions), r.body().toString());
+        assertTrue(r.contentType().startsWith("application/json"), r.contentType());
+        assertFalse(r.body().toString().contains("at dev.knowledgerouter"), "no stack trace");
+    }
+
+    @Test
+    void aQueryIsAnsweredWithRouteContextAndAnInteractionIdThatIsAlreadyStored() throws Exception {
+        Response r = post("/v1/query", "{\"query\": \"mvn dependency resolution fails with PKIX path building failed\"}");
+        assertEquals(200, r.status(), r.body().toString());
+        JsonNode route = r.body().path("route");
+        assertEquals("retrieval", route.path("target").asText());
+        assertEquals("local", route.path("decided").asText());
+        assertTrue(route.path("relevance").asDouble() > 0.85, route.toString());
+        assertTrue(route.path("complexity").asInt() >= 1);
+        assertFalse(route.path("reason").asText().isBlank());
+        assertEquals("maven-pkix-path-building-failed", r.body().path("context").get(0).path("id").asText());
+        assertTrue(r.body().path("latency_ms").isIntegralNumber());
+        String id = r.body().path("interaction_id").asText();
+        assertTrue(app.store().get(CollectionCatalog.HISTORY, id).isPresent());
+    }
+
+    @Test
+    void malformedJsonIsA400ThatSaysSo() throws Exception {
+        assertError(post("/v1/query", "{\"query\": "), 400, "malformed_json", "not valid JSON");
+    }
+
+    @Test
+    void aBodyThatIsNotAnObjectIsA400() throws Exception {
+        assertError(post("/v1/query", "[\"query\"]"), 400, "invalid_request", "JSON object");
+    }
+
+    @Test
+    void aMissingQueryIsA400() throws Exception {
+        assertError(post("/v1/query", "{\"profile\": \"default\"}"), 400, "invalid_request", "'query' is missing");
+    }
+
+    @Test
+    void anEmptyQueryIsA400() throws Exception {
+        assertError(post("/v1/query", "{\"query\": \"   \"}"), 400, "invalid_request", "missing or empty");
+    }
+
+    @Test
+    void aQueryThatIsNotTextIsA400() throws Exception {
+        assertError(post("/v1/query", "{\"query\": 42}"), 400, "invalid_request", "must be a string");
+    }
+
+    @Test
+    void anUnknownProfileIsA400NamingTheKnownOnes() throws Exception {
+        assertError(post("/v1/query", "{\"query\": \"q\", \"profile\": \"yolo\"}"), 400, "unknown_profile", "critical");
+    }
+
+    @Test
+    void anOversizedBodyIsA413() throws Exception {
+        String big = "{\"query\": \"" + "x".repeat((int) ServerSettings.DEFAULT_MAX_BODY_BYTES + 10) + "\"}";
+        assertError(post("/v1/query", big), 413, "body_too_large", "max_body_kb");
+    }
+
+    @Test
+    void searchReturnsScoredHitsFromTheNamedCollection() throws Exception {
+        Response r = get("/v1/search?q=" + URLEncoder.encode("detached HEAD", StandardCharsets.UTF_8) + "&collection=error-solutions&k=3");
+        assertEquals(200, r.status(), r.body().toString());
+        assertEquals(3, r.body().path("hits").size());
+        r.body().path("hits").forEach(h -> assertEquals("error-solutions", h.path("collection").asText()));
+        assertTrue(r.body().path("hits").get(0).path("score").asDouble() >= r.body().path("hits").get(1).path("score").asDouble());
+    }
+
+    @Test
+    void searchingAnUnknownCollectionIsA404NamingTheKnownOnes() throws Exception {
+        assertError(get("/v1/search?q=x&collection=nope"), 404, "unknown_collection", "error-solutions");
+    }
+
+    @Test
+    void searchWithoutTextIsA400() throws Exception {
+        assertError(get("/v1/search?collection=error-solutions"), 400, "invalid_request", "search text is missing");
+    }
+
+    @Test
+    void aNonNumericOrOutOfRangeKIsA400() throws Exception {
+        assertError(get("/v1/search?q=x&k=ten"), 400, "invalid_request", "whole number");
+        assertError(get("/v1/search?q=x&k=0"), 400, "invalid_request", "between 1 and 100");
+    }
+
+    @Test
+    void collectionsListsEveryCollectionWithItsSizeAndEmbedder() throws Exception {
+        Response r = get("/v1/collections");
+        assertEquals(200, r.status());
+        JsonNode first = r.body().path("collections").get(0);
+        assertTrue(first.has("name") && first.has("count") && first.path("embedder").asText().startsWith("bge-small"));
+        assertEquals(4, r.body().path("collections").size());
+    }
+
+    @Test
+    void healthReportsTheParts() throws Exception {
+        Response r = get("/health");
+        assertEquals(200, r.status());
+        assertEquals("ok", r.body().path("status").asText());
+        assertFalse(r.body().path("claude").path("configured").asBoolean());
+    }
+
+    @Test
+    void anUnknownEndpointIsAJson404() throws Exception {
+        assertError(get("/v2/nothing"), 404, "not_found", "/v2/nothing");
+    }
+
+    @Test
+    void theServerBindsLoopbackByDefault() {
+        assertEquals("127.0.0.1", ServerSettings.DEFAULT_HOST);
+        assertEquals("127.0.0.1", app.config().server().host());
+    }
+}
