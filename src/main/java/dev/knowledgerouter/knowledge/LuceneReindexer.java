@@ -1,0 +1,114 @@
+package dev.knowledgerouter.knowledge;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+
+/**
+ * Re-embeds a collection that was filled by another embedder: every stored entry is read back,
+ * embedded again from its payload, and written to a fresh index beside the old one; only then are
+ * the two swapped. The old index is kept as {@code <name>.previous-<millis>} until the user removes
+ * it, so a failure at any step loses nothing.
+ */
+public final class LuceneReindexer {
+    private static final int BATCH = 64;
+
+    private final Path root;
+    private final Embedder embedder;
+
+    public LuceneReindexer(Path root, Embedder embedder) {
+        this.root = root;
+        this.embedder = embedder;
+    }
+
+    /** What one reindex did; {@code previous} is where the old index was kept, empty when nothing had to change. */
+    public record Result(String collection, String from, int entries, Optional<Path> previous) {
+    }
+
+    public Result reindex(CollectionDefinition definition, Progress progress) {
+        Path path = root.resolve(definition.name());
+        EmbedderIdentity target = EmbedderIdentity.of(embedder);
+        try {
+            if (!Files.isDirectory(path)) {
+                return new Result(definition.name(), "none", 0, Optional.empty());
+            }
+            List<StoredEntry> entries;
+            String from;
+            try (FSDirectory dir = FSDirectory.open(path)) {
+                if (!DirectoryReader.indexExists(dir)) {
+                    return new Result(definition.name(), "none", 0, Optional.empty());
+                }
+                var data = SegmentInfos.readLatestCommit(dir).getUserData();
+                from = data.getOrDefault("embedder", "unknown") + " (" + data.getOrDefault("dimension", "?") + "-d)";
+                if (target.id().equals(data.get("embedder")) && Integer.toString(target.dimension()).equals(data.get("dimension"))) {
+                    return new Result(definition.name(), from, 0, Optional.empty());
+                }
+                entries = readAll(definition.name(), dir);
+            }
+            Path fresh = root.resolve(definition.name() + ".reindexing");
+            deleteTree(fresh);
+            progress.start("reindex " + definition.name(), entries.size());
+            try (LuceneCollection out = LuceneCollection.open(fresh, definition, target)) {
+                for (int from0 = 0; from0 < entries.size(); from0 += BATCH) {
+                    List<StoredEntry> batch = entries.subList(from0, Math.min(entries.size(), from0 + BATCH));
+                    List<float[]> vectors = embedder.embedAll(batch.stream().map(e -> definition.textOf(e.payload())).toList(), Embedder.Purpose.DOCUMENT);
+                    List<Entry> converted = new ArrayList<>(batch.size());
+                    for (int i = 0; i < batch.size(); i++) {
+                        StoredEntry e = batch.get(i);
+                        converted.add(new Entry(e.id(), e.payload(), vectors.get(i), e.timestamp()));
+                    }
+                    out.upsert(converted, target.dimension());
+                    progress.advance(batch.size());
+                }
+            }
+            progress.done();
+            Path previous = root.resolve(definition.name() + ".previous-" + System.currentTimeMillis());
+            Files.move(path, previous, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(fresh, path, StandardCopyOption.ATOMIC_MOVE);
+            return new Result(definition.name(), from, entries.size(), Optional.of(previous));
+        } catch (IOException e) {
+            throw new StoreException("reindexing '" + definition.name() + "' failed: " + e.getMessage() + "; the original index at " + path + " is untouched", e);
+        }
+    }
+
+    private static List<StoredEntry> readAll(String collection, FSDirectory dir) throws IOException {
+        List<StoredEntry> out = new ArrayList<>();
+        try (DirectoryReader reader = DirectoryReader.open(dir)) {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                LeafReader r = leaf.reader();
+                Bits live = r.getLiveDocs();
+                StoredFields fields = r.storedFields();
+                for (int doc = 0; doc < r.maxDoc(); doc++) {
+                    if (live == null || live.get(doc)) {
+                        out.add(LuceneDocumentFormat.toStoredEntry(collection, fields.document(doc)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
