@@ -55,7 +55,11 @@ final class KrContext {
         if (server.isPresent()) {
             return new RemoteBackend(server.get().url());
         }
-        return new LocalBackend(App.open(config()));
+        App app = App.open(config());
+        if (app.knowledgeEmpty()) {
+            err.println("kr: warning: the knowledge collections in " + config().home() + " are empty; run `kr seed` (`kr serve` seeds on first start)");
+        }
+        return new LocalBackend(app);
     }
 
     /** Opens the store in this process for commands that cannot go through a server (seed, serve). */

@@ -1,6 +1,7 @@
 package dev.knowledgerouter.cli;
 
 import dev.knowledgerouter.app.SearchResponse;
+import dev.knowledgerouter.app.SearchService;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,6 +31,9 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (k < 1 || k > SearchService.MAX_K) {
+            throw new CliException("k must be between 1 and " + SearchService.MAX_K + ", got " + k);
+        }
         KrContext ctx = parent.context();
         try (Backend backend = ctx.backend()) {
             SearchResponse r = backend.search(String.join(" ", words), Optional.ofNullable(collection), k);
