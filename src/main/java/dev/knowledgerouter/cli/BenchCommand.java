@@ -50,7 +50,7 @@ final class BenchCommand implements Runnable {
             KrContext ctx = bench.parent.context();
             KrConfig base = ctx.config();
             Path home = dir != null ? dir.toAbsolutePath() : base.home().resolve("bench").resolve("route-" + entries);
-            KrConfig config = new KrConfig(home, base.collectionsDir(), base.seedDir(), base.server(), base.ollama(), base.claude(), base.routing());
+            KrConfig config = base.withHome(home);
             TerminalProgress progress = TerminalProgress.stderr();
             try (App app = App.open(config)) {
                 RouteBenchmark benchmark = new RouteBenchmark(app);

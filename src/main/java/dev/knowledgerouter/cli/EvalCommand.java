@@ -50,7 +50,7 @@ final class EvalCommand implements Runnable {
                 throw new CliException("no query file at " + file + "; pass --queries FILE");
             }
             Path home = dir != null ? dir.toAbsolutePath() : base.home().resolve("eval").resolve("calibration");
-            KrConfig config = new KrConfig(home, base.collectionsDir(), base.seedDir(), base.server(), base.ollama(), base.claude(), base.routing());
+            KrConfig config = base.withHome(home);
             TerminalProgress progress = TerminalProgress.stderr();
             try (App app = App.open(config)) {
                 app.seeder().seedDirectory(config.seedDir(), progress);

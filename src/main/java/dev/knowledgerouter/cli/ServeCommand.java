@@ -40,7 +40,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new CliException("--port must be between 0 and 65535, got " + port);
         }
         ServerSettings server = new ServerSettings(host != null ? host : s.host(), port != null ? port : s.port(), s.maxBodyBytes(), s.maxQueryChars());
-        KrConfig config = new KrConfig(base.home(), base.collectionsDir(), base.seedDir(), server, base.ollama(), base.claude(), base.routing());
+        KrConfig config = base.withServer(server);
 
         App app = ctx.openExclusive("serve", config);
         Javalin http;

@@ -15,6 +15,14 @@ public record KrConfig(
         ClaudeSettings claude,
         RoutingSettings routing) {
 
+    public KrConfig withHome(Path otherHome) {
+        return new KrConfig(otherHome, collectionsDir, seedDir, server, ollama, claude, routing);
+    }
+
+    public KrConfig withServer(ServerSettings otherServer) {
+        return new KrConfig(home, collectionsDir, seedDir, otherServer, ollama, claude, routing);
+    }
+
     public Path luceneDir() {
         return home.resolve("lucene");
     }

@@ -1,13 +1,9 @@
 package dev.knowledgerouter.knowledge;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,34 +24,26 @@ public record SeedFile(Path path, CollectionDefinition collection, List<Map<Stri
         List<String> problems = new ArrayList<>();
         List<Map<String, Object>> records = new ArrayList<>();
         Map<String, Integer> firstLineOfId = new HashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            String line;
-            int n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
+        try {
+            JsonLines.read(path, (n, node, error) -> {
                 String where = path + ":" + n + ": ";
-                Map<String, Object> record;
-                try {
-                    record = JSON.readValue(line, MAP);
-                } catch (JacksonException e) {
-                    problems.add(where + "not a JSON object (" + e.getOriginalMessage() + ")");
-                    continue;
+                if (error != null) {
+                    problems.add(where + error);
+                    return;
                 }
+                Map<String, Object> record = JSON.convertValue(node, MAP);
                 String problem = validate(record, collection);
                 if (problem != null) {
                     problems.add(where + problem);
-                    continue;
+                    return;
                 }
                 Integer earlier = firstLineOfId.putIfAbsent((String) record.get("id"), n);
                 if (earlier != null) {
                     problems.add(where + "id '" + record.get("id") + "' is already used on line " + earlier + "; ids must be unique");
-                    continue;
+                    return;
                 }
                 records.add(record);
-            }
+            });
         } catch (CharacterCodingException e) {
             throw new SeedException(List.of(path + ": not UTF-8 text"));
         } catch (IOException e) {

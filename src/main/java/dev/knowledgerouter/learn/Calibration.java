@@ -1,13 +1,10 @@
 package dev.knowledgerouter.learn;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.knowledgerouter.knowledge.JsonLines;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.SearchHit;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,21 +29,11 @@ public final class Calibration {
     }
 
     public static List<CalibrationQuery> read(Path file) {
-        ObjectMapper json = new ObjectMapper();
         List<CalibrationQuery> out = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode node;
-                try {
-                    node = json.readTree(line);
-                } catch (IOException e) {
-                    throw new IllegalArgumentException(file + ":" + n + ": not a JSON object");
+        try {
+            JsonLines.read(file, (n, node, error) -> {
+                if (error != null) {
+                    throw new IllegalArgumentException(file + ":" + n + ": " + error);
                 }
                 if (!node.path("query").isTextual() || node.path("query").asText().isBlank()) {
                     throw new IllegalArgumentException(file + ":" + n + ": missing \"query\"");
@@ -54,7 +41,7 @@ public final class Calibration {
                 JsonNode expect = node.path("expect");
                 out.add(new CalibrationQuery(node.path("query").asText(),
                         expect.isTextual() ? Optional.of(expect.asText()) : Optional.empty(), node.path("kind").asText("")));
-            }
+            });
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
         }

@@ -1,0 +1,47 @@
+package dev.knowledgerouter.knowledge;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** Reads a JSON Lines file one object at a time, with line numbers for {@code file:line:} messages. */
+public final class JsonLines {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Receives each non-blank line: its number, and the parsed object or null when it is not a JSON object. */
+    public interface Visitor {
+        void line(int number, JsonNode object, String error) throws IOException;
+    }
+
+    private JsonLines() {
+    }
+
+    public static void read(Path file, Visitor visitor) throws IOException {
+        try (BufferedReader in = java.nio.file.Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node = null;
+                String error = null;
+                try {
+                    node = JSON.readTree(line);
+                    if (!node.isObject()) {
+                        node = null;
+                        error = "not a JSON object";
+                    }
+                } catch (JacksonException e) {
+                    error = "not a JSON object (" + e.getOriginalMessage() + ")";
+                }
+                visitor.line(n, node, error);
+            }
+        }
+    }
+}
