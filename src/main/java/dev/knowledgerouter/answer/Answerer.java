@@ -15,16 +15,18 @@ public final class Answerer {
     private final Optional<ChatClient> local;
     private final Optional<ChatClient> remote;
     private final PromptBuilder prompts;
-    private final double retrievalMinScore;
 
-    public Answerer(Optional<ChatClient> local, Optional<ChatClient> remote, PromptBuilder prompts, double retrievalMinScore) {
+    public Answerer(Optional<ChatClient> local, Optional<ChatClient> remote, PromptBuilder prompts) {
         this.local = local;
         this.remote = remote;
         this.prompts = prompts;
-        this.retrievalMinScore = retrievalMinScore;
     }
 
-    public Answer answer(String query, Target target, List<ContextPassage> context) {
+    /**
+     * @param retrievalBar the relevance a stored entry needs to be offered as a retrieval-only answer
+     *                     (the routing profile's lowest local threshold: below it, the match is not trusted)
+     */
+    public Answer answer(String query, Target target, List<ContextPassage> context, double retrievalBar) {
         Prompt prompt = prompts.build(query, context);
         List<Attempt> attempts = new ArrayList<>();
         List<String> why = new ArrayList<>();
@@ -47,7 +49,7 @@ public final class Answerer {
             why.add("no local model is configured");
         }
         String reason = String.join("; ", why);
-        return new Answer(AnswerSource.RETRIEVAL, "retrieval", RetrievalAnswer.build(context, retrievalMinScore, reason), reason, attempts);
+        return new Answer(AnswerSource.RETRIEVAL, "retrieval", RetrievalAnswer.build(context, retrievalBar, reason), reason, attempts);
     }
 
     private static Optional<Answer> attempt(ChatClient client, AnswerSource source, Prompt prompt, List<Attempt> attempts, List<String> why) {

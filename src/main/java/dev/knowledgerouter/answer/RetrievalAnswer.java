@@ -13,7 +13,7 @@ final class RetrievalAnswer {
 
     static String build(List<ContextPassage> context, double minScore, String why) {
         if (context.isEmpty() || context.getFirst().score() < minScore) {
-            String best = context.isEmpty() ? "nothing matched" : String.format(Locale.ROOT, "best relevance %.2f", context.getFirst().score());
+            String best = context.isEmpty() ? "none scored above the context bar" : String.format(Locale.ROOT, "best relevance %.2f", context.getFirst().score());
             return "[retrieval-only] No model answered (" + why + ") and no stored entry is close enough to this question ("
                     + best + "). Start Ollama (`ollama serve`, then `ollama pull` the configured model) or set ANTHROPIC_API_KEY to get a model answer.";
         }

@@ -42,7 +42,7 @@ public final class App implements AutoCloseable {
         this.search = new KnowledgeSearch(store);
         Optional<ChatClient> local = Optional.of(new OllamaChatClient(config.ollama()));
         Optional<ChatClient> remote = config.claude().enabled() ? Optional.of(new ClaudeChatClient(config.claude())) : Optional.empty();
-        Answerer answerer = new Answerer(local, remote, new PromptBuilder(), config.routing().contextMinScore());
+        Answerer answerer = new Answerer(local, remote, new PromptBuilder());
         this.queries = new QueryService(embedder, store, search, new ComplexityEstimator(), new Router(config.routing()), answerer,
                 new InteractionLog(store), config.routing(), config.server().maxQueryChars(), clock);
         this.searches = new SearchService(embedder, store, search);

@@ -3,6 +3,7 @@ package dev.knowledgerouter.app;
 import dev.knowledgerouter.answer.Answer;
 import dev.knowledgerouter.answer.Answerer;
 import dev.knowledgerouter.answer.ContextPassage;
+import dev.knowledgerouter.config.LocalRule;
 import dev.knowledgerouter.config.RoutingProfile;
 import dev.knowledgerouter.config.RoutingSettings;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
@@ -78,7 +79,9 @@ public final class QueryService {
                 .map(this::passage)
                 .toList();
         long answerStart = System.nanoTime();
-        Answer answer = answerer.answer(routed.query(), routed.decision().target(), context);
+        double retrievalBar = router.profile(request.profile()).localWhen().stream()
+                .mapToDouble(LocalRule::relevanceAbove).min().orElse(1.0);
+        Answer answer = answerer.answer(routed.query(), routed.decision().target(), context, retrievalBar);
         long answerNanos = System.nanoTime() - answerStart;
         Timings timings = new Timings(ms(routed.embedNanos()), ms(routed.searchNanos()), ms(routed.routeNanos()), ms(answerNanos), ms(System.nanoTime() - start));
         Decision d = routed.decision();

@@ -55,13 +55,13 @@ class AnswererTest {
         Optional<ChatClient> remote = withClaude
                 ? Optional.of(new ClaudeChatClient(new ClaudeSettings(Optional.of(Secret.of(KEY)), "claude-sonnet-4-6", claude.url(), 512, Duration.ofSeconds(5))))
                 : Optional.empty();
-        return new Answerer(Optional.of(local), remote, new PromptBuilder(), 0.5);
+        return new Answerer(Optional.of(local), remote, new PromptBuilder());
     }
 
     @Test
     void aLocalAnswerCarriesTheContextInThePromptAndTheReportedTokens() {
         ollama.on("/api/chat", Reply.json(200, OLLAMA_OK));
-        Answer a = answerer(false).answer("mvn fails with PKIX", Target.LOCAL, CONTEXT);
+        Answer a = answerer(false).answer("mvn fails with PKIX", Target.LOCAL, CONTEXT, 0.72);
         assertEquals(AnswerSource.LOCAL, a.source());
         assertEquals("Import the CA with keytool.", a.text());
         Attempt attempt = a.attempts().getFirst();
@@ -77,7 +77,7 @@ class AnswererTest {
     @Test
     void aModelMissingFromOllamaFallsBackToALabelledRetrievalAnswerThatSaysHowToPullIt() {
         ollama.on("/api/chat", Reply.json(404, "{\"error\":\"model \\\"qwen2.5-coder:7b\\\" not found, try pulling it first\"}"));
-        Answer a = answerer(false).answer("mvn fails with PKIX", Target.LOCAL, CONTEXT);
+        Answer a = answerer(false).answer("mvn fails with PKIX", Target.LOCAL, CONTEXT, 0.72);
         assertEquals(AnswerSource.RETRIEVAL, a.source());
         assertTrue(a.text().startsWith("[retrieval-only]"), a.text());
         assertTrue(a.text().contains("Import the proxy CA"), a.text());
@@ -89,17 +89,26 @@ class AnswererTest {
     void anUnreachableOllamaIsReportedAsSuchAndNothingIsInvented() {
         String down = "http://127.0.0.1:" + TestStack.closedPort();
         Answerer answerer = new Answerer(Optional.of(new OllamaChatClient(new OllamaSettings(down, "m", Duration.ofSeconds(5)))),
-                Optional.empty(), new PromptBuilder(), 0.5);
-        Answer a = answerer.answer("anything", Target.LOCAL, List.of());
+                Optional.empty(), new PromptBuilder());
+        Answer a = answerer.answer("anything", Target.LOCAL, List.of(), 0.72);
         assertEquals(AnswerSource.RETRIEVAL, a.source());
         assertTrue(a.note().contains("unreachable"), a.note());
         assertTrue(a.text().contains("no stored entry is close enough"), a.text());
     }
 
     @Test
+    void aRetrievalAnswerNeverOffersAnEntryBelowTheTrustedBar() {
+        List<ContextPassage> weak = List.of(new ContextPassage("skills-patterns", "docker-buildx", 0.67, "Build multi-platform images", "Use buildx."));
+        Answer a = answerer(false).answer("how do I design a plugin architecture?", Target.LOCAL, weak, 0.72);
+        assertEquals(AnswerSource.RETRIEVAL, a.source());
+        assertTrue(a.text().contains("no stored entry is close enough") && a.text().contains("0.67"), a.text());
+        assertFalse(a.text().contains("Use buildx."), a.text());
+    }
+
+    @Test
     void anEmptyLocalAnswerCountsAsAFailure() {
         ollama.on("/api/chat", Reply.json(200, OLLAMA_OK.replace("Import the CA with keytool.", "   ")));
-        Answer a = answerer(false).answer("q", Target.LOCAL, CONTEXT);
+        Answer a = answerer(false).answer("q", Target.LOCAL, CONTEXT, 0.72);
         assertEquals(AnswerSource.RETRIEVAL, a.source());
         assertTrue(a.note().contains("empty answer"), a.note());
     }
@@ -107,7 +116,7 @@ class AnswererTest {
     @Test
     void aRemoteRouteCallsClaudeWithTheKeyHeaderAndRecordsItsUsage() {
         claude.on("/v1/messages", Reply.json(200, CLAUDE_OK));
-        Answer a = answerer(true).answer("design a multi-tenant platform", Target.REMOTE, List.of());
+        Answer a = answerer(true).answer("design a multi-tenant platform", Target.REMOTE, List.of(), 0.72);
         assertEquals(AnswerSource.REMOTE, a.source());
         assertEquals("claude/claude-sonnet-4-6", a.model());
         assertEquals(210, a.attempts().getFirst().inputTokens());
@@ -119,7 +128,7 @@ class AnswererTest {
     void anOverloadedClaudeFallsBackToTheLocalModelAndSaysSo() {
         claude.on("/v1/messages", Reply.json(529, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
         ollama.on("/api/chat", Reply.json(200, OLLAMA_OK));
-        Answer a = answerer(true).answer("design it", Target.REMOTE, List.of());
+        Answer a = answerer(true).answer("design it", Target.REMOTE, List.of(), 0.72);
         assertEquals(AnswerSource.LOCAL, a.source());
         assertTrue(a.note().contains("529"), a.note());
         assertEquals(List.of(Attempt.Outcome.FAILURE, Attempt.Outcome.SUCCESS), a.attempts().stream().map(Attempt::outcome).toList());
@@ -129,7 +138,7 @@ class AnswererTest {
     void aRejectedKeyIsReportedWithoutTheKey() {
         claude.on("/v1/messages", Reply.json(401, "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key " + KEY + "\"}}"));
         ollama.on("/api/chat", Reply.json(500, "{\"error\":\"boom\"}"));
-        Answer a = answerer(true).answer("design it", Target.REMOTE, List.of());
+        Answer a = answerer(true).answer("design it", Target.REMOTE, List.of(), 0.72);
         assertEquals(AnswerSource.RETRIEVAL, a.source());
         assertTrue(a.note().contains("ANTHROPIC_API_KEY was rejected"), a.note());
         assertFalse(a.note().contains(KEY), a.note());
@@ -140,7 +149,7 @@ class AnswererTest {
     @Test
     void aRemoteRouteWithoutAKeyIsAnsweredLocallyWithTheReason() {
         ollama.on("/api/chat", Reply.json(200, OLLAMA_OK));
-        Answer a = answerer(false).answer("design it", Target.REMOTE, List.of());
+        Answer a = answerer(false).answer("design it", Target.REMOTE, List.of(), 0.72);
         assertEquals(AnswerSource.LOCAL, a.source());
         assertTrue(a.note().contains("Claude is not configured"), a.note());
     }

@@ -1,6 +1,7 @@
 package dev.knowledgerouter.testing;
 
 import dev.knowledgerouter.config.ClaudeSettings;
+import dev.knowledgerouter.config.ConfigLoader;
 import dev.knowledgerouter.config.DefaultProfiles;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.config.OllamaSettings;
@@ -80,7 +81,7 @@ public final class TestStack {
                 new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY_BYTES, ServerSettings.DEFAULT_MAX_QUERY_CHARS),
                 new OllamaSettings(ollamaHost, OllamaSettings.DEFAULT_MODEL, Duration.ofSeconds(10)),
                 claude.orElse(new ClaudeSettings(Optional.empty(), ClaudeSettings.DEFAULT_MODEL, ClaudeSettings.DEFAULT_BASE_URL, 1024, Duration.ofSeconds(10))),
-                new RoutingSettings("default", DefaultProfiles.forBgeSmall(), 5, 0.5));
+                new RoutingSettings("default", DefaultProfiles.forBgeSmall(), 5, ConfigLoader.DEFAULT_CONTEXT_MIN_SCORE));
     }
 
     /** A local port nothing listens on: connecting to it is refused at once. */
