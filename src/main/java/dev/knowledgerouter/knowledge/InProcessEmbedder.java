@@ -3,13 +3,13 @@ package dev.knowledgerouter.knowledge;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * bge-small-en-v1.5 (int8-quantised ONNX) running inside the JVM: no network, no model download, 384
- * dimensions. Queries are embedded without BGE's instruction prefix: measured on SciFact it changes
+ * dimensions, CLS pooling as the model was trained. Queries are embedded without BGE's instruction prefix: measured on SciFact it changes
  * nDCG@10 by nothing and costs recall (see ../shared/DESIGN.md).
  */
 public final class InProcessEmbedder implements Embedder {
@@ -18,9 +18,15 @@ public final class InProcessEmbedder implements Embedder {
 
     private final EmbeddingModel model;
 
+    /**
+     * Uses every core inside one inference, without ONNX Runtime's spin-waiting between inferences:
+     * measured with {@code kr bench route} at 100k entries, spinning threads held the cores the
+     * vector search runs on next (search p50 1.2 ms with spinning, 0.75 ms without; embedding
+     * itself unchanged within noise). See docs/benchmarks.md.
+     */
     public InProcessEmbedder() {
-        // Runs on the caller's thread: ONNX Runtime already uses both cores inside one call.
-        this.model = new BgeSmallEnV15QuantizedEmbeddingModel(Runnable::run);
+        this.model = BundledOnnxModel.load("bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS, 384,
+                Runtime.getRuntime().availableProcessors(), false);
     }
 
     @Override

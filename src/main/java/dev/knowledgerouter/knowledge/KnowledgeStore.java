@@ -31,6 +31,12 @@ public interface KnowledgeStore extends AutoCloseable {
 
     long count(String collection);
 
+    /**
+     * Reorganises a collection for search speed after a bulk load (Lucene: merge into one segment,
+     * so a query walks one HNSW graph instead of one per segment). Durable on return.
+     */
+    void compact(String collection);
+
     Optional<StoredEntry> get(String collection, String id);
 
     List<SearchHit> search(SearchRequest request);

@@ -46,7 +46,7 @@ final class LuceneCollection implements AutoCloseable {
     private static final String KEY_FORMAT = "format";
     /** HNSW is approximate; asking it for more candidates than needed buys recall cheaply. */
     private static final int OVERFETCH = 5;
-    private static final int MIN_CANDIDATES = 50;
+    private static final int MIN_CANDIDATES = 10;
     private static final int SCAN_PAGE = 500;
 
     private final CollectionDefinition definition;
@@ -142,6 +142,11 @@ final class LuceneCollection implements AutoCloseable {
         writer.deleteDocuments(ids.stream().map(id -> new Term(LuceneDocumentFormat.ID, id)).toArray(Term[]::new));
         commit();
         return existing;
+    }
+
+    void compact() throws IOException {
+        writer.forceMerge(1);
+        commit();
     }
 
     long count() throws IOException {

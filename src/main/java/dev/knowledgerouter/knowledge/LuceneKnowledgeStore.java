@@ -67,6 +67,14 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
     }
 
     @Override
+    public void compact(String collection) {
+        io(() -> {
+            get(collection).compact();
+            return null;
+        });
+    }
+
+    @Override
     public Optional<StoredEntry> get(String collection, String id) {
         return io(() -> get(collection).get(id));
     }

@@ -101,6 +101,9 @@ public final class Seeder {
             progress.advance(batch.size());
         }
         store.upsert(c.name(), entries);
+        if (!entries.isEmpty()) {
+            store.compact(c.name());
+        }
         progress.done();
         int unchanged = file.records().size() - changed.size();
         return new SeedReport(c.name(), file.path(), file.records().size(), changed.size() - updated, updated, unchanged,

@@ -104,6 +104,19 @@ class LuceneKnowledgeStoreTest {
     }
 
     @Test
+    void compactingKeepsEveryEntryAndTheSameSearchResults() {
+        for (int i = 0; i < 4; i++) {
+            store.upsert("notes", List.of(entry("e" + i, "error number " + i, "fix " + i, Instant.EPOCH)));
+        }
+        store.delete("notes", List.of("e0"));
+        float[] q = embedder.embed("error number 2", Embedder.Purpose.QUERY);
+        List<SearchHit> before = store.search(SearchRequest.of("notes", q, 3));
+        store.compact("notes");
+        assertEquals(3, store.count("notes"));
+        assertEquals(before, store.search(SearchRequest.of("notes", q, 3)));
+    }
+
+    @Test
     void entriesSurviveReopening() {
         store.upsert("notes", List.of(entry("a", "kept", "kept", Instant.EPOCH)));
         store.close();
