@@ -49,7 +49,16 @@ public final class Answerer {
             why.add("no local model is configured");
         }
         String reason = String.join("; ", why);
-        return new Answer(AnswerSource.RETRIEVAL, "retrieval", RetrievalAnswer.build(context, retrievalBar, reason), reason, attempts);
+        return new Answer(AnswerSource.RETRIEVAL, "retrieval", RetrievalAnswer.build(context, retrievalBar, reason, remedy()), reason, attempts);
+    }
+
+    private String remedy() {
+        List<String> steps = new ArrayList<>();
+        local.ifPresent(l -> steps.add("start Ollama (`ollama serve`) with the configured model (`ollama pull " + l.name().replaceFirst("^ollama/", "") + "`)"));
+        if (remote.isEmpty()) {
+            steps.add("set ANTHROPIC_API_KEY to let Claude answer");
+        }
+        return steps.isEmpty() ? "The note says why the configured models failed." : "To get a model answer: " + String.join(", or ", steps) + ".";
     }
 
     private static Optional<Answer> attempt(ChatClient client, AnswerSource source, Prompt prompt, List<Attempt> attempts, List<String> why) {

@@ -40,7 +40,7 @@ final class ModelCall {
                     .messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
                     .build());
         } catch (RuntimeException e) {
-            throw new ModelUnavailableException(redact.apply(describe(name, e, hints)), null);
+            throw new ModelUnavailableException(describe(name, e, hints, redact), null);
         }
         String text = response.aiMessage() == null ? null : response.aiMessage().text();
         if (text == null || text.isBlank()) {
@@ -50,7 +50,8 @@ final class ModelCall {
         return new ModelReply(text.strip(), usage == null ? null : usage.inputTokenCount(), usage == null ? null : usage.outputTokenCount());
     }
 
-    private static String describe(String name, RuntimeException e, Hints hints) {
+    /** Secrets are redacted from upstream messages before they are shortened, so no fragment of one survives a cut. */
+    private static String describe(String name, RuntimeException e, Hints hints, UnaryOperator<String> redact) {
         if (has(e, ConnectException.class) || has(e, UnknownHostException.class)) {
             return name + " is unreachable (" + hints.unreachable() + ")";
         }
@@ -75,13 +76,13 @@ final class ModelCall {
             if (http.statusCode() == 401 || http.statusCode() == 403) {
                 return name + ": authentication failed (" + hints.unauthorized() + ")";
             }
-            return name + ": HTTP " + http.statusCode() + " " + brief(http.getMessage());
+            return name + ": HTTP " + http.statusCode() + " " + brief(redact.apply(http.getMessage()));
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return name + " failed: " + brief(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+        return name + " failed: " + brief(redact.apply(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage()));
     }
 
     private static boolean has(Throwable t, Class<? extends Throwable> type) {

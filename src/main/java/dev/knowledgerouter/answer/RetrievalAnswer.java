@@ -11,11 +11,12 @@ final class RetrievalAnswer {
     private RetrievalAnswer() {
     }
 
-    static String build(List<ContextPassage> context, double minScore, String why) {
+    /** @param remedy what would get a model answer here, in terms of what is configured */
+    static String build(List<ContextPassage> context, double minScore, String why, String remedy) {
         if (context.isEmpty() || context.getFirst().score() < minScore) {
             String best = context.isEmpty() ? "none scored above the context bar" : String.format(Locale.ROOT, "best relevance %.2f", context.getFirst().score());
             return "[retrieval-only] No model answered (" + why + ") and no stored entry is close enough to this question ("
-                    + best + "). Start Ollama (`ollama serve`, then `ollama pull` the configured model) or set ANTHROPIC_API_KEY to get a model answer.";
+                    + best + "). " + remedy;
         }
         ContextPassage top = context.getFirst();
         return "[retrieval-only] No model answered (" + why + "). Closest stored entry: " + top.reference()

@@ -33,6 +33,7 @@ public final class App implements AutoCloseable {
     private final QueryService queries;
     private final SearchService searches;
     private final Seeder seeder;
+    private final InFlight inFlight = new InFlight();
 
     private App(KrConfig config, CollectionCatalog catalog, Embedder embedder, KnowledgeStore store, Clock clock) {
         this.config = config;
@@ -45,7 +46,7 @@ public final class App implements AutoCloseable {
         Answerer answerer = new Answerer(local, remote, new PromptBuilder());
         this.queries = new QueryService(embedder, store, search, new ComplexityEstimator(), new Router(config.routing()), answerer,
                 new InteractionLog(store), config.routing(), config.server().maxQueryChars(), clock);
-        this.searches = new SearchService(embedder, store, search);
+        this.searches = new SearchService(embedder, store, search, config.server().maxQueryChars());
         this.seeder = new Seeder(store, embedder, catalog, clock);
     }
 
@@ -94,6 +95,16 @@ public final class App implements AutoCloseable {
         return seeder;
     }
 
+    /** Work that must finish before the store closes (HTTP requests). */
+    public InFlight inFlight() {
+        return inFlight;
+    }
+
+    /** True when some knowledge collection holds no entry: seeding is needed (or was interrupted). */
+    public boolean knowledgeIncomplete() {
+        return catalog.ofKind(CollectionKind.KNOWLEDGE).stream().anyMatch(c -> store.count(c.name()) == 0);
+    }
+
     /** True when no knowledge collection holds an entry: a fresh store that needs seeding. */
     public boolean knowledgeEmpty() {
         return catalog.ofKind(CollectionKind.KNOWLEDGE).stream().mapToLong(c -> store.count(c.name())).sum() == 0;
@@ -108,8 +119,13 @@ public final class App implements AutoCloseable {
                 store.embedder().id(), store.embedder().dimension());
     }
 
+    /** Waits (up to 30 s) for work under way, then closes the store. */
     @Override
     public void close() {
+        int abandoned = inFlight.drain(java.time.Duration.ofSeconds(30));
+        if (abandoned > 0) {
+            org.slf4j.LoggerFactory.getLogger(App.class).warn("closing with {} requests still running after 30 s", abandoned);
+        }
         try {
             search.close();
         } finally {

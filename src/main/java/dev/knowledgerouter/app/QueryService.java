@@ -11,7 +11,6 @@ import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.KnowledgeSearch;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
 import dev.knowledgerouter.knowledge.SearchHit;
-import dev.knowledgerouter.knowledge.SearchRequest;
 import dev.knowledgerouter.learn.Interaction;
 import dev.knowledgerouter.learn.InteractionLog;
 import dev.knowledgerouter.learn.Timings;
@@ -61,35 +60,39 @@ public final class QueryService {
         long t0 = System.nanoTime();
         float[] vector = embedder.embed(query, Embedder.Purpose.QUERY);
         long t1 = System.nanoTime();
-        List<SearchHit> hits = search.searchAll(search.knowledgeCollections(), SearchRequest.of("", vector, routing.contextK()));
+        List<SearchHit> hits = search.searchAll(search.knowledgeCollections(), vector, routing.contextK());
         long t2 = System.nanoTime();
         Complexity c = complexity.estimate(query);
         double relevance = hits.isEmpty() ? -1.0 : hits.getFirst().score();
         Optional<String> best = hits.isEmpty() ? Optional.empty() : Optional.of(hits.getFirst().collection() + "/" + hits.getFirst().id());
         Decision decision = router.decide(relevance, best, c, profile);
         long t3 = System.nanoTime();
-        return new RoutedQuery(query, vector, hits, decision, t1 - t0, t2 - t1, t3 - t2);
+        return new RoutedQuery(query, profile, vector, hits, decision, t1 - t0, t2 - t1, t3 - t2);
     }
 
     public QueryResult query(QueryRequest request) {
         long start = System.nanoTime();
         RoutedQuery routed = route(request);
+        // The lowest relevance at which the profile trusts a match: a retrieval-only answer needs it,
+        // and context is never cut above it (a profile may route local below the global context bar).
+        double trustedBar = routed.profile().localWhen().stream().mapToDouble(LocalRule::relevanceAbove).min().orElse(1.0);
+        double contextBar = Math.min(routing.contextMinScore(), trustedBar);
         List<ContextPassage> context = routed.hits().stream()
-                .filter(h -> h.score() >= routing.contextMinScore())
+                .filter(h -> h.score() >= contextBar)
                 .map(this::passage)
                 .toList();
         long answerStart = System.nanoTime();
-        double retrievalBar = router.profile(request.profile()).localWhen().stream()
-                .mapToDouble(LocalRule::relevanceAbove).min().orElse(1.0);
-        Answer answer = answerer.answer(routed.query(), routed.decision().target(), context, retrievalBar);
+        Answer answer = answerer.answer(routed.query(), routed.decision().target(), context, trustedBar);
         long answerNanos = System.nanoTime() - answerStart;
-        Timings timings = new Timings(ms(routed.embedNanos()), ms(routed.searchNanos()), ms(routed.routeNanos()), ms(answerNanos), ms(System.nanoTime() - start));
         Decision d = routed.decision();
+        Timings timings = new Timings(ms(routed.embedNanos()), ms(routed.searchNanos()), ms(routed.routeNanos()), ms(answerNanos), ms(System.nanoTime() - start));
         Interaction interaction = new Interaction(UUID.randomUUID().toString(), clock.instant(), routed.query(), answer.text(),
                 d.target().wireName(), answer.source().wireName(), answer.model(), d.profile(), d.relevance(), d.complexity().score(),
                 d.reason(), d.reasons(), answer.note(), context.stream().map(ContextPassage::reference).toList(), answer.attempts(), timings);
         log.record(interaction, routed.vector());
-        return new QueryResult(interaction.id(), answer, d, context, timings);
+        // What the caller sees includes the durable write; the stored record cannot, it is that write.
+        Timings seen = new Timings(timings.embedMs(), timings.searchMs(), timings.routeMs(), timings.answerMs(), ms(System.nanoTime() - start));
+        return new QueryResult(interaction.id(), answer, d, context, seen);
     }
 
     private ContextPassage passage(SearchHit hit) {

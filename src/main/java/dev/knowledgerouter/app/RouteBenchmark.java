@@ -52,6 +52,9 @@ public final class RouteBenchmark {
     public double fill(long entries, Progress progress) {
         long start = System.nanoTime();
         List<CollectionDefinition> knowledge = app.catalog().ofKind(CollectionKind.KNOWLEDGE);
+        if (knowledge.isEmpty()) {
+            throw new InvalidRequestException("no collection of kind knowledge is declared in " + app.config().collectionsDir() + "; nothing to route against");
+        }
         if (knowledgeCount() == 0) {
             app.seeder().seedDirectory(app.config().seedDir(), progress);
         }

@@ -1,5 +1,6 @@
 package dev.knowledgerouter.app;
 
+import dev.knowledgerouter.knowledge.CollectionKind;
 import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.KnowledgeSearch;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
@@ -15,11 +16,13 @@ public final class SearchService {
     private final Embedder embedder;
     private final KnowledgeStore store;
     private final KnowledgeSearch search;
+    private final int maxQueryChars;
 
-    public SearchService(Embedder embedder, KnowledgeStore store, KnowledgeSearch search) {
+    public SearchService(Embedder embedder, KnowledgeStore store, KnowledgeSearch search, int maxQueryChars) {
         this.embedder = embedder;
         this.store = store;
         this.search = search;
+        this.maxQueryChars = maxQueryChars;
     }
 
     public List<SearchHit> search(String text, Optional<String> collection, int k) {
@@ -29,9 +32,17 @@ public final class SearchService {
         if (k < 1 || k > MAX_K) {
             throw new InvalidRequestException("k must be between 1 and " + MAX_K + ", got " + k);
         }
-        collection.ifPresent(store::collection);
+        if (text.length() > maxQueryChars) {
+            throw new InvalidRequestException("the search text has " + text.length() + " characters, more than the limit of " + maxQueryChars);
+        }
+        if (collection.isPresent() && store.collection(collection.get()).kind() == CollectionKind.HISTORY) {
+            // Stored interactions are every user's questions and answers: not browsable through search.
+            throw new InvalidRequestException("collection '" + collection.get() + "' holds stored interactions and is not searchable; search "
+                    + String.join(", ", search.knowledgeCollections()));
+        }
         float[] vector = embedder.embed(text.strip(), Embedder.Purpose.QUERY);
-        SearchRequest request = SearchRequest.of(collection.orElse(""), vector, k);
-        return collection.isPresent() ? store.search(request) : search.searchAll(search.knowledgeCollections(), request);
+        return collection.isPresent()
+                ? store.search(SearchRequest.of(collection.get(), vector, k))
+                : search.searchAll(search.knowledgeCollections(), vector, k);
     }
 }

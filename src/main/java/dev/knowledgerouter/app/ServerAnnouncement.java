@@ -27,7 +27,11 @@ public record ServerAnnouncement(String url, long pid, Instant started) {
         }
         try {
             ServerAnnouncement a = JSON.readValue(file.toFile(), ServerAnnouncement.class);
-            boolean alive = ProcessHandle.of(a.pid()).map(ProcessHandle::isAlive).orElse(false);
+            // A live process with that pid started after the announcement is a reused pid, not the server.
+            boolean alive = ProcessHandle.of(a.pid())
+                    .filter(ProcessHandle::isAlive)
+                    .map(p -> p.info().startInstant().map(start -> !start.isAfter(a.started())).orElse(true))
+                    .orElse(false);
             return alive ? Optional.of(a) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();

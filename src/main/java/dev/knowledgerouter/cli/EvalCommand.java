@@ -1,7 +1,6 @@
 package dev.knowledgerouter.cli;
 
 import dev.knowledgerouter.app.App;
-import dev.knowledgerouter.app.QueryRequest;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.learn.Calibration;
 import dev.knowledgerouter.learn.CalibrationReport;
@@ -54,7 +53,7 @@ final class EvalCommand implements Runnable {
             TerminalProgress progress = TerminalProgress.stderr();
             try (App app = App.open(config)) {
                 app.seeder().seedDirectory(config.seedDir(), progress);
-                Calibration calibration = new Calibration(q -> app.queries().route(QueryRequest.of(q)).hits());
+                Calibration calibration = new Calibration(q -> app.searches().search(q, java.util.Optional.empty(), 5));
                 CalibrationReport r = calibration.run(app.embedder().id(), Calibration.read(file), progress);
                 if (json) {
                     ctx.printJson(r);

@@ -53,7 +53,8 @@ final class KrContext {
     Backend backend() {
         Optional<ServerAnnouncement> server = runningServer();
         if (server.isPresent()) {
-            return new RemoteBackend(server.get().url());
+            KrConfig c = config();
+            return new RemoteBackend(server.get().url(), c.ollama().timeout().plus(c.claude().timeout()).plusSeconds(30));
         }
         App app = App.open(config());
         if (app.knowledgeEmpty()) {

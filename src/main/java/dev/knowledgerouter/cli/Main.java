@@ -17,7 +17,19 @@ public final class Main {
 
     public static void main(String[] args) {
         configureLogging();
-        System.exit(run(KrContext.system(), args));
+        int status;
+        try {
+            status = run(KrContext.system(), args);
+        } catch (Throwable t) {
+            // Errors (a native library that will not load, memory exhausted) bypass picocli's handler.
+            System.err.println("kr: fatal: " + t.getClass().getName() + ": " + t.getMessage());
+            System.err.println("kr: set KR_DEBUG=1 for the stack trace");
+            if (System.getenv("KR_DEBUG") != null) {
+                t.printStackTrace();
+            }
+            status = 1;
+        }
+        System.exit(status);
     }
 
     static int run(KrContext context, String... args) {
@@ -33,7 +45,7 @@ public final class Main {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (e instanceof CliException || e instanceof ConfigException || e instanceof StoreException
                     || e instanceof InvalidRequestException || e instanceof IllegalArgumentException) {
-                context.err().println("kr: " + message);
+                message.lines().forEach(line -> context.err().println("kr: " + line));
                 return 1;
             }
             context.err().println("kr: internal error: " + e.getClass().getName() + ": " + message);

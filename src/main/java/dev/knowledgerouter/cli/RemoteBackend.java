@@ -24,11 +24,14 @@ import java.util.Optional;
 /** Sends commands to the {@code kr serve} announced in {@code $KR_HOME}, which owns the store. */
 final class RemoteBackend implements Backend {
     private final String baseUrl;
+    private final Duration timeout;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = WireJson.mapper();
 
-    RemoteBackend(String baseUrl) {
+    /** @param timeout how long one request may take: a query may wait on the local model and then on Claude */
+    RemoteBackend(String baseUrl, Duration timeout) {
         this.baseUrl = baseUrl;
+        this.timeout = timeout;
     }
 
     @Override
@@ -62,6 +65,9 @@ final class RemoteBackend implements Backend {
     public List<CollectionInfo> collections() {
         try {
             JsonNode node = json.readTree(send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/collections")).GET().build()));
+            if (!node.path("collections").isArray()) {
+                throw new CliException("the server at " + baseUrl + " sent no collection list; is it a kr server of the same version?");
+            }
             return json.convertValue(node.get("collections"), new TypeReference<>() { });
         } catch (IOException e) {
             throw new CliException("the server at " + baseUrl + " sent a response kr cannot read: " + e.getMessage());
@@ -76,7 +82,10 @@ final class RemoteBackend implements Backend {
     private byte[] send(HttpRequest request) {
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(timeout).build();
+            response = http.send(timed, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new CliException("the server at " + baseUrl + " did not answer within " + timeout.toSeconds() + " s");
         } catch (IOException e) {
             throw new CliException("the server announced at " + baseUrl + " did not answer (" + e.getMessage() + "); is `kr serve` still running?");
         } catch (InterruptedException e) {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Run the HTTP API. On first start (empty knowledge collections) the seed data is loaded first.",
+        description = {"Run the HTTP API. When a knowledge collection is empty (first start) the seed data is loaded first.",
                 "Binds 127.0.0.1 by default; other kr commands on the same KR_HOME go through this server."})
 final class ServeCommand implements Callable<Integer> {
     @ParentCommand
@@ -45,8 +45,9 @@ final class ServeCommand implements Callable<Integer> {
         App app = ctx.openExclusive("serve", config);
         Javalin http;
         try {
-            if (app.knowledgeEmpty()) {
-                ctx.err().println("kr: first start, seeding the knowledge collections from " + config.seedDir());
+            if (app.knowledgeIncomplete()) {
+                // Also finishes a first seed that was interrupted; seeding is idempotent.
+                ctx.err().println("kr: seeding the knowledge collections from " + config.seedDir());
                 List<SeedReport> reports = app.seeder().seedDirectory(config.seedDir(), TerminalProgress.stderr());
                 reports.forEach(r -> ctx.err().printf(Locale.ROOT, "kr: %s: %d entries in %.1f s%n", r.collection(), r.entries(), r.seconds()));
             }

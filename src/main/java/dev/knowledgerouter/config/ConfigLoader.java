@@ -88,6 +88,12 @@ public final class ConfigLoader {
         checkHttpUrl(env("ANTHROPIC_BASE_URL").isPresent() ? "ANTHROPIC_BASE_URL" : node.path("base_url"), baseUrl);
         int maxTokens = node.integer("max_tokens", 2048);
         int timeout = node.integer("timeout_seconds", 120);
+        if (maxTokens < 1 || maxTokens > 128_000) {
+            throw new ConfigException(node.path("max_tokens") + " must be between 1 and 128000, got " + maxTokens);
+        }
+        if (timeout < 1) {
+            throw new ConfigException(node.path("timeout_seconds") + " must be at least 1, got " + timeout);
+        }
         return new ClaudeSettings(key, model, stripTrailingSlash(baseUrl), maxTokens, Duration.ofSeconds(timeout));
     }
 
@@ -100,7 +106,14 @@ public final class ConfigLoader {
             List<LocalRule> rules = new ArrayList<>();
             for (Node rule : list.elements()) {
                 rule.allowOnly("relevance_above", "complexity_below");
-                rules.add(new LocalRule(rule.number("relevance_above"), (int) rule.number("complexity_below")));
+                if (!rule.has("complexity_below")) {
+                    throw new ConfigException(rule.path("complexity_below") + " is required");
+                }
+                try {
+                    rules.add(new LocalRule(rule.number("relevance_above"), rule.integer("complexity_below", 0)));
+                } catch (ConfigException e) {
+                    throw new ConfigException(rule.path("") + " " + e.getMessage());
+                }
             }
             profiles.put(name, new RoutingProfile(name, rules));
         }
@@ -109,6 +122,9 @@ public final class ConfigLoader {
         double minScore = node.has("context_min_score") ? node.number("context_min_score") : DEFAULT_CONTEXT_MIN_SCORE;
         if (k < 1 || k > 50) {
             throw new ConfigException(node.path("context_k") + " must be between 1 and 50, got " + k);
+        }
+        if (minScore < -1 || minScore > 1) {
+            throw new ConfigException(node.path("context_min_score") + " is a cosine between -1 and 1 (e.g. 0.70), got " + minScore);
         }
         return new RoutingSettings(defaultProfile, profiles, k, minScore);
     }
@@ -128,6 +144,9 @@ public final class ConfigLoader {
         if (uri.getHost() == null) {
             throw new ConfigException("OLLAMA_HOST '" + raw + "' has no host name; use e.g. http://localhost:11434");
         }
+        if (uri.getUserInfo() != null) {
+            throw new ConfigException("OLLAMA_HOST must not carry credentials (user:password@); put an authenticating proxy's credentials elsewhere");
+        }
         String host = uri.getHost().equals("0.0.0.0") ? "127.0.0.1" : uri.getHost();
         int port = uri.getPort() == -1 ? 11434 : uri.getPort();
         return uri.getScheme() + "://" + host + ":" + port;
@@ -138,6 +157,9 @@ public final class ConfigLoader {
             URI uri = URI.create(url);
             if (uri.getHost() == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
                 throw new IllegalArgumentException();
+            }
+            if (uri.getUserInfo() != null || uri.getQuery() != null) {
+                throw new ConfigException(key + " must be a plain URL without credentials or query (the key comes from ANTHROPIC_API_KEY)");
             }
         } catch (IllegalArgumentException e) {
             throw new ConfigException(key + " '" + url + "' is not an http(s) URL; use e.g. " + ClaudeSettings.DEFAULT_BASE_URL);
@@ -171,7 +193,8 @@ public final class ConfigLoader {
             JsonNode node = new YAMLMapper().readTree(file.toFile());
             return node == null || node.isMissingNode() || node.isNull() ? YAMLMapper.builder().build().createObjectNode() : node;
         } catch (JacksonException e) {
-            throw new ConfigException(file + " is not valid YAML (line " + e.getLocation().getLineNr() + "): " + e.getOriginalMessage());
+            String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            throw new ConfigException(file + " is not valid YAML" + line + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new ConfigException("cannot read " + file + ": " + e.getMessage());
         }
@@ -191,6 +214,9 @@ public final class ConfigLoader {
         }
 
         String path(String key) {
+            if (key.isEmpty()) {
+                return file + ": " + path;
+            }
             return file + ": " + (path.isEmpty() ? key : path + "." + key);
         }
 
@@ -255,7 +281,7 @@ public final class ConfigLoader {
                 return fallback;
             }
             JsonNode v = json.get(key);
-            if (!v.isIntegralNumber()) {
+            if (!v.isIntegralNumber() || !v.canConvertToInt()) {
                 throw new ConfigException(path(key) + " must be a whole number, got '" + v.asText() + "'");
             }
             return v.asInt();

@@ -1,6 +1,7 @@
 package dev.knowledgerouter.http;
 
-import com.fasterxml.jackson.core.JacksonException;
+import dev.knowledgerouter.app.InFlight;
+import org.apache.lucene.store.AlreadyClosedException;
 import dev.knowledgerouter.app.InvalidRequestException;
 import dev.knowledgerouter.knowledge.StoreException;
 import dev.knowledgerouter.knowledge.UnknownCollectionException;
@@ -27,8 +28,14 @@ final class ErrorMapping {
         routes.exception(InvalidRequestException.class, (e, ctx) -> write(ctx, 400, "invalid_request", e.getMessage()));
         routes.exception(UnknownProfileException.class, (e, ctx) -> write(ctx, 400, "unknown_profile", e.getMessage()));
         routes.exception(UnknownCollectionException.class, (e, ctx) -> write(ctx, 404, "unknown_collection", e.getMessage()));
-        routes.exception(JacksonException.class, (e, ctx) -> write(ctx, 400, "malformed_json",
-                "the request body is not valid JSON (" + e.getOriginalMessage() + "); send e.g. {\"query\": \"...\"}"));
+        routes.exception(InFlight.ShuttingDownException.class, (e, ctx) -> {
+            ctx.header("Retry-After", "5");
+            write(ctx, 503, "shutting_down", e.getMessage());
+        });
+        routes.exception(AlreadyClosedException.class, (e, ctx) -> {
+            LOG.error("store closed while serving {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, 503, "store_unavailable", "the store is closed (shutting down, or a fatal disk error); the server log has the details");
+        });
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             int status = e.getStatus();
             if (status == 413) {

@@ -1,5 +1,6 @@
 package dev.knowledgerouter.http;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.knowledgerouter.app.App;
@@ -51,8 +52,15 @@ public final class HttpApi {
         });
     }
 
-    private void query(Context ctx) throws Exception {
-        JsonNode body = json.readTree(ctx.bodyAsBytes());
+    private void query(Context ctx) {
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.bodyAsBytes());
+        } catch (JacksonException e) {
+            throw new ApiException(400, "malformed_json", "the request body is not valid JSON (" + e.getOriginalMessage() + "); send e.g. {\"query\": \"...\"}");
+        } catch (java.io.IOException e) {
+            throw new ApiException(400, "malformed_json", "the request body could not be read: " + e.getMessage());
+        }
         if (body == null || body.isMissingNode() || !body.isObject()) {
             throw new ApiException(400, "invalid_request", "the body must be a JSON object such as {\"query\": \"...\", \"profile\": \"default\"}");
         }
@@ -68,7 +76,8 @@ public final class HttpApi {
             throw new ApiException(400, "invalid_request", "'profile' must be a string such as \"default\", \"critical\" or \"casual\"");
         }
         Optional<String> p = profile == null || profile.isNull() ? Optional.empty() : Optional.of(profile.asText());
-        ctx.json(QueryResponse.of(app.queries().query(new QueryRequest(query.asText(), p))));
+        QueryRequest request = new QueryRequest(query.asText(), p);
+        ctx.json(app.inFlight().run(() -> QueryResponse.of(app.queries().query(request))));
     }
 
     private void search(Context ctx) {
@@ -83,7 +92,8 @@ public final class HttpApi {
                 throw new ApiException(400, "invalid_request", "k must be a whole number between 1 and 100, got '" + kText + "'");
             }
         }
-        ctx.json(SearchResponse.of(q, app.searches().search(q, collection, k), app.store()));
+        int kk = k;
+        ctx.json(app.inFlight().run(() -> SearchResponse.of(q, app.searches().search(q, collection, kk), app.store())));
     }
 
     private void health(Context ctx) {

@@ -25,11 +25,12 @@ import java.util.stream.Stream;
  * text_fields: [error, context, root_cause]
  * answer_field: solution
  * title_field: error
+ * filter_fields: [tags]      # payload fields usable as exact-match filters
  * </pre>
  */
 public final class CollectionCatalog {
     public static final String HISTORY = "interaction-history";
-    private static final Set<String> KEYS = Set.of("name", "description", "kind", "text_fields", "answer_field", "title_field");
+    private static final Set<String> KEYS = Set.of("name", "description", "kind", "text_fields", "answer_field", "title_field", "filter_fields");
 
     private final Map<String, CollectionDefinition> definitions;
     private final List<String> order;
@@ -59,6 +60,9 @@ public final class CollectionCatalog {
         if (!defs.containsKey(HISTORY)) {
             throw new StoreException(dir + " has no definition for '" + HISTORY + "'; every interaction is stored there, restore collections/" + HISTORY + ".yaml");
         }
+        if (defs.get(HISTORY).kind() != CollectionKind.HISTORY) {
+            throw new StoreException(dir + ": '" + HISTORY + "' must have kind: history; as knowledge, past queries would drive routing relevance");
+        }
         return new CollectionCatalog(defs);
     }
 
@@ -85,7 +89,8 @@ public final class CollectionCatalog {
         try {
             root = new YAMLMapper().readTree(file.toFile());
         } catch (JacksonException e) {
-            throw new StoreException(file + ":" + e.getLocation().getLineNr() + ": not valid YAML: " + e.getOriginalMessage());
+            String line = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
+            throw new StoreException(file + line + ": not valid YAML: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -106,26 +111,43 @@ public final class CollectionCatalog {
         } catch (IllegalArgumentException e) {
             throw new StoreException(file + ": kind '" + root.path("kind").asText() + "' is not one of knowledge, history, code");
         }
-        JsonNode fields = root.path("text_fields");
-        if (!fields.isArray() || fields.isEmpty()) {
-            throw new StoreException(file + ": text_fields must be a non-empty list of payload field names, e.g. [error, context]");
-        }
-        List<String> textFields = new ArrayList<>();
-        fields.forEach(f -> textFields.add(f.asText()));
+        List<String> textFields = names(file, root, "text_fields", true);
+        List<String> filterFields = names(file, root, "filter_fields", false);
         String answer = required(file, root, "answer_field");
-        String title = root.path("title_field").asText(textFields.getFirst());
+        String title = root.has("title_field") ? required(file, root, "title_field") : textFields.getFirst();
         try {
-            return new CollectionDefinition(name, root.path("description").asText(""), kind, textFields, answer, title);
+            return new CollectionDefinition(name, root.path("description").asText(""), kind, textFields, answer, title, filterFields);
         } catch (IllegalArgumentException e) {
             throw new StoreException(file + ": " + e.getMessage());
         }
     }
 
     private static String required(Path file, JsonNode root, String key) {
-        String v = root.path(key).asText("");
-        if (v.isBlank()) {
+        JsonNode node = root.path(key);
+        if (node.isMissingNode() || node.isNull()) {
             throw new StoreException(file + ": '" + key + "' is required");
         }
-        return v;
+        if (!node.isTextual() || node.asText().isBlank()) {
+            throw new StoreException(file + ": '" + key + "' must be a payload field name, got " + node);
+        }
+        return node.asText();
+    }
+
+    private static List<String> names(Path file, JsonNode root, String key, boolean required) {
+        JsonNode node = root.path(key);
+        if (node.isMissingNode() && !required) {
+            return List.of();
+        }
+        if (!node.isArray() || (required && node.isEmpty())) {
+            throw new StoreException(file + ": " + key + " must be a" + (required ? " non-empty" : "") + " list of payload field names, e.g. [error, context]");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode f : node) {
+            if (!f.isTextual() || f.asText().isBlank()) {
+                throw new StoreException(file + ": " + key + " must list field names, got " + f);
+            }
+            out.add(f.asText());
+        }
+        return out;
     }
 }

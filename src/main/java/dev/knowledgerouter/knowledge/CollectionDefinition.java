@@ -7,10 +7,15 @@ import java.util.StringJoiner;
 
 /**
  * A collection as declared in {@code collections/<name>.yaml}: which payload fields are embedded,
- * which one is the answer shown to users, and which one names an entry in one line.
+ * which one is the answer shown to users, which one names an entry in one line, and which ones can
+ * be used as exact-match search filters.
  */
 public record CollectionDefinition(String name, String description, CollectionKind kind,
-                                   List<String> textFields, String answerField, String titleField) {
+                                   List<String> textFields, String answerField, String titleField, List<String> filterFields) {
+
+    public CollectionDefinition(String name, String description, CollectionKind kind, List<String> textFields, String answerField, String titleField) {
+        this(name, description, kind, textFields, answerField, titleField, List.of());
+    }
 
     public CollectionDefinition {
         Objects.requireNonNull(name, "name");
@@ -18,6 +23,7 @@ public record CollectionDefinition(String name, String description, CollectionKi
             throw new IllegalArgumentException("collection name '" + name + "' must be lowercase letters, digits, '-' or '_' (at most 64)");
         }
         textFields = List.copyOf(textFields);
+        filterFields = List.copyOf(filterFields);
         if (textFields.isEmpty()) {
             throw new IllegalArgumentException("collection '" + name + "' needs at least one text field");
         }

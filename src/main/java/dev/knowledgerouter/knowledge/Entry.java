@@ -8,12 +8,17 @@ import java.util.Objects;
 
 /** One entry to write: a stable id, its payload (JSON-compatible values), its vector and its time. */
 public record Entry(String id, Map<String, Object> payload, float[] vector, Instant timestamp) {
+    public static final int MAX_ID_CHARS = 512;
+
     public Entry {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(vector, "vector");
         Objects.requireNonNull(timestamp, "timestamp");
         if (id.isBlank()) {
             throw new IllegalArgumentException("entry id must not be blank");
+        }
+        if (id.length() > MAX_ID_CHARS) {
+            throw new IllegalArgumentException("entry id is " + id.length() + " characters long; ids are at most " + MAX_ID_CHARS);
         }
         // JSON nulls carry nothing and Map.copyOf refuses them.
         Map<String, Object> copy = new LinkedHashMap<>();

@@ -10,7 +10,8 @@ import java.nio.file.Path;
 
 /** Reads a JSON Lines file one object at a time, with line numbers for {@code file:line:} messages. */
 public final class JsonLines {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Trailing tokens fail: two objects on one line are an error, not a silently dropped second one. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** Receives each non-blank line: its number, and the parsed object or null when it is not a JSON object. */
     public interface Visitor {
@@ -26,6 +27,9 @@ public final class JsonLines {
             int n = 0;
             while ((line = in.readLine()) != null) {
                 n++;
+                if (n == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
                 if (line.isBlank()) {
                     continue;
                 }

@@ -23,14 +23,18 @@ public final class KnowledgeSearch implements AutoCloseable {
     }
 
     /**
-     * The best {@code request.k()} hits across {@code collections}, highest score first. One search
+     * The best {@code k} hits across {@code collections}, highest score first. One search
      * per collection runs on the pool; the calling thread runs the first itself and then any the pool
      * has not started yet, because a search takes ~0.1 ms and handing it to a busy core can cost more
      * than it saves: never slower than sequential, parallel when a core is free.
      */
-    public List<SearchHit> searchAll(List<String> collections, SearchRequest request) {
+    public List<SearchHit> searchAll(List<String> collections, float[] vector, int k) {
+        if (collections.isEmpty()) {
+            return List.of();
+        }
+        SearchRequest request = SearchRequest.of(collections.getFirst(), vector, k);
         if (collections.size() == 1) {
-            return store.search(request.inCollection(collections.getFirst()));
+            return store.search(request);
         }
         List<FutureTask<List<SearchHit>>> tasks = new ArrayList<>(collections.size());
         for (String c : collections) {
@@ -47,7 +51,7 @@ public final class KnowledgeSearch implements AutoCloseable {
             merged.addAll(join(t));
         }
         merged.sort(Comparator.comparingDouble(SearchHit::score).reversed());
-        return merged.size() > request.k() ? List.copyOf(merged.subList(0, request.k())) : merged;
+        return merged.size() > k ? List.copyOf(merged.subList(0, k)) : merged;
     }
 
     /** The names of the collections whose relevance routes queries. */

@@ -28,10 +28,12 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * One collection as one Lucene index: a long-lived writer (Lucene allows one per index), a searcher
@@ -54,11 +56,11 @@ final class LuceneCollection implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
-    private LuceneCollection(CollectionDefinition definition, FSDirectory directory, IndexWriter writer) throws IOException {
+    private LuceneCollection(CollectionDefinition definition, FSDirectory directory, IndexWriter writer, SearcherManager searchers) {
         this.definition = definition;
         this.directory = directory;
         this.writer = writer;
-        this.searchers = new SearcherManager(writer, null);
+        this.searchers = searchers;
     }
 
     static LuceneCollection open(Path path, CollectionDefinition definition, EmbedderIdentity embedder) {
@@ -73,15 +75,20 @@ final class LuceneCollection implements AutoCloseable {
             IndexWriterConfig config = new IndexWriterConfig(new EnglishAnalyzer())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             IndexWriter writer = new IndexWriter(directory, config);
-            writer.setLiveCommitData(Map.of(
-                    KEY_EMBEDDER, embedder.id(),
-                    KEY_DIMENSION, Integer.toString(embedder.dimension()),
-                    KEY_COLLECTION, definition.name(),
-                    KEY_FORMAT, LuceneDocumentFormat.VERSION).entrySet());
-            if (!exists) {
-                writer.commit();
+            try {
+                writer.setLiveCommitData(Map.of(
+                        KEY_EMBEDDER, embedder.id(),
+                        KEY_DIMENSION, Integer.toString(embedder.dimension()),
+                        KEY_COLLECTION, definition.name(),
+                        KEY_FORMAT, LuceneDocumentFormat.VERSION).entrySet());
+                if (!exists) {
+                    writer.commit();
+                }
+                return new LuceneCollection(definition, directory, writer, new SearcherManager(writer, null));
+            } catch (IOException | RuntimeException e) {
+                closeQuietly(writer);
+                throw e;
             }
-            return new LuceneCollection(definition, directory, writer);
         } catch (LockObtainFailedException e) {
             closeQuietly(directory);
             throw new StoreLockedException("the index of collection '" + definition.name() + "' at " + path
@@ -98,8 +105,13 @@ final class LuceneCollection implements AutoCloseable {
     private static void checkIdentity(String name, Map<String, String> data, EmbedderIdentity configured) {
         String id = data.get(KEY_EMBEDDER);
         String dim = data.get(KEY_DIMENSION);
-        if (id == null || dim == null) {
-            throw new StoreException("collection '" + name + "' has no embedder metadata; it was not written by kr. Move it away and re-seed");
+        if (id == null || dim == null || !dim.matches("[0-9]{1,5}")) {
+            throw new StoreException("collection '" + name + "' has no valid embedder metadata; it was not written by kr. Move its folder away and re-seed");
+        }
+        String format = data.getOrDefault(KEY_FORMAT, LuceneDocumentFormat.VERSION);
+        if (!format.equals(LuceneDocumentFormat.VERSION)) {
+            throw new StoreException("collection '" + name + "' uses document format " + format + " but this kr reads format "
+                    + LuceneDocumentFormat.VERSION + "; use the kr version that wrote it, or move the folder away and re-seed");
         }
         EmbedderIdentity stored = new EmbedderIdentity(id, Integer.parseInt(dim));
         if (!stored.equals(configured)) {
@@ -111,25 +123,31 @@ final class LuceneCollection implements AutoCloseable {
         return definition;
     }
 
-    void upsert(List<Entry> entries, int dimension) throws IOException {
+    /**
+     * Replaces or adds the entries as one Lucene block: a block is indexed all or nothing, and the
+     * writes of one collection are serialised, so no commit (from this call or a concurrent one) can
+     * ever contain part of a batch.
+     */
+    synchronized void upsert(List<Entry> entries, int dimension) throws IOException {
         for (Entry e : entries) {
             if (e.vector().length != dimension) {
                 throw new IllegalArgumentException("entry '" + e.id() + "' has a " + e.vector().length
                         + "-d vector but collection '" + definition.name() + "' holds " + dimension + "-d vectors");
             }
         }
-        // Build every document before touching the writer, so bad input never leaves half a batch buffered.
-        List<Document> docs = new ArrayList<>(entries.size());
-        for (Entry e : entries) {
-            docs.add(LuceneDocumentFormat.toDocument(e, definition.textOf(e.payload())));
+        // The last entry of an id wins, as if the batch had been written one entry at a time.
+        Map<String, Entry> byId = new java.util.LinkedHashMap<>();
+        entries.forEach(e -> byId.put(e.id(), e));
+        List<Document> docs = new ArrayList<>(byId.size());
+        for (Entry e : byId.values()) {
+            docs.add(LuceneDocumentFormat.toDocument(e, definition));
         }
-        for (int i = 0; i < docs.size(); i++) {
-            writer.updateDocument(new Term(LuceneDocumentFormat.ID, entries.get(i).id()), docs.get(i));
-        }
+        List<BytesRef> ids = byId.keySet().stream().map(BytesRef::new).toList();
+        writer.updateDocuments(new TermInSetQuery(LuceneDocumentFormat.ID, ids), docs);
         commit();
     }
 
-    int delete(Collection<String> ids) throws IOException {
+    synchronized int delete(Collection<String> ids) throws IOException {
         int existing = 0;
         IndexSearcher searcher = searchers.acquire();
         try {
@@ -144,7 +162,7 @@ final class LuceneCollection implements AutoCloseable {
         return existing;
     }
 
-    void compact() throws IOException {
+    synchronized void compact() throws IOException {
         writer.forceMerge(1);
         commit();
     }
@@ -194,7 +212,7 @@ final class LuceneCollection implements AutoCloseable {
     }
 
     void scan(Instant from, Instant to, Consumer<StoredEntry> visitor) throws IOException {
-        Query range = LongPoint.newRangeQuery(LuceneDocumentFormat.TIME, from.toEpochMilli(), to.toEpochMilli() - 1);
+        Query range = LongPoint.newRangeQuery(LuceneDocumentFormat.TIME, millis(from), millis(to) - 1);
         Sort byTime = new Sort(new SortField(LuceneDocumentFormat.TIME, SortField.Type.LONG), SortField.FIELD_DOC);
         IndexSearcher searcher = searchers.acquire();
         try {
@@ -215,6 +233,14 @@ final class LuceneCollection implements AutoCloseable {
         }
     }
 
+    /** Instant.MIN/MAX lie outside epoch milliseconds; clamp instead of overflowing. */
+    private static long millis(Instant t) {
+        if (t.isBefore(Instant.ofEpochMilli(Long.MIN_VALUE + 1))) {
+            return Long.MIN_VALUE + 1;
+        }
+        return t.isAfter(Instant.ofEpochMilli(Long.MAX_VALUE)) ? Long.MAX_VALUE : t.toEpochMilli();
+    }
+
     private static Query filter(Map<String, String> filters) {
         if (filters.isEmpty()) {
             return null;
@@ -230,10 +256,13 @@ final class LuceneCollection implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
-            searchers.close();
-            writer.close();
+            try {
+                searchers.close();
+            } finally {
+                writer.close();
+            }
         } catch (IOException e) {
             throw new StoreException("closing collection '" + definition.name() + "' failed: " + e.getMessage(), e);
         } finally {

@@ -28,6 +28,7 @@ final class LuceneDocumentFormat {
     static final String VECTOR = "_vec";
     static final String PAYLOAD = "_payload";
     static final String TIME = "_ts";
+    /** The embedded text, analysed for BM25 (hybrid retrieval builds on it). */
     static final String TEXT = "_text";
     static final String TEXT_HASH = "_sha";
     static final String FILTER_PREFIX = "f.";
@@ -40,7 +41,8 @@ final class LuceneDocumentFormat {
     private LuceneDocumentFormat() {
     }
 
-    static Document toDocument(Entry entry, String text) {
+    static Document toDocument(Entry entry, CollectionDefinition collection) {
+        String text = collection.textOf(entry.payload());
         Document doc = new Document();
         doc.add(new StringField(ID, entry.id(), Field.Store.YES));
         doc.add(new KnnFloatVectorField(VECTOR, entry.vector(), VectorSimilarityFunction.DOT_PRODUCT));
@@ -51,7 +53,9 @@ final class LuceneDocumentFormat {
         doc.add(new StoredField(TIME, millis));
         doc.add(new TextField(TEXT, text, Field.Store.NO));
         doc.add(new StoredField(TEXT_HASH, TextHash.of(text)));
-        entry.payload().forEach((key, value) -> addFilterTerms(doc, key, value));
+        for (String field : collection.filterFields()) {
+            addFilterTerms(doc, field, entry.payload().get(field));
+        }
         return doc;
     }
 

@@ -47,7 +47,9 @@ public final class LuceneReindexer {
             }
             List<StoredEntry> entries;
             String from;
-            try (FSDirectory dir = FSDirectory.open(path)) {
+            // Hold the old index's write lock for the read, so no other kr process is writing to it meanwhile.
+            try (FSDirectory dir = FSDirectory.open(path);
+                 org.apache.lucene.store.Lock lock = obtainLock(dir, definition.name())) {
                 if (!DirectoryReader.indexExists(dir)) {
                     return new Result(definition.name(), "none", 0, Optional.empty());
                 }
@@ -77,10 +79,23 @@ public final class LuceneReindexer {
             progress.done();
             Path previous = root.resolve(definition.name() + ".previous-" + System.currentTimeMillis());
             Files.move(path, previous, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(fresh, path, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(fresh, path, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                Files.move(previous, path, StandardCopyOption.ATOMIC_MOVE);
+                throw e;
+            }
             return new Result(definition.name(), from, entries.size(), Optional.of(previous));
         } catch (IOException e) {
-            throw new StoreException("reindexing '" + definition.name() + "' failed: " + e.getMessage() + "; the original index at " + path + " is untouched", e);
+            throw new StoreException("reindexing '" + definition.name() + "' failed: " + e.getMessage() + "; the original index is still at " + path, e);
+        }
+    }
+
+    private static org.apache.lucene.store.Lock obtainLock(FSDirectory dir, String name) throws IOException {
+        try {
+            return dir.obtainLock(org.apache.lucene.index.IndexWriter.WRITE_LOCK_NAME);
+        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            throw new StoreLockedException("collection '" + name + "' is in use by another kr process; stop it before `kr reindex`", e);
         }
     }
 

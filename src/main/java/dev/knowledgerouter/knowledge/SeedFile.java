@@ -32,6 +32,8 @@ public record SeedFile(Path path, CollectionDefinition collection, List<Map<Stri
                     return;
                 }
                 Map<String, Object> record = JSON.convertValue(node, MAP);
+                // Stored entries drop JSON nulls; drop them here too, or re-seeding would never see "unchanged".
+                record.values().removeIf(java.util.Objects::isNull);
                 String problem = validate(record, collection);
                 if (problem != null) {
                     problems.add(where + problem);
@@ -59,6 +61,9 @@ public record SeedFile(Path path, CollectionDefinition collection, List<Map<Stri
     private static String validate(Map<String, Object> record, CollectionDefinition c) {
         if (!(record.get("id") instanceof String id) || id.isBlank()) {
             return "missing \"id\" (a stable string such as \"maven-pkix-path-building-failed\"; it makes re-seeding replace instead of duplicate)";
+        }
+        if (id.length() > Entry.MAX_ID_CHARS) {
+            return "\"id\" is " + id.length() + " characters long; use a short stable id (at most " + Entry.MAX_ID_CHARS + ")";
         }
         if (c.textOf(record).isBlank()) {
             return "none of the text fields " + c.textFields() + " of collection '" + c.name() + "' has text";

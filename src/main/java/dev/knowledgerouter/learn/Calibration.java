@@ -42,6 +42,8 @@ public final class Calibration {
                 out.add(new CalibrationQuery(node.path("query").asText(),
                         expect.isTextual() ? Optional.of(expect.asText()) : Optional.empty(), node.path("kind").asText("")));
             });
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException(file + " is not UTF-8 text");
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
         }

@@ -147,6 +147,28 @@ class AnswererTest {
     }
 
     @Test
+    void aKeyEchoedAcrossTheTruncationPointLeavesNoFragment() {
+        String padding = "x".repeat(280);
+        claude.on("/v1/messages", Reply.json(400, "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"" + padding + " key " + KEY + "\"}}"));
+        ollama.on("/api/chat", Reply.json(500, "{\"error\":\"boom\"}"));
+        Answer a = answerer(true).answer("design it", Target.REMOTE, List.of(), 0.72);
+        for (Attempt at : a.attempts()) {
+            String error = String.valueOf(at.error());
+            for (int len = 8; len <= KEY.length(); len++) {
+                assertFalse(error.contains(KEY.substring(0, len)), "fragment of the key in: " + error);
+            }
+        }
+    }
+
+    @Test
+    void theRemedyOffersOnlyWhatIsNotConfigured() {
+        ollama.on("/api/chat", Reply.json(500, "{\"error\":\"boom\"}"));
+        claude.on("/v1/messages", Reply.json(529, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
+        assertFalse(answerer(true).answer("q", Target.REMOTE, List.of(), 0.72).text().contains("set ANTHROPIC_API_KEY"));
+        assertTrue(answerer(false).answer("q", Target.REMOTE, List.of(), 0.72).text().contains("set ANTHROPIC_API_KEY"));
+    }
+
+    @Test
     void aRemoteRouteWithoutAKeyIsAnsweredLocallyWithTheReason() {
         ollama.on("/api/chat", Reply.json(200, OLLAMA_OK));
         Answer a = answerer(false).answer("design it", Target.REMOTE, List.of(), 0.72);

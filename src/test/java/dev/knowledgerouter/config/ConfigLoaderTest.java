@@ -74,6 +74,35 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aFractionalComplexityIsRefusedNotTruncated() throws IOException {
+        yaml("routing:\n  profiles:\n    casual:\n      - {relevance_above: 0.7, complexity_below: 3.9}\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));
+        assertTrue(e.getMessage().contains("casual[0].complexity_below must be a whole number"), e.getMessage());
+    }
+
+    @Test
+    void anOutOfRangeThresholdNamesItsRule() throws IOException {
+        yaml("routing:\n  profiles:\n    casual:\n      - {relevance_above: 85, complexity_below: 3}\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));
+        assertTrue(e.getMessage().contains("routing.profiles.casual[0]") && e.getMessage().contains("between -1 and 1"), e.getMessage());
+    }
+
+    @Test
+    void aContextBarWrittenAsAPercentageIsRefused() throws IOException {
+        yaml("routing:\n  context_min_score: 70\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));
+        assertTrue(e.getMessage().contains("routing.context_min_score is a cosine"), e.getMessage());
+    }
+
+    @Test
+    void credentialsInAModelUrlAreRefusedWithoutEchoingThem() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of("OLLAMA_HOST", "http://me:hunter2@gpu-box:11434")));
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+        ConfigException a = assertThrows(ConfigException.class, () -> load(Map.of("ANTHROPIC_BASE_URL", "https://proxy.example/?key=abc")));
+        assertTrue(a.getMessage().contains("ANTHROPIC_BASE_URL"), a.getMessage());
+    }
+
+    @Test
     void brokenYamlNamesTheLine() throws IOException {
         yaml("server:\n  port: 80\n   host: [\n");
         ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));

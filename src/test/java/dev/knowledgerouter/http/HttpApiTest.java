@@ -172,8 +172,32 @@ class HttpApiTest {
     }
 
     @Test
-    void theServerBindsLoopbackByDefault() {
-        assertEquals("127.0.0.1", ServerSettings.DEFAULT_HOST);
-        assertEquals("127.0.0.1", app.config().server().host());
+    void storedInteractionsAreNotSearchable() throws Exception {
+        assertError(get("/v1/search?q=x&collection=interaction-history"), 400, "invalid_request", "not searchable");
+    }
+
+    @Test
+    void parallelQueriesAreAllAnsweredAndAllStored() throws Exception {
+        long before = app.store().count(CollectionCatalog.HISTORY);
+        java.util.List<java.util.concurrent.CompletableFuture<Response>> calls = new java.util.ArrayList<>();
+        // Own threads: the common pool has one thread on two cores, which would send these one by one.
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+        for (int i = 0; i < 8; i++) {
+            int n = i;
+            calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return post("/v1/query", "{\"query\": \"git push rejected non-fast-forward number " + n + "\"}");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, clients));
+        }
+        clients.shutdown();
+        for (var c : calls) {
+            Response r = c.get();
+            assertEquals(200, r.status(), r.body().toString());
+            assertTrue(app.store().get(CollectionCatalog.HISTORY, r.body().path("interaction_id").asText()).isPresent());
+        }
+        assertEquals(before + 8, app.store().count(CollectionCatalog.HISTORY));
     }
 }

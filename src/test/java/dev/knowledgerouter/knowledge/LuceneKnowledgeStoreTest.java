@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LuceneKnowledgeStoreTest {
     static final CollectionDefinition NOTES = new CollectionDefinition("notes", "test notes", CollectionKind.KNOWLEDGE,
-            List.of("title", "body"), "body", "title");
+            List.of("title", "body"), "body", "title", List.of("tags"));
 
     @TempDir
     Path dir;
@@ -80,6 +80,51 @@ class LuceneKnowledgeStoreTest {
         float[] q = embedder.embed("git branch", Embedder.Purpose.QUERY);
         List<SearchHit> hits = store.search(SearchRequest.of("notes", q, 5).withFilter("tags", "linux"));
         assertEquals(List.of("docker"), hits.stream().map(SearchHit::id).toList());
+    }
+
+    @Test
+    void onlyDeclaredFilterFieldsCanFilter() {
+        store.upsert("notes", List.of(entry("git", "Git detached HEAD", "create a branch", Instant.EPOCH, "git")));
+        float[] q = embedder.embed("git", Embedder.Purpose.QUERY);
+        assertEquals(1, store.search(SearchRequest.of("notes", q, 5).withFilter("tags", "git")).size());
+        assertEquals(0, store.search(SearchRequest.of("notes", q, 5).withFilter("title", "Git detached HEAD")).size());
+    }
+
+    @Test
+    void aBatchRepeatingAnIdKeepsTheLastEntryOnce() {
+        store.upsert("notes", List.of(entry("a", "first", "first", Instant.EPOCH), entry("a", "second", "second", Instant.EPOCH)));
+        assertEquals(1, store.count("notes"));
+        assertEquals("second", store.get("notes", "a").orElseThrow().payload().get("body"));
+    }
+
+    @Test
+    void concurrentWritersNeverLoseOrSplitABatch() throws Exception {
+        int threads = 4;
+        int batches = 10;
+        int perBatch = 5;
+        float[] v = embedder.embed("shared vector", Embedder.Purpose.DOCUMENT);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                for (int b = 0; b < batches; b++) {
+                    List<Entry> batch = new ArrayList<>();
+                    for (int i = 0; i < perBatch; i++) {
+                        String id = "t" + thread + "-b" + b + "-" + i;
+                        batch.add(new Entry(id, Map.of("title", id, "body", id), v, Instant.EPOCH));
+                    }
+                    store.upsert("notes", batch);
+                    float[] q = embedder.embed("shared vector", Embedder.Purpose.QUERY);
+                    store.search(SearchRequest.of("notes", q, 3));
+                }
+            }));
+        }
+        for (var f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        assertEquals((long) threads * batches * perBatch, store.count("notes"));
     }
 
     @Test

@@ -53,6 +53,29 @@ class SeederTest {
     }
 
     @Test
+    void anEntryWithANullFieldIsStillRecognisedAsUnchanged() throws IOException {
+        Path f = file("{\"id\":\"a\",\"error\":\"e\",\"context\":null,\"solution\":\"s\"}");
+        seeder.seedFile(f, "error-solutions", Progress.NONE);
+        assertEquals(1, seeder.seedFile(f, "error-solutions", Progress.NONE).unchanged());
+    }
+
+    @Test
+    void aByteOrderMarkIsIgnoredAndTwoObjectsOnOneLineAreAnError() throws IOException {
+        Path bom = file("\uFEFF" + entry("a", "error A", "fix A"));
+        assertEquals(1, seeder.seedFile(bom, "error-solutions", Progress.NONE).added());
+        Path two = file(entry("b", "e", "s") + " " + entry("c", "e", "s"));
+        SeedException e = assertThrows(SeedException.class, () -> seeder.seedFile(two, "error-solutions", Progress.NONE));
+        assertTrue(e.getMessage().contains(two + ":1: not a JSON object"), e.getMessage());
+    }
+
+    @Test
+    void anOversizedIdIsReportedBeforeAnythingIsWritten() throws IOException {
+        Path f = file(entry("x".repeat(600), "e", "s"));
+        SeedException e = assertThrows(SeedException.class, () -> seeder.seedFile(f, "error-solutions", Progress.NONE));
+        assertTrue(e.getMessage().contains(":1: \"id\" is 600 characters long"), e.getMessage());
+    }
+
+    @Test
     void aChangedEntryReplacesTheStoredOne() throws IOException {
         seeder.seedFile(file(entry("a", "error A", "fix A")), "error-solutions", Progress.NONE);
         SeedReport r = seeder.seedFile(file(entry("a", "error A", "better fix A")), "error-solutions", Progress.NONE);
