@@ -15,6 +15,7 @@ import dev.knowledgerouter.knowledge.KnowledgeSearch;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
 import dev.knowledgerouter.knowledge.LuceneKnowledgeStore;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
+import dev.knowledgerouter.knowledge.SearchMode;
 import dev.knowledgerouter.knowledge.Seeder;
 import dev.knowledgerouter.learn.InteractionLog;
 import dev.knowledgerouter.route.ComplexityEstimator;
@@ -46,7 +47,8 @@ public final class App implements AutoCloseable {
         Answerer answerer = new Answerer(local, remote, new PromptBuilder());
         this.queries = new QueryService(embedder, store, search, new ComplexityEstimator(), new Router(config.routing()), answerer,
                 new InteractionLog(store), config.routing(), config.server().maxQueryChars(), clock);
-        this.searches = new SearchService(embedder, store, search, config.server().maxQueryChars());
+        this.searches = new SearchService(embedder, store, search, config.server().maxQueryChars(),
+                SearchMode.valueOf(config.routing().retrievalMode().toUpperCase(java.util.Locale.ROOT)));
         this.seeder = new Seeder(store, embedder, catalog, clock);
     }
 

@@ -11,6 +11,7 @@ import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.KnowledgeSearch;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
 import dev.knowledgerouter.knowledge.SearchHit;
+import dev.knowledgerouter.knowledge.SearchMode;
 import dev.knowledgerouter.learn.Interaction;
 import dev.knowledgerouter.learn.InteractionLog;
 import dev.knowledgerouter.learn.Timings;
@@ -38,6 +39,7 @@ public final class QueryService {
     private final RoutingSettings routing;
     private final int maxQueryChars;
     private final Clock clock;
+    private final SearchMode mode;
 
     public QueryService(Embedder embedder, KnowledgeStore store, KnowledgeSearch search, ComplexityEstimator complexity, Router router,
                         Answerer answerer, InteractionLog log, RoutingSettings routing, int maxQueryChars, Clock clock) {
@@ -51,6 +53,7 @@ public final class QueryService {
         this.routing = routing;
         this.maxQueryChars = maxQueryChars;
         this.clock = clock;
+        this.mode = SearchMode.valueOf(routing.retrievalMode().toUpperCase(java.util.Locale.ROOT));
     }
 
     /** Embeds, searches and routes without calling a model: the decision path the benchmark measures. */
@@ -60,6 +63,7 @@ public final class QueryService {
         long t0 = System.nanoTime();
         float[] vector = embedder.embed(query, Embedder.Purpose.QUERY);
         long t1 = System.nanoTime();
+        // The decision needs only the best cosine (what the thresholds are calibrated on): dense search.
         List<SearchHit> hits = search.searchAll(search.knowledgeCollections(), vector, routing.contextK());
         long t2 = System.nanoTime();
         Complexity c = complexity.estimate(query);
@@ -77,7 +81,11 @@ public final class QueryService {
         // and context is never cut above it (a profile may route local below the global context bar).
         double trustedBar = routed.profile().localWhen().stream().mapToDouble(LocalRule::relevanceAbove).min().orElse(1.0);
         double contextBar = Math.min(routing.contextMinScore(), trustedBar);
-        List<ContextPassage> context = routed.hits().stream()
+        // The context handed to a model is ranked in the configured mode (hybrid measures better), which
+        // costs a second search only for queries that are answered.
+        List<SearchHit> ranked = mode == SearchMode.DENSE ? routed.hits()
+                : search.searchAll(search.knowledgeCollections(), routed.vector(), routed.query(), mode, routing.contextK());
+        List<ContextPassage> context = ranked.stream()
                 .filter(h -> h.score() >= contextBar)
                 .map(this::passage)
                 .toList();

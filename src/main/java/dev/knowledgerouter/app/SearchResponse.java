@@ -9,13 +9,15 @@ import java.util.Map;
 /** The wire shape of a search, shared by {@code GET /v1/search} and {@code kr search --json}. */
 public record SearchResponse(String query, List<Hit> hits) {
 
-    public record Hit(String collection, String id, double score, String title, String text, Map<String, Object> payload) {
+    /** {@code score} is the cosine; {@code rankScore} is what the hits are ordered by (cosine, BM25 or fused). */
+    public record Hit(String collection, String id, double score, double rankScore, String title, String text, Map<String, Object> payload) {
     }
 
     public static SearchResponse of(String query, List<SearchHit> hits, KnowledgeStore store) {
         return new SearchResponse(query, hits.stream().map(h -> {
             CollectionDefinition c = store.collection(h.collection());
-            return new Hit(h.collection(), h.id(), QueryResponse.round(h.score()), c.titleOf(h.payload()), c.answerOf(h.payload()), h.payload());
+            return new Hit(h.collection(), h.id(), QueryResponse.round(h.score()), QueryResponse.round(h.rankScore()), c.titleOf(h.payload()),
+                    c.answerOf(h.payload()), h.payload());
         }).toList());
     }
 }

@@ -5,6 +5,7 @@ import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.KnowledgeSearch;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
 import dev.knowledgerouter.knowledge.SearchHit;
+import dev.knowledgerouter.knowledge.SearchMode;
 import dev.knowledgerouter.knowledge.SearchRequest;
 import java.util.List;
 import java.util.Optional;
@@ -18,11 +19,14 @@ public final class SearchService {
     private final KnowledgeSearch search;
     private final int maxQueryChars;
 
-    public SearchService(Embedder embedder, KnowledgeStore store, KnowledgeSearch search, int maxQueryChars) {
+    private final SearchMode mode;
+
+    public SearchService(Embedder embedder, KnowledgeStore store, KnowledgeSearch search, int maxQueryChars, SearchMode mode) {
         this.embedder = embedder;
         this.store = store;
         this.search = search;
         this.maxQueryChars = maxQueryChars;
+        this.mode = mode;
     }
 
     public List<SearchHit> search(String text, Optional<String> collection, int k) {
@@ -40,9 +44,10 @@ public final class SearchService {
             throw new InvalidRequestException("collection '" + collection.get() + "' holds stored interactions and is not searchable; search "
                     + String.join(", ", search.knowledgeCollections()));
         }
-        float[] vector = embedder.embed(text.strip(), Embedder.Purpose.QUERY);
+        String query = text.strip();
+        float[] vector = embedder.embed(query, Embedder.Purpose.QUERY);
         return collection.isPresent()
-                ? store.search(SearchRequest.of(collection.get(), vector, k))
-                : search.searchAll(search.knowledgeCollections(), vector, k);
+                ? store.search(SearchRequest.of(collection.get(), vector, k).withText(query, mode))
+                : search.searchAll(search.knowledgeCollections(), vector, query, mode, k);
     }
 }

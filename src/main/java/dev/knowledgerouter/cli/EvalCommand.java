@@ -2,6 +2,13 @@ package dev.knowledgerouter.cli;
 
 import dev.knowledgerouter.app.App;
 import dev.knowledgerouter.config.KrConfig;
+import dev.knowledgerouter.knowledge.CachingEmbedder;
+import dev.knowledgerouter.knowledge.InProcessEmbedder;
+import dev.knowledgerouter.knowledge.SearchMode;
+import dev.knowledgerouter.learn.BeirDataset;
+import dev.knowledgerouter.learn.RetrievalEvaluation;
+import dev.knowledgerouter.learn.RetrievalResult;
+import java.util.List;
 import dev.knowledgerouter.learn.Calibration;
 import dev.knowledgerouter.learn.CalibrationReport;
 import java.nio.file.Files;
@@ -12,14 +19,91 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "eval", mixinStandardHelpOptions = true, description = "Offline evaluations.", subcommands = {EvalCommand.Calibrate.class})
+@Command(name = "eval", mixinStandardHelpOptions = true, description = "Offline evaluations.", subcommands = {EvalCommand.Calibrate.class, EvalCommand.Retrieval.class})
 final class EvalCommand implements Runnable {
     @ParentCommand
     KrCommand parent;
 
     @Override
     public void run() {
-        throw new CliException("name an evaluation: `kr eval calibrate --help`");
+        throw new CliException("name an evaluation: `kr eval retrieval --help` or `kr eval calibrate --help`");
+    }
+
+    @Command(name = "retrieval", mixinStandardHelpOptions = true,
+            description = {"Measure retrieval quality on a data set in BEIR layout (corpus.jsonl, queries.jsonl, qrels/test.tsv).",
+                    "The corpus is indexed through the production embedder and store (embeddings cached under $KR_HOME/cache),",
+                    "every judged query is searched, and nDCG@10, Recall@100 and MRR@10 are printed per mode.",
+                    "Hybrid fusion is chosen by 5-fold cross-validation over the queries."})
+    static final class Retrieval implements Callable<Integer> {
+        @ParentCommand
+        EvalCommand eval;
+
+        @Option(names = "--beir", paramLabel = "DIR", required = true, description = "Data set folder, e.g. ../shared/eval/scifact.")
+        Path beir;
+
+        @Option(names = "--mode", paramLabel = "MODE", defaultValue = "all", description = "dense, bm25, hybrid or all (default ${DEFAULT-VALUE}).")
+        String mode;
+
+        @Option(names = "--k", paramLabel = "N", defaultValue = "10", description = "Cutoff of the extra nDCG@k and MRR@k columns (default ${DEFAULT-VALUE}).")
+        int k;
+
+        @Option(names = "--json", description = "Print the results as a JSON list.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            List<SearchMode> modes = switch (mode.toLowerCase(Locale.ROOT)) {
+                case "all" -> List.of(SearchMode.DENSE, SearchMode.BM25, SearchMode.HYBRID);
+                case "dense" -> List.of(SearchMode.DENSE);
+                case "bm25" -> List.of(SearchMode.BM25);
+                case "hybrid" -> List.of(SearchMode.HYBRID);
+                default -> throw new CliException("--mode must be dense, bm25, hybrid or all, got '" + mode + "'");
+            };
+            if (k < 1 || k > 100) {
+                throw new CliException("--k must be between 1 and 100, got " + k);
+            }
+            KrContext ctx = eval.parent.context();
+            BeirDataset data;
+            try {
+                data = BeirDataset.read(beir);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(e.getMessage());
+            }
+            KrConfig config = ctx.config();
+            Path work = Files.createDirectories(config.home().resolve("eval")).resolve("beir-" + ProcessHandle.current().pid());
+            CachingEmbedder embedder = new CachingEmbedder(new InProcessEmbedder(), config.home().resolve("cache").resolve("embeddings"));
+            TerminalProgress progress = TerminalProgress.stderr();
+            List<RetrievalResult> results;
+            try {
+                results = new RetrievalEvaluation(embedder, work, k).run(data, modes, progress);
+            } finally {
+                deleteTree(work);
+            }
+            long[] hm = embedder.hitsAndMisses();
+            ctx.err().println("kr: embeddings: " + hm[0] + " from the cache, " + hm[1] + " computed");
+            if (json) {
+                ctx.printJson(results);
+                return 0;
+            }
+            ctx.out().printf(Locale.ROOT, "%s: %d documents, %d judged queries%n", data.name(), data.corpus().size(), data.queries().size());
+            ctx.out().printf(Locale.ROOT, "%-7s %9s %11s %8s %9s %10s%n", "mode", "nDCG@10", "Recall@100", "MRR@10", "query p50", "index s");
+            for (RetrievalResult r : results) {
+                ctx.out().printf(Locale.ROOT, "%-7s %9.4f %11.4f %8.4f %7.2fms %10.1f%s%n", r.mode(), r.ndcgAt10(), r.recallAt100(), r.mrrAt10(),
+                        r.queryMsP50(), r.indexSeconds(), r.fusion() == null ? "" : "  " + r.fusion());
+            }
+            return 0;
+        }
+
+        private static void deleteTree(Path dir) throws java.io.IOException {
+            if (!Files.exists(dir)) {
+                return;
+            }
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     @Command(name = "calibrate", mixinStandardHelpOptions = true,

@@ -98,7 +98,7 @@ public final class ConfigLoader {
     }
 
     private RoutingSettings routing(Node node) {
-        node.allowOnly("default_profile", "context_k", "context_min_score", "profiles");
+        node.allowOnly("default_profile", "context_k", "context_min_score", "retrieval", "profiles");
         Map<String, RoutingProfile> profiles = new LinkedHashMap<>(DefaultProfiles.forBgeSmall());
         Node defined = node.child("profiles");
         for (String name : defined.keys()) {
@@ -126,7 +126,8 @@ public final class ConfigLoader {
         if (minScore < -1 || minScore > 1) {
             throw new ConfigException(node.path("context_min_score") + " is a cosine between -1 and 1 (e.g. 0.70), got " + minScore);
         }
-        return new RoutingSettings(defaultProfile, profiles, k, minScore);
+        String retrieval = env("KR_RETRIEVAL").orElse(node.text("retrieval").orElse(RoutingSettings.DEFAULT_RETRIEVAL_MODE));
+        return new RoutingSettings(defaultProfile, profiles, k, minScore, retrieval.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Accepts Ollama's own forms ({@code 0.0.0.0:11434}, {@code localhost}) as well as full URLs. */

@@ -15,10 +15,16 @@ import java.util.concurrent.FutureTask;
  */
 public final class KnowledgeSearch implements AutoCloseable {
     private final KnowledgeStore store;
+    private final HybridFusion fusion;
     private final ExecutorService pool;
 
     public KnowledgeSearch(KnowledgeStore store) {
+        this(store, LuceneKnowledgeStore.DEFAULT_FUSION);
+    }
+
+    public KnowledgeSearch(KnowledgeStore store, HybridFusion fusion) {
         this.store = store;
+        this.fusion = fusion;
         this.pool = Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon().name("kr-search-", 0).factory());
     }
 
@@ -29,12 +35,40 @@ public final class KnowledgeSearch implements AutoCloseable {
      * than it saves: never slower than sequential, parallel when a core is free.
      */
     public List<SearchHit> searchAll(List<String> collections, float[] vector, int k) {
+        return searchAll(collections, vector, "", SearchMode.DENSE, k);
+    }
+
+    /**
+     * As above, ranked by {@code mode}. Hybrid over several collections fuses once, globally: the
+     * dense candidates of all collections (cosines, comparable) and their BM25 candidates are each
+     * merged first, because scores fused per collection are not comparable across collections.
+     */
+    public List<SearchHit> searchAll(List<String> collections, float[] vector, String text, SearchMode mode, int k) {
         if (collections.isEmpty()) {
             return List.of();
         }
-        SearchRequest request = SearchRequest.of(collections.getFirst(), vector, k);
+        if (mode == SearchMode.HYBRID && collections.size() > 1) {
+            int depth = Math.min(SearchRequest.MAX_K, k * 5);
+            List<SearchHit> dense = run(collections, SearchRequest.of(collections.getFirst(), vector, depth), depth);
+            List<SearchHit> bm25 = run(collections, SearchRequest.of(collections.getFirst(), vector, depth).withText(text, SearchMode.BM25), depth);
+            java.util.Map<String, SearchHit> byKey = new java.util.HashMap<>();
+            dense.forEach(h -> byKey.put(h.collection() + "/" + h.id(), h));
+            bm25.forEach(h -> byKey.putIfAbsent(h.collection() + "/" + h.id(), h));
+            List<HybridFusion.Scored<String>> fused = fusion.fuse(
+                    dense.stream().map(h -> new HybridFusion.Scored<>(h.collection() + "/" + h.id(), h.rankScore())).toList(),
+                    bm25.stream().map(h -> new HybridFusion.Scored<>(h.collection() + "/" + h.id(), h.rankScore())).toList());
+            return fused.stream().limit(k).map(f -> {
+                SearchHit h = byKey.get(f.key());
+                return new SearchHit(h.collection(), h.id(), h.score(), f.score(), h.payload(), h.timestamp());
+            }).toList();
+        }
+        SearchRequest request = SearchRequest.of(collections.getFirst(), vector, k).withText(text, mode);
+        return run(collections, request, k);
+    }
+
+    private List<SearchHit> run(List<String> collections, SearchRequest request, int k) {
         if (collections.size() == 1) {
-            return store.search(request);
+            return store.search(request.inCollection(collections.getFirst()));
         }
         List<FutureTask<List<SearchHit>>> tasks = new ArrayList<>(collections.size());
         for (String c : collections) {
@@ -50,7 +84,7 @@ public final class KnowledgeSearch implements AutoCloseable {
         for (FutureTask<List<SearchHit>> t : tasks) {
             merged.addAll(join(t));
         }
-        merged.sort(Comparator.comparingDouble(SearchHit::score).reversed());
+        merged.sort(Comparator.comparingDouble(SearchHit::rankScore).reversed());
         return merged.size() > k ? List.copyOf(merged.subList(0, k)) : merged;
     }
 

@@ -7,6 +7,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.util.VectorUtil;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -51,7 +62,11 @@ final class LuceneCollection implements AutoCloseable {
     private static final int MIN_CANDIDATES = 10;
     private static final int SCAN_PAGE = 500;
 
+    /** BooleanQuery's default clause limit is 1024; longer queries keep their first terms. */
+    private static final int MAX_QUERY_TERMS = 1000;
+
     private final CollectionDefinition definition;
+    private final Analyzer analyzer = new EnglishAnalyzer();
     private final FSDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -190,25 +205,91 @@ final class LuceneCollection implements AutoCloseable {
         }
     }
 
-    List<SearchHit> search(SearchRequest request) throws IOException {
+    List<SearchHit> search(SearchRequest request, HybridFusion fusion) throws IOException {
         int candidates = Math.max(request.k() * OVERFETCH, MIN_CANDIDATES);
-        Query query = new KnnFloatVectorQuery(LuceneDocumentFormat.VECTOR, request.vector(), candidates, filter(request.filters()));
+        Query filter = filter(request.filters());
         IndexSearcher searcher = searchers.acquire();
         try {
-            TopDocs top = searcher.search(query, candidates);
+            Map<Integer, Double> cosines = new HashMap<>();
+            List<HybridFusion.Scored<Integer>> ranked = switch (request.mode()) {
+                case DENSE -> dense(searcher, request.vector(), candidates, filter, cosines);
+                case BM25 -> bm25(searcher, request.text(), candidates, filter);
+                case HYBRID -> fusion.fuse(dense(searcher, request.vector(), candidates, filter, cosines),
+                        bm25(searcher, request.text(), candidates, filter));
+            };
             StoredFields fields = searcher.storedFields();
-            List<SearchHit> hits = new ArrayList<>(Math.min(request.k(), top.scoreDocs.length));
-            for (ScoreDoc sd : top.scoreDocs) {
-                double cosine = LuceneDocumentFormat.cosineOf(sd.score);
-                if (hits.size() == request.k() || cosine < request.minScore()) {
+            List<SearchHit> hits = new ArrayList<>(Math.min(request.k(), ranked.size()));
+            for (HybridFusion.Scored<Integer> s : ranked) {
+                if (hits.size() == request.k()) {
                     break;
                 }
-                hits.add(LuceneDocumentFormat.toHit(definition.name(), fields.document(sd.doc), cosine));
+                Double known = cosines.get(s.key());
+                double cosine = known != null ? known : exactCosine(searcher, s.key(), request.vector());
+                if (cosine < request.minScore()) {
+                    if (request.mode() == SearchMode.DENSE) {
+                        break;
+                    }
+                    continue;
+                }
+                hits.add(LuceneDocumentFormat.toHit(definition.name(), fields.document(s.key()), cosine, s.score()));
             }
             return hits;
         } finally {
             searchers.release(searcher);
         }
+    }
+
+    private static List<HybridFusion.Scored<Integer>> dense(IndexSearcher searcher, float[] vector, int n, Query filter,
+                                                            Map<Integer, Double> cosines) throws IOException {
+        TopDocs top = searcher.search(new KnnFloatVectorQuery(LuceneDocumentFormat.VECTOR, vector, n, filter), n);
+        List<HybridFusion.Scored<Integer>> out = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            double cosine = LuceneDocumentFormat.cosineOf(sd.score);
+            cosines.put(sd.doc, cosine);
+            out.add(new HybridFusion.Scored<>(sd.doc, cosine));
+        }
+        return out;
+    }
+
+    private List<HybridFusion.Scored<Integer>> bm25(IndexSearcher searcher, String text, int n, Query filter) throws IOException {
+        Set<String> terms = new LinkedHashSet<>();
+        try (TokenStream ts = analyzer.tokenStream(LuceneDocumentFormat.TEXT, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken() && terms.size() < MAX_QUERY_TERMS) {
+                terms.add(term.toString());
+            }
+            ts.end();
+        }
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        terms.forEach(t -> q.add(new TermQuery(new Term(LuceneDocumentFormat.TEXT, t)), BooleanClause.Occur.SHOULD));
+        if (filter != null) {
+            q.add(filter, BooleanClause.Occur.FILTER);
+        }
+        TopDocs top = searcher.search(q.build(), n);
+        List<HybridFusion.Scored<Integer>> out = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            out.add(new HybridFusion.Scored<>(sd.doc, sd.score));
+        }
+        return out;
+    }
+
+    /** The cosine of a document only BM25 found, from its stored vector, so every hit carries one. */
+    private static double exactCosine(IndexSearcher searcher, int doc, float[] query) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(LuceneDocumentFormat.VECTOR);
+        if (values == null) {
+            return -1;
+        }
+        KnnVectorValues.DocIndexIterator it = values.iterator();
+        if (it.advance(doc - leaf.docBase) != doc - leaf.docBase) {
+            return -1;
+        }
+        return VectorUtil.dotProduct(query, values.vectorValue(it.index()));
     }
 
     void scan(Instant from, Instant to, Consumer<StoredEntry> visitor) throws IOException {

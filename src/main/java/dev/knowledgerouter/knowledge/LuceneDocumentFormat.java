@@ -63,8 +63,8 @@ final class LuceneDocumentFormat {
         return new StoredEntry(collection, doc.get(ID), payload(doc), timestamp(doc), doc.get(TEXT_HASH));
     }
 
-    static SearchHit toHit(String collection, Document doc, double cosine) {
-        return new SearchHit(collection, doc.get(ID), cosine, payload(doc), timestamp(doc));
+    static SearchHit toHit(String collection, Document doc, double cosine, double rankScore) {
+        return new SearchHit(collection, doc.get(ID), cosine, rankScore, payload(doc), timestamp(doc));
     }
 
     /** Lucene scores DOT_PRODUCT as (1 + dot) / 2 so that scores are non-negative; undo that. */

@@ -14,13 +14,22 @@ import java.util.function.Consumer;
 
 /** The embedded default store: one Lucene index per collection under {@code <root>/<collection>/}. */
 public final class LuceneKnowledgeStore implements KnowledgeStore {
+    /** Chosen by cross-validation on SciFact; see docs/retrieval.md. */
+    public static final HybridFusion DEFAULT_FUSION = new HybridFusion(HybridFusion.Kind.RRF, 60);
+
     private final Path root;
     private final EmbedderIdentity embedder;
+    private final HybridFusion fusion;
     private final Map<String, LuceneCollection> open = new LinkedHashMap<>();
 
     public LuceneKnowledgeStore(Path root, EmbedderIdentity embedder) {
+        this(root, embedder, DEFAULT_FUSION);
+    }
+
+    public LuceneKnowledgeStore(Path root, EmbedderIdentity embedder, HybridFusion fusion) {
         this.root = root;
         this.embedder = embedder;
+        this.fusion = fusion;
     }
 
     @Override
@@ -84,7 +93,7 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
         if (request.vector().length != embedder.dimension()) {
             throw new IllegalArgumentException("query vector has " + request.vector().length + " dimensions, the store holds " + embedder.dimension());
         }
-        return io(() -> get(request.collection()).search(request));
+        return io(() -> get(request.collection()).search(request, fusion));
     }
 
     @Override

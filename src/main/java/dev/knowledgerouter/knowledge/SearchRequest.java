@@ -5,11 +5,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A k-nearest-neighbour search in one collection. {@code minScore} is a cosine threshold; {@code
- * filters} require exact payload values (a list-valued field matches when any element equals).
+ * A search in one collection. {@code vector} is the query's embedding; {@code text} its words, used by
+ * BM25 and hybrid modes. {@code minScore} is a cosine threshold; {@code filters} require exact values
+ * of declared filter fields (a list-valued field matches when any element equals).
  */
-public record SearchRequest(String collection, float[] vector, int k, double minScore, Map<String, String> filters) {
+public record SearchRequest(String collection, float[] vector, String text, SearchMode mode, int k, double minScore, Map<String, String> filters) {
     public static final int MAX_K = 1000;
+
+    public SearchRequest(String collection, float[] vector, int k, double minScore, Map<String, String> filters) {
+        this(collection, vector, "", SearchMode.DENSE, k, minScore, filters);
+    }
 
     public SearchRequest {
         Objects.requireNonNull(collection, "collection");
@@ -18,6 +23,10 @@ public record SearchRequest(String collection, float[] vector, int k, double min
             throw new IllegalArgumentException("k must be between 1 and " + MAX_K + ", got " + k);
         }
         filters = Map.copyOf(filters);
+        text = text == null ? "" : text;
+        if (mode != SearchMode.DENSE && text.isBlank()) {
+            throw new IllegalArgumentException(mode + " search needs the query text");
+        }
     }
 
     public static SearchRequest of(String collection, float[] vector, int k) {
@@ -25,16 +34,20 @@ public record SearchRequest(String collection, float[] vector, int k, double min
     }
 
     public SearchRequest withMinScore(double score) {
-        return new SearchRequest(collection, vector, k, score, filters);
+        return new SearchRequest(collection, vector, text, mode, k, score, filters);
+    }
+
+    public SearchRequest withText(String queryText, SearchMode searchMode) {
+        return new SearchRequest(collection, vector, queryText, searchMode, k, minScore, filters);
     }
 
     public SearchRequest withFilter(String field, String value) {
         Map<String, String> f = new LinkedHashMap<>(filters);
         f.put(field, value);
-        return new SearchRequest(collection, vector, k, minScore, f);
+        return new SearchRequest(collection, vector, text, mode, k, minScore, f);
     }
 
     public SearchRequest inCollection(String other) {
-        return new SearchRequest(other, vector, k, minScore, filters);
+        return new SearchRequest(other, vector, text, mode, k, minScore, filters);
     }
 }

@@ -103,6 +103,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theRetrievalModeComesFromTheFileOrTheEnvironmentAndIsValidated() throws IOException {
+        assertEquals("hybrid", load(Map.of()).routing().retrievalMode());
+        yaml("routing:\n  retrieval: dense\n");
+        assertEquals("dense", load(Map.of()).routing().retrievalMode());
+        assertEquals("bm25", load(Map.of("KR_RETRIEVAL", "BM25")).routing().retrievalMode());
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of("KR_RETRIEVAL", "fuzzy")));
+        assertTrue(e.getMessage().contains("dense, bm25 or hybrid"), e.getMessage());
+    }
+
+    @Test
     void brokenYamlNamesTheLine() throws IOException {
         yaml("server:\n  port: 80\n   host: [\n");
         ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));

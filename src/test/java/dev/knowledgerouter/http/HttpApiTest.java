@@ -130,7 +130,7 @@ class HttpApiTest {
         assertEquals(200, r.status(), r.body().toString());
         assertEquals(3, r.body().path("hits").size());
         r.body().path("hits").forEach(h -> assertEquals("error-solutions", h.path("collection").asText()));
-        assertTrue(r.body().path("hits").get(0).path("score").asDouble() >= r.body().path("hits").get(1).path("score").asDouble());
+        assertTrue(r.body().path("hits").get(0).path("rank_score").asDouble() >= r.body().path("hits").get(1).path("rank_score").asDouble());
     }
 
     @Test

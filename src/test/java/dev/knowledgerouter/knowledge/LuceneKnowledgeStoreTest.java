@@ -61,6 +61,29 @@ class LuceneKnowledgeStoreTest {
     }
 
     @Test
+    void bm25FindsTheExactTermAndEveryModeReportsTheCosine() {
+        store.upsert("notes", List.of(
+                entry("oom", "Surefire fork crashed with exit code 137", "raise the container memory limit", Instant.EPOCH),
+                entry("git", "Git detached HEAD", "create a branch", Instant.EPOCH)));
+        String text = "exit code 137";
+        float[] q = embedder.embed(text, Embedder.Purpose.QUERY);
+        SearchHit bm25 = store.search(SearchRequest.of("notes", q, 1).withText(text, SearchMode.BM25)).getFirst();
+        SearchHit dense = store.search(SearchRequest.of("notes", q, 2)).stream().filter(h -> h.id().equals("oom")).findFirst().orElseThrow();
+        assertEquals("oom", bm25.id());
+        assertEquals(dense.score(), bm25.score(), 1e-5, "a BM25 hit carries the same cosine as the dense one");
+        assertTrue(Math.abs(bm25.rankScore() - bm25.score()) > 1e-3, "ranked by BM25, not by the cosine: " + bm25.rankScore());
+        SearchHit hybrid = store.search(SearchRequest.of("notes", q, 1).withText(text, SearchMode.HYBRID)).getFirst();
+        assertEquals("oom", hybrid.id());
+        assertEquals(dense.score(), hybrid.score(), 1e-5);
+    }
+
+    @Test
+    void aBm25SearchNeedsTheQueryText() {
+        float[] q = embedder.embed("x", Embedder.Purpose.QUERY);
+        assertThrows(IllegalArgumentException.class, () -> SearchRequest.of("notes", q, 1).withText(" ", SearchMode.BM25));
+    }
+
+    @Test
     void minimumScoreDropsWeakHits() {
         store.upsert("notes", List.of(
                 entry("git", "Git detached HEAD", "create a branch", Instant.EPOCH),

@@ -1,0 +1,73 @@
+package dev.knowledgerouter.knowledge;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fuses a dense and a BM25 ranking of the same collection into one.
+ * <ul>
+ *   <li>{@link Kind#RRF}: reciprocal-rank fusion, {@code sum 1 / (k0 + rank)}; {@code parameter} is k0.</li>
+ *   <li>{@link Kind#CONVEX}: {@code a * dense + (1 - a) * bm25} after min-max normalising each list
+ *       over its candidates; {@code parameter} is a, the dense weight. A document missing from a
+ *       list scores 0 there.</li>
+ * </ul>
+ */
+public record HybridFusion(Kind kind, double parameter) {
+    public enum Kind { RRF, CONVEX }
+
+    /** A candidate of one ranking: a key (document) and its score in that ranking. */
+    public record Scored<K>(K key, double score) {
+    }
+
+    public HybridFusion {
+        if (kind == Kind.CONVEX && (parameter < 0 || parameter > 1)) {
+            throw new IllegalArgumentException("the dense weight of convex fusion is between 0 and 1, got " + parameter);
+        }
+        if (kind == Kind.RRF && parameter < 0) {
+            throw new IllegalArgumentException("the RRF constant must not be negative, got " + parameter);
+        }
+    }
+
+    /** Fused ranking, best first; each lists is ordered best first. */
+    public <K> List<Scored<K>> fuse(List<Scored<K>> dense, List<Scored<K>> bm25) {
+        Map<K, Double> fused = new HashMap<>();
+        if (kind == Kind.RRF) {
+            addRanks(fused, dense);
+            addRanks(fused, bm25);
+        } else {
+            addNormalised(fused, dense, parameter);
+            addNormalised(fused, bm25, 1 - parameter);
+        }
+        List<Scored<K>> out = new ArrayList<>(fused.size());
+        fused.forEach((k, s) -> out.add(new Scored<>(k, s)));
+        out.sort(Comparator.comparingDouble((Scored<K> s) -> s.score()).reversed());
+        return out;
+    }
+
+    private <K> void addRanks(Map<K, Double> fused, List<Scored<K>> ranking) {
+        for (int i = 0; i < ranking.size(); i++) {
+            fused.merge(ranking.get(i).key(), 1.0 / (parameter + i + 1), Double::sum);
+        }
+    }
+
+    private static <K> void addNormalised(Map<K, Double> fused, List<Scored<K>> ranking, double weight) {
+        if (ranking.isEmpty()) {
+            return;
+        }
+        double max = ranking.stream().mapToDouble(Scored::score).max().orElse(0);
+        double min = ranking.stream().mapToDouble(Scored::score).min().orElse(0);
+        double span = max - min;
+        for (Scored<K> s : ranking) {
+            double norm = span == 0 ? 1.0 : (s.score() - min) / span;
+            fused.merge(s.key(), weight * norm, Double::sum);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return kind == Kind.RRF ? "rrf(k0=" + parameter + ")" : "convex(dense weight " + parameter + ")";
+    }
+}
