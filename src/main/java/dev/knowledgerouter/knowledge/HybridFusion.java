@@ -13,17 +13,19 @@ import java.util.Map;
  *   <li>{@link Kind#CONVEX}: {@code a * dense + (1 - a) * bm25} after min-max normalising each list
  *       over its candidates; {@code parameter} is a, the dense weight. A document missing from a
  *       list scores 0 there.</li>
+ *   <li>{@link Kind#ZSCORE}: the same weighted sum after standardising each list (mean 0, standard
+ *       deviation 1 over its candidates); a document missing from a list gets that list's lowest score.</li>
  * </ul>
  */
 public record HybridFusion(Kind kind, double parameter) {
-    public enum Kind { RRF, CONVEX }
+    public enum Kind { RRF, CONVEX, ZSCORE }
 
     /** A candidate of one ranking: a key (document) and its score in that ranking. */
     public record Scored<K>(K key, double score) {
     }
 
     public HybridFusion {
-        if (kind == Kind.CONVEX && (parameter < 0 || parameter > 1)) {
+        if (kind != Kind.RRF && (parameter < 0 || parameter > 1)) {
             throw new IllegalArgumentException("the dense weight of convex fusion is between 0 and 1, got " + parameter);
         }
         if (kind == Kind.RRF && parameter < 0) {
@@ -37,9 +39,11 @@ public record HybridFusion(Kind kind, double parameter) {
         if (kind == Kind.RRF) {
             addRanks(fused, dense);
             addRanks(fused, bm25);
-        } else {
+        } else if (kind == Kind.CONVEX) {
             addNormalised(fused, dense, parameter);
             addNormalised(fused, bm25, 1 - parameter);
+        } else {
+            addStandardised(fused, dense, bm25, parameter);
         }
         List<Scored<K>> out = new ArrayList<>(fused.size());
         fused.forEach((k, s) -> out.add(new Scored<>(k, s)));
@@ -66,8 +70,36 @@ public record HybridFusion(Kind kind, double parameter) {
         }
     }
 
+    private static <K> void addStandardised(Map<K, Double> fused, List<Scored<K>> dense, List<Scored<K>> bm25, double weight) {
+        Map<K, Double> d = standardised(dense);
+        Map<K, Double> b = standardised(bm25);
+        double dMin = d.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double bMin = b.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        java.util.Set<K> keys = new java.util.HashSet<>(d.keySet());
+        keys.addAll(b.keySet());
+        for (K key : keys) {
+            fused.put(key, weight * d.getOrDefault(key, dMin) + (1 - weight) * b.getOrDefault(key, bMin));
+        }
+    }
+
+    private static <K> Map<K, Double> standardised(List<Scored<K>> ranking) {
+        Map<K, Double> out = new HashMap<>();
+        if (ranking.isEmpty()) {
+            return out;
+        }
+        double mean = ranking.stream().mapToDouble(Scored::score).average().orElse(0);
+        double var = ranking.stream().mapToDouble(s -> (s.score() - mean) * (s.score() - mean)).average().orElse(0);
+        double sd = var == 0 ? 1 : Math.sqrt(var);
+        ranking.forEach(s -> out.put(s.key(), (s.score() - mean) / sd));
+        return out;
+    }
+
     @Override
     public String toString() {
-        return kind == Kind.RRF ? "rrf(k0=" + parameter + ")" : "convex(dense weight " + parameter + ")";
+        return switch (kind) {
+            case RRF -> "rrf(k0=" + (int) parameter + ")";
+            case CONVEX -> "convex(dense weight " + parameter + ")";
+            case ZSCORE -> "zscore(dense weight " + parameter + ")";
+        };
     }
 }

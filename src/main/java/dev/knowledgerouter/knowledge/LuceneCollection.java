@@ -36,6 +36,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -79,6 +80,10 @@ final class LuceneCollection implements AutoCloseable {
     }
 
     static LuceneCollection open(Path path, CollectionDefinition definition, EmbedderIdentity embedder) {
+        return open(path, definition, embedder, Bm25Params.DEFAULT);
+    }
+
+    static LuceneCollection open(Path path, CollectionDefinition definition, EmbedderIdentity embedder, Bm25Params bm25) {
         FSDirectory directory = null;
         try {
             Files.createDirectories(path);
@@ -99,7 +104,14 @@ final class LuceneCollection implements AutoCloseable {
                 if (!exists) {
                     writer.commit();
                 }
-                return new LuceneCollection(definition, directory, writer, new SearcherManager(writer, null));
+                return new LuceneCollection(definition, directory, writer, new SearcherManager(writer, new SearcherFactory() {
+                    @Override
+                    public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
+                        IndexSearcher s = new IndexSearcher(reader);
+                        s.setSimilarity(bm25.similarity());
+                        return s;
+                    }
+                }));
             } catch (IOException | RuntimeException e) {
                 closeQuietly(writer);
                 throw e;

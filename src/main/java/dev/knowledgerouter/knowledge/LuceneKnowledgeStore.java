@@ -16,10 +16,13 @@ import java.util.function.Consumer;
 public final class LuceneKnowledgeStore implements KnowledgeStore {
     /** Chosen by cross-validation on SciFact; see docs/retrieval.md. */
     public static final HybridFusion DEFAULT_FUSION = new HybridFusion(HybridFusion.Kind.RRF, 60);
+    /** Chosen by cross-validation on SciFact; see docs/retrieval.md. */
+    public static final Bm25Params DEFAULT_BM25 = Bm25Params.DEFAULT;
 
     private final Path root;
     private final EmbedderIdentity embedder;
     private final HybridFusion fusion;
+    private final Bm25Params bm25;
     private final Map<String, LuceneCollection> open = new LinkedHashMap<>();
 
     public LuceneKnowledgeStore(Path root, EmbedderIdentity embedder) {
@@ -27,9 +30,14 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
     }
 
     public LuceneKnowledgeStore(Path root, EmbedderIdentity embedder, HybridFusion fusion) {
+        this(root, embedder, fusion, DEFAULT_BM25);
+    }
+
+    public LuceneKnowledgeStore(Path root, EmbedderIdentity embedder, HybridFusion fusion, Bm25Params bm25) {
         this.root = root;
         this.embedder = embedder;
         this.fusion = fusion;
+        this.bm25 = bm25;
     }
 
     @Override
@@ -40,7 +48,7 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
     @Override
     public synchronized void open(CollectionDefinition definition) {
         if (!open.containsKey(definition.name())) {
-            open.put(definition.name(), LuceneCollection.open(root.resolve(definition.name()), definition, embedder));
+            open.put(definition.name(), LuceneCollection.open(root.resolve(definition.name()), definition, embedder, bm25));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.knowledgerouter.learn;
 
+import dev.knowledgerouter.knowledge.Bm25Params;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.CollectionKind;
 import dev.knowledgerouter.knowledge.Embedder;
@@ -28,6 +29,7 @@ import java.util.Map;
 public final class RetrievalEvaluation {
     public static final int FOLDS = 5;
     static final List<HybridFusion> CANDIDATES = candidates();
+    static final List<Bm25Params> BM25_GRID = bm25Grid();
     private static final int DEPTH = 100;
     private static final int BATCH = 64;
 
@@ -42,13 +44,25 @@ public final class RetrievalEvaluation {
         this.k = k;
     }
 
+    private static List<Bm25Params> bm25Grid() {
+        List<Bm25Params> out = new ArrayList<>();
+        for (double k1 : new double[] {0.9, 1.2, 1.5}) {
+            for (double b : new double[] {0.4, 0.5, 0.6, 0.75}) {
+                out.add(new Bm25Params(k1, b));
+            }
+        }
+        return out;
+    }
+
     private static List<HybridFusion> candidates() {
         List<HybridFusion> out = new ArrayList<>();
-        for (double k0 : new double[] {1, 5, 10, 20, 40, 60, 100}) {
+        for (double k0 : new double[] {1, 2, 5, 10, 20, 30, 40, 60, 80, 100}) {
             out.add(new HybridFusion(HybridFusion.Kind.RRF, k0));
         }
-        for (int a = 1; a <= 9; a++) {
-            out.add(new HybridFusion(HybridFusion.Kind.CONVEX, a / 10.0));
+        for (HybridFusion.Kind kind : List.of(HybridFusion.Kind.CONVEX, HybridFusion.Kind.ZSCORE)) {
+            for (int a = 1; a <= 19; a++) {
+                out.add(new HybridFusion(kind, a / 20.0));
+            }
         }
         return out;
     }
@@ -56,34 +70,42 @@ public final class RetrievalEvaluation {
     public List<RetrievalResult> run(BeirDataset data, List<SearchMode> modes, Progress progress) {
         CollectionDefinition collection = new CollectionDefinition("eval-" + data.name().replaceAll("[^a-z0-9_-]", "-").toLowerCase(java.util.Locale.ROOT),
                 "evaluation corpus", CollectionKind.KNOWLEDGE, List.of("title", "text"), "text", "title");
+        List<RetrievalResult> results = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        List<List<HybridFusion.Scored<String>>> denseCandidates = null;
+        double indexSeconds;
         try (LuceneKnowledgeStore store = new LuceneKnowledgeStore(workDir, EmbedderIdentity.of(embedder))) {
             store.open(collection);
-            double indexSeconds = index(store, collection, data, progress);
+            indexSeconds = index(store, collection, data, progress);
             progress.start("embed queries", data.queries().size());
-            List<float[]> vectors = new ArrayList<>();
             for (BeirDataset.Query q : data.queries()) {
                 vectors.add(embedder.embed(q.text(), Embedder.Purpose.QUERY));
                 progress.advance(1);
             }
             progress.done();
-            List<RetrievalResult> results = new ArrayList<>();
-            Map<SearchMode, List<List<HybridFusion.Scored<String>>>> lists = new HashMap<>();
             for (SearchMode mode : List.of(SearchMode.DENSE, SearchMode.BM25)) {
-                long[] nanos = new long[data.queries().size()];
                 if (modes.contains(mode)) {
+                    long[] nanos = new long[data.queries().size()];
                     List<List<HybridFusion.Scored<String>>> ranked = search(store, collection, data, vectors, mode, DEPTH, nanos, progress);
                     results.add(score(mode.name().toLowerCase(java.util.Locale.ROOT), data, ranked, indexSeconds, p50(nanos), null, null));
                 }
-                if (modes.contains(SearchMode.HYBRID)) {
-                    // The candidate lists the store fuses for k = 100: five times deeper.
-                    lists.put(mode, search(store, collection, data, vectors, mode, DEPTH * 5, nanos, progress));
-                }
             }
             if (modes.contains(SearchMode.HYBRID)) {
-                results.add(crossValidatedHybrid(store, collection, data, vectors, lists.get(SearchMode.DENSE), lists.get(SearchMode.BM25), indexSeconds, progress));
+                // The candidate lists the store fuses for k = 100: five times deeper.
+                denseCandidates = search(store, collection, data, vectors, SearchMode.DENSE, DEPTH * 5, new long[data.queries().size()], progress);
             }
-            return results;
         }
+        if (modes.contains(SearchMode.HYBRID)) {
+            List<List<List<HybridFusion.Scored<String>>>> bm25ByParams = new ArrayList<>();
+            for (Bm25Params params : BM25_GRID) {
+                try (LuceneKnowledgeStore store = new LuceneKnowledgeStore(workDir, EmbedderIdentity.of(embedder), LuceneKnowledgeStore.DEFAULT_FUSION, params)) {
+                    store.open(collection);
+                    bm25ByParams.add(search(store, collection, data, vectors, SearchMode.BM25, DEPTH * 5, new long[data.queries().size()], progress));
+                }
+            }
+            results.add(crossValidatedHybrid(collection, data, vectors, denseCandidates, bm25ByParams, indexSeconds, progress));
+        }
+        return results;
     }
 
     private double index(LuceneKnowledgeStore store, CollectionDefinition c, BeirDataset data, Progress progress) {
@@ -122,50 +144,71 @@ public final class RetrievalEvaluation {
         return out;
     }
 
-    private RetrievalResult crossValidatedHybrid(LuceneKnowledgeStore store, CollectionDefinition c, BeirDataset data, List<float[]> vectors,
-                                                 List<List<HybridFusion.Scored<String>>> dense, List<List<HybridFusion.Scored<String>>> bm25,
+    /** One point of the joint search: BM25 parameters (by index into {@link #BM25_GRID}) and a fusion. */
+    private record Setting(int bm25, HybridFusion fusion) {
+        String describe() {
+            return fusion + " over " + BM25_GRID.get(bm25);
+        }
+    }
+
+    private RetrievalResult crossValidatedHybrid(CollectionDefinition c, BeirDataset data, List<float[]> vectors,
+                                                 List<List<HybridFusion.Scored<String>>> dense, List<List<List<HybridFusion.Scored<String>>>> bm25ByParams,
                                                  double indexSeconds, Progress progress) {
         int n = data.queries().size();
-        double[][] ndcgByCandidate = new double[CANDIDATES.size()][n];
-        for (int f = 0; f < CANDIDATES.size(); f++) {
-            for (int q = 0; q < n; q++) {
-                List<String> ids = CANDIDATES.get(f).fuse(dense.get(q), bm25.get(q)).stream().map(HybridFusion.Scored::key).toList();
-                ndcgByCandidate[f][q] = RetrievalMetrics.ndcg(ids, data.qrels().get(data.queries().get(q).id()), 10);
+        List<Setting> settings = new ArrayList<>();
+        for (int p = 0; p < BM25_GRID.size(); p++) {
+            for (HybridFusion f : CANDIDATES) {
+                settings.add(new Setting(p, f));
             }
         }
+        double[][] ndcgBySetting = new double[settings.size()][n];
+        progress.start("cross-validate fusion", settings.size());
+        for (int s = 0; s < settings.size(); s++) {
+            Setting setting = settings.get(s);
+            for (int q = 0; q < n; q++) {
+                List<String> ids = setting.fusion().fuse(dense.get(q), bm25ByParams.get(setting.bm25()).get(q)).stream()
+                        .limit(10).map(HybridFusion.Scored::key).toList();
+                ndcgBySetting[s][q] = RetrievalMetrics.ndcg(ids, data.qrels().get(data.queries().get(q).id()), 10);
+            }
+            progress.advance(1);
+        }
+        progress.done();
         List<List<HybridFusion.Scored<String>>> fused = new ArrayList<>(java.util.Collections.nCopies(n, null));
+        List<String> chosenPerFold = new ArrayList<>();
         for (int fold = 0; fold < FOLDS; fold++) {
             int best = 0;
             double bestScore = -1;
-            for (int f = 0; f < CANDIDATES.size(); f++) {
+            for (int s = 0; s < settings.size(); s++) {
                 double sum = 0;
                 for (int q = 0; q < n; q++) {
                     if (q % FOLDS != fold) {
-                        sum += ndcgByCandidate[f][q];
+                        sum += ndcgBySetting[s][q];
                     }
                 }
                 if (sum > bestScore) {
                     bestScore = sum;
-                    best = f;
+                    best = s;
                 }
             }
+            Setting chosen = settings.get(best);
+            chosenPerFold.add(chosen.describe());
             for (int q = fold; q < n; q += FOLDS) {
-                fused.set(q, CANDIDATES.get(best).fuse(dense.get(q), bm25.get(q)));
+                fused.set(q, chosen.fusion().fuse(dense.get(q), bm25ByParams.get(chosen.bm25()).get(q)));
             }
         }
-        HybridFusion overall = CANDIDATES.get(argmax(ndcgByCandidate));
+        Setting overall = settings.get(argmax(ndcgBySetting));
         Map<String, Double> grid = new java.util.LinkedHashMap<>();
-        for (int f = 0; f < CANDIDATES.size(); f++) {
-            grid.put(CANDIDATES.get(f).toString(), round(Arrays.stream(ndcgByCandidate[f]).average().orElse(0)));
+        for (int s = 0; s < settings.size(); s++) {
+            grid.put(settings.get(s).describe(), round(Arrays.stream(ndcgBySetting[s]).average().orElse(0)));
         }
-        // Latency of the production hybrid path with the fusion chosen on all queries.
+        // Latency of the production hybrid path with the setting chosen on all queries.
         long[] nanos = new long[n];
-        try (LuceneKnowledgeStore timed = new LuceneKnowledgeStore(workDir, EmbedderIdentity.of(embedder), overall)) {
-            store.close();
+        try (LuceneKnowledgeStore timed = new LuceneKnowledgeStore(workDir, EmbedderIdentity.of(embedder), overall.fusion(), BM25_GRID.get(overall.bm25()))) {
             timed.open(c);
             search(timed, c, data, vectors, SearchMode.HYBRID, DEPTH, nanos, progress);
         }
-        return score("hybrid", data, fused, indexSeconds, p50(nanos), overall + " (chosen by " + FOLDS + "-fold cross-validation)", grid);
+        return score("hybrid", data, fused, indexSeconds, p50(nanos), "cross-validated per fold: " + String.join("; ", chosenPerFold)
+                + "; on all queries: " + overall.describe(), grid);
     }
 
     private static int argmax(double[][] byCandidate) {
