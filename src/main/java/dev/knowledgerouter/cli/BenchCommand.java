@@ -51,7 +51,7 @@ final class BenchCommand implements Runnable {
             KrConfig base = ctx.config();
             Path home = dir != null ? dir.toAbsolutePath() : base.home().resolve("bench").resolve("route-" + entries);
             KrConfig config = base.withHome(home);
-            TerminalProgress progress = TerminalProgress.stderr();
+            TerminalProgress progress = TerminalProgress.on(ctx.err());
             try (App app = App.open(config)) {
                 RouteBenchmark benchmark = new RouteBenchmark(app);
                 double fill = benchmark.fill(entries, progress);

@@ -72,7 +72,7 @@ final class EvalCommand implements Runnable {
             KrConfig config = ctx.config();
             Path work = Files.createDirectories(config.home().resolve("eval")).resolve("beir-" + ProcessHandle.current().pid());
             CachingEmbedder embedder = new CachingEmbedder(new InProcessEmbedder(), config.home().resolve("cache").resolve("embeddings"));
-            TerminalProgress progress = TerminalProgress.stderr();
+            TerminalProgress progress = TerminalProgress.on(ctx.err());
             List<RetrievalResult> results;
             try {
                 results = new RetrievalEvaluation(embedder, work, k).run(data, modes, progress);
@@ -134,7 +134,7 @@ final class EvalCommand implements Runnable {
             }
             Path home = dir != null ? dir.toAbsolutePath() : base.home().resolve("eval").resolve("calibration");
             KrConfig config = base.withHome(home);
-            TerminalProgress progress = TerminalProgress.stderr();
+            TerminalProgress progress = TerminalProgress.on(ctx.err());
             try (App app = App.open(config)) {
                 app.seeder().seedDirectory(config.seedDir(), progress);
                 Calibration calibration = new Calibration(q -> app.searches().search(q, java.util.Optional.empty(), 5));

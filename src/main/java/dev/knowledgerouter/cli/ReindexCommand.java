@@ -35,7 +35,7 @@ final class ReindexCommand implements Callable<Integer> {
                 : List.of(catalog.find(collection).orElseThrow(() -> new UnknownCollectionException(collection, catalog.all().stream().map(CollectionDefinition::name).toList())));
         LuceneReindexer reindexer = new LuceneReindexer(config.luceneDir(), new InProcessEmbedder());
         for (CollectionDefinition c : targets) {
-            LuceneReindexer.Result r = reindexer.reindex(c, TerminalProgress.stderr());
+            LuceneReindexer.Result r = reindexer.reindex(c, TerminalProgress.on(ctx.err()));
             if (r.previous().isPresent()) {
                 ctx.out().println(c.name() + ": " + r.entries() + " entries re-embedded (were " + r.from() + "); old index kept at " + r.previous().get());
             } else {

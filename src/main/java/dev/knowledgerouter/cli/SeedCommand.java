@@ -31,7 +31,7 @@ final class SeedCommand implements Callable<Integer> {
     public Integer call() {
         KrContext ctx = parent.context();
         try (App app = ctx.openExclusive("seed")) {
-            TerminalProgress progress = TerminalProgress.stderr();
+            TerminalProgress progress = TerminalProgress.on(ctx.err());
             List<SeedReport> reports;
             if (file != null) {
                 String target = collection != null ? collection : file.getFileName().toString().replaceFirst("\\.jsonl$", "");

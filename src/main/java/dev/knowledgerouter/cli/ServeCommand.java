@@ -48,7 +48,7 @@ final class ServeCommand implements Callable<Integer> {
             if (app.knowledgeIncomplete()) {
                 // Also finishes a first seed that was interrupted; seeding is idempotent.
                 ctx.err().println("kr: seeding the knowledge collections from " + config.seedDir());
-                List<SeedReport> reports = app.seeder().seedDirectory(config.seedDir(), TerminalProgress.stderr());
+                List<SeedReport> reports = app.seeder().seedDirectory(config.seedDir(), TerminalProgress.on(ctx.err()));
                 reports.forEach(r -> ctx.err().printf(Locale.ROOT, "kr: %s: %d entries in %.1f s%n", r.collection(), r.entries(), r.seconds()));
             }
             http = new HttpApi(app).create();

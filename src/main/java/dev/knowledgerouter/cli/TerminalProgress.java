@@ -25,8 +25,9 @@ final class TerminalProgress implements Progress {
         this.terminal = terminal;
     }
 
-    static TerminalProgress stderr() {
-        return new TerminalProgress(System.err, System.console() != null);
+    /** Progress on the command's error stream; redrawn in place only when a person is watching. */
+    static TerminalProgress on(PrintStream err) {
+        return new TerminalProgress(err, err == System.err && System.console() != null);
     }
 
     @Override

@@ -130,6 +130,32 @@ class CliTest {
     }
 
     @Test
+    void evalRetrievalJsonHasTheDocumentedKeysForEveryMode() throws Exception {
+        Path beir = dev.knowledgerouter.testing.TinyBeir.write(home.resolve("tiny"));
+        Run r = kr(TestStack.config(home.resolve("h")), "eval", "retrieval", "--beir", beir.toString(), "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode results = r.json();
+        assertEquals(3, results.size());
+        for (JsonNode m : results) {
+            for (String key : List.of("mode", "ndcg_at_10", "recall_at_100", "mrr_at_10", "queries", "corpus", "index_seconds", "query_ms_p50")) {
+                assertTrue(m.has(key), key + " missing in " + m);
+            }
+        }
+        assertTrue(r.err().contains("index tiny"), "progress on stderr: " + r.err());
+    }
+
+    @Test
+    void evalRetrievalOnAFolderNotInBeirLayoutSaysWhatIsMissing() throws Exception {
+        Files.createDirectories(home.resolve("empty"));
+        Run r = kr(TestStack.config(home.resolve("h")), "eval", "retrieval", "--beir", home.resolve("empty").toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("not in BEIR layout") && r.err().contains("corpus.jsonl is missing"), r.err());
+        Run badMode = kr(TestStack.config(home.resolve("h")), "eval", "retrieval", "--beir", home.toString(), "--mode", "semantic");
+        assertEquals(1, badMode.exit());
+        assertTrue(badMode.err().contains("--mode must be dense, bm25, hybrid or all"), badMode.err());
+    }
+
+    @Test
     void anInvalidConfigIsOneLineNamingTheKey() throws Exception {
         Path dir = Files.createDirectories(home.resolve("w"));
         Files.writeString(dir.resolve("kr.yaml"), "server:\n  prot: 80\n");
