@@ -40,7 +40,7 @@ public final class ConfigLoader {
             throw new ConfigException("KR_CONFIG points to " + file + ", which does not exist; fix the path or unset KR_CONFIG");
         }
         Node root = Files.isRegularFile(file) ? Node.root(read(file), file.getFileName().toString()) : Node.empty();
-        root.allowOnly("home", "app_dir", "collections_dir", "seed_dir", "server", "ollama", "claude", "routing");
+        root.allowOnly("home", "app_dir", "collections_dir", "seed_dir", "server", "ollama", "claude", "routing", "escalation");
 
         Path appDir = env("KR_APP_DIR").map(this::resolve).orElse(root.text("app_dir").map(this::resolve).orElse(workDir));
         Path home = env("KR_HOME").map(this::resolve).orElse(root.text("home").map(this::resolve).orElse(workDir.resolve("data")));
@@ -48,7 +48,8 @@ public final class ConfigLoader {
         Path seeds = root.text("seed_dir").map(this::resolve).orElse(appDir.resolve("seed-data"));
 
         return new KrConfig(home.normalize(), collections.normalize(), seeds.normalize(),
-                server(root.child("server")), ollama(root.child("ollama")), claude(root.child("claude")), routing(root.child("routing")));
+                server(root.child("server")), ollama(root.child("ollama")), claude(root.child("claude")), routing(root.child("routing")),
+                cost(root.child("claude")), escalation(root.child("escalation")));
     }
 
     private ServerSettings server(Node node) {
@@ -67,18 +68,22 @@ public final class ConfigLoader {
     }
 
     private OllamaSettings ollama(Node node) {
-        node.allowOnly("host", "model", "timeout_seconds");
+        node.allowOnly("host", "model", "timeout_seconds", "fallback_models");
         String host = ollamaHost(env("OLLAMA_HOST").orElse(node.text("host").orElse(OllamaSettings.DEFAULT_HOST)));
+        List<String> fallbacks = env("OLLAMA_FALLBACK_MODELS")
+                .map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip).filter(m -> !m.isEmpty()).toList())
+                .orElse(node.strings("fallback_models"));
         String model = env("OLLAMA_MODEL").orElse(node.text("model").orElse(OllamaSettings.DEFAULT_MODEL));
         int timeout = node.integer("timeout_seconds", 120);
         if (timeout < 1) {
             throw new ConfigException(node.path("timeout_seconds") + " must be at least 1");
         }
-        return new OllamaSettings(host, model, Duration.ofSeconds(timeout));
+        return new OllamaSettings(host, model, Duration.ofSeconds(timeout), fallbacks);
     }
 
     private ClaudeSettings claude(Node node) {
-        node.allowOnly("model", "base_url", "max_tokens", "timeout_seconds", "api_key");
+        node.allowOnly("model", "base_url", "max_tokens", "timeout_seconds", "api_key", "max_calls_per_hour", "daily_budget_usd",
+                "monthly_budget_usd", "pricing");
         if (node.has("api_key")) {
             throw new ConfigException(node.path("api_key") + " is not read from files, so that keys never land in a repository; set ANTHROPIC_API_KEY in the environment instead");
         }
@@ -95,6 +100,53 @@ public final class ConfigLoader {
             throw new ConfigException(node.path("timeout_seconds") + " must be at least 1, got " + timeout);
         }
         return new ClaudeSettings(key, model, stripTrailingSlash(baseUrl), maxTokens, Duration.ofSeconds(timeout));
+    }
+
+    private CostSettings cost(Node node) {
+        int cap = env("KR_CLAUDE_MAX_CALLS_PER_HOUR").map(v -> parseCount("KR_CLAUDE_MAX_CALLS_PER_HOUR", v))
+                .orElse(node.integer("max_calls_per_hour", CostSettings.DEFAULT_MAX_CALLS_PER_HOUR));
+        if (cap < 0) {
+            throw new ConfigException(node.path("max_calls_per_hour") + " must be 0 (Claude off) or more, got " + cap);
+        }
+        Map<String, Price> pricing = new LinkedHashMap<>(CostSettings.defaultPricing());
+        Node prices = node.child("pricing");
+        for (String model : prices.keys()) {
+            Node p = prices.child(model);
+            p.allowOnly("input_per_million", "output_per_million");
+            try {
+                pricing.put(model, new Price(p.number("input_per_million"), p.number("output_per_million")));
+            } catch (ConfigException e) {
+                throw new ConfigException(p.path("") + ": " + e.getMessage());
+            }
+        }
+        return new CostSettings(cap, budget(node, "daily_budget_usd"), budget(node, "monthly_budget_usd"), pricing,
+                env("KR_CLAUDE_MODEL").orElse(node.text("model").orElse(ClaudeSettings.DEFAULT_MODEL)));
+    }
+
+    private static Optional<Double> budget(Node node, String key) {
+        if (!node.has(key)) {
+            return Optional.empty();
+        }
+        double v = node.number(key);
+        if (v < 0) {
+            throw new ConfigException(node.path(key) + " must not be negative, got " + v);
+        }
+        return Optional.of(v);
+    }
+
+    private EscalationSettings escalation(Node node) {
+        node.allowOnly("local_failures", "critical_task_types", "context_bar");
+        EscalationSettings d = EscalationSettings.defaults();
+        int failures = node.integer("local_failures", d.localFailures());
+        if (failures < 1) {
+            throw new ConfigException(node.path("local_failures") + " must be at least 1, got " + failures);
+        }
+        java.util.Set<String> critical = node.has("critical_task_types") ? java.util.Set.copyOf(node.strings("critical_task_types")) : d.criticalTaskTypes();
+        double bar = node.has("context_bar") ? node.number("context_bar") : d.contextBar();
+        if (bar < -1 || bar > 1) {
+            throw new ConfigException(node.path("context_bar") + " is a cosine between -1 and 1, got " + bar);
+        }
+        return new EscalationSettings(failures, critical, bar);
     }
 
     private RoutingSettings routing(Node node) {
@@ -170,6 +222,14 @@ public final class ConfigLoader {
     private static String stripTrailingSlash(String url) {
         String u = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         return u.endsWith("/v1") ? u.substring(0, u.length() - 3) : u;
+    }
+
+    private static int parseCount(String key, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " must be a whole number such as 50, got '" + value + "'");
+        }
     }
 
     private static int parsePort(String key, String value) {
@@ -263,6 +323,24 @@ public final class ConfigLoader {
                 }
                 out.add(new Node(e, path + "[" + i + "]", file));
             }
+            return out;
+        }
+
+        List<String> strings(String key) {
+            if (!has(key)) {
+                return List.of();
+            }
+            JsonNode v = json.get(key);
+            if (!v.isArray()) {
+                throw new ConfigException(path(key) + " must be a list, e.g. [llama3.2:3b, qwen2.5-coder:1.5b]");
+            }
+            List<String> out = new ArrayList<>();
+            v.forEach(e -> {
+                if (!e.isTextual() || e.asText().isBlank()) {
+                    throw new ConfigException(path(key) + " must list names, got " + e);
+                }
+                out.add(e.asText());
+            });
             return out;
         }
 

@@ -13,14 +13,25 @@ public record KrConfig(
         ServerSettings server,
         OllamaSettings ollama,
         ClaudeSettings claude,
-        RoutingSettings routing) {
+        RoutingSettings routing,
+        CostSettings cost,
+        EscalationSettings escalation) {
+
+    public KrConfig(Path home, Path collectionsDir, Path seedDir, ServerSettings server, OllamaSettings ollama, ClaudeSettings claude,
+                    RoutingSettings routing) {
+        this(home, collectionsDir, seedDir, server, ollama, claude, routing, CostSettings.defaults(), EscalationSettings.defaults());
+    }
+
+    public Path usageDir() {
+        return home.resolve("usage");
+    }
 
     public KrConfig withHome(Path otherHome) {
-        return new KrConfig(otherHome, collectionsDir, seedDir, server, ollama, claude, routing);
+        return new KrConfig(otherHome, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation);
     }
 
     public KrConfig withServer(ServerSettings otherServer) {
-        return new KrConfig(home, collectionsDir, seedDir, otherServer, ollama, claude, routing);
+        return new KrConfig(home, collectionsDir, seedDir, otherServer, ollama, claude, routing, cost, escalation);
     }
 
     public Path luceneDir() {

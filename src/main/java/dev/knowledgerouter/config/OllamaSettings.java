@@ -2,8 +2,26 @@ package dev.knowledgerouter.config;
 
 import java.time.Duration;
 
-/** Where the local model runs and which model answers. */
-public record OllamaSettings(String host, String model, Duration timeout) {
+import java.util.List;
+
+/** Where the local models run: the primary model, then the fallbacks in order, each with its own timeout. */
+public record OllamaSettings(String host, String model, Duration timeout, List<String> fallbackModels) {
+    public OllamaSettings(String host, String model, Duration timeout) {
+        this(host, model, timeout, List.of());
+    }
+
+    public OllamaSettings {
+        fallbackModels = List.copyOf(fallbackModels);
+    }
+
+    /** The chain, primary first. */
+    public List<String> chain() {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(model);
+        fallbackModels.stream().filter(m -> !all.contains(m)).forEach(all::add);
+        return all;
+    }
+
     public static final String DEFAULT_HOST = "http://localhost:11434";
     public static final String DEFAULT_MODEL = "qwen2.5-coder:7b";
 }
