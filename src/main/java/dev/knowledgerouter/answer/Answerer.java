@@ -1,78 +1,158 @@
 package dev.knowledgerouter.answer;
 
+import dev.knowledgerouter.config.CostSettings;
+import dev.knowledgerouter.config.EscalationSettings;
 import dev.knowledgerouter.route.Target;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Produces the answer for a routed query. The routed model is tried first; a remote route without
- * Claude (or with Claude failing) falls back to the local model, because free local work is never
- * blocked by the paid one; when no model answers, the best stored entry is returned, labelled.
- * This is the seam for fallback chains, escalation, caps and the cost ledger.
+ * Produces the answer for a routed query.
+ * <ul>
+ *   <li>A local route tries the local chain (primary, then fallbacks); after N failures (1 for
+ *       critical task types) the query escalates to Claude, with the context above the escalation
+ *       bar and a summary of the local failures.</li>
+ *   <li>A remote route (or {@code prefer: remote}) calls Claude first.</li>
+ *   <li>Claude is only called when the {@link CostGuard} allows it; when it does not (no key, cap,
+ *       budget) or fails, the answer degrades to the rest of the local chain, then to the best
+ *       stored entry, and the status says exactly why: free local work is never blocked by a paid limit.</li>
+ * </ul>
+ * Every paid call is written to the {@link UsageLedger} before the answer is returned.
  */
 public final class Answerer {
-    private final Optional<ChatClient> local;
+    private final List<ChatClient> localChain;
     private final Optional<ChatClient> remote;
     private final PromptBuilder prompts;
+    private final EscalationSettings escalation;
+    private final CostGuard guard;
+    private final UsageLedger ledger;
+    private final CostSettings cost;
+    private final Clock clock;
 
-    public Answerer(Optional<ChatClient> local, Optional<ChatClient> remote, PromptBuilder prompts) {
-        this.local = local;
+    public Answerer(List<ChatClient> localChain, Optional<ChatClient> remote, PromptBuilder prompts, EscalationSettings escalation,
+                    CostGuard guard, UsageLedger ledger, CostSettings cost, Clock clock) {
+        this.localChain = List.copyOf(localChain);
         this.remote = remote;
         this.prompts = prompts;
+        this.escalation = escalation;
+        this.guard = guard;
+        this.ledger = ledger;
+        this.cost = cost;
+        this.clock = clock;
     }
 
-    /**
-     * @param retrievalBar the relevance a stored entry needs to be offered as a retrieval-only answer
-     *                     (the routing profile's lowest local threshold: below it, the match is not trusted)
-     */
-    public Answer answer(String query, Target target, List<ContextPassage> context, double retrievalBar) {
-        Prompt prompt = prompts.build(query, context);
+    public Answer answer(AnswerRequest request) {
+        Prompt localPrompt = prompts.build(request.query(), request.context());
         List<Attempt> attempts = new ArrayList<>();
         List<String> why = new ArrayList<>();
-        if (target == Target.REMOTE) {
-            if (remote.isEmpty()) {
-                why.add("Claude is not configured (set ANTHROPIC_API_KEY)");
-            } else {
-                Optional<Answer> a = attempt(remote.get(), AnswerSource.REMOTE, prompt, attempts, why);
+        boolean remoteFirst = request.target() == Target.REMOTE || request.preferRemote();
+        boolean remoteTried = false;
+        int next = 0;
+
+        if (!remoteFirst) {
+            int allowedFailures = escalation.failuresBeforeEscalation(request.taskType());
+            while (next < localChain.size() && failures(attempts) < allowedFailures) {
+                Optional<Answer> a = tryLocal(localChain.get(next++), localPrompt, attempts, why, true);
                 if (a.isPresent()) {
                     return a.get();
                 }
             }
         }
-        if (local.isPresent()) {
-            Optional<Answer> a = attempt(local.get(), AnswerSource.LOCAL, prompt, attempts, why);
+        if (remoteFirst || failures(attempts) > 0) {
+            remoteTried = true;
+            Optional<Answer> a = tryRemote(request, attempts, why, !remoteFirst);
             if (a.isPresent()) {
                 return a.get();
             }
-        } else {
+        }
+        while (next < localChain.size()) {
+            Optional<Answer> a = tryLocal(localChain.get(next++), localPrompt, attempts, why, !remoteFirst && !remoteTried);
+            if (a.isPresent()) {
+                return a.get();
+            }
+        }
+        if (localChain.isEmpty()) {
             why.add("no local model is configured");
         }
-        String reason = String.join("; ", why);
-        return new Answer(AnswerSource.RETRIEVAL, "retrieval", RetrievalAnswer.build(context, retrievalBar, reason, remedy()), reason, attempts);
-    }
-
-    private String remedy() {
-        List<String> steps = new ArrayList<>();
-        local.ifPresent(l -> steps.add("start Ollama (`ollama serve`) with the configured model (`ollama pull " + l.name().replaceFirst("^ollama/", "") + "`)"));
-        if (remote.isEmpty()) {
-            steps.add("set ANTHROPIC_API_KEY to let Claude answer");
+        if (!remoteTried && remote.isEmpty()) {
+            why.add("Claude is not configured (set ANTHROPIC_API_KEY)");
         }
-        return steps.isEmpty() ? "The note says why the configured models failed." : "To get a model answer: " + String.join(", or ", steps) + ".";
+        String reason = String.join("; ", why);
+        return new Answer(AnswerSource.RETRIEVAL, "retrieval", RetrievalAnswer.build(request.context(), request.retrievalBar(), reason, remedy()),
+                "degraded", reason, attempts, Usage.NONE);
     }
 
-    private static Optional<Answer> attempt(ChatClient client, AnswerSource source, Prompt prompt, List<Attempt> attempts, List<String> why) {
+    /** @param asRouted whether a local answer is what the route asked for (else it stands in for Claude) */
+    private Optional<Answer> tryLocal(ChatClient client, Prompt prompt, List<Attempt> attempts, List<String> why, boolean asRouted) {
+        boolean first = attempts.isEmpty();
+        Optional<ModelReply> reply = call(client, prompt, attempts, why);
+        return reply.map(r -> {
+            String status = !asRouted ? "degraded" : first ? "ok" : "fallback";
+            String note = why.isEmpty() ? null : String.join("; ", why) + "; answered by " + client.name();
+            return new Answer(AnswerSource.LOCAL, client.name(), r.text(), status, note, attempts, Usage.NONE);
+        });
+    }
+
+    private Optional<Answer> tryRemote(AnswerRequest request, List<Attempt> attempts, List<String> why, boolean escalating) {
+        if (remote.isEmpty()) {
+            why.add("Claude is not configured (set ANTHROPIC_API_KEY)");
+            return Optional.empty();
+        }
+        Optional<String> refused = guard.refusal();
+        if (refused.isPresent()) {
+            why.add("Claude not called: " + refused.get());
+            return Optional.empty();
+        }
+        ChatClient claude = remote.get();
+        List<ContextPassage> context = request.context().stream().filter(p -> p.score() >= escalation.contextBar()).toList();
+        Prompt prompt = prompts.build(request.query(), context, failureSummary(attempts));
+        Optional<ModelReply> reply = call(claude, prompt, attempts, why);
+        Attempt last = attempts.getLast();
+        String model = claude.name().replaceFirst("^claude/", "");
+        long in = last.inputTokens() == null ? 0 : last.inputTokens();
+        long out = last.outputTokens() == null ? 0 : last.outputTokens();
+        double costUsd = cost.priceOf(model).cost(in, out);
+        String reason = escalating ? "escalated after " + failures(attempts.subList(0, attempts.size() - 1)) + " local failures"
+                : request.preferRemote() ? "user preferred remote" : "routed remote";
+        ledger.append(new UsageRecord(clock.instant(), request.interactionId(), model, request.taskType(), reason, in, out, costUsd, reply.isPresent()));
+        return reply.map(r -> {
+            String note = why.isEmpty() ? null : String.join("; ", why) + "; answered by " + claude.name();
+            return new Answer(AnswerSource.REMOTE, claude.name(), r.text(), escalating ? "escalated" : "ok", note, attempts, new Usage(in, out, costUsd));
+        });
+    }
+
+    private static List<String> failureSummary(List<Attempt> attempts) {
+        return attempts.stream().filter(a -> a.outcome() == Attempt.Outcome.FAILURE).map(a -> a.model() + ": " + a.error()).toList();
+    }
+
+    private static Optional<ModelReply> call(ChatClient client, Prompt prompt, List<Attempt> attempts, List<String> why) {
         long start = System.nanoTime();
         try {
             ModelReply reply = client.chat(prompt);
             attempts.add(new Attempt(client.name(), Attempt.Outcome.SUCCESS, null, millisSince(start), reply.inputTokens(), reply.outputTokens()));
-            String note = why.isEmpty() ? null : String.join("; ", why) + "; answered by " + client.name();
-            return Optional.of(new Answer(source, client.name(), reply.text(), note, attempts));
+            return Optional.of(reply);
         } catch (ModelUnavailableException e) {
             attempts.add(new Attempt(client.name(), Attempt.Outcome.FAILURE, e.getMessage(), millisSince(start), null, null));
             why.add(e.getMessage());
             return Optional.empty();
         }
+    }
+
+    private static long failures(List<Attempt> attempts) {
+        return attempts.stream().filter(a -> a.outcome() == Attempt.Outcome.FAILURE).count();
+    }
+
+    private String remedy() {
+        List<String> steps = new ArrayList<>();
+        if (!localChain.isEmpty()) {
+            steps.add("start Ollama (`ollama serve`) with the configured model (`ollama pull " + localChain.getFirst().name().replaceFirst("^ollama/", "") + "`)");
+        }
+        if (remote.isEmpty()) {
+            steps.add("set ANTHROPIC_API_KEY to let Claude answer");
+        }
+        return steps.isEmpty() ? "The note says why the configured models failed." : "To get a model answer: " + String.join(", or ", steps) + ".";
     }
 
     private static long millisSince(long startNanos) {

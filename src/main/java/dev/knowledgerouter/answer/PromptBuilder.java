@@ -13,7 +13,15 @@ public final class PromptBuilder {
     private static final int MAX_PASSAGE_CHARS = 2_500;
 
     public Prompt build(String query, List<ContextPassage> context) {
+        return build(query, context, List.of());
+    }
+
+    /** @param earlierFailures what the local models did wrong, so the remote model does not repeat it */
+    public Prompt build(String query, List<ContextPassage> context, List<String> earlierFailures) {
         StringBuilder user = new StringBuilder();
+        if (!earlierFailures.isEmpty()) {
+            user.append("Local models could not answer this (").append(String.join("; ", earlierFailures)).append(").\n\n");
+        }
         if (!context.isEmpty()) {
             user.append("Reference notes (most relevant first):\n");
             int n = 1;

@@ -1,6 +1,9 @@
 package dev.knowledgerouter.app;
 
 import dev.knowledgerouter.answer.Answerer;
+import dev.knowledgerouter.answer.CostGuard;
+import dev.knowledgerouter.answer.UsageLedger;
+import dev.knowledgerouter.config.OllamaSettings;
 import dev.knowledgerouter.answer.ChatClient;
 import dev.knowledgerouter.answer.ClaudeChatClient;
 import dev.knowledgerouter.answer.OllamaChatClient;
@@ -35,6 +38,8 @@ public final class App implements AutoCloseable {
     private final SearchService searches;
     private final Seeder seeder;
     private final InFlight inFlight = new InFlight();
+    private final UsageLedger ledger;
+    private final CostGuard guard;
 
     private App(KrConfig config, CollectionCatalog catalog, Embedder embedder, KnowledgeStore store, Clock clock) {
         this.config = config;
@@ -42,9 +47,13 @@ public final class App implements AutoCloseable {
         this.embedder = embedder;
         this.store = store;
         this.search = new KnowledgeSearch(store);
-        Optional<ChatClient> local = Optional.of(new OllamaChatClient(config.ollama()));
+        List<ChatClient> localChain = config.ollama().chain().stream()
+                .<ChatClient>map(m -> new OllamaChatClient(new OllamaSettings(config.ollama().host(), m, config.ollama().timeout())))
+                .toList();
         Optional<ChatClient> remote = config.claude().enabled() ? Optional.of(new ClaudeChatClient(config.claude())) : Optional.empty();
-        Answerer answerer = new Answerer(local, remote, new PromptBuilder());
+        this.ledger = new UsageLedger(config.usageDir());
+        this.guard = new CostGuard(ledger, config.cost(), clock);
+        Answerer answerer = new Answerer(localChain, remote, new PromptBuilder(), config.escalation(), guard, ledger, config.cost(), clock);
         this.queries = new QueryService(embedder, store, search, new ComplexityEstimator(), new Router(config.routing()), answerer,
                 new InteractionLog(store), config.routing(), config.server().maxQueryChars(), clock);
         this.searches = new SearchService(embedder, store, search, config.server().maxQueryChars(),
@@ -95,6 +104,14 @@ public final class App implements AutoCloseable {
 
     public Seeder seeder() {
         return seeder;
+    }
+
+    public UsageLedger ledger() {
+        return ledger;
+    }
+
+    public CostGuard guard() {
+        return guard;
     }
 
     /** Work that must finish before the store closes (HTTP requests). */

@@ -9,8 +9,12 @@ import java.util.Locale;
  * The wire shape of an answered query, shared by {@code POST /v1/query} and {@code kr query --json}
  * so that a CLI talking to a running server and one running in-process print the same thing.
  */
-public record QueryResponse(String interactionId, String answer, Route route, List<Context> context, List<AttemptView> attempts,
-                            long latencyMs, dev.knowledgerouter.learn.Timings timings) {
+public record QueryResponse(String interactionId, String answer, String status, Route route, List<Context> context, List<AttemptView> attempts,
+                            UsageView usage, long latencyMs, dev.knowledgerouter.learn.Timings timings) {
+
+    /** Paid tokens of this answer and their cost (zero when answered locally or from the store). */
+    public record UsageView(long inputTokens, long outputTokens, double costUsd) {
+    }
 
     /**
      * {@code target} is who answered (local, remote or retrieval); {@code decided} is the router's
@@ -29,11 +33,12 @@ public record QueryResponse(String interactionId, String answer, Route route, Li
     public static QueryResponse of(QueryResult r) {
         var d = r.decision();
         var a = r.answer();
-        return new QueryResponse(r.interactionId(), a.text(),
+        return new QueryResponse(r.interactionId(), a.text(), a.status(),
                 new Route(a.source().wireName(), d.target().wireName(), a.model(), d.reason(), round(d.relevance()), d.complexity().score(),
                         d.profile(), a.note(), d.reasons()),
                 r.context().stream().map(QueryResponse::context).toList(),
                 a.attempts().stream().map(QueryResponse::attempt).toList(),
+                new UsageView(a.usage().inputTokens(), a.usage().outputTokens(), Math.round(a.usage().costUsd() * 1_000_000) / 1_000_000.0),
                 r.timings().totalMs(), r.timings());
     }
 

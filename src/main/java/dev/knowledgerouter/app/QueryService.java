@@ -1,6 +1,7 @@
 package dev.knowledgerouter.app;
 
 import dev.knowledgerouter.answer.Answer;
+import dev.knowledgerouter.answer.AnswerRequest;
 import dev.knowledgerouter.answer.Answerer;
 import dev.knowledgerouter.answer.ContextPassage;
 import dev.knowledgerouter.config.LocalRule;
@@ -90,13 +91,17 @@ public final class QueryService {
                 .map(this::passage)
                 .toList();
         long answerStart = System.nanoTime();
-        Answer answer = answerer.answer(routed.query(), routed.decision().target(), context, trustedBar);
+        String id = UUID.randomUUID().toString();
+        String taskType = request.taskType().filter(t -> !t.isBlank()).orElse(routed.profile().name());
+        Answer answer = answerer.answer(new AnswerRequest(id, routed.query(), routed.decision().target(), context, trustedBar, taskType,
+                request.preferRemote()));
         long answerNanos = System.nanoTime() - answerStart;
         Decision d = routed.decision();
         Timings timings = new Timings(ms(routed.embedNanos()), ms(routed.searchNanos()), ms(routed.routeNanos()), ms(answerNanos), ms(System.nanoTime() - start));
-        Interaction interaction = new Interaction(UUID.randomUUID().toString(), clock.instant(), routed.query(), answer.text(),
-                d.target().wireName(), answer.source().wireName(), answer.model(), d.profile(), d.relevance(), d.complexity().score(),
-                d.reason(), d.reasons(), answer.note(), context.stream().map(ContextPassage::reference).toList(), answer.attempts(), timings);
+        Interaction interaction = new Interaction(id, clock.instant(), routed.query(), answer.text(),
+                d.target().wireName(), answer.source().wireName(), answer.model(), d.profile(), taskType, d.relevance(), d.complexity().score(),
+                d.reason(), d.reasons(), answer.status(), answer.note(), context.stream().map(ContextPassage::reference).toList(), answer.attempts(),
+                answer.usage(), timings);
         log.record(interaction, routed.vector());
         // What the caller sees includes the durable write; the stored record cannot, it is that write.
         Timings seen = new Timings(timings.embedMs(), timings.searchMs(), timings.routeMs(), timings.answerMs(), ms(System.nanoTime() - start));

@@ -24,14 +24,24 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "P", description = "Routing profile: default, critical (stricter), casual (looser), or one from kr.yaml.")
     String profile;
 
+    @Option(names = "--prefer", paramLabel = "WHO", defaultValue = "auto", description = "remote: ask Claude first; auto (default): let the router decide.")
+    String prefer;
+
+    @Option(names = "--task-type", paramLabel = "T", description = "Task type; types listed as critical in kr.yaml escalate to Claude after one local failure.")
+    String taskType;
+
     @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The question (quote it, or pass several words).")
     List<String> words;
 
     @Override
     public Integer call() {
+        if (!prefer.equals("remote") && !prefer.equals("auto")) {
+            throw new CliException("--prefer must be remote or auto, got '" + prefer + "'");
+        }
         KrContext ctx = parent.context();
         try (Backend backend = ctx.backend()) {
-            QueryResponse r = backend.query(new QueryRequest(String.join(" ", words), Optional.ofNullable(profile)));
+            QueryResponse r = backend.query(new QueryRequest(String.join(" ", words), Optional.ofNullable(profile), Optional.ofNullable(taskType),
+                    prefer.equals("remote")));
             if (json) {
                 ctx.printJson(r);
                 return 0;
@@ -44,8 +54,14 @@ final class QueryCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "route:   %s · relevance %.3f · complexity %d · profile %s%n",
                     route.decided(), route.relevance(), route.complexity(), route.profile());
             out.println("why:     " + route.reason());
+            if (!"ok".equals(r.status())) {
+                out.println("status:  " + r.status());
+            }
             if (route.note() != null) {
                 out.println("note:    " + route.note());
+            }
+            if (r.usage() != null && r.usage().costUsd() > 0) {
+                out.printf(Locale.ROOT, "usage:   %d in / %d out tokens, $%.4f%n", r.usage().inputTokens(), r.usage().outputTokens(), r.usage().costUsd());
             }
             if (!r.context().isEmpty()) {
                 out.println("context: " + String.join(", ", r.context().stream()

@@ -39,6 +39,10 @@ final class RemoteBackend implements Backend {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", request.query());
         request.profile().ifPresent(p -> body.put("profile", p));
+        request.taskType().ifPresent(t -> body.put("task_type", t));
+        if (request.preferRemote()) {
+            body.put("prefer", "remote");
+        }
         try {
             HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/query"))
                     .header("Content-Type", "application/json")

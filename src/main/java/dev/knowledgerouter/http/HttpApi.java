@@ -19,7 +19,7 @@ import java.util.Optional;
 /**
  * The routes of the HTTP API:
  * <ul>
- *   <li>{@code POST /v1/query} {@code {"query", "profile"?}}: answer a question;</li>
+ *   <li>{@code POST /v1/query} {@code {"query", "profile"?, "prefer"?, "task_type"?}}: answer a question;</li>
  *   <li>{@code GET /v1/search?q=&collection=&k=}: semantic search without answering;</li>
  *   <li>{@code GET /v1/collections}: the collections and their sizes;</li>
  *   <li>{@code GET /health}: liveness and the state of each part.</li>
@@ -76,8 +76,24 @@ public final class HttpApi {
             throw new ApiException(400, "invalid_request", "'profile' must be a string such as \"default\", \"critical\" or \"casual\"");
         }
         Optional<String> p = profile == null || profile.isNull() ? Optional.empty() : Optional.of(profile.asText());
-        QueryRequest request = new QueryRequest(query.asText(), p);
+        String prefer = optionalText(body, "prefer", "\"remote\" or \"auto\"").orElse("auto");
+        if (!prefer.equals("remote") && !prefer.equals("auto")) {
+            throw new ApiException(400, "invalid_request", "'prefer' must be \"remote\" (ask Claude first) or \"auto\" (let the router decide), got \"" + prefer + "\"");
+        }
+        Optional<String> taskType = optionalText(body, "task_type", "a name such as \"critical\"");
+        QueryRequest request = new QueryRequest(query.asText(), p, taskType, prefer.equals("remote"));
         ctx.json(app.inFlight().run(() -> QueryResponse.of(app.queries().query(request))));
+    }
+
+    private static Optional<String> optionalText(JsonNode body, String field, String example) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isTextual()) {
+            throw new ApiException(400, "invalid_request", "'" + field + "' must be a string: " + example);
+        }
+        return Optional.of(v.asText());
     }
 
     private void search(Context ctx) {

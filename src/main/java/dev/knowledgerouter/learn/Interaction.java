@@ -1,6 +1,7 @@
 package dev.knowledgerouter.learn;
 
 import dev.knowledgerouter.answer.Attempt;
+import dev.knowledgerouter.answer.Usage;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,12 +19,15 @@ public record Interaction(
         String answeredBy,
         String model,
         String profile,
+        String taskType,
         double relevance,
         int complexity,
         String reason,
         List<String> reasons,
+        String status,
         String note,
         List<String> contextIds,
         List<Attempt> attempts,
+        Usage usage,
         Timings timings) {
 }

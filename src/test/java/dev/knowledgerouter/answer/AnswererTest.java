@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.knowledgerouter.config.ClaudeSettings;
+import dev.knowledgerouter.config.CostSettings;
+import dev.knowledgerouter.config.EscalationSettings;
+import dev.knowledgerouter.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.io.TempDir;
 import dev.knowledgerouter.config.OllamaSettings;
 import dev.knowledgerouter.config.Secret;
 import dev.knowledgerouter.route.Target;
@@ -50,18 +56,32 @@ class AnswererTest {
         claude.close();
     }
 
+    @TempDir
+    Path usageDir;
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+
     Answerer answerer(boolean withClaude) {
-        ChatClient local = new OllamaChatClient(new OllamaSettings(ollama.url(), "qwen2.5-coder:7b", Duration.ofSeconds(5)));
+        return answerer(withClaude, List.of("qwen2.5-coder:7b"), CostSettings.defaults(), EscalationSettings.defaults());
+    }
+
+    Answerer answerer(boolean withClaude, List<String> localModels, CostSettings cost, EscalationSettings escalation) {
+        List<ChatClient> chain = localModels.stream()
+                .<ChatClient>map(m -> new OllamaChatClient(new OllamaSettings(ollama.url(), m, Duration.ofSeconds(5)))).toList();
         Optional<ChatClient> remote = withClaude
                 ? Optional.of(new ClaudeChatClient(new ClaudeSettings(Optional.of(Secret.of(KEY)), "claude-sonnet-4-6", claude.url(), 512, Duration.ofSeconds(5))))
                 : Optional.empty();
-        return new Answerer(Optional.of(local), remote, new PromptBuilder());
+        UsageLedger ledger = new UsageLedger(usageDir);
+        return new Answerer(chain, remote, new PromptBuilder(), escalation, new CostGuard(ledger, cost, clock), ledger, cost, clock);
+    }
+
+    static AnswerRequest request(String query, Target target, List<ContextPassage> context) {
+        return new AnswerRequest("i-1", query, target, context, 0.72, "general", false);
     }
 
     @Test
     void aLocalAnswerCarriesTheContextInThePromptAndTheReportedTokens() {
         ollama.on("/api/chat", Reply.json(200, OLLAMA_OK));
-        Answer a = answerer(false).answer("mvn fails with PKIX", Target.LOCAL, CONTEXT, 0.72);
+        Answer a = answerer(false).answer(request("mvn fails with PKIX", Target.LOCAL, CONTEXT));
         assertEquals(AnswerSource.LOCAL, a.source());
         assertEquals("Import the CA with keytool.", a.text());
         Attempt attempt = a.attempts().getFirst();
@@ -77,7 +97,7 @@ class AnswererTest {
     @Test
     void aModelMissingFromOllamaFallsBackToALabelledRetrievalAnswerThatSaysHowToPullIt() {
         ollama.on("/api/chat", Reply.json(404, "{\"error\":\"model \\\"qwen2.5-coder:7b\\\" not found, try pulling it first\"}"));
-        Answer a = answerer(false).answer("mvn fails with PKIX", Target.LOCAL, CONTEXT, 0.72);
+        Answer a = answerer(false).answer(request("mvn fails with PKIX", Target.LOCAL, CONTEXT));
         assertEquals(AnswerSource.RETRIEVAL, a.source());
         assertTrue(a.text().startsWith("[retrieval-only]"), a.text());
         assertTrue(a.text().contains("Import the proxy CA"), a.text());
@@ -88,9 +108,11 @@ class AnswererTest {
     @Test
     void anUnreachableOllamaIsReportedAsSuchAndNothingIsInvented() {
         String down = "http://127.0.0.1:" + TestStack.closedPort();
-        Answerer answerer = new Answerer(Optional.of(new OllamaChatClient(new OllamaSettings(down, "m", Duration.ofSeconds(5)))),
-                Optional.empty(), new PromptBuilder());
-        Answer a = answerer.answer("anything", Target.LOCAL, List.of(), 0.72);
+        UsageLedger ledger = new UsageLedger(usageDir);
+        Answerer answerer = new Answerer(List.of(new OllamaChatClient(new OllamaSettings(down, "m", Duration.ofSeconds(5)))),
+                Optional.empty(), new PromptBuilder(), EscalationSettings.defaults(), new CostGuard(ledger, CostSettings.defaults(), clock),
+                ledger, CostSettings.defaults(), clock);
+        Answer a = answerer.answer(request("anything", Target.LOCAL, List.of()));
         assertEquals(AnswerSource.RETRIEVAL, a.source());
         assertTrue(a.note().contains("unreachable"), a.note());
         assertTrue(a.text().contains("no stored entry is close enough"), a.text());
@@ -99,7 +121,7 @@ class AnswererTest {
     @Test
     void aRetrievalAnswerNeverOffersAnEntryBelowTheTrustedBar() {
         List<ContextPassage> weak = List.of(new ContextPassage("skills-patterns", "docker-buildx", 0.67, "Build multi-platform images", "Use buildx."));
-        Answer a = answerer(false).answer("how do I design a plugin architecture?", Target.LOCAL, weak, 0.72);
+        Answer a = answerer(false).answer(request("how do I design a plugin architecture?", Target.LOCAL, weak));
         assertEquals(AnswerSource.RETRIEVAL, a.source());
         assertTrue(a.text().contains("no stored entry is close enough") && a.text().contains("0.67"), a.text());
         assertFalse(a.text().contains("Use buildx."), a.text());
@@ -108,7 +130,7 @@ class AnswererTest {
     @Test
     void anEmptyLocalAnswerCountsAsAFailure() {
         ollama.on("/api/chat", Reply.json(200, OLLAMA_OK.replace("Import the CA with keytool.", "   ")));
-        Answer a = answerer(false).answer("q", Target.LOCAL, CONTEXT, 0.72);
+        Answer a = answerer(false).answer(request("q", Target.LOCAL, CONTEXT));
         assertEquals(AnswerSource.RETRIEVAL, a.source());
         assertTrue(a.note().contains("empty answer"), a.note());
     }
@@ -116,7 +138,7 @@ class AnswererTest {
     @Test
     void aRemoteRouteCallsClaudeWithTheKeyHeaderAndRecordsItsUsage() {
         claude.on("/v1/messages", Reply.json(200, CLAUDE_OK));
-        Answer a = answerer(true).answer("design a multi-tenant platform", Target.REMOTE, List.of(), 0.72);
+        Answer a = answerer(true).answer(request("design a multi-tenant platform", Target.REMOTE, List.of()));
         assertEquals(AnswerSource.REMOTE, a.source());
         assertEquals("claude/claude-sonnet-4-6", a.model());
         assertEquals(210, a.attempts().getFirst().inputTokens());
@@ -128,7 +150,7 @@ class AnswererTest {
     void anOverloadedClaudeFallsBackToTheLocalModelAndSaysSo() {
         claude.on("/v1/messages", Reply.json(529, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
         ollama.on("/api/chat", Reply.json(200, OLLAMA_OK));
-        Answer a = answerer(true).answer("design it", Target.REMOTE, List.of(), 0.72);
+        Answer a = answerer(true).answer(request("design it", Target.REMOTE, List.of()));
         assertEquals(AnswerSource.LOCAL, a.source());
         assertTrue(a.note().contains("529"), a.note());
         assertEquals(List.of(Attempt.Outcome.FAILURE, Attempt.Outcome.SUCCESS), a.attempts().stream().map(Attempt::outcome).toList());
@@ -138,7 +160,7 @@ class AnswererTest {
     void aRejectedKeyIsReportedWithoutTheKey() {
         claude.on("/v1/messages", Reply.json(401, "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key " + KEY + "\"}}"));
         ollama.on("/api/chat", Reply.json(500, "{\"error\":\"boom\"}"));
-        Answer a = answerer(true).answer("design it", Target.REMOTE, List.of(), 0.72);
+        Answer a = answerer(true).answer(request("design it", Target.REMOTE, List.of()));
         assertEquals(AnswerSource.RETRIEVAL, a.source());
         assertTrue(a.note().contains("ANTHROPIC_API_KEY was rejected"), a.note());
         assertFalse(a.note().contains(KEY), a.note());
@@ -151,7 +173,7 @@ class AnswererTest {
         String padding = "x".repeat(280);
         claude.on("/v1/messages", Reply.json(400, "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"" + padding + " key " + KEY + "\"}}"));
         ollama.on("/api/chat", Reply.json(500, "{\"error\":\"boom\"}"));
-        Answer a = answerer(true).answer("design it", Target.REMOTE, List.of(), 0.72);
+        Answer a = answerer(true).answer(request("design it", Target.REMOTE, List.of()));
         for (Attempt at : a.attempts()) {
             String error = String.valueOf(at.error());
             for (int len = 8; len <= KEY.length(); len++) {
@@ -164,14 +186,109 @@ class AnswererTest {
     void theRemedyOffersOnlyWhatIsNotConfigured() {
         ollama.on("/api/chat", Reply.json(500, "{\"error\":\"boom\"}"));
         claude.on("/v1/messages", Reply.json(529, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
-        assertFalse(answerer(true).answer("q", Target.REMOTE, List.of(), 0.72).text().contains("set ANTHROPIC_API_KEY"));
-        assertTrue(answerer(false).answer("q", Target.REMOTE, List.of(), 0.72).text().contains("set ANTHROPIC_API_KEY"));
+        assertFalse(answerer(true).answer(request("q", Target.REMOTE, List.of())).text().contains("set ANTHROPIC_API_KEY"));
+        assertTrue(answerer(false).answer(request("q", Target.REMOTE, List.of())).text().contains("set ANTHROPIC_API_KEY"));
+    }
+
+    static Reply ollamaBy(WireServer.Received r, java.util.Map<String, Reply> byModel) {
+        String model = json(r.body()).path("model").asText();
+        return byModel.getOrDefault(model, Reply.json(404, "{\"error\":\"model \\\"" + model + "\\\" not found, try pulling it first\"}"));
+    }
+
+    @Test
+    void whenThePrimaryLocalModelFailsTheFallbackAnswers() {
+        ollama.on("/api/chat", r -> ollamaBy(r, java.util.Map.of("llama3.2:3b", Reply.json(200, OLLAMA_OK))));
+        Answer a = answerer(true, List.of("qwen2.5-coder:7b", "llama3.2:3b"), CostSettings.defaults(), EscalationSettings.defaults())
+                .answer(request("mvn fails with PKIX", Target.LOCAL, CONTEXT));
+        assertEquals(AnswerSource.LOCAL, a.source());
+        assertEquals("ollama/llama3.2:3b", a.model());
+        assertEquals("fallback", a.status());
+        assertTrue(claude.received().isEmpty(), "one failure is below the escalation threshold of 2");
+    }
+
+    @Test
+    void whenEveryLocalModelFailsTheQueryEscalatesToClaudeWithTheFailuresSummarised() {
+        ollama.on("/api/chat", Reply.json(500, "{\"error\":\"llama runner process has terminated\"}"));
+        claude.on("/v1/messages", Reply.json(200, CLAUDE_OK));
+        Answer a = answerer(true, List.of("qwen2.5-coder:7b", "llama3.2:3b"), CostSettings.defaults(), EscalationSettings.defaults())
+                .answer(request("mvn fails with PKIX", Target.LOCAL, CONTEXT));
+        assertEquals(AnswerSource.REMOTE, a.source());
+        assertEquals("escalated", a.status());
+        assertEquals(3, a.attempts().size());
+        String sent = json(claude.received().getFirst().body()).path("messages").get(0).path("content").toString();
+        assertTrue(sent.contains("Local models could not answer") && sent.contains("HTTP 500"), sent);
+        assertTrue(sent.contains("maven-pkix-path-building-failed"), "context above the 0.7 bar goes along: " + sent);
+        assertEquals(210, a.usage().inputTokens());
+        assertEquals(210 * 3 / 1e6 + 45 * 15 / 1e6, a.usage().costUsd(), 1e-12);
+    }
+
+    @Test
+    void aCriticalTaskEscalatesAfterOneLocalFailure() {
+        ollama.on("/api/chat", r -> ollamaBy(r, java.util.Map.of("llama3.2:3b", Reply.json(200, OLLAMA_OK))));
+        claude.on("/v1/messages", Reply.json(200, CLAUDE_OK));
+        Answer a = answerer(true, List.of("qwen2.5-coder:7b", "llama3.2:3b"), CostSettings.defaults(), EscalationSettings.defaults())
+                .answer(new AnswerRequest("i-2", "q", Target.LOCAL, CONTEXT, 0.72, "critical", false));
+        assertEquals(AnswerSource.REMOTE, a.source(), "the fallback is not tried before Claude for a critical task");
+        assertEquals(2, a.attempts().size());
+    }
+
+    @Test
+    void overTheHourlyCapTheAnswerDegradesToLocalWithTheReason() {
+        ollama.on("/api/chat", Reply.json(200, OLLAMA_OK));
+        claude.on("/v1/messages", Reply.json(200, CLAUDE_OK));
+        CostSettings capOne = new CostSettings(1, Optional.empty(), Optional.empty(), CostSettings.defaultPricing(), "claude-sonnet-4-6");
+        Answerer answerer = answerer(true, List.of("qwen2.5-coder:7b"), capOne, EscalationSettings.defaults());
+        assertEquals(AnswerSource.REMOTE, answerer.answer(request("design it", Target.REMOTE, List.of())).source());
+        Answer capped = answerer.answer(request("design it again", Target.REMOTE, List.of()));
+        assertEquals(AnswerSource.LOCAL, capped.source());
+        assertEquals("degraded", capped.status());
+        assertTrue(capped.note().contains("hourly cap of 1 Claude calls is reached"), capped.note());
+        assertEquals(1, claude.received().size());
+        clock.advance(Duration.ofMinutes(61));
+        assertEquals(AnswerSource.REMOTE, answerer.answer(request("design it later", Target.REMOTE, List.of())).source());
+    }
+
+    @Test
+    void overBudgetNothingIsPaidAndRetrievalAnswersWhenNoLocalModelCan() {
+        claude.on("/v1/messages", Reply.json(200, CLAUDE_OK));
+        ollama.on("/api/chat", Reply.json(500, "{\"error\":\"boom\"}"));
+        CostSettings budget = new CostSettings(50, Optional.of(0.0001), Optional.empty(), CostSettings.defaultPricing(), "claude-sonnet-4-6");
+        Answerer answerer = answerer(true, List.of("qwen2.5-coder:7b"), budget, EscalationSettings.defaults());
+        answerer.answer(request("first", Target.REMOTE, List.of()));
+        Answer over = answerer.answer(request("mvn fails with PKIX", Target.REMOTE, CONTEXT));
+        assertEquals(AnswerSource.RETRIEVAL, over.source());
+        assertTrue(over.note().contains("daily budget of $0.00 is spent"), over.note());
+        assertEquals(1, claude.received().size());
+    }
+
+    @Test
+    void preferRemoteAsksClaudeFirstEvenOnALocalRoute() {
+        ollama.on("/api/chat", Reply.json(200, OLLAMA_OK));
+        claude.on("/v1/messages", Reply.json(200, CLAUDE_OK));
+        Answer a = answerer(true).answer(new AnswerRequest("i-3", "q", Target.LOCAL, CONTEXT, 0.72, "general", true));
+        assertEquals(AnswerSource.REMOTE, a.source());
+        assertTrue(ollama.received().isEmpty());
+    }
+
+    @Test
+    void everyPaidCallIsInTheLedgerWithItsTokensAndNeverTheKey() throws Exception {
+        claude.on("/v1/messages", Reply.json(200, CLAUDE_OK));
+        answerer(true).answer(request("design it", Target.REMOTE, List.of()));
+        List<UsageRecord> records = new UsageLedger(usageDir).read(Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"));
+        assertEquals(1, records.size());
+        assertEquals(45, records.getFirst().outputTokens());
+        assertEquals("routed remote", records.getFirst().reason());
+        try (var files = java.nio.file.Files.list(usageDir)) {
+            for (Path f : files.toList()) {
+                assertFalse(java.nio.file.Files.readString(f).contains(KEY));
+            }
+        }
     }
 
     @Test
     void aRemoteRouteWithoutAKeyIsAnsweredLocallyWithTheReason() {
         ollama.on("/api/chat", Reply.json(200, OLLAMA_OK));
-        Answer a = answerer(false).answer("design it", Target.REMOTE, List.of(), 0.72);
+        Answer a = answerer(false).answer(request("design it", Target.REMOTE, List.of()));
         assertEquals(AnswerSource.LOCAL, a.source());
         assertTrue(a.note().contains("Claude is not configured"), a.note());
     }

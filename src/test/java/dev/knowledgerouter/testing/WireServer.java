@@ -29,7 +29,7 @@ public final class WireServer implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final Map<String, Reply> replies = new ConcurrentHashMap<>();
+    private final Map<String, java.util.function.Function<Received, Reply>> replies = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     public WireServer() {
@@ -41,8 +41,9 @@ public final class WireServer implements AutoCloseable {
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
-            received.add(new Received(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()), body));
-            Reply reply = replies.getOrDefault(path, Reply.json(404, "{\"error\":\"no route " + path + "\"}"));
+            Received r = new Received(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()), body);
+            received.add(r);
+            Reply reply = replies.getOrDefault(path, x -> Reply.json(404, "{\"error\":\"no route " + path + "\"}")).apply(r);
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
@@ -59,6 +60,12 @@ public final class WireServer implements AutoCloseable {
     }
 
     public WireServer on(String path, Reply reply) {
+        replies.put(path, r -> reply);
+        return this;
+    }
+
+    /** Replies that depend on the request, e.g. on the model named in its body. */
+    public WireServer on(String path, java.util.function.Function<Received, Reply> reply) {
         replies.put(path, reply);
         return this;
     }
