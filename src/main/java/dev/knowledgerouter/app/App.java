@@ -21,6 +21,8 @@ import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.SearchMode;
 import dev.knowledgerouter.knowledge.Seeder;
 import dev.knowledgerouter.learn.InteractionLog;
+import dev.knowledgerouter.learn.UsageReport;
+import dev.knowledgerouter.learn.UsageReporter;
 import dev.knowledgerouter.route.ComplexityEstimator;
 import dev.knowledgerouter.route.Router;
 import java.time.Clock;
@@ -40,6 +42,7 @@ public final class App implements AutoCloseable {
     private final InFlight inFlight = new InFlight();
     private final UsageLedger ledger;
     private final CostGuard guard;
+    private final UsageReporter usageReporter;
 
     private App(KrConfig config, CollectionCatalog catalog, Embedder embedder, KnowledgeStore store, Clock clock) {
         this.config = config;
@@ -54,6 +57,7 @@ public final class App implements AutoCloseable {
         this.ledger = new UsageLedger(config.usageDir());
         this.guard = new CostGuard(ledger, config.cost(), clock);
         Answerer answerer = new Answerer(localChain, remote, new PromptBuilder(), config.escalation(), guard, ledger, config.cost(), clock);
+        this.usageReporter = new UsageReporter(ledger, guard, store, config.cost(), config.claude().model(), clock);
         this.queries = new QueryService(embedder, store, search, new ComplexityEstimator(), new Router(config.routing()), answerer,
                 new InteractionLog(store), config.routing(), config.server().maxQueryChars(), clock);
         this.searches = new SearchService(embedder, store, search, config.server().maxQueryChars(),
@@ -112,6 +116,10 @@ public final class App implements AutoCloseable {
 
     public CostGuard guard() {
         return guard;
+    }
+
+    public UsageReport usage() {
+        return usageReporter.report();
     }
 
     /** Work that must finish before the store closes (HTTP requests). */

@@ -15,6 +15,8 @@ interface Backend extends AutoCloseable {
 
     List<CollectionInfo> collections();
 
+    dev.knowledgerouter.learn.UsageReport usage();
+
     /** Where requests go, for messages: "in-process" or the server's URL. */
     String where();
 

@@ -32,6 +32,11 @@ final class LocalBackend implements Backend {
     }
 
     @Override
+    public dev.knowledgerouter.learn.UsageReport usage() {
+        return app.usage();
+    }
+
+    @Override
     public String where() {
         return "in-process";
     }

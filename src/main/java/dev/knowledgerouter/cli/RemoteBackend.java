@@ -79,6 +79,15 @@ final class RemoteBackend implements Backend {
     }
 
     @Override
+    public dev.knowledgerouter.learn.UsageReport usage() {
+        try {
+            return json.readValue(send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/usage")).GET().build()), dev.knowledgerouter.learn.UsageReport.class);
+        } catch (IOException e) {
+            throw new CliException("the server at " + baseUrl + " sent a response kr cannot read: " + e.getMessage());
+        }
+    }
+
+    @Override
     public String where() {
         return baseUrl;
     }

@@ -22,6 +22,7 @@ import java.util.Optional;
  *   <li>{@code POST /v1/query} {@code {"query", "profile"?, "prefer"?, "task_type"?}}: answer a question;</li>
  *   <li>{@code GET /v1/search?q=&collection=&k=}: semantic search without answering;</li>
  *   <li>{@code GET /v1/collections}: the collections and their sizes;</li>
+ *   <li>{@code GET /v1/usage}: paid calls, cost, calls left under the cap, estimated saving;</li>
  *   <li>{@code GET /health}: liveness and the state of each part.</li>
  * </ul>
  */
@@ -49,6 +50,7 @@ public final class HttpApi {
             cfg.routes.post("/v1/query", this::query);
             cfg.routes.get("/v1/search", this::search);
             cfg.routes.get("/v1/collections", ctx -> ctx.json(Map.of("collections", app.collections())));
+            cfg.routes.get("/v1/usage", ctx -> ctx.json(app.usage()));
         });
     }
 
