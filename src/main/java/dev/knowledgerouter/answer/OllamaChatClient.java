@@ -8,9 +8,16 @@ import dev.langchain4j.model.ollama.OllamaChatModel;
 public final class OllamaChatClient implements ChatClient {
     private final OllamaSettings settings;
     private final ChatModel model;
+    private final ConcurrencyGate gate;
 
     public OllamaChatClient(OllamaSettings settings) {
+        this(settings, new ConcurrencyGate(settings.host(), Integer.MAX_VALUE / 2, 0));
+    }
+
+    /** @param gate shared by every model of the same host: Ollama serves them with the same hardware */
+    public OllamaChatClient(OllamaSettings settings, ConcurrencyGate gate) {
         this.settings = settings;
+        this.gate = gate;
         this.model = OllamaChatModel.builder()
                 .baseUrl(settings.host())
                 .modelName(settings.model())
@@ -26,6 +33,30 @@ public final class OllamaChatClient implements ChatClient {
 
     @Override
     public ModelReply chat(Prompt prompt) throws ModelUnavailableException {
+        try {
+            return gate.run(() -> {
+                try {
+                    return callModel(prompt);
+                } catch (ModelUnavailableException e) {
+                    throw new Unavailable(e);
+                }
+            });
+        } catch (Unavailable u) {
+            throw u.cause;
+        }
+    }
+
+    /** Carries the checked failure through the gate's Supplier. */
+    private static final class Unavailable extends RuntimeException {
+        final ModelUnavailableException cause;
+
+        Unavailable(ModelUnavailableException cause) {
+            super(cause.getMessage(), null, false, false);
+            this.cause = cause;
+        }
+    }
+
+    private ModelReply callModel(Prompt prompt) throws ModelUnavailableException {
         return ModelCall.run(name(), model, prompt, new ModelCall.Hints() {
             @Override
             public String unreachable() {

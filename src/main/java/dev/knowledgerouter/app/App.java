@@ -1,6 +1,7 @@
 package dev.knowledgerouter.app;
 
 import dev.knowledgerouter.answer.Answerer;
+import dev.knowledgerouter.answer.ConcurrencyGate;
 import dev.knowledgerouter.answer.CostGuard;
 import dev.knowledgerouter.answer.UsageLedger;
 import dev.knowledgerouter.config.OllamaSettings;
@@ -50,8 +51,9 @@ public final class App implements AutoCloseable {
         this.embedder = embedder;
         this.store = store;
         this.search = new KnowledgeSearch(store);
+        ConcurrencyGate ollamaGate = new ConcurrencyGate(config.ollama().host(), config.ollama().maxConcurrent(), config.ollama().maxQueued());
         List<ChatClient> localChain = config.ollama().chain().stream()
-                .<ChatClient>map(m -> new OllamaChatClient(new OllamaSettings(config.ollama().host(), m, config.ollama().timeout())))
+                .<ChatClient>map(m -> new OllamaChatClient(new OllamaSettings(config.ollama().host(), m, config.ollama().timeout()), ollamaGate))
                 .toList();
         Optional<ChatClient> remote = config.claude().enabled() ? Optional.of(new ClaudeChatClient(config.claude())) : Optional.empty();
         this.ledger = new UsageLedger(config.usageDir());

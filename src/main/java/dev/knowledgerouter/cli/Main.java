@@ -44,7 +44,8 @@ public final class Main {
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (e instanceof CliException || e instanceof ConfigException || e instanceof StoreException
-                    || e instanceof InvalidRequestException || e instanceof IllegalArgumentException) {
+                    || e instanceof InvalidRequestException || e instanceof IllegalArgumentException
+                    || e instanceof dev.knowledgerouter.answer.ConcurrencyGate.BusyException) {
                 message.lines().forEach(line -> context.err().println("kr: " + line));
                 return 1;
             }

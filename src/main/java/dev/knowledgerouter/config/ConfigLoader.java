@@ -68,7 +68,7 @@ public final class ConfigLoader {
     }
 
     private OllamaSettings ollama(Node node) {
-        node.allowOnly("host", "model", "timeout_seconds", "fallback_models");
+        node.allowOnly("host", "model", "timeout_seconds", "fallback_models", "max_concurrent", "max_queued");
         String host = ollamaHost(env("OLLAMA_HOST").orElse(node.text("host").orElse(OllamaSettings.DEFAULT_HOST)));
         List<String> fallbacks = env("OLLAMA_FALLBACK_MODELS")
                 .map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip).filter(m -> !m.isEmpty()).toList())
@@ -78,7 +78,12 @@ public final class ConfigLoader {
         if (timeout < 1) {
             throw new ConfigException(node.path("timeout_seconds") + " must be at least 1");
         }
-        return new OllamaSettings(host, model, Duration.ofSeconds(timeout), fallbacks);
+        int concurrent = node.integer("max_concurrent", OllamaSettings.DEFAULT_MAX_CONCURRENT);
+        int queued = node.integer("max_queued", OllamaSettings.DEFAULT_MAX_QUEUED);
+        if (concurrent < 1 || queued < 0) {
+            throw new ConfigException(node.path("max_concurrent") + " must be at least 1 and ollama.max_queued at least 0");
+        }
+        return new OllamaSettings(host, model, Duration.ofSeconds(timeout), fallbacks, concurrent, queued);
     }
 
     private ClaudeSettings claude(Node node) {

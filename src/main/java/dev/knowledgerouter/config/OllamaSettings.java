@@ -5,9 +5,16 @@ import java.time.Duration;
 import java.util.List;
 
 /** Where the local models run: the primary model, then the fallbacks in order, each with its own timeout. */
-public record OllamaSettings(String host, String model, Duration timeout, List<String> fallbackModels) {
+public record OllamaSettings(String host, String model, Duration timeout, List<String> fallbackModels, int maxConcurrent, int maxQueued) {
+    public static final int DEFAULT_MAX_CONCURRENT = 2;
+    public static final int DEFAULT_MAX_QUEUED = 16;
+
     public OllamaSettings(String host, String model, Duration timeout) {
         this(host, model, timeout, List.of());
+    }
+
+    public OllamaSettings(String host, String model, Duration timeout, List<String> fallbackModels) {
+        this(host, model, timeout, fallbackModels, DEFAULT_MAX_CONCURRENT, DEFAULT_MAX_QUEUED);
     }
 
     public OllamaSettings {

@@ -32,6 +32,10 @@ final class ErrorMapping {
             ctx.header("Retry-After", "5");
             write(ctx, 503, "shutting_down", e.getMessage());
         });
+        routes.exception(dev.knowledgerouter.answer.ConcurrencyGate.BusyException.class, (e, ctx) -> {
+            ctx.header("Retry-After", "5");
+            write(ctx, 503, "local_model_busy", e.getMessage());
+        });
         routes.exception(AlreadyClosedException.class, (e, ctx) -> {
             LOG.error("store closed while serving {} {}", ctx.method(), ctx.path(), e);
             write(ctx, 503, "store_unavailable", "the store is closed (shutting down, or a fatal disk error); the server log has the details");

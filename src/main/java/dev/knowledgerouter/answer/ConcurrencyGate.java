@@ -1,0 +1,60 @@
+package dev.knowledgerouter.answer;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Bounds the calls to one model host: at most {@code maxConcurrent} run, at most {@code maxQueued}
+ * wait, and the rest are refused at once with {@link BusyException}, so a saturated local model
+ * answers "busy, retry later" instead of piling up unbounded latency.
+ */
+public final class ConcurrencyGate {
+    private final String host;
+    private final Semaphore running;
+    private final int maxQueued;
+    private final AtomicInteger waiting = new AtomicInteger();
+
+    public ConcurrencyGate(String host, int maxConcurrent, int maxQueued) {
+        if (maxConcurrent < 1 || maxQueued < 0) {
+            throw new IllegalArgumentException("need at least one concurrent call and a non-negative queue");
+        }
+        this.host = host;
+        this.running = new Semaphore(maxConcurrent, true);
+        this.maxQueued = maxQueued;
+    }
+
+    public <T> T run(Supplier<T> call) {
+        if (!running.tryAcquire()) {
+            if (waiting.incrementAndGet() > maxQueued) {
+                waiting.decrementAndGet();
+                throw new BusyException(host);
+            }
+            try {
+                running.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BusyException(host);
+            } finally {
+                waiting.decrementAndGet();
+            }
+        }
+        try {
+            return call.get();
+        } finally {
+            running.release();
+        }
+    }
+
+    /** Calls waiting for a slot right now. */
+    public int queued() {
+        return waiting.get();
+    }
+
+    /** The host's calls and queue are full. */
+    public static final class BusyException extends RuntimeException {
+        public BusyException(String host) {
+            super("the local model at " + host + " is busy (all slots and the queue are taken); retry in a few seconds");
+        }
+    }
+}
