@@ -113,6 +113,47 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void fallbackModelsAndTheCapComeFromTheEnvironment() {
+        KrConfig c = load(Map.of("OLLAMA_FALLBACK_MODELS", " llama3.2:3b, ,qwen2.5-coder:1.5b ", "KR_CLAUDE_MAX_CALLS_PER_HOUR", "7"));
+        assertEquals(java.util.List.of("qwen2.5-coder:7b", "llama3.2:3b", "qwen2.5-coder:1.5b"), c.ollama().chain());
+        assertEquals(7, c.cost().maxCallsPerHour());
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of("KR_CLAUDE_MAX_CALLS_PER_HOUR", "lots")));
+        assertTrue(e.getMessage().contains("KR_CLAUDE_MAX_CALLS_PER_HOUR"), e.getMessage());
+    }
+
+    @Test
+    void budgetsPricingAndEscalationAreReadFromTheFile() throws IOException {
+        yaml("""
+                claude:
+                  daily_budget_usd: 2.5
+                  monthly_budget_usd: 40
+                  pricing:
+                    claude-sonnet-4-6: {input_per_million: 2.0, output_per_million: 10.0}
+                escalation:
+                  local_failures: 3
+                  critical_task_types: [security, production]
+                ollama:
+                  fallback_models: [llama3.2:3b]
+                  max_concurrent: 1
+                """);
+        KrConfig c = load(Map.of());
+        assertEquals(2.5, c.cost().dailyBudgetUsd().orElseThrow());
+        assertEquals(40.0, c.cost().monthlyBudgetUsd().orElseThrow());
+        assertEquals(2.0, c.cost().priceOf("claude-sonnet-4-6").inputPerMillion());
+        assertEquals(1, c.escalation().failuresBeforeEscalation("security"));
+        assertEquals(3, c.escalation().failuresBeforeEscalation("general"));
+        assertEquals(1, c.ollama().maxConcurrent());
+        assertEquals(java.util.List.of("llama3.2:3b"), c.ollama().fallbackModels());
+    }
+
+    @Test
+    void aNegativeBudgetNamesItsKey() throws IOException {
+        yaml("claude:\n  daily_budget_usd: -1\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));
+        assertTrue(e.getMessage().contains("claude.daily_budget_usd must not be negative"), e.getMessage());
+    }
+
+    @Test
     void brokenYamlNamesTheLine() throws IOException {
         yaml("server:\n  port: 80\n   host: [\n");
         ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));
