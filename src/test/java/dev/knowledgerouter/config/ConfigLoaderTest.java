@@ -154,6 +154,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theShippedExampleConfigLoadsAsIs() throws IOException {
+        Files.copy(Path.of("kr.yaml.example"), dir.resolve("kr.yaml"));
+        KrConfig c = load(Map.of());
+        assertEquals(3, c.routing().profile("default").orElseThrow().localWhen().size());
+        assertEquals("hybrid", c.routing().retrievalMode());
+        assertEquals(50, c.cost().maxCallsPerHour());
+    }
+
+    @Test
     void brokenYamlNamesTheLine() throws IOException {
         yaml("server:\n  port: 80\n   host: [\n");
         ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));
