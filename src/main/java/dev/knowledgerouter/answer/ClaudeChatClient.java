@@ -12,9 +12,14 @@ public final class ClaudeChatClient implements ChatClient {
     private final ChatModel model;
 
     public ClaudeChatClient(ClaudeSettings settings) {
+        this(settings, RetryPolicy.DEFAULT, RetryPolicy.Sleeper.SYSTEM);
+    }
+
+    public ClaudeChatClient(ClaudeSettings settings, RetryPolicy retries, RetryPolicy.Sleeper sleeper) {
         this.settings = settings;
         this.key = settings.apiKey().orElseThrow(() -> new IllegalArgumentException("Claude needs ANTHROPIC_API_KEY"));
         this.model = AnthropicChatModel.builder()
+                .httpClientBuilder(new RetryingHttpClient.Builder(retries, sleeper))
                 .baseUrl(settings.baseUrl() + "/v1/")
                 .apiKey(key.reveal())
                 .modelName(settings.model())

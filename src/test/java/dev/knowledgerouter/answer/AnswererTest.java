@@ -59,6 +59,8 @@ class AnswererTest {
     @TempDir
     Path usageDir;
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+    /** Waits the retry policy asked for; recorded, not slept. */
+    final List<Duration> sleeps = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Answerer answerer(boolean withClaude) {
         return answerer(withClaude, List.of("qwen2.5-coder:7b"), CostSettings.defaults(), EscalationSettings.defaults());
@@ -68,7 +70,8 @@ class AnswererTest {
         List<ChatClient> chain = localModels.stream()
                 .<ChatClient>map(m -> new OllamaChatClient(new OllamaSettings(ollama.url(), m, Duration.ofSeconds(5)))).toList();
         Optional<ChatClient> remote = withClaude
-                ? Optional.of(new ClaudeChatClient(new ClaudeSettings(Optional.of(Secret.of(KEY)), "claude-sonnet-4-6", claude.url(), 512, Duration.ofSeconds(5))))
+                ? Optional.of(new ClaudeChatClient(new ClaudeSettings(Optional.of(Secret.of(KEY)), "claude-sonnet-4-6", claude.url(), 512, Duration.ofSeconds(5)),
+                        RetryPolicy.DEFAULT, sleeps::add))
                 : Optional.empty();
         UsageLedger ledger = new UsageLedger(usageDir);
         return new Answerer(chain, remote, new PromptBuilder(), escalation, new CostGuard(ledger, cost, clock), ledger, cost, clock);
@@ -283,6 +286,40 @@ class AnswererTest {
                 assertFalse(java.nio.file.Files.readString(f).contains(KEY));
             }
         }
+    }
+
+    @Test
+    void a429WithRetryAfterIsRetriedAfterTheRequestedWaitAndThenSucceeds() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        claude.on("/v1/messages", r -> calls.incrementAndGet() == 1
+                ? new Reply(429, "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"Number of request tokens has exceeded your per-minute rate limit\"}}",
+                        java.util.Map.of("Content-Type", "application/json", "retry-after", "2"))
+                : Reply.json(200, CLAUDE_OK));
+        Answer a = answerer(true).answer(request("design it", Target.REMOTE, List.of()));
+        assertEquals(AnswerSource.REMOTE, a.source());
+        assertEquals(List.of(Duration.ofSeconds(2)), sleeps);
+        assertEquals(2, claude.received().size());
+    }
+
+    @Test
+    void a529ThatPersistsExhaustsTheBoundedRetriesAndDegradesToLocal() {
+        claude.on("/v1/messages", Reply.json(529, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
+        ollama.on("/api/chat", Reply.json(200, OLLAMA_OK));
+        Answer a = answerer(true).answer(request("design it", Target.REMOTE, List.of()));
+        assertEquals(AnswerSource.LOCAL, a.source());
+        assertEquals("degraded", a.status());
+        assertEquals(List.of(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2)), sleeps);
+        assertEquals(4, claude.received().size(), "one call and three retries");
+        assertTrue(a.note().contains("529"), a.note());
+    }
+
+    @Test
+    void aClientErrorIsNotRetried() {
+        claude.on("/v1/messages", Reply.json(400, "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"max_tokens: too large\"}}"));
+        ollama.on("/api/chat", Reply.json(200, OLLAMA_OK));
+        answerer(true).answer(request("design it", Target.REMOTE, List.of()));
+        assertEquals(1, claude.received().size());
+        assertTrue(sleeps.isEmpty());
     }
 
     @Test
