@@ -45,7 +45,8 @@ public final class Main {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (e instanceof CliException || e instanceof ConfigException || e instanceof StoreException
                     || e instanceof InvalidRequestException || e instanceof IllegalArgumentException
-                    || e instanceof dev.knowledgerouter.answer.ConcurrencyGate.BusyException) {
+                    || e instanceof dev.knowledgerouter.answer.ConcurrencyGate.BusyException
+                    || e instanceof dev.knowledgerouter.answer.OllamaAdmin.AdminException) {
                 message.lines().forEach(line -> context.err().println("kr: " + line));
                 return 1;
             }

@@ -156,6 +156,24 @@ class CliTest {
     }
 
     @Test
+    void modelsMarksTheConfiguredModelsTheHostLacks() {
+        try (dev.knowledgerouter.testing.WireServer ollama = new dev.knowledgerouter.testing.WireServer().on("/api/tags",
+                dev.knowledgerouter.testing.WireServer.Reply.json(200, "{\"models\":[{\"name\":\"qwen2.5-coder:7b\",\"size\":4683087332,\"details\":{\"parameter_size\":\"7.6B\"}}]}"))) {
+            KrConfig base = TestStack.config(home);
+            KrConfig config = new KrConfig(base.home(), base.collectionsDir(), base.seedDir(), base.server(),
+                    new dev.knowledgerouter.config.OllamaSettings(ollama.url(), "qwen2.5-coder:7b", java.time.Duration.ofSeconds(5), List.of("llama3.2:3b")),
+                    base.claude(), base.routing(), base.cost(), base.escalation());
+            Run r = kr(config, "models");
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().contains("qwen2.5-coder:7b") && r.out().contains("present"), r.out());
+            assertTrue(r.out().contains("llama3.2:3b") && r.out().contains("MISSING: run `kr models pull llama3.2:3b`"), r.out());
+        }
+        Run down = kr(TestStack.config(home), "models");
+        assertEquals(1, down.exit());
+        assertTrue(down.err().startsWith("kr: no Ollama at"), down.err());
+    }
+
+    @Test
     void anInvalidConfigIsOneLineNamingTheKey() throws Exception {
         Path dir = Files.createDirectories(home.resolve("w"));
         Files.writeString(dir.resolve("kr.yaml"), "server:\n  prot: 80\n");
