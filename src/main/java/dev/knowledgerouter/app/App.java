@@ -44,6 +44,7 @@ public final class App implements AutoCloseable {
     private final UsageLedger ledger;
     private final CostGuard guard;
     private final UsageReporter usageReporter;
+    private final dev.knowledgerouter.learn.FeedbackService feedback;
 
     private App(KrConfig config, CollectionCatalog catalog, Embedder embedder, KnowledgeStore store, Clock clock) {
         this.config = config;
@@ -59,6 +60,7 @@ public final class App implements AutoCloseable {
         this.ledger = new UsageLedger(config.usageDir());
         this.guard = new CostGuard(ledger, config.cost(), clock);
         Answerer answerer = new Answerer(localChain, remote, new PromptBuilder(), config.escalation(), guard, ledger, config.cost(), clock);
+        this.feedback = new dev.knowledgerouter.learn.FeedbackService(store, clock);
         this.usageReporter = new UsageReporter(ledger, guard, store, config.cost(), config.claude().model(), clock);
         this.queries = new QueryService(embedder, store, search, new ComplexityEstimator(), new Router(config.routing()), answerer,
                 new InteractionLog(store), config.routing(), config.server().maxQueryChars(), clock);
@@ -118,6 +120,10 @@ public final class App implements AutoCloseable {
 
     public CostGuard guard() {
         return guard;
+    }
+
+    public dev.knowledgerouter.learn.FeedbackResult feedback(String id, dev.knowledgerouter.learn.Outcome.Verdict verdict, Optional<String> note) {
+        return feedback.record(id, verdict, note);
     }
 
     public UsageReport usage() {

@@ -100,7 +100,7 @@ public final class QueryService {
         Timings timings = new Timings(ms(routed.embedNanos()), ms(routed.searchNanos()), ms(routed.routeNanos()), ms(answerNanos), ms(System.nanoTime() - start));
         Interaction interaction = new Interaction(id, clock.instant(), routed.query(), answer.text(),
                 d.target().wireName(), answer.source().wireName(), answer.model(), d.profile(), taskType, d.relevance(), d.complexity().score(),
-                d.reason(), d.reasons(), answer.status(), answer.note(), context.stream().map(ContextPassage::reference).toList(), answer.attempts(),
+                d.reason(), d.reasons(), answer.status(), dev.knowledgerouter.learn.Outcome.of(answer).wireName(), answer.note(), context.stream().map(ContextPassage::reference).toList(), answer.attempts(),
                 answer.usage(), timings);
         log.record(interaction, routed.vector());
         // What the caller sees includes the durable write; the stored record cannot, it is that write.

@@ -37,6 +37,11 @@ final class LocalBackend implements Backend {
     }
 
     @Override
+    public dev.knowledgerouter.learn.FeedbackResult feedback(String interactionId, String verdict, Optional<String> note) {
+        return app.feedback(interactionId, dev.knowledgerouter.learn.Outcome.Verdict.parse(verdict), note);
+    }
+
+    @Override
     public String where() {
         return "in-process";
     }

@@ -46,7 +46,8 @@ public final class Main {
             if (e instanceof CliException || e instanceof ConfigException || e instanceof StoreException
                     || e instanceof InvalidRequestException || e instanceof IllegalArgumentException
                     || e instanceof dev.knowledgerouter.answer.ConcurrencyGate.BusyException
-                    || e instanceof dev.knowledgerouter.answer.OllamaAdmin.AdminException) {
+                    || e instanceof dev.knowledgerouter.answer.OllamaAdmin.AdminException
+                    || e instanceof dev.knowledgerouter.learn.UnknownInteractionException) {
                 message.lines().forEach(line -> context.err().println("kr: " + line));
                 return 1;
             }

@@ -88,6 +88,20 @@ final class RemoteBackend implements Backend {
     }
 
     @Override
+    public dev.knowledgerouter.learn.FeedbackResult feedback(String interactionId, String verdict, Optional<String> note) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("verdict", verdict);
+        note.ifPresent(n -> body.put("note", n));
+        try {
+            HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/interactions/" + enc(interactionId) + "/feedback"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
+            return json.readValue(send(req), dev.knowledgerouter.learn.FeedbackResult.class);
+        } catch (IOException e) {
+            throw new CliException("the server at " + baseUrl + " sent a response kr cannot read: " + e.getMessage());
+        }
+    }
+
+    @Override
     public String where() {
         return baseUrl;
     }

@@ -28,6 +28,7 @@ final class ErrorMapping {
         routes.exception(InvalidRequestException.class, (e, ctx) -> write(ctx, 400, "invalid_request", e.getMessage()));
         routes.exception(UnknownProfileException.class, (e, ctx) -> write(ctx, 400, "unknown_profile", e.getMessage()));
         routes.exception(UnknownCollectionException.class, (e, ctx) -> write(ctx, 404, "unknown_collection", e.getMessage()));
+        routes.exception(dev.knowledgerouter.learn.UnknownInteractionException.class, (e, ctx) -> write(ctx, 404, "unknown_interaction", e.getMessage()));
         routes.exception(InFlight.ShuttingDownException.class, (e, ctx) -> {
             ctx.header("Retry-After", "5");
             write(ctx, 503, "shutting_down", e.getMessage());

@@ -9,6 +9,7 @@ import dev.knowledgerouter.app.QueryResponse;
 import dev.knowledgerouter.app.SearchResponse;
 import dev.knowledgerouter.app.WireJson;
 import dev.knowledgerouter.config.ServerSettings;
+import dev.knowledgerouter.learn.Outcome;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -23,6 +24,7 @@ import java.util.Optional;
  *   <li>{@code GET /v1/search?q=&collection=&k=}: semantic search without answering;</li>
  *   <li>{@code GET /v1/collections}: the collections and their sizes;</li>
  *   <li>{@code GET /v1/usage}: paid calls, cost, calls left under the cap, estimated saving;</li>
+ *   <li>{@code POST /v1/interactions/{id}/feedback} {@code {"verdict": "good|bad", "note"?}}: rate an answer;</li>
  *   <li>{@code GET /health}: liveness and the state of each part.</li>
  * </ul>
  */
@@ -51,6 +53,7 @@ public final class HttpApi {
             cfg.routes.get("/v1/search", this::search);
             cfg.routes.get("/v1/collections", ctx -> ctx.json(Map.of("collections", app.collections())));
             cfg.routes.get("/v1/usage", ctx -> ctx.json(app.usage()));
+            cfg.routes.post("/v1/interactions/{id}/feedback", this::feedback);
         });
     }
 
@@ -85,6 +88,29 @@ public final class HttpApi {
         Optional<String> taskType = optionalText(body, "task_type", "a name such as \"critical\"");
         QueryRequest request = new QueryRequest(query.asText(), p, taskType, prefer.equals("remote"));
         ctx.json(app.inFlight().run(() -> QueryResponse.of(app.queries().query(request))));
+    }
+
+    private void feedback(Context ctx) {
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.bodyAsBytes());
+        } catch (JacksonException e) {
+            throw new ApiException(400, "malformed_json", "the request body is not valid JSON (" + e.getOriginalMessage() + "); send e.g. {\"verdict\": \"good\"}");
+        } catch (java.io.IOException e) {
+            throw new ApiException(400, "malformed_json", "the request body could not be read: " + e.getMessage());
+        }
+        if (body == null || !body.isObject()) {
+            throw new ApiException(400, "invalid_request", "the body must be a JSON object such as {\"verdict\": \"bad\", \"note\": \"wrong flag\"}");
+        }
+        Outcome.Verdict verdict;
+        try {
+            verdict = Outcome.Verdict.parse(optionalText(body, "verdict", "\"good\" or \"bad\"").orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "invalid_request", e.getMessage());
+        }
+        Optional<String> note = optionalText(body, "note", "a short text");
+        String id = ctx.pathParam("id");
+        ctx.json(app.inFlight().run(() -> app.feedback(id, verdict, note)));
     }
 
     private static Optional<String> optionalText(JsonNode body, String field, String example) {

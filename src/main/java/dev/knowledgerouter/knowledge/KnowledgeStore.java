@@ -26,6 +26,12 @@ public interface KnowledgeStore extends AutoCloseable {
     /** Inserts or replaces entries by id, all or none, durable on return. */
     void upsert(String collection, List<Entry> entries);
 
+    /**
+     * Replaces the payload of an existing entry, keeping its vector and timestamp, durable on
+     * return; empty when there is no such entry.
+     */
+    Optional<StoredEntry> updatePayload(String collection, String id, java.util.function.UnaryOperator<java.util.Map<String, Object>> update);
+
     /** Deletes entries by id; returns how many existed. */
     int delete(String collection, Collection<String> ids);
 

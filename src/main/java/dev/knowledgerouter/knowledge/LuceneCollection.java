@@ -174,6 +174,38 @@ final class LuceneCollection implements AutoCloseable {
         commit();
     }
 
+    /** Read, change and rewrite one entry under the collection's write lock, so concurrent updates never lose one another. */
+    synchronized Optional<StoredEntry> updatePayload(String id, java.util.function.UnaryOperator<Map<String, Object>> update) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        Entry replaced;
+        try {
+            TopDocs top = searcher.search(new TermQuery(new Term(LuceneDocumentFormat.ID, id)), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            int doc = top.scoreDocs[0].doc;
+            StoredEntry current = LuceneDocumentFormat.toStoredEntry(definition.name(), searcher.storedFields().document(doc));
+            float[] vector = storedVector(searcher, doc);
+            replaced = new Entry(id, update.apply(new java.util.LinkedHashMap<>(current.payload())), vector, current.timestamp());
+        } finally {
+            searchers.release(searcher);
+        }
+        writer.updateDocument(new Term(LuceneDocumentFormat.ID, id), LuceneDocumentFormat.toDocument(replaced, definition));
+        commit();
+        return get(id);
+    }
+
+    private static float[] storedVector(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(LuceneDocumentFormat.VECTOR);
+        KnnVectorValues.DocIndexIterator it = values.iterator();
+        if (it.advance(doc - leaf.docBase) != doc - leaf.docBase) {
+            throw new StoreException("entry has no stored vector; the index is damaged");
+        }
+        return values.vectorValue(it.index()).clone();
+    }
+
     synchronized int delete(Collection<String> ids) throws IOException {
         int existing = 0;
         IndexSearcher searcher = searchers.acquire();

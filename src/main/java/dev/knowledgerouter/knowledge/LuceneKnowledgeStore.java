@@ -77,6 +77,11 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
     }
 
     @Override
+    public Optional<StoredEntry> updatePayload(String collection, String id, java.util.function.UnaryOperator<Map<String, Object>> update) {
+        return io(() -> get(collection).updatePayload(id, update));
+    }
+
+    @Override
     public int delete(String collection, Collection<String> ids) {
         return ids.isEmpty() ? 0 : io(() -> get(collection).delete(ids));
     }

@@ -25,6 +25,7 @@ public record Interaction(
         String reason,
         List<String> reasons,
         String status,
+        String outcome,
         String note,
         List<String> contextIds,
         List<Attempt> attempts,

@@ -172,6 +172,17 @@ class HttpApiTest {
     }
 
     @Test
+    void feedbackIsRecordedAndBadFeedbackInputIsA4xx() throws Exception {
+        String id = post("/v1/query", "{\"query\": \"npm ERESOLVE unable to resolve dependency tree\"}").body().path("interaction_id").asText();
+        Response ok = post("/v1/interactions/" + id + "/feedback", "{\"verdict\": \"bad\", \"note\": \"wrong package\"}");
+        assertEquals(200, ok.status(), ok.body().toString());
+        assertEquals("failure", ok.body().path("outcome").asText());
+        assertError(post("/v1/interactions/nope/feedback", "{\"verdict\": \"good\"}"), 404, "unknown_interaction", "'nope'");
+        assertError(post("/v1/interactions/" + id + "/feedback", "{\"verdict\": \"meh\"}"), 400, "invalid_request", "\"good\" or \"bad\"");
+        assertError(post("/v1/interactions/" + id + "/feedback", "{}"), 400, "invalid_request", "verdict is missing");
+    }
+
+    @Test
     void storedInteractionsAreNotSearchable() throws Exception {
         assertError(get("/v1/search?q=x&collection=interaction-history"), 400, "invalid_request", "not searchable");
     }
