@@ -41,6 +41,7 @@ public final class QueryService {
     private final int maxQueryChars;
     private final Clock clock;
     private final SearchMode mode;
+    private final dev.knowledgerouter.learn.OutcomeEstimator estimator;
 
     public QueryService(Embedder embedder, KnowledgeStore store, KnowledgeSearch search, ComplexityEstimator complexity, Router router,
                         Answerer answerer, InteractionLog log, RoutingSettings routing, int maxQueryChars, Clock clock) {
@@ -55,6 +56,7 @@ public final class QueryService {
         this.maxQueryChars = maxQueryChars;
         this.clock = clock;
         this.mode = SearchMode.valueOf(routing.retrievalMode().toUpperCase(java.util.Locale.ROOT));
+        this.estimator = new dev.knowledgerouter.learn.OutcomeEstimator(store, routing.learning());
     }
 
     /** Embeds, searches and routes without calling a model: the decision path the benchmark measures. */
@@ -70,7 +72,7 @@ public final class QueryService {
         Complexity c = complexity.estimate(query);
         double relevance = hits.isEmpty() ? -1.0 : hits.getFirst().score();
         Optional<String> best = hits.isEmpty() ? Optional.empty() : Optional.of(hits.getFirst().collection() + "/" + hits.getFirst().id());
-        Decision decision = router.decide(relevance, best, c, profile);
+        Decision decision = router.decide(relevance, best, c, profile, Optional.of(estimator.estimate(vector)), routing.learning());
         long t3 = System.nanoTime();
         return new RoutedQuery(query, profile, vector, hits, decision, t1 - t0, t2 - t1, t3 - t2);
     }

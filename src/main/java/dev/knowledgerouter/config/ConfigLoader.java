@@ -155,7 +155,7 @@ public final class ConfigLoader {
     }
 
     private RoutingSettings routing(Node node) {
-        node.allowOnly("default_profile", "context_k", "context_min_score", "retrieval", "profiles");
+        node.allowOnly("default_profile", "context_k", "context_min_score", "retrieval", "profiles", "learning");
         Map<String, RoutingProfile> profiles = new LinkedHashMap<>(DefaultProfiles.forBgeSmall());
         Node defined = node.child("profiles");
         for (String name : defined.keys()) {
@@ -184,7 +184,13 @@ public final class ConfigLoader {
             throw new ConfigException(node.path("context_min_score") + " is a cosine between -1 and 1 (e.g. 0.70), got " + minScore);
         }
         String retrieval = env("KR_RETRIEVAL").orElse(node.text("retrieval").orElse(RoutingSettings.DEFAULT_RETRIEVAL_MODE));
-        return new RoutingSettings(defaultProfile, profiles, k, minScore, retrieval.toLowerCase(java.util.Locale.ROOT));
+        Node l = node.child("learning");
+        l.allowOnly("k", "min_similarity", "min_evidence", "fail_below", "succeed_above");
+        LearningSettings d = LearningSettings.defaults();
+        LearningSettings learning = new LearningSettings(l.integer("k", d.k()), l.has("min_similarity") ? l.number("min_similarity") : d.minSimilarity(),
+                l.integer("min_evidence", d.minEvidence()), l.has("fail_below") ? l.number("fail_below") : d.failBelow(),
+                l.has("succeed_above") ? l.number("succeed_above") : d.succeedAbove());
+        return new RoutingSettings(defaultProfile, profiles, k, minScore, retrieval.toLowerCase(java.util.Locale.ROOT), learning);
     }
 
     /** Accepts Ollama's own forms ({@code 0.0.0.0:11434}, {@code localhost}) as well as full URLs. */

@@ -7,11 +7,16 @@ import java.util.Optional;
  * Routing profiles by name, the profile used when a query names none, and how much retrieved context
  * is handed to the answering model.
  */
-public record RoutingSettings(String defaultProfile, Map<String, RoutingProfile> profiles, int contextK, double contextMinScore, String retrievalMode) {
+public record RoutingSettings(String defaultProfile, Map<String, RoutingProfile> profiles, int contextK, double contextMinScore, String retrievalMode,
+                              LearningSettings learning) {
     public static final String DEFAULT_RETRIEVAL_MODE = "hybrid";
 
     public RoutingSettings(String defaultProfile, Map<String, RoutingProfile> profiles, int contextK, double contextMinScore) {
         this(defaultProfile, profiles, contextK, contextMinScore, DEFAULT_RETRIEVAL_MODE);
+    }
+
+    public RoutingSettings(String defaultProfile, Map<String, RoutingProfile> profiles, int contextK, double contextMinScore, String retrievalMode) {
+        this(defaultProfile, profiles, contextK, contextMinScore, retrievalMode, LearningSettings.defaults());
     }
 
     public RoutingSettings {

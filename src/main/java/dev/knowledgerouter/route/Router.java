@@ -29,6 +29,45 @@ public final class Router {
      * @param bestMatch  where that score came from, e.g. {@code error-solutions/maven-pkix}, for the reasons
      */
     public Decision decide(double relevance, Optional<String> bestMatch, Complexity complexity, RoutingProfile profile) {
+        return decide(relevance, bestMatch, complexity, profile, Optional.empty(), null);
+    }
+
+    /**
+     * The static policy, then what similar past queries say: with enough local evidence, a low chance
+     * of local success sends the query to Claude at once (no wasted local attempt), and a high one
+     * keeps it local below the relevance bar, as long as the complexity is within the profile's widest rule.
+     */
+    public Decision decide(double relevance, Optional<String> bestMatch, Complexity complexity, RoutingProfile profile,
+                           Optional<LearnedEstimate> learned, dev.knowledgerouter.config.LearningSettings learning) {
+        Decision fixed = decideStatically(relevance, bestMatch, complexity, profile);
+        if (learned.isEmpty() || learning == null) {
+            return fixed;
+        }
+        LearnedEstimate e = learned.get();
+        List<String> reasons = new ArrayList<>(fixed.reasons());
+        String evidence = String.format(Locale.ROOT, "%d of %d similar past queries succeeded locally (p=%.2f)%s",
+                e.localSuccesses(), e.evidence(), e.pLocalSuccess(), e.examples().isEmpty() ? "" : ": " + String.join(", ", e.examples()));
+        if (e.evidence() < learning.minEvidence()) {
+            reasons.add("learned: too little history (" + e.evidence() + " similar queries with local evidence, " + learning.minEvidence()
+                    + " needed); static policy applies");
+            return new Decision(fixed.target(), fixed.profile(), relevance, complexity, fixed.ruleIndex(), fixed.reason(), reasons);
+        }
+        int widest = profile.localWhen().stream().mapToInt(LocalRule::complexityBelow).max().orElse(0);
+        if (fixed.target() == Target.LOCAL && e.pLocalSuccess() < learning.failBelow()) {
+            String reason = "learned: " + evidence + " -> remote, skipping a likely wasted local attempt";
+            reasons.add(reason);
+            return new Decision(Target.REMOTE, fixed.profile(), relevance, complexity, -1, reason, reasons);
+        }
+        if (fixed.target() == Target.REMOTE && e.pLocalSuccess() >= learning.succeedAbove() && complexity.score() < widest) {
+            String reason = "learned: " + evidence + " -> local despite relevance " + fmt(relevance);
+            reasons.add(reason);
+            return new Decision(Target.LOCAL, fixed.profile(), relevance, complexity, -1, reason, reasons);
+        }
+        reasons.add("learned: " + evidence + "; agrees with the static policy");
+        return new Decision(fixed.target(), fixed.profile(), relevance, complexity, fixed.ruleIndex(), fixed.reason(), reasons);
+    }
+
+    private Decision decideStatically(double relevance, Optional<String> bestMatch, Complexity complexity, RoutingProfile profile) {
         List<String> reasons = new ArrayList<>();
         reasons.add(bestMatch.map(m -> "relevance " + fmt(relevance) + " from " + m).orElse("no stored knowledge matched (relevance " + fmt(relevance) + ")"));
         reasons.add("complexity " + complexity.score() + (complexity.signals().isEmpty() ? "" : " (" + String.join(", ", complexity.signals()) + ")"));

@@ -1,0 +1,66 @@
+package dev.knowledgerouter.learn;
+
+import dev.knowledgerouter.config.LearningSettings;
+import dev.knowledgerouter.knowledge.CollectionCatalog;
+import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.knowledge.SearchHit;
+import dev.knowledgerouter.knowledge.SearchRequest;
+import dev.knowledgerouter.route.LearnedEstimate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Estimates from the interaction history how likely the local route is to succeed for a query:
+ * its nearest stored interactions (same embedding space) are evidence when the local model was
+ * tried on them. A local answer that stood (not rated bad) counts as a success; local attempts that
+ * all failed (the interaction escalated, or ended without a model answer), or a local answer rated
+ * bad, count as failures. Remote-only interactions say nothing about the local route.
+ */
+public final class OutcomeEstimator {
+    private final KnowledgeStore store;
+    private final LearningSettings settings;
+
+    public OutcomeEstimator(KnowledgeStore store, LearningSettings settings) {
+        this.store = store;
+        this.settings = settings;
+    }
+
+    public LearnedEstimate estimate(float[] queryVector) {
+        List<SearchHit> neighbours = store.search(SearchRequest.of(CollectionCatalog.HISTORY, queryVector, settings.k())
+                .withMinScore(settings.minSimilarity()));
+        int successes = 0;
+        int failures = 0;
+        List<String> examples = new ArrayList<>();
+        for (SearchHit h : neighbours) {
+            Map<String, Object> p = h.payload();
+            String outcome = String.valueOf(p.get("outcome"));
+            boolean triedLocally = p.get("attempts") instanceof List<?> attempts && attempts.stream()
+                    .anyMatch(a -> a instanceof Map<?, ?> m && String.valueOf(m.get("model")).startsWith("ollama/"));
+            if (!triedLocally) {
+                continue;
+            }
+            boolean localSuccess = "local".equals(p.get("answered_by")) && !"failure".equals(outcome);
+            if (localSuccess) {
+                successes++;
+            } else {
+                failures++;
+            }
+            if (examples.size() < 3) {
+                examples.add(String.format(java.util.Locale.ROOT, "'%s' (%s, %.2f)", brief(String.valueOf(p.get("query"))),
+                        localSuccess ? "local success" : "local failure", h.score()));
+            }
+        }
+        double p = (successes + 1.0) / (successes + failures + 2.0);
+        return new LearnedEstimate(neighbours.size(), successes, failures, p, examples);
+    }
+
+    public LearningSettings settings() {
+        return settings;
+    }
+
+    private static String brief(String s) {
+        String one = s.replaceAll("\\s+", " ").strip();
+        return one.length() > 60 ? one.substring(0, 60) + "..." : one;
+    }
+}
