@@ -67,12 +67,16 @@ public final class QueryService {
         float[] vector = embedder.embed(query, Embedder.Purpose.QUERY);
         long t1 = System.nanoTime();
         // The decision needs only the best cosine (what the thresholds are calibrated on): dense search.
-        List<SearchHit> hits = search.searchAll(search.knowledgeCollections(), vector, routing.contextK());
+        List<SearchHit> knowledge = search.searchAll(search.knowledgeCollections(), vector, routing.contextK());
+        List<SearchHit> past = estimator.nearest(vector);
+        // Claude's answers that were not rated bad count as knowledge: a similar query can then go local with one as context.
+        List<SearchHit> hits = java.util.stream.Stream.concat(knowledge.stream(), dev.knowledgerouter.learn.OutcomeEstimator.reusableAnswers(past).stream())
+                .sorted(java.util.Comparator.comparingDouble(SearchHit::score).reversed()).limit(routing.contextK()).toList();
         long t2 = System.nanoTime();
         Complexity c = complexity.estimate(query);
         double relevance = hits.isEmpty() ? -1.0 : hits.getFirst().score();
         Optional<String> best = hits.isEmpty() ? Optional.empty() : Optional.of(hits.getFirst().collection() + "/" + hits.getFirst().id());
-        Decision decision = router.decide(relevance, best, c, profile, Optional.of(estimator.estimate(vector)), routing.learning());
+        Decision decision = router.decide(relevance, best, c, profile, Optional.of(estimator.estimate(past)), routing.learning());
         long t3 = System.nanoTime();
         return new RoutedQuery(query, profile, vector, hits, decision, t1 - t0, t2 - t1, t3 - t2);
     }
@@ -86,8 +90,13 @@ public final class QueryService {
         double contextBar = Math.min(routing.contextMinScore(), trustedBar);
         // The context handed to a model is ranked in the configured mode (hybrid measures better), which
         // costs a second search only for queries that are answered.
-        List<SearchHit> ranked = mode == SearchMode.DENSE ? routed.hits()
-                : search.searchAll(search.knowledgeCollections(), routed.vector(), routed.query(), mode, routing.contextK());
+        List<SearchHit> ranked = routed.hits();
+        if (mode != SearchMode.DENSE) {
+            List<SearchHit> reused = routed.hits().stream().filter(h -> h.collection().equals(dev.knowledgerouter.knowledge.CollectionCatalog.HISTORY)).toList();
+            ranked = java.util.stream.Stream.concat(reused.stream(),
+                    search.searchAll(search.knowledgeCollections(), routed.vector(), routed.query(), mode, routing.contextK()).stream())
+                    .limit(routing.contextK()).toList();
+        }
         List<ContextPassage> context = ranked.stream()
                 .filter(h -> h.score() >= contextBar)
                 .map(this::passage)

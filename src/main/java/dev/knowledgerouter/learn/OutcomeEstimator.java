@@ -26,9 +26,27 @@ public final class OutcomeEstimator {
         this.settings = settings;
     }
 
+    /** The stored interactions nearest the query, the one history search of a decision. */
+    public List<SearchHit> nearest(float[] queryVector) {
+        return store.search(SearchRequest.of(CollectionCatalog.HISTORY, queryVector, settings.k()));
+    }
+
     public LearnedEstimate estimate(float[] queryVector) {
-        List<SearchHit> neighbours = store.search(SearchRequest.of(CollectionCatalog.HISTORY, queryVector, settings.k())
-                .withMinScore(settings.minSimilarity()));
+        return estimate(nearest(queryVector));
+    }
+
+    /**
+     * Past remote answers that may serve as knowledge: answered by Claude and not rated bad. A bad
+     * verdict makes the outcome a failure, so it is excluded here for good.
+     */
+    public static List<SearchHit> reusableAnswers(List<SearchHit> nearest) {
+        return nearest.stream()
+                .filter(h -> "remote".equals(h.payload().get("answered_by")) && !"failure".equals(h.payload().get("outcome")))
+                .toList();
+    }
+
+    public LearnedEstimate estimate(List<SearchHit> nearestInteractions) {
+        List<SearchHit> neighbours = nearestInteractions.stream().filter(h -> h.score() >= settings.minSimilarity()).toList();
         int successes = 0;
         int failures = 0;
         List<String> examples = new ArrayList<>();

@@ -79,6 +79,32 @@ class LearnedRoutingTest {
                 r.decision().reasons().toString());
     }
 
+    void remoteAnswer(String query, String answer, String outcome) {
+        float[] v = TestStack.embedder().embed(query, Embedder.Purpose.QUERY);
+        Map<String, Object> payload = Map.of("query", query, "answer", answer, "answered_by", "remote", "outcome", outcome,
+                "attempts", List.of(Map.of("model", "claude/claude-sonnet-4-6", "outcome", "SUCCESS")));
+        app.store().upsert(CollectionCatalog.HISTORY, List.of(new Entry("remote-" + outcome, payload, v, Instant.now())));
+    }
+
+    @Test
+    void aGoodRemoteAnswerBecomesContextSoTheNextSimilarQueryCanStayLocal() {
+        String q = "how do I center a div with css flexbox";
+        remoteAnswer(q, "Use display: flex with justify-content: center and align-items: center on the parent.", "success");
+        dev.knowledgerouter.app.QueryResult r = app.queries().query(QueryRequest.of(q));
+        assertEquals(Target.LOCAL, r.decision().target(), r.decision().reasons().toString());
+        assertEquals("interaction-history", r.context().getFirst().collection());
+        assertTrue(r.context().getFirst().text().contains("justify-content: center"), r.context().getFirst().text());
+    }
+
+    @Test
+    void aBadRatedRemoteAnswerIsNeverUsedAsContext() {
+        String q = "how do I center a div with css flexbox";
+        remoteAnswer(q, "Use float: center.", "failure");
+        dev.knowledgerouter.app.QueryResult r = app.queries().query(QueryRequest.of(q));
+        assertEquals(Target.REMOTE, r.decision().target());
+        assertTrue(r.context().stream().noneMatch(c -> c.text().contains("float: center")), r.context().toString());
+    }
+
     @Test
     void aLocalAnswerRatedBadCountsAsALocalFailure() {
         String q = "docker compose port is already allocated";
