@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,28 +28,25 @@ public final class CostGuard {
 
     /** Why a paid call is not allowed now, or empty when it is. */
     public Optional<String> refusal() {
-        Instant now = clock.instant();
+        Periods p = Periods.at(clock.instant());
         if (settings.maxCallsPerHour() == 0) {
             return Optional.of("Claude calls are disabled (claude.max_calls_per_hour is 0)");
         }
-        List<UsageRecord> lastHour = ledger.read(now.minus(Duration.ofHours(1)), now.plusNanos(1));
+        List<UsageRecord> lastHour = ledger.read(p.hourAgo(), p.end());
         if (lastHour.size() >= settings.maxCallsPerHour()) {
             Instant next = lastHour.get(lastHour.size() - settings.maxCallsPerHour()).timestamp().plus(Duration.ofHours(1));
             return Optional.of("the hourly cap of " + settings.maxCallsPerHour() + " Claude calls is reached; the next call is allowed at "
                     + next.atZone(ZoneOffset.UTC).toLocalTime().withNano(0) + " UTC");
         }
-        ZonedDateTime utc = now.atZone(ZoneOffset.UTC);
-        Instant dayStart = utc.toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant monthStart = utc.toLocalDate().withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         if (settings.dailyBudgetUsd().isPresent()) {
-            double today = spent(dayStart, now);
+            double today = spent(p.dayStart(), p.end());
             if (today >= settings.dailyBudgetUsd().get()) {
                 return Optional.of(String.format(Locale.ROOT, "the daily budget of $%.2f is spent ($%.2f today); it resets at %s UTC",
                         settings.dailyBudgetUsd().get(), today, LocalTime.MIDNIGHT));
             }
         }
         if (settings.monthlyBudgetUsd().isPresent()) {
-            double month = spent(monthStart, now);
+            double month = spent(p.monthStart(), p.end());
             if (month >= settings.monthlyBudgetUsd().get()) {
                 return Optional.of(String.format(Locale.ROOT, "the monthly budget of $%.2f is spent ($%.2f this month); it resets on the 1st (UTC)",
                         settings.monthlyBudgetUsd().get(), month));
@@ -61,11 +57,11 @@ public final class CostGuard {
 
     /** Calls still allowed in the current sliding hour. */
     public int callsLeftThisHour() {
-        Instant now = clock.instant();
-        return Math.max(0, settings.maxCallsPerHour() - ledger.read(now.minus(Duration.ofHours(1)), now.plusNanos(1)).size());
+        Periods p = Periods.at(clock.instant());
+        return Math.max(0, settings.maxCallsPerHour() - ledger.read(p.hourAgo(), p.end()).size());
     }
 
-    private double spent(Instant from, Instant now) {
-        return ledger.read(from, now.plusNanos(1)).stream().mapToDouble(UsageRecord::costUsd).sum();
+    private double spent(Instant from, Instant end) {
+        return ledger.read(from, end).stream().mapToDouble(UsageRecord::costUsd).sum();
     }
 }

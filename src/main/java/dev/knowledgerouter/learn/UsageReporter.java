@@ -1,6 +1,7 @@
 package dev.knowledgerouter.learn;
 
 import dev.knowledgerouter.answer.CostGuard;
+import dev.knowledgerouter.answer.Periods;
 import dev.knowledgerouter.answer.UsageLedger;
 import dev.knowledgerouter.answer.UsageRecord;
 import dev.knowledgerouter.config.CostSettings;
@@ -8,10 +9,7 @@ import dev.knowledgerouter.config.Price;
 import dev.knowledgerouter.knowledge.CollectionCatalog;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,21 +34,17 @@ public final class UsageReporter {
     }
 
     public UsageReport report() {
-        Instant now = clock.instant();
-        Instant end = now.plusNanos(1);
-        ZonedDateTime utc = now.atZone(ZoneOffset.UTC);
-        Instant dayStart = utc.toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant monthStart = utc.toLocalDate().withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        List<UsageRecord> month = ledger.read(monthStart, end);
+        Periods p = Periods.at(clock.instant());
+        List<UsageRecord> month = ledger.read(p.monthStart(), p.end());
         Map<String, List<UsageRecord>> byModel = new TreeMap<>();
         month.forEach(r -> byModel.computeIfAbsent(r.model(), m -> new ArrayList<>()).add(r));
         List<UsageReport.ModelUsage> models = byModel.entrySet().stream().map(e -> {
             UsageReport.Window w = window(e.getValue());
             return new UsageReport.ModelUsage(e.getKey(), w.calls(), w.inputTokens(), w.outputTokens(), w.costUsd());
         }).toList();
-        return new UsageReport(now, cost.maxCallsPerHour(), guard.callsLeftThisHour(), cost.dailyBudgetUsd().orElse(null),
-                cost.monthlyBudgetUsd().orElse(null), window(ledger.read(now.minus(Duration.ofHours(1)), end)),
-                window(ledger.read(dayStart, end)), window(month), models, saving(monthStart, now.plusMillis(1)));
+        return new UsageReport(p.now(), cost.maxCallsPerHour(), guard.callsLeftThisHour(), cost.dailyBudgetUsd().orElse(null),
+                cost.monthlyBudgetUsd().orElse(null), window(ledger.read(p.hourAgo(), p.end())),
+                window(ledger.read(p.dayStart(), p.end())), window(month), models, saving(p.monthStart(), p.now().plusMillis(1)));
     }
 
     private static UsageReport.Window window(List<UsageRecord> records) {
