@@ -8,6 +8,9 @@ import dev.knowledgerouter.knowledge.SearchMode;
 import dev.knowledgerouter.learn.BeirDataset;
 import dev.knowledgerouter.learn.RetrievalEvaluation;
 import dev.knowledgerouter.learn.RetrievalResult;
+import dev.knowledgerouter.learn.RouteLlmData;
+import dev.knowledgerouter.learn.RoutingEvalResult;
+import dev.knowledgerouter.learn.RoutingEvaluation;
 import java.util.List;
 import dev.knowledgerouter.learn.Calibration;
 import dev.knowledgerouter.learn.CalibrationReport;
@@ -19,7 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "eval", mixinStandardHelpOptions = true, description = "Offline evaluations.", subcommands = {EvalCommand.Calibrate.class, EvalCommand.Retrieval.class})
+@Command(name = "eval", mixinStandardHelpOptions = true, description = "Offline evaluations.", subcommands = {EvalCommand.Calibrate.class, EvalCommand.Retrieval.class, EvalCommand.Routing.class})
 final class EvalCommand implements Runnable {
     @ParentCommand
     KrCommand parent;
@@ -27,6 +30,57 @@ final class EvalCommand implements Runnable {
     @Override
     public void run() {
         throw new CliException("name an evaluation: `kr eval retrieval --help` or `kr eval calibrate --help`");
+    }
+
+    @Command(name = "routing", mixinStandardHelpOptions = true,
+            description = {"Measure routing quality on RouteLLM-layout CSV data (prompt, weak correct, strong correct):",
+                    "the training split is stored as interaction history, each test prompt is scored by the router's learned",
+                    "estimate (and prompt length, weighted on the training split), and APGR, CPT(50%) and CPT(80%) are printed."})
+    static final class Routing implements Callable<Integer> {
+        @ParentCommand
+        EvalCommand eval;
+
+        @Option(names = "--data", paramLabel = "PATH", required = true, arity = "1..*", description = "CSV files or folders of them.")
+        List<Path> data;
+
+        @Option(names = "--train-fraction", paramLabel = "F", defaultValue = "0.5", description = "Share of prompts stored as history (default ${DEFAULT-VALUE}).")
+        double trainFraction;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the shuffle before the split (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--k", paramLabel = "N", defaultValue = "20", description = "Neighbours per prompt (default ${DEFAULT-VALUE}).")
+        int k;
+
+        @Option(names = "--json", description = "Print the result as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            KrContext ctx = eval.parent.context();
+            List<RouteLlmData.Row> rows;
+            try {
+                rows = RouteLlmData.read(data);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(e.getMessage());
+            }
+            Path work = Files.createDirectories(ctx.config().home().resolve("eval")).resolve("routing-" + ProcessHandle.current().pid());
+            RoutingEvalResult r;
+            try {
+                r = new RoutingEvaluation(new InProcessEmbedder(), work, k).run(rows, trainFraction, seed, TerminalProgress.on(ctx.err()));
+            } finally {
+                Retrieval.deleteTree(work);
+            }
+            if (json) {
+                ctx.printJson(r);
+                return 0;
+            }
+            ctx.out().printf(Locale.ROOT, "%d test prompts (%d stored as history), seed %d%n", r.testPrompts(), r.trainPrompts(), r.seed());
+            ctx.out().printf(Locale.ROOT, "APGR %.4f   CPT(50%%) %.3f   CPT(80%%) %.3f   (random router APGR %.2f)%n", r.apgr(), r.cpt50(), r.cpt80(), r.randomApgr());
+            ctx.out().printf(Locale.ROOT, "learned estimate alone %.4f, prompt length alone %.4f, length weight chosen on training split %.1f%n",
+                    r.learnedOnlyApgr(), r.lengthOnlyApgr(), r.lengthWeight());
+            return 0;
+        }
     }
 
     @Command(name = "retrieval", mixinStandardHelpOptions = true,
@@ -94,7 +148,7 @@ final class EvalCommand implements Runnable {
             return 0;
         }
 
-        private static void deleteTree(Path dir) throws java.io.IOException {
+        static void deleteTree(Path dir) throws java.io.IOException {
             if (!Files.exists(dir)) {
                 return;
             }
