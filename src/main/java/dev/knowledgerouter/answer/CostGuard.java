@@ -32,21 +32,24 @@ public final class CostGuard {
         if (settings.maxCallsPerHour() == 0) {
             return Optional.of("Claude calls are disabled (claude.max_calls_per_hour is 0)");
         }
-        List<UsageRecord> lastHour = ledger.read(p.hourAgo(), p.end());
+        // One read covers every window: the month (or, early in a month, the last hour) contains the others.
+        Instant from = p.hourAgo().isBefore(p.monthStart()) ? p.hourAgo() : p.monthStart();
+        List<UsageRecord> records = ledger.read(from, p.end());
+        List<UsageRecord> lastHour = records.stream().filter(r -> !r.timestamp().isBefore(p.hourAgo())).toList();
         if (lastHour.size() >= settings.maxCallsPerHour()) {
             Instant next = lastHour.get(lastHour.size() - settings.maxCallsPerHour()).timestamp().plus(Duration.ofHours(1));
             return Optional.of("the hourly cap of " + settings.maxCallsPerHour() + " Claude calls is reached; the next call is allowed at "
                     + next.atZone(ZoneOffset.UTC).toLocalTime().withNano(0) + " UTC");
         }
         if (settings.dailyBudgetUsd().isPresent()) {
-            double today = spent(p.dayStart(), p.end());
+            double today = spentSince(records, p.dayStart());
             if (today >= settings.dailyBudgetUsd().get()) {
                 return Optional.of(String.format(Locale.ROOT, "the daily budget of $%.2f is spent ($%.2f today); it resets at %s UTC",
                         settings.dailyBudgetUsd().get(), today, LocalTime.MIDNIGHT));
             }
         }
         if (settings.monthlyBudgetUsd().isPresent()) {
-            double month = spent(p.monthStart(), p.end());
+            double month = spentSince(records, p.monthStart());
             if (month >= settings.monthlyBudgetUsd().get()) {
                 return Optional.of(String.format(Locale.ROOT, "the monthly budget of $%.2f is spent ($%.2f this month); it resets on the 1st (UTC)",
                         settings.monthlyBudgetUsd().get(), month));
@@ -61,7 +64,7 @@ public final class CostGuard {
         return Math.max(0, settings.maxCallsPerHour() - ledger.read(p.hourAgo(), p.end()).size());
     }
 
-    private double spent(Instant from, Instant end) {
-        return ledger.read(from, end).stream().mapToDouble(UsageRecord::costUsd).sum();
+    private static double spentSince(List<UsageRecord> records, Instant from) {
+        return records.stream().filter(r -> !r.timestamp().isBefore(from)).mapToDouble(UsageRecord::costUsd).sum();
     }
 }
