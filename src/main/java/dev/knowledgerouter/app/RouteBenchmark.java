@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import dev.knowledgerouter.learn.Percentile;
 
 /**
  * Fills a store to a given size (seed data plus generated entries, embedded for real) and measures
@@ -124,9 +125,7 @@ public final class RouteBenchmark {
 
     /** Nearest-rank percentile, in milliseconds with microsecond precision. */
     static double percentile(long[] nanos, int p) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return Math.round(sorted[Math.max(0, rank - 1)] / 1000.0) / 1000.0;
+        double[] sorted = Arrays.stream(nanos).sorted().asDoubleStream().toArray();
+        return Math.round(Percentile.nearestRank(sorted, p) / 1000.0) / 1000.0;
     }
 }

@@ -4,6 +4,7 @@ import dev.knowledgerouter.app.App;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.knowledge.CachingEmbedder;
 import dev.knowledgerouter.knowledge.InProcessEmbedder;
+import dev.knowledgerouter.knowledge.ScratchFolders;
 import dev.knowledgerouter.knowledge.SearchMode;
 import dev.knowledgerouter.learn.BeirDataset;
 import dev.knowledgerouter.learn.RetrievalEvaluation;
@@ -69,7 +70,7 @@ final class EvalCommand implements Runnable {
             try {
                 r = new RoutingEvaluation(new InProcessEmbedder(), work, k).run(rows, trainFraction, seed, TerminalProgress.on(ctx.err()));
             } finally {
-                Retrieval.deleteTree(work);
+                ScratchFolders.delete(work);
             }
             if (json) {
                 ctx.printJson(r);
@@ -131,7 +132,7 @@ final class EvalCommand implements Runnable {
             try {
                 results = new RetrievalEvaluation(embedder, work, k).run(data, modes, progress);
             } finally {
-                deleteTree(work);
+                ScratchFolders.delete(work);
             }
             long[] hm = embedder.hitsAndMisses();
             ctx.err().println("kr: embeddings: " + hm[0] + " from the cache, " + hm[1] + " computed");
@@ -146,17 +147,6 @@ final class EvalCommand implements Runnable {
                         r.queryMsP50(), r.indexSeconds(), r.fusion() == null ? "" : "  " + r.fusion());
             }
             return 0;
-        }
-
-        static void deleteTree(Path dir) throws java.io.IOException {
-            if (!Files.exists(dir)) {
-                return;
-            }
-            try (var walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
         }
     }
 

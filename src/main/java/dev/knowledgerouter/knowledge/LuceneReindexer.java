@@ -5,10 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -61,7 +59,7 @@ public final class LuceneReindexer {
                 entries = readAll(definition.name(), dir);
             }
             Path fresh = root.resolve(definition.name() + ".reindexing");
-            deleteTree(fresh);
+            ScratchFolders.delete(fresh);
             progress.start("reindex " + definition.name(), entries.size());
             try (LuceneCollection out = LuceneCollection.open(fresh, definition, target)) {
                 for (int from0 = 0; from0 < entries.size(); from0 += BATCH) {
@@ -114,16 +112,5 @@ public final class LuceneReindexer {
             }
         }
         return out;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -98,12 +98,7 @@ public final class Calibration {
             return new CalibrationReport.Distribution(0, 0, 0, 0, 0, 0);
         }
         double[] s = scores.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new CalibrationReport.Distribution(s.length, round(pct(s, 10)), round(pct(s, 50)), round(pct(s, 90)), round(s[0]), round(s[s.length - 1]));
-    }
-
-    private static double pct(double[] sorted, int p) {
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+        return new CalibrationReport.Distribution(s.length, round(Percentile.nearestRank(s, 10)), round(Percentile.nearestRank(s, 50)), round(Percentile.nearestRank(s, 90)), round(s[0]), round(s[s.length - 1]));
     }
 
     private static double ratio(int a, int b) {
