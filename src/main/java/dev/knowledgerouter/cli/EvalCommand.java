@@ -35,8 +35,8 @@ final class EvalCommand implements Runnable {
 
     @Command(name = "routing", mixinStandardHelpOptions = true,
             description = {"Measure routing quality on RouteLLM-layout CSV data (prompt, weak correct, strong correct):",
-                    "the training split is stored as interaction history, each test prompt is scored by the router's learned",
-                    "estimate (and prompt length, weighted on the training split), and APGR, CPT(50%) and CPT(80%) are printed."})
+                    "the training split is stored as interaction history, a gain model (remote minus local success) is trained on it,",
+                    "each test prompt is ranked by its predicted gain, and APGR, CPT(50%) and CPT(80%) are printed."})
     static final class Routing implements Callable<Integer> {
         @ParentCommand
         EvalCommand eval;
@@ -50,7 +50,7 @@ final class EvalCommand implements Runnable {
         @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the shuffle before the split (default ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--k", paramLabel = "N", defaultValue = "20", description = "Neighbours per prompt (default ${DEFAULT-VALUE}).")
+        @Option(names = "--k", paramLabel = "N", defaultValue = "20", description = "Neighbours per prompt for the reference neighbour estimate (default ${DEFAULT-VALUE}).")
         int k;
 
         @Option(names = "--json", description = "Print the result as JSON.")
@@ -78,8 +78,8 @@ final class EvalCommand implements Runnable {
             }
             ctx.out().printf(Locale.ROOT, "%d test prompts (%d stored as history), seed %d%n", r.testPrompts(), r.trainPrompts(), r.seed());
             ctx.out().printf(Locale.ROOT, "APGR %.4f   CPT(50%%) %.3f   CPT(80%%) %.3f   (random router APGR %.2f)%n", r.apgr(), r.cpt50(), r.cpt80(), r.randomApgr());
-            ctx.out().printf(Locale.ROOT, "learned estimate alone %.4f, prompt length alone %.4f, length weight chosen on training split %.1f%n",
-                    r.learnedOnlyApgr(), r.lengthOnlyApgr(), r.lengthWeight());
+            ctx.out().printf(Locale.ROOT, "for reference on this split: nearest-neighbour estimate %.4f, prompt length %.4f%n",
+                    r.neighbourOnlyApgr(), r.lengthOnlyApgr());
             return 0;
         }
     }

@@ -50,6 +50,9 @@ public interface KnowledgeStore extends AutoCloseable {
     /** Visits the entries with {@code from <= timestamp < to}, oldest first. */
     void scan(String collection, Instant from, Instant to, Consumer<StoredEntry> visitor);
 
+    /** As {@link #scan}, with each entry's stored vector, for models trained on the history's own embeddings. */
+    void scanWithVectors(String collection, Instant from, Instant to, java.util.function.BiConsumer<StoredEntry, float[]> visitor);
+
     @Override
     void close();
 }

@@ -337,6 +337,14 @@ final class LuceneCollection implements AutoCloseable {
     }
 
     void scan(Instant from, Instant to, Consumer<StoredEntry> visitor) throws IOException {
+        scan(from, to, (entry, vector) -> visitor.accept(entry), false);
+    }
+
+    void scanWithVectors(Instant from, Instant to, java.util.function.BiConsumer<StoredEntry, float[]> visitor) throws IOException {
+        scan(from, to, visitor, true);
+    }
+
+    private void scan(Instant from, Instant to, java.util.function.BiConsumer<StoredEntry, float[]> visitor, boolean withVectors) throws IOException {
         Query range = LongPoint.newRangeQuery(LuceneDocumentFormat.TIME, millis(from), millis(to) - 1);
         Sort byTime = new Sort(new SortField(LuceneDocumentFormat.TIME, SortField.Type.LONG), SortField.FIELD_DOC);
         IndexSearcher searcher = searchers.acquire();
@@ -346,7 +354,8 @@ final class LuceneCollection implements AutoCloseable {
             while (true) {
                 TopDocs page = after == null ? searcher.search(range, SCAN_PAGE, byTime) : searcher.searchAfter(after, range, SCAN_PAGE, byTime);
                 for (ScoreDoc sd : page.scoreDocs) {
-                    visitor.accept(LuceneDocumentFormat.toStoredEntry(definition.name(), fields.document(sd.doc)));
+                    visitor.accept(LuceneDocumentFormat.toStoredEntry(definition.name(), fields.document(sd.doc)),
+                            withVectors ? storedVector(searcher, sd.doc) : null);
                 }
                 if (page.scoreDocs.length < SCAN_PAGE) {
                     return;

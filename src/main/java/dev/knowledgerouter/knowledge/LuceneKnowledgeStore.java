@@ -121,6 +121,14 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
     }
 
     @Override
+    public void scanWithVectors(String collection, Instant from, Instant to, java.util.function.BiConsumer<StoredEntry, float[]> visitor) {
+        io(() -> {
+            get(collection).scanWithVectors(from, to, visitor);
+            return null;
+        });
+    }
+
+    @Override
     public synchronized void close() {
         List<RuntimeException> failures = new ArrayList<>();
         for (LuceneCollection c : open.values()) {

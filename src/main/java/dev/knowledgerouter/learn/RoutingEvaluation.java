@@ -12,7 +12,6 @@ import dev.knowledgerouter.knowledge.SearchRequest;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +20,10 @@ import java.util.Random;
 /**
  * Offline routing evaluation on RouteLLM data through the production store and embedder. The
  * training split is stored as interaction history, and its outcomes are the two models'
- * correctness. Each test prompt is scored by its nearest stored prompts: the similarity-weighted
- * share of them where only the strong model was right, since escalation pays exactly there.
- * Prompt length is blended in, with a weight chosen on the training split alone (each training
- * prompt scored by its neighbours other than itself).
+ * correctness. A {@link GainModel} is trained on that history as the store holds it (its vectors
+ * and outcomes), and each test prompt is scored by the gain it predicts for escalating. The
+ * neighbour estimate (the similarity-weighted share of the nearest stored prompts on which only
+ * the strong model was right) and prompt length alone are measured beside it, for reference.
  */
 public final class RoutingEvaluation {
     private static final int BATCH = 64;
@@ -65,32 +64,24 @@ public final class RoutingEvaluation {
             store.upsert(history.name(), entries);
             store.compact(history.name());
             double prior = train.stream().filter(RoutingEvaluation::gap).count() / (double) train.size();
-
-            double[] trainGap = new double[train.size()];
-            for (int i = 0; i < train.size(); i++) {
-                trainGap[i] = gapEstimate(store, history, trainVectors.get(i), "t" + i, prior);
-            }
-            double[] trainLength = lengths(train);
-            double bestWeight = 0;
-            double bestApgr = -1;
-            for (int w = 0; w <= 10; w++) {
-                double apgr = RouterQuality.of(train, blend(trainGap, trainLength, w / 10.0)).apgr();
-                if (apgr > bestApgr) {
-                    bestApgr = apgr;
-                    bestWeight = w / 10.0;
-                }
-            }
+            List<GainModel.Example> examples = new ArrayList<>();
+            store.scanWithVectors(history.name(), Instant.MIN, Instant.MAX, (e, vector) -> examples.add(new GainModel.Example(vector,
+                    String.valueOf(e.payload().get("query")), Boolean.TRUE.equals(e.payload().get("weak_correct")),
+                    Boolean.TRUE.equals(e.payload().get("strong_correct")))));
+            GainModel model = GainModel.train(examples);
 
             List<float[]> testVectors = embed(test, "score test prompts", progress);
-            double[] testGap = new double[test.size()];
+            double[] gain = new double[test.size()];
+            double[] neighbours = new double[test.size()];
+            double[] length = new double[test.size()];
             for (int i = 0; i < test.size(); i++) {
-                testGap[i] = gapEstimate(store, history, testVectors.get(i), null, prior);
+                gain[i] = model.gain(testVectors.get(i), test.get(i).prompt());
+                neighbours[i] = gapEstimate(store, history, testVectors.get(i), prior);
+                length[i] = PromptFeatures.of(test.get(i).prompt())[0];
             }
-            double[] testLength = lengths(test);
-            RouterQuality chosen = RouterQuality.of(test, blend(testGap, testLength, bestWeight));
+            RouterQuality chosen = RouterQuality.of(test, gain);
             return new RoutingEvalResult(round(chosen.apgr()), round(chosen.cpt50()), round(chosen.cpt80()), 0.5, test.size(), train.size(),
-                    bestWeight, round(RouterQuality.of(test, blend(testGap, testLength, 0)).apgr()),
-                    round(RouterQuality.of(test, blend(testGap, testLength, 1)).apgr()), seed);
+                    round(RouterQuality.of(test, neighbours).apgr()), round(RouterQuality.of(test, length).apgr()), seed);
         }
     }
 
@@ -99,16 +90,11 @@ public final class RoutingEvaluation {
     }
 
     /** Similarity-weighted share of neighbours where only the strong model was right, smoothed toward the prior. */
-    private double gapEstimate(LuceneKnowledgeStore store, CollectionDefinition history, float[] vector, String self, double prior) {
-        List<SearchHit> hits = store.search(SearchRequest.of(history.name(), vector, k + 1));
+    private double gapEstimate(LuceneKnowledgeStore store, CollectionDefinition history, float[] vector, double prior) {
+        List<SearchHit> hits = store.search(SearchRequest.of(history.name(), vector, k));
         double weight = 1.0;
         double sum = prior;
-        int used = 0;
         for (SearchHit h : hits) {
-            if (h.id().equals(self) || used == k) {
-                continue;
-            }
-            used++;
             double w = Math.max(0, h.score());
             boolean onlyStrong = Boolean.TRUE.equals(h.payload().get("strong_correct")) && !Boolean.TRUE.equals(h.payload().get("weak_correct"));
             sum += w * (onlyStrong ? 1 : 0);
@@ -126,39 +112,6 @@ public final class RoutingEvaluation {
             progress.advance(batch.size());
         }
         progress.done();
-        return out;
-    }
-
-    private static double[] lengths(List<RouteLlmData.Row> rows) {
-        return rows.stream().mapToDouble(r -> r.prompt().strip().split("\\s+").length).toArray();
-    }
-
-    /** {@code (1 - w) * rank(gap) + w * rank(length)}, ranks as percentiles within the set. */
-    static double[] blend(double[] gap, double[] length, double lengthWeight) {
-        double[] a = percentiles(gap);
-        double[] b = percentiles(length);
-        double[] out = new double[gap.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (1 - lengthWeight) * a[i] + lengthWeight * b[i];
-        }
-        return out;
-    }
-
-    private static double[] percentiles(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            int lo = Arrays.binarySearch(sorted, values[i]);
-            while (lo > 0 && sorted[lo - 1] == values[i]) {
-                lo--;
-            }
-            int hi = lo;
-            while (hi + 1 < sorted.length && sorted[hi + 1] == values[i]) {
-                hi++;
-            }
-            out[i] = (lo + hi) / 2.0 / Math.max(1, sorted.length - 1);
-        }
         return out;
     }
 
