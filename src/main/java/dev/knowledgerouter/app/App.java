@@ -45,6 +45,7 @@ public final class App implements AutoCloseable {
     private final CostGuard guard;
     private final UsageReporter usageReporter;
     private final dev.knowledgerouter.learn.FeedbackService feedback;
+    private final dev.knowledgerouter.report.ReportBuilder reports;
 
     private App(KrConfig config, CollectionCatalog catalog, Embedder embedder, KnowledgeStore store, Clock clock) {
         this.config = config;
@@ -67,6 +68,7 @@ public final class App implements AutoCloseable {
         this.searches = new SearchService(embedder, store, search, config.server().maxQueryChars(),
                 SearchMode.valueOf(config.routing().retrievalMode().toUpperCase(java.util.Locale.ROOT)));
         this.seeder = new Seeder(store, embedder, catalog, clock);
+        this.reports = new dev.knowledgerouter.report.ReportBuilder(store, ledger, usageReporter, config.routing().learning(), clock);
     }
 
     /** Opens the embedded default: the in-process embedder and the Lucene store under {@code $KR_HOME}. */
@@ -128,6 +130,11 @@ public final class App implements AutoCloseable {
 
     public UsageReport usage() {
         return usageReporter.report();
+    }
+
+    /** The routing report over the last {@code days} days, tuning the named profile (the default when empty). */
+    public dev.knowledgerouter.report.RoutingReport report(int days, Optional<String> profile) {
+        return reports.build(days, new Router(config.routing()).profile(profile));
     }
 
     /** Work that must finish before the store closes (HTTP requests). */

@@ -17,6 +17,8 @@ interface Backend extends AutoCloseable {
 
     dev.knowledgerouter.learn.UsageReport usage();
 
+    dev.knowledgerouter.report.RoutingReport report(int days, Optional<String> profile);
+
     dev.knowledgerouter.learn.FeedbackResult feedback(String interactionId, String verdict, Optional<String> note);
 
     /** Where requests go, for messages: "in-process" or the server's URL. */

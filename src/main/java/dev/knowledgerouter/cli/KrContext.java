@@ -18,12 +18,23 @@ final class KrContext {
     private final Supplier<KrConfig> configSource;
     private final PrintStream out;
     private final PrintStream err;
+    private final Supplier<java.nio.file.Path> configFile;
     private KrConfig config;
 
     KrContext(Supplier<KrConfig> configSource, PrintStream out, PrintStream err) {
+        this(configSource, ConfigLoader::fileFromEnvironment, out, err);
+    }
+
+    KrContext(Supplier<KrConfig> configSource, Supplier<java.nio.file.Path> configFile, PrintStream out, PrintStream err) {
         this.configSource = configSource;
+        this.configFile = configFile;
         this.out = out;
         this.err = err;
+    }
+
+    /** The kr.yaml this invocation reads (which may not exist yet): where {@code kr report --apply} writes. */
+    java.nio.file.Path configFile() {
+        return configFile.get();
     }
 
     static KrContext system() {

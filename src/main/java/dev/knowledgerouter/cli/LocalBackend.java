@@ -37,6 +37,15 @@ final class LocalBackend implements Backend {
     }
 
     @Override
+    public dev.knowledgerouter.report.RoutingReport report(int days, Optional<String> profile) {
+        try {
+            return app.report(days, profile);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+
+    @Override
     public dev.knowledgerouter.learn.FeedbackResult feedback(String interactionId, String verdict, Optional<String> note) {
         return app.feedback(interactionId, dev.knowledgerouter.learn.Outcome.Verdict.parse(verdict), note);
     }

@@ -88,6 +88,17 @@ final class RemoteBackend implements Backend {
     }
 
     @Override
+    public dev.knowledgerouter.report.RoutingReport report(int days, Optional<String> profile) {
+        String url = baseUrl + "/v1/report?format=json&days=" + days + profile.map(p -> "&profile=" + enc(p)).orElse("");
+        try {
+            return json.readValue(send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").GET().build()),
+                    dev.knowledgerouter.report.RoutingReport.class);
+        } catch (IOException e) {
+            throw new CliException("the server at " + baseUrl + " sent a response kr cannot read: " + e.getMessage());
+        }
+    }
+
+    @Override
     public dev.knowledgerouter.learn.FeedbackResult feedback(String interactionId, String verdict, Optional<String> note) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("verdict", verdict);

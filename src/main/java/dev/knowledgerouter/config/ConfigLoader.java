@@ -34,8 +34,17 @@ public final class ConfigLoader {
         return new ConfigLoader(Path.of("").toAbsolutePath(), System.getenv()).load();
     }
 
+    /** The kr.yaml this process reads ({@code KR_CONFIG}, else the working directory's), whether or not it exists. */
+    public static Path fileFromEnvironment() {
+        return new ConfigLoader(Path.of("").toAbsolutePath(), System.getenv()).file();
+    }
+
+    public Path file() {
+        return env("KR_CONFIG").map(this::resolve).orElse(workDir.resolve("kr.yaml"));
+    }
+
     public KrConfig load() {
-        Path file = env("KR_CONFIG").map(this::resolve).orElse(workDir.resolve("kr.yaml"));
+        Path file = file();
         if (env("KR_CONFIG").isPresent() && !Files.isRegularFile(file)) {
             throw new ConfigException("KR_CONFIG points to " + file + ", which does not exist; fix the path or unset KR_CONFIG");
         }
@@ -185,11 +194,12 @@ public final class ConfigLoader {
         }
         String retrieval = env("KR_RETRIEVAL").orElse(node.text("retrieval").orElse(RoutingSettings.DEFAULT_RETRIEVAL_MODE));
         Node l = node.child("learning");
-        l.allowOnly("k", "min_similarity", "min_evidence", "fail_below", "succeed_above");
+        l.allowOnly("k", "min_similarity", "min_evidence", "fail_below", "succeed_above", "target_success_rate", "min_tuning_sample");
         LearningSettings d = LearningSettings.defaults();
         LearningSettings learning = new LearningSettings(l.integer("k", d.k()), l.has("min_similarity") ? l.number("min_similarity") : d.minSimilarity(),
                 l.integer("min_evidence", d.minEvidence()), l.has("fail_below") ? l.number("fail_below") : d.failBelow(),
-                l.has("succeed_above") ? l.number("succeed_above") : d.succeedAbove());
+                l.has("succeed_above") ? l.number("succeed_above") : d.succeedAbove(),
+                l.has("target_success_rate") ? l.number("target_success_rate") : d.targetSuccessRate(), l.integer("min_tuning_sample", d.minTuningSample()));
         return new RoutingSettings(defaultProfile, profiles, k, minScore, retrieval.toLowerCase(java.util.Locale.ROOT), learning);
     }
 

@@ -5,15 +5,29 @@ package dev.knowledgerouter.config;
  * least {@code minSimilarity} cosine are its neighbours; with at least {@code minEvidence} of them
  * showing how the local route did, a chance of local success below {@code failBelow} sends the query
  * straight to Claude, and one at or above {@code succeedAbove} keeps it local below the relevance bar.
+ * The weekly report tunes the profile's thresholds to keep the local success rate at or above
+ * {@code targetSuccessRate}, and applies them only from at least {@code minTuningSample}
+ * interactions whose local outcome is known.
  */
-public record LearningSettings(int k, double minSimilarity, int minEvidence, double failBelow, double succeedAbove) {
+public record LearningSettings(int k, double minSimilarity, int minEvidence, double failBelow, double succeedAbove,
+                               double targetSuccessRate, int minTuningSample) {
     public static LearningSettings defaults() {
-        return new LearningSettings(10, 0.85, 3, 0.3, 0.8);
+        return new LearningSettings(10, 0.85, 3, 0.3, 0.8, 0.9, 100);
+    }
+
+    public LearningSettings(int k, double minSimilarity, int minEvidence, double failBelow, double succeedAbove) {
+        this(k, minSimilarity, minEvidence, failBelow, succeedAbove, defaults().targetSuccessRate(), defaults().minTuningSample());
     }
 
     public LearningSettings {
         if (k < 1 || k > 100 || minEvidence < 1 || failBelow < 0 || succeedAbove > 1 || failBelow >= succeedAbove) {
             throw new ConfigException("learning: need 1 <= k <= 100, min_evidence >= 1 and 0 <= fail_below < succeed_above <= 1");
+        }
+        if (targetSuccessRate <= 0 || targetSuccessRate > 1) {
+            throw new ConfigException("learning.target_success_rate is a share between 0 and 1 (e.g. 0.9), got " + targetSuccessRate);
+        }
+        if (minTuningSample < 1) {
+            throw new ConfigException("learning.min_tuning_sample must be at least 1, got " + minTuningSample);
         }
     }
 }

@@ -14,6 +14,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +25,8 @@ import java.util.Optional;
  *   <li>{@code GET /v1/search?q=&collection=&k=}: semantic search without answering;</li>
  *   <li>{@code GET /v1/collections}: the collections and their sizes;</li>
  *   <li>{@code GET /v1/usage}: paid calls, cost, calls left under the cap, estimated saving;</li>
+ *   <li>{@code GET /v1/report?days=7[&format=json|html|md][&profile=NAME]}: the routing report and threshold tuning;
+ *       HTML when the client accepts it;</li>
  *   <li>{@code POST /v1/interactions/{id}/feedback} {@code {"verdict": "good|bad", "note"?}}: rate an answer;</li>
  *   <li>{@code GET /health}: liveness and the state of each part.</li>
  * </ul>
@@ -53,6 +56,7 @@ public final class HttpApi {
             cfg.routes.get("/v1/search", this::search);
             cfg.routes.get("/v1/collections", ctx -> ctx.json(Map.of("collections", app.collections())));
             cfg.routes.get("/v1/usage", ctx -> ctx.json(app.usage()));
+            cfg.routes.get("/v1/report", this::report);
             cfg.routes.post("/v1/interactions/{id}/feedback", this::feedback);
         });
     }
@@ -88,6 +92,43 @@ public final class HttpApi {
         Optional<String> taskType = optionalText(body, "task_type", "a name such as \"critical\"");
         QueryRequest request = new QueryRequest(query.asText(), p, taskType, prefer.equals("remote"));
         ctx.json(app.inFlight().run(() -> QueryResponse.of(app.queries().query(request))));
+    }
+
+    /** JSON unless {@code format} or the Accept header asks for HTML or Markdown, so a browser gets the page. */
+    private void report(Context ctx) {
+        int days;
+        String daysParam = ctx.queryParam("days");
+        try {
+            days = daysParam == null ? 7 : Integer.parseInt(daysParam.strip());
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "invalid_request", "'days' must be a whole number of days such as 7, got \"" + daysParam + "\"");
+        }
+        if (days < 1 || days > dev.knowledgerouter.report.ReportBuilder.MAX_DAYS) {
+            throw new ApiException(400, "invalid_request", "'days' must be between 1 and " + dev.knowledgerouter.report.ReportBuilder.MAX_DAYS + ", got " + days);
+        }
+        String format = Optional.ofNullable(ctx.queryParam("format")).map(f -> f.strip().toLowerCase(java.util.Locale.ROOT))
+                .orElseGet(() -> preferredFormat(ctx.header("Accept")));
+        if (!List.of("json", "html", "md").contains(format)) {
+            throw new ApiException(400, "invalid_request", "'format' must be json, html or md, got \"" + format + "\"");
+        }
+        Optional<String> profile = Optional.ofNullable(ctx.queryParam("profile")).filter(p -> !p.isBlank());
+        dev.knowledgerouter.report.RoutingReport report = app.inFlight().run(() -> app.report(days, profile));
+        switch (format) {
+            case "html" -> ctx.contentType("text/html; charset=utf-8").result(dev.knowledgerouter.report.HtmlReport.render(report));
+            case "md" -> ctx.contentType("text/markdown; charset=utf-8").result(dev.knowledgerouter.report.MarkdownReport.render(report));
+            default -> ctx.json(report);
+        }
+    }
+
+    private static String preferredFormat(String accept) {
+        if (accept == null) {
+            return "json";
+        }
+        String a = accept.toLowerCase(java.util.Locale.ROOT);
+        if (a.contains("text/html")) {
+            return "html";
+        }
+        return a.contains("text/markdown") ? "md" : "json";
     }
 
     private void feedback(Context ctx) {

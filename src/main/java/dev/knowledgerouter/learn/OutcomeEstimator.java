@@ -13,9 +13,7 @@ import java.util.Map;
 /**
  * Estimates from the interaction history how likely the local route is to succeed for a query:
  * its nearest stored interactions (same embedding space) are evidence when the local model was
- * tried on them. A local answer that stood (not rated bad) counts as a success; local attempts that
- * all failed (the interaction escalated, or ended without a model answer), or a local answer rated
- * bad, count as failures. Remote-only interactions say nothing about the local route.
+ * tried on them ({@link LocalResult}).
  */
 public final class OutcomeEstimator {
     private final KnowledgeStore store;
@@ -52,13 +50,11 @@ public final class OutcomeEstimator {
         List<String> examples = new ArrayList<>();
         for (SearchHit h : neighbours) {
             Map<String, Object> p = h.payload();
-            String outcome = String.valueOf(p.get("outcome"));
-            boolean triedLocally = p.get("attempts") instanceof List<?> attempts && attempts.stream()
-                    .anyMatch(a -> a instanceof Map<?, ?> m && String.valueOf(m.get("model")).startsWith("ollama/"));
-            if (!triedLocally) {
+            LocalResult local = LocalResult.of(p);
+            if (local == LocalResult.UNTRIED) {
                 continue;
             }
-            boolean localSuccess = "local".equals(p.get("answered_by")) && !"failure".equals(outcome);
+            boolean localSuccess = local == LocalResult.SUCCEEDED;
             if (localSuccess) {
                 successes++;
             } else {

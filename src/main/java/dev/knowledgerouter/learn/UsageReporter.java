@@ -56,7 +56,7 @@ public final class UsageReporter {
     }
 
     /** @param to exclusive; the history is kept in milliseconds, so pass at least a millisecond past now */
-    private UsageReport.Saving saving(Instant from, Instant to) {
+    public UsageReport.Saving saving(Instant from, Instant to) {
         long[] tokens = new long[2];
         int[] answers = new int[1];
         store.scan(CollectionCatalog.HISTORY, from, to, e -> {

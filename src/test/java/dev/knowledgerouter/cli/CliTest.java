@@ -183,4 +183,32 @@ class CliTest {
         assertEquals(1, Main.run(ctx, "collections"));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("kr: kr.yaml: server.prot is not a known key"), err.toString());
     }
+
+    @Test
+    void reportApplyRefusesASmallSampleAndWritesNothing() {
+        Path configFile = home.resolve("kr.yaml");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        KrConfig config = TestStack.seededCopy(home.resolve("data"));
+        assertEquals(0, kr(config, "query", "git detached HEAD state after checkout of a tag").exit(), "one interaction in the period");
+        KrContext ctx = new KrContext(() -> config, () -> configFile, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = Main.run(ctx, "report", "--apply");
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertEquals(ReportCommand.NOT_APPLIED, exit, stderr);
+        assertTrue(stderr.contains("nothing written") && stderr.contains("too little evidence"), stderr);
+        assertFalse(Files.exists(configFile), "kr.yaml is not touched");
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("#"), "the Markdown report is still printed");
+    }
+
+    @Test
+    void reportJsonIsJsonAloneAndAnUnknownFormatIsRefused() {
+        KrConfig config = TestStack.seededCopy(home);
+        Run r = kr(config, "report", "--json", "--days", "3");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(3, r.json().path("days").asInt());
+        Run bad = kr(config, "report", "--format", "pdf");
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().contains("--format must be md, html or json"), bad.err());
+    }
 }

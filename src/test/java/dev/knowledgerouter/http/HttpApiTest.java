@@ -211,4 +211,31 @@ class HttpApiTest {
         }
         assertEquals(before + 8, app.store().count(CollectionCatalog.HISTORY));
     }
+
+    @Test
+    void theReportIsJsonByDefaultWithItsTotalsAndTuning() throws Exception {
+        Response r = get("/v1/report?days=7");
+        assertEquals(200, r.status(), r.body().toString());
+        assertTrue(r.contentType().startsWith("application/json"), r.contentType());
+        assertEquals(0.7, r.body().path("totals").path("local_target").asDouble());
+        assertEquals("default", r.body().path("tuning").path("profile").asText());
+        assertTrue(r.body().path("tuning").path("verdict").isTextual());
+    }
+
+    @Test
+    void aBrowserGetsTheReportAsHtmlWithItsCharts() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/report?days=7"))
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(r.body().contains("<svg"), "the page draws its charts inline");
+    }
+
+    @Test
+    void badReportParametersAre400sThatNameTheFix() throws Exception {
+        assertError(get("/v1/report?days=0"), 400, "invalid_request", "between 1 and 366");
+        assertError(get("/v1/report?days=week"), 400, "invalid_request", "whole number of days");
+        assertError(get("/v1/report?format=pdf"), 400, "invalid_request", "json, html or md");
+        assertError(get("/v1/report?profile=nope"), 400, "unknown_profile", "nope");
+    }
 }

@@ -1,0 +1,150 @@
+package dev.knowledgerouter.report;
+
+import dev.knowledgerouter.answer.UsageLedger;
+import dev.knowledgerouter.answer.UsageRecord;
+import dev.knowledgerouter.config.LearningSettings;
+import dev.knowledgerouter.config.RoutingProfile;
+import dev.knowledgerouter.knowledge.CollectionCatalog;
+import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.learn.LocalResult;
+import dev.knowledgerouter.learn.UsageReport;
+import dev.knowledgerouter.learn.UsageReporter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the {@link RoutingReport} for the last N days from the interaction history (one scan, with
+ * the stored query vectors for clustering) and the usage ledger. Days are UTC days.
+ */
+public final class ReportBuilder {
+    /** The share of queries the product aims to answer locally. */
+    public static final double LOCAL_TARGET = 0.70;
+    public static final int MAX_DAYS = 366;
+    static final double CLUSTER_SIMILARITY = 0.80;
+    private static final int MAX_CLUSTERS = 5;
+    private static final List<String> ROUTES = List.of("local", "remote", "retrieval");
+    private static final List<String> OUTCOMES = List.of("success", "escalated", "failure", "pending");
+
+    private final KnowledgeStore store;
+    private final UsageLedger ledger;
+    private final UsageReporter usage;
+    private final LearningSettings learning;
+    private final Clock clock;
+
+    public ReportBuilder(KnowledgeStore store, UsageLedger ledger, UsageReporter usage, LearningSettings learning, Clock clock) {
+        this.store = store;
+        this.ledger = ledger;
+        this.usage = usage;
+        this.learning = learning;
+        this.clock = clock;
+    }
+
+    /** A stored interaction as the report reads it. */
+    record Row(Instant at, String query, String answeredBy, String outcome, String verdict, String profile, double relevance,
+               int complexity, LocalResult local, float[] vector) {
+    }
+
+    public RoutingReport build(int days, RoutingProfile profile) {
+        if (days < 1 || days > MAX_DAYS) {
+            throw new IllegalArgumentException("days must be between 1 and " + MAX_DAYS + ", got " + days);
+        }
+        Instant to = clock.instant().plusMillis(1);
+        Instant from = to.minus(Duration.ofDays(days));
+        List<Row> rows = new ArrayList<>();
+        store.scanWithVectors(CollectionCatalog.HISTORY, from, to, (e, vector) -> rows.add(row(e.timestamp(), e.payload(), vector)));
+        int n = rows.size();
+        Map<String, Integer> byRoute = new LinkedHashMap<>();
+        ROUTES.forEach(r -> byRoute.put(r, 0));
+        rows.forEach(r -> byRoute.merge(r.answeredBy(), 1, Integer::sum));
+        int local = byRoute.get("local");
+        int remote = byRoute.get("remote");
+        int retrieval = byRoute.get("retrieval");
+        double localShare = share(local, n);
+        RoutingReport.Totals totals = new RoutingReport.Totals(n, local, remote, retrieval, localShare, share(remote, n), share(retrieval, n),
+                LOCAL_TARGET, n > 0 && localShare >= LOCAL_TARGET);
+        List<RoutingReport.RouteStats> routes = ROUTES.stream().map(route -> {
+            List<Row> of = rows.stream().filter(r -> r.answeredBy().equals(route)).toList();
+            Double avg = of.isEmpty() ? null : round(of.stream().mapToDouble(Row::relevance).average().orElseThrow());
+            return new RoutingReport.RouteStats(route, of.size(), share(of.size(), n), avg);
+        }).toList();
+
+        int tried = (int) rows.stream().filter(r -> r.local() != LocalResult.UNTRIED).count();
+        int localFailures = (int) rows.stream().filter(r -> r.local() == LocalResult.FAILED).count();
+        int escalations = (int) rows.stream().filter(r -> r.outcome().equals("escalated")).count();
+        int failures = (int) rows.stream().filter(r -> r.outcome().equals("failure")).count();
+        RoutingReport.Rates rates = new RoutingReport.Rates(tried, localFailures, rate(localFailures, tried), escalations, rate(escalations, tried),
+                failures, rate(failures, n));
+        int good = (int) rows.stream().filter(r -> "good".equals(r.verdict())).count();
+        int bad = (int) rows.stream().filter(r -> "bad".equals(r.verdict())).count();
+
+        List<UsageRecord> paid = ledger.read(from, to);
+        UsageReport.Saving saving = usage.saving(from, to);
+        RoutingReport.Spend spend = new RoutingReport.Spend(paid.size(), Math.round(paid.stream().mapToDouble(UsageRecord::costUsd).sum() * 1_000_000) / 1_000_000.0,
+                saving.usd(), saving.localAnswers(), saving.pricedAs(), saving.note());
+
+        List<ReplayCase> cases = rows.stream().filter(r -> r.profile() == null || r.profile().equals(profile.name()))
+                .map(r -> new ReplayCase(r.relevance(), r.complexity(), r.local())).toList();
+        RoutingReport.Tuning tuning = new ThresholdTuner(learning.targetSuccessRate(), learning.minTuningSample()).tune(cases, profile);
+
+        return new RoutingReport(clock.instant(), from, to, days, totals, routes, rates, new RoutingReport.FeedbackCounts(good, bad, n - good - bad),
+                spend, daily(rows, from, to), histogram(rows), FailureClusters.of(rows, CLUSTER_SIMILARITY, MAX_CLUSTERS), tuning);
+    }
+
+    private static Row row(Instant at, Map<String, Object> p, float[] vector) {
+        return new Row(at, String.valueOf(p.getOrDefault("query", "")), String.valueOf(p.getOrDefault("answered_by", "retrieval")),
+                String.valueOf(p.getOrDefault("outcome", "pending")), p.get("verdict") instanceof String v ? v : null,
+                p.get("profile") instanceof String s ? s : null, p.get("relevance") instanceof Number r ? r.doubleValue() : -1,
+                p.get("complexity") instanceof Number c ? c.intValue() : 10, LocalResult.of(p), vector);
+    }
+
+    private static List<RoutingReport.DayShares> daily(List<Row> rows, Instant from, Instant to) {
+        Map<LocalDate, int[]> days = new LinkedHashMap<>();
+        LocalDate last = LocalDate.ofInstant(to.minusMillis(1), ZoneOffset.UTC);
+        for (LocalDate d = LocalDate.ofInstant(from, ZoneOffset.UTC); !d.isAfter(last); d = d.plusDays(1)) {
+            days.put(d, new int[3]);
+        }
+        for (Row r : rows) {
+            int[] counts = days.get(LocalDate.ofInstant(r.at(), ZoneOffset.UTC));
+            int route = ROUTES.indexOf(r.answeredBy());
+            if (counts != null && route >= 0) {
+                counts[route]++;
+            }
+        }
+        return days.entrySet().stream().map(e -> new RoutingReport.DayShares(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
+    }
+
+    /** Bins of 0.05 from 0.50 to 1.00; lower relevance counts in the first bin, as it routes the same way. */
+    private static RoutingReport.RelevanceHistogram histogram(List<Row> rows) {
+        List<Double> edges = new ArrayList<>();
+        for (int i = 0; i <= 10; i++) {
+            edges.add(Math.round((0.5 + i * 0.05) * 100) / 100.0);
+        }
+        List<RoutingReport.OutcomeCounts> byOutcome = new ArrayList<>();
+        for (String outcome : OUTCOMES) {
+            int[] counts = new int[10];
+            rows.stream().filter(r -> r.outcome().equals(outcome))
+                    .forEach(r -> counts[Math.max(0, Math.min(9, (int) Math.floor((r.relevance() - 0.5) / 0.05)))]++);
+            byOutcome.add(new RoutingReport.OutcomeCounts(outcome, java.util.Arrays.stream(counts).boxed().toList()));
+        }
+        return new RoutingReport.RelevanceHistogram(edges, byOutcome);
+    }
+
+    private static double share(int part, int whole) {
+        return whole == 0 ? 0 : round(part / (double) whole);
+    }
+
+    private static Double rate(int part, int whole) {
+        return whole == 0 ? null : round(part / (double) whole);
+    }
+
+    private static double round(double d) {
+        return Math.round(d * 10_000) / 10_000.0;
+    }
+}
