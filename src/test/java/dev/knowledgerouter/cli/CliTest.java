@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.knowledgerouter.app.App;
 import dev.knowledgerouter.app.ServerAnnouncement;
+import dev.knowledgerouter.config.ConfigLoader;
 import dev.knowledgerouter.config.KrConfig;
+import dev.knowledgerouter.config.LearningSettings;
+import dev.knowledgerouter.config.LocalRule;
+import dev.knowledgerouter.config.RoutingSettings;
 import dev.knowledgerouter.http.HttpApi;
 import dev.knowledgerouter.testing.TestStack;
 import io.javalin.Javalin;
@@ -20,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -210,5 +215,43 @@ class CliTest {
         Run bad = kr(config, "report", "--format", "pdf");
         assertEquals(1, bad.exit());
         assertTrue(bad.err().contains("--format must be md, html or json"), bad.err());
+    }
+
+    @Test
+    void reportApplyWritesTheTunedThresholdsWithABackupWhenTheSampleIsLargeEnough() throws Exception {
+        KrConfig seeded = TestStack.seededCopy(home.resolve("data"));
+        RoutingSettings r = seeded.routing();
+        KrConfig config = new KrConfig(seeded.home(), seeded.collectionsDir(), seeded.seedDir(), seeded.server(), seeded.ollama(), seeded.claude(),
+                new RoutingSettings(r.defaultProfile(), r.profiles(), r.contextK(), r.contextMinScore(), r.retrievalMode(),
+                        new LearningSettings(10, 0.85, 3, 0.3, 0.8, 0.9, 10)), seeded.cost(), seeded.escalation());
+        // Twelve local successes at relevance 0.78 (below the default bar of 0.80) and four failures at 0.60.
+        try (App app = App.open(config, TestStack.embedder(), Clock.systemUTC())) {
+            float[] v = TestStack.embedder().embed("how do I squash commits", dev.knowledgerouter.knowledge.Embedder.Purpose.QUERY);
+            for (int i = 0; i < 16; i++) {
+                boolean ok = i < 12;
+                Map<String, Object> p = Map.of("query", "q" + i, "answered_by", ok ? "local" : "remote", "outcome", ok ? "success" : "escalated",
+                        "relevance", ok ? 0.78 : 0.60, "complexity", 2, "profile", "default",
+                        "attempts", List.of(Map.of("model", "ollama/qwen2.5-coder:7b", "outcome", ok ? "SUCCESS" : "FAILURE")));
+                app.store().upsert(dev.knowledgerouter.knowledge.CollectionCatalog.HISTORY,
+                        List.of(new dev.knowledgerouter.knowledge.Entry("h" + i, p, v, Instant.now().minusSeconds(60))));
+            }
+        }
+        Path configFile = home.resolve("kr.yaml");
+        Files.writeString(configFile, "# mine\nserver:\n  port: 9999\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        KrContext ctx = new KrContext(() -> config, () -> configFile, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = Main.run(ctx, "report", "--apply");
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, stderr);
+        assertTrue(stderr.contains("wrote profile 'default' thresholds to " + configFile), stderr);
+        KrConfig reloaded = new ConfigLoader(home, Map.of("KR_HOME", home.resolve("data").toString())).load();
+        List<LocalRule> rules = reloaded.routing().profile("default").orElseThrow().localWhen();
+        assertEquals(1, rules.size(), rules.toString());
+        assertTrue(rules.getFirst().admits(0.78, 2) && !rules.getFirst().admits(0.60, 2), rules.toString());
+        assertEquals(9999, reloaded.server().port(), "the rest of kr.yaml is kept");
+        try (var files = Files.list(home)) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("kr.yaml.bak-")), "a backup is kept");
+        }
     }
 }
