@@ -54,9 +54,6 @@ final class ReportCommand implements Callable<Integer> {
         if (!fmt.equals("md") && !fmt.equals("html") && !fmt.equals("json")) {
             throw new CliException("--format must be md, html or json, got '" + format + "'");
         }
-        if (days < 1 || days > dev.knowledgerouter.report.ReportBuilder.MAX_DAYS) {
-            throw new CliException("--days must be between 1 and " + dev.knowledgerouter.report.ReportBuilder.MAX_DAYS + ", got " + days);
-        }
         RoutingReport report;
         try (Backend backend = ctx.backend()) {
             report = backend.report(days, Optional.ofNullable(profile));

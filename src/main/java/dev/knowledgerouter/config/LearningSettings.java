@@ -15,10 +15,6 @@ public record LearningSettings(int k, double minSimilarity, int minEvidence, dou
         return new LearningSettings(10, 0.85, 3, 0.3, 0.8, 0.9, 100);
     }
 
-    public LearningSettings(int k, double minSimilarity, int minEvidence, double failBelow, double succeedAbove) {
-        this(k, minSimilarity, minEvidence, failBelow, succeedAbove, defaults().targetSuccessRate(), defaults().minTuningSample());
-    }
-
     public LearningSettings {
         if (k < 1 || k > 100 || minEvidence < 1 || failBelow < 0 || succeedAbove > 1 || failBelow >= succeedAbove) {
             throw new ConfigException("learning: need 1 <= k <= 100, min_evidence >= 1 and 0 <= fail_below < succeed_above <= 1");

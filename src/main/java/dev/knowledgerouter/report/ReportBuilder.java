@@ -60,20 +60,16 @@ public final class ReportBuilder {
         List<Row> rows = new ArrayList<>();
         store.scanWithVectors(CollectionCatalog.HISTORY, from, to, (e, vector) -> rows.add(row(e.timestamp(), e.payload(), vector)));
         int n = rows.size();
-        Map<String, Integer> byRoute = new LinkedHashMap<>();
-        ROUTES.forEach(r -> byRoute.put(r, 0));
-        rows.forEach(r -> byRoute.merge(r.answeredBy(), 1, Integer::sum));
-        int local = byRoute.get("local");
-        int remote = byRoute.get("remote");
-        int retrieval = byRoute.get("retrieval");
-        double localShare = share(local, n);
-        RoutingReport.Totals totals = new RoutingReport.Totals(n, local, remote, retrieval, localShare, share(remote, n), share(retrieval, n),
-                LOCAL_TARGET, n > 0 && localShare >= LOCAL_TARGET);
         List<RoutingReport.RouteStats> routes = ROUTES.stream().map(route -> {
             List<Row> of = rows.stream().filter(r -> r.answeredBy().equals(route)).toList();
             Double avg = of.isEmpty() ? null : round(of.stream().mapToDouble(Row::relevance).average().orElseThrow());
             return new RoutingReport.RouteStats(route, of.size(), share(of.size(), n), avg);
         }).toList();
+        RoutingReport.RouteStats local = routes.get(0);
+        RoutingReport.RouteStats remote = routes.get(1);
+        RoutingReport.RouteStats retrieval = routes.get(2);
+        RoutingReport.Totals totals = new RoutingReport.Totals(n, local.count(), remote.count(), retrieval.count(), local.share(), remote.share(),
+                retrieval.share(), LOCAL_TARGET, n > 0 && local.share() >= LOCAL_TARGET);
 
         int tried = (int) rows.stream().filter(r -> r.local() != LocalResult.UNTRIED).count();
         int localFailures = (int) rows.stream().filter(r -> r.local() == LocalResult.FAILED).count();
