@@ -49,7 +49,7 @@ public final class ConfigLoader {
             throw new ConfigException("KR_CONFIG points to " + file + ", which does not exist; fix the path or unset KR_CONFIG");
         }
         Node root = Files.isRegularFile(file) ? Node.root(read(file), file.getFileName().toString()) : Node.empty();
-        root.allowOnly("home", "app_dir", "collections_dir", "seed_dir", "server", "ollama", "claude", "routing", "escalation");
+        root.allowOnly("home", "app_dir", "collections_dir", "seed_dir", "server", "ollama", "claude", "routing", "escalation", "code");
 
         Path appDir = env("KR_APP_DIR").map(this::resolve).orElse(root.text("app_dir").map(this::resolve).orElse(workDir));
         Path home = env("KR_HOME").map(this::resolve).orElse(root.text("home").map(this::resolve).orElse(workDir.resolve("data")));
@@ -58,7 +58,36 @@ public final class ConfigLoader {
 
         return new KrConfig(home.normalize(), collections.normalize(), seeds.normalize(),
                 server(root.child("server")), ollama(root.child("ollama")), claude(root.child("claude")), routing(root.child("routing")),
-                cost(root.child("claude")), escalation(root.child("escalation")));
+                cost(root.child("claude")), escalation(root.child("escalation")), code(root.child("code")));
+    }
+
+    private CodeSettings code(Node node) {
+        node.allowOnly("allowed_roots", "max_file_kb", "summary_model", "summary_batch_files", "summary_parallelism", "routing_context", "context_hits");
+        CodeSettings defaults = CodeSettings.defaults();
+        List<Path> roots = node.has("allowed_roots")
+                ? node.strings("allowed_roots").stream().map(this::resolveUserPath).toList()
+                : defaults.allowedRoots();
+        int maxKb = node.integer("max_file_kb", (int) (defaults.maxFileBytes() / 1024));
+        if (maxKb < 1) {
+            throw new ConfigException(node.path("max_file_kb") + " must be at least 1, got " + maxKb);
+        }
+        try {
+            return new CodeSettings(roots, maxKb * 1024L, node.text("summary_model").filter(m -> !m.isBlank()),
+                    node.integer("summary_batch_files", defaults.summaryBatchFiles()),
+                    node.integer("summary_parallelism", defaults.summaryParallelism()),
+                    node.text("routing_context").map(CodeSettings.RoutingContext::parse).orElse(defaults.routingContext()),
+                    node.integer("context_hits", defaults.contextHits()));
+        } catch (ConfigException e) {
+            throw new ConfigException(node.path("") + ": " + e.getMessage());
+        }
+    }
+
+    /** A path from kr.yaml: {@code ~} is the user's home, relative paths are relative to the working directory. */
+    private Path resolveUserPath(String raw) {
+        if (raw.equals("~") || raw.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home")).resolve(raw.length() > 2 ? raw.substring(2) : "").normalize();
+        }
+        return resolve(raw);
     }
 
     private ServerSettings server(Node node) {

@@ -15,11 +15,26 @@ public record KrConfig(
         ClaudeSettings claude,
         RoutingSettings routing,
         CostSettings cost,
-        EscalationSettings escalation) {
+        EscalationSettings escalation,
+        CodeSettings code) {
 
     public KrConfig(Path home, Path collectionsDir, Path seedDir, ServerSettings server, OllamaSettings ollama, ClaudeSettings claude,
                     RoutingSettings routing) {
         this(home, collectionsDir, seedDir, server, ollama, claude, routing, CostSettings.defaults(), EscalationSettings.defaults());
+    }
+
+    public KrConfig(Path home, Path collectionsDir, Path seedDir, ServerSettings server, OllamaSettings ollama, ClaudeSettings claude,
+                    RoutingSettings routing, CostSettings cost, EscalationSettings escalation) {
+        this(home, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, CodeSettings.defaults());
+    }
+
+    /** Where analysed repositories keep their graph and analysis state. */
+    public Path graphsDir() {
+        return home.resolve("graphs");
+    }
+
+    public KrConfig withCode(CodeSettings otherCode) {
+        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, otherCode);
     }
 
     public Path usageDir() {
@@ -27,11 +42,11 @@ public record KrConfig(
     }
 
     public KrConfig withHome(Path otherHome) {
-        return new KrConfig(otherHome, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation);
+        return new KrConfig(otherHome, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, code);
     }
 
     public KrConfig withServer(ServerSettings otherServer) {
-        return new KrConfig(home, collectionsDir, seedDir, otherServer, ollama, claude, routing, cost, escalation);
+        return new KrConfig(home, collectionsDir, seedDir, otherServer, ollama, claude, routing, cost, escalation, code);
     }
 
     public Path luceneDir() {

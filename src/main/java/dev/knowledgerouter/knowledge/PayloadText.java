@@ -4,11 +4,11 @@ import java.util.Collection;
 import java.util.stream.Collectors;
 
 /** Renders one payload value as text: lists become comma-separated, absent values empty. */
-final class PayloadText {
+public final class PayloadText {
     private PayloadText() {
     }
 
-    static String of(Object value) {
+    public static String of(Object value) {
         if (value == null) {
             return "";
         }

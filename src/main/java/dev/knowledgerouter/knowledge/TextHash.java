@@ -6,11 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** A short content hash of embedded text: equal hashes mean the stored vector can be reused. */
-final class TextHash {
+public final class TextHash {
     private TextHash() {
     }
 
-    static String of(String text) {
+    public static String of(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);

@@ -1,0 +1,54 @@
+package dev.knowledgerouter.code;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The incremental memory of an analysed repository, kept beside its graph in {@code state.json}: per
+ * file its hash, extraction and model summaries, and per indexed node the hash of the text it was
+ * indexed with. Re-analysis parses only files whose hash changed and re-indexes only nodes whose text did.
+ *
+ * @param root the analysed directory (real path)
+ */
+public record AnalysisState(int version, String name, String root, Map<String, FileState> files, Map<String, String> indexed) {
+    public static final int VERSION = 1;
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    public AnalysisState {
+        files = new TreeMap<>(files == null ? Map.of() : files);
+        indexed = new TreeMap<>(indexed == null ? Map.of() : indexed);
+    }
+
+    public static AnalysisState empty(String name, String root) {
+        return new AnalysisState(VERSION, name, root, Map.of(), Map.of());
+    }
+
+    /**
+     * The state in {@code file}; empty when there is none, or when it is unreadable or of another
+     * version (then everything is analysed again, which is slower but never wrong).
+     */
+    public static Optional<AnalysisState> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            AnalysisState state = JSON.readValue(file.toFile(), AnalysisState.class);
+            return state.version() == VERSION ? Optional.of(state) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void write(Path file) {
+        GraphFile.writeJson(file, this);
+    }
+}

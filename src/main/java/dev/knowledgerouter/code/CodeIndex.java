@@ -1,0 +1,164 @@
+package dev.knowledgerouter.code;
+
+import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.CollectionKind;
+import dev.knowledgerouter.knowledge.Embedder;
+import dev.knowledgerouter.knowledge.Entry;
+import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.knowledge.PayloadText;
+import dev.knowledgerouter.knowledge.Progress;
+import dev.knowledgerouter.knowledge.SearchHit;
+import dev.knowledgerouter.knowledge.SearchMode;
+import dev.knowledgerouter.knowledge.SearchRequest;
+import dev.knowledgerouter.knowledge.TextHash;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code code-<name>} collection of an analysed repository: one entry per file, class and function
+ * node, embedded from what a searcher would type (kind, qualified name, signature, doc comment, summary,
+ * path), with the source lines as the snippet shown in results.
+ */
+public final class CodeIndex {
+    public static final String PREFIX = "code-";
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,57}");
+    private static final int EMBED_BATCH = 32;
+
+    private final KnowledgeStore store;
+    private final Embedder embedder;
+
+    public CodeIndex(KnowledgeStore store, Embedder embedder) {
+        this.store = store;
+        this.embedder = embedder;
+    }
+
+    /** Checks a repository name: it names a collection and a folder, so the rules are strict. */
+    public static String checkName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("repository name '" + name + "' must be 1-58 lowercase letters, digits, '-' or '_', starting with a letter or digit; pass --name");
+        }
+        return name;
+    }
+
+    /** A usable repository name from a directory name: {@code Knowledge Router} becomes {@code knowledge-router}. */
+    public static String nameFor(String directoryName) {
+        String name = directoryName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-").replaceAll("^[-_]+|-+$", "");
+        if (name.length() > 58) {
+            name = name.substring(0, 58);
+        }
+        return name.isEmpty() ? "repo" : name;
+    }
+
+    public static String collection(String repository) {
+        return PREFIX + repository;
+    }
+
+    public static CollectionDefinition definition(String repository) {
+        return new CollectionDefinition(collection(repository), "Code graph nodes of the analysed repository " + repository, CollectionKind.CODE,
+                List.of("kind", "qualified_name", "signature", "doc", "summary", "path"), "snippet", "qualified_name",
+                List.of("type", "language", "path"));
+    }
+
+    /** Opens (creating if needed) the repository's collection. */
+    public void open(String repository) {
+        store.open(definition(repository));
+    }
+
+    /** One node to index with the source text its snippet is cut from. */
+    record Item(GraphNode node, String qualifiedName, String snippet) {
+    }
+
+    /** The payload of a node's entry; its text hash tells whether the entry must be rewritten. */
+    static Map<String, Object> payload(String repository, Item item) {
+        GraphNode node = item.node();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("repo", repository);
+        payload.put("node_id", node.id());
+        payload.put("type", node.type());
+        payload.put("kind", node.tags().isEmpty() ? node.type() : node.tags().getFirst());
+        payload.put("qualified_name", item.qualifiedName());
+        payload.put("name", node.name());
+        payload.put("signature", node.signature());
+        payload.put("doc", node.docComment());
+        payload.put("summary", node.summary());
+        payload.put("tags", node.tags());
+        payload.put("path", node.filePath());
+        payload.put("language", node.language());
+        if (node.lineRange() != null) {
+            payload.put("start_line", node.lineRange().start());
+            payload.put("end_line", node.lineRange().end());
+        }
+        payload.put("snippet", item.snippet());
+        return payload;
+    }
+
+    static String hashOf(Map<String, Object> payload) {
+        StringBuilder s = new StringBuilder();
+        payload.forEach((k, v) -> s.append(k).append('=').append(PayloadText.of(v)).append('\n'));
+        return TextHash.of(s.toString());
+    }
+
+    /** Writes the given entries (embedding them in batches) and deletes the given ids; durable on return. */
+    void apply(String repository, List<Map<String, Object>> upserts, List<String> deletes, Instant now, Progress progress) {
+        String collection = collection(repository);
+        CollectionDefinition definition = store.collection(collection);
+        progress.start("index " + collection, upserts.size());
+        try {
+            for (int i = 0; i < upserts.size(); i += EMBED_BATCH) {
+                List<Map<String, Object>> batch = upserts.subList(i, Math.min(upserts.size(), i + EMBED_BATCH));
+                List<String> texts = batch.stream().map(definition::textOf).toList();
+                List<float[]> vectors = embedder.embedAll(texts, Embedder.Purpose.DOCUMENT);
+                List<Entry> entries = new ArrayList<>(batch.size());
+                for (int j = 0; j < batch.size(); j++) {
+                    entries.add(new Entry(entryId(PayloadText.of(batch.get(j).get("node_id"))), batch.get(j), vectors.get(j), now));
+                }
+                store.upsert(collection, entries);
+                progress.advance(batch.size());
+            }
+            if (!deletes.isEmpty()) {
+                store.delete(collection, deletes.stream().map(CodeIndex::entryId).toList());
+            }
+        } finally {
+            progress.done();
+        }
+    }
+
+    /** Node ids longer than the store allows (deep paths, long names) are shortened with a hash to stay unique. */
+    static String entryId(String nodeId) {
+        if (nodeId.length() <= Entry.MAX_ID_CHARS) {
+            return nodeId;
+        }
+        String hash = TextHash.of(nodeId);
+        return nodeId.substring(0, Entry.MAX_ID_CHARS - hash.length() - 1) + "~" + hash;
+    }
+
+    /** A search hit in terms of the graph. */
+    public record CodeHit(String repository, String nodeId, String type, String name, String path, int startLine, int endLine,
+                          double score, String signature, String summary, String snippet) {
+    }
+
+    public List<CodeHit> search(String repository, String query, int k, SearchMode mode) {
+        String collection = collection(repository);
+        float[] vector = embedder.embed(query, Embedder.Purpose.QUERY);
+        SearchRequest request = SearchRequest.of(collection, vector, k);
+        if (mode != SearchMode.DENSE) {
+            request = request.withText(query, mode);
+        }
+        return store.search(request).stream().map(hit -> hit(repository, hit)).toList();
+    }
+
+    static CodeHit hit(String repository, SearchHit hit) {
+        Map<String, Object> p = hit.payload();
+        return new CodeHit(repository, PayloadText.of(p.get("node_id")), PayloadText.of(p.get("type")), PayloadText.of(p.get("name")),
+                PayloadText.of(p.get("path")), number(p.get("start_line")), number(p.get("end_line")), hit.score(),
+                PayloadText.of(p.get("signature")), PayloadText.of(p.get("summary")), PayloadText.of(p.get("snippet")));
+    }
+
+    private static int number(Object value) {
+        return value instanceof Number n ? n.intValue() : 0;
+    }
+}
