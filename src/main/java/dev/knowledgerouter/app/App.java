@@ -46,6 +46,7 @@ public final class App implements AutoCloseable {
     private final UsageReporter usageReporter;
     private final dev.knowledgerouter.learn.FeedbackService feedback;
     private final dev.knowledgerouter.report.ReportBuilder reports;
+    private final dev.knowledgerouter.code.CodeService code;
 
     private App(KrConfig config, CollectionCatalog catalog, Embedder embedder, KnowledgeStore store, Clock clock) {
         this.config = config;
@@ -63,10 +64,20 @@ public final class App implements AutoCloseable {
         Answerer answerer = new Answerer(localChain, remote, new PromptBuilder(), config.escalation(), guard, ledger, config.cost(), clock);
         this.feedback = new dev.knowledgerouter.learn.FeedbackService(store, clock);
         this.usageReporter = new UsageReporter(ledger, guard, store, config.cost(), config.claude().model(), clock);
+        SearchMode searchMode = SearchMode.valueOf(config.routing().retrievalMode().toUpperCase(java.util.Locale.ROOT));
+        String summaryModel = config.code().summaryModel().orElse(config.ollama().model());
+        dev.knowledgerouter.code.CodeSummarizer summarizer = new dev.knowledgerouter.code.CodeSummarizer(
+                new OllamaChatClient(new OllamaSettings(config.ollama().host(), summaryModel, config.ollama().timeout()), ollamaGate),
+                config.code().summaryBatchFiles(), config.code().summaryParallelism());
+        dev.knowledgerouter.code.CodeIndex codeIndex = new dev.knowledgerouter.code.CodeIndex(store, embedder);
+        this.code = new dev.knowledgerouter.code.CodeService(config.graphsDir(), store, codeIndex,
+                new dev.knowledgerouter.code.RepositoryAnalyzer(config.graphsDir(), codeIndex,
+                        dev.knowledgerouter.code.ScanPolicy.defaults().withMaxFileBytes(config.code().maxFileBytes()), Optional.of(summarizer), clock),
+                config.code(), searchMode, clock);
         this.queries = new QueryService(embedder, store, search, new ComplexityEstimator(), new Router(config.routing()), answerer,
-                new InteractionLog(store), config.routing(), config.server().maxQueryChars(), clock);
-        this.searches = new SearchService(embedder, store, search, config.server().maxQueryChars(),
-                SearchMode.valueOf(config.routing().retrievalMode().toUpperCase(java.util.Locale.ROOT)));
+                new InteractionLog(store), config.routing(), config.server().maxQueryChars(), clock,
+                query -> code.contextFor(query).stream().map(App::codePassage).toList());
+        this.searches = new SearchService(embedder, store, search, config.server().maxQueryChars(), searchMode);
         this.seeder = new Seeder(store, embedder, catalog, clock);
         this.reports = new dev.knowledgerouter.report.ReportBuilder(store, ledger, usageReporter, config.routing().learning(), clock);
     }
@@ -90,6 +101,18 @@ public final class App implements AutoCloseable {
 
     public KrConfig config() {
         return config;
+    }
+
+    /** Codebase analysis and code search. */
+    public dev.knowledgerouter.code.CodeService code() {
+        return code;
+    }
+
+    private static dev.knowledgerouter.answer.ContextPassage codePassage(dev.knowledgerouter.code.CodeIndex.CodeHit hit) {
+        String where = hit.path() + ":" + hit.startLine() + "-" + hit.endLine();
+        String title = where + " " + (hit.signature().isEmpty() ? hit.name() : hit.signature());
+        return new dev.knowledgerouter.answer.ContextPassage(dev.knowledgerouter.code.CodeIndex.collection(hit.repository()), hit.nodeId(),
+                hit.score(), title, hit.summary() + "\n\n" + hit.snippet());
     }
 
     public CollectionCatalog catalog() {
@@ -169,6 +192,7 @@ public final class App implements AutoCloseable {
             org.slf4j.LoggerFactory.getLogger(App.class).warn("closing with {} requests still running after 30 s", abandoned);
         }
         try {
+            code.close();
             search.close();
         } finally {
             store.close();

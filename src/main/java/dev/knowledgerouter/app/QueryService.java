@@ -42,9 +42,21 @@ public final class QueryService {
     private final Clock clock;
     private final SearchMode mode;
     private final dev.knowledgerouter.learn.OutcomeEstimator estimator;
+    private final java.util.function.Function<String, List<ContextPassage>> codeContext;
 
     public QueryService(Embedder embedder, KnowledgeStore store, KnowledgeSearch search, ComplexityEstimator complexity, Router router,
                         Answerer answerer, InteractionLog log, RoutingSettings routing, int maxQueryChars, Clock clock) {
+        this(embedder, store, search, complexity, router, answerer, log, routing, maxQueryChars, clock, query -> List.of());
+    }
+
+    /**
+     * @param codeContext passages from analysed code for a query; they join the context handed to the model
+     *     but never the relevance that routes it (code search scores are on another scale than curated knowledge)
+     */
+    public QueryService(Embedder embedder, KnowledgeStore store, KnowledgeSearch search, ComplexityEstimator complexity, Router router,
+                        Answerer answerer, InteractionLog log, RoutingSettings routing, int maxQueryChars, Clock clock,
+                        java.util.function.Function<String, List<ContextPassage>> codeContext) {
+        this.codeContext = codeContext;
         this.embedder = embedder;
         this.store = store;
         this.search = search;
@@ -97,10 +109,9 @@ public final class QueryService {
                     search.searchAll(search.knowledgeCollections(), routed.vector(), routed.query(), mode, routing.contextK()).stream())
                     .limit(routing.contextK()).toList();
         }
-        List<ContextPassage> context = ranked.stream()
-                .filter(h -> h.score() >= contextBar)
-                .map(this::passage)
-                .toList();
+        List<ContextPassage> context = java.util.stream.Stream.concat(
+                ranked.stream().filter(h -> h.score() >= contextBar).map(this::passage),
+                codeContext.apply(routed.query()).stream()).toList();
         long answerStart = System.nanoTime();
         String id = UUID.randomUUID().toString();
         String taskType = request.taskType().filter(t -> !t.isBlank()).orElse(routed.profile().name());

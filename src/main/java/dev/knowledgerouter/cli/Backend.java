@@ -24,6 +24,12 @@ interface Backend extends AutoCloseable {
     /** Where requests go, for messages: "in-process" or the server's URL. */
     String where();
 
+    /** Analyses a repository, reporting progress; here, or as a job of the running server (then polled). */
+    dev.knowledgerouter.code.AnalysisResult analyze(java.nio.file.Path path, Optional<String> name, dev.knowledgerouter.code.SummaryMode summaries,
+                                                    dev.knowledgerouter.knowledge.Progress progress);
+
+    dev.knowledgerouter.code.CodeSearchResponse codeSearch(String repository, String text, int k);
+
     @Override
     void close();
 }

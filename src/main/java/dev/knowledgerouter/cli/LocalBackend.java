@@ -51,6 +51,34 @@ final class LocalBackend implements Backend {
     }
 
     @Override
+    public dev.knowledgerouter.code.AnalysisResult analyze(java.nio.file.Path path, Optional<String> name,
+                                                           dev.knowledgerouter.code.SummaryMode summaries,
+                                                           dev.knowledgerouter.knowledge.Progress progress) {
+        java.nio.file.Path absolute = path.toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isDirectory(absolute)) {
+            throw new CliException(path + " is not a directory; pass the root folder of a repository");
+        }
+        String repository = name.orElseGet(() -> dev.knowledgerouter.code.CodeIndex.nameFor(
+                absolute.getFileName() == null ? "repo" : absolute.getFileName().toString()));
+        try {
+            return app.code().analyze(new dev.knowledgerouter.code.AnalysisRequest(absolute, repository, summaries), progress);
+        } catch (java.io.IOException e) {
+            throw new CliException("cannot analyse " + path + ": " + e.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+
+    @Override
+    public dev.knowledgerouter.code.CodeSearchResponse codeSearch(String repository, String text, int k) {
+        try {
+            return new dev.knowledgerouter.code.CodeSearchResponse(repository, text, app.code().search(repository, text, k));
+        } catch (dev.knowledgerouter.code.CodeService.UnknownRepositoryException | IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+
+    @Override
     public String where() {
         return "in-process";
     }

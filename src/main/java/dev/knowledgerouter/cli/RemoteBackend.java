@@ -113,6 +113,64 @@ final class RemoteBackend implements Backend {
     }
 
     @Override
+    public dev.knowledgerouter.code.AnalysisResult analyze(java.nio.file.Path path, Optional<String> name,
+                                                           dev.knowledgerouter.code.SummaryMode summaries,
+                                                           dev.knowledgerouter.knowledge.Progress progress) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("path", path.toAbsolutePath().normalize().toString());
+        name.ifPresent(n -> body.put("name", n));
+        body.put("summaries", summaries.name().toLowerCase(java.util.Locale.ROOT));
+        try {
+            HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/repos"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
+            JsonNode started = json.readTree(send(req));
+            String repository = started.path("name").asText();
+            String phase = "";
+            long shown = 0;
+            while (true) {
+                JsonNode job = json.readTree(send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/repos/" + enc(repository))).GET().build())).path("job");
+                if (!job.path("phase").asText().equals(phase)) {
+                    if (!phase.isEmpty()) {
+                        progress.done();
+                    }
+                    phase = job.path("phase").asText();
+                    progress.start(phase, job.path("total").asLong());
+                    shown = 0;
+                }
+                // Polled progress arrives as totals; the bar takes increments.
+                long done = job.path("done").asLong();
+                if (done > shown) {
+                    progress.advance(done - shown);
+                    shown = done;
+                }
+                switch (job.path("status").asText()) {
+                    case "succeeded" -> {
+                        progress.done();
+                        return json.treeToValue(job.path("result"), dev.knowledgerouter.code.AnalysisResult.class);
+                    }
+                    case "failed" -> throw new CliException("analysis of " + path + " failed on the server: " + job.path("error").asText());
+                    default -> Thread.sleep(300);
+                }
+            }
+        } catch (IOException e) {
+            throw new CliException("the server at " + baseUrl + " sent a response kr cannot read: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted; the analysis goes on in the server");
+        }
+    }
+
+    @Override
+    public dev.knowledgerouter.code.CodeSearchResponse codeSearch(String repository, String text, int k) {
+        String url = baseUrl + "/v1/repos/" + enc(repository) + "/search?q=" + enc(text) + "&k=" + k;
+        try {
+            return json.readValue(send(HttpRequest.newBuilder(URI.create(url)).GET().build()), dev.knowledgerouter.code.CodeSearchResponse.class);
+        } catch (IOException e) {
+            throw new CliException("the server at " + baseUrl + " sent a response kr cannot read: " + e.getMessage());
+        }
+    }
+
+    @Override
     public String where() {
         return baseUrl;
     }

@@ -1,0 +1,42 @@
+package dev.knowledgerouter.code;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The counts at the end of an analysis.
+ *
+ * @param files files in the graph
+ * @param parsed files parsed in this run (new or changed); the others were unchanged and reused
+ * @param deleted files of the previous analysis that are gone
+ * @param skipped entries the scanner left out, by reason
+ * @param nodesByType node counts by type
+ * @param edgesByType edge counts by type
+ * @param summaryBatchesOk model summary batches that succeeded (0 with summaries off)
+ * @param summaryBatchesFailed batches that failed and kept structural summaries
+ * @param summaryFailures why each failed batch failed
+ * @param corrections what the validation pass changed
+ * @param indexed node entries written to the code collection in this run
+ * @param unindexed node entries removed from it
+ */
+public record AnalysisResult(String name, String root, String graphFile, String collection, int files, int parsed, int deleted,
+                             Map<String, Integer> skipped, Map<String, Integer> nodesByType, Map<String, Integer> edgesByType,
+                             GraphStats resolution, String summaryModel, int summaryBatchesOk, int summaryBatchesFailed,
+                             List<String> summaryFailures, List<GraphCorrection> corrections, int indexed, int unindexed,
+                             double seconds) {
+    public AnalysisResult {
+        skipped = Map.copyOf(skipped);
+        nodesByType = Map.copyOf(nodesByType);
+        edgesByType = Map.copyOf(edgesByType);
+        summaryFailures = List.copyOf(summaryFailures);
+        corrections = List.copyOf(corrections);
+    }
+
+    public int nodes() {
+        return nodesByType.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    public int edges() {
+        return edgesByType.values().stream().mapToInt(Integer::intValue).sum();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.knowledgerouter.code;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The extractor and import resolver of each language, in one place. */
+public final class CodeLanguages {
+    private CodeLanguages() {
+    }
+
+    public static Map<Language, LanguageExtractor> extractors() {
+        Map<Language, LanguageExtractor> extractors = new EnumMap<>(Language.class);
+        extractors.put(Language.JAVA, new JavaExtractor());
+        extractors.put(Language.GO, new GoExtractor());
+        return extractors;
+    }
+
+    public static Map<Language, ImportResolver> resolvers(RepositoryFiles files) {
+        Map<Language, ImportResolver> resolvers = new EnumMap<>(Language.class);
+        resolvers.put(Language.JAVA, new JavaImportResolver(files));
+        resolvers.put(Language.GO, new GoImportResolver(files));
+        return resolvers;
+    }
+}

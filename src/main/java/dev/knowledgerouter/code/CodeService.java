@@ -1,0 +1,222 @@
+package dev.knowledgerouter.code;
+
+import dev.knowledgerouter.config.CodeSettings;
+import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.knowledge.Progress;
+import dev.knowledgerouter.knowledge.SearchMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+
+/**
+ * What the CLI and the HTTP API do with code: analyse a repository (here and now, or as a background
+ * job), search an analysed one, and list them. Jobs run one at a time per repository name; paths outside
+ * the allowed roots are refused before anything is read.
+ */
+public final class CodeService implements AutoCloseable {
+    public static final int MAX_K = 100;
+
+    private final Path graphsDir;
+    private final KnowledgeStore store;
+    private final CodeIndex index;
+    private final RepositoryAnalyzer analyzer;
+    private final CodeSettings settings;
+    private final SearchMode mode;
+    private final Clock clock;
+    private final Map<String, AnalysisJob> jobs = new ConcurrentHashMap<>();
+    private final ExecutorService background = Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().name("kr-analyze-", 0).factory());
+
+    public CodeService(Path graphsDir, KnowledgeStore store, CodeIndex index, RepositoryAnalyzer analyzer, CodeSettings settings,
+                       SearchMode mode, Clock clock) {
+        this.graphsDir = graphsDir;
+        this.store = store;
+        this.index = index;
+        this.analyzer = analyzer;
+        this.settings = settings;
+        this.mode = mode;
+        this.clock = clock;
+        // Code collections are not declared in collections/*.yaml: each analysed repository brings its own.
+        repositories().forEach(index::open);
+    }
+
+    /** Names of the analysed repositories, sorted. */
+    public List<String> repositories() {
+        if (!Files.isDirectory(graphsDir)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(graphsDir)) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("state.json")))
+                    .map(d -> d.getFileName().toString())
+                    .filter(n -> n.matches("[a-z0-9][a-z0-9_-]{0,57}"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    public AnalysisResult analyze(AnalysisRequest request, Progress progress) throws IOException {
+        return analyzer.analyze(request, progress);
+    }
+
+    /**
+     * Starts an analysis in the background.
+     *
+     * @throws PathNotAllowedException when the path is outside every allowed root
+     * @throws NoSuchFileException when the path is not an existing directory
+     */
+    public AnalysisJob start(Path path, Optional<String> name, SummaryMode summaries) throws IOException {
+        Path real = checkAllowed(path);
+        String repository = name.map(CodeIndex::checkName).orElseGet(() -> CodeIndex.nameFor(real.getFileName() == null ? "repo" : real.getFileName().toString()));
+        AnalysisRequest request = new AnalysisRequest(real, repository, summaries);
+        AnalysisJob job = new AnalysisJob(UUID.randomUUID().toString(), repository, real.toString(), clock.instant());
+        AnalysisJob existing = jobs.putIfAbsent(repository, job);
+        if (existing != null && existing.status() == AnalysisJob.Status.RUNNING) {
+            throw new RepositoryAnalyzer.AnalysisRunningException(repository);
+        }
+        if (existing != null && !jobs.replace(repository, existing, job)) {
+            throw new RepositoryAnalyzer.AnalysisRunningException(repository);
+        }
+        background.submit(() -> {
+            try {
+                job.succeeded(analyzer.analyze(request, job), clock.instant());
+            } catch (Exception | Error e) {
+                job.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), clock.instant());
+            }
+        });
+        return job;
+    }
+
+    /** The latest job of a repository started in this process. */
+    public Optional<AnalysisJob> job(String name) {
+        return Optional.ofNullable(jobs.get(name));
+    }
+
+    /** What is on disk for an analysed repository: its graph's counts. */
+    public Optional<RepositorySummary> summary(String name) {
+        Path graph = RepositoryAnalyzer.graphFile(graphsDir, name);
+        if (!Files.isRegularFile(graph)) {
+            return Optional.empty();
+        }
+        KnowledgeGraph g = GraphFile.read(graph).graph();
+        Map<String, Integer> nodes = new java.util.TreeMap<>();
+        g.nodes().forEach(n -> nodes.merge(n.type(), 1, Integer::sum));
+        Map<String, Integer> edges = new java.util.TreeMap<>();
+        g.edges().forEach(e -> edges.merge(e.type(), 1, Integer::sum));
+        String root = AnalysisState.read(RepositoryAnalyzer.stateFile(graphsDir, name)).map(AnalysisState::root).orElse("");
+        return Optional.of(new RepositorySummary(name, root, graph.toString(), CodeIndex.collection(name), g.project().analyzedAt(),
+                g.project().gitCommitHash(), g.project().languages(), nodes, edges));
+    }
+
+    /** An analysed repository as stored. */
+    public record RepositorySummary(String name, String root, String graphFile, String collection, String analyzedAt,
+                                    String gitCommitHash, List<String> languages, Map<String, Integer> nodesByType,
+                                    Map<String, Integer> edgesByType) {
+    }
+
+    /**
+     * @throws UnknownRepositoryException if no repository of that name was analysed
+     */
+    public List<CodeIndex.CodeHit> search(String repository, String query, int k) {
+        if (!repositories().contains(repository)) {
+            throw new UnknownRepositoryException(repository, repositories());
+        }
+        if (query == null || query.isBlank()) {
+            throw new IllegalArgumentException("the search text is empty; pass what to look for, e.g. \"where are imports resolved\"");
+        }
+        if (k < 1 || k > MAX_K) {
+            throw new IllegalArgumentException("k must be between 1 and " + MAX_K + ", got " + k);
+        }
+        index.open(repository);
+        return index.search(repository, query, k, mode);
+    }
+
+    /** Code nodes as context for a query, from the repositories {@code code.routing_context} selects. */
+    public List<CodeIndex.CodeHit> contextFor(String query) {
+        List<String> names = new CodeContext(settings.routingContext(), this::repositories).repositoriesFor(query);
+        List<CodeIndex.CodeHit> hits = new ArrayList<>();
+        for (String name : names) {
+            index.open(name);
+            hits.addAll(index.search(name, query, settings.contextHits(), mode));
+        }
+        hits.sort(java.util.Comparator.comparingDouble(CodeIndex.CodeHit::score).reversed());
+        return hits.size() > settings.contextHits() ? List.copyOf(hits.subList(0, settings.contextHits())) : hits;
+    }
+
+    /** The real path of a directory under an allowed root. */
+    Path checkAllowed(Path path) throws IOException {
+        if (!path.isAbsolute()) {
+            throw new PathNotAllowedException("path must be absolute, got '" + path + "'");
+        }
+        Path normal = path.normalize();
+        // Checked before and after resolving links: a link inside a root must not lead outside it.
+        if (!underAllowedRoot(normal)) {
+            throw new PathNotAllowedException(denied(path));
+        }
+        if (!Files.isDirectory(normal)) {
+            throw new NoSuchFileException(path + " is not an existing directory");
+        }
+        Path real = normal.toRealPath();
+        if (!underAllowedRoot(real)) {
+            throw new PathNotAllowedException(denied(path) + " (it resolves to " + real + ")");
+        }
+        return real;
+    }
+
+    private boolean underAllowedRoot(Path path) {
+        for (Path root : settings.allowedRoots()) {
+            Path realRoot = root;
+            try {
+                realRoot = root.toRealPath();
+            } catch (IOException e) {
+                // A root that does not exist (yet) still allows its own subtree by name.
+            }
+            if (path.startsWith(root) || path.startsWith(realRoot)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String denied(Path path) {
+        return path + " is outside the allowed roots " + settings.allowedRoots() + "; add its folder to code.allowed_roots in kr.yaml";
+    }
+
+    /** Lets a running analysis finish (up to a minute) so it does not die halfway through an index write. */
+    @Override
+    public void close() {
+        background.shutdown();
+        try {
+            if (!background.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                background.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            background.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A path outside {@code code.allowed_roots}. */
+    public static final class PathNotAllowedException extends RuntimeException {
+        public PathNotAllowedException(String message) {
+            super(message);
+        }
+    }
+
+    /** A repository name that was never analysed. */
+    public static final class UnknownRepositoryException extends RuntimeException {
+        public UnknownRepositoryException(String name, List<String> known) {
+            super("no analysed repository named '" + name + "'" + (known.isEmpty() ? "; run kr analyze PATH first" : "; analysed: " + String.join(", ", known)));
+        }
+    }
+}

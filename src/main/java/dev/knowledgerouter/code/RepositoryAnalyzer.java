@@ -1,0 +1,326 @@
+package dev.knowledgerouter.code;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.knowledgerouter.knowledge.Progress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Runs {@code kr analyze}: scan, parse what changed (in parallel), resolve and build the graph, let the
+ * local model describe new files if asked, validate, index the nodes whose text changed and remove the
+ * ones that are gone, then write {@code graph.json} and {@code state.json}. The index is written first
+ * and the state last, so a crash in between costs only redone work on the next run, never a lost entry.
+ */
+public final class RepositoryAnalyzer {
+    private static final int SNIPPET_LINES = 12;
+    private static final Set<String> running = ConcurrentHashMap.newKeySet();
+
+    private final Path graphsDir;
+    private final CodeIndex index;
+    private final ScanPolicy policy;
+    private final Optional<CodeSummarizer> summarizer;
+    private final Map<Language, LanguageExtractor> extractors;
+    private final Function<RepositoryFiles, Map<Language, ImportResolver>> resolvers;
+    private final Clock clock;
+    private final int threads;
+
+    public RepositoryAnalyzer(Path graphsDir, CodeIndex index, ScanPolicy policy, Optional<CodeSummarizer> summarizer, Clock clock) {
+        this(graphsDir, index, policy, summarizer, CodeLanguages.extractors(), CodeLanguages::resolvers, clock,
+                Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
+    }
+
+    RepositoryAnalyzer(Path graphsDir, CodeIndex index, ScanPolicy policy, Optional<CodeSummarizer> summarizer,
+                       Map<Language, LanguageExtractor> extractors, Function<RepositoryFiles, Map<Language, ImportResolver>> resolvers,
+                       Clock clock, int threads) {
+        this.graphsDir = graphsDir;
+        this.index = index;
+        this.policy = policy;
+        this.summarizer = summarizer;
+        this.extractors = Map.copyOf(extractors);
+        this.resolvers = resolvers;
+        this.clock = clock;
+        this.threads = threads;
+    }
+
+    public static Path graphFile(Path graphsDir, String name) {
+        return graphsDir.resolve(name).resolve("graph.json");
+    }
+
+    static Path stateFile(Path graphsDir, String name) {
+        return graphsDir.resolve(name).resolve("state.json");
+    }
+
+    /**
+     * @throws IOException if the root cannot be scanned or the graph cannot be written
+     * @throws AnalysisRunningException if the same repository name is being analysed already
+     */
+    public AnalysisResult analyze(AnalysisRequest request, Progress progress) throws IOException {
+        if (!running.add(request.name())) {
+            throw new AnalysisRunningException(request.name());
+        }
+        try {
+            return run(request, progress);
+        } finally {
+            running.remove(request.name());
+        }
+    }
+
+    private AnalysisResult run(AnalysisRequest request, Progress progress) throws IOException {
+        long started = System.nanoTime();
+        String name = request.name();
+        ScanReport scan = new RepositoryScanner(policy).scan(request.root());
+        String root = scan.root().toString();
+        AnalysisState previous = AnalysisState.read(stateFile(graphsDir, name)).orElse(AnalysisState.empty(name, root));
+        // The same name over another directory: nothing carries over except what must be removed from the index.
+        Map<String, FileState> reusable = previous.root().equals(root) ? previous.files() : Map.of();
+
+        Map<String, FileState> files = new TreeMap<>();
+        List<SourceFile> changed = new ArrayList<>();
+        Set<String> present = new LinkedHashSet<>();
+        for (SourceFile file : scan.files()) {
+            String path = pathOf(file);
+            present.add(path);
+            FileState old = reusable.get(path);
+            if (old != null && old.sha256().equals(file.sha256()) && old.extraction().language() == file.language()) {
+                files.put(path, old);
+            } else {
+                changed.add(file);
+            }
+        }
+        int deleted = (int) reusable.keySet().stream().filter(p -> !present.contains(p)).count();
+        Map<String, Integer> skipped = new TreeMap<>();
+        scan.skipped().forEach((reason, count) -> skipped.put(reason.name().toLowerCase(java.util.Locale.ROOT), count));
+        int unreadable = parse(scan.root(), changed, files, progress);
+        if (unreadable > 0) {
+            skipped.merge("unreadable", unreadable, Integer::sum);
+        }
+
+        RepositoryFiles repository = new RepositoryFiles(scan.root(), files.values().stream().map(FileState::extraction).toList());
+        GraphBuilder.Result built = new GraphBuilder(resolvers.apply(repository)).build(repository);
+
+        CodeSummarizer.Result summaries = new CodeSummarizer.Result(Map.of(), 0, 0, List.of());
+        if (request.summaries() == SummaryMode.LOCAL) {
+            CodeSummarizer model = summarizer.orElseThrow(() -> new IllegalStateException("local summaries need a local model; configure ollama.model in kr.yaml"));
+            summaries = model.summarize(toSummarize(scan.root(), files, built.nodes()), progress);
+            attach(files, summaries.byNodeId(), built.nodes());
+        }
+        List<GraphNode> nodes = describe(built.nodes(), files);
+
+        ProjectMeta meta = new ProjectMeta(name, languages(files), List.of(), "", Instant.now(clock).toString(),
+                GitHead.of(scan.root()).orElse(""));
+        GraphValidator.Outcome validated = new GraphValidator().validate(GraphFile.JSON.valueToTree(KnowledgeGraph.of(meta, nodes, built.edges())));
+        KnowledgeGraph graph;
+        try {
+            graph = GraphFile.JSON.treeToValue(validated.graph(), KnowledgeGraph.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the validated graph does not read back: " + e.getOriginalMessage(), e);
+        }
+
+        Map<String, String> indexed = new TreeMap<>();
+        List<Map<String, Object>> upserts = new ArrayList<>();
+        Map<String, List<GraphNode>> nodesByPath = new TreeMap<>();
+        for (GraphNode node : graph.nodes()) {
+            if (!node.type().equals(GraphNode.MODULE) && node.filePath() != null) {
+                nodesByPath.computeIfAbsent(node.filePath(), k -> new ArrayList<>()).add(node);
+            }
+        }
+        // One file's lines at a time: snippets need the source, and a large repository's would not fit at once.
+        nodesByPath.forEach((path, fileNodes) -> {
+            List<String> lines = read(scan.root(), path).lines().toList();
+            for (GraphNode node : fileNodes) {
+                Map<String, Object> payload = CodeIndex.payload(name, new CodeIndex.Item(node, qualifiedName(node), snippet(lines, node)));
+                String hash = CodeIndex.hashOf(payload);
+                indexed.put(node.id(), hash);
+                if (!hash.equals(previous.indexed().get(node.id()))) {
+                    upserts.add(payload);
+                }
+            }
+        });
+        List<String> removed = previous.indexed().keySet().stream().filter(id -> !indexed.containsKey(id)).toList();
+        index.open(name);
+        index.apply(name, upserts, removed, Instant.now(clock), progress);
+
+        Path graphFile = graphFile(graphsDir, name);
+        GraphFile.write(graphFile, graph);
+        new AnalysisState(AnalysisState.VERSION, name, root, files, indexed).write(stateFile(graphsDir, name));
+
+        Map<String, Integer> nodesByType = new TreeMap<>();
+        graph.nodes().forEach(n -> nodesByType.merge(n.type(), 1, Integer::sum));
+        Map<String, Integer> edgesByType = new TreeMap<>();
+        graph.edges().forEach(e -> edgesByType.merge(e.type(), 1, Integer::sum));
+        return new AnalysisResult(name, root, graphFile.toString(), CodeIndex.collection(name), files.size(), changed.size() - unreadable,
+                deleted, skipped, nodesByType, edgesByType, built.stats(),
+                request.summaries() == SummaryMode.LOCAL ? summarizer.map(CodeSummarizer::modelName).orElse("") : "",
+                summaries.batchesOk(), summaries.batchesFailed(), summaries.failures(), validated.corrections(),
+                upserts.size(), removed.size(), (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Parses the changed files in parallel into {@code files}; returns how many could not be read. */
+    private int parse(Path root, List<SourceFile> changed, Map<String, FileState> files, Progress progress) throws IOException {
+        progress.start("parse", changed.size());
+        int unreadable = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("kr-parse-", 0).factory());
+        try (SourceParser parser = new SourceParser(extractors)) {
+            List<Future<Optional<FileState>>> futures = new ArrayList<>();
+            for (SourceFile file : changed) {
+                futures.add(pool.submit(() -> parseOne(root, file, parser)));
+            }
+            for (Future<Optional<FileState>> future : futures) {
+                Optional<FileState> state = future.get();
+                if (state.isPresent()) {
+                    files.put(state.get().extraction().path(), state.get());
+                } else {
+                    unreadable++;
+                }
+                progress.advance(1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("analysis interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("parsing failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+            progress.done();
+        }
+        return unreadable;
+    }
+
+    private static Optional<FileState> parseOne(Path root, SourceFile file, SourceParser parser) {
+        String path = pathOf(file);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(root.resolve(file.relativePath()));
+        } catch (IOException | UncheckedIOException e) {
+            // Deleted or locked since the scan: left out now, picked up by the next run.
+            return Optional.empty();
+        }
+        SourceText source = new SourceText(bytes);
+        FileExtraction extraction;
+        try {
+            extraction = parser.parse(path, file.language(), source);
+        } catch (RuntimeException e) {
+            // An extractor bug on one odd file must not cost the whole repository its graph: keep it as a plain file.
+            extraction = new FileExtraction(path, file.language(), "", source.lineCount(), List.of(), List.of(), List.of(), List.of(), true);
+        }
+        return Optional.of(new FileState(file.sha256(), extraction, Map.of()));
+    }
+
+    /** Code files that have no model summaries yet (new, changed, or never summarised), with their nodes. */
+    private static List<CodeSummarizer.FileToSummarize> toSummarize(Path root, Map<String, FileState> files, List<GraphNode> nodes) {
+        Map<String, List<GraphNode>> byPath = new HashMap<>();
+        for (GraphNode node : nodes) {
+            if (node.filePath() != null && !node.type().equals(GraphNode.MODULE)) {
+                byPath.computeIfAbsent(node.filePath(), k -> new ArrayList<>()).add(node);
+            }
+        }
+        List<CodeSummarizer.FileToSummarize> out = new ArrayList<>();
+        files.forEach((path, state) -> {
+            if (!state.extraction().language().isCode() || !state.summaries().isEmpty()) {
+                return;
+            }
+            List<GraphNode> fileNodes = new ArrayList<>(byPath.getOrDefault(path, List.of()));
+            // The file node first, then declarations in source order: the model sees them as the reader would.
+            fileNodes.sort(Comparator.comparing((GraphNode n) -> !n.type().equals(GraphNode.FILE))
+                    .thenComparing(n -> n.lineRange() == null ? 0 : n.lineRange().start()));
+            out.add(new CodeSummarizer.FileToSummarize(path, state.extraction().language(), read(root, path), fileNodes));
+        });
+        return out;
+    }
+
+    private static void attach(Map<String, FileState> files, Map<String, ModelSummary> byNodeId, List<GraphNode> nodes) {
+        Map<String, Map<String, ModelSummary>> byPath = new HashMap<>();
+        for (GraphNode node : nodes) {
+            ModelSummary summary = byNodeId.get(node.id());
+            if (summary != null && node.filePath() != null) {
+                byPath.computeIfAbsent(node.filePath(), k -> new HashMap<>()).put(node.id(), summary);
+            }
+        }
+        byPath.forEach((path, summaries) -> {
+            FileState state = files.get(path);
+            files.put(path, new FileState(state.sha256(), state.extraction(), summaries));
+        });
+    }
+
+    /** Replaces structural descriptions with the model's where it gave one; the parser's tags stay first. */
+    private static List<GraphNode> describe(List<GraphNode> nodes, Map<String, FileState> files) {
+        List<GraphNode> out = new ArrayList<>(nodes.size());
+        for (GraphNode node : nodes) {
+            FileState state = node.filePath() == null ? null : files.get(node.filePath());
+            ModelSummary summary = state == null ? null : state.summaries().get(node.id());
+            if (summary == null) {
+                out.add(node);
+                continue;
+            }
+            LinkedHashSet<String> tags = new LinkedHashSet<>(node.tags());
+            tags.addAll(summary.tags());
+            out.add(node.withDescription(summary.summary(), List.copyOf(tags), summary.complexity().isBlank() ? node.complexity() : summary.complexity()));
+        }
+        return out;
+    }
+
+    private static List<String> languages(Map<String, FileState> files) {
+        return files.values().stream().map(f -> f.extraction().language()).filter(Language::isCode)
+                .map(GraphBuilder::languageTag).distinct().sorted().toList();
+    }
+
+    /** The qualified name a searcher knows a node by: the path for a file, {@code Outer.method} for a declaration. */
+    static String qualifiedName(GraphNode node) {
+        if (node.type().equals(GraphNode.FILE)) {
+            return node.filePath();
+        }
+        String prefix = node.type() + ":" + node.filePath() + ":";
+        String rest = node.id().startsWith(prefix) ? node.id().substring(prefix.length()) : node.name();
+        int hash = rest.lastIndexOf('#');
+        return hash > 0 ? rest.substring(0, hash) : rest;
+    }
+
+    private static String snippet(List<String> lines, GraphNode node) {
+        if (lines.isEmpty()) {
+            return "";
+        }
+        int start = node.lineRange() == null ? 1 : node.lineRange().start();
+        int end = node.lineRange() == null ? lines.size() : node.lineRange().end();
+        int from = Math.min(lines.size(), Math.max(1, start)) - 1;
+        int to = Math.min(lines.size(), Math.min(end, start + SNIPPET_LINES - 1));
+        return String.join("\n", lines.subList(from, Math.max(from, to)));
+    }
+
+    private static String read(Path root, String path) {
+        try {
+            return new SourceText(Files.readAllBytes(root.resolve(path))).text();
+        } catch (IOException | UncheckedIOException e) {
+            return "";
+        }
+    }
+
+    static String pathOf(SourceFile file) {
+        return file.relativePath().toString().replace('\\', '/');
+    }
+
+    /** Two analyses of one repository name at once would overwrite each other's state. */
+    public static final class AnalysisRunningException extends IllegalStateException {
+        public AnalysisRunningException(String name) {
+            super("an analysis of '" + name + "' is already running; wait for it to finish");
+        }
+    }
+}
