@@ -12,6 +12,7 @@ public final class CodeLanguages {
         Map<Language, LanguageExtractor> extractors = new EnumMap<>(Language.class);
         extractors.put(Language.JAVA, new JavaExtractor());
         extractors.put(Language.GO, new GoExtractor());
+        extractors.put(Language.PYTHON, new PythonExtractor());
         return extractors;
     }
 
@@ -19,6 +20,7 @@ public final class CodeLanguages {
         Map<Language, ImportResolver> resolvers = new EnumMap<>(Language.class);
         resolvers.put(Language.JAVA, new JavaImportResolver(files));
         resolvers.put(Language.GO, new GoImportResolver(files));
+        resolvers.put(Language.PYTHON, new PythonImportResolver(files));
         return resolvers;
     }
 }

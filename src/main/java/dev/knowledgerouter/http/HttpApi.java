@@ -58,21 +58,16 @@ public final class HttpApi {
             cfg.routes.get("/v1/usage", ctx -> ctx.json(app.usage()));
             cfg.routes.get("/v1/report", this::report);
             cfg.routes.post("/v1/interactions/{id}/feedback", this::feedback);
+            cfg.routes.post("/v1/repos", this::analyze);
+            cfg.routes.get("/v1/repos", ctx -> ctx.json(Map.of("repositories",
+                    app.code().repositories().stream().map(n -> app.code().summary(n)).flatMap(Optional::stream).toList())));
+            cfg.routes.get("/v1/repos/{name}", this::repository);
+            cfg.routes.get("/v1/repos/{name}/search", this::codeSearch);
         });
     }
 
     private void query(Context ctx) {
-        JsonNode body;
-        try {
-            body = json.readTree(ctx.bodyAsBytes());
-        } catch (JacksonException e) {
-            throw new ApiException(400, "malformed_json", "the request body is not valid JSON (" + e.getOriginalMessage() + "); send e.g. {\"query\": \"...\"}");
-        } catch (java.io.IOException e) {
-            throw new ApiException(400, "malformed_json", "the request body could not be read: " + e.getMessage());
-        }
-        if (body == null || body.isMissingNode() || !body.isObject()) {
-            throw new ApiException(400, "invalid_request", "the body must be a JSON object such as {\"query\": \"...\", \"profile\": \"default\"}");
-        }
+        JsonNode body = objectBody(ctx, "{\"query\": \"...\", \"profile\": \"default\"}");
         JsonNode query = body.get("query");
         if (query == null || query.isNull()) {
             throw new ApiException(400, "invalid_request", "'query' is missing; send {\"query\": \"your question\"}");
@@ -131,18 +126,96 @@ public final class HttpApi {
         return a.contains("text/markdown") ? "md" : "json";
     }
 
-    private void feedback(Context ctx) {
+    /** The request body as a JSON object, or a 400 that shows an example of what to send. */
+    private JsonNode objectBody(Context ctx, String example) {
         JsonNode body;
         try {
             body = json.readTree(ctx.bodyAsBytes());
         } catch (JacksonException e) {
-            throw new ApiException(400, "malformed_json", "the request body is not valid JSON (" + e.getOriginalMessage() + "); send e.g. {\"verdict\": \"good\"}");
+            throw new ApiException(400, "malformed_json", "the request body is not valid JSON (" + e.getOriginalMessage() + "); send e.g. " + example);
         } catch (java.io.IOException e) {
             throw new ApiException(400, "malformed_json", "the request body could not be read: " + e.getMessage());
         }
-        if (body == null || !body.isObject()) {
-            throw new ApiException(400, "invalid_request", "the body must be a JSON object such as {\"verdict\": \"bad\", \"note\": \"wrong flag\"}");
+        if (body == null || body.isMissingNode() || !body.isObject()) {
+            throw new ApiException(400, "invalid_request", "the body must be a JSON object such as " + example);
         }
+        return body;
+    }
+
+    private void analyze(Context ctx) {
+        JsonNode body = objectBody(ctx, "{\"path\": \"/home/me/src/project\", \"name\": \"project\"}");
+        String path = optionalText(body, "path", "the absolute path of a repository folder")
+                .filter(p -> !p.isBlank())
+                .orElseThrow(() -> new ApiException(400, "invalid_request", "'path' is missing; send {\"path\": \"/absolute/path/to/repo\"}"));
+        Optional<String> name = optionalText(body, "name", "a repository name such as \"my-service\"");
+        dev.knowledgerouter.code.SummaryMode summaries;
+        try {
+            summaries = dev.knowledgerouter.code.SummaryMode.parse(optionalText(body, "summaries", "\"none\" or \"local\"").orElse("none"));
+            name.ifPresent(dev.knowledgerouter.code.CodeIndex::checkName);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "invalid_request", e.getMessage());
+        }
+        dev.knowledgerouter.code.AnalysisJob job;
+        try {
+            job = app.code().start(java.nio.file.Path.of(path), name, summaries);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ApiException(400, "invalid_request", "'path' is not a valid path: " + e.getMessage());
+        } catch (dev.knowledgerouter.code.CodeService.PathNotAllowedException e) {
+            throw new ApiException(403, "path_not_allowed", e.getMessage());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ApiException(400, "not_a_directory", e.getMessage());
+        } catch (dev.knowledgerouter.code.RepositoryAnalyzer.AnalysisRunningException e) {
+            throw new ApiException(409, "analysis_running", e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new ApiException(400, "unreadable_path", "cannot read " + path + ": " + e.getMessage());
+        }
+        ctx.status(202).header("Location", "/v1/repos/" + job.name()).json(job.view());
+    }
+
+    private void repository(Context ctx) {
+        String name = ctx.pathParam("name");
+        Optional<dev.knowledgerouter.code.AnalysisJob> job = app.code().job(name);
+        Optional<dev.knowledgerouter.code.CodeService.RepositorySummary> stored = app.code().summary(name);
+        if (job.isEmpty() && stored.isEmpty()) {
+            throw new ApiException(404, "unknown_repository", "no repository named '" + name + "' was analysed or is being analysed; POST /v1/repos {\"path\": ...} starts one");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", name);
+        out.put("job", job.map(dev.knowledgerouter.code.AnalysisJob::view).orElse(null));
+        out.put("graph", stored.orElse(null));
+        ctx.json(out);
+    }
+
+    private void codeSearch(Context ctx) {
+        String name = ctx.pathParam("name");
+        String q = ctx.queryParam("q");
+        if (q == null || q.isBlank()) {
+            throw new ApiException(400, "invalid_request", "'q' is missing; search with /v1/repos/" + name + "/search?q=where+are+imports+resolved");
+        }
+        int k = intParam(ctx, "k", 10);
+        try {
+            ctx.json(app.inFlight().run(() -> new dev.knowledgerouter.code.CodeSearchResponse(name, q, app.code().search(name, q, k))));
+        } catch (dev.knowledgerouter.code.CodeService.UnknownRepositoryException e) {
+            throw new ApiException(404, "unknown_repository", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "invalid_request", e.getMessage());
+        }
+    }
+
+    private static int intParam(Context ctx, String name, int fallback) {
+        String text = ctx.queryParam(name);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "invalid_request", "'" + name + "' must be a whole number, got '" + text + "'");
+        }
+    }
+
+    private void feedback(Context ctx) {
+        JsonNode body = objectBody(ctx, "{\"verdict\": \"bad\", \"note\": \"wrong flag\"}");
         Outcome.Verdict verdict;
         try {
             verdict = Outcome.Verdict.parse(optionalText(body, "verdict", "\"good\" or \"bad\"").orElse(null));
