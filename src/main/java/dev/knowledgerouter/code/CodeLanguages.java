@@ -13,6 +13,10 @@ public final class CodeLanguages {
         extractors.put(Language.JAVA, new JavaExtractor());
         extractors.put(Language.GO, new GoExtractor());
         extractors.put(Language.PYTHON, new PythonExtractor());
+        extractors.put(Language.JAVASCRIPT, new EcmaScriptExtractor(Language.JAVASCRIPT));
+        extractors.put(Language.TYPESCRIPT, new EcmaScriptExtractor(Language.TYPESCRIPT));
+        extractors.put(Language.TSX, new EcmaScriptExtractor(Language.TSX));
+        extractors.put(Language.RUST, new RustExtractor());
         return extractors;
     }
 
@@ -21,6 +25,11 @@ public final class CodeLanguages {
         resolvers.put(Language.JAVA, new JavaImportResolver(files));
         resolvers.put(Language.GO, new GoImportResolver(files));
         resolvers.put(Language.PYTHON, new PythonImportResolver(files));
+        ImportResolver ecmascript = new EcmaScriptImportResolver(files);
+        resolvers.put(Language.JAVASCRIPT, ecmascript);
+        resolvers.put(Language.TYPESCRIPT, ecmascript);
+        resolvers.put(Language.TSX, ecmascript);
+        resolvers.put(Language.RUST, new RustImportResolver(files));
         return resolvers;
     }
 }
