@@ -72,7 +72,9 @@ final class TestConventions {
         Map<String, List<String>> byStem = new HashMap<>();
         files.forEach((path, language) -> {
             if (language.isCode() && !isTest(path, language)) {
-                byStem.computeIfAbsent(family(language) + ":" + stemOf(path, language), k -> new ArrayList<>()).add(path);
+                for (String stem : stemsOf(path, language)) {
+                    byStem.computeIfAbsent(family(language) + ":" + stem, k -> new ArrayList<>()).add(path);
+                }
             }
         });
         List<Map.Entry<String, String>> pairs = new ArrayList<>();
@@ -83,16 +85,26 @@ final class TestConventions {
         return pairs;
     }
 
-    /** Rust's {@code src/store/mod.rs} is module {@code store}; everywhere else the file name is the stem. */
-    private static String stemOf(String path, Language language) {
+    /**
+     * The stems a file is tested under. Rust's {@code src/store/mod.rs} and Python's {@code store/__init__.py}
+     * are module {@code store}; a JavaScript or TypeScript {@code Button/index.tsx} is both {@code Button}
+     * and {@code index}; everywhere else the file name is the stem.
+     */
+    private static List<String> stemsOf(String path, Language language) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         String stem = stripExtension(name);
-        if ((language == Language.RUST && stem.equals("mod")) || (language != Language.RUST && stem.equals("index"))
-                || (language == Language.PYTHON && stem.equals("__init__"))) {
-            String dir = directory(path);
-            return dir.isEmpty() ? stem : dir.substring(dir.lastIndexOf('/') + 1);
+        String dir = directory(path);
+        if (dir.isEmpty()) {
+            return List.of(stem);
         }
-        return stem;
+        String dirName = dir.substring(dir.lastIndexOf('/') + 1);
+        if ((language == Language.RUST && stem.equals("mod")) || (language == Language.PYTHON && stem.equals("__init__"))) {
+            return List.of(dirName);
+        }
+        if (family(language).equals("ecmascript") && stem.equals("index") && !dirName.equals(stem)) {
+            return List.of(dirName, stem);
+        }
+        return List.of(stem);
     }
 
     private static Optional<String> best(String test, List<String> candidates) {
