@@ -157,7 +157,11 @@ public final class HttpApi {
         }
         dev.knowledgerouter.code.AnalysisJob job;
         try {
-            job = app.code().start(java.nio.file.Path.of(path), name, summaries);
+            java.nio.file.Path root = java.nio.file.Path.of(path);
+            if (!root.isAbsolute()) {
+                throw new ApiException(400, "invalid_request", "'path' must be absolute (the server does not share your working directory), got \"" + path + "\"");
+            }
+            job = app.code().start(root, name, summaries);
         } catch (java.nio.file.InvalidPathException e) {
             throw new ApiException(400, "invalid_request", "'path' is not a valid path: " + e.getMessage());
         } catch (dev.knowledgerouter.code.CodeService.PathNotAllowedException e) {

@@ -1,0 +1,141 @@
+package dev.knowledgerouter.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.knowledgerouter.app.App;
+import dev.knowledgerouter.config.CodeSettings;
+import dev.knowledgerouter.testing.TestStack;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Analysis jobs and code search over HTTP, with the allowed roots enforced. */
+class CodeApiTest {
+    @TempDir
+    static Path home;
+    @TempDir
+    static Path projects;
+    @TempDir
+    static Path elsewhere;
+    static App app;
+    static Javalin server;
+
+    @BeforeAll
+    static void start() throws IOException {
+        copy(Path.of("src/test/resources/code/fixtures/java"), projects.resolve("shapes"));
+        copy(Path.of("src/test/resources/code/fixtures/go"), elsewhere.resolve("secret"));
+        app = App.open(TestStack.config(home).withCode(CodeSettings.defaults().withAllowedRoots(List.of(projects))), TestStack.embedder(), Clock.systemUTC());
+        server = new HttpApi(app).create().start();
+        HttpApiTest.base = "http://127.0.0.1:" + server.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+        app.close();
+    }
+
+    private static HttpApiTest.Response post(String body) throws Exception {
+        return HttpApiTest.post("/v1/repos", body);
+    }
+
+    private static String pathJson(Path path) {
+        return path.toString().replace("\\", "\\\\");
+    }
+
+    /** Polls the job until it leaves "running"; the analysis of a fixture takes seconds. */
+    private static JsonNode finishedJob(String name) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            JsonNode job = HttpApiTest.get("/v1/repos/" + name).body().path("job");
+            if (!job.path("status").asText().equals("running")) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the analysis of " + name + " did not finish in a minute");
+    }
+
+    @Test
+    void anAnalysisJobStartsReportsProgressAndItsRepositoryBecomesSearchable() throws Exception {
+        HttpApiTest.Response started = post("{\"path\": \"" + pathJson(projects.resolve("shapes")) + "\", \"name\": \"shapes\"}");
+        assertEquals(202, started.status(), started.body().toString());
+        assertEquals("shapes", started.body().path("name").asText());
+        assertFalse(started.body().path("id").asText().isBlank());
+
+        JsonNode job = finishedJob("shapes");
+        assertEquals("succeeded", job.path("status").asText(), job.toString());
+        assertEquals(8, job.path("result").path("files").asInt());
+        assertEquals(10, job.path("result").path("nodes_by_type").path("class").asInt());
+
+        JsonNode repo = HttpApiTest.get("/v1/repos/shapes").body();
+        assertEquals(10, repo.path("graph").path("nodes_by_type").path("class").asInt());
+        assertTrue(HttpApiTest.get("/v1/repos").body().path("repositories").toString().contains("\"name\":\"shapes\""));
+
+        HttpApiTest.Response search = HttpApiTest.get("/v1/repos/shapes/search?q=build+a+circle+with+a+radius&k=3");
+        assertEquals(200, search.status(), search.body().toString());
+        JsonNode hits = search.body().path("hits");
+        assertEquals(3, hits.size());
+        JsonNode first = hits.get(0);
+        assertTrue(first.path("node_id").asText().startsWith("class:src/main/java/com/acme/model/Circle.java")
+                || first.path("node_id").asText().startsWith("function:src/main/java/com/acme/model/Circle.java"), hits.toString());
+        assertTrue(first.path("start_line").asInt() >= 1 && first.path("end_line").asInt() >= first.path("start_line").asInt());
+        assertFalse(first.path("snippet").asText().isBlank());
+    }
+
+    @Test
+    void aPathOutsideTheAllowedRootsIsRefusedWith403() throws Exception {
+        HttpApiTest.assertError(post("{\"path\": \"" + pathJson(elsewhere.resolve("secret")) + "\"}"), 403, "path_not_allowed", "code.allowed_roots");
+        assertEquals(404, HttpApiTest.get("/v1/repos/secret").status());
+    }
+
+    @Test
+    void aLinkInsideARootThatLeadsOutsideIsRefusedWith403() throws Exception {
+        Path link = projects.resolve("sneaky");
+        Files.createSymbolicLink(link, elsewhere.resolve("secret"));
+        HttpApiTest.assertError(post("{\"path\": \"" + pathJson(link) + "\"}"), 403, "path_not_allowed", "resolves to");
+    }
+
+    @Test
+    void dotDotCannotClimbOutOfARoot() throws Exception {
+        String climbing = pathJson(projects) + "/../" + elsewhere.getFileName() + "/secret";
+        HttpApiTest.assertError(post("{\"path\": \"" + climbing + "\"}"), 403, "path_not_allowed", "outside the allowed roots");
+    }
+
+    @Test
+    void badAnalysisRequestsGet400sNamingTheFix() throws Exception {
+        HttpApiTest.assertError(post("{}"), 400, "invalid_request", "'path' is missing");
+        HttpApiTest.assertError(post("{\"path\": \"relative/dir\"}"), 400, "invalid_request", "must be absolute");
+        HttpApiTest.assertError(post("{\"path\": \"" + pathJson(projects.resolve("nope")) + "\"}"), 400, "not_a_directory", "not an existing directory");
+        HttpApiTest.assertError(post("{\"path\": \"" + pathJson(projects.resolve("shapes")) + "\", \"name\": \"Bad Name\"}"), 400, "invalid_request", "lowercase");
+        HttpApiTest.assertError(post("{\"path\": \"" + pathJson(projects.resolve("shapes")) + "\", \"summaries\": \"cloud\"}"), 400, "invalid_request", "none or local");
+        HttpApiTest.assertError(post("[1, 2]"), 400, "invalid_request", "JSON object");
+    }
+
+    @Test
+    void searchingAnUnknownRepositoryIs404AndAMissingQueryIs400() throws Exception {
+        HttpApiTest.assertError(HttpApiTest.get("/v1/repos/never-analysed/search?q=x"), 404, "unknown_repository", "no analysed repository named 'never-analysed'");
+        HttpApiTest.assertError(HttpApiTest.get("/v1/repos/never-analysed"), 404, "unknown_repository", "POST /v1/repos");
+        HttpApiTest.assertError(HttpApiTest.get("/v1/repos/shapes/search"), 400, "invalid_request", "'q' is missing");
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        }
+    }
+}
