@@ -1,0 +1,78 @@
+package dev.knowledgerouter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.knowledgerouter.config.KrConfig;
+import dev.knowledgerouter.testing.TestStack;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kr analyze} and {@code kr code-search} in-process, on the Java fixture and the real embedded stack. */
+class CodeCliTest {
+    private static final String FIXTURE = Path.of("src/test/resources/code/fixtures/java").toAbsolutePath().toString();
+    @TempDir
+    Path home;
+
+    private CliTest.Run kr(KrConfig config, String... args) {
+        CliTest helper = new CliTest();
+        return helper.kr(config, args);
+    }
+
+    @Test
+    void analyzeJsonPrintsTheCountsAloneOnStdoutAndProgressOnStderr() {
+        CliTest.Run r = kr(TestStack.config(home), "analyze", "--name", "shapes", "--json", FIXTURE);
+        assertEquals(0, r.exit(), r.err());
+        JsonNode result = r.json();
+        assertEquals(8, result.path("files").asInt());
+        assertEquals(8, result.path("parsed").asInt());
+        assertEquals("code-shapes", result.path("collection").asText());
+        assertEquals(14, result.path("edges_by_type").path("imports").asInt());
+        assertTrue(r.err().contains("parse"), r.err());
+    }
+
+    @Test
+    void humanAnalyzeOutputEndsWithTheCountsTheIssueAsksFor() {
+        CliTest.Run r = kr(TestStack.config(home), "analyze", "--name", "shapes", FIXTURE);
+        assertEquals(0, r.exit(), r.err());
+        for (String line : new String[] {"files     8 (8 parsed, 0 unchanged, 0 deleted)", "nodes ", "edges ", "imports   7 resolved in the repository",
+                "validated 0 corrections", "index     code-shapes"}) {
+            assertTrue(r.out().contains(line), () -> "missing '" + line + "' in\n" + r.out());
+        }
+    }
+
+    @Test
+    void codeSearchFindsNodesWithTheirFileAndLines() {
+        KrConfig config = TestStack.config(home);
+        assertEquals(0, kr(config, "analyze", "--name", "shapes", FIXTURE).exit());
+        CliTest.Run json = kr(config, "code-search", "--repo", "shapes", "--k", "2", "--json", "sum", "of", "the", "areas", "of", "all", "shapes");
+        assertEquals(0, json.exit(), json.err());
+        assertEquals(2, json.json().path("hits").size());
+        assertEquals("shapes", json.json().path("repository").asText());
+        CliTest.Run human = kr(config, "code-search", "--repo", "shapes", "--k", "1", "total", "area");
+        assertTrue(human.out().matches("(?s)\\d\\.\\d{3}\\s+\\w+\\s+\\S+\\.java:\\d+-\\d+\\s+\\S+.*"), human.out());
+    }
+
+    @Test
+    void badAnalyzeArgumentsFailWithAMessageAndExitStatus1() {
+        KrConfig config = TestStack.config(home);
+        CliTest.Run badName = kr(config, "analyze", "--name", "Bad Name", FIXTURE);
+        assertEquals(1, badName.exit());
+        assertTrue(badName.err().contains("lowercase"), badName.err());
+        CliTest.Run missing = kr(config, "analyze", home.resolve("nope").toString());
+        assertEquals(1, missing.exit());
+        assertTrue(missing.err().contains("is not a directory"), missing.err());
+        CliTest.Run summaries = kr(config, "analyze", "--summaries", "cloud", FIXTURE);
+        assertEquals(1, summaries.exit());
+        assertTrue(summaries.err().contains("none or local"), summaries.err());
+    }
+
+    @Test
+    void searchingARepositoryNeverAnalysedSaysHowToAnalyseIt() {
+        CliTest.Run r = kr(TestStack.config(home), "code-search", "--repo", "nothing", "anything");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("no analysed repository named 'nothing'; run kr analyze PATH first"), r.err());
+    }
+}
