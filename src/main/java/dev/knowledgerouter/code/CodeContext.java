@@ -34,7 +34,7 @@ public final class CodeContext {
         String text = query.toLowerCase(Locale.ROOT);
         List<String> out = new ArrayList<>();
         for (String name : repositories.get()) {
-            String words = Pattern.quote(name).replace("-", "\\E[-_ ]\\Q").replace("_", "\\E[-_ ]\\Q");
+            String words = java.util.Arrays.stream(name.split("[-_]")).map(Pattern::quote).collect(java.util.stream.Collectors.joining("[-_ ]"));
             if (Pattern.compile("(?<![a-z0-9])" + words + "(?![a-z0-9])").matcher(text).find()) {
                 out.add(name);
             }
