@@ -57,6 +57,7 @@ public final class GraphBuilder {
     private static final class Scope {
         final FileExtraction file;
         final Map<String, String> idByQualifiedName = new HashMap<>();
+        final Map<String, String> parentByQualifiedName = new HashMap<>();
         final List<Decl> declarations = new ArrayList<>();
         final Set<String> importedPaths = new TreeSet<>();
         final Map<String, Set<String>> pathsByImportedName = new HashMap<>();
@@ -138,6 +139,7 @@ public final class GraphBuilder {
                 Decl decl = new Decl(id, file.path(), d);
                 scope.declarations.add(decl);
                 scope.idByQualifiedName.putIfAbsent(d.qualifiedName(), id);
+                scope.parentByQualifiedName.putIfAbsent(d.qualifiedName(), d.parent());
                 byName.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(decl);
                 List<String> declTags = new ArrayList<>(List.of(d.kind().tag()));
                 if (d.exported()) {
@@ -366,12 +368,7 @@ public final class GraphBuilder {
         }
 
         private String parentOf(Scope scope, String qualifiedName) {
-            for (Decl d : scope.declarations) {
-                if (d.declaration().qualifiedName().equals(qualifiedName)) {
-                    return d.declaration().parent();
-                }
-            }
-            return "";
+            return scope.parentByQualifiedName.getOrDefault(qualifiedName, "");
         }
 
         private List<Decl> topLevel(Collection<String> paths, String name, boolean types) {

@@ -64,6 +64,13 @@ public final class ConfigLoader {
     private CodeSettings code(Node node) {
         node.allowOnly("allowed_roots", "max_file_kb", "summary_model", "summary_batch_files", "summary_parallelism", "routing_context", "context_hits");
         CodeSettings defaults = CodeSettings.defaults();
+        if (node.json().path("allowed_roots").isArray()) {
+            node.json().get("allowed_roots").forEach(e -> {
+                if (e.isNull()) {
+                    throw new ConfigException(node.path("allowed_roots") + " holds a bare ~, which YAML reads as null; write \"~\" (in quotes) for your home directory");
+                }
+            });
+        }
         List<Path> roots = node.has("allowed_roots")
                 ? node.strings("allowed_roots").stream().map(this::resolveUserPath).toList()
                 : defaults.allowedRoots();

@@ -191,4 +191,43 @@ class ConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));
         assertTrue(e.getMessage().contains("'fast'"), e.getMessage());
     }
+
+    @Test
+    void theCodeSectionReadsRootsWithTildeAndTheContextMode() throws IOException {
+        yaml("""
+                code:
+                  allowed_roots: [~/src, /srv/repos, work]
+                  # a bare ~ alone would be YAML's null; see the next test
+                  max_file_kb: 64
+                  summary_batch_files: 2
+                  routing_context: always
+                """);
+        CodeSettings code = load(Map.of()).code();
+        assertEquals(java.util.List.of(java.nio.file.Path.of(System.getProperty("user.home"), "src"), java.nio.file.Path.of("/srv/repos"),
+                dir.resolve("work").toAbsolutePath().normalize()), code.allowedRoots());
+        assertEquals(64 * 1024, code.maxFileBytes());
+        assertEquals(2, code.summaryBatchFiles());
+        assertEquals(CodeSettings.RoutingContext.ALWAYS, code.routingContext());
+    }
+
+    @Test
+    void withoutACodeSectionAnalysisIsAllowedUnderTheHomeDirectoryAndCodeIsContextWhenNamed() {
+        CodeSettings code = load(Map.of()).code();
+        assertEquals(java.util.List.of(java.nio.file.Path.of(System.getProperty("user.home")).toAbsolutePath().normalize()), code.allowedRoots());
+        assertEquals(CodeSettings.RoutingContext.NAMED, code.routingContext());
+    }
+
+    @Test
+    void aBadRoutingContextNamesTheChoices() throws IOException {
+        yaml("code:\n  routing_context: sometimes\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));
+        assertTrue(e.getMessage().contains("code.routing_context must be off, named or always"), e.getMessage());
+    }
+
+    @Test
+    void aBareTildeRootIsExplainedRatherThanReadAsNull() throws IOException {
+        yaml("code:\n  allowed_roots: [~]\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));
+        assertTrue(e.getMessage().contains("write \"~\" (in quotes)"), e.getMessage());
+    }
 }
