@@ -104,7 +104,7 @@ public final class EcmaScriptImportResolver implements ImportResolver {
     public ImportTarget resolve(FileExtraction from, ImportRef ref) {
         String spec = ref.spec();
         if (spec.startsWith("./") || spec.startsWith("../") || spec.equals(".") || spec.equals("..")) {
-            return resolvePath(join(directoryOf(from.path()), spec))
+            return resolvePath(join(RepositoryPath.directory(from.path()), spec))
                     .<ImportTarget>map(path -> new ImportTarget.InRepository(List.of(path)))
                     .orElseGet(() -> new ImportTarget.External(spec));
         }
@@ -163,10 +163,6 @@ public final class EcmaScriptImportResolver implements ImportResolver {
         return segments[0].isEmpty() ? spec : segments[0];
     }
 
-    private static String directoryOf(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? "" : path.substring(0, slash);
-    }
 
     private static String join(String directory, String relative) {
         return normalize(directory.isEmpty() ? relative : directory + "/" + relative);

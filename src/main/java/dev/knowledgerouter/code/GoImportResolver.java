@@ -29,12 +29,12 @@ public final class GoImportResolver implements ImportResolver {
         this.files = files;
         List<Module> found = new ArrayList<>();
         for (String path : files.byPath().keySet()) {
-            if (fileName(path).equals(GO_MOD)) {
-                String directory = directoryOf(path);
+            if (RepositoryPath.fileName(path).equals(GO_MOD)) {
+                String directory = RepositoryPath.directory(path);
                 files.read(path).flatMap(GoImportResolver::modulePath)
                         .ifPresent(module -> found.add(new Module(module, directory)));
             } else if (isGoFile(path, files.byPath().get(path))) {
-                String directory = directoryOf(path);
+                String directory = RepositoryPath.directory(path);
                 goFiles.computeIfAbsent(directory, d -> new ArrayList<>()).add(path);
                 if (!path.endsWith("_test.go")) {
                     packageFiles.computeIfAbsent(directory, d -> new ArrayList<>()).add(path);
@@ -54,7 +54,7 @@ public final class GoImportResolver implements ImportResolver {
             if (rest.isEmpty()) {
                 continue;
             }
-            String directory = join(module.directory(), rest.get());
+            String directory = RepositoryPath.join(module.directory(), rest.get());
             List<String> target = packageFiles.get(directory);
             return target == null ? new ImportTarget.External(importPath) : new ImportTarget.InRepository(target);
         }
@@ -64,7 +64,7 @@ public final class GoImportResolver implements ImportResolver {
     @Override
     public List<String> implicitlyVisible(FileExtraction from) {
         List<String> visible = new ArrayList<>();
-        for (String path : goFiles.getOrDefault(directoryOf(from.path()), List.of())) {
+        for (String path : goFiles.getOrDefault(RepositoryPath.directory(from.path()), List.of())) {
             if (path.equals(from.path())) {
                 continue;
             }
@@ -103,21 +103,8 @@ public final class GoImportResolver implements ImportResolver {
         return path.endsWith(".go") && extraction != null && extraction.language() == Language.GO;
     }
 
-    private static String fileName(String path) {
-        return path.substring(path.lastIndexOf('/') + 1);
-    }
 
-    private static String directoryOf(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? "" : path.substring(0, slash);
-    }
 
-    private static String join(String directory, String rest) {
-        if (directory.isEmpty()) {
-            return rest;
-        }
-        return rest.isEmpty() ? directory : directory + "/" + rest;
-    }
 
     /** A module path and the repository directory of its {@code go.mod} ({@code ""} at the root). */
     private record Module(String path, String directory) {

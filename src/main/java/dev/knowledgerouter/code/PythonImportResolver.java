@@ -59,12 +59,12 @@ public final class PythonImportResolver implements ImportResolver {
      * to under {@code dir}; empty when nothing there exists.
      */
     private Optional<List<String>> resolveIn(String dir, List<String> module, ImportRef ref) {
-        String modulePath = join(dir, String.join("/", module));
+        String modulePath = RepositoryPath.join(dir, String.join("/", module));
         Optional<String> moduleFile = module.isEmpty() ? packageFile(dir) : moduleFile(modulePath);
         TreeSet<String> targets = new TreeSet<>();
         boolean needsModule = ref.wildcard() || ref.names().isEmpty();
         for (String name : ref.names()) {
-            Optional<String> submodule = moduleFile(join(modulePath, name));
+            Optional<String> submodule = moduleFile(RepositoryPath.join(modulePath, name));
             if (submodule.isPresent()) {
                 targets.add(submodule.get());
             } else {
@@ -83,17 +83,17 @@ public final class PythonImportResolver implements ImportResolver {
     }
 
     private Optional<String> packageFile(String dir) {
-        return PACKAGE_FILES.stream().map(name -> join(dir, name)).filter(files::contains).findFirst();
+        return PACKAGE_FILES.stream().map(name -> RepositoryPath.join(dir, name)).filter(files::contains).findFirst();
     }
 
     /** The directory a relative import with {@code dots} leading dots starts from; empty above the root. */
     private static Optional<String> packageOf(String path, int dots) {
-        String dir = parent(path);
+        String dir = RepositoryPath.directory(path);
         for (int up = 1; up < dots; up++) {
             if (dir.isEmpty()) {
                 return Optional.empty();
             }
-            dir = parent(dir);
+            dir = RepositoryPath.directory(dir);
         }
         return Optional.of(dir);
     }
@@ -101,9 +101,9 @@ public final class PythonImportResolver implements ImportResolver {
     /** Import roots to try, most specific first. */
     private SequencedSet<String> roots(String path) {
         SequencedSet<String> roots = new LinkedHashSet<>();
-        String dir = parent(path);
+        String dir = RepositoryPath.directory(path);
         while (!dir.isEmpty() && packageFile(dir).isPresent()) {
-            dir = parent(dir);
+            dir = RepositoryPath.directory(dir);
         }
         roots.add(dir);
         roots.add("");
@@ -111,17 +111,7 @@ public final class PythonImportResolver implements ImportResolver {
         return roots;
     }
 
-    private static String parent(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? "" : path.substring(0, slash);
-    }
 
-    private static String join(String dir, String rest) {
-        if (dir.isEmpty()) {
-            return rest;
-        }
-        return rest.isEmpty() ? dir : dir + "/" + rest;
-    }
 
     private static List<String> segments(String dotted) {
         List<String> segments = new ArrayList<>();

@@ -93,7 +93,7 @@ final class TestConventions {
     private static List<String> stemsOf(String path, Language language) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         String stem = stripExtension(name);
-        String dir = directory(path);
+        String dir = RepositoryPath.directory(path);
         if (dir.isEmpty()) {
             return List.of(stem);
         }
@@ -117,7 +117,7 @@ final class TestConventions {
         boolean tie = false;
         for (String candidate : candidates) {
             int score = commonSuffix(testDirs, meaningfulDirs(candidate));
-            if (directory(candidate).equals(directory(test))) {
+            if (RepositoryPath.directory(candidate).equals(RepositoryPath.directory(test))) {
                 score += 100;
             }
             if (score > bestScore) {
@@ -140,7 +140,7 @@ final class TestConventions {
     }
 
     private static List<String> meaningfulDirs(String path) {
-        String dir = directory(path);
+        String dir = RepositoryPath.directory(path);
         List<String> dirs = new ArrayList<>();
         if (!dir.isEmpty()) {
             for (String segment : dir.split("/")) {
@@ -152,10 +152,6 @@ final class TestConventions {
         return dirs;
     }
 
-    private static String directory(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? "" : path.substring(0, slash);
-    }
 
     private static String stripExtension(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
