@@ -25,9 +25,10 @@ public record AnalysisResult(String name, String root, String graphFile, String 
                              List<String> summaryFailures, List<GraphCorrection> corrections, int indexed, int unindexed,
                              double seconds) {
     public AnalysisResult {
-        skipped = Map.copyOf(skipped);
-        nodesByType = Map.copyOf(nodesByType);
-        edgesByType = Map.copyOf(edgesByType);
+        // Sorted, so the CLI and JSON print the counts in the same order every run.
+        skipped = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(skipped));
+        nodesByType = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(nodesByType));
+        edgesByType = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(edgesByType));
         summaryFailures = List.copyOf(summaryFailures);
         corrections = List.copyOf(corrections);
     }
