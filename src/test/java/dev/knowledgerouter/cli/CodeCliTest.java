@@ -4,7 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.knowledgerouter.app.App;
+import dev.knowledgerouter.app.ServerAnnouncement;
+import dev.knowledgerouter.config.CodeSettings;
 import dev.knowledgerouter.config.KrConfig;
+import dev.knowledgerouter.http.HttpApi;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import dev.knowledgerouter.testing.TestStack;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -74,5 +82,28 @@ class CodeCliTest {
         CliTest.Run r = kr(TestStack.config(home), "code-search", "--repo", "nothing", "anything");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("no analysed repository named 'nothing'; run kr analyze PATH first"), r.err());
+    }
+
+    @Test
+    void withAServerRunningAnalyzeRunsThereAsAJobAndTheAllowedRootsApply() throws Exception {
+        Path fixture = Path.of(FIXTURE);
+        KrConfig config = TestStack.config(home).withCode(CodeSettings.defaults().withAllowedRoots(List.of(fixture.getParent())));
+        try (App app = App.open(config, TestStack.embedder(), Clock.systemUTC())) {
+            Javalin server = new HttpApi(app).create().start();
+            try {
+                ServerAnnouncement.self("http://127.0.0.1:" + server.port(), Instant.now()).write(config.serverFile());
+                CliTest.Run r = kr(config, "analyze", "--name", "shapes", "--json", FIXTURE);
+                assertEquals(0, r.exit(), r.err());
+                assertEquals(8, r.json().path("files").asInt());
+                assertTrue(app.code().repositories().contains("shapes"), "the server analysed it");
+                assertEquals(0, kr(config, "code-search", "--repo", "shapes", "--json", "circle").exit());
+
+                CliTest.Run outside = kr(config, "analyze", home.toString());
+                assertEquals(1, outside.exit());
+                assertTrue(outside.err().contains("code.allowed_roots"), outside.err());
+            } finally {
+                server.stop();
+            }
+        }
     }
 }
