@@ -1,9 +1,11 @@
 package dev.knowledgerouter.cli;
 
 import dev.knowledgerouter.app.App;
+import dev.knowledgerouter.code.CodeNodeText;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.knowledge.CachingEmbedder;
 import dev.knowledgerouter.knowledge.InProcessEmbedder;
+import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.ScratchFolders;
 import dev.knowledgerouter.knowledge.SearchMode;
 import dev.knowledgerouter.learn.BeirDataset;
@@ -12,6 +14,7 @@ import dev.knowledgerouter.learn.RetrievalResult;
 import dev.knowledgerouter.learn.RouteLlmData;
 import dev.knowledgerouter.learn.RoutingEvalResult;
 import dev.knowledgerouter.learn.RoutingEvaluation;
+import java.util.ArrayList;
 import java.util.List;
 import dev.knowledgerouter.learn.Calibration;
 import dev.knowledgerouter.learn.CalibrationReport;
@@ -105,6 +108,10 @@ final class EvalCommand implements Runnable {
         @Option(names = "--json", description = "Print the results as a JSON list.")
         boolean json;
 
+        @Option(names = "--as-code-nodes", description = {"For a corpus of Python functions (CoSQA): index each document as the text the code index",
+                "embeds for its function node (signature, doc comment, structural summary; no body) instead of its source."})
+        boolean asCodeNodes;
+
         @Override
         public Integer call() throws Exception {
             List<SearchMode> modes = switch (mode.toLowerCase(Locale.ROOT)) {
@@ -128,6 +135,9 @@ final class EvalCommand implements Runnable {
             Path work = Files.createDirectories(config.home().resolve("eval")).resolve("beir-" + ProcessHandle.current().pid());
             CachingEmbedder embedder = new CachingEmbedder(new InProcessEmbedder(), config.home().resolve("cache").resolve("embeddings"));
             TerminalProgress progress = TerminalProgress.on(ctx.err());
+            if (asCodeNodes) {
+                data = asCodeNodes(data, progress);
+            }
             List<RetrievalResult> results;
             try {
                 results = new RetrievalEvaluation(embedder, work, k).run(data, modes, progress);
@@ -148,6 +158,21 @@ final class EvalCommand implements Runnable {
             }
             return 0;
         }
+    }
+
+    /** The data set with every document replaced by the code index's embedded text of its function node. */
+    static BeirDataset asCodeNodes(BeirDataset data, Progress progress) {
+        List<BeirDataset.Document> corpus = new ArrayList<>(data.corpus().size());
+        progress.start("code nodes", data.corpus().size());
+        try (CodeNodeText text = new CodeNodeText()) {
+            for (BeirDataset.Document d : data.corpus()) {
+                corpus.add(new BeirDataset.Document(d.id(), "", text.of(d.id(), d.text())));
+                progress.advance(1);
+            }
+        } finally {
+            progress.done();
+        }
+        return data.withCorpus(corpus);
     }
 
     @Command(name = "calibrate", mixinStandardHelpOptions = true,

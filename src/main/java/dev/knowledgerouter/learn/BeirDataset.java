@@ -28,6 +28,11 @@ public record BeirDataset(String name, List<Document> corpus, List<Query> querie
     public record Query(String id, String text) {
     }
 
+    /** The same queries and judgements over another corpus (e.g. the documents' texts rewritten). */
+    public BeirDataset withCorpus(List<Document> documents) {
+        return new BeirDataset(name, List.copyOf(documents), queries, qrels);
+    }
+
     public static BeirDataset read(Path dir) {
         Path corpus = dir.resolve("corpus.jsonl");
         Path queries = dir.resolve("queries.jsonl");
