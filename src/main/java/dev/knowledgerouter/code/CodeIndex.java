@@ -59,7 +59,7 @@ public final class CodeIndex {
 
     public static CollectionDefinition definition(String repository) {
         return new CollectionDefinition(collection(repository), "Code graph nodes of the analysed repository " + repository, CollectionKind.CODE,
-                List.of("kind", "qualified_name", "signature", "doc", "summary", "path"), "snippet", "qualified_name",
+                List.of("kind", "qualified_name", "signature", "doc", "summary", "path", "snippet"), "snippet", "qualified_name",
                 List.of("type", "language", "path"));
     }
 

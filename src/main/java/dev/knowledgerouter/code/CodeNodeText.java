@@ -26,7 +26,8 @@ public final class CodeNodeText implements AutoCloseable {
                 .min(Comparator.comparingInt(n -> n.lineRange() == null ? 0 : n.lineRange().start()))
                 .or(() -> nodes.stream().filter(n -> n.type().equals(GraphNode.FILE)).findFirst())
                 .orElseThrow();
-        Map<String, Object> payload = CodeIndex.payload(REPOSITORY, new CodeIndex.Item(node, RepositoryAnalyzer.qualifiedName(node), ""));
+        Map<String, Object> payload = CodeIndex.payload(REPOSITORY, new CodeIndex.Item(node, RepositoryAnalyzer.qualifiedName(node),
+                RepositoryAnalyzer.snippet(source.lines().toList(), node)));
         return CodeIndex.definition(REPOSITORY).textOf(payload);
     }
 

@@ -294,7 +294,8 @@ public final class RepositoryAnalyzer {
         return hash > 0 ? rest.substring(0, hash) : rest;
     }
 
-    private static String snippet(List<String> lines, GraphNode node) {
+    /** Up to the first dozen source lines of a node: what search results show, and what its embedding reads besides the signature. */
+    static String snippet(List<String> lines, GraphNode node) {
         if (lines.isEmpty()) {
             return "";
         }

@@ -22,7 +22,7 @@ class CodeNodeTextTest {
     }
 
     @Test
-    void functionWithDocstringGivesKindNameSignatureDocSummaryAndPathButNotTheBody() {
+    void functionWithDocstringGivesKindNameSignatureDocSummaryPathAndItsFirstLines() {
         String embedded = text.of("c1", """
                 def paste(xsel=False):
                     \"\"\"Returns system clipboard contents. Needs xclip.\"\"\"
@@ -36,9 +36,23 @@ class CodeNodeTextTest {
                 def paste(xsel=False)
                 Returns system clipboard contents. Needs xclip.
                 Function paste. Returns system clipboard contents.
-                c1.py""", embedded);
-        assertFalse(embedded.contains("subprocess"), embedded);
-        assertFalse(embedded.contains("selection"), embedded);
+                c1.py
+                def paste(xsel=False):
+                    \"\"\"Returns system clipboard contents. Needs xclip.\"\"\"
+                    selection = "primary" if xsel else "clipboard"
+                    return subprocess.Popen(["xclip", "-selection", selection, "-o"]).communicate()[0]""", embedded);
+    }
+
+    @Test
+    void onlyTheFirstDozenLinesOfALongFunctionAreEmbedded() {
+        StringBuilder body = new StringBuilder("def long_one():\n");
+        for (int i = 1; i <= 30; i++) {
+            body.append("    step_").append(i).append("()\n");
+        }
+        String embedded = text.of("c4", body.toString());
+
+        assertTrue(embedded.contains("step_11()"), embedded);
+        assertFalse(embedded.contains("step_12()"), embedded);
     }
 
     @Test
@@ -51,7 +65,7 @@ class CodeNodeTextTest {
                 """);
 
         assertTrue(embedded.startsWith("function\nouter\ndef outer(items)\n"), embedded);
-        assertFalse(embedded.contains("key"), embedded);
+        assertFalse(embedded.contains("function\nkey"), embedded);
     }
 
     @Test
