@@ -64,6 +64,8 @@ final class LocalBackend implements Backend {
             return app.code().analyze(new dev.knowledgerouter.code.AnalysisRequest(absolute, repository, summaries), progress);
         } catch (java.io.IOException e) {
             throw new CliException("cannot analyse " + path + ": " + e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            throw new CliException("cannot write the analysis of " + path + " (disk full or not writable?): " + e.getMessage());
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new CliException(e.getMessage());
         }

@@ -136,8 +136,16 @@ public final class CodeIndex {
         return nodeId.substring(0, Entry.MAX_ID_CHARS - hash.length() - 1) + "~" + hash;
     }
 
+    /** The node ids of every entry in the repository's collection. */
+    List<String> nodeIds(String repository) {
+        List<String> ids = new ArrayList<>();
+        store.scan(collection(repository), Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"),
+                entry -> ids.add(PayloadText.of(entry.payload().get("node_id"))));
+        return ids;
+    }
+
     /** A search hit in terms of the graph. */
-    public record CodeHit(String repository, String nodeId, String type, String name, String path, int startLine, int endLine,
+    public record CodeHit(String repository, String nodeId, String type, String name, String path, String language, int startLine, int endLine,
                           double score, String signature, String summary, String snippet) {
     }
 
@@ -154,7 +162,7 @@ public final class CodeIndex {
     static CodeHit hit(String repository, SearchHit hit) {
         Map<String, Object> p = hit.payload();
         return new CodeHit(repository, PayloadText.of(p.get("node_id")), PayloadText.of(p.get("type")), PayloadText.of(p.get("name")),
-                PayloadText.of(p.get("path")), number(p.get("start_line")), number(p.get("end_line")), hit.score(),
+                PayloadText.of(p.get("path")), PayloadText.of(p.get("language")), number(p.get("start_line")), number(p.get("end_line")), hit.score(),
                 PayloadText.of(p.get("signature")), PayloadText.of(p.get("summary")), PayloadText.of(p.get("snippet")));
     }
 

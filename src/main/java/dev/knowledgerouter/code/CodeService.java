@@ -87,13 +87,18 @@ public final class CodeService implements AutoCloseable {
         if (existing != null && !jobs.replace(repository, existing, job)) {
             throw new RepositoryAnalyzer.AnalysisRunningException(repository);
         }
-        background.submit(() -> {
-            try {
-                job.succeeded(analyzer.analyze(request, job), clock.instant());
-            } catch (Exception | Error e) {
-                job.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), clock.instant());
-            }
-        });
+        try {
+            background.submit(() -> {
+                try {
+                    job.succeeded(analyzer.analyze(request, job), clock.instant());
+                } catch (Exception | Error e) {
+                    job.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), clock.instant());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            jobs.remove(repository, job);
+            throw new IllegalStateException("the server is shutting down; start the analysis again after it restarts");
+        }
         return job;
     }
 
@@ -108,20 +113,27 @@ public final class CodeService implements AutoCloseable {
         if (!Files.isRegularFile(graph)) {
             return Optional.empty();
         }
-        KnowledgeGraph g = GraphFile.read(graph).graph();
+        KnowledgeGraph g;
+        try {
+            g = GraphFile.read(graph).graph();
+        } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+            // A damaged graph (cut short by a crash, edited by hand) must not take the listing down with it.
+            return Optional.of(new RepositorySummary(name, "", graph.toString(), CodeIndex.collection(name), "", "", List.of(), Map.of(), Map.of(),
+                    "graph.json is damaged (" + e.getMessage() + "); run kr analyze on the repository again"));
+        }
         Map<String, Integer> nodes = new java.util.TreeMap<>();
         g.nodes().forEach(n -> nodes.merge(n.type(), 1, Integer::sum));
         Map<String, Integer> edges = new java.util.TreeMap<>();
         g.edges().forEach(e -> edges.merge(e.type(), 1, Integer::sum));
         String root = AnalysisState.read(RepositoryAnalyzer.stateFile(graphsDir, name)).map(AnalysisState::root).orElse("");
         return Optional.of(new RepositorySummary(name, root, graph.toString(), CodeIndex.collection(name), g.project().analyzedAt(),
-                g.project().gitCommitHash(), g.project().languages(), nodes, edges));
+                g.project().gitCommitHash(), g.project().languages(), nodes, edges, null));
     }
 
     /** An analysed repository as stored. */
     public record RepositorySummary(String name, String root, String graphFile, String collection, String analyzedAt,
                                     String gitCommitHash, List<String> languages, Map<String, Integer> nodesByType,
-                                    Map<String, Integer> edgesByType) {
+                                    Map<String, Integer> edgesByType, String error) {
     }
 
     /**
@@ -147,7 +159,10 @@ public final class CodeService implements AutoCloseable {
         List<CodeIndex.CodeHit> hits = new ArrayList<>();
         for (String name : names) {
             index.open(name);
-            hits.addAll(index.search(name, query, settings.contextHits(), mode));
+            // Code only: config and docs snippets may hold values that must not travel to a remote model.
+            index.search(name, query, settings.contextHits() * 2, mode).stream()
+                    .filter(hit -> !hit.language().equals(GraphBuilder.languageTag(Language.TEXT)))
+                    .forEach(hits::add);
         }
         hits.sort(java.util.Comparator.comparingDouble(CodeIndex.CodeHit::score).reversed());
         return hits.size() > settings.contextHits() ? List.copyOf(hits.subList(0, settings.contextHits())) : hits;

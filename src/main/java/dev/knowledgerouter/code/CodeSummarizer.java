@@ -26,10 +26,10 @@ import java.util.concurrent.Future;
  * analysis goes on.
  */
 public final class CodeSummarizer {
-    private static final int MAX_EXCERPT_CHARS = 3_000;
+    static final int MAX_EXCERPT_CHARS = 3_000;
     private static final int MAX_NODES_PER_FILE = 30;
     private static final int MAX_SUMMARY_CHARS = 400;
-    private static final int MAX_TAGS = 8;
+    private static final int MAX_TAGS = 5;
     private static final String SYSTEM = """
             You describe source code for a code search index. For each node id you are given, write a one-sentence \
             summary of what it does and why it exists, up to 5 lowercase tags (topics, not language names), and its \

@@ -419,9 +419,11 @@ public final class GraphBuilder {
         return candidates.stream().allMatch(d -> baseId(d.id()).equals(base)) ? Optional.of(base) : Optional.empty();
     }
 
-    private static String baseId(String id) {
-        int hash = id.lastIndexOf('#');
-        return hash < 0 ? id : id.substring(0, hash);
+    private static final java.util.regex.Pattern OVERLOAD = java.util.regex.Pattern.compile("#\\d+$");
+
+    /** An id without its overload number ({@code #2}); a {@code #} elsewhere (JS private names, paths) is kept. */
+    static String baseId(String id) {
+        return OVERLOAD.matcher(id).replaceFirst("");
     }
 
     private static String lastSegment(String written) {

@@ -89,9 +89,10 @@ public final class RepositoryAnalyzer {
         String name = request.name();
         ScanReport scan = new RepositoryScanner(policy).scan(request.root());
         String root = scan.root().toString();
-        AnalysisState previous = AnalysisState.read(stateFile(graphsDir, name)).orElse(AnalysisState.empty(name, root));
-        // The same name over another directory: nothing carries over except what must be removed from the index.
-        Map<String, FileState> reusable = previous.root().equals(root) ? previous.files() : Map.of();
+        AnalysisState previous = AnalysisState.read(stateFile(graphsDir, name)).orElseGet(() -> recovered(name, root));
+        // Keyed by path and content hash, so a checkout that moved (or another directory under the same
+        // name) reuses exactly the files whose content is the same.
+        Map<String, FileState> reusable = previous.files();
 
         Map<String, FileState> files = new TreeMap<>();
         List<SourceFile> changed = new ArrayList<>();
@@ -156,6 +157,11 @@ public final class RepositoryAnalyzer {
             }
         });
         List<String> removed = previous.indexed().keySet().stream().filter(id -> !indexed.containsKey(id)).toList();
+        // Before the index changes, the state learns every id it may hold afterwards: a crash or a full
+        // disk mid-write then leaves a state from which the next run removes or rewrites each of them.
+        Map<String, String> pending = new TreeMap<>(previous.indexed());
+        upserts.forEach(p -> pending.put(String.valueOf(p.get("node_id")), "pending"));
+        new AnalysisState(AnalysisState.VERSION, name, root, files, pending).write(stateFile(graphsDir, name));
         index.open(name);
         index.apply(name, upserts, removed, Instant.now(clock), progress);
 
@@ -174,12 +180,25 @@ public final class RepositoryAnalyzer {
                 upserts.size(), removed.size(), (System.nanoTime() - started) / 1e9);
     }
 
+    /**
+     * The state to start from when none is readable (first run, or a lost or corrupt {@code state.json}):
+     * whatever the collection already holds counts as indexed with unknown content, so entries of nodes
+     * that no longer exist are removed and the others rewritten.
+     */
+    private AnalysisState recovered(String name, String root) {
+        index.open(name);
+        Map<String, String> indexed = new TreeMap<>();
+        index.nodeIds(name).forEach(id -> indexed.put(id, "unknown"));
+        return new AnalysisState(AnalysisState.VERSION, name, root, Map.of(), indexed);
+    }
+
     /** Parses the changed files in parallel into {@code files}; returns how many could not be read. */
     private int parse(Path root, List<SourceFile> changed, Map<String, FileState> files, Progress progress) throws IOException {
         progress.start("parse", changed.size());
         int unreadable = 0;
         ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("kr-parse-", 0).factory());
-        try (SourceParser parser = new SourceParser(extractors)) {
+        SourceParser parser = new SourceParser(extractors);
+        try {
             List<Future<Optional<FileState>>> futures = new ArrayList<>();
             for (SourceFile file : changed) {
                 futures.add(pool.submit(() -> parseOne(root, file, parser)));
@@ -199,7 +218,15 @@ public final class RepositoryAnalyzer {
         } catch (ExecutionException e) {
             throw new IllegalStateException("parsing failed: " + e.getCause(), e.getCause());
         } finally {
+            // The native parsers may be freed only once no worker is inside one.
             pool.shutdownNow();
+            try {
+                if (pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                    parser.close();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             progress.done();
         }
         return unreadable;
@@ -218,8 +245,9 @@ public final class RepositoryAnalyzer {
         FileExtraction extraction;
         try {
             extraction = parser.parse(path, file.language(), source);
-        } catch (RuntimeException e) {
-            // An extractor bug on one odd file must not cost the whole repository its graph: keep it as a plain file.
+        } catch (RuntimeException | StackOverflowError e) {
+            // An extractor bug or a pathologically deep expression in one file must not cost the whole
+            // repository its graph: keep it as a plain file.
             extraction = new FileExtraction(path, file.language(), "", source.lineCount(), List.of(), List.of(), List.of(), List.of(), true);
         }
         return Optional.of(new FileState(file.sha256(), extraction, Map.of()));
@@ -242,7 +270,10 @@ public final class RepositoryAnalyzer {
             // The file node first, then declarations in source order: the model sees them as the reader would.
             fileNodes.sort(Comparator.comparing((GraphNode n) -> !n.type().equals(GraphNode.FILE))
                     .thenComparing(n -> n.lineRange() == null ? 0 : n.lineRange().start()));
-            out.add(new CodeSummarizer.FileToSummarize(path, state.extraction().language(), read(root, path), fileNodes));
+            String text = read(root, path);
+            // Only the start of a file is sent; holding every file whole would cost a first run the whole code base in memory.
+            out.add(new CodeSummarizer.FileToSummarize(path, state.extraction().language(),
+                    text.length() > CodeSummarizer.MAX_EXCERPT_CHARS + 1 ? text.substring(0, CodeSummarizer.MAX_EXCERPT_CHARS + 1) : text, fileNodes));
         });
         return out;
     }
@@ -290,8 +321,7 @@ public final class RepositoryAnalyzer {
         }
         String prefix = node.type() + ":" + node.filePath() + ":";
         String rest = node.id().startsWith(prefix) ? node.id().substring(prefix.length()) : node.name();
-        int hash = rest.lastIndexOf('#');
-        return hash > 0 ? rest.substring(0, hash) : rest;
+        return GraphBuilder.baseId(rest);
     }
 
     /** Up to the first dozen source lines of a node: what search results show, and what its embedding reads besides the signature. */

@@ -170,17 +170,29 @@ public final class HttpApi {
             throw new ApiException(400, "not_a_directory", e.getMessage());
         } catch (dev.knowledgerouter.code.RepositoryAnalyzer.AnalysisRunningException e) {
             throw new ApiException(409, "analysis_running", e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new ApiException(503, "shutting_down", e.getMessage());
         } catch (java.io.IOException e) {
             throw new ApiException(400, "unreadable_path", "cannot read " + path + ": " + e.getMessage());
         }
         ctx.status(202).header("Location", "/v1/repos/" + job.name()).json(job.view());
     }
 
+    private static String repositoryName(Context ctx) {
+        try {
+            return dev.knowledgerouter.code.CodeIndex.checkName(ctx.pathParam("name"));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "invalid_request", e.getMessage());
+        }
+    }
+
     private void repository(Context ctx) {
-        String name = ctx.pathParam("name");
+        String name = repositoryName(ctx);
         Optional<dev.knowledgerouter.code.AnalysisJob> job = app.code().job(name);
-        Optional<dev.knowledgerouter.code.CodeService.RepositorySummary> stored = app.code().summary(name);
-        if (job.isEmpty() && stored.isEmpty()) {
+        // While a job runs, the stored graph is the previous one and may be large: polls read the job only.
+        boolean running = job.map(j -> j.status() == dev.knowledgerouter.code.AnalysisJob.Status.RUNNING).orElse(false);
+        Optional<dev.knowledgerouter.code.CodeService.RepositorySummary> stored = running ? Optional.empty() : app.code().summary(name);
+        if (job.isEmpty() && stored.isEmpty() && !running) {
             throw new ApiException(404, "unknown_repository", "no repository named '" + name + "' was analysed or is being analysed; POST /v1/repos {\"path\": ...} starts one");
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -191,7 +203,7 @@ public final class HttpApi {
     }
 
     private void codeSearch(Context ctx) {
-        String name = ctx.pathParam("name");
+        String name = repositoryName(ctx);
         String q = ctx.queryParam("q");
         if (q == null || q.isBlank()) {
             throw new ApiException(400, "invalid_request", "'q' is missing; search with /v1/repos/" + name + "/search?q=where+are+imports+resolved");

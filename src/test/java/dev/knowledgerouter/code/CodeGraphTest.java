@@ -264,4 +264,11 @@ class CodeGraphTest {
         assertEquals(graph.nodes().stream().filter(n -> !n.type().equals(GraphNode.MODULE)).count(), store.count(CodeIndex.collection("java")));
         assertTrue(Files.readString(Path.of(java.graphFile())).contains("\"lineRange\" : [ "));
     }
+
+    @Test
+    void aHashInANameIsNotAnOverloadNumber() {
+        assertEquals("function:a.js:Foo.#secret", GraphBuilder.baseId("function:a.js:Foo.#secret"));
+        assertEquals("function:a.js:Foo.run", GraphBuilder.baseId("function:a.js:Foo.run#2"));
+        assertEquals("file:docs/C#/x.py", GraphBuilder.baseId("file:docs/C#/x.py"));
+    }
 }

@@ -235,6 +235,42 @@ class RepositoryAnalyzerTest {
         }
     }
 
+    @Test
+    void aLostStateFileDoesNotLeaveEntriesOfDeletedFilesSearchable() throws IOException {
+        analyze(SummaryMode.NONE, Optional.empty());
+        Files.delete(RepositoryAnalyzer.stateFile(home.resolve("graphs"), "shop"));
+        Files.delete(repo.resolve("report.py"));
+
+        AnalysisResult again = analyze(SummaryMode.NONE, Optional.empty());
+
+        assertEquals(2, again.unindexed(), "report.py's file and main entries are found in the collection and removed");
+        assertEquals(graph().nodes().stream().filter(n -> !n.type().equals(GraphNode.MODULE)).count(), store.count(CodeIndex.collection("shop")));
+    }
+
+    @Test
+    void aPathologicallyDeepFileIsKeptAsAPlainFileAndTheRunCompletes() throws IOException {
+        Files.writeString(repo.resolve("deep.py"), "x = " + "(".repeat(20_000) + "1" + ")".repeat(20_000) + "\n");
+        Files.writeString(repo.resolve("long.py"), "def concat():\n    return " + String.join(" + ", java.util.Collections.nCopies(30_000, "'x'")) + "\n");
+
+        AnalysisResult result = analyze(SummaryMode.NONE, Optional.empty());
+
+        assertTrue(graph().nodes().stream().anyMatch(n -> n.id().equals("file:deep.py")));
+        assertTrue(graph().nodes().stream().anyMatch(n -> n.id().equals("file:long.py")));
+        assertEquals(result.files(), graph().nodes().stream().filter(n -> n.type().equals(GraphNode.FILE)).count());
+    }
+
+    @Test
+    void secretLookingConfigFilesAreNeverRead() throws IOException {
+        Files.writeString(repo.resolve("credentials.json"), "{\"token\": \"sk-live-123\"}\n");
+        Files.writeString(repo.resolve("db-password.yaml"), "password: hunter2\n");
+
+        analyze(SummaryMode.NONE, Optional.empty());
+
+        assertTrue(graph().nodes().stream().noneMatch(n -> n.id().contains("credentials") || n.id().contains("password")));
+        assertTrue(index.search("shop", "hunter2 sk-live-123 token password", 20, SearchMode.HYBRID).stream()
+                .noneMatch(h -> h.snippet().contains("hunter2") || h.snippet().contains("sk-live")));
+    }
+
     private static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {

@@ -129,6 +129,23 @@ class CodeApiTest {
         HttpApiTest.assertError(HttpApiTest.get("/v1/repos/shapes/search"), 400, "invalid_request", "'q' is missing");
     }
 
+    @Test
+    void aDamagedGraphFileIsReportedNotAnsweredWith500() throws Exception {
+        Path dir = home.resolve("graphs/broken");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("state.json"), "{}");
+        Files.writeString(dir.resolve("graph.json"), "{\"nodes\": [ {\"id\": ");
+        HttpApiTest.Response one = HttpApiTest.get("/v1/repos/broken");
+        assertEquals(200, one.status(), one.body().toString());
+        assertTrue(one.body().path("graph").path("error").asText().contains("run kr analyze"), one.body().toString());
+        assertEquals(200, HttpApiTest.get("/v1/repos").status());
+    }
+
+    @Test
+    void anInvalidRepositoryNameInThePathIs400() throws Exception {
+        HttpApiTest.assertError(HttpApiTest.get("/v1/repos/Bad%20Name"), 400, "invalid_request", "lowercase");
+    }
+
     private static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
