@@ -127,11 +127,11 @@ class CodeSummarizerTest {
     }
 
     @Test
-    void atMostEightTagsAreKept() {
+    void atMostFiveTagsAreKeptAsThePromptAsks() {
         String tags = IntStream.rangeClosed(1, 12).mapToObj(i -> "\"t" + i + "\"").collect(Collectors.joining(","));
         String reply = "{\"nodes\":[{\"id\":\"a\",\"summary\":\"A.\",\"tags\":[" + tags + "]}]}";
 
-        assertEquals(List.of("t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8"), CodeSummarizer.parse(reply, Set.of("a")).get("a").tags());
+        assertEquals(List.of("t1", "t2", "t3", "t4", "t5"), CodeSummarizer.parse(reply, Set.of("a")).get("a").tags());
     }
 
     @Test
