@@ -42,7 +42,7 @@ class RepositoryAnalyzerTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        copy(Path.of("src/test/resources/code/fixtures/python"), repo);
+        TestStack.copyTree(Path.of("src/test/resources/code/fixtures/python"), repo);
         store = new LuceneKnowledgeStore(home.resolve("lucene"), EmbedderIdentity.of(TestStack.embedder()));
         index = new CodeIndex(store, TestStack.embedder());
     }
@@ -271,14 +271,5 @@ class RepositoryAnalyzerTest {
                 .noneMatch(h -> h.snippet().contains("hunter2") || h.snippet().contains("sk-live")));
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(file, target);
-            }
-        }
-    }
 
 }

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +32,8 @@ class CodeApiTest {
 
     @BeforeAll
     static void start() throws IOException {
-        copy(Path.of("src/test/resources/code/fixtures/java"), projects.resolve("shapes"));
-        copy(Path.of("src/test/resources/code/fixtures/go"), elsewhere.resolve("secret"));
+        TestStack.copyTree(Path.of("src/test/resources/code/fixtures/java"), projects.resolve("shapes"));
+        TestStack.copyTree(Path.of("src/test/resources/code/fixtures/go"), elsewhere.resolve("secret"));
         app = App.open(TestStack.config(home).withCode(CodeSettings.defaults().withAllowedRoots(List.of(projects))), TestStack.embedder(), Clock.systemUTC());
         server = new HttpApi(app).create().start();
         HttpApiTest.base = "http://127.0.0.1:" + server.port();
@@ -146,13 +145,4 @@ class CodeApiTest {
         HttpApiTest.assertError(HttpApiTest.get("/v1/repos/Bad%20Name"), 400, "invalid_request", "lowercase");
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(file, target);
-            }
-        }
-    }
 }

@@ -92,4 +92,15 @@ public final class TestStack {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Copies the files under {@code from} into {@code to}, keeping their relative paths (fixture repositories into temp dirs). */
+    public static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(from)) {
+            for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                java.nio.file.Files.createDirectories(target.getParent());
+                java.nio.file.Files.copy(file, target);
+            }
+        }
+    }
 }
