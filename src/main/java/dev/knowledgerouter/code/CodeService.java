@@ -35,6 +35,7 @@ public final class CodeService implements AutoCloseable {
     private final SearchMode mode;
     private final Clock clock;
     private final Map<String, AnalysisJob> jobs = new ConcurrentHashMap<>();
+    private volatile List<String> known;
     private final ExecutorService background = Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().name("kr-analyze-", 0).factory());
 
     public CodeService(Path graphsDir, KnowledgeStore store, CodeIndex index, RepositoryAnalyzer analyzer, CodeSettings settings,
@@ -46,12 +47,25 @@ public final class CodeService implements AutoCloseable {
         this.settings = settings;
         this.mode = mode;
         this.clock = clock;
+        this.known = listRepositories();
         // Code collections are not declared in collections/*.yaml: each analysed repository brings its own.
-        repositories().forEach(index::open);
+        known.forEach(index::open);
     }
 
-    /** Names of the analysed repositories, sorted. */
+    /**
+     * Names of the analysed repositories, sorted. Kept in memory because every query may ask (code as
+     * context); only this process writes {@code graphs/} while it holds the store, so it is refreshed
+     * after each analysis instead of listed per query.
+     */
     public List<String> repositories() {
+        return known;
+    }
+
+    private void refresh() {
+        known = listRepositories();
+    }
+
+    private List<String> listRepositories() {
         if (!Files.isDirectory(graphsDir)) {
             return List.of();
         }
@@ -66,7 +80,11 @@ public final class CodeService implements AutoCloseable {
     }
 
     public AnalysisResult analyze(AnalysisRequest request, Progress progress) throws IOException {
-        return analyzer.analyze(request, progress);
+        try {
+            return analyzer.analyze(request, progress);
+        } finally {
+            refresh();
+        }
     }
 
     /**
@@ -90,7 +108,7 @@ public final class CodeService implements AutoCloseable {
         try {
             background.submit(() -> {
                 try {
-                    job.succeeded(analyzer.analyze(request, job), clock.instant());
+                    job.succeeded(analyze(request, job), clock.instant());
                 } catch (Exception | Error e) {
                     job.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), clock.instant());
                 }
@@ -140,8 +158,9 @@ public final class CodeService implements AutoCloseable {
      * @throws UnknownRepositoryException if no repository of that name was analysed
      */
     public List<CodeIndex.CodeHit> search(String repository, String query, int k) {
-        if (!repositories().contains(repository)) {
-            throw new UnknownRepositoryException(repository, repositories());
+        List<String> analysed = repositories();
+        if (!analysed.contains(repository)) {
+            throw new UnknownRepositoryException(repository, analysed);
         }
         if (query == null || query.isBlank()) {
             throw new IllegalArgumentException("the search text is empty; pass what to look for, e.g. \"where are imports resolved\"");
