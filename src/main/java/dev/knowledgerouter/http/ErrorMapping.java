@@ -54,6 +54,11 @@ final class ErrorMapping {
                 write(ctx, status, "http_" + status, e.getMessage());
             }
         });
+        routes.exception(dev.knowledgerouter.knowledge.StoreUnavailableException.class, (e, ctx) -> {
+            LOG.warn("store unreachable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", "10");
+            write(ctx, 503, "store_unavailable", e.getMessage());
+        });
         routes.exception(StoreException.class, (e, ctx) -> {
             LOG.warn("store failure on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             write(ctx, 503, "store_unavailable", e.getMessage());
