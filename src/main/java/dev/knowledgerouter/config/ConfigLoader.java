@@ -49,7 +49,8 @@ public final class ConfigLoader {
             throw new ConfigException("KR_CONFIG points to " + file + ", which does not exist; fix the path or unset KR_CONFIG");
         }
         Node root = Files.isRegularFile(file) ? Node.root(read(file), file.getFileName().toString()) : Node.empty();
-        root.allowOnly("home", "app_dir", "collections_dir", "seed_dir", "server", "ollama", "claude", "routing", "escalation", "code");
+        root.allowOnly("home", "app_dir", "collections_dir", "seed_dir", "server", "ollama", "claude", "routing", "escalation", "code",
+                "store", "embedder", "qdrant");
 
         Path appDir = env("KR_APP_DIR").map(this::resolve).orElse(root.text("app_dir").map(this::resolve).orElse(workDir));
         Path home = env("KR_HOME").map(this::resolve).orElse(root.text("home").map(this::resolve).orElse(workDir.resolve("data")));
@@ -58,7 +59,40 @@ public final class ConfigLoader {
 
         return new KrConfig(home.normalize(), collections.normalize(), seeds.normalize(),
                 server(root.child("server")), ollama(root.child("ollama")), claude(root.child("claude")), routing(root.child("routing")),
-                cost(root.child("claude")), escalation(root.child("escalation")), code(root.child("code")));
+                cost(root.child("claude")), escalation(root.child("escalation")), code(root.child("code")),
+                store(root), embedder(root, root.child("ollama")));
+    }
+
+    private StoreSettings store(Node root) {
+        StoreSettings d = StoreSettings.defaults();
+        StoreSettings.Kind kind = env("KR_STORE").or(() -> root.text("store")).map(StoreSettings.Kind::parse).orElse(d.kind());
+        Node q = root.child("qdrant");
+        q.allowOnly("url", "api_key", "collection_prefix", "shards", "replication_factor", "write_consistency_factor", "timeout_seconds");
+        if (q.has("api_key")) {
+            throw new ConfigException(q.path("api_key") + " is not read from files, so that keys never land in a repository; set QDRANT_API_KEY in the environment instead");
+        }
+        String url = env("QDRANT_URL").orElse(q.text("url").orElse(d.qdrantUrl()));
+        int timeout = q.integer("timeout_seconds", (int) d.timeout().toSeconds());
+        StoreSettings s = new StoreSettings(kind, url, env("QDRANT_API_KEY").map(Secret::of), q.text("collection_prefix").orElse(""),
+                q.integer("shards", 1), q.integer("replication_factor", 1), q.integer("write_consistency_factor", 1), Duration.ofSeconds(Math.max(1, timeout)));
+        try {
+            dev.knowledgerouter.knowledge.QdrantOptions.parse(s.qdrantUrl(), s.collectionPrefix(), s.shards(), s.replicationFactor(),
+                    s.writeConsistencyFactor(), s.timeout());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(q.path("") + ": " + e.getMessage());
+        }
+        return s;
+    }
+
+    private EmbedderSettings embedder(Node root, Node ollama) {
+        EmbedderSettings d = EmbedderSettings.defaults();
+        EmbedderSettings.Kind kind = env("KR_EMBEDDER").or(() -> root.text("embedder")).map(EmbedderSettings.Kind::parse).orElse(d.kind());
+        String model = env("OLLAMA_EMBED_MODEL").orElse(ollama.text("embedding_model").orElse(d.ollamaModel()));
+        Optional<Integer> dimension = ollama.has("embedding_dimension") ? Optional.of(ollama.integer("embedding_dimension", 0)) : Optional.empty();
+        if (dimension.isPresent() && (dimension.get() < 1 || dimension.get() > 16384)) {
+            throw new ConfigException(ollama.path("embedding_dimension") + " must be between 1 and 16384, got " + dimension.get());
+        }
+        return new EmbedderSettings(kind, model, dimension);
     }
 
     private CodeSettings code(Node node) {
@@ -113,7 +147,7 @@ public final class ConfigLoader {
     }
 
     private OllamaSettings ollama(Node node) {
-        node.allowOnly("host", "model", "timeout_seconds", "fallback_models", "max_concurrent", "max_queued");
+        node.allowOnly("host", "model", "timeout_seconds", "fallback_models", "max_concurrent", "max_queued", "embedding_model", "embedding_dimension");
         String host = ollamaHost(env("OLLAMA_HOST").orElse(node.text("host").orElse(OllamaSettings.DEFAULT_HOST)));
         List<String> fallbacks = env("OLLAMA_FALLBACK_MODELS")
                 .map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip).filter(m -> !m.isEmpty()).toList())

@@ -16,7 +16,9 @@ public record KrConfig(
         RoutingSettings routing,
         CostSettings cost,
         EscalationSettings escalation,
-        CodeSettings code) {
+        CodeSettings code,
+        StoreSettings store,
+        EmbedderSettings embedder) {
 
     public KrConfig(Path home, Path collectionsDir, Path seedDir, ServerSettings server, OllamaSettings ollama, ClaudeSettings claude,
                     RoutingSettings routing) {
@@ -28,13 +30,31 @@ public record KrConfig(
         this(home, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, CodeSettings.defaults());
     }
 
+    public KrConfig(Path home, Path collectionsDir, Path seedDir, ServerSettings server, OllamaSettings ollama, ClaudeSettings claude,
+                    RoutingSettings routing, CostSettings cost, EscalationSettings escalation, CodeSettings code) {
+        this(home, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, code, StoreSettings.defaults(), EmbedderSettings.defaults());
+    }
+
     /** Where analysed repositories keep their graph and analysis state. */
     public Path graphsDir() {
         return home.resolve("graphs");
     }
 
     public KrConfig withCode(CodeSettings otherCode) {
-        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, otherCode);
+        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, otherCode, store, embedder);
+    }
+
+    public KrConfig withStore(StoreSettings otherStore) {
+        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, code, otherStore, embedder);
+    }
+
+    public KrConfig withEmbedder(EmbedderSettings otherEmbedder) {
+        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, code, store, otherEmbedder);
+    }
+
+    /** Writes kept while the store's server is unreachable, until they are written. */
+    public Path outboxDir() {
+        return home.resolve("outbox");
     }
 
     public Path usageDir() {
@@ -42,11 +62,11 @@ public record KrConfig(
     }
 
     public KrConfig withHome(Path otherHome) {
-        return new KrConfig(otherHome, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, code);
+        return new KrConfig(otherHome, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, code, store, embedder);
     }
 
     public KrConfig withServer(ServerSettings otherServer) {
-        return new KrConfig(home, collectionsDir, seedDir, otherServer, ollama, claude, routing, cost, escalation, code);
+        return new KrConfig(home, collectionsDir, seedDir, otherServer, ollama, claude, routing, cost, escalation, code, store, embedder);
     }
 
     public Path luceneDir() {
