@@ -34,6 +34,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
@@ -210,7 +211,8 @@ final class LuceneCollection implements AutoCloseable {
         int existing = 0;
         IndexSearcher searcher = searchers.acquire();
         try {
-            for (String id : ids) {
+            // An id named twice is still one entry that existed.
+            for (String id : new LinkedHashSet<>(ids)) {
                 existing += searcher.count(new TermQuery(new Term(LuceneDocumentFormat.ID, id)));
             }
         } finally {
@@ -345,7 +347,7 @@ final class LuceneCollection implements AutoCloseable {
     }
 
     private void scan(Instant from, Instant to, java.util.function.BiConsumer<StoredEntry, float[]> visitor, boolean withVectors) throws IOException {
-        Query range = LongPoint.newRangeQuery(LuceneDocumentFormat.TIME, millis(from), millis(to) - 1);
+        Query range = timeRange(from, to);
         Sort byTime = new Sort(new SortField(LuceneDocumentFormat.TIME, SortField.Type.LONG), SortField.FIELD_DOC);
         IndexSearcher searcher = searchers.acquire();
         try {
@@ -367,12 +369,29 @@ final class LuceneCollection implements AutoCloseable {
         }
     }
 
-    /** Instant.MIN/MAX lie outside epoch milliseconds; clamp instead of overflowing. */
-    private static long millis(Instant t) {
-        if (t.isBefore(Instant.ofEpochMilli(Long.MIN_VALUE + 1))) {
-            return Long.MIN_VALUE + 1;
+    /**
+     * The stored milliseconds {@code m} with {@code from <= m < to}. Bounds may be finer than a
+     * millisecond (clocks give microseconds), so both are rounded up: {@code m >= from} is
+     * {@code m >= ceil(from)} and {@code m < to} is {@code m <= ceil(to) - 1}. Instant.MIN/MAX lie
+     * outside epoch milliseconds and are clamped instead of overflowing.
+     */
+    private static Query timeRange(Instant from, Instant to) {
+        Instant lastMilli = Instant.ofEpochMilli(Long.MAX_VALUE);
+        if (from.isAfter(lastMilli) || !to.isAfter(Instant.ofEpochMilli(Long.MIN_VALUE))) {
+            return new MatchNoDocsQuery();
         }
-        return t.isAfter(Instant.ofEpochMilli(Long.MAX_VALUE)) ? Long.MAX_VALUE : t.toEpochMilli();
+        long upper = to.isAfter(lastMilli) ? Long.MAX_VALUE : ceilMillis(to) - 1;
+        // An empty range (lower > upper) matches nothing.
+        return LongPoint.newRangeQuery(LuceneDocumentFormat.TIME, ceilMillis(from), upper);
+    }
+
+    /** The first epoch millisecond at or after {@code t}, for {@code t} up to the last representable millisecond. */
+    private static long ceilMillis(Instant t) {
+        if (!t.isAfter(Instant.ofEpochMilli(Long.MIN_VALUE))) {
+            return Long.MIN_VALUE;
+        }
+        long floor = t.toEpochMilli();
+        return t.getNano() % 1_000_000 == 0 ? floor : floor + 1;
     }
 
     private static Query filter(Map<String, String> filters) {
