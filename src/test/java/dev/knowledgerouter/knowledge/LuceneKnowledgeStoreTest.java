@@ -5,214 +5,120 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.knowledgerouter.testing.TestStack;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * What only the Lucene store does: its folders, commits, segments and lock. Everything a store of
+ * any kind must do is in {@link KnowledgeStoreContract}, run here by {@link LuceneKnowledgeStoreContractTest}.
+ */
 class LuceneKnowledgeStoreTest {
+    static final EmbedderIdentity FOUR_D = new EmbedderIdentity("contract-4d", 4);
     static final CollectionDefinition NOTES = new CollectionDefinition("notes", "test notes", CollectionKind.KNOWLEDGE,
             List.of("title", "body"), "body", "title", List.of("tags"));
 
     @TempDir
     Path dir;
-    Embedder embedder = TestStack.embedder();
-    LuceneKnowledgeStore store;
-
-    @BeforeEach
-    void open() {
-        store = new LuceneKnowledgeStore(dir, EmbedderIdentity.of(embedder));
-        store.open(NOTES);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
-    private Entry entry(String id, String title, String body, Instant at, String... tags) {
-        Map<String, Object> payload = Map.of("id", id, "title", title, "body", body, "tags", List.of(tags));
-        return new Entry(id, payload, embedder.embed(NOTES.textOf(payload), Embedder.Purpose.DOCUMENT), at);
-    }
 
     @Test
-    void upsertingTheSameIdTwiceKeepsOneEntryWithTheLatestPayload() {
-        store.upsert("notes", List.of(entry("a", "Git detached HEAD", "checkout a branch", Instant.EPOCH)));
-        store.upsert("notes", List.of(entry("a", "Git detached HEAD", "git switch -c rescue", Instant.EPOCH)));
-        assertEquals(1, store.count("notes"));
-        assertEquals("git switch -c rescue", store.get("notes", "a").orElseThrow().payload().get("body"));
-    }
-
-    @Test
-    void searchRanksTheRelatedEntryFirstWithACosineScore() {
-        store.upsert("notes", List.of(
-                entry("git", "Git says you are in detached HEAD state", "create a branch with git switch -c", Instant.EPOCH),
-                entry("docker", "Docker daemon socket permission denied", "add the user to the docker group", Instant.EPOCH)));
-        float[] q = embedder.embed("got permission denied on /var/run/docker.sock", Embedder.Purpose.QUERY);
-        List<SearchHit> hits = store.search(SearchRequest.of("notes", q, 2));
-        assertEquals("docker", hits.getFirst().id());
-        assertTrue(hits.getFirst().score() > hits.get(1).score());
-        assertTrue(hits.getFirst().score() <= 1.0 && hits.get(1).score() >= -1.0);
-    }
-
-    @Test
-    void bm25FindsTheExactTermAndEveryModeReportsTheCosine() {
-        store.upsert("notes", List.of(
-                entry("oom", "Surefire fork crashed with exit code 137", "raise the container memory limit", Instant.EPOCH),
-                entry("git", "Git detached HEAD", "create a branch", Instant.EPOCH)));
-        String text = "exit code 137";
-        float[] q = embedder.embed(text, Embedder.Purpose.QUERY);
-        SearchHit bm25 = store.search(SearchRequest.of("notes", q, 1).withText(text, SearchMode.BM25)).getFirst();
-        SearchHit dense = store.search(SearchRequest.of("notes", q, 2)).stream().filter(h -> h.id().equals("oom")).findFirst().orElseThrow();
-        assertEquals("oom", bm25.id());
-        assertEquals(dense.score(), bm25.score(), 1e-5, "a BM25 hit carries the same cosine as the dense one");
-        assertTrue(Math.abs(bm25.rankScore() - bm25.score()) > 1e-3, "ranked by BM25, not by the cosine: " + bm25.rankScore());
-        SearchHit hybrid = store.search(SearchRequest.of("notes", q, 1).withText(text, SearchMode.HYBRID)).getFirst();
-        assertEquals("oom", hybrid.id());
-        assertEquals(dense.score(), hybrid.score(), 1e-5);
-    }
-
-    @Test
-    void aBm25SearchNeedsTheQueryText() {
-        float[] q = embedder.embed("x", Embedder.Purpose.QUERY);
-        assertThrows(IllegalArgumentException.class, () -> SearchRequest.of("notes", q, 1).withText(" ", SearchMode.BM25));
-    }
-
-    @Test
-    void minimumScoreDropsWeakHits() {
-        store.upsert("notes", List.of(
-                entry("git", "Git detached HEAD", "create a branch", Instant.EPOCH),
-                entry("docker", "Docker socket permission denied", "add user to docker group", Instant.EPOCH)));
-        float[] q = embedder.embed("docker.sock permission denied", Embedder.Purpose.QUERY);
-        List<SearchHit> all = store.search(SearchRequest.of("notes", q, 2));
-        double cut = (all.get(0).score() + all.get(1).score()) / 2;
-        List<SearchHit> strong = store.search(SearchRequest.of("notes", q, 2).withMinScore(cut));
-        assertEquals(List.of("docker"), strong.stream().map(SearchHit::id).toList());
-    }
-
-    @Test
-    void payloadFilterMatchesAnyElementOfAListField() {
-        store.upsert("notes", List.of(
-                entry("git", "Git detached HEAD", "create a branch", Instant.EPOCH, "git"),
-                entry("docker", "Docker socket permission denied", "add user to docker group", Instant.EPOCH, "docker", "linux")));
-        float[] q = embedder.embed("git branch", Embedder.Purpose.QUERY);
-        List<SearchHit> hits = store.search(SearchRequest.of("notes", q, 5).withFilter("tags", "linux"));
-        assertEquals(List.of("docker"), hits.stream().map(SearchHit::id).toList());
-    }
-
-    @Test
-    void onlyDeclaredFilterFieldsCanFilter() {
-        store.upsert("notes", List.of(entry("git", "Git detached HEAD", "create a branch", Instant.EPOCH, "git")));
-        float[] q = embedder.embed("git", Embedder.Purpose.QUERY);
-        assertEquals(1, store.search(SearchRequest.of("notes", q, 5).withFilter("tags", "git")).size());
-        assertEquals(0, store.search(SearchRequest.of("notes", q, 5).withFilter("title", "Git detached HEAD")).size());
-    }
-
-    @Test
-    void aBatchRepeatingAnIdKeepsTheLastEntryOnce() {
-        store.upsert("notes", List.of(entry("a", "first", "first", Instant.EPOCH), entry("a", "second", "second", Instant.EPOCH)));
-        assertEquals(1, store.count("notes"));
-        assertEquals("second", store.get("notes", "a").orElseThrow().payload().get("body"));
-    }
-
-    @Test
-    void concurrentWritersNeverLoseOrSplitABatch() throws Exception {
-        int threads = 4;
-        int batches = 10;
-        int perBatch = 5;
-        float[] v = embedder.embed("shared vector", Embedder.Purpose.DOCUMENT);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            done.add(pool.submit(() -> {
-                for (int b = 0; b < batches; b++) {
-                    List<Entry> batch = new ArrayList<>();
-                    for (int i = 0; i < perBatch; i++) {
-                        String id = "t" + thread + "-b" + b + "-" + i;
-                        batch.add(new Entry(id, Map.of("title", id, "body", id), v, Instant.EPOCH));
-                    }
-                    store.upsert("notes", batch);
-                    float[] q = embedder.embed("shared vector", Embedder.Purpose.QUERY);
-                    store.search(SearchRequest.of("notes", q, 3));
-                }
-            }));
+    void eachCollectionIsAnIndexInItsOwnFolderWhoseCommitNamesTheEmbedder() throws Exception {
+        try (LuceneKnowledgeStore store = new LuceneKnowledgeStore(dir, FOUR_D)) {
+            store.open(NOTES);
+            store.upsert("notes", List.of(entry("a", 0)));
         }
-        for (var f : done) {
-            f.get();
+        // The identity lives in the commit itself, so it can never disagree with the entries it describes.
+        Map<String, String> commit = latestCommit(dir.resolve("notes")).getUserData();
+        assertEquals("contract-4d", commit.get("embedder"));
+        assertEquals("4", commit.get("dimension"));
+        assertEquals("notes", commit.get("collection"));
+        assertEquals(LuceneDocumentFormat.VERSION, commit.get("format"));
+    }
+
+    @Test
+    void compactingMergesTheIndexIntoOneSegment() throws Exception {
+        try (LuceneKnowledgeStore store = new LuceneKnowledgeStore(dir, FOUR_D)) {
+            store.open(NOTES);
+            for (int i = 0; i < 4; i++) {
+                store.upsert("notes", List.of(entry("e" + i, i)));
+            }
+            // One commit per upsert leaves one segment each, and a search walks one HNSW graph per segment.
+            assertTrue(latestCommit(dir.resolve("notes")).size() > 1);
+            store.compact("notes");
+            assertEquals(1, latestCommit(dir.resolve("notes")).size());
         }
-        pool.shutdown();
-        assertEquals((long) threads * batches * perBatch, store.count("notes"));
     }
 
     @Test
-    void deleteRemovesByIdAndReportsHowManyExisted() {
-        store.upsert("notes", List.of(entry("a", "one", "one", Instant.EPOCH), entry("b", "two", "two", Instant.EPOCH)));
-        assertEquals(1, store.delete("notes", List.of("a", "missing")));
-        assertEquals(1, store.count("notes"));
-        assertTrue(store.get("notes", "a").isEmpty());
-    }
-
-    @Test
-    void scanVisitsOnlyTheTimeRangeOldestFirst() {
-        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
-        List<Entry> entries = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            entries.add(entry("e" + i, "entry " + i, "body " + i, t0.plusSeconds(3600L * i)));
+    void aCollectionWrittenInAnotherDocumentFormatIsRefused() throws Exception {
+        writeBareIndex(dir.resolve("notes"), Map.of("embedder", "contract-4d", "dimension", "4", "collection", "notes", "format", "0"));
+        try (LuceneKnowledgeStore store = new LuceneKnowledgeStore(dir, FOUR_D)) {
+            StoreException e = assertThrows(StoreException.class, () -> store.open(NOTES));
+            assertTrue(e.getMessage().contains("document format 0") && e.getMessage().contains("reads format " + LuceneDocumentFormat.VERSION), e.getMessage());
         }
-        store.upsert("notes", entries.reversed());
-        List<String> seen = new ArrayList<>();
-        store.scan("notes", t0.plusSeconds(3600), t0.plusSeconds(3600 * 4), e -> seen.add(e.id()));
-        assertEquals(List.of("e1", "e2", "e3"), seen);
     }
 
     @Test
-    void compactingKeepsEveryEntryAndTheSameSearchResults() {
-        for (int i = 0; i < 4; i++) {
-            store.upsert("notes", List.of(entry("e" + i, "error number " + i, "fix " + i, Instant.EPOCH)));
+    void anIndexNotWrittenByKrIsRefused() throws Exception {
+        writeBareIndex(dir.resolve("notes"), Map.of());
+        try (LuceneKnowledgeStore store = new LuceneKnowledgeStore(dir, FOUR_D)) {
+            StoreException e = assertThrows(StoreException.class, () -> store.open(NOTES));
+            assertTrue(e.getMessage().contains("no valid embedder metadata"), e.getMessage());
         }
-        store.delete("notes", List.of("e0"));
-        float[] q = embedder.embed("error number 2", Embedder.Purpose.QUERY);
-        List<SearchHit> before = store.search(SearchRequest.of("notes", q, 3));
-        store.compact("notes");
-        assertEquals(3, store.count("notes"));
-        assertEquals(before, store.search(SearchRequest.of("notes", q, 3)));
     }
 
     @Test
-    void entriesSurviveReopening() {
-        store.upsert("notes", List.of(entry("a", "kept", "kept", Instant.EPOCH)));
-        store.close();
-        store = new LuceneKnowledgeStore(dir, EmbedderIdentity.of(embedder));
-        store.open(NOTES);
-        assertEquals(1, store.count("notes"));
+    void aCollectionInUseByAnotherProcessIsRefusedAsLocked() throws Exception {
+        // CrashWriter keeps the index writer (and so Lucene's write.lock) open until it is killed.
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process writer = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector",
+                "-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(), dir.toString(), "5", "locked")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+            String line = out.readLine();
+            assertTrue(line != null && line.startsWith("committed "), "the writer did not start: " + line);
+            try (LuceneKnowledgeStore store = new LuceneKnowledgeStore(dir, EmbedderIdentity.of(TestStack.embedder()))) {
+                StoreLockedException e = assertThrows(StoreLockedException.class, () -> store.open(CrashSafetyTest.COLLECTION));
+                assertTrue(e.getMessage().contains("in use by another kr process"), e.getMessage());
+            }
+        } finally {
+            writer.destroyForcibly();
+            assertTrue(writer.waitFor(30, TimeUnit.SECONDS));
+        }
     }
 
-    @Test
-    void openingWithAnotherEmbedderIsRefusedNamingBoth() {
-        store.close();
-        store = new LuceneKnowledgeStore(dir, new EmbedderIdentity("nomic-embed-text", 768));
-        EmbedderMismatchException e = assertThrows(EmbedderMismatchException.class, () -> store.open(NOTES));
-        assertTrue(e.getMessage().contains("bge-small-en-v1.5-q (384-d)"), e.getMessage());
-        assertTrue(e.getMessage().contains("nomic-embed-text (768-d)"), e.getMessage());
-        assertTrue(e.getMessage().contains("kr reindex"), e.getMessage());
+    private static Entry entry(String id, int i) {
+        double angle = i * 0.3;
+        float[] vector = VectorMath.normalized(new float[] {(float) Math.cos(angle), (float) Math.sin(angle), 0, 0});
+        return new Entry(id, Map.of("title", "entry " + i, "body", "body " + i), vector, Instant.EPOCH.plusSeconds(i));
     }
 
-    @Test
-    void unknownCollectionIsNamedWithTheKnownOnes() {
-        UnknownCollectionException e = assertThrows(UnknownCollectionException.class, () -> store.count("nope"));
-        assertTrue(e.getMessage().contains("'nope'") && e.getMessage().contains("notes"), e.getMessage());
+    private static SegmentInfos latestCommit(Path index) throws Exception {
+        try (FSDirectory d = FSDirectory.open(index)) {
+            return SegmentInfos.readLatestCommit(d);
+        }
     }
 
-    @Test
-    void aVectorOfTheWrongDimensionIsRefusedBeforeAnythingIsWritten() {
-        Entry bad = new Entry("bad", Map.of("title", "t", "body", "b"), new float[3], Instant.EPOCH);
-        assertThrows(IllegalArgumentException.class, () -> store.upsert("notes", List.of(entry("ok", "ok", "ok", Instant.EPOCH), bad)));
-        assertEquals(0, store.count("notes"));
+    /** An empty Lucene index with the given commit data, as another tool or an older kr would leave it. */
+    private static void writeBareIndex(Path index, Map<String, String> commitData) throws Exception {
+        Files.createDirectories(index);
+        try (FSDirectory d = FSDirectory.open(index); IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new StandardAnalyzer()))) {
+            w.setLiveCommitData(commitData.entrySet());
+            w.commit();
+        }
     }
 }
