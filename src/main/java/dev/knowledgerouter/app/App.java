@@ -82,14 +82,17 @@ public final class App implements AutoCloseable {
         this.reports = new dev.knowledgerouter.report.ReportBuilder(store, ledger, usageReporter, config.routing().learning(), clock);
     }
 
-    /** Opens the embedded default: the in-process embedder and the Lucene store under {@code $KR_HOME}. */
+    /**
+     * Opens the configured stack: by default the in-process embedder and the Lucene store under
+     * {@code $KR_HOME}; {@code embedder: ollama} and {@code store: qdrant} select the full stack.
+     */
     public static App open(KrConfig config) {
-        return open(config, new InProcessEmbedder(), Clock.systemUTC());
+        return open(config, EmbedderFactory.create(config), Clock.systemUTC());
     }
 
     public static App open(KrConfig config, Embedder embedder, Clock clock) {
         CollectionCatalog catalog = CollectionCatalog.load(config.collectionsDir());
-        LuceneKnowledgeStore store = new LuceneKnowledgeStore(config.luceneDir(), EmbedderIdentity.of(embedder));
+        KnowledgeStore store = StoreFactory.open(config, config.store().kind(), EmbedderIdentity.of(embedder));
         try {
             catalog.all().forEach(store::open);
         } catch (RuntimeException e) {

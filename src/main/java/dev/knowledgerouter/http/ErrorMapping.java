@@ -59,6 +59,10 @@ final class ErrorMapping {
             ctx.header("Retry-After", "10");
             write(ctx, 503, "store_unavailable", e.getMessage());
         });
+        routes.exception(dev.knowledgerouter.knowledge.EmbedderUnavailableException.class, (e, ctx) -> {
+            LOG.warn("embedder failed on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            write(ctx, 503, "embedder_unavailable", e.getMessage());
+        });
         routes.exception(StoreException.class, (e, ctx) -> {
             LOG.warn("store failure on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             write(ctx, 503, "store_unavailable", e.getMessage());

@@ -369,29 +369,9 @@ final class LuceneCollection implements AutoCloseable {
         }
     }
 
-    /**
-     * The stored milliseconds {@code m} with {@code from <= m < to}. Bounds may be finer than a
-     * millisecond (clocks give microseconds), so both are rounded up: {@code m >= from} is
-     * {@code m >= ceil(from)} and {@code m < to} is {@code m <= ceil(to) - 1}. Instant.MIN/MAX lie
-     * outside epoch milliseconds and are clamped instead of overflowing.
-     */
     private static Query timeRange(Instant from, Instant to) {
-        Instant lastMilli = Instant.ofEpochMilli(Long.MAX_VALUE);
-        if (from.isAfter(lastMilli) || !to.isAfter(Instant.ofEpochMilli(Long.MIN_VALUE))) {
-            return new MatchNoDocsQuery();
-        }
-        long upper = to.isAfter(lastMilli) ? Long.MAX_VALUE : ceilMillis(to) - 1;
-        // An empty range (lower > upper) matches nothing.
-        return LongPoint.newRangeQuery(LuceneDocumentFormat.TIME, ceilMillis(from), upper);
-    }
-
-    /** The first epoch millisecond at or after {@code t}, for {@code t} up to the last representable millisecond. */
-    private static long ceilMillis(Instant t) {
-        if (!t.isAfter(Instant.ofEpochMilli(Long.MIN_VALUE))) {
-            return Long.MIN_VALUE;
-        }
-        long floor = t.toEpochMilli();
-        return t.getNano() % 1_000_000 == 0 ? floor : floor + 1;
+        return MillisRange.of(from, to).<Query>map(r -> LongPoint.newRangeQuery(LuceneDocumentFormat.TIME, r.first(), r.last()))
+                .orElseGet(MatchNoDocsQuery::new);
     }
 
     private static Query filter(Map<String, String> filters) {

@@ -498,11 +498,15 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
     private void scan(String collection, Instant from, Instant to, BiConsumer<StoredEntry, float[]> visitor, boolean withVectors) {
         collection(collection);
         String name = qdrantName(collection);
-        long cursor = millis(from);
-        long end = millis(to);
-        while (cursor < end) {
+        Optional<MillisRange> range = MillisRange.of(from, to);
+        if (range.isEmpty()) {
+            return;
+        }
+        long cursor = range.get().first();
+        long last = range.get().last();
+        while (cursor <= last) {
             ScrollPoints ordered = ScrollPoints.newBuilder().setCollectionName(name)
-                    .setFilter(Filter.newBuilder().addMust(range(QdrantPointFormat.TIME, Range.newBuilder().setGte(cursor).setLt(end).build())))
+                    .setFilter(Filter.newBuilder().addMust(range(QdrantPointFormat.TIME, Range.newBuilder().setGte(cursor).setLte(last).build())))
                     .setOrderBy(OrderBy.newBuilder().setKey(QdrantPointFormat.TIME).setDirection(Direction.Asc))
                     .setLimit(PAGE)
                     .setWithPayload(WithPayloadSelectorFactory.enable(true))
@@ -512,17 +516,17 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
             if (page.isEmpty()) {
                 return;
             }
-            long last = page.getLast().getPayloadMap().get(QdrantPointFormat.TIME).getIntegerValue();
+            long newest = page.getLast().getPayloadMap().get(QdrantPointFormat.TIME).getIntegerValue();
             for (RetrievedPoint p : page) {
-                if (p.getPayloadMap().get(QdrantPointFormat.TIME).getIntegerValue() < last) {
+                if (p.getPayloadMap().get(QdrantPointFormat.TIME).getIntegerValue() < newest) {
                     emit(collection, p, visitor, withVectors);
                 }
             }
-            sameTime(name, last, withVectors).forEach(p -> emit(collection, p, visitor, withVectors));
-            if (last == Long.MAX_VALUE) {
+            sameTime(name, newest, withVectors).forEach(p -> emit(collection, p, visitor, withVectors));
+            if (newest == Long.MAX_VALUE) {
                 return;
             }
-            cursor = last + 1;
+            cursor = newest + 1;
         }
     }
 
@@ -553,14 +557,6 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
 
     private static WithVectorsSelector denseOnly() {
         return WithVectorsSelectorFactory.include(List.of(QdrantPointFormat.DENSE));
-    }
-
-    /** Instant.MIN/MAX lie outside epoch milliseconds; clamp instead of overflowing. */
-    private static long millis(Instant t) {
-        if (t.isBefore(Instant.ofEpochMilli(Long.MIN_VALUE + 1))) {
-            return Long.MIN_VALUE + 1;
-        }
-        return t.isAfter(Instant.ofEpochMilli(Long.MAX_VALUE)) ? Long.MAX_VALUE : t.toEpochMilli();
     }
 
     private String qdrantName(String collection) {

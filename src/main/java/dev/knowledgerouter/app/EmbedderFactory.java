@@ -1,0 +1,31 @@
+package dev.knowledgerouter.app;
+
+import dev.knowledgerouter.config.EmbedderSettings;
+import dev.knowledgerouter.config.KrConfig;
+import dev.knowledgerouter.knowledge.Embedder;
+import dev.knowledgerouter.knowledge.InProcessEmbedder;
+import dev.knowledgerouter.knowledge.OllamaEmbedder;
+import java.time.Duration;
+
+/** The embedder {@code embedder:} names: the in-process model, or an Ollama embedding model. */
+public final class EmbedderFactory {
+    /** Embedding a batch is quick next to answering; a minute covers a cold model load. */
+    private static final Duration OLLAMA_TIMEOUT = Duration.ofSeconds(60);
+
+    private EmbedderFactory() {
+    }
+
+    public static Embedder create(KrConfig config) {
+        return create(config, config.embedder().kind());
+    }
+
+    public static Embedder create(KrConfig config, EmbedderSettings.Kind kind) {
+        EmbedderSettings s = config.embedder();
+        return switch (kind) {
+            case LOCAL -> new InProcessEmbedder();
+            case OLLAMA -> s.dimension().isPresent()
+                    ? new OllamaEmbedder(config.ollama().host(), s.ollamaModel(), s.dimension().get(), OLLAMA_TIMEOUT)
+                    : new OllamaEmbedder(config.ollama().host(), s.ollamaModel(), OLLAMA_TIMEOUT);
+        };
+    }
+}
