@@ -64,13 +64,7 @@ public final class LuceneReindexer {
             try (LuceneCollection out = LuceneCollection.open(fresh, definition, target)) {
                 for (int from0 = 0; from0 < entries.size(); from0 += BATCH) {
                     List<StoredEntry> batch = entries.subList(from0, Math.min(entries.size(), from0 + BATCH));
-                    List<float[]> vectors = embedder.embedAll(batch.stream().map(e -> definition.textOf(e.payload())).toList(), Embedder.Purpose.DOCUMENT);
-                    List<Entry> converted = new ArrayList<>(batch.size());
-                    for (int i = 0; i < batch.size(); i++) {
-                        StoredEntry e = batch.get(i);
-                        converted.add(new Entry(e.id(), e.payload(), vectors.get(i), e.timestamp()));
-                    }
-                    out.upsert(converted, target.dimension());
+                    out.upsert(Reembedding.of(definition, batch, embedder), target.dimension());
                     progress.advance(batch.size());
                 }
             }
