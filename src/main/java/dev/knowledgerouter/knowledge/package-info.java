@@ -3,6 +3,8 @@
  * dev.knowledgerouter.knowledge.Embedder} that turns text into unit vectors (bge-small in process by
  * default, or an Ollama embedding model such as nomic-embed-text), the {@link
  * dev.knowledgerouter.knowledge.KnowledgeStore} that keeps entries and searches them (Lucene on disk
- * by default), and seeding from {@code seed-data/}.
+ * by default), seeding from {@code seed-data/}, and the {@link
+ * dev.knowledgerouter.knowledge.StoreMigration} that copies every collection from one store to
+ * another, re-embedding when their embedders differ.
  */
 package dev.knowledgerouter.knowledge;
