@@ -47,6 +47,7 @@ public final class Main {
                     || e instanceof InvalidRequestException || e instanceof IllegalArgumentException
                     || e instanceof dev.knowledgerouter.answer.ConcurrencyGate.BusyException
                     || e instanceof dev.knowledgerouter.answer.OllamaAdmin.AdminException
+                    || e instanceof dev.knowledgerouter.knowledge.EmbedderUnavailableException
                     || e instanceof dev.knowledgerouter.learn.UnknownInteractionException) {
                 message.lines().forEach(line -> context.err().println("kr: " + line));
                 return 1;

@@ -270,15 +270,9 @@ public final class HttpApi {
         ctx.json(app.inFlight().run(() -> SearchResponse.of(q, app.searches().search(q, collection, kk), app.store())));
     }
 
+    /** 200 while the router can answer, 503 when the store or the embedder is down; each part says why. */
     private void health(Context ctx) {
-        Map<String, Object> h = new LinkedHashMap<>();
-        h.put("status", "ok");
-        h.put("embedder", app.embedder().id());
-        h.put("store", Map.of("kind", "lucene", "home", app.config().home().toString(),
-                "entries", app.collections().stream().mapToLong(c -> c.count()).sum()));
-        h.put("local_model", Map.of("host", app.config().ollama().host(), "model", app.config().ollama().model()));
-        h.put("claude", app.config().claude().enabled() ? Map.of("configured", true, "model", app.config().claude().model())
-                : Map.of("configured", false, "hint", "set ANTHROPIC_API_KEY to enable Claude"));
-        ctx.json(h);
+        dev.knowledgerouter.app.HealthCheck.Report report = dev.knowledgerouter.app.HealthCheck.of(app);
+        ctx.status(report.isUp() ? 200 : 503).json(report.toJson());
     }
 }

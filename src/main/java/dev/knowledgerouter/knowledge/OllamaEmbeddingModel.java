@@ -64,7 +64,12 @@ public record OllamaEmbeddingModel(String name, int dimension, String queryPrefi
 
     /** {@code ollama/<model>}: {@code :latest} is what Ollama means by no tag, so both name the same vectors. */
     public String id() {
-        return "ollama/" + (tag(name).equals("latest") ? family(name) : name);
+        return idOf(name);
+    }
+
+    /** The id of a model by name alone, for reports made without an embedder at hand. */
+    public static String idOf(String model) {
+        return "ollama/" + (tag(model).equals("latest") ? family(model) : model);
     }
 
     public String prefix(Embedder.Purpose purpose) {

@@ -21,14 +21,14 @@ import java.util.function.Function;
  * model embeds a query and a document of the same words close together. Vectors are sent
  * unnormalised, as some models send them. A model that is not "pulled" gets Ollama's real 404.
  */
-final class BagOfWordsOllama implements Function<Received, Reply> {
+public final class BagOfWordsOllama implements Function<Received, Reply> {
     static final List<String> PREFIXES = List.of("search_query: ", "search_document: ", "Represent this sentence for searching relevant passages: ");
 
     private final ObjectMapper json = new ObjectMapper();
     private final Set<String> pulled;
     private final int dimension;
 
-    BagOfWordsOllama(int dimension, String... pulled) {
+    public BagOfWordsOllama(int dimension, String... pulled) {
         this.dimension = dimension;
         this.pulled = Set.of(pulled);
     }

@@ -1,0 +1,166 @@
+package dev.knowledgerouter.app;
+
+import dev.knowledgerouter.answer.CostGuard;
+import dev.knowledgerouter.answer.OllamaAdmin;
+import dev.knowledgerouter.config.EmbedderSettings;
+import dev.knowledgerouter.config.KrConfig;
+import dev.knowledgerouter.config.StoreSettings;
+import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.knowledge.OllamaEmbeddingModel;
+import dev.knowledgerouter.knowledge.QdrantKnowledgeStore;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Whether each part of the stack works now (store, embedder, local model, Claude), and why not.
+ * The router serves while the store and the embedder are up; a missing model only narrows who
+ * answers, so it shows in its part without making the whole report "down".
+ */
+public final class HealthCheck {
+    /** One part: up or down, with what it is and, when down, why and what to do. */
+    public record Part(boolean up, String detail, Map<String, Object> facts) {
+        static Part up(String detail, Map<String, Object> facts) {
+            return new Part(true, detail, facts);
+        }
+
+        static Part down(String reason, Map<String, Object> facts) {
+            return new Part(false, reason, facts);
+        }
+
+        Part with(Map<String, Object> otherFacts) {
+            return new Part(up, detail, otherFacts);
+        }
+    }
+
+    /** {@code status} is "ok" when the router can answer (store and embedder up), else "down". */
+    public record Report(String status, Part store, Part embedder, Part localModel, Part claude) {
+        static Report of(Part store, Part embedder, Part localModel, Part claude) {
+            return new Report(store.up() && embedder.up() ? "ok" : "down", store, embedder, localModel, claude);
+        }
+
+        public boolean isUp() {
+            return status.equals("ok");
+        }
+
+        /** The wire shape of {@code GET /health} and {@code kr status --json}. */
+        public Map<String, Object> toJson() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("status", status);
+            out.put("store", json(store));
+            out.put("embedder", json(embedder));
+            out.put("local_model", json(localModel));
+            out.put("claude", json(claude));
+            return out;
+        }
+
+        private static Map<String, Object> json(Part p) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("up", p.up());
+            m.putAll(p.facts());
+            m.put(p.up() ? "detail" : "reason", p.detail());
+            return m;
+        }
+    }
+
+    private HealthCheck() {
+    }
+
+    /** The parts of a running router. */
+    public static Report of(App app) {
+        KrConfig config = app.config();
+        ModelList models = ModelList.of(config);
+        return Report.of(store(config, app.store()), embedder(config, app.embedder().id(), models), localModel(config, models),
+                claude(config, Optional.of(app.guard())));
+    }
+
+    /** The parts when the router could not start: the store part carries the reason it could not. */
+    public static Report withoutApp(KrConfig config, String storeFailure) {
+        ModelList models = ModelList.of(config);
+        Part store = Part.down(storeFailure, storeFacts(config));
+        String embedderId = config.embedder().kind() == EmbedderSettings.Kind.LOCAL ? "bge-small-en-v1.5 (in-process)"
+                : OllamaEmbeddingModel.idOf(config.embedder().ollamaModel());
+        return Report.of(store, embedder(config, embedderId, models), localModel(config, models), claude(config, Optional.empty()));
+    }
+
+    private static Part store(KrConfig config, KnowledgeStore store) {
+        Map<String, Object> facts = storeFacts(config);
+        try {
+            String version = store instanceof QdrantKnowledgeStore q ? "Qdrant " + q.serverVersion() : "Lucene";
+            long entries = 0;
+            for (CollectionDefinition c : store.collections()) {
+                entries += store.count(c.name());
+            }
+            facts.put("entries", entries);
+            return Part.up(version + ", " + store.collections().size() + " collections", facts);
+        } catch (RuntimeException e) {
+            return Part.down(e.getMessage(), facts);
+        }
+    }
+
+    private static Map<String, Object> storeFacts(KrConfig config) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("kind", config.store().kind().label());
+        facts.put("location", config.store().kind() == StoreSettings.Kind.QDRANT ? config.store().qdrantUrl() : config.luceneDir().toString());
+        return facts;
+    }
+
+    private static Part embedder(KrConfig config, String id, ModelList models) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("kind", config.embedder().kind().label());
+        facts.put("id", id);
+        if (config.embedder().kind() == EmbedderSettings.Kind.LOCAL) {
+            return Part.up("in-process, no server needed", facts);
+        }
+        String model = config.embedder().ollamaModel();
+        facts.put("host", config.ollama().host());
+        return models.check(model, "embedding model " + model + " is installed").with(facts);
+    }
+
+    private static Part localModel(KrConfig config, ModelList models) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("host", config.ollama().host());
+        facts.put("model", config.ollama().model());
+        Part p = models.check(config.ollama().model(), "installed");
+        if (!p.up()) {
+            return Part.down(p.detail() + "; until then answers come from Claude or the best stored entry", facts);
+        }
+        return Part.up(p.detail(), facts);
+    }
+
+    private static Part claude(KrConfig config, Optional<CostGuard> guard) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("configured", config.claude().enabled());
+        facts.put("model", config.claude().model());
+        if (!config.claude().enabled()) {
+            return Part.down("not configured; set ANTHROPIC_API_KEY to enable Claude", facts);
+        }
+        Optional<String> refusal = guard.flatMap(CostGuard::refusal);
+        return refusal.map(r -> Part.down(r, facts)).orElseGet(() -> Part.up("API key set; calls allowed", facts));
+    }
+
+    /** One look at the Ollama host's installed models, shared by the embedder and local-model parts. */
+    private record ModelList(Set<String> names, String failure, String host) {
+        static ModelList of(KrConfig config) {
+            String host = config.ollama().host();
+            try {
+                Set<String> names = new OllamaAdmin(host).list().stream().map(OllamaAdmin.InstalledModel::name).collect(Collectors.toSet());
+                return new ModelList(names, null, host);
+            } catch (RuntimeException e) {
+                return new ModelList(Set.of(), "no Ollama at " + host + " (" + e.getMessage() + "); start it with `ollama serve` or set OLLAMA_HOST", host);
+            }
+        }
+
+        Part check(String model, String upDetail) {
+            if (failure != null) {
+                return Part.down(failure, Map.of());
+            }
+            String bare = model.endsWith(":latest") ? model.substring(0, model.length() - ":latest".length()) : model;
+            boolean installed = names.contains(model) || names.contains(bare) || names.contains(bare + ":latest");
+            return installed ? Part.up(upDetail, Map.of()) : Part.down("not pulled on " + host + "; run `ollama pull " + model + "`", Map.of());
+        }
+    }
+}
