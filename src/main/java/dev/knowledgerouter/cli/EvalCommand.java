@@ -202,7 +202,8 @@ final class EvalCommand implements Runnable {
                 throw new CliException("no query file at " + file + "; pass --queries FILE");
             }
             Path home = dir != null ? dir.toAbsolutePath() : base.home().resolve("eval").resolve("calibration");
-            KrConfig config = base.withHome(home);
+            // Thresholds belong to the embedder, not the store: a scratch Lucene store keeps a Qdrant in use out of it.
+            KrConfig config = base.withHome(home).withStore(base.store().withKind(dev.knowledgerouter.config.StoreSettings.Kind.LUCENE));
             TerminalProgress progress = TerminalProgress.on(ctx.err());
             try (App app = App.open(config)) {
                 app.seeder().seedDirectory(config.seedDir(), progress);

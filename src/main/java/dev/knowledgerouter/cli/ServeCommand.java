@@ -51,6 +51,10 @@ final class ServeCommand implements Callable<Integer> {
                 List<SeedReport> reports = app.seeder().seedDirectory(config.seedDir(), TerminalProgress.on(ctx.err()));
                 reports.forEach(r -> ctx.err().printf(Locale.ROOT, "kr: %s: %d entries in %.1f s%n", r.collection(), r.entries(), r.seconds()));
             }
+            if (!app.embedder().id().startsWith("bge-small")) {
+                ctx.err().println("kr: note: the shipped routing thresholds are calibrated for bge-small; for " + app.embedder().id()
+                        + " measure them with `kr eval calibrate` and set routing.profiles in kr.yaml (docs/routing.md), or let `kr report --apply` tune them");
+            }
             http = new HttpApi(app).create();
             try {
                 http.start();

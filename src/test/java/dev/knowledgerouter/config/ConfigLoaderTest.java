@@ -230,4 +230,67 @@ class ConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));
         assertTrue(e.getMessage().contains("write \"~\" (in quotes)"), e.getMessage());
     }
+
+    @Test
+    void theEmbeddedStoreAndTheInProcessEmbedderAreTheDefaults() {
+        KrConfig c = load(Map.of());
+        assertEquals(StoreSettings.Kind.LUCENE, c.store().kind());
+        assertEquals(EmbedderSettings.Kind.LOCAL, c.embedder().kind());
+        assertEquals("http://localhost:6334", c.store().qdrantUrl());
+        assertEquals("nomic-embed-text", c.embedder().ollamaModel());
+    }
+
+    @Test
+    void theFullStackIsSelectedInTheFileWithItsQdrantSettings() throws IOException {
+        yaml("store: qdrant\nembedder: ollama\nqdrant:\n  url: https://q.internal:6334\n  collection_prefix: team_a_\n  shards: 6\n"
+                + "  replication_factor: 2\n  write_consistency_factor: 2\nollama:\n  embedding_model: mxbai-embed-large\n");
+        KrConfig c = load(Map.of());
+        assertEquals(StoreSettings.Kind.QDRANT, c.store().kind());
+        assertEquals(EmbedderSettings.Kind.OLLAMA, c.embedder().kind());
+        assertEquals("team_a_", c.store().collectionPrefix());
+        assertEquals(6, c.store().shards());
+        assertEquals(2, c.store().writeConsistencyFactor());
+        assertEquals("mxbai-embed-large", c.embedder().ollamaModel());
+    }
+
+    @Test
+    void theEnvironmentSelectsTheStoreTheEmbedderAndQdrant() throws IOException {
+        yaml("store: lucene\n");
+        KrConfig c = load(Map.of("KR_STORE", "qdrant", "KR_EMBEDDER", "ollama", "QDRANT_URL", "http://qdrant:6334", "QDRANT_API_KEY", "k-123",
+                "OLLAMA_EMBED_MODEL", "nomic-embed-text:v1.5"));
+        assertEquals(StoreSettings.Kind.QDRANT, c.store().kind());
+        assertEquals(EmbedderSettings.Kind.OLLAMA, c.embedder().kind());
+        assertEquals("http://qdrant:6334", c.store().qdrantUrl());
+        assertEquals("k-123", c.store().qdrantApiKey().orElseThrow().reveal());
+        assertFalse(c.store().toString().contains("k-123"), "the key never shows in a printed config");
+        assertEquals("nomic-embed-text:v1.5", c.embedder().ollamaModel());
+    }
+
+    @Test
+    void anUnknownStoreOrEmbedderIsNamedWithTheChoices() throws IOException {
+        yaml("store: postgres\n");
+        assertTrue(assertThrows(ConfigException.class, () -> load(Map.of())).getMessage().contains("lucene or qdrant"));
+        yaml("embedder: openai\n");
+        assertTrue(assertThrows(ConfigException.class, () -> load(Map.of())).getMessage().contains("local or ollama"));
+    }
+
+    @Test
+    void aQdrantApiKeyInTheFileIsRefusedPointingToTheEnvironment() throws IOException {
+        yaml("qdrant:\n  api_key: abc\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));
+        assertTrue(e.getMessage().contains("QDRANT_API_KEY") && !e.getMessage().contains("abc"), e.getMessage());
+    }
+
+    @Test
+    void inconsistentClusterSettingsNameTheSection() throws IOException {
+        yaml("qdrant:\n  replication_factor: 1\n  write_consistency_factor: 2\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));
+        assertTrue(e.getMessage().contains("qdrant:") && e.getMessage().contains("replication factor"), e.getMessage());
+    }
+
+    @Test
+    void aBadQdrantUrlIsRefusedWithAnExample() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of("QDRANT_URL", "ftp://q:6334")));
+        assertTrue(e.getMessage().contains("http://") , e.getMessage());
+    }
 }
