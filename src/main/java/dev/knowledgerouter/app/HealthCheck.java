@@ -150,7 +150,7 @@ public final class HealthCheck {
                 Set<String> names = new OllamaAdmin(host).list().stream().map(OllamaAdmin.InstalledModel::name).collect(Collectors.toSet());
                 return new ModelList(names, null, host);
             } catch (RuntimeException e) {
-                return new ModelList(Set.of(), "no Ollama at " + host + " (" + e.getMessage() + "); start it with `ollama serve` or set OLLAMA_HOST", host);
+                return new ModelList(Set.of(), e.getMessage(), host);
             }
         }
 

@@ -11,6 +11,8 @@ import picocli.CommandLine;
 public final class Main {
     /** JUL holds loggers weakly: without this reference the level below would be forgotten. */
     private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+    /** The Qdrant client's gRPC transport logs its start-up (epoll, TCP metrics) at INFO. */
+    private static final java.util.logging.Logger GRPC_LOG = java.util.logging.Logger.getLogger("io.grpc");
 
     private Main() {
     }
@@ -78,5 +80,9 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
         LUCENE_LOG.setLevel(Level.WARNING);
+        GRPC_LOG.setLevel(Level.WARNING);
+        // gRPC's shaded Netty otherwise allocates through sun.misc.Unsafe, which JDK 24+ warns about on stderr
+        // at every start; plain ByteBuffers are as good for the store's small calls.
+        System.setProperty("io.grpc.netty.shaded.io.netty.noUnsafe", "true");
     }
 }
