@@ -47,6 +47,9 @@ public final class App implements AutoCloseable {
     private final dev.knowledgerouter.learn.FeedbackService feedback;
     private final dev.knowledgerouter.report.ReportBuilder reports;
     private final dev.knowledgerouter.code.CodeService code;
+    /** Replays outbox writes while the router runs; none for the embedded store. */
+    private final java.util.concurrent.ScheduledExecutorService outboxFlusher;
+    private static final java.time.Duration OUTBOX_FLUSH_INTERVAL = java.time.Duration.ofSeconds(5);
 
     private App(KrConfig config, CollectionCatalog catalog, Embedder embedder, KnowledgeStore store, Clock clock) {
         this.config = config;
@@ -54,6 +57,12 @@ public final class App implements AutoCloseable {
         this.embedder = embedder;
         this.store = store;
         this.search = new KnowledgeSearch(store);
+        if (store instanceof dev.knowledgerouter.knowledge.OutboxKnowledgeStore outbox) {
+            this.outboxFlusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("kr-outbox").factory());
+            outbox.startFlushing(outboxFlusher, OUTBOX_FLUSH_INTERVAL);
+        } else {
+            this.outboxFlusher = null;
+        }
         ConcurrencyGate ollamaGate = new ConcurrencyGate(config.ollama().host(), config.ollama().maxConcurrent(), config.ollama().maxQueued());
         List<ChatClient> localChain = config.ollama().chain().stream()
                 .<ChatClient>map(m -> new OllamaChatClient(new OllamaSettings(config.ollama().host(), m, config.ollama().timeout()), ollamaGate))
@@ -93,6 +102,15 @@ public final class App implements AutoCloseable {
     public static App open(KrConfig config, Embedder embedder, Clock clock) {
         CollectionCatalog catalog = CollectionCatalog.load(config.collectionsDir());
         KnowledgeStore store = StoreFactory.open(config, config.store().kind(), EmbedderIdentity.of(embedder));
+        if (config.store().kind() == dev.knowledgerouter.config.StoreSettings.Kind.QDRANT) {
+            // A server can go away while we serve; what users gave us waits on local disk until it is back.
+            try {
+                store = new dev.knowledgerouter.knowledge.OutboxKnowledgeStore(store, config.outboxDir(), clock);
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+        }
         try {
             catalog.all().forEach(store::open);
         } catch (RuntimeException e) {
@@ -198,7 +216,13 @@ public final class App implements AutoCloseable {
             code.close();
             search.close();
         } finally {
-            store.close();
+            try {
+                store.close();
+            } finally {
+                if (outboxFlusher != null) {
+                    outboxFlusher.shutdownNow();
+                }
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.knowledgerouter.config.StoreSettings;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
 import dev.knowledgerouter.knowledge.OllamaEmbeddingModel;
+import dev.knowledgerouter.knowledge.OutboxKnowledgeStore;
 import dev.knowledgerouter.knowledge.QdrantKnowledgeStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -89,7 +90,12 @@ public final class HealthCheck {
     private static Part store(KrConfig config, KnowledgeStore store) {
         Map<String, Object> facts = storeFacts(config);
         try {
-            String version = store instanceof QdrantKnowledgeStore q ? "Qdrant " + q.serverVersion() : "Lucene";
+            if (store instanceof OutboxKnowledgeStore outbox) {
+                facts.put("pending_writes", outbox.pending());
+                outbox.oldestPending().ifPresent(t -> facts.put("oldest_pending", t.toString()));
+            }
+            KnowledgeStore backing = store instanceof OutboxKnowledgeStore outbox ? outbox.delegate() : store;
+            String version = backing instanceof QdrantKnowledgeStore q ? "Qdrant " + q.serverVersion() : "Lucene";
             long entries = 0;
             for (CollectionDefinition c : store.collections()) {
                 entries += store.count(c.name());

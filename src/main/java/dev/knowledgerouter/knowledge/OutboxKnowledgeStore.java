@@ -113,6 +113,11 @@ public final class OutboxKnowledgeStore implements KnowledgeStore {
         }
     }
 
+    /** The store the writes are for. */
+    public KnowledgeStore delegate() {
+        return store;
+    }
+
     /** Writes waiting for the store. */
     public int pending() {
         return outbox.pending();
