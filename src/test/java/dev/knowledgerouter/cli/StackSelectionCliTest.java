@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.knowledgerouter.config.EmbedderSettings;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.config.OllamaSettings;
@@ -14,9 +13,6 @@ import dev.knowledgerouter.config.StoreSettings;
 import dev.knowledgerouter.knowledge.BagOfWordsOllama;
 import dev.knowledgerouter.testing.TestStack;
 import dev.knowledgerouter.testing.WireServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -40,22 +36,8 @@ class StackSelectionCliTest {
         ollama.close();
     }
 
-    record Run(int exit, String out, String err) {
-        JsonNode json() {
-            try {
-                return new ObjectMapper().readTree(out);
-            } catch (Exception e) {
-                throw new AssertionError("stdout is not JSON alone: " + out, e);
-            }
-        }
-    }
-
-    private Run kr(KrConfig config, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        KrContext ctx = new KrContext(() -> config, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        int exit = Main.run(ctx, args);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliTest.Run kr(KrConfig config, String... args) {
+        return new CliTest().kr(config, args);
     }
 
     private KrConfig withUnreachableQdrant(KrConfig config) {
@@ -73,7 +55,7 @@ class StackSelectionCliTest {
 
     @Test
     void statusOnTheEmbeddedDefaultIsOkAndSaysWhyEachMissingPartIsDown() {
-        Run r = kr(TestStack.seededCopy(home), "status", "--json");
+        CliTest.Run r = kr(TestStack.seededCopy(home), "status", "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode j = r.json();
         assertEquals("ok", j.path("status").asText());
@@ -90,7 +72,7 @@ class StackSelectionCliTest {
 
     @Test
     void humanStatusListsEveryPartWithUpOrDown() {
-        Run r = kr(TestStack.seededCopy(home), "status");
+        CliTest.Run r = kr(TestStack.seededCopy(home), "status");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("status: ok"), r.out());
         for (String part : new String[] {"store", "embedder", "local_model", "claude"}) {
@@ -102,7 +84,7 @@ class StackSelectionCliTest {
     @Test
     void statusWithAnUnreachableQdrantIsDownNamingTheUrlAndExitsOne() {
         KrConfig config = withUnreachableQdrant(TestStack.config(home));
-        Run r = kr(config, "status", "--json");
+        CliTest.Run r = kr(config, "status", "--json");
         assertEquals(1, r.exit(), r.err());
         JsonNode store = r.json().path("store");
         assertEquals("down", r.json().path("status").asText());
@@ -115,7 +97,7 @@ class StackSelectionCliTest {
     @Test
     void serveWithAnUnreachableQdrantStopsAtStartWithTheFixAndNoStackTrace() {
         KrConfig config = withUnreachableQdrant(TestStack.config(home));
-        Run r = kr(config, "serve", "--port", "0");
+        CliTest.Run r = kr(config, "serve", "--port", "0");
         assertNotEquals(0, r.exit());
         assertTrue(r.err().contains("Qdrant at " + config.store().qdrantUrl() + " is unreachable"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
@@ -123,7 +105,7 @@ class StackSelectionCliTest {
 
     @Test
     void migratingToTheStoreAlreadyConfiguredIsRefused() {
-        Run r = kr(TestStack.seededCopy(home), "migrate", "--to", "lucene");
+        CliTest.Run r = kr(TestStack.seededCopy(home), "migrate", "--to", "lucene");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("already lucene") && r.err().contains("--to qdrant"), r.err());
     }
@@ -134,7 +116,7 @@ class StackSelectionCliTest {
         long before = kr(seeded, "collections", "--json").json().findValues("count").stream().mapToLong(JsonNode::asLong).sum();
         String url = "http://127.0.0.1:" + TestStack.closedPort();
         KrConfig config = seeded.withStore(new StoreSettings(StoreSettings.Kind.LUCENE, url, Optional.empty(), "", 1, 1, 1, Duration.ofSeconds(3)));
-        Run r = kr(config, "migrate", "--to", "qdrant");
+        CliTest.Run r = kr(config, "migrate", "--to", "qdrant");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("Qdrant at " + url + " is unreachable"), r.err());
         long after = kr(seeded, "collections", "--json").json().findValues("count").stream().mapToLong(JsonNode::asLong).sum();
@@ -143,7 +125,7 @@ class StackSelectionCliTest {
 
     @Test
     void anUnknownMigrationTargetIsRefusedNamingTheChoices() {
-        Run r = kr(TestStack.seededCopy(home), "migrate", "--to", "postgres");
+        CliTest.Run r = kr(TestStack.seededCopy(home), "migrate", "--to", "postgres");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("lucene or qdrant"), r.err());
     }
@@ -151,9 +133,9 @@ class StackSelectionCliTest {
     @Test
     void anOllamaEmbedderFillsAndSearchesTheStoreWithNomicTaskPrefixes() {
         KrConfig config = withOllamaEmbedder(TestStack.config(home));
-        Run seed = kr(config, "seed");
+        CliTest.Run seed = kr(config, "seed");
         assertEquals(0, seed.exit(), seed.err());
-        Run search = kr(config, "search", "--json", "--k", "3", "--collection", "error-solutions", "npm ERESOLVE unable to resolve dependency tree");
+        CliTest.Run search = kr(config, "search", "--json", "--k", "3", "--collection", "error-solutions", "npm ERESOLVE unable to resolve dependency tree");
         assertEquals(0, search.exit(), search.err());
         assertEquals(3, search.json().path("hits").size());
         assertTrue(search.json().path("hits").get(0).path("id").asText().contains("npm"), search.out());
@@ -177,11 +159,11 @@ class StackSelectionCliTest {
     void aStoreFilledByAnotherEmbedderIsReportedDownWithTheReindexFix() {
         KrConfig seededWithLocal = TestStack.seededCopy(home);
         KrConfig config = withOllamaEmbedder(seededWithLocal);
-        Run r = kr(config, "status", "--json");
+        CliTest.Run r = kr(config, "status", "--json");
         assertEquals(1, r.exit());
         String reason = r.json().path("store").path("reason").asText();
         assertTrue(reason.contains("ollama/nomic-embed-text") && reason.contains("kr reindex"), reason);
-        Run query = kr(config, "query", "how do I squash commits");
+        CliTest.Run query = kr(config, "query", "how do I squash commits");
         assertEquals(1, query.exit());
         assertTrue(query.err().contains("cannot be mixed"), query.err());
     }
