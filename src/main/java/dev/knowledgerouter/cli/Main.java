@@ -77,6 +77,8 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
+        // The Qdrant client logs every failed call with its stack trace; kr reports failures itself, once.
+        System.setProperty("org.slf4j.simpleLogger.log.io.qdrant.client", "off");
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
         LUCENE_LOG.setLevel(Level.WARNING);

@@ -5,6 +5,7 @@ import static io.qdrant.client.ConditionFactory.range;
 import static io.qdrant.client.ValueFactory.value;
 
 import com.google.common.util.concurrent.ListenableFuture;
+import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.qdrant.client.QdrantClient;
@@ -43,13 +44,14 @@ import io.qdrant.client.grpc.Points.ScoredPoint;
 import io.qdrant.client.grpc.Points.ScrollPoints;
 import io.qdrant.client.grpc.Points.ScrollResponse;
 import io.qdrant.client.grpc.Points.SearchParams;
+import io.qdrant.client.grpc.Points.StartFrom;
+import io.qdrant.client.grpc.Points.UpdateMode;
 import io.qdrant.client.grpc.Points.UpsertPoints;
 import io.qdrant.client.grpc.Points.WithVectorsSelector;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +73,7 @@ import java.util.function.UnaryOperator;
  *   <li>{@code score} is always the cosine (Qdrant's cosine distance is the similarity itself);</li>
  *   <li>BM25 is a sparse vector with Qdrant's IDF modifier over the Lucene store's own analysed terms;
  *       hybrid fuses the dense and BM25 candidates with the same {@link HybridFusion}: reciprocal-rank
- *       fusion runs inside Qdrant's query API (weighted RRF, prefetching both), the default z-score and
+ *       fusion runs inside Qdrant's query API (RRF over both prefetches), the default z-score and
  *       convex fusions run here, because Qdrant has no weighted z-score fusion;</li>
  *   <li>filters match the string form of declared filter fields, any element of a list.</li>
  * </ul>
@@ -85,6 +87,9 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
     private static final int OVERFETCH = 5;
     private static final int MIN_CANDIDATES = 10;
     private static final int PAGE = 500;
+    private static final int MAX_RESPONSE_BYTES = 256 << 20;
+    /** Collection metadata, which holds the embedder identity, arrived in Qdrant 1.16. */
+    private static final int[] MIN_VERSION = {1, 16};
     private static final int WRITE_CHUNK = 256;
 
     private final QdrantClient client;
@@ -113,7 +118,16 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
     }
 
     public static QdrantKnowledgeStore connect(QdrantOptions options, String apiKey, EmbedderIdentity embedder, HybridFusion fusion, Bm25Params bm25) {
-        QdrantGrpcClient.Builder builder = QdrantGrpcClient.newBuilder(options.host(), options.port(), options.tls(), false)
+        // grpc-java refuses responses over 4 MiB by default; a page of scanned points with 768-d vectors
+        // and long answers can exceed that, so the channel is built here with room for it.
+        ManagedChannelBuilder<?> channel = ManagedChannelBuilder.forAddress(options.host(), options.port())
+                .maxInboundMessageSize(MAX_RESPONSE_BYTES);
+        if (options.tls()) {
+            channel.useTransportSecurity();
+        } else {
+            channel.usePlaintext();
+        }
+        QdrantGrpcClient.Builder builder = QdrantGrpcClient.newBuilder(channel.build(), true, false)
                 .withTimeout(options.timeout());
         if (apiKey != null && !apiKey.isBlank()) {
             builder.withApiKey(apiKey);
@@ -121,7 +135,7 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
         QdrantClient client = new QdrantClient(builder.build());
         QdrantKnowledgeStore store = new QdrantKnowledgeStore(client, options, embedder, fusion, bm25);
         try {
-            store.serverVersion();
+            store.checkVersion(store.serverVersion());
             return store;
         } catch (RuntimeException e) {
             client.close();
@@ -131,7 +145,19 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
 
     /** Qdrant's version, asking it; fails as an unreachable store when it does not answer. */
     public String serverVersion() {
-        return call("health check", client.healthCheckAsync(Duration.ofSeconds(5))).getVersion();
+        return call("health check", client.healthCheckAsync(options.timeout())).getVersion();
+    }
+
+    private void checkVersion(String version) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^v?(\\d+)\\.(\\d+)").matcher(version);
+        if (m.find()) {
+            int major = Integer.parseInt(m.group(1));
+            int minor = Integer.parseInt(m.group(2));
+            if (major < MIN_VERSION[0] || (major == MIN_VERSION[0] && minor < MIN_VERSION[1])) {
+                throw new StoreException("Qdrant at " + options.url() + " is version " + version + "; kr needs " + MIN_VERSION[0] + "." + MIN_VERSION[1]
+                        + " or newer (collection metadata keeps the embedder identity); upgrade Qdrant (compose.yaml uses v1.18.0)");
+            }
+        }
     }
 
     public QdrantOptions options() {
@@ -254,22 +280,30 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
         Map<String, Entry> byId = new LinkedHashMap<>();
         entries.forEach(e -> byId.put(e.id(), e));
         List<PointStruct> points = byId.values().stream().map(e -> QdrantPointFormat.toPoint(e, e.vector(), definition, sparse)).toList();
-        write(collection, points);
+        synchronized (lock(collection)) {
+            write(collection, points, UpdateMode.Upsert);
+        }
     }
 
-    private void write(String collection, List<PointStruct> points) {
+    private void write(String collection, List<PointStruct> points, UpdateMode mode) {
         String name = qdrantName(collection);
         for (int from = 0; from < points.size(); from += WRITE_CHUNK) {
             List<PointStruct> chunk = points.subList(from, Math.min(points.size(), from + WRITE_CHUNK));
-            call("writing to " + name, client.upsertAsync(UpsertPoints.newBuilder().setCollectionName(name).setWait(true).addAllPoints(chunk).build()));
+            call("writing to " + name, client.upsertAsync(UpsertPoints.newBuilder().setCollectionName(name).setWait(true)
+                    .setUpdateMode(mode).addAllPoints(chunk).build()));
         }
+    }
+
+    /** Writes of one collection are serialised in this process, so a payload update never undoes a concurrent write or delete. */
+    private Object lock(String collection) {
+        return updateLocks.computeIfAbsent(collection, c -> new Object());
     }
 
     @Override
     public Optional<StoredEntry> updatePayload(String collection, String id, UnaryOperator<Map<String, Object>> update) {
         CollectionDefinition definition = collection(collection);
         // Serialised per collection like the Lucene store's writes, so two updates of one entry in this process never lose each other.
-        synchronized (updateLocks.computeIfAbsent(collection, c -> new Object())) {
+        synchronized (lock(collection)) {
             Optional<RetrievedPoint> point = retrieve(collection, List.of(id), true).stream().findFirst();
             if (point.isEmpty()) {
                 return Optional.empty();
@@ -277,7 +311,8 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
             StoredEntry current = QdrantPointFormat.toStoredEntry(collection, point.get().getPayloadMap());
             float[] vector = QdrantPointFormat.denseVector(point.get().getVectors());
             Entry replaced = new Entry(id, update.apply(new LinkedHashMap<>(current.payload())), vector, current.timestamp());
-            write(collection, List.of(QdrantPointFormat.toPoint(replaced, vector, definition, sparse)));
+            // UpdateOnly: an entry another router deleted meanwhile stays deleted.
+            write(collection, List.of(QdrantPointFormat.toPoint(replaced, vector, definition, sparse)), UpdateMode.UpdateOnly);
         }
         return get(collection, id);
     }
@@ -289,14 +324,16 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
             return 0;
         }
         List<String> distinct = ids.stream().distinct().toList();
-        int existing = retrieve(collection, distinct, false).size();
         String name = qdrantName(collection);
         DeletePoints request = DeletePoints.newBuilder().setCollectionName(name).setWait(true)
                 .setPoints(PointsSelector.newBuilder().setPoints(PointsIdsList.newBuilder()
                         .addAllIds(distinct.stream().map(QdrantPointFormat::pointId).toList())))
                 .build();
-        call("deleting from " + name, client.deleteAsync(request));
-        return existing;
+        synchronized (lock(collection)) {
+            int existing = retrieve(collection, distinct, false).size();
+            call("deleting from " + name, client.deleteAsync(request));
+            return existing;
+        }
     }
 
     @Override
@@ -335,9 +372,12 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
 
     @Override
     public List<SearchHit> search(SearchRequest request) {
-        collection(request.collection());
         if (request.vector().length != embedder.dimension()) {
             throw new IllegalArgumentException("query vector has " + request.vector().length + " dimensions, the store holds " + embedder.dimension());
+        }
+        if (!collection(request.collection()).filterFields().containsAll(request.filters().keySet())) {
+            // Only declared fields are indexed; an undeclared one matches nothing, as in the Lucene store.
+            return List.of();
         }
         int candidates = Math.max(request.k() * OVERFETCH, MIN_CANDIDATES);
         Filter filter = filter(request.filters());
@@ -387,7 +427,8 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
     private List<Ranked> serverSideRrf(SearchRequest request, Filter filter, int candidates) {
         QueryPoints.Builder q = query(request.collection(), null, candidates)
                 .addPrefetch(prefetchDense(request, filter, candidates))
-                .setQuery(QueryFactory.rrf(Rrf.newBuilder().setK((int) Math.round(fusion.parameter())).build()))
+                // Qdrant scores 1 / (k + rank) with ranks from 0, HybridFusion 1 / (k0 + rank) with ranks from 1.
+                .setQuery(QueryFactory.rrf(Rrf.newBuilder().setK((int) Math.round(fusion.parameter()) + 1).build()))
                 .setWithVectors(denseOnly());
         SparseBm25Encoder.Sparse terms = sparse.query(request.text());
         if (!terms.isEmpty()) {
@@ -507,7 +548,9 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
         while (cursor <= last) {
             ScrollPoints ordered = ScrollPoints.newBuilder().setCollectionName(name)
                     .setFilter(Filter.newBuilder().addMust(range(QdrantPointFormat.TIME, Range.newBuilder().setGte(cursor).setLte(last).build())))
-                    .setOrderBy(OrderBy.newBuilder().setKey(QdrantPointFormat.TIME).setDirection(Direction.Asc))
+                    // start_from lets Qdrant seek in the ts index instead of walking it from the start for every page.
+                    .setOrderBy(OrderBy.newBuilder().setKey(QdrantPointFormat.TIME).setDirection(Direction.Asc)
+                            .setStartFrom(StartFrom.newBuilder().setInteger(cursor)))
                     .setLimit(PAGE)
                     .setWithPayload(WithPayloadSelectorFactory.enable(true))
                     .setWithVectors(withVectors ? denseOnly() : WithVectorsSelectorFactory.enable(false))
@@ -522,7 +565,7 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
                     emit(collection, p, visitor, withVectors);
                 }
             }
-            sameTime(name, newest, withVectors).forEach(p -> emit(collection, p, visitor, withVectors));
+            sameTime(collection, name, newest, withVectors, visitor);
             if (newest == Long.MAX_VALUE) {
                 return;
             }
@@ -530,8 +573,8 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
         }
     }
 
-    private List<RetrievedPoint> sameTime(String name, long millis, boolean withVectors) {
-        List<RetrievedPoint> all = new ArrayList<>();
+    /** Every entry of one timestamp, page by page in Qdrant's id order, without holding them all. */
+    private void sameTime(String collection, String name, long millis, boolean withVectors, BiConsumer<StoredEntry, float[]> visitor) {
         PointId offset = null;
         do {
             ScrollPoints.Builder s = ScrollPoints.newBuilder().setCollectionName(name)
@@ -543,11 +586,9 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
                 s.setOffset(offset);
             }
             ScrollResponse r = call("scanning " + name, client.scrollAsync(s.build()));
-            all.addAll(r.getResultList());
+            r.getResultList().forEach(p -> emit(collection, p, visitor, withVectors));
             offset = r.hasNextPageOffset() ? r.getNextPageOffset() : null;
         } while (offset != null);
-        all.sort(Comparator.comparing(p -> QdrantPointFormat.entryId(p.getPayloadMap())));
-        return all;
     }
 
     private static void emit(String collection, RetrievedPoint p, BiConsumer<StoredEntry, float[]> visitor, boolean withVectors) {

@@ -79,7 +79,7 @@ final class QdrantPointFormat {
             List<Value> terms = new ArrayList<>();
             addFilterTerms(terms, entry.payload().get(field));
             if (!terms.isEmpty()) {
-                filters.put(field, value(terms));
+                filters.put(filterName(field), value(terms));
             }
         }
         p.put(FILTERS, value(filters));
@@ -98,7 +98,15 @@ final class QdrantPointFormat {
     }
 
     static String filterKey(String field) {
-        return FILTERS + "." + field;
+        return FILTERS + "." + filterName(field);
+    }
+
+    /**
+     * A filter field's key under {@code f}: the name itself when Qdrant reads it as one plain path
+     * segment, else a hash of it, because a dot, a space or a bracket would be read as path syntax.
+     */
+    private static String filterName(String field) {
+        return field.matches("[A-Za-z0-9_-]+") ? field : "h" + TextHash.of(field);
     }
 
     static String entryId(Map<String, Value> payload) {
