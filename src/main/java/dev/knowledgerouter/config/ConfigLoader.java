@@ -132,7 +132,10 @@ public final class ConfigLoader {
     }
 
     private ServerSettings server(Node node) {
-        node.allowOnly("host", "port", "max_body_kb", "max_query_chars");
+        node.allowOnly("host", "port", "max_body_kb", "max_query_chars", "api_token");
+        if (node.has("api_token")) {
+            throw new ConfigException(node.path("api_token") + " is not read from files, so that tokens never land in a repository; set KR_API_TOKEN in the environment instead");
+        }
         String host = env("KR_BIND").orElse(node.text("host").orElse(ServerSettings.DEFAULT_HOST));
         int port = env("KR_PORT").map(v -> parsePort("KR_PORT", v)).orElse(node.integer("port", ServerSettings.DEFAULT_PORT));
         if (port < 0 || port > 65535) {
@@ -143,7 +146,7 @@ public final class ConfigLoader {
         if (bodyKb < 1 || queryChars < 1) {
             throw new ConfigException("server.max_body_kb and server.max_query_chars must be positive");
         }
-        return new ServerSettings(host, port, bodyKb * 1024L, queryChars);
+        return new ServerSettings(host, port, bodyKb * 1024L, queryChars, env("KR_API_TOKEN").map(Secret::of));
     }
 
     private OllamaSettings ollama(Node node) {

@@ -1,9 +1,60 @@
 package dev.knowledgerouter.config;
 
-/** The HTTP listener and the limits it enforces on requests. */
-public record ServerSettings(String host, int port, long maxBodyBytes, int maxQueryChars) {
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The HTTP listener, the limits it enforces on requests, and the API token clients must present
+ * ({@code KR_API_TOKEN}; required whenever the listener is reachable from other machines).
+ */
+public record ServerSettings(String host, int port, long maxBodyBytes, int maxQueryChars, Optional<Secret> apiToken) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_BODY_BYTES = 256 * 1024;
     public static final int DEFAULT_MAX_QUERY_CHARS = 32_000;
+    /** Digits and dots only: an IPv4 literal, which InetAddress parses without asking DNS. */
+    private static final Pattern IPV4_LITERAL = Pattern.compile("[0-9.]+");
+
+    public ServerSettings {
+        apiToken = apiToken == null ? Optional.empty() : apiToken;
+    }
+
+    /** Settings without a token (tests and embedded servers on loopback). */
+    public ServerSettings(String host, int port, long maxBodyBytes, int maxQueryChars) {
+        this(host, port, maxBodyBytes, maxQueryChars, Optional.empty());
+    }
+
+    public ServerSettings withListener(String otherHost, int otherPort) {
+        return new ServerSettings(otherHost, otherPort, maxBodyBytes, maxQueryChars, apiToken);
+    }
+
+    public ServerSettings withApiToken(Optional<Secret> token) {
+        return new ServerSettings(host, port, maxBodyBytes, maxQueryChars, token);
+    }
+
+    /**
+     * Whether only this machine can connect: 127.0.0.0/8, ::1 or {@code localhost}. Any other name
+     * counts as exposed without being resolved, because what a name resolves to can change after
+     * the check, and a wildcard ({@code 0.0.0.0}, {@code ::}) listens on every interface.
+     */
+    public boolean loopbackOnly() {
+        String h = host.strip().toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (h.equals("localhost")) {
+            return true;
+        }
+        if (!IPV4_LITERAL.matcher(h).matches() && !h.contains(":")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(h).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
 }

@@ -178,6 +178,32 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theApiTokenComesFromTheEnvironmentAndNeverPrints() {
+        KrConfig c = load(Map.of("KR_API_TOKEN", "  kr-token-4242  "));
+        assertEquals("kr-token-4242", c.server().apiToken().orElseThrow().reveal(), "surrounding blanks of a pasted value are dropped");
+        assertFalse(c.toString().contains("kr-token-4242"), c.toString());
+        assertTrue(load(Map.of()).server().apiToken().isEmpty());
+    }
+
+    @Test
+    void anApiTokenInTheFileIsRefusedWithoutEchoingIt() throws IOException {
+        yaml("server:\n  api_token: kr-token-in-a-file\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));
+        assertTrue(e.getMessage().contains("server.api_token") && e.getMessage().contains("KR_API_TOKEN"), e.getMessage());
+        assertFalse(e.getMessage().contains("kr-token-in-a-file"));
+    }
+
+    @Test
+    void onlyLoopbackAddressesCountAsUnexposed() {
+        for (String local : java.util.List.of("127.0.0.1", "127.8.9.10", "::1", "[::1]", "0:0:0:0:0:0:0:1", "localhost", "LocalHost")) {
+            assertTrue(new ServerSettings(local, 0, 1, 1).loopbackOnly(), local);
+        }
+        for (String exposed : java.util.List.of("0.0.0.0", "::", "192.168.1.20", "10.0.0.1", "example.com", "my-laptop")) {
+            assertFalse(new ServerSettings(exposed, 0, 1, 1).loopbackOnly(), exposed);
+        }
+    }
+
+    @Test
     void theApiKeyEnablesClaudeAndNeverPrints() {
         KrConfig c = load(Map.of("ANTHROPIC_API_KEY", "sk-ant-123", "ANTHROPIC_BASE_URL", "http://127.0.0.1:9999/v1/"));
         assertTrue(c.claude().enabled());
