@@ -65,7 +65,7 @@ final class KrContext {
         Optional<ServerAnnouncement> server = runningServer();
         if (server.isPresent()) {
             KrConfig c = config();
-            return new RemoteBackend(server.get().url(), c.ollama().timeout().plus(c.claude().timeout()).plusSeconds(30));
+            return new RemoteBackend(server.get().url(), c.server().apiToken(), c.ollama().timeout().plus(c.claude().timeout()).plusSeconds(30));
         }
         App app = App.open(config());
         if (app.knowledgeEmpty()) {

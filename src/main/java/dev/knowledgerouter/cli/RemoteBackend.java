@@ -8,6 +8,7 @@ import dev.knowledgerouter.app.QueryRequest;
 import dev.knowledgerouter.app.QueryResponse;
 import dev.knowledgerouter.app.SearchResponse;
 import dev.knowledgerouter.app.WireJson;
+import dev.knowledgerouter.config.Secret;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,13 +25,18 @@ import java.util.Optional;
 /** Sends commands to the {@code kr serve} announced in {@code $KR_HOME}, which owns the store. */
 final class RemoteBackend implements Backend {
     private final String baseUrl;
+    private final Optional<Secret> token;
     private final Duration timeout;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = WireJson.mapper();
 
-    /** @param timeout how long one request may take: a query may wait on the local model and then on Claude */
-    RemoteBackend(String baseUrl, Duration timeout) {
+    /**
+     * @param token   KR_API_TOKEN of this process, sent as a bearer token: a server started with one refuses requests without it
+     * @param timeout how long one request may take: a query may wait on the local model and then on Claude
+     */
+    RemoteBackend(String baseUrl, Optional<Secret> token, Duration timeout) {
         this.baseUrl = baseUrl;
+        this.token = token;
         this.timeout = timeout;
     }
 
@@ -178,8 +184,9 @@ final class RemoteBackend implements Backend {
     private byte[] send(HttpRequest request) {
         HttpResponse<byte[]> response;
         try {
-            HttpRequest timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(timeout).build();
-            response = http.send(timed, HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest.Builder timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(timeout);
+            token.ifPresent(t -> timed.header("Authorization", "Bearer " + t.reveal()));
+            response = http.send(timed.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (java.net.http.HttpTimeoutException e) {
             throw new CliException("the server at " + baseUrl + " did not answer within " + timeout.toSeconds() + " s");
         } catch (IOException e) {
@@ -187,6 +194,11 @@ final class RemoteBackend implements Backend {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException("interrupted");
+        }
+        if (response.statusCode() == 401) {
+            throw new CliException("the server at " + baseUrl + (token.isPresent()
+                    ? " refused KR_API_TOKEN; set it to the token the server was started with"
+                    : " requires an API token; set KR_API_TOKEN to the token the server was started with"));
         }
         if (response.statusCode() >= 400) {
             String message;

@@ -4,6 +4,7 @@ import dev.knowledgerouter.app.App;
 import dev.knowledgerouter.app.ServerAnnouncement;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.config.ServerSettings;
+import dev.knowledgerouter.http.BearerAuth;
 import dev.knowledgerouter.http.HttpApi;
 import dev.knowledgerouter.knowledge.SeedReport;
 import io.javalin.Javalin;
@@ -20,7 +21,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run the HTTP API. When a knowledge collection is empty (first start) the seed data is loaded first.",
-                "Binds 127.0.0.1 by default; other kr commands on the same KR_HOME go through this server."})
+                "Binds 127.0.0.1 by default; other kr commands on the same KR_HOME go through this server.",
+                "Any other address needs KR_API_TOKEN: clients then send `Authorization: Bearer <token>` (GET /health stays open)."})
 final class ServeCommand implements Callable<Integer> {
     @ParentCommand
     KrCommand parent;
@@ -28,7 +30,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: KR_PORT, kr.yaml server.port, or 8080; 0 picks a free one).")
     Integer port;
 
-    @Option(names = "--host", paramLabel = "ADDR", description = "Address to bind (default 127.0.0.1; 0.0.0.0 exposes the API to the network).")
+    @Option(names = "--host", paramLabel = "ADDR", description = "Address to bind (default 127.0.0.1; 0.0.0.0 exposes the API to the network and needs KR_API_TOKEN).")
     String host;
 
     @Override
@@ -39,7 +41,9 @@ final class ServeCommand implements Callable<Integer> {
         if (port != null && (port < 0 || port > 65535)) {
             throw new CliException("--port must be between 0 and 65535, got " + port);
         }
-        ServerSettings server = new ServerSettings(host != null ? host : s.host(), port != null ? port : s.port(), s.maxBodyBytes(), s.maxQueryChars());
+        ServerSettings server = s.withListener(host != null ? host : s.host(), port != null ? port : s.port());
+        // Before the store opens and seeding starts: an exposed server without a token must not come up at all.
+        boolean tokenRequired = BearerAuth.forServer(server).isPresent();
         KrConfig config = base.withServer(server);
 
         App app = ctx.openExclusive("serve", config);
@@ -86,7 +90,8 @@ final class ServeCommand implements Callable<Integer> {
                 stopped.countDown();
             }
         }, "kr-shutdown"));
-        ctx.err().println("kr: serving on " + url + " (KR_HOME " + config.home() + "); Ctrl-C stops");
+        ctx.err().println("kr: serving on " + url + " (KR_HOME " + config.home() + (tokenRequired ? "; requests need the KR_API_TOKEN bearer token" : "")
+                + "); Ctrl-C stops");
         stopped.await();
         return 0;
     }

@@ -58,6 +58,7 @@ final class StatusCommand implements Callable<Integer> {
         }
     }
 
+    /** Sends no KR_API_TOKEN: /health stays open behind the token, so status works from any shell, and the token goes only where it is needed. */
     private static Map<String, Object> fromServer(String url) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try {

@@ -30,6 +30,7 @@ import java.util.Optional;
  *   <li>{@code POST /v1/interactions/{id}/feedback} {@code {"verdict": "good|bad", "note"?}}: rate an answer;</li>
  *   <li>{@code GET /health}: liveness and the state of each part.</li>
  * </ul>
+ * Every route but {@code GET /health} requires the bearer token when one is set ({@link BearerAuth}).
  */
 public final class HttpApi {
     private static final int DEFAULT_K = 5;
@@ -41,9 +42,13 @@ public final class HttpApi {
         this.app = app;
     }
 
-    /** Builds the server (not started) bound to the configured host and port. */
+    /**
+     * Builds the server (not started) bound to the configured host and port, behind {@link BearerAuth}
+     * when a token is set; refuses (ConfigException) a non-loopback address without one.
+     */
     public Javalin create() {
         ServerSettings server = app.config().server();
+        Optional<BearerAuth> auth = BearerAuth.forServer(server);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.host = server.host();
@@ -51,6 +56,7 @@ public final class HttpApi {
             cfg.http.maxRequestSize = server.maxBodyBytes();
             cfg.jsonMapper(new JavalinJackson(json, false));
             ErrorMapping.install(cfg.routes, server.maxBodyBytes());
+            auth.ifPresent(cfg.routes::before);
             cfg.routes.get("/health", this::health);
             cfg.routes.post("/v1/query", this::query);
             cfg.routes.get("/v1/search", this::search);
