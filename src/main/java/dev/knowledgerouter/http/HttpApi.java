@@ -28,7 +28,9 @@ import java.util.Optional;
  *   <li>{@code GET /v1/report?days=7[&format=json|html|md][&profile=NAME]}: the routing report and threshold tuning;
  *       HTML when the client accepts it;</li>
  *   <li>{@code POST /v1/interactions/{id}/feedback} {@code {"verdict": "good|bad", "note"?}}: rate an answer;</li>
- *   <li>{@code GET /health}: liveness and the state of each part.</li>
+ *   <li>{@code GET /health}: liveness and the state of each part;</li>
+ *   <li>{@code GET /openapi.json}: the OpenAPI 3.1 description of these routes (src/main/resources/openapi.json;
+ *       a route added here must be added there, or OpenApiTest fails).</li>
  * </ul>
  * Every route but {@code GET /health} requires the bearer token when one is set ({@link BearerAuth}).
  */
@@ -49,6 +51,7 @@ public final class HttpApi {
     public Javalin create() {
         ServerSettings server = app.config().server();
         Optional<BearerAuth> auth = BearerAuth.forServer(server);
+        OpenApiDocument openApi = OpenApiDocument.load();
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.host = server.host();
@@ -58,6 +61,7 @@ public final class HttpApi {
             ErrorMapping.install(cfg.routes, server.maxBodyBytes());
             auth.ifPresent(cfg.routes::before);
             cfg.routes.get("/health", this::health);
+            cfg.routes.get(OpenApiDocument.PATH, openApi);
             cfg.routes.post("/v1/query", this::query);
             cfg.routes.get("/v1/search", this::search);
             cfg.routes.get("/v1/collections", ctx -> ctx.json(Map.of("collections", app.collections())));

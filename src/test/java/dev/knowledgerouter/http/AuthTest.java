@@ -125,9 +125,11 @@ class AuthTest {
     }
 
     @Test
-    void unknownPathsAreBehindTheTokenToo() throws Exception {
+    void unknownPathsAndTheOpenApiDocumentAreBehindTheTokenToo() throws Exception {
         serve("0.0.0.0", Optional.of(TOKEN));
         assertUnauthorized(get("/no-such-route", Optional.empty()), "KR_API_TOKEN");
+        assertUnauthorized(get("/openapi.json", Optional.empty()), "KR_API_TOKEN");
+        assertEquals(200, get("/openapi.json", Optional.of("Bearer " + TOKEN)).status());
         assertEquals(404, get("/no-such-route", Optional.of("Bearer " + TOKEN)).status());
     }
 
