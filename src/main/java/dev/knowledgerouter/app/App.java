@@ -47,6 +47,8 @@ public final class App implements AutoCloseable {
     private final dev.knowledgerouter.learn.FeedbackService feedback;
     private final dev.knowledgerouter.report.ReportBuilder reports;
     private final dev.knowledgerouter.code.CodeService code;
+    private final InteractionLog interactions;
+    private final Clock clock;
     /** Replays outbox writes while the router runs; none for the embedded store. */
     private final java.util.concurrent.ScheduledExecutorService outboxFlusher;
     private static final java.time.Duration OUTBOX_FLUSH_INTERVAL = java.time.Duration.ofSeconds(5);
@@ -57,6 +59,8 @@ public final class App implements AutoCloseable {
         this.embedder = embedder;
         this.store = store;
         this.search = new KnowledgeSearch(store);
+        this.clock = clock;
+        this.interactions = new InteractionLog(store);
         if (store instanceof dev.knowledgerouter.knowledge.OutboxKnowledgeStore outbox) {
             this.outboxFlusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("kr-outbox").factory());
             outbox.startFlushing(outboxFlusher, OUTBOX_FLUSH_INTERVAL);
@@ -84,7 +88,7 @@ public final class App implements AutoCloseable {
                         dev.knowledgerouter.code.ScanPolicy.defaults().withMaxFileBytes(config.code().maxFileBytes()), Optional.of(summarizer), clock),
                 config.code(), searchMode, clock);
         this.queries = new QueryService(embedder, store, search, new ComplexityEstimator(), new Router(config.routing()), answerer,
-                new InteractionLog(store), config.routing(), config.server().maxQueryChars(), clock,
+                interactions, config.routing(), config.server().maxQueryChars(), clock,
                 query -> code.contextFor(query).stream().map(App::codePassage).toList());
         this.searches = new SearchService(embedder, store, search, config.server().maxQueryChars(), searchMode);
         this.seeder = new Seeder(store, embedder, catalog, clock);
@@ -170,6 +174,11 @@ public final class App implements AutoCloseable {
 
     public dev.knowledgerouter.learn.FeedbackResult feedback(String id, dev.knowledgerouter.learn.Outcome.Verdict verdict, Optional<String> note) {
         return feedback.record(id, verdict, note);
+    }
+
+    /** The latest {@code limit} interactions (within {@link InteractionLog#RECENT_HORIZON}), newest first. */
+    public List<InteractionView> recentInteractions(int limit) {
+        return interactions.recent(limit, clock.instant()).stream().map(InteractionView::of).toList();
     }
 
     public UsageReport usage() {

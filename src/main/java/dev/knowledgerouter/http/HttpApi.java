@@ -27,6 +27,7 @@ import java.util.Optional;
  *   <li>{@code GET /v1/usage}: paid calls, cost, calls left under the cap, estimated saving;</li>
  *   <li>{@code GET /v1/report?days=7[&format=json|html|md][&profile=NAME]}: the routing report and threshold tuning;
  *       HTML when the client accepts it;</li>
+ *   <li>{@code GET /v1/interactions?limit=20}: the latest stored interactions, newest first;</li>
  *   <li>{@code POST /v1/interactions/{id}/feedback} {@code {"verdict": "good|bad", "note"?}}: rate an answer;</li>
  *   <li>{@code GET /health}: liveness and the state of each part;</li>
  *   <li>{@code GET /openapi.json}: the OpenAPI 3.1 description of these routes (src/main/resources/openapi.json;
@@ -36,6 +37,8 @@ import java.util.Optional;
  */
 public final class HttpApi {
     private static final int DEFAULT_K = 5;
+    static final int DEFAULT_INTERACTIONS = 20;
+    static final int MAX_INTERACTIONS = 100;
 
     private final App app;
     private final ObjectMapper json = WireJson.mapper();
@@ -67,6 +70,7 @@ public final class HttpApi {
             cfg.routes.get("/v1/collections", ctx -> ctx.json(Map.of("collections", app.collections())));
             cfg.routes.get("/v1/usage", ctx -> ctx.json(app.usage()));
             cfg.routes.get("/v1/report", this::report);
+            cfg.routes.get("/v1/interactions", this::interactions);
             cfg.routes.post("/v1/interactions/{id}/feedback", this::feedback);
             cfg.routes.post("/v1/repos", this::analyze);
             cfg.routes.get("/v1/repos", ctx -> ctx.json(Map.of("repositories",
@@ -74,6 +78,14 @@ public final class HttpApi {
             cfg.routes.get("/v1/repos/{name}", this::repository);
             cfg.routes.get("/v1/repos/{name}/search", this::codeSearch);
         });
+    }
+
+    private void interactions(Context ctx) {
+        int limit = intParam(ctx, "limit", DEFAULT_INTERACTIONS);
+        if (limit < 1 || limit > MAX_INTERACTIONS) {
+            throw new ApiException(400, "invalid_request", "'limit' must be between 1 and " + MAX_INTERACTIONS + ", got " + limit);
+        }
+        ctx.json(Map.of("interactions", app.inFlight().run(() -> app.recentInteractions(limit))));
     }
 
     private void query(Context ctx) {

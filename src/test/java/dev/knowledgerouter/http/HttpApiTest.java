@@ -238,4 +238,42 @@ class HttpApiTest {
         assertError(get("/v1/report?format=pdf"), 400, "invalid_request", "json, html or md");
         assertError(get("/v1/report?profile=nope"), 400, "unknown_profile", "nope");
     }
+
+    @Test
+    void recentInteractionsAreListedNewestFirstWithTheirRouteAndOutcome() throws Exception {
+        String first = post("/v1/query", "{\"query\": \"git checkout says you are in detached HEAD state\"}").body().path("interaction_id").asText();
+        String second = post("/v1/query", "{\"query\": \"mvn dependency resolution fails with PKIX path building failed\"}").body().path("interaction_id").asText();
+        post("/v1/interactions/" + first + "/feedback", "{\"verdict\": \"good\"}");
+
+        Response r = get("/v1/interactions?limit=2");
+        assertEquals(200, r.status(), r.body().toString());
+        JsonNode list = r.body().path("interactions");
+        assertEquals(2, list.size(), list.toString());
+        JsonNode newest = list.get(0);
+        assertEquals(second, newest.path("id").asText());
+        assertEquals("mvn dependency resolution fails with PKIX path building failed", newest.path("query").asText());
+        assertEquals("retrieval", newest.path("route").path("target").asText());
+        assertEquals("local", newest.path("route").path("decided").asText());
+        assertTrue(newest.path("route").path("relevance").asDouble() > 0.75, newest.toString());
+        assertFalse(newest.path("route").path("reasons").isEmpty(), newest.toString());
+        assertFalse(newest.path("answer").asText().isBlank());
+        assertTrue(newest.path("timestamp").asText().matches("\\d{4}-\\d\\d-\\d\\dT.*Z"), newest.toString());
+        assertEquals(0, newest.path("feedback").asInt());
+        JsonNode rated = list.get(1);
+        assertEquals(first, rated.path("id").asText());
+        assertEquals("success", rated.path("outcome").asText());
+        assertEquals("good", rated.path("verdict").asText());
+        assertEquals(1, rated.path("feedback").asInt());
+    }
+
+    @Test
+    void theInteractionListHasADefaultLimitAndRefusesABadOne() throws Exception {
+        post("/v1/query", "{\"query\": \"npm ERESOLVE unable to resolve dependency tree\"}");
+        Response r = get("/v1/interactions");
+        assertEquals(200, r.status(), r.body().toString());
+        assertTrue(r.body().path("interactions").size() >= 1 && r.body().path("interactions").size() <= HttpApi.DEFAULT_INTERACTIONS);
+        assertError(get("/v1/interactions?limit=0"), 400, "invalid_request", "between 1 and 100");
+        assertError(get("/v1/interactions?limit=101"), 400, "invalid_request", "between 1 and 100");
+        assertError(get("/v1/interactions?limit=many"), 400, "invalid_request", "whole number");
+    }
 }
