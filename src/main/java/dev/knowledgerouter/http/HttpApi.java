@@ -32,6 +32,7 @@ import java.util.Optional;
  *   <li>{@code GET /health}: liveness and the state of each part;</li>
  *   <li>{@code GET /openapi.json}: the OpenAPI 3.1 description of these routes (src/main/resources/openapi.json;
  *       a route added here must be added there, or OpenApiTest fails).</li>
+ *   <li>{@code GET /} and {@code /dashboard/*}: the web dashboard, static files from the jar that use the API above.</li>
  * </ul>
  * Every route but {@code GET /health} requires the bearer token when one is set ({@link BearerAuth}).
  */
@@ -77,6 +78,7 @@ public final class HttpApi {
                     app.code().repositories().stream().map(n -> app.code().summary(n)).flatMap(Optional::stream).toList())));
             cfg.routes.get("/v1/repos/{name}", this::repository);
             cfg.routes.get("/v1/repos/{name}/search", this::codeSearch);
+            Dashboard.install(cfg);
         });
     }
 

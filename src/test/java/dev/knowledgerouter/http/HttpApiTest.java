@@ -276,4 +276,35 @@ class HttpApiTest {
         assertError(get("/v1/interactions?limit=101"), 400, "invalid_request", "between 1 and 100");
         assertError(get("/v1/interactions?limit=many"), 400, "invalid_request", "whole number");
     }
+
+    static HttpResponse<String> raw(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theDashboardIsServedAtTheRootWithItsScriptAndStylesheet() throws Exception {
+        HttpResponse<String> page = raw("/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(page.body().contains("<script src=\"dashboard/app.js\""), page.body());
+        assertTrue(page.body().contains("href=\"dashboard/style.css\""), page.body());
+        String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("script-src 'self'") && csp.contains("connect-src 'self'"), csp);
+
+        HttpResponse<String> script = raw("/dashboard/app.js");
+        assertEquals(200, script.statusCode());
+        assertTrue(script.headers().firstValue("Content-Type").orElse("").contains("javascript"), script.headers().toString());
+        assertFalse(script.body().contains("innerHTML"), "data reaches the page as text only");
+        HttpResponse<String> style = raw("/dashboard/style.css");
+        assertEquals(200, style.statusCode());
+        assertTrue(style.headers().firstValue("Content-Type").orElse("").startsWith("text/css"), style.headers().toString());
+    }
+
+    @Test
+    void theDashboardFolderLeadsToTheRootAndAMissingFileIsAJson404() throws Exception {
+        HttpResponse<String> folder = raw("/dashboard/");
+        assertEquals(302, folder.statusCode());
+        assertEquals("/", folder.headers().firstValue("Location").orElse(""));
+        assertError(get("/dashboard/nothing.js"), 404, "not_found", "/dashboard/nothing.js");
+    }
 }
