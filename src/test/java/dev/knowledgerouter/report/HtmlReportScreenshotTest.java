@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.knowledgerouter.testing.Chromium;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -24,22 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Set {@code -Dkr.report.screenshot=/some/file.png} to keep the screenshot (and the page next to it).
  */
 class HtmlReportScreenshotTest {
-    private static final List<String> BROWSERS = List.of("chromium", "chromium-browser", "google-chrome");
-
     @TempDir
     Path dir;
 
     /** Same order as scripts/report-screenshot: $KR_CHROMIUM, then the usual names on PATH. */
     static Optional<Path> chromium() {
-        String configured = System.getenv("KR_CHROMIUM");
-        if (configured != null && !configured.isBlank()) {
-            return Optional.of(Path.of(configured)).filter(Files::isExecutable);
-        }
-        return BROWSERS.stream()
-                .flatMap(name -> Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                        .filter(d -> !d.isEmpty()).map(d -> Path.of(d, name)))
-                .filter(Files::isExecutable)
-                .findFirst();
+        return Chromium.browser();
     }
 
     @Test
