@@ -43,9 +43,17 @@ public final class BearerAuth implements Handler {
                 + " and send it as `Authorization: Bearer <token>`, or bind 127.0.0.1 (--host 127.0.0.1 or KR_BIND)");
     }
 
+    /**
+     * Health, and the dashboard's page and static files: a browser opening a page cannot send a
+     * header, and they hold no data; every call the page makes for data carries the token.
+     */
+    static boolean isOpen(String path) {
+        return path.equals(OPEN_PATH) || path.equals("/") || path.equals(Dashboard.PATH) || path.startsWith(Dashboard.PATH + "/");
+    }
+
     @Override
     public void handle(Context ctx) {
-        if (ctx.path().equals(OPEN_PATH) && ctx.method().equals(HandlerType.GET)) {
+        if (ctx.method().equals(HandlerType.GET) && isOpen(ctx.path())) {
             return;
         }
         String header = ctx.header("Authorization");

@@ -89,6 +89,19 @@ class AuthTest {
     }
 
     @Test
+    void onAnExposedAddressTheDashboardPageIsOpenButItsDataNeedsTheToken() throws Exception {
+        serve("0.0.0.0", Optional.of(TOKEN));
+        assertEquals(200, getRaw("/").statusCode(), "a browser opening the page cannot send a header");
+        assertEquals(200, getRaw("/dashboard/app.js").statusCode());
+        assertUnauthorized(get("/v1/interactions", Optional.empty()), "KR_API_TOKEN");
+    }
+
+    private java.net.http.HttpResponse<String> getRaw(String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void onAnExposedAddressHealthIsOpenAndSearchNeedsTheToken() throws Exception {
         serve("0.0.0.0", Optional.of(TOKEN));
         assertEquals(200, get("/health", Optional.empty()).status(), "load balancers probe without the token");
