@@ -12,6 +12,7 @@ import dev.knowledgerouter.http.HttpApi;
 import dev.knowledgerouter.learn.UsageReport;
 import dev.knowledgerouter.testing.MutableClock;
 import dev.knowledgerouter.testing.TestStack;
+import dev.knowledgerouter.testing.WireReplies;
 import dev.knowledgerouter.testing.WireServer;
 import dev.knowledgerouter.testing.WireServer.Reply;
 import io.javalin.Javalin;
@@ -30,20 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** Paid and local answers through the whole query path, and the usage report built from them. */
 class UsageReportTest {
     static final String KEY = "sk-ant-usage-test-key-0001";
-    static final String OLLAMA_OK = """
-            {"model":"qwen2.5-coder:7b","created_at":"2026-11-22T03:00:00.000Z","message":{"role":"assistant","content":"Local answer."},
-             "done_reason":"stop","done":true,"prompt_eval_count":1000,"eval_count":100}""";
-    static final String CLAUDE_OK = """
-            {"id":"msg_01","type":"message","role":"assistant","model":"claude-sonnet-4-6","content":[{"type":"text","text":"Remote answer."}],
-             "stop_reason":"end_turn","stop_sequence":null,"usage":{"input_tokens":2000,"output_tokens":500}}""";
 
     @TempDir
     Path home;
 
     @Test
     void theReportCountsPaidCallsAndEstimatesWhatLocalAnswersSaved() throws Exception {
-        try (WireServer ollama = new WireServer().on("/api/chat", Reply.json(200, OLLAMA_OK));
-             WireServer claude = new WireServer().on("/v1/messages", Reply.json(200, CLAUDE_OK))) {
+        try (WireServer ollama = new WireServer().on("/api/chat", Reply.json(200, WireReplies.OLLAMA_CHAT_OK));
+             WireServer claude = new WireServer().on("/v1/messages", Reply.json(200, WireReplies.CLAUDE_MESSAGE_OK))) {
             KrConfig seeded = TestStack.seededCopy(home);
             KrConfig config = new KrConfig(seeded.home(), seeded.collectionsDir(), seeded.seedDir(), seeded.server(),
                     new dev.knowledgerouter.config.OllamaSettings(ollama.url(), "qwen2.5-coder:7b", Duration.ofSeconds(5)),
