@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 public final class ConcurrencyGate {
     private final String host;
     private final Semaphore running;
+    private final int maxConcurrent;
     private final int maxQueued;
     private final AtomicInteger waiting = new AtomicInteger();
 
@@ -21,6 +22,7 @@ public final class ConcurrencyGate {
         }
         this.host = host;
         this.running = new Semaphore(maxConcurrent, true);
+        this.maxConcurrent = maxConcurrent;
         this.maxQueued = maxQueued;
     }
 
@@ -44,6 +46,11 @@ public final class ConcurrencyGate {
         } finally {
             running.release();
         }
+    }
+
+    /** Calls holding a slot right now. */
+    public int running() {
+        return maxConcurrent - running.availablePermits();
     }
 
     /** Calls waiting for a slot right now. */

@@ -49,6 +49,7 @@ public final class App implements AutoCloseable {
     private final dev.knowledgerouter.code.CodeService code;
     private final InteractionLog interactions;
     private final Clock clock;
+    private final dev.knowledgerouter.metrics.RouterMetrics metrics = new dev.knowledgerouter.metrics.RouterMetrics();
     /** Replays outbox writes while the router runs; none for the embedded store. */
     private final java.util.concurrent.ScheduledExecutorService outboxFlusher;
     private static final java.time.Duration OUTBOX_FLUSH_INTERVAL = java.time.Duration.ofSeconds(5);
@@ -68,6 +69,9 @@ public final class App implements AutoCloseable {
             this.outboxFlusher = null;
         }
         ConcurrencyGate ollamaGate = new ConcurrencyGate(config.ollama().host(), config.ollama().maxConcurrent(), config.ollama().maxQueued());
+        metrics.watch(ollamaGate);
+        metrics.watch(store);
+        dev.knowledgerouter.metrics.QueryMetrics queryMetrics = new dev.knowledgerouter.metrics.QueryMetrics(metrics.registry());
         List<ChatClient> localChain = config.ollama().chain().stream()
                 .<ChatClient>map(m -> new OllamaChatClient(new OllamaSettings(config.ollama().host(), m, config.ollama().timeout()), ollamaGate))
                 .toList();
@@ -89,7 +93,8 @@ public final class App implements AutoCloseable {
                 config.code(), searchMode, clock);
         this.queries = new QueryService(embedder, store, search, new ComplexityEstimator(), new Router(config.routing()), answerer,
                 interactions, config.routing(), config.server().maxQueryChars(), clock,
-                query -> code.contextFor(query).stream().map(App::codePassage).toList());
+                query -> code.contextFor(query).stream().map(App::codePassage).toList(),
+                result -> queryMetrics.record(result.decision(), result.answer()));
         this.searches = new SearchService(embedder, store, search, config.server().maxQueryChars(), searchMode);
         this.seeder = new Seeder(store, embedder, catalog, clock);
         this.reports = new dev.knowledgerouter.report.ReportBuilder(store, ledger, usageReporter, config.routing().learning(), clock);
@@ -190,6 +195,11 @@ public final class App implements AutoCloseable {
         return reports.build(days, new Router(config.routing()).profile(profile));
     }
 
+    /** The meters behind {@code GET /metrics}. */
+    public dev.knowledgerouter.metrics.RouterMetrics metrics() {
+        return metrics;
+    }
+
     /** Work that must finish before the store closes (HTTP requests). */
     public InFlight inFlight() {
         return inFlight;
@@ -231,6 +241,7 @@ public final class App implements AutoCloseable {
                 if (outboxFlusher != null) {
                     outboxFlusher.shutdownNow();
                 }
+                metrics.close();
             }
         }
     }

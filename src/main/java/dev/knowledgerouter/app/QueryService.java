@@ -43,20 +43,23 @@ public final class QueryService {
     private final SearchMode mode;
     private final dev.knowledgerouter.learn.OutcomeEstimator estimator;
     private final java.util.function.Function<String, List<ContextPassage>> codeContext;
+    private final java.util.function.Consumer<QueryResult> answered;
 
     public QueryService(Embedder embedder, KnowledgeStore store, KnowledgeSearch search, ComplexityEstimator complexity, Router router,
                         Answerer answerer, InteractionLog log, RoutingSettings routing, int maxQueryChars, Clock clock) {
-        this(embedder, store, search, complexity, router, answerer, log, routing, maxQueryChars, clock, query -> List.of());
+        this(embedder, store, search, complexity, router, answerer, log, routing, maxQueryChars, clock, query -> List.of(), result -> { });
     }
 
     /**
      * @param codeContext passages from analysed code for a query; they join the context handed to the model
      *     but never the relevance that routes it (code search scores are on another scale than curated knowledge)
+     * @param answered told of each query once its interaction is stored (metrics count decisions and model calls there)
      */
     public QueryService(Embedder embedder, KnowledgeStore store, KnowledgeSearch search, ComplexityEstimator complexity, Router router,
                         Answerer answerer, InteractionLog log, RoutingSettings routing, int maxQueryChars, Clock clock,
-                        java.util.function.Function<String, List<ContextPassage>> codeContext) {
+                        java.util.function.Function<String, List<ContextPassage>> codeContext, java.util.function.Consumer<QueryResult> answered) {
         this.codeContext = codeContext;
+        this.answered = answered;
         this.embedder = embedder;
         this.store = store;
         this.search = search;
@@ -127,7 +130,9 @@ public final class QueryService {
         log.record(interaction, routed.vector());
         // What the caller sees includes the durable write; the stored record cannot, it is that write.
         Timings seen = new Timings(timings.embedMs(), timings.searchMs(), timings.routeMs(), timings.answerMs(), ms(System.nanoTime() - start));
-        return new QueryResult(interaction.id(), answer, d, context, seen);
+        QueryResult result = new QueryResult(interaction.id(), answer, d, context, seen);
+        answered.accept(result);
+        return result;
     }
 
     private ContextPassage passage(SearchHit hit) {

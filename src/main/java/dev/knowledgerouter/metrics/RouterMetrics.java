@@ -1,0 +1,74 @@
+package dev.knowledgerouter.metrics;
+
+import dev.knowledgerouter.answer.ConcurrencyGate;
+import dev.knowledgerouter.knowledge.KnowledgeStore;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The router's one meter registry. It is created with the {@link dev.knowledgerouter.app.App} and
+ * handed to whatever records, so tests and several Apps in one JVM never share counts (a global
+ * registry would).
+ */
+public final class RouterMetrics implements AutoCloseable {
+    /** Prometheus' text exposition format, the one every scraper reads. */
+    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** Listens to GC notifications until closed. */
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
+
+    public RouterMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** Calls running on and waiting for the model host behind {@code gate}, read at scrape time. */
+    public void watch(ConcurrencyGate gate) {
+        gateGauge(gate, "running", ConcurrencyGate::running);
+        gateGauge(gate, "waiting", ConcurrencyGate::queued);
+    }
+
+    private void gateGauge(ConcurrencyGate gate, String state, java.util.function.ToDoubleFunction<ConcurrencyGate> value) {
+        Gauge.builder("kr.ollama.gate.calls", gate, value).strongReference(true)
+                .description("Calls to the Ollama host holding a slot (running) or queued for one (waiting)")
+                .tag("state", state).register(registry);
+    }
+
+    /** Entries per collection (and the outbox backlog), brought up to date before each scrape. */
+    public void watch(KnowledgeStore store) {
+        StoreGauges gauges = new StoreGauges(registry, store);
+        beforeScrape.add(gauges::refresh);
+    }
+
+    /** The registry in the Prometheus text format. */
+    public String scrape() {
+        beforeScrape.forEach(Runnable::run);
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+}
