@@ -33,6 +33,7 @@ import java.util.Optional;
  *   <li>{@code GET /openapi.json}: the OpenAPI 3.1 description of these routes (src/main/resources/openapi.json;
  *       a route added here must be added there, or OpenApiTest fails).</li>
  *   <li>{@code GET /} and {@code /dashboard/*}: the web dashboard, static files from the jar that use the API above.</li>
+ *   <li>{@code GET /metrics}: counters, gauges and timers in the Prometheus text format.</li>
  * </ul>
  * Every route but {@code GET /health} requires the bearer token when one is set ({@link BearerAuth}).
  */
@@ -63,6 +64,7 @@ public final class HttpApi {
             cfg.http.maxRequestSize = server.maxBodyBytes();
             cfg.jsonMapper(new JavalinJackson(json, false));
             ErrorMapping.install(cfg.routes, server.maxBodyBytes());
+            RequestMetrics.install(cfg.routes, app.metrics().registry());
             auth.ifPresent(cfg.routes::before);
             cfg.routes.get("/health", this::health);
             cfg.routes.get(OpenApiDocument.PATH, openApi);
@@ -79,6 +81,7 @@ public final class HttpApi {
             cfg.routes.get("/v1/repos/{name}", this::repository);
             cfg.routes.get("/v1/repos/{name}/search", this::codeSearch);
             Dashboard.install(cfg);
+            cfg.routes.get("/metrics", ctx -> ctx.contentType(dev.knowledgerouter.metrics.RouterMetrics.CONTENT_TYPE).result(app.metrics().scrape()));
         });
     }
 
