@@ -1,16 +1,23 @@
 package dev.knowledgerouter.answer;
 
+import dev.knowledgerouter.route.ForcedRoute;
 import dev.knowledgerouter.route.Target;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the answer step needs: the question, the router's target, the retrieved context, the
  * relevance a stored entry needs to be offered on its own, the task type (critical ones escalate
- * sooner) and whether the user asked for Claude.
+ * sooner), whether the user asked for Claude, and a route the caller forced (which limits who may answer).
  */
 public record AnswerRequest(String interactionId, String query, Target target, List<ContextPassage> context, double retrievalBar,
-                            String taskType, boolean preferRemote) {
+                            String taskType, boolean preferRemote, Optional<ForcedRoute> forced) {
     public AnswerRequest {
         context = List.copyOf(context);
+    }
+
+    public AnswerRequest(String interactionId, String query, Target target, List<ContextPassage> context, double retrievalBar,
+                         String taskType, boolean preferRemote) {
+        this(interactionId, query, target, context, retrievalBar, taskType, preferRemote, Optional.empty());
     }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
  *       critical task types) the query escalates to Claude, with the context above the escalation
  *       bar and a summary of the local failures.</li>
  *   <li>A remote route (or {@code prefer: remote}) calls Claude first.</li>
+ *   <li>A route the caller forced to local never calls Claude, and one naming a local model tries that model alone.</li>
  *   <li>Claude is only called when the {@link CostGuard} allows it; when it does not (no key, cap,
  *       budget) or fails, the answer degrades to the rest of the local chain, then to the best
  *       stored entry, and the status says exactly why: free local work is never blocked by a paid limit.</li>
@@ -47,6 +48,8 @@ public final class Answerer {
         Prompt localPrompt = prompts.build(request.query(), request.context());
         List<Attempt> attempts = new ArrayList<>();
         List<String> why = new ArrayList<>();
+        List<ChatClient> localChain = request.forced().flatMap(f -> f.model()).map(this::pinned).orElse(this.localChain);
+        boolean remoteAllowed = request.forced().map(f -> f.allowsRemote()).orElse(true);
         boolean remoteFirst = request.target() == Target.REMOTE || request.preferRemote();
         boolean remoteTried = false;
         int next = 0;
@@ -60,7 +63,7 @@ public final class Answerer {
                 }
             }
         }
-        if (remoteFirst || failures(attempts) > 0) {
+        if (remoteAllowed && (remoteFirst || failures(attempts) > 0)) {
             remoteTried = true;
             Optional<Answer> a = tryRemote(request, attempts, why, !remoteFirst);
             if (a.isPresent()) {
@@ -76,12 +79,19 @@ public final class Answerer {
         if (localChain.isEmpty()) {
             why.add("no local model is configured");
         }
-        if (!remoteTried && remote.isEmpty()) {
+        if (!remoteAllowed) {
+            why.add("Claude not called: the request asked for " + request.forced().orElseThrow().describe());
+        } else if (!remoteTried && remote.isEmpty()) {
             why.add("Claude is not configured (set ANTHROPIC_API_KEY)");
         }
         String reason = String.join("; ", why);
-        return new Answer(AnswerSource.RETRIEVAL, "retrieval", RetrievalAnswer.build(request.context(), request.retrievalBar(), reason, remedy()),
-                "degraded", reason, attempts, Usage.NONE);
+        return new Answer(AnswerSource.RETRIEVAL, "retrieval", RetrievalAnswer.build(request.context(), request.retrievalBar(), reason,
+                remedy(localChain, remoteAllowed)), "degraded", reason, attempts, Usage.NONE);
+    }
+
+    /** The named local model alone; empty when it is not in the chain (the caller checks names against the configuration). */
+    private List<ChatClient> pinned(String model) {
+        return localChain.stream().filter(c -> c.name().equals("ollama/" + model)).toList();
     }
 
     /** @param asRouted whether a local answer is what the route asked for (else it stands in for Claude) */
@@ -144,12 +154,12 @@ public final class Answerer {
         return attempts.stream().filter(a -> a.outcome() == Attempt.Outcome.FAILURE).count();
     }
 
-    private String remedy() {
+    private String remedy(List<ChatClient> localChain, boolean remoteAllowed) {
         List<String> steps = new ArrayList<>();
         if (!localChain.isEmpty()) {
             steps.add("start Ollama (`ollama serve`) with the configured model (`ollama pull " + localChain.getFirst().name().replaceFirst("^ollama/", "") + "`)");
         }
-        if (remote.isEmpty()) {
+        if (remoteAllowed && remote.isEmpty()) {
             steps.add("set ANTHROPIC_API_KEY to let Claude answer");
         }
         return steps.isEmpty() ? "The note says why the configured models failed." : "To get a model answer: " + String.join(", or ", steps) + ".";

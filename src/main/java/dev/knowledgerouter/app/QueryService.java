@@ -91,7 +91,8 @@ public final class QueryService {
         Complexity c = complexity.estimate(query);
         double relevance = hits.isEmpty() ? -1.0 : hits.getFirst().score();
         Optional<String> best = hits.isEmpty() ? Optional.empty() : Optional.of(hits.getFirst().collection() + "/" + hits.getFirst().id());
-        Decision decision = router.decide(relevance, best, c, profile, Optional.of(estimator.estimate(past)), routing.learning());
+        Decision routerDecision = router.decide(relevance, best, c, profile, Optional.of(estimator.estimate(past)), routing.learning());
+        Decision decision = request.forced().map(f -> router.force(routerDecision, f)).orElse(routerDecision);
         long t3 = System.nanoTime();
         return new RoutedQuery(query, profile, vector, hits, decision, t1 - t0, t2 - t1, t3 - t2);
     }
@@ -119,7 +120,7 @@ public final class QueryService {
         String id = UUID.randomUUID().toString();
         String taskType = request.taskType().filter(t -> !t.isBlank()).orElse(routed.profile().name());
         Answer answer = answerer.answer(new AnswerRequest(id, routed.query(), routed.decision().target(), context, trustedBar, taskType,
-                request.preferRemote()));
+                request.preferRemote(), request.forced()));
         long answerNanos = System.nanoTime() - answerStart;
         Decision d = routed.decision();
         Timings timings = new Timings(ms(routed.embedNanos()), ms(routed.searchNanos()), ms(routed.routeNanos()), ms(answerNanos), ms(System.nanoTime() - start));

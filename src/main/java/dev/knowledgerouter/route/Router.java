@@ -67,6 +67,19 @@ public final class Router {
         return new Decision(fixed.target(), fixed.profile(), relevance, complexity, fixed.ruleIndex(), fixed.reason(), reasons);
     }
 
+    /**
+     * The caller's route in place of the router's; relevance, complexity and the router's own reasons
+     * are kept, so the stored interaction still says what the router would have done.
+     */
+    public Decision force(Decision routed, ForcedRoute forced) {
+        String reason = "forced " + forced.describe() + " by the request; the router chose " + routed.target().wireName()
+                + " (" + routed.reason() + ")";
+        List<String> reasons = new ArrayList<>(routed.reasons());
+        reasons.add(reason);
+        int rule = forced.target() == routed.target() ? routed.ruleIndex() : -1;
+        return new Decision(forced.target(), routed.profile(), routed.relevance(), routed.complexity(), rule, reason, reasons);
+    }
+
     private Decision decideStatically(double relevance, Optional<String> bestMatch, Complexity complexity, RoutingProfile profile) {
         List<String> reasons = new ArrayList<>();
         reasons.add(bestMatch.map(m -> "relevance " + fmt(relevance) + " from " + m).orElse("no stored knowledge matched (relevance " + fmt(relevance) + ")"));

@@ -329,4 +329,31 @@ class AnswererTest {
         assertEquals(AnswerSource.LOCAL, a.source());
         assertTrue(a.note().contains("Claude is not configured"), a.note());
     }
+
+    static AnswerRequest forced(dev.knowledgerouter.route.ForcedRoute route) {
+        return new AnswerRequest("i-3", "mvn fails with PKIX", route.target(), CONTEXT, 0.72, "general", false, Optional.of(route));
+    }
+
+    @Test
+    void aForcedLocalRouteNeverCallsClaudeEvenWhenEveryLocalModelFails() {
+        ollama.on("/api/chat", Reply.json(500, "{\"error\":\"llama runner process has terminated\"}"));
+        claude.on("/v1/messages", Reply.json(200, CLAUDE_OK));
+        Answer a = answerer(true, List.of("qwen2.5-coder:7b", "llama3.2:3b"), CostSettings.defaults(), EscalationSettings.defaults())
+                .answer(forced(dev.knowledgerouter.route.ForcedRoute.local()));
+        assertTrue(claude.received().isEmpty(), "a client that asked for local answers is never billed");
+        assertEquals(2, ollama.received().size(), "the whole local chain is tried, with no escalation between");
+        assertEquals(AnswerSource.RETRIEVAL, a.source());
+        assertTrue(a.note().contains("Claude not called: the request asked for local"), a.note());
+        assertFalse(a.text().contains("ANTHROPIC_API_KEY"), "the remedy does not suggest Claude: " + a.text());
+    }
+
+    @Test
+    void aForcedLocalModelAnswersAloneWithoutTheRestOfTheChain() {
+        ollama.on("/api/chat", r -> ollamaBy(r, java.util.Map.of("llama3.2:3b", Reply.json(200, OLLAMA_OK))));
+        Answer a = answerer(true, List.of("qwen2.5-coder:7b", "llama3.2:3b"), CostSettings.defaults(), EscalationSettings.defaults())
+                .answer(forced(dev.knowledgerouter.route.ForcedRoute.localModel("llama3.2:3b")));
+        assertEquals("ollama/llama3.2:3b", a.model());
+        assertEquals("ok", a.status(), "the model asked for answered first");
+        assertEquals(1, ollama.received().size());
+    }
 }

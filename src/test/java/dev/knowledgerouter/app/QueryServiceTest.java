@@ -136,4 +136,18 @@ class QueryServiceTest {
         assertEquals("error-solutions", hits.getFirst().collection());
         assertTrue(hits.stream().noneMatch(h -> h.collection().equals(CollectionCatalog.HISTORY)));
     }
+
+    @Test
+    void aForcedRouteReplacesTheDecisionAndKeepsWhatTheRouterSawInTheStoredInteraction() {
+        String q = "How should I design the architecture for a scalable multi-tenant SaaS platform?";
+        QueryResult routed = app.queries().query(QueryRequest.of(q));
+        QueryResult forced = app.queries().query(QueryRequest.of(q).forcedTo(dev.knowledgerouter.route.ForcedRoute.local()));
+        assertEquals(Target.REMOTE, routed.decision().target());
+        assertEquals(Target.LOCAL, forced.decision().target());
+        assertEquals(routed.decision().complexity().score(), forced.decision().complexity().score());
+        assertTrue(forced.decision().reason().startsWith("forced local by the request; the router chose remote"), forced.decision().reason());
+        StoredEntry stored = app.store().get(CollectionCatalog.HISTORY, forced.interactionId()).orElseThrow();
+        assertEquals("local", stored.payload().get("routed_to"));
+        assertTrue(String.valueOf(stored.payload().get("reasons")).contains("no local rule admits"), "the router's own reasons are kept");
+    }
 }
