@@ -65,6 +65,10 @@ public record KrConfig(
         return new KrConfig(otherHome, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, code, store, embedder);
     }
 
+    public KrConfig withOllama(OllamaSettings otherOllama) {
+        return new KrConfig(home, collectionsDir, seedDir, server, otherOllama, claude, routing, cost, escalation, code, store, embedder);
+    }
+
     public KrConfig withServer(ServerSettings otherServer) {
         return new KrConfig(home, collectionsDir, seedDir, otherServer, ollama, claude, routing, cost, escalation, code, store, embedder);
     }

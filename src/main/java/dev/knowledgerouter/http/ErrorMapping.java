@@ -80,6 +80,10 @@ final class ErrorMapping {
     }
 
     static void write(Context ctx, int status, String code, String message) {
+        if (OpenAiErrors.appliesTo(ctx)) {
+            OpenAiErrors.write(ctx, status, code, null, message);
+            return;
+        }
         ctx.status(status).json(new ApiError(code, message));
     }
 }

@@ -34,6 +34,7 @@ import java.util.Optional;
  *       a route added here must be added there, or OpenApiTest fails).</li>
  *   <li>{@code GET /} and {@code /dashboard/*}: the web dashboard, static files from the jar that use the API above.</li>
  *   <li>{@code GET /metrics}: counters, gauges and timers in the Prometheus text format.</li>
+ *   <li>{@code POST /v1/chat/completions}, {@code GET /v1/models}: the OpenAI-compatible API ({@link OpenAiApi}).</li>
  * </ul>
  * Every route but {@code GET /health} requires the bearer token when one is set ({@link BearerAuth}).
  */
@@ -41,6 +42,7 @@ public final class HttpApi {
     private static final int DEFAULT_K = 5;
     static final int DEFAULT_INTERACTIONS = 20;
     static final int MAX_INTERACTIONS = 100;
+    private static final ObjectMapper BODY_READER = WireJson.mapper();
 
     private final App app;
     private final ObjectMapper json = WireJson.mapper();
@@ -82,6 +84,7 @@ public final class HttpApi {
             cfg.routes.get("/v1/repos/{name}/search", this::codeSearch);
             Dashboard.install(cfg);
             cfg.routes.get("/metrics", ctx -> ctx.contentType(dev.knowledgerouter.metrics.RouterMetrics.CONTENT_TYPE).result(app.metrics().scrape()));
+            new OpenAiApi(app).register(cfg.routes);
         });
     }
 
@@ -154,10 +157,10 @@ public final class HttpApi {
     }
 
     /** The request body as a JSON object, or a 400 that shows an example of what to send. */
-    private JsonNode objectBody(Context ctx, String example) {
+    static JsonNode objectBody(Context ctx, String example) {
         JsonNode body;
         try {
-            body = json.readTree(ctx.bodyAsBytes());
+            body = BODY_READER.readTree(ctx.bodyAsBytes());
         } catch (JacksonException e) {
             throw new ApiException(400, "malformed_json", "the request body is not valid JSON (" + e.getOriginalMessage() + "); send e.g. " + example);
         } catch (java.io.IOException e) {

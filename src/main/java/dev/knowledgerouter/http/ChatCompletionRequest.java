@@ -1,0 +1,146 @@
+package dev.knowledgerouter.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parts of an OpenAI chat completion request the router uses, checked the way OpenAI checks
+ * them (missing or mistyped fields are 400s naming the field). The question is the last user
+ * message: the pipeline answers one question, so system prompts and earlier turns are read for
+ * their shape only. {@code temperature}, {@code max_tokens}, {@code max_completion_tokens} and
+ * {@code user} are checked but not applied (the configured models' settings hold); unknown fields
+ * are ignored, as OpenAI-compatible servers commonly do.
+ */
+record ChatCompletionRequest(String model, String query, boolean stream, boolean includeUsage) {
+    static final String EXAMPLE = "{\"model\": \"auto\", \"messages\": [{\"role\": \"user\", \"content\": \"...\"}]}";
+
+    static ChatCompletionRequest from(JsonNode body) {
+        String model = text(body, "model");
+        if (model == null || model.isBlank()) {
+            throw OpenAiException.invalid("missing_required_parameter", "model",
+                    "'model' is missing; use \"auto\" (the router decides), \"local\", \"remote\" or a name from GET /v1/models");
+        }
+        boolean stream = bool(body, "stream");
+        JsonNode options = body.get("stream_options");
+        if (options != null && !options.isNull() && !options.isObject()) {
+            throw mistyped("stream_options", "an object such as {\"include_usage\": true}", options);
+        }
+        boolean includeUsage = options != null && options.isObject() && bool(options, "include_usage");
+        number(body, "temperature", false, 0, 2);
+        number(body, "max_tokens", true, 1, Integer.MAX_VALUE);
+        number(body, "max_completion_tokens", true, 1, Integer.MAX_VALUE);
+        number(body, "n", true, 1, 1);
+        text(body, "user");
+        return new ChatCompletionRequest(model, lastUserMessage(body), stream, includeUsage);
+    }
+
+    private static String lastUserMessage(JsonNode body) {
+        JsonNode messages = body.get("messages");
+        if (messages == null || messages.isNull()) {
+            throw OpenAiException.invalid("missing_required_parameter", "messages", "'messages' is missing; send e.g. " + EXAMPLE);
+        }
+        if (!messages.isArray()) {
+            throw mistyped("messages", "an array of {\"role\", \"content\"} objects", messages);
+        }
+        String question = null;
+        for (int i = 0; i < messages.size(); i++) {
+            String param = "messages[" + i + "]";
+            JsonNode m = messages.get(i);
+            if (!m.isObject()) {
+                throw mistyped(param, "an object with \"role\" and \"content\"", m);
+            }
+            String role = text(m, "role", param + ".role");
+            if (role == null) {
+                throw OpenAiException.invalid("missing_required_parameter", param + ".role", "'" + param + ".role' is missing; use \"user\"");
+            }
+            String content = content(m.get("content"), param + ".content");
+            if (role.equals("user")) {
+                if (content == null || content.isBlank()) {
+                    throw OpenAiException.invalid("invalid_value", param + ".content", "'" + param + ".content' of a user message needs text");
+                }
+                question = content;
+            }
+        }
+        if (question == null) {
+            throw OpenAiException.invalid("invalid_value", "messages",
+                    "'messages' has no message with role \"user\"; the last user message is the question the router answers");
+        }
+        return question;
+    }
+
+    /** A string, or OpenAI's array of content parts whose text parts are joined; other parts carry no text the router can use. */
+    private static String content(JsonNode content, String param) {
+        if (content == null || content.isNull()) {
+            return null;
+        }
+        if (content.isTextual()) {
+            return content.asText();
+        }
+        if (!content.isArray()) {
+            throw mistyped(param, "a string or an array of {\"type\": \"text\", \"text\"} parts", content);
+        }
+        List<String> texts = new ArrayList<>();
+        for (int j = 0; j < content.size(); j++) {
+            JsonNode part = content.get(j);
+            String partParam = param + "[" + j + "]";
+            if (!part.isObject()) {
+                throw mistyped(partParam, "an object such as {\"type\": \"text\", \"text\": \"...\"}", part);
+            }
+            if ("text".equals(part.path("type").asText())) {
+                String text = text(part, "text", partParam + ".text");
+                texts.add(text == null ? "" : text);
+            }
+        }
+        return String.join("\n", texts);
+    }
+
+    private static String text(JsonNode node, String field) {
+        return text(node, field, field);
+    }
+
+    private static String text(JsonNode node, String field, String param) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw mistyped(param, "a string", v);
+        }
+        return v.asText();
+    }
+
+    private static boolean bool(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return false;
+        }
+        if (!v.isBoolean()) {
+            throw mistyped(field, "true or false", v);
+        }
+        return v.asBoolean();
+    }
+
+    private static void number(JsonNode node, String field, boolean whole, double min, double max) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return;
+        }
+        if (whole ? !v.isIntegralNumber() : !v.isNumber()) {
+            throw mistyped(field, whole ? "a whole number" : "a number", v);
+        }
+        if (v.asDouble() < min || v.asDouble() > max) {
+            String range = min == max ? "only " + fmt(min) + " is supported" : "it must be between " + fmt(min) + " and " + fmt(max);
+            throw OpenAiException.invalid("invalid_value", field, "'" + field + "' is " + v.asText() + "; " + range);
+        }
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private static OpenAiException mistyped(String param, String expected, JsonNode got) {
+        return OpenAiException.invalid("invalid_type", param,
+                "'" + param + "' must be " + expected + ", got " + (got.isNumber() ? got.asText() : got.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+    }
+}

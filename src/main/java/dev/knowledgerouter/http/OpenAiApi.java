@@ -1,0 +1,69 @@
+package dev.knowledgerouter.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.knowledgerouter.app.App;
+import dev.knowledgerouter.app.QueryRequest;
+import dev.knowledgerouter.app.QueryResult;
+import dev.knowledgerouter.app.WireJson;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+
+/**
+ * The OpenAI-compatible API, so tools that speak OpenAI use the router with a base URL and nothing else:
+ * <ul>
+ *   <li>{@code POST /v1/chat/completions}: the last user message goes through the whole pipeline
+ *       (retrieval, routing, the model chain, escalation, the stored interaction); {@code model} is
+ *       {@code auto}, {@code local}, {@code remote} or a configured model; {@code stream: true} answers
+ *       with server-sent events;</li>
+ *   <li>{@code GET /v1/models}, {@code GET /v1/models/{id}}: the names {@code model} accepts.</li>
+ * </ul>
+ * The routing decision travels in {@code X-KR-*} headers and a {@code kr_route} field; errors take OpenAI's shape.
+ */
+final class OpenAiApi {
+    static final String COMPLETIONS = "/v1/chat/completions";
+    static final String MODELS = "/v1/models";
+
+    private final App app;
+    private final OpenAiModels models;
+    private final Clock clock;
+    private final ObjectMapper json = WireJson.mapper();
+
+    OpenAiApi(App app) {
+        this(app, Clock.systemUTC());
+    }
+
+    OpenAiApi(App app, Clock clock) {
+        this.app = app;
+        this.clock = clock;
+        this.models = new OpenAiModels(app.config(), clock.instant().getEpochSecond());
+    }
+
+    void register(RoutesConfig routes) {
+        routes.exception(OpenAiException.class, (e, ctx) -> OpenAiErrors.write(ctx, e.status(), e.code(), e.param(), e.getMessage()));
+        routes.post(COMPLETIONS, this::complete);
+        routes.get(MODELS, ctx -> ctx.json(new OpenAiWire.ModelList("list", models.list())));
+        // <id>, not {id}: Ollama names may hold slashes (hf.co/org/model).
+        routes.get(MODELS + "/<id>", ctx -> ctx.json(models.find(ctx.pathParam("id")).orElseThrow(() -> modelNotFound(ctx.pathParam("id")))));
+    }
+
+    private void complete(Context ctx) {
+        ChatCompletionRequest request = ChatCompletionRequest.from(HttpApi.objectBody(ctx, ChatCompletionRequest.EXAMPLE));
+        OpenAiModels.Requested model = models.resolve(request.model()).orElseThrow(() -> modelNotFound(request.model()));
+        QueryRequest plain = QueryRequest.of(request.query());
+        QueryRequest query = model.forced().map(plain::forcedTo).orElse(plain);
+        QueryResult result = app.inFlight().run(() -> app.queries().query(query));
+        OpenAiCompletion completion = OpenAiCompletion.of(result, clock.instant().getEpochSecond());
+        completion.headers().forEach(ctx::header);
+        if (request.stream()) {
+            EventStream.send(ctx, json, completion.chunks(request.includeUsage()));
+        } else {
+            ctx.json(completion.whole());
+        }
+    }
+
+    private OpenAiException modelNotFound(String name) {
+        return new OpenAiException(404, "model_not_found", "model",
+                "The model '" + name + "' does not exist; the router serves " + models.ids() + " (GET /v1/models)");
+    }
+}
