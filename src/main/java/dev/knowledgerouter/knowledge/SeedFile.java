@@ -34,7 +34,7 @@ public record SeedFile(Path path, CollectionDefinition collection, List<Map<Stri
                 Map<String, Object> record = JSON.convertValue(node, MAP);
                 // Stored entries drop JSON nulls; drop them here too, or re-seeding would never see "unchanged".
                 record.values().removeIf(java.util.Objects::isNull);
-                String problem = validate(record, collection);
+                String problem = problemWith(record, collection);
                 if (problem != null) {
                     problems.add(where + problem);
                     return;
@@ -58,7 +58,8 @@ public record SeedFile(Path path, CollectionDefinition collection, List<Map<Stri
         return new SeedFile(path, collection, List.copyOf(records));
     }
 
-    private static String validate(Map<String, Object> record, CollectionDefinition c) {
+    /** What makes {@code record} unfit for collection {@code c}, or null when it is fit. */
+    static String problemWith(Map<String, Object> record, CollectionDefinition c) {
         if (!(record.get("id") instanceof String id) || id.isBlank()) {
             return "missing \"id\" (a stable string such as \"maven-pkix-path-building-failed\"; it makes re-seeding replace instead of duplicate)";
         }

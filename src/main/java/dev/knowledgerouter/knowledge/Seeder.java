@@ -81,8 +81,7 @@ public final class Seeder {
         for (Map<String, Object> record : file.records()) {
             String id = (String) record.get("id");
             Optional<StoredEntry> existing = store.get(c.name(), id);
-            if (existing.isPresent() && existing.get().payload().equals(record)
-                    && existing.get().textHash().equals(TextHash.of(c.textOf(record)))) {
+            if (unchanged(c, existing, record)) {
                 continue;
             }
             if (existing.isPresent()) {
@@ -108,5 +107,37 @@ public final class Seeder {
         int unchanged = file.records().size() - changed.size();
         return new SeedReport(c.name(), file.path(), file.records().size(), changed.size() - updated, updated, unchanged,
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Adds (or replaces, by id) one entry of a knowledge collection, held to the rules of a seed line;
+     * searchable when this returns. An entry already stored as given is not embedded again.
+     *
+     * @throws UnknownCollectionException when {@code collection} is not a knowledge collection
+     * @throws IllegalArgumentException when the entry breaks a seed line's rules (the message says which)
+     */
+    public AddedEntry add(String collection, Map<String, Object> record) {
+        List<CollectionDefinition> knowledge = catalog.ofKind(CollectionKind.KNOWLEDGE);
+        CollectionDefinition c = knowledge.stream().filter(d -> d.name().equals(collection)).findFirst()
+                .orElseThrow(() -> new UnknownCollectionException(collection, knowledge.stream().map(CollectionDefinition::name).toList()));
+        String problem = SeedFile.problemWith(record, c);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        store.open(c);
+        String id = (String) record.get("id");
+        Optional<StoredEntry> existing = store.get(c.name(), id);
+        if (unchanged(c, existing, record)) {
+            return new AddedEntry(c.name(), id, AddedEntry.Change.UNCHANGED);
+        }
+        float[] vector = embedder.embed(c.textOf(record), Embedder.Purpose.DOCUMENT);
+        store.upsert(c.name(), List.of(new Entry(id, record, vector, clock.instant())));
+        return new AddedEntry(c.name(), id, existing.isPresent() ? AddedEntry.Change.UPDATED : AddedEntry.Change.CREATED);
+    }
+
+    /** Same payload and same embedded text: the stored vector is still right, nothing to write. */
+    private static boolean unchanged(CollectionDefinition c, Optional<StoredEntry> existing, Map<String, Object> record) {
+        return existing.isPresent() && existing.get().payload().equals(record)
+                && existing.get().textHash().equals(TextHash.of(c.textOf(record)));
     }
 }

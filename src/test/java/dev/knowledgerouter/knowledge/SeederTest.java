@@ -118,6 +118,30 @@ class SeederTest {
     }
 
     @Test
+    void anAddedEntryIsSearchableAtOnceAndAddingItAgainChangesNothing() {
+        java.util.Map<String, Object> entry = java.util.Map.of("id", "gradle-daemon-disappeared", "error", "Gradle build daemon disappeared unexpectedly",
+                "solution", "Give the daemon more memory: org.gradle.jvmargs=-Xmx2g in gradle.properties", "tags", List.of("gradle"));
+        assertEquals(AddedEntry.Change.CREATED, seeder.add("error-solutions", entry).change());
+        float[] query = TestStack.embedder().embed("the Gradle daemon disappeared during the build", Embedder.Purpose.QUERY);
+        assertEquals("gradle-daemon-disappeared", store.search(SearchRequest.of("error-solutions", query, 1)).getFirst().id());
+        assertEquals(AddedEntry.Change.UNCHANGED, seeder.add("error-solutions", entry).change());
+        assertEquals(1, store.count("error-solutions"));
+    }
+
+    @Test
+    void anAddedEntryIsHeldToTheRulesOfASeedLine() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> seeder.add("error-solutions", java.util.Map.of("id", "x", "error", "some error")));
+        assertTrue(e.getMessage().contains("missing \"solution\""), e.getMessage());
+        UnknownCollectionException history = assertThrows(UnknownCollectionException.class,
+                () -> seeder.add(CollectionCatalog.HISTORY, java.util.Map.of("id", "x", "query", "q", "answer", "a")));
+        assertTrue(history.getMessage().contains("known collections: ") && !history.getMessage().contains(CollectionCatalog.HISTORY + ","),
+                history.getMessage());
+        store.open(catalog.find("error-solutions").orElseThrow());
+        assertEquals(0, store.count("error-solutions"), "nothing was written");
+    }
+
+    @Test
     void theShippedSeedDataIsValidAndHoldsAtLeastSixtyEntriesPerCollection() {
         for (String name : List.of("error-solutions", "skills-patterns", "best-practices")) {
             Path f = TestStack.projectDir().resolve("seed-data").resolve(name + ".jsonl");
