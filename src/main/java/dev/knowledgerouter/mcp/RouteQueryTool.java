@@ -1,0 +1,56 @@
+package dev.knowledgerouter.mcp;
+
+import dev.knowledgerouter.app.App;
+import dev.knowledgerouter.app.QueryRequest;
+import dev.knowledgerouter.app.QueryResponse;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * {@code route_query}: the full pipeline, as {@code POST /v1/query} runs it; the interaction is stored
+ * before the result returns, so {@code record_feedback} can rate it.
+ */
+final class RouteQueryTool implements KrTool {
+    static final String NAME = "route_query";
+
+    private final App app;
+    private final List<String> profiles;
+
+    RouteQueryTool(App app) {
+        this.app = app;
+        String fallback = app.config().routing().defaultProfile();
+        // The default first: it is what an absent profile means.
+        this.profiles = Stream.concat(Stream.of(fallback),
+                app.config().routing().profiles().keySet().stream().filter(p -> !p.equals(fallback)).sorted()).toList();
+    }
+
+    record Source(String collection, String id, double score) {
+    }
+
+    record Result(String interactionId, String answer, String status, QueryResponse.Route route, List<Source> sources,
+                  QueryResponse.UsageView usage) {
+    }
+
+    @Override
+    public McpSchema.Tool definition() {
+        return KrTool.define(NAME, "Answer a developer question the cheapest way that keeps quality: the router searches the knowledge base, "
+                        + "then a local model (or Claude, for hard or unfamiliar questions) answers with the hits as context. "
+                        + "Returns the answer, the routing decision with its reasons, the sources, and an interaction_id; "
+                        + "rate the answer with record_feedback once you know whether it worked.",
+                ToolSchema.object()
+                        .text("query", "The question, with the error text or code it is about.", true)
+                        .choice("profile", "Routing profile: how readily the local model answers (default: " + profiles.getFirst() + ").",
+                                profiles, false),
+                KrTool.writes("Ask the router", false));
+    }
+
+    @Override
+    public Object call(ToolArguments arguments) {
+        String query = arguments.requiredText("query", "how do I squash the last three commits");
+        QueryRequest request = new QueryRequest(query, arguments.optionalChoice("profile", profiles));
+        QueryResponse r = QueryResponse.of(app.queries().query(request));
+        return new Result(r.interactionId(), r.answer(), r.status(), r.route(),
+                r.context().stream().map(c -> new Source(c.collection(), c.id(), c.score())).toList(), r.usage());
+    }
+}

@@ -1,0 +1,124 @@
+package dev.knowledgerouter.mcp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A tool call's arguments, read with the checks the schema announces. The SDK's own schema check
+ * is off (see {@link McpServers}): its messages are a validator's dump, these name the argument,
+ * what came instead, and what to send.
+ */
+final class ToolArguments {
+    private final Map<String, Object> values;
+
+    ToolArguments(Map<String, Object> values) {
+        this.values = values == null ? Map.of() : values;
+    }
+
+    /** Refuses arguments the tool does not declare: a misspelt name must not be ignored silently. */
+    ToolArguments onlyOf(Set<String> declared) {
+        Set<String> unknown = new TreeSet<>(values.keySet());
+        unknown.removeAll(declared);
+        if (!unknown.isEmpty()) {
+            throw new ToolInputException("unknown argument" + (unknown.size() == 1 ? " " : "s ") + quoted(unknown)
+                    + "; this tool takes " + quoted(new TreeSet<>(declared)));
+        }
+        return this;
+    }
+
+    /** A string that must be present and not blank, stripped. */
+    String requiredText(String name, String example) {
+        return optionalText(name).filter(s -> !s.isBlank()).orElseThrow(() -> new ToolInputException(
+                "'" + name + "' is " + (values.get(name) == null ? "missing" : "empty") + "; pass it as text, e.g. \"" + name + "\": \"" + example + "\""));
+    }
+
+    Optional<String> optionalText(String name) {
+        Object v = values.get(name);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (!(v instanceof String s)) {
+            throw new ToolInputException("'" + name + "' must be a string, got " + described(v));
+        }
+        return Optional.of(s.strip());
+    }
+
+    /** A whole number in {@code [min, max]}, or {@code fallback} when absent. */
+    int integer(String name, int min, int max, int fallback) {
+        Object v = values.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        // JSON has one number type; 5.0 is still the whole number 5.
+        boolean whole = v instanceof Integer || v instanceof Long || v instanceof Short
+                || (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && !Double.isInfinite(n.doubleValue()));
+        if (!whole) {
+            throw new ToolInputException("'" + name + "' must be a whole number between " + min + " and " + max + ", got " + described(v));
+        }
+        long n = ((Number) v).longValue();
+        if (n < min || n > max) {
+            throw new ToolInputException("'" + name + "' must be between " + min + " and " + max + ", got " + n);
+        }
+        return (int) n;
+    }
+
+    /** One of {@code allowed}, required. */
+    String choice(String name, List<String> allowed) {
+        requiredText(name, allowed.getFirst());
+        return optionalChoice(name, allowed).orElseThrow();
+    }
+
+    /** One of {@code allowed}, or empty when absent. */
+    Optional<String> optionalChoice(String name, List<String> allowed) {
+        Optional<String> value = optionalText(name).filter(s -> !s.isEmpty());
+        if (value.isPresent() && !allowed.contains(value.get())) {
+            throw new ToolInputException("'" + name + "' must be one of " + quoted(allowed) + ", got \"" + value.get() + "\"");
+        }
+        return value;
+    }
+
+    /** A list of non-blank strings, empty when absent. */
+    List<String> textList(String name) {
+        Object v = values.get(name);
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof List<?> list)) {
+            throw new ToolInputException("'" + name + "' must be an array of strings such as [\"maven\", \"tls\"], got " + described(v));
+        }
+        List<String> out = new ArrayList<>();
+        for (Object item : list) {
+            if (!(item instanceof String s) || s.isBlank()) {
+                throw new ToolInputException("'" + name + "' must hold non-empty strings only, got " + (item == null ? "null" : described(item)));
+            }
+            out.add(s.strip());
+        }
+        return List.copyOf(out);
+    }
+
+    boolean has(String name) {
+        return values.get(name) != null;
+    }
+
+    /** The JSON type and (shortened) value that came instead, e.g. {@code string "5"}. */
+    private static String described(Object v) {
+        String value = v instanceof String s ? "\"" + s + "\"" : String.valueOf(v);
+        String shown = value.length() > 60 ? value.substring(0, 57) + "..." : value;
+        return switch (v) {
+            case String s -> "string " + shown;
+            case Boolean b -> "boolean " + shown;
+            case Number n -> "number " + shown;
+            case List<?> l -> "an array";
+            case Map<?, ?> m -> "an object";
+            default -> v.getClass().getSimpleName();
+        };
+    }
+
+    private static String quoted(java.util.Collection<String> names) {
+        return String.join(", ", names.stream().map(n -> "'" + n + "'").toList());
+    }
+}
