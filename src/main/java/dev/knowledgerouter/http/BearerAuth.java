@@ -69,6 +69,11 @@ public final class BearerAuth implements Handler {
         }
     }
 
+    /** True when an {@code Authorization} header carries this server's token (for endpoints Javalin does not route, such as /mcp). */
+    public boolean accepts(String header) {
+        return header != null && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length()) && matches(header.substring(SCHEME.length()).strip());
+    }
+
     /**
      * Compares digests rather than the strings: both are always 32 bytes, so neither the time
      * {@link MessageDigest#isEqual} takes nor an early exit reveals the token's length or a matching prefix.

@@ -10,6 +10,7 @@ import dev.knowledgerouter.app.SearchResponse;
 import dev.knowledgerouter.app.WireJson;
 import dev.knowledgerouter.config.ServerSettings;
 import dev.knowledgerouter.learn.Outcome;
+import dev.knowledgerouter.mcp.McpHttpEndpoint;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -35,6 +36,7 @@ import java.util.Optional;
  *   <li>{@code GET /} and {@code /dashboard/*}: the web dashboard, static files from the jar that use the API above.</li>
  *   <li>{@code GET /metrics}: counters, gauges and timers in the Prometheus text format.</li>
  *   <li>{@code POST /v1/chat/completions}, {@code GET /v1/models}: the OpenAI-compatible API ({@link OpenAiApi}).</li>
+ *   <li>{@code /mcp}: the MCP Streamable HTTP transport for coding agents ({@link McpHttpEndpoint}).</li>
  * </ul>
  * Every route but {@code GET /health} requires the bearer token when one is set ({@link BearerAuth}).
  */
@@ -59,7 +61,11 @@ public final class HttpApi {
         ServerSettings server = app.config().server();
         Optional<BearerAuth> auth = BearerAuth.forServer(server);
         OpenApiDocument openApi = OpenApiDocument.load();
+        McpHttpEndpoint mcp = new McpHttpEndpoint(app, server.maxBodyBytes(),
+                auth.<java.util.function.Predicate<String>>map(a -> a::accepts).orElse(header -> true));
         return Javalin.create(cfg -> {
+            cfg.jetty.modifyServletContextHandler(mcp::mount);
+            cfg.events.serverStopping(mcp::close);
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.host = server.host();
             cfg.jetty.port = server.port();

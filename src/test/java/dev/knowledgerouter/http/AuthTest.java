@@ -96,6 +96,22 @@ class AuthTest {
         assertUnauthorized(get("/v1/interactions", Optional.empty()), "KR_API_TOKEN");
     }
 
+    @Test
+    void onAnExposedAddressTheMcpEndpointNeedsTheTokenToo() throws Exception {
+        serve("0.0.0.0", Optional.of(TOKEN));
+        String initialize = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
+        java.net.http.HttpResponse<String> refused = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/mcp"))
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(initialize)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("unauthorized"), refused.body());
+        java.net.http.HttpResponse<String> allowed = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/mcp"))
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream").header("Authorization", "Bearer " + TOKEN)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(initialize)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, allowed.statusCode(), allowed.body());
+    }
+
     private java.net.http.HttpResponse<String> getRaw(String path) throws Exception {
         return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path)).GET().build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
