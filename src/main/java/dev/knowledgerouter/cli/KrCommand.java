@@ -7,7 +7,7 @@ import picocli.CommandLine.HelpCommand;
         description = {"Knowledge Router: answers developer questions from a local knowledge base, with a local model or Claude.",
                 "Configuration: kr.yaml in the working directory and KR_HOME, KR_PORT, KR_STORE, KR_EMBEDDER, QDRANT_URL, OLLAMA_HOST, OLLAMA_MODEL, ANTHROPIC_API_KEY."},
         subcommands = {ServeCommand.class, QueryCommand.class, SearchCommand.class, SeedCommand.class, CollectionsCommand.class,
-                BenchCommand.class, EvalCommand.class, ReindexCommand.class, UsageCommand.class, ModelsCommand.class, FeedbackCommand.class, ReportCommand.class, AnalyzeCommand.class, CodeSearchCommand.class, StatusCommand.class, MigrateCommand.class, HelpCommand.class})
+                BenchCommand.class, EvalCommand.class, ReindexCommand.class, UsageCommand.class, ModelsCommand.class, FeedbackCommand.class, ReportCommand.class, AnalyzeCommand.class, CodeSearchCommand.class, StatusCommand.class, MigrateCommand.class, McpCommand.class, HelpCommand.class})
 final class KrCommand implements Runnable {
     private final KrContext context;
 

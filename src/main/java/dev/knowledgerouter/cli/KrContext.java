@@ -16,6 +16,7 @@ import java.util.function.Supplier;
  */
 final class KrContext {
     private final Supplier<KrConfig> configSource;
+    private final java.io.InputStream in;
     private final PrintStream out;
     private final PrintStream err;
     private final Supplier<java.nio.file.Path> configFile;
@@ -26,8 +27,13 @@ final class KrContext {
     }
 
     KrContext(Supplier<KrConfig> configSource, Supplier<java.nio.file.Path> configFile, PrintStream out, PrintStream err) {
+        this(configSource, configFile, System.in, out, err);
+    }
+
+    KrContext(Supplier<KrConfig> configSource, Supplier<java.nio.file.Path> configFile, java.io.InputStream in, PrintStream out, PrintStream err) {
         this.configSource = configSource;
         this.configFile = configFile;
+        this.in = in;
         this.out = out;
         this.err = err;
     }
@@ -46,6 +52,11 @@ final class KrContext {
             config = configSource.get();
         }
         return config;
+    }
+
+    /** What {@code kr mcp} reads its protocol from: stdin, or a test's pipe. */
+    java.io.InputStream in() {
+        return in;
     }
 
     PrintStream out() {

@@ -49,12 +49,7 @@ final class ServeCommand implements Callable<Integer> {
         App app = ctx.openExclusive("serve", config);
         Javalin http;
         try {
-            if (app.knowledgeIncomplete()) {
-                // Also finishes a first seed that was interrupted; seeding is idempotent.
-                ctx.err().println("kr: seeding the knowledge collections from " + config.seedDir());
-                List<SeedReport> reports = app.seeder().seedDirectory(config.seedDir(), TerminalProgress.on(ctx.err()));
-                reports.forEach(r -> ctx.err().printf(Locale.ROOT, "kr: %s: %d entries in %.1f s%n", r.collection(), r.entries(), r.seconds()));
-            }
+            seedIfIncomplete(ctx, app);
             if (!app.embedder().id().startsWith("bge-small")) {
                 ctx.err().println("kr: note: the shipped routing thresholds are calibrated for bge-small; for " + app.embedder().id()
                         + " measure them with `kr eval calibrate` and set routing.profiles in kr.yaml (docs/routing.md), or let `kr report --apply` tune them");
@@ -94,6 +89,16 @@ final class ServeCommand implements Callable<Integer> {
                 + "); Ctrl-C stops");
         stopped.await();
         return 0;
+    }
+
+    /** Seeds a store whose knowledge collections are not all filled: a first start, or a first seed that was interrupted. */
+    static void seedIfIncomplete(KrContext ctx, App app) {
+        if (app.knowledgeIncomplete()) {
+            KrConfig config = app.config();
+            ctx.err().println("kr: seeding the knowledge collections from " + config.seedDir());
+            List<SeedReport> reports = app.seeder().seedDirectory(config.seedDir(), TerminalProgress.on(ctx.err()));
+            reports.forEach(r -> ctx.err().printf(Locale.ROOT, "kr: %s: %d entries in %.1f s%n", r.collection(), r.entries(), r.seconds()));
+        }
     }
 
     private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
