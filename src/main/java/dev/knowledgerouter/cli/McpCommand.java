@@ -14,12 +14,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "mcp", mixinStandardHelpOptions = true,
-        description = {"Serve the router's tools to a coding agent over MCP on stdin/stdout, e.g.",
-                "  claude mcp add knowledge-router -- /path/to/kr mcp",
-                "Tools: search_knowledge, route_query, search_code, record_feedback, add_knowledge.",
-                "While `kr serve` runs on the same KR_HOME, every call goes through it (it owns the store); otherwise the store",
-                "is opened here (seeded on first start) and held until the agent closes stdin. stdout carries the protocol only;",
-                "logs and errors go to stderr."})
+        description = {"Serve the router's tools to a coding agent over MCP on stdin/stdout:",
+                "search_knowledge, route_query, search_code, record_feedback, add_knowledge. Register with Claude Code:",
+                "  claude mcp add knowledge-router -e KR_HOME=/path/to/data -- /path/to/kr mcp",
+                "While `kr serve` runs on the same KR_HOME, every call goes through it (it owns the store).",
+                "Otherwise the store is opened here, seeded on first start, and held until the agent closes stdin.",
+                "stdout carries the protocol only; logs and errors go to stderr."})
 final class McpCommand implements Callable<Integer> {
     @ParentCommand
     KrCommand parent;
