@@ -45,7 +45,8 @@ final class McpCommand implements Callable<Integer> {
         KrConfig c = ctx.config();
         McpRelay relay;
         try {
-            relay = McpRelay.connect(server.url(), c.ollama().timeout().plus(c.claude().timeout()).plusSeconds(30));
+            relay = McpRelay.connect(server.url(), c.ollama().timeout().plus(c.claude().timeout()).plusSeconds(30),
+                    c.server().apiToken().map(dev.knowledgerouter.config.Secret::reveal));
         } catch (McpRelay.RelayException e) {
             throw new CliException(e.getMessage());
         }

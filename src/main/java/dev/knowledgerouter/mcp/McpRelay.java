@@ -32,7 +32,15 @@ public final class McpRelay implements AutoCloseable {
      * @throws RelayException when the server does not accept a session
      */
     public static McpRelay connect(String serverUrl, Duration requestTimeout) {
-        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(serverUrl).endpoint(McpHttpEndpoint.PATH).build())
+        return connect(serverUrl, requestTimeout, java.util.Optional.empty());
+    }
+
+    /** @param apiToken the server's KR_API_TOKEN, sent as a bearer token on every request when present */
+    public static McpRelay connect(String serverUrl, Duration requestTimeout, java.util.Optional<String> apiToken) {
+        java.net.http.HttpRequest.Builder requests = java.net.http.HttpRequest.newBuilder();
+        apiToken.ifPresent(t -> requests.header("Authorization", "Bearer " + t));
+        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(serverUrl).endpoint(McpHttpEndpoint.PATH)
+                        .requestBuilder(requests).build())
                 .clientInfo(new McpSchema.Implementation("kr-mcp-relay", McpServers.VERSION))
                 .requestTimeout(requestTimeout)
                 .build();
