@@ -30,6 +30,12 @@ public final class OllamaAdmin {
         this.host = host;
     }
 
+    /** Whether {@code model} is among the installed {@code names}; a missing tag and {@code :latest} name the same model. */
+    public static boolean isInstalled(java.util.Set<String> names, String model) {
+        String bare = model.endsWith(":latest") ? model.substring(0, model.length() - ":latest".length()) : model;
+        return names.contains(model) || names.contains(bare) || names.contains(bare + ":latest");
+    }
+
     public List<InstalledModel> list() {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(host + "/api/tags")).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -82,7 +82,7 @@ public final class HealthCheck {
     public static Report withoutApp(KrConfig config, String storeFailure) {
         ModelList models = ModelList.of(config);
         Part store = Part.down(storeFailure, storeFacts(config));
-        String embedderId = config.embedder().kind() == EmbedderSettings.Kind.LOCAL ? "bge-small-en-v1.5 (in-process)"
+        String embedderId = config.embedder().kind() == EmbedderSettings.Kind.LOCAL ? dev.knowledgerouter.knowledge.InProcessEmbedder.ID
                 : OllamaEmbeddingModel.idOf(config.embedder().ollamaModel());
         return Report.of(store, embedder(config, embedderId, models), localModel(config, models), claude(config, Optional.empty()));
     }
@@ -164,9 +164,7 @@ public final class HealthCheck {
             if (failure != null) {
                 return Part.down(failure, Map.of());
             }
-            String bare = model.endsWith(":latest") ? model.substring(0, model.length() - ":latest".length()) : model;
-            boolean installed = names.contains(model) || names.contains(bare) || names.contains(bare + ":latest");
-            return installed ? Part.up(upDetail, Map.of()) : Part.down("not pulled on " + host + "; run `ollama pull " + model + "`", Map.of());
+            return OllamaAdmin.isInstalled(names, model) ? Part.up(upDetail, Map.of()) : Part.down("not pulled on " + host + "; run `ollama pull " + model + "`", Map.of());
         }
     }
 }

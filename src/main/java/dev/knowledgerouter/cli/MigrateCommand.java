@@ -44,8 +44,8 @@ final class MigrateCommand implements Callable<Integer> {
     public Integer call() {
         KrContext ctx = parent.context();
         KrConfig config = ctx.config();
-        StoreSettings.Kind target = parse(() -> StoreSettings.Kind.parse(to));
-        EmbedderSettings.Kind targetEmbedderKind = embedder == null ? config.embedder().kind() : parse(() -> EmbedderSettings.Kind.parse(embedder));
+        StoreSettings.Kind target = StoreSettings.Kind.parse(to);
+        EmbedderSettings.Kind targetEmbedderKind = embedder == null ? config.embedder().kind() : EmbedderSettings.Kind.parse(embedder);
         if (target == config.store().kind()) {
             throw new CliException("the configured store is already " + target.label() + "; migrate copies to the other store (--to "
                     + (target == StoreSettings.Kind.LUCENE ? "qdrant" : "lucene") + "). To re-embed in place, use `kr reindex`");
@@ -90,14 +90,6 @@ final class MigrateCommand implements Callable<Integer> {
         if (r.complete()) {
             ctx.out().println("done; to use it, set `store: " + target.label() + "` and `embedder: " + embedderKind.label() + "` in kr.yaml (or KR_STORE="
                     + target.label() + " KR_EMBEDDER=" + embedderKind.label() + "); the source is unchanged");
-        }
-    }
-
-    private static <T> T parse(java.util.function.Supplier<T> parse) {
-        try {
-            return parse.get();
-        } catch (dev.knowledgerouter.config.ConfigException e) {
-            throw new CliException(e.getMessage());
         }
     }
 }

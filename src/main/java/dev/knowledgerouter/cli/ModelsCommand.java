@@ -36,7 +36,7 @@ final class ModelsCommand implements Callable<Integer> {
         List<OllamaAdmin.InstalledModel> installed = new OllamaAdmin(config.ollama().host()).list();
         Set<String> names = installed.stream().map(OllamaAdmin.InstalledModel::name).collect(Collectors.toSet());
         List<Configured> configured = config.ollama().chain().stream()
-                .map(m -> new Configured(m, names.contains(m) || names.contains(m + ":latest"))).toList();
+                .map(m -> new Configured(m, OllamaAdmin.isInstalled(names, m))).toList();
         if (json) {
             ctx.printJson(new Listing(config.ollama().host(), installed, configured));
             return 0;

@@ -32,8 +32,6 @@ final class LuceneDocumentFormat {
     static final String TEXT = "_text";
     static final String TEXT_HASH = "_sha";
     static final String FILTER_PREFIX = "f.";
-    /** Longer values are prose, not filter keys; indexing them as terms would only bloat the index. */
-    private static final int MAX_FILTER_VALUE_CHARS = 256;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
@@ -54,7 +52,7 @@ final class LuceneDocumentFormat {
         doc.add(new TextField(TEXT, text, Field.Store.NO));
         doc.add(new StoredField(TEXT_HASH, TextHash.of(text)));
         for (String field : collection.filterFields()) {
-            addFilterTerms(doc, field, entry.payload().get(field));
+            FilterTerms.of(entry.payload().get(field)).forEach(t -> doc.add(new StringField(FILTER_PREFIX + field, t, Field.Store.NO)));
         }
         return doc;
     }
@@ -70,17 +68,6 @@ final class LuceneDocumentFormat {
     /** Lucene scores DOT_PRODUCT as (1 + dot) / 2 so that scores are non-negative; undo that. */
     static double cosineOf(float luceneScore) {
         return 2.0 * luceneScore - 1.0;
-    }
-
-    private static void addFilterTerms(Document doc, String key, Object value) {
-        if (value instanceof Collection<?> values) {
-            values.forEach(v -> addFilterTerms(doc, key, v));
-        } else if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-            String s = value.toString();
-            if (s.length() <= MAX_FILTER_VALUE_CHARS) {
-                doc.add(new StringField(FILTER_PREFIX + key, s, Field.Store.NO));
-            }
-        }
     }
 
     private static byte[] payloadBytes(Map<String, Object> payload) {

@@ -546,14 +546,10 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
         long cursor = range.get().first();
         long last = range.get().last();
         while (cursor <= last) {
-            ScrollPoints ordered = ScrollPoints.newBuilder().setCollectionName(name)
-                    .setFilter(Filter.newBuilder().addMust(range(QdrantPointFormat.TIME, Range.newBuilder().setGte(cursor).setLte(last).build())))
+            ScrollPoints ordered = timeScroll(name, cursor, last, withVectors)
                     // start_from lets Qdrant seek in the ts index instead of walking it from the start for every page.
                     .setOrderBy(OrderBy.newBuilder().setKey(QdrantPointFormat.TIME).setDirection(Direction.Asc)
                             .setStartFrom(StartFrom.newBuilder().setInteger(cursor)))
-                    .setLimit(PAGE)
-                    .setWithPayload(WithPayloadSelectorFactory.enable(true))
-                    .setWithVectors(withVectors ? denseOnly() : WithVectorsSelectorFactory.enable(false))
                     .build();
             List<RetrievedPoint> page = call("scanning " + name, client.scrollAsync(ordered)).getResultList();
             if (page.isEmpty()) {
@@ -577,11 +573,7 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
     private void sameTime(String collection, String name, long millis, boolean withVectors, BiConsumer<StoredEntry, float[]> visitor) {
         PointId offset = null;
         do {
-            ScrollPoints.Builder s = ScrollPoints.newBuilder().setCollectionName(name)
-                    .setFilter(Filter.newBuilder().addMust(range(QdrantPointFormat.TIME, Range.newBuilder().setGte(millis).setLte(millis).build())))
-                    .setLimit(PAGE)
-                    .setWithPayload(WithPayloadSelectorFactory.enable(true))
-                    .setWithVectors(withVectors ? denseOnly() : WithVectorsSelectorFactory.enable(false));
+            ScrollPoints.Builder s = timeScroll(name, millis, millis, withVectors);
             if (offset != null) {
                 s.setOffset(offset);
             }
@@ -589,6 +581,15 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
             r.getResultList().forEach(p -> emit(collection, p, visitor, withVectors));
             offset = r.hasNextPageOffset() ? r.getNextPageOffset() : null;
         } while (offset != null);
+    }
+
+    /** A page of the entries with {@code first <= ts <= last}, with payloads and, when asked, dense vectors. */
+    private static ScrollPoints.Builder timeScroll(String name, long first, long last, boolean withVectors) {
+        return ScrollPoints.newBuilder().setCollectionName(name)
+                .setFilter(Filter.newBuilder().addMust(range(QdrantPointFormat.TIME, Range.newBuilder().setGte(first).setLte(last).build())))
+                .setLimit(PAGE)
+                .setWithPayload(WithPayloadSelectorFactory.enable(true))
+                .setWithVectors(withVectors ? denseOnly() : WithVectorsSelectorFactory.enable(false));
     }
 
     private static void emit(String collection, RetrievedPoint p, BiConsumer<StoredEntry, float[]> visitor, boolean withVectors) {

@@ -18,7 +18,6 @@ import io.qdrant.client.grpc.Points.VectorsOutput;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,6 @@ final class QdrantPointFormat {
     static final String TEXT_HASH = "sha";
     static final String PAYLOAD = "payload";
     static final String FILTERS = "f";
-    private static final int MAX_FILTER_VALUE_CHARS = 256;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
@@ -76,25 +74,13 @@ final class QdrantPointFormat {
         p.put(PAYLOAD, value(json(entry.payload())));
         Map<String, Value> filters = new LinkedHashMap<>();
         for (String field : collection.filterFields()) {
-            List<Value> terms = new ArrayList<>();
-            addFilterTerms(terms, entry.payload().get(field));
+            List<String> terms = FilterTerms.of(entry.payload().get(field));
             if (!terms.isEmpty()) {
-                filters.put(filterName(field), value(terms));
+                filters.put(filterName(field), value(terms.stream().map(t -> value(t)).toList()));
             }
         }
         p.put(FILTERS, value(filters));
         return p;
-    }
-
-    private static void addFilterTerms(List<Value> terms, Object value) {
-        if (value instanceof Collection<?> values) {
-            values.forEach(v -> addFilterTerms(terms, v));
-        } else if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-            String s = value.toString();
-            if (s.length() <= MAX_FILTER_VALUE_CHARS) {
-                terms.add(value(s));
-            }
-        }
     }
 
     static String filterKey(String field) {
