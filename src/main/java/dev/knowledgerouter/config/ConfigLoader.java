@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads {@code kr.yaml} (optional) and the environment into a validated {@link KrConfig}. The
@@ -132,7 +134,7 @@ public final class ConfigLoader {
     }
 
     private ServerSettings server(Node node) {
-        node.allowOnly("host", "port", "max_body_kb", "max_query_chars", "api_token");
+        node.allowOnly("host", "port", "max_body_kb", "max_query_chars", "api_token", "allowed_hosts", "allowed_origins");
         if (node.has("api_token")) {
             throw new ConfigException(node.path("api_token") + " is not read from files, so that tokens never land in a repository; set KR_API_TOKEN in the environment instead");
         }
@@ -146,7 +148,28 @@ public final class ConfigLoader {
         if (bodyKb < 1 || queryChars < 1) {
             throw new ConfigException("server.max_body_kb and server.max_query_chars must be positive");
         }
-        return new ServerSettings(host, port, bodyKb * 1024L, queryChars, env("KR_API_TOKEN").map(Secret::of));
+        return new ServerSettings(host, port, bodyKb * 1024L, queryChars, env("KR_API_TOKEN").map(Secret::of),
+                entries(node, "allowed_hosts", "KR_ALLOWED_HOSTS", HostPort::parse, "[kr.example.com]"),
+                entries(node, "allowed_origins", "KR_ALLOWED_ORIGINS", WebOrigin::parse, "[\"http://localhost:5173\"]"));
+    }
+
+    /** A list from the environment (comma-separated, it wins) or kr.yaml, each entry parsed; a bad one names its key. */
+    private <T> List<T> entries(Node node, String key, String envKey, Function<String, T> parse, String example) {
+        Optional<String> fromEnv = env(envKey);
+        if (fromEnv.isEmpty() && node.has(key) && !node.json().get(key).isArray()) {
+            throw new ConfigException(node.path(key) + " must be a list, e.g. " + key + ": " + example);
+        }
+        List<String> raw = fromEnv.map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(e -> !e.isEmpty()).toList())
+                .orElseGet(() -> node.strings(key));
+        List<T> out = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            try {
+                out.add(parse.apply(raw.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException((fromEnv.isPresent() ? envKey : node.path(key) + "[" + i + "]") + ": " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     private OllamaSettings ollama(Node node) {

@@ -2,6 +2,7 @@ package dev.knowledgerouter.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -9,8 +10,13 @@ import java.util.regex.Pattern;
 /**
  * The HTTP listener, the limits it enforces on requests, and the API token clients must present
  * ({@code KR_API_TOKEN}; required whenever the listener is reachable from other machines).
+ *
+ * @param allowedHosts {@code Host} values accepted besides the listener's own names ({@code server.allowed_hosts})
+ * @param allowedOrigins web pages, besides the server's own, that may call the API through a browser, with CORS
+ *                       ({@code server.allowed_origins})
  */
-public record ServerSettings(String host, int port, long maxBodyBytes, int maxQueryChars, Optional<Secret> apiToken) {
+public record ServerSettings(String host, int port, long maxBodyBytes, int maxQueryChars, Optional<Secret> apiToken,
+                             List<HostPort> allowedHosts, List<WebOrigin> allowedOrigins) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -20,6 +26,13 @@ public record ServerSettings(String host, int port, long maxBodyBytes, int maxQu
 
     public ServerSettings {
         apiToken = apiToken == null ? Optional.empty() : apiToken;
+        allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+        allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+    }
+
+    /** Settings that trust no other host or origin. */
+    public ServerSettings(String host, int port, long maxBodyBytes, int maxQueryChars, Optional<Secret> apiToken) {
+        this(host, port, maxBodyBytes, maxQueryChars, apiToken, List.of(), List.of());
     }
 
     /** Settings without a token (tests and embedded servers on loopback). */
@@ -28,11 +41,15 @@ public record ServerSettings(String host, int port, long maxBodyBytes, int maxQu
     }
 
     public ServerSettings withListener(String otherHost, int otherPort) {
-        return new ServerSettings(otherHost, otherPort, maxBodyBytes, maxQueryChars, apiToken);
+        return new ServerSettings(otherHost, otherPort, maxBodyBytes, maxQueryChars, apiToken, allowedHosts, allowedOrigins);
     }
 
     public ServerSettings withApiToken(Optional<Secret> token) {
-        return new ServerSettings(host, port, maxBodyBytes, maxQueryChars, token);
+        return new ServerSettings(host, port, maxBodyBytes, maxQueryChars, token, allowedHosts, allowedOrigins);
+    }
+
+    public ServerSettings withAllowed(List<HostPort> hosts, List<WebOrigin> origins) {
+        return new ServerSettings(host, port, maxBodyBytes, maxQueryChars, apiToken, hosts, origins);
     }
 
     /**
