@@ -17,7 +17,7 @@ import java.util.Optional;
  * a before-handler, so it guards every route, including ones added later.
  */
 public final class BearerAuth implements Handler {
-    private static final String OPEN_PATH = "/health";
+    private static final String OPEN_PATH = HealthRoute.PATH;
     private static final String SCHEME = "bearer ";
 
     private final byte[] expectedDigest;
@@ -48,7 +48,7 @@ public final class BearerAuth implements Handler {
      * header, and they hold no data; every call the page makes for data carries the token.
      */
     static boolean isOpen(String path) {
-        return path.equals(OPEN_PATH) || path.equals("/") || path.equals(Dashboard.PATH) || path.startsWith(Dashboard.PATH + "/");
+        return path.equals(OPEN_PATH) || Dashboard.serves(path);
     }
 
     @Override

@@ -36,6 +36,11 @@ final class Dashboard {
     private Dashboard() {
     }
 
+    /** The page and its files: they hold no data, so a browser may open them without a token or from a link on another site. */
+    static boolean serves(String path) {
+        return path.equals("/") || path.equals(PATH) || path.startsWith(PATH + "/");
+    }
+
     static void install(JavalinConfig cfg) {
         byte[] index = resource(PATH + "/index.html");
         cfg.routes.get("/", ctx -> {

@@ -30,7 +30,7 @@ import java.util.Optional;
  *       HTML when the client accepts it;</li>
  *   <li>{@code GET /v1/interactions?limit=20}: the latest stored interactions, newest first;</li>
  *   <li>{@code POST /v1/interactions/{id}/feedback} {@code {"verdict": "good|bad", "note"?}}: rate an answer;</li>
- *   <li>{@code GET /health}: liveness and the state of each part;</li>
+ *   <li>{@code GET /health}: liveness and the state of each part ({@link HealthRoute});</li>
  *   <li>{@code GET /openapi.json}: the OpenAPI 3.1 description of these routes (src/main/resources/openapi.json;
  *       a route added here must be added there, or OpenApiTest fails).</li>
  *   <li>{@code GET /} and {@code /dashboard/*}: the web dashboard, static files from the jar that use the API above.</li>
@@ -38,7 +38,8 @@ import java.util.Optional;
  *   <li>{@code POST /v1/chat/completions}, {@code GET /v1/models}: the OpenAI-compatible API ({@link OpenAiApi}).</li>
  *   <li>{@code /mcp}: the MCP Streamable HTTP transport for coding agents ({@link McpHttpEndpoint}).</li>
  * </ul>
- * Every route but {@code GET /health} requires the bearer token when one is set ({@link BearerAuth}).
+ * Every route but {@code GET /health} requires the bearer token when one is set ({@link BearerAuth}); in front
+ * of them all, and of {@code /mcp}, {@link RequestGuard} refuses what a web page could send through the browser.
  */
 public final class HttpApi {
     private static final int DEFAULT_K = 5;
@@ -63,7 +64,10 @@ public final class HttpApi {
         OpenApiDocument openApi = OpenApiDocument.load();
         McpHttpEndpoint mcp = new McpHttpEndpoint(app, server.maxBodyBytes(),
                 auth.<java.util.function.Predicate<String>>map(a -> a::accepts).orElse(header -> true));
+        RequestGuard guard = RequestGuard.of(server);
         return Javalin.create(cfg -> {
+            // Before the MCP servlet is mounted, so that the guard's filter comes first for /mcp too.
+            cfg.jetty.modifyServletContextHandler(guard::mount);
             cfg.jetty.modifyServletContextHandler(mcp::mount);
             cfg.events.serverStopping(mcp::close);
             cfg.startup.showJavalinBanner = false;
@@ -74,7 +78,7 @@ public final class HttpApi {
             ErrorMapping.install(cfg.routes, server.maxBodyBytes());
             RequestMetrics.install(cfg.routes, app.metrics().registry());
             auth.ifPresent(cfg.routes::before);
-            cfg.routes.get("/health", this::health);
+            cfg.routes.get(HealthRoute.PATH, new HealthRoute(app, auth, server.loopbackOnly()));
             cfg.routes.get(OpenApiDocument.PATH, openApi);
             cfg.routes.post("/v1/query", this::query);
             cfg.routes.get("/v1/search", this::search);
@@ -304,11 +308,5 @@ public final class HttpApi {
         }
         int kk = k;
         ctx.json(app.inFlight().run(() -> SearchResponse.of(q, app.searches().search(q, collection, kk), app.store())));
-    }
-
-    /** 200 while the router can answer, 503 when the store or the embedder is down; each part says why. */
-    private void health(Context ctx) {
-        dev.knowledgerouter.app.HealthCheck.Report report = dev.knowledgerouter.app.HealthCheck.of(app);
-        ctx.status(report.isUp() ? 200 : 503).json(report.toJson());
     }
 }

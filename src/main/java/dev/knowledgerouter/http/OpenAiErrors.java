@@ -13,12 +13,20 @@ final class OpenAiErrors {
 
     /** By path, so that failures raised before a handler runs (body too large, unknown method) take the same shape. */
     static boolean appliesTo(Context ctx) {
-        String path = ctx.path();
+        return appliesTo(ctx.path());
+    }
+
+    /** For refusals written before Javalin sees the request ({@link RequestGuard}). */
+    static boolean appliesTo(String path) {
         return path.equals(OpenAiApi.COMPLETIONS) || path.equals(OpenAiApi.MODELS) || path.startsWith(OpenAiApi.MODELS + "/");
     }
 
     static void write(Context ctx, int status, String code, String param, String message) {
-        ctx.status(status).json(new OpenAiWire.Error(new OpenAiWire.ErrorBody(message, type(status), param, code)));
+        ctx.status(status).json(body(status, code, param, message));
+    }
+
+    static OpenAiWire.Error body(int status, String code, String param, String message) {
+        return new OpenAiWire.Error(new OpenAiWire.ErrorBody(message, type(status), param, code));
     }
 
     /** OpenAI's error types: clients map them to exception classes. */
