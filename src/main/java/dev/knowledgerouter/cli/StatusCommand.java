@@ -5,6 +5,7 @@ import dev.knowledgerouter.app.App;
 import dev.knowledgerouter.app.HealthCheck;
 import dev.knowledgerouter.app.ServerAnnouncement;
 import dev.knowledgerouter.app.WireJson;
+import dev.knowledgerouter.config.Secret;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,13 +38,14 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         KrContext ctx = parent.context();
         Optional<ServerAnnouncement> server = ctx.runningServer();
-        Map<String, Object> report = server.isPresent() ? fromServer(server.get().url()) : local(ctx);
+        Map<String, Object> report = server.isPresent() ? fromServer(server.get().url(), ctx.config().server().apiToken()) : local(ctx);
         if (json) {
             ctx.printJson(report);
         } else {
             print(ctx, report, server.map(s -> "server at " + s.url()).orElse("this process, home " + ctx.config().home()));
         }
-        return "ok".equals(report.get("status")) ? 0 : 1;
+        // "up" is the whole answer of a server that shows its parts only with the token.
+        return "ok".equals(report.get("status")) || "up".equals(report.get("status")) ? 0 : 1;
     }
 
     private static Map<String, Object> local(KrContext ctx) {
@@ -58,12 +60,16 @@ final class StatusCommand implements Callable<Integer> {
         }
     }
 
-    /** Sends no KR_API_TOKEN: /health stays open behind the token, so status works from any shell, and the token goes only where it is needed. */
-    private static Map<String, Object> fromServer(String url) {
+    /**
+     * /health is open, so status works from any shell; KR_API_TOKEN, when set, is sent because a server on
+     * an exposed address shows its parts only to callers with the token (to others it says up or down).
+     */
+    private static Map<String, Object> fromServer(String url, Optional<Secret> token) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/health")).timeout(Duration.ofSeconds(30)).GET();
+        token.ifPresent(t -> request.header("Authorization", "Bearer " + t.reveal()));
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/health")).timeout(Duration.ofSeconds(30)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return WireJson.mapper().readValue(r.body(), new TypeReference<>() { });
         } catch (IOException e) {
             throw new CliException("the server at " + url + " did not answer /health (" + e.getMessage() + "); is it still running?");
@@ -75,6 +81,9 @@ final class StatusCommand implements Callable<Integer> {
 
     private static void print(KrContext ctx, Map<String, Object> report, String where) {
         ctx.out().println("status: " + report.get("status") + " (" + where + ")");
+        if (PARTS.stream().noneMatch(report::containsKey)) {
+            ctx.out().println("  the server shows its parts only to callers with its token; set KR_API_TOKEN to see them");
+        }
         for (String name : PARTS) {
             if (report.get(name) instanceof Map<?, ?> part) {
                 boolean up = Boolean.TRUE.equals(part.get("up"));

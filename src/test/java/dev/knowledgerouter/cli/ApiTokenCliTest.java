@@ -75,6 +75,22 @@ class ApiTokenCliTest {
         });
     }
 
+    @Test
+    void statusAgainstAnExposedServerShowsThePartsWithTheTokenAndUpOrDownWithoutIt() throws Exception {
+        KrConfig seeded = withToken(TestStack.seededCopy(home), Optional.of(TOKEN));
+        KrConfig config = seeded.withServer(seeded.server().withListener("0.0.0.0", 0));
+        whileServing(config, () -> {
+            CliTest.Run full = kr(config, "status", "--json");
+            assertEquals(0, full.exit(), full.err());
+            assertEquals("ok", full.json().path("status").asText(), full.out());
+            assertTrue(full.json().has("store"), full.out());
+
+            CliTest.Run anonymous = kr(withToken(config, Optional.empty()), "status");
+            assertEquals(0, anonymous.exit(), anonymous.err());
+            assertTrue(anonymous.out().startsWith("status: up") && anonymous.out().contains("set KR_API_TOKEN to see them"), anonymous.out());
+        });
+    }
+
     /** Runs {@code commands} while a real server on {@code config}'s home runs and is announced there, as {@code kr serve} does. */
     private static void whileServing(KrConfig config, Runnable commands) throws Exception {
         try (App app = App.open(config, TestStack.embedder(), Clock.systemUTC())) {
