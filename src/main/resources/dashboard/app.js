@@ -273,11 +273,14 @@
       setStatus(summary, 'Health unknown: ' + describe(error), 'error');
       return;
     }
-    const ok = health.status === 'ok';
+    // A server on an exposed address tells callers without its token only "up" or "down", without the parts.
+    const ok = health.status === 'ok' || health.status === 'up';
+    const partsShown = HEALTH_PARTS.some(([key]) => key in health);
     summary.dataset.status = ok ? 'ok' : 'down';
     setStatus(summary, (ok ? 'The router can answer.' : 'The router cannot answer: the store or the embedder is down.')
+      + (partsShown ? '' : ' The server shows each part with its access token.')
       + ' Checked ' + new Date().toLocaleTimeString() + '.', ok ? 'ok' : 'error');
-    list.replaceChildren(...HEALTH_PARTS.map(([key, label]) => {
+    list.replaceChildren(...HEALTH_PARTS.filter(([key]) => key in health).map(([key, label]) => {
       const part = health[key] || {};
       const up = part.up === true;
       const why = up ? part.detail : part.reason;

@@ -315,6 +315,18 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void anUpOnlyHealthReportSaysTheRouterCanAnswerAndThatThePartsNeedTheToken() {
+        // What a server on an exposed address answers to /health without its token.
+        browser.executeScript("window.fetch = () => Promise.resolve(new Response(JSON.stringify({status: 'up'}),"
+                + " {status: 200, headers: {'Content-Type': 'application/json'}}));");
+        browser.findElement(By.id("health-refresh")).click();
+        wait.until(d -> browser.findElement(By.id("health-summary")).getText().contains("access token"));
+        assertEquals("ok", browser.findElement(By.id("health-summary")).getDomAttribute("data-status"));
+        assertTrue(browser.findElement(By.id("health-summary")).getText().startsWith("The router can answer."));
+        assertEquals(0, browser.findElements(By.cssSelector("#health-parts li")).size(), "no part is shown as down for want of its report");
+    }
+
+    @Test
     void textFromTheApiIsShownAsTextNeverAsMarkup() throws Exception {
         String id = postQuery("<img src=x onerror=\"window.__pwned=1\"><b>bold</b> why does mvn fail with PKIX?");
         browser.findElement(By.id("nav-recent")).click();
