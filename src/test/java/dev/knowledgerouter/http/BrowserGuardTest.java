@@ -1,6 +1,7 @@
 package dev.knowledgerouter.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -114,6 +115,17 @@ class BrowserGuardTest {
         assertRefused(r, 403, "origin_not_allowed", "a cross-site GET");
         assertEquals(200, router.send("GET", "/", Map.of("Sec-Fetch-Site", "cross-site"), null).statusCode(),
                 "a link from another site may still open the dashboard, which holds no data");
+    }
+
+    /** The dashboard's files may be loaded from a link anywhere; a path that climbs out of their folder may not ride on that. */
+    @Test
+    void aPathThatOnlyStartsAtTheDashboardIsNotTheDashboard() {
+        serve();
+        for (String path : List.of("/dashboard/../v1/interactions", "/dashboard/%2e%2e/v1/interactions", "/dashboard/..%2fv1/interactions")) {
+            RawHttp.Response r = RawHttp.send(router.port(), "GET", path, Map.of("Host", "127.0.0.1:" + router.port(), "Sec-Fetch-Site", "cross-site"), null);
+            assertTrue(r.status() == 403 || r.status() == 404 || r.status() == 400, path + " reached data: " + r.status() + " " + r.body());
+            assertFalse(r.body().contains("\"interactions\""), r.body());
+        }
     }
 
     @Test
