@@ -38,7 +38,9 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         KrContext ctx = parent.context();
         Optional<ServerAnnouncement> server = ctx.runningServer();
-        Map<String, Object> report = server.isPresent() ? fromServer(server.get().url(), ctx.config().server().apiToken()) : local(ctx);
+        Map<String, Object> report = server.isPresent()
+                ? fromServer(server.get().url(), ctx.config().server().apiToken())
+                : local(ctx);
         if (json) {
             ctx.printJson(report);
         } else {
@@ -66,7 +68,8 @@ final class StatusCommand implements Callable<Integer> {
      */
     private static Map<String, Object> fromServer(String url, Optional<Secret> token) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/health")).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/health"))
+                .timeout(Duration.ofSeconds(30)).GET();
         token.ifPresent(t -> request.header("Authorization", "Bearer " + t.reveal()));
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -82,7 +85,8 @@ final class StatusCommand implements Callable<Integer> {
     private static void print(KrContext ctx, Map<String, Object> report, String where) {
         ctx.out().println("status: " + report.get("status") + " (" + where + ")");
         if (PARTS.stream().noneMatch(report::containsKey)) {
-            ctx.out().println("  the server shows its parts only to callers with its token; set KR_API_TOKEN to see them");
+            ctx.out().println("  the server shows its parts only to callers with its token;"
+                    + " set KR_API_TOKEN to see them");
         }
         for (String name : PARTS) {
             if (report.get(name) instanceof Map<?, ?> part) {

@@ -134,7 +134,8 @@ public final class ConfigLoader {
     }
 
     private ServerSettings server(Node node) {
-        node.allowOnly("host", "port", "max_body_kb", "max_query_chars", "api_token", "allowed_hosts", "allowed_origins");
+        node.allowOnly("host", "port", "max_body_kb", "max_query_chars", "api_token", "allowed_hosts",
+                "allowed_origins");
         if (node.has("api_token")) {
             throw new ConfigException(node.path("api_token") + " is not read from files, so that tokens never land in a repository; set KR_API_TOKEN in the environment instead");
         }
@@ -150,23 +151,26 @@ public final class ConfigLoader {
         }
         return new ServerSettings(host, port, bodyKb * 1024L, queryChars, env("KR_API_TOKEN").map(Secret::of),
                 entries(node, "allowed_hosts", "KR_ALLOWED_HOSTS", HostPort::parse, "[kr.example.com]"),
-                entries(node, "allowed_origins", "KR_ALLOWED_ORIGINS", WebOrigin::parse, "[\"http://localhost:5173\"]"));
+                entries(node, "allowed_origins", "KR_ALLOWED_ORIGINS", WebOrigin::parse,
+                        "[\"http://localhost:5173\"]"));
     }
 
-    /** A list from the environment (comma-separated, it wins) or kr.yaml, each entry parsed; a bad one names its key. */
+    /** A list from the environment (comma-separated; it wins) or kr.yaml, parsed; a bad entry names its key. */
     private <T> List<T> entries(Node node, String key, String envKey, Function<String, T> parse, String example) {
         Optional<String> fromEnv = env(envKey);
         if (fromEnv.isEmpty() && node.has(key) && !node.json().get(key).isArray()) {
             throw new ConfigException(node.path(key) + " must be a list, e.g. " + key + ": " + example);
         }
-        List<String> raw = fromEnv.map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(e -> !e.isEmpty()).toList())
+        List<String> raw = fromEnv
+                .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(e -> !e.isEmpty()).toList())
                 .orElseGet(() -> node.strings(key));
         List<T> out = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             try {
                 out.add(parse.apply(raw.get(i)));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException((fromEnv.isPresent() ? envKey : node.path(key) + "[" + i + "]") + ": " + e.getMessage());
+                String where = fromEnv.isPresent() ? envKey : node.path(key) + "[" + i + "]";
+                throw new ConfigException(where + ": " + e.getMessage());
             }
         }
         return out;

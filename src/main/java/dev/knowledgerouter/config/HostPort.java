@@ -28,8 +28,8 @@ public record HostPort(String host, OptionalInt port) {
     public static HostPort parse(String text) {
         String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         if (t.contains("://") || t.contains("/")) {
-            throw new IllegalArgumentException("'" + text + "' is not a host: write the name and, if needed, the port only, "
-                    + "such as kr.example.com or kr.example.com:8443 (no scheme, no path)");
+            throw new IllegalArgumentException("'" + text + "' is not a host: write the name and, if needed, the port"
+                    + " only, such as kr.example.com or kr.example.com:8443 (no scheme, no path)");
         }
         Matcher m = HOST_AND_PORT.matcher(t);
         if (!m.matches() || !(NAME.matcher(m.group(1)).matches() || IPV6.matcher(m.group(1)).matches())) {

@@ -41,7 +41,8 @@ public record ServerSettings(String host, int port, long maxBodyBytes, int maxQu
     }
 
     public ServerSettings withListener(String otherHost, int otherPort) {
-        return new ServerSettings(otherHost, otherPort, maxBodyBytes, maxQueryChars, apiToken, allowedHosts, allowedOrigins);
+        return new ServerSettings(otherHost, otherPort, maxBodyBytes, maxQueryChars, apiToken, allowedHosts,
+                allowedOrigins);
     }
 
     public ServerSettings withApiToken(Optional<Secret> token) {

@@ -22,8 +22,8 @@ public record WebOrigin(String scheme, String host, int port) {
         int separator = t.indexOf("://");
         String scheme = separator < 0 ? "" : t.substring(0, separator).toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("'" + text + "' is not an origin: write the scheme, host and port the page is served from,"
-                    + " such as http://localhost:5173 or https://tools.example.com");
+            throw new IllegalArgumentException("'" + text + "' is not an origin: write the scheme, host and port the"
+                    + " page is served from, such as http://localhost:5173 or https://tools.example.com");
         }
         String rest = t.substring(separator + 3);
         if (rest.contains("/") || rest.contains("?") || rest.contains("#") || rest.contains("@")) {

@@ -36,7 +36,7 @@ final class Dashboard {
     private Dashboard() {
     }
 
-    /** The page and its files: they hold no data, so a browser may open them without a token or from a link on another site. */
+    /** The page and its files: they hold no data, so a browser may open them without a token or from any link. */
     static boolean serves(String path) {
         return path.equals("/") || path.equals(PATH) || path.startsWith(PATH + "/");
     }

@@ -57,7 +57,9 @@ record HostPolicy(boolean loopbackBind, Set<String> listenerNames, List<HostPort
         if (listenerNames.contains(named.host()) && port == localPort) {
             return true;
         }
-        if (allowed.stream().anyMatch(a -> a.host().equals(named.host()) && (a.port().isEmpty() || a.port().getAsInt() == port))) {
+        boolean listed = allowed.stream()
+                .anyMatch(a -> a.host().equals(named.host()) && (a.port().isEmpty() || a.port().getAsInt() == port));
+        if (listed) {
             return true;
         }
         return !loopbackBind && allowed.isEmpty();

@@ -33,7 +33,7 @@ record OriginPolicy(List<WebOrigin> allowed) {
     record SameOrigin() implements Verdict {
     }
 
-    /** A page at an origin in {@code server.allowed_origins}; {@code origin} is the header as sent, for CORS to echo. */
+    /** A page at an origin in {@code server.allowed_origins}; {@code origin} is the header as sent, for CORS. */
     record Listed(String origin) implements Verdict {
     }
 
@@ -65,7 +65,7 @@ record OriginPolicy(List<WebOrigin> allowed) {
         }
         String sent = origins.getFirst().strip();
         if (sent.equals("null")) {
-            return new Foreign("a page without an origin of its own (Origin: null, e.g. a sandboxed frame or a local file)");
+            return new Foreign("a page without an origin of its own (Origin: null: a sandboxed frame, a local file)");
         }
         WebOrigin origin;
         try {

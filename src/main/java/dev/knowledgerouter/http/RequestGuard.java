@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -38,10 +39,19 @@ final class RequestGuard implements Filter {
     static final String FOREIGN_HOST = RequestGuard.class.getName() + ".foreignHost";
     private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
     private static final String ALLOW_METHODS = "GET, POST, DELETE, OPTIONS";
-    private static final String ALLOW_HEADERS = "Authorization, Content-Type, Accept, Last-Event-ID, Mcp-Session-Id, Mcp-Protocol-Version";
-    private static final String EXPOSE_HEADERS = "Location, Retry-After, WWW-Authenticate, Mcp-Session-Id, X-KR-Route, X-KR-Model,"
-            + " X-KR-Interaction-Id, X-KR-Relevance";
+    private static final String ALLOW_HEADERS = "Authorization, Content-Type, Accept, Last-Event-ID, Mcp-Session-Id,"
+            + " Mcp-Protocol-Version";
+    private static final String EXPOSE_HEADERS = "Location, Retry-After, WWW-Authenticate, Mcp-Session-Id, X-KR-Route,"
+            + " X-KR-Model, X-KR-Interaction-Id, X-KR-Relevance";
     private static final String PREFLIGHT_MAX_AGE_SECONDS = "600";
+    private static final String HOST_FIX = "': it answers to its own address (on loopback 127.0.0.1, localhost"
+            + " or [::1] with its port) and the names in server.allowed_hosts, so that a web page cannot reach it"
+            + " under a name of its own (DNS rebinding); if you reach it through that name on purpose (a reverse"
+            + " proxy, a container), add it to server.allowed_hosts in kr.yaml (or KR_ALLOWED_HOSTS)";
+    private static final String ORIGIN_FIX = " may not use this server: only its own pages (the dashboard) and the"
+            + " origins in server.allowed_origins may call it from a browser, so that no web page can spend Claude"
+            + " credit or read your knowledge through your browser; to let a page use the API, add its origin to"
+            + " server.allowed_origins in kr.yaml (or KR_ALLOWED_ORIGINS)";
 
     private final HostPolicy hosts;
     private final OriginPolicy origins;
@@ -65,62 +75,76 @@ final class RequestGuard implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         HttpServletRequest in = (HttpServletRequest) request;
         HttpServletResponse out = (HttpServletResponse) response;
-        String path = in.getRequestURI();
-        String method = in.getMethod();
-        String host = in.getHeader("Host");
-        boolean hostAllowed = hosts.allows(host, in.getScheme(), in.getLocalPort());
-        if (!hostAllowed) {
-            if (!method.equals("GET") || !path.equals(HealthRoute.PATH)) {
-                refuse(out, path, 403, "host_not_allowed", "this server does not answer to Host '" + OriginPolicy.shorten(String.valueOf(host))
-                        + "': it answers to its own address (on loopback 127.0.0.1, localhost or [::1] with its port) and the names in"
-                        + " server.allowed_hosts, so that a web page cannot reach it under a name of its own (DNS rebinding); if you reach"
-                        + " it through that name on purpose (a reverse proxy, a container), add it to server.allowed_hosts in kr.yaml"
-                        + " (or KR_ALLOWED_HOSTS)");
-                return;
-            }
-            in.setAttribute(FOREIGN_HOST, Boolean.TRUE);
+        if (hostPasses(in, out) && originPasses(in, out) && bodyTypePasses(in, out)) {
+            chain.doFilter(request, response);
         }
+    }
+
+    /** A foreign Host is refused, except on {@code GET /health}, which then says up or down only. */
+    private boolean hostPasses(HttpServletRequest in, HttpServletResponse out) throws IOException {
+        if (hosts.allows(in.getHeader("Host"), in.getScheme(), in.getLocalPort())) {
+            return true;
+        }
+        if (in.getMethod().equals("GET") && in.getRequestURI().equals(HealthRoute.PATH)) {
+            in.setAttribute(FOREIGN_HOST, Boolean.TRUE);
+            return true;
+        }
+        String host = OriginPolicy.shorten(String.valueOf(in.getHeader("Host")));
+        refuse(in, out, 403, "host_not_allowed", "this server does not answer to Host '" + host + HOST_FIX);
+        return false;
+    }
+
+    /** Another origin's request is refused; a listed origin's gets CORS, and its preflight is answered here. */
+    private boolean originPasses(HttpServletRequest in, HttpServletResponse out) throws IOException {
         if (origins.corsEnabled()) {
             out.addHeader("Vary", "Origin");
         }
         // The dashboard's page and files hold no data: a link to them from another site may open them.
-        String fetchSite = method.equals("GET") && Dashboard.serves(path) ? null : in.getHeader("Sec-Fetch-Site");
-        OriginPolicy.Verdict verdict = origins.check(Collections.list(in.getHeaders("Origin")), fetchSite, ownOrigin(in, hostAllowed, host));
+        boolean dashboard = in.getMethod().equals("GET") && Dashboard.serves(in.getRequestURI());
+        String fetchSite = dashboard ? null : in.getHeader("Sec-Fetch-Site");
+        List<String> sent = Collections.list(in.getHeaders("Origin"));
+        OriginPolicy.Verdict verdict = origins.check(sent, fetchSite, ownOrigin(in));
         if (verdict instanceof OriginPolicy.Foreign foreign) {
-            refuse(out, path, 403, "origin_not_allowed", foreign.who() + " may not use this server: only its own pages (the dashboard)"
-                    + " and the origins in server.allowed_origins may call it from a browser, so that no web page can spend Claude credit"
-                    + " or read your knowledge through your browser; to let a page use the API, add its origin to"
-                    + " server.allowed_origins in kr.yaml (or KR_ALLOWED_ORIGINS)");
-            return;
+            refuse(in, out, 403, "origin_not_allowed", foreign.who() + ORIGIN_FIX);
+            return false;
         }
         if (verdict instanceof OriginPolicy.Listed listed) {
             out.setHeader("Access-Control-Allow-Origin", listed.origin());
             out.setHeader("Access-Control-Expose-Headers", EXPOSE_HEADERS);
-            if (method.equals("OPTIONS") && in.getHeader("Access-Control-Request-Method") != null) {
+            if (in.getMethod().equals("OPTIONS") && in.getHeader("Access-Control-Request-Method") != null) {
                 out.setHeader("Access-Control-Allow-Methods", ALLOW_METHODS);
                 out.setHeader("Access-Control-Allow-Headers", ALLOW_HEADERS);
                 out.setHeader("Access-Control-Max-Age", PREFLIGHT_MAX_AGE_SECONDS);
                 out.setStatus(204);
-                return;
+                return false;
             }
         }
-        if (BODY_METHODS.contains(method)) {
-            Optional<String> problem = JsonContentType.problem(in.getContentType());
-            if (problem.isPresent()) {
-                refuse(out, path, 415, "unsupported_media_type", method + " " + path + " takes a JSON body: send Content-Type: "
-                        + JsonContentType.EXPECTED + " (" + problem.get() + "); a form or a text body is never read as a command");
-                return;
-            }
+        return true;
+    }
+
+    /** A body that is not UTF-8 JSON is refused before anything reads it. */
+    private boolean bodyTypePasses(HttpServletRequest in, HttpServletResponse out) throws IOException {
+        if (!BODY_METHODS.contains(in.getMethod())) {
+            return true;
         }
-        chain.doFilter(request, response);
+        Optional<String> problem = JsonContentType.problem(in.getContentType());
+        if (problem.isEmpty()) {
+            return true;
+        }
+        refuse(in, out, 415, "unsupported_media_type", in.getMethod() + " " + in.getRequestURI() + " takes a JSON body:"
+                + " send Content-Type: " + JsonContentType.EXPECTED + " (" + problem.get() + "); a form or a text body"
+                + " is never read as a command");
+        return false;
     }
 
     /** The scheme, host and port the request came to, when its Host names this server. */
-    private static Optional<WebOrigin> ownOrigin(HttpServletRequest in, boolean hostAllowed, String host) {
-        if (!hostAllowed || host == null) {
+    private Optional<WebOrigin> ownOrigin(HttpServletRequest in) {
+        String host = in.getHeader("Host");
+        if (host == null || in.getAttribute(FOREIGN_HOST) != null) {
             return Optional.empty();
         }
         try {
@@ -131,8 +155,12 @@ final class RequestGuard implements Filter {
     }
 
     /** In the router's error shape, or OpenAI's on the OpenAI-compatible paths (their clients read that one). */
-    private void refuse(HttpServletResponse out, String path, int status, String code, String message) throws IOException {
-        Object body = OpenAiErrors.appliesTo(path) ? OpenAiErrors.body(status, code, null, message) : new ApiError(code, message);
+    private void refuse(HttpServletRequest in, HttpServletResponse out, int status, String code, String message)
+            throws IOException {
+        String path = in.getRequestURI();
+        Object body = OpenAiErrors.appliesTo(path)
+                ? OpenAiErrors.body(status, code, null, message)
+                : new ApiError(code, message);
         out.setStatus(status);
         out.setContentType("application/json");
         out.setHeader("X-Content-Type-Options", "nosniff");

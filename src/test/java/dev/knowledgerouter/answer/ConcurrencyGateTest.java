@@ -86,7 +86,8 @@ class ConcurrencyGateTest {
                 try {
                     HttpClient http = HttpClient.newHttpClient();
                     HttpRequest query = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/query"))
-                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"how do I squash my last three commits\", \"profile\": \"casual\"}")).build();
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"how do I squash my last three commits\", \"profile\": \"casual\"}")).build();
                     Future<HttpResponse<String>> first = threads.submit(() -> http.send(query, HttpResponse.BodyHandlers.ofString()));
                     inside.await();
                     HttpResponse<String> busy = http.send(query, HttpResponse.BodyHandlers.ofString());

@@ -87,7 +87,8 @@ class ApiTokenCliTest {
 
             CliTest.Run anonymous = kr(withToken(config, Optional.empty()), "status");
             assertEquals(0, anonymous.exit(), anonymous.err());
-            assertTrue(anonymous.out().startsWith("status: up") && anonymous.out().contains("set KR_API_TOKEN to see them"), anonymous.out());
+            assertTrue(anonymous.out().startsWith("status: up"), anonymous.out());
+            assertTrue(anonymous.out().contains("set KR_API_TOKEN to see them"), anonymous.out());
         });
     }
 

@@ -14,7 +14,7 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code server.allowed_hosts} and {@code server.allowed_origins}: what an entry may be, and what a bad one is told. */
+/** {@code server.allowed_hosts} and {@code server.allowed_origins}: what an entry may be, what a bad one is told. */
 class BrowserAccessConfigTest {
     @TempDir
     Path dir;
@@ -35,7 +35,8 @@ class BrowserAccessConfigTest {
 
     @Test
     void whatNoBrowserSendsAsAHostIsNotAHost() {
-        for (String bad : List.of("", "http://kr.example.com", "kr.example.com/", "user@kr.example.com", "kr.example.com.", "::1",
+        for (String bad : List.of("", "http://kr.example.com", "kr.example.com/", "user@kr.example.com",
+                "kr.example.com.", "::1",
                 "kr.example.com:0", "kr.example.com:70000", "kr.example.com:", "*", "evil.example:80:80", "a..b")) {
             assertThrows(IllegalArgumentException.class, () -> HostPort.parse(bad), bad);
         }
@@ -52,9 +53,12 @@ class BrowserAccessConfigTest {
 
     @Test
     void anOriginHasNoPathQueryOrUserAndIsHttpOrHttps() {
-        IllegalArgumentException path = assertThrows(IllegalArgumentException.class, () -> WebOrigin.parse("http://localhost:5173/"));
-        assertTrue(path.getMessage().contains("write http://localhost:5173 without what follows the host"), path.getMessage());
-        for (String bad : List.of("localhost:5173", "null", "*", "file:///tmp/x.html", "ftp://example.com", "http://a@b.example",
+        IllegalArgumentException path = assertThrows(IllegalArgumentException.class,
+                () -> WebOrigin.parse("http://localhost:5173/"));
+        assertTrue(path.getMessage().contains("write http://localhost:5173 without what follows the host"),
+                path.getMessage());
+        for (String bad : List.of("localhost:5173", "null", "*", "file:///tmp/x.html", "ftp://example.com",
+                "http://a@b.example",
                 "http://example.com?x=1", "http://")) {
             assertThrows(IllegalArgumentException.class, () -> WebOrigin.parse(bad), bad);
         }
@@ -65,7 +69,8 @@ class BrowserAccessConfigTest {
         ServerSettings s = load("server:\n  allowed_hosts: [kr.example.com, \"10.0.0.5:8080\"]\n"
                 + "  allowed_origins: [\"http://localhost:5173\", \"https://tools.example.com\"]\n", Map.of()).server();
         assertEquals(List.of(HostPort.parse("kr.example.com"), HostPort.parse("10.0.0.5:8080")), s.allowedHosts());
-        assertEquals(List.of(WebOrigin.parse("http://localhost:5173"), WebOrigin.parse("https://tools.example.com")), s.allowedOrigins());
+        assertEquals(List.of(WebOrigin.parse("http://localhost:5173"), WebOrigin.parse("https://tools.example.com")),
+                s.allowedOrigins());
     }
 
     @Test
@@ -78,29 +83,37 @@ class BrowserAccessConfigTest {
     @Test
     void theEnvironmentReplacesTheFilesLists() throws IOException {
         ServerSettings s = load("server:\n  allowed_hosts: [kr.example.com]\n",
-                Map.of("KR_ALLOWED_HOSTS", "router.lan, router.lan:8443", "KR_ALLOWED_ORIGINS", "http://localhost:3000")).server();
+                Map.of("KR_ALLOWED_HOSTS", "router.lan, router.lan:8443", "KR_ALLOWED_ORIGINS",
+                        "http://localhost:3000")).server();
         assertEquals(List.of(HostPort.parse("router.lan"), HostPort.parse("router.lan:8443")), s.allowedHosts());
         assertEquals(List.of(WebOrigin.parse("http://localhost:3000")), s.allowedOrigins());
     }
 
     @Test
     void aBadHostEntryNamesItsKeyAndTheFix() {
-        ConfigException e = assertThrows(ConfigException.class, () -> load("server:\n  allowed_hosts: [ok.example, \"https://kr.example.com\"]\n", Map.of()));
-        assertTrue(e.getMessage().contains("server.allowed_hosts[1]") && e.getMessage().contains("no scheme"), e.getMessage());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load("server:\n  allowed_hosts: [ok.example, \"https://kr.example.com\"]\n", Map.of()));
+        assertTrue(e.getMessage().contains("server.allowed_hosts[1]") && e.getMessage().contains("no scheme"),
+                e.getMessage());
     }
 
     @Test
     void aBadOriginEntryNamesItsKeyAndTheFix() {
-        ConfigException e = assertThrows(ConfigException.class, () -> load("server:\n  allowed_origins: [\"*\"]\n", Map.of()));
-        assertTrue(e.getMessage().contains("server.allowed_origins[0]") && e.getMessage().contains("such as http://localhost:5173"), e.getMessage());
-        ConfigException env = assertThrows(ConfigException.class, () -> load("", Map.of("KR_ALLOWED_ORIGINS", "localhost:3000")));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load("server:\n  allowed_origins: [\"*\"]\n", Map.of()));
+        assertTrue(e.getMessage().contains("server.allowed_origins[0]"), e.getMessage());
+        assertTrue(e.getMessage().contains("such as http://localhost:5173"), e.getMessage());
+        ConfigException env = assertThrows(ConfigException.class,
+                () -> load("", Map.of("KR_ALLOWED_ORIGINS", "localhost:3000")));
         assertTrue(env.getMessage().startsWith("KR_ALLOWED_ORIGINS: "), env.getMessage());
     }
 
     @Test
     void aSingleValueWhereAListBelongsShowsTheListForm() {
-        ConfigException e = assertThrows(ConfigException.class, () -> load("server:\n  allowed_hosts: kr.example.com\n", Map.of()));
-        assertTrue(e.getMessage().contains("server.allowed_hosts must be a list, e.g. allowed_hosts: [kr.example.com]"), e.getMessage());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load("server:\n  allowed_hosts: kr.example.com\n", Map.of()));
+        String expected = "server.allowed_hosts must be a list, e.g. allowed_hosts: [kr.example.com]";
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
     @Test
@@ -108,6 +121,7 @@ class BrowserAccessConfigTest {
         ServerSettings s = new ServerSettings("127.0.0.1", 0, 1, 1).withListener("0.0.0.0", 9000);
         assertEquals(List.of(), s.allowedHosts());
         ServerSettings allowed = s.withAllowed(List.of(HostPort.parse("kr.example.com")), List.of());
-        assertEquals(allowed.allowedHosts(), allowed.withApiToken(Optional.empty()).withListener("127.0.0.1", 1).allowedHosts());
+        ServerSettings changed = allowed.withApiToken(Optional.empty()).withListener("127.0.0.1", 1);
+        assertEquals(allowed.allowedHosts(), changed.allowedHosts());
     }
 }

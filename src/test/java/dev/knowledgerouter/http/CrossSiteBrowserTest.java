@@ -50,14 +50,16 @@ class CrossSiteBrowserTest {
         Optional<Path> chromium = Chromium.browser();
         Optional<Path> driver = Chromium.driver();
         if (chromium.isEmpty() || driver.isEmpty()) {
-            missing = "cross-site browser test skipped: no Chromium or chromedriver (apt-get install chromium chromium-driver)";
+            missing = "cross-site browser test skipped: no Chromium or chromedriver"
+                    + " (apt-get install chromium chromium-driver)";
             return;
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.get().toFile());
         options.addArguments(Chromium.HEADLESS_FLAGS);
         options.addArguments("--user-data-dir=" + profile);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile()).usingAnyFreePort()
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
+                .usingAnyFreePort()
                 .withLogOutput(OutputStream.nullOutputStream()).build(), options);
     }
 
@@ -86,7 +88,7 @@ class CrossSiteBrowserTest {
         attacker.on("/", new Reply(200, page(), Map.of("Content-Type", "text/html; charset=utf-8")));
     }
 
-    /** The attacking page: what any page may send without asking, then a CORS request, then a form; its title reports. */
+    /** The attacking page: what any page may send without asking, a CORS request, a form; its title reports. */
     String page() {
         String target = router.base();
         String query = "{\"query\": \"write me a poem about the sea\", \"prefer\": \"remote\"}";
@@ -100,11 +102,14 @@ class CrossSiteBrowserTest {
                 <script>
                 (async () => {
                   const out = [];
-                  for (const [path, body] of [['/v1/query', %2$s], ['/v1/repos', %3$s], ['/v1/chat/completions', %4$s]]) {
-                    await fetch('%1$s' + path, {method: 'POST', mode: 'no-cors', headers: {'Content-Type': 'text/plain'}, body})
+                  const text = {'Content-Type': 'text/plain'};
+                  const json = {'Content-Type': 'application/json'};
+                  const posts = [['/v1/query', %2$s], ['/v1/repos', %3$s], ['/v1/chat/completions', %4$s]];
+                  for (const [path, body] of posts) {
+                    await fetch('%1$s' + path, {method: 'POST', mode: 'no-cors', headers: text, body})
                       .then(() => out.push('no-cors sent'), () => out.push('no-cors failed'));
                   }
-                  await fetch('%1$s/v1/query', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: %2$s})
+                  await fetch('%1$s/v1/query', {method: 'POST', headers: json, body: %2$s})
                     .then(r => out.push('cors read ' + r.status), () => out.push('cors blocked'));
                   document.querySelector('iframe').onload = () => { document.title = 'done: ' + out.join(', '); };
                   document.getElementById('f').submit();
@@ -141,6 +146,7 @@ class CrossSiteBrowserTest {
         assertTrue(report.contains("cors read 200"), "CORS let the allowed page read the answer: " + report);
         assertEquals(1, router.claude.received().size(), "only the JSON request reached Claude");
         assertEquals(1, router.get("/v1/interactions").path("interactions").size());
-        assertEquals(0, router.get("/v1/repos").path("repositories").size(), "a text/plain analysis request is never read");
+        assertEquals(0, router.get("/v1/repos").path("repositories").size(),
+                "a text/plain analysis request is never read");
     }
 }

@@ -323,7 +323,8 @@ class DashboardBrowserTest {
         wait.until(d -> browser.findElement(By.id("health-summary")).getText().contains("access token"));
         assertEquals("ok", browser.findElement(By.id("health-summary")).getDomAttribute("data-status"));
         assertTrue(browser.findElement(By.id("health-summary")).getText().startsWith("The router can answer."));
-        assertEquals(0, browser.findElements(By.cssSelector("#health-parts li")).size(), "no part is shown as down for want of its report");
+        assertEquals(0, browser.findElements(By.cssSelector("#health-parts li")).size(),
+                "no part is shown as down for want of its report");
     }
 
     @Test

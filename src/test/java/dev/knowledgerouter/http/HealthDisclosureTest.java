@@ -60,7 +60,8 @@ class HealthDisclosureTest {
     @Test
     void underAForeignHostOnlyUpOrDownIsShown() {
         serve(s -> s);
-        RawHttp.Response r = RawHttp.send(router.port(), "GET", HealthRoute.PATH, Map.of("Host", "evil.example:" + router.port()), null);
+        Map<String, String> foreign = Map.of("Host", "evil.example:" + router.port());
+        RawHttp.Response r = RawHttp.send(router.port(), "GET", HealthRoute.PATH, foreign, null);
         assertEquals(200, r.status(), r.body());
         assertUpOnly(GuardedRouter.json(r.body()));
         assertFalse(r.body().contains(home.toString()), "the store's path is not disclosed");

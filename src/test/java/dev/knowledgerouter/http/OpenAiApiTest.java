@@ -287,8 +287,8 @@ class OpenAiApiTest {
 
     @Test
     void theRoutersOwnEndpointsKeepTheirErrorShape() throws Exception {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(router.base + "/v1/query")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(router.base + "/v1/query"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertEquals("invalid_request", body(r).path("error").asText().toLowerCase(Locale.ROOT), r.body());
     }
 }

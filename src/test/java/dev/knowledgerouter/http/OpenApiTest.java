@@ -139,8 +139,9 @@ class OpenApiTest {
     @Test
     void everyOperationDocumentsTheRequestGuardsRefusals() {
         documentedOperations().forEach((name, op) -> {
-            assertTrue(op.path("responses").has("403"), name + ": RequestGuard refuses a foreign Host or Origin with 403 on every route");
-            assertEquals(op.has("requestBody"), op.path("responses").has("415"), name + ": an operation with a body documents the 415 for a non-JSON one");
+            assertTrue(op.path("responses").has("403"), name + ": RequestGuard refuses a foreign Host or Origin");
+            assertEquals(op.has("requestBody"), op.path("responses").has("415"),
+                    name + ": an operation with a body documents the 415 for a body that is not JSON");
         });
     }
 

@@ -35,13 +35,15 @@ class OriginPolicyTest {
     void withoutOriginARequestAnotherSitesPageMadeIsForeign() {
         OriginPolicy.Verdict v = check(NONE_LISTED, null, "cross-site");
         assertTrue(v instanceof OriginPolicy.Foreign f && f.who().contains("Sec-Fetch-Site: cross-site"), v.toString());
-        assertInstanceOf(OriginPolicy.Foreign.class, check(NONE_LISTED, null, "same-site"), "another port on localhost is another page");
+        assertInstanceOf(OriginPolicy.Foreign.class, check(NONE_LISTED, null, "same-site"),
+                "another port on localhost is another page");
     }
 
     @Test
     void theServersOwnOriginIsTheSameOriginWithOrWithoutTheDefaultPort() {
         assertInstanceOf(OriginPolicy.SameOrigin.class, check(NONE_LISTED, "http://127.0.0.1:8080", "same-origin"));
-        OriginPolicy.Verdict onDefaultPort = NONE_LISTED.check(List.of("http://localhost"), null, Optional.of(WebOrigin.parse("http://localhost:80")));
+        OriginPolicy.Verdict onDefaultPort = NONE_LISTED.check(List.of("http://localhost"), null,
+                Optional.of(WebOrigin.parse("http://localhost:80")));
         assertInstanceOf(OriginPolicy.SameOrigin.class, onDefaultPort);
     }
 
@@ -54,8 +56,10 @@ class OriginPolicyTest {
     @Test
     void anotherPortOnLoopbackIsAnotherOrigin() {
         assertInstanceOf(OriginPolicy.Foreign.class, check(NONE_LISTED, "http://127.0.0.1:3000", "same-site"));
-        assertInstanceOf(OriginPolicy.Foreign.class, check(NONE_LISTED, "https://127.0.0.1:8080", null), "another scheme too");
-        assertInstanceOf(OriginPolicy.Foreign.class, check(NONE_LISTED, "http://localhost:8080", null), "another name too");
+        assertInstanceOf(OriginPolicy.Foreign.class, check(NONE_LISTED, "https://127.0.0.1:8080", null),
+                "another scheme too");
+        assertInstanceOf(OriginPolicy.Foreign.class, check(NONE_LISTED, "http://localhost:8080", null),
+                "another name too");
     }
 
     @Test
@@ -66,7 +70,8 @@ class OriginPolicyTest {
 
     @Test
     void aListedOriginIsEchoedAsSentForCors() {
-        assertEquals(new OriginPolicy.Listed("http://localhost:5173"), check(LISTED, "http://localhost:5173", "same-site"));
+        OriginPolicy.Verdict v = check(LISTED, "http://localhost:5173", "same-site");
+        assertEquals(new OriginPolicy.Listed("http://localhost:5173"), v);
         assertInstanceOf(OriginPolicy.Foreign.class, check(LISTED, "http://localhost:5174", null));
     }
 
@@ -78,9 +83,10 @@ class OriginPolicyTest {
 
     @Test
     void severalOriginHeadersOrAMalformedOneAreForeign() {
-        assertInstanceOf(OriginPolicy.Foreign.class, NONE_LISTED.check(List.of("http://127.0.0.1:8080", "http://evil.example"), null, OWN));
+        List<String> two = List.of("http://127.0.0.1:8080", "http://evil.example");
+        assertInstanceOf(OriginPolicy.Foreign.class, NONE_LISTED.check(two, null, OWN));
         OriginPolicy.Verdict v = check(NONE_LISTED, "x".repeat(300), null);
-        assertTrue(v instanceof OriginPolicy.Foreign f && f.who().length() < 150, "a long value is not echoed whole: " + v);
+        assertTrue(v instanceof OriginPolicy.Foreign f && f.who().length() < 150, "not echoed whole: " + v);
     }
 
     @Test

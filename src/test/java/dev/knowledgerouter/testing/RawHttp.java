@@ -53,12 +53,13 @@ public final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String line = line(in); !line.isEmpty(); line = line(in)) {
             int colon = line.indexOf(':');
-            headers.merge(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip(), (a, b) -> a + ", " + b);
+            String name = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+            headers.merge(name, line.substring(colon + 1).strip(), (a, b) -> a + ", " + b);
         }
         byte[] body;
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             ByteArrayOutputStream chunks = new ByteArrayOutputStream();
-            for (int size = Integer.parseInt(line(in).split(";")[0].strip(), 16); size > 0; size = Integer.parseInt(line(in).split(";")[0].strip(), 16)) {
+            for (int size = chunkSize(in); size > 0; size = chunkSize(in)) {
                 chunks.write(in.readNBytes(size));
                 line(in);
             }
@@ -69,6 +70,10 @@ public final class RawHttp {
             body = in.readAllBytes();
         }
         return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
+    }
+
+    private static int chunkSize(InputStream in) throws IOException {
+        return Integer.parseInt(line(in).split(";")[0].strip(), 16);
     }
 
     private static String line(InputStream in) throws IOException {
