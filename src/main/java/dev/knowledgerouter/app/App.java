@@ -133,6 +133,11 @@ public final class App implements AutoCloseable {
         return config;
     }
 
+    /** The time every part of the App reads (tests move it instead of waiting). */
+    public Clock clock() {
+        return clock;
+    }
+
     /** Codebase analysis and code search. */
     public dev.knowledgerouter.code.CodeService code() {
         return code;

@@ -52,7 +52,7 @@ public final class ConfigLoader {
         }
         Node root = Files.isRegularFile(file) ? Node.root(read(file), file.getFileName().toString()) : Node.empty();
         root.allowOnly("home", "app_dir", "collections_dir", "seed_dir", "server", "ollama", "claude", "routing", "escalation", "code",
-                "store", "embedder", "qdrant");
+                "store", "embedder", "qdrant", "mcp");
 
         Path appDir = env("KR_APP_DIR").map(this::resolve).orElse(root.text("app_dir").map(this::resolve).orElse(workDir));
         Path home = env("KR_HOME").map(this::resolve).orElse(root.text("home").map(this::resolve).orElse(workDir.resolve("data")));
@@ -62,7 +62,23 @@ public final class ConfigLoader {
         return new KrConfig(home.normalize(), collections.normalize(), seeds.normalize(),
                 server(root.child("server")), ollama(root.child("ollama")), claude(root.child("claude")), routing(root.child("routing")),
                 cost(root.child("claude")), escalation(root.child("escalation")), code(root.child("code")),
-                store(root), embedder(root, root.child("ollama")));
+                store(root), embedder(root, root.child("ollama"))).withMcp(mcp(root.child("mcp")));
+    }
+
+    private McpSettings mcp(Node node) {
+        node.allowOnly("max_sessions", "session_idle_minutes", "max_initialize_kb");
+        McpSettings d = McpSettings.defaults();
+        int sessions = node.integer("max_sessions", d.maxSessions());
+        int idleMinutes = node.integer("session_idle_minutes", (int) d.sessionIdle().toMinutes());
+        int initializeKb = node.integer("max_initialize_kb", d.maxInitializeBytes() / 1024);
+        try {
+            return new McpSettings(sessions, Duration.ofMinutes(idleMinutes), Math.multiplyExact(initializeKb, 1024));
+        } catch (ArithmeticException e) {
+            throw new ConfigException(node.path("max_initialize_kb") + " must be between 1 and "
+                    + McpSettings.MAX_INITIALIZE_BYTES_LIMIT / 1024 + ", got " + initializeKb);
+        } catch (ConfigException e) {
+            throw new ConfigException(node.file() + ": " + e.getMessage());
+        }
     }
 
     private StoreSettings store(Node root) {

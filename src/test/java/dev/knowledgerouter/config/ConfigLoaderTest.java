@@ -319,4 +319,28 @@ class ConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of("QDRANT_URL", "ftp://q:6334")));
         assertTrue(e.getMessage().contains("http://") , e.getMessage());
     }
+
+    @Test
+    void theMcpSectionSetsTheSessionLimits() throws IOException {
+        yaml("mcp:\n  max_sessions: 32\n  session_idle_minutes: 90\n  max_initialize_kb: 8\n");
+        McpSettings mcp = load(Map.of()).mcp();
+        assertEquals(32, mcp.maxSessions());
+        assertEquals(java.time.Duration.ofMinutes(90), mcp.sessionIdle());
+        assertEquals(8 * 1024, mcp.maxInitializeBytes());
+    }
+
+    @Test
+    void withoutAnMcpSectionSessionsAreCappedAt256AndCloseAfter30IdleMinutes() {
+        McpSettings mcp = load(Map.of()).mcp();
+        assertEquals(256, mcp.maxSessions());
+        assertEquals(java.time.Duration.ofMinutes(30), mcp.sessionIdle());
+        assertEquals(16 * 1024, mcp.maxInitializeBytes());
+    }
+
+    @Test
+    void anMcpLimitOutOfRangeIsRefusedNamingTheKeyAndTheRange() throws IOException {
+        yaml("mcp:\n  max_sessions: 0\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));
+        assertEquals("kr.yaml: mcp.max_sessions must be between 1 and 100000, got 0", e.getMessage());
+    }
 }

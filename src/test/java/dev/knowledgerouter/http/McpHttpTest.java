@@ -135,7 +135,7 @@ class McpHttpTest {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/mcp"))
                 .header("Origin", "http://evil.example").header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(McpWire.initialize("page", "{}"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(403, r.statusCode(), r.body());
     }
