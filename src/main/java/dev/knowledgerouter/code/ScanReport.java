@@ -11,10 +11,12 @@ import java.util.Map;
  * each reason (reasons with no skips are absent).
  *
  * @param root the real path of the scanned root; {@link SourceFile#relativePath()} resolves against it
+ * @param credentialSkips every entry left out as a credential, by path (also counted in {@code skipped})
  */
-public record ScanReport(Path root, List<SourceFile> files, Map<SkipReason, Integer> skipped) {
+public record ScanReport(Path root, List<SourceFile> files, Map<SkipReason, Integer> skipped, List<CredentialSkip> credentialSkips) {
     public ScanReport {
         files = List.copyOf(files);
+        credentialSkips = List.copyOf(credentialSkips);
         EnumMap<SkipReason, Integer> counts = new EnumMap<>(SkipReason.class);
         skipped.forEach((reason, count) -> {
             if (count > 0) {
