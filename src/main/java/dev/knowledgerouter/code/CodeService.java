@@ -137,21 +137,26 @@ public final class CodeService implements AutoCloseable {
         } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
             // A damaged graph (cut short by a crash, edited by hand) must not take the listing down with it.
             return Optional.of(new RepositorySummary(name, "", graph.toString(), CodeIndex.collection(name), "", "", List.of(), Map.of(), Map.of(),
-                    "graph.json is damaged (" + e.getMessage() + "); run kr analyze on the repository again"));
+                    List.of(), "graph.json is damaged (" + e.getMessage() + "); run kr analyze on the repository again"));
         }
         Map<String, Integer> nodes = new java.util.TreeMap<>();
         g.nodes().forEach(n -> nodes.merge(n.type(), 1, Integer::sum));
         Map<String, Integer> edges = new java.util.TreeMap<>();
         g.edges().forEach(e -> edges.merge(e.type(), 1, Integer::sum));
-        String root = AnalysisState.read(RepositoryAnalyzer.stateFile(graphsDir, name)).map(AnalysisState::root).orElse("");
-        return Optional.of(new RepositorySummary(name, root, graph.toString(), CodeIndex.collection(name), g.project().analyzedAt(),
-                g.project().gitCommitHash(), g.project().languages(), nodes, edges, null));
+        Optional<AnalysisState> state = AnalysisState.read(RepositoryAnalyzer.stateFile(graphsDir, name));
+        return Optional.of(new RepositorySummary(name, state.map(AnalysisState::root).orElse(""), graph.toString(), CodeIndex.collection(name),
+                g.project().analyzedAt(), g.project().gitCommitHash(), g.project().languages(), nodes, edges,
+                state.map(AnalysisState::credentialSkips).orElse(List.of()), null));
     }
 
-    /** An analysed repository as stored. */
+    /**
+     * An analysed repository as stored.
+     *
+     * @param credentialSkips what its last analysis left out as credentials (paths and lines, never values)
+     */
     public record RepositorySummary(String name, String root, String graphFile, String collection, String analyzedAt,
                                     String gitCommitHash, List<String> languages, Map<String, Integer> nodesByType,
-                                    Map<String, Integer> edgesByType, String error) {
+                                    Map<String, Integer> edgesByType, List<CredentialSkip> credentialSkips, String error) {
     }
 
     /**

@@ -1,16 +1,17 @@
-package dev.knowledgerouter.code;
+package dev.knowledgerouter.testing;
 
+import dev.knowledgerouter.code.SkipReason;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Credentials in each provider's format, made up at test time from a prefix and random characters, so
  * this repository never holds a token-shaped string for secret scanners (or its own analyzer) to find.
  * Seeded: a failing test sees the same values again.
  */
-final class FakeCredentials {
+public final class FakeCredentials {
     private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final String UPPER_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final String DIGITS = "0123456789";
@@ -19,19 +20,19 @@ final class FakeCredentials {
 
     private final Random random;
 
-    FakeCredentials(long seed) {
+    public FakeCredentials(long seed) {
         this.random = new Random(seed);
     }
 
     /** A credential, the file text that holds it, and what the scanner must call it. */
-    record Sample(String name, String value, String text, int line, SkipReason reason) {
+    public record Sample(String name, String value, String text, int line, SkipReason reason) {
         @Override
         public String toString() {
             return name; // parameterized test names must not print the value
         }
     }
 
-    String random(String alphabet, int length) {
+    public String random(String alphabet, int length) {
         StringBuilder s = new StringBuilder(length);
         // Each of upper, lower and digit at least once where the alphabet has them, as real generators produce.
         for (String must : List.of("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz", DIGITS)) {
@@ -47,65 +48,65 @@ final class FakeCredentials {
         return s.toString();
     }
 
-    String alnum(int length) {
+    public String alnum(int length) {
         return random(ALNUM, length);
     }
 
-    String github() {
+    public String github() {
         return "gh" + "p_" + alnum(36);
     }
 
-    String githubOauth() {
+    public String githubOauth() {
         return "gh" + "o_" + alnum(36);
     }
 
-    String githubFineGrained() {
+    public String githubFineGrained() {
         return "github" + "_pat_" + alnum(22) + "_" + alnum(59);
     }
 
-    String anthropic() {
+    public String anthropic() {
         return "sk-" + "ant-api03-" + random(URL_SAFE, 93) + "AA";
     }
 
-    String openaiProject() {
+    public String openaiProject() {
         return "sk-" + "proj-" + random(URL_SAFE, 48);
     }
 
-    String openaiLegacy() {
+    public String openaiLegacy() {
         return "sk-" + alnum(48);
     }
 
-    String awsKeyId() {
+    public String awsKeyId() {
         return "AK" + "IA" + random(UPPER_DIGITS, 16);
     }
 
-    String awsSecret() {
+    public String awsSecret() {
         return random(BASE64, 40);
     }
 
-    String slack() {
+    public String slack() {
         return "xo" + "xb-" + random(DIGITS, 12) + "-" + random(DIGITS, 13) + "-" + alnum(24);
     }
 
-    String google() {
+    public String google() {
         return "AI" + "za" + random(URL_SAFE, 35);
     }
 
-    String stripe() {
+    public String stripe() {
         return "sk" + "_live_" + alnum(24);
     }
 
-    String jwt() {
+    public String jwt() {
         return "ey" + "J" + random(URL_SAFE, 30) + ".ey" + "J" + random(URL_SAFE, 60) + "." + random(URL_SAFE, 43);
     }
 
     /** Base64 of {@code user:password}, as {@code docker login} stores it. */
-    String dockerAuth() {
+    public String dockerAuth() {
         return Base64.getEncoder().encodeToString(("deploy:" + alnum(20)).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A PEM private key: header, 64-column key material, footer. */
-    String privateKeyBlock(String kind) {
+    public String privateKeyBlock(String kind) {
         StringBuilder s = new StringBuilder("-----BEGIN " + kind + " PRIVATE KEY-----\n");
         for (int i = 0; i < 6; i++) {
             s.append(random(BASE64, 64)).append('\n');
@@ -114,7 +115,7 @@ final class FakeCredentials {
     }
 
     /** One sample of every format the scanner must refuse, each in the kind of file it is found in. */
-    List<Sample> everyFormat() {
+    public List<Sample> everyFormat() {
         String gho = githubOauth();
         String ghp = github();
         String pat = githubFineGrained();
