@@ -92,6 +92,7 @@ public final class CodeService implements AutoCloseable {
      *
      * @throws PathNotAllowedException when the path is outside every allowed root
      * @throws NoSuchFileException when the path is not an existing directory
+     * @throws CredentialFolderException when the path is, or lies inside, a credential folder
      */
     public AnalysisJob start(Path path, Optional<String> name, SummaryMode summaries) throws IOException {
         Path real = checkAllowed(path);
@@ -192,43 +193,9 @@ public final class CodeService implements AutoCloseable {
         return hits.size() > settings.contextHits() ? List.copyOf(hits.subList(0, settings.contextHits())) : hits;
     }
 
-    /** The real path of a directory under an allowed root. */
+    /** The real path of a directory under an allowed root; see {@link AllowedRoots} for what a refusal may say. */
     Path checkAllowed(Path path) throws IOException {
-        if (!path.isAbsolute()) {
-            throw new PathNotAllowedException("path must be absolute, got '" + path + "'");
-        }
-        Path normal = path.normalize();
-        // Checked before and after resolving links: a link inside a root must not lead outside it.
-        if (!underAllowedRoot(normal)) {
-            throw new PathNotAllowedException(denied(path));
-        }
-        if (!Files.isDirectory(normal)) {
-            throw new NoSuchFileException(path + " is not an existing directory");
-        }
-        Path real = normal.toRealPath();
-        if (!underAllowedRoot(real)) {
-            throw new PathNotAllowedException(denied(path) + " (it resolves to " + real + ")");
-        }
-        return real;
-    }
-
-    private boolean underAllowedRoot(Path path) {
-        for (Path root : settings.allowedRoots()) {
-            Path realRoot = root;
-            try {
-                realRoot = root.toRealPath();
-            } catch (IOException e) {
-                // A root that does not exist (yet) still allows its own subtree by name.
-            }
-            if (path.startsWith(root) || path.startsWith(realRoot)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private String denied(Path path) {
-        return path + " is outside the allowed roots " + settings.allowedRoots() + "; add its folder to code.allowed_roots in kr.yaml";
+        return new AllowedRoots(settings.allowedRoots()).check(path);
     }
 
     /** Lets a running analysis finish (up to a minute) so it does not die halfway through an index write. */
