@@ -100,7 +100,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "withheld  %d as credentials (not indexed, not sent to a model):%n", skips.size());
         skips.stream().limit(SHOWN_CREDENTIAL_SKIPS).forEach(s -> out.println("  " + s));
         if (skips.size() > SHOWN_CREDENTIAL_SKIPS) {
-            out.printf(Locale.ROOT, "  ... and %d more (--json lists them all)%n", skips.size() - SHOWN_CREDENTIAL_SKIPS);
+            int more = skips.size() - SHOWN_CREDENTIAL_SKIPS;
+            out.printf(Locale.ROOT, "  ... and %d more (--json lists them all)%n", more);
         }
     }
 

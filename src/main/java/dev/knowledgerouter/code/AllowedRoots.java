@@ -32,7 +32,8 @@ final class AllowedRoots {
     /**
      * The real path of a directory under an allowed root.
      *
-     * @throws CodeService.PathNotAllowedException when the path is relative, or it or its target lies outside every root
+     * @throws CodeService.PathNotAllowedException when the path is relative, or it or its target lies outside
+     *     every root
      * @throws NoSuchFileException when, inside a root, it is not an existing directory
      * @throws CredentialFolderException when it is, or lies inside, a credential folder
      */
@@ -60,7 +61,8 @@ final class AllowedRoots {
     /** One message for every path the roots do not cover, whatever lies there. */
     String refusal() {
         return "the path is not inside the folders this server may analyse (code.allowed_roots: " + roots
-                + "); analyse a folder under one of them, or add the folder to code.allowed_roots in kr.yaml and restart the server";
+                + "); analyse a folder under one of them, or add the folder to code.allowed_roots in kr.yaml"
+                + " and restart the server";
     }
 
     private boolean underARoot(Path path) {

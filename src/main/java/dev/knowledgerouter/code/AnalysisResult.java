@@ -21,7 +21,8 @@ import java.util.Map;
  * @param unindexed node entries removed from it
  */
 public record AnalysisResult(String name, String root, String graphFile, String collection, int files, int parsed, int deleted,
-                             Map<String, Integer> skipped, List<CredentialSkip> credentialSkips, Map<String, Integer> nodesByType, Map<String, Integer> edgesByType,
+                             Map<String, Integer> skipped, List<CredentialSkip> credentialSkips,
+                             Map<String, Integer> nodesByType, Map<String, Integer> edgesByType,
                              GraphStats resolution, String summaryModel, int summaryBatchesOk, int summaryBatchesFailed,
                              List<String> summaryFailures, List<GraphCorrection> corrections, int indexed, int unindexed,
                              double seconds) {

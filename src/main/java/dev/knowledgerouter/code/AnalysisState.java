@@ -20,8 +20,8 @@ import java.util.TreeMap;
  * @param credentialSkips what the last complete run left out as credentials (paths and lines, never values),
  *     so a repository's listing can say so after a restart
  */
-public record AnalysisState(int version, String name, String root, Map<String, FileState> files, Map<String, String> indexed,
-                            List<CredentialSkip> credentialSkips) {
+public record AnalysisState(int version, String name, String root, Map<String, FileState> files,
+                            Map<String, String> indexed, List<CredentialSkip> credentialSkips) {
     public static final int VERSION = 1;
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -33,7 +33,8 @@ public record AnalysisState(int version, String name, String root, Map<String, F
         credentialSkips = credentialSkips == null ? List.of() : List.copyOf(credentialSkips);
     }
 
-    public AnalysisState(int version, String name, String root, Map<String, FileState> files, Map<String, String> indexed) {
+    public AnalysisState(int version, String name, String root, Map<String, FileState> files,
+                         Map<String, String> indexed) {
         this(version, name, root, files, indexed, List.of());
     }
 

@@ -138,16 +138,18 @@ public final class CodeService implements AutoCloseable {
         } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
             // A damaged graph (cut short by a crash, edited by hand) must not take the listing down with it.
             return Optional.of(new RepositorySummary(name, "", graph.toString(), CodeIndex.collection(name), "", "", List.of(), Map.of(), Map.of(),
-                    List.of(), "graph.json is damaged (" + e.getMessage() + "); run kr analyze on the repository again"));
+                    List.of(), "graph.json is damaged (" + e.getMessage() + "); run kr analyze on the repository"
+                    + " again"));
         }
         Map<String, Integer> nodes = new java.util.TreeMap<>();
         g.nodes().forEach(n -> nodes.merge(n.type(), 1, Integer::sum));
         Map<String, Integer> edges = new java.util.TreeMap<>();
         g.edges().forEach(e -> edges.merge(e.type(), 1, Integer::sum));
         Optional<AnalysisState> state = AnalysisState.read(RepositoryAnalyzer.stateFile(graphsDir, name));
-        return Optional.of(new RepositorySummary(name, state.map(AnalysisState::root).orElse(""), graph.toString(), CodeIndex.collection(name),
-                g.project().analyzedAt(), g.project().gitCommitHash(), g.project().languages(), nodes, edges,
-                state.map(AnalysisState::credentialSkips).orElse(List.of()), null));
+        return Optional.of(new RepositorySummary(name, state.map(AnalysisState::root).orElse(""), graph.toString(),
+                CodeIndex.collection(name), g.project().analyzedAt(), g.project().gitCommitHash(),
+                g.project().languages(), nodes, edges, state.map(AnalysisState::credentialSkips).orElse(List.of()),
+                null));
     }
 
     /**
@@ -157,7 +159,8 @@ public final class CodeService implements AutoCloseable {
      */
     public record RepositorySummary(String name, String root, String graphFile, String collection, String analyzedAt,
                                     String gitCommitHash, List<String> languages, Map<String, Integer> nodesByType,
-                                    Map<String, Integer> edgesByType, List<CredentialSkip> credentialSkips, String error) {
+                                    Map<String, Integer> edgesByType, List<CredentialSkip> credentialSkips,
+                                    String error) {
     }
 
     /**

@@ -1,9 +1,7 @@
 package dev.knowledgerouter.code;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +21,8 @@ final class CredentialDetector {
     record Finding(SkipReason reason, int line) {
     }
 
-    private static final Pattern PRIVATE_KEY_HEADER = Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----");
+    private static final Pattern PRIVATE_KEY_HEADER =
+            Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----");
     private static final Pattern KEY_MATERIAL = Pattern.compile("[A-Za-z0-9+/]{40,}");
     /** Lines a PEM or PGP block may carry between its header and the key material. */
     private static final int KEY_MATERIAL_WINDOW = 4;
@@ -34,7 +33,8 @@ final class CredentialDetector {
             "(?<gitlab>\\bglpat-[A-Za-z0-9_-]{20,})",
             "(?<anthropic>\\bsk-ant-[A-Za-z0-9_-]{32,})",
             "(?<openai>\\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{40,})",
-            "(?<slack>\\bxox[abprs]-[A-Za-z0-9-]{10,}|https://hooks\\.slack\\.com/services/T[A-Z0-9]+/B[A-Z0-9]+/[A-Za-z0-9]{20,})",
+            "(?<slack>\\bxox[abprs]-[A-Za-z0-9-]{10,}"
+                    + "|https://hooks\\.slack\\.com/services/T[A-Z0-9]+/B[A-Z0-9]+/[A-Za-z0-9]{20,})",
             "(?<google>\\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-]))",
             "(?<stripe>\\b[rs]k_live_[0-9A-Za-z]{20,})",
             "(?<npm>\\bnpm_[A-Za-z0-9]{36}(?![A-Za-z0-9]))",
@@ -55,9 +55,11 @@ final class CredentialDetector {
             "token", "secret", "passw", "pwd", "passphrase", "key", "credential", "bearer");
 
     private static final Pattern AWS_KEY_ID = Pattern.compile("\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b");
-    private static final Pattern AWS_SECRET = Pattern.compile("(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])");
+    private static final Pattern AWS_SECRET =
+            Pattern.compile("(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])");
 
-    private static final Pattern DOCKER_AUTH = Pattern.compile("\"(?:auth|identitytoken)\"\\s*:\\s*\"([A-Za-z0-9+/=_.-]{8,})\"");
+    private static final Pattern DOCKER_AUTH =
+            Pattern.compile("\"(?:auth|identitytoken)\"\\s*:\\s*\"([A-Za-z0-9+/=_.-]{8,})\"");
 
     /**
      * A netrc entry: {@code machine HOST} (or {@code default}), a login, then the password, with optional
@@ -75,24 +77,17 @@ final class CredentialDetector {
                     + "|(?i)\\bbearer\\s+"
                     + "|(?i)<[\\w:.-]*(?:token|secret|password|apikey|api[_-]key)>\\s*");
 
+    /** {@code token: str = "..."}, {@code let key: &str = "..."}: the value is after the type. */
     private static final Pattern TYPE_ANNOTATION = Pattern.compile("[A-Za-z_][\\w<>\\[\\]., ]*?\\s*=(?!=)\\s*");
 
-    private static final Pattern EXPRESSION = Pattern.compile("[^\"'`]*[(\\[].*|[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+");
+    /** A call, an index or a field path: code that reads the secret from somewhere, not the secret. */
+    private static final Pattern EXPRESSION =
+            Pattern.compile("[^\"'`]*[(\\[].*|[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+");
 
     private static final List<String> PLACEHOLDER_WORDS = List.of(
             "changeme", "change_me", "change-me", "example", "placeholder", "your", "xxxx", "****", "....", "redacted",
             "dummy", "sample", "replace", "todo", "fixme", "secret", "password", "token", "fake",
             "${", "{{", "$(", "%(", "<", ">", "environ", "getenv", "process.env", "env[", "env.", "secrets.");
-
-    /** Shortest assigned value judged by entropy: shorter ones are human passwords or identifiers, not keys. */
-    static final int MIN_SECRET_LENGTH = 16;
-    /** Bits per character; random base62 of 16+ characters scores about 3.8, English words and identifiers less. */
-    static final double MIN_ENTROPY = 3.5;
-    /** Hex has only 16 symbols, so its ceiling is 4 bits: hex values are held to a lower bar, but must be longer. */
-    static final double MIN_HEX_ENTROPY = 3.0;
-    static final int MIN_HEX_LENGTH = 32;
-    /** Share of neighbouring letters and digits that change class (lower, upper, digit): ~0.6 random, ~0.1 identifiers. */
-    static final double MIN_CLASS_CHANGES = 0.2;
 
     private CredentialDetector() {
     }
@@ -152,7 +147,7 @@ final class CredentialDetector {
     private static boolean hasKeyMaterial(String text) {
         Matcher m = KEY_MATERIAL.matcher(text);
         while (m.find()) {
-            if (hasLowerUpperAndDigit(m.group())) {
+            if (Randomness.hasLowerUpperAndDigit(m.group())) {
                 return true;
             }
         }
@@ -167,10 +162,10 @@ final class CredentialDetector {
         Matcher m = PROVIDER_TOKEN.matcher(line);
         while (m.find()) {
             String token = m.group();
-            if (isPlaceholder(token) || entropy(token) < MIN_HEX_ENTROPY) {
+            if (isPlaceholder(token) || Randomness.entropy(token) < Randomness.MIN_HEX_ENTROPY) {
                 continue;
             }
-            if (m.group("openai") != null && !looksRandom(token.substring("sk-".length()))) {
+            if (m.group("openai") != null && !Randomness.looksRandom(token.substring("sk-".length()))) {
                 continue; // "sk-" is a common prefix; only a random body makes it a key
             }
             if (m.group("slack") != null && token.chars().noneMatch(Character::isDigit)) {
@@ -194,7 +189,8 @@ final class CredentialDetector {
             Matcher secret = AWS_SECRET.matcher(text);
             while (secret.find()) {
                 String value = secret.group();
-                if (!isPlaceholder(value) && hasLowerUpperAndDigit(value) && entropy(value) >= MIN_ENTROPY) {
+                if (!isPlaceholder(value) && Randomness.hasLowerUpperAndDigit(value)
+                        && Randomness.entropy(value) >= Randomness.MIN_ENTROPY) {
                     return true;
                 }
             }
@@ -227,7 +223,7 @@ final class CredentialDetector {
         return Optional.empty();
     }
 
-    /** A long, random-looking literal assigned to a name such as {@code token}, {@code client_secret} or {@code password}. */
+    /** A long, random-looking literal assigned to a name such as {@code token}, {@code secret}, {@code password}. */
     static boolean highEntropyAssignment(String line) {
         if (!containsAny(line.toLowerCase(Locale.ROOT), ASSIGNMENT_MARKERS)) {
             return false;
@@ -242,54 +238,22 @@ final class CredentialDetector {
     }
 
     private static boolean isSecretValue(String line, int from) {
-        Value value = Value.at(line, from);
+        AssignedValue value = AssignedValue.at(line, from);
         if (!value.quoted()) {
             Matcher annotation = TYPE_ANNOTATION.matcher(line).region(from, line.length());
             if (annotation.lookingAt() && annotation.end() < line.length()) {
-                value = Value.at(line, annotation.end()); // token: str = "...", let key: &str = "..."
+                value = AssignedValue.at(line, annotation.end());
             }
         }
         String text = value.text();
-        if (text.length() < MIN_SECRET_LENGTH || isPlaceholder(text) || text.startsWith("$") || text.startsWith("%")) {
+        if (text.length() < Randomness.MIN_LENGTH || isPlaceholder(text) || text.startsWith("$")
+                || text.startsWith("%")) {
             return false;
         }
         if (!value.quoted() && EXPRESSION.matcher(text).matches()) {
-            return false; // a call, an index or a field path: code that reads the secret, not the secret
-        }
-        return looksRandom(text);
-    }
-
-    /** Long enough, mixed enough and unpredictable enough to be a generated key rather than words or a name. */
-    static boolean looksRandom(String value) {
-        if (value.chars().anyMatch(Character::isWhitespace)) {
             return false;
         }
-        String alnum = value.replaceAll("[^A-Za-z0-9]", "");
-        if (alnum.chars().noneMatch(Character::isDigit) || alnum.chars().noneMatch(Character::isLetter)) {
-            return false;
-        }
-        if (classChanges(alnum) < MIN_CLASS_CHANGES) {
-            return false;
-        }
-        boolean hex = alnum.matches("[0-9a-fA-F]+");
-        return hex ? alnum.length() >= MIN_HEX_LENGTH && entropy(value) >= MIN_HEX_ENTROPY
-                : value.length() >= MIN_SECRET_LENGTH && entropy(value) >= MIN_ENTROPY;
-    }
-
-    /** Shannon entropy of the characters, in bits per character. */
-    static double entropy(String value) {
-        if (value.isEmpty()) {
-            return 0;
-        }
-        Map<Integer, Integer> counts = new HashMap<>();
-        value.codePoints().forEach(c -> counts.merge(c, 1, Integer::sum));
-        double total = value.codePoints().count();
-        double bits = 0;
-        for (int count : counts.values()) {
-            double p = count / total;
-            bits -= p * Math.log(p) / Math.log(2);
-        }
-        return bits;
+        return Randomness.looksRandom(text);
     }
 
     static boolean isPlaceholder(String value) {
@@ -300,28 +264,6 @@ final class CredentialDetector {
             }
         }
         return false;
-    }
-
-    private static double classChanges(String alnum) {
-        if (alnum.length() < 2) {
-            return 0;
-        }
-        int changes = 0;
-        for (int i = 1; i < alnum.length(); i++) {
-            if (charClass(alnum.charAt(i)) != charClass(alnum.charAt(i - 1))) {
-                changes++;
-            }
-        }
-        return (double) changes / (alnum.length() - 1);
-    }
-
-    private static int charClass(char c) {
-        return Character.isDigit(c) ? 0 : Character.isUpperCase(c) ? 1 : 2;
-    }
-
-    private static boolean hasLowerUpperAndDigit(String value) {
-        return value.chars().anyMatch(Character::isLowerCase) && value.chars().anyMatch(Character::isUpperCase)
-                && value.chars().anyMatch(Character::isDigit);
     }
 
     private static boolean containsAny(String text, List<String> pieces) {
@@ -370,32 +312,5 @@ final class CredentialDetector {
 
     private static Optional<Finding> found(SkipReason reason, int line) {
         return Optional.of(new Finding(reason, line));
-    }
-
-    /** The value after an assignment: a quoted literal (with an optional b/r/f/u prefix) or a bare word. */
-    private record Value(String text, boolean quoted) {
-        static Value at(String line, int from) {
-            int start = from;
-            if (start + 1 < line.length() && "brfuBRFU".indexOf(line.charAt(start)) >= 0 && isQuote(line.charAt(start + 1))) {
-                start++;
-            }
-            if (start < line.length() && isQuote(line.charAt(start))) {
-                char quote = line.charAt(start);
-                int end = start + 1;
-                while (end < line.length() && line.charAt(end) != quote) {
-                    end += line.charAt(end) == '\\' ? 2 : 1;
-                }
-                return new Value(line.substring(start + 1, Math.min(end, line.length())), true);
-            }
-            int end = start;
-            while (end < line.length() && !Character.isWhitespace(line.charAt(end)) && ",;)}]#<&".indexOf(line.charAt(end)) < 0) {
-                end++;
-            }
-            return new Value(line.substring(start, end), false);
-        }
-
-        private static boolean isQuote(char c) {
-            return c == '"' || c == '\'' || c == '`';
-        }
     }
 }

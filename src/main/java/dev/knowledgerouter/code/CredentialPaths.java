@@ -51,7 +51,8 @@ final class CredentialPaths {
     private static final Pattern ENV_FILE = Pattern.compile("\\.env\\.(?!example$|sample$|template$|dist$)[\\w.-]+");
 
     /** Config and text files whose names say what they hold. */
-    private static final Pattern SECRET_TEXT_NAME = Pattern.compile(".*(secret|credential|password|passwd|apikey|api_key|private).*");
+    private static final Pattern SECRET_TEXT_NAME =
+            Pattern.compile(".*(secret|credential|password|passwd|apikey|api_key|private).*");
 
     private CredentialPaths() {
     }

@@ -167,7 +167,8 @@ public final class RepositoryAnalyzer {
 
         Path graphFile = graphFile(graphsDir, name);
         GraphFile.write(graphFile, graph);
-        new AnalysisState(AnalysisState.VERSION, name, root, files, indexed, scan.credentialSkips()).write(stateFile(graphsDir, name));
+        new AnalysisState(AnalysisState.VERSION, name, root, files, indexed, scan.credentialSkips())
+                .write(stateFile(graphsDir, name));
 
         Map<String, Integer> nodesByType = new TreeMap<>();
         graph.nodes().forEach(n -> nodesByType.merge(n.type(), 1, Integer::sum));
@@ -242,7 +243,7 @@ public final class RepositoryAnalyzer {
             return Optional.empty();
         }
         if (!RepositoryScanner.sha256(bytes).equals(file.sha256())) {
-            return Optional.empty(); // changed since the scan judged it (it may hold a secret now): the next run looks again
+            return Optional.empty(); // changed since the scan judged it (it may hold a secret now): next run
         }
         SourceText source = new SourceText(bytes);
         FileExtraction extraction;

@@ -120,7 +120,7 @@ public final class RepositoryScanner {
                     continue;
                 }
                 // Git sees a symlink as a file whatever it points to, so directory-only rules miss it.
-                if (attributes.isDirectory() && CredentialPaths.folderAt(CredentialPaths.tail(rootComponents, path)).isPresent()) {
+                if (attributes.isDirectory() && isCredentialFolder(path)) {
                     credential(new CredentialSkip(path, null, SkipReason.CREDENTIAL_FOLDER));
                 } else if (rules.ignores(path, attributes.isDirectory())) {
                     skip(SkipReason.GITIGNORED);
@@ -192,7 +192,8 @@ public final class RepositoryScanner {
             if (isJavaScriptFamily(language.get()) && ContentSniffer.hasOverlongLine(head)) {
                 return skipped(SkipReason.MINIFIED);
             }
-            Optional<CredentialDetector.Finding> secret = CredentialDetector.find(new String(content, StandardCharsets.UTF_8));
+            String text = new String(content, StandardCharsets.UTF_8);
+            Optional<CredentialDetector.Finding> secret = CredentialDetector.find(text);
             if (secret.isPresent()) {
                 credential(new CredentialSkip(path, secret.get().line(), secret.get().reason()));
                 return Optional.empty();
@@ -212,7 +213,12 @@ public final class RepositoryScanner {
         private void credential(CredentialSkip entry) {
             skip(entry.reason());
             credentials.add(entry);
-            LOG.warn("analysis of {} left out {}: a credential, so it is neither indexed nor sent to a model", root, entry);
+            LOG.warn("analysis of {} left out {}: a credential, so it is neither indexed nor sent to a model",
+                    root, entry);
+        }
+
+        private boolean isCredentialFolder(String path) {
+            return CredentialPaths.folderAt(CredentialPaths.tail(rootComponents, path)).isPresent();
         }
     }
 

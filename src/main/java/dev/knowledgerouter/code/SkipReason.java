@@ -58,7 +58,7 @@ public enum SkipReason {
     DOCKER_AUTH("registry auth (Docker config)", true),
     /** A {@code password} in a {@code .netrc}-style {@code machine} entry. */
     NETRC_PASSWORD("netrc password", true),
-    /** A random-looking value assigned to a name such as {@code token}, {@code secret}, {@code password}, {@code api_key}. */
+    /** A random-looking value assigned to a name such as {@code token}, {@code secret}, {@code password}. */
     HIGH_ENTROPY_ASSIGNMENT("high-entropy value assigned to a secret name", true);
 
     private final String description;

@@ -117,7 +117,8 @@ class CodeCliTest {
         TestStack.copyTree(Path.of(FIXTURE), repo);
         String token = new FakeCredentials(6).githubOauth();
         Files.createDirectories(repo.resolve("ops"));
-        Files.writeString(repo.resolve("ops/hosts.yml"), "github.com:\n    user: octocat\n    oauth_token: " + token + "\n");
+        Files.writeString(repo.resolve("ops/hosts.yml"), "github.com:\n    user: octocat\n    oauth_token: " + token
+                + "\n");
         Files.createDirectories(repo.resolve(".ssh"));
         Files.writeString(repo.resolve(".ssh/config.yaml"), "Host *\n");
         KrConfig config = TestStack.config(home);
@@ -146,7 +147,8 @@ class CodeCliTest {
         CliTest.Run r = kr(TestStack.config(home), "analyze", gh.toString());
 
         assertEquals(1, r.exit());
-        assertTrue(r.err().contains("is inside .config/gh, a folder where keys, tokens or passwords are kept"), r.err());
+        assertTrue(r.err().contains("is inside .config/gh, a folder where keys, tokens or passwords are kept"),
+                r.err());
         assertFalse(r.err().contains(token) || r.out().contains(token));
     }
 }

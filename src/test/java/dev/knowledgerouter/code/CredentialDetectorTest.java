@@ -30,7 +30,7 @@ class CredentialDetectorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyFormat")
     void eachCredentialFormatIsFoundWithItsReasonAndLine(FakeCredentials.Sample sample) {
-        assertEquals(Optional.of(new CredentialDetector.Finding(sample.reason(), sample.line())), CredentialDetector.find(sample.text()));
+        assertEquals(found(sample.reason(), sample.line()), CredentialDetector.find(sample.text()));
     }
 
     @ParameterizedTest
@@ -65,7 +65,8 @@ class CredentialDetectorTest {
     @Test
     void aProviderPrefixWithoutARandomBodyIsNotAToken() {
         assertEquals(Optional.empty(), CredentialDetector.find("GH = \"gh" + "p_" + "x".repeat(36) + "\""));
-        assertEquals(Optional.empty(), CredentialDetector.find("name = \"sk-" + "this-is-a-long-identifier-for-the-test-suite-only\""));
+        String longName = "name = \"sk-" + "this-is-a-long-identifier-for-the-test-suite-only\"";
+        assertEquals(Optional.empty(), CredentialDetector.find(longName));
         assertEquals(Optional.empty(), CredentialDetector.find("SLACK = \"xo" + "xb-your-bot-token-here\""));
     }
 
@@ -73,8 +74,8 @@ class CredentialDetectorTest {
     void anAwsKeyIdCountsOnlyBesideASecretKey() {
         String id = FAKE.awsKeyId();
         assertEquals(Optional.empty(), CredentialDetector.find("aws_access_key_id = " + id + "\n"));
-        assertEquals(Optional.of(new CredentialDetector.Finding(SkipReason.AWS_KEY, 2)),
-                CredentialDetector.find("[default]\naws_access_key_id = " + id + "\naws_secret_access_key = " + FAKE.awsSecret() + "\n"));
+        String pair = "[default]\naws_access_key_id = " + id + "\naws_secret_access_key = " + FAKE.awsSecret() + "\n";
+        assertEquals(found(SkipReason.AWS_KEY, 2), CredentialDetector.find(pair));
     }
 
     @Test
@@ -87,7 +88,8 @@ class CredentialDetectorTest {
     @Test
     void aPrivateKeyHeaderWithoutKeyMaterialIsOnlyAMention() {
         String header = "-----BEGIN " + "EC PRIVATE KEY-----";
-        assertEquals(Optional.empty(), CredentialDetector.find("Paste the key, starting at\n" + header + "\ninto the field.\n"));
+        String instructions = "Paste the key, starting at\n" + header + "\ninto the field.\n";
+        assertEquals(Optional.empty(), CredentialDetector.find(instructions));
         assertTrue(CredentialDetector.find(FAKE.privateKeyBlock("EC")).isPresent());
     }
 
@@ -101,27 +103,31 @@ class CredentialDetectorTest {
     void shortOrWordyValuesStayBelowTheEntropyBar() {
         assertEquals(Optional.empty(), CredentialDetector.find("password: hunter2"));
         assertEquals(Optional.empty(), CredentialDetector.find("token = \"development-token-for-local-use\""));
-        assertTrue(CredentialDetector.entropy("aaaaaaaaaaaaaaaa") < CredentialDetector.MIN_HEX_ENTROPY);
-        assertTrue(CredentialDetector.entropy(FAKE.alnum(32)) > CredentialDetector.MIN_ENTROPY);
+        assertTrue(Randomness.entropy("aaaaaaaaaaaaaaaa") < Randomness.MIN_HEX_ENTROPY);
+        assertTrue(Randomness.entropy(FAKE.alnum(32)) > Randomness.MIN_ENTROPY);
     }
 
     @Test
     void theFirstCredentialOfAFileIsReported() {
         String text = "# config\nuser: octocat\ntoken: " + FAKE.github() + "\nsecret: " + FAKE.alnum(30) + "\n";
-        assertEquals(Optional.of(new CredentialDetector.Finding(SkipReason.GITHUB_TOKEN, 3)), CredentialDetector.find(text));
+        assertEquals(found(SkipReason.GITHUB_TOKEN, 3), CredentialDetector.find(text));
     }
 
     /** The false-positive check on ordinary code: this project's own sources, docs and seed data hold no credential. */
     @Test
     void noFileOfThisProjectIsFlagged() throws IOException {
         List<String> flagged;
-        try (Stream<Path> files = Stream.of("src", "docs", "seed-data", "collections", "scripts").map(Path::of).filter(Files::isDirectory)
-                .flatMap(CredentialDetectorTest::walk)) {
+        try (Stream<Path> files = Stream.of("src", "docs", "seed-data", "collections", "scripts").map(Path::of)
+                .filter(Files::isDirectory).flatMap(CredentialDetectorTest::walk)) {
             flagged = files.filter(Files::isRegularFile)
-                    .map(file -> read(file).flatMap(CredentialDetector::find).map(f -> file + ":" + f.line() + " " + f.reason()))
+                    .map(file -> read(file).flatMap(CredentialDetector::find).map(f -> file + ":" + f))
                     .flatMap(Optional::stream).toList();
         }
         assertEquals(List.of(), flagged);
+    }
+
+    private static Optional<CredentialDetector.Finding> found(SkipReason reason, int line) {
+        return Optional.of(new CredentialDetector.Finding(reason, line));
     }
 
     private static Stream<Path> walk(Path dir) {
@@ -135,7 +141,8 @@ class CredentialDetectorTest {
     private static Optional<String> read(Path file) {
         try {
             byte[] bytes = Files.readAllBytes(file);
-            return ContentSniffer.isBinary(bytes) ? Optional.empty() : Optional.of(new String(bytes, StandardCharsets.UTF_8));
+            return ContentSniffer.isBinary(bytes) ? Optional.empty()
+                    : Optional.of(new String(bytes, StandardCharsets.UTF_8));
         } catch (IOException e) {
             return Optional.empty();
         }

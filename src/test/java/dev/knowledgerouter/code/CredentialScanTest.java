@@ -69,7 +69,8 @@ class CredentialScanTest {
         Path root = temp.resolve("home").resolve(folder);
         write(root, "hosts.yml", "user: octocat\n");
 
-        CredentialFolderException refused = assertThrows(CredentialFolderException.class, () -> new RepositoryScanner().scan(root));
+        CredentialFolderException refused =
+                assertThrows(CredentialFolderException.class, () -> new RepositoryScanner().scan(root));
 
         assertTrue(refused.getMessage().contains(folder), refused.getMessage());
         assertFalse(refused.getMessage().contains("octocat"), refused.getMessage());
@@ -80,7 +81,8 @@ class CredentialScanTest {
         Path inside = temp.resolve("home/.ssh/backup");
         write(inside, "notes.md", "old keys\n");
 
-        CredentialFolderException refused = assertThrows(CredentialFolderException.class, () -> new RepositoryScanner().scan(inside));
+        CredentialFolderException refused =
+                assertThrows(CredentialFolderException.class, () -> new RepositoryScanner().scan(inside));
 
         assertTrue(refused.getMessage().contains(".ssh"), refused.getMessage());
     }
@@ -120,7 +122,8 @@ class CredentialScanTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyFormat")
-    void aFileHoldingACredentialIsLeftOutWithItsPathLineAndReasonButNotItsValue(FakeCredentials.Sample sample) throws IOException {
+    void aFileHoldingACredentialIsLeftOutWithItsPathLineAndReasonButNotItsValue(FakeCredentials.Sample sample)
+            throws IOException {
         Path repo = temp.resolve("repo");
         write(repo, "config/holder.txt", sample.text());
         write(repo, "config/plain.txt", "nothing to hide\n");
@@ -128,7 +131,8 @@ class CredentialScanTest {
         ScanReport report = new RepositoryScanner().scan(repo);
 
         assertEquals(List.of("config/plain.txt"), paths(report));
-        assertEquals(List.of(new CredentialSkip("config/holder.txt", sample.line(), sample.reason())), report.credentialSkips());
+        assertEquals(List.of(new CredentialSkip("config/holder.txt", sample.line(), sample.reason())),
+                report.credentialSkips());
         assertEquals(Map.of(sample.reason(), 1), report.skipped());
         assertFalse(report.toString().contains(sample.value()));
     }

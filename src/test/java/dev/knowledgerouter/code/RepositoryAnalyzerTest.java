@@ -273,16 +273,19 @@ class RepositoryAnalyzerTest {
     }
 
     @Test
-    void filesHoldingCredentialsAreNeitherIndexedNorSearchableAndTheirSkipsNameTheReasonWithoutTheValue() throws IOException {
+    void filesHoldingCredentialsAreNeitherIndexedNorSearchableAndTheirSkipsNameTheReasonWithoutTheValue()
+            throws IOException {
         FakeCredentials fake = new FakeCredentials(3);
         String oauth = fake.githubOauth();
         String keyId = fake.awsKeyId();
         String awsSecret = fake.awsSecret();
         String dockerAuth = fake.dockerAuth();
         Files.createDirectories(repo.resolve("ops"));
-        Files.writeString(repo.resolve("ops/hosts.yml"), "github.com:\n    user: octocat\n    oauth_token: " + oauth + "\n");
+        Files.writeString(repo.resolve("ops/hosts.yml"), "github.com:\n    user: octocat\n    oauth_token: " + oauth
+                + "\n");
         Files.writeString(repo.resolve("ops/aws_keys.txt"), keyId + "\n" + awsSecret + "\n");
-        Files.writeString(repo.resolve("ops/config.json"), "{\"auths\": {\"registry.test\": {\n  \"auth\": \"" + dockerAuth + "\"}}}\n");
+        Files.writeString(repo.resolve("ops/config.json"),
+                "{\"auths\": {\"registry.test\": {\n  \"auth\": \"" + dockerAuth + "\"}}}\n");
 
         AnalysisResult result = analyze(SummaryMode.NONE, Optional.empty());
 
@@ -292,15 +295,19 @@ class RepositoryAnalyzerTest {
         assertEquals(1, result.skipped().get("github_token"));
         assertTrue(index.nodeIds("shop").stream().noneMatch(id -> id.contains("ops/")), "no entry of the three files");
         List<String> secrets = List.of(oauth, keyId, awsSecret, dockerAuth);
-        for (String query : List.of(oauth, keyId, awsSecret, dockerAuth, "ops/hosts.yml oauth_token", "aws_keys.txt", "auths registry")) {
+        List<String> queries = List.of(oauth, keyId, awsSecret, dockerAuth, "ops/hosts.yml oauth_token", "aws_keys.txt",
+                "auths registry");
+        for (String query : queries) {
             for (CodeIndex.CodeHit hit : index.search("shop", query, 20, SearchMode.HYBRID)) {
                 assertFalse(hit.path().startsWith("ops/"), hit.nodeId());
-                String shown = String.join("\n", hit.nodeId(), hit.name(), hit.signature(), hit.summary(), hit.snippet());
+                String shown = String.join("\n", hit.nodeId(), hit.name(), hit.signature(), hit.summary(),
+                        hit.snippet());
                 secrets.forEach(secret -> assertFalse(shown.contains(secret), hit.nodeId()));
             }
         }
         String written = Files.readString(RepositoryAnalyzer.stateFile(home.resolve("graphs"), "shop"))
-                + Files.readString(RepositoryAnalyzer.graphFile(home.resolve("graphs"), "shop")) + GraphFile.JSON.writeValueAsString(result);
+                + Files.readString(RepositoryAnalyzer.graphFile(home.resolve("graphs"), "shop"))
+                + GraphFile.JSON.writeValueAsString(result);
         secrets.forEach(secret -> assertFalse(written.contains(secret)));
         assertTrue(written.contains("\"ops/hosts.yml\""), "the state lists the skip by path");
     }
@@ -310,25 +317,28 @@ class RepositoryAnalyzerTest {
         analyze(SummaryMode.NONE, Optional.empty());
         assertTrue(index.nodeIds("shop").contains("file:report.py"));
         String token = new FakeCredentials(4).github();
-        Files.writeString(repo.resolve("report.py"), Files.readString(repo.resolve("report.py")) + "\nGH = \"" + token + "\"\n");
+        Path report = repo.resolve("report.py");
+        Files.writeString(report, Files.readString(report) + "\nGH = \"" + token + "\"\n");
+        int tokenLine = (int) Files.readString(report).lines().count();
 
         AnalysisResult again = analyze(SummaryMode.NONE, Optional.empty());
 
-        assertTrue(index.nodeIds("shop").stream().noneMatch(id -> id.contains("report.py")), "every entry of report.py is gone");
+        assertTrue(index.nodeIds("shop").stream().noneMatch(id -> id.contains("report.py")), "no entry of report.py");
         assertEquals(2, again.unindexed(), "report.py's file and main entries");
-        assertEquals(List.of(new CredentialSkip("report.py", (int) Files.readString(repo.resolve("report.py")).lines().count(),
-                SkipReason.GITHUB_TOKEN)), again.credentialSkips());
+        assertEquals(List.of(new CredentialSkip("report.py", tokenLine, SkipReason.GITHUB_TOKEN)),
+                again.credentialSkips());
         assertTrue(graph().nodes().stream().noneMatch(n -> "report.py".equals(n.filePath())));
-        assertTrue(index.search("shop", token, 20, SearchMode.HYBRID).stream().noneMatch(h -> h.snippet().contains(token)));
+        assertTrue(index.search("shop", token, 20, SearchMode.HYBRID).stream()
+                .noneMatch(h -> h.snippet().contains(token)));
     }
 
     @Test
     void aCredentialFolderAsTheRootIsRefusedAndNothingIsWritten() throws IOException {
         Path gh = Files.createDirectories(home.resolve("user/.config/gh"));
-        Files.writeString(gh.resolve("hosts.yml"), "github.com:\n    oauth_token: " + new FakeCredentials(5).githubOauth() + "\n");
+        Files.writeString(gh.resolve("hosts.yml"), "oauth_token: " + new FakeCredentials(5).githubOauth() + "\n");
+        AnalysisRequest request = new AnalysisRequest(gh, "gh", SummaryMode.NONE);
 
-        assertThrows(CredentialFolderException.class,
-                () -> analyzer(Optional.empty()).analyze(new AnalysisRequest(gh, "gh", SummaryMode.NONE), Progress.NONE));
+        assertThrows(CredentialFolderException.class, () -> analyzer(Optional.empty()).analyze(request, Progress.NONE));
 
         assertFalse(Files.exists(RepositoryAnalyzer.graphFile(home.resolve("graphs"), "gh").getParent()));
     }

@@ -104,13 +104,15 @@ class CodeApiTest {
     void aLinkInsideARootThatLeadsOutsideIsRefusedWith403() throws Exception {
         Path link = projects.resolve("sneaky");
         Files.createSymbolicLink(link, elsewhere.resolve("secret"));
-        HttpApiTest.assertError(post("{\"path\": \"" + pathJson(link) + "\"}"), 403, "path_not_allowed", "code.allowed_roots");
+        HttpApiTest.assertError(post("{\"path\": \"" + pathJson(link) + "\"}"), 403, "path_not_allowed",
+                "code.allowed_roots");
     }
 
     @Test
     void dotDotCannotClimbOutOfARoot() throws Exception {
         String climbing = pathJson(projects) + "/../" + elsewhere.getFileName() + "/secret";
-        HttpApiTest.assertError(post("{\"path\": \"" + climbing + "\"}"), 403, "path_not_allowed", "code.allowed_roots");
+        HttpApiTest.assertError(post("{\"path\": \"" + climbing + "\"}"), 403, "path_not_allowed",
+                "code.allowed_roots");
     }
 
     @Test
@@ -150,7 +152,8 @@ class CodeApiTest {
         TestStack.copyTree(Path.of("src/test/resources/code/fixtures/java"), repo);
         String token = new FakeCredentials(12).githubOauth();
         Files.createDirectories(repo.resolve("ops"));
-        Files.writeString(repo.resolve("ops/hosts.yml"), "github.com:\n    user: octocat\n    oauth_token: " + token + "\n");
+        Files.writeString(repo.resolve("ops/hosts.yml"), "github.com:\n    user: octocat\n    oauth_token: " + token
+                + "\n");
 
         assertEquals(202, post("{\"path\": \"" + pathJson(repo) + "\", \"name\": \"vault-app\"}").status());
         JsonNode job = finishedJob("vault-app");

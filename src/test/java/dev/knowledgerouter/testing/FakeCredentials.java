@@ -136,29 +136,43 @@ public final class FakeCredentials {
         String rsa = privateKeyBlock("RSA");
         String openssh = privateKeyBlock("OPENSSH");
         return List.of(
-                new Sample("gh hosts.yml", gho, "github.com:\n    user: octocat\n    oauth_token: " + gho + "\n    git_protocol: https\n", 3,
+                sample("gh hosts.yml", gho, "github.com:\n    user: octocat\n    oauth_token: " + gho
+                        + "\n    git_protocol: https\n", 3, SkipReason.GITHUB_TOKEN),
+                sample("classic GitHub token in code", ghp, "import os\n\nGH = \"" + ghp + "\"\n", 3,
                         SkipReason.GITHUB_TOKEN),
-                new Sample("classic GitHub token in code", ghp, "import os\n\nGH = \"" + ghp + "\"\n", 3, SkipReason.GITHUB_TOKEN),
-                new Sample("fine-grained GitHub token", pat, "export GH_PAT=" + pat + "\n", 1, SkipReason.GITHUB_TOKEN),
-                new Sample("Anthropic key", ant, "anthropic:\n  key: " + ant + "\n", 2, SkipReason.ANTHROPIC_KEY),
-                new Sample("OpenAI project key", proj, "OPENAI=" + proj + "\n", 1, SkipReason.OPENAI_KEY),
-                new Sample("OpenAI legacy key", legacy, "client = OpenAI(api_key=\"" + legacy + "\")\n", 1, SkipReason.OPENAI_KEY),
-                new Sample("aws_keys.txt", keyId, "access key id: " + keyId + "\nsecret: " + awsSecret + "\n", 1, SkipReason.AWS_KEY),
-                new Sample("Slack bot token", slack, "slack:\n  bot: " + slack + "\n", 2, SkipReason.SLACK_TOKEN),
-                new Sample("Google API key", google, "const MAPS = '" + google + "';\n", 1, SkipReason.GOOGLE_API_KEY),
-                new Sample("Stripe live key", stripe, "stripe.api_key = \"" + stripe + "\"\n", 1, SkipReason.STRIPE_KEY),
-                new Sample("JWT bearer", jwt, "curl -H 'Authorization: Bearer " + jwt + "' https://api.test/\n", 1, SkipReason.JWT),
-                new Sample("Docker config.json", docker, "{\n  \"auths\": {\n    \"registry.test\": {\n      \"auth\": \"" + docker
-                        + "\"\n    }\n  }\n}\n", 4, SkipReason.DOCKER_AUTH),
-                new Sample("netrc entry", netrc, "machine api.test\n  login deploy\n  password " + netrc + "\n", 3, SkipReason.NETRC_PASSWORD),
-                new Sample("client_secret in YAML", clientSecret, "oauth:\n  client_id: kr\n  client_secret: " + clientSecret + "\n", 3,
-                        SkipReason.HIGH_ENTROPY_ASSIGNMENT),
-                new Sample("API_KEY constant in Java", apiKey, "class Keys {\n    static final String API_KEY = \"" + apiKey + "\";\n}\n", 2,
-                        SkipReason.HIGH_ENTROPY_ASSIGNMENT),
-                new Sample("password in properties", dbPassword, "db.url=jdbc:postgresql://db/app\ndb.password=" + dbPassword + "\n", 2,
-                        SkipReason.HIGH_ENTROPY_ASSIGNMENT),
-                new Sample("RSA private key", rsa.lines().skip(1).findFirst().orElseThrow(), rsa, 1, SkipReason.PRIVATE_KEY),
-                new Sample("OpenSSH key in a JSON string", openssh.lines().skip(1).findFirst().orElseThrow(),
+                sample("fine-grained GitHub token", pat, "export GH_PAT=" + pat + "\n", 1, SkipReason.GITHUB_TOKEN),
+                sample("Anthropic key", ant, "anthropic:\n  key: " + ant + "\n", 2, SkipReason.ANTHROPIC_KEY),
+                sample("OpenAI project key", proj, "OPENAI=" + proj + "\n", 1, SkipReason.OPENAI_KEY),
+                sample("OpenAI legacy key", legacy, "client = OpenAI(api_key=\"" + legacy + "\")\n", 1,
+                        SkipReason.OPENAI_KEY),
+                sample("aws_keys.txt", keyId, "access key id: " + keyId + "\nsecret: " + awsSecret + "\n", 1,
+                        SkipReason.AWS_KEY),
+                sample("Slack bot token", slack, "slack:\n  bot: " + slack + "\n", 2, SkipReason.SLACK_TOKEN),
+                sample("Google API key", google, "const MAPS = '" + google + "';\n", 1, SkipReason.GOOGLE_API_KEY),
+                sample("Stripe live key", stripe, "stripe.api_key = \"" + stripe + "\"\n", 1,
+                        SkipReason.STRIPE_KEY),
+                sample("JWT bearer", jwt, "curl -H 'Authorization: Bearer " + jwt + "' https://api.test/\n", 1,
+                        SkipReason.JWT),
+                sample("Docker config.json", docker, "{\n  \"auths\": {\n    \"registry.test\": {\n      \"auth\": \""
+                        + docker + "\"\n    }\n  }\n}\n", 4, SkipReason.DOCKER_AUTH),
+                sample("netrc entry", netrc, "machine api.test\n  login deploy\n  password " + netrc + "\n", 3,
+                        SkipReason.NETRC_PASSWORD),
+                sample("client_secret in YAML", clientSecret, "oauth:\n  client_id: kr\n  client_secret: "
+                        + clientSecret + "\n", 3, SkipReason.HIGH_ENTROPY_ASSIGNMENT),
+                sample("API_KEY constant in Java", apiKey, "class Keys {\n    static final String API_KEY = \""
+                        + apiKey + "\";\n}\n", 2, SkipReason.HIGH_ENTROPY_ASSIGNMENT),
+                sample("password in properties", dbPassword, "db.url=jdbc:postgresql://db/app\ndb.password="
+                        + dbPassword + "\n", 2, SkipReason.HIGH_ENTROPY_ASSIGNMENT),
+                sample("RSA private key", secondLine(rsa), rsa, 1, SkipReason.PRIVATE_KEY),
+                sample("OpenSSH key in a JSON string", secondLine(openssh),
                         "{\"key\": \"" + openssh.replace("\n", "\\n") + "\"}\n", 1, SkipReason.PRIVATE_KEY));
+    }
+
+    private static Sample sample(String name, String value, String text, int line, SkipReason reason) {
+        return new Sample(name, value, text, line, reason);
+    }
+
+    private static String secondLine(String block) {
+        return block.lines().skip(1).findFirst().orElseThrow();
     }
 }
