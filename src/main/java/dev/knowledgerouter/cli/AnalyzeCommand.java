@@ -2,9 +2,12 @@ package dev.knowledgerouter.cli;
 
 import dev.knowledgerouter.code.AnalysisResult;
 import dev.knowledgerouter.code.CodeIndex;
+import dev.knowledgerouter.code.CredentialSkip;
 import dev.knowledgerouter.code.GraphCorrection;
 import dev.knowledgerouter.code.SummaryMode;
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +22,7 @@ import picocli.CommandLine.ParentCommand;
                 "Re-running re-parses only changed files. Summaries come from the parser, or from the local model with --summaries local."})
 final class AnalyzeCommand implements Callable<Integer> {
     private static final int SHOWN_CORRECTIONS = 10;
+    private static final int SHOWN_CREDENTIAL_SKIPS = 20;
 
     @ParentCommand
     KrCommand parent;
@@ -66,6 +70,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (!r.skipped().isEmpty()) {
             out.println("skipped   " + join(r.skipped()));
         }
+        printCredentialSkips(out, r);
         out.printf(Locale.ROOT, "nodes     %d: %s%n", r.nodes(), join(r.nodesByType()));
         out.printf(Locale.ROOT, "edges     %d: %s%n", r.edges(), join(r.edgesByType()));
         var s = r.resolution();
@@ -84,6 +89,20 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "index     %s: %d entries written, %d removed%n", r.collection(), r.indexed(), r.unindexed());
         out.println("graph     " + r.graphFile());
+    }
+
+    /** Where credentials were found and of what kind; the values are never part of the result. */
+    private static void printCredentialSkips(PrintStream out, AnalysisResult r) {
+        List<CredentialSkip> skips = r.credentialSkips();
+        if (skips.isEmpty()) {
+            return;
+        }
+        out.printf(Locale.ROOT, "withheld  %d as credentials (not indexed, not sent to a model):%n", skips.size());
+        skips.stream().limit(SHOWN_CREDENTIAL_SKIPS).forEach(s -> out.println("  " + s));
+        if (skips.size() > SHOWN_CREDENTIAL_SKIPS) {
+            int more = skips.size() - SHOWN_CREDENTIAL_SKIPS;
+            out.printf(Locale.ROOT, "  ... and %d more (--json lists them all)%n", more);
+        }
     }
 
     private static String join(Map<String, Integer> counts) {

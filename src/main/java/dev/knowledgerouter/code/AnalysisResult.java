@@ -10,6 +10,7 @@ import java.util.Map;
  * @param parsed files parsed in this run (new or changed); the others were unchanged and reused
  * @param deleted files of the previous analysis that are gone
  * @param skipped entries the scanner left out, by reason
+ * @param credentialSkips the folders and files among them left out as credentials, by path and line (never the value)
  * @param nodesByType node counts by type
  * @param edgesByType edge counts by type
  * @param summaryBatchesOk model summary batches that succeeded (0 with summaries off)
@@ -20,13 +21,15 @@ import java.util.Map;
  * @param unindexed node entries removed from it
  */
 public record AnalysisResult(String name, String root, String graphFile, String collection, int files, int parsed, int deleted,
-                             Map<String, Integer> skipped, Map<String, Integer> nodesByType, Map<String, Integer> edgesByType,
+                             Map<String, Integer> skipped, List<CredentialSkip> credentialSkips,
+                             Map<String, Integer> nodesByType, Map<String, Integer> edgesByType,
                              GraphStats resolution, String summaryModel, int summaryBatchesOk, int summaryBatchesFailed,
                              List<String> summaryFailures, List<GraphCorrection> corrections, int indexed, int unindexed,
                              double seconds) {
     public AnalysisResult {
         // Sorted, so the CLI and JSON print the counts in the same order every run.
         skipped = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(skipped));
+        credentialSkips = credentialSkips == null ? List.of() : List.copyOf(credentialSkips);
         nodesByType = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(nodesByType));
         edgesByType = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(edgesByType));
         summaryFailures = List.copyOf(summaryFailures);

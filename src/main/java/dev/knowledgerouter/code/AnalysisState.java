@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -16,8 +17,11 @@ import java.util.TreeMap;
  * indexed with. Re-analysis parses only files whose hash changed and re-indexes only nodes whose text did.
  *
  * @param root the analysed directory (real path)
+ * @param credentialSkips what the last complete run left out as credentials (paths and lines, never values),
+ *     so a repository's listing can say so after a restart
  */
-public record AnalysisState(int version, String name, String root, Map<String, FileState> files, Map<String, String> indexed) {
+public record AnalysisState(int version, String name, String root, Map<String, FileState> files,
+                            Map<String, String> indexed, List<CredentialSkip> credentialSkips) {
     public static final int VERSION = 1;
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -26,6 +30,12 @@ public record AnalysisState(int version, String name, String root, Map<String, F
     public AnalysisState {
         files = new TreeMap<>(files == null ? Map.of() : files);
         indexed = new TreeMap<>(indexed == null ? Map.of() : indexed);
+        credentialSkips = credentialSkips == null ? List.of() : List.copyOf(credentialSkips);
+    }
+
+    public AnalysisState(int version, String name, String root, Map<String, FileState> files,
+                         Map<String, String> indexed) {
+        this(version, name, root, files, indexed, List.of());
     }
 
     public static AnalysisState empty(String name, String root) {

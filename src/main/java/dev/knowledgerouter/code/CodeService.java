@@ -92,6 +92,7 @@ public final class CodeService implements AutoCloseable {
      *
      * @throws PathNotAllowedException when the path is outside every allowed root
      * @throws NoSuchFileException when the path is not an existing directory
+     * @throws CredentialFolderException when the path is, or lies inside, a credential folder
      */
     public AnalysisJob start(Path path, Optional<String> name, SummaryMode summaries) throws IOException {
         Path real = checkAllowed(path);
@@ -137,21 +138,29 @@ public final class CodeService implements AutoCloseable {
         } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
             // A damaged graph (cut short by a crash, edited by hand) must not take the listing down with it.
             return Optional.of(new RepositorySummary(name, "", graph.toString(), CodeIndex.collection(name), "", "", List.of(), Map.of(), Map.of(),
-                    "graph.json is damaged (" + e.getMessage() + "); run kr analyze on the repository again"));
+                    List.of(), "graph.json is damaged (" + e.getMessage() + "); run kr analyze on the repository"
+                    + " again"));
         }
         Map<String, Integer> nodes = new java.util.TreeMap<>();
         g.nodes().forEach(n -> nodes.merge(n.type(), 1, Integer::sum));
         Map<String, Integer> edges = new java.util.TreeMap<>();
         g.edges().forEach(e -> edges.merge(e.type(), 1, Integer::sum));
-        String root = AnalysisState.read(RepositoryAnalyzer.stateFile(graphsDir, name)).map(AnalysisState::root).orElse("");
-        return Optional.of(new RepositorySummary(name, root, graph.toString(), CodeIndex.collection(name), g.project().analyzedAt(),
-                g.project().gitCommitHash(), g.project().languages(), nodes, edges, null));
+        Optional<AnalysisState> state = AnalysisState.read(RepositoryAnalyzer.stateFile(graphsDir, name));
+        return Optional.of(new RepositorySummary(name, state.map(AnalysisState::root).orElse(""), graph.toString(),
+                CodeIndex.collection(name), g.project().analyzedAt(), g.project().gitCommitHash(),
+                g.project().languages(), nodes, edges, state.map(AnalysisState::credentialSkips).orElse(List.of()),
+                null));
     }
 
-    /** An analysed repository as stored. */
+    /**
+     * An analysed repository as stored.
+     *
+     * @param credentialSkips what its last analysis left out as credentials (paths and lines, never values)
+     */
     public record RepositorySummary(String name, String root, String graphFile, String collection, String analyzedAt,
                                     String gitCommitHash, List<String> languages, Map<String, Integer> nodesByType,
-                                    Map<String, Integer> edgesByType, String error) {
+                                    Map<String, Integer> edgesByType, List<CredentialSkip> credentialSkips,
+                                    String error) {
     }
 
     /**
@@ -187,43 +196,9 @@ public final class CodeService implements AutoCloseable {
         return hits.size() > settings.contextHits() ? List.copyOf(hits.subList(0, settings.contextHits())) : hits;
     }
 
-    /** The real path of a directory under an allowed root. */
+    /** The real path of a directory under an allowed root; see {@link AllowedRoots} for what a refusal may say. */
     Path checkAllowed(Path path) throws IOException {
-        if (!path.isAbsolute()) {
-            throw new PathNotAllowedException("path must be absolute, got '" + path + "'");
-        }
-        Path normal = path.normalize();
-        // Checked before and after resolving links: a link inside a root must not lead outside it.
-        if (!underAllowedRoot(normal)) {
-            throw new PathNotAllowedException(denied(path));
-        }
-        if (!Files.isDirectory(normal)) {
-            throw new NoSuchFileException(path + " is not an existing directory");
-        }
-        Path real = normal.toRealPath();
-        if (!underAllowedRoot(real)) {
-            throw new PathNotAllowedException(denied(path) + " (it resolves to " + real + ")");
-        }
-        return real;
-    }
-
-    private boolean underAllowedRoot(Path path) {
-        for (Path root : settings.allowedRoots()) {
-            Path realRoot = root;
-            try {
-                realRoot = root.toRealPath();
-            } catch (IOException e) {
-                // A root that does not exist (yet) still allows its own subtree by name.
-            }
-            if (path.startsWith(root) || path.startsWith(realRoot)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private String denied(Path path) {
-        return path + " is outside the allowed roots " + settings.allowedRoots() + "; add its folder to code.allowed_roots in kr.yaml";
+        return new AllowedRoots(settings.allowedRoots()).check(path);
     }
 
     /** Lets a running analysis finish (up to a minute) so it does not die halfway through an index write. */

@@ -48,19 +48,11 @@ public enum Language {
             "dockerfile", "containerfile", "makefile", "gnumakefile", "jenkinsfile", "procfile", "vagrantfile",
             "go.mod", "go.work", "license", "licence", "copying", "notice", "authors", "codeowners");
 
-    /** Config and text files with these in their names likely hold keys or passwords: never read, indexed or sent to a model. */
-    private static final java.util.regex.Pattern SECRET_NAME = java.util.regex.Pattern.compile(".*(secret|credential|password|passwd|apikey|api_key|private).*");
-
-    /** The language of a file name, or empty when the file is not analysed. */
+    /**
+     * The language of a file name, or empty when the file is not analysed. Names that say a file holds
+     * credentials are judged apart, by {@link CredentialPaths}, before the language counts.
+     */
     public static Optional<Language> of(String fileName) {
-        Optional<Language> language = byName(fileName);
-        if (language.isPresent() && language.get() == TEXT && SECRET_NAME.matcher(fileName.toLowerCase(Locale.ROOT)).matches()) {
-            return Optional.empty();
-        }
-        return language;
-    }
-
-    private static Optional<Language> byName(String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);
         if (TEXT_NAMES.contains(lower) || lower.startsWith("dockerfile.") || lower.endsWith(".dockerfile")) {
             return Optional.of(TEXT);

@@ -109,7 +109,7 @@ public final class RepositoryAnalyzer {
         }
         int deleted = (int) reusable.keySet().stream().filter(p -> !present.contains(p)).count();
         Map<String, Integer> skipped = new TreeMap<>();
-        scan.skipped().forEach((reason, count) -> skipped.put(reason.name().toLowerCase(java.util.Locale.ROOT), count));
+        scan.skipped().forEach((reason, count) -> skipped.put(reason.key(), count));
         int unreadable = parse(scan.root(), changed, files, progress);
         if (unreadable > 0) {
             skipped.merge("unreadable", unreadable, Integer::sum);
@@ -167,14 +167,15 @@ public final class RepositoryAnalyzer {
 
         Path graphFile = graphFile(graphsDir, name);
         GraphFile.write(graphFile, graph);
-        new AnalysisState(AnalysisState.VERSION, name, root, files, indexed).write(stateFile(graphsDir, name));
+        new AnalysisState(AnalysisState.VERSION, name, root, files, indexed, scan.credentialSkips())
+                .write(stateFile(graphsDir, name));
 
         Map<String, Integer> nodesByType = new TreeMap<>();
         graph.nodes().forEach(n -> nodesByType.merge(n.type(), 1, Integer::sum));
         Map<String, Integer> edgesByType = new TreeMap<>();
         graph.edges().forEach(e -> edgesByType.merge(e.type(), 1, Integer::sum));
         return new AnalysisResult(name, root, graphFile.toString(), CodeIndex.collection(name), files.size(), changed.size() - unreadable,
-                deleted, skipped, nodesByType, edgesByType, built.stats(),
+                deleted, skipped, scan.credentialSkips(), nodesByType, edgesByType, built.stats(),
                 request.summaries() == SummaryMode.LOCAL ? summarizer.map(CodeSummarizer::modelName).orElse("") : "",
                 summaries.batchesOk(), summaries.batchesFailed(), summaries.failures(), validated.corrections(),
                 upserts.size(), removed.size(), (System.nanoTime() - started) / 1e9);
@@ -240,6 +241,9 @@ public final class RepositoryAnalyzer {
         } catch (IOException | UncheckedIOException e) {
             // Deleted or locked since the scan: left out now, picked up by the next run.
             return Optional.empty();
+        }
+        if (!RepositoryScanner.sha256(bytes).equals(file.sha256())) {
+            return Optional.empty(); // changed since the scan judged it (it may hold a secret now): next run
         }
         SourceText source = new SourceText(bytes);
         FileExtraction extraction;
@@ -336,9 +340,11 @@ public final class RepositoryAnalyzer {
         return String.join("\n", lines.subList(from, Math.max(from, to)));
     }
 
+    /** A file's text for snippets and summaries; empty if it changed since the scan and now holds a credential. */
     private static String read(Path root, String path) {
         try {
-            return new SourceText(Files.readAllBytes(root.resolve(path))).text();
+            String text = new SourceText(Files.readAllBytes(root.resolve(path))).text();
+            return CredentialDetector.find(text).isPresent() ? "" : text;
         } catch (IOException | UncheckedIOException e) {
             return "";
         }

@@ -206,6 +206,8 @@ public final class HttpApi {
             throw new ApiException(400, "invalid_request", "'path' is not a valid path: " + e.getMessage());
         } catch (dev.knowledgerouter.code.CodeService.PathNotAllowedException e) {
             throw new ApiException(403, "path_not_allowed", e.getMessage());
+        } catch (dev.knowledgerouter.code.CredentialFolderException e) {
+            throw new ApiException(403, "credential_folder", e.getMessage());
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ApiException(400, "not_a_directory", e.getMessage());
         } catch (dev.knowledgerouter.code.RepositoryAnalyzer.AnalysisRunningException e) {

@@ -1,6 +1,7 @@
 package dev.knowledgerouter.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,11 +10,14 @@ import dev.knowledgerouter.app.ServerAnnouncement;
 import dev.knowledgerouter.config.CodeSettings;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.http.HttpApi;
+import dev.knowledgerouter.testing.FakeCredentials;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import dev.knowledgerouter.testing.TestStack;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,5 +109,46 @@ class CodeCliTest {
                 server.stop();
             }
         }
+    }
+
+    @Test
+    void analyzeListsWhatItWithheldAsCredentialsByPathAndLineButNeverTheValue() throws IOException {
+        Path repo = home.resolve("shapes");
+        TestStack.copyTree(Path.of(FIXTURE), repo);
+        String token = new FakeCredentials(6).githubOauth();
+        Files.createDirectories(repo.resolve("ops"));
+        Files.writeString(repo.resolve("ops/hosts.yml"), "github.com:\n    user: octocat\n    oauth_token: " + token
+                + "\n");
+        Files.createDirectories(repo.resolve(".ssh"));
+        Files.writeString(repo.resolve(".ssh/config.yaml"), "Host *\n");
+        KrConfig config = TestStack.config(home);
+
+        CliTest.Run human = kr(config, "analyze", "--name", "shapes", repo.toString());
+        CliTest.Run json = kr(config, "analyze", "--name", "shapes", "--json", repo.toString());
+
+        assertEquals(0, human.exit(), human.err());
+        assertTrue(human.out().contains("withheld  2 as credentials"), human.out());
+        assertTrue(human.out().contains("  .ssh (credential_folder)"), human.out());
+        assertTrue(human.out().contains("  ops/hosts.yml:3 (github_token)"), human.out());
+        assertEquals("ops/hosts.yml", json.json().path("credential_skips").get(1).path("path").asText());
+        assertEquals(3, json.json().path("credential_skips").get(1).path("line").asInt());
+        assertEquals("github_token", json.json().path("credential_skips").get(1).path("reason").asText());
+        for (CliTest.Run run : List.of(human, json)) {
+            assertFalse(run.out().contains(token) || run.err().contains(token));
+        }
+    }
+
+    @Test
+    void analyzingACredentialFolderFailsNamingTheFolderAndExitStatus1() throws IOException {
+        Path gh = Files.createDirectories(home.resolve("me/.config/gh"));
+        String token = new FakeCredentials(7).githubOauth();
+        Files.writeString(gh.resolve("hosts.yml"), "github.com:\n    oauth_token: " + token + "\n");
+
+        CliTest.Run r = kr(TestStack.config(home), "analyze", gh.toString());
+
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("is inside .config/gh, a folder where keys, tokens or passwords are kept"),
+                r.err());
+        assertFalse(r.err().contains(token) || r.out().contains(token));
     }
 }

@@ -15,6 +15,7 @@ import dev.knowledgerouter.knowledge.SearchMode;
 import dev.knowledgerouter.testing.TestStack;
 import dev.knowledgerouter.testing.WireServer;
 import dev.knowledgerouter.testing.WireServer.Reply;
+import dev.knowledgerouter.testing.FakeCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -271,5 +272,74 @@ class RepositoryAnalyzerTest {
                 .noneMatch(h -> h.snippet().contains("hunter2") || h.snippet().contains("sk-live")));
     }
 
+    @Test
+    void filesHoldingCredentialsAreNeitherIndexedNorSearchableAndTheirSkipsNameTheReasonWithoutTheValue()
+            throws IOException {
+        FakeCredentials fake = new FakeCredentials(3);
+        String oauth = fake.githubOauth();
+        String keyId = fake.awsKeyId();
+        String awsSecret = fake.awsSecret();
+        String dockerAuth = fake.dockerAuth();
+        Files.createDirectories(repo.resolve("ops"));
+        Files.writeString(repo.resolve("ops/hosts.yml"), "github.com:\n    user: octocat\n    oauth_token: " + oauth
+                + "\n");
+        Files.writeString(repo.resolve("ops/aws_keys.txt"), keyId + "\n" + awsSecret + "\n");
+        Files.writeString(repo.resolve("ops/config.json"),
+                "{\"auths\": {\"registry.test\": {\n  \"auth\": \"" + dockerAuth + "\"}}}\n");
 
+        AnalysisResult result = analyze(SummaryMode.NONE, Optional.empty());
+
+        assertEquals(List.of(new CredentialSkip("ops/aws_keys.txt", 1, SkipReason.AWS_KEY),
+                new CredentialSkip("ops/config.json", 2, SkipReason.DOCKER_AUTH),
+                new CredentialSkip("ops/hosts.yml", 3, SkipReason.GITHUB_TOKEN)), result.credentialSkips());
+        assertEquals(1, result.skipped().get("github_token"));
+        assertTrue(index.nodeIds("shop").stream().noneMatch(id -> id.contains("ops/")), "no entry of the three files");
+        List<String> secrets = List.of(oauth, keyId, awsSecret, dockerAuth);
+        List<String> queries = List.of(oauth, keyId, awsSecret, dockerAuth, "ops/hosts.yml oauth_token", "aws_keys.txt",
+                "auths registry");
+        for (String query : queries) {
+            for (CodeIndex.CodeHit hit : index.search("shop", query, 20, SearchMode.HYBRID)) {
+                assertFalse(hit.path().startsWith("ops/"), hit.nodeId());
+                String shown = String.join("\n", hit.nodeId(), hit.name(), hit.signature(), hit.summary(),
+                        hit.snippet());
+                secrets.forEach(secret -> assertFalse(shown.contains(secret), hit.nodeId()));
+            }
+        }
+        String written = Files.readString(RepositoryAnalyzer.stateFile(home.resolve("graphs"), "shop"))
+                + Files.readString(RepositoryAnalyzer.graphFile(home.resolve("graphs"), "shop"))
+                + GraphFile.JSON.writeValueAsString(result);
+        secrets.forEach(secret -> assertFalse(written.contains(secret)));
+        assertTrue(written.contains("\"ops/hosts.yml\""), "the state lists the skip by path");
+    }
+
+    @Test
+    void aFileIndexedEarlierIsRemovedFromTheIndexWhenItGainsACredential() throws IOException {
+        analyze(SummaryMode.NONE, Optional.empty());
+        assertTrue(index.nodeIds("shop").contains("file:report.py"));
+        String token = new FakeCredentials(4).github();
+        Path report = repo.resolve("report.py");
+        Files.writeString(report, Files.readString(report) + "\nGH = \"" + token + "\"\n");
+        int tokenLine = (int) Files.readString(report).lines().count();
+
+        AnalysisResult again = analyze(SummaryMode.NONE, Optional.empty());
+
+        assertTrue(index.nodeIds("shop").stream().noneMatch(id -> id.contains("report.py")), "no entry of report.py");
+        assertEquals(2, again.unindexed(), "report.py's file and main entries");
+        assertEquals(List.of(new CredentialSkip("report.py", tokenLine, SkipReason.GITHUB_TOKEN)),
+                again.credentialSkips());
+        assertTrue(graph().nodes().stream().noneMatch(n -> "report.py".equals(n.filePath())));
+        assertTrue(index.search("shop", token, 20, SearchMode.HYBRID).stream()
+                .noneMatch(h -> h.snippet().contains(token)));
+    }
+
+    @Test
+    void aCredentialFolderAsTheRootIsRefusedAndNothingIsWritten() throws IOException {
+        Path gh = Files.createDirectories(home.resolve("user/.config/gh"));
+        Files.writeString(gh.resolve("hosts.yml"), "oauth_token: " + new FakeCredentials(5).githubOauth() + "\n");
+        AnalysisRequest request = new AnalysisRequest(gh, "gh", SummaryMode.NONE);
+
+        assertThrows(CredentialFolderException.class, () -> analyzer(Optional.empty()).analyze(request, Progress.NONE));
+
+        assertFalse(Files.exists(RepositoryAnalyzer.graphFile(home.resolve("graphs"), "gh").getParent()));
+    }
 }

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.knowledgerouter.app.App;
 import dev.knowledgerouter.config.CodeSettings;
+import dev.knowledgerouter.testing.FakeCredentials;
 import dev.knowledgerouter.testing.TestStack;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,13 +104,68 @@ class CodeApiTest {
     void aLinkInsideARootThatLeadsOutsideIsRefusedWith403() throws Exception {
         Path link = projects.resolve("sneaky");
         Files.createSymbolicLink(link, elsewhere.resolve("secret"));
-        HttpApiTest.assertError(post("{\"path\": \"" + pathJson(link) + "\"}"), 403, "path_not_allowed", "resolves to");
+        HttpApiTest.assertError(post("{\"path\": \"" + pathJson(link) + "\"}"), 403, "path_not_allowed",
+                "code.allowed_roots");
     }
 
     @Test
     void dotDotCannotClimbOutOfARoot() throws Exception {
         String climbing = pathJson(projects) + "/../" + elsewhere.getFileName() + "/secret";
-        HttpApiTest.assertError(post("{\"path\": \"" + climbing + "\"}"), 403, "path_not_allowed", "outside the allowed roots");
+        HttpApiTest.assertError(post("{\"path\": \"" + climbing + "\"}"), 403, "path_not_allowed",
+                "code.allowed_roots");
+    }
+
+    @Test
+    void pathsOutsideLinksLeadingOutAndMissingPathsOutsideGetOneAndTheSameRefusal() throws Exception {
+        Path leadingOut = Files.createSymbolicLink(projects.resolve("to-elsewhere"), elsewhere.resolve("secret"));
+        Path dangling = Files.createSymbolicLink(projects.resolve("to-nowhere"), elsewhere.resolve("missing"));
+        List<Path> paths = List.of(elsewhere.resolve("secret"), leadingOut, elsewhere.resolve("missing"), dangling);
+
+        List<HttpApiTest.Response> answers = new ArrayList<>();
+        for (Path path : paths) {
+            answers.add(post("{\"path\": \"" + pathJson(path) + "\"}"));
+        }
+
+        for (HttpApiTest.Response answer : answers) {
+            HttpApiTest.assertError(answer, 403, "path_not_allowed", "code.allowed_roots");
+            assertEquals(answers.getFirst().body(), answer.body(), "the same answer whatever lies outside");
+            assertFalse(answer.body().toString().contains(elsewhere.toString()), answer.body().toString());
+        }
+    }
+
+    @Test
+    void aCredentialFolderInsideTheRootsIsRefusedWith403NamingWhy() throws Exception {
+        Path gh = Files.createDirectories(projects.resolve("dotfiles/.config/gh"));
+        String token = new FakeCredentials(11).githubOauth();
+        Files.writeString(gh.resolve("hosts.yml"), "github.com:\n    oauth_token: " + token + "\n");
+
+        HttpApiTest.Response refused = post("{\"path\": \"" + pathJson(gh) + "\", \"name\": \"gh\"}");
+
+        HttpApiTest.assertError(refused, 403, "credential_folder", "is inside .config/gh");
+        assertFalse(refused.body().toString().contains(token));
+        assertEquals(404, HttpApiTest.get("/v1/repos/gh").status(), "no job was started");
+    }
+
+    @Test
+    void theJobAndTheStoredGraphListCredentialSkipsByPathLineAndReasonWithoutTheValue() throws Exception {
+        Path repo = projects.resolve("vault-app");
+        TestStack.copyTree(Path.of("src/test/resources/code/fixtures/java"), repo);
+        String token = new FakeCredentials(12).githubOauth();
+        Files.createDirectories(repo.resolve("ops"));
+        Files.writeString(repo.resolve("ops/hosts.yml"), "github.com:\n    user: octocat\n    oauth_token: " + token
+                + "\n");
+
+        assertEquals(202, post("{\"path\": \"" + pathJson(repo) + "\", \"name\": \"vault-app\"}").status());
+        JsonNode job = finishedJob("vault-app");
+        JsonNode repository = HttpApiTest.get("/v1/repos/vault-app").body();
+
+        assertEquals("succeeded", job.path("status").asText(), job.toString());
+        String expected = "[{\"path\":\"ops/hosts.yml\",\"line\":3,\"reason\":\"github_token\"}]";
+        assertEquals(expected, job.path("result").path("credential_skips").toString());
+        assertEquals(expected, repository.path("graph").path("credential_skips").toString());
+        assertFalse(repository.toString().contains(token));
+        JsonNode hits = HttpApiTest.get("/v1/repos/vault-app/search?q=oauth_token+github.com&k=20").body().path("hits");
+        assertFalse(hits.toString().contains(token) || hits.toString().contains("ops/hosts.yml"), hits.toString());
     }
 
     @Test
