@@ -18,7 +18,15 @@ public record KrConfig(
         EscalationSettings escalation,
         CodeSettings code,
         StoreSettings store,
-        EmbedderSettings embedder) {
+        EmbedderSettings embedder,
+        KnowledgeSettings knowledge) {
+
+    public KrConfig(Path home, Path collectionsDir, Path seedDir, ServerSettings server, OllamaSettings ollama, ClaudeSettings claude,
+                    RoutingSettings routing, CostSettings cost, EscalationSettings escalation, CodeSettings code, StoreSettings store,
+                    EmbedderSettings embedder) {
+        this(home, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, code, store, embedder,
+                KnowledgeSettings.defaults());
+    }
 
     public KrConfig(Path home, Path collectionsDir, Path seedDir, ServerSettings server, OllamaSettings ollama, ClaudeSettings claude,
                     RoutingSettings routing) {
@@ -41,15 +49,18 @@ public record KrConfig(
     }
 
     public KrConfig withCode(CodeSettings otherCode) {
-        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, otherCode, store, embedder);
+        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing,
+                cost, escalation, otherCode, store, embedder, knowledge);
     }
 
     public KrConfig withStore(StoreSettings otherStore) {
-        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, code, otherStore, embedder);
+        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing,
+                cost, escalation, code, otherStore, embedder, knowledge);
     }
 
     public KrConfig withEmbedder(EmbedderSettings otherEmbedder) {
-        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, code, store, otherEmbedder);
+        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing,
+                cost, escalation, code, store, otherEmbedder, knowledge);
     }
 
     /** Writes kept while the store's server is unreachable, until they are written. */
@@ -62,15 +73,23 @@ public record KrConfig(
     }
 
     public KrConfig withHome(Path otherHome) {
-        return new KrConfig(otherHome, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, code, store, embedder);
+        return new KrConfig(otherHome, collectionsDir, seedDir, server, ollama, claude, routing,
+                cost, escalation, code, store, embedder, knowledge);
     }
 
     public KrConfig withOllama(OllamaSettings otherOllama) {
-        return new KrConfig(home, collectionsDir, seedDir, server, otherOllama, claude, routing, cost, escalation, code, store, embedder);
+        return new KrConfig(home, collectionsDir, seedDir, server, otherOllama, claude, routing,
+                cost, escalation, code, store, embedder, knowledge);
     }
 
     public KrConfig withServer(ServerSettings otherServer) {
-        return new KrConfig(home, collectionsDir, seedDir, otherServer, ollama, claude, routing, cost, escalation, code, store, embedder);
+        return new KrConfig(home, collectionsDir, seedDir, otherServer, ollama, claude, routing,
+                cost, escalation, code, store, embedder, knowledge);
+    }
+
+    public KrConfig withKnowledge(KnowledgeSettings otherKnowledge) {
+        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, code, store, embedder,
+                otherKnowledge);
     }
 
     public Path luceneDir() {
