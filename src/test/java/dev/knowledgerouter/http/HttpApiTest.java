@@ -134,6 +134,17 @@ class HttpApiTest {
     }
 
     @Test
+    void eachSearchHitSaysWhereTheEntryCameFromAndKeepsThatOutOfItsPayload() throws Exception {
+        Response r = get("/v1/search?q=" + URLEncoder.encode("detached HEAD", StandardCharsets.UTF_8) + "&collection=error-solutions&k=1");
+        assertEquals(200, r.status(), r.body().toString());
+        JsonNode hit = r.body().path("hits").get(0);
+        assertEquals("seed", hit.path("provenance").path("source").asText(), hit.toString());
+        assertEquals("error-solutions.jsonl", hit.path("provenance").path("file").asText(), hit.toString());
+        assertFalse(hit.path("provenance").path("at").asText().isEmpty(), hit.toString());
+        assertFalse(hit.path("payload").has("_provenance"), hit.toString());
+    }
+
+    @Test
     void searchingAnUnknownCollectionIsA404NamingTheKnownOnes() throws Exception {
         assertError(get("/v1/search?q=x&collection=nope"), 404, "unknown_collection", "error-solutions");
     }

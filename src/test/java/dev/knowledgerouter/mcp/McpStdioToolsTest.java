@@ -214,14 +214,15 @@ class McpStdioToolsTest {
     }
 
     @Test
-    void addKnowledgeWithAGivenIdReplacesThatEntry() {
+    void addKnowledgeWithTheIdOfAnAddedEntryAndOtherContentLeavesItAsItWas() {
         Map<String, Object> first = ok(call("add_knowledge", Map.of("collection", "skills-patterns", "id", "agent-test-pattern",
                 "title", "Pin the Node version for a project", "pattern", "Write the version into .nvmrc and run `nvm use`.")));
         assertEquals("created", first.get("change"));
-        Map<String, Object> second = ok(call("add_knowledge", Map.of("collection", "skills-patterns", "id", "agent-test-pattern",
-                "title", "Pin the Node version for a project", "pattern", "Write the version into .nvmrc and `engines` in package.json.")));
-        assertEquals("updated", second.get("change"));
-        assertEquals("Write the version into .nvmrc and `engines` in package.json.",
+        assertEquals("add_knowledge", ((Map<?, ?>) first.get("provenance")).get("source"));
+        assertToolError(call("add_knowledge", Map.of("collection", "skills-patterns", "id", "agent-test-pattern",
+                "title", "Pin the Node version for a project", "pattern", "Write the version into .nvmrc and `engines` in package.json.",
+                "replace", true)), "skills-patterns/agent-test-pattern is curated knowledge (from add_knowledge (");
+        assertEquals("Write the version into .nvmrc and run `nvm use`.",
                 app.store().get("skills-patterns", "agent-test-pattern").orElseThrow().payload().get("pattern"));
     }
 
