@@ -115,6 +115,34 @@ class CliTest {
     }
 
     @Test
+    void queryWithAUserStoresItInProcessAndThroughARunningServer() throws Exception {
+        KrConfig config = TestStack.seededCopy(home);
+        Run local = kr(config, "query", "--json", "--user", "alice", "docker compose port is already allocated");
+        assertEquals(0, local.exit(), local.err());
+        try (App app = App.open(config, TestStack.embedder(), Clock.systemUTC())) {
+            assertEquals("alice", app.store().get("interaction-history", local.json().path("interaction_id").asText()).orElseThrow()
+                    .payload().get("user"));
+            Javalin server = new HttpApi(app).create().start();
+            try {
+                ServerAnnouncement.self("http://127.0.0.1:" + server.port(), Instant.now()).write(config.serverFile());
+                Run remote = kr(config, "query", "--json", "--user", "bob", "docker compose port is already allocated");
+                assertEquals(0, remote.exit(), remote.err());
+                assertEquals("bob", app.store().get("interaction-history", remote.json().path("interaction_id").asText()).orElseThrow()
+                        .payload().get("user"));
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
+    @Test
+    void aUserOutsideTheRuleIsOneLineNamingTheRuleAndExitOne() {
+        Run r = kr(TestStack.seededCopy(home), "query", "--user", "alice smith", "docker compose port is already allocated");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().startsWith("kr: 'user' contains U+0020; it must be 1 to 128 characters"), r.err());
+    }
+
+    @Test
     void commandsGoThroughARunningServerInsteadOfFightingItForTheStore() throws Exception {
         KrConfig config = TestStack.seededCopy(home);
         try (App app = App.open(config, TestStack.embedder(), Clock.systemUTC())) {

@@ -119,6 +119,25 @@ class HttpApiTest {
     }
 
     @Test
+    void aQueryNamingItsUserStoresTheUserWithTheInteraction() throws Exception {
+        Response r = post("/v1/query", "{\"query\": \"docker compose port is already allocated\", \"user\": \"alice@example.com\"}");
+        assertEquals(200, r.status(), r.body().toString());
+        assertEquals("alice@example.com", app.store().get(CollectionCatalog.HISTORY, r.body().path("interaction_id").asText()).orElseThrow()
+                .payload().get("user"));
+    }
+
+    @Test
+    void aUserOutsideTheRuleIsA400NamingTheRuleAndNothingIsStored() throws Exception {
+        long before = app.store().count(CollectionCatalog.HISTORY);
+        assertError(post("/v1/query", "{\"query\": \"q\", \"user\": \"alice smith\"}"), 400, "invalid_request",
+                "'user' contains U+0020; it must be 1 to 128 characters from letters, digits and . _ - @ +");
+        assertError(post("/v1/query", "{\"query\": \"q\", \"user\": \"" + "a".repeat(129) + "\"}"), 400, "invalid_request",
+                "'user' has 129 characters");
+        assertError(post("/v1/query", "{\"query\": \"q\", \"user\": 7}"), 400, "invalid_request", "'user' must be a string");
+        assertEquals(before, app.store().count(CollectionCatalog.HISTORY));
+    }
+
+    @Test
     void anOversizedBodyIsA413() throws Exception {
         String big = "{\"query\": \"" + "x".repeat((int) ServerSettings.DEFAULT_MAX_BODY_BYTES + 10) + "\"}";
         assertError(post("/v1/query", big), 413, "body_too_large", "max_body_kb");

@@ -290,4 +290,14 @@ class OpenAiApiTest {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(router.base + "/v1/query")).POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertEquals("invalid_request", body(r).path("error").asText().toLowerCase(Locale.ROOT), r.body());
     }
+
+    @Test
+    void theUserFieldIsStoredWithTheInteractionAndOneOutsideTheRuleIsAnInvalidValue() throws Exception {
+        HttpResponse<String> r = complete(ask("auto", PKIX, ", \"user\": \"team-a.alice\""));
+        assertEquals(200, r.statusCode(), r.body());
+        String id = body(r).path("kr_route").path("interaction_id").asText();
+        assertEquals("team-a.alice", router.app.store().get(CollectionCatalog.HISTORY, id).orElseThrow().payload().get("user"));
+        assertOpenAiError(complete(ask("auto", PKIX, ", \"user\": \"alice/../bob\"")), 400, "invalid_value", "user",
+                "'user' contains '/'; it must be 1 to 128 characters");
+    }
 }

@@ -165,6 +165,13 @@ class McpStdioToolsTest {
     }
 
     @Test
+    void routeQueryStoresTheUserItNamesAndRefusesOneOutsideTheRule() {
+        Map<String, Object> answer = ok(call("route_query", Map.of("query", "docker compose port is already allocated", "user", "alice")));
+        assertEquals("alice", app.store().get(CollectionCatalog.HISTORY, (String) answer.get("interaction_id")).orElseThrow().payload().get("user"));
+        assertToolError(call("route_query", Map.of("query", "q", "user", "alice\nbob")), "'user' contains U+000A; it must be 1 to 128");
+    }
+
+    @Test
     void routeQueryWithAnUnknownProfileIsAToolErrorListingTheProfiles() {
         assertToolError(call("route_query", Map.of("query", "q", "profile", "yolo")), "'profile' must be one of 'default', 'casual', 'critical'");
     }
