@@ -96,7 +96,8 @@ public final class App implements AutoCloseable {
         this.queries = new QueryService(embedder, store, search, new ComplexityEstimator(), new Router(config.routing()), answerer,
                 interactions, config.routing(), config.server().maxQueryChars(), clock,
                 query -> code.contextFor(query).stream().map(App::codePassage).toList(),
-                result -> queryMetrics.record(result.decision(), result.answer()), config.knowledge().shareInteractions());
+                result -> queryMetrics.record(result.decision(), result.answer()),
+                config.knowledge().shareInteractions());
         this.searches = new SearchService(embedder, store, search, config.server().maxQueryChars(), searchMode);
         this.seeder = new Seeder(store, embedder, catalog, clock);
         this.knowledgeAdder = new KnowledgeAdder(store, embedder, catalog, clock, config.knowledge().allowReplace());

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public record QueryRequest(String query, Optional<String> profile, Optional<String> taskType, boolean preferRemote,
                            Optional<ForcedRoute> forced, Optional<String> user) {
     public static final int MAX_USER_CHARS = 128;
-    /** Names, e-mail addresses and hashed ids fit; spaces, slashes and control characters, which no account id needs, do not. */
+    /** Names, e-mail addresses and hashed ids fit; spaces, slashes and control characters do not. */
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9._@+-]+");
     public static final String USER_RULE = "1 to " + MAX_USER_CHARS + " characters from letters, digits and . _ - @ +"
             + " (an account name, an e-mail address or a hashed id)";
@@ -47,7 +47,7 @@ public record QueryRequest(String query, Optional<String> profile, Optional<Stri
         return new QueryRequest(query, profile, taskType, preferRemote, Optional.of(route), user);
     }
 
-    /** The same question asked by {@code who}; throws {@link InvalidRequestException} naming the rule when it breaks it. */
+    /** The same question asked by {@code who}; {@link InvalidRequestException} naming the rule when it breaks it. */
     public QueryRequest by(Optional<String> who) {
         return new QueryRequest(query, profile, taskType, preferRemote, forced, who);
     }
@@ -58,7 +58,8 @@ public record QueryRequest(String query, Optional<String> profile, Optional<Stri
             return Optional.of("'user' has " + user.length() + " characters; it must be " + USER_RULE);
         }
         if (!USER.matcher(user).matches()) {
-            int bad = user.codePoints().filter(c -> !USER.matcher(Character.toString(c)).matches()).findFirst().orElseThrow();
+            int bad = user.codePoints().filter(c -> !USER.matcher(Character.toString(c)).matches())
+                    .findFirst().orElseThrow();
             String shown = Character.isISOControl(bad) || Character.isWhitespace(bad)
                     ? String.format(Locale.ROOT, "U+%04X", bad) : "'" + Character.toString(bad) + "'";
             return Optional.of("'user' contains " + shown + "; it must be " + USER_RULE);

@@ -49,8 +49,8 @@ public final class QueryService {
 
     public QueryService(Embedder embedder, KnowledgeStore store, KnowledgeSearch search, ComplexityEstimator complexity, Router router,
                         Answerer answerer, InteractionLog log, RoutingSettings routing, int maxQueryChars, Clock clock) {
-        this(embedder, store, search, complexity, router, answerer, log, routing, maxQueryChars, clock, query -> List.of(), result -> { },
-                false);
+        this(embedder, store, search, complexity, router, answerer, log, routing, maxQueryChars, clock,
+                query -> List.of(), result -> { }, false);
     }
 
     /**
@@ -62,8 +62,8 @@ public final class QueryService {
      */
     public QueryService(Embedder embedder, KnowledgeStore store, KnowledgeSearch search, ComplexityEstimator complexity, Router router,
                         Answerer answerer, InteractionLog log, RoutingSettings routing, int maxQueryChars, Clock clock,
-                        java.util.function.Function<String, List<ContextPassage>> codeContext, java.util.function.Consumer<QueryResult> answered,
-                        boolean shareInteractions) {
+                        java.util.function.Function<String, List<ContextPassage>> codeContext,
+                        java.util.function.Consumer<QueryResult> answered, boolean shareInteractions) {
         this.shareInteractions = shareInteractions;
         this.codeContext = codeContext;
         this.answered = answered;

@@ -15,8 +15,8 @@ public record SearchResponse(String query, List<Hit> hits) {
      * {@code score} is the cosine; {@code rankScore} is what the hits are ordered by (cosine, BM25 or fused);
      * {@code payload} is the entry's content and {@code provenance} where it came from and when.
      */
-    public record Hit(String collection, String id, double score, double rankScore, String title, String text, Map<String, Object> payload,
-                      Provenance provenance) {
+    public record Hit(String collection, String id, double score, double rankScore, String title, String text,
+                      Map<String, Object> payload, Provenance provenance) {
     }
 
     public static SearchResponse of(String query, List<SearchHit> hits, KnowledgeStore store) {

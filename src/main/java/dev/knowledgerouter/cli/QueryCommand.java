@@ -30,8 +30,9 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--task-type", paramLabel = "T", description = "Task type; types listed as critical in kr.yaml escalate to Claude after one local failure.")
     String taskType;
 
-    @Option(names = "--user", paramLabel = "NAME", description = {"Who asks, on a router several people share; stored with the interaction.",
-            "Earlier answers are reused for the same user only, unless knowledge.share_interactions is true."})
+    @Option(names = "--user", paramLabel = "NAME", description = {
+        "Who asks, on a router several people share; stored with the interaction.",
+        "Earlier answers are reused for the same user only, unless knowledge.share_interactions is true."})
     String user;
 
     @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The question (quote it, or pass several words).")

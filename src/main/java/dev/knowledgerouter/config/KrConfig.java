@@ -21,9 +21,9 @@ public record KrConfig(
         EmbedderSettings embedder,
         KnowledgeSettings knowledge) {
 
-    public KrConfig(Path home, Path collectionsDir, Path seedDir, ServerSettings server, OllamaSettings ollama, ClaudeSettings claude,
-                    RoutingSettings routing, CostSettings cost, EscalationSettings escalation, CodeSettings code, StoreSettings store,
-                    EmbedderSettings embedder) {
+    public KrConfig(Path home, Path collectionsDir, Path seedDir, ServerSettings server, OllamaSettings ollama,
+                    ClaudeSettings claude, RoutingSettings routing, CostSettings cost, EscalationSettings escalation,
+                    CodeSettings code, StoreSettings store, EmbedderSettings embedder) {
         this(home, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, code, store, embedder,
                 KnowledgeSettings.defaults());
     }
@@ -88,8 +88,8 @@ public record KrConfig(
     }
 
     public KrConfig withKnowledge(KnowledgeSettings otherKnowledge) {
-        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, code, store, embedder,
-                otherKnowledge);
+        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing,
+                cost, escalation, code, store, embedder, otherKnowledge);
     }
 
     public Path luceneDir() {

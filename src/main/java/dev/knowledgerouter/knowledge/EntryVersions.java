@@ -30,11 +30,12 @@ public final class EntryVersions {
         List<Version> versions = new ArrayList<>();
         if (payload.get(KEY) instanceof List<?> list) {
             for (Object item : list) {
-                if (item instanceof Map<?, ?> v && v.get("version") instanceof Number n && v.get("content") instanceof Map<?, ?> c) {
+                if (item instanceof Map<?, ?> v && v.get("version") instanceof Number n
+                        && v.get("content") instanceof Map<?, ?> c) {
                     @SuppressWarnings("unchecked")
-                    Map<String, Object> content = (Map<String, Object>) c;
-                    versions.add(new Version(n.intValue(), Collections.unmodifiableMap(new LinkedHashMap<>(content)), Provenance.read(v.get("provenance")),
-                            Provenance.instant(v.get("replaced_at"))));
+                    Map<String, Object> content = new LinkedHashMap<>((Map<String, Object>) c);
+                    versions.add(new Version(n.intValue(), Collections.unmodifiableMap(content),
+                            Provenance.read(v.get("provenance")), Provenance.instant(v.get("replaced_at"))));
                 }
             }
         }
@@ -51,8 +52,8 @@ public final class EntryVersions {
      * The payload that replaces {@code previous} with {@code content}: the new provenance, and the earlier
      * versions with {@code previous} itself added as the latest of them when {@code keepPrevious}.
      */
-    static Map<String, Object> replacing(Map<String, Object> previous, Map<String, Object> content, Provenance provenance,
-                                         Instant now, boolean keepPrevious) {
+    static Map<String, Object> replacing(Map<String, Object> previous, Map<String, Object> content,
+                                         Provenance provenance, Instant now, boolean keepPrevious) {
         List<Object> kept = new ArrayList<>(previous.get(KEY) instanceof List<?> l ? l : List.of());
         if (keepPrevious) {
             Map<String, Object> version = new LinkedHashMap<>();

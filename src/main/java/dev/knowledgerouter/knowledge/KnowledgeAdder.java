@@ -20,7 +20,8 @@ public final class KnowledgeAdder {
     private final Clock clock;
     private final boolean allowReplace;
 
-    public KnowledgeAdder(KnowledgeStore store, Embedder embedder, CollectionCatalog catalog, Clock clock, boolean allowReplace) {
+    public KnowledgeAdder(KnowledgeStore store, Embedder embedder, CollectionCatalog catalog, Clock clock,
+                          boolean allowReplace) {
         this.store = store;
         this.embedder = embedder;
         this.catalog = catalog;
@@ -34,12 +35,13 @@ public final class KnowledgeAdder {
      *
      * @throws UnknownCollectionException when {@code collection} is not a knowledge collection
      * @throws IllegalArgumentException when the entry breaks a seed line's rules (the message says which)
-     * @throws ReplaceRefusedException when the id names a curated entry with other content and replacing it is not allowed
+     * @throws ReplaceRefusedException when the id names a curated entry with other content and replacing is not allowed
      */
     public synchronized AddedEntry add(String collection, Map<String, Object> record, boolean replace) {
         List<CollectionDefinition> knowledge = catalog.ofKind(CollectionKind.KNOWLEDGE);
         CollectionDefinition c = knowledge.stream().filter(d -> d.name().equals(collection)).findFirst()
-                .orElseThrow(() -> new UnknownCollectionException(collection, knowledge.stream().map(CollectionDefinition::name).toList()));
+                .orElseThrow(() -> new UnknownCollectionException(collection,
+                        knowledge.stream().map(CollectionDefinition::name).toList()));
         String problem = SeedFile.problemWith(record, c);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
@@ -49,8 +51,8 @@ public final class KnowledgeAdder {
         Optional<StoredEntry> existing = store.get(c.name(), id);
         if (EntryContent.sameAs(c, existing, record)) {
             Map<String, Object> stored = existing.get().payload();
-            return new AddedEntry(c.name(), id, AddedEntry.Change.UNCHANGED, Provenance.in(stored), EntryVersions.current(stored),
-                    EntryVersions.in(stored));
+            return new AddedEntry(c.name(), id, AddedEntry.Change.UNCHANGED, Provenance.in(stored),
+                    EntryVersions.current(stored), EntryVersions.in(stored));
         }
         Optional<Provenance> was = existing.map(e -> Provenance.in(e.payload()));
         if (was.isPresent() && was.get().curated() && !(replace && allowReplace)) {
@@ -62,7 +64,7 @@ public final class KnowledgeAdder {
                 .orElseGet(() -> added.into(record));
         float[] vector = embedder.embed(c.textOf(record), Embedder.Purpose.DOCUMENT);
         store.upsert(c.name(), List.of(new Entry(id, payload, vector, now)));
-        return new AddedEntry(c.name(), id, existing.isPresent() ? AddedEntry.Change.UPDATED : AddedEntry.Change.CREATED, added,
-                EntryVersions.current(payload), EntryVersions.in(payload));
+        AddedEntry.Change change = existing.isPresent() ? AddedEntry.Change.UPDATED : AddedEntry.Change.CREATED;
+        return new AddedEntry(c.name(), id, change, added, EntryVersions.current(payload), EntryVersions.in(payload));
     }
 }

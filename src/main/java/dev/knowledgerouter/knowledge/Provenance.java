@@ -69,8 +69,9 @@ public record Provenance(Source source, String file, Instant at, Source updatedB
         if (!(stored instanceof Map<?, ?> p)) {
             return new Provenance(Source.UNKNOWN, null, null, null, null);
         }
-        return new Provenance(Source.parse(p.get("source")), p.get("file") instanceof String f ? f : null, instant(p.get("at")),
-                p.get("updated_by") == null ? null : Source.parse(p.get("updated_by")), instant(p.get("updated_at")));
+        Source updatedBy = p.get("updated_by") == null ? null : Source.parse(p.get("updated_by"));
+        return new Provenance(Source.parse(p.get("source")), p.get("file") instanceof String f ? f : null,
+                instant(p.get("at")), updatedBy, instant(p.get("updated_at")));
     }
 
     /** {@code payload} with this provenance in it. */

@@ -10,10 +10,12 @@ public final class ReplaceRefusedException extends RuntimeException {
     private final String id;
     private final Provenance provenance;
 
-    ReplaceRefusedException(String collection, String id, Provenance provenance, boolean replaceAsked, boolean replaceAllowed) {
-        super(collection + "/" + id + " is curated knowledge (from " + provenance.describe() + ") and was not replaced: replacing it takes "
-                + "\"replace\": true on the call (this call: " + replaceAsked + ") and knowledge.allow_replace: true in the server's kr.yaml "
-                + "(this server: " + replaceAllowed + "); the previous version is then kept. To add a different entry, leave out the id "
+    ReplaceRefusedException(String collection, String id, Provenance provenance, boolean replaceAsked,
+                            boolean replaceAllowed) {
+        super(collection + "/" + id + " is curated knowledge (from " + provenance.describe()
+                + ") and was not replaced: replacing it takes \"replace\": true on the call (this call: " + replaceAsked
+                + ") and knowledge.allow_replace: true in the server's kr.yaml (this server: " + replaceAllowed
+                + "); the previous version is then kept. To add another entry instead, leave out the id "
                 + "or choose a new one.");
         this.collection = collection;
         this.id = id;

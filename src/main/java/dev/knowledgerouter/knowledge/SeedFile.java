@@ -68,7 +68,8 @@ public record SeedFile(Path path, CollectionDefinition collection, List<Map<Stri
         }
         String reserved = record.keySet().stream().filter(EntryContent::isReserved).findFirst().orElse(null);
         if (reserved != null) {
-            return "\"" + reserved + "\" is kept by the router (where an entry came from, its earlier versions); remove it from the entry";
+            return "\"" + reserved + "\" is kept by the router (where an entry came from, its earlier versions); "
+                    + "remove it from the entry";
         }
         if (c.textOf(record).isBlank()) {
             return "none of the text fields " + c.textFields() + " of collection '" + c.name() + "' has text";

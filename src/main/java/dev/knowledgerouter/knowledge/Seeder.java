@@ -105,8 +105,8 @@ public final class Seeder {
             List<float[]> vectors = embedder.embedAll(batch.stream().map(c::textOf).toList(), Embedder.Purpose.DOCUMENT);
             for (int i = 0; i < batch.size(); i++) {
                 Map<String, Object> record = batch.get(i);
-                entries.add(new Entry((String) record.get("id"), seededPayload(replaced.get(record.get("id")), record, seeded, now),
-                        vectors.get(i), now));
+                Map<String, Object> payload = seededPayload(replaced.get(record.get("id")), record, seeded, now);
+                entries.add(new Entry((String) record.get("id"), payload, vectors.get(i), now));
             }
             progress.advance(batch.size());
         }
@@ -125,7 +125,8 @@ public final class Seeder {
      * A seed line's payload. Seeding updates its own entries as the file says (the file is their record);
      * an entry that came from elsewhere keeps what it said as an earlier version.
      */
-    private static Map<String, Object> seededPayload(StoredEntry previous, Map<String, Object> record, Provenance seeded, Instant now) {
+    private static Map<String, Object> seededPayload(StoredEntry previous, Map<String, Object> record,
+                                                     Provenance seeded, Instant now) {
         if (previous == null) {
             return seeded.into(record);
         }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * tried on them ({@link LocalResult}).
  */
 public final class OutcomeEstimator {
-    /** How many more neighbours a scope the store cannot filter reads, to still find k of its own among other users'. */
+    /** How many times k neighbours a scope the store cannot filter reads, to find k of its own among other users'. */
     private static final int UNFILTERED_OVERFETCH = 4;
     private final KnowledgeStore store;
     private final LearningSettings settings;
@@ -43,7 +43,8 @@ public final class OutcomeEstimator {
             return store.search(request);
         }
         Optional<String> user = scope.filterValue();
-        boolean filtered = user.isPresent() && store.collection(CollectionCatalog.HISTORY).filterFields().contains(InteractionScope.USER);
+        boolean filtered = user.isPresent()
+                && store.collection(CollectionCatalog.HISTORY).filterFields().contains(InteractionScope.USER);
         SearchRequest scoped = filtered
                 ? request.withFilter(InteractionScope.USER, user.get())
                 : SearchRequest.of(CollectionCatalog.HISTORY, queryVector, settings.k() * UNFILTERED_OVERFETCH);

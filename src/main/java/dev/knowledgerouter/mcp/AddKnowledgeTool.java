@@ -42,8 +42,8 @@ final class AddKnowledgeTool implements KrTool {
     record EarlierVersion(int version, String title, String text, Provenance provenance, Instant replacedAt) {
     }
 
-    record Result(String collection, String id, String change, String title, String note, Provenance provenance, int version,
-                  List<EarlierVersion> earlierVersions) {
+    record Result(String collection, String id, String change, String title, String note, Provenance provenance,
+                  int version, List<EarlierVersion> earlierVersions) {
     }
 
     @Override
@@ -52,8 +52,9 @@ final class AddKnowledgeTool implements KrTool {
                 .choice("collection", "Where the entry belongs: " + collections.values().stream()
                         .map(c -> c.name() + " (" + c.description().strip() + " Needs " + c.titleField() + " and " + c.answerField() + ".)")
                         .collect(Collectors.joining("; ")), List.copyOf(collections.keySet()), true)
-                .text("id", "Stable id (optional); derived from the content when absent. An entry with this id and other content "
-                        + "is curated knowledge and is replaced only with replace: true, on a server that allows it.", false)
+                .text("id", "Stable id (optional); derived from the content when absent. An entry with this id "
+                        + "and other content is curated knowledge and is replaced only with replace: true, "
+                        + "on a server that allows it.", false)
                 .flag(REPLACE, "Replace the entry with this id even though it is curated (seeded or added earlier); "
                         + "the server must allow it (knowledge.allow_replace), and the previous version is kept.");
         for (String field : fieldNames()) {
@@ -66,7 +67,8 @@ final class AddKnowledgeTool implements KrTool {
         return KrTool.define(NAME, "Store a solution you verified (it fixed the problem) in the knowledge base, so the next search finds it at once. "
                         + "Give the collection and its fields, e.g. for error-solutions the error as printed and the solution, "
                         + "with the context and root cause when known. Adding the same content again changes nothing; "
-                        + "an existing entry with other content is not replaced unless the call says replace: true and the server allows it.",
+                        + "an existing entry with other content is not replaced unless the call says replace: true "
+                        + "and the server allows it.",
                 schema,
                 KrTool.writes("Add to the knowledge base", true));
     }
@@ -124,9 +126,11 @@ final class AddKnowledgeTool implements KrTool {
             case CREATED -> "searchable now";
         };
         List<EarlierVersion> earlier = added.earlierVersions().stream()
-                .map(v -> new EarlierVersion(v.version(), c.titleOf(v.content()), c.answerOf(v.content()), v.provenance(), v.replacedAt()))
+                .map(v -> new EarlierVersion(v.version(), c.titleOf(v.content()), c.answerOf(v.content()),
+                        v.provenance(), v.replacedAt()))
                 .toList();
-        return new Result(added.collection(), added.id(), change, c.titleOf(record), note, added.provenance(), added.version(), earlier);
+        return new Result(added.collection(), added.id(), change, c.titleOf(record), note, added.provenance(),
+                added.version(), earlier);
     }
 
     /** A readable, stable id: the title as a slug and a hash of everything embedded or shown, so equal content gets an equal id. */

@@ -34,8 +34,8 @@ final class SearchKnowledgeTool implements KrTool {
     public McpSchema.Tool definition() {
         return KrTool.define(NAME, "Search the team's knowledge base (known errors with root cause and fix, how-to patterns, best practices) "
                         + "by meaning and keywords. Use it first when an error or question looks like one seen before. "
-                        + "Returns hits with collection, id, score (cosine, about 0.8 and up is a close match), title, text "
-                        + "and provenance (where the entry came from: seed, add_knowledge, unknown; and when).",
+                        + "Returns hits with collection, id, score (cosine, about 0.8 and up is a close match), title, "
+                        + "text and provenance (where the entry came from: seed, add_knowledge, unknown; and when).",
                 ToolSchema.object()
                         .text("query", "What to look for: an error message as printed, or a question.", true)
                         .choice("collection", "Search one knowledge collection only; all of them when absent.", collections, false)

@@ -100,7 +100,7 @@ final class ToolArguments {
         return List.copyOf(out);
     }
 
-    /** true or false, or {@code fallback} when absent; a string such as "true" is refused, as the schema says boolean. */
+    /** true or false, or {@code fallback} when absent; a string such as "true" is refused: the schema says boolean. */
     boolean flag(String name, boolean fallback) {
         Object v = values.get(name);
         if (v == null) {

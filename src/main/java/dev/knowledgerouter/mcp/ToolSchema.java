@@ -30,7 +30,8 @@ final class ToolSchema {
     }
 
     ToolSchema flag(String name, String description) {
-        return property(name, ordered("type", "boolean", "description", description + " (default false)", "default", false), false);
+        return property(name, ordered("type", "boolean", "description", description + " (default false)",
+                "default", false), false);
     }
 
     ToolSchema textList(String name, String description) {

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.knowledgerouter.answer.AnswerSource;
+import dev.knowledgerouter.answer.ContextPassage;
 import dev.knowledgerouter.config.ClaudeSettings;
 import dev.knowledgerouter.config.KnowledgeSettings;
+import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.config.Secret;
 import dev.knowledgerouter.knowledge.CollectionCatalog;
 import dev.knowledgerouter.testing.TestStack;
@@ -15,7 +17,9 @@ import dev.knowledgerouter.testing.WireServer.Reply;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InteractionSharingTest {
     static final String QUESTION = "How do I rotate the signing keys of our internal zorblax release service?";
-    static final String ALICES_ANSWER = "Run zorbctl keys rotate --stage canary, then promote the new key with zorbctl keys promote.";
+    static final String ALICES_ANSWER = "Run zorbctl keys rotate --stage canary, then zorbctl keys promote.";
 
     @TempDir
     Path home;
@@ -41,13 +45,15 @@ class InteractionSharingTest {
                  "content":[{"type":"text","text":"%s"}],"stop_reason":"end_turn","stop_sequence":null,
                  "usage":{"input_tokens":2000,"output_tokens":500}}""".formatted(ALICES_ANSWER)));
         TestStack.seededCopy(home);
-        ClaudeSettings withKey = new ClaudeSettings(Optional.of(Secret.of("sk-ant-test-key")), ClaudeSettings.DEFAULT_MODEL, claude.url(), 1024,
-                Duration.ofSeconds(5));
-        app = App.open(TestStack.config(home, "http://127.0.0.1:" + TestStack.closedPort(), Optional.of(withKey))
-                .withKnowledge(new KnowledgeSettings(false, shareInteractions)), TestStack.embedder(), Clock.systemUTC());
+        ClaudeSettings withKey = new ClaudeSettings(Optional.of(Secret.of("sk-ant-test-key")),
+                ClaudeSettings.DEFAULT_MODEL, claude.url(), 1024, Duration.ofSeconds(5));
+        KrConfig config = TestStack.config(home, "http://127.0.0.1:" + TestStack.closedPort(), Optional.of(withKey))
+                .withKnowledge(new KnowledgeSettings(false, shareInteractions));
+        app = App.open(config, TestStack.embedder(), Clock.systemUTC());
         QueryResult asked = ask(Optional.of("alice"), true);
         assertEquals(AnswerSource.REMOTE, asked.answer().source(), asked.answer().toString());
-        claude.on("/v1/messages", Reply.json(401, "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key\"}}"));
+        claude.on("/v1/messages", Reply.json(401, """
+                {"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}"""));
     }
 
     @AfterEach
@@ -57,18 +63,25 @@ class InteractionSharingTest {
     }
 
     QueryResult ask(Optional<String> user, boolean preferRemote) {
-        return app.queries().query(new QueryRequest(QUESTION, Optional.empty(), Optional.empty(), preferRemote).by(user));
+        QueryRequest request = new QueryRequest(QUESTION, Optional.empty(), Optional.empty(), preferRemote).by(user);
+        return app.queries().query(request);
     }
 
     static boolean reusesAlicesAnswer(QueryResult r) {
-        return r.context().stream().anyMatch(c -> c.collection().equals(CollectionCatalog.HISTORY) && c.answer().equals(ALICES_ANSWER));
+        return reused(r).anyMatch(c -> c.answer().equals(ALICES_ANSWER));
+    }
+
+    static Stream<ContextPassage> reused(QueryResult r) {
+        return r.context().stream().filter(c -> c.collection().equals(CollectionCatalog.HISTORY));
     }
 
     @Test
     void theUserWhoAskedIsStoredWithTheInteraction() {
         start(false);
         QueryResult r = ask(Optional.of("bob@example.com"), false);
-        assertEquals("bob@example.com", app.store().get(CollectionCatalog.HISTORY, r.interactionId()).orElseThrow().payload().get("user"));
+        String id = r.interactionId();
+        Object stored = app.store().get(CollectionCatalog.HISTORY, id).orElseThrow().payload().get("user");
+        assertEquals("bob@example.com", stored);
         assertEquals("bob@example.com", app.recentInteractions(1).getFirst().user());
     }
 
@@ -86,9 +99,10 @@ class InteractionSharingTest {
         start(false);
         QueryResult bob = ask(Optional.of("bob"), false);
         assertFalse(reusesAlicesAnswer(bob), bob.context().toString());
-        assertTrue(bob.context().stream().noneMatch(c -> c.collection().equals(CollectionCatalog.HISTORY)), bob.context().toString());
+        assertEquals(0, reused(bob).count(), bob.context().toString());
         assertFalse(bob.answer().text().contains("zorbctl"), bob.answer().text());
-        assertFalse(bob.decision().reason().contains("zorblax"), "no other user's question in the reasons: " + bob.decision().reason());
+        assertFalse(bob.decision().reason().contains("zorblax"), "no other user's question in the reasons: "
+                + bob.decision().reason());
     }
 
     @Test

@@ -120,24 +120,27 @@ class CliTest {
         Run local = kr(config, "query", "--json", "--user", "alice", "docker compose port is already allocated");
         assertEquals(0, local.exit(), local.err());
         try (App app = App.open(config, TestStack.embedder(), Clock.systemUTC())) {
-            assertEquals("alice", app.store().get("interaction-history", local.json().path("interaction_id").asText()).orElseThrow()
-                    .payload().get("user"));
+            assertEquals("alice", storedUser(app, local));
             Javalin server = new HttpApi(app).create().start();
             try {
                 ServerAnnouncement.self("http://127.0.0.1:" + server.port(), Instant.now()).write(config.serverFile());
                 Run remote = kr(config, "query", "--json", "--user", "bob", "docker compose port is already allocated");
                 assertEquals(0, remote.exit(), remote.err());
-                assertEquals("bob", app.store().get("interaction-history", remote.json().path("interaction_id").asText()).orElseThrow()
-                        .payload().get("user"));
+                assertEquals("bob", storedUser(app, remote));
             } finally {
                 server.stop();
             }
         }
     }
 
+    static Object storedUser(App app, Run query) {
+        String id = query.json().path("interaction_id").asText();
+        return app.store().get("interaction-history", id).orElseThrow().payload().get("user");
+    }
+
     @Test
     void aUserOutsideTheRuleIsOneLineNamingTheRuleAndExitOne() {
-        Run r = kr(TestStack.seededCopy(home), "query", "--user", "alice smith", "docker compose port is already allocated");
+        Run r = kr(TestStack.seededCopy(home), "query", "--user", "alice smith", "docker port is already allocated");
         assertEquals(1, r.exit());
         assertTrue(r.err().startsWith("kr: 'user' contains U+0020; it must be 1 to 128 characters"), r.err());
     }

@@ -334,7 +334,8 @@ class ConfigLoaderTest {
         assertTrue(e.getMessage().contains("knowledge.allow_replace must be true or false"), e.getMessage());
         yaml("knowledge:\n  share: true\n");
         ConfigException unknown = assertThrows(ConfigException.class, () -> load(Map.of()));
-        assertTrue(unknown.getMessage().contains("knowledge.share is not a known key; known keys here: allow_replace, share_interactions"),
-                unknown.getMessage());
+        String m = unknown.getMessage();
+        assertTrue(m.contains("knowledge.share is not a known key; known keys here: allow_replace, share_interactions"),
+                m);
     }
 }

@@ -296,7 +296,8 @@ class OpenAiApiTest {
         HttpResponse<String> r = complete(ask("auto", PKIX, ", \"user\": \"team-a.alice\""));
         assertEquals(200, r.statusCode(), r.body());
         String id = body(r).path("kr_route").path("interaction_id").asText();
-        assertEquals("team-a.alice", router.app.store().get(CollectionCatalog.HISTORY, id).orElseThrow().payload().get("user"));
+        Object user = router.app.store().get(CollectionCatalog.HISTORY, id).orElseThrow().payload().get("user");
+        assertEquals("team-a.alice", user);
         assertOpenAiError(complete(ask("auto", PKIX, ", \"user\": \"alice/../bob\"")), 400, "invalid_value", "user",
                 "'user' contains '/'; it must be 1 to 128 characters");
     }

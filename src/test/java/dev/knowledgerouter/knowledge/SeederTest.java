@@ -177,19 +177,21 @@ class SeederTest {
 
     @Test
     void anEntryStoredBeforeProvenanceReadsAsUnknownUntilReseedingStampsItWithoutEmbeddingItAgain() throws IOException {
-        Map<String, Object> legacy = Map.of("id", "a", "error", "error A", "context", "ctx", "root_cause", "cause", "solution", "fix A",
-                "tags", List.of("t"));
+        Map<String, Object> legacy = Map.of("id", "a", "error", "error A", "context", "ctx", "root_cause", "cause",
+                "solution", "fix A", "tags", List.of("t"));
         CollectionDefinition c = catalog.find("error-solutions").orElseThrow();
         store.open(c);
         float[] vector = TestStack.embedder().embed(c.textOf(legacy), Embedder.Purpose.DOCUMENT);
         store.upsert(c.name(), List.of(new Entry("a", legacy, vector, clock.instant())));
-        assertEquals(Provenance.Source.UNKNOWN, Provenance.in(store.get(c.name(), "a").orElseThrow().payload()).source());
+        Provenance before = Provenance.in(store.get(c.name(), "a").orElseThrow().payload());
+        assertEquals(Provenance.Source.UNKNOWN, before.source(), "stored before provenance");
 
         SeedReport r = seeder.seedFile(file(entry("a", "error A", "fix A")), c.name(), Progress.NONE);
         assertEquals(1, r.updated());
         assertEquals(0, documentsEmbedded.get(), "the stored vector is kept");
         assertEquals(Provenance.Source.SEED, Provenance.in(store.get(c.name(), "a").orElseThrow().payload()).source());
-        assertTrue(store.search(SearchRequest.of(c.name(), vector, 1)).getFirst().score() > 0.999, "the stored vector is the one written");
+        double cosine = store.search(SearchRequest.of(c.name(), vector, 1)).getFirst().score();
+        assertTrue(cosine > 0.999, "the vector written first, got " + cosine);
     }
 
     @Test

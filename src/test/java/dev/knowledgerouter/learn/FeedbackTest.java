@@ -60,7 +60,7 @@ class FeedbackTest {
     void anInteractionRecordsThatTheRoutersLoopWroteItAndFeedbackThatItChangedIt() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
         try (App app = App.open(TestStack.seededCopy(home), TestStack.embedder(), clock)) {
-            String id = app.queries().query(QueryRequest.of("docker compose port is already allocated")).interactionId();
+            String id = app.queries().query(QueryRequest.of("docker port is already allocated")).interactionId();
             Provenance stored = Provenance.in(app.store().get(CollectionCatalog.HISTORY, id).orElseThrow().payload());
             assertEquals(Provenance.of(Provenance.Source.INTERACTION, Instant.parse("2026-11-22T10:00:00Z")), stored);
             assertFalse(stored.curated(), "what the loop wrote is not curated knowledge");

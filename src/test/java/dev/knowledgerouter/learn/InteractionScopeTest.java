@@ -45,7 +45,8 @@ class InteractionScopeTest {
     }
 
     void stored(String id, String user) {
-        Map<String, Object> payload = new HashMap<>(Map.of("query", QUESTION, "answer", "a", "answered_by", "remote", "outcome", "success"));
+        Map<String, Object> payload = new HashMap<>(Map.of("query", QUESTION, "answer", "a", "answered_by", "remote",
+                "outcome", "success"));
         if (user != null) {
             payload.put("user", user);
         }
@@ -53,7 +54,8 @@ class InteractionScopeTest {
     }
 
     List<String> nearest(InteractionScope scope) {
-        return new OutcomeEstimator(app.store(), LearningSettings.defaults()).nearest(vector, scope).stream().map(SearchHit::id).toList();
+        OutcomeEstimator estimator = new OutcomeEstimator(app.store(), LearningSettings.defaults());
+        return estimator.nearest(vector, scope).stream().map(SearchHit::id).toList();
     }
 
     @Test
