@@ -133,6 +133,27 @@ class CliTest {
         }
     }
 
+    @Test
+    void searchShowsWhereEachHitCameFromInProcessAndThroughARunningServer() throws Exception {
+        KrConfig config = TestStack.seededCopy(home);
+        Run local = kr(config, "search", "--k", "1", "--collection", "error-solutions", "PKIX path building failed");
+        assertEquals(0, local.exit(), local.err());
+        assertTrue(local.out().strip().endsWith("[seed]"), local.out());
+        try (App app = App.open(config, TestStack.embedder(), Clock.systemUTC())) {
+            Javalin server = new HttpApi(app).create().start();
+            try {
+                ServerAnnouncement.self("http://127.0.0.1:" + server.port(), Instant.now()).write(config.serverFile());
+                Run remote = kr(config, "search", "--json", "--k", "1", "PKIX path building failed");
+                assertEquals(0, remote.exit(), remote.err());
+                JsonNode provenance = remote.json().path("hits").get(0).path("provenance");
+                assertEquals("seed", provenance.path("source").asText(), remote.out());
+                assertEquals("error-solutions.jsonl", provenance.path("file").asText(), remote.out());
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
     static Object storedUser(App app, Run query) {
         String id = query.json().path("interaction_id").asText();
         return app.store().get("interaction-history", id).orElseThrow().payload().get("user");
