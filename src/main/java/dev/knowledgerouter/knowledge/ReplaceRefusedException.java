@@ -6,10 +6,6 @@ package dev.knowledgerouter.knowledge;
  * from, and both switches as they stood.
  */
 public final class ReplaceRefusedException extends RuntimeException {
-    private final String collection;
-    private final String id;
-    private final Provenance provenance;
-
     ReplaceRefusedException(String collection, String id, Provenance provenance, boolean replaceAsked,
                             boolean replaceAllowed) {
         super(collection + "/" + id + " is curated knowledge (from " + provenance.describe()
@@ -17,20 +13,5 @@ public final class ReplaceRefusedException extends RuntimeException {
                 + ") and knowledge.allow_replace: true in the server's kr.yaml (this server: " + replaceAllowed
                 + "); the previous version is then kept. To add another entry instead, leave out the id "
                 + "or choose a new one.");
-        this.collection = collection;
-        this.id = id;
-        this.provenance = provenance;
-    }
-
-    public String collection() {
-        return collection;
-    }
-
-    public String id() {
-        return id;
-    }
-
-    public Provenance provenance() {
-        return provenance;
     }
 }
