@@ -15,6 +15,7 @@ import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.CollectionKind;
 import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.InProcessEmbedder;
+import dev.knowledgerouter.knowledge.KnowledgeAdder;
 import dev.knowledgerouter.knowledge.KnowledgeSearch;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
 import dev.knowledgerouter.knowledge.LuceneKnowledgeStore;
@@ -40,6 +41,7 @@ public final class App implements AutoCloseable {
     private final QueryService queries;
     private final SearchService searches;
     private final Seeder seeder;
+    private final KnowledgeAdder knowledgeAdder;
     private final InFlight inFlight = new InFlight();
     private final UsageLedger ledger;
     private final CostGuard guard;
@@ -94,9 +96,11 @@ public final class App implements AutoCloseable {
         this.queries = new QueryService(embedder, store, search, new ComplexityEstimator(), new Router(config.routing()), answerer,
                 interactions, config.routing(), config.server().maxQueryChars(), clock,
                 query -> code.contextFor(query).stream().map(App::codePassage).toList(),
-                result -> queryMetrics.record(result.decision(), result.answer()));
+                result -> queryMetrics.record(result.decision(), result.answer()),
+                config.knowledge().shareInteractions());
         this.searches = new SearchService(embedder, store, search, config.server().maxQueryChars(), searchMode);
         this.seeder = new Seeder(store, embedder, catalog, clock);
+        this.knowledgeAdder = new KnowledgeAdder(store, embedder, catalog, clock, config.knowledge().allowReplace());
         this.reports = new dev.knowledgerouter.report.ReportBuilder(store, ledger, usageReporter, config.routing().learning(), clock);
     }
 
@@ -172,6 +176,11 @@ public final class App implements AutoCloseable {
 
     public Seeder seeder() {
         return seeder;
+    }
+
+    /** Knowledge added by callers, under the rule for curated entries. */
+    public KnowledgeAdder knowledgeAdder() {
+        return knowledgeAdder;
     }
 
     public UsageLedger ledger() {

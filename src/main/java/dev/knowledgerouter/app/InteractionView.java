@@ -9,10 +9,10 @@ import java.util.Map;
  * A stored interaction as {@code GET /v1/interactions} lists it: the question, the answer, the route
  * in the shape {@code POST /v1/query} answers with ({@code target} who answered, {@code decided} the
  * router's choice), and how it turned out, feedback included ({@code verdict} is the one in force,
- * {@code feedback} how many were given).
+ * {@code feedback} how many were given), and {@code user}, who asked, when the request named one.
  */
 public record InteractionView(String id, Instant timestamp, String query, String answer, String status, String outcome,
-                              String verdict, int feedback, Route route, Long latencyMs) {
+                              String verdict, int feedback, Route route, Long latencyMs, String user) {
 
     /** As {@link QueryResponse.Route}, read back from the stored interaction. */
     public record Route(String target, String decided, String model, String reason, Double relevance, Integer complexity,
@@ -28,7 +28,7 @@ public record InteractionView(String id, Instant timestamp, String query, String
                 p.get("complexity") instanceof Number n ? n.intValue() : null, text(p, "profile"), text(p, "note"), texts(p.get("reasons")));
         int feedback = p.get("feedback") instanceof List<?> l ? l.size() : 0;
         return new InteractionView(e.id(), e.timestamp(), text(p, "query"), text(p, "answer"), text(p, "status"), text(p, "outcome"),
-                text(p, "verdict"), feedback, route, latency);
+                text(p, "verdict"), feedback, route, latency, text(p, "user"));
     }
 
     private static String text(Map<String, Object> payload, String key) {

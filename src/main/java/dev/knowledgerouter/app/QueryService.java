@@ -15,6 +15,7 @@ import dev.knowledgerouter.knowledge.SearchHit;
 import dev.knowledgerouter.knowledge.SearchMode;
 import dev.knowledgerouter.learn.Interaction;
 import dev.knowledgerouter.learn.InteractionLog;
+import dev.knowledgerouter.learn.InteractionScope;
 import dev.knowledgerouter.learn.Timings;
 import dev.knowledgerouter.route.Complexity;
 import dev.knowledgerouter.route.ComplexityEstimator;
@@ -44,20 +45,26 @@ public final class QueryService {
     private final dev.knowledgerouter.learn.OutcomeEstimator estimator;
     private final java.util.function.Function<String, List<ContextPassage>> codeContext;
     private final java.util.function.Consumer<QueryResult> answered;
+    private final boolean shareInteractions;
 
     public QueryService(Embedder embedder, KnowledgeStore store, KnowledgeSearch search, ComplexityEstimator complexity, Router router,
                         Answerer answerer, InteractionLog log, RoutingSettings routing, int maxQueryChars, Clock clock) {
-        this(embedder, store, search, complexity, router, answerer, log, routing, maxQueryChars, clock, query -> List.of(), result -> { });
+        this(embedder, store, search, complexity, router, answerer, log, routing, maxQueryChars, clock,
+                query -> List.of(), result -> { }, false);
     }
 
     /**
      * @param codeContext passages from analysed code for a query; they join the context handed to the model
      *     but never the relevance that routes it (code search scores are on another scale than curated knowledge)
      * @param answered told of each query once its interaction is stored (metrics count decisions and model calls there)
+     * @param shareInteractions whether every user's stored answers serve every request, or each user's only that user's
+     *     ({@link InteractionScope})
      */
     public QueryService(Embedder embedder, KnowledgeStore store, KnowledgeSearch search, ComplexityEstimator complexity, Router router,
                         Answerer answerer, InteractionLog log, RoutingSettings routing, int maxQueryChars, Clock clock,
-                        java.util.function.Function<String, List<ContextPassage>> codeContext, java.util.function.Consumer<QueryResult> answered) {
+                        java.util.function.Function<String, List<ContextPassage>> codeContext,
+                        java.util.function.Consumer<QueryResult> answered, boolean shareInteractions) {
+        this.shareInteractions = shareInteractions;
         this.codeContext = codeContext;
         this.answered = answered;
         this.embedder = embedder;
@@ -83,7 +90,8 @@ public final class QueryService {
         long t1 = System.nanoTime();
         // The decision needs only the best cosine (what the thresholds are calibrated on): dense search.
         List<SearchHit> knowledge = search.searchAll(search.knowledgeCollections(), vector, routing.contextK());
-        List<SearchHit> past = estimator.nearest(vector);
+        // Earlier interactions of other users are neither context, nor an answer, nor evidence here unless shared.
+        List<SearchHit> past = estimator.nearest(vector, new InteractionScope(request.user(), shareInteractions));
         // Claude's answers that were not rated bad count as knowledge: a similar query can then go local with one as context.
         List<SearchHit> hits = java.util.stream.Stream.concat(knowledge.stream(), dev.knowledgerouter.learn.OutcomeEstimator.reusableAnswers(past).stream())
                 .sorted(java.util.Comparator.comparingDouble(SearchHit::score).reversed()).limit(routing.contextK()).toList();
@@ -127,7 +135,7 @@ public final class QueryService {
         Interaction interaction = new Interaction(id, clock.instant(), routed.query(), answer.text(),
                 d.target().wireName(), answer.source().wireName(), answer.model(), d.profile(), taskType, d.relevance(), d.complexity().score(),
                 d.reason(), d.reasons(), answer.status(), dev.knowledgerouter.learn.Outcome.of(answer).wireName(), answer.note(), context.stream().map(ContextPassage::reference).toList(), answer.attempts(),
-                answer.usage(), timings);
+                answer.usage(), timings, request.user().orElse(null));
         log.record(interaction, routed.vector());
         // What the caller sees includes the durable write; the stored record cannot, it is that write.
         Timings seen = new Timings(timings.embedMs(), timings.searchMs(), timings.routeMs(), timings.answerMs(), ms(System.nanoTime() - start));

@@ -30,6 +30,11 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--task-type", paramLabel = "T", description = "Task type; types listed as critical in kr.yaml escalate to Claude after one local failure.")
     String taskType;
 
+    @Option(names = "--user", paramLabel = "NAME", description = {
+        "Who asks, on a router several people share; stored with the interaction.",
+        "Earlier answers are reused for the same user only, unless knowledge.share_interactions is true."})
+    String user;
+
     @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The question (quote it, or pass several words).")
     List<String> words;
 
@@ -41,7 +46,7 @@ final class QueryCommand implements Callable<Integer> {
         KrContext ctx = parent.context();
         try (Backend backend = ctx.backend()) {
             QueryResponse r = backend.query(new QueryRequest(String.join(" ", words), Optional.ofNullable(profile), Optional.ofNullable(taskType),
-                    prefer.equals("remote")));
+                    prefer.equals("remote")).by(Optional.ofNullable(user)));
             if (json) {
                 ctx.printJson(r);
                 return 0;

@@ -46,6 +46,7 @@ final class RemoteBackend implements Backend {
         body.put("query", request.query());
         request.profile().ifPresent(p -> body.put("profile", p));
         request.taskType().ifPresent(t -> body.put("task_type", t));
+        request.user().ifPresent(u -> body.put("user", u));
         if (request.preferRemote()) {
             body.put("prefer", "remote");
         }

@@ -46,8 +46,9 @@ final class SearchCommand implements Callable<Integer> {
             }
             for (SearchResponse.Hit h : r.hits()) {
                 String title = h.title().replaceAll("\\s+", " ");
-                ctx.out().printf(Locale.ROOT, "%.3f  %-50s  %s%n", h.score(), h.collection() + "/" + h.id(),
-                        title.length() > 100 ? title.substring(0, 100) + "..." : title);
+                String from = h.provenance() == null ? "" : "  [" + h.provenance().source().wireName() + "]";
+                ctx.out().printf(Locale.ROOT, "%.3f  %-50s  %s%s%n", h.score(), h.collection() + "/" + h.id(),
+                        title.length() > 100 ? title.substring(0, 100) + "..." : title, from);
             }
             return 0;
         }

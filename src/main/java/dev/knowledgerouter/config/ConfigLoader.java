@@ -52,7 +52,7 @@ public final class ConfigLoader {
         }
         Node root = Files.isRegularFile(file) ? Node.root(read(file), file.getFileName().toString()) : Node.empty();
         root.allowOnly("home", "app_dir", "collections_dir", "seed_dir", "server", "ollama", "claude", "routing", "escalation", "code",
-                "store", "embedder", "qdrant", "mcp");
+                "store", "embedder", "qdrant", "mcp", "knowledge");
 
         Path appDir = env("KR_APP_DIR").map(this::resolve).orElse(root.text("app_dir").map(this::resolve).orElse(workDir));
         Path home = env("KR_HOME").map(this::resolve).orElse(root.text("home").map(this::resolve).orElse(workDir.resolve("data")));
@@ -62,7 +62,8 @@ public final class ConfigLoader {
         return new KrConfig(home.normalize(), collections.normalize(), seeds.normalize(),
                 server(root.child("server")), ollama(root.child("ollama")), claude(root.child("claude")), routing(root.child("routing")),
                 cost(root.child("claude")), escalation(root.child("escalation")), code(root.child("code")),
-                store(root), embedder(root, root.child("ollama"))).withMcp(mcp(root.child("mcp")));
+                store(root), embedder(root, root.child("ollama"))).withMcp(mcp(root.child("mcp")))
+                .withKnowledge(knowledge(root.child("knowledge")));
     }
 
     private McpSettings mcp(Node node) {
@@ -79,6 +80,25 @@ public final class ConfigLoader {
         } catch (ConfigException e) {
             throw new ConfigException(node.file() + ": " + e.getMessage());
         }
+    }
+
+    private static KnowledgeSettings knowledge(Node node) {
+        node.allowOnly("allow_replace", "share_interactions");
+        KnowledgeSettings d = KnowledgeSettings.defaults();
+        return new KnowledgeSettings(flag(node, "allow_replace", d.allowReplace()),
+                flag(node, "share_interactions", d.shareInteractions()));
+    }
+
+    /** A yes/no setting: YAML's true or false, never a string that merely looks like one. */
+    private static boolean flag(Node node, String key, boolean fallback) {
+        if (!node.has(key)) {
+            return fallback;
+        }
+        JsonNode v = node.json().get(key);
+        if (!v.isBoolean()) {
+            throw new ConfigException(node.path(key) + " must be true or false, got '" + v.asText() + "'");
+        }
+        return v.asBoolean();
     }
 
     private StoreSettings store(Node root) {

@@ -19,13 +19,14 @@ public record KrConfig(
         CodeSettings code,
         StoreSettings store,
         EmbedderSettings embedder,
-        McpSettings mcp) {
+        McpSettings mcp,
+        KnowledgeSettings knowledge) {
 
     public KrConfig(Path home, Path collectionsDir, Path seedDir, ServerSettings server, OllamaSettings ollama,
                     ClaudeSettings claude, RoutingSettings routing, CostSettings cost, EscalationSettings escalation,
                     CodeSettings code, StoreSettings store, EmbedderSettings embedder) {
         this(home, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, code, store, embedder,
-                McpSettings.defaults());
+                McpSettings.defaults(), KnowledgeSettings.defaults());
     }
 
     public KrConfig(Path home, Path collectionsDir, Path seedDir, ServerSettings server, OllamaSettings ollama, ClaudeSettings claude,
@@ -49,20 +50,18 @@ public record KrConfig(
     }
 
     public KrConfig withCode(CodeSettings otherCode) {
-        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, otherCode, store, embedder, mcp);
+        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing,
+                cost, escalation, otherCode, store, embedder, mcp, knowledge);
     }
 
     public KrConfig withStore(StoreSettings otherStore) {
-        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, code, otherStore, embedder, mcp);
+        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing,
+                cost, escalation, code, otherStore, embedder, mcp, knowledge);
     }
 
     public KrConfig withEmbedder(EmbedderSettings otherEmbedder) {
-        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, code, store, otherEmbedder, mcp);
-    }
-
-    public KrConfig withMcp(McpSettings otherMcp) {
-        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, code, store,
-                embedder, otherMcp);
+        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing,
+                cost, escalation, code, store, otherEmbedder, mcp, knowledge);
     }
 
     /** Writes kept while the store's server is unreachable, until they are written. */
@@ -75,15 +74,28 @@ public record KrConfig(
     }
 
     public KrConfig withHome(Path otherHome) {
-        return new KrConfig(otherHome, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, code, store, embedder, mcp);
+        return new KrConfig(otherHome, collectionsDir, seedDir, server, ollama, claude, routing,
+                cost, escalation, code, store, embedder, mcp, knowledge);
     }
 
     public KrConfig withOllama(OllamaSettings otherOllama) {
-        return new KrConfig(home, collectionsDir, seedDir, server, otherOllama, claude, routing, cost, escalation, code, store, embedder, mcp);
+        return new KrConfig(home, collectionsDir, seedDir, server, otherOllama, claude, routing,
+                cost, escalation, code, store, embedder, mcp, knowledge);
     }
 
     public KrConfig withServer(ServerSettings otherServer) {
-        return new KrConfig(home, collectionsDir, seedDir, otherServer, ollama, claude, routing, cost, escalation, code, store, embedder, mcp);
+        return new KrConfig(home, collectionsDir, seedDir, otherServer, ollama, claude, routing,
+                cost, escalation, code, store, embedder, mcp, knowledge);
+    }
+
+    public KrConfig withMcp(McpSettings otherMcp) {
+        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing,
+                cost, escalation, code, store, embedder, otherMcp, knowledge);
+    }
+
+    public KrConfig withKnowledge(KnowledgeSettings otherKnowledge) {
+        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing,
+                cost, escalation, code, store, embedder, mcp, otherKnowledge);
     }
 
     public Path luceneDir() {

@@ -1,18 +1,21 @@
 package dev.knowledgerouter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.knowledgerouter.app.QueryRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The parts of an OpenAI chat completion request the router uses, checked the way OpenAI checks
  * them (missing or mistyped fields are 400s naming the field). The question is the last user
  * message: the pipeline answers one question, so system prompts and earlier turns are read for
- * their shape only. {@code temperature}, {@code max_tokens}, {@code max_completion_tokens} and
- * {@code user} are checked but not applied (the configured models' settings hold); unknown fields
- * are ignored, as OpenAI-compatible servers commonly do.
+ * their shape only. {@code temperature}, {@code max_tokens} and {@code max_completion_tokens} are
+ * checked but not applied (the configured models' settings hold); {@code user} is who asks, stored
+ * with the interaction as {@code POST /v1/query}'s is. Unknown fields are ignored, as
+ * OpenAI-compatible servers commonly do.
  */
-record ChatCompletionRequest(String model, String query, boolean stream, boolean includeUsage) {
+record ChatCompletionRequest(String model, String query, boolean stream, boolean includeUsage, Optional<String> user) {
     static final String EXAMPLE = "{\"model\": \"auto\", \"messages\": [{\"role\": \"user\", \"content\": \"...\"}]}";
 
     static ChatCompletionRequest from(JsonNode body) {
@@ -31,8 +34,11 @@ record ChatCompletionRequest(String model, String query, boolean stream, boolean
         number(body, "max_tokens", true, 1, Integer.MAX_VALUE);
         number(body, "max_completion_tokens", true, 1, Integer.MAX_VALUE);
         number(body, "n", true, 1, 1);
-        text(body, "user");
-        return new ChatCompletionRequest(model, lastUserMessage(body), stream, includeUsage);
+        Optional<String> user = Optional.ofNullable(text(body, "user"));
+        user.flatMap(QueryRequest::userProblem).ifPresent(problem -> {
+            throw OpenAiException.invalid("invalid_value", "user", problem);
+        });
+        return new ChatCompletionRequest(model, lastUserMessage(body), stream, includeUsage, user);
     }
 
     private static String lastUserMessage(JsonNode body) {

@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * The routes of the HTTP API:
  * <ul>
- *   <li>{@code POST /v1/query} {@code {"query", "profile"?, "prefer"?, "task_type"?}}: answer a question;</li>
+ *   <li>{@code POST /v1/query} {@code {"query", "profile"?, "prefer"?, "task_type"?, "user"?}}: answer a question;</li>
  *   <li>{@code GET /v1/search?q=&collection=&k=}: semantic search without answering;</li>
  *   <li>{@code GET /v1/collections}: the collections and their sizes;</li>
  *   <li>{@code GET /v1/usage}: paid calls, cost, calls left under the cap, estimated saving;</li>
@@ -125,7 +125,8 @@ public final class HttpApi {
             throw new ApiException(400, "invalid_request", "'prefer' must be \"remote\" (ask Claude first) or \"auto\" (let the router decide), got \"" + prefer + "\"");
         }
         Optional<String> taskType = optionalText(body, "task_type", "a name such as \"critical\"");
-        QueryRequest request = new QueryRequest(query.asText(), p, taskType, prefer.equals("remote"));
+        Optional<String> user = optionalText(body, "user", QueryRequest.USER_RULE);
+        QueryRequest request = new QueryRequest(query.asText(), p, taskType, prefer.equals("remote")).by(user);
         ctx.json(app.inFlight().run(() -> QueryResponse.of(app.queries().query(request))));
     }
 

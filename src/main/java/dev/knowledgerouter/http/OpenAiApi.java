@@ -50,7 +50,7 @@ final class OpenAiApi {
     private void complete(Context ctx) {
         ChatCompletionRequest request = ChatCompletionRequest.from(HttpApi.objectBody(ctx, ChatCompletionRequest.EXAMPLE));
         OpenAiModels.Requested model = models.resolve(request.model()).orElseThrow(() -> modelNotFound(request.model()));
-        QueryRequest plain = QueryRequest.of(request.query());
+        QueryRequest plain = QueryRequest.of(request.query()).by(request.user());
         QueryRequest query = model.forced().map(plain::forcedTo).orElse(plain);
         QueryResult result = app.inFlight().run(() -> app.queries().query(query));
         OpenAiCompletion completion = OpenAiCompletion.of(result, clock.instant().getEpochSecond());

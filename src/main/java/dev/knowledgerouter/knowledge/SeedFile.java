@@ -66,6 +66,11 @@ public record SeedFile(Path path, CollectionDefinition collection, List<Map<Stri
         if (id.length() > Entry.MAX_ID_CHARS) {
             return "\"id\" is " + id.length() + " characters long; use a short stable id (at most " + Entry.MAX_ID_CHARS + ")";
         }
+        String reserved = record.keySet().stream().filter(EntryContent::isReserved).findFirst().orElse(null);
+        if (reserved != null) {
+            return "\"" + reserved + "\" is kept by the router (where an entry came from, its earlier versions); "
+                    + "remove it from the entry";
+        }
         if (c.textOf(record).isBlank()) {
             return "none of the text fields " + c.textFields() + " of collection '" + c.name() + "' has text";
         }

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +16,9 @@ import java.util.stream.Stream;
 /**
  * Loads seed files into their collections. Every file is validated before anything is written;
  * a file is written in one commit, so it lands whole or not at all. Entries whose text and payload
- * are already stored are not embedded again.
+ * are already stored are not embedded again. Every entry records the seed file it came from
+ * ({@link Provenance}); seeding may replace any entry of its collections, since seed files are the
+ * curator's own.
  */
 public final class Seeder {
     private static final int EMBED_BATCH = 32;
@@ -76,68 +81,74 @@ public final class Seeder {
         long started = System.nanoTime();
         CollectionDefinition c = file.collection();
         store.open(c);
+        Instant now = clock.instant();
+        Provenance seeded = Provenance.seed(file.path().getFileName().toString(), now);
         List<Map<String, Object>> changed = new ArrayList<>();
-        int updated = 0;
+        Map<String, StoredEntry> replaced = new HashMap<>();
+        Map<String, StoredEntry> restamped = new LinkedHashMap<>();
         for (Map<String, Object> record : file.records()) {
             String id = (String) record.get("id");
             Optional<StoredEntry> existing = store.get(c.name(), id);
-            if (unchanged(c, existing, record)) {
+            if (EntryContent.sameAs(c, existing, record)) {
+                if (!Provenance.in(existing.get().payload()).sameOrigin(seeded)) {
+                    restamped.put(id, existing.get());
+                }
                 continue;
             }
-            if (existing.isPresent()) {
-                updated++;
-            }
+            existing.ifPresent(e -> replaced.put(id, e));
             changed.add(record);
         }
         progress.start("seed " + c.name(), changed.size());
-        List<Entry> entries = new ArrayList<>(changed.size());
+        List<Entry> entries = new ArrayList<>(changed.size() + restamped.size());
         for (int from = 0; from < changed.size(); from += EMBED_BATCH) {
             List<Map<String, Object>> batch = changed.subList(from, Math.min(changed.size(), from + EMBED_BATCH));
             List<float[]> vectors = embedder.embedAll(batch.stream().map(c::textOf).toList(), Embedder.Purpose.DOCUMENT);
             for (int i = 0; i < batch.size(); i++) {
-                entries.add(new Entry((String) batch.get(i).get("id"), batch.get(i), vectors.get(i), clock.instant()));
+                Map<String, Object> record = batch.get(i);
+                Map<String, Object> payload = seededPayload(replaced.get(record.get("id")), record, seeded, now);
+                entries.add(new Entry((String) record.get("id"), payload, vectors.get(i), now));
             }
             progress.advance(batch.size());
         }
+        entries.addAll(restamp(c, restamped, seeded));
         store.upsert(c.name(), entries);
         if (!entries.isEmpty()) {
             store.compact(c.name());
         }
         progress.done();
-        int unchanged = file.records().size() - changed.size();
-        return new SeedReport(c.name(), file.path(), file.records().size(), changed.size() - updated, updated, unchanged,
-                (System.nanoTime() - started) / 1e9);
+        int unchanged = file.records().size() - changed.size() - restamped.size();
+        return new SeedReport(c.name(), file.path(), file.records().size(), changed.size() - replaced.size(),
+                replaced.size() + restamped.size(), unchanged, (System.nanoTime() - started) / 1e9);
     }
 
     /**
-     * Adds (or replaces, by id) one entry of a knowledge collection, held to the rules of a seed line;
-     * searchable when this returns. An entry already stored as given is not embedded again.
-     *
-     * @throws UnknownCollectionException when {@code collection} is not a knowledge collection
-     * @throws IllegalArgumentException when the entry breaks a seed line's rules (the message says which)
+     * A seed line's payload. Seeding updates its own entries as the file says (the file is their record);
+     * an entry that came from elsewhere keeps what it said as an earlier version.
      */
-    public AddedEntry add(String collection, Map<String, Object> record) {
-        List<CollectionDefinition> knowledge = catalog.ofKind(CollectionKind.KNOWLEDGE);
-        CollectionDefinition c = knowledge.stream().filter(d -> d.name().equals(collection)).findFirst()
-                .orElseThrow(() -> new UnknownCollectionException(collection, knowledge.stream().map(CollectionDefinition::name).toList()));
-        String problem = SeedFile.problemWith(record, c);
-        if (problem != null) {
-            throw new IllegalArgumentException(problem);
+    private static Map<String, Object> seededPayload(StoredEntry previous, Map<String, Object> record,
+                                                     Provenance seeded, Instant now) {
+        if (previous == null) {
+            return seeded.into(record);
         }
-        store.open(c);
-        String id = (String) record.get("id");
-        Optional<StoredEntry> existing = store.get(c.name(), id);
-        if (unchanged(c, existing, record)) {
-            return new AddedEntry(c.name(), id, AddedEntry.Change.UNCHANGED);
-        }
-        float[] vector = embedder.embed(c.textOf(record), Embedder.Purpose.DOCUMENT);
-        store.upsert(c.name(), List.of(new Entry(id, record, vector, clock.instant())));
-        return new AddedEntry(c.name(), id, existing.isPresent() ? AddedEntry.Change.UPDATED : AddedEntry.Change.CREATED);
+        boolean ownEntry = Provenance.in(previous.payload()).source() == Provenance.Source.SEED;
+        return EntryVersions.replacing(previous.payload(), record, seeded, now, !ownEntry);
     }
 
-    /** Same payload and same embedded text: the stored vector is still right, nothing to write. */
-    private static boolean unchanged(CollectionDefinition c, Optional<StoredEntry> existing, Map<String, Object> record) {
-        return existing.isPresent() && existing.get().payload().equals(record)
-                && existing.get().textHash().equals(TextHash.of(c.textOf(record)));
+    /**
+     * Entries the file holds as stored but whose provenance says otherwise (written before provenance
+     * existed, or by another file): the new provenance goes in with the stored vector, nothing is embedded.
+     */
+    private List<Entry> restamp(CollectionDefinition c, Map<String, StoredEntry> entries, Provenance seeded) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        List<Entry> out = new ArrayList<>(entries.size());
+        store.scanWithVectors(c.name(), Instant.MIN, Instant.MAX, (stored, vector) -> {
+            StoredEntry e = entries.get(stored.id());
+            if (e != null) {
+                out.add(new Entry(e.id(), seeded.into(e.payload()), vector, e.timestamp()));
+            }
+        });
+        return out;
     }
 }

@@ -2,6 +2,7 @@ package dev.knowledgerouter.learn;
 
 import dev.knowledgerouter.knowledge.CollectionCatalog;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.knowledge.Provenance;
 import dev.knowledgerouter.knowledge.StoredEntry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class FeedbackService {
             payload.put("outcome", Outcome.fromWire(original).after(verdict).wireName());
             payload.put("verdict", verdict.name().toLowerCase(Locale.ROOT));
             payload.put("feedback", history);
-            return payload;
+            return Provenance.in(payload).updated(Provenance.Source.FEEDBACK, clock.instant()).into(payload);
         });
         StoredEntry e = updated.orElseThrow(() -> new UnknownInteractionException(interactionId));
         @SuppressWarnings("unchecked")

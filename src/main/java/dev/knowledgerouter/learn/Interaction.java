@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * One answered query as stored in {@code interaction-history}. {@code routedTo} is the router's
  * choice; {@code answeredBy} is who really answered (local, remote or retrieval), which differs when
- * the chosen model was unavailable.
+ * the chosen model was unavailable. {@code user} is who asked, when the request named one: the
+ * answer is reused for that user only, unless interactions are shared ({@link InteractionScope}).
  */
 public record Interaction(
         String id,
@@ -30,5 +31,6 @@ public record Interaction(
         List<String> contextIds,
         List<Attempt> attempts,
         Usage usage,
-        Timings timings) {
+        Timings timings,
+        String user) {
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.knowledgerouter.knowledge.CollectionCatalog;
 import dev.knowledgerouter.knowledge.Entry;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.knowledge.Provenance;
 import dev.knowledgerouter.knowledge.StoredEntry;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,8 @@ public final class InteractionLog {
     }
 
     public void record(Interaction interaction, float[] queryVector) {
-        Map<String, Object> payload = JSON.convertValue(interaction, MAP);
+        Map<String, Object> payload = Provenance.of(Provenance.Source.INTERACTION, interaction.timestamp())
+                .into(JSON.convertValue(interaction, MAP));
         store.upsert(CollectionCatalog.HISTORY, List.of(new Entry(interaction.id(), payload, queryVector, interaction.timestamp())));
     }
 

@@ -9,6 +9,7 @@ import dev.knowledgerouter.route.LearnedEstimate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Estimates from the interaction history how likely the local route is to succeed for a query:
@@ -16,6 +17,8 @@ import java.util.Map;
  * tried on them ({@link LocalResult}).
  */
 public final class OutcomeEstimator {
+    /** How many times k neighbours a scope the store cannot filter reads, to find k of its own among other users'. */
+    private static final int UNFILTERED_OVERFETCH = 4;
     private final KnowledgeStore store;
     private final LearningSettings settings;
 
@@ -26,7 +29,26 @@ public final class OutcomeEstimator {
 
     /** The stored interactions nearest the query, the one history search of a decision. */
     public List<SearchHit> nearest(float[] queryVector) {
-        return store.search(SearchRequest.of(CollectionCatalog.HISTORY, queryVector, settings.k()));
+        return nearest(queryVector, InteractionScope.everyone());
+    }
+
+    /**
+     * The stored interactions nearest the query among those {@code scope} admits. A named user is selected
+     * by the store's filter when the history collection declares {@code user} a filter field; otherwise (no
+     * user, or an older collection definition) more neighbours are read and the others dropped.
+     */
+    public List<SearchHit> nearest(float[] queryVector, InteractionScope scope) {
+        SearchRequest request = SearchRequest.of(CollectionCatalog.HISTORY, queryVector, settings.k());
+        if (scope.shared()) {
+            return store.search(request);
+        }
+        Optional<String> user = scope.filterValue();
+        boolean filtered = user.isPresent()
+                && store.collection(CollectionCatalog.HISTORY).filterFields().contains(InteractionScope.USER);
+        SearchRequest scoped = filtered
+                ? request.withFilter(InteractionScope.USER, user.get())
+                : SearchRequest.of(CollectionCatalog.HISTORY, queryVector, settings.k() * UNFILTERED_OVERFETCH);
+        return store.search(scoped).stream().filter(h -> scope.admits(h.payload())).limit(settings.k()).toList();
     }
 
     public LearnedEstimate estimate(float[] queryVector) {

@@ -4,8 +4,11 @@ import dev.knowledgerouter.app.App;
 import dev.knowledgerouter.knowledge.AddedEntry;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.CollectionKind;
+import dev.knowledgerouter.knowledge.Provenance;
+import dev.knowledgerouter.knowledge.ReplaceRefusedException;
 import dev.knowledgerouter.knowledge.TextHash;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,6 +26,7 @@ import java.util.stream.Collectors;
 final class AddKnowledgeTool implements KrTool {
     static final String NAME = "add_knowledge";
     static final String TAGS = "tags";
+    static final String REPLACE = "replace";
     private static final int MAX_FIELD_CHARS = 20_000;
     private static final int MAX_TAGS = 20;
 
@@ -34,7 +38,12 @@ final class AddKnowledgeTool implements KrTool {
         app.catalog().ofKind(CollectionKind.KNOWLEDGE).forEach(c -> collections.put(c.name(), c));
     }
 
-    record Result(String collection, String id, String change, String title, String note) {
+    /** An earlier version kept with the entry: what it said and where that came from. */
+    record EarlierVersion(int version, String title, String text, Provenance provenance, Instant replacedAt) {
+    }
+
+    record Result(String collection, String id, String change, String title, String note, Provenance provenance,
+                  int version, List<EarlierVersion> earlierVersions) {
     }
 
     @Override
@@ -43,7 +52,11 @@ final class AddKnowledgeTool implements KrTool {
                 .choice("collection", "Where the entry belongs: " + collections.values().stream()
                         .map(c -> c.name() + " (" + c.description().strip() + " Needs " + c.titleField() + " and " + c.answerField() + ".)")
                         .collect(Collectors.joining("; ")), List.copyOf(collections.keySet()), true)
-                .text("id", "Stable id (optional); an entry with this id is replaced. Derived from the content when absent.", false);
+                .text("id", "Stable id (optional); derived from the content when absent. An entry with this id "
+                        + "and other content is curated knowledge and is replaced only with replace: true, "
+                        + "on a server that allows it.", false)
+                .flag(REPLACE, "Replace the entry with this id even though it is curated (seeded or added earlier); "
+                        + "the server must allow it (knowledge.allow_replace), and the previous version is kept.");
         for (String field : fieldNames()) {
             if (field.equals(TAGS)) {
                 schema.textList(TAGS, "Keywords such as [\"maven\", \"tls\"], usable as search filters.");
@@ -53,7 +66,9 @@ final class AddKnowledgeTool implements KrTool {
         }
         return KrTool.define(NAME, "Store a solution you verified (it fixed the problem) in the knowledge base, so the next search finds it at once. "
                         + "Give the collection and its fields, e.g. for error-solutions the error as printed and the solution, "
-                        + "with the context and root cause when known. Adding the same content again changes nothing.",
+                        + "with the context and root cause when known. Adding the same content again changes nothing; "
+                        + "an existing entry with other content is not replaced unless the call says replace: true "
+                        + "and the server allows it.",
                 schema,
                 KrTool.writes("Add to the knowledge base", true));
     }
@@ -93,14 +108,29 @@ final class AddKnowledgeTool implements KrTool {
         if (!tags.isEmpty()) {
             record.put(TAGS, tags);
         }
-        // Marks what agents added, so a curator can tell it from the shipped seed data.
+        // Entries added before provenance existed carry this mark: re-adding one of them as it was stays unchanged.
         record.put("source", "mcp");
         String id = arguments.optionalText("id").filter(s -> !s.isEmpty()).orElseGet(() -> derivedId(c, record));
         record.put("id", id);
-        AddedEntry added = app.seeder().add(c.name(), record);
+        boolean replace = arguments.flag(REPLACE, false);
+        AddedEntry added;
+        try {
+            added = app.knowledgeAdder().add(c.name(), record, replace);
+        } catch (ReplaceRefusedException e) {
+            throw new ToolInputException(e.getMessage());
+        }
         String change = added.change().name().toLowerCase(Locale.ROOT);
-        return new Result(added.collection(), added.id(), change, c.titleOf(record),
-                added.change() == AddedEntry.Change.UNCHANGED ? "already stored as given" : "searchable now");
+        String note = switch (added.change()) {
+            case UNCHANGED -> "already stored as given";
+            case UPDATED -> "searchable now; the previous version is kept as version " + (added.version() - 1);
+            case CREATED -> "searchable now";
+        };
+        List<EarlierVersion> earlier = added.earlierVersions().stream()
+                .map(v -> new EarlierVersion(v.version(), c.titleOf(v.content()), c.answerOf(v.content()),
+                        v.provenance(), v.replacedAt()))
+                .toList();
+        return new Result(added.collection(), added.id(), change, c.titleOf(record), note, added.provenance(),
+                added.version(), earlier);
     }
 
     /** A readable, stable id: the title as a slug and a hash of everything embedded or shown, so equal content gets an equal id. */

@@ -41,14 +41,18 @@ final class RouteQueryTool implements KrTool {
                 ToolSchema.object()
                         .text("query", "The question, with the error text or code it is about.", true)
                         .choice("profile", "Routing profile: how readily the local model answers (default: " + profiles.getFirst() + ").",
-                                profiles, false),
+                                profiles, false)
+                        .text("user", "Who asks, when several people share this router (" + QueryRequest.USER_RULE
+                                + "). Stored with the interaction; earlier answers are reused for the same user only, "
+                                + "unless the server shares them.", false),
                 KrTool.writes("Ask the router", false));
     }
 
     @Override
     public Object call(ToolArguments arguments) {
         String query = arguments.requiredText("query", "how do I squash the last three commits");
-        QueryRequest request = new QueryRequest(query, arguments.optionalChoice("profile", profiles));
+        QueryRequest request = new QueryRequest(query, arguments.optionalChoice("profile", profiles))
+                .by(arguments.optionalText("user"));
         QueryResponse r = QueryResponse.of(app.queries().query(request));
         return new Result(r.interactionId(), r.answer(), r.status(), r.route(),
                 r.context().stream().map(c -> new Source(c.collection(), c.id(), c.score())).toList(), r.usage());

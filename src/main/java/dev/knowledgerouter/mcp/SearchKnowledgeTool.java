@@ -5,6 +5,7 @@ import dev.knowledgerouter.app.SearchResponse;
 import dev.knowledgerouter.app.SearchService;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.CollectionKind;
+import dev.knowledgerouter.knowledge.Provenance;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,8 @@ final class SearchKnowledgeTool implements KrTool {
         this.collections = app.catalog().ofKind(CollectionKind.KNOWLEDGE).stream().map(CollectionDefinition::name).toList();
     }
 
-    record Hit(String collection, String id, double score, String title, String text) {
+    /** {@code provenance}: where the entry came from (a seed file, add_knowledge, ...) and when. */
+    record Hit(String collection, String id, double score, String title, String text, Provenance provenance) {
     }
 
     record Result(String query, List<Hit> hits) {
@@ -32,7 +34,8 @@ final class SearchKnowledgeTool implements KrTool {
     public McpSchema.Tool definition() {
         return KrTool.define(NAME, "Search the team's knowledge base (known errors with root cause and fix, how-to patterns, best practices) "
                         + "by meaning and keywords. Use it first when an error or question looks like one seen before. "
-                        + "Returns hits with collection, id, score (cosine, about 0.8 and up is a close match), title and text.",
+                        + "Returns hits with collection, id, score (cosine, about 0.8 and up is a close match), title, "
+                        + "text and provenance (where the entry came from: seed, add_knowledge, unknown; and when).",
                 ToolSchema.object()
                         .text("query", "What to look for: an error message as printed, or a question.", true)
                         .choice("collection", "Search one knowledge collection only; all of them when absent.", collections, false)
@@ -46,6 +49,7 @@ final class SearchKnowledgeTool implements KrTool {
         Optional<String> collection = arguments.optionalChoice("collection", collections);
         int k = arguments.integer("k", 1, SearchService.MAX_K, DEFAULT_K);
         SearchResponse response = SearchResponse.of(query, app.searches().search(query, collection, k), app.store());
-        return new Result(query, response.hits().stream().map(h -> new Hit(h.collection(), h.id(), h.score(), h.title(), h.text())).toList());
+        return new Result(query, response.hits().stream()
+                .map(h -> new Hit(h.collection(), h.id(), h.score(), h.title(), h.text(), h.provenance())).toList());
     }
 }

@@ -100,6 +100,18 @@ final class ToolArguments {
         return List.copyOf(out);
     }
 
+    /** true or false, or {@code fallback} when absent; a string such as "true" is refused: the schema says boolean. */
+    boolean flag(String name, boolean fallback) {
+        Object v = values.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof Boolean b)) {
+            throw new ToolInputException("'" + name + "' must be true or false, got " + described(v));
+        }
+        return b;
+    }
+
     boolean has(String name) {
         return values.get(name) != null;
     }

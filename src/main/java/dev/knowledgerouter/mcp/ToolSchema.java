@@ -29,6 +29,11 @@ final class ToolSchema {
         return property(name, ordered("type", "string", "description", description, "enum", List.copyOf(values)), isRequired);
     }
 
+    ToolSchema flag(String name, String description) {
+        return property(name, ordered("type", "boolean", "description", description + " (default false)",
+                "default", false), false);
+    }
+
     ToolSchema textList(String name, String description) {
         return property(name, ordered("type", "array", "description", description, "items", Map.of("type", "string")), false);
     }

@@ -115,6 +115,58 @@ class CliTest {
     }
 
     @Test
+    void queryWithAUserStoresItInProcessAndThroughARunningServer() throws Exception {
+        KrConfig config = TestStack.seededCopy(home);
+        Run local = kr(config, "query", "--json", "--user", "alice", "docker compose port is already allocated");
+        assertEquals(0, local.exit(), local.err());
+        try (App app = App.open(config, TestStack.embedder(), Clock.systemUTC())) {
+            assertEquals("alice", storedUser(app, local));
+            Javalin server = new HttpApi(app).create().start();
+            try {
+                ServerAnnouncement.self("http://127.0.0.1:" + server.port(), Instant.now()).write(config.serverFile());
+                Run remote = kr(config, "query", "--json", "--user", "bob", "docker compose port is already allocated");
+                assertEquals(0, remote.exit(), remote.err());
+                assertEquals("bob", storedUser(app, remote));
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
+    @Test
+    void searchShowsWhereEachHitCameFromInProcessAndThroughARunningServer() throws Exception {
+        KrConfig config = TestStack.seededCopy(home);
+        Run local = kr(config, "search", "--k", "1", "--collection", "error-solutions", "PKIX path building failed");
+        assertEquals(0, local.exit(), local.err());
+        assertTrue(local.out().strip().endsWith("[seed]"), local.out());
+        try (App app = App.open(config, TestStack.embedder(), Clock.systemUTC())) {
+            Javalin server = new HttpApi(app).create().start();
+            try {
+                ServerAnnouncement.self("http://127.0.0.1:" + server.port(), Instant.now()).write(config.serverFile());
+                Run remote = kr(config, "search", "--json", "--k", "1", "PKIX path building failed");
+                assertEquals(0, remote.exit(), remote.err());
+                JsonNode provenance = remote.json().path("hits").get(0).path("provenance");
+                assertEquals("seed", provenance.path("source").asText(), remote.out());
+                assertEquals("error-solutions.jsonl", provenance.path("file").asText(), remote.out());
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
+    static Object storedUser(App app, Run query) {
+        String id = query.json().path("interaction_id").asText();
+        return app.store().get("interaction-history", id).orElseThrow().payload().get("user");
+    }
+
+    @Test
+    void aUserOutsideTheRuleIsOneLineNamingTheRuleAndExitOne() {
+        Run r = kr(TestStack.seededCopy(home), "query", "--user", "alice smith", "docker port is already allocated");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().startsWith("kr: 'user' contains U+0020; it must be 1 to 128 characters"), r.err());
+    }
+
+    @Test
     void commandsGoThroughARunningServerInsteadOfFightingItForTheStore() throws Exception {
         KrConfig config = TestStack.seededCopy(home);
         try (App app = App.open(config, TestStack.embedder(), Clock.systemUTC())) {

@@ -343,4 +343,23 @@ class ConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));
         assertEquals("kr.yaml: mcp.max_sessions must be between 1 and 100000, got 0", e.getMessage());
     }
+
+    @Test
+    void curatedKnowledgeCannotBeReplacedAndInteractionsAreNotSharedUnlessTheFileSaysSo() throws IOException {
+        assertEquals(new KnowledgeSettings(false, false), load(Map.of()).knowledge());
+        yaml("knowledge:\n  allow_replace: true\n  share_interactions: true\n");
+        assertEquals(new KnowledgeSettings(true, true), load(Map.of()).knowledge());
+    }
+
+    @Test
+    void aKnowledgeSwitchWrittenAsTextIsRefusedWithItsPath() throws IOException {
+        yaml("knowledge:\n  allow_replace: \"yes please\"\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));
+        assertTrue(e.getMessage().contains("knowledge.allow_replace must be true or false"), e.getMessage());
+        yaml("knowledge:\n  share: true\n");
+        ConfigException unknown = assertThrows(ConfigException.class, () -> load(Map.of()));
+        String m = unknown.getMessage();
+        assertTrue(m.contains("knowledge.share is not a known key; known keys here: allow_replace, share_interactions"),
+                m);
+    }
 }

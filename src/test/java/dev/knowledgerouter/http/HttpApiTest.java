@@ -119,6 +119,27 @@ class HttpApiTest {
     }
 
     @Test
+    void aQueryNamingItsUserStoresTheUserWithTheInteraction() throws Exception {
+        Response r = post("/v1/query", "{\"query\": \"docker port already allocated\", \"user\": \"alice@x.example\"}");
+        assertEquals(200, r.status(), r.body().toString());
+        String id = r.body().path("interaction_id").asText();
+        Object stored = app.store().get(CollectionCatalog.HISTORY, id).orElseThrow().payload().get("user");
+        assertEquals("alice@x.example", stored);
+    }
+
+    @Test
+    void aUserOutsideTheRuleIsA400NamingTheRuleAndNothingIsStored() throws Exception {
+        long before = app.store().count(CollectionCatalog.HISTORY);
+        assertError(post("/v1/query", "{\"query\": \"q\", \"user\": \"alice smith\"}"), 400, "invalid_request",
+                "'user' contains U+0020; it must be 1 to 128 characters from letters, digits and . _ - @ +");
+        String tooLong = "{\"query\": \"q\", \"user\": \"" + "a".repeat(129) + "\"}";
+        assertError(post("/v1/query", tooLong), 400, "invalid_request", "'user' has 129 characters");
+        assertError(post("/v1/query", "{\"query\": \"q\", \"user\": 7}"), 400, "invalid_request",
+                "'user' must be a string");
+        assertEquals(before, app.store().count(CollectionCatalog.HISTORY));
+    }
+
+    @Test
     void anOversizedBodyIsA413() throws Exception {
         String big = "{\"query\": \"" + "x".repeat((int) ServerSettings.DEFAULT_MAX_BODY_BYTES + 10) + "\"}";
         assertError(post("/v1/query", big), 413, "body_too_large", "max_body_kb");
@@ -131,6 +152,18 @@ class HttpApiTest {
         assertEquals(3, r.body().path("hits").size());
         r.body().path("hits").forEach(h -> assertEquals("error-solutions", h.path("collection").asText()));
         assertTrue(r.body().path("hits").get(0).path("rank_score").asDouble() >= r.body().path("hits").get(1).path("rank_score").asDouble());
+    }
+
+    @Test
+    void eachSearchHitSaysWhereTheEntryCameFromAndKeepsThatOutOfItsPayload() throws Exception {
+        String q = URLEncoder.encode("detached HEAD", StandardCharsets.UTF_8);
+        Response r = get("/v1/search?q=" + q + "&collection=error-solutions&k=1");
+        assertEquals(200, r.status(), r.body().toString());
+        JsonNode hit = r.body().path("hits").get(0);
+        assertEquals("seed", hit.path("provenance").path("source").asText(), hit.toString());
+        assertEquals("error-solutions.jsonl", hit.path("provenance").path("file").asText(), hit.toString());
+        assertFalse(hit.path("provenance").path("at").asText().isEmpty(), hit.toString());
+        assertFalse(hit.path("payload").has("_provenance"), hit.toString());
     }
 
     @Test

@@ -291,4 +291,15 @@ class OpenAiApiTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertEquals("invalid_request", body(r).path("error").asText().toLowerCase(Locale.ROOT), r.body());
     }
+
+    @Test
+    void theUserFieldIsStoredWithTheInteractionAndOneOutsideTheRuleIsAnInvalidValue() throws Exception {
+        HttpResponse<String> r = complete(ask("auto", PKIX, ", \"user\": \"team-a.alice\""));
+        assertEquals(200, r.statusCode(), r.body());
+        String id = body(r).path("kr_route").path("interaction_id").asText();
+        Object user = router.app.store().get(CollectionCatalog.HISTORY, id).orElseThrow().payload().get("user");
+        assertEquals("team-a.alice", user);
+        assertOpenAiError(complete(ask("auto", PKIX, ", \"user\": \"alice/../bob\"")), 400, "invalid_value", "user",
+                "'user' contains '/'; it must be 1 to 128 characters");
+    }
 }

@@ -525,6 +525,7 @@ class OutboxKnowledgeStoreTest {
 
     private static Interaction interaction(String id, Instant at, String query) {
         return new Interaction(id, at, query, "answer to " + query, "local", "local", "llama3", "default", "debugging", 0.7, 2,
-                "similar questions were answered locally", List.of("relevance 0.70"), "ok", null, null, List.of(), List.of(), null, null);
+                "similar questions were answered locally", List.of("relevance 0.70"), "ok", null, null, List.of(),
+                List.of(), null, null, null);
     }
 }

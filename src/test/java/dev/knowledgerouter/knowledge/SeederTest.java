@@ -8,8 +8,12 @@ import dev.knowledgerouter.testing.TestStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import dev.knowledgerouter.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,11 +25,37 @@ class SeederTest {
     CollectionCatalog catalog = CollectionCatalog.load(TestStack.projectDir().resolve("collections"));
     LuceneKnowledgeStore store;
     Seeder seeder;
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+    final AtomicInteger documentsEmbedded = new AtomicInteger();
+    /** The real model, counting the documents it embeds. */
+    final Embedder counting = new Embedder() {
+        @Override
+        public String id() {
+            return TestStack.embedder().id();
+        }
+
+        @Override
+        public int dimension() {
+            return TestStack.embedder().dimension();
+        }
+
+        @Override
+        public float[] embed(String text, Purpose purpose) {
+            documentsEmbedded.incrementAndGet();
+            return TestStack.embedder().embed(text, purpose);
+        }
+
+        @Override
+        public List<float[]> embedAll(List<String> texts, Purpose purpose) {
+            documentsEmbedded.addAndGet(texts.size());
+            return TestStack.embedder().embedAll(texts, purpose);
+        }
+    };
 
     @BeforeEach
     void open() {
         store = new LuceneKnowledgeStore(dir.resolve("lucene"), EmbedderIdentity.of(TestStack.embedder()));
-        seeder = new Seeder(store, TestStack.embedder(), catalog, Clock.systemUTC());
+        seeder = new Seeder(store, counting, catalog, clock);
     }
 
     @AfterEach
@@ -118,35 +148,72 @@ class SeederTest {
     }
 
     @Test
-    void anAddedEntryIsSearchableAtOnceAndAddingItAgainChangesNothing() {
-        java.util.Map<String, Object> entry = java.util.Map.of("id", "gradle-daemon-disappeared", "error", "Gradle build daemon disappeared unexpectedly",
-                "solution", "Give the daemon more memory: org.gradle.jvmargs=-Xmx2g in gradle.properties", "tags", List.of("gradle"));
-        assertEquals(AddedEntry.Change.CREATED, seeder.add("error-solutions", entry).change());
-        float[] query = TestStack.embedder().embed("the Gradle daemon disappeared during the build", Embedder.Purpose.QUERY);
-        assertEquals("gradle-daemon-disappeared", store.search(SearchRequest.of("error-solutions", query, 1)).getFirst().id());
-        assertEquals(AddedEntry.Change.UNCHANGED, seeder.add("error-solutions", entry).change());
-        assertEquals(1, store.count("error-solutions"));
-    }
-
-    @Test
-    void anAddedEntryIsHeldToTheRulesOfASeedLine() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> seeder.add("error-solutions", java.util.Map.of("id", "x", "error", "some error")));
-        assertTrue(e.getMessage().contains("missing \"solution\""), e.getMessage());
-        UnknownCollectionException history = assertThrows(UnknownCollectionException.class,
-                () -> seeder.add(CollectionCatalog.HISTORY, java.util.Map.of("id", "x", "query", "q", "answer", "a")));
-        assertTrue(history.getMessage().contains("known collections: ") && !history.getMessage().contains(CollectionCatalog.HISTORY + ","),
-                history.getMessage());
-        store.open(catalog.find("error-solutions").orElseThrow());
-        assertEquals(0, store.count("error-solutions"), "nothing was written");
-    }
-
-    @Test
     void theShippedSeedDataIsValidAndHoldsAtLeastSixtyEntriesPerCollection() {
         for (String name : List.of("error-solutions", "skills-patterns", "best-practices")) {
             Path f = TestStack.projectDir().resolve("seed-data").resolve(name + ".jsonl");
             SeedFile parsed = SeedFile.read(f, catalog.find(name).orElseThrow());
             assertTrue(parsed.records().size() >= 60, name + " has " + parsed.records().size());
         }
+    }
+
+    @Test
+    void everySeededEntryRecordsItsSeedFileAndWhenItWasSeeded() throws IOException {
+        seeder.seedFile(file(entry("a", "error A", "fix A")), "error-solutions", Progress.NONE);
+        Provenance p = Provenance.in(store.get("error-solutions", "a").orElseThrow().payload());
+        assertEquals(Provenance.seed("error-solutions.jsonl", clock.instant()), p);
+        assertTrue(p.curated());
+    }
+
+    @Test
+    void reseedingAnUnchangedFileKeepsTheProvenanceOfTheFirstSeeding() throws IOException {
+        Path f = file(entry("a", "error A", "fix A"));
+        Instant first = clock.instant();
+        seeder.seedFile(f, "error-solutions", Progress.NONE);
+        clock.advance(Duration.ofDays(1));
+        SeedReport again = seeder.seedFile(f, "error-solutions", Progress.NONE);
+        assertEquals(1, again.unchanged());
+        assertEquals(first, Provenance.in(store.get("error-solutions", "a").orElseThrow().payload()).at());
+    }
+
+    @Test
+    void anEntryStoredBeforeProvenanceReadsAsUnknownUntilReseedingStampsItWithoutEmbeddingItAgain() throws IOException {
+        Map<String, Object> legacy = Map.of("id", "a", "error", "error A", "context", "ctx", "root_cause", "cause",
+                "solution", "fix A", "tags", List.of("t"));
+        CollectionDefinition c = catalog.find("error-solutions").orElseThrow();
+        store.open(c);
+        float[] vector = TestStack.embedder().embed(c.textOf(legacy), Embedder.Purpose.DOCUMENT);
+        store.upsert(c.name(), List.of(new Entry("a", legacy, vector, clock.instant())));
+        Provenance before = Provenance.in(store.get(c.name(), "a").orElseThrow().payload());
+        assertEquals(Provenance.Source.UNKNOWN, before.source(), "stored before provenance");
+
+        SeedReport r = seeder.seedFile(file(entry("a", "error A", "fix A")), c.name(), Progress.NONE);
+        assertEquals(1, r.updated());
+        assertEquals(0, documentsEmbedded.get(), "the stored vector is kept");
+        assertEquals(Provenance.Source.SEED, Provenance.in(store.get(c.name(), "a").orElseThrow().payload()).source());
+        double cosine = store.search(SearchRequest.of(c.name(), vector, 1)).getFirst().score();
+        assertTrue(cosine > 0.999, "the vector written first, got " + cosine);
+    }
+
+    @Test
+    void seedingOverAnEntryAnAgentAddedKeepsTheAgentsVersion() throws IOException {
+        KnowledgeAdder adder = new KnowledgeAdder(store, counting, catalog, clock, false);
+        adder.add("error-solutions", Map.of("id", "a", "error", "error A", "solution", "the agent's fix"), false);
+        clock.advance(Duration.ofHours(1));
+        seeder.seedFile(file(entry("a", "error A", "the curator's fix")), "error-solutions", Progress.NONE);
+
+        Map<String, Object> stored = store.get("error-solutions", "a").orElseThrow().payload();
+        assertEquals("the curator's fix", stored.get("solution"));
+        assertEquals(Provenance.Source.SEED, Provenance.in(stored).source());
+        EntryVersions.Version earlier = EntryVersions.in(stored).getFirst();
+        assertEquals("the agent's fix", earlier.content().get("solution"));
+        assertEquals(Provenance.Source.ADD_KNOWLEDGE, earlier.provenance().source());
+        assertEquals(clock.instant(), earlier.replacedAt());
+    }
+
+    @Test
+    void aSeedLineMayNotCarryWhatTheRouterKeepsBesideAnEntry() throws IOException {
+        Path f = file("{\"id\":\"a\",\"error\":\"e\",\"solution\":\"s\",\"_provenance\":{\"source\":\"seed\"}}");
+        SeedException e = assertThrows(SeedException.class, () -> seeder.seedFile(f, "error-solutions", Progress.NONE));
+        assertTrue(e.getMessage().contains(":1: \"_provenance\" is kept by the router"), e.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package dev.knowledgerouter.learn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,10 +14,14 @@ import dev.knowledgerouter.app.QueryRequest;
 import dev.knowledgerouter.app.QueryResult;
 import dev.knowledgerouter.knowledge.CollectionCatalog;
 import dev.knowledgerouter.knowledge.Embedder;
+import dev.knowledgerouter.knowledge.Provenance;
 import dev.knowledgerouter.knowledge.SearchRequest;
+import dev.knowledgerouter.testing.MutableClock;
 import dev.knowledgerouter.testing.TestStack;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +54,22 @@ class FeedbackTest {
         assertEquals(Outcome.ESCALATED, Outcome.ESCALATED.after(Outcome.Verdict.GOOD));
         assertEquals(Outcome.FAILURE, Outcome.ESCALATED.after(Outcome.Verdict.BAD));
         assertEquals(Outcome.SUCCESS, Outcome.PENDING.after(Outcome.Verdict.GOOD));
+    }
+
+    @Test
+    void anInteractionRecordsThatTheRoutersLoopWroteItAndFeedbackThatItChangedIt() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+        try (App app = App.open(TestStack.seededCopy(home), TestStack.embedder(), clock)) {
+            String id = app.queries().query(QueryRequest.of("docker port is already allocated")).interactionId();
+            Provenance stored = Provenance.in(app.store().get(CollectionCatalog.HISTORY, id).orElseThrow().payload());
+            assertEquals(Provenance.of(Provenance.Source.INTERACTION, Instant.parse("2026-11-22T10:00:00Z")), stored);
+            assertFalse(stored.curated(), "what the loop wrote is not curated knowledge");
+
+            clock.advance(Duration.ofMinutes(5));
+            app.feedback(id, Outcome.Verdict.GOOD, Optional.empty());
+            assertEquals(stored.updated(Provenance.Source.FEEDBACK, Instant.parse("2026-11-22T10:05:00Z")),
+                    Provenance.in(app.store().get(CollectionCatalog.HISTORY, id).orElseThrow().payload()));
+        }
     }
 
     @Test

@@ -165,6 +165,16 @@ class McpStdioToolsTest {
     }
 
     @Test
+    void routeQueryStoresTheUserItNamesAndRefusesOneOutsideTheRule() {
+        Map<String, Object> arguments = Map.of("query", "docker port is already allocated", "user", "alice");
+        Map<String, Object> answer = ok(call("route_query", arguments));
+        String id = (String) answer.get("interaction_id");
+        assertEquals("alice", app.store().get(CollectionCatalog.HISTORY, id).orElseThrow().payload().get("user"));
+        assertToolError(call("route_query", Map.of("query", "q", "user", "alice\nbob")),
+                "'user' contains U+000A; it must be 1 to 128");
+    }
+
+    @Test
     void routeQueryWithAnUnknownProfileIsAToolErrorListingTheProfiles() {
         assertToolError(call("route_query", Map.of("query", "q", "profile", "yolo")), "'profile' must be one of 'default', 'casual', 'critical'");
     }
@@ -214,14 +224,15 @@ class McpStdioToolsTest {
     }
 
     @Test
-    void addKnowledgeWithAGivenIdReplacesThatEntry() {
+    void addKnowledgeWithTheIdOfAnAddedEntryAndOtherContentLeavesItAsItWas() {
         Map<String, Object> first = ok(call("add_knowledge", Map.of("collection", "skills-patterns", "id", "agent-test-pattern",
                 "title", "Pin the Node version for a project", "pattern", "Write the version into .nvmrc and run `nvm use`.")));
         assertEquals("created", first.get("change"));
-        Map<String, Object> second = ok(call("add_knowledge", Map.of("collection", "skills-patterns", "id", "agent-test-pattern",
-                "title", "Pin the Node version for a project", "pattern", "Write the version into .nvmrc and `engines` in package.json.")));
-        assertEquals("updated", second.get("change"));
-        assertEquals("Write the version into .nvmrc and `engines` in package.json.",
+        assertEquals("add_knowledge", ((Map<?, ?>) first.get("provenance")).get("source"));
+        assertToolError(call("add_knowledge", Map.of("collection", "skills-patterns", "id", "agent-test-pattern",
+                "title", "Pin the Node version for a project", "pattern", "Write it to .nvmrc and package.json.",
+                "replace", true)), "skills-patterns/agent-test-pattern is curated knowledge (from add_knowledge (");
+        assertEquals("Write the version into .nvmrc and run `nvm use`.",
                 app.store().get("skills-patterns", "agent-test-pattern").orElseThrow().payload().get("pattern"));
     }
 
