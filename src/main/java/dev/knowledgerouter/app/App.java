@@ -109,6 +109,7 @@ public final class App implements AutoCloseable {
     }
 
     public static App open(KrConfig config, Embedder embedder, Clock clock) {
+        PrivateHome.secure(config.home());
         CollectionCatalog catalog = CollectionCatalog.load(config.collectionsDir());
         KnowledgeStore store = StoreFactory.open(config, config.store().kind(), EmbedderIdentity.of(embedder));
         if (config.store().kind() == dev.knowledgerouter.config.StoreSettings.Kind.QDRANT) {

@@ -130,8 +130,8 @@ public final class CachingEmbedder implements Embedder {
 
     private void append(ByteBuffer records) {
         try {
-            Files.createDirectories(file.getParent());
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            OwnerOnly.createDirectories(file.getParent());
+            try (FileChannel ch = OwnerOnly.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
                 while (records.hasRemaining()) {
                     ch.write(records);
                 }
