@@ -85,6 +85,11 @@ public final class CachingEmbedder implements Embedder {
         return keys.stream().map(cache::get).toList();
     }
 
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
     /** Vectors served from the cache and computed by the model, since this instance was created. */
     public synchronized long[] hitsAndMisses() {
         return new long[] {hits, misses};
