@@ -13,21 +13,29 @@ import java.util.stream.Stream;
 /**
  * Loads seed files into their collections. Every file is validated before anything is written;
  * a file is written in one commit, so it lands whole or not at all. Entries whose text and payload
- * are already stored are not embedded again.
+ * are already stored are not embedded again. A requested stop ends seeding between two embedding
+ * batches, before the file being embedded is written: it is seeded whole on the next start.
  */
 public final class Seeder {
-    private static final int EMBED_BATCH = 32;
+    /** Texts embedded between two looks at the stop signal; the file is still written in one commit. */
+    private static final int EMBED_BATCH = 16;
 
     private final KnowledgeStore store;
     private final Embedder embedder;
     private final CollectionCatalog catalog;
     private final Clock clock;
+    private final StopSignal stop;
 
     public Seeder(KnowledgeStore store, Embedder embedder, CollectionCatalog catalog, Clock clock) {
+        this(store, embedder, catalog, clock, StopSignal.never());
+    }
+
+    public Seeder(KnowledgeStore store, Embedder embedder, CollectionCatalog catalog, Clock clock, StopSignal stop) {
         this.store = store;
         this.embedder = embedder;
         this.catalog = catalog;
         this.clock = clock;
+        this.stop = stop;
     }
 
     /** Seeds every {@code <collection>.jsonl} of {@code dir} whose name is a declared collection. */
@@ -91,19 +99,23 @@ public final class Seeder {
         }
         progress.start("seed " + c.name(), changed.size());
         List<Entry> entries = new ArrayList<>(changed.size());
-        for (int from = 0; from < changed.size(); from += EMBED_BATCH) {
-            List<Map<String, Object>> batch = changed.subList(from, Math.min(changed.size(), from + EMBED_BATCH));
-            List<float[]> vectors = embedder.embedAll(batch.stream().map(c::textOf).toList(), Embedder.Purpose.DOCUMENT);
-            for (int i = 0; i < batch.size(); i++) {
-                entries.add(new Entry((String) batch.get(i).get("id"), batch.get(i), vectors.get(i), clock.instant()));
+        try {
+            for (int from = 0; from < changed.size(); from += EMBED_BATCH) {
+                stop.check("seeding " + c.name());
+                List<Map<String, Object>> batch = changed.subList(from, Math.min(changed.size(), from + EMBED_BATCH));
+                List<float[]> vectors = embedder.embedAll(batch.stream().map(c::textOf).toList(), Embedder.Purpose.DOCUMENT);
+                for (int i = 0; i < batch.size(); i++) {
+                    entries.add(new Entry((String) batch.get(i).get("id"), batch.get(i), vectors.get(i), clock.instant()));
+                }
+                progress.advance(batch.size());
             }
-            progress.advance(batch.size());
+        } finally {
+            progress.done();
         }
         store.upsert(c.name(), entries);
         if (!entries.isEmpty()) {
             store.compact(c.name());
         }
-        progress.done();
         int unchanged = file.records().size() - changed.size();
         return new SeedReport(c.name(), file.path(), file.records().size(), changed.size() - updated, updated, unchanged,
                 (System.nanoTime() - started) / 1e9);
