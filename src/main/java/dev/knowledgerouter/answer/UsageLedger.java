@@ -44,7 +44,8 @@ public final class UsageLedger {
         try {
             OwnerOnly.createDirectories(dir);
             byte[] line = (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
-            try (FileChannel ch = OwnerOnly.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+            try (FileChannel ch = OwnerOnly.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ)) {
                 ByteBuffer out = endsMidLine(ch) ? ByteBuffer.wrap(concat(new byte[] {'\n'}, line)) : ByteBuffer.wrap(line);
                 ch.position(ch.size());
                 while (out.hasRemaining()) {

@@ -74,7 +74,8 @@ public final class App implements AutoCloseable {
     private final java.util.concurrent.ScheduledExecutorService outboxFlusher;
     private static final java.time.Duration OUTBOX_FLUSH_INTERVAL = java.time.Duration.ofSeconds(5);
 
-    private App(KrConfig config, CollectionCatalog catalog, Embedder embedder, boolean ownsEmbedder, KnowledgeStore store, Clock clock) {
+    private App(KrConfig config, CollectionCatalog catalog, Embedder embedder, boolean ownsEmbedder,
+                KnowledgeStore store, Clock clock) {
         this.config = config;
         this.catalog = catalog;
         this.embedder = embedder;
@@ -286,7 +287,8 @@ public final class App implements AutoCloseable {
         // Refuse new requests now; the running ones are waited for below, within the same deadline.
         inFlight.drain(Duration.ZERO);
         if (!code.stopJobs(remaining(deadline))) {
-            LOG.warn("an analysis had not reached a safe point after {} s; its next run redoes the unfinished part", STOP_WAIT.toSeconds());
+            LOG.warn("an analysis had not reached a safe point after {} s; its next run redoes the unfinished part",
+                    STOP_WAIT.toSeconds());
         }
         int abandoned = inFlight.drain(remaining(deadline));
         if (abandoned > 0) {

@@ -35,8 +35,8 @@ final class KrContext {
         this(configSource, configFile, in, out, err, Termination.NONE);
     }
 
-    private KrContext(Supplier<KrConfig> configSource, Supplier<java.nio.file.Path> configFile, java.io.InputStream in, PrintStream out,
-                      PrintStream err, Termination termination) {
+    private KrContext(Supplier<KrConfig> configSource, Supplier<java.nio.file.Path> configFile, java.io.InputStream in,
+                      PrintStream out, PrintStream err, Termination termination) {
         this.termination = termination;
         this.configSource = configSource;
         this.configFile = configFile;
@@ -51,8 +51,8 @@ final class KrContext {
     }
 
     static KrContext system() {
-        return new KrContext(ConfigLoader::fromEnvironment, ConfigLoader::fileFromEnvironment, System.in, System.out, System.err,
-                Termination.signals(System.err));
+        return new KrContext(ConfigLoader::fromEnvironment, ConfigLoader::fileFromEnvironment, System.in, System.out,
+                System.err, Termination.signals(System.err));
     }
 
     /** How SIGTERM and SIGINT reach a command that runs until stopped; nothing in tests. */

@@ -74,7 +74,8 @@ final class ReportCommand implements Callable<Integer> {
                 throw new CliException("cannot write " + out + ": folder " + parentDir + " does not exist");
             }
             // The report quotes stored questions: a new file is private to its owner; an existing one keeps its mode.
-            try (FileChannel file = OwnerOnly.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel file = OwnerOnly.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
                 while (bytes.hasRemaining()) {
                     file.write(bytes);

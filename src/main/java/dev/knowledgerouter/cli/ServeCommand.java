@@ -79,17 +79,19 @@ final class ServeCommand implements Callable<Integer> {
                 }
                 throw e;
             }
-            String shownHost = server.host().equals("0.0.0.0") || server.host().equals("::") ? "127.0.0.1" : server.host();
+            boolean anyAddress = server.host().equals("0.0.0.0") || server.host().equals("::");
+            String shownHost = anyAddress ? "127.0.0.1" : server.host();
             String url = "http://" + (shownHost.contains(":") ? "[" + shownHost + "]" : shownHost) + ":" + http.port();
             ServerAnnouncement announcement = ServerAnnouncement.self(url, Instant.now());
             stop.serving(http, announcement);
             try {
                 announcement.write(config.serverFile());
             } catch (IOException e) {
-                ctx.err().println("kr: warning: cannot write " + config.serverFile() + " (" + e.getMessage() + "); other kr commands will not find this server");
+                ctx.err().println("kr: warning: cannot write " + config.serverFile() + " (" + e.getMessage()
+                        + "); other kr commands will not find this server");
             }
-            ctx.err().println("kr: serving on " + url + " (KR_HOME " + config.home() + (tokenRequired ? "; requests need the KR_API_TOKEN bearer token" : "")
-                    + "); Ctrl-C stops");
+            ctx.err().println("kr: serving on " + url + " (KR_HOME " + config.home()
+                    + (tokenRequired ? "; requests need the KR_API_TOKEN bearer token" : "") + "); Ctrl-C stops");
             signalled.await();
         } catch (StopSignal.StoppedException | InFlight.ShuttingDownException e) {
             ctx.err().println("kr: stopped while seeding; the next start seeds what is missing");
@@ -99,7 +101,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         stop.run();
         if (signalledAt.get() != 0) {
-            ctx.err().printf(Locale.ROOT, "kr: stopped %.1f s after the signal%n", (System.nanoTime() - signalledAt.get()) / 1e9);
+            double seconds = (System.nanoTime() - signalledAt.get()) / 1e9;
+            ctx.err().printf(Locale.ROOT, "kr: stopped %.1f s after the signal%n", seconds);
         }
         // 128 + the signal, as a shell reports a process ended by it: 143 for SIGTERM, 130 for Ctrl-C.
         return signal.get() == 0 ? 0 : 128 + signal.get();
@@ -111,7 +114,8 @@ final class ServeCommand implements Callable<Integer> {
             KrConfig config = app.config();
             ctx.err().println("kr: seeding the knowledge collections from " + config.seedDir());
             // As work in flight, so that a shutdown waits for seeding to reach its stop point before the store closes.
-            List<SeedReport> reports = app.inFlight().run(() -> app.seeder().seedDirectory(config.seedDir(), TerminalProgress.on(ctx.err())));
+            List<SeedReport> reports = app.inFlight().run(
+                    () -> app.seeder().seedDirectory(config.seedDir(), TerminalProgress.on(ctx.err())));
             reports.forEach(r -> ctx.err().printf(Locale.ROOT, "kr: %s: %d entries in %.1f s%n", r.collection(), r.entries(), r.seconds()));
         }
     }

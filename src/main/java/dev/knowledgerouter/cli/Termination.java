@@ -31,7 +31,8 @@ interface Termination {
                 if (stopping.compareAndSet(false, true)) {
                     onSignal.accept(signal.getNumber());
                 } else {
-                    err.println("kr: already stopping (it takes a few seconds); kill -9 ends it at once, and the next start cleans up");
+                    err.println("kr: already stopping (it takes a few seconds); kill -9 ends it at once,"
+                            + " and the next start cleans up");
                 }
             };
             boolean term = install("TERM", handler);

@@ -2,6 +2,7 @@ package dev.knowledgerouter.code;
 
 import dev.knowledgerouter.knowledge.Progress;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -15,10 +16,12 @@ public final class AnalysisJob implements Progress {
     /**
      * A snapshot for the wire.
      *
-     * @param filesDone for an interrupted job: of the files it had changes to index for ({@code filesTotal}), how many it finished
+     * @param filesDone for an interrupted job: of the files it had changes to index for ({@code filesTotal}),
+     *                  how many it finished
      */
     public record View(String id, String name, String path, String status, String phase, long done, long total,
-                       Instant startedAt, Instant finishedAt, AnalysisResult result, String error, Integer filesDone, Integer filesTotal) {
+                       Instant startedAt, Instant finishedAt, AnalysisResult result, String error, Integer filesDone,
+                       Integer filesTotal) {
     }
 
     private final String id;
@@ -52,7 +55,8 @@ public final class AnalysisJob implements Progress {
         job.filesTotal = saved.filesTotal();
         job.finishedAt = saved.finishedAt();
         job.error = saved.status().equals("interrupted") ? saved.error()
-                : "kr stopped without finishing this analysis (killed or crashed); analyse the repository again to finish it";
+                : "kr stopped without finishing this analysis (killed or crashed);"
+                        + " analyse the repository again to finish it";
         job.status = Status.INTERRUPTED;
         return job;
     }
@@ -113,8 +117,8 @@ public final class AnalysisJob implements Progress {
 
     /** What the next process needs to report this job if it does not finish here. */
     synchronized SavedJob saved() {
-        return new SavedJob(id, name, path, status.name().toLowerCase(java.util.Locale.ROOT), phase, done, total, startedAt, finishedAt,
-                error, filesDone, filesTotal);
+        return new SavedJob(id, name, path, status.name().toLowerCase(Locale.ROOT), phase, done, total, startedAt,
+                finishedAt, error, filesDone, filesTotal);
     }
 
     public Optional<AnalysisResult> result() {

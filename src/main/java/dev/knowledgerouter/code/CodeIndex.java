@@ -115,7 +115,8 @@ public final class CodeIndex {
      *
      * @return how many of {@code upserts} were written: all of them unless stopped
      */
-    int apply(String repository, List<Map<String, Object>> upserts, List<String> deletes, Instant now, Progress progress, StopSignal stop) {
+    int apply(String repository, List<Map<String, Object>> upserts, List<String> deletes, Instant now,
+              Progress progress, StopSignal stop) {
         String collection = collection(repository);
         CollectionDefinition definition = store.collection(collection);
         if (!deletes.isEmpty()) {

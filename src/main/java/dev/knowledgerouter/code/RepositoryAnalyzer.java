@@ -120,9 +120,9 @@ public final class RepositoryAnalyzer {
         int deleted = (int) reusable.keySet().stream().filter(p -> !present.contains(p)).count();
         Map<String, Integer> skipped = new TreeMap<>();
         scan.skipped().forEach((reason, count) -> skipped.put(reason.name().toLowerCase(java.util.Locale.ROOT), count));
-        stopIfRequested(stop, name, "scan", changed.size());
+        AnalysisStoppedException.throwIfRequested(stop, name, changed.size());
         int unreadable = parse(scan.root(), changed, files, progress, stop);
-        stopIfRequested(stop, name, "parse", changed.size());
+        AnalysisStoppedException.throwIfRequested(stop, name, changed.size());
         if (unreadable > 0) {
             skipped.merge("unreadable", unreadable, Integer::sum);
         }
@@ -134,7 +134,7 @@ public final class RepositoryAnalyzer {
         if (request.summaries() == SummaryMode.LOCAL) {
             CodeSummarizer model = summarizer.orElseThrow(() -> new IllegalStateException("local summaries need a local model; configure ollama.model in kr.yaml"));
             summaries = model.summarize(toSummarize(scan.root(), files, built.nodes()), progress, stop);
-            stopIfRequested(stop, name, "summaries", changed.size());
+            AnalysisStoppedException.throwIfRequested(stop, name, changed.size());
             attach(files, summaries.byNodeId(), built.nodes());
         }
         List<GraphNode> nodes = describe(built.nodes(), files);
@@ -170,7 +170,8 @@ public final class RepositoryAnalyzer {
             }
         });
         index.open(name);
-        List<String> removed = new ArrayList<>(previous.indexed().keySet().stream().filter(id -> !indexed.containsKey(id)).toList());
+        List<String> removed = new ArrayList<>(previous.indexed().keySet().stream()
+                .filter(id -> !indexed.containsKey(id)).toList());
         removed.addAll(strays(name, previous, indexed));
         // Before the index changes, the state learns every id it may hold afterwards: a crash or a full
         // disk mid-write then leaves a state from which the next run removes or rewrites each of them.
@@ -179,7 +180,14 @@ public final class RepositoryAnalyzer {
         new AnalysisState(AnalysisState.VERSION, name, root, files, pending).write(stateFile(graphsDir, name));
         int written = index.apply(name, upserts, removed, Instant.now(clock), progress, stop);
         if (written < upserts.size()) {
-            throw stoppedWhileIndexing(name, root, previous, files, indexed, removed, upserts, written);
+            // The deleted entries are gone and the first upserts are in: the state names exactly those (with the
+            // new parse results and summaries); the graph stays the last complete one. The next run embeds the rest.
+            Map<String, String> reached = new TreeMap<>(previous.indexed());
+            removed.forEach(reached::remove);
+            upserts.subList(0, written).stream().map(p -> String.valueOf(p.get("node_id")))
+                    .forEach(id -> reached.put(id, indexed.get(id)));
+            new AnalysisState(AnalysisState.VERSION, name, root, files, reached).write(stateFile(graphsDir, name));
+            throw AnalysisStoppedException.whileIndexing(name, upserts, written);
         }
 
         Path graphFile = graphFile(graphsDir, name);
@@ -203,36 +211,8 @@ public final class RepositoryAnalyzer {
      * this run removes them with the entries of deleted nodes.
      */
     private List<String> strays(String name, AnalysisState previous, Map<String, String> indexed) {
-        return index.nodeIds(name).stream().filter(id -> !indexed.containsKey(id) && !previous.indexed().containsKey(id)).toList();
-    }
-
-    /**
-     * Records where a stopped index phase got to: the deleted entries are gone and the first
-     * {@code written} upserts are in, so the state names exactly those (the parsed files and their
-     * summaries are kept too); the graph stays the last complete one. The next run embeds only the rest.
-     */
-    private AnalysisStoppedException stoppedWhileIndexing(String name, String root, AnalysisState previous, Map<String, FileState> files,
-                                                          Map<String, String> indexed, List<String> removed,
-                                                          List<Map<String, Object>> upserts, int written) {
-        Map<String, String> reached = new TreeMap<>(previous.indexed());
-        removed.forEach(reached::remove);
-        for (Map<String, Object> payload : upserts.subList(0, written)) {
-            String id = String.valueOf(payload.get("node_id"));
-            reached.put(id, indexed.get(id));
-        }
-        new AnalysisState(AnalysisState.VERSION, name, root, files, reached).write(stateFile(graphsDir, name));
-        Set<String> touched = new LinkedHashSet<>();
-        upserts.forEach(p -> touched.add(String.valueOf(p.get("path"))));
-        Set<String> unfinished = new LinkedHashSet<>();
-        upserts.subList(written, upserts.size()).forEach(p -> unfinished.add(String.valueOf(p.get("path"))));
-        return new AnalysisStoppedException(name, touched.size() - unfinished.size(), touched.size());
-    }
-
-    private static void stopIfRequested(StopSignal stop, String name, String phase, int filesToDo) {
-        if (stop.requested()) {
-            // Nothing of this run reached the index yet: the state on disk is still the previous run's.
-            throw new AnalysisStoppedException(name, 0, filesToDo);
-        }
+        return index.nodeIds(name).stream()
+                .filter(id -> !indexed.containsKey(id) && !previous.indexed().containsKey(id)).toList();
     }
 
     /**
@@ -248,7 +228,8 @@ public final class RepositoryAnalyzer {
     }
 
     /** Parses the changed files in parallel into {@code files}; returns how many could not be read. */
-    private int parse(Path root, List<SourceFile> changed, Map<String, FileState> files, Progress progress, StopSignal stop) throws IOException {
+    private int parse(Path root, List<SourceFile> changed, Map<String, FileState> files, Progress progress,
+                      StopSignal stop) throws IOException {
         progress.start("parse", changed.size());
         int unreadable = 0;
         ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("kr-parse-", 0).factory());
@@ -256,7 +237,9 @@ public final class RepositoryAnalyzer {
         try {
             List<Future<Optional<FileState>>> futures = new ArrayList<>();
             for (SourceFile file : changed) {
-                futures.add(pool.submit(() -> stop.requested() ? Optional.<FileState>empty() : parseOne(root, file, parser)));
+                // Once stopping, the files not yet parsed are left for the next run.
+                futures.add(pool.submit(() -> stop.requested() ? Optional.<FileState>empty()
+                        : parseOne(root, file, parser)));
             }
             for (Future<Optional<FileState>> future : futures) {
                 Optional<FileState> state = future.get();

@@ -136,7 +136,8 @@ public final class CachingEmbedder implements Embedder {
     private void append(ByteBuffer records) {
         try {
             OwnerOnly.createDirectories(file.getParent());
-            try (FileChannel ch = OwnerOnly.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            try (FileChannel ch = OwnerOnly.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND)) {
                 while (records.hasRemaining()) {
                     ch.write(records);
                 }

@@ -70,7 +70,8 @@ public final class InProcessEmbedder implements Embedder {
                     // A long call gives way to a close between its batches instead of holding it up.
                     refuseIfClosing();
                 }
-                List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream().map(TextSegment::from).toList();
+                List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream()
+                        .map(TextSegment::from).toList();
                 for (Embedding e : model.embedAll(batch).content()) {
                     out.add(VectorMath.normalized(e.vector()));
                 }
@@ -95,8 +96,8 @@ public final class InProcessEmbedder implements Embedder {
             idle = false;
         }
         if (!idle) {
-            LoggerFactory.getLogger(InProcessEmbedder.class).warn("an embedding was still running {} s after the embedder was closed;"
-                    + " its native session is left open", CLOSE_WAIT.toSeconds());
+            LoggerFactory.getLogger(InProcessEmbedder.class).warn("an embedding was still running {} s after the"
+                    + " embedder was closed; its native session is left open", CLOSE_WAIT.toSeconds());
             return;
         }
         try {
@@ -131,7 +132,8 @@ public final class InProcessEmbedder implements Embedder {
 
     private void refuseIfClosing() {
         if (closing) {
-            throw new EmbedderUnavailableException("the in-process embedder is closed: kr is shutting down; retry against the next start");
+            throw new EmbedderUnavailableException("the in-process embedder is closed: kr is shutting down;"
+                    + " retry against the next start");
         }
     }
 }

@@ -71,7 +71,8 @@ final class LuceneCollection implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
-    private LuceneCollection(CollectionDefinition definition, OwnerOnlyDirectory directory, IndexWriter writer, SearcherManager searchers) {
+    private LuceneCollection(CollectionDefinition definition, OwnerOnlyDirectory directory, IndexWriter writer,
+                             SearcherManager searchers) {
         this.definition = definition;
         this.directory = directory;
         this.writer = writer;

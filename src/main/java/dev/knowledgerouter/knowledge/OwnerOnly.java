@@ -41,7 +41,8 @@ public final class OwnerOnly {
         if (Files.isDirectory(dir)) {
             return dir;
         }
-        return posix(dir) ? Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(FOLDER)) : Files.createDirectories(dir);
+        return posix(dir) ? Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(FOLDER))
+                : Files.createDirectories(dir);
     }
 
     /** Opens a file channel; a file it creates is owner-only from its first byte. */

@@ -103,9 +103,11 @@ public final class Seeder {
             for (int from = 0; from < changed.size(); from += EMBED_BATCH) {
                 stop.check("seeding " + c.name());
                 List<Map<String, Object>> batch = changed.subList(from, Math.min(changed.size(), from + EMBED_BATCH));
-                List<float[]> vectors = embedder.embedAll(batch.stream().map(c::textOf).toList(), Embedder.Purpose.DOCUMENT);
+                List<String> texts = batch.stream().map(c::textOf).toList();
+                List<float[]> vectors = embedder.embedAll(texts, Embedder.Purpose.DOCUMENT);
                 for (int i = 0; i < batch.size(); i++) {
-                    entries.add(new Entry((String) batch.get(i).get("id"), batch.get(i), vectors.get(i), clock.instant()));
+                    Map<String, Object> record = batch.get(i);
+                    entries.add(new Entry((String) record.get("id"), record, vectors.get(i), clock.instant()));
                 }
                 progress.advance(batch.size());
             }

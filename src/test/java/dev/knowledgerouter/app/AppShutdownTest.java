@@ -67,11 +67,13 @@ class AppShutdownTest {
 
     private Set<String> graphNodeIds(String repository) {
         return GraphFile.read(RepositoryAnalyzer.graphFile(home.resolve("graphs"), repository)).graph().nodes().stream()
-                .filter(n -> !n.type().equals(GraphNode.MODULE)).map(GraphNode::id).collect(Collectors.toCollection(TreeSet::new));
+                .filter(n -> !n.type().equals(GraphNode.MODULE)).map(GraphNode::id)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test
-    void closingDuringAnAnalysisInterruptsItTheNextStartReportsItAndAnotherRunFinishesItWithoutOrphans() throws Exception {
+    void closingDuringAnAnalysisInterruptsItAndTheNextStartReportsItThenFinishesItWithoutOrphans()
+            throws Exception {
         Path repo = GeneratedRepository.python(projects.resolve("inventory"), 60, 5).toRealPath();
         AnalysisJob job;
         try (App app = App.open(config(), TestStack.embedder(), Clock.systemUTC())) {

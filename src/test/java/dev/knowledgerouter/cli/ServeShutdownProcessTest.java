@@ -60,14 +60,15 @@ class ServeShutdownProcessTest {
     private Server start(String run) throws Exception {
         Path stderr = work.resolve("stderr-" + run + ".txt");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "serve", "--port", "0")
+                "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", "0")
                 .directory(work.toFile())
                 .redirectOutput(work.resolve("stdout-" + run + ".txt").toFile())
                 .redirectError(stderr.toFile());
         // No keys and no hosts from the developer's environment: the embedded stack, offline.
         pb.environment().keySet().retainAll(List.of("PATH", "HOME", "TMPDIR", "LANG"));
-        pb.environment().putAll(Map.of("KR_HOME", work.resolve("data").toString(), "KR_APP_DIR", TestStack.projectDir().toString(),
+        pb.environment().putAll(Map.of("KR_HOME", work.resolve("data").toString(),
+                "KR_APP_DIR", TestStack.projectDir().toString(),
                 "OLLAMA_HOST", "http://127.0.0.1:" + TestStack.closedPort()));
         Process process = pb.start();
         for (int i = 0; i < 1200 && process.isAlive(); i++) {
@@ -84,7 +85,8 @@ class ServeShutdownProcessTest {
     }
 
     private JsonNode get(Server server, String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(r.body());
     }
 
@@ -114,7 +116,8 @@ class ServeShutdownProcessTest {
         long sent = System.nanoTime();
         server.process().destroy();
         assertTrue(server.process().waitFor(60, TimeUnit.SECONDS), "kr serve did not exit within a minute of SIGTERM");
-        System.out.printf(Locale.ROOT, "kr serve stopped %.2f s after SIGTERM (%s)%n", (System.nanoTime() - sent) / 1e9, when);
+        double seconds = (System.nanoTime() - sent) / 1e9;
+        System.out.printf(Locale.ROOT, "kr serve stopped %.2f s after SIGTERM (%s)%n", seconds, when);
         return server.process().exitValue();
     }
 
@@ -133,12 +136,15 @@ class ServeShutdownProcessTest {
     void sigtermMidAnalysisStopsAtASafePointAndTheNextStartReportsAndFinishesTheJobWithoutOrphans() throws Exception {
         KrConfig seeded = TestStack.seededCopy(work.resolve("data"));
         Path repo = GeneratedRepository.python(work.resolve("projects/inventory"), FILES, FUNCTIONS).toRealPath();
-        Files.writeString(work.resolve("kr.yaml"), "code:\n  allowed_roots: [\"" + work.resolve("projects").toRealPath() + "\"]\n");
+        Path projects = work.resolve("projects").toRealPath();
+        Files.writeString(work.resolve("kr.yaml"), "code:\n  allowed_roots: [\"" + projects + "\"]\n");
 
         Server first = start("first");
         analyze(first, repo);
-        JsonNode running = job(first, j -> j.path("phase").asText().startsWith("index") && j.path("done").asLong() > 0, "to its index phase");
-        System.out.printf(Locale.ROOT, "SIGTERM at %d of %d entries indexed%n", running.path("done").asLong(), running.path("total").asLong());
+        JsonNode running = job(first, j -> j.path("phase").asText().startsWith("index") && j.path("done").asLong() > 0,
+                "to its index phase");
+        System.out.printf(Locale.ROOT, "SIGTERM at %d of %d entries indexed%n", running.path("done").asLong(),
+                running.path("total").asLong());
         assertCleanStop(first, terminate(first, "mid-analysis"));
 
         // A home an older kr left readable: the next start narrows it and says so once.
@@ -146,7 +152,8 @@ class ServeShutdownProcessTest {
         Server second = start("second");
         JsonNode interrupted = get(second, "/v1/repos/inventory").path("job");
         assertEquals("interrupted", interrupted.path("status").asText(), interrupted.toString());
-        assertTrue(interrupted.path("files_done").asInt() < interrupted.path("files_total").asInt(), interrupted.toString());
+        assertTrue(interrupted.path("files_done").asInt() < interrupted.path("files_total").asInt(),
+                interrupted.toString());
         assertEquals(FILES, interrupted.path("files_total").asInt(), interrupted.toString());
         String warning = Files.readString(second.stderr());
         assertTrue(warning.contains("were readable by other users; made them private"), warning);
@@ -156,10 +163,12 @@ class ServeShutdownProcessTest {
         assertEquals("succeeded", done.path("status").asText(), done.toString());
         assertCleanStop(second, terminate(second, "idle"));
 
-        Set<String> graph = GraphFile.read(RepositoryAnalyzer.graphFile(seeded.graphsDir(), "inventory")).graph().nodes().stream()
-                .filter(n -> !n.type().equals(GraphNode.MODULE)).map(GraphNode::id).collect(Collectors.toCollection(TreeSet::new));
+        Path graphFile = RepositoryAnalyzer.graphFile(seeded.graphsDir(), "inventory");
+        Set<String> graph = GraphFile.read(graphFile).graph().nodes().stream()
+                .filter(n -> !n.type().equals(GraphNode.MODULE)).map(GraphNode::id)
+                .collect(Collectors.toCollection(TreeSet::new));
         Set<String> indexed = new TreeSet<>();
-        KrConfig config = seeded.withCode(CodeSettings.defaults().withAllowedRoots(List.of(work.resolve("projects"))));
+        KrConfig config = seeded.withCode(CodeSettings.defaults().withAllowedRoots(List.of(projects)));
         try (App app = App.open(config, TestStack.embedder(), Clock.systemUTC())) {
             app.store().scan(CodeIndex.collection("inventory"), Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"),
                     e -> indexed.add(PayloadText.of(e.payload().get("node_id"))));

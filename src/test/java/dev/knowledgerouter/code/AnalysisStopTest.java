@@ -51,7 +51,8 @@ class AnalysisStopTest {
         GeneratedRepository.python(repo, FILES, FUNCTIONS);
         store = new LuceneKnowledgeStore(home.resolve("lucene"), EmbedderIdentity.of(TestStack.embedder()));
         index = new CodeIndex(store, TestStack.embedder());
-        analyzer = new RepositoryAnalyzer(home.resolve("graphs"), index, ScanPolicy.defaults(), Optional.empty(), Clock.systemUTC());
+        analyzer = new RepositoryAnalyzer(home.resolve("graphs"), index, ScanPolicy.defaults(), Optional.empty(),
+                Clock.systemUTC());
     }
 
     @AfterEach
@@ -91,12 +92,15 @@ class AnalysisStopTest {
     }
 
     private Set<String> stateNodeIds() {
-        return new TreeSet<>(AnalysisState.read(RepositoryAnalyzer.stateFile(home.resolve("graphs"), "inventory")).orElseThrow().indexed().keySet());
+        Path state = RepositoryAnalyzer.stateFile(home.resolve("graphs"), "inventory");
+        return new TreeSet<>(AnalysisState.read(state).orElseThrow().indexed().keySet());
     }
 
     private Set<String> graphNodeIds() {
-        return GraphFile.read(RepositoryAnalyzer.graphFile(home.resolve("graphs"), "inventory")).graph().nodes().stream()
-                .filter(n -> !n.type().equals(GraphNode.MODULE)).map(GraphNode::id).collect(Collectors.toCollection(TreeSet::new));
+        Path graph = RepositoryAnalyzer.graphFile(home.resolve("graphs"), "inventory");
+        return GraphFile.read(graph).graph().nodes().stream()
+                .filter(n -> !n.type().equals(GraphNode.MODULE)).map(GraphNode::id)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test
@@ -109,18 +113,21 @@ class AnalysisStopTest {
         assertEquals(CodeIndex.EMBED_BATCH, collectionNodeIds().size(), "one batch was written before the stop");
         assertEquals(collectionNodeIds(), stateNodeIds());
         assertEquals(FILES, stopped.filesTotal());
-        assertEquals(CodeIndex.EMBED_BATCH / (1 + FUNCTIONS), stopped.filesDone(), "files whose every node is in the index");
-        assertTrue(stopped.getMessage().contains(stopped.filesDone() + " of " + FILES + " files"), stopped.getMessage());
+        assertEquals(CodeIndex.EMBED_BATCH / (1 + FUNCTIONS), stopped.filesDone(), "files with every node indexed");
+        assertTrue(stopped.getMessage().contains(stopped.filesDone() + " of " + FILES + " files"),
+                stopped.getMessage());
     }
 
     @Test
     void theNextRunEmbedsOnlyWhatIsLeftAndEndsWithExactlyTheGraphsNodes() throws IOException {
         StopSignal stop = new StopSignal();
-        assertThrows(AnalysisStoppedException.class, () -> analyzer.analyze(request(), stopAfterFirstIndexBatch(stop), stop));
+        assertThrows(AnalysisStoppedException.class,
+                () -> analyzer.analyze(request(), stopAfterFirstIndexBatch(stop), stop));
 
         AnalysisResult finished = analyzer.analyze(request(), Progress.NONE);
 
-        assertEquals(NODES - CodeIndex.EMBED_BATCH, finished.indexed(), "the entries written before the stop are not embedded again");
+        assertEquals(NODES - CodeIndex.EMBED_BATCH, finished.indexed(),
+                "the entries written before the stop are not embedded again");
         assertEquals(NODES, graphNodeIds().size());
         assertEquals(graphNodeIds(), collectionNodeIds());
         assertEquals(graphNodeIds(), stateNodeIds());
@@ -134,7 +141,8 @@ class AnalysisStopTest {
         StopSignal stop = new StopSignal();
         stop.request();
 
-        AnalysisStoppedException stopped = assertThrows(AnalysisStoppedException.class, () -> analyzer.analyze(request(), Progress.NONE, stop));
+        AnalysisStoppedException stopped = assertThrows(AnalysisStoppedException.class,
+                () -> analyzer.analyze(request(), Progress.NONE, stop));
 
         assertEquals(0, stopped.filesDone());
         assertEquals(2, stopped.filesTotal(), "the two new files were the run's work");
@@ -146,8 +154,9 @@ class AnalysisStopTest {
     void entriesThatNoGraphOrStateKnowsAreRemovedByTheNextRun() throws IOException {
         analyzer.analyze(request(), Progress.NONE);
         // What a crash of an older kr between its index write and its state write left behind.
-        Map<String, Object> payload = Map.of("repo", "inventory", "node_id", "function:pkg/gone.py:vanished", "type", "function",
-                "qualified_name", "vanished", "path", "pkg/gone.py", "snippet", "def vanished(): pass");
+        Map<String, Object> payload = Map.of("repo", "inventory", "node_id", "function:pkg/gone.py:vanished",
+                "type", "function", "qualified_name", "vanished", "path", "pkg/gone.py",
+                "snippet", "def vanished(): pass");
         store.upsert(CodeIndex.collection("inventory"), List.of(new Entry("function:pkg/gone.py:vanished", payload,
                 TestStack.embedder().embed("vanished", Embedder.Purpose.DOCUMENT), Instant.now())));
         assertEquals(NODES + 1, collectionNodeIds().size());

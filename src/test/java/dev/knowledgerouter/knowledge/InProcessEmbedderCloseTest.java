@@ -21,8 +21,9 @@ class InProcessEmbedderCloseTest {
     void closeWaitsForTheEmbeddingUnderWayAndLaterCallsAreRefused() throws Exception {
         InProcessEmbedder embedder = new InProcessEmbedder();
         // One batch (the embedder gives way to a close only between batches of 32): it must run to its end.
-        List<String> texts = IntStream.range(0, 32).mapToObj(i -> "a sentence about topic number " + i + " and why it matters").toList();
-        CompletableFuture<List<float[]>> running = CompletableFuture.supplyAsync(() -> embedder.embedAll(texts, Embedder.Purpose.DOCUMENT));
+        List<String> texts = IntStream.range(0, 32).mapToObj(i -> "a sentence about topic " + i + " and why it matters")
+                .toList();
+        CompletableFuture<List<float[]>> running = embedding(embedder, texts);
         while (embedder.callsUnderWay() == 0 && !running.isDone()) {
             Thread.onSpinWait();
         }
@@ -46,7 +47,7 @@ class InProcessEmbedderCloseTest {
     void aLongCallStopsBetweenItsBatchesOnceTheEmbedderIsClosing() throws Exception {
         InProcessEmbedder embedder = new InProcessEmbedder();
         List<String> texts = IntStream.range(0, 3200).mapToObj(i -> "text " + i).toList();
-        CompletableFuture<List<float[]>> running = CompletableFuture.supplyAsync(() -> embedder.embedAll(texts, Embedder.Purpose.DOCUMENT));
+        CompletableFuture<List<float[]>> running = embedding(embedder, texts);
         while (embedder.callsUnderWay() == 0 && !running.isDone()) {
             Thread.onSpinWait();
         }
@@ -62,6 +63,11 @@ class InProcessEmbedderCloseTest {
         InProcessEmbedder embedder = new InProcessEmbedder();
         embedder.close();
         embedder.close();
-        assertThrows(EmbedderUnavailableException.class, () -> embedder.embedAll(List.of("x"), Embedder.Purpose.DOCUMENT));
+        assertThrows(EmbedderUnavailableException.class,
+                () -> embedder.embedAll(List.of("x"), Embedder.Purpose.DOCUMENT));
+    }
+
+    private static CompletableFuture<List<float[]>> embedding(Embedder embedder, List<String> texts) {
+        return CompletableFuture.supplyAsync(() -> embedder.embedAll(texts, Embedder.Purpose.DOCUMENT));
     }
 }

@@ -1,20 +1,20 @@
 package dev.knowledgerouter.knowledge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.knowledgerouter.testing.FileModes;
 import dev.knowledgerouter.testing.TestStack;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,25 +26,7 @@ class OwnerOnlyTest {
 
     @BeforeEach
     void posixOnly() {
-        assumeTrue(OwnerOnly.posix(dir), "permissions are POSIX only");
-    }
-
-    /** Every path under {@code root} whose mode is not 0700 (folders) or 0600 (files), with its mode. */
-    static List<String> notOwnerOnly(Path root) throws IOException {
-        List<String> loose = new ArrayList<>();
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.toList()) {
-                if (Files.isSymbolicLink(p)) {
-                    continue;
-                }
-                String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
-                String wanted = Files.isDirectory(p) ? "rwx------" : "rw-------";
-                if (!mode.equals(wanted)) {
-                    loose.add(root.relativize(p) + " " + mode);
-                }
-            }
-        }
-        return loose;
+        assumeTrue(FileModes.posix(dir), "permissions are POSIX only");
     }
 
     @Test
@@ -52,29 +34,30 @@ class OwnerOnlyTest {
         Path home = dir.resolve("home");
         OwnerOnly.createDirectories(home.resolve("a/b"));
         try (var channel = OwnerOnly.open(home.resolve("a/log"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            channel.write(java.nio.ByteBuffer.wrap(new byte[] {1}));
+            channel.write(ByteBuffer.wrap(new byte[] {1}));
         }
         AtomicFile.write(home.resolve("a/b/state.json"), out -> out.write('x'));
         AtomicFile.write(home.resolve("new/folder/file.json"), out -> out.write('y'));
-        assertEquals(List.of(), notOwnerOnly(home));
+        assertEquals(List.of(), FileModes.notOwnerOnly(home));
     }
 
     @Test
     void everyFileOfALuceneIndexIsOwnerOnlyIncludingItsLock() throws IOException {
-        LuceneKnowledgeStore store = new LuceneKnowledgeStore(dir.resolve("lucene"), EmbedderIdentity.of(TestStack.embedder()));
+        Embedder embedder = TestStack.embedder();
+        LuceneKnowledgeStore store = new LuceneKnowledgeStore(dir.resolve("lucene"), EmbedderIdentity.of(embedder));
         try {
-            CollectionDefinition c = CollectionCatalog.load(TestStack.projectDir().resolve("collections")).find("error-solutions").orElseThrow();
+            CollectionDefinition c = CollectionCatalog.load(TestStack.projectDir().resolve("collections"))
+                    .find("error-solutions").orElseThrow();
             store.open(c);
             for (int i = 0; i < 3; i++) {
                 Map<String, Object> payload = Map.of("id", "e" + i, "error", "error " + i, "solution", "fix " + i);
-                store.upsert(c.name(), List.of(new Entry("e" + i, payload, TestStack.embedder().embed("error " + i, Embedder.Purpose.DOCUMENT),
-                        Instant.now())));
+                float[] vector = embedder.embed("error " + i, Embedder.Purpose.DOCUMENT);
+                store.upsert(c.name(), List.of(new Entry("e" + i, payload, vector, Instant.now())));
             }
             store.compact(c.name());
-            try (Stream<Path> files = Files.list(dir.resolve("lucene").resolve(c.name()))) {
-                assertEquals(true, files.anyMatch(p -> p.getFileName().toString().equals("write.lock")), "the lock is held while open");
-            }
-            assertEquals(List.of(), notOwnerOnly(dir.resolve("lucene")));
+            Path lock = dir.resolve("lucene").resolve(c.name()).resolve("write.lock");
+            assertTrue(Files.exists(lock), "the lock is held while open");
+            assertEquals(List.of(), FileModes.notOwnerOnly(dir.resolve("lucene")));
         } finally {
             store.close();
         }
@@ -83,7 +66,7 @@ class OwnerOnlyTest {
     @Test
     void tighteningNarrowsWhatGroupOrOthersCouldUseCountsItAndLeavesLinkedTargetsAlone() throws IOException {
         Path home = dir.resolve("home");
-        Files.createDirectories(home.resolve("lucene/c1"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Files.createDirectories(home.resolve("lucene/c1"));
         Files.writeString(home.resolve("lucene/c1/_0.cfs"), "index");
         Files.writeString(home.resolve("server.json"), "{}");
         Path outside = Files.writeString(dir.resolve("shared.txt"), "not kr's");
@@ -99,7 +82,7 @@ class OwnerOnlyTest {
         OwnerOnly.Tightened done = OwnerOnly.tighten(home);
 
         assertEquals(new OwnerOnly.Tightened(5, 0), done);
-        assertEquals(List.of(), notOwnerOnly(home));
+        assertEquals(List.of(), FileModes.notOwnerOnly(home));
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(outside)));
         assertEquals(new OwnerOnly.Tightened(0, 0), OwnerOnly.tighten(home), "a second pass finds nothing to do");
     }

@@ -16,10 +16,13 @@ public final class GeneratedRepository {
     public static Path python(Path root, int files, int functions) throws IOException {
         Path pkg = Files.createDirectories(root.resolve("pkg"));
         for (int f = 0; f < files; f++) {
-            StringBuilder source = new StringBuilder("\"\"\"Helpers for area " + f + " of the inventory service.\"\"\"\n\n");
+            StringBuilder source = new StringBuilder();
+            source.append("\"\"\"Helpers for area ").append(f).append(" of the inventory service.\"\"\"\n\n");
             for (int g = 0; g < functions; g++) {
-                source.append("def area_").append(f).append("_step_").append(g).append("(items, limit=").append(g + 1).append("):\n")
-                        .append("    \"\"\"Filters the items of area ").append(f).append(" for step ").append(g).append(".\"\"\"\n")
+                source.append("def area_").append(f).append("_step_").append(g)
+                        .append("(items, limit=").append(g + 1).append("):\n")
+                        .append("    \"\"\"Filters the items of area ").append(f)
+                        .append(" for step ").append(g).append(".\"\"\"\n")
                         .append("    kept = [item for item in items if item.size <= limit]\n")
                         .append("    return sorted(kept, key=lambda item: item.name)\n\n\n");
             }
