@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.knowledgerouter.knowledge.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -41,9 +42,10 @@ public final class UsageLedger {
     public synchronized void append(UsageRecord record) {
         Path file = fileFor(record.timestamp());
         try {
-            Files.createDirectories(dir);
+            OwnerOnly.createDirectories(dir);
             byte[] line = (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+            try (FileChannel ch = OwnerOnly.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ)) {
                 ByteBuffer out = endsMidLine(ch) ? ByteBuffer.wrap(concat(new byte[] {'\n'}, line)) : ByteBuffer.wrap(line);
                 ch.position(ch.size());
                 while (out.hasRemaining()) {

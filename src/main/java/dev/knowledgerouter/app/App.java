@@ -22,20 +22,40 @@ import dev.knowledgerouter.knowledge.LuceneKnowledgeStore;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.SearchMode;
 import dev.knowledgerouter.knowledge.Seeder;
+import dev.knowledgerouter.knowledge.StopSignal;
 import dev.knowledgerouter.learn.InteractionLog;
 import dev.knowledgerouter.learn.UsageReport;
 import dev.knowledgerouter.learn.UsageReporter;
 import dev.knowledgerouter.route.ComplexityEstimator;
 import dev.knowledgerouter.route.Router;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Constructor wiring for the whole router, in one place. Closing it closes the store. */
+/**
+ * Constructor wiring for the whole router, in one place. Closing it stops what runs (jobs, seeding,
+ * requests) at safe points, then closes the store and, last, the embedder (see {@link #close()}).
+ */
 public final class App implements AutoCloseable {
+    /**
+     * How long a shutdown waits for jobs and requests to reach a safe point. A batch being embedded
+     * takes about a second; a model answer under way longer than this is not waited for, so the
+     * process stops well within the grace period supervisors give (Docker: 10 s).
+     */
+    public static final Duration STOP_WAIT = Duration.ofSeconds(4);
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
     private final KrConfig config;
     private final CollectionCatalog catalog;
     private final Embedder embedder;
+    /** Only an embedder this App created is closed with it: tests share one across many Apps. */
+    private final boolean ownsEmbedder;
+    private final StopSignal stop = new StopSignal();
+    private boolean drained;
+    private boolean closed;
     private final KnowledgeStore store;
     private final KnowledgeSearch search;
     private final QueryService queries;
@@ -56,10 +76,12 @@ public final class App implements AutoCloseable {
     private final java.util.concurrent.ScheduledExecutorService outboxFlusher;
     private static final java.time.Duration OUTBOX_FLUSH_INTERVAL = java.time.Duration.ofSeconds(5);
 
-    private App(KrConfig config, CollectionCatalog catalog, Embedder embedder, KnowledgeStore store, Clock clock) {
+    private App(KrConfig config, CollectionCatalog catalog, Embedder embedder, boolean ownsEmbedder,
+                KnowledgeStore store, Clock clock) {
         this.config = config;
         this.catalog = catalog;
         this.embedder = embedder;
+        this.ownsEmbedder = ownsEmbedder;
         this.store = store;
         this.search = new KnowledgeSearch(store);
         this.clock = clock;
@@ -92,14 +114,14 @@ public final class App implements AutoCloseable {
         this.code = new dev.knowledgerouter.code.CodeService(config.graphsDir(), store, codeIndex,
                 new dev.knowledgerouter.code.RepositoryAnalyzer(config.graphsDir(), codeIndex,
                         dev.knowledgerouter.code.ScanPolicy.defaults().withMaxFileBytes(config.code().maxFileBytes()), Optional.of(summarizer), clock),
-                config.code(), searchMode, clock);
+                config.code(), searchMode, clock, stop);
         this.queries = new QueryService(embedder, store, search, new ComplexityEstimator(), new Router(config.routing()), answerer,
                 interactions, config.routing(), config.server().maxQueryChars(), clock,
                 query -> code.contextFor(query).stream().map(App::codePassage).toList(),
                 result -> queryMetrics.record(result.decision(), result.answer()),
                 config.knowledge().shareInteractions());
         this.searches = new SearchService(embedder, store, search, config.server().maxQueryChars(), searchMode);
-        this.seeder = new Seeder(store, embedder, catalog, clock);
+        this.seeder = new Seeder(store, embedder, catalog, clock, stop);
         this.knowledgeAdder = new KnowledgeAdder(store, embedder, catalog, clock, config.knowledge().allowReplace());
         this.reports = new dev.knowledgerouter.report.ReportBuilder(store, ledger, usageReporter, config.routing().learning(), clock);
     }
@@ -109,10 +131,22 @@ public final class App implements AutoCloseable {
      * {@code $KR_HOME}; {@code embedder: ollama} and {@code store: qdrant} select the full stack.
      */
     public static App open(KrConfig config) {
-        return open(config, EmbedderFactory.create(config), Clock.systemUTC());
+        Embedder embedder = EmbedderFactory.create(config);
+        try {
+            return open(config, embedder, true, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            embedder.close();
+            throw e;
+        }
     }
 
+    /** An App over an embedder the caller keeps and closes. */
     public static App open(KrConfig config, Embedder embedder, Clock clock) {
+        return open(config, embedder, false, clock);
+    }
+
+    private static App open(KrConfig config, Embedder embedder, boolean ownsEmbedder, Clock clock) {
+        PrivateHome.secure(config.home());
         CollectionCatalog catalog = CollectionCatalog.load(config.collectionsDir());
         KnowledgeStore store = StoreFactory.open(config, config.store().kind(), EmbedderIdentity.of(embedder));
         if (config.store().kind() == dev.knowledgerouter.config.StoreSettings.Kind.QDRANT) {
@@ -130,7 +164,7 @@ public final class App implements AutoCloseable {
             store.close();
             throw e;
         }
-        return new App(config, catalog, embedder, store, clock);
+        return new App(config, catalog, embedder, ownsEmbedder, store, clock);
     }
 
     public KrConfig config() {
@@ -238,25 +272,79 @@ public final class App implements AutoCloseable {
                 store.embedder().id(), store.embedder().dimension());
     }
 
-    /** Waits (up to 30 s) for work under way, then closes the store. */
-    @Override
-    public void close() {
-        int abandoned = inFlight.drain(java.time.Duration.ofSeconds(30));
-        if (abandoned > 0) {
-            org.slf4j.LoggerFactory.getLogger(App.class).warn("closing with {} requests still running after 30 s", abandoned);
+    /**
+     * Asks long work to stop at its next safe point: analyses between index batches, seeding between
+     * embedding batches. {@link #close()} does this first; a signal handler calls it to cut seeding short.
+     */
+    public void requestStop() {
+        stop.request();
+    }
+
+    /** True once a stop was requested: what long work checks, and why it ended early. */
+    public boolean stopRequested() {
+        return stop.requested();
+    }
+
+    /**
+     * The first half of a shutdown: refuses new requests, asks jobs and seeding to stop, and waits, up
+     * to {@link #STOP_WAIT} in all, for analyses to reach a safe point (their index and state agree
+     * there) and for requests and seeding to end. The store stays open, so a server can keep answering
+     * what needs no new work (health, job status) until its listener stops. Draining twice does nothing.
+     */
+    public synchronized void drain() {
+        if (drained) {
+            return;
         }
+        drained = true;
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        stop.request();
+        // Refuse new requests now; the running ones are waited for below, within the same deadline.
+        inFlight.drain(Duration.ZERO);
+        if (!code.stopJobs(remaining(deadline))) {
+            LOG.warn("an analysis had not reached a safe point after {} s; its next run redoes the unfinished part",
+                    STOP_WAIT.toSeconds());
+        }
+        int abandoned = inFlight.drain(remaining(deadline));
+        if (abandoned > 0) {
+            LOG.warn("closing with {} requests still running after {} s", abandoned, STOP_WAIT.toSeconds());
+        }
+    }
+
+    /**
+     * Stops and closes, in the order that keeps the store whole and the native embedder safe:
+     * {@link #drain()}; then the store (Lucene commits; the Qdrant outbox keeps queued writes on disk,
+     * forced before they were acknowledged, for the next start to replay); last the embedder, which
+     * itself waits for an embedding still under way, so its native session is never freed under one.
+     * Closing twice does nothing.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        drain();
         try {
-            code.close();
             search.close();
         } finally {
             try {
                 store.close();
             } finally {
-                if (outboxFlusher != null) {
-                    outboxFlusher.shutdownNow();
+                try {
+                    if (outboxFlusher != null) {
+                        outboxFlusher.shutdownNow();
+                    }
+                    metrics.close();
+                } finally {
+                    if (ownsEmbedder) {
+                        embedder.close();
+                    }
                 }
-                metrics.close();
             }
         }
+    }
+
+    private static Duration remaining(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 }

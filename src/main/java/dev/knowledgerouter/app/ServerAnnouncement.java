@@ -1,11 +1,10 @@
 package dev.knowledgerouter.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.knowledgerouter.knowledge.AtomicFile;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -38,16 +37,9 @@ public record ServerAnnouncement(String url, long pid, Instant started) {
         }
     }
 
-    /** Written to a temporary file and moved into place, so readers never see half a file. */
+    /** Replaces the file whole, so readers never see half of it; only its owner may read it. */
     public void write(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        JSON.writeValue(tmp.toFile(), this);
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFile.write(file, out -> JSON.writeValue(out, this));
     }
 
     /** Removes the file if it still announces this process (a newer server may have replaced it). */

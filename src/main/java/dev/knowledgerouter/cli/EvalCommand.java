@@ -5,6 +5,7 @@ import dev.knowledgerouter.code.CodeNodeText;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.knowledge.CachingEmbedder;
 import dev.knowledgerouter.knowledge.InProcessEmbedder;
+import dev.knowledgerouter.knowledge.OwnerOnly;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.ScratchFolders;
 import dev.knowledgerouter.knowledge.SearchMode;
@@ -68,7 +69,8 @@ final class EvalCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new CliException(e.getMessage());
             }
-            Path work = Files.createDirectories(ctx.config().home().resolve("eval")).resolve("routing-" + ProcessHandle.current().pid());
+            Path work = OwnerOnly.createDirectories(ctx.config().home().resolve("eval"))
+                    .resolve("routing-" + ProcessHandle.current().pid());
             RoutingEvalResult r;
             try {
                 r = new RoutingEvaluation(new InProcessEmbedder(), work, k).run(rows, trainFraction, seed, TerminalProgress.on(ctx.err()));
@@ -132,7 +134,8 @@ final class EvalCommand implements Runnable {
                 throw new CliException(e.getMessage());
             }
             KrConfig config = ctx.config();
-            Path work = Files.createDirectories(config.home().resolve("eval")).resolve("beir-" + ProcessHandle.current().pid());
+            Path work = OwnerOnly.createDirectories(config.home().resolve("eval"))
+                    .resolve("beir-" + ProcessHandle.current().pid());
             CachingEmbedder embedder = new CachingEmbedder(new InProcessEmbedder(), config.home().resolve("cache").resolve("embeddings"));
             TerminalProgress progress = TerminalProgress.on(ctx.err());
             if (asCodeNodes) {

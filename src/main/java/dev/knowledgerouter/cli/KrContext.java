@@ -20,6 +20,7 @@ final class KrContext {
     private final PrintStream out;
     private final PrintStream err;
     private final Supplier<java.nio.file.Path> configFile;
+    private final Termination termination;
     private KrConfig config;
 
     KrContext(Supplier<KrConfig> configSource, PrintStream out, PrintStream err) {
@@ -31,6 +32,12 @@ final class KrContext {
     }
 
     KrContext(Supplier<KrConfig> configSource, Supplier<java.nio.file.Path> configFile, java.io.InputStream in, PrintStream out, PrintStream err) {
+        this(configSource, configFile, in, out, err, Termination.NONE);
+    }
+
+    private KrContext(Supplier<KrConfig> configSource, Supplier<java.nio.file.Path> configFile, java.io.InputStream in,
+                      PrintStream out, PrintStream err, Termination termination) {
+        this.termination = termination;
         this.configSource = configSource;
         this.configFile = configFile;
         this.in = in;
@@ -44,7 +51,13 @@ final class KrContext {
     }
 
     static KrContext system() {
-        return new KrContext(ConfigLoader::fromEnvironment, System.out, System.err);
+        return new KrContext(ConfigLoader::fromEnvironment, ConfigLoader::fileFromEnvironment, System.in, System.out,
+                System.err, Termination.signals(System.err));
+    }
+
+    /** How SIGTERM and SIGINT reach a command that runs until stopped; nothing in tests. */
+    Termination termination() {
+        return termination;
     }
 
     synchronized KrConfig config() {

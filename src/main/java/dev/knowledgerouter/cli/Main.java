@@ -2,6 +2,7 @@ package dev.knowledgerouter.cli;
 
 import dev.knowledgerouter.app.InvalidRequestException;
 import dev.knowledgerouter.config.ConfigException;
+import dev.knowledgerouter.knowledge.StopSignal;
 import dev.knowledgerouter.knowledge.StoreException;
 import java.io.PrintWriter;
 import java.util.logging.Level;
@@ -50,6 +51,7 @@ public final class Main {
                     || e instanceof dev.knowledgerouter.answer.ConcurrencyGate.BusyException
                     || e instanceof dev.knowledgerouter.answer.OllamaAdmin.AdminException
                     || e instanceof dev.knowledgerouter.knowledge.EmbedderUnavailableException
+                    || e instanceof StopSignal.StoppedException
                     || e instanceof dev.knowledgerouter.learn.UnknownInteractionException) {
                 message.lines().forEach(line -> context.err().println("kr: " + line));
                 return 1;

@@ -156,6 +156,8 @@ final class RemoteBackend implements Backend {
                         return json.treeToValue(job.path("result"), dev.knowledgerouter.code.AnalysisResult.class);
                     }
                     case "failed" -> throw new CliException("analysis of " + path + " failed on the server: " + job.path("error").asText());
+                    case "interrupted" -> throw new CliException("the server stopped during the analysis of " + path
+                            + ": " + job.path("error").asText());
                     default -> Thread.sleep(300);
                 }
             }

@@ -1,13 +1,18 @@
 package dev.knowledgerouter.cli;
 
 import dev.knowledgerouter.config.ConfigException;
+import dev.knowledgerouter.knowledge.OwnerOnly;
 import dev.knowledgerouter.report.HtmlReport;
 import dev.knowledgerouter.report.MarkdownReport;
 import dev.knowledgerouter.report.RoutingReport;
 import dev.knowledgerouter.report.ThresholdsFile;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
@@ -68,7 +73,14 @@ final class ReportCommand implements Callable<Integer> {
             if (parentDir != null && !Files.isDirectory(parentDir)) {
                 throw new CliException("cannot write " + out + ": folder " + parentDir + " does not exist");
             }
-            Files.writeString(out, text);
+            // The report quotes stored questions: a new file is private to its owner; an existing one keeps its mode.
+            try (FileChannel file = OwnerOnly.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    file.write(bytes);
+                }
+            }
             ctx.err().println("kr: wrote the " + fmt + " report to " + out);
         } else {
             ctx.out().print(text.endsWith("\n") ? text : text + "\n");

@@ -1,12 +1,14 @@
 package dev.knowledgerouter.cli;
 
 import dev.knowledgerouter.app.App;
+import dev.knowledgerouter.app.InFlight;
 import dev.knowledgerouter.app.ServerAnnouncement;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.config.ServerSettings;
 import dev.knowledgerouter.http.BearerAuth;
 import dev.knowledgerouter.http.HttpApi;
 import dev.knowledgerouter.knowledge.SeedReport;
+import dev.knowledgerouter.knowledge.StopSignal;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.BindException;
@@ -15,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -47,14 +51,26 @@ final class ServeCommand implements Callable<Integer> {
         KrConfig config = base.withServer(server);
 
         App app = ctx.openExclusive("serve", config);
-        Javalin http;
+        ServerStop stop = new ServerStop(app, config.serverFile());
+        CountDownLatch signalled = new CountDownLatch(1);
+        AtomicInteger signal = new AtomicInteger();
+        AtomicLong signalledAt = new AtomicLong();
+        ctx.termination().onSignal(number -> {
+            signalledAt.set(System.nanoTime());
+            signal.set(number);
+            // Cuts seeding short at once; a server already up stops from the main thread below.
+            app.requestStop();
+            signalled.countDown();
+        });
+        // Any other way the JVM shuts down (SIGHUP, a JVM without signal handling) still stops in order.
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "kr-shutdown"));
         try {
             seedIfIncomplete(ctx, app);
             if (!app.embedder().id().startsWith("bge-small")) {
                 ctx.err().println("kr: note: the shipped routing thresholds are calibrated for bge-small; for " + app.embedder().id()
                         + " measure them with `kr eval calibrate` and set routing.profiles in kr.yaml (docs/routing.md), or let `kr report --apply` tune them");
             }
-            http = new HttpApi(app).create();
+            Javalin http = new HttpApi(app).create();
             try {
                 http.start();
             } catch (RuntimeException e) {
@@ -63,32 +79,33 @@ final class ServeCommand implements Callable<Integer> {
                 }
                 throw e;
             }
+            boolean anyAddress = server.host().equals("0.0.0.0") || server.host().equals("::");
+            String shownHost = anyAddress ? "127.0.0.1" : server.host();
+            String url = "http://" + (shownHost.contains(":") ? "[" + shownHost + "]" : shownHost) + ":" + http.port();
+            ServerAnnouncement announcement = ServerAnnouncement.self(url, Instant.now());
+            stop.serving(http, announcement);
+            try {
+                announcement.write(config.serverFile());
+            } catch (IOException e) {
+                ctx.err().println("kr: warning: cannot write " + config.serverFile() + " (" + e.getMessage()
+                        + "); other kr commands will not find this server");
+            }
+            ctx.err().println("kr: serving on " + url + " (KR_HOME " + config.home()
+                    + (tokenRequired ? "; requests need the KR_API_TOKEN bearer token" : "") + "); Ctrl-C stops");
+            signalled.await();
+        } catch (StopSignal.StoppedException | InFlight.ShuttingDownException e) {
+            ctx.err().println("kr: stopped while seeding; the next start seeds what is missing");
         } catch (RuntimeException e) {
-            app.close();
+            stop.run();
             throw e;
         }
-        String shownHost = server.host().equals("0.0.0.0") || server.host().equals("::") ? "127.0.0.1" : server.host();
-        String url = "http://" + (shownHost.contains(":") ? "[" + shownHost + "]" : shownHost) + ":" + http.port();
-        ServerAnnouncement announcement = ServerAnnouncement.self(url, Instant.now());
-        try {
-            announcement.write(config.serverFile());
-        } catch (IOException e) {
-            ctx.err().println("kr: warning: cannot write " + config.serverFile() + " (" + e.getMessage() + "); other kr commands will not find this server");
+        stop.run();
+        if (signalledAt.get() != 0) {
+            double seconds = (System.nanoTime() - signalledAt.get()) / 1e9;
+            ctx.err().printf(Locale.ROOT, "kr: stopped %.1f s after the signal%n", seconds);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                http.stop();
-            } finally {
-                announcement.withdraw(config.serverFile());
-                app.close();
-                stopped.countDown();
-            }
-        }, "kr-shutdown"));
-        ctx.err().println("kr: serving on " + url + " (KR_HOME " + config.home() + (tokenRequired ? "; requests need the KR_API_TOKEN bearer token" : "")
-                + "); Ctrl-C stops");
-        stopped.await();
-        return 0;
+        // 128 + the signal, as a shell reports a process ended by it: 143 for SIGTERM, 130 for Ctrl-C.
+        return signal.get() == 0 ? 0 : 128 + signal.get();
     }
 
     /** Seeds a store whose knowledge collections are not all filled: a first start, or a first seed that was interrupted. */
@@ -96,7 +113,9 @@ final class ServeCommand implements Callable<Integer> {
         if (app.knowledgeIncomplete()) {
             KrConfig config = app.config();
             ctx.err().println("kr: seeding the knowledge collections from " + config.seedDir());
-            List<SeedReport> reports = app.seeder().seedDirectory(config.seedDir(), TerminalProgress.on(ctx.err()));
+            // As work in flight, so that a shutdown waits for seeding to reach its stop point before the store closes.
+            List<SeedReport> reports = app.inFlight().run(
+                    () -> app.seeder().seedDirectory(config.seedDir(), TerminalProgress.on(ctx.err())));
             reports.forEach(r -> ctx.err().printf(Locale.ROOT, "kr: %s: %d entries in %.1f s%n", r.collection(), r.entries(), r.seconds()));
         }
     }

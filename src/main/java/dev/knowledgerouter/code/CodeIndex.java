@@ -10,6 +10,7 @@ import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.SearchHit;
 import dev.knowledgerouter.knowledge.SearchMode;
 import dev.knowledgerouter.knowledge.SearchRequest;
+import dev.knowledgerouter.knowledge.StopSignal;
 import dev.knowledgerouter.knowledge.TextHash;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +27,11 @@ import java.util.regex.Pattern;
 public final class CodeIndex {
     public static final String PREFIX = "code-";
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,57}");
-    private static final int EMBED_BATCH = 32;
+    /**
+     * Nodes embedded and committed together. A shutdown waits for the batch under way (about half a
+     * second on two busy cores), so it is kept small; a commit per batch costs little next to embedding.
+     */
+    static final int EMBED_BATCH = 16;
 
     private final KnowledgeStore store;
     private final Embedder embedder;
@@ -102,13 +107,27 @@ public final class CodeIndex {
         return TextHash.of(s.toString());
     }
 
-    /** Writes the given entries (embedding them in batches) and deletes the given ids; durable on return. */
-    void apply(String repository, List<Map<String, Object>> upserts, List<String> deletes, Instant now, Progress progress) {
+    /**
+     * Deletes the given ids, then writes the given entries, embedding them in batches; each batch is
+     * durable when the next starts. Between batches it stops early once {@code stop} is requested.
+     * Deleting first means that wherever it stops, the collection holds exactly the entries it held
+     * before, minus the deleted ones, plus the first {@code n} upserts.
+     *
+     * @return how many of {@code upserts} were written: all of them unless stopped
+     */
+    int apply(String repository, List<Map<String, Object>> upserts, List<String> deletes, Instant now,
+              Progress progress, StopSignal stop) {
         String collection = collection(repository);
         CollectionDefinition definition = store.collection(collection);
+        if (!deletes.isEmpty()) {
+            store.delete(collection, deletes.stream().map(CodeIndex::entryId).toList());
+        }
         progress.start("index " + collection, upserts.size());
         try {
             for (int i = 0; i < upserts.size(); i += EMBED_BATCH) {
+                if (stop.requested()) {
+                    return i;
+                }
                 List<Map<String, Object>> batch = upserts.subList(i, Math.min(upserts.size(), i + EMBED_BATCH));
                 List<String> texts = batch.stream().map(definition::textOf).toList();
                 List<float[]> vectors = embedder.embedAll(texts, Embedder.Purpose.DOCUMENT);
@@ -119,9 +138,7 @@ public final class CodeIndex {
                 store.upsert(collection, entries);
                 progress.advance(batch.size());
             }
-            if (!deletes.isEmpty()) {
-                store.delete(collection, deletes.stream().map(CodeIndex::entryId).toList());
-            }
+            return upserts.size();
         } finally {
             progress.done();
         }

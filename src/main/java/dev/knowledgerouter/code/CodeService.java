@@ -4,11 +4,13 @@ import dev.knowledgerouter.config.CodeSettings;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.SearchMode;
+import dev.knowledgerouter.knowledge.StopSignal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +19,20 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the CLI and the HTTP API do with code: analyse a repository (here and now, or as a background
  * job), search an analysed one, and list them. Jobs run one at a time per repository name; paths outside
- * the allowed roots are refused before anything is read.
+ * the allowed roots are refused before anything is read. A job interrupted by a shutdown (or lost with
+ * its process) is reported as interrupted by the next process, from {@code graphs/<name>/job.json}.
  */
 public final class CodeService implements AutoCloseable {
     public static final int MAX_K = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(CodeService.class);
 
     private final Path graphsDir;
     private final KnowledgeStore store;
@@ -34,12 +41,13 @@ public final class CodeService implements AutoCloseable {
     private final CodeSettings settings;
     private final SearchMode mode;
     private final Clock clock;
+    private final StopSignal stop;
     private final Map<String, AnalysisJob> jobs = new ConcurrentHashMap<>();
     private volatile List<String> known;
     private final ExecutorService background = Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().name("kr-analyze-", 0).factory());
 
     public CodeService(Path graphsDir, KnowledgeStore store, CodeIndex index, RepositoryAnalyzer analyzer, CodeSettings settings,
-                       SearchMode mode, Clock clock) {
+                       SearchMode mode, Clock clock, StopSignal stop) {
         this.graphsDir = graphsDir;
         this.store = store;
         this.index = index;
@@ -47,9 +55,26 @@ public final class CodeService implements AutoCloseable {
         this.settings = settings;
         this.mode = mode;
         this.clock = clock;
+        this.stop = stop;
         this.known = listRepositories();
         // Code collections are not declared in collections/*.yaml: each analysed repository brings its own.
         known.forEach(index::open);
+        savedJobs().forEach(saved -> jobs.put(saved.name(), AnalysisJob.interruptedEarlier(saved)));
+    }
+
+    /** Jobs an earlier process started and did not finish. */
+    private List<SavedJob> savedJobs() {
+        if (!Files.isDirectory(graphsDir)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(graphsDir)) {
+            return dirs.map(d -> SavedJob.read(SavedJob.file(graphsDir, d.getFileName().toString())))
+                    .flatMap(Optional::stream)
+                    .filter(saved -> saved.name() != null && saved.name().matches("[a-z0-9][a-z0-9_-]{0,57}"))
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /**
@@ -81,7 +106,7 @@ public final class CodeService implements AutoCloseable {
 
     public AnalysisResult analyze(AnalysisRequest request, Progress progress) throws IOException {
         try {
-            return analyzer.analyze(request, progress);
+            return analyzer.analyze(request, progress, stop);
         } finally {
             refresh();
         }
@@ -107,13 +132,7 @@ public final class CodeService implements AutoCloseable {
             throw new RepositoryAnalyzer.AnalysisRunningException(repository);
         }
         try {
-            background.submit(() -> {
-                try {
-                    job.succeeded(analyze(request, job), clock.instant());
-                } catch (Exception | Error e) {
-                    job.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), clock.instant());
-                }
-            });
+            background.submit(() -> run(job, request));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             jobs.remove(repository, job);
             throw new IllegalStateException("the server is shutting down; start the analysis again after it restarts");
@@ -121,7 +140,26 @@ public final class CodeService implements AutoCloseable {
         return job;
     }
 
-    /** The latest job of a repository started in this process. */
+    private void run(AnalysisJob job, AnalysisRequest request) {
+        Path saved = SavedJob.file(graphsDir, job.name());
+        try {
+            // Saved as running first: if the process dies under the job, the next one reports it interrupted.
+            job.saved().write(saved);
+            job.succeeded(analyze(request, job), clock.instant());
+            SavedJob.delete(saved);
+        } catch (AnalysisStoppedException e) {
+            job.interrupted(e, clock.instant());
+            job.saved().write(saved);
+        } catch (Exception | Error e) {
+            job.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), clock.instant());
+            if (!stop.requested()) {
+                // A failure caused by the shutdown itself keeps the saved job: the next process reports it interrupted.
+                SavedJob.delete(saved);
+            }
+        }
+    }
+
+    /** The latest job of a repository started in this process, or interrupted in an earlier one. */
     public Optional<AnalysisJob> job(String name) {
         return Optional.ofNullable(jobs.get(name));
     }
@@ -201,17 +239,27 @@ public final class CodeService implements AutoCloseable {
         return new AllowedRoots(settings.allowedRoots()).check(path);
     }
 
-    /** Lets a running analysis finish (up to a minute) so it does not die halfway through an index write. */
-    @Override
-    public void close() {
+    /**
+     * Asks running analyses to stop at their next safe point and waits up to {@code timeout} until they
+     * have; returns whether they did. Threads are not interrupted: an interrupt would reach into Lucene's
+     * files and the embedder's native code, which the stop signal leaves alone.
+     */
+    public boolean stopJobs(Duration timeout) {
+        stop.request();
         background.shutdown();
         try {
-            if (!background.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                background.shutdownNow();
-            }
+            return background.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            background.shutdownNow();
             Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops running analyses (waiting up to ten seconds for them to reach a safe point). */
+    @Override
+    public void close() {
+        if (!stopJobs(Duration.ofSeconds(10))) {
+            LOG.warn("an analysis did not reach a safe point in 10 s; its next run redoes the unfinished part");
         }
     }
 

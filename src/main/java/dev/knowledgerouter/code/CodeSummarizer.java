@@ -6,6 +6,7 @@ import dev.knowledgerouter.answer.ModelReply;
 import dev.knowledgerouter.answer.ModelUnavailableException;
 import dev.knowledgerouter.answer.Prompt;
 import dev.knowledgerouter.knowledge.Progress;
+import dev.knowledgerouter.knowledge.StopSignal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -74,6 +75,11 @@ public final class CodeSummarizer {
     }
 
     public Result summarize(List<FileToSummarize> files, Progress progress) {
+        return summarize(files, progress, StopSignal.never());
+    }
+
+    /** As {@link #summarize(List, Progress)}; once {@code stop} is requested, batches not yet sent are skipped. */
+    public Result summarize(List<FileToSummarize> files, Progress progress, StopSignal stop) {
         List<List<FileToSummarize>> batches = new ArrayList<>();
         for (int i = 0; i < files.size(); i += batchFiles) {
             batches.add(files.subList(i, Math.min(files.size(), i + batchFiles)));
@@ -86,7 +92,10 @@ public final class CodeSummarizer {
         try {
             List<Future<Map<String, ModelSummary>>> futures = new ArrayList<>();
             for (List<FileToSummarize> batch : batches) {
-                futures.add(pool.submit(() -> summarizeBatch(batch)));
+                futures.add(pool.submit(() -> {
+                    stop.check("summarising");
+                    return summarizeBatch(batch);
+                }));
             }
             for (int i = 0; i < futures.size(); i++) {
                 try {

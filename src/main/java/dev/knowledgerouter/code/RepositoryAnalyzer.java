@@ -2,6 +2,7 @@ package dev.knowledgerouter.code;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.knowledgerouter.knowledge.Progress;
+import dev.knowledgerouter.knowledge.StopSignal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,6 +30,8 @@ import java.util.function.Function;
  * local model describe new files if asked, validate, index the nodes whose text changed and remove the
  * ones that are gone, then write {@code graph.json} and {@code state.json}. The index is written first
  * and the state last, so a crash in between costs only redone work on the next run, never a lost entry.
+ * A requested stop ends the run at a safe point (between parsed files, summary batches or index
+ * batches) with a state that names exactly what the index holds, so the next run resumes from there.
  */
 public final class RepositoryAnalyzer {
     private static final int SNIPPET_LINES = 12;
@@ -74,17 +77,24 @@ public final class RepositoryAnalyzer {
      * @throws AnalysisRunningException if the same repository name is being analysed already
      */
     public AnalysisResult analyze(AnalysisRequest request, Progress progress) throws IOException {
+        return analyze(request, progress, StopSignal.never());
+    }
+
+    /**
+     * @throws AnalysisStoppedException when {@code stop} was requested; what was done so far is kept
+     */
+    public AnalysisResult analyze(AnalysisRequest request, Progress progress, StopSignal stop) throws IOException {
         if (!running.add(request.name())) {
             throw new AnalysisRunningException(request.name());
         }
         try {
-            return run(request, progress);
+            return run(request, progress, stop);
         } finally {
             running.remove(request.name());
         }
     }
 
-    private AnalysisResult run(AnalysisRequest request, Progress progress) throws IOException {
+    private AnalysisResult run(AnalysisRequest request, Progress progress, StopSignal stop) throws IOException {
         long started = System.nanoTime();
         String name = request.name();
         ScanReport scan = new RepositoryScanner(policy).scan(request.root());
@@ -110,7 +120,9 @@ public final class RepositoryAnalyzer {
         int deleted = (int) reusable.keySet().stream().filter(p -> !present.contains(p)).count();
         Map<String, Integer> skipped = new TreeMap<>();
         scan.skipped().forEach((reason, count) -> skipped.put(reason.key(), count));
-        int unreadable = parse(scan.root(), changed, files, progress);
+        AnalysisStoppedException.throwIfRequested(stop, name, changed.size());
+        int unreadable = parse(scan.root(), changed, files, progress, stop);
+        AnalysisStoppedException.throwIfRequested(stop, name, changed.size());
         if (unreadable > 0) {
             skipped.merge("unreadable", unreadable, Integer::sum);
         }
@@ -121,7 +133,8 @@ public final class RepositoryAnalyzer {
         CodeSummarizer.Result summaries = new CodeSummarizer.Result(Map.of(), 0, 0, List.of());
         if (request.summaries() == SummaryMode.LOCAL) {
             CodeSummarizer model = summarizer.orElseThrow(() -> new IllegalStateException("local summaries need a local model; configure ollama.model in kr.yaml"));
-            summaries = model.summarize(toSummarize(scan.root(), files, built.nodes()), progress);
+            summaries = model.summarize(toSummarize(scan.root(), files, built.nodes()), progress, stop);
+            AnalysisStoppedException.throwIfRequested(stop, name, changed.size());
             attach(files, summaries.byNodeId(), built.nodes());
         }
         List<GraphNode> nodes = describe(built.nodes(), files);
@@ -156,14 +169,26 @@ public final class RepositoryAnalyzer {
                 }
             }
         });
-        List<String> removed = previous.indexed().keySet().stream().filter(id -> !indexed.containsKey(id)).toList();
+        index.open(name);
+        List<String> removed = new ArrayList<>(previous.indexed().keySet().stream()
+                .filter(id -> !indexed.containsKey(id)).toList());
+        removed.addAll(strays(name, previous, indexed));
         // Before the index changes, the state learns every id it may hold afterwards: a crash or a full
         // disk mid-write then leaves a state from which the next run removes or rewrites each of them.
         Map<String, String> pending = new TreeMap<>(previous.indexed());
         upserts.forEach(p -> pending.put(String.valueOf(p.get("node_id")), "pending"));
         new AnalysisState(AnalysisState.VERSION, name, root, files, pending).write(stateFile(graphsDir, name));
-        index.open(name);
-        index.apply(name, upserts, removed, Instant.now(clock), progress);
+        int written = index.apply(name, upserts, removed, Instant.now(clock), progress, stop);
+        if (written < upserts.size()) {
+            // The deleted entries are gone and the first upserts are in: the state names exactly those (with the
+            // new parse results and summaries); the graph stays the last complete one. The next run embeds the rest.
+            Map<String, String> reached = new TreeMap<>(previous.indexed());
+            removed.forEach(reached::remove);
+            upserts.subList(0, written).stream().map(p -> String.valueOf(p.get("node_id")))
+                    .forEach(id -> reached.put(id, indexed.get(id)));
+            new AnalysisState(AnalysisState.VERSION, name, root, files, reached).write(stateFile(graphsDir, name));
+            throw AnalysisStoppedException.whileIndexing(name, upserts, written);
+        }
 
         Path graphFile = graphFile(graphsDir, name);
         GraphFile.write(graphFile, graph);
@@ -182,6 +207,16 @@ public final class RepositoryAnalyzer {
     }
 
     /**
+     * Entries in the collection that no state accounts for: left by a crash of an older kr, or by a state
+     * file restored from a backup. They are orphans (no node of the graph, no line of the state), and
+     * this run removes them with the entries of deleted nodes.
+     */
+    private List<String> strays(String name, AnalysisState previous, Map<String, String> indexed) {
+        return index.nodeIds(name).stream()
+                .filter(id -> !indexed.containsKey(id) && !previous.indexed().containsKey(id)).toList();
+    }
+
+    /**
      * The state to start from when none is readable (first run, or a lost or corrupt {@code state.json}):
      * whatever the collection already holds counts as indexed with unknown content, so entries of nodes
      * that no longer exist are removed and the others rewritten.
@@ -194,7 +229,8 @@ public final class RepositoryAnalyzer {
     }
 
     /** Parses the changed files in parallel into {@code files}; returns how many could not be read. */
-    private int parse(Path root, List<SourceFile> changed, Map<String, FileState> files, Progress progress) throws IOException {
+    private int parse(Path root, List<SourceFile> changed, Map<String, FileState> files, Progress progress,
+                      StopSignal stop) throws IOException {
         progress.start("parse", changed.size());
         int unreadable = 0;
         ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("kr-parse-", 0).factory());
@@ -202,7 +238,9 @@ public final class RepositoryAnalyzer {
         try {
             List<Future<Optional<FileState>>> futures = new ArrayList<>();
             for (SourceFile file : changed) {
-                futures.add(pool.submit(() -> parseOne(root, file, parser)));
+                // Once stopping, the files not yet parsed are left for the next run.
+                futures.add(pool.submit(() -> stop.requested() ? Optional.<FileState>empty()
+                        : parseOne(root, file, parser)));
             }
             for (Future<Optional<FileState>> future : futures) {
                 Optional<FileState> state = future.get();

@@ -15,7 +15,7 @@ import java.nio.file.StandardOpenOption;
 /**
  * Replaces a file whole: the content goes to a temporary file beside it, is forced to disk, and
  * only then takes the file's name by rename. A crash or a full disk leaves the previous content
- * readable, never half of the new one.
+ * readable, never half of the new one. The file is private to its owner ({@link OwnerOnly}).
  */
 public final class AtomicFile {
 
@@ -29,8 +29,8 @@ public final class AtomicFile {
 
     public static void write(Path file, Content content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        OwnerOnly.createDirectories(dir);
+        Path temp = OwnerOnly.createTempFile(dir, file.getFileName().toString(), ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);

@@ -16,11 +16,13 @@ import java.io.UncheckedIOException;
  * after every inference and so hold both cores just when the vector search wants them.
  */
 final class BundledOnnxModel extends AbstractInProcessEmbeddingModel {
+    private final OrtSession session;
     private final OnnxBertBiEncoder encoder;
     private final int dimension;
 
-    private BundledOnnxModel(OnnxBertBiEncoder encoder, int dimension) {
+    private BundledOnnxModel(OrtSession session, OnnxBertBiEncoder encoder, int dimension) {
         super(Runnable::run);
+        this.session = session;
         this.encoder = encoder;
         this.dimension = dimension;
     }
@@ -38,7 +40,7 @@ final class BundledOnnxModel extends AbstractInProcessEmbeddingModel {
                 model = in.readAllBytes();
             }
             OrtSession session = env.createSession(model, options);
-            return new BundledOnnxModel(new OnnxBertBiEncoder(env, session, tokenizer, pooling), dimension);
+            return new BundledOnnxModel(session, new OnnxBertBiEncoder(env, session, tokenizer, pooling), dimension);
         } catch (OrtException e) {
             throw new IllegalStateException("cannot start the ONNX runtime for " + modelResource + ": " + e.getMessage(), e);
         } catch (IOException e) {
@@ -52,6 +54,15 @@ final class BundledOnnxModel extends AbstractInProcessEmbeddingModel {
             throw new IllegalStateException(name + " is not on the classpath; the embeddings jar is missing from target/lib (rebuild with ./mvnw package)");
         }
         return in;
+    }
+
+    /** Frees the native session; the caller makes sure no inference is running or will start. */
+    void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot close the ONNX session: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -85,6 +85,11 @@ public final class CachingEmbedder implements Embedder {
         return keys.stream().map(cache::get).toList();
     }
 
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
     /** Vectors served from the cache and computed by the model, since this instance was created. */
     public synchronized long[] hitsAndMisses() {
         return new long[] {hits, misses};
@@ -130,8 +135,9 @@ public final class CachingEmbedder implements Embedder {
 
     private void append(ByteBuffer records) {
         try {
-            Files.createDirectories(file.getParent());
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            OwnerOnly.createDirectories(file.getParent());
+            try (FileChannel ch = OwnerOnly.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND)) {
                 while (records.hasRemaining()) {
                     ch.write(records);
                 }

@@ -6,7 +6,7 @@ import java.util.List;
  * Turns text into unit-length vectors. Queries and stored documents may be embedded differently
  * (nomic-embed-text wants task prefixes), hence the {@link Purpose}.
  */
-public interface Embedder {
+public interface Embedder extends AutoCloseable {
 
     enum Purpose { QUERY, DOCUMENT }
 
@@ -18,4 +18,13 @@ public interface Embedder {
     float[] embed(String text, Purpose purpose);
 
     List<float[]> embedAll(List<String> texts, Purpose purpose);
+
+    /**
+     * Releases what the embedder holds (the in-process model's native session). It waits, for a bounded
+     * time, for calls under way; calls after it fail with {@link EmbedderUnavailableException}. Nothing to
+     * release by default.
+     */
+    @Override
+    default void close() {
+    }
 }

@@ -1,7 +1,6 @@
 package dev.knowledgerouter.knowledge;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +43,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
 
@@ -69,11 +67,12 @@ final class LuceneCollection implements AutoCloseable {
 
     private final CollectionDefinition definition;
     private final Analyzer analyzer = new EnglishAnalyzer();
-    private final FSDirectory directory;
+    private final OwnerOnlyDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
-    private LuceneCollection(CollectionDefinition definition, FSDirectory directory, IndexWriter writer, SearcherManager searchers) {
+    private LuceneCollection(CollectionDefinition definition, OwnerOnlyDirectory directory, IndexWriter writer,
+                             SearcherManager searchers) {
         this.definition = definition;
         this.directory = directory;
         this.writer = writer;
@@ -85,10 +84,9 @@ final class LuceneCollection implements AutoCloseable {
     }
 
     static LuceneCollection open(Path path, CollectionDefinition definition, EmbedderIdentity embedder, Bm25Params bm25) {
-        FSDirectory directory = null;
+        OwnerOnlyDirectory directory = null;
         try {
-            Files.createDirectories(path);
-            directory = FSDirectory.open(path);
+            directory = OwnerOnlyDirectory.open(path);
             boolean exists = DirectoryReader.indexExists(directory);
             if (exists) {
                 checkIdentity(definition.name(), SegmentInfos.readLatestCommit(directory).getUserData(), embedder);

@@ -79,11 +79,12 @@ public final class Outbox implements AutoCloseable {
         FileChannel lockChannel = null;
         FileChannel log = null;
         try {
-            Files.createDirectories(dir);
-            lockChannel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            OwnerOnly.createDirectories(dir);
+            lockChannel = OwnerOnly.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = tryLock(lockChannel, dir);
             boolean created = !Files.exists(dir.resolve(LOG));
-            log = FileChannel.open(dir.resolve(LOG), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            log = OwnerOnly.open(dir.resolve(LOG), StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
             if (created) {
                 forceDirectory(dir);
             }
@@ -185,7 +186,8 @@ public final class Outbox implements AutoCloseable {
     /** Moves the oldest write to {@code rejected.log} with the reason, then removes it as {@link #remove} does. */
     public synchronized void setAside(Queued refused, String reason) {
         Path file = dir.resolve(REJECTED);
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+        try (FileChannel out = OwnerOnly.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
             ByteBuffer line = ByteBuffer.wrap(OutboxRecordFormat.encode(refused, reason));
             while (line.hasRemaining()) {
                 out.write(line);
@@ -320,7 +322,8 @@ public final class Outbox implements AutoCloseable {
 
     private void writeMark(long sequence) throws IOException {
         Path tmp = dir.resolve(APPLIED + ".tmp");
-        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel out = OwnerOnly.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
             writeFully(out, ByteBuffer.wrap((sequence + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
             out.force(true);
         }

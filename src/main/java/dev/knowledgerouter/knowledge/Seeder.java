@@ -18,21 +18,29 @@ import java.util.stream.Stream;
  * a file is written in one commit, so it lands whole or not at all. Entries whose text and payload
  * are already stored are not embedded again. Every entry records the seed file it came from
  * ({@link Provenance}); seeding may replace any entry of its collections, since seed files are the
- * curator's own.
+ * curator's own. A requested stop ends seeding between two embedding batches, before the file being
+ * embedded is written: it is seeded whole on the next start.
  */
 public final class Seeder {
-    private static final int EMBED_BATCH = 32;
+    /** Texts embedded between two looks at the stop signal; the file is still written in one commit. */
+    private static final int EMBED_BATCH = 16;
 
     private final KnowledgeStore store;
     private final Embedder embedder;
     private final CollectionCatalog catalog;
     private final Clock clock;
+    private final StopSignal stop;
 
     public Seeder(KnowledgeStore store, Embedder embedder, CollectionCatalog catalog, Clock clock) {
+        this(store, embedder, catalog, clock, StopSignal.never());
+    }
+
+    public Seeder(KnowledgeStore store, Embedder embedder, CollectionCatalog catalog, Clock clock, StopSignal stop) {
         this.store = store;
         this.embedder = embedder;
         this.catalog = catalog;
         this.clock = clock;
+        this.stop = stop;
     }
 
     /** Seeds every {@code <collection>.jsonl} of {@code dir} whose name is a declared collection. */
@@ -100,22 +108,26 @@ public final class Seeder {
         }
         progress.start("seed " + c.name(), changed.size());
         List<Entry> entries = new ArrayList<>(changed.size() + restamped.size());
-        for (int from = 0; from < changed.size(); from += EMBED_BATCH) {
-            List<Map<String, Object>> batch = changed.subList(from, Math.min(changed.size(), from + EMBED_BATCH));
-            List<float[]> vectors = embedder.embedAll(batch.stream().map(c::textOf).toList(), Embedder.Purpose.DOCUMENT);
-            for (int i = 0; i < batch.size(); i++) {
-                Map<String, Object> record = batch.get(i);
-                Map<String, Object> payload = seededPayload(replaced.get(record.get("id")), record, seeded, now);
-                entries.add(new Entry((String) record.get("id"), payload, vectors.get(i), now));
+        try {
+            for (int from = 0; from < changed.size(); from += EMBED_BATCH) {
+                stop.check("seeding " + c.name());
+                List<Map<String, Object>> batch = changed.subList(from, Math.min(changed.size(), from + EMBED_BATCH));
+                List<float[]> vectors = embedder.embedAll(batch.stream().map(c::textOf).toList(), Embedder.Purpose.DOCUMENT);
+                for (int i = 0; i < batch.size(); i++) {
+                    Map<String, Object> record = batch.get(i);
+                    Map<String, Object> payload = seededPayload(replaced.get(record.get("id")), record, seeded, now);
+                    entries.add(new Entry((String) record.get("id"), payload, vectors.get(i), now));
+                }
+                progress.advance(batch.size());
             }
-            progress.advance(batch.size());
+        } finally {
+            progress.done();
         }
         entries.addAll(restamp(c, restamped, seeded));
         store.upsert(c.name(), entries);
         if (!entries.isEmpty()) {
             store.compact(c.name());
         }
-        progress.done();
         int unchanged = file.records().size() - changed.size() - restamped.size();
         return new SeedReport(c.name(), file.path(), file.records().size(), changed.size() - replaced.size(),
                 replaced.size() + restamped.size(), unchanged, (System.nanoTime() - started) / 1e9);
