@@ -42,8 +42,11 @@ public final class RoutingEvaluation {
     public record Split(List<RouteLlmData.Row> train, List<RouteLlmData.Row> test) {
     }
 
-    /** Per test prompt, in the order of {@link Split#test()}: the gain model's score and the two reference scores. */
-    public record Scores(double[] gain, double[] neighbours, double[] length) {
+    /**
+     * Per test prompt, in the order of {@link Split#test()}: the gain model's score, its estimate that
+     * the remote model answers right, and the two reference scores.
+     */
+    public record Scores(double[] gain, double[] remote, double[] neighbours, double[] length) {
     }
 
     public static Split split(List<RouteLlmData.Row> all, double trainFraction, long seed) {
@@ -96,14 +99,16 @@ public final class RoutingEvaluation {
 
             List<float[]> testVectors = embed(test, "score test prompts", progress);
             double[] gain = new double[test.size()];
+            double[] remote = new double[test.size()];
             double[] neighbours = new double[test.size()];
             double[] length = new double[test.size()];
             for (int i = 0; i < test.size(); i++) {
                 gain[i] = model.gain(testVectors.get(i), test.get(i).prompt());
+                remote[i] = model.remoteSuccess(testVectors.get(i), test.get(i).prompt());
                 neighbours[i] = gapEstimate(store, history, testVectors.get(i), prior);
                 length[i] = PromptFeatures.of(test.get(i).prompt())[0];
             }
-            return new Scores(gain, neighbours, length);
+            return new Scores(gain, remote, neighbours, length);
         }
     }
 

@@ -1,0 +1,127 @@
+package dev.knowledgerouter.verify;
+
+import dev.knowledgerouter.learn.LogisticModel;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * P(answer is bad) from an answer's features: an L2-regularised {@link LogisticModel} over the
+ * standardised features. A fitted feature is first held to the range the fitting sample showed:
+ * an answer far outside it (a 300-word pasted stack trace, when the weights were fitted on word
+ * problems) must not be pushed to a certain verdict by a weight that was never meant for it. Fitted offline on answers whose quality is known ({@code kr eval
+ * fit-verifier}), shipped as {@link VerifierWeights}, and refittable from the router's own outcomes
+ * with the same {@link #fit}. Features the weights do not name count for nothing, so a verifier
+ * keeps working when checks are added.
+ */
+public final class Verifier {
+    private final VerifierWeights weights;
+    private final LogisticModel model;
+
+    private Verifier(VerifierWeights weights) {
+        this.weights = weights;
+        double[] w = weights.features().stream().mapToDouble(VerifierWeights.Term::weight).toArray();
+        this.model = new LogisticModel(weights.intercept(), w);
+    }
+
+    public static Verifier of(VerifierWeights weights) {
+        return new Verifier(weights);
+    }
+
+    /** The defaults shipped with the router. */
+    public static Verifier shipped() {
+        return new Verifier(VerifierWeights.shipped());
+    }
+
+    public VerifierWeights weights() {
+        return weights;
+    }
+
+    public double score(FeatureVector features) {
+        List<VerifierWeights.Term> terms = weights.features();
+        double[] x = new double[terms.size()];
+        for (int i = 0; i < x.length; i++) {
+            VerifierWeights.Term t = terms.get(i);
+            x[i] = (t.clamp(features.get(t.name())) - t.mean()) / t.scale();
+        }
+        return model.probability(x);
+    }
+
+    /** What was fitted on, for the weights file. */
+    public record Provenance(String fittedOn, LocalDate fitDate, String description) {
+    }
+
+    /**
+     * Fits on answers with known outcomes. Features are standardised by the sample's mean and
+     * standard deviation; a feature that never varies gets its prior weight (raw scale) or none.
+     */
+    public static Verifier fit(List<FeatureVector> examples, boolean[] bad, double penalty, Map<String, Double> priors, Provenance provenance) {
+        if (examples.isEmpty() || examples.size() != bad.length) {
+            throw new IllegalArgumentException("need one outcome per example and at least one example: " + examples.size() + " examples, "
+                    + bad.length + " outcomes");
+        }
+        List<String> names = examples.getFirst().names();
+        int d = names.size();
+        double[] mean = new double[d];
+        double[] sd = new double[d];
+        double[] min = new double[d];
+        double[] max = new double[d];
+        Arrays.fill(min, Double.POSITIVE_INFINITY);
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        for (FeatureVector e : examples) {
+            for (int j = 0; j < d; j++) {
+                double v = e.get(names.get(j));
+                mean[j] += v / examples.size();
+                min[j] = Math.min(min[j], v);
+                max[j] = Math.max(max[j], v);
+            }
+        }
+        for (FeatureVector e : examples) {
+            for (int j = 0; j < d; j++) {
+                double dev = e.get(names.get(j)) - mean[j];
+                sd[j] += dev * dev / examples.size();
+            }
+        }
+        List<Integer> varying = new ArrayList<>();
+        for (int j = 0; j < d; j++) {
+            sd[j] = Math.sqrt(sd[j]);
+            if (sd[j] > 1e-12) {
+                varying.add(j);
+            }
+        }
+        double[][] x = new double[examples.size()][varying.size()];
+        for (int i = 0; i < x.length; i++) {
+            for (int k = 0; k < varying.size(); k++) {
+                int j = varying.get(k);
+                x[i][k] = (examples.get(i).get(names.get(j)) - mean[j]) / sd[j];
+            }
+        }
+        LogisticModel fitted = LogisticModel.fit(x, bad, penalty);
+        List<VerifierWeights.Term> terms = new ArrayList<>();
+        double intercept = fitted.intercept();
+        for (int j = 0; j < d; j++) {
+            int k = varying.indexOf(j);
+            String name = names.get(j);
+            if (k >= 0) {
+                terms.add(new VerifierWeights.Term(name, mean[j], sd[j], min[j], max[j], fitted.weights()[k], VerifierWeights.FITTED));
+            } else if (priors.containsKey(name)) {
+                // A constant column contributes nothing to the fit; centring the prior on the sample's value keeps the intercept right.
+                terms.add(new VerifierWeights.Term(name, mean[j], 1, null, null, priors.get(name), VerifierWeights.PRIOR));
+            } else {
+                terms.add(new VerifierWeights.Term(name, mean[j], 1, null, null, 0, VerifierWeights.UNUSED));
+            }
+        }
+        int badCount = 0;
+        for (boolean b : bad) {
+            badCount += b ? 1 : 0;
+        }
+        return new Verifier(new VerifierWeights(provenance.description(), provenance.fittedOn(), examples.size(),
+                round((double) badCount / bad.length), provenance.fitDate(), penalty, intercept, terms));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+}
