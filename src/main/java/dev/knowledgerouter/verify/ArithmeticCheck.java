@@ -33,8 +33,11 @@ public final class ArithmeticCheck implements AnswerCheck {
     @Override
     public CheckResult check(AnswerUnderReview review) {
         List<ArithmeticStatement> statements = StatedArithmetic.in(review.answer());
+        if (statements.isEmpty()) {
+            return CheckResult.passed(NAME, features().stream().map(Feature::notApplicable).toList());
+        }
         List<ArithmeticStatement> wrong = statements.stream().filter(s -> !s.holds()).toList();
-        boolean unsupported = !statements.isEmpty() && unsupportedConclusion(review, statements);
+        boolean unsupported = unsupportedConclusion(review, statements);
         long rounded = statements.stream().filter(s -> s.holds() && s.computed() != s.stated()).count();
         long fractional = statements.stream().filter(s -> Math.abs(s.computed() - Math.rint(s.computed())) > 1e-6).count();
         List<Feature> features = List.of(new Feature(WRONG, Math.log1p(wrong.size())), new Feature(CHECKED, Math.log1p(statements.size())),

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * All features of one answer, in the checks' order: what the verifier scores and what the learning
  * loop stores beside the interaction (as {@link #asMap()}, so a stored vector survives a change in
- * the checks: missing names read as 0).
+ * the checks). A feature that does not apply is NaN here and absent from the map; a name missing
+ * from a stored map reads back as not applying.
  */
 public record FeatureVector(List<String> names, double[] values) {
     public FeatureVector {
@@ -32,20 +33,20 @@ public record FeatureVector(List<String> names, double[] values) {
         return new FeatureVector(names, values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    /** A stored vector read back; names not in it are 0. */
+    /** A stored vector read back; names not in it do not apply (NaN). */
     public static FeatureVector fromMap(List<String> names, Map<String, ? extends Number> stored) {
         double[] v = new double[names.size()];
         for (int i = 0; i < v.length; i++) {
             Number n = stored.get(names.get(i));
-            v[i] = n == null ? 0 : n.doubleValue();
+            v[i] = n == null ? Double.NaN : n.doubleValue();
         }
         return new FeatureVector(names, v);
     }
 
-    /** The value of a feature, or 0 when this vector does not have it. */
+    /** The value of a feature, or NaN when it does not apply or this vector does not have it. */
     public double get(String name) {
         int i = names.indexOf(name);
-        return i < 0 ? 0 : values[i];
+        return i < 0 ? Double.NaN : values[i];
     }
 
     @Override
@@ -56,7 +57,9 @@ public record FeatureVector(List<String> names, double[] values) {
     public Map<String, Double> asMap() {
         Map<String, Double> m = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) {
-            m.put(names.get(i), values[i]);
+            if (!Double.isNaN(values[i])) {
+                m.put(names.get(i), values[i]);
+            }
         }
         return m;
     }

@@ -35,21 +35,25 @@ public final class QuestionCoverageCheck implements AnswerCheck {
     @Override
     public CheckResult check(AnswerUnderReview review) {
         String answer = review.answer();
-        if (answer.isBlank()) {
-            return CheckResult.passed(NAME, List.of(new Feature(NUMBERS, 0), new Feature(TERMS, 0)));
-        }
         String question = LIST_MARKER.matcher(FencedBlocks.withoutBlocks(review.question())).replaceAll(" ");
+        Set<Double> questionNumbers = new LinkedHashSet<>(StatedNumbers.in(question));
+        Set<String> questionTerms = terms(question);
+        if (answer.isBlank()) {
+            return CheckResult.passed(NAME, List.of(Feature.notApplicable(NUMBERS), Feature.notApplicable(TERMS)));
+        }
         List<Double> answerNumbers = StatedNumbers.in(answer);
         List<String> unusedNumbers = new ArrayList<>();
-        for (double q : new LinkedHashSet<>(StatedNumbers.in(question))) {
+        for (double q : questionNumbers) {
             if (!StatedNumbers.contains(answerNumbers, q) && !StatedNumbers.contains(answerNumbers, q / 100)) {
                 unusedNumbers.add(plain(q));
             }
         }
         String lowerAnswer = answer.toLowerCase(Locale.ROOT);
-        List<String> unusedTerms = terms(question).stream().filter(t -> !lowerAnswer.contains(t.toLowerCase(Locale.ROOT))).toList();
-        List<Feature> features = List.of(new Feature(NUMBERS, Math.log1p(unusedNumbers.size())),
-                new Feature(TERMS, Math.log1p(unusedTerms.size())));
+        List<String> unusedTerms = questionTerms.stream().filter(t -> !lowerAnswer.contains(t.toLowerCase(Locale.ROOT))).toList();
+        // A question that gives no quantities (or no specifics) says nothing through this feature.
+        List<Feature> features = List.of(
+                questionNumbers.isEmpty() ? Feature.notApplicable(NUMBERS) : new Feature(NUMBERS, Math.log1p(unusedNumbers.size())),
+                questionTerms.isEmpty() ? Feature.notApplicable(TERMS) : new Feature(TERMS, Math.log1p(unusedTerms.size())));
         List<String> parts = new ArrayList<>();
         if (!unusedNumbers.isEmpty()) {
             parts.add("the question's " + String.join(", ", unusedNumbers));

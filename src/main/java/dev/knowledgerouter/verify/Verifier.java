@@ -44,7 +44,8 @@ public final class Verifier {
         double[] x = new double[terms.size()];
         for (int i = 0; i < x.length; i++) {
             VerifierWeights.Term t = terms.get(i);
-            x[i] = (t.clamp(features.get(t.name())) - t.mean()) / t.scale();
+            double v = features.get(t.name());
+            x[i] = Double.isNaN(v) ? 0 : (t.clamp(v) - t.mean()) / t.scale();
         }
         return model.probability(x);
     }
@@ -68,20 +69,29 @@ public final class Verifier {
         double[] sd = new double[d];
         double[] min = new double[d];
         double[] max = new double[d];
+        int[] applies = new int[d];
         Arrays.fill(min, Double.POSITIVE_INFINITY);
         Arrays.fill(max, Double.NEGATIVE_INFINITY);
         for (FeatureVector e : examples) {
             for (int j = 0; j < d; j++) {
                 double v = e.get(names.get(j));
-                mean[j] += v / examples.size();
-                min[j] = Math.min(min[j], v);
-                max[j] = Math.max(max[j], v);
+                if (!Double.isNaN(v)) {
+                    applies[j]++;
+                    mean[j] += v;
+                    min[j] = Math.min(min[j], v);
+                    max[j] = Math.max(max[j], v);
+                }
             }
+        }
+        for (int j = 0; j < d; j++) {
+            mean[j] = applies[j] == 0 ? 0 : mean[j] / applies[j];
         }
         for (FeatureVector e : examples) {
             for (int j = 0; j < d; j++) {
-                double dev = e.get(names.get(j)) - mean[j];
-                sd[j] += dev * dev / examples.size();
+                double v = e.get(names.get(j));
+                if (!Double.isNaN(v)) {
+                    sd[j] += (v - mean[j]) * (v - mean[j]) / applies[j];
+                }
             }
         }
         List<Integer> varying = new ArrayList<>();
@@ -91,11 +101,13 @@ public final class Verifier {
                 varying.add(j);
             }
         }
+        // A feature that does not apply sits at the mean: it adds nothing, in the fit as in scoring.
         double[][] x = new double[examples.size()][varying.size()];
         for (int i = 0; i < x.length; i++) {
             for (int k = 0; k < varying.size(); k++) {
                 int j = varying.get(k);
-                x[i][k] = (examples.get(i).get(names.get(j)) - mean[j]) / sd[j];
+                double v = examples.get(i).get(names.get(j));
+                x[i][k] = Double.isNaN(v) ? 0 : (v - mean[j]) / sd[j];
             }
         }
         LogisticModel fitted = LogisticModel.fit(x, bad, penalty);
@@ -108,7 +120,7 @@ public final class Verifier {
                 terms.add(new VerifierWeights.Term(name, mean[j], sd[j], min[j], max[j], fitted.weights()[k], VerifierWeights.FITTED));
             } else if (priors.containsKey(name)) {
                 // A constant column contributes nothing to the fit; centring the prior on the sample's value keeps the intercept right.
-                terms.add(new VerifierWeights.Term(name, mean[j], 1, null, null, priors.get(name), VerifierWeights.PRIOR));
+                terms.add(new VerifierWeights.Term(name, applies[j] == 0 ? 0 : mean[j], 1, null, null, priors.get(name), VerifierWeights.PRIOR));
             } else {
                 terms.add(new VerifierWeights.Term(name, mean[j], 1, null, null, 0, VerifierWeights.UNUSED));
             }
