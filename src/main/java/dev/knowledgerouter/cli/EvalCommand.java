@@ -117,8 +117,7 @@ final class EvalCommand implements Runnable {
         }
 
         private int compare(KrContext ctx, List<RouteLlmData.Row> rows, List<Long> seedList, RoutingPolicy chosen, Path work) throws Exception {
-            CachingEmbedder embedder = chosen == RoutingPolicy.CASCADE ? null
-                    : new CachingEmbedder(new InProcessEmbedder(), ctx.config().home().resolve("cache").resolve("embeddings"));
+            InProcessEmbedder embedder = chosen == RoutingPolicy.CASCADE ? null : new InProcessEmbedder();
             CascadeReport report;
             try {
                 report = new CascadeEvaluation(embedder, work, k, VerifierFitting.PENALTY, EscalationThresholds.DEFAULTS)

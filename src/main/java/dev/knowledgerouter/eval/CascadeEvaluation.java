@@ -8,13 +8,16 @@ import dev.knowledgerouter.learn.RoutingEvaluation;
 import dev.knowledgerouter.verify.AnswerChecks;
 import dev.knowledgerouter.verify.EscalationThresholds;
 import dev.knowledgerouter.verify.FeatureVector;
+import dev.knowledgerouter.verify.KnownTerms;
 import dev.knowledgerouter.verify.Verifier;
 import dev.knowledgerouter.verify.VerifierPriors;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 
@@ -42,7 +45,7 @@ public final class CascadeEvaluation {
 
     /** @param embedder for the pre-router; unused when only the cascade is measured */
     public CascadeEvaluation(Embedder embedder, Path workDir, int k, double penalty, EscalationThresholds thresholds) {
-        this.embedder = embedder;
+        this.embedder = embedder == null ? null : new RememberingEmbedder(embedder);
         this.workDir = workDir;
         this.k = k;
         this.penalty = penalty;
@@ -55,7 +58,7 @@ public final class CascadeEvaluation {
         }
         Map<RouteLlmData.Row, FeatureVector> features = Map.of();
         if (policy.cascade()) {
-            try (AnswerChecks checks = AnswerChecks.standard(term -> false, java.util.Optional.empty())) {
+            try (AnswerChecks checks = AnswerChecks.standard(KnownTerms.NONE, Optional.empty())) {
                 features = WeakAnswers.features(rows, checks, progress);
             }
         }
@@ -65,7 +68,7 @@ public final class CascadeEvaluation {
         }
         double weak = rows.stream().mapToDouble(RouteLlmData.Row::weakScore).average().orElse(0);
         double strong = rows.stream().mapToDouble(RouteLlmData.Row::strongScore).average().orElse(0);
-        return new CascadeReport(policy.name().toLowerCase(java.util.Locale.ROOT), rows.size(), trainFraction, PolicyQuality.round(weak),
+        return new CascadeReport(policy.name().toLowerCase(Locale.ROOT), rows.size(), trainFraction, PolicyQuality.round(weak),
                 PolicyQuality.round(strong), policy == RoutingPolicy.BOTH ? Combination.DESCRIPTION : null, results, means(results));
     }
 

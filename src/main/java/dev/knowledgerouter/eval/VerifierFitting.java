@@ -4,6 +4,7 @@ import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.learn.RouteLlmData;
 import dev.knowledgerouter.verify.AnswerChecks;
 import dev.knowledgerouter.verify.FeatureVector;
+import dev.knowledgerouter.verify.KnownTerms;
 import dev.knowledgerouter.verify.Verifier;
 import dev.knowledgerouter.verify.VerifierPriors;
 import dev.knowledgerouter.verify.VerifierWeights;
@@ -33,7 +34,7 @@ public final class VerifierFitting {
 
     public VerifierWeights fit(List<RouteLlmData.Row> rows, String source, Progress progress) {
         Map<RouteLlmData.Row, FeatureVector> features;
-        try (AnswerChecks checks = AnswerChecks.standard(term -> false, Optional.empty())) {
+        try (AnswerChecks checks = AnswerChecks.standard(KnownTerms.NONE, Optional.empty())) {
             features = WeakAnswers.features(rows, checks, progress);
         }
         String description = "P(answer is bad) from the answer checks' features; fitted by `kr eval fit-verifier` on the weak model's"

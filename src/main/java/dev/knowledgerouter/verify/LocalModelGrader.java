@@ -20,7 +20,7 @@ public final class LocalModelGrader implements AnswerGrader {
             You check answers to developer questions. Reply with YES if the answer is correct, complete and \
             consistent with the context, or NO if it is wrong, incomplete, self-contradictory or made up. \
             Start your reply with YES or NO, then give one short sentence of reason.""";
-    private static final Pattern VERDICT = Pattern.compile("^\\W*(yes|no)\\b[\\s.,:;!-]*(.*)", Pattern.DOTALL);
+    private static final Pattern VERDICT = Pattern.compile("^\\W*(yes|no)\\b[\\s.,:;!*-]*(.*)", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
     private static final int CONTEXT_CHARS = 4000;
 
     private final ChatClient model;

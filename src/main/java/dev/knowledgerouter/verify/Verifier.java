@@ -3,6 +3,7 @@ package dev.knowledgerouter.verify;
 import dev.knowledgerouter.learn.LogisticModel;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,12 @@ import java.util.Map;
  * keeps working when checks are added.
  */
 public final class Verifier {
+    /**
+     * A weight is fitted only for a feature that departs from its usual value in at least this many
+     * answers; below that (4 refusals in 1,319 answers) the fitted weight is noise blown up by a tiny
+     * standard deviation, and the feature takes its prior instead.
+     */
+    static final int MIN_SUPPORT = 20;
     private final VerifierWeights weights;
     private final LogisticModel model;
 
@@ -56,7 +63,8 @@ public final class Verifier {
 
     /**
      * Fits on answers with known outcomes. Features are standardised by the sample's mean and
-     * standard deviation; a feature that never varies gets its prior weight (raw scale) or none.
+     * standard deviation; a feature too rare in the sample ({@link #MIN_SUPPORT}) gets its prior
+     * weight on the raw scale, or none.
      */
     public static Verifier fit(List<FeatureVector> examples, boolean[] bad, double penalty, Map<String, Double> priors, Provenance provenance) {
         if (examples.isEmpty() || examples.size() != bad.length) {
@@ -94,10 +102,12 @@ public final class Verifier {
                 }
             }
         }
+        double[] mode = new double[d];
         List<Integer> varying = new ArrayList<>();
         for (int j = 0; j < d; j++) {
             sd[j] = Math.sqrt(sd[j]);
-            if (sd[j] > 1e-12) {
+            mode[j] = mode(examples, names.get(j));
+            if (support(examples, names.get(j), mode[j]) >= MIN_SUPPORT) {
                 varying.add(j);
             }
         }
@@ -119,10 +129,10 @@ public final class Verifier {
             if (k >= 0) {
                 terms.add(new VerifierWeights.Term(name, mean[j], sd[j], min[j], max[j], fitted.weights()[k], VerifierWeights.FITTED));
             } else if (priors.containsKey(name)) {
-                // A constant column contributes nothing to the fit; centring the prior on the sample's value keeps the intercept right.
-                terms.add(new VerifierWeights.Term(name, applies[j] == 0 ? 0 : mean[j], 1, null, null, priors.get(name), VerifierWeights.PRIOR));
+                // Centred on the sample's usual value, so that the answers the fit saw keep the intercept it gave them.
+                terms.add(new VerifierWeights.Term(name, mode[j], 1, null, null, priors.get(name), VerifierWeights.PRIOR));
             } else {
-                terms.add(new VerifierWeights.Term(name, mean[j], 1, null, null, 0, VerifierWeights.UNUSED));
+                terms.add(new VerifierWeights.Term(name, mode[j], 1, null, null, 0, VerifierWeights.UNUSED));
             }
         }
         int badCount = 0;
@@ -131,6 +141,30 @@ public final class Verifier {
         }
         return new Verifier(new VerifierWeights(provenance.description(), provenance.fittedOn(), examples.size(),
                 round((double) badCount / bad.length), provenance.fitDate(), penalty, intercept, terms));
+    }
+
+    /** The most common applicable value of a feature (0 when it never applies). */
+    private static double mode(List<FeatureVector> examples, String name) {
+        Map<Double, Integer> counts = new HashMap<>();
+        for (FeatureVector e : examples) {
+            double v = e.get(name);
+            if (!Double.isNaN(v)) {
+                counts.merge(v, 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0.0);
+    }
+
+    /** How many answers have an applicable value other than the usual one: what a fitted weight would rest on. */
+    private static int support(List<FeatureVector> examples, String name, double mode) {
+        int n = 0;
+        for (FeatureVector e : examples) {
+            double v = e.get(name);
+            if (!Double.isNaN(v) && v != mode) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static double round(double v) {
