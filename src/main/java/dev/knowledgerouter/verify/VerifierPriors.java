@@ -15,6 +15,7 @@ public final class VerifierPriors {
     private static final Map<String, Double> DEFAULTS = Map.of(
             CutOffCheck.CUT_OFF, 3.0,
             LengthCheck.EMPTY, 4.0,
+            LengthCheck.SHORT, 1.5,
             RefusalCheck.REFUSALS, 1.5,
             RefusalCheck.REFUSAL_AT_START, 2.5,
             SelfCorrectionCheck.LATE, 0.5,
