@@ -5,17 +5,17 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.knowledgerouter.code.CodeLanguages;
 import dev.knowledgerouter.code.Language;
 import dev.knowledgerouter.code.SourceParser;
-import dev.knowledgerouter.code.SourceText;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Whether a snippet parses in its language. Code goes through the project's tree-sitter grammars
- * ({@link SourceParser}; a tree with error nodes does not parse); JSON and YAML through Jackson.
+ * ({@link SourceParser#parsesCleanly}: a tree with error or missing nodes does not parse; nothing is
+ * extracted); JSON and YAML through Jackson.
  *
  * <p>Answers show fragments, not files, so a snippet parses when it parses as a file or as the
  * inside of the unit a fragment usually comes from: Java as class members or a method body, Go
@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 final class SnippetSyntax implements AutoCloseable {
     private static final Pattern ELISION = Pattern.compile("(?m)^\\s*(\\.\\.\\.|…)\\s*$");
 
-    private final SourceParser parser = new SourceParser(CodeLanguages.extractors());
+    private final SourceParser parser = new SourceParser(Map.of());
     private final JsonFactory json = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private final YAMLFactory yaml = new YAMLFactory();
 
@@ -49,7 +49,7 @@ final class SnippetSyntax implements AutoCloseable {
     private boolean anyParses(Language language, String code, List<String> before, List<String> after) {
         for (int i = 0; i < before.size(); i++) {
             String wrapped = before.get(i) + code + after.get(i);
-            if (!parser.parse("snippet", language, SourceText.of(wrapped)).parseErrors()) {
+            if (parser.parsesCleanly(language, wrapped)) {
                 return true;
             }
         }
