@@ -31,7 +31,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "eval", mixinStandardHelpOptions = true, description = "Offline evaluations.", subcommands = {EvalCommand.Calibrate.class, EvalCommand.Retrieval.class, EvalCommand.Routing.class,
+@Command(name = "eval", mixinStandardHelpOptions = true, description = "Offline evaluations.",
+        subcommands = {EvalCommand.Calibrate.class, EvalCommand.Retrieval.class, EvalCommand.Routing.class,
         FitVerifierCommand.class})
 final class EvalCommand implements Runnable {
     @ParentCommand
@@ -43,11 +44,16 @@ final class EvalCommand implements Runnable {
     }
 
     @Command(name = "routing", mixinStandardHelpOptions = true,
-            description = {"Measure routing quality on RouteLLM-layout CSV data (prompt, weak correct, strong correct, ...).",
-                    "Without --policy: the training split is stored as interaction history, a gain model (remote minus local success)",
-                    "is trained on it, each test prompt is ranked by its predicted gain, and APGR, CPT(50%) and CPT(80%) are printed.",
-                    "With --policy (or --cascade): per seed, the pre-router, the cascade (the answer verifier fitted on the training",
-                    "split's weak-model answers, from a <weak model>_response column), their combination and a random router."})
+            description = {"Measure routing quality on RouteLLM-layout CSV data (prompt, weak correct, strong correct,"
+                    + " ...).",
+                    "Without --policy: the training split is stored as interaction history, a gain model (remote minus"
+                            + " local success)",
+                    "is trained on it, each test prompt is ranked by its predicted gain, and APGR, CPT(50%) and"
+                            + " CPT(80%) are printed.",
+                    "With --policy (or --cascade): per seed, the pre-router, the cascade (the answer verifier fitted"
+                            + " on the training",
+                    "split's weak-model answers, from a <weak model>_response column), their combination and a random"
+                            + " router."})
     static final class Routing implements Callable<Integer> {
         @ParentCommand
         EvalCommand eval;
@@ -59,13 +65,15 @@ final class EvalCommand implements Runnable {
         double trainFraction;
 
         @Option(names = "--seed", paramLabel = "N[-M]", defaultValue = "1", split = ",",
-                description = "Seeds of the shuffle before the split: numbers and ranges, e.g. 1-10 or 1,4,7 (default ${DEFAULT-VALUE}).")
+                description = "Seeds of the shuffle before the split: numbers and ranges, e.g. 1-10 or 1,4,7 (default"
+                        + " ${DEFAULT-VALUE}).")
         List<String> seeds;
 
         @Option(names = "--k", paramLabel = "N", defaultValue = "20", description = "Neighbours per prompt for the reference neighbour estimate (default ${DEFAULT-VALUE}).")
         int k;
 
-        @Option(names = "--policy", paramLabel = "POLICY", description = "pre, cascade or both: the routers to compare on each seed's split.")
+        @Option(names = "--policy", paramLabel = "POLICY",
+                description = "pre, cascade or both: the routers to compare on each seed's split.")
         String policy;
 
         @Option(names = "--cascade", description = "Same as --policy both.")
@@ -80,7 +88,8 @@ final class EvalCommand implements Runnable {
             List<Long> seedList = SeedRange.parse(seeds);
             RoutingPolicy chosen;
             try {
-                chosen = policy != null ? RoutingPolicy.parse(policy) : cascade ? RoutingPolicy.BOTH : seedList.size() > 1 ? RoutingPolicy.PRE : null;
+                chosen = policy != null ? RoutingPolicy.parse(policy) : cascade
+                        ? RoutingPolicy.BOTH : seedList.size() > 1 ? RoutingPolicy.PRE : null;
             } catch (IllegalArgumentException e) {
                 throw new CliException(e.getMessage());
             }
@@ -99,7 +108,8 @@ final class EvalCommand implements Runnable {
             }
             RoutingEvalResult r;
             try {
-                r = new RoutingEvaluation(new InProcessEmbedder(), work, k).run(rows, trainFraction, seedList.getFirst(), TerminalProgress.on(ctx.err()));
+                r = new RoutingEvaluation(new InProcessEmbedder(), work, k).run(rows, trainFraction,
+                        seedList.getFirst(), TerminalProgress.on(ctx.err()));
             } catch (IllegalArgumentException e) {
                 throw new CliException(e.getMessage());
             } finally {
@@ -116,11 +126,13 @@ final class EvalCommand implements Runnable {
             return 0;
         }
 
-        private int compare(KrContext ctx, List<RouteLlmData.Row> rows, List<Long> seedList, RoutingPolicy chosen, Path work) throws Exception {
+        private int compare(KrContext ctx, List<RouteLlmData.Row> rows, List<Long> seedList, RoutingPolicy chosen,
+                Path work) throws Exception {
             InProcessEmbedder embedder = chosen == RoutingPolicy.CASCADE ? null : new InProcessEmbedder();
             CascadeReport report;
             try {
-                report = new CascadeEvaluation(embedder, work, k, VerifierFitting.PENALTY, EscalationThresholds.DEFAULTS)
+                report = new CascadeEvaluation(embedder, work, k, VerifierFitting.PENALTY,
+                        EscalationThresholds.DEFAULTS)
                         .run(rows, trainFraction, seedList, chosen, TerminalProgress.on(ctx.err()));
             } catch (IllegalArgumentException e) {
                 throw new CliException(e.getMessage());

@@ -23,10 +23,12 @@ final class FitVerifierCommand implements Callable<Integer> {
     @ParentCommand
     EvalCommand eval;
 
-    @Option(names = "--data", paramLabel = "PATH", required = true, arity = "1..*", description = "CSV files or folders of them.")
+    @Option(names = "--data", paramLabel = "PATH", required = true, arity = "1..*",
+            description = "CSV files or folders of them.")
     List<Path> data;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the weights (default: print them on stdout).")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Where to write the weights (default: print them on stdout).")
     Path out;
 
     @Override
@@ -46,7 +48,8 @@ final class FitVerifierCommand implements Callable<Integer> {
             return 0;
         }
         weights.write(out);
-        ctx.err().printf(Locale.ROOT, "kr: wrote %s (%d answers, %.1f%% bad, fitted %s)%n", out, weights.sampleSize(), weights.badShare() * 100,
+        ctx.err().printf(Locale.ROOT, "kr: wrote %s (%d answers, %.1f%% bad, fitted %s)%n", out, weights.sampleSize(),
+                weights.badShare() * 100,
                 weights.fitDate());
         return 0;
     }

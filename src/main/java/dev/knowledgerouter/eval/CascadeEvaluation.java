@@ -52,7 +52,8 @@ public final class CascadeEvaluation {
         this.thresholds = thresholds;
     }
 
-    public CascadeReport run(List<RouteLlmData.Row> rows, double trainFraction, List<Long> seeds, RoutingPolicy policy, Progress progress) {
+    public CascadeReport run(List<RouteLlmData.Row> rows, double trainFraction, List<Long> seeds, RoutingPolicy policy,
+            Progress progress) {
         if (seeds.isEmpty()) {
             throw new IllegalArgumentException("name at least one seed");
         }
@@ -68,8 +69,10 @@ public final class CascadeEvaluation {
         }
         double weak = rows.stream().mapToDouble(RouteLlmData.Row::weakScore).average().orElse(0);
         double strong = rows.stream().mapToDouble(RouteLlmData.Row::strongScore).average().orElse(0);
-        return new CascadeReport(policy.name().toLowerCase(Locale.ROOT), rows.size(), trainFraction, PolicyQuality.round(weak),
-                PolicyQuality.round(strong), policy == RoutingPolicy.BOTH ? Combination.DESCRIPTION : null, results, means(results));
+        return new CascadeReport(policy.name().toLowerCase(Locale.ROOT), rows.size(), trainFraction,
+                PolicyQuality.round(weak),
+                PolicyQuality.round(strong), policy == RoutingPolicy.BOTH ? Combination.DESCRIPTION : null, results,
+                        means(results));
     }
 
     private SeedResult seed(List<RouteLlmData.Row> rows, double trainFraction, long seed, RoutingPolicy policy,
@@ -86,8 +89,10 @@ public final class CascadeEvaluation {
             pre = PolicyQuality.of(RouterQuality.of(test, preScores.gain()));
         }
         if (policy.cascade()) {
-            Verifier verifier = Verifier.fit(split.train().stream().map(features::get).toList(), WeakAnswers.bad(split.train()), penalty,
-                    VerifierPriors.defaults(), new Verifier.Provenance("training split of seed " + seed, LocalDate.EPOCH, null));
+            Verifier verifier = Verifier.fit(split.train().stream().map(features::get).toList(),
+                    WeakAnswers.bad(split.train()), penalty,
+                    VerifierPriors.defaults(), new Verifier.Provenance("training split of seed "
+                            + seed, LocalDate.EPOCH, null));
             double[] bad = test.stream().mapToDouble(r -> verifier.score(features.get(r))).toArray();
             cascade = PolicyQuality.of(RouterQuality.of(test, bad));
             outcomes = thresholds(test, bad);
@@ -97,7 +102,8 @@ public final class CascadeEvaluation {
         }
         Random random = new Random(seed);
         double[] order = test.stream().mapToDouble(r -> random.nextDouble()).toArray();
-        return new SeedResult(seed, split.train().size(), test.size(), pre, cascade, combined, PolicyQuality.of(RouterQuality.of(test, order)),
+        return new SeedResult(seed, split.train().size(), test.size(), pre, cascade, combined,
+                PolicyQuality.of(RouterQuality.of(test, order)),
                 outcomes);
     }
 
@@ -125,8 +131,10 @@ public final class CascadeEvaluation {
         List<PolicyQuality> pre = results.stream().map(SeedResult::pre).filter(q -> q != null).toList();
         List<PolicyQuality> cascade = results.stream().map(SeedResult::cascade).filter(q -> q != null).toList();
         List<PolicyQuality> combined = results.stream().map(SeedResult::combined).filter(q -> q != null).toList();
-        return new CascadeReport.Means(PolicyQuality.mean(pre), PolicyQuality.mean(cascade), PolicyQuality.mean(combined),
-                PolicyQuality.mean(results.stream().map(SeedResult::random).toList()), sd(pre), sd(cascade), sd(combined));
+        return new CascadeReport.Means(PolicyQuality.mean(pre), PolicyQuality.mean(cascade),
+                PolicyQuality.mean(combined),
+                PolicyQuality.mean(results.stream().map(SeedResult::random).toList()), sd(pre), sd(cascade),
+                        sd(combined));
     }
 
     private static Double sd(List<PolicyQuality> all) {

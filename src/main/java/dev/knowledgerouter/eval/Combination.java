@@ -13,7 +13,8 @@ import dev.knowledgerouter.learn.RoutingEvaluation;
  * worse guess than the verifier's and dilutes it.)
  */
 final class Combination {
-    static final String DESCRIPTION = "expected gain of escalating: pre-router P(strong right) - (1 - verifier P(weak answer bad))";
+    static final String DESCRIPTION = "expected gain of escalating: pre-router P(strong right) - (1 - verifier P(weak"
+            + " answer bad))";
 
     private Combination() {
     }

@@ -117,7 +117,8 @@ public final class VerifierBenchmark {
             Arrays.sort(perCheck[c]);
             checkP99.put(checks.get(c).name(), round(Percentile.nearestRank(perCheck[c], 99)));
         }
-        return new VerifyBenchResult(answers.size(), rounds, Runtime.getRuntime().availableProcessors(), round(Percentile.nearestRank(total, 50)),
+        return new VerifyBenchResult(answers.size(), rounds, Runtime.getRuntime().availableProcessors(),
+                round(Percentile.nearestRank(total, 50)),
                 round(Percentile.nearestRank(total, 99)), round(total[total.length - 1]), checkP99);
     }
 

@@ -18,7 +18,8 @@ final class WeakAnswers {
     private WeakAnswers() {
     }
 
-    static Map<RouteLlmData.Row, FeatureVector> features(List<RouteLlmData.Row> rows, AnswerChecks checks, Progress progress) {
+    static Map<RouteLlmData.Row, FeatureVector> features(List<RouteLlmData.Row> rows, AnswerChecks checks,
+            Progress progress) {
         requireResponses(rows);
         Map<RouteLlmData.Row, FeatureVector> out = new IdentityHashMap<>();
         progress.start("check weak answers", rows.size());
@@ -33,7 +34,8 @@ final class WeakAnswers {
     static void requireResponses(List<RouteLlmData.Row> rows) {
         long missing = rows.stream().filter(r -> r.weakResponse() == null).count();
         if (missing > 0) {
-            throw new IllegalArgumentException(missing + " of " + rows.size() + " prompts have no weak-model answer; the cascade needs a"
+            throw new IllegalArgumentException(missing + " of " + rows.size()
+                    + " prompts have no weak-model answer; the cascade needs a"
                     + " column headed '<weak model>_response', where <weak model> is the header of column 2");
         }
     }

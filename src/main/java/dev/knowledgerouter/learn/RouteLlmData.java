@@ -83,7 +83,8 @@ public final class RouteLlmData {
             if (r.size() < 3) {
                 throw new IllegalArgumentException(file + ": record " + (i + 1) + " has " + r.size() + " fields; expected prompt, weak correct, strong correct");
             }
-            rows.add(new Row(r.get(0), score(file, i, r.get(1)), score(file, i, r.get(2)), field(r, weakResponse), field(r, strongResponse)));
+            rows.add(new Row(r.get(0), score(file, i, r.get(1)), score(file, i, r.get(2)), field(r, weakResponse),
+                    field(r, strongResponse)));
         }
         return rows;
     }

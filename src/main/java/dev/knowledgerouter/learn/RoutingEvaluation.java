@@ -69,8 +69,10 @@ public final class RoutingEvaluation {
         Scores scores = score(split, progress);
         List<RouteLlmData.Row> test = split.test();
         RouterQuality chosen = RouterQuality.of(test, scores.gain());
-        return new RoutingEvalResult(round(chosen.apgr()), round(chosen.cpt50()), round(chosen.cpt80()), 0.5, test.size(), split.train().size(),
-                round(RouterQuality.of(test, scores.neighbours()).apgr()), round(RouterQuality.of(test, scores.length()).apgr()), seed);
+        return new RoutingEvalResult(round(chosen.apgr()), round(chosen.cpt50()), round(chosen.cpt80()), 0.5,
+                test.size(), split.train().size(),
+                round(RouterQuality.of(test, scores.neighbours()).apgr()), round(RouterQuality.of(test,
+                        scores.length()).apgr()), seed);
     }
 
     /** Stores the training prompts as history, trains the gain model on it and scores every test prompt. */

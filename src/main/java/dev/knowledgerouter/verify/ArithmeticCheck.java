@@ -39,15 +39,20 @@ public final class ArithmeticCheck implements AnswerCheck {
         List<ArithmeticStatement> wrong = statements.stream().filter(s -> !s.holds()).toList();
         boolean unsupported = unsupportedConclusion(review, statements);
         long rounded = statements.stream().filter(s -> s.holds() && s.computed() != s.stated()).count();
-        long fractional = statements.stream().filter(s -> Math.abs(s.computed() - Math.rint(s.computed())) > 1e-6).count();
-        List<Feature> features = List.of(new Feature(WRONG, Math.log1p(wrong.size())), new Feature(CHECKED, Math.log1p(statements.size())),
-                new Feature(UNSUPPORTED, unsupported ? 1 : 0), new Feature(ROUNDED, Math.log1p(rounded)), new Feature(FRACTIONAL, Math.log1p(fractional)));
+        long fractional = statements.stream().filter(s
+                -> Math.abs(s.computed() - Math.rint(s.computed())) > 1e-6).count();
+        List<Feature> features = List.of(new Feature(WRONG, Math.log1p(wrong.size())), new Feature(CHECKED,
+                Math.log1p(statements.size())),
+                new Feature(UNSUPPORTED, unsupported ? 1 : 0), new Feature(ROUNDED, Math.log1p(rounded)),
+                        new Feature(FRACTIONAL, Math.log1p(fractional)));
         if (!wrong.isEmpty()) {
             StringBuilder reason = new StringBuilder();
-            reason.append(wrong.size()).append(" of ").append(statements.size()).append(" stated calculations do not hold: ");
+            reason.append(wrong.size()).append(" of ").append(statements.size()).append(
+                    " stated calculations do not hold: ");
             for (int i = 0; i < Math.min(SHOWN, wrong.size()); i++) {
                 ArithmeticStatement s = wrong.get(i);
-                reason.append(i == 0 ? "" : "; ").append('\'').append(s.text()).append("' (").append(s.expression()).append(" is ")
+                reason.append(i == 0
+                        ? "" : "; ").append('\'').append(s.text()).append("' (").append(s.expression()).append(" is ")
                         .append(format(s.computed())).append(')');
             }
             if (wrong.size() > SHOWN) {
@@ -55,7 +60,8 @@ public final class ArithmeticCheck implements AnswerCheck {
             }
             return CheckResult.failed(NAME, reason.toString(), features);
         }
-        return CheckResult.of(NAME, unsupported, "the final number is neither computed nor taken from the question", features);
+        return CheckResult.of(NAME, unsupported, "the final number is neither computed nor taken from the question",
+                features);
     }
 
     private static boolean unsupportedConclusion(AnswerUnderReview review, List<ArithmeticStatement> statements) {

@@ -138,7 +138,8 @@ final class ArithmeticScanner {
 
     private static int word(String line, int i, List<ArithmeticToken> tokens) {
         int j = i;
-        while (j < line.length() && (Character.isLetter(line.charAt(j)) || line.charAt(j) == '\'' || line.charAt(j) == '’')) {
+        while (j < line.length()
+                && (Character.isLetter(line.charAt(j)) || line.charAt(j) == '\'' || line.charAt(j) == '’')) {
             j++;
         }
         String w = line.substring(i, j).toLowerCase(Locale.ROOT);
@@ -147,11 +148,14 @@ final class ArithmeticScanner {
             tokens.add(new Op('*', i, j));
         } else if (previous instanceof Num num) {
             afterNumber(w, num, i, j, tokens);
-        } else if (w.equals("of") && previous instanceof Unit && tokens.size() >= 2 && tokens.get(tokens.size() - 2) instanceof Num num
+        } else if (w.equals("of") && previous instanceof Unit && tokens.size() >= 2
+                && tokens.get(tokens.size() - 2) instanceof Num num
                 && num.percent()) {
             tokens.set(tokens.size() - 1, new Op('*', i, j));
-        } else if (previous instanceof Op op && op.symbol() == '/' && tokens.size() >= 2 && tokens.get(tokens.size() - 2) instanceof Unit) {
-            tokens.set(tokens.size() - 1, new Unit(singular(w), true, i, j)); // "meters/second": the divisor is part of the unit
+        } else if (previous instanceof Op op && op.symbol() == '/' && tokens.size() >= 2
+                && tokens.get(tokens.size() - 2) instanceof Unit) {
+            tokens.set(tokens.size() - 1, new Unit(singular(w), true, i,
+                    j)); // "meters/second": the divisor is part of the unit
         } else {
             tokens.add(new Break(i, j));
         }
@@ -184,6 +188,7 @@ final class ArithmeticScanner {
         while (k < line.length() && (line.charAt(k) == ' ' || line.charAt(k) == '$')) {
             k++;
         }
-        return k < line.length() && (Character.isDigit(line.charAt(k)) || line.charAt(k) == '(' || line.charAt(k) == '.');
+        return k < line.length()
+                && (Character.isDigit(line.charAt(k)) || line.charAt(k) == '(' || line.charAt(k) == '.');
     }
 }

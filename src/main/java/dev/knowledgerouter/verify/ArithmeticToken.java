@@ -10,7 +10,8 @@ sealed interface ArithmeticToken {
      * A number as written: {@code value} with the percent already applied when {@code percent},
      * {@code written} the number without it, {@code decimals} the digits shown after the point.
      */
-    record Num(double value, double written, int decimals, boolean percent, int start, int end) implements ArithmeticToken {
+    record Num(double value, double written, int decimals, boolean percent, int start,
+            int end) implements ArithmeticToken {
         Num scaled(double factor) {
             return new Num(value * factor, written * factor, decimals, percent, start, end);
         }

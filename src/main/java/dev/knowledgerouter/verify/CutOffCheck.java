@@ -34,7 +34,8 @@ public final class CutOffCheck implements AnswerCheck {
         boolean atLimit = review.model().stoppedAtTokenLimit();
         boolean openBlock = FencedBlocks.of(review.answer()).stream().anyMatch(b -> !b.closed());
         boolean abrupt = openBlock || endsMidSentence(review.answer());
-        List<Feature> features = List.of(new Feature(CUT_OFF, atLimit ? 1 : 0), new Feature(ENDS_ABRUPTLY, abrupt ? 1 : 0));
+        List<Feature> features = List.of(new Feature(CUT_OFF, atLimit ? 1 : 0), new Feature(ENDS_ABRUPTLY,
+                abrupt ? 1 : 0));
         if (atLimit) {
             ModelMetadata m = review.model();
             String how = m.stopReason() != null ? "stop reason '" + m.stopReason() + "'"
@@ -44,7 +45,8 @@ public final class CutOffCheck implements AnswerCheck {
         if (openBlock) {
             return CheckResult.failed(NAME, "the answer ends inside a code block", features);
         }
-        return CheckResult.of(NAME, abrupt, "the answer stops mid-sentence: '..." + tail(review.answer()) + "'", features);
+        return CheckResult.of(NAME, abrupt, "the answer stops mid-sentence: '..." + tail(review.answer())
+                + "'", features);
     }
 
     /**
@@ -66,7 +68,8 @@ public final class CutOffCheck implements AnswerCheck {
         if (!Character.isDigit(last) && FINISHED_ENDINGS.indexOf(last) < 0 && Words.count(line) > LABEL_WORDS) {
             return true;
         }
-        return CUT_NUMBER.matcher(line).find() || opens(line, "(", ")") || opens(line, "[", "]") || opens(line, "{", "}")
+        return CUT_NUMBER.matcher(line).find() || opens(line, "(", ")") || opens(line, "[", "]")
+                || opens(line, "{", "}")
                 || opens(line, "<<", ">>");
     }
 

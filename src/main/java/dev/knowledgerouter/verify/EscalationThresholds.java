@@ -17,7 +17,8 @@ public record EscalationThresholds(Map<String, Double> byProfile, double otherwi
         byProfile = Map.copyOf(byProfile);
         for (Map.Entry<String, Double> e : byProfile.entrySet()) {
             if (e.getValue() <= 0 || e.getValue() > 1) {
-                throw new IllegalArgumentException("escalation threshold of profile '" + e.getKey() + "' must be in (0, 1], got " + e.getValue());
+                throw new IllegalArgumentException("escalation threshold of profile '" + e.getKey()
+                        + "' must be in (0, 1], got " + e.getValue());
             }
         }
     }

@@ -37,7 +37,8 @@ final class FencedBlocks {
                 tag = m.group(2).toLowerCase(Locale.ROOT);
                 opened = i + 1;
                 code.setLength(0);
-            } else if (fence != null && isFence && m.group(1).charAt(0) == fence.charAt(0) && m.group(1).length() >= fence.length()
+            } else if (fence != null && isFence && m.group(1).charAt(0) == fence.charAt(0)
+                    && m.group(1).length() >= fence.length()
                     && m.group(2).isEmpty()) {
                 blocks.add(new Block(tag, code.toString(), opened, true));
                 fence = null;

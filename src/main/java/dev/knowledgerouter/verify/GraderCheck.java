@@ -43,7 +43,8 @@ public final class GraderCheck implements AnswerCheck {
             unknown.incrementAndGet();
         }
         boolean bad = grade.judgement() == Grade.Judgement.BAD;
-        return CheckResult.of(NAME, bad, "the grading model says no: " + grade.reason(), List.of(new Feature(GRADER_BAD, bad ? 1 : 0)));
+        return CheckResult.of(NAME, bad, "the grading model says no: "
+                + grade.reason(), List.of(new Feature(GRADER_BAD, bad ? 1 : 0)));
     }
 
     public Stats stats() {

@@ -18,7 +18,8 @@ public final class LengthCheck implements AnswerCheck {
     static final int EXPLANATION_WORDS = 8;
     static final int CAP_WORDS = 20;
     private static final Pattern ASKS_FOR_MORE = Pattern.compile(
-            "\\b(how(?! (?:many|much|long|old|far|often)\\b)|why|explain|describe|compare|difference|walk me|steps?|write|implement|show me|example)\\b");
+            "\\b(how(?! (?:many|much|long|old|far|often)\\b)|why|explain|describe|compare|difference|walk me|steps?"
+                    + "|write|implement|show me|example)\\b");
 
     @Override
     public String name() {
@@ -36,12 +37,14 @@ public final class LengthCheck implements AnswerCheck {
         int questionWords = Words.count(review.question());
         int needed = needed(review.question(), questionWords);
         boolean tooShort = answerWords > 0 && answerWords < needed;
-        List<Feature> features = List.of(new Feature(EMPTY, answerWords == 0 ? 1 : 0), new Feature(SHORT, tooShort ? 1 : 0));
+        List<Feature> features = List.of(new Feature(EMPTY, answerWords == 0 ? 1 : 0), new Feature(SHORT,
+                tooShort ? 1 : 0));
         if (answerWords == 0) {
             return CheckResult.failed(NAME, "the answer is empty", features);
         }
         return CheckResult.of(NAME, tooShort,
-                answerWords + (answerWords == 1 ? " word" : " words") + " for a " + questionWords + "-word question that needs at least "
+                answerWords + (answerWords == 1 ? " word" : " words") + " for a " + questionWords
+                        + "-word question that needs at least "
                         + needed, features);
     }
 

@@ -13,8 +13,12 @@ import java.util.Set;
  * @param outputTokenLimit the most tokens the request allowed it to generate
  */
 public record ModelMetadata(String model, String stopReason, Integer outputTokens, Integer outputTokenLimit) {
-    /** Ollama and OpenAI say {@code length}, Anthropic {@code max_tokens}; Gemini-style APIs {@code max_output_tokens}. */
-    private static final Set<String> TOKEN_LIMIT_REASONS = Set.of("length", "max_tokens", "max_output_tokens", "model_length");
+    /**
+     * Ollama and OpenAI say {@code length}, Anthropic {@code max_tokens},
+     * Gemini-style APIs {@code max_output_tokens}.
+     */
+    private static final Set<String> TOKEN_LIMIT_REASONS = Set.of("length", "max_tokens", "max_output_tokens",
+            "model_length");
 
     public static final ModelMetadata UNKNOWN = new ModelMetadata(null, null, null, null);
 
@@ -23,6 +27,7 @@ public record ModelMetadata(String model, String stopReason, Integer outputToken
         if (stopReason != null && TOKEN_LIMIT_REASONS.contains(stopReason.strip().toLowerCase(Locale.ROOT))) {
             return true;
         }
-        return outputTokens != null && outputTokenLimit != null && outputTokenLimit > 0 && outputTokens >= outputTokenLimit;
+        return outputTokens != null && outputTokenLimit != null && outputTokenLimit > 0
+                && outputTokens >= outputTokenLimit;
     }
 }

@@ -26,12 +26,18 @@ enum SnippetLanguage {
             Map.entry("json", JSON),
             Map.entry("yaml", YAML), Map.entry("yml", YAML));
 
-    private static final Pattern JAVA_MARK = Pattern.compile("\\b(public|private|protected) (static |final )*(class|interface|record|enum|void|[A-Z]\\w*(<[^>]*>)?) \\w|^import java\\.",
+    private static final Pattern JAVA_MARK = Pattern.compile(
+            "\\b(public|private|protected) (static |final )*(class|interface|record|enum|void|[A-Z]\\w*(<[^>]*>)?) \\w"
+                    + "|^import java\\.",
             Pattern.MULTILINE);
-    private static final Pattern GO_MARK = Pattern.compile("^package \\w+\\s*$|^func (\\(\\w+ \\*?\\w+\\) )?\\w+\\(", Pattern.MULTILINE);
-    private static final Pattern RUST_MARK = Pattern.compile("^\\s*(pub )?fn \\w+.*\\{\\s*$|\\blet mut \\w+|^use \\w+(::\\w+)+;", Pattern.MULTILINE);
-    private static final Pattern PYTHON_MARK = Pattern.compile("^\\s*def \\w+\\(.*\\)( -> [^:]+)?:\\s*$|^\\s*from [\\w.]+ import \\w+", Pattern.MULTILINE);
-    private static final Pattern JS_MARK = Pattern.compile("^\\s*(const|let) \\w+ = .*;\\s*$|^\\s*function \\w+\\(.*\\)\\s*\\{|\\brequire\\(['\"]",
+    private static final Pattern GO_MARK = Pattern.compile("^package \\w+\\s*$|^func (\\(\\w+ \\*?\\w+\\) )?\\w+\\(",
+            Pattern.MULTILINE);
+    private static final Pattern RUST_MARK = Pattern.compile(
+            "^\\s*(pub )?fn \\w+.*\\{\\s*$|\\blet mut \\w+|^use \\w+(::\\w+)+;", Pattern.MULTILINE);
+    private static final Pattern PYTHON_MARK = Pattern.compile(
+            "^\\s*def \\w+\\(.*\\)( -> [^:]+)?:\\s*$|^\\s*from [\\w.]+ import \\w+", Pattern.MULTILINE);
+    private static final Pattern JS_MARK = Pattern.compile(
+            "^\\s*(const|let) \\w+ = .*;\\s*$|^\\s*function \\w+\\(.*\\)\\s*\\{|\\brequire\\(['\"]",
             Pattern.MULTILINE);
 
     static Optional<SnippetLanguage> ofTag(String tag) {

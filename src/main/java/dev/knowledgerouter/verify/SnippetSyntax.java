@@ -35,9 +35,11 @@ final class SnippetSyntax implements AutoCloseable {
         return switch (language) {
             case JSON -> streams(json, text, true);
             case YAML -> streams(yaml, text, false);
-            case JAVA -> anyParses(Language.JAVA, text, List.of("", "class Snippet {\n", "class Snippet { void snippet() {\n"),
+            case JAVA -> anyParses(Language.JAVA, text, List.of("", "class Snippet {\n",
+                    "class Snippet { void snippet() {\n"),
                     List.of("", "\n}", "\n} }"));
-            case GO -> anyParses(Language.GO, text, List.of("", "package snippet\n", "package snippet\nfunc snippet() {\n"),
+            case GO -> anyParses(Language.GO, text, List.of("", "package snippet\n",
+                    "package snippet\nfunc snippet() {\n"),
                     List.of("", "", "\n}"));
             case RUST -> anyParses(Language.RUST, text, List.of("", "fn snippet() {\n"), List.of("", "\n}"));
             case JAVASCRIPT, TYPESCRIPT, TSX -> anyParses(language.grammar().orElseThrow(), text,

@@ -53,7 +53,8 @@ final class StatedArithmetic {
 
         /** The number as written (without its percent applied), when this side is one number. */
         Optional<Double> written() {
-            return tokens.size() == 1 && tokens.getFirst() instanceof Num n ? Optional.of(n.written()) : Optional.empty();
+            return tokens.size() == 1
+                    && tokens.getFirst() instanceof Num n ? Optional.of(n.written()) : Optional.empty();
         }
 
         Optional<Double> firstNumber() {
@@ -169,14 +170,16 @@ final class StatedArithmetic {
             return Optional.empty();
         }
         if (a.units().size() > 1 || b.units().size() > 1
-                || (!a.units().isEmpty() && !b.units().isEmpty() && a.units().stream().noneMatch(b.units()::contains))) {
+                || (!a.units().isEmpty() && !b.units().isEmpty()
+                        && a.units().stream().noneMatch(b.units()::contains))) {
             return Optional.empty();
         }
         Side stated = a.operators() <= b.operators() ? a : b;
         Side computed = stated == a ? b : a;
         int decimals = Math.max(a.decimals(), b.decimals());
         boolean holds = agrees(stated, computed, decimals, approximate)
-                || (b.operators() > 0 && b.firstNumber().filter(f -> close(a.v(), f, decimals, approximate)).isPresent());
+                || (b.operators() > 0
+                        && b.firstNumber().filter(f -> close(a.v(), f, decimals, approximate)).isPresent());
         String text = line.substring(Math.min(a.start(), b.start()), Math.max(a.end(), b.end())).strip();
         String expression = line.substring(computed.start(), computed.end()).strip();
         return Optional.of(new ArithmeticStatement(text, expression, computed.v(), stated.v(), holds));

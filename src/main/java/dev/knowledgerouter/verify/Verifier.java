@@ -12,7 +12,8 @@ import java.util.Map;
  * P(answer is bad) from an answer's features: an L2-regularised {@link LogisticModel} over the
  * standardised features. A fitted feature is first held to the range the fitting sample showed:
  * an answer far outside it (a 300-word pasted stack trace, when the weights were fitted on word
- * problems) must not be pushed to a certain verdict by a weight that was never meant for it. Fitted offline on answers whose quality is known ({@code kr eval
+ * problems) must not be pushed to a certain verdict by a weight that was never meant for it. Fitted offline on answers
+ * whose quality is known ({@code kr eval
  * fit-verifier}), shipped as {@link VerifierWeights}, and refittable from the router's own outcomes
  * with the same {@link #fit}. Features the weights do not name count for nothing, so a verifier
  * keeps working when checks are added.
@@ -66,9 +67,11 @@ public final class Verifier {
      * standard deviation; a feature too rare in the sample ({@link #MIN_SUPPORT}) gets its prior
      * weight on the raw scale, or none.
      */
-    public static Verifier fit(List<FeatureVector> examples, boolean[] bad, double penalty, Map<String, Double> priors, Provenance provenance) {
+    public static Verifier fit(List<FeatureVector> examples, boolean[] bad, double penalty, Map<String, Double> priors,
+            Provenance provenance) {
         if (examples.isEmpty() || examples.size() != bad.length) {
-            throw new IllegalArgumentException("need one outcome per example and at least one example: " + examples.size() + " examples, "
+            throw new IllegalArgumentException("need one outcome per example and at least one example: "
+                    + examples.size() + " examples, "
                     + bad.length + " outcomes");
         }
         List<String> names = examples.getFirst().names();
@@ -127,10 +130,12 @@ public final class Verifier {
             int k = varying.indexOf(j);
             String name = names.get(j);
             if (k >= 0) {
-                terms.add(new VerifierWeights.Term(name, mean[j], sd[j], min[j], max[j], fitted.weights()[k], VerifierWeights.FITTED));
+                terms.add(new VerifierWeights.Term(name, mean[j], sd[j], min[j], max[j], fitted.weights()[k],
+                        VerifierWeights.FITTED));
             } else if (priors.containsKey(name)) {
                 // Centred on the sample's usual value, so that the answers the fit saw keep the intercept it gave them.
-                terms.add(new VerifierWeights.Term(name, mode[j], 1, null, null, priors.get(name), VerifierWeights.PRIOR));
+                terms.add(new VerifierWeights.Term(name, mode[j], 1, null, null, priors.get(name),
+                        VerifierWeights.PRIOR));
             } else {
                 terms.add(new VerifierWeights.Term(name, mode[j], 1, null, null, 0, VerifierWeights.UNUSED));
             }

@@ -57,7 +57,8 @@ public record VerifierWeights(String description, String fittedOn, int sampleSiz
     public static VerifierWeights shipped() {
         try (InputStream in = VerifierWeights.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath; rebuild with `./mvnw package`");
+                throw new IllegalStateException(RESOURCE
+                        + " is missing from the classpath; rebuild with `./mvnw package`");
             }
             return mapper().readValue(in, VerifierWeights.class);
         } catch (IOException e) {

@@ -27,7 +27,8 @@ class CascadeEvaluationTest {
     }
 
     private CascadeEvaluation evaluation() {
-        return new CascadeEvaluation(TestStack.embedder(), dir.resolve("work"), 10, VerifierFitting.PENALTY, EscalationThresholds.DEFAULTS);
+        return new CascadeEvaluation(TestStack.embedder(), dir.resolve("work"), 10, VerifierFitting.PENALTY,
+                EscalationThresholds.DEFAULTS);
     }
 
     @Test
@@ -57,7 +58,8 @@ class CascadeEvaluationTest {
 
     @Test
     void aLowerThresholdEscalatesAtLeastAsManyAnswers() {
-        SeedResult s = evaluation().run(rows(60), 0.5, List.of(4L), RoutingPolicy.CASCADE, Progress.NONE).seeds().getFirst();
+        SeedResult s = evaluation().run(rows(60), 0.5, List.of(4L), RoutingPolicy.CASCADE,
+                Progress.NONE).seeds().getFirst();
         double critical = share(s, "critical");
         double normal = share(s, "default");
         double casual = share(s, "casual");
@@ -74,9 +76,11 @@ class CascadeEvaluationTest {
 
     @Test
     void gradedCorrectnessIsAveragedIntoTheQualities() throws IOException {
-        String csv = Files.readString(GeneratedRouteLlm.write(dir.resolve("g.csv"), 60, 6)).replace(",True,", ",0.9,").replace(",False,", ",0.1,");
+        String csv = Files.readString(GeneratedRouteLlm.write(dir.resolve("g.csv"), 60, 6)).replace(",True,",
+                ",0.9,").replace(",False,", ",0.1,");
         Path graded = Files.writeString(dir.resolve("graded.csv"), csv);
-        CascadeReport r = evaluation().run(RouteLlmData.read(List.of(graded)), 0.5, List.of(1L), RoutingPolicy.CASCADE, Progress.NONE);
+        CascadeReport r = evaluation().run(RouteLlmData.read(List.of(graded)), 0.5, List.of(1L), RoutingPolicy.CASCADE,
+                Progress.NONE);
         assertTrue(r.weakQuality() > 0.1 && r.weakQuality() < 0.9, "weak quality " + r.weakQuality());
         assertTrue(r.mean().cascade().apgr() > 0.6, "cascade APGR " + r.mean().cascade().apgr());
     }

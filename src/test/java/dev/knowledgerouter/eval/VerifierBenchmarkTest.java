@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What kr bench verify measures: the shipped entries as answers with context, every check timed (no timing asserted). */
+/** What kr bench verify measures: the seed entries as answers with context, every check timed (no time asserted). */
 class VerifierBenchmarkTest {
     @Test
     void theSeedEntriesBecomeAnswersToTheirOwnTitlesWithContextAboveTheBar(@TempDir Path home) {

@@ -78,7 +78,8 @@ class RouterQualityTest {
     @Test
     void aScoreOutsideZeroToOneIsRefusedWithItsRecord(@TempDir Path dir) throws IOException {
         Path csv = Files.writeString(dir.resolve("d.csv"), "prompt,weak,strong\nq1,1.5,True\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RouteLlmData.read(List.of(csv)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RouteLlmData.read(List.of(csv)));
         assertTrue(e.getMessage().contains("record 2") && e.getMessage().contains("between 0 and 1"), e.getMessage());
     }
 }

@@ -74,7 +74,8 @@ class ArithmeticCheckTest {
     @Test
     void unitsAfterNumbersAreDroppedButDifferentUnitsAreNotCompared() {
         assertTrue(statements("3 sprints * 60 meters/sprint = 180 meters").getFirst().holds());
-        assertTrue(statements("2 hours x 60 = 120 minutes").isEmpty() || statements("2 hours x 60 = 120 minutes").getFirst().holds());
+        assertTrue(statements("2 hours x 60 = 120 minutes").isEmpty()
+                || statements("2 hours x 60 = 120 minutes").getFirst().holds());
         assertTrue(statements("2 x 1 hour = 120 minutes").isEmpty(), "hours and minutes are not compared");
     }
 

@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
-/** The expression evaluator over scanned prose: precedence, parentheses, signs, powers, and what is not an expression. */
+/** The evaluator over scanned prose: precedence, parentheses, signs, powers, and what is not an expression. */
 class ArithmeticExpressionTest {
     private static OptionalDouble eval(String text) {
-        return ArithmeticExpression.evaluate(ArithmeticScanner.scan(text)).map(v -> OptionalDouble.of(v.value())).orElse(OptionalDouble.empty());
+        return ArithmeticExpression.evaluate(ArithmeticScanner.scan(text)).map(v
+                -> OptionalDouble.of(v.value())).orElse(OptionalDouble.empty());
     }
 
     @Test

@@ -30,9 +30,13 @@ class CodeSyntaxCheckTest {
 
     @Test
     void javaFragmentsParseAsMembersOrStatements() {
-        assertFalse(check("```java\nprivate final Map<String, Integer> counts = new HashMap<>();\n\npublic int count(String k) {\n"
+        assertFalse(check(
+                "```java\nprivate final Map<String, Integer> counts = new HashMap<>();\n\npublic int count(String k)"
+                        + " {\n"
                 + "    return counts.getOrDefault(k, 0);\n}\n```").failed());
-        assertFalse(check("```java\nList<String> names = users.stream().map(User::name).toList();\n...\nreturn names;\n```").failed());
+        assertFalse(check(
+                "```java\nList<String> names = users.stream().map(User::name).toList();\n...\n"
+                        + "return names;\n```").failed());
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The logistic verifier: what it learns from outcomes, how it treats what it never saw, and its weights file. */
 class VerifierTest {
     private static final List<String> NAMES = List.of("wrong", "length", "never_seen");
-    private static final Verifier.Provenance PROVENANCE = new Verifier.Provenance("synthetic", LocalDate.of(2026, 12, 1), "test");
+    private static final Verifier.Provenance PROVENANCE = new Verifier.Provenance("synthetic", LocalDate.of(2026, 12,
+            1), "test");
 
     /** Answers are bad exactly when they hold a wrong calculation; length is noise; never_seen is always 0. */
     private static Verifier fitted(double penalty) {
