@@ -24,7 +24,7 @@ public final class Verifier {
      * answers; below that (4 refusals in 1,319 answers) the fitted weight is noise blown up by a tiny
      * standard deviation, and the feature takes its prior instead.
      */
-    static final int MIN_SUPPORT = 20;
+    public static final int MIN_SUPPORT = 20;
     private final VerifierWeights weights;
     private final LogisticModel model;
 
