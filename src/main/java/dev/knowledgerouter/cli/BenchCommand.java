@@ -12,14 +12,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {BenchCommand.Route.class})
+        subcommands = {BenchCommand.Route.class, VerifyBenchCommand.class})
 final class BenchCommand implements Runnable {
     @ParentCommand
     KrCommand parent;
 
     @Override
     public void run() {
-        throw new CliException("name a benchmark: `kr bench route --help`");
+        throw new CliException("name a benchmark: `kr bench route --help` or `kr bench verify --help`");
     }
 
     @Command(name = "route", mixinStandardHelpOptions = true,

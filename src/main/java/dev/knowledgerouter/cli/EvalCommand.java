@@ -15,6 +15,11 @@ import dev.knowledgerouter.learn.RetrievalResult;
 import dev.knowledgerouter.learn.RouteLlmData;
 import dev.knowledgerouter.learn.RoutingEvalResult;
 import dev.knowledgerouter.learn.RoutingEvaluation;
+import dev.knowledgerouter.eval.CascadeEvaluation;
+import dev.knowledgerouter.eval.CascadeReport;
+import dev.knowledgerouter.eval.RoutingPolicy;
+import dev.knowledgerouter.eval.VerifierFitting;
+import dev.knowledgerouter.verify.EscalationThresholds;
 import java.util.ArrayList;
 import java.util.List;
 import dev.knowledgerouter.learn.Calibration;
@@ -27,7 +32,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "eval", mixinStandardHelpOptions = true, description = "Offline evaluations.", subcommands = {EvalCommand.Calibrate.class, EvalCommand.Retrieval.class, EvalCommand.Routing.class})
+@Command(name = "eval", mixinStandardHelpOptions = true, description = "Offline evaluations.",
+        subcommands = {EvalCommand.Calibrate.class, EvalCommand.Retrieval.class, EvalCommand.Routing.class,
+        FitVerifierCommand.class})
 final class EvalCommand implements Runnable {
     @ParentCommand
     KrCommand parent;
@@ -38,9 +45,16 @@ final class EvalCommand implements Runnable {
     }
 
     @Command(name = "routing", mixinStandardHelpOptions = true,
-            description = {"Measure routing quality on RouteLLM-layout CSV data (prompt, weak correct, strong correct):",
-                    "the training split is stored as interaction history, a gain model (remote minus local success) is trained on it,",
-                    "each test prompt is ranked by its predicted gain, and APGR, CPT(50%) and CPT(80%) are printed."})
+            description = {"Measure routing quality on RouteLLM-layout CSV data (prompt, weak correct, strong correct,"
+                    + " ...).",
+                    "Without --policy: the training split is stored as interaction history, a gain model (remote minus"
+                            + " local success)",
+                    "is trained on it, each test prompt is ranked by its predicted gain, and APGR, CPT(50%) and"
+                            + " CPT(80%) are printed.",
+                    "With --policy (or --cascade): per seed, the pre-router, the cascade (the answer verifier fitted"
+                            + " on the training",
+                    "split's weak-model answers, from a <weak model>_response column), their combination and a random"
+                            + " router."})
     static final class Routing implements Callable<Integer> {
         @ParentCommand
         EvalCommand eval;
@@ -51,18 +65,38 @@ final class EvalCommand implements Runnable {
         @Option(names = "--train-fraction", paramLabel = "F", defaultValue = "0.5", description = "Share of prompts stored as history (default ${DEFAULT-VALUE}).")
         double trainFraction;
 
-        @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the shuffle before the split (default ${DEFAULT-VALUE}).")
-        long seed;
+        @Option(names = "--seed", paramLabel = "N[-M]", defaultValue = "1", split = ",",
+                description = "Seeds of the shuffle before the split: numbers and ranges, e.g. 1-10 or 1,4,7 (default"
+                        + " ${DEFAULT-VALUE}).")
+        List<String> seeds;
 
         @Option(names = "--k", paramLabel = "N", defaultValue = "20", description = "Neighbours per prompt for the reference neighbour estimate (default ${DEFAULT-VALUE}).")
         int k;
 
-        @Option(names = "--json", description = "Print the result as JSON.")
+        @Option(names = "--policy", paramLabel = "POLICY",
+                description = "pre, cascade or both: the routers to compare on each seed's split.")
+        String policy;
+
+        @Option(names = "--cascade", description = "Same as --policy both.")
+        boolean cascade;
+
+        @Option(names = "--json", description = "Print the result as JSON (alone on stdout; progress goes to stderr).")
         boolean json;
 
         @Override
         public Integer call() throws Exception {
             KrContext ctx = eval.parent.context();
+            List<Long> seedList = SeedRange.parse(seeds);
+            RoutingPolicy chosen;
+            try {
+                chosen = policy != null ? RoutingPolicy.parse(policy) : cascade
+                        ? RoutingPolicy.BOTH : seedList.size() > 1 ? RoutingPolicy.PRE : null;
+            } catch (IllegalArgumentException e) {
+                throw new CliException(e.getMessage());
+            }
+            if (cascade && chosen != RoutingPolicy.BOTH) {
+                throw new CliException("--cascade means --policy both; pass one of them");
+            }
             List<RouteLlmData.Row> rows;
             try {
                 rows = RouteLlmData.read(data);
@@ -71,9 +105,15 @@ final class EvalCommand implements Runnable {
             }
             Path work = OwnerOnly.createDirectories(ctx.config().home().resolve("eval"))
                     .resolve("routing-" + ProcessHandle.current().pid());
+            if (chosen != null) {
+                return compare(ctx, rows, seedList, chosen, work);
+            }
             RoutingEvalResult r;
             try {
-                r = new RoutingEvaluation(new InProcessEmbedder(), work, k).run(rows, trainFraction, seed, TerminalProgress.on(ctx.err()));
+                r = new RoutingEvaluation(new InProcessEmbedder(), work, k).run(rows, trainFraction,
+                        seedList.getFirst(), TerminalProgress.on(ctx.err()));
+            } catch (IllegalArgumentException e) {
+                throw new CliException(e.getMessage());
             } finally {
                 ScratchFolders.delete(work);
             }
@@ -85,6 +125,27 @@ final class EvalCommand implements Runnable {
             ctx.out().printf(Locale.ROOT, "APGR %.4f   CPT(50%%) %.3f   CPT(80%%) %.3f   (random router APGR %.2f)%n", r.apgr(), r.cpt50(), r.cpt80(), r.randomApgr());
             ctx.out().printf(Locale.ROOT, "for reference on this split: nearest-neighbour estimate %.4f, prompt length %.4f%n",
                     r.neighbourOnlyApgr(), r.lengthOnlyApgr());
+            return 0;
+        }
+
+        private int compare(KrContext ctx, List<RouteLlmData.Row> rows, List<Long> seedList, RoutingPolicy chosen,
+                Path work) throws Exception {
+            InProcessEmbedder embedder = chosen == RoutingPolicy.CASCADE ? null : new InProcessEmbedder();
+            CascadeReport report;
+            try {
+                report = new CascadeEvaluation(embedder, work, k, VerifierFitting.PENALTY,
+                        EscalationThresholds.DEFAULTS)
+                        .run(rows, trainFraction, seedList, chosen, TerminalProgress.on(ctx.err()));
+            } catch (IllegalArgumentException e) {
+                throw new CliException(e.getMessage());
+            } finally {
+                ScratchFolders.delete(work);
+            }
+            if (json) {
+                ctx.printJson(report);
+            } else {
+                CascadeTable.print(report, ctx.out());
+            }
             return 0;
         }
     }

@@ -65,6 +65,20 @@ public final class SourceParser implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether {@code text} parses in {@code language} without syntax errors (no error or missing
+     * nodes in the tree). Nothing is extracted, so this is much cheaper than {@link #parse}.
+     */
+    public boolean parsesCleanly(Language language, String text) {
+        if (!GRAMMARS.containsKey(language)) {
+            throw new IllegalArgumentException(language + " has no tree-sitter grammar");
+        }
+        TSParser parser = parsers.get().computeIfAbsent(language, this::newParser);
+        try (TSTree tree = parser.parseStringEncoding(null, text, TSInputEncoding.TSInputEncodingUTF8)) {
+            return tree != null && !tree.getRootNode().hasError();
+        }
+    }
+
     private TSParser newParser(Language language) {
         TSParser parser = new TSParser();
         if (!parser.setLanguage(GRAMMARS.get(language).get())) {

@@ -74,6 +74,10 @@ public final class GainModel {
         return local.probability(row(vector, PromptFeatures.of(prompt), featureMean, featureScale));
     }
 
+    public double remoteSuccess(float[] vector, String prompt) {
+        return remote.probability(row(vector, PromptFeatures.of(prompt), featureMean, featureScale));
+    }
+
     private static double[] row(float[] vector, double[] features, double[] mean, double[] scale) {
         double[] out = new double[vector.length + features.length];
         for (int i = 0; i < vector.length; i++) {

@@ -38,7 +38,18 @@ public final class RoutingEvaluation {
         this.k = k;
     }
 
-    public RoutingEvalResult run(List<RouteLlmData.Row> all, double trainFraction, long seed, Progress progress) {
+    /** The shuffled split every routing evaluation of one seed shares: the first part trains, the rest is scored. */
+    public record Split(List<RouteLlmData.Row> train, List<RouteLlmData.Row> test) {
+    }
+
+    /**
+     * Per test prompt, in the order of {@link Split#test()}: the gain model's score, its estimate that
+     * the remote model answers right, and the two reference scores.
+     */
+    public record Scores(double[] gain, double[] remote, double[] neighbours, double[] length) {
+    }
+
+    public static Split split(List<RouteLlmData.Row> all, double trainFraction, long seed) {
         if (trainFraction <= 0 || trainFraction >= 1) {
             throw new IllegalArgumentException("--train-fraction must be between 0 and 1 (exclusive), got " + trainFraction);
         }
@@ -50,6 +61,24 @@ public final class RoutingEvaluation {
         if (train.isEmpty() || test.size() < 10) {
             throw new IllegalArgumentException("too few prompts for a split: " + train.size() + " to train on, " + test.size() + " to test");
         }
+        return new Split(List.copyOf(train), List.copyOf(test));
+    }
+
+    public RoutingEvalResult run(List<RouteLlmData.Row> all, double trainFraction, long seed, Progress progress) {
+        Split split = split(all, trainFraction, seed);
+        Scores scores = score(split, progress);
+        List<RouteLlmData.Row> test = split.test();
+        RouterQuality chosen = RouterQuality.of(test, scores.gain());
+        return new RoutingEvalResult(round(chosen.apgr()), round(chosen.cpt50()), round(chosen.cpt80()), 0.5,
+                test.size(), split.train().size(),
+                round(RouterQuality.of(test, scores.neighbours()).apgr()), round(RouterQuality.of(test,
+                        scores.length()).apgr()), seed);
+    }
+
+    /** Stores the training prompts as history, trains the gain model on it and scores every test prompt. */
+    public Scores score(Split split, Progress progress) {
+        List<RouteLlmData.Row> train = split.train();
+        List<RouteLlmData.Row> test = split.test();
         CollectionDefinition history = new CollectionDefinition("routing-eval", "routing evaluation history", CollectionKind.HISTORY,
                 List.of("query"), "query", "query");
         try (LuceneKnowledgeStore store = new LuceneKnowledgeStore(workDir, EmbedderIdentity.of(embedder))) {
@@ -72,16 +101,16 @@ public final class RoutingEvaluation {
 
             List<float[]> testVectors = embed(test, "score test prompts", progress);
             double[] gain = new double[test.size()];
+            double[] remote = new double[test.size()];
             double[] neighbours = new double[test.size()];
             double[] length = new double[test.size()];
             for (int i = 0; i < test.size(); i++) {
                 gain[i] = model.gain(testVectors.get(i), test.get(i).prompt());
+                remote[i] = model.remoteSuccess(testVectors.get(i), test.get(i).prompt());
                 neighbours[i] = gapEstimate(store, history, testVectors.get(i), prior);
                 length[i] = PromptFeatures.of(test.get(i).prompt())[0];
             }
-            RouterQuality chosen = RouterQuality.of(test, gain);
-            return new RoutingEvalResult(round(chosen.apgr()), round(chosen.cpt50()), round(chosen.cpt80()), 0.5, test.size(), train.size(),
-                    round(RouterQuality.of(test, neighbours).apgr()), round(RouterQuality.of(test, length).apgr()), seed);
+            return new Scores(gain, remote, neighbours, length);
         }
     }
 

@@ -1,0 +1,96 @@
+package dev.knowledgerouter.verify;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The verifier's weights as a file: where they were fitted and on how many answers, when, with
+ * which penalty, and per feature its standardisation and weight. {@code source} says where a
+ * weight came from: {@code fitted}, {@code prior} (set by hand because the feature never varied in
+ * the fitting sample, see {@link VerifierPriors}) or {@code unused} (it never varied and has no
+ * prior, so it counts for nothing).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record VerifierWeights(String description, String fittedOn, int sampleSize, double badShare, LocalDate fitDate,
+                              double penalty, double intercept, List<Term> features) {
+    public static final String FITTED = "fitted";
+    public static final String PRIOR = "prior";
+    public static final String UNUSED = "unused";
+    /** The shipped defaults, beside this class on the classpath. */
+    static final String RESOURCE = "verifier-weights.json";
+
+    /**
+     * One feature's share of the score: {@code weight * (clamp(value) - mean) / scale}, where a
+     * fitted feature is clamped to the {@code min}-{@code max} range of the fitting sample (a prior
+     * has no range and is not clamped).
+     */
+    public record Term(String name, double mean, double scale, Double min, Double max, double weight, String source) {
+        double clamp(double value) {
+            double v = min == null ? value : Math.max(min, value);
+            return max == null ? v : Math.min(max, v);
+        }
+    }
+
+    public VerifierWeights {
+        features = List.copyOf(features);
+    }
+
+    private static ObjectMapper mapper() {
+        return new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    }
+
+    public static VerifierWeights shipped() {
+        try (InputStream in = VerifierWeights.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE
+                        + " is missing from the classpath; rebuild with `./mvnw package`");
+            }
+            return mapper().readValue(in, VerifierWeights.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the shipped verifier weights: " + e.getMessage(), e);
+        }
+    }
+
+    public static VerifierWeights read(Path file) {
+        try {
+            return mapper().readValue(file.toFile(), VerifierWeights.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read verifier weights from " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String toJson() {
+        try {
+            return mapper().writeValueAsString(this) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void write(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, toJson());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
