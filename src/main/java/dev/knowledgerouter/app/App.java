@@ -14,14 +14,14 @@ import dev.knowledgerouter.knowledge.CollectionCatalog;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.CollectionKind;
 import dev.knowledgerouter.knowledge.Embedder;
-import dev.knowledgerouter.knowledge.InProcessEmbedder;
-import dev.knowledgerouter.knowledge.KnowledgeAdder;
+import dev.knowledgerouter.knowledge.embedding.InProcessEmbedder;
+import dev.knowledgerouter.knowledge.seed.KnowledgeAdder;
 import dev.knowledgerouter.knowledge.KnowledgeSearch;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
-import dev.knowledgerouter.knowledge.LuceneKnowledgeStore;
+import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.SearchMode;
-import dev.knowledgerouter.knowledge.Seeder;
+import dev.knowledgerouter.knowledge.seed.Seeder;
 import dev.knowledgerouter.knowledge.StopSignal;
 import dev.knowledgerouter.learn.InteractionLog;
 import dev.knowledgerouter.learn.UsageReport;
@@ -86,7 +86,7 @@ public final class App implements AutoCloseable {
         this.search = new KnowledgeSearch(store);
         this.clock = clock;
         this.interactions = new InteractionLog(store);
-        if (store instanceof dev.knowledgerouter.knowledge.OutboxKnowledgeStore outbox) {
+        if (store instanceof dev.knowledgerouter.knowledge.outbox.OutboxKnowledgeStore outbox) {
             this.outboxFlusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("kr-outbox").factory());
             outbox.startFlushing(outboxFlusher, OUTBOX_FLUSH_INTERVAL);
         } else {
@@ -107,13 +107,13 @@ public final class App implements AutoCloseable {
         this.usageReporter = new UsageReporter(ledger, guard, store, config.cost(), config.claude().model(), clock);
         SearchMode searchMode = SearchMode.valueOf(config.routing().retrievalMode().toUpperCase(java.util.Locale.ROOT));
         String summaryModel = config.code().summaryModel().orElse(config.ollama().model());
-        dev.knowledgerouter.code.CodeSummarizer summarizer = new dev.knowledgerouter.code.CodeSummarizer(
+        dev.knowledgerouter.code.summary.CodeSummarizer summarizer = new dev.knowledgerouter.code.summary.CodeSummarizer(
                 new OllamaChatClient(new OllamaSettings(config.ollama().host(), summaryModel, config.ollama().timeout()), ollamaGate),
                 config.code().summaryBatchFiles(), config.code().summaryParallelism());
         dev.knowledgerouter.code.CodeIndex codeIndex = new dev.knowledgerouter.code.CodeIndex(store, embedder);
         this.code = new dev.knowledgerouter.code.CodeService(config.graphsDir(), store, codeIndex,
                 new dev.knowledgerouter.code.RepositoryAnalyzer(config.graphsDir(), codeIndex,
-                        dev.knowledgerouter.code.ScanPolicy.defaults().withMaxFileBytes(config.code().maxFileBytes()), Optional.of(summarizer), clock),
+                        dev.knowledgerouter.code.scan.ScanPolicy.defaults().withMaxFileBytes(config.code().maxFileBytes()), Optional.of(summarizer), clock),
                 config.code(), searchMode, clock, stop);
         this.queries = new QueryService(embedder, store, search, new ComplexityEstimator(), new Router(config.routing()), answerer,
                 interactions, config.routing(), config.server().maxQueryChars(), clock,
@@ -152,7 +152,7 @@ public final class App implements AutoCloseable {
         if (config.store().kind() == dev.knowledgerouter.config.StoreSettings.Kind.QDRANT) {
             // A server can go away while we serve; what users gave us waits on local disk until it is back.
             try {
-                store = new dev.knowledgerouter.knowledge.OutboxKnowledgeStore(store, config.outboxDir(), clock);
+                store = new dev.knowledgerouter.knowledge.outbox.OutboxKnowledgeStore(store, config.outboxDir(), clock);
             } catch (RuntimeException e) {
                 store.close();
                 throw e;

@@ -3,8 +3,8 @@ package dev.knowledgerouter.app;
 import dev.knowledgerouter.config.EmbedderSettings;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.knowledge.Embedder;
-import dev.knowledgerouter.knowledge.InProcessEmbedder;
-import dev.knowledgerouter.knowledge.OllamaEmbedder;
+import dev.knowledgerouter.knowledge.embedding.InProcessEmbedder;
+import dev.knowledgerouter.knowledge.embedding.OllamaEmbedder;
 import java.time.Duration;
 
 /** The embedder {@code embedder:} names: the in-process model, or an Ollama embedding model. */

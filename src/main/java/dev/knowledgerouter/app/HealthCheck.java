@@ -7,9 +7,9 @@ import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.config.StoreSettings;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
-import dev.knowledgerouter.knowledge.OllamaEmbeddingModel;
-import dev.knowledgerouter.knowledge.OutboxKnowledgeStore;
-import dev.knowledgerouter.knowledge.QdrantKnowledgeStore;
+import dev.knowledgerouter.knowledge.embedding.OllamaEmbeddingModel;
+import dev.knowledgerouter.knowledge.outbox.OutboxKnowledgeStore;
+import dev.knowledgerouter.knowledge.qdrant.QdrantKnowledgeStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -82,7 +82,7 @@ public final class HealthCheck {
     public static Report withoutApp(KrConfig config, String storeFailure) {
         ModelList models = ModelList.of(config);
         Part store = Part.down(storeFailure, storeFacts(config));
-        String embedderId = config.embedder().kind() == EmbedderSettings.Kind.LOCAL ? dev.knowledgerouter.knowledge.InProcessEmbedder.ID
+        String embedderId = config.embedder().kind() == EmbedderSettings.Kind.LOCAL ? dev.knowledgerouter.knowledge.embedding.InProcessEmbedder.ID
                 : OllamaEmbeddingModel.idOf(config.embedder().ollamaModel());
         return Report.of(store, embedder(config, embedderId, models), localModel(config, models), claude(config, Optional.empty()));
     }

@@ -1,6 +1,6 @@
 package dev.knowledgerouter.app;
 
-import dev.knowledgerouter.knowledge.OwnerOnly;
+import dev.knowledgerouter.files.OwnerOnly;
 import dev.knowledgerouter.knowledge.StoreException;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.knowledgerouter.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.knowledgerouter.knowledge.AtomicFile;
+import dev.knowledgerouter.files.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,9 +5,9 @@ import dev.knowledgerouter.config.Secret;
 import dev.knowledgerouter.config.StoreSettings;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
-import dev.knowledgerouter.knowledge.LuceneKnowledgeStore;
-import dev.knowledgerouter.knowledge.QdrantKnowledgeStore;
-import dev.knowledgerouter.knowledge.QdrantOptions;
+import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
+import dev.knowledgerouter.knowledge.qdrant.QdrantKnowledgeStore;
+import dev.knowledgerouter.knowledge.qdrant.QdrantOptions;
 
 /** The store {@code store:} names: Lucene indexes under {@code $KR_HOME}, or Qdrant. */
 public final class StoreFactory {

@@ -2,8 +2,8 @@ package dev.knowledgerouter.cli;
 
 import dev.knowledgerouter.code.AnalysisResult;
 import dev.knowledgerouter.code.CodeIndex;
-import dev.knowledgerouter.code.CredentialSkip;
-import dev.knowledgerouter.code.GraphCorrection;
+import dev.knowledgerouter.code.scan.CredentialSkip;
+import dev.knowledgerouter.code.graph.GraphCorrection;
 import dev.knowledgerouter.code.SummaryMode;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.knowledgerouter.cli;
 
 import dev.knowledgerouter.app.App;
-import dev.knowledgerouter.app.RouteBenchResult;
-import dev.knowledgerouter.app.RouteBenchmark;
+import dev.knowledgerouter.eval.RouteBenchResult;
+import dev.knowledgerouter.eval.RouteBenchmark;
 import dev.knowledgerouter.config.KrConfig;
 import java.nio.file.Path;
 import java.util.Locale;

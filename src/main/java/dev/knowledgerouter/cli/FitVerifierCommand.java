@@ -1,7 +1,7 @@
 package dev.knowledgerouter.cli;
 
 import dev.knowledgerouter.eval.VerifierFitting;
-import dev.knowledgerouter.learn.RouteLlmData;
+import dev.knowledgerouter.eval.RouteLlmData;
 import dev.knowledgerouter.verify.VerifierWeights;
 import java.nio.file.Path;
 import java.time.Clock;

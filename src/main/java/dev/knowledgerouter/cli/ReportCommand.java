@@ -1,7 +1,7 @@
 package dev.knowledgerouter.cli;
 
 import dev.knowledgerouter.config.ConfigException;
-import dev.knowledgerouter.knowledge.OwnerOnly;
+import dev.knowledgerouter.files.OwnerOnly;
 import dev.knowledgerouter.report.HtmlReport;
 import dev.knowledgerouter.report.MarkdownReport;
 import dev.knowledgerouter.report.RoutingReport;

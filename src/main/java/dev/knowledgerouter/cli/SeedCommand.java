@@ -1,7 +1,7 @@
 package dev.knowledgerouter.cli;
 
 import dev.knowledgerouter.app.App;
-import dev.knowledgerouter.knowledge.SeedReport;
+import dev.knowledgerouter.knowledge.seed.SeedReport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

@@ -7,7 +7,7 @@ import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.config.ServerSettings;
 import dev.knowledgerouter.http.BearerAuth;
 import dev.knowledgerouter.http.HttpApi;
-import dev.knowledgerouter.knowledge.SeedReport;
+import dev.knowledgerouter.knowledge.seed.SeedReport;
 import dev.knowledgerouter.knowledge.StopSignal;
 import io.javalin.Javalin;
 import java.io.IOException;

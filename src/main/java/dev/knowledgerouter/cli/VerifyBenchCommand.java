@@ -2,7 +2,7 @@ package dev.knowledgerouter.cli;
 
 import dev.knowledgerouter.eval.VerifierBenchmark;
 import dev.knowledgerouter.eval.VerifyBenchResult;
-import dev.knowledgerouter.learn.RouteLlmData;
+import dev.knowledgerouter.eval.RouteLlmData;
 import dev.knowledgerouter.verify.AnswerUnderReview;
 import dev.knowledgerouter.verify.AnswerVerifier;
 import dev.knowledgerouter.verify.KnownTerms;

@@ -2,6 +2,9 @@ package dev.knowledgerouter.code;
 
 import java.util.List;
 import java.util.Map;
+import dev.knowledgerouter.code.graph.GraphCorrection;
+import dev.knowledgerouter.code.graph.GraphStats;
+import dev.knowledgerouter.code.scan.CredentialSkip;
 
 /**
  * The counts at the end of an analysis.

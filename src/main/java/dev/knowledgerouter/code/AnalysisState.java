@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import dev.knowledgerouter.code.graph.GraphFile;
+import dev.knowledgerouter.code.scan.CredentialSkip;
 
 /**
  * The incremental memory of an analysed repository, kept beside its graph in {@code state.json}: per

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import dev.knowledgerouter.code.graph.GraphNode;
 
 /**
  * The {@code code-<name>} collection of an analysed repository: one entry per file, class and function
@@ -74,11 +75,11 @@ public final class CodeIndex {
     }
 
     /** One node to index with the source text its snippet is cut from. */
-    record Item(GraphNode node, String qualifiedName, String snippet) {
+    public record Item(GraphNode node, String qualifiedName, String snippet) {
     }
 
     /** The payload of a node's entry; its text hash tells whether the entry must be rewritten. */
-    static Map<String, Object> payload(String repository, Item item) {
+    public static Map<String, Object> payload(String repository, Item item) {
         GraphNode node = item.node();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("repo", repository);

@@ -23,6 +23,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.knowledgerouter.code.graph.GraphBuilder;
+import dev.knowledgerouter.code.graph.GraphFile;
+import dev.knowledgerouter.code.graph.KnowledgeGraph;
+import dev.knowledgerouter.code.scan.AllowedRoots;
+import dev.knowledgerouter.code.scan.CredentialSkip;
+import dev.knowledgerouter.code.syntax.Language;
 
 /**
  * What the CLI and the HTTP API do with code: analyse a repository (here and now, or as a background

@@ -24,6 +24,28 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import dev.knowledgerouter.code.graph.GraphBuilder;
+import dev.knowledgerouter.code.graph.GraphFile;
+import dev.knowledgerouter.code.graph.GraphNode;
+import dev.knowledgerouter.code.graph.GraphValidator;
+import dev.knowledgerouter.code.graph.KnowledgeGraph;
+import dev.knowledgerouter.code.graph.ProjectMeta;
+import dev.knowledgerouter.code.lang.CodeLanguages;
+import dev.knowledgerouter.code.scan.CredentialDetector;
+import dev.knowledgerouter.code.scan.GitHead;
+import dev.knowledgerouter.code.scan.RepositoryScanner;
+import dev.knowledgerouter.code.scan.ScanPolicy;
+import dev.knowledgerouter.code.scan.ScanReport;
+import dev.knowledgerouter.code.scan.SourceFile;
+import dev.knowledgerouter.code.summary.CodeSummarizer;
+import dev.knowledgerouter.code.summary.ModelSummary;
+import dev.knowledgerouter.code.syntax.FileExtraction;
+import dev.knowledgerouter.code.syntax.ImportResolver;
+import dev.knowledgerouter.code.syntax.Language;
+import dev.knowledgerouter.code.syntax.LanguageExtractor;
+import dev.knowledgerouter.code.syntax.RepositoryFiles;
+import dev.knowledgerouter.code.syntax.SourceParser;
+import dev.knowledgerouter.code.syntax.SourceText;
 
 /**
  * Runs {@code kr analyze}: scan, parse what changed (in parallel), resolve and build the graph, let the
@@ -357,7 +379,7 @@ public final class RepositoryAnalyzer {
     }
 
     /** The qualified name a searcher knows a node by: the path for a file, {@code Outer.method} for a declaration. */
-    static String qualifiedName(GraphNode node) {
+    public static String qualifiedName(GraphNode node) {
         if (node.type().equals(GraphNode.FILE)) {
             return node.filePath();
         }
@@ -367,7 +389,7 @@ public final class RepositoryAnalyzer {
     }
 
     /** Up to the first dozen source lines of a node: what search results show, and what its embedding reads besides the signature. */
-    static String snippet(List<String> lines, GraphNode node) {
+    public static String snippet(List<String> lines, GraphNode node) {
         if (lines.isEmpty()) {
             return "";
         }
@@ -388,7 +410,7 @@ public final class RepositoryAnalyzer {
         }
     }
 
-    static String pathOf(SourceFile file) {
+    public static String pathOf(SourceFile file) {
         return file.relativePath().toString().replace('\\', '/');
     }
 

@@ -1,9 +1,8 @@
 /**
- * Code analysis: scanning a repository for the files worth analysing ({@link
- * dev.knowledgerouter.code.RepositoryScanner}, honouring {@code .gitignore} and skipping vendored,
- * generated and binary files), tree-sitter extraction of the Java, Python, JavaScript, TypeScript, Go
- * and Rust sources it finds, import resolution, the code graph with its validation, local-model
- * summaries, and the code index and search built on it. Other text files (config, docs) take part as
- * plain file nodes.
+ * Code analysis as a service: analysis jobs and their incremental state ({@link
+ * dev.knowledgerouter.code.RepositoryAnalyzer}, {@link dev.knowledgerouter.code.CodeService}), the
+ * {@code code-<name>} index and search ({@link dev.knowledgerouter.code.CodeIndex}), and code context for
+ * queries. The parts it orchestrates live in subpackages: {@code scan}, {@code syntax}, {@code lang},
+ * {@code graph} and {@code summary}.
  */
 package dev.knowledgerouter.code;

@@ -2,9 +2,6 @@ package dev.knowledgerouter.eval;
 
 import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.Progress;
-import dev.knowledgerouter.learn.RouteLlmData;
-import dev.knowledgerouter.learn.RouterQuality;
-import dev.knowledgerouter.learn.RoutingEvaluation;
 import dev.knowledgerouter.verify.AnswerChecks;
 import dev.knowledgerouter.verify.EscalationThresholds;
 import dev.knowledgerouter.verify.FeatureVector;

@@ -1,6 +1,5 @@
 package dev.knowledgerouter.eval;
 
-import dev.knowledgerouter.learn.RoutingEvaluation;
 
 /**
  * The combined router: the expected gain of escalating once the local answer has been seen,

@@ -1,7 +1,6 @@
 package dev.knowledgerouter.eval;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.knowledgerouter.learn.RouterQuality;
 import java.util.List;
 
 /** One router's APGR, CPT(50%) and CPT(80%) on one split (or their means), rounded to 4 places. */

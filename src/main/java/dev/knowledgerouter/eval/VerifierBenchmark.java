@@ -3,8 +3,6 @@ package dev.knowledgerouter.eval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.knowledgerouter.answer.ContextPassage;
 import dev.knowledgerouter.knowledge.Progress;
-import dev.knowledgerouter.learn.Percentile;
-import dev.knowledgerouter.learn.RouteLlmData;
 import dev.knowledgerouter.verify.AnswerCheck;
 import dev.knowledgerouter.verify.AnswerUnderReview;
 import dev.knowledgerouter.verify.AnswerVerifier;

@@ -1,7 +1,6 @@
 package dev.knowledgerouter.eval;
 
 import dev.knowledgerouter.knowledge.Progress;
-import dev.knowledgerouter.learn.RouteLlmData;
 import dev.knowledgerouter.verify.AnswerChecks;
 import dev.knowledgerouter.verify.FeatureVector;
 import dev.knowledgerouter.verify.KnownTerms;

@@ -1,6 +1,5 @@
 package dev.knowledgerouter.eval;
 
-import dev.knowledgerouter.learn.RouteLlmData;
 import dev.knowledgerouter.verify.AnswerChecks;
 import dev.knowledgerouter.verify.AnswerUnderReview;
 import dev.knowledgerouter.verify.FeatureVector;

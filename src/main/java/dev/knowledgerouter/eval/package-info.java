@@ -1,8 +1,6 @@
 /**
- * Offline evaluation; used only by cli. {@link dev.knowledgerouter.eval.CascadeEvaluation} measures,
- * on RouteLLM-layout data with the weak model's answers, the pre-router (learn's gain model), the
- * cascade (the answer verifier over the weak model's answer) and their combination on the same
- * seeded splits; {@link dev.knowledgerouter.eval.VerifierFitting} fits the verifier weights the
- * router ships with.
+ * Offline evaluation; used only by cli: retrieval on BEIR-layout data, routing on RouteLLM-layout data
+ * (the pre-router, the cascade over the weak model's answer and their combination), calibration of the
+ * thresholds, the verifier fitting, and the route and verifier benchmarks with their synthetic data.
  */
 package dev.knowledgerouter.eval;

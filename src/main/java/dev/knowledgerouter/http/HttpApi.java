@@ -207,7 +207,7 @@ public final class HttpApi {
             throw new ApiException(400, "invalid_request", "'path' is not a valid path: " + e.getMessage());
         } catch (dev.knowledgerouter.code.CodeService.PathNotAllowedException e) {
             throw new ApiException(403, "path_not_allowed", e.getMessage());
-        } catch (dev.knowledgerouter.code.CredentialFolderException e) {
+        } catch (dev.knowledgerouter.code.scan.CredentialFolderException e) {
             throw new ApiException(403, "credential_folder", e.getMessage());
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ApiException(400, "not_a_directory", e.getMessage());

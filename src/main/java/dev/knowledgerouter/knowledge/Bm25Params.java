@@ -13,7 +13,7 @@ public record Bm25Params(double k1, double b) {
         }
     }
 
-    BM25Similarity similarity() {
+    public BM25Similarity similarity() {
         return new BM25Similarity((float) k1, (float) b);
     }
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import dev.knowledgerouter.knowledge.seed.EntryVersions;
 
 /**
  * What an entry says, apart from what the router keeps beside it in the same payload: its
@@ -22,12 +23,12 @@ public final class EntryContent {
         return content;
     }
 
-    static boolean isReserved(String key) {
+    public static boolean isReserved(String key) {
         return RESERVED.contains(key);
     }
 
     /** Same content and same embedded text: the stored vector is still right and nothing needs writing. */
-    static boolean sameAs(CollectionDefinition c, Optional<StoredEntry> existing, Map<String, Object> content) {
+    public static boolean sameAs(CollectionDefinition c, Optional<StoredEntry> existing, Map<String, Object> content) {
         return existing.isPresent() && of(existing.get().payload()).equals(content)
                 && existing.get().textHash().equals(TextHash.of(c.textOf(content)));
     }

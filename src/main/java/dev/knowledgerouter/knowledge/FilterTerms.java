@@ -9,13 +9,13 @@ import java.util.List;
  * form of a string, number or boolean, or of each element of a list. Longer values are prose, not
  * filter keys; indexing them would only bloat the index.
  */
-final class FilterTerms {
+public final class FilterTerms {
     static final int MAX_VALUE_CHARS = 256;
 
     private FilterTerms() {
     }
 
-    static List<String> of(Object value) {
+    public static List<String> of(Object value) {
         List<String> terms = new ArrayList<>();
         add(terms, value);
         return terms;

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 
 /**
  * Searches several collections at once, one task each, and merges the hits by score. Used for the

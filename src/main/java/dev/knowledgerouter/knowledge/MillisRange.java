@@ -9,12 +9,12 @@ import java.util.Optional;
  * both are rounded up: {@code m >= from} is {@code m >= ceil(from)} and {@code m < to} is
  * {@code m <= ceil(to) - 1}. Instant.MIN/MAX lie outside epoch milliseconds and are clamped.
  */
-record MillisRange(long first, long last) {
+public record MillisRange(long first, long last) {
     private static final Instant LAST_MILLI = Instant.ofEpochMilli(Long.MAX_VALUE);
     private static final Instant FIRST_MILLI = Instant.ofEpochMilli(Long.MIN_VALUE);
 
     /** Empty when no millisecond lies in {@code [from, to)}. */
-    static Optional<MillisRange> of(Instant from, Instant to) {
+    public static Optional<MillisRange> of(Instant from, Instant to) {
         if (from.isAfter(LAST_MILLI) || !to.isAfter(FIRST_MILLI)) {
             return Optional.empty();
         }

@@ -65,7 +65,7 @@ public record Provenance(Source source, String file, Instant at, Source updatedB
     }
 
     /** A provenance as {@link #toPayload} wrote it; {@link Source#UNKNOWN} for anything else. */
-    static Provenance read(Object stored) {
+    public static Provenance read(Object stored) {
         if (!(stored instanceof Map<?, ?> p)) {
             return new Provenance(Source.UNKNOWN, null, null, null, null);
         }
@@ -90,7 +90,7 @@ public record Provenance(Source source, String file, Instant at, Source updatedB
         return source == other.source && Objects.equals(file, other.file);
     }
 
-    Map<String, Object> toPayload() {
+    public Map<String, Object> toPayload() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("source", source.wireName());
         if (file != null) {
@@ -124,7 +124,7 @@ public record Provenance(Source source, String file, Instant at, Source updatedB
         return s.toString();
     }
 
-    static Instant instant(Object value) {
+    public static Instant instant(Object value) {
         if (!(value instanceof String s)) {
             return null;
         }

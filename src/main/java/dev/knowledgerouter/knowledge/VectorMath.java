@@ -1,11 +1,11 @@
 package dev.knowledgerouter.knowledge;
 
 /** Vector operations the store relies on: it searches by dot product, which is cosine only on unit vectors. */
-final class VectorMath {
+public final class VectorMath {
     private VectorMath() {
     }
 
-    static float[] normalized(float[] v) {
+    public static float[] normalized(float[] v) {
         double sum = 0;
         for (float x : v) {
             sum += x * x;

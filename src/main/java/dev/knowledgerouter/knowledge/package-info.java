@@ -1,12 +1,11 @@
 /**
- * The knowledge base: collection definitions ({@code collections/*.yaml}), the {@link
- * dev.knowledgerouter.knowledge.Embedder} that turns text into unit vectors (bge-small in process by
- * default, or an Ollama embedding model such as nomic-embed-text), the {@link
- * dev.knowledgerouter.knowledge.KnowledgeStore} that keeps entries and searches them (Lucene on disk
- * by default, or Qdrant), the {@link dev.knowledgerouter.knowledge.OutboxKnowledgeStore} that keeps
- * writes in a local {@link dev.knowledgerouter.knowledge.Outbox} while a server-backed store is
- * unreachable, seeding from {@code seed-data/}, and the {@link
- * dev.knowledgerouter.knowledge.StoreMigration} that copies every collection from one store to
- * another, re-embedding when their embedders differ.
+ * The knowledge base API: collection definitions ({@code collections/*.yaml}, {@link
+ * dev.knowledgerouter.knowledge.CollectionCatalog}), the {@link dev.knowledgerouter.knowledge.Embedder}
+ * that turns text into unit vectors, the {@link dev.knowledgerouter.knowledge.KnowledgeStore} that keeps
+ * entries and searches them, search requests and hits, the fusion and BM25 parameters with their
+ * defaults, {@link dev.knowledgerouter.knowledge.KnowledgeSearch} across collections, where each entry
+ * came from ({@link dev.knowledgerouter.knowledge.Provenance}), and the store exceptions. Backends live
+ * in subpackages ({@code embedding}, {@code lucene}, {@code qdrant}, {@code outbox}) and depend on this
+ * package only; {@code seed} and {@code migration} work through the API.
  */
 package dev.knowledgerouter.knowledge;

@@ -1,11 +1,11 @@
 package dev.knowledgerouter.mcp;
 
 import dev.knowledgerouter.app.App;
-import dev.knowledgerouter.knowledge.AddedEntry;
+import dev.knowledgerouter.knowledge.seed.AddedEntry;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.CollectionKind;
 import dev.knowledgerouter.knowledge.Provenance;
-import dev.knowledgerouter.knowledge.ReplaceRefusedException;
+import dev.knowledgerouter.knowledge.seed.ReplaceRefusedException;
 import dev.knowledgerouter.knowledge.TextHash;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Instant;

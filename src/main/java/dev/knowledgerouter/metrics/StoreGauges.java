@@ -2,7 +2,7 @@ package dev.knowledgerouter.metrics;
 
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
-import dev.knowledgerouter.knowledge.OutboxKnowledgeStore;
+import dev.knowledgerouter.knowledge.outbox.OutboxKnowledgeStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashSet;

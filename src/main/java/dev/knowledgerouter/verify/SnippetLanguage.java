@@ -1,6 +1,6 @@
 package dev.knowledgerouter.verify;
 
-import dev.knowledgerouter.code.Language;
+import dev.knowledgerouter.code.syntax.Language;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;

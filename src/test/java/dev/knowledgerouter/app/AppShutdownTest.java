@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.knowledgerouter.code.AnalysisJob;
 import dev.knowledgerouter.code.CodeIndex;
-import dev.knowledgerouter.code.GraphFile;
-import dev.knowledgerouter.code.GraphNode;
+import dev.knowledgerouter.code.graph.GraphFile;
+import dev.knowledgerouter.code.graph.GraphNode;
 import dev.knowledgerouter.code.RepositoryAnalyzer;
 import dev.knowledgerouter.code.SummaryMode;
 import dev.knowledgerouter.config.CodeSettings;
@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -131,14 +132,22 @@ class AppShutdownTest {
             public void done() {
             }
         };
-        CompletableFuture<?> seeding = CompletableFuture.runAsync(
-                () -> app.inFlight().run(() -> app.seeder().seedDirectory(app.config().seedDir(), signalling)));
+        AtomicBoolean seedingEnded = new AtomicBoolean();
+        CompletableFuture<?> seeding = CompletableFuture.runAsync(() -> app.inFlight().run(() -> {
+            try {
+                return app.seeder().seedDirectory(app.config().seedDir(), signalling);
+            } finally {
+                seedingEnded.set(true);
+            }
+        }));
         assertTrue(embedding.await(60, TimeUnit.SECONDS));
 
         app.close();
 
-        assertTrue(seeding.isDone(), "close returned while seeding still ran");
-        ExecutionException failed = assertThrows(ExecutionException.class, () -> seeding.get(0, TimeUnit.SECONDS));
+        // The future completes on the seeding thread just after the work leaves the in-flight count, so the
+        // flag set inside that work is what close must have waited for.
+        assertTrue(seedingEnded.get(), "close returned while seeding still ran");
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> seeding.get(30, TimeUnit.SECONDS));
         assertTrue(failed.getCause() instanceof StopSignal.StoppedException, String.valueOf(failed.getCause()));
         try (App next = App.open(config(), TestStack.embedder(), Clock.systemUTC())) {
             assertTrue(next.knowledgeIncomplete());

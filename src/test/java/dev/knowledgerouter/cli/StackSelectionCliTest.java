@@ -10,7 +10,7 @@ import dev.knowledgerouter.config.EmbedderSettings;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.config.OllamaSettings;
 import dev.knowledgerouter.config.StoreSettings;
-import dev.knowledgerouter.knowledge.BagOfWordsOllama;
+import dev.knowledgerouter.testing.BagOfWordsOllama;
 import dev.knowledgerouter.testing.TestStack;
 import dev.knowledgerouter.testing.WireServer;
 import java.nio.file.Path;

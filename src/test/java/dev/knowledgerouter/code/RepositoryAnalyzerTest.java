@@ -9,7 +9,7 @@ import dev.knowledgerouter.answer.ConcurrencyGate;
 import dev.knowledgerouter.answer.OllamaChatClient;
 import dev.knowledgerouter.config.OllamaSettings;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
-import dev.knowledgerouter.knowledge.LuceneKnowledgeStore;
+import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.SearchMode;
 import dev.knowledgerouter.testing.TestStack;
@@ -30,6 +30,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.knowledgerouter.code.graph.GraphFile;
+import dev.knowledgerouter.code.graph.GraphNode;
+import dev.knowledgerouter.code.graph.KnowledgeGraph;
+import dev.knowledgerouter.code.graph.StructuralSummary;
+import dev.knowledgerouter.code.scan.CredentialFolderException;
+import dev.knowledgerouter.code.scan.CredentialSkip;
+import dev.knowledgerouter.code.scan.ScanPolicy;
+import dev.knowledgerouter.code.scan.SkipReason;
+import dev.knowledgerouter.code.summary.CodeSummarizer;
 
 /** Re-analysis, model summaries and their failures, on a copy of the Python fixture with the real store and embedder. */
 class RepositoryAnalyzerTest {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.knowledgerouter.knowledge.Progress;
-import dev.knowledgerouter.learn.RouteLlmData;
 import dev.knowledgerouter.testing.TestStack;
 import dev.knowledgerouter.verify.EscalationThresholds;
 import java.io.IOException;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.knowledgerouter.knowledge.Progress;
-import dev.knowledgerouter.learn.RouteLlmData;
 import dev.knowledgerouter.testing.MutableClock;
 import dev.knowledgerouter.verify.VerifierWeights;
 import java.nio.file.Path;

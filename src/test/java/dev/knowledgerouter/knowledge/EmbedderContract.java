@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * dot product (so unit vectors of the stated length), index in batches and query one text at a time
  * (so a batch must agree with single calls), and compare scores across calls.
  */
-abstract class EmbedderContract {
+public abstract class EmbedderContract {
     /** Batched inference pads texts to a common length; that may move the last bits of a float, never more. */
     static final float SAME = 1e-4f;
 

@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
  * never reaches the real store; what the Qdrant store answers from memory (its embedder, its opened
  * collections) still answers, as it does there.
  */
-final class OutageSwitch implements KnowledgeStore {
+public final class OutageSwitch implements KnowledgeStore {
     private static final int NEVER = -1;
 
     private final KnowledgeStore store;
@@ -24,21 +24,21 @@ final class OutageSwitch implements KnowledgeStore {
     /** Calls still let through before the store goes down on its own; {@link #NEVER} to stay up. */
     private final AtomicInteger callsBeforeDown = new AtomicInteger(NEVER);
 
-    OutageSwitch(KnowledgeStore store) {
+    public OutageSwitch(KnowledgeStore store) {
         this.store = store;
     }
 
-    void down() {
+    public void down() {
         down = true;
     }
 
-    void up() {
+    public void up() {
         callsBeforeDown.set(NEVER);
         down = false;
     }
 
     /** Back up for {@code calls} more calls, then down again: an outage that returns mid-flush. */
-    void upFor(int calls) {
+    public void upFor(int calls) {
         callsBeforeDown.set(calls);
         down = false;
     }

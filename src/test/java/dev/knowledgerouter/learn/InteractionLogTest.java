@@ -7,7 +7,7 @@ import dev.knowledgerouter.knowledge.CollectionCatalog;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.Entry;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
-import dev.knowledgerouter.knowledge.LuceneKnowledgeStore;
+import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 import dev.knowledgerouter.knowledge.StoredEntry;
 import dev.knowledgerouter.testing.TestStack;
 import java.lang.reflect.InvocationTargetException;

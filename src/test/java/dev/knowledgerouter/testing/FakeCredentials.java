@@ -1,6 +1,6 @@
 package dev.knowledgerouter.testing;
 
-import dev.knowledgerouter.code.SkipReason;
+import dev.knowledgerouter.code.scan.SkipReason;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.config.OllamaSettings;
 import dev.knowledgerouter.config.RoutingSettings;
 import dev.knowledgerouter.config.ServerSettings;
-import dev.knowledgerouter.knowledge.InProcessEmbedder;
+import dev.knowledgerouter.knowledge.embedding.InProcessEmbedder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -1,0 +1,39 @@
+package dev.knowledgerouter.code.lang;
+
+import java.util.EnumMap;
+import java.util.Map;
+import dev.knowledgerouter.code.syntax.ImportResolver;
+import dev.knowledgerouter.code.syntax.Language;
+import dev.knowledgerouter.code.syntax.LanguageExtractor;
+import dev.knowledgerouter.code.syntax.RepositoryFiles;
+
+/** The extractor and import resolver of each language, in one place. */
+public final class CodeLanguages {
+    private CodeLanguages() {
+    }
+
+    public static Map<Language, LanguageExtractor> extractors() {
+        Map<Language, LanguageExtractor> extractors = new EnumMap<>(Language.class);
+        extractors.put(Language.JAVA, new JavaExtractor());
+        extractors.put(Language.GO, new GoExtractor());
+        extractors.put(Language.PYTHON, new PythonExtractor());
+        extractors.put(Language.JAVASCRIPT, new EcmaScriptExtractor(Language.JAVASCRIPT));
+        extractors.put(Language.TYPESCRIPT, new EcmaScriptExtractor(Language.TYPESCRIPT));
+        extractors.put(Language.TSX, new EcmaScriptExtractor(Language.TSX));
+        extractors.put(Language.RUST, new RustExtractor());
+        return extractors;
+    }
+
+    public static Map<Language, ImportResolver> resolvers(RepositoryFiles files) {
+        Map<Language, ImportResolver> resolvers = new EnumMap<>(Language.class);
+        resolvers.put(Language.JAVA, new JavaImportResolver(files));
+        resolvers.put(Language.GO, new GoImportResolver(files));
+        resolvers.put(Language.PYTHON, new PythonImportResolver(files));
+        ImportResolver ecmascript = new EcmaScriptImportResolver(files);
+        resolvers.put(Language.JAVASCRIPT, ecmascript);
+        resolvers.put(Language.TYPESCRIPT, ecmascript);
+        resolvers.put(Language.TSX, ecmascript);
+        resolvers.put(Language.RUST, new RustImportResolver(files));
+        return resolvers;
+    }
+}

@@ -1,0 +1,537 @@
+package dev.knowledgerouter.code.lang;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.treesitter.TSNode;
+import dev.knowledgerouter.code.syntax.CallRef;
+import dev.knowledgerouter.code.syntax.Declaration;
+import dev.knowledgerouter.code.syntax.DeclarationKind;
+import dev.knowledgerouter.code.syntax.FileExtraction;
+import dev.knowledgerouter.code.syntax.ImportKind;
+import dev.knowledgerouter.code.syntax.ImportRef;
+import dev.knowledgerouter.code.syntax.Language;
+import dev.knowledgerouter.code.syntax.LanguageExtractor;
+import dev.knowledgerouter.code.syntax.SourceText;
+import dev.knowledgerouter.code.syntax.SupertypeRef;
+
+/**
+ * Extracts Rust items with the tree-sitter-rust grammar. Rust has no package clause and no classes:
+ * {@code impl} and {@code trait} blocks are what give functions an owner, so methods are attributed to
+ * the implemented type (or the trait), wherever the {@code impl} block sits. Inline {@code mod} blocks are
+ * namespaces, not declarations: they only prefix the qualified names of what they contain.
+ */
+public final class RustExtractor implements LanguageExtractor {
+
+    @Override
+    public FileExtraction extract(String path, SourceText source, TSNode root) {
+        Walk walk = new Walk(source);
+        walk.children(root, Scope.TOP);
+        return new FileExtraction(path, Language.RUST, "", source.lineCount(), walk.declarations, walk.imports,
+                walk.supertypes, walk.calls, root.hasError());
+    }
+
+    /**
+     * Where the walk is.
+     *
+     * @param prefix qualified-name prefix for items found here (enclosing declarations and inline modules)
+     * @param parent qualified name of the enclosing declaration, inline modules not counting
+     * @param caller qualified name of the innermost enclosing function, or empty
+     * @param owner for the direct items of an {@code impl} or {@code trait} body: the owning type's qualified
+     *     name, which makes functions methods; else null
+     * @param ownerPublic whether methods here are reachable whatever their own visibility (trait items and
+     *     trait impls, whose visibility is the trait's)
+     * @param modules the inline modules the walk is in, outermost first
+     */
+    private record Scope(String prefix, String parent, String caller, String owner, boolean ownerPublic,
+                         List<String> modules) {
+        static final Scope TOP = new Scope("", "", "", null, false, List.of());
+
+        String qualify(String name) {
+            return prefix.isEmpty() ? name : prefix + "." + name;
+        }
+
+        /** Inside a declaration: it becomes the prefix and the parent. */
+        Scope inside(String qualifiedName, String newCaller) {
+            return new Scope(qualifiedName, qualifiedName, newCaller, null, false, modules);
+        }
+
+        /** Directly in an impl or trait body, whose functions are methods of the owner. */
+        Scope ownedBy(String owner, boolean reachable) {
+            return new Scope(owner, owner, caller, owner, reachable, modules);
+        }
+
+        /** Items nested deeper than an impl or trait body's direct children are no longer its methods. */
+        Scope withoutOwner() {
+            return owner == null ? this : new Scope(prefix, parent, caller, null, false, modules);
+        }
+
+        Scope inModule(String name) {
+            List<String> nested = new ArrayList<>(modules);
+            nested.add(name);
+            return new Scope(qualify(name), parent, caller, null, false, List.copyOf(nested));
+        }
+    }
+
+    private static final class Walk {
+        /**
+         * Deeper than any hand-written code nests; generated expressions (a long {@code a + b + ...} chain nests
+         * one level per operand) stop here instead of overflowing the stack.
+         */
+        private static final int MAX_DEPTH = 1_000;
+
+        private final SourceText source;
+        private final List<Declaration> declarations = new ArrayList<>();
+        private final List<ImportRef> imports = new ArrayList<>();
+        private final List<SupertypeRef> supertypes = new ArrayList<>();
+        private final List<CallRef> calls = new ArrayList<>();
+        private int depth;
+
+        Walk(SourceText source) {
+            this.source = source;
+        }
+
+        void children(TSNode node, Scope scope) {
+            if (depth >= MAX_DEPTH) {
+                return;
+            }
+            depth++;
+            try {
+                for (int i = 0; i < node.getNamedChildCount(); i++) {
+                    TSNode child = node.getNamedChild(i);
+                    if (!child.isNull()) {
+                        visit(child, scope);
+                    }
+                }
+            } finally {
+                depth--;
+            }
+        }
+
+        private void visit(TSNode node, Scope scope) {
+            switch (node.getType()) {
+                case "function_item" -> function(node, scope);
+                case "function_signature_item" -> {
+                    if (!name(node).isEmpty()) {
+                        declare(node, scope.owner != null ? DeclarationKind.METHOD : DeclarationKind.FUNCTION,
+                                name(node), scope, scope.ownerPublic);
+                    }
+                }
+                case "struct_item", "union_item" -> type(node, DeclarationKind.STRUCT, scope);
+                case "enum_item" -> type(node, DeclarationKind.ENUM, scope);
+                case "trait_item" -> trait(node, scope);
+                case "type_item" -> {
+                    // Associated types of impls are bindings, not types of their own.
+                    if (scope.owner == null && !name(node).isEmpty()) {
+                        declare(node, DeclarationKind.TYPE_ALIAS, name(node), scope, false);
+                    }
+                }
+                case "impl_item" -> impl(node, scope);
+                case "mod_item" -> module(node, scope);
+                case "use_declaration" -> {
+                    int first = imports.size();
+                    use(node.getChildByFieldName("argument"), "", false);
+                    relativeToFile(first, scope.modules);
+                }
+                case "extern_crate_declaration" -> externCrate(node);
+                case "call_expression" -> {
+                    call(node, scope);
+                    children(node, scope);
+                }
+                case "macro_invocation", "macro_definition", "line_comment", "block_comment", "attribute_item",
+                     "inner_attribute_item" -> {
+                    // Macro bodies are token trees, not code; comments and attributes hold nothing we extract.
+                }
+                default -> children(node, scope.withoutOwner());
+            }
+        }
+
+        private void function(TSNode node, Scope scope) {
+            String name = name(node);
+            if (name.isEmpty()) {
+                children(node, scope.withoutOwner());
+                return;
+            }
+            DeclarationKind kind = scope.owner != null ? DeclarationKind.METHOD : DeclarationKind.FUNCTION;
+            String qualified = declare(node, kind, name, scope, scope.ownerPublic);
+            children(node, scope.inside(qualified, qualified));
+        }
+
+        private void type(TSNode node, DeclarationKind kind, Scope scope) {
+            String name = name(node);
+            if (name.isEmpty()) {
+                return;
+            }
+            String qualified = declare(node, kind, name, scope, false);
+            children(node, scope.inside(qualified, scope.caller));
+        }
+
+        private void trait(TSNode node, Scope scope) {
+            String name = name(node);
+            if (name.isEmpty()) {
+                return;
+            }
+            String qualified = declare(node, DeclarationKind.TRAIT, name, scope, false);
+            TSNode bounds = node.getChildByFieldName("bounds");
+            if (!bounds.isNull()) {
+                for (int i = 0; i < bounds.getNamedChildCount(); i++) {
+                    TSNode bound = bounds.getNamedChild(i);
+                    String supertrait = typeName(bound);
+                    if (!supertrait.isEmpty()) {
+                        supertypes.add(new SupertypeRef(qualified, supertrait, false, line(bound)));
+                    }
+                }
+            }
+            TSNode body = node.getChildByFieldName("body");
+            if (!body.isNull()) {
+                children(body, scope.ownedBy(qualified, true));
+            }
+        }
+
+        private void impl(TSNode node, Scope scope) {
+            TSNode type = node.getChildByFieldName("type");
+            String typeName = lastSegment(typeName(type));
+            if (typeName.isEmpty()) {
+                children(node, scope.withoutOwner());
+                return;
+            }
+            String owner = scope.qualify(typeName);
+            TSNode trait = node.getChildByFieldName("trait");
+            boolean traitImpl = !trait.isNull();
+            if (traitImpl && !negative(node)) {
+                String traitName = typeName(trait);
+                if (!traitName.isEmpty()) {
+                    supertypes.add(new SupertypeRef(owner, traitName, true, line(trait)));
+                }
+            }
+            TSNode body = node.getChildByFieldName("body");
+            if (!body.isNull()) {
+                children(body, scope.ownedBy(owner, traitImpl));
+            }
+        }
+
+        /** {@code impl !Send for X}: says the type does not implement the trait. */
+        private static boolean negative(TSNode impl) {
+            for (int i = 0; i < impl.getChildCount(); i++) {
+                TSNode child = impl.getChild(i);
+                if (!child.isNull() && !child.isNamed() && "!".equals(child.getType())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void module(TSNode node, Scope scope) {
+            String name = name(node);
+            if (name.isEmpty()) {
+                return;
+            }
+            TSNode body = node.getChildByFieldName("body");
+            if (body.isNull()) {
+                List<String> path = new ArrayList<>(scope.modules);
+                path.add(name);
+                imports.add(new ImportRef(String.join("::", path), List.of(), false, ImportKind.MODULE_DECLARATION,
+                        line(node)));
+                return;
+            }
+            children(body, scope.inModule(name));
+        }
+
+        private String declare(TSNode node, DeclarationKind kind, String name, Scope scope, boolean reachable) {
+            String qualified = scope.qualify(name);
+            boolean exported = reachable || hasVisibility(node);
+            int start = line(node);
+            int end = Math.max(start, node.getEndPoint().getRow() + 1);
+            declarations.add(new Declaration(kind, name, qualified, scope.parent, signature(node), doc(node),
+                    exported, start, end));
+            return qualified;
+        }
+
+        private String name(TSNode node) {
+            return source.of(node.getChildByFieldName("name")).trim();
+        }
+
+        private static boolean hasVisibility(TSNode node) {
+            for (int i = 0; i < node.getNamedChildCount(); i++) {
+                TSNode child = node.getNamedChild(i);
+                if (!child.isNull() && "visibility_modifier".equals(child.getType())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The item up to its body; a body-less item (signature, alias, unit struct) without its semicolon. */
+        private String signature(TSNode node) {
+            TSNode body = node.getChildByFieldName("body");
+            String head = body.isNull()
+                    ? source.of(node)
+                    : source.slice(node.getStartByte(), body.getStartByte());
+            head = collapse(head);
+            if (head.endsWith(";")) {
+                head = head.substring(0, head.length() - 1).trim();
+            }
+            return head;
+        }
+
+        /**
+         * Outer doc comments ({@code ///} lines or a {@code /**} block) directly above the item, attributes between
+         * them and the item allowed. A plain comment or a blank line ends the doc, as it does for rustdoc
+         * readers even where the compiler would still attach it.
+         */
+        private String doc(TSNode node) {
+            List<String> blocks = new ArrayList<>();
+            int nextRow = node.getStartPoint().getRow();
+            TSNode previous = node.getPrevSibling();
+            while (!previous.isNull()) {
+                String type = previous.getType();
+                if (nextRow - lastRow(previous) > 1) {
+                    break;
+                }
+                if ("attribute_item".equals(type)) {
+                    nextRow = previous.getStartPoint().getRow();
+                } else if (("line_comment".equals(type) || "block_comment".equals(type)) && outerDoc(previous)) {
+                    blocks.add(0, stripMarkers(source.of(previous)));
+                    nextRow = previous.getStartPoint().getRow();
+                } else {
+                    break;
+                }
+                previous = previous.getPrevSibling();
+            }
+            return String.join("\n", blocks).trim();
+        }
+
+        private static boolean outerDoc(TSNode comment) {
+            for (int i = 0; i < comment.getChildCount(); i++) {
+                if ("outer".equals(comment.getFieldNameForChild(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A line comment's node ends at column 0 of the next row, having swallowed its newline. */
+        private static int lastRow(TSNode node) {
+            int endRow = node.getEndPoint().getRow();
+            if (endRow > node.getStartPoint().getRow() && node.getEndPoint().getColumn() == 0) {
+                return endRow - 1;
+            }
+            return endRow;
+        }
+
+        private static String stripMarkers(String comment) {
+            String text = comment.strip();
+            if (text.startsWith("///")) {
+                return text.substring(3).trim();
+            }
+            if (text.startsWith("/**")) {
+                text = text.substring(3);
+                if (text.endsWith("*/")) {
+                    text = text.substring(0, text.length() - 2);
+                }
+                List<String> lines = new ArrayList<>();
+                for (String line : text.split("\\R", -1)) {
+                    String trimmed = line.trim();
+                    if (trimmed.startsWith("*")) {
+                        trimmed = trimmed.substring(1).trim();
+                    }
+                    lines.add(trimmed);
+                }
+                return String.join("\n", lines).trim();
+            }
+            return text;
+        }
+
+        private void use(TSNode node, String prefix, boolean inList) {
+            if (node == null || node.isNull()) {
+                return;
+            }
+            switch (node.getType()) {
+                case "scoped_use_list" -> {
+                    TSNode path = node.getChildByFieldName("path");
+                    String listPrefix = path.isNull() ? join(prefix, "") : join(prefix, pathText(path));
+                    TSNode list = node.getChildByFieldName("list");
+                    if (!list.isNull()) {
+                        useList(list, listPrefix);
+                    }
+                }
+                case "use_list" -> useList(node, prefix);
+                case "use_as_clause" -> {
+                    TSNode path = node.getChildByFieldName("path");
+                    String alias = source.of(node.getChildByFieldName("alias")).trim();
+                    String spec = "self".equals(source.of(path).trim()) && inList ? prefix : join(prefix, pathText(path));
+                    if (!spec.isEmpty()) {
+                        imports.add(new ImportRef(spec, alias.isEmpty() ? List.of() : List.of(alias), false,
+                                ImportKind.IMPORT, line(node)));
+                    }
+                }
+                case "use_wildcard" -> {
+                    TSNode path = node.getNamedChildCount() > 0 ? node.getNamedChild(0) : null;
+                    String spec = path == null || path.isNull() ? prefix : join(prefix, pathText(path));
+                    if (!spec.isEmpty()) {
+                        imports.add(new ImportRef(spec, List.of(), true, ImportKind.IMPORT, line(node)));
+                    }
+                }
+                case "self" -> {
+                    // `use a::{self}` imports `a` itself; a bare `use self;` names nothing.
+                    if (inList && !prefix.isEmpty()) {
+                        imports.add(ImportRef.of(prefix, line(node)));
+                    }
+                }
+                case "identifier", "scoped_identifier", "crate", "super", "metavariable" -> {
+                    String spec = join(prefix, pathText(node));
+                    if (!spec.isEmpty()) {
+                        imports.add(ImportRef.of(spec, line(node)));
+                    }
+                }
+                default -> {
+                    // An ERROR node or a grammar form we do not know: nothing reliable to import.
+                }
+            }
+        }
+
+        /**
+         * Inside inline modules, rewrites {@code self::} and {@code super::} paths to the equivalent path from the
+         * file's own module, so that the resolver, which sees files and not inline modules, resolves them. The
+         * {@code use super::*} of a {@code #[cfg(test)] mod tests} then means the file itself, as it does in Rust.
+         */
+        private void relativeToFile(int first, List<String> modules) {
+            if (modules.isEmpty()) {
+                return;
+            }
+            for (int i = first; i < imports.size(); i++) {
+                ImportRef ref = imports.get(i);
+                List<String> segments = List.of(ref.spec().split("::", -1));
+                String head = segments.get(0);
+                if (!head.equals("self") && !head.equals("super")) {
+                    continue;
+                }
+                int climbs = 0;
+                while (climbs < segments.size() && segments.get(climbs).equals("super")) {
+                    climbs++;
+                }
+                List<String> rest = segments.subList(head.equals("self") ? 1 : climbs, segments.size());
+                List<String> rewritten = new ArrayList<>();
+                if (climbs > modules.size()) {
+                    for (int up = 0; up < climbs - modules.size(); up++) {
+                        rewritten.add("super");
+                    }
+                } else {
+                    rewritten.add("self");
+                    rewritten.addAll(modules.subList(0, modules.size() - climbs));
+                }
+                rewritten.addAll(rest);
+                imports.set(i, new ImportRef(String.join("::", rewritten), ref.names(), ref.wildcard(), ref.kind(),
+                        ref.line()));
+            }
+        }
+
+        private void useList(TSNode list, String prefix) {
+            for (int i = 0; i < list.getNamedChildCount(); i++) {
+                use(list.getNamedChild(i), prefix, true);
+            }
+        }
+
+        private void externCrate(TSNode node) {
+            String name = name(node);
+            if (name.isEmpty()) {
+                return;
+            }
+            String alias = source.of(node.getChildByFieldName("alias")).trim();
+            imports.add(new ImportRef(name, alias.isEmpty() ? List.of() : List.of(alias), false, ImportKind.IMPORT,
+                    line(node)));
+        }
+
+        private String pathText(TSNode path) {
+            return source.of(path).replaceAll("\\s+", "");
+        }
+
+        private static String join(String prefix, String path) {
+            if (prefix.isEmpty()) {
+                return path;
+            }
+            if (path.isEmpty()) {
+                return prefix;
+            }
+            return prefix.endsWith("::") || path.startsWith("::") ? prefix + path : prefix + "::" + path;
+        }
+
+        private void call(TSNode node, Scope scope) {
+            TSNode function = callee(node.getChildByFieldName("function"));
+            if (function == null) {
+                return;
+            }
+            switch (function.getType()) {
+                case "identifier" -> calls.add(new CallRef(scope.caller, source.of(function), "", line(function)));
+                case "scoped_identifier" -> {
+                    TSNode name = function.getChildByFieldName("name");
+                    if (!name.isNull()) {
+                        TSNode path = function.getChildByFieldName("path");
+                        calls.add(new CallRef(scope.caller, source.of(name), collapse(source.of(path)), line(name)));
+                    }
+                }
+                case "field_expression" -> {
+                    TSNode field = function.getChildByFieldName("field");
+                    if (!field.isNull()) {
+                        calls.add(new CallRef(scope.caller, source.of(field),
+                                collapse(source.of(function.getChildByFieldName("value"))), line(field)));
+                    }
+                }
+                default -> {
+                    // A call of a call's result, of a closure literal, of an index: no name to link.
+                }
+            }
+        }
+
+        /** The called expression without turbofish ({@code f::<T>}) or parentheses ({@code (self.f)}). */
+        private static TSNode callee(TSNode function) {
+            TSNode current = function;
+            while (!current.isNull()) {
+                switch (current.getType()) {
+                    case "generic_function" -> current = current.getChildByFieldName("function");
+                    case "parenthesized_expression" -> {
+                        if (current.getNamedChildCount() != 1) {
+                            return null;
+                        }
+                        current = current.getNamedChild(0);
+                    }
+                    default -> {
+                        return current;
+                    }
+                }
+            }
+            return null;
+        }
+
+        /**
+         * A type as written without type arguments or reference sigils: {@code Foo<T>} and {@code &'a Foo} give
+         * {@code Foo}, {@code fmt::Display} stays qualified; empty for lifetimes and {@code ?Sized}.
+         */
+        private String typeName(TSNode type) {
+            if (type == null || type.isNull()) {
+                return "";
+            }
+            return switch (type.getType()) {
+                case "type_identifier", "scoped_type_identifier", "identifier", "scoped_identifier" ->
+                        source.of(type).replaceAll("\\s+", "");
+                case "generic_type", "reference_type", "pointer_type", "higher_ranked_trait_bound" ->
+                        typeName(type.getChildByFieldName("type"));
+                case "function_type" -> typeName(type.getChildByFieldName("trait"));
+                case "lifetime", "removed_trait_bound" -> "";
+                default -> collapse(source.of(type));
+            };
+        }
+
+        private static String lastSegment(String path) {
+            int separator = path.lastIndexOf("::");
+            return separator < 0 ? path : path.substring(separator + 2);
+        }
+
+        private static String collapse(String text) {
+            return text.replaceAll("\\s+", " ").trim();
+        }
+
+        private static int line(TSNode node) {
+            return node.getStartPoint().getRow() + 1;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Summaries of code by the local model, in batches, with structural summaries as the fallback.
+ */
+package dev.knowledgerouter.code.summary;

@@ -1,0 +1,31 @@
+package dev.knowledgerouter.code.syntax;
+
+import java.util.List;
+import java.util.Objects;
+
+/** Where an import leads: files of the repository, or a module outside it. */
+public sealed interface ImportTarget {
+
+    /** One or more files of the repository (a Go package or a Java wildcard import spans several). */
+    record InRepository(List<String> paths) implements ImportTarget {
+        public InRepository {
+            paths = List.copyOf(paths);
+            if (paths.isEmpty()) {
+                throw new IllegalArgumentException("an in-repository import needs at least one path");
+            }
+        }
+    }
+
+    /**
+     * A module the repository does not contain (standard library, dependency) or one that could not be
+     * found; kept in the graph as a {@code module:<name>} node.
+     *
+     * @param module the module's name normalised for its language: a Java package or class, a Python
+     *     top-level module path, an npm package name without subpath, a Go import path, a Rust crate path
+     */
+    record External(String module) implements ImportTarget {
+        public External {
+            Objects.requireNonNull(module, "module");
+        }
+    }
+}

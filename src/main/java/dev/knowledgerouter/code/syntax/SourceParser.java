@@ -1,0 +1,100 @@
+package dev.knowledgerouter.code.syntax;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
+import org.treesitter.TSInputEncoding;
+import org.treesitter.TSLanguage;
+import org.treesitter.TSParser;
+import org.treesitter.TSTree;
+import org.treesitter.TreeSitterGo;
+import org.treesitter.TreeSitterJava;
+import org.treesitter.TreeSitterJavascript;
+import org.treesitter.TreeSitterPython;
+import org.treesitter.TreeSitterRust;
+import org.treesitter.TreeSitterTsx;
+import org.treesitter.TreeSitterTypescript;
+
+/**
+ * Parses a file with its language's tree-sitter grammar and hands the tree to that language's
+ * {@link LanguageExtractor}. Safe to share between threads: each thread gets its own native parser per
+ * language (a {@link TSParser} must not be used by two threads at once), kept for the thread's life
+ * because creating one per file would cost more than parsing a small file. {@link #close()} frees them.
+ */
+public final class SourceParser implements AutoCloseable {
+    private static final Map<Language, Supplier<TSLanguage>> GRAMMARS = Map.of(
+            Language.JAVA, TreeSitterJava::new,
+            Language.PYTHON, TreeSitterPython::new,
+            Language.JAVASCRIPT, TreeSitterJavascript::new,
+            Language.TYPESCRIPT, TreeSitterTypescript::new,
+            Language.TSX, TreeSitterTsx::new,
+            Language.GO, TreeSitterGo::new,
+            Language.RUST, TreeSitterRust::new);
+
+    private final Map<Language, LanguageExtractor> extractors;
+    private final ThreadLocal<EnumMap<Language, TSParser>> parsers = ThreadLocal.withInitial(() -> new EnumMap<>(Language.class));
+    private final Queue<TSParser> created = new ConcurrentLinkedQueue<>();
+
+    public SourceParser(Map<Language, LanguageExtractor> extractors) {
+        this.extractors = Map.copyOf(extractors);
+    }
+
+    /** Whether this parser extracts structure from the language (else files of it become plain file nodes). */
+    public boolean handles(Language language) {
+        return extractors.containsKey(language);
+    }
+
+    /**
+     * Extracts the structure of one file. Text files, and code in a language without an extractor,
+     * come back as plain file extractions. Syntax errors do not fail: tree-sitter recovers, what it found
+     * is kept and {@link FileExtraction#parseErrors()} says so.
+     */
+    public FileExtraction parse(String path, Language language, SourceText source) {
+        LanguageExtractor extractor = extractors.get(language);
+        if (extractor == null) {
+            return FileExtraction.text(path, language, source.lineCount());
+        }
+        TSParser parser = parsers.get().computeIfAbsent(language, this::newParser);
+        try (TSTree tree = parser.parseStringEncoding(null, source.text(), TSInputEncoding.TSInputEncodingUTF8)) {
+            if (tree == null) {
+                return FileExtraction.text(path, language, source.lineCount());
+            }
+            return extractor.extract(path, source, tree.getRootNode());
+        }
+    }
+
+    /**
+     * Whether {@code text} parses in {@code language} without syntax errors (no error or missing
+     * nodes in the tree). Nothing is extracted, so this is much cheaper than {@link #parse}.
+     */
+    public boolean parsesCleanly(Language language, String text) {
+        if (!GRAMMARS.containsKey(language)) {
+            throw new IllegalArgumentException(language + " has no tree-sitter grammar");
+        }
+        TSParser parser = parsers.get().computeIfAbsent(language, this::newParser);
+        try (TSTree tree = parser.parseStringEncoding(null, text, TSInputEncoding.TSInputEncodingUTF8)) {
+            return tree != null && !tree.getRootNode().hasError();
+        }
+    }
+
+    private TSParser newParser(Language language) {
+        TSParser parser = new TSParser();
+        if (!parser.setLanguage(GRAMMARS.get(language).get())) {
+            parser.close();
+            throw new IllegalStateException("the tree-sitter grammar for " + language + " is incompatible with the tree-sitter core");
+        }
+        created.add(parser);
+        return parser;
+    }
+
+    /** Frees the native parsers of every thread; call when no thread parses any more. */
+    @Override
+    public void close() {
+        TSParser parser;
+        while ((parser = created.poll()) != null) {
+            parser.close();
+        }
+    }
+}

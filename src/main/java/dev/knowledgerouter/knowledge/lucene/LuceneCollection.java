@@ -1,0 +1,426 @@
+package dev.knowledgerouter.knowledge.lucene;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.util.VectorUtil;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+import dev.knowledgerouter.knowledge.Bm25Params;
+import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.EmbedderIdentity;
+import dev.knowledgerouter.knowledge.EmbedderMismatchException;
+import dev.knowledgerouter.knowledge.Entry;
+import dev.knowledgerouter.knowledge.HybridFusion;
+import dev.knowledgerouter.knowledge.MillisRange;
+import dev.knowledgerouter.knowledge.SearchHit;
+import dev.knowledgerouter.knowledge.SearchMode;
+import dev.knowledgerouter.knowledge.SearchRequest;
+import dev.knowledgerouter.knowledge.StoreException;
+import dev.knowledgerouter.knowledge.StoreLockedException;
+import dev.knowledgerouter.knowledge.StoredEntry;
+
+/**
+ * One collection as one Lucene index: a long-lived writer (Lucene allows one per index), a searcher
+ * manager refreshed after each commit, and the embedder identity kept in the commit's user data so
+ * it is written atomically with the entries it describes. Every write ends in a commit, and a Lucene
+ * commit is all-or-nothing on disk: a process killed at any moment leaves the last commit readable.
+ */
+final class LuceneCollection implements AutoCloseable {
+    private static final String KEY_EMBEDDER = "embedder";
+    private static final String KEY_DIMENSION = "dimension";
+    private static final String KEY_COLLECTION = "collection";
+    private static final String KEY_FORMAT = "format";
+    /** HNSW is approximate; asking it for more candidates than needed buys recall cheaply. */
+    private static final int OVERFETCH = 5;
+    private static final int MIN_CANDIDATES = 10;
+    private static final int SCAN_PAGE = 500;
+
+    /** BooleanQuery's default clause limit is 1024; longer queries keep their first terms. */
+    private static final int MAX_QUERY_TERMS = 1000;
+
+    private final CollectionDefinition definition;
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final OwnerOnlyDirectory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    private LuceneCollection(CollectionDefinition definition, OwnerOnlyDirectory directory, IndexWriter writer,
+                             SearcherManager searchers) {
+        this.definition = definition;
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = searchers;
+    }
+
+    static LuceneCollection open(Path path, CollectionDefinition definition, EmbedderIdentity embedder) {
+        return open(path, definition, embedder, Bm25Params.DEFAULT);
+    }
+
+    static LuceneCollection open(Path path, CollectionDefinition definition, EmbedderIdentity embedder, Bm25Params bm25) {
+        OwnerOnlyDirectory directory = null;
+        try {
+            directory = OwnerOnlyDirectory.open(path);
+            boolean exists = DirectoryReader.indexExists(directory);
+            if (exists) {
+                checkIdentity(definition.name(), SegmentInfos.readLatestCommit(directory).getUserData(), embedder);
+            }
+            IndexWriterConfig config = new IndexWriterConfig(new EnglishAnalyzer())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            IndexWriter writer = new IndexWriter(directory, config);
+            try {
+                writer.setLiveCommitData(Map.of(
+                        KEY_EMBEDDER, embedder.id(),
+                        KEY_DIMENSION, Integer.toString(embedder.dimension()),
+                        KEY_COLLECTION, definition.name(),
+                        KEY_FORMAT, LuceneDocumentFormat.VERSION).entrySet());
+                if (!exists) {
+                    writer.commit();
+                }
+                return new LuceneCollection(definition, directory, writer, new SearcherManager(writer, new SearcherFactory() {
+                    @Override
+                    public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
+                        IndexSearcher s = new IndexSearcher(reader);
+                        s.setSimilarity(bm25.similarity());
+                        return s;
+                    }
+                }));
+            } catch (IOException | RuntimeException e) {
+                closeQuietly(writer);
+                throw e;
+            }
+        } catch (LockObtainFailedException e) {
+            closeQuietly(directory);
+            throw new StoreLockedException("the index of collection '" + definition.name() + "' at " + path
+                    + " is in use by another kr process; wait for it to finish, or stop `kr serve` (commands go through a running server on their own)", e);
+        } catch (IOException e) {
+            closeQuietly(directory);
+            throw new StoreException("cannot open collection '" + definition.name() + "' at " + path + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(directory);
+            throw e;
+        }
+    }
+
+    private static void checkIdentity(String name, Map<String, String> data, EmbedderIdentity configured) {
+        String id = data.get(KEY_EMBEDDER);
+        String dim = data.get(KEY_DIMENSION);
+        if (id == null || dim == null || !dim.matches("[0-9]{1,5}")) {
+            throw new StoreException("collection '" + name + "' has no valid embedder metadata; it was not written by kr. Move its folder away and re-seed");
+        }
+        String format = data.getOrDefault(KEY_FORMAT, LuceneDocumentFormat.VERSION);
+        if (!format.equals(LuceneDocumentFormat.VERSION)) {
+            throw new StoreException("collection '" + name + "' uses document format " + format + " but this kr reads format "
+                    + LuceneDocumentFormat.VERSION + "; use the kr version that wrote it, or move the folder away and re-seed");
+        }
+        EmbedderIdentity stored = new EmbedderIdentity(id, Integer.parseInt(dim));
+        if (!stored.equals(configured)) {
+            throw new EmbedderMismatchException(name, stored, configured);
+        }
+    }
+
+    CollectionDefinition definition() {
+        return definition;
+    }
+
+    /**
+     * Replaces or adds the entries as one Lucene block: a block is indexed all or nothing, and the
+     * writes of one collection are serialised, so no commit (from this call or a concurrent one) can
+     * ever contain part of a batch.
+     */
+    synchronized void upsert(List<Entry> entries, int dimension) throws IOException {
+        for (Entry e : entries) {
+            if (e.vector().length != dimension) {
+                throw new IllegalArgumentException("entry '" + e.id() + "' has a " + e.vector().length
+                        + "-d vector but collection '" + definition.name() + "' holds " + dimension + "-d vectors");
+            }
+        }
+        // The last entry of an id wins, as if the batch had been written one entry at a time.
+        Map<String, Entry> byId = new java.util.LinkedHashMap<>();
+        entries.forEach(e -> byId.put(e.id(), e));
+        List<Document> docs = new ArrayList<>(byId.size());
+        for (Entry e : byId.values()) {
+            docs.add(LuceneDocumentFormat.toDocument(e, definition));
+        }
+        List<BytesRef> ids = byId.keySet().stream().map(BytesRef::new).toList();
+        writer.updateDocuments(new TermInSetQuery(LuceneDocumentFormat.ID, ids), docs);
+        commit();
+    }
+
+    /** Read, change and rewrite one entry under the collection's write lock, so concurrent updates never lose one another. */
+    synchronized Optional<StoredEntry> updatePayload(String id, java.util.function.UnaryOperator<Map<String, Object>> update) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        Entry replaced;
+        try {
+            TopDocs top = searcher.search(new TermQuery(new Term(LuceneDocumentFormat.ID, id)), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            int doc = top.scoreDocs[0].doc;
+            StoredEntry current = LuceneDocumentFormat.toStoredEntry(definition.name(), searcher.storedFields().document(doc));
+            float[] vector = storedVector(searcher, doc);
+            replaced = new Entry(id, update.apply(new java.util.LinkedHashMap<>(current.payload())), vector, current.timestamp());
+        } finally {
+            searchers.release(searcher);
+        }
+        writer.updateDocument(new Term(LuceneDocumentFormat.ID, id), LuceneDocumentFormat.toDocument(replaced, definition));
+        commit();
+        return get(id);
+    }
+
+    private static float[] storedVector(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(LuceneDocumentFormat.VECTOR);
+        KnnVectorValues.DocIndexIterator it = values.iterator();
+        if (it.advance(doc - leaf.docBase) != doc - leaf.docBase) {
+            throw new StoreException("entry has no stored vector; the index is damaged");
+        }
+        return values.vectorValue(it.index()).clone();
+    }
+
+    synchronized int delete(Collection<String> ids) throws IOException {
+        int existing = 0;
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            // An id named twice is still one entry that existed.
+            for (String id : new LinkedHashSet<>(ids)) {
+                existing += searcher.count(new TermQuery(new Term(LuceneDocumentFormat.ID, id)));
+            }
+        } finally {
+            searchers.release(searcher);
+        }
+        writer.deleteDocuments(ids.stream().map(id -> new Term(LuceneDocumentFormat.ID, id)).toArray(Term[]::new));
+        commit();
+        return existing;
+    }
+
+    synchronized void compact() throws IOException {
+        writer.forceMerge(1);
+        commit();
+    }
+
+    long count() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    Optional<StoredEntry> get(String id) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            TopDocs top = searcher.search(new TermQuery(new Term(LuceneDocumentFormat.ID, id)), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            Document doc = searcher.storedFields().document(top.scoreDocs[0].doc);
+            return Optional.of(LuceneDocumentFormat.toStoredEntry(definition.name(), doc));
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    List<SearchHit> search(SearchRequest request, HybridFusion fusion) throws IOException {
+        int candidates = Math.max(request.k() * OVERFETCH, MIN_CANDIDATES);
+        Query filter = filter(request.filters());
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            Map<Integer, Double> cosines = new HashMap<>();
+            List<HybridFusion.Scored<Integer>> ranked = switch (request.mode()) {
+                case DENSE -> dense(searcher, request.vector(), candidates, filter, cosines);
+                case BM25 -> bm25(searcher, request.text(), candidates, filter);
+                case HYBRID -> fusion.fuse(dense(searcher, request.vector(), candidates, filter, cosines),
+                        bm25(searcher, request.text(), candidates, filter));
+            };
+            StoredFields fields = searcher.storedFields();
+            List<SearchHit> hits = new ArrayList<>(Math.min(request.k(), ranked.size()));
+            for (HybridFusion.Scored<Integer> s : ranked) {
+                if (hits.size() == request.k()) {
+                    break;
+                }
+                Double known = cosines.get(s.key());
+                double cosine = known != null ? known : exactCosine(searcher, s.key(), request.vector());
+                if (cosine < request.minScore()) {
+                    if (request.mode() == SearchMode.DENSE) {
+                        break;
+                    }
+                    continue;
+                }
+                hits.add(LuceneDocumentFormat.toHit(definition.name(), fields.document(s.key()), cosine, s.score()));
+            }
+            return hits;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private static List<HybridFusion.Scored<Integer>> dense(IndexSearcher searcher, float[] vector, int n, Query filter,
+                                                            Map<Integer, Double> cosines) throws IOException {
+        TopDocs top = searcher.search(new KnnFloatVectorQuery(LuceneDocumentFormat.VECTOR, vector, n, filter), n);
+        List<HybridFusion.Scored<Integer>> out = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            double cosine = LuceneDocumentFormat.cosineOf(sd.score);
+            cosines.put(sd.doc, cosine);
+            out.add(new HybridFusion.Scored<>(sd.doc, cosine));
+        }
+        return out;
+    }
+
+    private List<HybridFusion.Scored<Integer>> bm25(IndexSearcher searcher, String text, int n, Query filter) throws IOException {
+        Set<String> terms = new LinkedHashSet<>();
+        try (TokenStream ts = analyzer.tokenStream(LuceneDocumentFormat.TEXT, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken() && terms.size() < MAX_QUERY_TERMS) {
+                terms.add(term.toString());
+            }
+            ts.end();
+        }
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        terms.forEach(t -> q.add(new TermQuery(new Term(LuceneDocumentFormat.TEXT, t)), BooleanClause.Occur.SHOULD));
+        if (filter != null) {
+            q.add(filter, BooleanClause.Occur.FILTER);
+        }
+        TopDocs top = searcher.search(q.build(), n);
+        List<HybridFusion.Scored<Integer>> out = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            out.add(new HybridFusion.Scored<>(sd.doc, sd.score));
+        }
+        return out;
+    }
+
+    /** The cosine of a document only BM25 found, from its stored vector, so every hit carries one. */
+    private static double exactCosine(IndexSearcher searcher, int doc, float[] query) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(LuceneDocumentFormat.VECTOR);
+        if (values == null) {
+            return -1;
+        }
+        KnnVectorValues.DocIndexIterator it = values.iterator();
+        if (it.advance(doc - leaf.docBase) != doc - leaf.docBase) {
+            return -1;
+        }
+        return VectorUtil.dotProduct(query, values.vectorValue(it.index()));
+    }
+
+    void scan(Instant from, Instant to, Consumer<StoredEntry> visitor) throws IOException {
+        scan(from, to, (entry, vector) -> visitor.accept(entry), false);
+    }
+
+    void scanWithVectors(Instant from, Instant to, java.util.function.BiConsumer<StoredEntry, float[]> visitor) throws IOException {
+        scan(from, to, visitor, true);
+    }
+
+    private void scan(Instant from, Instant to, java.util.function.BiConsumer<StoredEntry, float[]> visitor, boolean withVectors) throws IOException {
+        Query range = timeRange(from, to);
+        Sort byTime = new Sort(new SortField(LuceneDocumentFormat.TIME, SortField.Type.LONG), SortField.FIELD_DOC);
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            StoredFields fields = searcher.storedFields();
+            ScoreDoc after = null;
+            while (true) {
+                TopDocs page = after == null ? searcher.search(range, SCAN_PAGE, byTime) : searcher.searchAfter(after, range, SCAN_PAGE, byTime);
+                for (ScoreDoc sd : page.scoreDocs) {
+                    visitor.accept(LuceneDocumentFormat.toStoredEntry(definition.name(), fields.document(sd.doc)),
+                            withVectors ? storedVector(searcher, sd.doc) : null);
+                }
+                if (page.scoreDocs.length < SCAN_PAGE) {
+                    return;
+                }
+                after = page.scoreDocs[page.scoreDocs.length - 1];
+            }
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private static Query timeRange(Instant from, Instant to) {
+        return MillisRange.of(from, to).<Query>map(r -> LongPoint.newRangeQuery(LuceneDocumentFormat.TIME, r.first(), r.last()))
+                .orElseGet(MatchNoDocsQuery::new);
+    }
+
+    private static Query filter(Map<String, String> filters) {
+        if (filters.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        filters.forEach((k, v) -> b.add(new TermQuery(new Term(LuceneDocumentFormat.FILTER_PREFIX + k, v)), BooleanClause.Occur.FILTER));
+        return b.build();
+    }
+
+    private void commit() throws IOException {
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            try {
+                searchers.close();
+            } finally {
+                writer.close();
+            }
+        } catch (IOException e) {
+            throw new StoreException("closing collection '" + definition.name() + "' failed: " + e.getMessage(), e);
+        } finally {
+            closeQuietly(directory);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // Already failing; the original error is the one worth reporting.
+            }
+        }
+    }
+}

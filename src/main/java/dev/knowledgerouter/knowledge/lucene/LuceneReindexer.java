@@ -1,0 +1,119 @@
+package dev.knowledgerouter.knowledge.lucene;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import dev.knowledgerouter.files.ScratchFolders;
+import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.Embedder;
+import dev.knowledgerouter.knowledge.EmbedderIdentity;
+import dev.knowledgerouter.knowledge.Progress;
+import dev.knowledgerouter.knowledge.StoreException;
+import dev.knowledgerouter.knowledge.StoreLockedException;
+import dev.knowledgerouter.knowledge.StoredEntry;
+import dev.knowledgerouter.knowledge.migration.Reembedding;
+
+/**
+ * Re-embeds a collection that was filled by another embedder: every stored entry is read back,
+ * embedded again from its payload, and written to a fresh index beside the old one; only then are
+ * the two swapped. The old index is kept as {@code <name>.previous-<millis>} until the user removes
+ * it, so a failure at any step loses nothing.
+ */
+public final class LuceneReindexer {
+    private static final int BATCH = 64;
+
+    private final Path root;
+    private final Embedder embedder;
+
+    public LuceneReindexer(Path root, Embedder embedder) {
+        this.root = root;
+        this.embedder = embedder;
+    }
+
+    /** What one reindex did; {@code previous} is where the old index was kept, empty when nothing had to change. */
+    public record Result(String collection, String from, int entries, Optional<Path> previous) {
+    }
+
+    public Result reindex(CollectionDefinition definition, Progress progress) {
+        Path path = root.resolve(definition.name());
+        EmbedderIdentity target = EmbedderIdentity.of(embedder);
+        try {
+            if (!Files.isDirectory(path)) {
+                return new Result(definition.name(), "none", 0, Optional.empty());
+            }
+            List<StoredEntry> entries;
+            String from;
+            // Hold the old index's write lock for the read, so no other kr process is writing to it meanwhile.
+            try (FSDirectory dir = FSDirectory.open(path);
+                 org.apache.lucene.store.Lock lock = obtainLock(dir, definition.name())) {
+                if (!DirectoryReader.indexExists(dir)) {
+                    return new Result(definition.name(), "none", 0, Optional.empty());
+                }
+                var data = SegmentInfos.readLatestCommit(dir).getUserData();
+                from = data.getOrDefault("embedder", "unknown") + " (" + data.getOrDefault("dimension", "?") + "-d)";
+                if (target.id().equals(data.get("embedder")) && Integer.toString(target.dimension()).equals(data.get("dimension"))) {
+                    return new Result(definition.name(), from, 0, Optional.empty());
+                }
+                entries = readAll(definition.name(), dir);
+            }
+            Path fresh = root.resolve(definition.name() + ".reindexing");
+            ScratchFolders.delete(fresh);
+            progress.start("reindex " + definition.name(), entries.size());
+            try (LuceneCollection out = LuceneCollection.open(fresh, definition, target)) {
+                for (int from0 = 0; from0 < entries.size(); from0 += BATCH) {
+                    List<StoredEntry> batch = entries.subList(from0, Math.min(entries.size(), from0 + BATCH));
+                    out.upsert(Reembedding.of(definition, batch, embedder), target.dimension());
+                    progress.advance(batch.size());
+                }
+            }
+            progress.done();
+            Path previous = root.resolve(definition.name() + ".previous-" + System.currentTimeMillis());
+            Files.move(path, previous, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(fresh, path, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                Files.move(previous, path, StandardCopyOption.ATOMIC_MOVE);
+                throw e;
+            }
+            return new Result(definition.name(), from, entries.size(), Optional.of(previous));
+        } catch (IOException e) {
+            throw new StoreException("reindexing '" + definition.name() + "' failed: " + e.getMessage() + "; the original index is still at " + path, e);
+        }
+    }
+
+    private static org.apache.lucene.store.Lock obtainLock(FSDirectory dir, String name) throws IOException {
+        try {
+            return dir.obtainLock(org.apache.lucene.index.IndexWriter.WRITE_LOCK_NAME);
+        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            throw new StoreLockedException("collection '" + name + "' is in use by another kr process; stop it before `kr reindex`", e);
+        }
+    }
+
+    private static List<StoredEntry> readAll(String collection, FSDirectory dir) throws IOException {
+        List<StoredEntry> out = new ArrayList<>();
+        try (DirectoryReader reader = DirectoryReader.open(dir)) {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                LeafReader r = leaf.reader();
+                Bits live = r.getLiveDocs();
+                StoredFields fields = r.storedFields();
+                for (int doc = 0; doc < r.maxDoc(); doc++) {
+                    if (live == null || live.get(doc)) {
+                        out.add(LuceneDocumentFormat.toStoredEntry(collection, fields.document(doc)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,7 +1,0 @@
-package dev.knowledgerouter.learn;
-
-import java.util.Optional;
-
-/** A labelled query: the stored entry ({@code collection/id}) that answers it, or none. */
-public record CalibrationQuery(String query, Optional<String> expect, String kind) {
-}
