@@ -7,7 +7,7 @@ import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
 import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 import dev.knowledgerouter.knowledge.qdrant.QdrantKnowledgeStore;
-import dev.knowledgerouter.knowledge.qdrant.QdrantOptions;
+import dev.knowledgerouter.config.QdrantOptions;
 
 /** The store {@code store:} names: Lucene indexes under {@code $KR_HOME}, or Qdrant. */
 public final class StoreFactory {

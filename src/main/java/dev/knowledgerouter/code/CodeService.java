@@ -269,12 +269,6 @@ public final class CodeService implements AutoCloseable {
         }
     }
 
-    /** A path outside {@code code.allowed_roots}. */
-    public static final class PathNotAllowedException extends RuntimeException {
-        public PathNotAllowedException(String message) {
-            super(message);
-        }
-    }
 
     /** A repository name that was never analysed. */
     public static final class UnknownRepositoryException extends RuntimeException {

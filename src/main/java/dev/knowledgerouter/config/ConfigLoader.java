@@ -114,7 +114,7 @@ public final class ConfigLoader {
         StoreSettings s = new StoreSettings(kind, url, env("QDRANT_API_KEY").map(Secret::of), q.text("collection_prefix").orElse(""),
                 q.integer("shards", 1), q.integer("replication_factor", 1), q.integer("write_consistency_factor", 1), Duration.ofSeconds(Math.max(1, timeout)));
         try {
-            dev.knowledgerouter.knowledge.qdrant.QdrantOptions.parse(s.qdrantUrl(), s.collectionPrefix(), s.shards(), s.replicationFactor(),
+            dev.knowledgerouter.config.QdrantOptions.parse(s.qdrantUrl(), s.collectionPrefix(), s.shards(), s.replicationFactor(),
                     s.writeConsistencyFactor(), s.timeout());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(q.path("") + ": " + e.getMessage());

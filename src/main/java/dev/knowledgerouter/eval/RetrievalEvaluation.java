@@ -97,7 +97,7 @@ public final class RetrievalEvaluation {
         if (modes.contains(SearchMode.HYBRID)) {
             List<List<List<HybridFusion.Scored<String>>>> bm25ByParams = new ArrayList<>();
             for (Bm25Params params : BM25_GRID) {
-                try (LuceneKnowledgeStore store = new LuceneKnowledgeStore(workDir, EmbedderIdentity.of(embedder), LuceneKnowledgeStore.DEFAULT_FUSION, params)) {
+                try (LuceneKnowledgeStore store = new LuceneKnowledgeStore(workDir, EmbedderIdentity.of(embedder), HybridFusion.DEFAULT, params)) {
                     store.open(collection);
                     bm25ByParams.add(search(store, collection, data, vectors, SearchMode.BM25, DEPTH * 5, new long[data.queries().size()], progress));
                 }

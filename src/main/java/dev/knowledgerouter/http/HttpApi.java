@@ -205,7 +205,7 @@ public final class HttpApi {
             job = app.code().start(root, name, summaries);
         } catch (java.nio.file.InvalidPathException e) {
             throw new ApiException(400, "invalid_request", "'path' is not a valid path: " + e.getMessage());
-        } catch (dev.knowledgerouter.code.CodeService.PathNotAllowedException e) {
+        } catch (dev.knowledgerouter.code.scan.PathNotAllowedException e) {
             throw new ApiException(403, "path_not_allowed", e.getMessage());
         } catch (dev.knowledgerouter.code.scan.CredentialFolderException e) {
             throw new ApiException(403, "credential_folder", e.getMessage());

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import dev.knowledgerouter.knowledge.seed.EntryVersions;
 
 /**
  * What an entry says, apart from what the router keeps beside it in the same payload: its

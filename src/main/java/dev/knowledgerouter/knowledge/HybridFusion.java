@@ -20,6 +20,9 @@ import java.util.Map;
 public record HybridFusion(Kind kind, double parameter) {
     public enum Kind { RRF, CONVEX, ZSCORE }
 
+    /** What both stores use unless told otherwise: weighted z-scores, dense weight 0.85 (docs/retrieval.md). */
+    public static final HybridFusion DEFAULT = new HybridFusion(Kind.ZSCORE, 0.85);
+
     /** A candidate of one ranking: a key (document) and its score in that ranking. */
     public record Scored<K>(K key, double score) {
     }

@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
-import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 
 /**
  * Searches several collections at once, one task each, and merges the hits by score. Used for the
@@ -20,7 +19,7 @@ public final class KnowledgeSearch implements AutoCloseable {
     private final ExecutorService pool;
 
     public KnowledgeSearch(KnowledgeStore store) {
-        this(store, LuceneKnowledgeStore.DEFAULT_FUSION);
+        this(store, HybridFusion.DEFAULT);
     }
 
     public KnowledgeSearch(KnowledgeStore store, HybridFusion fusion) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.knowledgerouter.app.App;
 import dev.knowledgerouter.config.KnowledgeSettings;
-import dev.knowledgerouter.knowledge.seed.EntryVersions;
+import dev.knowledgerouter.knowledge.EntryVersions;
 import dev.knowledgerouter.knowledge.Provenance;
 import dev.knowledgerouter.testing.PipeMcpTransport;
 import dev.knowledgerouter.testing.TestStack;

@@ -8,7 +8,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import dev.knowledgerouter.code.CodeService;
 
 /**
  * The folders a server may analyse ({@code code.allowed_roots}), and the check a requested path passes
@@ -33,23 +32,23 @@ public final class AllowedRoots {
     /**
      * The real path of a directory under an allowed root.
      *
-     * @throws CodeService.PathNotAllowedException when the path is relative, or it or its target lies outside
+     * @throws PathNotAllowedException when the path is relative, or it or its target lies outside
      *     every root
      * @throws NoSuchFileException when, inside a root, it is not an existing directory
      * @throws CredentialFolderException when it is, or lies inside, a credential folder
      */
     public Path check(Path path) throws IOException {
         if (!path.isAbsolute()) {
-            throw new CodeService.PathNotAllowedException("path must be absolute, got '" + path + "'");
+            throw new PathNotAllowedException("path must be absolute, got '" + path + "'");
         }
         Path normal = path.normalize();
         // Judged by name first, so a path named outside the roots touches nothing on disk.
         if (!underARoot(normal)) {
-            throw new CodeService.PathNotAllowedException(refusal());
+            throw new PathNotAllowedException(refusal());
         }
         Optional<Path> target = resolve(normal);
         if (target.isEmpty() || !underARoot(target.get())) {
-            throw new CodeService.PathNotAllowedException(refusal());
+            throw new PathNotAllowedException(refusal());
         }
         if (!Files.isDirectory(target.get())) {
             throw new NoSuchFileException(path + " is not an existing directory; pass the root folder of a repository");

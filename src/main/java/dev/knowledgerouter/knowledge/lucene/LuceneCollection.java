@@ -32,6 +32,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -93,7 +94,7 @@ final class LuceneCollection implements AutoCloseable {
     }
 
     static LuceneCollection open(Path path, CollectionDefinition definition, EmbedderIdentity embedder) {
-        return open(path, definition, embedder, Bm25Params.DEFAULT);
+        return open(path, definition, embedder, Bm25Params.LUCENE_DEFAULTS);
     }
 
     static LuceneCollection open(Path path, CollectionDefinition definition, EmbedderIdentity embedder, Bm25Params bm25) {
@@ -120,7 +121,7 @@ final class LuceneCollection implements AutoCloseable {
                     @Override
                     public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
                         IndexSearcher s = new IndexSearcher(reader);
-                        s.setSimilarity(bm25.similarity());
+                        s.setSimilarity(new BM25Similarity((float) bm25.k1(), (float) bm25.b()));
                         return s;
                     }
                 }));

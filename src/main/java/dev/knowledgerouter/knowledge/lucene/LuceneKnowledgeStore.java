@@ -30,8 +30,6 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
      * CoSQA (code): z-score fusion weighting dense 0.85, over BM25 with k1 0.9 and b 0.4. SciFact
      * alone prefers a dense weight near 0.6-0.75, which loses to dense on code. See docs/retrieval.md.
      */
-    public static final HybridFusion DEFAULT_FUSION = new HybridFusion(HybridFusion.Kind.ZSCORE, 0.85);
-    public static final Bm25Params DEFAULT_BM25 = new Bm25Params(0.9, 0.4);
 
     private final Path root;
     private final EmbedderIdentity embedder;
@@ -40,11 +38,11 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
     private final Map<String, LuceneCollection> open = new LinkedHashMap<>();
 
     public LuceneKnowledgeStore(Path root, EmbedderIdentity embedder) {
-        this(root, embedder, DEFAULT_FUSION);
+        this(root, embedder, HybridFusion.DEFAULT);
     }
 
     public LuceneKnowledgeStore(Path root, EmbedderIdentity embedder, HybridFusion fusion) {
-        this(root, embedder, fusion, DEFAULT_BM25);
+        this(root, embedder, fusion, Bm25Params.DEFAULT);
     }
 
     public LuceneKnowledgeStore(Path root, EmbedderIdentity embedder, HybridFusion fusion, Bm25Params bm25) {

@@ -22,7 +22,7 @@ import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.StoreException;
 import dev.knowledgerouter.knowledge.StoreLockedException;
 import dev.knowledgerouter.knowledge.StoredEntry;
-import dev.knowledgerouter.knowledge.migration.Reembedding;
+import dev.knowledgerouter.knowledge.Reembedding;
 
 /**
  * Re-embeds a collection that was filled by another embedder: every stored entry is read back,

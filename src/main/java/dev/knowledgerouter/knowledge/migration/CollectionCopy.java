@@ -13,6 +13,7 @@ import dev.knowledgerouter.knowledge.KnowledgeStore;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.StoreException;
 import dev.knowledgerouter.knowledge.StoredEntry;
+import dev.knowledgerouter.knowledge.Reembedding;
 
 /**
  * Copies one collection of a {@link StoreMigration}, oldest entries first, in batches; after each

@@ -76,7 +76,7 @@ import dev.knowledgerouter.knowledge.StoreException;
 import dev.knowledgerouter.knowledge.StoreUnavailableException;
 import dev.knowledgerouter.knowledge.StoredEntry;
 import dev.knowledgerouter.knowledge.UnknownCollectionException;
-import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
+import dev.knowledgerouter.config.QdrantOptions;
 
 /**
  * The full-stack store: one Qdrant collection per knowledge collection, spoken to over gRPC with the
@@ -129,7 +129,7 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
      * @param apiKey Qdrant's API key, or null; it is only handed to the gRPC channel
      */
     public static QdrantKnowledgeStore connect(QdrantOptions options, String apiKey, EmbedderIdentity embedder) {
-        return connect(options, apiKey, embedder, LuceneKnowledgeStore.DEFAULT_FUSION, LuceneKnowledgeStore.DEFAULT_BM25);
+        return connect(options, apiKey, embedder, HybridFusion.DEFAULT, Bm25Params.DEFAULT);
     }
 
     public static QdrantKnowledgeStore connect(QdrantOptions options, String apiKey, EmbedderIdentity embedder, HybridFusion fusion, Bm25Params bm25) {

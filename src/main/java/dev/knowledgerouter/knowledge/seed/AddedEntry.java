@@ -2,6 +2,7 @@ package dev.knowledgerouter.knowledge.seed;
 
 import java.util.List;
 import dev.knowledgerouter.knowledge.Provenance;
+import dev.knowledgerouter.knowledge.EntryVersions;
 
 /**
  * One entry added to a knowledge collection, and whether the store changed: where the stored entry

@@ -15,6 +15,7 @@ import dev.knowledgerouter.knowledge.KnowledgeStore;
 import dev.knowledgerouter.knowledge.Provenance;
 import dev.knowledgerouter.knowledge.StoredEntry;
 import dev.knowledgerouter.knowledge.UnknownCollectionException;
+import dev.knowledgerouter.knowledge.EntryVersions;
 
 /**
  * Adds entries to knowledge collections on behalf of callers (MCP {@code add_knowledge}), held to the

@@ -24,6 +24,7 @@ import dev.knowledgerouter.knowledge.StopSignal;
 import dev.knowledgerouter.knowledge.StoreException;
 import dev.knowledgerouter.knowledge.StoredEntry;
 import dev.knowledgerouter.knowledge.UnknownCollectionException;
+import dev.knowledgerouter.knowledge.EntryVersions;
 
 /**
  * Loads seed files into their collections. Every file is validated before anything is written;

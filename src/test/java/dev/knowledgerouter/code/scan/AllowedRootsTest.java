@@ -45,7 +45,7 @@ class AllowedRootsTest {
     }
 
     private String refusal(Path path) {
-        return assertThrows(CodeService.PathNotAllowedException.class, () -> roots.check(path)).getMessage();
+        return assertThrows(PathNotAllowedException.class, () -> roots.check(path)).getMessage();
     }
 
     @Test

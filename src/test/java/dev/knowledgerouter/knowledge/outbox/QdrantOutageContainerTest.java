@@ -22,7 +22,7 @@ import dev.knowledgerouter.knowledge.Entry;
 import dev.knowledgerouter.knowledge.StoreUnavailableException;
 import dev.knowledgerouter.knowledge.qdrant.QdrantKnowledgeStore;
 import dev.knowledgerouter.knowledge.qdrant.QdrantKnowledgeStoreContractTest;
-import dev.knowledgerouter.knowledge.qdrant.QdrantOptions;
+import dev.knowledgerouter.config.QdrantOptions;
 
 /**
  * A real Qdrant frozen mid-service (the container paused, so calls time out as they do when a

@@ -8,6 +8,7 @@ import org.testcontainers.qdrant.QdrantContainer;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
 import dev.knowledgerouter.knowledge.KnowledgeStoreContract;
+import dev.knowledgerouter.config.QdrantOptions;
 
 /**
  * The Qdrant store against the same contract as the Lucene store, on a real Qdrant in a container.

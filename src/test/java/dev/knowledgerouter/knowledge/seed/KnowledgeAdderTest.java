@@ -27,6 +27,7 @@ import dev.knowledgerouter.knowledge.SearchMode;
 import dev.knowledgerouter.knowledge.SearchRequest;
 import dev.knowledgerouter.knowledge.UnknownCollectionException;
 import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
+import dev.knowledgerouter.knowledge.EntryVersions;
 
 /** Knowledge added by callers, on the real embedded store: provenance, the curated rule, earlier versions. */
 class KnowledgeAdderTest {

@@ -27,6 +27,7 @@ import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.Provenance;
 import dev.knowledgerouter.knowledge.SearchRequest;
 import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
+import dev.knowledgerouter.knowledge.EntryVersions;
 
 class SeederTest {
     @TempDir

@@ -1,4 +1,4 @@
-package dev.knowledgerouter.knowledge.qdrant;
+package dev.knowledgerouter.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.StoreException;
 import dev.knowledgerouter.knowledge.StoreUnavailableException;
+import dev.knowledgerouter.knowledge.qdrant.QdrantKnowledgeStore;
 
 class QdrantOptionsTest {
     @Test

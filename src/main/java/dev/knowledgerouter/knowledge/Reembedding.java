@@ -1,11 +1,7 @@
-package dev.knowledgerouter.knowledge.migration;
+package dev.knowledgerouter.knowledge;
 
 import java.util.ArrayList;
 import java.util.List;
-import dev.knowledgerouter.knowledge.CollectionDefinition;
-import dev.knowledgerouter.knowledge.Embedder;
-import dev.knowledgerouter.knowledge.Entry;
-import dev.knowledgerouter.knowledge.StoredEntry;
 
 /** Stored entries embedded again from their text by another embedder, keeping id, payload and timestamp. */
 public final class Reembedding {

@@ -1,4 +1,4 @@
-package dev.knowledgerouter.knowledge.seed;
+package dev.knowledgerouter.knowledge;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -6,8 +6,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.knowledgerouter.knowledge.EntryContent;
-import dev.knowledgerouter.knowledge.Provenance;
 
 /**
  * The versions an entry had before it was replaced, oldest first, kept in its payload under {@link #KEY}.
@@ -18,7 +16,7 @@ import dev.knowledgerouter.knowledge.Provenance;
  */
 public final class EntryVersions {
     public static final String KEY = "_versions";
-    static final int MAX_KEPT = 10;
+    public static final int MAX_KEPT = 10;
 
     /** Version {@code version} of an entry: what it said, where that came from, and when it was replaced. */
     public record Version(int version, Map<String, Object> content, Provenance provenance, Instant replacedAt) {
@@ -54,7 +52,7 @@ public final class EntryVersions {
      * The payload that replaces {@code previous} with {@code content}: the new provenance, and the earlier
      * versions with {@code previous} itself added as the latest of them when {@code keepPrevious}.
      */
-    static Map<String, Object> replacing(Map<String, Object> previous, Map<String, Object> content,
+    public static Map<String, Object> replacing(Map<String, Object> previous, Map<String, Object> content,
                                          Provenance provenance, Instant now, boolean keepPrevious) {
         List<Object> kept = new ArrayList<>(previous.get(KEY) instanceof List<?> l ? l : List.of());
         if (keepPrevious) {

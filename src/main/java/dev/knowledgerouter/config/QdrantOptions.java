@@ -1,4 +1,4 @@
-package dev.knowledgerouter.knowledge.qdrant;
+package dev.knowledgerouter.config;
 
 import java.net.URI;
 import java.time.Duration;
