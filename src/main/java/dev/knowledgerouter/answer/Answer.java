@@ -9,7 +9,14 @@ import java.util.List;
  * failures) or {@code degraded} (a lesser answer than routed: Claude unavailable, capped or over
  * budget, or no model answered); {@code note} says why in words.
  */
-public record Answer(AnswerSource source, String model, String text, String status, String note, List<Attempt> attempts, Usage usage) {
+public record Answer(
+        AnswerSource source,
+        String model,
+        String text,
+        String status,
+        String note,
+        List<Attempt> attempts,
+        Usage usage) {
     public Answer {
         attempts = List.copyOf(attempts);
     }

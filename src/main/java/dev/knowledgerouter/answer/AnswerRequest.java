@@ -10,14 +10,27 @@ import java.util.Optional;
  * relevance a stored entry needs to be offered on its own, the task type (critical ones escalate
  * sooner), whether the user asked for Claude, and a route the caller forced (which limits who may answer).
  */
-public record AnswerRequest(String interactionId, String query, Target target, List<ContextPassage> context, double retrievalBar,
-                            String taskType, boolean preferRemote, Optional<ForcedRoute> forced) {
+public record AnswerRequest(
+        String interactionId,
+        String query,
+        Target target,
+        List<ContextPassage> context,
+        double retrievalBar,
+        String taskType,
+        boolean preferRemote,
+        Optional<ForcedRoute> forced) {
     public AnswerRequest {
         context = List.copyOf(context);
     }
 
-    public AnswerRequest(String interactionId, String query, Target target, List<ContextPassage> context, double retrievalBar,
-                         String taskType, boolean preferRemote) {
+    public AnswerRequest(
+            String interactionId,
+            String query,
+            Target target,
+            List<ContextPassage> context,
+            double retrievalBar,
+            String taskType,
+            boolean preferRemote) {
         this(interactionId, query, target, context, retrievalBar, taskType, preferRemote, Optional.empty());
     }
 }

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** Who produced an answer. */
 public enum AnswerSource {
-    LOCAL, REMOTE,
+    LOCAL,
+    REMOTE,
     /** No model answered: the best stored entry is returned, labelled as such. */
     RETRIEVAL;
 

@@ -32,8 +32,15 @@ public final class Answerer {
     private final CostSettings cost;
     private final Clock clock;
 
-    public Answerer(List<ChatClient> localChain, Optional<ChatClient> remote, PromptBuilder prompts, EscalationSettings escalation,
-                    CostGuard guard, UsageLedger ledger, CostSettings cost, Clock clock) {
+    public Answerer(
+            List<ChatClient> localChain,
+            Optional<ChatClient> remote,
+            PromptBuilder prompts,
+            EscalationSettings escalation,
+            CostGuard guard,
+            UsageLedger ledger,
+            CostSettings cost,
+            Clock clock) {
         this.localChain = List.copyOf(localChain);
         this.remote = remote;
         this.prompts = prompts;
@@ -48,7 +55,8 @@ public final class Answerer {
         Prompt localPrompt = prompts.build(request.query(), request.context());
         List<Attempt> attempts = new ArrayList<>();
         List<String> why = new ArrayList<>();
-        List<ChatClient> localChain = request.forced().flatMap(f -> f.model()).map(this::pinned).orElse(this.localChain);
+        List<ChatClient> localChain =
+                request.forced().flatMap(f -> f.model()).map(this::pinned).orElse(this.localChain);
         boolean remoteAllowed = request.forced().map(f -> f.allowsRemote()).orElse(true);
         boolean remoteFirst = request.target() == Target.REMOTE || request.preferRemote();
         boolean remoteTried = false;
@@ -71,7 +79,8 @@ public final class Answerer {
             }
         }
         while (next < localChain.size()) {
-            Optional<Answer> a = tryLocal(localChain.get(next++), localPrompt, attempts, why, !remoteFirst && !remoteTried);
+            Optional<Answer> a =
+                    tryLocal(localChain.get(next++), localPrompt, attempts, why, !remoteFirst && !remoteTried);
             if (a.isPresent()) {
                 return a.get();
             }
@@ -80,22 +89,33 @@ public final class Answerer {
             why.add("no local model is configured");
         }
         if (!remoteAllowed) {
-            why.add("Claude not called: the request asked for " + request.forced().orElseThrow().describe());
+            why.add("Claude not called: the request asked for "
+                    + request.forced().orElseThrow().describe());
         } else if (!remoteTried && remote.isEmpty()) {
             why.add("Claude is not configured (set ANTHROPIC_API_KEY)");
         }
         String reason = String.join("; ", why);
-        return new Answer(AnswerSource.RETRIEVAL, "retrieval", RetrievalAnswer.build(request.context(), request.retrievalBar(), reason,
-                remedy(localChain, remoteAllowed)), "degraded", reason, attempts, Usage.NONE);
+        return new Answer(
+                AnswerSource.RETRIEVAL,
+                "retrieval",
+                RetrievalAnswer.build(
+                        request.context(), request.retrievalBar(), reason, remedy(localChain, remoteAllowed)),
+                "degraded",
+                reason,
+                attempts,
+                Usage.NONE);
     }
 
     /** The named local model alone; empty when it is not in the chain (the caller checks names against the configuration). */
     private List<ChatClient> pinned(String model) {
-        return localChain.stream().filter(c -> c.name().equals("ollama/" + model)).toList();
+        return localChain.stream()
+                .filter(c -> c.name().equals("ollama/" + model))
+                .toList();
     }
 
     /** @param asRouted whether a local answer is what the route asked for (else it stands in for Claude) */
-    private Optional<Answer> tryLocal(ChatClient client, Prompt prompt, List<Attempt> attempts, List<String> why, boolean asRouted) {
+    private Optional<Answer> tryLocal(
+            ChatClient client, Prompt prompt, List<Attempt> attempts, List<String> why, boolean asRouted) {
         boolean first = attempts.isEmpty();
         Optional<ModelReply> reply = call(client, prompt, attempts, why);
         return reply.map(r -> {
@@ -105,7 +125,8 @@ public final class Answerer {
         });
     }
 
-    private Optional<Answer> tryRemote(AnswerRequest request, List<Attempt> attempts, List<String> why, boolean escalating) {
+    private Optional<Answer> tryRemote(
+            AnswerRequest request, List<Attempt> attempts, List<String> why, boolean escalating) {
         if (remote.isEmpty()) {
             why.add("Claude is not configured (set ANTHROPIC_API_KEY)");
             return Optional.empty();
@@ -116,7 +137,9 @@ public final class Answerer {
             return Optional.empty();
         }
         ChatClient claude = remote.get();
-        List<ContextPassage> context = request.context().stream().filter(p -> p.score() >= escalation.contextBar()).toList();
+        List<ContextPassage> context = request.context().stream()
+                .filter(p -> p.score() >= escalation.contextBar())
+                .toList();
         Prompt prompt = prompts.build(request.query(), context, failureSummary(attempts));
         Optional<ModelReply> reply = call(claude, prompt, attempts, why);
         Attempt last = attempts.getLast();
@@ -124,45 +147,78 @@ public final class Answerer {
         long in = last.inputTokens() == null ? 0 : last.inputTokens();
         long out = last.outputTokens() == null ? 0 : last.outputTokens();
         double costUsd = cost.priceOf(model).cost(in, out);
-        String reason = escalating ? "escalated after " + failures(attempts.subList(0, attempts.size() - 1)) + " local failures"
+        String reason = escalating
+                ? "escalated after " + failures(attempts.subList(0, attempts.size() - 1)) + " local failures"
                 : request.preferRemote() ? "user preferred remote" : "routed remote";
-        ledger.append(new UsageRecord(clock.instant(), request.interactionId(), model, request.taskType(), reason, in, out, costUsd, reply.isPresent()));
+        ledger.append(new UsageRecord(
+                clock.instant(),
+                request.interactionId(),
+                model,
+                request.taskType(),
+                reason,
+                in,
+                out,
+                costUsd,
+                reply.isPresent()));
         return reply.map(r -> {
             String note = why.isEmpty() ? null : String.join("; ", why) + "; answered by " + claude.name();
-            return new Answer(AnswerSource.REMOTE, claude.name(), r.text(), escalating ? "escalated" : "ok", note, attempts, new Usage(in, out, costUsd));
+            return new Answer(
+                    AnswerSource.REMOTE,
+                    claude.name(),
+                    r.text(),
+                    escalating ? "escalated" : "ok",
+                    note,
+                    attempts,
+                    new Usage(in, out, costUsd));
         });
     }
 
     private static List<String> failureSummary(List<Attempt> attempts) {
-        return attempts.stream().filter(a -> a.outcome() == Attempt.Outcome.FAILURE).map(a -> a.model() + ": " + a.error()).toList();
+        return attempts.stream()
+                .filter(a -> a.outcome() == Attempt.Outcome.FAILURE)
+                .map(a -> a.model() + ": " + a.error())
+                .toList();
     }
 
-    private static Optional<ModelReply> call(ChatClient client, Prompt prompt, List<Attempt> attempts, List<String> why) {
+    private static Optional<ModelReply> call(
+            ChatClient client, Prompt prompt, List<Attempt> attempts, List<String> why) {
         long start = System.nanoTime();
         try {
             ModelReply reply = client.chat(prompt);
-            attempts.add(new Attempt(client.name(), Attempt.Outcome.SUCCESS, null, millisSince(start), reply.inputTokens(), reply.outputTokens()));
+            attempts.add(new Attempt(
+                    client.name(),
+                    Attempt.Outcome.SUCCESS,
+                    null,
+                    millisSince(start),
+                    reply.inputTokens(),
+                    reply.outputTokens()));
             return Optional.of(reply);
         } catch (ModelUnavailableException e) {
-            attempts.add(new Attempt(client.name(), Attempt.Outcome.FAILURE, e.getMessage(), millisSince(start), null, null));
+            attempts.add(new Attempt(
+                    client.name(), Attempt.Outcome.FAILURE, e.getMessage(), millisSince(start), null, null));
             why.add(e.getMessage());
             return Optional.empty();
         }
     }
 
     private static long failures(List<Attempt> attempts) {
-        return attempts.stream().filter(a -> a.outcome() == Attempt.Outcome.FAILURE).count();
+        return attempts.stream()
+                .filter(a -> a.outcome() == Attempt.Outcome.FAILURE)
+                .count();
     }
 
     private String remedy(List<ChatClient> localChain, boolean remoteAllowed) {
         List<String> steps = new ArrayList<>();
         if (!localChain.isEmpty()) {
-            steps.add("start Ollama (`ollama serve`) with the configured model (`ollama pull " + localChain.getFirst().name().replaceFirst("^ollama/", "") + "`)");
+            steps.add("start Ollama (`ollama serve`) with the configured model (`ollama pull "
+                    + localChain.getFirst().name().replaceFirst("^ollama/", "") + "`)");
         }
         if (remoteAllowed && remote.isEmpty()) {
             steps.add("set ANTHROPIC_API_KEY to let Claude answer");
         }
-        return steps.isEmpty() ? "The note says why the configured models failed." : "To get a model answer: " + String.join(", or ", steps) + ".";
+        return steps.isEmpty()
+                ? "The note says why the configured models failed."
+                : "To get a model answer: " + String.join(", or ", steps) + ".";
     }
 
     private static long millisSince(long startNanos) {

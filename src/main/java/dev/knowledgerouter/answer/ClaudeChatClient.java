@@ -36,21 +36,26 @@ public final class ClaudeChatClient implements ChatClient {
 
     @Override
     public ModelReply chat(Prompt prompt) throws ModelUnavailableException {
-        return ModelCall.run(name(), model, prompt, new ModelCall.Hints() {
-            @Override
-            public String unreachable() {
-                return "cannot reach " + settings.baseUrl() + "; check the network or ANTHROPIC_BASE_URL";
-            }
+        return ModelCall.run(
+                name(),
+                model,
+                prompt,
+                new ModelCall.Hints() {
+                    @Override
+                    public String unreachable() {
+                        return "cannot reach " + settings.baseUrl() + "; check the network or ANTHROPIC_BASE_URL";
+                    }
 
-            @Override
-            public String modelNotFound() {
-                return "model '" + settings.model() + "' is not served; set KR_CLAUDE_MODEL to a current model";
-            }
+                    @Override
+                    public String modelNotFound() {
+                        return "model '" + settings.model() + "' is not served; set KR_CLAUDE_MODEL to a current model";
+                    }
 
-            @Override
-            public String unauthorized() {
-                return "ANTHROPIC_API_KEY was rejected; check the key";
-            }
-        }, key::redact);
+                    @Override
+                    public String unauthorized() {
+                        return "ANTHROPIC_API_KEY was rejected; check the key";
+                    }
+                },
+                key::redact);
     }
 }

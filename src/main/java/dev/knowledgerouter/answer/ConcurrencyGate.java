@@ -61,7 +61,8 @@ public final class ConcurrencyGate {
     /** The host's calls and queue are full. */
     public static final class BusyException extends RuntimeException {
         public BusyException(String host) {
-            super("the local model at " + host + " is busy (all slots and the queue are taken); retry in a few seconds");
+            super("the local model at " + host
+                    + " is busy (all slots and the queue are taken); retry in a few seconds");
         }
     }
 }

@@ -35,24 +35,36 @@ public final class CostGuard {
         // One read covers every window: the month (or, early in a month, the last hour) contains the others.
         Instant from = p.hourAgo().isBefore(p.monthStart()) ? p.hourAgo() : p.monthStart();
         List<UsageRecord> records = ledger.read(from, p.end());
-        List<UsageRecord> lastHour = records.stream().filter(r -> !r.timestamp().isBefore(p.hourAgo())).toList();
+        List<UsageRecord> lastHour = records.stream()
+                .filter(r -> !r.timestamp().isBefore(p.hourAgo()))
+                .toList();
         if (lastHour.size() >= settings.maxCallsPerHour()) {
-            Instant next = lastHour.get(lastHour.size() - settings.maxCallsPerHour()).timestamp().plus(Duration.ofHours(1));
-            return Optional.of("the hourly cap of " + settings.maxCallsPerHour() + " Claude calls is reached; the next call is allowed at "
+            Instant next = lastHour.get(lastHour.size() - settings.maxCallsPerHour())
+                    .timestamp()
+                    .plus(Duration.ofHours(1));
+            return Optional.of("the hourly cap of " + settings.maxCallsPerHour()
+                    + " Claude calls is reached; the next call is allowed at "
                     + next.atZone(ZoneOffset.UTC).toLocalTime().withNano(0) + " UTC");
         }
         if (settings.dailyBudgetUsd().isPresent()) {
             double today = spentSince(records, p.dayStart());
             if (today >= settings.dailyBudgetUsd().get()) {
-                return Optional.of(String.format(Locale.ROOT, "the daily budget of $%.2f is spent ($%.2f today); it resets at %s UTC",
-                        settings.dailyBudgetUsd().get(), today, LocalTime.MIDNIGHT));
+                return Optional.of(String.format(
+                        Locale.ROOT,
+                        "the daily budget of $%.2f is spent ($%.2f today); it resets at %s UTC",
+                        settings.dailyBudgetUsd().get(),
+                        today,
+                        LocalTime.MIDNIGHT));
             }
         }
         if (settings.monthlyBudgetUsd().isPresent()) {
             double month = spentSince(records, p.monthStart());
             if (month >= settings.monthlyBudgetUsd().get()) {
-                return Optional.of(String.format(Locale.ROOT, "the monthly budget of $%.2f is spent ($%.2f this month); it resets on the 1st (UTC)",
-                        settings.monthlyBudgetUsd().get(), month));
+                return Optional.of(String.format(
+                        Locale.ROOT,
+                        "the monthly budget of $%.2f is spent ($%.2f this month); it resets on the 1st (UTC)",
+                        settings.monthlyBudgetUsd().get(),
+                        month));
             }
         }
         return Optional.empty();
@@ -61,10 +73,15 @@ public final class CostGuard {
     /** Calls still allowed in the current sliding hour. */
     public int callsLeftThisHour() {
         Periods p = Periods.at(clock.instant());
-        return Math.max(0, settings.maxCallsPerHour() - ledger.read(p.hourAgo(), p.end()).size());
+        return Math.max(
+                0,
+                settings.maxCallsPerHour() - ledger.read(p.hourAgo(), p.end()).size());
     }
 
     private static double spentSince(List<UsageRecord> records, Instant from) {
-        return records.stream().filter(r -> !r.timestamp().isBefore(from)).mapToDouble(UsageRecord::costUsd).sum();
+        return records.stream()
+                .filter(r -> !r.timestamp().isBefore(from))
+                .mapToDouble(UsageRecord::costUsd)
+                .sum();
     }
 }

@@ -11,6 +11,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.util.function.UnaryOperator;
@@ -30,10 +31,10 @@ final class ModelCall {
         String unauthorized();
     }
 
-    private ModelCall() {
-    }
+    private ModelCall() {}
 
-    static ModelReply run(String name, ChatModel model, Prompt prompt, Hints hints, UnaryOperator<String> redact) throws ModelUnavailableException {
+    static ModelReply run(String name, ChatModel model, Prompt prompt, Hints hints, UnaryOperator<String> redact)
+            throws ModelUnavailableException {
         ChatResponse response;
         try {
             response = model.chat(ChatRequest.builder()
@@ -47,7 +48,10 @@ final class ModelCall {
             throw new ModelUnavailableException(name + " returned an empty answer", null);
         }
         TokenUsage usage = response.tokenUsage();
-        return new ModelReply(text.strip(), usage == null ? null : usage.inputTokenCount(), usage == null ? null : usage.outputTokenCount());
+        return new ModelReply(
+                text.strip(),
+                usage == null ? null : usage.inputTokenCount(),
+                usage == null ? null : usage.outputTokenCount());
     }
 
     /** Secrets are redacted from upstream messages before they are shortened, so no fragment of one survives a cut. */
@@ -55,8 +59,10 @@ final class ModelCall {
         if (has(e, ConnectException.class) || has(e, UnknownHostException.class)) {
             return name + " is unreachable (" + hints.unreachable() + ")";
         }
-        if (has(e, HttpTimeoutException.class) || has(e, java.util.concurrent.TimeoutException.class)
-                || has(e, dev.langchain4j.exception.TimeoutException.class) || has(e, java.net.SocketTimeoutException.class)) {
+        if (has(e, HttpTimeoutException.class)
+                || has(e, java.util.concurrent.TimeoutException.class)
+                || has(e, dev.langchain4j.exception.TimeoutException.class)
+                || has(e, SocketTimeoutException.class)) {
             return name + " timed out";
         }
         if (e instanceof ModelNotFoundException) {
@@ -82,7 +88,8 @@ final class ModelCall {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return name + " failed: " + brief(redact.apply(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage()));
+        return name + " failed: "
+                + brief(redact.apply(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage()));
     }
 
     private static boolean has(Throwable t, Class<? extends Throwable> type) {

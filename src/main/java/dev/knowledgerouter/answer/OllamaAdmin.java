@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.knowledgerouter.knowledge.Progress;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.URI;
@@ -15,15 +16,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** The Ollama host's model management: which models it has ({@code /api/tags}) and pulling one ({@code /api/pull}). */
 public final class OllamaAdmin {
     /** A model the host has: its name, size on disk in bytes and parameter size as Ollama reports it. */
-    public record InstalledModel(String name, long sizeBytes, String parameterSize) {
-    }
+    public record InstalledModel(String name, long sizeBytes, String parameterSize) {}
 
     private final String host;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
     public OllamaAdmin(String host) {
@@ -31,22 +34,30 @@ public final class OllamaAdmin {
     }
 
     /** Whether {@code model} is among the installed {@code names}; a missing tag and {@code :latest} name the same model. */
-    public static boolean isInstalled(java.util.Set<String> names, String model) {
+    public static boolean isInstalled(Set<String> names, String model) {
         String bare = model.endsWith(":latest") ? model.substring(0, model.length() - ":latest".length()) : model;
         return names.contains(model) || names.contains(bare) || names.contains(bare + ":latest");
     }
 
     public List<InstalledModel> list() {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(host + "/api/tags")).timeout(Duration.ofSeconds(10)).GET().build(),
+        HttpResponse<String> r = send(
+                HttpRequest.newBuilder(URI.create(host + "/api/tags"))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         try {
             List<InstalledModel> out = new ArrayList<>();
             for (JsonNode m : json.readTree(r.body()).path("models")) {
-                out.add(new InstalledModel(m.path("name").asText(), m.path("size").asLong(), m.path("details").path("parameter_size").asText("")));
+                out.add(new InstalledModel(
+                        m.path("name").asText(),
+                        m.path("size").asLong(),
+                        m.path("details").path("parameter_size").asText("")));
             }
             return out;
         } catch (IOException e) {
-            throw new AdminException("the Ollama host at " + host + " sent a model list kr cannot read: " + e.getMessage());
+            throw new AdminException(
+                    "the Ollama host at " + host + " sent a model list kr cannot read: " + e.getMessage());
         }
     }
 
@@ -54,12 +65,16 @@ public final class OllamaAdmin {
     public void pull(String model, Progress progress) {
         String body;
         try {
-            body = json.writeValueAsString(java.util.Map.of("model", model, "stream", true));
+            body = json.writeValueAsString(Map.of("model", model, "stream", true));
         } catch (IOException e) {
             throw new AdminException("cannot encode the pull request: " + e.getMessage());
         }
-        HttpResponse<java.io.InputStream> r = send(HttpRequest.newBuilder(URI.create(host + "/api/pull"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> r = send(
+                HttpRequest.newBuilder(URI.create(host + "/api/pull"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         String digest = "";
         long lastCompleted = 0;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
@@ -70,7 +85,8 @@ public final class OllamaAdmin {
                 }
                 JsonNode event = json.readTree(line);
                 if (event.has("error")) {
-                    throw new AdminException("Ollama could not pull " + model + ": " + event.path("error").asText());
+                    throw new AdminException("Ollama could not pull " + model + ": "
+                            + event.path("error").asText());
                 }
                 if (event.has("total") && event.has("completed")) {
                     String d = event.path("digest").asText();
@@ -80,7 +96,9 @@ public final class OllamaAdmin {
                         }
                         digest = d;
                         String layer = d.replaceFirst("^sha256:", "");
-                        progress.start("pull " + model + " " + (layer.length() > 12 ? layer.substring(0, 12) : layer), event.path("total").asLong());
+                        progress.start(
+                                "pull " + model + " " + (layer.length() > 12 ? layer.substring(0, 12) : layer),
+                                event.path("total").asLong());
                         progress.advance(event.path("completed").asLong());
                     } else {
                         progress.advance(event.path("completed").asLong() - lastCompleted);

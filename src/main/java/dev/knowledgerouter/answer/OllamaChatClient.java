@@ -57,21 +57,26 @@ public final class OllamaChatClient implements ChatClient {
     }
 
     private ModelReply callModel(Prompt prompt) throws ModelUnavailableException {
-        return ModelCall.run(name(), model, prompt, new ModelCall.Hints() {
-            @Override
-            public String unreachable() {
-                return "no Ollama at " + settings.host() + "; start it with `ollama serve` or set OLLAMA_HOST";
-            }
+        return ModelCall.run(
+                name(),
+                model,
+                prompt,
+                new ModelCall.Hints() {
+                    @Override
+                    public String unreachable() {
+                        return "no Ollama at " + settings.host() + "; start it with `ollama serve` or set OLLAMA_HOST";
+                    }
 
-            @Override
-            public String modelNotFound() {
-                return "run `ollama pull " + settings.model() + "` or set OLLAMA_MODEL";
-            }
+                    @Override
+                    public String modelNotFound() {
+                        return "run `ollama pull " + settings.model() + "` or set OLLAMA_MODEL";
+                    }
 
-            @Override
-            public String unauthorized() {
-                return "the Ollama host refused the request; check the proxy in front of it";
-            }
-        }, s -> s);
+                    @Override
+                    public String unauthorized() {
+                        return "the Ollama host refused the request; check the proxy in front of it";
+                    }
+                },
+                s -> s);
     }
 }

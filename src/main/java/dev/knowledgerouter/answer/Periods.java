@@ -9,7 +9,10 @@ import java.time.ZonedDateTime;
 public record Periods(Instant now, Instant hourAgo, Instant dayStart, Instant monthStart) {
     public static Periods at(Instant now) {
         ZonedDateTime utc = now.atZone(ZoneOffset.UTC);
-        return new Periods(now, now.minus(Duration.ofHours(1)), utc.toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant(),
+        return new Periods(
+                now,
+                now.minus(Duration.ofHours(1)),
+                utc.toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant(),
                 utc.toLocalDate().withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 

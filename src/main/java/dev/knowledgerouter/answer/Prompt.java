@@ -1,5 +1,4 @@
 package dev.knowledgerouter.answer;
 
 /** What a chat model is sent: instructions and the user's turn (question plus context). */
-public record Prompt(String system, String user) {
-}
+public record Prompt(String system, String user) {}

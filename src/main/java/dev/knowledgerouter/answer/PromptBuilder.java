@@ -20,7 +20,9 @@ public final class PromptBuilder {
     public Prompt build(String query, List<ContextPassage> context, List<String> earlierFailures) {
         StringBuilder user = new StringBuilder();
         if (!earlierFailures.isEmpty()) {
-            user.append("Local models could not answer this (").append(String.join("; ", earlierFailures)).append(").\n\n");
+            user.append("Local models could not answer this (")
+                    .append(String.join("; ", earlierFailures))
+                    .append(").\n\n");
         }
         if (!context.isEmpty()) {
             user.append("Reference notes (most relevant first):\n");
@@ -30,8 +32,13 @@ public final class PromptBuilder {
                 if (text.length() > MAX_PASSAGE_CHARS) {
                     text = text.substring(0, MAX_PASSAGE_CHARS) + " [...]";
                 }
-                user.append("\n[").append(n++).append("] ").append(p.reference())
-                        .append(String.format(Locale.ROOT, " (relevance %.2f)\n", p.score())).append(text).append('\n');
+                user.append("\n[")
+                        .append(n++)
+                        .append("] ")
+                        .append(p.reference())
+                        .append(String.format(Locale.ROOT, " (relevance %.2f)\n", p.score()))
+                        .append(text)
+                        .append('\n');
             }
             user.append("\nQuestion:\n");
         }

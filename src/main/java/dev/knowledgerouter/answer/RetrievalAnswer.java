@@ -8,15 +8,19 @@ import java.util.Locale;
  * or, when nothing stored is close enough, a message that says how to get a model answer.
  */
 final class RetrievalAnswer {
-    private RetrievalAnswer() {
-    }
+    private RetrievalAnswer() {}
 
     /** @param remedy what would get a model answer here, in terms of what is configured */
     static String build(List<ContextPassage> context, double minScore, String why, String remedy) {
         if (context.isEmpty() || context.getFirst().score() < minScore) {
-            String best = context.isEmpty() ? "none scored above the context bar" : String.format(Locale.ROOT, "best relevance %.2f", context.getFirst().score());
-            return "[retrieval-only] No model answered (" + why + ") and no stored entry is close enough to this question ("
-                    + best + "). " + remedy;
+            String best = context.isEmpty()
+                    ? "none scored above the context bar"
+                    : String.format(
+                            Locale.ROOT,
+                            "best relevance %.2f",
+                            context.getFirst().score());
+            return "[retrieval-only] No model answered (" + why
+                    + ") and no stored entry is close enough to this question (" + best + "). " + remedy;
         }
         ContextPassage top = context.getFirst();
         return "[retrieval-only] No model answered (" + why + "). Closest stored entry: " + top.reference()

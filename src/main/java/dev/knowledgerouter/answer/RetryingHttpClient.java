@@ -29,7 +29,9 @@ final class RetryingHttpClient implements HttpClient {
     private final RetryPolicy.Sleeper sleeper;
 
     RetryingHttpClient(Duration connectTimeout, Duration readTimeout, RetryPolicy policy, RetryPolicy.Sleeper sleeper) {
-        this.http = java.net.http.HttpClient.newBuilder().connectTimeout(connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout).build();
+        this.http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout)
+                .build();
         this.readTimeout = readTimeout == null ? Duration.ofSeconds(120) : readTimeout;
         this.policy = policy;
         this.sleeper = sleeper;
@@ -43,7 +45,11 @@ final class RetryingHttpClient implements HttpClient {
             HttpResponse<String> response = send(request);
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                return SuccessfulHttpResponse.builder().statusCode(status).headers(response.headers().map()).body(response.body()).build();
+                return SuccessfulHttpResponse.builder()
+                        .statusCode(status)
+                        .headers(response.headers().map())
+                        .body(response.body())
+                        .build();
             }
             if (!RetryPolicy.retryable(status) || attempt >= policy.maxRetries()) {
                 throw new HttpException(status, response.body());
@@ -66,9 +72,13 @@ final class RetryingHttpClient implements HttpClient {
         if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
             throw new UnsupportedOperationException("multipart requests are not used by the Anthropic model");
         }
-        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(URI.create(request.url())).timeout(readTimeout)
-                .method(request.method().name(), request.body() == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                        : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
+                .timeout(readTimeout)
+                .method(
+                        request.method().name(),
+                        request.body() == null
+                                ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                                : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
         for (Map.Entry<String, List<String>> h : request.headers().entrySet()) {
             if (!h.getKey().equalsIgnoreCase("content-length") && !h.getKey().equalsIgnoreCase("host")) {
                 h.getValue().forEach(v -> b.header(h.getKey(), v));

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class UsageLedger {
     private static final Logger LOG = LoggerFactory.getLogger(UsageLedger.class);
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
@@ -44,9 +45,10 @@ public final class UsageLedger {
         try {
             OwnerOnly.createDirectories(dir);
             byte[] line = (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
-            try (FileChannel ch = OwnerOnly.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ)) {
-                ByteBuffer out = endsMidLine(ch) ? ByteBuffer.wrap(concat(new byte[] {'\n'}, line)) : ByteBuffer.wrap(line);
+            try (FileChannel ch = OwnerOnly.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+                ByteBuffer out =
+                        endsMidLine(ch) ? ByteBuffer.wrap(concat(new byte[] {'\n'}, line)) : ByteBuffer.wrap(line);
                 ch.position(ch.size());
                 while (out.hasRemaining()) {
                     ch.write(out);

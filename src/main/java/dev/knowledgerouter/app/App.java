@@ -1,37 +1,53 @@
 package dev.knowledgerouter.app;
 
 import dev.knowledgerouter.answer.Answerer;
-import dev.knowledgerouter.answer.ConcurrencyGate;
-import dev.knowledgerouter.answer.CostGuard;
-import dev.knowledgerouter.answer.UsageLedger;
-import dev.knowledgerouter.config.OllamaSettings;
 import dev.knowledgerouter.answer.ChatClient;
 import dev.knowledgerouter.answer.ClaudeChatClient;
+import dev.knowledgerouter.answer.ConcurrencyGate;
+import dev.knowledgerouter.answer.ContextPassage;
+import dev.knowledgerouter.answer.CostGuard;
 import dev.knowledgerouter.answer.OllamaChatClient;
 import dev.knowledgerouter.answer.PromptBuilder;
+import dev.knowledgerouter.answer.UsageLedger;
+import dev.knowledgerouter.code.CodeIndex;
+import dev.knowledgerouter.code.CodeService;
+import dev.knowledgerouter.code.RepositoryAnalyzer;
+import dev.knowledgerouter.code.scan.ScanPolicy;
+import dev.knowledgerouter.code.summary.CodeSummarizer;
 import dev.knowledgerouter.config.KrConfig;
+import dev.knowledgerouter.config.OllamaSettings;
+import dev.knowledgerouter.config.StoreSettings;
 import dev.knowledgerouter.knowledge.CollectionCatalog;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.CollectionKind;
 import dev.knowledgerouter.knowledge.Embedder;
-import dev.knowledgerouter.knowledge.embedding.InProcessEmbedder;
-import dev.knowledgerouter.knowledge.seed.KnowledgeAdder;
+import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.KnowledgeSearch;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
-import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
-import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.SearchMode;
-import dev.knowledgerouter.knowledge.seed.Seeder;
 import dev.knowledgerouter.knowledge.StopSignal;
+import dev.knowledgerouter.knowledge.outbox.OutboxKnowledgeStore;
+import dev.knowledgerouter.knowledge.seed.KnowledgeAdder;
+import dev.knowledgerouter.knowledge.seed.Seeder;
+import dev.knowledgerouter.learn.FeedbackResult;
+import dev.knowledgerouter.learn.FeedbackService;
 import dev.knowledgerouter.learn.InteractionLog;
+import dev.knowledgerouter.learn.Outcome;
 import dev.knowledgerouter.learn.UsageReport;
 import dev.knowledgerouter.learn.UsageReporter;
+import dev.knowledgerouter.metrics.QueryMetrics;
+import dev.knowledgerouter.metrics.RouterMetrics;
+import dev.knowledgerouter.report.ReportBuilder;
+import dev.knowledgerouter.report.RoutingReport;
 import dev.knowledgerouter.route.ComplexityEstimator;
 import dev.knowledgerouter.route.Router;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +62,7 @@ public final class App implements AutoCloseable {
      * process stops well within the grace period supervisors give (Docker: 10 s).
      */
     public static final Duration STOP_WAIT = Duration.ofSeconds(4);
+
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
     private final KrConfig config;
@@ -53,6 +70,7 @@ public final class App implements AutoCloseable {
     private final Embedder embedder;
     /** Only an embedder this App created is closed with it: tests share one across many Apps. */
     private final boolean ownsEmbedder;
+
     private final StopSignal stop = new StopSignal();
     private boolean drained;
     private boolean closed;
@@ -66,18 +84,24 @@ public final class App implements AutoCloseable {
     private final UsageLedger ledger;
     private final CostGuard guard;
     private final UsageReporter usageReporter;
-    private final dev.knowledgerouter.learn.FeedbackService feedback;
-    private final dev.knowledgerouter.report.ReportBuilder reports;
-    private final dev.knowledgerouter.code.CodeService code;
+    private final FeedbackService feedback;
+    private final ReportBuilder reports;
+    private final CodeService code;
     private final InteractionLog interactions;
     private final Clock clock;
-    private final dev.knowledgerouter.metrics.RouterMetrics metrics = new dev.knowledgerouter.metrics.RouterMetrics();
+    private final RouterMetrics metrics = new RouterMetrics();
     /** Replays outbox writes while the router runs; none for the embedded store. */
-    private final java.util.concurrent.ScheduledExecutorService outboxFlusher;
-    private static final java.time.Duration OUTBOX_FLUSH_INTERVAL = java.time.Duration.ofSeconds(5);
+    private final ScheduledExecutorService outboxFlusher;
 
-    private App(KrConfig config, CollectionCatalog catalog, Embedder embedder, boolean ownsEmbedder,
-                KnowledgeStore store, Clock clock) {
+    private static final Duration OUTBOX_FLUSH_INTERVAL = Duration.ofSeconds(5);
+
+    private App(
+            KrConfig config,
+            CollectionCatalog catalog,
+            Embedder embedder,
+            boolean ownsEmbedder,
+            KnowledgeStore store,
+            Clock clock) {
         this.config = config;
         this.catalog = catalog;
         this.embedder = embedder;
@@ -86,44 +110,84 @@ public final class App implements AutoCloseable {
         this.search = new KnowledgeSearch(store);
         this.clock = clock;
         this.interactions = new InteractionLog(store);
-        if (store instanceof dev.knowledgerouter.knowledge.outbox.OutboxKnowledgeStore outbox) {
-            this.outboxFlusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("kr-outbox").factory());
+        if (store instanceof OutboxKnowledgeStore outbox) {
+            this.outboxFlusher = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().daemon().name("kr-outbox").factory());
             outbox.startFlushing(outboxFlusher, OUTBOX_FLUSH_INTERVAL);
         } else {
             this.outboxFlusher = null;
         }
-        ConcurrencyGate ollamaGate = new ConcurrencyGate(config.ollama().host(), config.ollama().maxConcurrent(), config.ollama().maxQueued());
+        ConcurrencyGate ollamaGate = new ConcurrencyGate(
+                config.ollama().host(),
+                config.ollama().maxConcurrent(),
+                config.ollama().maxQueued());
         metrics.watch(ollamaGate);
         metrics.watch(store);
-        dev.knowledgerouter.metrics.QueryMetrics queryMetrics = new dev.knowledgerouter.metrics.QueryMetrics(metrics.registry());
+        QueryMetrics queryMetrics = new QueryMetrics(metrics.registry());
         List<ChatClient> localChain = config.ollama().chain().stream()
-                .<ChatClient>map(m -> new OllamaChatClient(new OllamaSettings(config.ollama().host(), m, config.ollama().timeout()), ollamaGate))
+                .<ChatClient>map(m -> new OllamaChatClient(
+                        new OllamaSettings(
+                                config.ollama().host(), m, config.ollama().timeout()),
+                        ollamaGate))
                 .toList();
-        Optional<ChatClient> remote = config.claude().enabled() ? Optional.of(new ClaudeChatClient(config.claude())) : Optional.empty();
+        Optional<ChatClient> remote =
+                config.claude().enabled() ? Optional.of(new ClaudeChatClient(config.claude())) : Optional.empty();
         this.ledger = new UsageLedger(config.usageDir());
         this.guard = new CostGuard(ledger, config.cost(), clock);
-        Answerer answerer = new Answerer(localChain, remote, new PromptBuilder(), config.escalation(), guard, ledger, config.cost(), clock);
-        this.feedback = new dev.knowledgerouter.learn.FeedbackService(store, clock);
-        this.usageReporter = new UsageReporter(ledger, guard, store, config.cost(), config.claude().model(), clock);
-        SearchMode searchMode = SearchMode.valueOf(config.routing().retrievalMode().toUpperCase(java.util.Locale.ROOT));
-        String summaryModel = config.code().summaryModel().orElse(config.ollama().model());
-        dev.knowledgerouter.code.summary.CodeSummarizer summarizer = new dev.knowledgerouter.code.summary.CodeSummarizer(
-                new OllamaChatClient(new OllamaSettings(config.ollama().host(), summaryModel, config.ollama().timeout()), ollamaGate),
-                config.code().summaryBatchFiles(), config.code().summaryParallelism());
-        dev.knowledgerouter.code.CodeIndex codeIndex = new dev.knowledgerouter.code.CodeIndex(store, embedder);
-        this.code = new dev.knowledgerouter.code.CodeService(config.graphsDir(), store, codeIndex,
-                new dev.knowledgerouter.code.RepositoryAnalyzer(config.graphsDir(), codeIndex,
-                        dev.knowledgerouter.code.scan.ScanPolicy.defaults().withMaxFileBytes(config.code().maxFileBytes()), Optional.of(summarizer), clock),
-                config.code(), searchMode, clock, stop);
-        this.queries = new QueryService(embedder, store, search, new ComplexityEstimator(), new Router(config.routing()), answerer,
-                interactions, config.routing(), config.server().maxQueryChars(), clock,
+        Answerer answerer = new Answerer(
+                localChain, remote, new PromptBuilder(), config.escalation(), guard, ledger, config.cost(), clock);
+        this.feedback = new FeedbackService(store, clock);
+        this.usageReporter = new UsageReporter(
+                ledger, guard, store, config.cost(), config.claude().model(), clock);
+        SearchMode searchMode =
+                SearchMode.valueOf(config.routing().retrievalMode().toUpperCase(Locale.ROOT));
+        String summaryModel =
+                config.code().summaryModel().orElse(config.ollama().model());
+        CodeSummarizer summarizer = new CodeSummarizer(
+                new OllamaChatClient(
+                        new OllamaSettings(
+                                config.ollama().host(),
+                                summaryModel,
+                                config.ollama().timeout()),
+                        ollamaGate),
+                config.code().summaryBatchFiles(),
+                config.code().summaryParallelism());
+        CodeIndex codeIndex = new CodeIndex(store, embedder);
+        this.code = new CodeService(
+                config.graphsDir(),
+                store,
+                codeIndex,
+                new RepositoryAnalyzer(
+                        config.graphsDir(),
+                        codeIndex,
+                        ScanPolicy.defaults().withMaxFileBytes(config.code().maxFileBytes()),
+                        Optional.of(summarizer),
+                        clock),
+                config.code(),
+                searchMode,
+                clock,
+                stop);
+        this.queries = new QueryService(
+                embedder,
+                store,
+                search,
+                new ComplexityEstimator(),
+                new Router(config.routing()),
+                answerer,
+                interactions,
+                config.routing(),
+                config.server().maxQueryChars(),
+                clock,
                 query -> code.contextFor(query).stream().map(App::codePassage).toList(),
                 result -> queryMetrics.record(result.decision(), result.answer()),
                 config.knowledge().shareInteractions());
-        this.searches = new SearchService(embedder, store, search, config.server().maxQueryChars(), searchMode);
+        this.searches =
+                new SearchService(embedder, store, search, config.server().maxQueryChars(), searchMode);
         this.seeder = new Seeder(store, embedder, catalog, clock, stop);
-        this.knowledgeAdder = new KnowledgeAdder(store, embedder, catalog, clock, config.knowledge().allowReplace());
-        this.reports = new dev.knowledgerouter.report.ReportBuilder(store, ledger, usageReporter, config.routing().learning(), clock);
+        this.knowledgeAdder = new KnowledgeAdder(
+                store, embedder, catalog, clock, config.knowledge().allowReplace());
+        this.reports =
+                new ReportBuilder(store, ledger, usageReporter, config.routing().learning(), clock);
     }
 
     /**
@@ -149,10 +213,10 @@ public final class App implements AutoCloseable {
         PrivateHome.secure(config.home());
         CollectionCatalog catalog = CollectionCatalog.load(config.collectionsDir());
         KnowledgeStore store = StoreFactory.open(config, config.store().kind(), EmbedderIdentity.of(embedder));
-        if (config.store().kind() == dev.knowledgerouter.config.StoreSettings.Kind.QDRANT) {
+        if (config.store().kind() == StoreSettings.Kind.QDRANT) {
             // A server can go away while we serve; what users gave us waits on local disk until it is back.
             try {
-                store = new dev.knowledgerouter.knowledge.outbox.OutboxKnowledgeStore(store, config.outboxDir(), clock);
+                store = new OutboxKnowledgeStore(store, config.outboxDir(), clock);
             } catch (RuntimeException e) {
                 store.close();
                 throw e;
@@ -177,15 +241,19 @@ public final class App implements AutoCloseable {
     }
 
     /** Codebase analysis and code search. */
-    public dev.knowledgerouter.code.CodeService code() {
+    public CodeService code() {
         return code;
     }
 
-    private static dev.knowledgerouter.answer.ContextPassage codePassage(dev.knowledgerouter.code.CodeIndex.CodeHit hit) {
+    private static ContextPassage codePassage(CodeIndex.CodeHit hit) {
         String where = hit.path() + ":" + hit.startLine() + "-" + hit.endLine();
         String title = where + " " + (hit.signature().isEmpty() ? hit.name() : hit.signature());
-        return new dev.knowledgerouter.answer.ContextPassage(dev.knowledgerouter.code.CodeIndex.collection(hit.repository()), hit.nodeId(),
-                hit.score(), title, hit.summary() + "\n\n" + hit.snippet());
+        return new ContextPassage(
+                CodeIndex.collection(hit.repository()),
+                hit.nodeId(),
+                hit.score(),
+                title,
+                hit.summary() + "\n\n" + hit.snippet());
     }
 
     public CollectionCatalog catalog() {
@@ -225,13 +293,15 @@ public final class App implements AutoCloseable {
         return guard;
     }
 
-    public dev.knowledgerouter.learn.FeedbackResult feedback(String id, dev.knowledgerouter.learn.Outcome.Verdict verdict, Optional<String> note) {
+    public FeedbackResult feedback(String id, Outcome.Verdict verdict, Optional<String> note) {
         return feedback.record(id, verdict, note);
     }
 
     /** The latest {@code limit} interactions (within {@link InteractionLog#RECENT_HORIZON}), newest first. */
     public List<InteractionView> recentInteractions(int limit) {
-        return interactions.recent(limit, clock.instant()).stream().map(InteractionView::of).toList();
+        return interactions.recent(limit, clock.instant()).stream()
+                .map(InteractionView::of)
+                .toList();
     }
 
     public UsageReport usage() {
@@ -239,12 +309,12 @@ public final class App implements AutoCloseable {
     }
 
     /** The routing report over the last {@code days} days, tuning the named profile (the default when empty). */
-    public dev.knowledgerouter.report.RoutingReport report(int days, Optional<String> profile) {
+    public RoutingReport report(int days, Optional<String> profile) {
         return reports.build(days, new Router(config.routing()).profile(profile));
     }
 
     /** The meters behind {@code GET /metrics}. */
-    public dev.knowledgerouter.metrics.RouterMetrics metrics() {
+    public RouterMetrics metrics() {
         return metrics;
     }
 
@@ -260,7 +330,10 @@ public final class App implements AutoCloseable {
 
     /** True when no knowledge collection holds an entry: a fresh store that needs seeding. */
     public boolean knowledgeEmpty() {
-        return catalog.ofKind(CollectionKind.KNOWLEDGE).stream().mapToLong(c -> store.count(c.name())).sum() == 0;
+        return catalog.ofKind(CollectionKind.KNOWLEDGE).stream()
+                        .mapToLong(c -> store.count(c.name()))
+                        .sum()
+                == 0;
     }
 
     public List<CollectionInfo> collections() {
@@ -268,8 +341,13 @@ public final class App implements AutoCloseable {
     }
 
     private CollectionInfo info(CollectionDefinition c) {
-        return new CollectionInfo(c.name(), c.kind().name().toLowerCase(java.util.Locale.ROOT), c.description(), store.count(c.name()),
-                store.embedder().id(), store.embedder().dimension());
+        return new CollectionInfo(
+                c.name(),
+                c.kind().name().toLowerCase(Locale.ROOT),
+                c.description(),
+                store.count(c.name()),
+                store.embedder().id(),
+                store.embedder().dimension());
     }
 
     /**
@@ -301,7 +379,8 @@ public final class App implements AutoCloseable {
         // Refuse new requests now; the running ones are waited for below, within the same deadline.
         inFlight.drain(Duration.ZERO);
         if (!code.stopJobs(remaining(deadline))) {
-            LOG.warn("an analysis had not reached a safe point after {} s; its next run redoes the unfinished part",
+            LOG.warn(
+                    "an analysis had not reached a safe point after {} s; its next run redoes the unfinished part",
                     STOP_WAIT.toSeconds());
         }
         int abandoned = inFlight.drain(remaining(deadline));

@@ -12,8 +12,7 @@ public final class EmbedderFactory {
     /** Embedding a batch is quick next to answering; a minute covers a cold model load. */
     private static final Duration OLLAMA_TIMEOUT = Duration.ofSeconds(60);
 
-    private EmbedderFactory() {
-    }
+    private EmbedderFactory() {}
 
     public static Embedder create(KrConfig config) {
         return create(config, config.embedder().kind());
@@ -23,9 +22,14 @@ public final class EmbedderFactory {
         EmbedderSettings s = config.embedder();
         return switch (kind) {
             case LOCAL -> new InProcessEmbedder();
-            case OLLAMA -> s.dimension().isPresent()
-                    ? new OllamaEmbedder(config.ollama().host(), s.ollamaModel(), s.dimension().get(), OLLAMA_TIMEOUT)
-                    : new OllamaEmbedder(config.ollama().host(), s.ollamaModel(), OLLAMA_TIMEOUT);
+            case OLLAMA ->
+                s.dimension().isPresent()
+                        ? new OllamaEmbedder(
+                                config.ollama().host(),
+                                s.ollamaModel(),
+                                s.dimension().get(),
+                                OLLAMA_TIMEOUT)
+                        : new OllamaEmbedder(config.ollama().host(), s.ollamaModel(), OLLAMA_TIMEOUT);
         };
     }
 }

@@ -7,6 +7,7 @@ import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.config.StoreSettings;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.knowledge.embedding.InProcessEmbedder;
 import dev.knowledgerouter.knowledge.embedding.OllamaEmbeddingModel;
 import dev.knowledgerouter.knowledge.outbox.OutboxKnowledgeStore;
 import dev.knowledgerouter.knowledge.qdrant.QdrantKnowledgeStore;
@@ -67,14 +68,16 @@ public final class HealthCheck {
         }
     }
 
-    private HealthCheck() {
-    }
+    private HealthCheck() {}
 
     /** The parts of a running router. */
     public static Report of(App app) {
         KrConfig config = app.config();
         ModelList models = ModelList.of(config);
-        return Report.of(store(config, app.store()), embedder(config, app.embedder().id(), models), localModel(config, models),
+        return Report.of(
+                store(config, app.store()),
+                embedder(config, app.embedder().id(), models),
+                localModel(config, models),
                 claude(config, Optional.of(app.guard())));
     }
 
@@ -82,9 +85,14 @@ public final class HealthCheck {
     public static Report withoutApp(KrConfig config, String storeFailure) {
         ModelList models = ModelList.of(config);
         Part store = Part.down(storeFailure, storeFacts(config));
-        String embedderId = config.embedder().kind() == EmbedderSettings.Kind.LOCAL ? dev.knowledgerouter.knowledge.embedding.InProcessEmbedder.ID
+        String embedderId = config.embedder().kind() == EmbedderSettings.Kind.LOCAL
+                ? InProcessEmbedder.ID
                 : OllamaEmbeddingModel.idOf(config.embedder().ollamaModel());
-        return Report.of(store, embedder(config, embedderId, models), localModel(config, models), claude(config, Optional.empty()));
+        return Report.of(
+                store,
+                embedder(config, embedderId, models),
+                localModel(config, models),
+                claude(config, Optional.empty()));
     }
 
     private static Part store(KrConfig config, KnowledgeStore store) {
@@ -110,7 +118,11 @@ public final class HealthCheck {
     private static Map<String, Object> storeFacts(KrConfig config) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("kind", config.store().kind().label());
-        facts.put("location", config.store().kind() == StoreSettings.Kind.QDRANT ? config.store().qdrantUrl() : config.luceneDir().toString());
+        facts.put(
+                "location",
+                config.store().kind() == StoreSettings.Kind.QDRANT
+                        ? config.store().qdrantUrl()
+                        : config.luceneDir().toString());
         return facts;
     }
 
@@ -153,7 +165,8 @@ public final class HealthCheck {
         static ModelList of(KrConfig config) {
             String host = config.ollama().host();
             try {
-                Set<String> names = new OllamaAdmin(host).list().stream().map(OllamaAdmin.InstalledModel::name).collect(Collectors.toSet());
+                Set<String> names = new OllamaAdmin(host)
+                        .list().stream().map(OllamaAdmin.InstalledModel::name).collect(Collectors.toSet());
                 return new ModelList(names, null, host);
             } catch (RuntimeException e) {
                 return new ModelList(Set.of(), e.getMessage(), host);
@@ -164,7 +177,9 @@ public final class HealthCheck {
             if (failure != null) {
                 return Part.down(failure, Map.of());
             }
-            return OllamaAdmin.isInstalled(names, model) ? Part.up(upDetail, Map.of()) : Part.down("not pulled on " + host + "; run `ollama pull " + model + "`", Map.of());
+            return OllamaAdmin.isInstalled(names, model)
+                    ? Part.up(upDetail, Map.of())
+                    : Part.down("not pulled on " + host + "; run `ollama pull " + model + "`", Map.of());
         }
     }
 }

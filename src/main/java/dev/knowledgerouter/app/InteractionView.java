@@ -11,24 +11,58 @@ import java.util.Map;
  * router's choice), and how it turned out, feedback included ({@code verdict} is the one in force,
  * {@code feedback} how many were given), and {@code user}, who asked, when the request named one.
  */
-public record InteractionView(String id, Instant timestamp, String query, String answer, String status, String outcome,
-                              String verdict, int feedback, Route route, Long latencyMs, String user) {
+public record InteractionView(
+        String id,
+        Instant timestamp,
+        String query,
+        String answer,
+        String status,
+        String outcome,
+        String verdict,
+        int feedback,
+        Route route,
+        Long latencyMs,
+        String user) {
 
     /** As {@link QueryResponse.Route}, read back from the stored interaction. */
-    public record Route(String target, String decided, String model, String reason, Double relevance, Integer complexity,
-                        String profile, String note, List<String> reasons) {
-    }
+    public record Route(
+            String target,
+            String decided,
+            String model,
+            String reason,
+            Double relevance,
+            Integer complexity,
+            String profile,
+            String note,
+            List<String> reasons) {}
 
     public static InteractionView of(StoredEntry e) {
         Map<String, Object> p = e.payload();
         Object timings = p.get("timings");
         Long latency = timings instanceof Map<?, ?> t && t.get("total_ms") instanceof Number n ? n.longValue() : null;
-        Route route = new Route(text(p, "answered_by"), text(p, "routed_to"), text(p, "model"), text(p, "reason"),
+        Route route = new Route(
+                text(p, "answered_by"),
+                text(p, "routed_to"),
+                text(p, "model"),
+                text(p, "reason"),
                 p.get("relevance") instanceof Number n ? QueryResponse.round(n.doubleValue()) : null,
-                p.get("complexity") instanceof Number n ? n.intValue() : null, text(p, "profile"), text(p, "note"), texts(p.get("reasons")));
+                p.get("complexity") instanceof Number n ? n.intValue() : null,
+                text(p, "profile"),
+                text(p, "note"),
+                texts(p.get("reasons")));
         int feedback = p.get("feedback") instanceof List<?> l ? l.size() : 0;
-        return new InteractionView(e.id(), e.timestamp(), text(p, "query"), text(p, "answer"), text(p, "status"), text(p, "outcome"),
-                text(p, "verdict"), feedback, route, latency, text(p, "user"));
+        return new InteractionView(
+                e.id(),
+                e.timestamp(),
+                text(p, "query"),
+                text(p, "answer"),
+                text(p, "status"),
+                text(p, "outcome"),
+                text(p, "verdict"),
+                feedback,
+                route,
+                latency,
+                text(p, "user"));
     }
 
     private static String text(Map<String, Object> payload, String key) {

@@ -15,34 +15,43 @@ import org.slf4j.LoggerFactory;
 final class PrivateHome {
     private static final Logger LOG = LoggerFactory.getLogger(PrivateHome.class);
 
-    private PrivateHome() {
-    }
+    private PrivateHome() {}
 
     /** Returns how many paths were narrowed. */
     static int secure(Path home) {
         Path real = home.toAbsolutePath().normalize();
         try {
             OwnerOnly.createDirectories(real);
-            Path userHome = Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
+            Path userHome =
+                    Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
             if (real.getParent() == null || real.equals(userHome)) {
                 // Narrowing a whole user folder would change far more than kr's own files.
-                LOG.warn("KR_HOME is {}, which kr shares with other files; its permissions are left alone."
-                        + " Give kr a folder of its own (KR_HOME) so its store can be kept private", real);
+                LOG.warn(
+                        "KR_HOME is {}, which kr shares with other files; its permissions are left alone."
+                                + " Give kr a folder of its own (KR_HOME) so its store can be kept private",
+                        real);
                 return 0;
             }
             OwnerOnly.Tightened done = OwnerOnly.tighten(real);
             if (done.paths() > 0) {
-                LOG.warn("{} paths under {} were readable by other users; made them private to the owner"
-                        + " (folders 0700, files 0600)", done.paths(), real);
+                LOG.warn(
+                        "{} paths under {} were readable by other users; made them private to the owner"
+                                + " (folders 0700, files 0600)",
+                        done.paths(),
+                        real);
             }
             if (done.failed() > 0) {
-                LOG.warn("{} paths under {} could not be made private (another owner?); check them with ls -lR",
-                        done.failed(), real);
+                LOG.warn(
+                        "{} paths under {} could not be made private (another owner?); check them with ls -lR",
+                        done.failed(),
+                        real);
             }
             return done.paths();
         } catch (IOException e) {
-            throw new StoreException("cannot prepare KR_HOME " + real + ": " + e.getMessage()
-                    + "; check that the folder is yours and writable", e);
+            throw new StoreException(
+                    "cannot prepare KR_HOME " + real + ": " + e.getMessage()
+                            + "; check that the folder is yours and writable",
+                    e);
         }
     }
 }

@@ -12,11 +12,17 @@ import java.util.regex.Pattern;
  * router's ({@code forced}: OpenAI clients naming {@code local}, {@code remote} or a model), and the
  * {@code user} who asks: stored with the interaction, and the one whose earlier answers it may reuse.
  */
-public record QueryRequest(String query, Optional<String> profile, Optional<String> taskType, boolean preferRemote,
-                           Optional<ForcedRoute> forced, Optional<String> user) {
+public record QueryRequest(
+        String query,
+        Optional<String> profile,
+        Optional<String> taskType,
+        boolean preferRemote,
+        Optional<ForcedRoute> forced,
+        Optional<String> user) {
     public static final int MAX_USER_CHARS = 128;
     /** Names, e-mail addresses and hashed ids fit; spaces, slashes and control characters do not. */
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9._@+-]+");
+
     public static final String USER_RULE = "1 to " + MAX_USER_CHARS + " characters from letters, digits and . _ - @ +"
             + " (an account name, an e-mail address or a hashed id)";
 
@@ -26,8 +32,12 @@ public record QueryRequest(String query, Optional<String> profile, Optional<Stri
         });
     }
 
-    public QueryRequest(String query, Optional<String> profile, Optional<String> taskType, boolean preferRemote,
-                        Optional<ForcedRoute> forced) {
+    public QueryRequest(
+            String query,
+            Optional<String> profile,
+            Optional<String> taskType,
+            boolean preferRemote,
+            Optional<ForcedRoute> forced) {
         this(query, profile, taskType, preferRemote, forced, Optional.empty());
     }
 
@@ -58,10 +68,13 @@ public record QueryRequest(String query, Optional<String> profile, Optional<Stri
             return Optional.of("'user' has " + user.length() + " characters; it must be " + USER_RULE);
         }
         if (!USER.matcher(user).matches()) {
-            int bad = user.codePoints().filter(c -> !USER.matcher(Character.toString(c)).matches())
-                    .findFirst().orElseThrow();
+            int bad = user.codePoints()
+                    .filter(c -> !USER.matcher(Character.toString(c)).matches())
+                    .findFirst()
+                    .orElseThrow();
             String shown = Character.isISOControl(bad) || Character.isWhitespace(bad)
-                    ? String.format(Locale.ROOT, "U+%04X", bad) : "'" + Character.toString(bad) + "'";
+                    ? String.format(Locale.ROOT, "U+%04X", bad)
+                    : "'" + Character.toString(bad) + "'";
             return Optional.of("'user' contains " + shown + "; it must be " + USER_RULE);
         }
         return Optional.empty();

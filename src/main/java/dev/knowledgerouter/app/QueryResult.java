@@ -7,5 +7,5 @@ import dev.knowledgerouter.route.Decision;
 import java.util.List;
 
 /** Everything a caller learns about an answered query. */
-public record QueryResult(String interactionId, Answer answer, Decision decision, List<ContextPassage> context, Timings timings) {
-}
+public record QueryResult(
+        String interactionId, Answer answer, Decision decision, List<ContextPassage> context, Timings timings) {}

@@ -7,6 +7,7 @@ import dev.knowledgerouter.answer.ContextPassage;
 import dev.knowledgerouter.config.LocalRule;
 import dev.knowledgerouter.config.RoutingProfile;
 import dev.knowledgerouter.config.RoutingSettings;
+import dev.knowledgerouter.knowledge.CollectionCatalog;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.KnowledgeSearch;
@@ -16,15 +17,22 @@ import dev.knowledgerouter.knowledge.SearchMode;
 import dev.knowledgerouter.learn.Interaction;
 import dev.knowledgerouter.learn.InteractionLog;
 import dev.knowledgerouter.learn.InteractionScope;
+import dev.knowledgerouter.learn.Outcome;
+import dev.knowledgerouter.learn.OutcomeEstimator;
 import dev.knowledgerouter.learn.Timings;
 import dev.knowledgerouter.route.Complexity;
 import dev.knowledgerouter.route.ComplexityEstimator;
 import dev.knowledgerouter.route.Decision;
 import dev.knowledgerouter.route.Router;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The one path every query takes: embed once, search every knowledge collection in parallel, route,
@@ -42,15 +50,36 @@ public final class QueryService {
     private final int maxQueryChars;
     private final Clock clock;
     private final SearchMode mode;
-    private final dev.knowledgerouter.learn.OutcomeEstimator estimator;
-    private final java.util.function.Function<String, List<ContextPassage>> codeContext;
-    private final java.util.function.Consumer<QueryResult> answered;
+    private final OutcomeEstimator estimator;
+    private final Function<String, List<ContextPassage>> codeContext;
+    private final Consumer<QueryResult> answered;
     private final boolean shareInteractions;
 
-    public QueryService(Embedder embedder, KnowledgeStore store, KnowledgeSearch search, ComplexityEstimator complexity, Router router,
-                        Answerer answerer, InteractionLog log, RoutingSettings routing, int maxQueryChars, Clock clock) {
-        this(embedder, store, search, complexity, router, answerer, log, routing, maxQueryChars, clock,
-                query -> List.of(), result -> { }, false);
+    public QueryService(
+            Embedder embedder,
+            KnowledgeStore store,
+            KnowledgeSearch search,
+            ComplexityEstimator complexity,
+            Router router,
+            Answerer answerer,
+            InteractionLog log,
+            RoutingSettings routing,
+            int maxQueryChars,
+            Clock clock) {
+        this(
+                embedder,
+                store,
+                search,
+                complexity,
+                router,
+                answerer,
+                log,
+                routing,
+                maxQueryChars,
+                clock,
+                query -> List.of(),
+                result -> {},
+                false);
     }
 
     /**
@@ -60,10 +89,20 @@ public final class QueryService {
      * @param shareInteractions whether every user's stored answers serve every request, or each user's only that user's
      *     ({@link InteractionScope})
      */
-    public QueryService(Embedder embedder, KnowledgeStore store, KnowledgeSearch search, ComplexityEstimator complexity, Router router,
-                        Answerer answerer, InteractionLog log, RoutingSettings routing, int maxQueryChars, Clock clock,
-                        java.util.function.Function<String, List<ContextPassage>> codeContext,
-                        java.util.function.Consumer<QueryResult> answered, boolean shareInteractions) {
+    public QueryService(
+            Embedder embedder,
+            KnowledgeStore store,
+            KnowledgeSearch search,
+            ComplexityEstimator complexity,
+            Router router,
+            Answerer answerer,
+            InteractionLog log,
+            RoutingSettings routing,
+            int maxQueryChars,
+            Clock clock,
+            Function<String, List<ContextPassage>> codeContext,
+            Consumer<QueryResult> answered,
+            boolean shareInteractions) {
         this.shareInteractions = shareInteractions;
         this.codeContext = codeContext;
         this.answered = answered;
@@ -77,8 +116,8 @@ public final class QueryService {
         this.routing = routing;
         this.maxQueryChars = maxQueryChars;
         this.clock = clock;
-        this.mode = SearchMode.valueOf(routing.retrievalMode().toUpperCase(java.util.Locale.ROOT));
-        this.estimator = new dev.knowledgerouter.learn.OutcomeEstimator(store, routing.learning());
+        this.mode = SearchMode.valueOf(routing.retrievalMode().toUpperCase(Locale.ROOT));
+        this.estimator = new OutcomeEstimator(store, routing.learning());
     }
 
     /** Embeds, searches and routes without calling a model: the decision path the benchmark measures. */
@@ -92,15 +131,23 @@ public final class QueryService {
         List<SearchHit> knowledge = search.searchAll(search.knowledgeCollections(), vector, routing.contextK());
         // Earlier interactions of other users are neither context, nor an answer, nor evidence here unless shared.
         List<SearchHit> past = estimator.nearest(vector, new InteractionScope(request.user(), shareInteractions));
-        // Claude's answers that were not rated bad count as knowledge: a similar query can then go local with one as context.
-        List<SearchHit> hits = java.util.stream.Stream.concat(knowledge.stream(), dev.knowledgerouter.learn.OutcomeEstimator.reusableAnswers(past).stream())
-                .sorted(java.util.Comparator.comparingDouble(SearchHit::score).reversed()).limit(routing.contextK()).toList();
+        // Claude's answers that were not rated bad count as knowledge: a similar query can then go local with one as
+        // context.
+        List<SearchHit> hits = Stream.concat(knowledge.stream(), OutcomeEstimator.reusableAnswers(past).stream())
+                .sorted(Comparator.comparingDouble(SearchHit::score).reversed())
+                .limit(routing.contextK())
+                .toList();
         long t2 = System.nanoTime();
         Complexity c = complexity.estimate(query);
         double relevance = hits.isEmpty() ? -1.0 : hits.getFirst().score();
-        Optional<String> best = hits.isEmpty() ? Optional.empty() : Optional.of(hits.getFirst().collection() + "/" + hits.getFirst().id());
-        Decision routerDecision = router.decide(relevance, best, c, profile, Optional.of(estimator.estimate(past)), routing.learning());
-        Decision decision = request.forced().map(f -> router.force(routerDecision, f)).orElse(routerDecision);
+        Optional<String> best = hits.isEmpty()
+                ? Optional.empty()
+                : Optional.of(
+                        hits.getFirst().collection() + "/" + hits.getFirst().id());
+        Decision routerDecision =
+                router.decide(relevance, best, c, profile, Optional.of(estimator.estimate(past)), routing.learning());
+        Decision decision =
+                request.forced().map(f -> router.force(routerDecision, f)).orElse(routerDecision);
         long t3 = System.nanoTime();
         return new RoutedQuery(query, profile, vector, hits, decision, t1 - t0, t2 - t1, t3 - t2);
     }
@@ -110,35 +157,87 @@ public final class QueryService {
         RoutedQuery routed = route(request);
         // The lowest relevance at which the profile trusts a match: a retrieval-only answer needs it,
         // and context is never cut above it (a profile may route local below the global context bar).
-        double trustedBar = routed.profile().localWhen().stream().mapToDouble(LocalRule::relevanceAbove).min().orElse(1.0);
+        double trustedBar = routed.profile().localWhen().stream()
+                .mapToDouble(LocalRule::relevanceAbove)
+                .min()
+                .orElse(1.0);
         double contextBar = Math.min(routing.contextMinScore(), trustedBar);
         // The context handed to a model is ranked in the configured mode (hybrid measures better), which
         // costs a second search only for queries that are answered.
         List<SearchHit> ranked = routed.hits();
         if (mode != SearchMode.DENSE) {
-            List<SearchHit> reused = routed.hits().stream().filter(h -> h.collection().equals(dev.knowledgerouter.knowledge.CollectionCatalog.HISTORY)).toList();
-            ranked = java.util.stream.Stream.concat(reused.stream(),
-                    search.searchAll(search.knowledgeCollections(), routed.vector(), routed.query(), mode, routing.contextK()).stream())
-                    .limit(routing.contextK()).toList();
+            List<SearchHit> reused = routed.hits().stream()
+                    .filter(h -> h.collection().equals(CollectionCatalog.HISTORY))
+                    .toList();
+            ranked = Stream.concat(
+                            reused.stream(),
+                            search
+                                    .searchAll(
+                                            search.knowledgeCollections(),
+                                            routed.vector(),
+                                            routed.query(),
+                                            mode,
+                                            routing.contextK())
+                                    .stream())
+                    .limit(routing.contextK())
+                    .toList();
         }
-        List<ContextPassage> context = java.util.stream.Stream.concat(
-                ranked.stream().filter(h -> h.score() >= contextBar).map(this::passage),
-                codeContext.apply(routed.query()).stream()).toList();
+        List<ContextPassage> context = Stream.concat(
+                        ranked.stream().filter(h -> h.score() >= contextBar).map(this::passage),
+                        codeContext.apply(routed.query()).stream())
+                .toList();
         long answerStart = System.nanoTime();
         String id = UUID.randomUUID().toString();
-        String taskType = request.taskType().filter(t -> !t.isBlank()).orElse(routed.profile().name());
-        Answer answer = answerer.answer(new AnswerRequest(id, routed.query(), routed.decision().target(), context, trustedBar, taskType,
-                request.preferRemote(), request.forced()));
+        String taskType = request.taskType()
+                .filter(t -> !t.isBlank())
+                .orElse(routed.profile().name());
+        Answer answer = answerer.answer(new AnswerRequest(
+                id,
+                routed.query(),
+                routed.decision().target(),
+                context,
+                trustedBar,
+                taskType,
+                request.preferRemote(),
+                request.forced()));
         long answerNanos = System.nanoTime() - answerStart;
         Decision d = routed.decision();
-        Timings timings = new Timings(ms(routed.embedNanos()), ms(routed.searchNanos()), ms(routed.routeNanos()), ms(answerNanos), ms(System.nanoTime() - start));
-        Interaction interaction = new Interaction(id, clock.instant(), routed.query(), answer.text(),
-                d.target().wireName(), answer.source().wireName(), answer.model(), d.profile(), taskType, d.relevance(), d.complexity().score(),
-                d.reason(), d.reasons(), answer.status(), dev.knowledgerouter.learn.Outcome.of(answer).wireName(), answer.note(), context.stream().map(ContextPassage::reference).toList(), answer.attempts(),
-                answer.usage(), timings, request.user().orElse(null));
+        Timings timings = new Timings(
+                ms(routed.embedNanos()),
+                ms(routed.searchNanos()),
+                ms(routed.routeNanos()),
+                ms(answerNanos),
+                ms(System.nanoTime() - start));
+        Interaction interaction = new Interaction(
+                id,
+                clock.instant(),
+                routed.query(),
+                answer.text(),
+                d.target().wireName(),
+                answer.source().wireName(),
+                answer.model(),
+                d.profile(),
+                taskType,
+                d.relevance(),
+                d.complexity().score(),
+                d.reason(),
+                d.reasons(),
+                answer.status(),
+                Outcome.of(answer).wireName(),
+                answer.note(),
+                context.stream().map(ContextPassage::reference).toList(),
+                answer.attempts(),
+                answer.usage(),
+                timings,
+                request.user().orElse(null));
         log.record(interaction, routed.vector());
         // What the caller sees includes the durable write; the stored record cannot, it is that write.
-        Timings seen = new Timings(timings.embedMs(), timings.searchMs(), timings.routeMs(), timings.answerMs(), ms(System.nanoTime() - start));
+        Timings seen = new Timings(
+                timings.embedMs(),
+                timings.searchMs(),
+                timings.routeMs(),
+                timings.answerMs(),
+                ms(System.nanoTime() - start));
         QueryResult result = new QueryResult(interaction.id(), answer, d, context, seen);
         answered.accept(result);
         return result;
@@ -146,16 +245,18 @@ public final class QueryService {
 
     private ContextPassage passage(SearchHit hit) {
         CollectionDefinition c = store.collection(hit.collection());
-        return new ContextPassage(hit.collection(), hit.id(), hit.score(), c.titleOf(hit.payload()), c.answerOf(hit.payload()));
+        return new ContextPassage(
+                hit.collection(), hit.id(), hit.score(), c.titleOf(hit.payload()), c.answerOf(hit.payload()));
     }
 
     private String validated(String query) {
         if (query == null || query.isBlank()) {
-            throw new InvalidRequestException("'query' is missing or empty; send the question as text, e.g. {\"query\": \"mvn fails with PKIX path building failed\"}");
+            throw new InvalidRequestException(
+                    "'query' is missing or empty; send the question as text, e.g. {\"query\": \"mvn fails with PKIX path building failed\"}");
         }
         if (query.length() > maxQueryChars) {
-            throw new InvalidRequestException("'query' has " + query.length() + " characters, more than the limit of " + maxQueryChars
-                    + "; shorten it or raise server.max_query_chars in kr.yaml");
+            throw new InvalidRequestException("'query' has " + query.length() + " characters, more than the limit of "
+                    + maxQueryChars + "; shorten it or raise server.max_query_chars in kr.yaml");
         }
         return query.strip();
     }

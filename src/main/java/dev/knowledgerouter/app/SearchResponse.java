@@ -15,15 +15,32 @@ public record SearchResponse(String query, List<Hit> hits) {
      * {@code score} is the cosine; {@code rankScore} is what the hits are ordered by (cosine, BM25 or fused);
      * {@code payload} is the entry's content and {@code provenance} where it came from and when.
      */
-    public record Hit(String collection, String id, double score, double rankScore, String title, String text,
-                      Map<String, Object> payload, Provenance provenance) {
-    }
+    public record Hit(
+            String collection,
+            String id,
+            double score,
+            double rankScore,
+            String title,
+            String text,
+            Map<String, Object> payload,
+            Provenance provenance) {}
 
     public static SearchResponse of(String query, List<SearchHit> hits, KnowledgeStore store) {
-        return new SearchResponse(query, hits.stream().map(h -> {
-            CollectionDefinition c = store.collection(h.collection());
-            return new Hit(h.collection(), h.id(), QueryResponse.round(h.score()), QueryResponse.round(h.rankScore()), c.titleOf(h.payload()),
-                    c.answerOf(h.payload()), EntryContent.of(h.payload()), Provenance.in(h.payload()));
-        }).toList());
+        return new SearchResponse(
+                query,
+                hits.stream()
+                        .map(h -> {
+                            CollectionDefinition c = store.collection(h.collection());
+                            return new Hit(
+                                    h.collection(),
+                                    h.id(),
+                                    QueryResponse.round(h.score()),
+                                    QueryResponse.round(h.rankScore()),
+                                    c.titleOf(h.payload()),
+                                    c.answerOf(h.payload()),
+                                    EntryContent.of(h.payload()),
+                                    Provenance.in(h.payload()));
+                        })
+                        .toList());
     }
 }

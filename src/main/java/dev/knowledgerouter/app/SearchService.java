@@ -21,7 +21,8 @@ public final class SearchService {
 
     private final SearchMode mode;
 
-    public SearchService(Embedder embedder, KnowledgeStore store, KnowledgeSearch search, int maxQueryChars, SearchMode mode) {
+    public SearchService(
+            Embedder embedder, KnowledgeStore store, KnowledgeSearch search, int maxQueryChars, SearchMode mode) {
         this.embedder = embedder;
         this.store = store;
         this.search = search;
@@ -31,18 +32,21 @@ public final class SearchService {
 
     public List<SearchHit> search(String text, Optional<String> collection, int k) {
         if (text == null || text.isBlank()) {
-            throw new InvalidRequestException("the search text is missing or empty; pass it as q, e.g. /v1/search?q=git+detached+head");
+            throw new InvalidRequestException(
+                    "the search text is missing or empty; pass it as q, e.g. /v1/search?q=git+detached+head");
         }
         if (k < 1 || k > MAX_K) {
             throw new InvalidRequestException("k must be between 1 and " + MAX_K + ", got " + k);
         }
         if (text.length() > maxQueryChars) {
-            throw new InvalidRequestException("the search text has " + text.length() + " characters, more than the limit of " + maxQueryChars);
+            throw new InvalidRequestException(
+                    "the search text has " + text.length() + " characters, more than the limit of " + maxQueryChars);
         }
         if (collection.isPresent() && store.collection(collection.get()).kind() == CollectionKind.HISTORY) {
             // Stored interactions are every user's questions and answers: not browsable through search.
-            throw new InvalidRequestException("collection '" + collection.get() + "' holds stored interactions and is not searchable; search "
-                    + String.join(", ", search.knowledgeCollections()));
+            throw new InvalidRequestException(
+                    "collection '" + collection.get() + "' holds stored interactions and is not searchable; search "
+                            + String.join(", ", search.knowledgeCollections()));
         }
         String query = text.strip();
         float[] vector = embedder.embed(query, Embedder.Purpose.QUERY);

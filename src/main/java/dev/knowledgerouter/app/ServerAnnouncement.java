@@ -29,7 +29,10 @@ public record ServerAnnouncement(String url, long pid, Instant started) {
             // A live process with that pid started after the announcement is a reused pid, not the server.
             boolean alive = ProcessHandle.of(a.pid())
                     .filter(ProcessHandle::isAlive)
-                    .map(p -> p.info().startInstant().map(start -> !start.isAfter(a.started())).orElse(true))
+                    .map(p -> p.info()
+                            .startInstant()
+                            .map(start -> !start.isAfter(a.started()))
+                            .orElse(true))
                     .orElse(false);
             return alive ? Optional.of(a) : Optional.empty();
         } catch (IOException e) {

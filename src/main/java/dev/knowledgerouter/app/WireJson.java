@@ -9,8 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** The JSON dialect of the HTTP API and of {@code --json} output: snake_case, ISO-8601 times, no nulls. */
 public final class WireJson {
-    private WireJson() {
-    }
+    private WireJson() {}
 
     public static ObjectMapper mapper() {
         return new ObjectMapper()

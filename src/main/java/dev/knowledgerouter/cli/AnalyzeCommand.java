@@ -2,9 +2,9 @@ package dev.knowledgerouter.cli;
 
 import dev.knowledgerouter.code.AnalysisResult;
 import dev.knowledgerouter.code.CodeIndex;
-import dev.knowledgerouter.code.scan.CredentialSkip;
-import dev.knowledgerouter.code.graph.GraphCorrection;
 import dev.knowledgerouter.code.SummaryMode;
+import dev.knowledgerouter.code.graph.GraphCorrection;
+import dev.knowledgerouter.code.scan.CredentialSkip;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,9 +17,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Analyse a repository with tree-sitter into a code graph ($KR_HOME/graphs/NAME/graph.json) and index its nodes for kr code-search.",
-                "Re-running re-parses only changed files. Summaries come from the parser, or from the local model with --summaries local."})
+@Command(
+        name = "analyze",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Analyse a repository with tree-sitter into a code graph ($KR_HOME/graphs/NAME/graph.json) and index its nodes for kr code-search.",
+            "Re-running re-parses only changed files. Summaries come from the parser, or from the local model with --summaries local."
+        })
 final class AnalyzeCommand implements Callable<Integer> {
     private static final int SHOWN_CORRECTIONS = 10;
     private static final int SHOWN_CREDENTIAL_SKIPS = 20;
@@ -30,11 +34,18 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PATH", description = "The repository's root folder.")
     Path path;
 
-    @Option(names = "--name", paramLabel = "N", description = "Repository name (default: the folder's name, lower-cased).")
+    @Option(
+            names = "--name",
+            paramLabel = "N",
+            description = "Repository name (default: the folder's name, lower-cased).")
     String name;
 
-    @Option(names = "--summaries", paramLabel = "none|local", defaultValue = "none",
-            description = "Who writes node summaries: none (the parser's own) or local (the Ollama model; failures fall back). Default ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--summaries",
+            paramLabel = "none|local",
+            defaultValue = "none",
+            description =
+                    "Who writes node summaries: none (the parser's own) or local (the Ollama model; failures fall back). Default ${DEFAULT-VALUE}.")
     String summaries;
 
     @Option(names = "--json", description = "Print the result as JSON.")
@@ -66,7 +77,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     private static void print(KrContext ctx, AnalysisResult r) {
         var out = ctx.out();
         out.printf(Locale.ROOT, "analysed %s as '%s' in %.1f s%n", r.root(), r.name(), r.seconds());
-        out.printf(Locale.ROOT, "files     %d (%d parsed, %d unchanged, %d deleted)%n", r.files(), r.parsed(), r.files() - r.parsed(), r.deleted());
+        out.printf(
+                Locale.ROOT,
+                "files     %d (%d parsed, %d unchanged, %d deleted)%n",
+                r.files(),
+                r.parsed(),
+                r.files() - r.parsed(),
+                r.deleted());
         if (!r.skipped().isEmpty()) {
             out.println("skipped   " + join(r.skipped()));
         }
@@ -74,20 +91,44 @@ final class AnalyzeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "nodes     %d: %s%n", r.nodes(), join(r.nodesByType()));
         out.printf(Locale.ROOT, "edges     %d: %s%n", r.edges(), join(r.edgesByType()));
         var s = r.resolution();
-        out.printf(Locale.ROOT, "imports   %d resolved in the repository, %d to %d external modules (unresolved)%n",
-                s.importsResolved(), s.importsExternal(), s.externalModules());
-        out.printf(Locale.ROOT, "types     %d supertypes linked, %d outside the repository or not found%n", s.supertypesResolved(), s.supertypesUnresolved());
-        out.printf(Locale.ROOT, "calls     %d linked, %d left out (no single candidate)%n", s.callsResolved(), s.callsUnresolved());
+        out.printf(
+                Locale.ROOT,
+                "imports   %d resolved in the repository, %d to %d external modules (unresolved)%n",
+                s.importsResolved(),
+                s.importsExternal(),
+                s.externalModules());
+        out.printf(
+                Locale.ROOT,
+                "types     %d supertypes linked, %d outside the repository or not found%n",
+                s.supertypesResolved(),
+                s.supertypesUnresolved());
+        out.printf(
+                Locale.ROOT,
+                "calls     %d linked, %d left out (no single candidate)%n",
+                s.callsResolved(),
+                s.callsUnresolved());
         if (!r.summaryModel().isEmpty()) {
-            out.printf(Locale.ROOT, "summaries %s: %d batches ok, %d failed (structural summaries kept)%n",
-                    r.summaryModel(), r.summaryBatchesOk(), r.summaryBatchesFailed());
-            r.summaryFailures().stream().limit(SHOWN_CORRECTIONS).forEach(f -> ctx.err().println("  failed batch: " + f));
+            out.printf(
+                    Locale.ROOT,
+                    "summaries %s: %d batches ok, %d failed (structural summaries kept)%n",
+                    r.summaryModel(),
+                    r.summaryBatchesOk(),
+                    r.summaryBatchesFailed());
+            r.summaryFailures().stream()
+                    .limit(SHOWN_CORRECTIONS)
+                    .forEach(f -> ctx.err().println("  failed batch: " + f));
         }
         out.printf(Locale.ROOT, "validated %d corrections%n", r.corrections().size());
-        for (GraphCorrection c : r.corrections().subList(0, Math.min(SHOWN_CORRECTIONS, r.corrections().size()))) {
+        for (GraphCorrection c : r.corrections()
+                .subList(0, Math.min(SHOWN_CORRECTIONS, r.corrections().size()))) {
             out.println("  " + c.action() + " " + c.path() + ": " + c.message());
         }
-        out.printf(Locale.ROOT, "index     %s: %d entries written, %d removed%n", r.collection(), r.indexed(), r.unindexed());
+        out.printf(
+                Locale.ROOT,
+                "index     %s: %d entries written, %d removed%n",
+                r.collection(),
+                r.indexed(),
+                r.unindexed());
         out.println("graph     " + r.graphFile());
     }
 
@@ -107,7 +148,8 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     private static String join(Map<String, Integer> counts) {
         StringBuilder s = new StringBuilder();
-        counts.forEach((k, v) -> s.append(s.isEmpty() ? "" : ", ").append(k).append(' ').append(v));
+        counts.forEach((k, v) ->
+                s.append(s.isEmpty() ? "" : ", ").append(k).append(' ').append(v));
         return s.toString();
     }
 }

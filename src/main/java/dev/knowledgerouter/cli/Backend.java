@@ -4,6 +4,14 @@ import dev.knowledgerouter.app.CollectionInfo;
 import dev.knowledgerouter.app.QueryRequest;
 import dev.knowledgerouter.app.QueryResponse;
 import dev.knowledgerouter.app.SearchResponse;
+import dev.knowledgerouter.code.AnalysisResult;
+import dev.knowledgerouter.code.CodeSearchResponse;
+import dev.knowledgerouter.code.SummaryMode;
+import dev.knowledgerouter.knowledge.Progress;
+import dev.knowledgerouter.learn.FeedbackResult;
+import dev.knowledgerouter.learn.UsageReport;
+import dev.knowledgerouter.report.RoutingReport;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,20 +23,19 @@ interface Backend extends AutoCloseable {
 
     List<CollectionInfo> collections();
 
-    dev.knowledgerouter.learn.UsageReport usage();
+    UsageReport usage();
 
-    dev.knowledgerouter.report.RoutingReport report(int days, Optional<String> profile);
+    RoutingReport report(int days, Optional<String> profile);
 
-    dev.knowledgerouter.learn.FeedbackResult feedback(String interactionId, String verdict, Optional<String> note);
+    FeedbackResult feedback(String interactionId, String verdict, Optional<String> note);
 
     /** Where requests go, for messages: "in-process" or the server's URL. */
     String where();
 
     /** Analyses a repository, reporting progress; here, or as a job of the running server (then polled). */
-    dev.knowledgerouter.code.AnalysisResult analyze(java.nio.file.Path path, Optional<String> name, dev.knowledgerouter.code.SummaryMode summaries,
-                                                    dev.knowledgerouter.knowledge.Progress progress);
+    AnalysisResult analyze(Path path, Optional<String> name, SummaryMode summaries, Progress progress);
 
-    dev.knowledgerouter.code.CodeSearchResponse codeSearch(String repository, String text, int k);
+    CodeSearchResponse codeSearch(String repository, String text, int k);
 
     @Override
     void close();

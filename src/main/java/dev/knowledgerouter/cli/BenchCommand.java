@@ -1,9 +1,9 @@
 package dev.knowledgerouter.cli;
 
 import dev.knowledgerouter.app.App;
+import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.eval.RouteBenchResult;
 import dev.knowledgerouter.eval.RouteBenchmark;
-import dev.knowledgerouter.config.KrConfig;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -11,7 +11,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Benchmarks.",
         subcommands = {BenchCommand.Route.class, VerifyBenchCommand.class})
 final class BenchCommand implements Runnable {
     @ParentCommand
@@ -22,21 +25,36 @@ final class BenchCommand implements Runnable {
         throw new CliException("name a benchmark: `kr bench route --help` or `kr bench verify --help`");
     }
 
-    @Command(name = "route", mixinStandardHelpOptions = true,
-            description = {"Measure the route decision (embed + search every knowledge collection + decide, no model call)",
-                    "against the bare query embedding, on a store filled to --entries with seed data plus generated entries.",
-                    "The filled store is kept under --dir and reused by later runs of the same size."})
+    @Command(
+            name = "route",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Measure the route decision (embed + search every knowledge collection + decide, no model call)",
+                "against the bare query embedding, on a store filled to --entries with seed data plus generated entries.",
+                "The filled store is kept under --dir and reused by later runs of the same size."
+            })
     static final class Route implements Callable<Integer> {
         @ParentCommand
         BenchCommand bench;
 
-        @Option(names = "--entries", paramLabel = "N", defaultValue = "10000", description = "Entries in the knowledge collections (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--entries",
+                paramLabel = "N",
+                defaultValue = "10000",
+                description = "Entries in the knowledge collections (default ${DEFAULT-VALUE}).")
         long entries;
 
-        @Option(names = "--queries", paramLabel = "N", defaultValue = "500", description = "Measured queries after warm-up (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--queries",
+                paramLabel = "N",
+                defaultValue = "500",
+                description = "Measured queries after warm-up (default ${DEFAULT-VALUE}).")
         int queries;
 
-        @Option(names = "--dir", paramLabel = "DIR", description = "Where the benchmark store lives (default $KR_HOME/bench/route-<entries>).")
+        @Option(
+                names = "--dir",
+                paramLabel = "DIR",
+                description = "Where the benchmark store lives (default $KR_HOME/bench/route-<entries>).")
         Path dir;
 
         @Option(names = "--json", description = "Print the result as JSON.")
@@ -49,7 +67,9 @@ final class BenchCommand implements Runnable {
             }
             KrContext ctx = bench.parent.context();
             KrConfig base = ctx.config();
-            Path home = dir != null ? dir.toAbsolutePath() : base.home().resolve("bench").resolve("route-" + entries);
+            Path home = dir != null
+                    ? dir.toAbsolutePath()
+                    : base.home().resolve("bench").resolve("route-" + entries);
             KrConfig config = base.withHome(home);
             TerminalProgress progress = TerminalProgress.on(ctx.err());
             try (App app = App.open(config)) {
@@ -59,10 +79,26 @@ final class BenchCommand implements Runnable {
                 if (json) {
                     ctx.printJson(r);
                 } else {
-                    ctx.out().printf(Locale.ROOT, "entries %d, queries %d, %d cores%n", r.entries(), r.queries(), r.cores());
+                    ctx.out()
+                            .printf(
+                                    Locale.ROOT,
+                                    "entries %d, queries %d, %d cores%n",
+                                    r.entries(),
+                                    r.queries(),
+                                    r.cores());
                     ctx.out().printf(Locale.ROOT, "route decision  p50 %.3f ms  p99 %.3f ms%n", r.p50Ms(), r.p99Ms());
-                    ctx.out().printf(Locale.ROOT, "embedding       p50 %.3f ms  p99 %.3f ms%n", r.embedP50Ms(), r.embedP99Ms());
-                    ctx.out().printf(Locale.ROOT, "search (all)    p50 %.3f ms  p99 %.3f ms%n", r.searchP50Ms(), r.searchP99Ms());
+                    ctx.out()
+                            .printf(
+                                    Locale.ROOT,
+                                    "embedding       p50 %.3f ms  p99 %.3f ms%n",
+                                    r.embedP50Ms(),
+                                    r.embedP99Ms());
+                    ctx.out()
+                            .printf(
+                                    Locale.ROOT,
+                                    "search (all)    p50 %.3f ms  p99 %.3f ms%n",
+                                    r.searchP50Ms(),
+                                    r.searchP99Ms());
                     ctx.out().printf(Locale.ROOT, "overhead ratio  %.3f (route p50 / embed p50)%n", r.overheadRatio());
                 }
                 return 0;

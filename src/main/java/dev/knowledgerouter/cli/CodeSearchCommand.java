@@ -11,8 +11,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "code-search", mixinStandardHelpOptions = true,
-        description = "Semantic search over the files, classes and functions of an analysed repository (see kr analyze).")
+@Command(
+        name = "code-search",
+        mixinStandardHelpOptions = true,
+        description =
+                "Semantic search over the files, classes and functions of an analysed repository (see kr analyze).")
 final class CodeSearchCommand implements Callable<Integer> {
     private static final int SNIPPET_LINES = 4;
 
@@ -22,7 +25,11 @@ final class CodeSearchCommand implements Callable<Integer> {
     @Option(names = "--repo", required = true, paramLabel = "N", description = "The analysed repository's name.")
     String repo;
 
-    @Option(names = "--k", paramLabel = "N", defaultValue = "10", description = "How many hits (1-100, default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--k",
+            paramLabel = "N",
+            defaultValue = "10",
+            description = "How many hits (1-100, default ${DEFAULT-VALUE}).")
     int k;
 
     @Option(names = "--json", description = "Print the hits as JSON.")
@@ -47,8 +54,20 @@ final class CodeSearchCommand implements Callable<Integer> {
                 ctx.err().println("no hits");
             }
             for (CodeIndex.CodeHit h : r.hits()) {
-                ctx.out().printf(Locale.ROOT, "%.3f  %-8s %s:%d-%d  %s%n", h.score(), h.type(), h.path(), h.startLine(), h.endLine(), h.nodeId());
-                h.snippet().lines().limit(SNIPPET_LINES).forEach(line -> ctx.out().println("        " + line));
+                ctx.out()
+                        .printf(
+                                Locale.ROOT,
+                                "%.3f  %-8s %s:%d-%d  %s%n",
+                                h.score(),
+                                h.type(),
+                                h.path(),
+                                h.startLine(),
+                                h.endLine(),
+                                h.nodeId());
+                h.snippet()
+                        .lines()
+                        .limit(SNIPPET_LINES)
+                        .forEach(line -> ctx.out().println("        " + line));
             }
             return 0;
         }

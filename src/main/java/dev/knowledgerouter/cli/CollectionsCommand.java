@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "collections", mixinStandardHelpOptions = true, description = "List the collections with their kind, size and embedder.")
+@Command(
+        name = "collections",
+        mixinStandardHelpOptions = true,
+        description = "List the collections with their kind, size and embedder.")
 final class CollectionsCommand implements Callable<Integer> {
     @ParentCommand
     KrCommand parent;
@@ -26,7 +29,15 @@ final class CollectionsCommand implements Callable<Integer> {
                 return 0;
             }
             for (CollectionInfo c : collections) {
-                ctx.out().printf(Locale.ROOT, "%-22s %-9s %8d  %s (%d-d)%n", c.name(), c.kind(), c.count(), c.embedder(), c.dimension());
+                ctx.out()
+                        .printf(
+                                Locale.ROOT,
+                                "%-22s %-9s %8d  %s (%d-d)%n",
+                                c.name(),
+                                c.kind(),
+                                c.count(),
+                                c.embedder(),
+                                c.dimension());
             }
             return 0;
         }

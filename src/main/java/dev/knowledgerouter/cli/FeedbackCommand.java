@@ -1,6 +1,7 @@
 package dev.knowledgerouter.cli;
 
 import dev.knowledgerouter.learn.FeedbackResult;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -8,14 +9,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "feedback", mixinStandardHelpOptions = true,
-        description = {"Rate an answer: good or bad. The verdict sets the interaction's outcome, which routing learns from;",
-                "a later verdict replaces an earlier one, and every verdict is kept."})
+@Command(
+        name = "feedback",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Rate an answer: good or bad. The verdict sets the interaction's outcome, which routing learns from;",
+            "a later verdict replaces an earlier one, and every verdict is kept."
+        })
 final class FeedbackCommand implements Callable<Integer> {
     @ParentCommand
     KrCommand parent;
 
-    @Parameters(index = "0", paramLabel = "ID", description = "The interaction id (printed by `kr query`, `interaction_id` in JSON).")
+    @Parameters(
+            index = "0",
+            paramLabel = "ID",
+            description = "The interaction id (printed by `kr query`, `interaction_id` in JSON).")
     String id;
 
     @Parameters(index = "1", paramLabel = "VERDICT", description = "good or bad.")
@@ -34,12 +42,14 @@ final class FeedbackCommand implements Callable<Integer> {
         }
         KrContext ctx = parent.context();
         try (Backend backend = ctx.backend()) {
-            FeedbackResult r = backend.feedback(id, verdict.toLowerCase(java.util.Locale.ROOT), Optional.ofNullable(note));
+            FeedbackResult r = backend.feedback(id, verdict.toLowerCase(Locale.ROOT), Optional.ofNullable(note));
             if (json) {
                 ctx.printJson(r);
             } else {
-                ctx.out().println(r.interactionId() + ": " + r.verdict() + " (outcome " + r.outcome() + ", " + r.feedback().size() + " verdict"
-                        + (r.feedback().size() == 1 ? "" : "s") + " given)");
+                ctx.out()
+                        .println(r.interactionId() + ": " + r.verdict() + " (outcome " + r.outcome() + ", "
+                                + r.feedback().size() + " verdict"
+                                + (r.feedback().size() == 1 ? "" : "s") + " given)");
             }
             return 0;
         }

@@ -3,11 +3,34 @@ package dev.knowledgerouter.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
-@Command(name = "kr", mixinStandardHelpOptions = true, version = "kr 0.1.0",
-        description = {"Knowledge Router: answers developer questions from a local knowledge base, with a local model or Claude.",
-                "Configuration: kr.yaml in the working directory and KR_HOME, KR_PORT, KR_STORE, KR_EMBEDDER, QDRANT_URL, OLLAMA_HOST, OLLAMA_MODEL, ANTHROPIC_API_KEY."},
-        subcommands = {ServeCommand.class, QueryCommand.class, SearchCommand.class, SeedCommand.class, CollectionsCommand.class,
-                BenchCommand.class, EvalCommand.class, ReindexCommand.class, UsageCommand.class, ModelsCommand.class, FeedbackCommand.class, ReportCommand.class, AnalyzeCommand.class, CodeSearchCommand.class, StatusCommand.class, MigrateCommand.class, McpCommand.class, HelpCommand.class})
+@Command(
+        name = "kr",
+        mixinStandardHelpOptions = true,
+        version = "kr 0.1.0",
+        description = {
+            "Knowledge Router: answers developer questions from a local knowledge base, with a local model or Claude.",
+            "Configuration: kr.yaml in the working directory and KR_HOME, KR_PORT, KR_STORE, KR_EMBEDDER, QDRANT_URL, OLLAMA_HOST, OLLAMA_MODEL, ANTHROPIC_API_KEY."
+        },
+        subcommands = {
+            ServeCommand.class,
+            QueryCommand.class,
+            SearchCommand.class,
+            SeedCommand.class,
+            CollectionsCommand.class,
+            BenchCommand.class,
+            EvalCommand.class,
+            ReindexCommand.class,
+            UsageCommand.class,
+            ModelsCommand.class,
+            FeedbackCommand.class,
+            ReportCommand.class,
+            AnalyzeCommand.class,
+            CodeSearchCommand.class,
+            StatusCommand.class,
+            MigrateCommand.class,
+            McpCommand.class,
+            HelpCommand.class
+        })
 final class KrCommand implements Runnable {
     private final KrContext context;
 
@@ -21,6 +44,8 @@ final class KrCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "a command is required; try `kr serve`, `kr query \"...\"` or `kr --help`");
+        throw new picocli.CommandLine.ParameterException(
+                new picocli.CommandLine(this),
+                "a command is required; try `kr serve`, `kr query \"...\"` or `kr --help`");
     }
 }

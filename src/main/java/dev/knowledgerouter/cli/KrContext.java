@@ -1,12 +1,14 @@
 package dev.knowledgerouter.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.knowledgerouter.app.App;
 import dev.knowledgerouter.app.ServerAnnouncement;
 import dev.knowledgerouter.app.WireJson;
 import dev.knowledgerouter.config.ConfigLoader;
 import dev.knowledgerouter.config.KrConfig;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -16,10 +18,10 @@ import java.util.function.Supplier;
  */
 final class KrContext {
     private final Supplier<KrConfig> configSource;
-    private final java.io.InputStream in;
+    private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
-    private final Supplier<java.nio.file.Path> configFile;
+    private final Supplier<Path> configFile;
     private final Termination termination;
     private KrConfig config;
 
@@ -27,16 +29,26 @@ final class KrContext {
         this(configSource, ConfigLoader::fileFromEnvironment, out, err);
     }
 
-    KrContext(Supplier<KrConfig> configSource, Supplier<java.nio.file.Path> configFile, PrintStream out, PrintStream err) {
+    KrContext(Supplier<KrConfig> configSource, Supplier<Path> configFile, PrintStream out, PrintStream err) {
         this(configSource, configFile, System.in, out, err);
     }
 
-    KrContext(Supplier<KrConfig> configSource, Supplier<java.nio.file.Path> configFile, java.io.InputStream in, PrintStream out, PrintStream err) {
+    KrContext(
+            Supplier<KrConfig> configSource,
+            Supplier<Path> configFile,
+            InputStream in,
+            PrintStream out,
+            PrintStream err) {
         this(configSource, configFile, in, out, err, Termination.NONE);
     }
 
-    private KrContext(Supplier<KrConfig> configSource, Supplier<java.nio.file.Path> configFile, java.io.InputStream in,
-                      PrintStream out, PrintStream err, Termination termination) {
+    private KrContext(
+            Supplier<KrConfig> configSource,
+            Supplier<Path> configFile,
+            InputStream in,
+            PrintStream out,
+            PrintStream err,
+            Termination termination) {
         this.termination = termination;
         this.configSource = configSource;
         this.configFile = configFile;
@@ -46,13 +58,18 @@ final class KrContext {
     }
 
     /** The kr.yaml this invocation reads (which may not exist yet): where {@code kr report --apply} writes. */
-    java.nio.file.Path configFile() {
+    Path configFile() {
         return configFile.get();
     }
 
     static KrContext system() {
-        return new KrContext(ConfigLoader::fromEnvironment, ConfigLoader::fileFromEnvironment, System.in, System.out,
-                System.err, Termination.signals(System.err));
+        return new KrContext(
+                ConfigLoader::fromEnvironment,
+                ConfigLoader::fileFromEnvironment,
+                System.in,
+                System.out,
+                System.err,
+                Termination.signals(System.err));
     }
 
     /** How SIGTERM and SIGINT reach a command that runs until stopped; nothing in tests. */
@@ -68,7 +85,7 @@ final class KrContext {
     }
 
     /** What {@code kr mcp} reads its protocol from: stdin, or a test's pipe. */
-    java.io.InputStream in() {
+    InputStream in() {
         return in;
     }
 
@@ -89,11 +106,15 @@ final class KrContext {
         Optional<ServerAnnouncement> server = runningServer();
         if (server.isPresent()) {
             KrConfig c = config();
-            return new RemoteBackend(server.get().url(), c.server().apiToken(), c.ollama().timeout().plus(c.claude().timeout()).plusSeconds(30));
+            return new RemoteBackend(
+                    server.get().url(),
+                    c.server().apiToken(),
+                    c.ollama().timeout().plus(c.claude().timeout()).plusSeconds(30));
         }
         App app = App.open(config());
         if (app.knowledgeEmpty()) {
-            err.println("kr: warning: the knowledge collections in " + config().home() + " are empty; run `kr seed` (`kr serve` seeds on first start)");
+            err.println("kr: warning: the knowledge collections in " + config().home()
+                    + " are empty; run `kr seed` (`kr serve` seeds on first start)");
         }
         return new LocalBackend(app);
     }
@@ -105,8 +126,8 @@ final class KrContext {
 
     App openExclusive(String command, KrConfig config) {
         ServerAnnouncement.read(config.serverFile()).ifPresent(s -> {
-            throw new CliException("`kr serve` is running on this home (pid " + s.pid() + ", " + s.url() + ") and owns the store; stop it before `kr "
-                    + command + "`, or use a different KR_HOME");
+            throw new CliException("`kr serve` is running on this home (pid " + s.pid() + ", " + s.url()
+                    + ") and owns the store; stop it before `kr " + command + "`, or use a different KR_HOME");
         });
         return App.open(config);
     }

@@ -5,6 +5,21 @@ import dev.knowledgerouter.app.CollectionInfo;
 import dev.knowledgerouter.app.QueryRequest;
 import dev.knowledgerouter.app.QueryResponse;
 import dev.knowledgerouter.app.SearchResponse;
+import dev.knowledgerouter.code.AnalysisRequest;
+import dev.knowledgerouter.code.AnalysisResult;
+import dev.knowledgerouter.code.CodeIndex;
+import dev.knowledgerouter.code.CodeSearchResponse;
+import dev.knowledgerouter.code.CodeService;
+import dev.knowledgerouter.code.SummaryMode;
+import dev.knowledgerouter.knowledge.Progress;
+import dev.knowledgerouter.learn.FeedbackResult;
+import dev.knowledgerouter.learn.Outcome;
+import dev.knowledgerouter.learn.UsageReport;
+import dev.knowledgerouter.report.RoutingReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,12 +47,12 @@ final class LocalBackend implements Backend {
     }
 
     @Override
-    public dev.knowledgerouter.learn.UsageReport usage() {
+    public UsageReport usage() {
         return app.usage();
     }
 
     @Override
-    public dev.knowledgerouter.report.RoutingReport report(int days, Optional<String> profile) {
+    public RoutingReport report(int days, Optional<String> profile) {
         try {
             return app.report(days, profile);
         } catch (IllegalArgumentException e) {
@@ -46,36 +61,35 @@ final class LocalBackend implements Backend {
     }
 
     @Override
-    public dev.knowledgerouter.learn.FeedbackResult feedback(String interactionId, String verdict, Optional<String> note) {
-        return app.feedback(interactionId, dev.knowledgerouter.learn.Outcome.Verdict.parse(verdict), note);
+    public FeedbackResult feedback(String interactionId, String verdict, Optional<String> note) {
+        return app.feedback(interactionId, Outcome.Verdict.parse(verdict), note);
     }
 
     @Override
-    public dev.knowledgerouter.code.AnalysisResult analyze(java.nio.file.Path path, Optional<String> name,
-                                                           dev.knowledgerouter.code.SummaryMode summaries,
-                                                           dev.knowledgerouter.knowledge.Progress progress) {
-        java.nio.file.Path absolute = path.toAbsolutePath().normalize();
-        if (!java.nio.file.Files.isDirectory(absolute)) {
+    public AnalysisResult analyze(Path path, Optional<String> name, SummaryMode summaries, Progress progress) {
+        Path absolute = path.toAbsolutePath().normalize();
+        if (!Files.isDirectory(absolute)) {
             throw new CliException(path + " is not a directory; pass the root folder of a repository");
         }
-        String repository = name.orElseGet(() -> dev.knowledgerouter.code.CodeIndex.nameFor(
+        String repository = name.orElseGet(() -> CodeIndex.nameFor(
                 absolute.getFileName() == null ? "repo" : absolute.getFileName().toString()));
         try {
-            return app.code().analyze(new dev.knowledgerouter.code.AnalysisRequest(absolute, repository, summaries), progress);
-        } catch (java.io.IOException e) {
+            return app.code().analyze(new AnalysisRequest(absolute, repository, summaries), progress);
+        } catch (IOException e) {
             throw new CliException("cannot analyse " + path + ": " + e.getMessage());
-        } catch (java.io.UncheckedIOException e) {
-            throw new CliException("cannot write the analysis of " + path + " (disk full or not writable?): " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new CliException(
+                    "cannot write the analysis of " + path + " (disk full or not writable?): " + e.getMessage());
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new CliException(e.getMessage());
         }
     }
 
     @Override
-    public dev.knowledgerouter.code.CodeSearchResponse codeSearch(String repository, String text, int k) {
+    public CodeSearchResponse codeSearch(String repository, String text, int k) {
         try {
-            return new dev.knowledgerouter.code.CodeSearchResponse(repository, text, app.code().search(repository, text, k));
-        } catch (dev.knowledgerouter.code.CodeService.UnknownRepositoryException | IllegalArgumentException e) {
+            return new CodeSearchResponse(repository, text, app.code().search(repository, text, k));
+        } catch (CodeService.UnknownRepositoryException | IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
     }

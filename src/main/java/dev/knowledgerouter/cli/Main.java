@@ -1,22 +1,26 @@
 package dev.knowledgerouter.cli;
 
+import dev.knowledgerouter.answer.ConcurrencyGate;
+import dev.knowledgerouter.answer.OllamaAdmin;
 import dev.knowledgerouter.app.InvalidRequestException;
 import dev.knowledgerouter.config.ConfigException;
+import dev.knowledgerouter.knowledge.EmbedderUnavailableException;
 import dev.knowledgerouter.knowledge.StopSignal;
 import dev.knowledgerouter.knowledge.StoreException;
+import dev.knowledgerouter.learn.UnknownInteractionException;
 import java.io.PrintWriter;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 
 /** Entry point of {@code kr}: quiet logging, one-line errors, Unix exit codes (0 ok, 1 failed, 2 usage). */
 public final class Main {
     /** JUL holds loggers weakly: without this reference the level below would be forgotten. */
-    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+    private static final Logger LUCENE_LOG = Logger.getLogger("org.apache.lucene");
     /** The Qdrant client's gRPC transport logs its start-up (epoll, TCP metrics) at INFO. */
-    private static final java.util.logging.Logger GRPC_LOG = java.util.logging.Logger.getLogger("io.grpc");
+    private static final Logger GRPC_LOG = Logger.getLogger("io.grpc");
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         configureLogging();
@@ -46,13 +50,16 @@ public final class Main {
         cli.setErr(new PrintWriter(context.err(), true));
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (e instanceof CliException || e instanceof ConfigException || e instanceof StoreException
-                    || e instanceof InvalidRequestException || e instanceof IllegalArgumentException
-                    || e instanceof dev.knowledgerouter.answer.ConcurrencyGate.BusyException
-                    || e instanceof dev.knowledgerouter.answer.OllamaAdmin.AdminException
-                    || e instanceof dev.knowledgerouter.knowledge.EmbedderUnavailableException
+            if (e instanceof CliException
+                    || e instanceof ConfigException
+                    || e instanceof StoreException
+                    || e instanceof InvalidRequestException
+                    || e instanceof IllegalArgumentException
+                    || e instanceof ConcurrencyGate.BusyException
+                    || e instanceof OllamaAdmin.AdminException
+                    || e instanceof EmbedderUnavailableException
                     || e instanceof StopSignal.StoppedException
-                    || e instanceof dev.knowledgerouter.learn.UnknownInteractionException) {
+                    || e instanceof UnknownInteractionException) {
                 message.lines().forEach(line -> context.err().println("kr: " + line));
                 return 1;
             }

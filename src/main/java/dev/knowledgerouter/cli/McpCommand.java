@@ -3,6 +3,7 @@ package dev.knowledgerouter.cli;
 import dev.knowledgerouter.app.App;
 import dev.knowledgerouter.app.ServerAnnouncement;
 import dev.knowledgerouter.config.KrConfig;
+import dev.knowledgerouter.config.Secret;
 import dev.knowledgerouter.knowledge.StoreLockedException;
 import dev.knowledgerouter.mcp.McpRelay;
 import dev.knowledgerouter.mcp.StdioMcpServer;
@@ -13,13 +14,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "mcp", mixinStandardHelpOptions = true,
-        description = {"Serve the router's tools to a coding agent over MCP on stdin/stdout:",
-                "search_knowledge, route_query, search_code, record_feedback, add_knowledge. Register with Claude Code:",
-                "  claude mcp add knowledge-router -e KR_HOME=/path/to/data -- /path/to/kr mcp",
-                "While `kr serve` runs on the same KR_HOME, every call goes through it (it owns the store).",
-                "Otherwise the store is opened here, seeded on first start, and held until the agent closes stdin.",
-                "stdout carries the protocol only; logs and errors go to stderr."})
+@Command(
+        name = "mcp",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve the router's tools to a coding agent over MCP on stdin/stdout:",
+            "search_knowledge, route_query, search_code, record_feedback, add_knowledge. Register with Claude Code:",
+            "  claude mcp add knowledge-router -e KR_HOME=/path/to/data -- /path/to/kr mcp",
+            "While `kr serve` runs on the same KR_HOME, every call goes through it (it owns the store).",
+            "Otherwise the store is opened here, seeded on first start, and held until the agent closes stdin.",
+            "stdout carries the protocol only; logs and errors go to stderr."
+        })
 final class McpCommand implements Callable<Integer> {
     @ParentCommand
     KrCommand parent;
@@ -45,8 +50,10 @@ final class McpCommand implements Callable<Integer> {
         KrConfig c = ctx.config();
         McpRelay relay;
         try {
-            relay = McpRelay.connect(server.url(), c.ollama().timeout().plus(c.claude().timeout()).plusSeconds(30),
-                    c.server().apiToken().map(dev.knowledgerouter.config.Secret::reveal));
+            relay = McpRelay.connect(
+                    server.url(),
+                    c.ollama().timeout().plus(c.claude().timeout()).plusSeconds(30),
+                    c.server().apiToken().map(Secret::reveal));
         } catch (McpRelay.RelayException e) {
             throw new CliException(e.getMessage());
         }
@@ -61,7 +68,8 @@ final class McpCommand implements Callable<Integer> {
         try {
             app = ctx.openExclusive("mcp");
         } catch (StoreLockedException e) {
-            throw new CliException("another kr process holds the store in " + ctx.config().home() + " (a second `kr mcp`?); run `kr serve` on this home"
+            throw new CliException("another kr process holds the store in "
+                    + ctx.config().home() + " (a second `kr mcp`?); run `kr serve` on this home"
                     + " and every `kr mcp` goes through it, or give each its own KR_HOME");
         }
         AtomicBoolean closed = new AtomicBoolean();
@@ -75,7 +83,9 @@ final class McpCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             ServeCommand.seedIfIncomplete(ctx, app);
-            ctx.err().println("kr: MCP on stdio (KR_HOME " + app.config().home() + "); the store is held until stdin closes");
+            ctx.err()
+                    .println("kr: MCP on stdio (KR_HOME " + app.config().home()
+                            + "); the store is held until stdin closes");
             StdioMcpServer.serve(app, ctx.in(), protocol);
         } finally {
             close.run();

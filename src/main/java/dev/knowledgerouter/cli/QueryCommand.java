@@ -11,28 +11,48 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "query", mixinStandardHelpOptions = true,
-        description = {"Answer a question: search the knowledge base, route to the local model or Claude, and record the interaction.",
-                "Goes through `kr serve` when one is running on this KR_HOME."})
+@Command(
+        name = "query",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Answer a question: search the knowledge base, route to the local model or Claude, and record the interaction.",
+            "Goes through `kr serve` when one is running on this KR_HOME."
+        })
 final class QueryCommand implements Callable<Integer> {
     @ParentCommand
     KrCommand parent;
 
-    @Option(names = "--json", description = "Print the full result as JSON (answer, route with reasons, context, attempts, timings).")
+    @Option(
+            names = "--json",
+            description = "Print the full result as JSON (answer, route with reasons, context, attempts, timings).")
     boolean json;
 
-    @Option(names = "--profile", paramLabel = "P", description = "Routing profile: default, critical (stricter), casual (looser), or one from kr.yaml.")
+    @Option(
+            names = "--profile",
+            paramLabel = "P",
+            description = "Routing profile: default, critical (stricter), casual (looser), or one from kr.yaml.")
     String profile;
 
-    @Option(names = "--prefer", paramLabel = "WHO", defaultValue = "auto", description = "remote: ask Claude first; auto (default): let the router decide.")
+    @Option(
+            names = "--prefer",
+            paramLabel = "WHO",
+            defaultValue = "auto",
+            description = "remote: ask Claude first; auto (default): let the router decide.")
     String prefer;
 
-    @Option(names = "--task-type", paramLabel = "T", description = "Task type; types listed as critical in kr.yaml escalate to Claude after one local failure.")
+    @Option(
+            names = "--task-type",
+            paramLabel = "T",
+            description = "Task type; types listed as critical in kr.yaml escalate to Claude after one local failure.")
     String taskType;
 
-    @Option(names = "--user", paramLabel = "NAME", description = {
-        "Who asks, on a router several people share; stored with the interaction.",
-        "Earlier answers are reused for the same user only, unless knowledge.share_interactions is true."})
+    @Option(
+            names = "--user",
+            paramLabel = "NAME",
+            description = {
+                "Who asks, on a router several people share; stored with the interaction.",
+                "Earlier answers are reused for the same user only, unless knowledge.share_interactions is true."
+            })
     String user;
 
     @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The question (quote it, or pass several words).")
@@ -45,8 +65,12 @@ final class QueryCommand implements Callable<Integer> {
         }
         KrContext ctx = parent.context();
         try (Backend backend = ctx.backend()) {
-            QueryResponse r = backend.query(new QueryRequest(String.join(" ", words), Optional.ofNullable(profile), Optional.ofNullable(taskType),
-                    prefer.equals("remote")).by(Optional.ofNullable(user)));
+            QueryResponse r = backend.query(new QueryRequest(
+                            String.join(" ", words),
+                            Optional.ofNullable(profile),
+                            Optional.ofNullable(taskType),
+                            prefer.equals("remote"))
+                    .by(Optional.ofNullable(user)));
             if (json) {
                 ctx.printJson(r);
                 return 0;
@@ -55,9 +79,17 @@ final class QueryCommand implements Callable<Integer> {
             out.println(r.answer());
             out.println();
             var route = r.route();
-            out.println("answer:  " + (route.target().equals("retrieval") ? "retrieval-only (no model answered)" : route.target() + " model " + route.model()));
-            out.printf(Locale.ROOT, "route:   %s · relevance %.3f · complexity %d · profile %s%n",
-                    route.decided(), route.relevance(), route.complexity(), route.profile());
+            out.println("answer:  "
+                    + (route.target().equals("retrieval")
+                            ? "retrieval-only (no model answered)"
+                            : route.target() + " model " + route.model()));
+            out.printf(
+                    Locale.ROOT,
+                    "route:   %s · relevance %.3f · complexity %d · profile %s%n",
+                    route.decided(),
+                    route.relevance(),
+                    route.complexity(),
+                    route.profile());
             out.println("why:     " + route.reason());
             if (!"ok".equals(r.status())) {
                 out.println("status:  " + r.status());
@@ -66,11 +98,21 @@ final class QueryCommand implements Callable<Integer> {
                 out.println("note:    " + route.note());
             }
             if (r.usage() != null && r.usage().costUsd() > 0) {
-                out.printf(Locale.ROOT, "usage:   %d in / %d out tokens, $%.4f%n", r.usage().inputTokens(), r.usage().outputTokens(), r.usage().costUsd());
+                out.printf(
+                        Locale.ROOT,
+                        "usage:   %d in / %d out tokens, $%.4f%n",
+                        r.usage().inputTokens(),
+                        r.usage().outputTokens(),
+                        r.usage().costUsd());
             }
             if (!r.context().isEmpty()) {
-                out.println("context: " + String.join(", ", r.context().stream()
-                        .map(c -> String.format(Locale.ROOT, "%s/%s (%.2f)", c.collection(), c.id(), c.score())).toList()));
+                out.println("context: "
+                        + String.join(
+                                ", ",
+                                r.context().stream()
+                                        .map(c -> String.format(
+                                                Locale.ROOT, "%s/%s (%.2f)", c.collection(), c.id(), c.score()))
+                                        .toList()));
             }
             out.printf(Locale.ROOT, "id:      %s · %d ms%n", r.interactionId(), r.latencyMs());
             return 0;

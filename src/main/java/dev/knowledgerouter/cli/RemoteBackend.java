@@ -8,17 +8,27 @@ import dev.knowledgerouter.app.QueryRequest;
 import dev.knowledgerouter.app.QueryResponse;
 import dev.knowledgerouter.app.SearchResponse;
 import dev.knowledgerouter.app.WireJson;
+import dev.knowledgerouter.code.AnalysisResult;
+import dev.knowledgerouter.code.CodeSearchResponse;
+import dev.knowledgerouter.code.SummaryMode;
 import dev.knowledgerouter.config.Secret;
+import dev.knowledgerouter.knowledge.Progress;
+import dev.knowledgerouter.learn.FeedbackResult;
+import dev.knowledgerouter.learn.UsageReport;
+import dev.knowledgerouter.report.RoutingReport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,7 +37,8 @@ final class RemoteBackend implements Backend {
     private final String baseUrl;
     private final Optional<Secret> token;
     private final Duration timeout;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = WireJson.mapper();
 
     /**
@@ -63,10 +74,18 @@ final class RemoteBackend implements Backend {
 
     @Override
     public SearchResponse search(String text, Optional<String> collection, int k) {
-        StringBuilder url = new StringBuilder(baseUrl).append("/v1/search?q=").append(enc(text)).append("&k=").append(k);
+        StringBuilder url = new StringBuilder(baseUrl)
+                .append("/v1/search?q=")
+                .append(enc(text))
+                .append("&k=")
+                .append(k);
         collection.ifPresent(c -> url.append("&collection=").append(enc(c)));
         try {
-            return json.readValue(send(HttpRequest.newBuilder(URI.create(url.toString())).GET().build()), SearchResponse.class);
+            return json.readValue(
+                    send(HttpRequest.newBuilder(URI.create(url.toString()))
+                            .GET()
+                            .build()),
+                    SearchResponse.class);
         } catch (IOException e) {
             throw new CliException("the server at " + baseUrl + " sent a response kr cannot read: " + e.getMessage());
         }
@@ -75,67 +94,86 @@ final class RemoteBackend implements Backend {
     @Override
     public List<CollectionInfo> collections() {
         try {
-            JsonNode node = json.readTree(send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/collections")).GET().build()));
+            JsonNode node = json.readTree(send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/collections"))
+                    .GET()
+                    .build()));
             if (!node.path("collections").isArray()) {
-                throw new CliException("the server at " + baseUrl + " sent no collection list; is it a kr server of the same version?");
+                throw new CliException("the server at " + baseUrl
+                        + " sent no collection list; is it a kr server of the same version?");
             }
-            return json.convertValue(node.get("collections"), new TypeReference<>() { });
+            return json.convertValue(node.get("collections"), new TypeReference<>() {});
         } catch (IOException e) {
             throw new CliException("the server at " + baseUrl + " sent a response kr cannot read: " + e.getMessage());
         }
     }
 
     @Override
-    public dev.knowledgerouter.learn.UsageReport usage() {
+    public UsageReport usage() {
         try {
-            return json.readValue(send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/usage")).GET().build()), dev.knowledgerouter.learn.UsageReport.class);
+            return json.readValue(
+                    send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/usage"))
+                            .GET()
+                            .build()),
+                    UsageReport.class);
         } catch (IOException e) {
             throw new CliException("the server at " + baseUrl + " sent a response kr cannot read: " + e.getMessage());
         }
     }
 
     @Override
-    public dev.knowledgerouter.report.RoutingReport report(int days, Optional<String> profile) {
-        String url = baseUrl + "/v1/report?format=json&days=" + days + profile.map(p -> "&profile=" + enc(p)).orElse("");
+    public RoutingReport report(int days, Optional<String> profile) {
+        String url = baseUrl + "/v1/report?format=json&days=" + days
+                + profile.map(p -> "&profile=" + enc(p)).orElse("");
         try {
-            return json.readValue(send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").GET().build()),
-                    dev.knowledgerouter.report.RoutingReport.class);
+            return json.readValue(
+                    send(HttpRequest.newBuilder(URI.create(url))
+                            .header("Accept", "application/json")
+                            .GET()
+                            .build()),
+                    RoutingReport.class);
         } catch (IOException e) {
             throw new CliException("the server at " + baseUrl + " sent a response kr cannot read: " + e.getMessage());
         }
     }
 
     @Override
-    public dev.knowledgerouter.learn.FeedbackResult feedback(String interactionId, String verdict, Optional<String> note) {
+    public FeedbackResult feedback(String interactionId, String verdict, Optional<String> note) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("verdict", verdict);
         note.ifPresent(n -> body.put("note", n));
         try {
-            HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/interactions/" + enc(interactionId) + "/feedback"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
-            return json.readValue(send(req), dev.knowledgerouter.learn.FeedbackResult.class);
+            HttpRequest req = HttpRequest.newBuilder(
+                            URI.create(baseUrl + "/v1/interactions/" + enc(interactionId) + "/feedback"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                    .build();
+            return json.readValue(send(req), FeedbackResult.class);
         } catch (IOException e) {
             throw new CliException("the server at " + baseUrl + " sent a response kr cannot read: " + e.getMessage());
         }
     }
 
     @Override
-    public dev.knowledgerouter.code.AnalysisResult analyze(java.nio.file.Path path, Optional<String> name,
-                                                           dev.knowledgerouter.code.SummaryMode summaries,
-                                                           dev.knowledgerouter.knowledge.Progress progress) {
+    public AnalysisResult analyze(Path path, Optional<String> name, SummaryMode summaries, Progress progress) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("path", path.toAbsolutePath().normalize().toString());
         name.ifPresent(n -> body.put("name", n));
-        body.put("summaries", summaries.name().toLowerCase(java.util.Locale.ROOT));
+        body.put("summaries", summaries.name().toLowerCase(Locale.ROOT));
         try {
             HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/repos"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                    .build();
             JsonNode started = json.readTree(send(req));
             String repository = started.path("name").asText();
             String phase = "";
             long shown = 0;
             while (true) {
-                JsonNode job = json.readTree(send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/repos/" + enc(repository))).GET().build())).path("job");
+                JsonNode job = json.readTree(
+                                send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/repos/" + enc(repository)))
+                                        .GET()
+                                        .build()))
+                        .path("job");
                 if (!job.path("phase").asText().equals(phase)) {
                     if (!phase.isEmpty()) {
                         progress.done();
@@ -153,11 +191,14 @@ final class RemoteBackend implements Backend {
                 switch (job.path("status").asText()) {
                     case "succeeded" -> {
                         progress.done();
-                        return json.treeToValue(job.path("result"), dev.knowledgerouter.code.AnalysisResult.class);
+                        return json.treeToValue(job.path("result"), AnalysisResult.class);
                     }
-                    case "failed" -> throw new CliException("analysis of " + path + " failed on the server: " + job.path("error").asText());
-                    case "interrupted" -> throw new CliException("the server stopped during the analysis of " + path
-                            + ": " + job.path("error").asText());
+                    case "failed" ->
+                        throw new CliException("analysis of " + path + " failed on the server: "
+                                + job.path("error").asText());
+                    case "interrupted" ->
+                        throw new CliException("the server stopped during the analysis of " + path + ": "
+                                + job.path("error").asText());
                     default -> Thread.sleep(300);
                 }
             }
@@ -170,10 +211,11 @@ final class RemoteBackend implements Backend {
     }
 
     @Override
-    public dev.knowledgerouter.code.CodeSearchResponse codeSearch(String repository, String text, int k) {
+    public CodeSearchResponse codeSearch(String repository, String text, int k) {
         String url = baseUrl + "/v1/repos/" + enc(repository) + "/search?q=" + enc(text) + "&k=" + k;
         try {
-            return json.readValue(send(HttpRequest.newBuilder(URI.create(url)).GET().build()), dev.knowledgerouter.code.CodeSearchResponse.class);
+            return json.readValue(
+                    send(HttpRequest.newBuilder(URI.create(url)).GET().build()), CodeSearchResponse.class);
         } catch (IOException e) {
             throw new CliException("the server at " + baseUrl + " sent a response kr cannot read: " + e.getMessage());
         }
@@ -187,21 +229,24 @@ final class RemoteBackend implements Backend {
     private byte[] send(HttpRequest request) {
         HttpResponse<byte[]> response;
         try {
-            HttpRequest.Builder timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(timeout);
+            HttpRequest.Builder timed =
+                    HttpRequest.newBuilder(request, (name, value) -> true).timeout(timeout);
             token.ifPresent(t -> timed.header("Authorization", "Bearer " + t.reveal()));
             response = http.send(timed.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (java.net.http.HttpTimeoutException e) {
+        } catch (HttpTimeoutException e) {
             throw new CliException("the server at " + baseUrl + " did not answer within " + timeout.toSeconds() + " s");
         } catch (IOException e) {
-            throw new CliException("the server announced at " + baseUrl + " did not answer (" + e.getMessage() + "); is `kr serve` still running?");
+            throw new CliException("the server announced at " + baseUrl + " did not answer (" + e.getMessage()
+                    + "); is `kr serve` still running?");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException("interrupted");
         }
         if (response.statusCode() == 401) {
-            throw new CliException("the server at " + baseUrl + (token.isPresent()
-                    ? " refused KR_API_TOKEN; set it to the token the server was started with"
-                    : " requires an API token; set KR_API_TOKEN to the token the server was started with"));
+            throw new CliException("the server at " + baseUrl
+                    + (token.isPresent()
+                            ? " refused KR_API_TOKEN; set it to the token the server was started with"
+                            : " requires an API token; set KR_API_TOKEN to the token the server was started with"));
         }
         if (response.statusCode() >= 400) {
             String message;

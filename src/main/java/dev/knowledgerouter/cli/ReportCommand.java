@@ -1,5 +1,6 @@
 package dev.knowledgerouter.cli;
 
+import dev.knowledgerouter.app.WireJson;
 import dev.knowledgerouter.config.ConfigException;
 import dev.knowledgerouter.files.OwnerOnly;
 import dev.knowledgerouter.report.HtmlReport;
@@ -21,20 +22,32 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"The routing report for the last N days: route shares against the 70% local target, relevance per route,",
-                "failure and escalation rates, feedback, spend and estimated saving, the queries that fail locally most,",
-                "and thresholds tuned by replaying the period. --apply writes the tuned thresholds into kr.yaml (with a backup)",
-                "when the sample is large enough; exit status 3 when it is not applied."},
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = {
+            "The routing report for the last N days: route shares against the 70% local target, relevance per route,",
+            "failure and escalation rates, feedback, spend and estimated saving, the queries that fail locally most,",
+            "and thresholds tuned by replaying the period. --apply writes the tuned thresholds into kr.yaml (with a backup)",
+            "when the sample is large enough; exit status 3 when it is not applied."
+        },
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:report printed (and thresholds applied, with --apply)", "1:error", "3:--apply: nothing written (see the message)"})
+        exitCodeList = {
+            "0:report printed (and thresholds applied, with --apply)",
+            "1:error",
+            "3:--apply: nothing written (see the message)"
+        })
 final class ReportCommand implements Callable<Integer> {
     static final int NOT_APPLIED = 3;
 
     @ParentCommand
     KrCommand parent;
 
-    @Option(names = "--days", paramLabel = "N", defaultValue = "7", description = "Period: the last N days (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--days",
+            paramLabel = "N",
+            defaultValue = "7",
+            description = "Period: the last N days (default ${DEFAULT-VALUE}).")
     int days;
 
     @Option(names = "--format", paramLabel = "FMT", description = "md, html or json (default md; json with --json).")
@@ -46,16 +59,26 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
     Path out;
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "Profile whose thresholds are tuned (default: routing.default_profile).")
+    @Option(
+            names = "--profile",
+            paramLabel = "NAME",
+            description = "Profile whose thresholds are tuned (default: routing.default_profile).")
     String profile;
 
-    @Option(names = "--apply", description = "Write the recommended thresholds into kr.yaml, keeping a backup, when the sample is large enough.")
+    @Option(
+            names = "--apply",
+            description =
+                    "Write the recommended thresholds into kr.yaml, keeping a backup, when the sample is large enough.")
     boolean apply;
 
     @Override
     public Integer call() throws IOException {
         KrContext ctx = parent.context();
-        String fmt = json ? "json" : Optional.ofNullable(format).map(f -> f.strip().toLowerCase(Locale.ROOT)).orElse("md");
+        String fmt = json
+                ? "json"
+                : Optional.ofNullable(format)
+                        .map(f -> f.strip().toLowerCase(Locale.ROOT))
+                        .orElse("md");
         if (!fmt.equals("md") && !fmt.equals("html") && !fmt.equals("json")) {
             throw new CliException("--format must be md, html or json, got '" + format + "'");
         }
@@ -65,7 +88,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         String text = switch (fmt) {
             case "html" -> HtmlReport.render(report);
-            case "json" -> dev.knowledgerouter.app.WireJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report);
+            case "json" -> WireJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report);
             default -> MarkdownReport.render(report);
         };
         if (out != null) {
@@ -74,8 +97,8 @@ final class ReportCommand implements Callable<Integer> {
                 throw new CliException("cannot write " + out + ": folder " + parentDir + " does not exist");
             }
             // The report quotes stored questions: a new file is private to its owner; an existing one keeps its mode.
-            try (FileChannel file = OwnerOnly.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel file = OwnerOnly.open(
+                    out, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
                 while (bytes.hasRemaining()) {
                     file.write(bytes);
@@ -95,10 +118,14 @@ final class ReportCommand implements Callable<Integer> {
         }
         Path file = ctx.configFile();
         try {
-            ThresholdsFile.Applied applied = ThresholdsFile.apply(file, tuning.profile(), tuning.recommended().rules(), Clock.systemUTC());
-            ctx.err().println("kr: --apply: wrote profile '" + tuning.profile() + "' thresholds to " + applied.file()
-                    + applied.backup().map(b -> " (previous file kept as " + b + ")").orElse("")
-                    + "; restart `kr serve` to route with them");
+            ThresholdsFile.Applied applied = ThresholdsFile.apply(
+                    file, tuning.profile(), tuning.recommended().rules(), Clock.systemUTC());
+            ctx.err()
+                    .println("kr: --apply: wrote profile '" + tuning.profile() + "' thresholds to " + applied.file()
+                            + applied.backup()
+                                    .map(b -> " (previous file kept as " + b + ")")
+                                    .orElse("")
+                            + "; restart `kr serve` to route with them");
             return 0;
         } catch (ConfigException e) {
             throw new CliException(e.getMessage());

@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "search", mixinStandardHelpOptions = true,
+@Command(
+        name = "search",
+        mixinStandardHelpOptions = true,
         description = "Semantic search over the knowledge collections (or one), without asking a model.")
 final class SearchCommand implements Callable<Integer> {
     @ParentCommand
@@ -23,7 +25,11 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--collection", paramLabel = "C", description = "Search only this collection.")
     String collection;
 
-    @Option(names = "--k", paramLabel = "N", defaultValue = "5", description = "How many hits (1-100, default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--k",
+            paramLabel = "N",
+            defaultValue = "5",
+            description = "How many hits (1-100, default ${DEFAULT-VALUE}).")
     int k;
 
     @Parameters(arity = "1..*", paramLabel = "TEXT", description = "What to search for.")
@@ -46,9 +52,17 @@ final class SearchCommand implements Callable<Integer> {
             }
             for (SearchResponse.Hit h : r.hits()) {
                 String title = h.title().replaceAll("\\s+", " ");
-                String from = h.provenance() == null ? "" : "  [" + h.provenance().source().wireName() + "]";
-                ctx.out().printf(Locale.ROOT, "%.3f  %-50s  %s%s%n", h.score(), h.collection() + "/" + h.id(),
-                        title.length() > 100 ? title.substring(0, 100) + "..." : title, from);
+                String from = h.provenance() == null
+                        ? ""
+                        : "  [" + h.provenance().source().wireName() + "]";
+                ctx.out()
+                        .printf(
+                                Locale.ROOT,
+                                "%.3f  %-50s  %s%s%n",
+                                h.score(),
+                                h.collection() + "/" + h.id(),
+                                title.length() > 100 ? title.substring(0, 100) + "..." : title,
+                                from);
             }
             return 0;
         }

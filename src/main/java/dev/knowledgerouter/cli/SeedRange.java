@@ -7,8 +7,7 @@ import java.util.List;
 final class SeedRange {
     private static final int MAX_SEEDS = 1000;
 
-    private SeedRange() {
-    }
+    private SeedRange() {}
 
     static List<Long> parse(List<String> parts) {
         List<Long> seeds = new ArrayList<>();
@@ -20,8 +19,8 @@ final class SeedRange {
                     long from = Long.parseLong(p.substring(0, dash).strip());
                     long to = Long.parseLong(p.substring(dash + 1).strip());
                     if (to < from || to - from >= MAX_SEEDS) {
-                        throw new CliException("--seed range '" + p + "' must run upwards and hold at most "
-                                + MAX_SEEDS + " seeds");
+                        throw new CliException(
+                                "--seed range '" + p + "' must run upwards and hold at most " + MAX_SEEDS + " seeds");
                     }
                     for (long s = from; s <= to; s++) {
                         seeds.add(s);

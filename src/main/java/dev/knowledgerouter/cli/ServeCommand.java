@@ -7,8 +7,8 @@ import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.config.ServerSettings;
 import dev.knowledgerouter.http.BearerAuth;
 import dev.knowledgerouter.http.HttpApi;
-import dev.knowledgerouter.knowledge.seed.SeedReport;
 import dev.knowledgerouter.knowledge.StopSignal;
+import dev.knowledgerouter.knowledge.seed.SeedReport;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.BindException;
@@ -23,18 +23,29 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Run the HTTP API. When a knowledge collection is empty (first start) the seed data is loaded first.",
-                "Binds 127.0.0.1 by default; other kr commands on the same KR_HOME go through this server.",
-                "Any other address needs KR_API_TOKEN: clients then send `Authorization: Bearer <token>` (GET /health stays open)."})
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the HTTP API. When a knowledge collection is empty (first start) the seed data is loaded first.",
+            "Binds 127.0.0.1 by default; other kr commands on the same KR_HOME go through this server.",
+            "Any other address needs KR_API_TOKEN: clients then send `Authorization: Bearer <token>` (GET /health stays open)."
+        })
 final class ServeCommand implements Callable<Integer> {
     @ParentCommand
     KrCommand parent;
 
-    @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: KR_PORT, kr.yaml server.port, or 8080; 0 picks a free one).")
+    @Option(
+            names = "--port",
+            paramLabel = "N",
+            description = "Port to listen on (default: KR_PORT, kr.yaml server.port, or 8080; 0 picks a free one).")
     Integer port;
 
-    @Option(names = "--host", paramLabel = "ADDR", description = "Address to bind (default 127.0.0.1; 0.0.0.0 exposes the API to the network and needs KR_API_TOKEN).")
+    @Option(
+            names = "--host",
+            paramLabel = "ADDR",
+            description =
+                    "Address to bind (default 127.0.0.1; 0.0.0.0 exposes the API to the network and needs KR_API_TOKEN).")
     String host;
 
     @Override
@@ -67,19 +78,24 @@ final class ServeCommand implements Callable<Integer> {
         try {
             seedIfIncomplete(ctx, app);
             if (!app.embedder().id().startsWith("bge-small")) {
-                ctx.err().println("kr: note: the shipped routing thresholds are calibrated for bge-small; for " + app.embedder().id()
-                        + " measure them with `kr eval calibrate` and set routing.profiles in kr.yaml (docs/routing.md), or let `kr report --apply` tune them");
+                ctx.err()
+                        .println(
+                                "kr: note: the shipped routing thresholds are calibrated for bge-small; for "
+                                        + app.embedder().id()
+                                        + " measure them with `kr eval calibrate` and set routing.profiles in kr.yaml (docs/routing.md), or let `kr report --apply` tune them");
             }
             Javalin http = new HttpApi(app).create();
             try {
                 http.start();
             } catch (RuntimeException e) {
                 if (causedBy(e, BindException.class)) {
-                    throw new CliException("cannot listen on " + server.host() + ":" + server.port() + ": the address is in use; pass --port or set KR_PORT");
+                    throw new CliException("cannot listen on " + server.host() + ":" + server.port()
+                            + ": the address is in use; pass --port or set KR_PORT");
                 }
                 throw e;
             }
-            boolean anyAddress = server.host().equals("0.0.0.0") || server.host().equals("::");
+            boolean anyAddress =
+                    server.host().equals("0.0.0.0") || server.host().equals("::");
             String shownHost = anyAddress ? "127.0.0.1" : server.host();
             String url = "http://" + (shownHost.contains(":") ? "[" + shownHost + "]" : shownHost) + ":" + http.port();
             ServerAnnouncement announcement = ServerAnnouncement.self(url, Instant.now());
@@ -87,11 +103,14 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 announcement.write(config.serverFile());
             } catch (IOException e) {
-                ctx.err().println("kr: warning: cannot write " + config.serverFile() + " (" + e.getMessage()
-                        + "); other kr commands will not find this server");
+                ctx.err()
+                        .println("kr: warning: cannot write " + config.serverFile() + " (" + e.getMessage()
+                                + "); other kr commands will not find this server");
             }
-            ctx.err().println("kr: serving on " + url + " (KR_HOME " + config.home()
-                    + (tokenRequired ? "; requests need the KR_API_TOKEN bearer token" : "") + "); Ctrl-C stops");
+            ctx.err()
+                    .println("kr: serving on " + url + " (KR_HOME " + config.home()
+                            + (tokenRequired ? "; requests need the KR_API_TOKEN bearer token" : "")
+                            + "); Ctrl-C stops");
             signalled.await();
         } catch (StopSignal.StoppedException | InFlight.ShuttingDownException e) {
             ctx.err().println("kr: stopped while seeding; the next start seeds what is missing");
@@ -114,9 +133,10 @@ final class ServeCommand implements Callable<Integer> {
             KrConfig config = app.config();
             ctx.err().println("kr: seeding the knowledge collections from " + config.seedDir());
             // As work in flight, so that a shutdown waits for seeding to reach its stop point before the store closes.
-            List<SeedReport> reports = app.inFlight().run(
-                    () -> app.seeder().seedDirectory(config.seedDir(), TerminalProgress.on(ctx.err())));
-            reports.forEach(r -> ctx.err().printf(Locale.ROOT, "kr: %s: %d entries in %.1f s%n", r.collection(), r.entries(), r.seconds()));
+            List<SeedReport> reports = app.inFlight()
+                    .run(() -> app.seeder().seedDirectory(config.seedDir(), TerminalProgress.on(ctx.err())));
+            reports.forEach(r -> ctx.err()
+                    .printf(Locale.ROOT, "kr: %s: %d entries in %.1f s%n", r.collection(), r.entries(), r.seconds()));
         }
     }
 

@@ -21,10 +21,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Whether each part works now: the store (Lucene or Qdrant), the embedder, the local model (Ollama) and Claude,",
-                "with the reason and the fix for each part that is down. Asks the running server when there is one.",
-                "Exit status 0 when the router can answer (store and embedder up), 1 when it cannot."})
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Whether each part works now: the store (Lucene or Qdrant), the embedder, the local model (Ollama) and Claude,",
+            "with the reason and the fix for each part that is down. Asks the running server when there is one.",
+            "Exit status 0 when the router can answer (store and embedder up), 1 when it cannot."
+        })
 final class StatusCommand implements Callable<Integer> {
     private static final List<String> PARTS = List.of("store", "embedder", "local_model", "claude");
 
@@ -44,7 +48,11 @@ final class StatusCommand implements Callable<Integer> {
         if (json) {
             ctx.printJson(report);
         } else {
-            print(ctx, report, server.map(s -> "server at " + s.url()).orElse("this process, home " + ctx.config().home()));
+            print(
+                    ctx,
+                    report,
+                    server.map(s -> "server at " + s.url())
+                            .orElse("this process, home " + ctx.config().home()));
         }
         // "up" is the whole answer of a server that shows its parts only with the token.
         return "ok".equals(report.get("status")) || "up".equals(report.get("status")) ? 0 : 1;
@@ -67,15 +75,18 @@ final class StatusCommand implements Callable<Integer> {
      * an exposed address shows its parts only to callers with the token (to others it says up or down).
      */
     private static Map<String, Object> fromServer(String url, Optional<Secret> token) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/health"))
-                .timeout(Duration.ofSeconds(30)).GET();
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         token.ifPresent(t -> request.header("Authorization", "Bearer " + t.reveal()));
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return WireJson.mapper().readValue(r.body(), new TypeReference<>() { });
+            return WireJson.mapper().readValue(r.body(), new TypeReference<>() {});
         } catch (IOException e) {
-            throw new CliException("the server at " + url + " did not answer /health (" + e.getMessage() + "); is it still running?");
+            throw new CliException(
+                    "the server at " + url + " did not answer /health (" + e.getMessage() + "); is it still running?");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException("interrupted while asking " + url + "/health");
@@ -85,8 +96,9 @@ final class StatusCommand implements Callable<Integer> {
     private static void print(KrContext ctx, Map<String, Object> report, String where) {
         ctx.out().println("status: " + report.get("status") + " (" + where + ")");
         if (PARTS.stream().noneMatch(report::containsKey)) {
-            ctx.out().println("  the server shows its parts only to callers with its token;"
-                    + " set KR_API_TOKEN to see them");
+            ctx.out()
+                    .println("  the server shows its parts only to callers with its token;"
+                            + " set KR_API_TOKEN to see them");
         }
         for (String name : PARTS) {
             if (report.get(name) instanceof Map<?, ?> part) {
@@ -95,7 +107,10 @@ final class StatusCommand implements Callable<Integer> {
                 for (Map.Entry<?, ?> e : part.entrySet()) {
                     String key = String.valueOf(e.getKey());
                     if (!List.of("up", "detail", "reason").contains(key)) {
-                        facts.append(facts.isEmpty() ? "" : ", ").append(key).append(' ').append(e.getValue());
+                        facts.append(facts.isEmpty() ? "" : ", ")
+                                .append(key)
+                                .append(' ')
+                                .append(e.getValue());
                     }
                 }
                 Object why = up ? part.get("detail") : part.get("reason");

@@ -66,8 +66,16 @@ final class TerminalProgress implements Progress {
         double seconds = (now - started) / 1e9;
         double rate = seconds > 0 ? done / seconds : 0;
         int filled = total == 0 ? WIDTH : (int) (WIDTH * Math.min(1.0, (double) done / total));
-        String line = String.format(Locale.ROOT, "%s [%s%s] %d/%d %.0f/s %.1fs", label, "#".repeat(filled), ".".repeat(WIDTH - filled),
-                done, total, rate, seconds);
+        String line = String.format(
+                Locale.ROOT,
+                "%s [%s%s] %d/%d %.0f/s %.1fs",
+                label,
+                "#".repeat(filled),
+                ".".repeat(WIDTH - filled),
+                done,
+                total,
+                rate,
+                seconds);
         if (terminal) {
             err.print("\r" + line);
         } else {

@@ -11,7 +11,12 @@ import java.util.Optional;
  */
 public final class AnalysisJob implements Progress {
     /** Where a job stands. */
-    public enum Status { RUNNING, SUCCEEDED, FAILED, INTERRUPTED }
+    public enum Status {
+        RUNNING,
+        SUCCEEDED,
+        FAILED,
+        INTERRUPTED
+    }
 
     /**
      * A snapshot for the wire.
@@ -19,10 +24,20 @@ public final class AnalysisJob implements Progress {
      * @param filesDone for an interrupted job: of the files it had changes to index for ({@code filesTotal}),
      *                  how many it finished
      */
-    public record View(String id, String name, String path, String status, String phase, long done, long total,
-                       Instant startedAt, Instant finishedAt, AnalysisResult result, String error, Integer filesDone,
-                       Integer filesTotal) {
-    }
+    public record View(
+            String id,
+            String name,
+            String path,
+            String status,
+            String phase,
+            long done,
+            long total,
+            Instant startedAt,
+            Instant finishedAt,
+            AnalysisResult result,
+            String error,
+            Integer filesDone,
+            Integer filesTotal) {}
 
     private final String id;
     private final String name;
@@ -54,7 +69,8 @@ public final class AnalysisJob implements Progress {
         job.filesDone = saved.filesDone();
         job.filesTotal = saved.filesTotal();
         job.finishedAt = saved.finishedAt();
-        job.error = saved.status().equals("interrupted") ? saved.error()
+        job.error = saved.status().equals("interrupted")
+                ? saved.error()
                 : "kr stopped without finishing this analysis (killed or crashed);"
                         + " analyse the repository again to finish it";
         job.status = Status.INTERRUPTED;
@@ -86,8 +102,7 @@ public final class AnalysisJob implements Progress {
     }
 
     @Override
-    public void done() {
-    }
+    public void done() {}
 
     void succeeded(AnalysisResult outcome, Instant at) {
         result = outcome;
@@ -111,14 +126,37 @@ public final class AnalysisJob implements Progress {
     }
 
     public synchronized View view() {
-        return new View(id, name, path, status.name().toLowerCase(java.util.Locale.ROOT), phase, done, total, startedAt, finishedAt,
-                result, error, filesDone, filesTotal);
+        return new View(
+                id,
+                name,
+                path,
+                status.name().toLowerCase(Locale.ROOT),
+                phase,
+                done,
+                total,
+                startedAt,
+                finishedAt,
+                result,
+                error,
+                filesDone,
+                filesTotal);
     }
 
     /** What the next process needs to report this job if it does not finish here. */
     synchronized SavedJob saved() {
-        return new SavedJob(id, name, path, status.name().toLowerCase(Locale.ROOT), phase, done, total, startedAt,
-                finishedAt, error, filesDone, filesTotal);
+        return new SavedJob(
+                id,
+                name,
+                path,
+                status.name().toLowerCase(Locale.ROOT),
+                phase,
+                done,
+                total,
+                startedAt,
+                finishedAt,
+                error,
+                filesDone,
+                filesTotal);
     }
 
     public Optional<AnalysisResult> result() {

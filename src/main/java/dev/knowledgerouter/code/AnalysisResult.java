@@ -1,10 +1,12 @@
 package dev.knowledgerouter.code;
 
-import java.util.List;
-import java.util.Map;
 import dev.knowledgerouter.code.graph.GraphCorrection;
 import dev.knowledgerouter.code.graph.GraphStats;
 import dev.knowledgerouter.code.scan.CredentialSkip;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The counts at the end of an analysis.
@@ -23,18 +25,33 @@ import dev.knowledgerouter.code.scan.CredentialSkip;
  * @param indexed node entries written to the code collection in this run
  * @param unindexed node entries removed from it
  */
-public record AnalysisResult(String name, String root, String graphFile, String collection, int files, int parsed, int deleted,
-                             Map<String, Integer> skipped, List<CredentialSkip> credentialSkips,
-                             Map<String, Integer> nodesByType, Map<String, Integer> edgesByType,
-                             GraphStats resolution, String summaryModel, int summaryBatchesOk, int summaryBatchesFailed,
-                             List<String> summaryFailures, List<GraphCorrection> corrections, int indexed, int unindexed,
-                             double seconds) {
+public record AnalysisResult(
+        String name,
+        String root,
+        String graphFile,
+        String collection,
+        int files,
+        int parsed,
+        int deleted,
+        Map<String, Integer> skipped,
+        List<CredentialSkip> credentialSkips,
+        Map<String, Integer> nodesByType,
+        Map<String, Integer> edgesByType,
+        GraphStats resolution,
+        String summaryModel,
+        int summaryBatchesOk,
+        int summaryBatchesFailed,
+        List<String> summaryFailures,
+        List<GraphCorrection> corrections,
+        int indexed,
+        int unindexed,
+        double seconds) {
     public AnalysisResult {
         // Sorted, so the CLI and JSON print the counts in the same order every run.
-        skipped = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(skipped));
+        skipped = Collections.unmodifiableMap(new TreeMap<>(skipped));
         credentialSkips = credentialSkips == null ? List.of() : List.copyOf(credentialSkips);
-        nodesByType = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(nodesByType));
-        edgesByType = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(edgesByType));
+        nodesByType = Collections.unmodifiableMap(new TreeMap<>(nodesByType));
+        edgesByType = Collections.unmodifiableMap(new TreeMap<>(edgesByType));
         summaryFailures = List.copyOf(summaryFailures);
         corrections = List.copyOf(corrections);
     }

@@ -3,6 +3,8 @@ package dev.knowledgerouter.code;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.knowledgerouter.code.graph.GraphFile;
+import dev.knowledgerouter.code.scan.CredentialSkip;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import dev.knowledgerouter.code.graph.GraphFile;
-import dev.knowledgerouter.code.scan.CredentialSkip;
 
 /**
  * The incremental memory of an analysed repository, kept beside its graph in {@code state.json}: per
@@ -22,8 +22,13 @@ import dev.knowledgerouter.code.scan.CredentialSkip;
  * @param credentialSkips what the last complete run left out as credentials (paths and lines, never values),
  *     so a repository's listing can say so after a restart
  */
-public record AnalysisState(int version, String name, String root, Map<String, FileState> files,
-                            Map<String, String> indexed, List<CredentialSkip> credentialSkips) {
+public record AnalysisState(
+        int version,
+        String name,
+        String root,
+        Map<String, FileState> files,
+        Map<String, String> indexed,
+        List<CredentialSkip> credentialSkips) {
     public static final int VERSION = 1;
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -35,8 +40,8 @@ public record AnalysisState(int version, String name, String root, Map<String, F
         credentialSkips = credentialSkips == null ? List.of() : List.copyOf(credentialSkips);
     }
 
-    public AnalysisState(int version, String name, String root, Map<String, FileState> files,
-                         Map<String, String> indexed) {
+    public AnalysisState(
+            int version, String name, String root, Map<String, FileState> files, Map<String, String> indexed) {
         this(version, name, root, files, indexed, List.of());
     }
 

@@ -2,11 +2,13 @@ package dev.knowledgerouter.code;
 
 import dev.knowledgerouter.config.CodeSettings;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Picks the analysed repositories whose code is context for a query: none, every one, or those the
@@ -34,8 +36,10 @@ public final class CodeContext {
         String text = query.toLowerCase(Locale.ROOT);
         List<String> out = new ArrayList<>();
         for (String name : repositories.get()) {
-            String words = java.util.Arrays.stream(name.split("[-_]")).map(Pattern::quote).collect(java.util.stream.Collectors.joining("[-_ ]"));
-            if (Pattern.compile("(?<![a-z0-9])" + words + "(?![a-z0-9])").matcher(text).find()) {
+            String words = Arrays.stream(name.split("[-_]")).map(Pattern::quote).collect(Collectors.joining("[-_ ]"));
+            if (Pattern.compile("(?<![a-z0-9])" + words + "(?![a-z0-9])")
+                    .matcher(text)
+                    .find()) {
                 out.add(name);
             }
         }

@@ -1,5 +1,6 @@
 package dev.knowledgerouter.code;
 
+import dev.knowledgerouter.code.graph.GraphNode;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.CollectionKind;
 import dev.knowledgerouter.knowledge.Embedder;
@@ -16,9 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import dev.knowledgerouter.code.graph.GraphNode;
 
 /**
  * The {@code code-<name>} collection of an analysed repository: one entry per file, class and function
@@ -45,14 +46,19 @@ public final class CodeIndex {
     /** Checks a repository name: it names a collection and a folder, so the rules are strict. */
     public static String checkName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("repository name '" + name + "' must be 1-58 lowercase letters, digits, '-' or '_', starting with a letter or digit; pass --name");
+            throw new IllegalArgumentException(
+                    "repository name '" + name
+                            + "' must be 1-58 lowercase letters, digits, '-' or '_', starting with a letter or digit; pass --name");
         }
         return name;
     }
 
     /** A usable repository name from a directory name: {@code Knowledge Router} becomes {@code knowledge-router}. */
     public static String nameFor(String directoryName) {
-        String name = directoryName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-").replaceAll("^[-_]+|-+$", "");
+        String name = directoryName
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9_-]+", "-")
+                .replaceAll("^[-_]+|-+$", "");
         if (name.length() > 58) {
             name = name.substring(0, 58);
         }
@@ -64,8 +70,13 @@ public final class CodeIndex {
     }
 
     public static CollectionDefinition definition(String repository) {
-        return new CollectionDefinition(collection(repository), "Code graph nodes of the analysed repository " + repository, CollectionKind.CODE,
-                List.of("kind", "qualified_name", "signature", "doc", "summary", "path", "snippet"), "snippet", "qualified_name",
+        return new CollectionDefinition(
+                collection(repository),
+                "Code graph nodes of the analysed repository " + repository,
+                CollectionKind.CODE,
+                List.of("kind", "qualified_name", "signature", "doc", "summary", "path", "snippet"),
+                "snippet",
+                "qualified_name",
                 List.of("type", "language", "path"));
     }
 
@@ -75,8 +86,7 @@ public final class CodeIndex {
     }
 
     /** One node to index with the source text its snippet is cut from. */
-    public record Item(GraphNode node, String qualifiedName, String snippet) {
-    }
+    public record Item(GraphNode node, String qualifiedName, String snippet) {}
 
     /** The payload of a node's entry; its text hash tells whether the entry must be rewritten. */
     public static Map<String, Object> payload(String repository, Item item) {
@@ -104,7 +114,8 @@ public final class CodeIndex {
 
     static String hashOf(Map<String, Object> payload) {
         StringBuilder s = new StringBuilder();
-        payload.forEach((k, v) -> s.append(k).append('=').append(PayloadText.of(v)).append('\n'));
+        payload.forEach(
+                (k, v) -> s.append(k).append('=').append(PayloadText.of(v)).append('\n'));
         return TextHash.of(s.toString());
     }
 
@@ -116,8 +127,13 @@ public final class CodeIndex {
      *
      * @return how many of {@code upserts} were written: all of them unless stopped
      */
-    int apply(String repository, List<Map<String, Object>> upserts, List<String> deletes, Instant now,
-              Progress progress, StopSignal stop) {
+    int apply(
+            String repository,
+            List<Map<String, Object>> upserts,
+            List<String> deletes,
+            Instant now,
+            Progress progress,
+            StopSignal stop) {
         String collection = collection(repository);
         CollectionDefinition definition = store.collection(collection);
         if (!deletes.isEmpty()) {
@@ -134,7 +150,8 @@ public final class CodeIndex {
                 List<float[]> vectors = embedder.embedAll(texts, Embedder.Purpose.DOCUMENT);
                 List<Entry> entries = new ArrayList<>(batch.size());
                 for (int j = 0; j < batch.size(); j++) {
-                    entries.add(new Entry(entryId(PayloadText.of(batch.get(j).get("node_id"))), batch.get(j), vectors.get(j), now));
+                    entries.add(new Entry(
+                            entryId(PayloadText.of(batch.get(j).get("node_id"))), batch.get(j), vectors.get(j), now));
                 }
                 store.upsert(collection, entries);
                 progress.advance(batch.size());
@@ -157,15 +174,28 @@ public final class CodeIndex {
     /** The node ids of every entry in the repository's collection. */
     List<String> nodeIds(String repository) {
         List<String> ids = new ArrayList<>();
-        store.scan(collection(repository), Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"),
+        store.scan(
+                collection(repository),
+                Instant.EPOCH,
+                Instant.parse("9999-01-01T00:00:00Z"),
                 entry -> ids.add(PayloadText.of(entry.payload().get("node_id"))));
         return ids;
     }
 
     /** A search hit in terms of the graph. */
-    public record CodeHit(String repository, String nodeId, String type, String name, String path, String language, int startLine, int endLine,
-                          double score, String signature, String summary, String snippet) {
-    }
+    public record CodeHit(
+            String repository,
+            String nodeId,
+            String type,
+            String name,
+            String path,
+            String language,
+            int startLine,
+            int endLine,
+            double score,
+            String signature,
+            String summary,
+            String snippet) {}
 
     public List<CodeHit> search(String repository, String query, int k, SearchMode mode) {
         String collection = collection(repository);
@@ -179,9 +209,19 @@ public final class CodeIndex {
 
     static CodeHit hit(String repository, SearchHit hit) {
         Map<String, Object> p = hit.payload();
-        return new CodeHit(repository, PayloadText.of(p.get("node_id")), PayloadText.of(p.get("type")), PayloadText.of(p.get("name")),
-                PayloadText.of(p.get("path")), PayloadText.of(p.get("language")), number(p.get("start_line")), number(p.get("end_line")), hit.score(),
-                PayloadText.of(p.get("signature")), PayloadText.of(p.get("summary")), PayloadText.of(p.get("snippet")));
+        return new CodeHit(
+                repository,
+                PayloadText.of(p.get("node_id")),
+                PayloadText.of(p.get("type")),
+                PayloadText.of(p.get("name")),
+                PayloadText.of(p.get("path")),
+                PayloadText.of(p.get("language")),
+                number(p.get("start_line")),
+                number(p.get("end_line")),
+                hit.score(),
+                PayloadText.of(p.get("signature")),
+                PayloadText.of(p.get("summary")),
+                PayloadText.of(p.get("snippet")));
     }
 
     private static int number(Object value) {

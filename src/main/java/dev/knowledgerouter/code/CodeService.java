@@ -1,34 +1,38 @@
 package dev.knowledgerouter.code;
 
-import dev.knowledgerouter.config.CodeSettings;
-import dev.knowledgerouter.knowledge.KnowledgeStore;
-import dev.knowledgerouter.knowledge.Progress;
-import dev.knowledgerouter.knowledge.SearchMode;
-import dev.knowledgerouter.knowledge.StopSignal;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import dev.knowledgerouter.code.graph.GraphBuilder;
 import dev.knowledgerouter.code.graph.GraphFile;
 import dev.knowledgerouter.code.graph.KnowledgeGraph;
 import dev.knowledgerouter.code.scan.AllowedRoots;
 import dev.knowledgerouter.code.scan.CredentialSkip;
 import dev.knowledgerouter.code.syntax.Language;
+import dev.knowledgerouter.config.CodeSettings;
+import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.knowledge.Progress;
+import dev.knowledgerouter.knowledge.SearchMode;
+import dev.knowledgerouter.knowledge.StopSignal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the CLI and the HTTP API do with code: analyse a repository (here and now, or as a background
@@ -50,10 +54,18 @@ public final class CodeService implements AutoCloseable {
     private final StopSignal stop;
     private final Map<String, AnalysisJob> jobs = new ConcurrentHashMap<>();
     private volatile List<String> known;
-    private final ExecutorService background = Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().name("kr-analyze-", 0).factory());
+    private final ExecutorService background = Executors.newFixedThreadPool(
+            2, Thread.ofPlatform().daemon().name("kr-analyze-", 0).factory());
 
-    public CodeService(Path graphsDir, KnowledgeStore store, CodeIndex index, RepositoryAnalyzer analyzer, CodeSettings settings,
-                       SearchMode mode, Clock clock, StopSignal stop) {
+    public CodeService(
+            Path graphsDir,
+            KnowledgeStore store,
+            CodeIndex index,
+            RepositoryAnalyzer analyzer,
+            CodeSettings settings,
+            SearchMode mode,
+            Clock clock,
+            StopSignal stop) {
         this.graphsDir = graphsDir;
         this.store = store;
         this.index = index;
@@ -74,7 +86,8 @@ public final class CodeService implements AutoCloseable {
             return List.of();
         }
         try (Stream<Path> dirs = Files.list(graphsDir)) {
-            return dirs.map(d -> SavedJob.read(SavedJob.file(graphsDir, d.getFileName().toString())))
+            return dirs.map(d -> SavedJob.read(
+                            SavedJob.file(graphsDir, d.getFileName().toString())))
                     .flatMap(Optional::stream)
                     .filter(saved -> saved.name() != null && saved.name().matches("[a-z0-9][a-z0-9_-]{0,57}"))
                     .toList();
@@ -104,7 +117,8 @@ public final class CodeService implements AutoCloseable {
             return dirs.filter(d -> Files.isRegularFile(d.resolve("state.json")))
                     .map(d -> d.getFileName().toString())
                     .filter(n -> n.matches("[a-z0-9][a-z0-9_-]{0,57}"))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }
@@ -127,7 +141,9 @@ public final class CodeService implements AutoCloseable {
      */
     public AnalysisJob start(Path path, Optional<String> name, SummaryMode summaries) throws IOException {
         Path real = checkAllowed(path);
-        String repository = name.map(CodeIndex::checkName).orElseGet(() -> CodeIndex.nameFor(real.getFileName() == null ? "repo" : real.getFileName().toString()));
+        String repository = name.map(CodeIndex::checkName)
+                .orElseGet(() -> CodeIndex.nameFor(
+                        real.getFileName() == null ? "repo" : real.getFileName().toString()));
         AnalysisRequest request = new AnalysisRequest(real, repository, summaries);
         AnalysisJob job = new AnalysisJob(UUID.randomUUID().toString(), repository, real.toString(), clock.instant());
         AnalysisJob existing = jobs.putIfAbsent(repository, job);
@@ -139,7 +155,7 @@ public final class CodeService implements AutoCloseable {
         }
         try {
             background.submit(() -> run(job, request));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             jobs.remove(repository, job);
             throw new IllegalStateException("the server is shutting down; start the analysis again after it restarts");
         }
@@ -179,20 +195,37 @@ public final class CodeService implements AutoCloseable {
         KnowledgeGraph g;
         try {
             g = GraphFile.read(graph).graph();
-        } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+        } catch (UncheckedIOException | IllegalArgumentException e) {
             // A damaged graph (cut short by a crash, edited by hand) must not take the listing down with it.
-            return Optional.of(new RepositorySummary(name, "", graph.toString(), CodeIndex.collection(name), "", "", List.of(), Map.of(), Map.of(),
-                    List.of(), "graph.json is damaged (" + e.getMessage() + "); run kr analyze on the repository"
-                    + " again"));
+            return Optional.of(new RepositorySummary(
+                    name,
+                    "",
+                    graph.toString(),
+                    CodeIndex.collection(name),
+                    "",
+                    "",
+                    List.of(),
+                    Map.of(),
+                    Map.of(),
+                    List.of(),
+                    "graph.json is damaged (" + e.getMessage() + "); run kr analyze on the repository" + " again"));
         }
-        Map<String, Integer> nodes = new java.util.TreeMap<>();
+        Map<String, Integer> nodes = new TreeMap<>();
         g.nodes().forEach(n -> nodes.merge(n.type(), 1, Integer::sum));
-        Map<String, Integer> edges = new java.util.TreeMap<>();
+        Map<String, Integer> edges = new TreeMap<>();
         g.edges().forEach(e -> edges.merge(e.type(), 1, Integer::sum));
         Optional<AnalysisState> state = AnalysisState.read(RepositoryAnalyzer.stateFile(graphsDir, name));
-        return Optional.of(new RepositorySummary(name, state.map(AnalysisState::root).orElse(""), graph.toString(),
-                CodeIndex.collection(name), g.project().analyzedAt(), g.project().gitCommitHash(),
-                g.project().languages(), nodes, edges, state.map(AnalysisState::credentialSkips).orElse(List.of()),
+        return Optional.of(new RepositorySummary(
+                name,
+                state.map(AnalysisState::root).orElse(""),
+                graph.toString(),
+                CodeIndex.collection(name),
+                g.project().analyzedAt(),
+                g.project().gitCommitHash(),
+                g.project().languages(),
+                nodes,
+                edges,
+                state.map(AnalysisState::credentialSkips).orElse(List.of()),
                 null));
     }
 
@@ -201,11 +234,18 @@ public final class CodeService implements AutoCloseable {
      *
      * @param credentialSkips what its last analysis left out as credentials (paths and lines, never values)
      */
-    public record RepositorySummary(String name, String root, String graphFile, String collection, String analyzedAt,
-                                    String gitCommitHash, List<String> languages, Map<String, Integer> nodesByType,
-                                    Map<String, Integer> edgesByType, List<CredentialSkip> credentialSkips,
-                                    String error) {
-    }
+    public record RepositorySummary(
+            String name,
+            String root,
+            String graphFile,
+            String collection,
+            String analyzedAt,
+            String gitCommitHash,
+            List<String> languages,
+            Map<String, Integer> nodesByType,
+            Map<String, Integer> edgesByType,
+            List<CredentialSkip> credentialSkips,
+            String error) {}
 
     /**
      * @throws UnknownRepositoryException if no repository of that name was analysed
@@ -216,7 +256,8 @@ public final class CodeService implements AutoCloseable {
             throw new UnknownRepositoryException(repository, analysed);
         }
         if (query == null || query.isBlank()) {
-            throw new IllegalArgumentException("the search text is empty; pass what to look for, e.g. \"where are imports resolved\"");
+            throw new IllegalArgumentException(
+                    "the search text is empty; pass what to look for, e.g. \"where are imports resolved\"");
         }
         if (k < 1 || k > MAX_K) {
             throw new IllegalArgumentException("k must be between 1 and " + MAX_K + ", got " + k);
@@ -236,7 +277,7 @@ public final class CodeService implements AutoCloseable {
                     .filter(hit -> !hit.language().equals(GraphBuilder.languageTag(Language.TEXT)))
                     .forEach(hits::add);
         }
-        hits.sort(java.util.Comparator.comparingDouble(CodeIndex.CodeHit::score).reversed());
+        hits.sort(Comparator.comparingDouble(CodeIndex.CodeHit::score).reversed());
         return hits.size() > settings.contextHits() ? List.copyOf(hits.subList(0, settings.contextHits())) : hits;
     }
 
@@ -269,11 +310,11 @@ public final class CodeService implements AutoCloseable {
         }
     }
 
-
     /** A repository name that was never analysed. */
     public static final class UnknownRepositoryException extends RuntimeException {
         public UnknownRepositoryException(String name, List<String> known) {
-            super("no analysed repository named '" + name + "'" + (known.isEmpty() ? "; run kr analyze PATH first" : "; analysed: " + String.join(", ", known)));
+            super("no analysed repository named '" + name + "'"
+                    + (known.isEmpty() ? "; run kr analyze PATH first" : "; analysed: " + String.join(", ", known)));
         }
     }
 }

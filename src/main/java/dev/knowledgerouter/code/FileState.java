@@ -1,8 +1,8 @@
 package dev.knowledgerouter.code;
 
-import java.util.Map;
 import dev.knowledgerouter.code.summary.ModelSummary;
 import dev.knowledgerouter.code.syntax.FileExtraction;
+import java.util.Map;
 
 /**
  * What the last analysis kept of one file: its content hash, its extraction (so an unchanged file is

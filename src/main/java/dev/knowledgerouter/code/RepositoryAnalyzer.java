@@ -1,29 +1,6 @@
 package dev.knowledgerouter.code;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.knowledgerouter.knowledge.Progress;
-import dev.knowledgerouter.knowledge.StopSignal;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
 import dev.knowledgerouter.code.graph.GraphBuilder;
 import dev.knowledgerouter.code.graph.GraphFile;
 import dev.knowledgerouter.code.graph.GraphNode;
@@ -46,6 +23,30 @@ import dev.knowledgerouter.code.syntax.LanguageExtractor;
 import dev.knowledgerouter.code.syntax.RepositoryFiles;
 import dev.knowledgerouter.code.syntax.SourceParser;
 import dev.knowledgerouter.code.syntax.SourceText;
+import dev.knowledgerouter.knowledge.Progress;
+import dev.knowledgerouter.knowledge.StopSignal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Runs {@code kr analyze}: scan, parse what changed (in parallel), resolve and build the graph, let the
@@ -68,14 +69,28 @@ public final class RepositoryAnalyzer {
     private final Clock clock;
     private final int threads;
 
-    public RepositoryAnalyzer(Path graphsDir, CodeIndex index, ScanPolicy policy, Optional<CodeSummarizer> summarizer, Clock clock) {
-        this(graphsDir, index, policy, summarizer, CodeLanguages.extractors(), CodeLanguages::resolvers, clock,
+    public RepositoryAnalyzer(
+            Path graphsDir, CodeIndex index, ScanPolicy policy, Optional<CodeSummarizer> summarizer, Clock clock) {
+        this(
+                graphsDir,
+                index,
+                policy,
+                summarizer,
+                CodeLanguages.extractors(),
+                CodeLanguages::resolvers,
+                clock,
                 Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
     }
 
-    RepositoryAnalyzer(Path graphsDir, CodeIndex index, ScanPolicy policy, Optional<CodeSummarizer> summarizer,
-                       Map<Language, LanguageExtractor> extractors, Function<RepositoryFiles, Map<Language, ImportResolver>> resolvers,
-                       Clock clock, int threads) {
+    RepositoryAnalyzer(
+            Path graphsDir,
+            CodeIndex index,
+            ScanPolicy policy,
+            Optional<CodeSummarizer> summarizer,
+            Map<Language, LanguageExtractor> extractors,
+            Function<RepositoryFiles, Map<Language, ImportResolver>> resolvers,
+            Clock clock,
+            int threads) {
         this.graphsDir = graphsDir;
         this.index = index;
         this.policy = policy;
@@ -133,13 +148,16 @@ public final class RepositoryAnalyzer {
             String path = pathOf(file);
             present.add(path);
             FileState old = reusable.get(path);
-            if (old != null && old.sha256().equals(file.sha256()) && old.extraction().language() == file.language()) {
+            if (old != null
+                    && old.sha256().equals(file.sha256())
+                    && old.extraction().language() == file.language()) {
                 files.put(path, old);
             } else {
                 changed.add(file);
             }
         }
-        int deleted = (int) reusable.keySet().stream().filter(p -> !present.contains(p)).count();
+        int deleted = (int)
+                reusable.keySet().stream().filter(p -> !present.contains(p)).count();
         Map<String, Integer> skipped = new TreeMap<>();
         scan.skipped().forEach((reason, count) -> skipped.put(reason.key(), count));
         AnalysisStoppedException.throwIfRequested(stop, name, changed.size());
@@ -149,21 +167,29 @@ public final class RepositoryAnalyzer {
             skipped.merge("unreadable", unreadable, Integer::sum);
         }
 
-        RepositoryFiles repository = new RepositoryFiles(scan.root(), files.values().stream().map(FileState::extraction).toList());
+        RepositoryFiles repository = new RepositoryFiles(
+                scan.root(), files.values().stream().map(FileState::extraction).toList());
         GraphBuilder.Result built = new GraphBuilder(resolvers.apply(repository)).build(repository);
 
         CodeSummarizer.Result summaries = new CodeSummarizer.Result(Map.of(), 0, 0, List.of());
         if (request.summaries() == SummaryMode.LOCAL) {
-            CodeSummarizer model = summarizer.orElseThrow(() -> new IllegalStateException("local summaries need a local model; configure ollama.model in kr.yaml"));
+            CodeSummarizer model = summarizer.orElseThrow(() ->
+                    new IllegalStateException("local summaries need a local model; configure ollama.model in kr.yaml"));
             summaries = model.summarize(toSummarize(scan.root(), files, built.nodes()), progress, stop);
             AnalysisStoppedException.throwIfRequested(stop, name, changed.size());
             attach(files, summaries.byNodeId(), built.nodes());
         }
         List<GraphNode> nodes = describe(built.nodes(), files);
 
-        ProjectMeta meta = new ProjectMeta(name, languages(files), List.of(), "", Instant.now(clock).toString(),
+        ProjectMeta meta = new ProjectMeta(
+                name,
+                languages(files),
+                List.of(),
+                "",
+                Instant.now(clock).toString(),
                 GitHead.of(scan.root()).orElse(""));
-        GraphValidator.Outcome validated = new GraphValidator().validate(GraphFile.JSON.valueToTree(KnowledgeGraph.of(meta, nodes, built.edges())));
+        GraphValidator.Outcome validated = new GraphValidator()
+                .validate(GraphFile.JSON.valueToTree(KnowledgeGraph.of(meta, nodes, built.edges())));
         KnowledgeGraph graph;
         try {
             graph = GraphFile.JSON.treeToValue(validated.graph(), KnowledgeGraph.class);
@@ -176,14 +202,17 @@ public final class RepositoryAnalyzer {
         Map<String, List<GraphNode>> nodesByPath = new TreeMap<>();
         for (GraphNode node : graph.nodes()) {
             if (!node.type().equals(GraphNode.MODULE) && node.filePath() != null) {
-                nodesByPath.computeIfAbsent(node.filePath(), k -> new ArrayList<>()).add(node);
+                nodesByPath
+                        .computeIfAbsent(node.filePath(), k -> new ArrayList<>())
+                        .add(node);
             }
         }
         // One file's lines at a time: snippets need the source, and a large repository's would not fit at once.
         nodesByPath.forEach((path, fileNodes) -> {
             List<String> lines = read(scan.root(), path).lines().toList();
             for (GraphNode node : fileNodes) {
-                Map<String, Object> payload = CodeIndex.payload(name, new CodeIndex.Item(node, qualifiedName(node), snippet(lines, node)));
+                Map<String, Object> payload =
+                        CodeIndex.payload(name, new CodeIndex.Item(node, qualifiedName(node), snippet(lines, node)));
                 String hash = CodeIndex.hashOf(payload);
                 indexed.put(node.id(), hash);
                 if (!hash.equals(previous.indexed().get(node.id()))) {
@@ -193,7 +222,8 @@ public final class RepositoryAnalyzer {
         });
         index.open(name);
         List<String> removed = new ArrayList<>(previous.indexed().keySet().stream()
-                .filter(id -> !indexed.containsKey(id)).toList());
+                .filter(id -> !indexed.containsKey(id))
+                .toList());
         removed.addAll(strays(name, previous, indexed));
         // Before the index changes, the state learns every id it may hold afterwards: a crash or a full
         // disk mid-write then leaves a state from which the next run removes or rewrites each of them.
@@ -206,7 +236,8 @@ public final class RepositoryAnalyzer {
             // new parse results and summaries); the graph stays the last complete one. The next run embeds the rest.
             Map<String, String> reached = new TreeMap<>(previous.indexed());
             removed.forEach(reached::remove);
-            upserts.subList(0, written).stream().map(p -> String.valueOf(p.get("node_id")))
+            upserts.subList(0, written).stream()
+                    .map(p -> String.valueOf(p.get("node_id")))
                     .forEach(id -> reached.put(id, indexed.get(id)));
             new AnalysisState(AnalysisState.VERSION, name, root, files, reached).write(stateFile(graphsDir, name));
             throw AnalysisStoppedException.whileIndexing(name, upserts, written);
@@ -221,11 +252,29 @@ public final class RepositoryAnalyzer {
         graph.nodes().forEach(n -> nodesByType.merge(n.type(), 1, Integer::sum));
         Map<String, Integer> edgesByType = new TreeMap<>();
         graph.edges().forEach(e -> edgesByType.merge(e.type(), 1, Integer::sum));
-        return new AnalysisResult(name, root, graphFile.toString(), CodeIndex.collection(name), files.size(), changed.size() - unreadable,
-                deleted, skipped, scan.credentialSkips(), nodesByType, edgesByType, built.stats(),
-                request.summaries() == SummaryMode.LOCAL ? summarizer.map(CodeSummarizer::modelName).orElse("") : "",
-                summaries.batchesOk(), summaries.batchesFailed(), summaries.failures(), validated.corrections(),
-                upserts.size(), removed.size(), (System.nanoTime() - started) / 1e9);
+        return new AnalysisResult(
+                name,
+                root,
+                graphFile.toString(),
+                CodeIndex.collection(name),
+                files.size(),
+                changed.size() - unreadable,
+                deleted,
+                skipped,
+                scan.credentialSkips(),
+                nodesByType,
+                edgesByType,
+                built.stats(),
+                request.summaries() == SummaryMode.LOCAL
+                        ? summarizer.map(CodeSummarizer::modelName).orElse("")
+                        : "",
+                summaries.batchesOk(),
+                summaries.batchesFailed(),
+                summaries.failures(),
+                validated.corrections(),
+                upserts.size(),
+                removed.size(),
+                (System.nanoTime() - started) / 1e9);
     }
 
     /**
@@ -235,7 +284,8 @@ public final class RepositoryAnalyzer {
      */
     private List<String> strays(String name, AnalysisState previous, Map<String, String> indexed) {
         return index.nodeIds(name).stream()
-                .filter(id -> !indexed.containsKey(id) && !previous.indexed().containsKey(id)).toList();
+                .filter(id -> !indexed.containsKey(id) && !previous.indexed().containsKey(id))
+                .toList();
     }
 
     /**
@@ -251,18 +301,20 @@ public final class RepositoryAnalyzer {
     }
 
     /** Parses the changed files in parallel into {@code files}; returns how many could not be read. */
-    private int parse(Path root, List<SourceFile> changed, Map<String, FileState> files, Progress progress,
-                      StopSignal stop) throws IOException {
+    private int parse(
+            Path root, List<SourceFile> changed, Map<String, FileState> files, Progress progress, StopSignal stop)
+            throws IOException {
         progress.start("parse", changed.size());
         int unreadable = 0;
-        ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("kr-parse-", 0).factory());
+        ExecutorService pool = Executors.newFixedThreadPool(
+                threads, Thread.ofPlatform().daemon().name("kr-parse-", 0).factory());
         SourceParser parser = new SourceParser(extractors);
         try {
             List<Future<Optional<FileState>>> futures = new ArrayList<>();
             for (SourceFile file : changed) {
                 // Once stopping, the files not yet parsed are left for the next run.
-                futures.add(pool.submit(() -> stop.requested() ? Optional.<FileState>empty()
-                        : parseOne(root, file, parser)));
+                futures.add(pool.submit(
+                        () -> stop.requested() ? Optional.<FileState>empty() : parseOne(root, file, parser)));
             }
             for (Future<Optional<FileState>> future : futures) {
                 Optional<FileState> state = future.get();
@@ -282,7 +334,7 @@ public final class RepositoryAnalyzer {
             // The native parsers may be freed only once no worker is inside one.
             pool.shutdownNow();
             try {
-                if (pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
                     parser.close();
                 }
             } catch (InterruptedException e) {
@@ -312,13 +364,15 @@ public final class RepositoryAnalyzer {
         } catch (RuntimeException | StackOverflowError e) {
             // An extractor bug or a pathologically deep expression in one file must not cost the whole
             // repository its graph: keep it as a plain file.
-            extraction = new FileExtraction(path, file.language(), "", source.lineCount(), List.of(), List.of(), List.of(), List.of(), true);
+            extraction = new FileExtraction(
+                    path, file.language(), "", source.lineCount(), List.of(), List.of(), List.of(), List.of(), true);
         }
         return Optional.of(new FileState(file.sha256(), extraction, Map.of()));
     }
 
     /** Code files that have no model summaries yet (new, changed, or never summarised), with their nodes. */
-    private static List<CodeSummarizer.FileToSummarize> toSummarize(Path root, Map<String, FileState> files, List<GraphNode> nodes) {
+    private static List<CodeSummarizer.FileToSummarize> toSummarize(
+            Path root, Map<String, FileState> files, List<GraphNode> nodes) {
         Map<String, List<GraphNode>> byPath = new HashMap<>();
         for (GraphNode node : nodes) {
             if (node.filePath() != null && !node.type().equals(GraphNode.MODULE)) {
@@ -333,16 +387,24 @@ public final class RepositoryAnalyzer {
             List<GraphNode> fileNodes = new ArrayList<>(byPath.getOrDefault(path, List.of()));
             // The file node first, then declarations in source order: the model sees them as the reader would.
             fileNodes.sort(Comparator.comparing((GraphNode n) -> !n.type().equals(GraphNode.FILE))
-                    .thenComparing(n -> n.lineRange() == null ? 0 : n.lineRange().start()));
+                    .thenComparing(
+                            n -> n.lineRange() == null ? 0 : n.lineRange().start()));
             String text = read(root, path);
-            // Only the start of a file is sent; holding every file whole would cost a first run the whole code base in memory.
-            out.add(new CodeSummarizer.FileToSummarize(path, state.extraction().language(),
-                    text.length() > CodeSummarizer.MAX_EXCERPT_CHARS + 1 ? text.substring(0, CodeSummarizer.MAX_EXCERPT_CHARS + 1) : text, fileNodes));
+            // Only the start of a file is sent; holding every file whole would cost a first run the whole code base in
+            // memory.
+            out.add(new CodeSummarizer.FileToSummarize(
+                    path,
+                    state.extraction().language(),
+                    text.length() > CodeSummarizer.MAX_EXCERPT_CHARS + 1
+                            ? text.substring(0, CodeSummarizer.MAX_EXCERPT_CHARS + 1)
+                            : text,
+                    fileNodes));
         });
         return out;
     }
 
-    private static void attach(Map<String, FileState> files, Map<String, ModelSummary> byNodeId, List<GraphNode> nodes) {
+    private static void attach(
+            Map<String, FileState> files, Map<String, ModelSummary> byNodeId, List<GraphNode> nodes) {
         Map<String, Map<String, ModelSummary>> byPath = new HashMap<>();
         for (GraphNode node : nodes) {
             ModelSummary summary = byNodeId.get(node.id());
@@ -368,14 +430,22 @@ public final class RepositoryAnalyzer {
             }
             LinkedHashSet<String> tags = new LinkedHashSet<>(node.tags());
             tags.addAll(summary.tags());
-            out.add(node.withDescription(summary.summary(), List.copyOf(tags), summary.complexity().isBlank() ? node.complexity() : summary.complexity()));
+            out.add(node.withDescription(
+                    summary.summary(),
+                    List.copyOf(tags),
+                    summary.complexity().isBlank() ? node.complexity() : summary.complexity()));
         }
         return out;
     }
 
     private static List<String> languages(Map<String, FileState> files) {
-        return files.values().stream().map(f -> f.extraction().language()).filter(Language::isCode)
-                .map(GraphBuilder::languageTag).distinct().sorted().toList();
+        return files.values().stream()
+                .map(f -> f.extraction().language())
+                .filter(Language::isCode)
+                .map(GraphBuilder::languageTag)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** The qualified name a searcher knows a node by: the path for a file, {@code Outer.method} for a declaration. */

@@ -18,8 +18,19 @@ import java.util.Optional;
  * when it starts (status running) and when it is interrupted, removed when it ends. A next process that
  * finds one reports the job as interrupted, as running means the process died under it.
  */
-record SavedJob(String id, String name, String path, String status, String phase, long done, long total,
-                Instant startedAt, Instant finishedAt, String error, Integer filesDone, Integer filesTotal) {
+record SavedJob(
+        String id,
+        String name,
+        String path,
+        String status,
+        String phase,
+        long done,
+        long total,
+        Instant startedAt,
+        Instant finishedAt,
+        String error,
+        Integer filesDone,
+        Integer filesTotal) {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -16,8 +16,14 @@ import java.util.Optional;
  * @param routingContext when analysed code is searched as context for queries
  * @param contextHits how many code nodes a query gets as context at most
  */
-public record CodeSettings(List<Path> allowedRoots, long maxFileBytes, Optional<String> summaryModel, int summaryBatchFiles,
-                           int summaryParallelism, RoutingContext routingContext, int contextHits) {
+public record CodeSettings(
+        List<Path> allowedRoots,
+        long maxFileBytes,
+        Optional<String> summaryModel,
+        int summaryBatchFiles,
+        int summaryParallelism,
+        RoutingContext routingContext,
+        int contextHits) {
     public static final long DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
     /** When code collections serve as context for queries. */
@@ -39,7 +45,8 @@ public record CodeSettings(List<Path> allowedRoots, long maxFileBytes, Optional<
     }
 
     public CodeSettings {
-        allowedRoots = allowedRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        allowedRoots =
+                allowedRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         if (maxFileBytes < 1) {
             throw new ConfigException("code.max_file_kb must be positive");
         }
@@ -53,11 +60,18 @@ public record CodeSettings(List<Path> allowedRoots, long maxFileBytes, Optional<
 
     /** Analysis allowed under the user's home directory; summaries in batches of 4 files, 2 at a time; code as context when named. */
     public static CodeSettings defaults() {
-        return new CodeSettings(List.of(Path.of(System.getProperty("user.home"))), DEFAULT_MAX_FILE_BYTES, Optional.empty(), 4, 2,
-                RoutingContext.NAMED, 3);
+        return new CodeSettings(
+                List.of(Path.of(System.getProperty("user.home"))),
+                DEFAULT_MAX_FILE_BYTES,
+                Optional.empty(),
+                4,
+                2,
+                RoutingContext.NAMED,
+                3);
     }
 
     public CodeSettings withAllowedRoots(List<Path> roots) {
-        return new CodeSettings(roots, maxFileBytes, summaryModel, summaryBatchFiles, summaryParallelism, routingContext, contextHits);
+        return new CodeSettings(
+                roots, maxFileBytes, summaryModel, summaryBatchFiles, summaryParallelism, routingContext, contextHits);
     }
 }

@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -24,6 +26,7 @@ import java.util.function.Function;
 public final class ConfigLoader {
     /** Below this cosine, bge-small matches are mostly unrelated (calibration: median 0.69 for unanswerable queries). */
     public static final double DEFAULT_CONTEXT_MIN_SCORE = 0.70;
+
     private final Path workDir;
     private final Map<String, String> env;
 
@@ -48,21 +51,52 @@ public final class ConfigLoader {
     public KrConfig load() {
         Path file = file();
         if (env("KR_CONFIG").isPresent() && !Files.isRegularFile(file)) {
-            throw new ConfigException("KR_CONFIG points to " + file + ", which does not exist; fix the path or unset KR_CONFIG");
+            throw new ConfigException(
+                    "KR_CONFIG points to " + file + ", which does not exist; fix the path or unset KR_CONFIG");
         }
-        Node root = Files.isRegularFile(file) ? Node.root(read(file), file.getFileName().toString()) : Node.empty();
-        root.allowOnly("home", "app_dir", "collections_dir", "seed_dir", "server", "ollama", "claude", "routing", "escalation", "code",
-                "store", "embedder", "qdrant", "mcp", "knowledge");
+        Node root = Files.isRegularFile(file)
+                ? Node.root(read(file), file.getFileName().toString())
+                : Node.empty();
+        root.allowOnly(
+                "home",
+                "app_dir",
+                "collections_dir",
+                "seed_dir",
+                "server",
+                "ollama",
+                "claude",
+                "routing",
+                "escalation",
+                "code",
+                "store",
+                "embedder",
+                "qdrant",
+                "mcp",
+                "knowledge");
 
-        Path appDir = env("KR_APP_DIR").map(this::resolve).orElse(root.text("app_dir").map(this::resolve).orElse(workDir));
-        Path home = env("KR_HOME").map(this::resolve).orElse(root.text("home").map(this::resolve).orElse(workDir.resolve("data")));
+        Path appDir = env("KR_APP_DIR")
+                .map(this::resolve)
+                .orElse(root.text("app_dir").map(this::resolve).orElse(workDir));
+        Path home = env("KR_HOME")
+                .map(this::resolve)
+                .orElse(root.text("home").map(this::resolve).orElse(workDir.resolve("data")));
         Path collections = root.text("collections_dir").map(this::resolve).orElse(appDir.resolve("collections"));
         Path seeds = root.text("seed_dir").map(this::resolve).orElse(appDir.resolve("seed-data"));
 
-        return new KrConfig(home.normalize(), collections.normalize(), seeds.normalize(),
-                server(root.child("server")), ollama(root.child("ollama")), claude(root.child("claude")), routing(root.child("routing")),
-                cost(root.child("claude")), escalation(root.child("escalation")), code(root.child("code")),
-                store(root), embedder(root, root.child("ollama"))).withMcp(mcp(root.child("mcp")))
+        return new KrConfig(
+                        home.normalize(),
+                        collections.normalize(),
+                        seeds.normalize(),
+                        server(root.child("server")),
+                        ollama(root.child("ollama")),
+                        claude(root.child("claude")),
+                        routing(root.child("routing")),
+                        cost(root.child("claude")),
+                        escalation(root.child("escalation")),
+                        code(root.child("code")),
+                        store(root),
+                        embedder(root, root.child("ollama")))
+                .withMcp(mcp(root.child("mcp")))
                 .withKnowledge(knowledge(root.child("knowledge")));
     }
 
@@ -70,7 +104,8 @@ public final class ConfigLoader {
         node.allowOnly("max_sessions", "session_idle_minutes", "max_initialize_kb");
         McpSettings d = McpSettings.defaults();
         int sessions = node.integer("max_sessions", d.maxSessions());
-        int idleMinutes = node.integer("session_idle_minutes", (int) d.sessionIdle().toMinutes());
+        int idleMinutes =
+                node.integer("session_idle_minutes", (int) d.sessionIdle().toMinutes());
         int initializeKb = node.integer("max_initialize_kb", d.maxInitializeBytes() / 1024);
         try {
             return new McpSettings(sessions, Duration.ofMinutes(idleMinutes), Math.multiplyExact(initializeKb, 1024));
@@ -85,8 +120,8 @@ public final class ConfigLoader {
     private static KnowledgeSettings knowledge(Node node) {
         node.allowOnly("allow_replace", "share_interactions");
         KnowledgeSettings d = KnowledgeSettings.defaults();
-        return new KnowledgeSettings(flag(node, "allow_replace", d.allowReplace()),
-                flag(node, "share_interactions", d.shareInteractions()));
+        return new KnowledgeSettings(
+                flag(node, "allow_replace", d.allowReplace()), flag(node, "share_interactions", d.shareInteractions()));
     }
 
     /** A yes/no setting: YAML's true or false, never a string that merely looks like one. */
@@ -103,19 +138,43 @@ public final class ConfigLoader {
 
     private StoreSettings store(Node root) {
         StoreSettings d = StoreSettings.defaults();
-        StoreSettings.Kind kind = env("KR_STORE").or(() -> root.text("store")).map(StoreSettings.Kind::parse).orElse(d.kind());
+        StoreSettings.Kind kind = env("KR_STORE")
+                .or(() -> root.text("store"))
+                .map(StoreSettings.Kind::parse)
+                .orElse(d.kind());
         Node q = root.child("qdrant");
-        q.allowOnly("url", "api_key", "collection_prefix", "shards", "replication_factor", "write_consistency_factor", "timeout_seconds");
+        q.allowOnly(
+                "url",
+                "api_key",
+                "collection_prefix",
+                "shards",
+                "replication_factor",
+                "write_consistency_factor",
+                "timeout_seconds");
         if (q.has("api_key")) {
-            throw new ConfigException(q.path("api_key") + " is not read from files, so that keys never land in a repository; set QDRANT_API_KEY in the environment instead");
+            throw new ConfigException(
+                    q.path("api_key")
+                            + " is not read from files, so that keys never land in a repository; set QDRANT_API_KEY in the environment instead");
         }
         String url = env("QDRANT_URL").orElse(q.text("url").orElse(d.qdrantUrl()));
         int timeout = q.integer("timeout_seconds", (int) d.timeout().toSeconds());
-        StoreSettings s = new StoreSettings(kind, url, env("QDRANT_API_KEY").map(Secret::of), q.text("collection_prefix").orElse(""),
-                q.integer("shards", 1), q.integer("replication_factor", 1), q.integer("write_consistency_factor", 1), Duration.ofSeconds(Math.max(1, timeout)));
+        StoreSettings s = new StoreSettings(
+                kind,
+                url,
+                env("QDRANT_API_KEY").map(Secret::of),
+                q.text("collection_prefix").orElse(""),
+                q.integer("shards", 1),
+                q.integer("replication_factor", 1),
+                q.integer("write_consistency_factor", 1),
+                Duration.ofSeconds(Math.max(1, timeout)));
         try {
-            dev.knowledgerouter.config.QdrantOptions.parse(s.qdrantUrl(), s.collectionPrefix(), s.shards(), s.replicationFactor(),
-                    s.writeConsistencyFactor(), s.timeout());
+            QdrantOptions.parse(
+                    s.qdrantUrl(),
+                    s.collectionPrefix(),
+                    s.shards(),
+                    s.replicationFactor(),
+                    s.writeConsistencyFactor(),
+                    s.timeout());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(q.path("") + ": " + e.getMessage());
         }
@@ -124,37 +183,60 @@ public final class ConfigLoader {
 
     private EmbedderSettings embedder(Node root, Node ollama) {
         EmbedderSettings d = EmbedderSettings.defaults();
-        EmbedderSettings.Kind kind = env("KR_EMBEDDER").or(() -> root.text("embedder")).map(EmbedderSettings.Kind::parse).orElse(d.kind());
-        String model = env("OLLAMA_EMBED_MODEL").orElse(ollama.text("embedding_model").orElse(d.ollamaModel()));
-        Optional<Integer> dimension = ollama.has("embedding_dimension") ? Optional.of(ollama.integer("embedding_dimension", 0)) : Optional.empty();
+        EmbedderSettings.Kind kind = env("KR_EMBEDDER")
+                .or(() -> root.text("embedder"))
+                .map(EmbedderSettings.Kind::parse)
+                .orElse(d.kind());
+        String model =
+                env("OLLAMA_EMBED_MODEL").orElse(ollama.text("embedding_model").orElse(d.ollamaModel()));
+        Optional<Integer> dimension = ollama.has("embedding_dimension")
+                ? Optional.of(ollama.integer("embedding_dimension", 0))
+                : Optional.empty();
         if (dimension.isPresent() && (dimension.get() < 1 || dimension.get() > 16384)) {
-            throw new ConfigException(ollama.path("embedding_dimension") + " must be between 1 and 16384, got " + dimension.get());
+            throw new ConfigException(
+                    ollama.path("embedding_dimension") + " must be between 1 and 16384, got " + dimension.get());
         }
         return new EmbedderSettings(kind, model, dimension);
     }
 
     private CodeSettings code(Node node) {
-        node.allowOnly("allowed_roots", "max_file_kb", "summary_model", "summary_batch_files", "summary_parallelism", "routing_context", "context_hits");
+        node.allowOnly(
+                "allowed_roots",
+                "max_file_kb",
+                "summary_model",
+                "summary_batch_files",
+                "summary_parallelism",
+                "routing_context",
+                "context_hits");
         CodeSettings defaults = CodeSettings.defaults();
         if (node.json().path("allowed_roots").isArray()) {
             node.json().get("allowed_roots").forEach(e -> {
                 if (e.isNull()) {
-                    throw new ConfigException(node.path("allowed_roots") + " holds a bare ~, which YAML reads as null; write \"~\" (in quotes) for your home directory");
+                    throw new ConfigException(
+                            node.path("allowed_roots")
+                                    + " holds a bare ~, which YAML reads as null; write \"~\" (in quotes) for your home directory");
                 }
             });
         }
         List<Path> roots = node.has("allowed_roots")
-                ? node.strings("allowed_roots").stream().map(this::resolveUserPath).toList()
+                ? node.strings("allowed_roots").stream()
+                        .map(this::resolveUserPath)
+                        .toList()
                 : defaults.allowedRoots();
         int maxKb = node.integer("max_file_kb", (int) (defaults.maxFileBytes() / 1024));
         if (maxKb < 1) {
             throw new ConfigException(node.path("max_file_kb") + " must be at least 1, got " + maxKb);
         }
         try {
-            return new CodeSettings(roots, maxKb * 1024L, node.text("summary_model").filter(m -> !m.isBlank()),
+            return new CodeSettings(
+                    roots,
+                    maxKb * 1024L,
+                    node.text("summary_model").filter(m -> !m.isBlank()),
                     node.integer("summary_batch_files", defaults.summaryBatchFiles()),
                     node.integer("summary_parallelism", defaults.summaryParallelism()),
-                    node.text("routing_context").map(CodeSettings.RoutingContext::parse).orElse(defaults.routingContext()),
+                    node.text("routing_context")
+                            .map(CodeSettings.RoutingContext::parse)
+                            .orElse(defaults.routingContext()),
                     node.integer("context_hits", defaults.contextHits()));
         } catch (ConfigException e) {
             throw new ConfigException(node.path("") + ": " + e.getMessage());
@@ -164,19 +246,25 @@ public final class ConfigLoader {
     /** A path from kr.yaml: {@code ~} is the user's home, relative paths are relative to the working directory. */
     private Path resolveUserPath(String raw) {
         if (raw.equals("~") || raw.startsWith("~/")) {
-            return Path.of(System.getProperty("user.home")).resolve(raw.length() > 2 ? raw.substring(2) : "").normalize();
+            return Path.of(System.getProperty("user.home"))
+                    .resolve(raw.length() > 2 ? raw.substring(2) : "")
+                    .normalize();
         }
         return resolve(raw);
     }
 
     private ServerSettings server(Node node) {
-        node.allowOnly("host", "port", "max_body_kb", "max_query_chars", "api_token", "allowed_hosts",
-                "allowed_origins");
+        node.allowOnly(
+                "host", "port", "max_body_kb", "max_query_chars", "api_token", "allowed_hosts", "allowed_origins");
         if (node.has("api_token")) {
-            throw new ConfigException(node.path("api_token") + " is not read from files, so that tokens never land in a repository; set KR_API_TOKEN in the environment instead");
+            throw new ConfigException(
+                    node.path("api_token")
+                            + " is not read from files, so that tokens never land in a repository; set KR_API_TOKEN in the environment instead");
         }
         String host = env("KR_BIND").orElse(node.text("host").orElse(ServerSettings.DEFAULT_HOST));
-        int port = env("KR_PORT").map(v -> parsePort("KR_PORT", v)).orElse(node.integer("port", ServerSettings.DEFAULT_PORT));
+        int port = env("KR_PORT")
+                .map(v -> parsePort("KR_PORT", v))
+                .orElse(node.integer("port", ServerSettings.DEFAULT_PORT));
         if (port < 0 || port > 65535) {
             throw new ConfigException(node.path("port") + " must be a TCP port between 0 and 65535, got " + port);
         }
@@ -185,9 +273,18 @@ public final class ConfigLoader {
         if (bodyKb < 1 || queryChars < 1) {
             throw new ConfigException("server.max_body_kb and server.max_query_chars must be positive");
         }
-        return new ServerSettings(host, port, bodyKb * 1024L, queryChars, env("KR_API_TOKEN").map(Secret::of),
+        return new ServerSettings(
+                host,
+                port,
+                bodyKb * 1024L,
+                queryChars,
+                env("KR_API_TOKEN").map(Secret::of),
                 entries(node, "allowed_hosts", "KR_ALLOWED_HOSTS", HostPort::parse, "[kr.example.com]"),
-                entries(node, "allowed_origins", "KR_ALLOWED_ORIGINS", WebOrigin::parse,
+                entries(
+                        node,
+                        "allowed_origins",
+                        "KR_ALLOWED_ORIGINS",
+                        WebOrigin::parse,
                         "[\"http://localhost:5173\"]"));
     }
 
@@ -197,8 +294,10 @@ public final class ConfigLoader {
         if (fromEnv.isEmpty() && node.has(key) && !node.json().get(key).isArray()) {
             throw new ConfigException(node.path(key) + " must be a list, e.g. " + key + ": " + example);
         }
-        List<String> raw = fromEnv
-                .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(e -> !e.isEmpty()).toList())
+        List<String> raw = fromEnv.map(v -> Arrays.stream(v.split(","))
+                        .map(String::strip)
+                        .filter(e -> !e.isEmpty())
+                        .toList())
                 .orElseGet(() -> node.strings(key));
         List<T> out = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
@@ -213,10 +312,21 @@ public final class ConfigLoader {
     }
 
     private OllamaSettings ollama(Node node) {
-        node.allowOnly("host", "model", "timeout_seconds", "fallback_models", "max_concurrent", "max_queued", "embedding_model", "embedding_dimension");
+        node.allowOnly(
+                "host",
+                "model",
+                "timeout_seconds",
+                "fallback_models",
+                "max_concurrent",
+                "max_queued",
+                "embedding_model",
+                "embedding_dimension");
         String host = ollamaHost(env("OLLAMA_HOST").orElse(node.text("host").orElse(OllamaSettings.DEFAULT_HOST)));
         List<String> fallbacks = env("OLLAMA_FALLBACK_MODELS")
-                .map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip).filter(m -> !m.isEmpty()).toList())
+                .map(v -> Arrays.stream(v.split(","))
+                        .map(String::strip)
+                        .filter(m -> !m.isEmpty())
+                        .toList())
                 .orElse(node.strings("fallback_models"));
         String model = env("OLLAMA_MODEL").orElse(node.text("model").orElse(OllamaSettings.DEFAULT_MODEL));
         int timeout = node.integer("timeout_seconds", 120);
@@ -226,20 +336,35 @@ public final class ConfigLoader {
         int concurrent = node.integer("max_concurrent", OllamaSettings.DEFAULT_MAX_CONCURRENT);
         int queued = node.integer("max_queued", OllamaSettings.DEFAULT_MAX_QUEUED);
         if (concurrent < 1 || queued < 0) {
-            throw new ConfigException(node.path("max_concurrent") + " must be at least 1 and ollama.max_queued at least 0");
+            throw new ConfigException(
+                    node.path("max_concurrent") + " must be at least 1 and ollama.max_queued at least 0");
         }
         return new OllamaSettings(host, model, Duration.ofSeconds(timeout), fallbacks, concurrent, queued);
     }
 
     private ClaudeSettings claude(Node node) {
-        node.allowOnly("model", "base_url", "max_tokens", "timeout_seconds", "api_key", "max_calls_per_hour", "daily_budget_usd",
-                "monthly_budget_usd", "pricing");
+        node.allowOnly(
+                "model",
+                "base_url",
+                "max_tokens",
+                "timeout_seconds",
+                "api_key",
+                "max_calls_per_hour",
+                "daily_budget_usd",
+                "monthly_budget_usd",
+                "pricing");
         if (node.has("api_key")) {
-            throw new ConfigException(node.path("api_key") + " is not read from files, so that keys never land in a repository; set ANTHROPIC_API_KEY in the environment instead");
+            throw new ConfigException(
+                    node.path("api_key")
+                            + " is not read from files, so that keys never land in a repository; set ANTHROPIC_API_KEY in the environment instead");
         }
-        Optional<Secret> key = env("ANTHROPIC_API_KEY").filter(k -> !k.isBlank()).map(String::strip).map(Secret::of);
+        Optional<Secret> key = env("ANTHROPIC_API_KEY")
+                .filter(k -> !k.isBlank())
+                .map(String::strip)
+                .map(Secret::of);
         String model = env("KR_CLAUDE_MODEL").orElse(node.text("model").orElse(ClaudeSettings.DEFAULT_MODEL));
-        String baseUrl = env("ANTHROPIC_BASE_URL").orElse(node.text("base_url").orElse(ClaudeSettings.DEFAULT_BASE_URL));
+        String baseUrl =
+                env("ANTHROPIC_BASE_URL").orElse(node.text("base_url").orElse(ClaudeSettings.DEFAULT_BASE_URL));
         checkHttpUrl(env("ANTHROPIC_BASE_URL").isPresent() ? "ANTHROPIC_BASE_URL" : node.path("base_url"), baseUrl);
         int maxTokens = node.integer("max_tokens", 2048);
         int timeout = node.integer("timeout_seconds", 120);
@@ -253,7 +378,8 @@ public final class ConfigLoader {
     }
 
     private CostSettings cost(Node node) {
-        int cap = env("KR_CLAUDE_MAX_CALLS_PER_HOUR").map(v -> parseCount("KR_CLAUDE_MAX_CALLS_PER_HOUR", v))
+        int cap = env("KR_CLAUDE_MAX_CALLS_PER_HOUR")
+                .map(v -> parseCount("KR_CLAUDE_MAX_CALLS_PER_HOUR", v))
                 .orElse(node.integer("max_calls_per_hour", CostSettings.DEFAULT_MAX_CALLS_PER_HOUR));
         if (cap < 0) {
             throw new ConfigException(node.path("max_calls_per_hour") + " must be 0 (Claude off) or more, got " + cap);
@@ -269,7 +395,11 @@ public final class ConfigLoader {
                 throw new ConfigException(p.path("") + ": " + e.getMessage());
             }
         }
-        return new CostSettings(cap, budget(node, "daily_budget_usd"), budget(node, "monthly_budget_usd"), pricing,
+        return new CostSettings(
+                cap,
+                budget(node, "daily_budget_usd"),
+                budget(node, "monthly_budget_usd"),
+                pricing,
                 env("KR_CLAUDE_MODEL").orElse(node.text("model").orElse(ClaudeSettings.DEFAULT_MODEL)));
     }
 
@@ -291,7 +421,9 @@ public final class ConfigLoader {
         if (failures < 1) {
             throw new ConfigException(node.path("local_failures") + " must be at least 1, got " + failures);
         }
-        java.util.Set<String> critical = node.has("critical_task_types") ? java.util.Set.copyOf(node.strings("critical_task_types")) : d.criticalTaskTypes();
+        Set<String> critical = node.has("critical_task_types")
+                ? Set.copyOf(node.strings("critical_task_types"))
+                : d.criticalTaskTypes();
         double bar = node.has("context_bar") ? node.number("context_bar") : d.contextBar();
         if (bar < -1 || bar > 1) {
             throw new ConfigException(node.path("context_bar") + " is a cosine between -1 and 1, got " + bar);
@@ -326,17 +458,30 @@ public final class ConfigLoader {
             throw new ConfigException(node.path("context_k") + " must be between 1 and 50, got " + k);
         }
         if (minScore < -1 || minScore > 1) {
-            throw new ConfigException(node.path("context_min_score") + " is a cosine between -1 and 1 (e.g. 0.70), got " + minScore);
+            throw new ConfigException(
+                    node.path("context_min_score") + " is a cosine between -1 and 1 (e.g. 0.70), got " + minScore);
         }
-        String retrieval = env("KR_RETRIEVAL").orElse(node.text("retrieval").orElse(RoutingSettings.DEFAULT_RETRIEVAL_MODE));
+        String retrieval =
+                env("KR_RETRIEVAL").orElse(node.text("retrieval").orElse(RoutingSettings.DEFAULT_RETRIEVAL_MODE));
         Node l = node.child("learning");
-        l.allowOnly("k", "min_similarity", "min_evidence", "fail_below", "succeed_above", "target_success_rate", "min_tuning_sample");
+        l.allowOnly(
+                "k",
+                "min_similarity",
+                "min_evidence",
+                "fail_below",
+                "succeed_above",
+                "target_success_rate",
+                "min_tuning_sample");
         LearningSettings d = LearningSettings.defaults();
-        LearningSettings learning = new LearningSettings(l.integer("k", d.k()), l.has("min_similarity") ? l.number("min_similarity") : d.minSimilarity(),
-                l.integer("min_evidence", d.minEvidence()), l.has("fail_below") ? l.number("fail_below") : d.failBelow(),
+        LearningSettings learning = new LearningSettings(
+                l.integer("k", d.k()),
+                l.has("min_similarity") ? l.number("min_similarity") : d.minSimilarity(),
+                l.integer("min_evidence", d.minEvidence()),
+                l.has("fail_below") ? l.number("fail_below") : d.failBelow(),
                 l.has("succeed_above") ? l.number("succeed_above") : d.succeedAbove(),
-                l.has("target_success_rate") ? l.number("target_success_rate") : d.targetSuccessRate(), l.integer("min_tuning_sample", d.minTuningSample()));
-        return new RoutingSettings(defaultProfile, profiles, k, minScore, retrieval.toLowerCase(java.util.Locale.ROOT), learning);
+                l.has("target_success_rate") ? l.number("target_success_rate") : d.targetSuccessRate(),
+                l.integer("min_tuning_sample", d.minTuningSample()));
+        return new RoutingSettings(defaultProfile, profiles, k, minScore, retrieval.toLowerCase(Locale.ROOT), learning);
     }
 
     /** Accepts Ollama's own forms ({@code 0.0.0.0:11434}, {@code localhost}) as well as full URLs. */
@@ -349,13 +494,15 @@ public final class ConfigLoader {
         try {
             uri = URI.create(value);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("OLLAMA_HOST '" + raw + "' is not a host or URL; use e.g. http://localhost:11434");
+            throw new ConfigException(
+                    "OLLAMA_HOST '" + raw + "' is not a host or URL; use e.g. http://localhost:11434");
         }
         if (uri.getHost() == null) {
             throw new ConfigException("OLLAMA_HOST '" + raw + "' has no host name; use e.g. http://localhost:11434");
         }
         if (uri.getUserInfo() != null) {
-            throw new ConfigException("OLLAMA_HOST must not carry credentials (user:password@); put an authenticating proxy's credentials elsewhere");
+            throw new ConfigException(
+                    "OLLAMA_HOST must not carry credentials (user:password@); put an authenticating proxy's credentials elsewhere");
         }
         String host = uri.getHost().equals("0.0.0.0") ? "127.0.0.1" : uri.getHost();
         int port = uri.getPort() == -1 ? 11434 : uri.getPort();
@@ -369,10 +516,12 @@ public final class ConfigLoader {
                 throw new IllegalArgumentException();
             }
             if (uri.getUserInfo() != null || uri.getQuery() != null) {
-                throw new ConfigException(key + " must be a plain URL without credentials or query (the key comes from ANTHROPIC_API_KEY)");
+                throw new ConfigException(key
+                        + " must be a plain URL without credentials or query (the key comes from ANTHROPIC_API_KEY)");
             }
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(key + " '" + url + "' is not an http(s) URL; use e.g. " + ClaudeSettings.DEFAULT_BASE_URL);
+            throw new ConfigException(
+                    key + " '" + url + "' is not an http(s) URL; use e.g. " + ClaudeSettings.DEFAULT_BASE_URL);
         }
     }
 
@@ -409,9 +558,12 @@ public final class ConfigLoader {
     private static JsonNode read(Path file) {
         try {
             JsonNode node = new YAMLMapper().readTree(file.toFile());
-            return node == null || node.isMissingNode() || node.isNull() ? YAMLMapper.builder().build().createObjectNode() : node;
+            return node == null || node.isMissingNode() || node.isNull()
+                    ? YAMLMapper.builder().build().createObjectNode()
+                    : node;
         } catch (JacksonException e) {
-            String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            String line =
+                    e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
             throw new ConfigException(file + " is not valid YAML" + line + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new ConfigException("cannot read " + file + ": " + e.getMessage());
@@ -446,14 +598,16 @@ public final class ConfigLoader {
             List<String> allowed = List.of(keys);
             json.fieldNames().forEachRemaining(k -> {
                 if (!allowed.contains(k)) {
-                    throw new ConfigException(path(k) + " is not a known key; known keys here: " + String.join(", ", allowed));
+                    throw new ConfigException(
+                            path(k) + " is not a known key; known keys here: " + String.join(", ", allowed));
                 }
             });
         }
 
         Node child(String key) {
             if (!has(key)) {
-                return new Node(YAMLMapper.builder().build().createObjectNode(), path.isEmpty() ? key : path + "." + key, file);
+                return new Node(
+                        YAMLMapper.builder().build().createObjectNode(), path.isEmpty() ? key : path + "." + key, file);
             }
             JsonNode c = json.get(key);
             if (!c.isObject() && !c.isArray()) {
@@ -470,13 +624,15 @@ public final class ConfigLoader {
 
         List<Node> elements() {
             if (!json.isArray()) {
-                throw new ConfigException(file + ": " + path + " must be a list of {relevance_above, complexity_below} rules");
+                throw new ConfigException(
+                        file + ": " + path + " must be a list of {relevance_above, complexity_below} rules");
             }
             List<Node> out = new ArrayList<>();
             for (int i = 0; i < json.size(); i++) {
                 JsonNode e = json.get(i);
                 if (!e.isObject()) {
-                    throw new ConfigException(file + ": " + path + "[" + i + "] must be a mapping such as {relevance_above: 0.8, complexity_below: 4}");
+                    throw new ConfigException(file + ": " + path + "[" + i
+                            + "] must be a mapping such as {relevance_above: 0.8, complexity_below: 4}");
                 }
                 out.add(new Node(e, path + "[" + i + "]", file));
             }

@@ -1,5 +1,6 @@
 package dev.knowledgerouter.config;
 
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -8,8 +9,12 @@ import java.util.Optional;
  * optional daily and monthly budgets in US dollars (UTC days and months). Prices per model come
  * from {@code pricing}; a model missing from it is priced as {@code fallbackModel}.
  */
-public record CostSettings(int maxCallsPerHour, Optional<Double> dailyBudgetUsd, Optional<Double> monthlyBudgetUsd,
-                           Map<String, Price> pricing, String fallbackModel) {
+public record CostSettings(
+        int maxCallsPerHour,
+        Optional<Double> dailyBudgetUsd,
+        Optional<Double> monthlyBudgetUsd,
+        Map<String, Price> pricing,
+        String fallbackModel) {
     public static final int DEFAULT_MAX_CALLS_PER_HOUR = 50;
 
     /** List prices of current Claude models (USD per million tokens), as published by Anthropic. */
@@ -29,7 +34,8 @@ public record CostSettings(int maxCallsPerHour, Optional<Double> dailyBudgetUsd,
     }
 
     public static CostSettings defaults() {
-        return new CostSettings(DEFAULT_MAX_CALLS_PER_HOUR, Optional.empty(), Optional.empty(), defaultPricing(), "claude-sonnet-4-6");
+        return new CostSettings(
+                DEFAULT_MAX_CALLS_PER_HOUR, Optional.empty(), Optional.empty(), defaultPricing(), "claude-sonnet-4-6");
     }
 
     /** The price of {@code model}: exact, or by the longest known prefix (dated names), or the fallback's. */
@@ -37,8 +43,9 @@ public record CostSettings(int maxCallsPerHour, Optional<Double> dailyBudgetUsd,
         if (pricing.containsKey(model)) {
             return pricing.get(model);
         }
-        return pricing.entrySet().stream().filter(e -> model.startsWith(e.getKey()))
-                .max(java.util.Comparator.comparingInt(e -> e.getKey().length()))
+        return pricing.entrySet().stream()
+                .filter(e -> model.startsWith(e.getKey()))
+                .max(Comparator.comparingInt(e -> e.getKey().length()))
                 .map(Map.Entry::getValue)
                 .orElse(pricing.getOrDefault(fallbackModel, new Price(3, 15)));
     }

@@ -10,8 +10,7 @@ import java.util.Map;
  * See docs/routing.md for how these numbers were measured and how to re-calibrate.
  */
 public final class DefaultProfiles {
-    private DefaultProfiles() {
-    }
+    private DefaultProfiles() {}
 
     /**
      * Profiles for the in-process bge-small-en-v1.5 embedder, from {@code kr eval calibrate} on
@@ -22,11 +21,14 @@ public final class DefaultProfiles {
      */
     public static Map<String, RoutingProfile> forBgeSmall() {
         return Map.of(
-                "default", new RoutingProfile("default", List.of(
-                        new LocalRule(0.80, 6), new LocalRule(0.75, 4), new LocalRule(0.72, 3))),
-                "critical", new RoutingProfile("critical", List.of(
-                        new LocalRule(0.84, 5), new LocalRule(0.82, 3))),
-                "casual", new RoutingProfile("casual", List.of(
-                        new LocalRule(0.75, 7), new LocalRule(0.72, 5), new LocalRule(0.68, 4))));
+                "default",
+                        new RoutingProfile(
+                                "default",
+                                List.of(new LocalRule(0.80, 6), new LocalRule(0.75, 4), new LocalRule(0.72, 3))),
+                "critical", new RoutingProfile("critical", List.of(new LocalRule(0.84, 5), new LocalRule(0.82, 3))),
+                "casual",
+                        new RoutingProfile(
+                                "casual",
+                                List.of(new LocalRule(0.75, 7), new LocalRule(0.72, 5), new LocalRule(0.68, 4))));
     }
 }

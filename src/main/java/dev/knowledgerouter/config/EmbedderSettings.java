@@ -12,7 +12,8 @@ public record EmbedderSettings(Kind kind, String ollamaModel, Optional<Integer> 
     public static final String DEFAULT_OLLAMA_MODEL = "nomic-embed-text";
 
     public enum Kind {
-        LOCAL, OLLAMA;
+        LOCAL,
+        OLLAMA;
 
         public static Kind parse(String raw) {
             return switch (raw.strip().toLowerCase(Locale.ROOT)) {

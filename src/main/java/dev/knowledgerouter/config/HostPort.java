@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 public record HostPort(String host, OptionalInt port) {
     /** Labels of letters, digits, '-' and '_' joined by single dots; IPv4 literals fit too. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9_-]+(\\.[a-z0-9_-]+)*");
+
     private static final Pattern IPV6 = Pattern.compile("\\[[0-9a-f:.]+]");
     private static final Pattern HOST_AND_PORT = Pattern.compile("(\\[[^]]*]|[^:\\[\\]]*)(?::([0-9]{1,5}))?");
 
@@ -32,7 +33,9 @@ public record HostPort(String host, OptionalInt port) {
                     + " only, such as kr.example.com or kr.example.com:8443 (no scheme, no path)");
         }
         Matcher m = HOST_AND_PORT.matcher(t);
-        if (!m.matches() || !(NAME.matcher(m.group(1)).matches() || IPV6.matcher(m.group(1)).matches())) {
+        if (!m.matches()
+                || !(NAME.matcher(m.group(1)).matches()
+                        || IPV6.matcher(m.group(1)).matches())) {
             throw new IllegalArgumentException("'" + text + "' is not a host[:port]: write a DNS name or an IP address "
                     + "(IPv6 in brackets) and an optional port, such as kr.example.com, 10.0.0.5:8080 or [::1]:8080");
         }

@@ -22,26 +22,93 @@ public record KrConfig(
         McpSettings mcp,
         KnowledgeSettings knowledge) {
 
-    public KrConfig(Path home, Path collectionsDir, Path seedDir, ServerSettings server, OllamaSettings ollama,
-                    ClaudeSettings claude, RoutingSettings routing, CostSettings cost, EscalationSettings escalation,
-                    CodeSettings code, StoreSettings store, EmbedderSettings embedder) {
-        this(home, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, code, store, embedder,
-                McpSettings.defaults(), KnowledgeSettings.defaults());
+    public KrConfig(
+            Path home,
+            Path collectionsDir,
+            Path seedDir,
+            ServerSettings server,
+            OllamaSettings ollama,
+            ClaudeSettings claude,
+            RoutingSettings routing,
+            CostSettings cost,
+            EscalationSettings escalation,
+            CodeSettings code,
+            StoreSettings store,
+            EmbedderSettings embedder) {
+        this(
+                home,
+                collectionsDir,
+                seedDir,
+                server,
+                ollama,
+                claude,
+                routing,
+                cost,
+                escalation,
+                code,
+                store,
+                embedder,
+                McpSettings.defaults(),
+                KnowledgeSettings.defaults());
     }
 
-    public KrConfig(Path home, Path collectionsDir, Path seedDir, ServerSettings server, OllamaSettings ollama, ClaudeSettings claude,
-                    RoutingSettings routing) {
-        this(home, collectionsDir, seedDir, server, ollama, claude, routing, CostSettings.defaults(), EscalationSettings.defaults());
+    public KrConfig(
+            Path home,
+            Path collectionsDir,
+            Path seedDir,
+            ServerSettings server,
+            OllamaSettings ollama,
+            ClaudeSettings claude,
+            RoutingSettings routing) {
+        this(
+                home,
+                collectionsDir,
+                seedDir,
+                server,
+                ollama,
+                claude,
+                routing,
+                CostSettings.defaults(),
+                EscalationSettings.defaults());
     }
 
-    public KrConfig(Path home, Path collectionsDir, Path seedDir, ServerSettings server, OllamaSettings ollama, ClaudeSettings claude,
-                    RoutingSettings routing, CostSettings cost, EscalationSettings escalation) {
+    public KrConfig(
+            Path home,
+            Path collectionsDir,
+            Path seedDir,
+            ServerSettings server,
+            OllamaSettings ollama,
+            ClaudeSettings claude,
+            RoutingSettings routing,
+            CostSettings cost,
+            EscalationSettings escalation) {
         this(home, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, CodeSettings.defaults());
     }
 
-    public KrConfig(Path home, Path collectionsDir, Path seedDir, ServerSettings server, OllamaSettings ollama, ClaudeSettings claude,
-                    RoutingSettings routing, CostSettings cost, EscalationSettings escalation, CodeSettings code) {
-        this(home, collectionsDir, seedDir, server, ollama, claude, routing, cost, escalation, code, StoreSettings.defaults(), EmbedderSettings.defaults());
+    public KrConfig(
+            Path home,
+            Path collectionsDir,
+            Path seedDir,
+            ServerSettings server,
+            OllamaSettings ollama,
+            ClaudeSettings claude,
+            RoutingSettings routing,
+            CostSettings cost,
+            EscalationSettings escalation,
+            CodeSettings code) {
+        this(
+                home,
+                collectionsDir,
+                seedDir,
+                server,
+                ollama,
+                claude,
+                routing,
+                cost,
+                escalation,
+                code,
+                StoreSettings.defaults(),
+                EmbedderSettings.defaults());
     }
 
     /** Where analysed repositories keep their graph and analysis state. */
@@ -50,18 +117,57 @@ public record KrConfig(
     }
 
     public KrConfig withCode(CodeSettings otherCode) {
-        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing,
-                cost, escalation, otherCode, store, embedder, mcp, knowledge);
+        return new KrConfig(
+                home,
+                collectionsDir,
+                seedDir,
+                server,
+                ollama,
+                claude,
+                routing,
+                cost,
+                escalation,
+                otherCode,
+                store,
+                embedder,
+                mcp,
+                knowledge);
     }
 
     public KrConfig withStore(StoreSettings otherStore) {
-        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing,
-                cost, escalation, code, otherStore, embedder, mcp, knowledge);
+        return new KrConfig(
+                home,
+                collectionsDir,
+                seedDir,
+                server,
+                ollama,
+                claude,
+                routing,
+                cost,
+                escalation,
+                code,
+                otherStore,
+                embedder,
+                mcp,
+                knowledge);
     }
 
     public KrConfig withEmbedder(EmbedderSettings otherEmbedder) {
-        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing,
-                cost, escalation, code, store, otherEmbedder, mcp, knowledge);
+        return new KrConfig(
+                home,
+                collectionsDir,
+                seedDir,
+                server,
+                ollama,
+                claude,
+                routing,
+                cost,
+                escalation,
+                code,
+                store,
+                otherEmbedder,
+                mcp,
+                knowledge);
     }
 
     /** Writes kept while the store's server is unreachable, until they are written. */
@@ -74,28 +180,93 @@ public record KrConfig(
     }
 
     public KrConfig withHome(Path otherHome) {
-        return new KrConfig(otherHome, collectionsDir, seedDir, server, ollama, claude, routing,
-                cost, escalation, code, store, embedder, mcp, knowledge);
+        return new KrConfig(
+                otherHome,
+                collectionsDir,
+                seedDir,
+                server,
+                ollama,
+                claude,
+                routing,
+                cost,
+                escalation,
+                code,
+                store,
+                embedder,
+                mcp,
+                knowledge);
     }
 
     public KrConfig withOllama(OllamaSettings otherOllama) {
-        return new KrConfig(home, collectionsDir, seedDir, server, otherOllama, claude, routing,
-                cost, escalation, code, store, embedder, mcp, knowledge);
+        return new KrConfig(
+                home,
+                collectionsDir,
+                seedDir,
+                server,
+                otherOllama,
+                claude,
+                routing,
+                cost,
+                escalation,
+                code,
+                store,
+                embedder,
+                mcp,
+                knowledge);
     }
 
     public KrConfig withServer(ServerSettings otherServer) {
-        return new KrConfig(home, collectionsDir, seedDir, otherServer, ollama, claude, routing,
-                cost, escalation, code, store, embedder, mcp, knowledge);
+        return new KrConfig(
+                home,
+                collectionsDir,
+                seedDir,
+                otherServer,
+                ollama,
+                claude,
+                routing,
+                cost,
+                escalation,
+                code,
+                store,
+                embedder,
+                mcp,
+                knowledge);
     }
 
     public KrConfig withMcp(McpSettings otherMcp) {
-        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing,
-                cost, escalation, code, store, embedder, otherMcp, knowledge);
+        return new KrConfig(
+                home,
+                collectionsDir,
+                seedDir,
+                server,
+                ollama,
+                claude,
+                routing,
+                cost,
+                escalation,
+                code,
+                store,
+                embedder,
+                otherMcp,
+                knowledge);
     }
 
     public KrConfig withKnowledge(KnowledgeSettings otherKnowledge) {
-        return new KrConfig(home, collectionsDir, seedDir, server, ollama, claude, routing,
-                cost, escalation, code, store, embedder, mcp, otherKnowledge);
+        return new KrConfig(
+                home,
+                collectionsDir,
+                seedDir,
+                server,
+                ollama,
+                claude,
+                routing,
+                cost,
+                escalation,
+                code,
+                store,
+                embedder,
+                mcp,
+                otherKnowledge);
     }
 
     public Path luceneDir() {

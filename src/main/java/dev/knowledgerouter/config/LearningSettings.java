@@ -9,18 +9,26 @@ package dev.knowledgerouter.config;
  * {@code targetSuccessRate}, and applies them only from at least {@code minTuningSample}
  * interactions whose local outcome is known.
  */
-public record LearningSettings(int k, double minSimilarity, int minEvidence, double failBelow, double succeedAbove,
-                               double targetSuccessRate, int minTuningSample) {
+public record LearningSettings(
+        int k,
+        double minSimilarity,
+        int minEvidence,
+        double failBelow,
+        double succeedAbove,
+        double targetSuccessRate,
+        int minTuningSample) {
     public static LearningSettings defaults() {
         return new LearningSettings(10, 0.85, 3, 0.3, 0.8, 0.9, 100);
     }
 
     public LearningSettings {
         if (k < 1 || k > 100 || minEvidence < 1 || failBelow < 0 || succeedAbove > 1 || failBelow >= succeedAbove) {
-            throw new ConfigException("learning: need 1 <= k <= 100, min_evidence >= 1 and 0 <= fail_below < succeed_above <= 1");
+            throw new ConfigException(
+                    "learning: need 1 <= k <= 100, min_evidence >= 1 and 0 <= fail_below < succeed_above <= 1");
         }
         if (targetSuccessRate <= 0 || targetSuccessRate > 1) {
-            throw new ConfigException("learning.target_success_rate is a share between 0 and 1 (e.g. 0.9), got " + targetSuccessRate);
+            throw new ConfigException(
+                    "learning.target_success_rate is a share between 0 and 1 (e.g. 0.9), got " + targetSuccessRate);
         }
         if (minTuningSample < 1) {
             throw new ConfigException("learning.min_tuning_sample must be at least 1, got " + minTuningSample);

@@ -10,7 +10,8 @@ public record LocalRule(double relevanceAbove, int complexityBelow) {
             throw new ConfigException("relevance_above must be a cosine between -1 and 1, got " + relevanceAbove);
         }
         if (complexityBelow < 1 || complexityBelow > 11) {
-            throw new ConfigException("complexity_below must be between 1 and 11 (complexity is scored 1-10), got " + complexityBelow);
+            throw new ConfigException(
+                    "complexity_below must be between 1 and 11 (complexity is scored 1-10), got " + complexityBelow);
         }
     }
 

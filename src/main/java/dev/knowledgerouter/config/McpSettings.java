@@ -14,17 +14,19 @@ import java.time.Duration;
 public record McpSettings(int maxSessions, Duration sessionIdle, int maxInitializeBytes) {
     /** A developer's agents hold a handful of sessions; 256 leaves room for a team behind one server. */
     public static final int DEFAULT_MAX_SESSIONS = 256;
+
     public static final Duration DEFAULT_SESSION_IDLE = Duration.ofMinutes(30);
     /** Real initialize messages are well under 2 KB. */
     public static final int DEFAULT_MAX_INITIALIZE_BYTES = 16 * 1024;
+
     public static final int MAX_SESSIONS_LIMIT = 100_000;
     public static final Duration MAX_SESSION_IDLE = Duration.ofDays(7);
     public static final int MAX_INITIALIZE_BYTES_LIMIT = 1024 * 1024;
 
     public McpSettings {
         if (maxSessions < 1 || maxSessions > MAX_SESSIONS_LIMIT) {
-            throw new ConfigException("mcp.max_sessions must be between 1 and " + MAX_SESSIONS_LIMIT
-                    + ", got " + maxSessions);
+            throw new ConfigException(
+                    "mcp.max_sessions must be between 1 and " + MAX_SESSIONS_LIMIT + ", got " + maxSessions);
         }
         if (sessionIdle.compareTo(Duration.ofMinutes(1)) < 0 || sessionIdle.compareTo(MAX_SESSION_IDLE) > 0) {
             throw new ConfigException("mcp.session_idle_minutes must be between 1 and " + MAX_SESSION_IDLE.toMinutes()

@@ -1,11 +1,12 @@
 package dev.knowledgerouter.config;
 
 import java.time.Duration;
-
+import java.util.ArrayList;
 import java.util.List;
 
 /** Where the local models run: the primary model, then the fallbacks in order, each with its own timeout. */
-public record OllamaSettings(String host, String model, Duration timeout, List<String> fallbackModels, int maxConcurrent, int maxQueued) {
+public record OllamaSettings(
+        String host, String model, Duration timeout, List<String> fallbackModels, int maxConcurrent, int maxQueued) {
     public static final int DEFAULT_MAX_CONCURRENT = 2;
     public static final int DEFAULT_MAX_QUEUED = 16;
 
@@ -23,7 +24,7 @@ public record OllamaSettings(String host, String model, Duration timeout, List<S
 
     /** The chain, primary first. */
     public List<String> chain() {
-        List<String> all = new java.util.ArrayList<>();
+        List<String> all = new ArrayList<>();
         all.add(model);
         fallbackModels.stream().filter(m -> !all.contains(m)).forEach(all::add);
         return all;

@@ -9,8 +9,15 @@ import java.util.Locale;
  * several routers (or tests) share one Qdrant; the shard, replication and write-consistency numbers
  * only apply when a collection is created, so a cluster gets them from the first router that opens it.
  */
-public record QdrantOptions(String host, int port, boolean tls, String collectionPrefix, int shards, int replicationFactor,
-                            int writeConsistencyFactor, Duration timeout) {
+public record QdrantOptions(
+        String host,
+        int port,
+        boolean tls,
+        String collectionPrefix,
+        int shards,
+        int replicationFactor,
+        int writeConsistencyFactor,
+        Duration timeout) {
     public static final int DEFAULT_GRPC_PORT = 6334;
     public static final int REST_PORT = 6333;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -24,10 +31,13 @@ public record QdrantOptions(String host, int port, boolean tls, String collectio
         }
         collectionPrefix = collectionPrefix == null ? "" : collectionPrefix;
         if (!collectionPrefix.matches("[A-Za-z0-9_-]{0,32}")) {
-            throw new IllegalArgumentException("the Qdrant collection prefix may hold letters, digits, '-' and '_' (at most 32), got '" + collectionPrefix + "'");
+            throw new IllegalArgumentException(
+                    "the Qdrant collection prefix may hold letters, digits, '-' and '_' (at most 32), got '"
+                            + collectionPrefix + "'");
         }
         if (shards < 1 || replicationFactor < 1 || writeConsistencyFactor < 1) {
-            throw new IllegalArgumentException("Qdrant shards, replication factor and write consistency factor are at least 1");
+            throw new IllegalArgumentException(
+                    "Qdrant shards, replication factor and write consistency factor are at least 1");
         }
         if (writeConsistencyFactor > replicationFactor) {
             throw new IllegalArgumentException("the Qdrant write consistency factor (" + writeConsistencyFactor
@@ -43,12 +53,19 @@ public record QdrantOptions(String host, int port, boolean tls, String collectio
         return parse(url, "", 1, 1, 1, DEFAULT_TIMEOUT);
     }
 
-    public static QdrantOptions parse(String url, String prefix, int shards, int replicationFactor, int writeConsistencyFactor, Duration timeout) {
+    public static QdrantOptions parse(
+            String url,
+            String prefix,
+            int shards,
+            int replicationFactor,
+            int writeConsistencyFactor,
+            Duration timeout) {
         URI uri;
         try {
             uri = URI.create(url.contains("://") ? url.strip() : "http://" + url.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("QDRANT_URL '" + url + "' is not a URL; use e.g. http://localhost:6334", e);
+            throw new IllegalArgumentException(
+                    "QDRANT_URL '" + url + "' is not a URL; use e.g. http://localhost:6334", e);
         }
         String scheme = uri.getScheme() == null ? "http" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
@@ -58,7 +75,15 @@ public record QdrantOptions(String host, int port, boolean tls, String collectio
             throw new IllegalArgumentException("QDRANT_URL must not carry credentials; set QDRANT_API_KEY instead");
         }
         int port = uri.getPort() == -1 ? DEFAULT_GRPC_PORT : uri.getPort();
-        return new QdrantOptions(uri.getHost(), port, scheme.equals("https"), prefix, shards, replicationFactor, writeConsistencyFactor, timeout);
+        return new QdrantOptions(
+                uri.getHost(),
+                port,
+                scheme.equals("https"),
+                prefix,
+                shards,
+                replicationFactor,
+                writeConsistencyFactor,
+                timeout);
     }
 
     public QdrantOptions withCollectionPrefix(String prefix) {

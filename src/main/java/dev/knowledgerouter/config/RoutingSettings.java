@@ -1,5 +1,6 @@
 package dev.knowledgerouter.config;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -7,25 +8,38 @@ import java.util.Optional;
  * Routing profiles by name, the profile used when a query names none, and how much retrieved context
  * is handed to the answering model.
  */
-public record RoutingSettings(String defaultProfile, Map<String, RoutingProfile> profiles, int contextK, double contextMinScore, String retrievalMode,
-                              LearningSettings learning) {
+public record RoutingSettings(
+        String defaultProfile,
+        Map<String, RoutingProfile> profiles,
+        int contextK,
+        double contextMinScore,
+        String retrievalMode,
+        LearningSettings learning) {
     public static final String DEFAULT_RETRIEVAL_MODE = "hybrid";
 
-    public RoutingSettings(String defaultProfile, Map<String, RoutingProfile> profiles, int contextK, double contextMinScore) {
+    public RoutingSettings(
+            String defaultProfile, Map<String, RoutingProfile> profiles, int contextK, double contextMinScore) {
         this(defaultProfile, profiles, contextK, contextMinScore, DEFAULT_RETRIEVAL_MODE);
     }
 
-    public RoutingSettings(String defaultProfile, Map<String, RoutingProfile> profiles, int contextK, double contextMinScore, String retrievalMode) {
+    public RoutingSettings(
+            String defaultProfile,
+            Map<String, RoutingProfile> profiles,
+            int contextK,
+            double contextMinScore,
+            String retrievalMode) {
         this(defaultProfile, profiles, contextK, contextMinScore, retrievalMode, LearningSettings.defaults());
     }
 
     public RoutingSettings {
-        if (!java.util.List.of("dense", "bm25", "hybrid").contains(retrievalMode)) {
+        if (!List.of("dense", "bm25", "hybrid").contains(retrievalMode)) {
             throw new ConfigException("routing.retrieval must be dense, bm25 or hybrid, got '" + retrievalMode + "'");
         }
         profiles = Map.copyOf(profiles);
         if (!profiles.containsKey(defaultProfile)) {
-            throw new ConfigException("routing.default_profile '" + defaultProfile + "' is not a defined profile; define it under routing.profiles or use one of " + profiles.keySet());
+            throw new ConfigException("routing.default_profile '" + defaultProfile
+                    + "' is not a defined profile; define it under routing.profiles or use one of "
+                    + profiles.keySet());
         }
     }
 

@@ -15,8 +15,14 @@ import java.util.regex.Pattern;
  * @param allowedOrigins web pages, besides the server's own, that may call the API through a browser, with CORS
  *                       ({@code server.allowed_origins})
  */
-public record ServerSettings(String host, int port, long maxBodyBytes, int maxQueryChars, Optional<Secret> apiToken,
-                             List<HostPort> allowedHosts, List<WebOrigin> allowedOrigins) {
+public record ServerSettings(
+        String host,
+        int port,
+        long maxBodyBytes,
+        int maxQueryChars,
+        Optional<Secret> apiToken,
+        List<HostPort> allowedHosts,
+        List<WebOrigin> allowedOrigins) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -41,8 +47,8 @@ public record ServerSettings(String host, int port, long maxBodyBytes, int maxQu
     }
 
     public ServerSettings withListener(String otherHost, int otherPort) {
-        return new ServerSettings(otherHost, otherPort, maxBodyBytes, maxQueryChars, apiToken, allowedHosts,
-                allowedOrigins);
+        return new ServerSettings(
+                otherHost, otherPort, maxBodyBytes, maxQueryChars, apiToken, allowedHosts, allowedOrigins);
     }
 
     public ServerSettings withApiToken(Optional<Secret> token) {

@@ -9,12 +9,20 @@ import java.util.Optional;
  * server or cluster. The shard, replication and write-consistency numbers apply when kr creates a
  * collection in Qdrant.
  */
-public record StoreSettings(Kind kind, String qdrantUrl, Optional<Secret> qdrantApiKey, String collectionPrefix, int shards,
-                            int replicationFactor, int writeConsistencyFactor, Duration timeout) {
+public record StoreSettings(
+        Kind kind,
+        String qdrantUrl,
+        Optional<Secret> qdrantApiKey,
+        String collectionPrefix,
+        int shards,
+        int replicationFactor,
+        int writeConsistencyFactor,
+        Duration timeout) {
     public static final String DEFAULT_QDRANT_URL = "http://localhost:6334";
 
     public enum Kind {
-        LUCENE, QDRANT;
+        LUCENE,
+        QDRANT;
 
         public static Kind parse(String raw) {
             return switch (raw.strip().toLowerCase(Locale.ROOT)) {
@@ -30,10 +38,19 @@ public record StoreSettings(Kind kind, String qdrantUrl, Optional<Secret> qdrant
     }
 
     public static StoreSettings defaults() {
-        return new StoreSettings(Kind.LUCENE, DEFAULT_QDRANT_URL, Optional.empty(), "", 1, 1, 1, Duration.ofSeconds(10));
+        return new StoreSettings(
+                Kind.LUCENE, DEFAULT_QDRANT_URL, Optional.empty(), "", 1, 1, 1, Duration.ofSeconds(10));
     }
 
     public StoreSettings withKind(Kind other) {
-        return new StoreSettings(other, qdrantUrl, qdrantApiKey, collectionPrefix, shards, replicationFactor, writeConsistencyFactor, timeout);
+        return new StoreSettings(
+                other,
+                qdrantUrl,
+                qdrantApiKey,
+                collectionPrefix,
+                shards,
+                replicationFactor,
+                writeConsistencyFactor,
+                timeout);
     }
 }

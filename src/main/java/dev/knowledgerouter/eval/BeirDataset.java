@@ -16,7 +16,8 @@ import java.util.Map;
  * {@code queries.jsonl} ({@code _id, text}) and {@code qrels/test.tsv} (query-id, corpus-id, score).
  * Only the queries with judgements are evaluated.
  */
-public record BeirDataset(String name, List<Document> corpus, List<Query> queries, Map<String, Map<String, Integer>> qrels) {
+public record BeirDataset(
+        String name, List<Document> corpus, List<Query> queries, Map<String, Map<String, Integer>> qrels) {
 
     public record Document(String id, String title, String text) {
         /** What gets embedded and indexed: title and text, as BEIR's evaluation does. */
@@ -25,8 +26,7 @@ public record BeirDataset(String name, List<Document> corpus, List<Query> querie
         }
     }
 
-    public record Query(String id, String text) {
-    }
+    public record Query(String id, String text) {}
 
     /** The same queries and judgements over another corpus (e.g. the documents' texts rewritten). */
     public BeirDataset withCorpus(List<Document> documents) {
@@ -39,7 +39,8 @@ public record BeirDataset(String name, List<Document> corpus, List<Query> querie
         Path qrels = dir.resolve("qrels").resolve("test.tsv");
         for (Path p : List.of(corpus, queries, qrels)) {
             if (!Files.isRegularFile(p)) {
-                throw new IllegalArgumentException(dir + " is not in BEIR layout: " + dir.relativize(p) + " is missing (expected corpus.jsonl, queries.jsonl, qrels/test.tsv)");
+                throw new IllegalArgumentException(dir + " is not in BEIR layout: " + dir.relativize(p)
+                        + " is missing (expected corpus.jsonl, queries.jsonl, qrels/test.tsv)");
             }
         }
         try {
@@ -47,17 +48,23 @@ public record BeirDataset(String name, List<Document> corpus, List<Query> querie
             List<Document> docs = new ArrayList<>();
             JsonLines.read(corpus, (n, node, error) -> {
                 if (error != null || !node.path("_id").isTextual()) {
-                    throw new IllegalArgumentException(corpus + ":" + n + ": " + (error != null ? error : "missing \"_id\""));
+                    throw new IllegalArgumentException(
+                            corpus + ":" + n + ": " + (error != null ? error : "missing \"_id\""));
                 }
-                docs.add(new Document(node.path("_id").asText(), node.path("title").asText(""), node.path("text").asText("")));
+                docs.add(new Document(
+                        node.path("_id").asText(),
+                        node.path("title").asText(""),
+                        node.path("text").asText("")));
             });
             List<Query> qs = new ArrayList<>();
             JsonLines.read(queries, (n, node, error) -> {
                 if (error != null || !node.path("_id").isTextual()) {
-                    throw new IllegalArgumentException(queries + ":" + n + ": " + (error != null ? error : "missing \"_id\""));
+                    throw new IllegalArgumentException(
+                            queries + ":" + n + ": " + (error != null ? error : "missing \"_id\""));
                 }
                 if (judged.containsKey(node.path("_id").asText())) {
-                    qs.add(new Query(node.path("_id").asText(), node.path("text").asText("")));
+                    qs.add(new Query(
+                            node.path("_id").asText(), node.path("text").asText("")));
                 }
             });
             if (docs.isEmpty() || qs.isEmpty()) {
@@ -84,9 +91,11 @@ public record BeirDataset(String name, List<Document> corpus, List<Query> querie
                     throw new IllegalArgumentException(file + ":" + n + ": expected query-id<TAB>corpus-id<TAB>score");
                 }
                 try {
-                    out.computeIfAbsent(cols[0], q -> new LinkedHashMap<>()).put(cols[1], Integer.parseInt(cols[2].strip()));
+                    out.computeIfAbsent(cols[0], q -> new LinkedHashMap<>())
+                            .put(cols[1], Integer.parseInt(cols[2].strip()));
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(file + ":" + n + ": score '" + cols[2] + "' is not a whole number");
+                    throw new IllegalArgumentException(
+                            file + ":" + n + ": score '" + cols[2] + "' is not a whole number");
                 }
             }
         }

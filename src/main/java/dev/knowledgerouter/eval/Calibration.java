@@ -5,6 +5,7 @@ import dev.knowledgerouter.knowledge.JsonLines;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.SearchHit;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.function.Function;
 public final class Calibration {
     /** Precision targets for the three tiers of the default profile (hardest queries need the surest match). */
     public static final List<Double> TARGETS = List.of(0.95, 0.90, 0.85);
+
     private static final double STEP = 0.01;
 
     private final Function<String, List<SearchHit>> retrieve;
@@ -35,14 +37,17 @@ public final class Calibration {
                 if (error != null) {
                     throw new IllegalArgumentException(file + ":" + n + ": " + error);
                 }
-                if (!node.path("query").isTextual() || node.path("query").asText().isBlank()) {
+                if (!node.path("query").isTextual()
+                        || node.path("query").asText().isBlank()) {
                     throw new IllegalArgumentException(file + ":" + n + ": missing \"query\"");
                 }
                 JsonNode expect = node.path("expect");
-                out.add(new CalibrationQuery(node.path("query").asText(),
-                        expect.isTextual() ? Optional.of(expect.asText()) : Optional.empty(), node.path("kind").asText("")));
+                out.add(new CalibrationQuery(
+                        node.path("query").asText(),
+                        expect.isTextual() ? Optional.of(expect.asText()) : Optional.empty(),
+                        node.path("kind").asText("")));
             });
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new IllegalArgumentException(file + " is not UTF-8 text");
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
@@ -65,8 +70,12 @@ public final class Calibration {
             double top = hits.isEmpty() ? -1 : hits.getFirst().score();
             if (q.expect().isPresent()) {
                 answerable++;
-                List<String> refs = hits.stream().limit(5).map(h -> h.collection() + "/" + h.id()).toList();
-                boolean first = !refs.isEmpty() && refs.getFirst().equals(q.expect().get());
+                List<String> refs = hits.stream()
+                        .limit(5)
+                        .map(h -> h.collection() + "/" + h.id())
+                        .toList();
+                boolean first =
+                        !refs.isEmpty() && refs.getFirst().equals(q.expect().get());
                 hit1 += first ? 1 : 0;
                 hit5 += refs.contains(q.expect().get()) ? 1 : 0;
                 (first ? right : wrong).add(top);
@@ -81,16 +90,30 @@ public final class Calibration {
             double threshold = Math.round(t * 100) / 100.0;
             long r = right.stream().filter(s -> s > threshold).count();
             long w = wrong.stream().filter(s -> s > threshold).count();
-            curve.add(new CalibrationReport.Point(threshold, (int) (r + w), r + w == 0 ? 1.0 : round((double) r / (r + w)),
+            curve.add(new CalibrationReport.Point(
+                    threshold,
+                    (int) (r + w),
+                    r + w == 0 ? 1.0 : round((double) r / (r + w)),
                     right.isEmpty() ? 0 : round((double) r / right.size())));
         }
         List<CalibrationReport.Recommendation> recommended = new ArrayList<>();
         for (double target : TARGETS) {
-            curve.stream().filter(p -> p.precision() >= target && p.above() > 0).findFirst()
-                    .ifPresent(p -> recommended.add(new CalibrationReport.Recommendation(target, p.threshold(), p.precision(), p.recall())));
+            curve.stream()
+                    .filter(p -> p.precision() >= target && p.above() > 0)
+                    .findFirst()
+                    .ifPresent(p -> recommended.add(
+                            new CalibrationReport.Recommendation(target, p.threshold(), p.precision(), p.recall())));
         }
-        return new CalibrationReport(embedderId, queries.size(), answerable, round(ratio(hit1, answerable)), round(ratio(hit5, answerable)),
-                distribution(right), distribution(wrong), curve, recommended);
+        return new CalibrationReport(
+                embedderId,
+                queries.size(),
+                answerable,
+                round(ratio(hit1, answerable)),
+                round(ratio(hit5, answerable)),
+                distribution(right),
+                distribution(wrong),
+                curve,
+                recommended);
     }
 
     private static CalibrationReport.Distribution distribution(List<Double> scores) {
@@ -98,7 +121,13 @@ public final class Calibration {
             return new CalibrationReport.Distribution(0, 0, 0, 0, 0, 0);
         }
         double[] s = scores.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new CalibrationReport.Distribution(s.length, round(Percentile.nearestRank(s, 10)), round(Percentile.nearestRank(s, 50)), round(Percentile.nearestRank(s, 90)), round(s[0]), round(s[s.length - 1]));
+        return new CalibrationReport.Distribution(
+                s.length,
+                round(Percentile.nearestRank(s, 10)),
+                round(Percentile.nearestRank(s, 50)),
+                round(Percentile.nearestRank(s, 90)),
+                round(s[0]),
+                round(s[s.length - 1]));
     }
 
     private static double ratio(int a, int b) {

@@ -49,7 +49,11 @@ public final class CascadeEvaluation {
         this.thresholds = thresholds;
     }
 
-    public CascadeReport run(List<RouteLlmData.Row> rows, double trainFraction, List<Long> seeds, RoutingPolicy policy,
+    public CascadeReport run(
+            List<RouteLlmData.Row> rows,
+            double trainFraction,
+            List<Long> seeds,
+            RoutingPolicy policy,
             Progress progress) {
         if (seeds.isEmpty()) {
             throw new IllegalArgumentException("name at least one seed");
@@ -64,16 +68,30 @@ public final class CascadeEvaluation {
         for (long seed : seeds) {
             results.add(seed(rows, trainFraction, seed, policy, features, progress));
         }
-        double weak = rows.stream().mapToDouble(RouteLlmData.Row::weakScore).average().orElse(0);
-        double strong = rows.stream().mapToDouble(RouteLlmData.Row::strongScore).average().orElse(0);
-        return new CascadeReport(policy.name().toLowerCase(Locale.ROOT), rows.size(), trainFraction,
+        double weak =
+                rows.stream().mapToDouble(RouteLlmData.Row::weakScore).average().orElse(0);
+        double strong = rows.stream()
+                .mapToDouble(RouteLlmData.Row::strongScore)
+                .average()
+                .orElse(0);
+        return new CascadeReport(
+                policy.name().toLowerCase(Locale.ROOT),
+                rows.size(),
+                trainFraction,
                 PolicyQuality.round(weak),
-                PolicyQuality.round(strong), policy == RoutingPolicy.BOTH ? Combination.DESCRIPTION : null, results,
-                        means(results));
+                PolicyQuality.round(strong),
+                policy == RoutingPolicy.BOTH ? Combination.DESCRIPTION : null,
+                results,
+                means(results));
     }
 
-    private SeedResult seed(List<RouteLlmData.Row> rows, double trainFraction, long seed, RoutingPolicy policy,
-                            Map<RouteLlmData.Row, FeatureVector> features, Progress progress) {
+    private SeedResult seed(
+            List<RouteLlmData.Row> rows,
+            double trainFraction,
+            long seed,
+            RoutingPolicy policy,
+            Map<RouteLlmData.Row, FeatureVector> features,
+            Progress progress) {
         RoutingEvaluation.Split split = RoutingEvaluation.split(rows, trainFraction, seed);
         List<RouteLlmData.Row> test = split.test();
         PolicyQuality pre = null;
@@ -86,11 +104,15 @@ public final class CascadeEvaluation {
             pre = PolicyQuality.of(RouterQuality.of(test, preScores.gain()));
         }
         if (policy.cascade()) {
-            Verifier verifier = Verifier.fit(split.train().stream().map(features::get).toList(),
-                    WeakAnswers.bad(split.train()), penalty,
-                    VerifierPriors.defaults(), new Verifier.Provenance("training split of seed "
-                            + seed, LocalDate.EPOCH, null));
-            double[] bad = test.stream().mapToDouble(r -> verifier.score(features.get(r))).toArray();
+            Verifier verifier = Verifier.fit(
+                    split.train().stream().map(features::get).toList(),
+                    WeakAnswers.bad(split.train()),
+                    penalty,
+                    VerifierPriors.defaults(),
+                    new Verifier.Provenance("training split of seed " + seed, LocalDate.EPOCH, null));
+            double[] bad = test.stream()
+                    .mapToDouble(r -> verifier.score(features.get(r)))
+                    .toArray();
             cascade = PolicyQuality.of(RouterQuality.of(test, bad));
             outcomes = thresholds(test, bad);
             if (preScores != null) {
@@ -99,7 +121,13 @@ public final class CascadeEvaluation {
         }
         Random random = new Random(seed);
         double[] order = test.stream().mapToDouble(r -> random.nextDouble()).toArray();
-        return new SeedResult(seed, split.train().size(), test.size(), pre, cascade, combined,
+        return new SeedResult(
+                seed,
+                split.train().size(),
+                test.size(),
+                pre,
+                cascade,
+                combined,
                 PolicyQuality.of(RouterQuality.of(test, order)),
                 outcomes);
     }
@@ -118,20 +146,32 @@ public final class CascadeEvaluation {
                 }
             }
             double pgr = strong == weak ? 0 : (quality - weak) / (strong - weak);
-            out.add(new ThresholdOutcome(e.getKey(), e.getValue(), PolicyQuality.round((double) escalated / bad.length),
+            out.add(new ThresholdOutcome(
+                    e.getKey(),
+                    e.getValue(),
+                    PolicyQuality.round((double) escalated / bad.length),
                     PolicyQuality.round(pgr)));
         }
         return out;
     }
 
     private static CascadeReport.Means means(List<SeedResult> results) {
-        List<PolicyQuality> pre = results.stream().map(SeedResult::pre).filter(q -> q != null).toList();
-        List<PolicyQuality> cascade = results.stream().map(SeedResult::cascade).filter(q -> q != null).toList();
-        List<PolicyQuality> combined = results.stream().map(SeedResult::combined).filter(q -> q != null).toList();
-        return new CascadeReport.Means(PolicyQuality.mean(pre), PolicyQuality.mean(cascade),
+        List<PolicyQuality> pre =
+                results.stream().map(SeedResult::pre).filter(q -> q != null).toList();
+        List<PolicyQuality> cascade =
+                results.stream().map(SeedResult::cascade).filter(q -> q != null).toList();
+        List<PolicyQuality> combined = results.stream()
+                .map(SeedResult::combined)
+                .filter(q -> q != null)
+                .toList();
+        return new CascadeReport.Means(
+                PolicyQuality.mean(pre),
+                PolicyQuality.mean(cascade),
                 PolicyQuality.mean(combined),
-                PolicyQuality.mean(results.stream().map(SeedResult::random).toList()), sd(pre), sd(cascade),
-                        sd(combined));
+                PolicyQuality.mean(results.stream().map(SeedResult::random).toList()),
+                sd(pre),
+                sd(cascade),
+                sd(combined));
     }
 
     private static Double sd(List<PolicyQuality> all) {
@@ -139,7 +179,9 @@ public final class CascadeEvaluation {
             return null;
         }
         double mean = all.stream().mapToDouble(PolicyQuality::apgr).average().orElseThrow();
-        double ss = all.stream().mapToDouble(q -> (q.apgr() - mean) * (q.apgr() - mean)).sum();
+        double ss = all.stream()
+                .mapToDouble(q -> (q.apgr() - mean) * (q.apgr() - mean))
+                .sum();
         return PolicyQuality.round(Math.sqrt(ss / (all.size() - 1)));
     }
 }

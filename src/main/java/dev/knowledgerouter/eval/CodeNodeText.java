@@ -1,9 +1,5 @@
 package dev.knowledgerouter.eval;
 
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 import dev.knowledgerouter.code.CodeIndex;
 import dev.knowledgerouter.code.RepositoryAnalyzer;
 import dev.knowledgerouter.code.graph.GraphBuilder;
@@ -15,6 +11,10 @@ import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.RepositoryFiles;
 import dev.knowledgerouter.code.syntax.SourceParser;
 import dev.knowledgerouter.code.syntax.SourceText;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The text the code index embeds for a stand-alone Python snippet, for measuring code search on
@@ -32,13 +32,23 @@ public final class CodeNodeText implements AutoCloseable {
         String path = id + ".py";
         FileExtraction extraction = parser.parse(path, Language.PYTHON, SourceText.of(source));
         RepositoryFiles files = new RepositoryFiles(Path.of(""), List.of(extraction));
-        List<GraphNode> nodes = new GraphBuilder(Map.of(Language.PYTHON, new PythonImportResolver(files))).build(files).nodes();
-        GraphNode node = nodes.stream().filter(n -> n.type().equals(GraphNode.FUNCTION))
-                .min(Comparator.comparingInt(n -> n.lineRange() == null ? 0 : n.lineRange().start()))
-                .or(() -> nodes.stream().filter(n -> n.type().equals(GraphNode.FILE)).findFirst())
+        List<GraphNode> nodes = new GraphBuilder(Map.of(Language.PYTHON, new PythonImportResolver(files)))
+                .build(files)
+                .nodes();
+        GraphNode node = nodes.stream()
+                .filter(n -> n.type().equals(GraphNode.FUNCTION))
+                .min(Comparator.comparingInt(
+                        n -> n.lineRange() == null ? 0 : n.lineRange().start()))
+                .or(() -> nodes.stream()
+                        .filter(n -> n.type().equals(GraphNode.FILE))
+                        .findFirst())
                 .orElseThrow();
-        Map<String, Object> payload = CodeIndex.payload(REPOSITORY, new CodeIndex.Item(node, RepositoryAnalyzer.qualifiedName(node),
-                RepositoryAnalyzer.snippet(source.lines().toList(), node)));
+        Map<String, Object> payload = CodeIndex.payload(
+                REPOSITORY,
+                new CodeIndex.Item(
+                        node,
+                        RepositoryAnalyzer.qualifiedName(node),
+                        RepositoryAnalyzer.snippet(source.lines().toList(), node)));
         return CodeIndex.definition(REPOSITORY).textOf(payload);
     }
 

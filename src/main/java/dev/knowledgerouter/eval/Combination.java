@@ -1,6 +1,5 @@
 package dev.knowledgerouter.eval;
 
-
 /**
  * The combined router: the expected gain of escalating once the local answer has been seen,
  * P(strong model right | prompt) - P(weak answer right | answer). The first factor is the
@@ -12,11 +11,10 @@ package dev.knowledgerouter.eval;
  * worse guess than the verifier's and dilutes it.)
  */
 final class Combination {
-    static final String DESCRIPTION = "expected gain of escalating: pre-router P(strong right) - (1 - verifier P(weak"
-            + " answer bad))";
+    static final String DESCRIPTION =
+            "expected gain of escalating: pre-router P(strong right) - (1 - verifier P(weak" + " answer bad))";
 
-    private Combination() {
-    }
+    private Combination() {}
 
     static double[] of(RoutingEvaluation.Scores pre, double[] bad) {
         double[] out = new double[bad.length];

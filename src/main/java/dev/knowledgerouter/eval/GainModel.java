@@ -1,8 +1,8 @@
 package dev.knowledgerouter.eval;
 
-import java.util.List;
 import dev.knowledgerouter.learn.LogisticModel;
 import dev.knowledgerouter.learn.PromptFeatures;
+import java.util.List;
 
 /**
  * What escalating a query is expected to gain: P(remote model right) - P(local model right), each a
@@ -20,8 +20,7 @@ public final class GainModel {
     static final double PENALTY = 50.0;
 
     /** One interaction whose outcome on both routes is known. */
-    public record Example(float[] vector, String prompt, boolean localRight, boolean remoteRight) {
-    }
+    public record Example(float[] vector, String prompt, boolean localRight, boolean remoteRight) {}
 
     private final double[] featureMean;
     private final double[] featureScale;
@@ -39,7 +38,8 @@ public final class GainModel {
         if (examples.size() < 2) {
             throw new IllegalArgumentException("a gain model needs at least two examples, got " + examples.size());
         }
-        double[][] raw = examples.stream().map(e -> PromptFeatures.of(e.prompt())).toArray(double[][]::new);
+        double[][] raw =
+                examples.stream().map(e -> PromptFeatures.of(e.prompt())).toArray(double[][]::new);
         double[] mean = new double[PromptFeatures.COUNT];
         double[] scale = new double[PromptFeatures.COUNT];
         for (double[] r : raw) {
@@ -63,7 +63,8 @@ public final class GainModel {
             localRight[i] = examples.get(i).localRight();
             remoteRight[i] = examples.get(i).remoteRight();
         }
-        return new GainModel(mean, scale, LogisticModel.fit(x, localRight, PENALTY), LogisticModel.fit(x, remoteRight, PENALTY));
+        return new GainModel(
+                mean, scale, LogisticModel.fit(x, localRight, PENALTY), LogisticModel.fit(x, remoteRight, PENALTY));
     }
 
     /** The expected gain of escalating, between -1 and 1. */

@@ -2,8 +2,7 @@ package dev.knowledgerouter.eval;
 
 /** The nearest-rank percentile: the smallest value with at least p% of the values at or below it. */
 public final class Percentile {
-    private Percentile() {
-    }
+    private Percentile() {}
 
     /** @param sorted values in ascending order, not empty */
     public static double nearestRank(double[] sorted, int p) {

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /** One router's APGR, CPT(50%) and CPT(80%) on one split (or their means), rounded to 4 places. */
-public record PolicyQuality(double apgr, @JsonProperty("cpt50") double cpt50, @JsonProperty("cpt80") double cpt80) {
+public record PolicyQuality(
+        double apgr,
+        @JsonProperty("cpt50") double cpt50,
+        @JsonProperty("cpt80") double cpt80) {
     static PolicyQuality of(RouterQuality q) {
         return new PolicyQuality(round(q.apgr()), round(q.cpt50()), round(q.cpt80()));
     }
@@ -14,7 +17,8 @@ public record PolicyQuality(double apgr, @JsonProperty("cpt50") double cpt50, @J
         if (all.isEmpty()) {
             return null;
         }
-        return new PolicyQuality(round(all.stream().mapToDouble(PolicyQuality::apgr).average().orElseThrow()),
+        return new PolicyQuality(
+                round(all.stream().mapToDouble(PolicyQuality::apgr).average().orElseThrow()),
                 round(all.stream().mapToDouble(PolicyQuality::cpt50).average().orElseThrow()),
                 round(all.stream().mapToDouble(PolicyQuality::cpt80).average().orElseThrow()));
     }

@@ -36,7 +36,8 @@ final class RememberingEmbedder implements Embedder {
     @Override
     public synchronized List<float[]> embedAll(List<String> texts, Purpose purpose) {
         Map<String, float[]> known = seen.computeIfAbsent(purpose, p -> new HashMap<>());
-        List<String> missing = texts.stream().filter(t -> !known.containsKey(t)).distinct().toList();
+        List<String> missing =
+                texts.stream().filter(t -> !known.containsKey(t)).distinct().toList();
         if (!missing.isEmpty()) {
             List<float[]> vectors = delegate.embedAll(missing, purpose);
             for (int i = 0; i < missing.size(); i++) {

@@ -7,16 +7,19 @@ import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.Entry;
 import dev.knowledgerouter.knowledge.HybridFusion;
-import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.SearchHit;
 import dev.knowledgerouter.knowledge.SearchMode;
 import dev.knowledgerouter.knowledge.SearchRequest;
+import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -67,8 +70,13 @@ public final class RetrievalEvaluation {
     }
 
     public List<RetrievalResult> run(BeirDataset data, List<SearchMode> modes, Progress progress) {
-        CollectionDefinition collection = new CollectionDefinition("eval-" + data.name().replaceAll("[^a-z0-9_-]", "-").toLowerCase(java.util.Locale.ROOT),
-                "evaluation corpus", CollectionKind.KNOWLEDGE, List.of("title", "text"), "text", "title");
+        CollectionDefinition collection = new CollectionDefinition(
+                "eval-" + data.name().replaceAll("[^a-z0-9_-]", "-").toLowerCase(Locale.ROOT),
+                "evaluation corpus",
+                CollectionKind.KNOWLEDGE,
+                List.of("title", "text"),
+                "text",
+                "title");
         List<RetrievalResult> results = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
         List<List<HybridFusion.Scored<String>>> denseCandidates = null;
@@ -85,24 +93,44 @@ public final class RetrievalEvaluation {
             for (SearchMode mode : List.of(SearchMode.DENSE, SearchMode.BM25)) {
                 if (modes.contains(mode)) {
                     long[] nanos = new long[data.queries().size()];
-                    List<List<HybridFusion.Scored<String>>> ranked = search(store, collection, data, vectors, mode, DEPTH, nanos, progress);
-                    results.add(score(mode.name().toLowerCase(java.util.Locale.ROOT), data, ranked, indexSeconds, p50(nanos), null, null));
+                    List<List<HybridFusion.Scored<String>>> ranked =
+                            search(store, collection, data, vectors, mode, DEPTH, nanos, progress);
+                    results.add(score(
+                            mode.name().toLowerCase(Locale.ROOT), data, ranked, indexSeconds, p50(nanos), null, null));
                 }
             }
             if (modes.contains(SearchMode.HYBRID)) {
                 // The candidate lists the store fuses for k = 100: five times deeper.
-                denseCandidates = search(store, collection, data, vectors, SearchMode.DENSE, DEPTH * 5, new long[data.queries().size()], progress);
+                denseCandidates = search(
+                        store,
+                        collection,
+                        data,
+                        vectors,
+                        SearchMode.DENSE,
+                        DEPTH * 5,
+                        new long[data.queries().size()],
+                        progress);
             }
         }
         if (modes.contains(SearchMode.HYBRID)) {
             List<List<List<HybridFusion.Scored<String>>>> bm25ByParams = new ArrayList<>();
             for (Bm25Params params : BM25_GRID) {
-                try (LuceneKnowledgeStore store = new LuceneKnowledgeStore(workDir, EmbedderIdentity.of(embedder), HybridFusion.DEFAULT, params)) {
+                try (LuceneKnowledgeStore store = new LuceneKnowledgeStore(
+                        workDir, EmbedderIdentity.of(embedder), HybridFusion.DEFAULT, params)) {
                     store.open(collection);
-                    bm25ByParams.add(search(store, collection, data, vectors, SearchMode.BM25, DEPTH * 5, new long[data.queries().size()], progress));
+                    bm25ByParams.add(search(
+                            store,
+                            collection,
+                            data,
+                            vectors,
+                            SearchMode.BM25,
+                            DEPTH * 5,
+                            new long[data.queries().size()],
+                            progress));
                 }
             }
-            results.add(crossValidatedHybrid(collection, data, vectors, denseCandidates, bm25ByParams, indexSeconds, progress));
+            results.add(crossValidatedHybrid(
+                    collection, data, vectors, denseCandidates, bm25ByParams, indexSeconds, progress));
         }
         return results;
     }
@@ -112,9 +140,13 @@ public final class RetrievalEvaluation {
         progress.start("index " + data.name(), data.corpus().size());
         Instant now = Instant.now();
         for (int from = 0; from < data.corpus().size(); from += BATCH) {
-            List<BeirDataset.Document> batch = data.corpus().subList(from, Math.min(data.corpus().size(), from + BATCH));
-            List<Map<String, Object>> payloads = batch.stream().map(d -> Map.<String, Object>of("id", d.id(), "title", d.title(), "text", d.text())).toList();
-            List<float[]> vecs = embedder.embedAll(payloads.stream().map(c::textOf).toList(), Embedder.Purpose.DOCUMENT);
+            List<BeirDataset.Document> batch =
+                    data.corpus().subList(from, Math.min(data.corpus().size(), from + BATCH));
+            List<Map<String, Object>> payloads = batch.stream()
+                    .map(d -> Map.<String, Object>of("id", d.id(), "title", d.title(), "text", d.text()))
+                    .toList();
+            List<float[]> vecs =
+                    embedder.embedAll(payloads.stream().map(c::textOf).toList(), Embedder.Purpose.DOCUMENT);
             List<Entry> entries = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 entries.add(new Entry(batch.get(i).id(), payloads.get(i), vecs.get(i), now));
@@ -127,16 +159,27 @@ public final class RetrievalEvaluation {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static List<List<HybridFusion.Scored<String>>> search(LuceneKnowledgeStore store, CollectionDefinition c, BeirDataset data,
-                                                                  List<float[]> vectors, SearchMode mode, int depth, long[] nanos, Progress progress) {
+    private static List<List<HybridFusion.Scored<String>>> search(
+            LuceneKnowledgeStore store,
+            CollectionDefinition c,
+            BeirDataset data,
+            List<float[]> vectors,
+            SearchMode mode,
+            int depth,
+            long[] nanos,
+            Progress progress) {
         List<List<HybridFusion.Scored<String>>> out = new ArrayList<>();
-        progress.start("search " + mode.name().toLowerCase(java.util.Locale.ROOT), data.queries().size());
+        progress.start(
+                "search " + mode.name().toLowerCase(Locale.ROOT), data.queries().size());
         for (int i = 0; i < data.queries().size(); i++) {
-            SearchRequest request = SearchRequest.of(c.name(), vectors.get(i), depth).withText(data.queries().get(i).text(), mode);
+            SearchRequest request = SearchRequest.of(c.name(), vectors.get(i), depth)
+                    .withText(data.queries().get(i).text(), mode);
             long t = System.nanoTime();
             List<SearchHit> hits = store.search(request);
             nanos[i] = System.nanoTime() - t;
-            out.add(hits.stream().map(h -> new HybridFusion.Scored<>(h.id(), h.rankScore())).toList());
+            out.add(hits.stream()
+                    .map(h -> new HybridFusion.Scored<>(h.id(), h.rankScore()))
+                    .toList());
             progress.advance(1);
         }
         progress.done();
@@ -150,9 +193,14 @@ public final class RetrievalEvaluation {
         }
     }
 
-    private RetrievalResult crossValidatedHybrid(CollectionDefinition c, BeirDataset data, List<float[]> vectors,
-                                                 List<List<HybridFusion.Scored<String>>> dense, List<List<List<HybridFusion.Scored<String>>>> bm25ByParams,
-                                                 double indexSeconds, Progress progress) {
+    private RetrievalResult crossValidatedHybrid(
+            CollectionDefinition c,
+            BeirDataset data,
+            List<float[]> vectors,
+            List<List<HybridFusion.Scored<String>>> dense,
+            List<List<List<HybridFusion.Scored<String>>>> bm25ByParams,
+            double indexSeconds,
+            Progress progress) {
         int n = data.queries().size();
         List<Setting> settings = new ArrayList<>();
         for (int p = 0; p < BM25_GRID.size(); p++) {
@@ -165,14 +213,20 @@ public final class RetrievalEvaluation {
         for (int s = 0; s < settings.size(); s++) {
             Setting setting = settings.get(s);
             for (int q = 0; q < n; q++) {
-                List<String> ids = setting.fusion().fuse(dense.get(q), bm25ByParams.get(setting.bm25()).get(q)).stream()
-                        .limit(10).map(HybridFusion.Scored::key).toList();
-                ndcgBySetting[s][q] = RetrievalMetrics.ndcg(ids, data.qrels().get(data.queries().get(q).id()), 10);
+                List<String> ids = setting
+                        .fusion()
+                        .fuse(dense.get(q), bm25ByParams.get(setting.bm25()).get(q))
+                        .stream()
+                        .limit(10)
+                        .map(HybridFusion.Scored::key)
+                        .toList();
+                ndcgBySetting[s][q] = RetrievalMetrics.ndcg(
+                        ids, data.qrels().get(data.queries().get(q).id()), 10);
             }
             progress.advance(1);
         }
         progress.done();
-        List<List<HybridFusion.Scored<String>>> fused = new ArrayList<>(java.util.Collections.nCopies(n, null));
+        List<List<HybridFusion.Scored<String>>> fused = new ArrayList<>(Collections.nCopies(n, null));
         List<String> chosenPerFold = new ArrayList<>();
         for (int fold = 0; fold < FOLDS; fold++) {
             int best = 0;
@@ -192,22 +246,37 @@ public final class RetrievalEvaluation {
             Setting chosen = settings.get(best);
             chosenPerFold.add(chosen.describe());
             for (int q = fold; q < n; q += FOLDS) {
-                fused.set(q, chosen.fusion().fuse(dense.get(q), bm25ByParams.get(chosen.bm25()).get(q)));
+                fused.set(
+                        q,
+                        chosen.fusion()
+                                .fuse(
+                                        dense.get(q),
+                                        bm25ByParams.get(chosen.bm25()).get(q)));
             }
         }
         Setting overall = settings.get(argmax(ndcgBySetting));
-        Map<String, Double> grid = new java.util.LinkedHashMap<>();
+        Map<String, Double> grid = new LinkedHashMap<>();
         for (int s = 0; s < settings.size(); s++) {
-            grid.put(settings.get(s).describe(), round(Arrays.stream(ndcgBySetting[s]).average().orElse(0)));
+            grid.put(
+                    settings.get(s).describe(),
+                    round(Arrays.stream(ndcgBySetting[s]).average().orElse(0)));
         }
         // Latency of the production hybrid path with the setting chosen on all queries.
         long[] nanos = new long[n];
-        try (LuceneKnowledgeStore timed = new LuceneKnowledgeStore(workDir, EmbedderIdentity.of(embedder), overall.fusion(), BM25_GRID.get(overall.bm25()))) {
+        try (LuceneKnowledgeStore timed = new LuceneKnowledgeStore(
+                workDir, EmbedderIdentity.of(embedder), overall.fusion(), BM25_GRID.get(overall.bm25()))) {
             timed.open(c);
             search(timed, c, data, vectors, SearchMode.HYBRID, DEPTH, nanos, progress);
         }
-        return score("hybrid", data, fused, indexSeconds, p50(nanos), "cross-validated per fold: " + String.join("; ", chosenPerFold)
-                + "; on all queries: " + overall.describe(), grid);
+        return score(
+                "hybrid",
+                data,
+                fused,
+                indexSeconds,
+                p50(nanos),
+                "cross-validated per fold: " + String.join("; ", chosenPerFold) + "; on all queries: "
+                        + overall.describe(),
+                grid);
     }
 
     private static int argmax(double[][] byCandidate) {
@@ -223,8 +292,14 @@ public final class RetrievalEvaluation {
         return best;
     }
 
-    private RetrievalResult score(String mode, BeirDataset data, List<List<HybridFusion.Scored<String>>> ranked,
-                                         double indexSeconds, double queryMs, String fusion, Map<String, Double> grid) {
+    private RetrievalResult score(
+            String mode,
+            BeirDataset data,
+            List<List<HybridFusion.Scored<String>>> ranked,
+            double indexSeconds,
+            double queryMs,
+            String fusion,
+            Map<String, Double> grid) {
         double ndcg = 0;
         double recall = 0;
         double mrr = 0;
@@ -232,7 +307,10 @@ public final class RetrievalEvaluation {
         double mrrK = 0;
         int n = data.queries().size();
         for (int q = 0; q < n; q++) {
-            List<String> ids = ranked.get(q).stream().limit(DEPTH).map(HybridFusion.Scored::key).toList();
+            List<String> ids = ranked.get(q).stream()
+                    .limit(DEPTH)
+                    .map(HybridFusion.Scored::key)
+                    .toList();
             Map<String, Integer> judged = data.qrels().get(data.queries().get(q).id());
             ndcg += RetrievalMetrics.ndcg(ids, judged, 10);
             recall += RetrievalMetrics.recall(ids, judged, 100);
@@ -240,8 +318,20 @@ public final class RetrievalEvaluation {
             ndcgK += RetrievalMetrics.ndcg(ids, judged, k);
             mrrK += RetrievalMetrics.mrr(ids, judged, k);
         }
-        return new RetrievalResult(mode, round(ndcg / n), round(recall / n), round(mrr / n), k, round(ndcgK / n), round(mrrK / n),
-                n, data.corpus().size(), round(indexSeconds), queryMs, fusion, grid);
+        return new RetrievalResult(
+                mode,
+                round(ndcg / n),
+                round(recall / n),
+                round(mrr / n),
+                k,
+                round(ndcgK / n),
+                round(mrrK / n),
+                n,
+                data.corpus().size(),
+                round(indexSeconds),
+                queryMs,
+                fusion,
+                grid);
     }
 
     private static double p50(long[] nanos) {

@@ -8,8 +8,7 @@ import java.util.Map;
  * the qrels, binary relevance (grade > 0) for recall and reciprocal rank.
  */
 public final class RetrievalMetrics {
-    private RetrievalMetrics() {
-    }
+    private RetrievalMetrics() {}
 
     /** nDCG@k with linear gains (rel / log2(rank + 1)), normalised by the ideal ordering of the judged documents. */
     public static double ndcg(List<String> ranked, Map<String, Integer> judgements, int k) {
@@ -18,7 +17,10 @@ public final class RetrievalMetrics {
             int rel = judgements.getOrDefault(ranked.get(i), 0);
             dcg += rel / log2(i + 2);
         }
-        List<Integer> ideal = judgements.values().stream().filter(r -> r > 0).sorted((a, b) -> b - a).toList();
+        List<Integer> ideal = judgements.values().stream()
+                .filter(r -> r > 0)
+                .sorted((a, b) -> b - a)
+                .toList();
         double idcg = 0;
         for (int i = 0; i < Math.min(k, ideal.size()); i++) {
             idcg += ideal.get(i) / log2(i + 2);
@@ -32,7 +34,10 @@ public final class RetrievalMetrics {
         if (relevant == 0) {
             return 0;
         }
-        long found = ranked.stream().limit(k).filter(id -> judgements.getOrDefault(id, 0) > 0).count();
+        long found = ranked.stream()
+                .limit(k)
+                .filter(id -> judgements.getOrDefault(id, 0) > 0)
+                .count();
         return (double) found / relevant;
     }
 

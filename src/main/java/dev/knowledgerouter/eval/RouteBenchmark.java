@@ -1,5 +1,9 @@
 package dev.knowledgerouter.eval;
 
+import dev.knowledgerouter.app.App;
+import dev.knowledgerouter.app.InvalidRequestException;
+import dev.knowledgerouter.app.QueryRequest;
+import dev.knowledgerouter.app.RoutedQuery;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.CollectionKind;
 import dev.knowledgerouter.knowledge.Embedder;
@@ -11,10 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import dev.knowledgerouter.app.App;
-import dev.knowledgerouter.app.InvalidRequestException;
-import dev.knowledgerouter.app.QueryRequest;
-import dev.knowledgerouter.app.RoutedQuery;
 
 /**
  * Fills a store to a given size (seed data plus generated entries, embedded for real) and measures
@@ -57,7 +57,8 @@ public final class RouteBenchmark {
         long start = System.nanoTime();
         List<CollectionDefinition> knowledge = app.catalog().ofKind(CollectionKind.KNOWLEDGE);
         if (knowledge.isEmpty()) {
-            throw new InvalidRequestException("no collection of kind knowledge is declared in " + app.config().collectionsDir() + "; nothing to route against");
+            throw new InvalidRequestException("no collection of kind knowledge is declared in "
+                    + app.config().collectionsDir() + "; nothing to route against");
         }
         if (knowledgeCount() == 0) {
             app.seeder().seedDirectory(app.config().seedDir(), progress);
@@ -80,7 +81,8 @@ public final class RouteBenchmark {
                 for (int i = 0; i < share; i++) {
                     payloads.add(generator.next(c.name(), n++));
                 }
-                List<float[]> vectors = embedder.embedAll(payloads.stream().map(c::textOf).toList(), Embedder.Purpose.DOCUMENT);
+                List<float[]> vectors =
+                        embedder.embedAll(payloads.stream().map(c::textOf).toList(), Embedder.Purpose.DOCUMENT);
                 List<Entry> batch = new ArrayList<>(share);
                 for (int i = 0; i < share; i++) {
                     batch.add(new Entry((String) payloads.get(i).get("id"), payloads.get(i), vectors.get(i), now));
@@ -96,7 +98,9 @@ public final class RouteBenchmark {
     }
 
     public long knowledgeCount() {
-        return app.catalog().ofKind(CollectionKind.KNOWLEDGE).stream().mapToLong(c -> app.store().count(c.name())).sum();
+        return app.catalog().ofKind(CollectionKind.KNOWLEDGE).stream()
+                .mapToLong(c -> app.store().count(c.name()))
+                .sum();
     }
 
     public RouteBenchResult measure(int queries, double fillSeconds, Progress progress) {
@@ -121,8 +125,17 @@ public final class RouteBenchmark {
         progress.done();
         double p50 = percentile(route, 50);
         double embedP50 = percentile(embed, 50);
-        return new RouteBenchResult(knowledgeCount(), queries, p50, percentile(route, 99), embedP50, percentile(embed, 99),
-                percentile(search, 50), percentile(search, 99), Math.round(p50 / embedP50 * 1000) / 1000.0, fillSeconds,
+        return new RouteBenchResult(
+                knowledgeCount(),
+                queries,
+                p50,
+                percentile(route, 99),
+                embedP50,
+                percentile(embed, 99),
+                percentile(search, 50),
+                percentile(search, 99),
+                Math.round(p50 / embedP50 * 1000) / 1000.0,
+                fillSeconds,
                 Runtime.getRuntime().availableProcessors());
     }
 

@@ -35,8 +35,7 @@ public final class RouteLlmData {
         }
     }
 
-    private RouteLlmData() {
-    }
+    private RouteLlmData() {}
 
     public static List<Row> read(List<Path> paths) {
         List<Row> rows = new ArrayList<>();
@@ -44,7 +43,9 @@ public final class RouteLlmData {
             List<Path> files;
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.list(p)) {
-                    files = s.filter(f -> f.toString().endsWith(".csv")).sorted().toList();
+                    files = s.filter(f -> f.toString().endsWith(".csv"))
+                            .sorted()
+                            .toList();
                 } catch (IOException e) {
                     throw new IllegalArgumentException("cannot list " + p + ": " + e.getMessage());
                 }
@@ -74,16 +75,22 @@ public final class RouteLlmData {
         List<Row> rows = new ArrayList<>();
         List<String> header = records.isEmpty() ? List.of() : records.getFirst();
         int weakResponse = header.size() < 3 ? -1 : header.indexOf(header.get(1).strip() + "_response");
-        int strongResponse = header.size() < 3 ? -1 : header.indexOf(header.get(2).strip() + "_response");
+        int strongResponse =
+                header.size() < 3 ? -1 : header.indexOf(header.get(2).strip() + "_response");
         for (int i = 1; i < records.size(); i++) {
             List<String> r = records.get(i);
             if (r.size() == 1 && r.getFirst().isBlank()) {
                 continue;
             }
             if (r.size() < 3) {
-                throw new IllegalArgumentException(file + ": record " + (i + 1) + " has " + r.size() + " fields; expected prompt, weak correct, strong correct");
+                throw new IllegalArgumentException(file + ": record " + (i + 1) + " has " + r.size()
+                        + " fields; expected prompt, weak correct, strong correct");
             }
-            rows.add(new Row(r.get(0), score(file, i, r.get(1)), score(file, i, r.get(2)), field(r, weakResponse),
+            rows.add(new Row(
+                    r.get(0),
+                    score(file, i, r.get(1)),
+                    score(file, i, r.get(2)),
+                    field(r, weakResponse),
                     field(r, strongResponse)));
         }
         return rows;

@@ -16,9 +16,13 @@ public record RouterQuality(double apgr, double cpt50, double cpt80) {
     public static RouterQuality of(List<RouteLlmData.Row> prompts, double[] strongScores) {
         int n = prompts.size();
         Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> strongScores[i]).reversed());
-        double weakAll = prompts.stream().mapToDouble(RouteLlmData.Row::weakScore).sum();
-        double strongAll = prompts.stream().mapToDouble(RouteLlmData.Row::strongScore).sum();
+        Arrays.sort(
+                order,
+                Comparator.comparingDouble((Integer i) -> strongScores[i]).reversed());
+        double weakAll =
+                prompts.stream().mapToDouble(RouteLlmData.Row::weakScore).sum();
+        double strongAll =
+                prompts.stream().mapToDouble(RouteLlmData.Row::strongScore).sum();
         double span = strongAll - weakAll;
         double correct = weakAll;
         double[] pgr = new double[n + 1];

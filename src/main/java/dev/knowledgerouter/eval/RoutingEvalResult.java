@@ -7,7 +7,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * prompts by the {@link GainModel}'s predicted gain; {@code neighbourOnlyApgr} and
  * {@code lengthOnlyApgr} are simpler routers on the same split, for reference.
  */
-public record RoutingEvalResult(double apgr, @JsonProperty("cpt50") double cpt50, @JsonProperty("cpt80") double cpt80,
-                                @JsonProperty("random_apgr") double randomApgr, int testPrompts, int trainPrompts,
-                                double neighbourOnlyApgr, double lengthOnlyApgr, long seed) {
-}
+public record RoutingEvalResult(
+        double apgr,
+        @JsonProperty("cpt50") double cpt50,
+        @JsonProperty("cpt80") double cpt80,
+        @JsonProperty("random_apgr") double randomApgr,
+        int testPrompts,
+        int trainPrompts,
+        double neighbourOnlyApgr,
+        double lengthOnlyApgr,
+        long seed) {}

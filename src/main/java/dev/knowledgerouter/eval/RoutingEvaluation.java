@@ -5,10 +5,11 @@ import dev.knowledgerouter.knowledge.CollectionKind;
 import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.Entry;
-import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.SearchHit;
 import dev.knowledgerouter.knowledge.SearchRequest;
+import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
+import dev.knowledgerouter.learn.PromptFeatures;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import dev.knowledgerouter.learn.PromptFeatures;
 
 /**
  * Offline routing evaluation on RouteLLM data through the production store and embedder. The
@@ -40,19 +40,18 @@ public final class RoutingEvaluation {
     }
 
     /** The shuffled split every routing evaluation of one seed shares: the first part trains, the rest is scored. */
-    public record Split(List<RouteLlmData.Row> train, List<RouteLlmData.Row> test) {
-    }
+    public record Split(List<RouteLlmData.Row> train, List<RouteLlmData.Row> test) {}
 
     /**
      * Per test prompt, in the order of {@link Split#test()}: the gain model's score, its estimate that
      * the remote model answers right, and the two reference scores.
      */
-    public record Scores(double[] gain, double[] remote, double[] neighbours, double[] length) {
-    }
+    public record Scores(double[] gain, double[] remote, double[] neighbours, double[] length) {}
 
     public static Split split(List<RouteLlmData.Row> all, double trainFraction, long seed) {
         if (trainFraction <= 0 || trainFraction >= 1) {
-            throw new IllegalArgumentException("--train-fraction must be between 0 and 1 (exclusive), got " + trainFraction);
+            throw new IllegalArgumentException(
+                    "--train-fraction must be between 0 and 1 (exclusive), got " + trainFraction);
         }
         List<RouteLlmData.Row> rows = new ArrayList<>(all);
         Collections.shuffle(rows, new Random(seed));
@@ -60,7 +59,8 @@ public final class RoutingEvaluation {
         List<RouteLlmData.Row> train = rows.subList(0, cut);
         List<RouteLlmData.Row> test = rows.subList(cut, rows.size());
         if (train.isEmpty() || test.size() < 10) {
-            throw new IllegalArgumentException("too few prompts for a split: " + train.size() + " to train on, " + test.size() + " to test");
+            throw new IllegalArgumentException(
+                    "too few prompts for a split: " + train.size() + " to train on, " + test.size() + " to test");
         }
         return new Split(List.copyOf(train), List.copyOf(test));
     }
@@ -70,34 +70,60 @@ public final class RoutingEvaluation {
         Scores scores = score(split, progress);
         List<RouteLlmData.Row> test = split.test();
         RouterQuality chosen = RouterQuality.of(test, scores.gain());
-        return new RoutingEvalResult(round(chosen.apgr()), round(chosen.cpt50()), round(chosen.cpt80()), 0.5,
-                test.size(), split.train().size(),
-                round(RouterQuality.of(test, scores.neighbours()).apgr()), round(RouterQuality.of(test,
-                        scores.length()).apgr()), seed);
+        return new RoutingEvalResult(
+                round(chosen.apgr()),
+                round(chosen.cpt50()),
+                round(chosen.cpt80()),
+                0.5,
+                test.size(),
+                split.train().size(),
+                round(RouterQuality.of(test, scores.neighbours()).apgr()),
+                round(RouterQuality.of(test, scores.length()).apgr()),
+                seed);
     }
 
     /** Stores the training prompts as history, trains the gain model on it and scores every test prompt. */
     public Scores score(Split split, Progress progress) {
         List<RouteLlmData.Row> train = split.train();
         List<RouteLlmData.Row> test = split.test();
-        CollectionDefinition history = new CollectionDefinition("routing-eval", "routing evaluation history", CollectionKind.HISTORY,
-                List.of("query"), "query", "query");
+        CollectionDefinition history = new CollectionDefinition(
+                "routing-eval",
+                "routing evaluation history",
+                CollectionKind.HISTORY,
+                List.of("query"),
+                "query",
+                "query");
         try (LuceneKnowledgeStore store = new LuceneKnowledgeStore(workDir, EmbedderIdentity.of(embedder))) {
             store.open(history);
             List<float[]> trainVectors = embed(train, "embed training prompts", progress);
             List<Entry> entries = new ArrayList<>();
             for (int i = 0; i < train.size(); i++) {
                 RouteLlmData.Row r = train.get(i);
-                entries.add(new Entry("t" + i, Map.of("query", r.prompt(), "weak_correct", r.weakCorrect(), "strong_correct", r.strongCorrect()),
-                        trainVectors.get(i), Instant.EPOCH));
+                entries.add(new Entry(
+                        "t" + i,
+                        Map.of(
+                                "query",
+                                r.prompt(),
+                                "weak_correct",
+                                r.weakCorrect(),
+                                "strong_correct",
+                                r.strongCorrect()),
+                        trainVectors.get(i),
+                        Instant.EPOCH));
             }
             store.upsert(history.name(), entries);
             store.compact(history.name());
             double prior = train.stream().filter(RoutingEvaluation::gap).count() / (double) train.size();
             List<GainModel.Example> examples = new ArrayList<>();
-            store.scanWithVectors(history.name(), Instant.MIN, Instant.MAX, (e, vector) -> examples.add(new GainModel.Example(vector,
-                    String.valueOf(e.payload().get("query")), Boolean.TRUE.equals(e.payload().get("weak_correct")),
-                    Boolean.TRUE.equals(e.payload().get("strong_correct")))));
+            store.scanWithVectors(
+                    history.name(),
+                    Instant.MIN,
+                    Instant.MAX,
+                    (e, vector) -> examples.add(new GainModel.Example(
+                            vector,
+                            String.valueOf(e.payload().get("query")),
+                            Boolean.TRUE.equals(e.payload().get("weak_correct")),
+                            Boolean.TRUE.equals(e.payload().get("strong_correct")))));
             GainModel model = GainModel.train(examples);
 
             List<float[]> testVectors = embed(test, "score test prompts", progress);
@@ -126,7 +152,8 @@ public final class RoutingEvaluation {
         double sum = prior;
         for (SearchHit h : hits) {
             double w = Math.max(0, h.score());
-            boolean onlyStrong = Boolean.TRUE.equals(h.payload().get("strong_correct")) && !Boolean.TRUE.equals(h.payload().get("weak_correct"));
+            boolean onlyStrong = Boolean.TRUE.equals(h.payload().get("strong_correct"))
+                    && !Boolean.TRUE.equals(h.payload().get("weak_correct"));
             sum += w * (onlyStrong ? 1 : 0);
             weight += w;
         }
@@ -138,7 +165,8 @@ public final class RoutingEvaluation {
         List<float[]> out = new ArrayList<>(rows.size());
         for (int from = 0; from < rows.size(); from += BATCH) {
             List<RouteLlmData.Row> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
-            out.addAll(embedder.embedAll(batch.stream().map(RouteLlmData.Row::prompt).toList(), Embedder.Purpose.QUERY));
+            out.addAll(embedder.embedAll(
+                    batch.stream().map(RouteLlmData.Row::prompt).toList(), Embedder.Purpose.QUERY));
             progress.advance(batch.size());
         }
         progress.done();

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Which routers an offline routing evaluation measures: the pre-router, the cascade, or both and their combination. */
 public enum RoutingPolicy {
-    PRE, CASCADE, BOTH;
+    PRE,
+    CASCADE,
+    BOTH;
 
     public static RoutingPolicy parse(String s) {
         return switch (s.strip().toLowerCase(Locale.ROOT)) {

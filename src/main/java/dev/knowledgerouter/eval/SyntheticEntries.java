@@ -10,23 +10,100 @@ import java.util.Random;
  * benchmark size that hand-written seed data cannot reach. Deterministic for a given seed.
  */
 final class SyntheticEntries {
-    private static final List<String> TOOLS = List.of("maven", "gradle", "npm", "pip", "poetry", "cargo", "go modules", "docker", "docker compose",
-            "kubectl", "helm", "terraform", "git", "systemd", "nginx", "postgres", "redis", "ollama", "qdrant", "cuda", "pytest", "junit",
-            "webpack", "vite", "spring boot", "django", "flask", "node", "java", "python");
-    private static final List<String> ERRORS = List.of("connection refused", "permission denied", "out of memory", "checksum mismatch",
-            "version conflict", "timeout while resolving", "certificate expired", "file not found", "port already in use",
-            "unsupported class file version", "segmentation fault", "lock file is out of date", "module not found", "invalid configuration key",
-            "disk quota exceeded", "too many open files", "signature verification failed", "unexpected end of input", "dependency cycle detected",
+    private static final List<String> TOOLS = List.of(
+            "maven",
+            "gradle",
+            "npm",
+            "pip",
+            "poetry",
+            "cargo",
+            "go modules",
+            "docker",
+            "docker compose",
+            "kubectl",
+            "helm",
+            "terraform",
+            "git",
+            "systemd",
+            "nginx",
+            "postgres",
+            "redis",
+            "ollama",
+            "qdrant",
+            "cuda",
+            "pytest",
+            "junit",
+            "webpack",
+            "vite",
+            "spring boot",
+            "django",
+            "flask",
+            "node",
+            "java",
+            "python");
+    private static final List<String> ERRORS = List.of(
+            "connection refused",
+            "permission denied",
+            "out of memory",
+            "checksum mismatch",
+            "version conflict",
+            "timeout while resolving",
+            "certificate expired",
+            "file not found",
+            "port already in use",
+            "unsupported class file version",
+            "segmentation fault",
+            "lock file is out of date",
+            "module not found",
+            "invalid configuration key",
+            "disk quota exceeded",
+            "too many open files",
+            "signature verification failed",
+            "unexpected end of input",
+            "dependency cycle detected",
             "authentication required");
-    private static final List<String> ACTIONS = List.of("building the project", "running the tests", "starting the container", "pushing the image",
-            "installing dependencies", "upgrading to the latest version", "deploying to production", "running in CI", "starting the service at boot",
-            "loading the model", "creating the collection", "resolving the lock file", "compiling native extensions", "merging the branch",
-            "restoring the cache", "mounting the volume", "exporting metrics", "rotating the logs", "applying the migration", "generating the client");
-    private static final List<String> PLATFORMS = List.of("Ubuntu 24.04", "Debian 12", "NixOS", "macOS on Apple silicon", "Windows with WSL2",
-            "Alpine Linux", "Fedora", "a GitHub Actions runner", "a Kubernetes pod", "a Raspberry Pi");
-    private static final List<String> FIXES = List.of("pin the version explicitly", "clear the local cache and retry", "run the command as the owning user",
-            "raise the limit in the service configuration", "regenerate the lock file", "install the missing system package",
-            "point the tool at the right JDK or interpreter", "import the CA certificate into the trust store", "free the port or pick another one",
+    private static final List<String> ACTIONS = List.of(
+            "building the project",
+            "running the tests",
+            "starting the container",
+            "pushing the image",
+            "installing dependencies",
+            "upgrading to the latest version",
+            "deploying to production",
+            "running in CI",
+            "starting the service at boot",
+            "loading the model",
+            "creating the collection",
+            "resolving the lock file",
+            "compiling native extensions",
+            "merging the branch",
+            "restoring the cache",
+            "mounting the volume",
+            "exporting metrics",
+            "rotating the logs",
+            "applying the migration",
+            "generating the client");
+    private static final List<String> PLATFORMS = List.of(
+            "Ubuntu 24.04",
+            "Debian 12",
+            "NixOS",
+            "macOS on Apple silicon",
+            "Windows with WSL2",
+            "Alpine Linux",
+            "Fedora",
+            "a GitHub Actions runner",
+            "a Kubernetes pod",
+            "a Raspberry Pi");
+    private static final List<String> FIXES = List.of(
+            "pin the version explicitly",
+            "clear the local cache and retry",
+            "run the command as the owning user",
+            "raise the limit in the service configuration",
+            "regenerate the lock file",
+            "install the missing system package",
+            "point the tool at the right JDK or interpreter",
+            "import the CA certificate into the trust store",
+            "free the port or pick another one",
             "increase the memory available to the process");
 
     private final Random random;
@@ -49,12 +126,16 @@ final class SyntheticEntries {
             case "error-solutions" -> {
                 p.put("error", tool + ": " + error + " (code " + (100 + random.nextInt(900)) + ")");
                 p.put("context", "Happens when " + action + " with " + tool + " on " + platform + ".");
-                p.put("root_cause", "The " + tool + " setup on " + platform + " does not match what " + action + " expects.");
+                p.put(
+                        "root_cause",
+                        "The " + tool + " setup on " + platform + " does not match what " + action + " expects.");
                 p.put("solution", "To fix it, " + fix + ", then retry " + action + ".");
             }
             case "skills-patterns" -> {
                 p.put("title", "Handle " + error + " in " + tool + " while " + action);
-                p.put("problem", "How do I deal with " + error + " from " + tool + " when " + action + " on " + platform + "?");
+                p.put(
+                        "problem",
+                        "How do I deal with " + error + " from " + tool + " when " + action + " on " + platform + "?");
                 p.put("pattern", "Reproduce it, " + fix + ", and add a check for it to the " + tool + " setup.");
             }
             default -> {

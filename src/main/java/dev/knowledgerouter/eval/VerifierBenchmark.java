@@ -42,7 +42,8 @@ public final class VerifierBenchmark {
         List<AnswerUnderReview> out = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
                 for (String line : Files.readAllLines(f)) {
                     if (!line.isBlank()) {
                         out.add(review(f.getFileName().toString(), json.readValue(line, Map.class)));
@@ -63,18 +64,29 @@ public final class VerifierBenchmark {
         String answer = first(entry, ANSWER_FIELDS);
         String id = String.valueOf(entry.get("id"));
         ContextPassage passage = new ContextPassage(file.replace(".jsonl", ""), id, RETRIEVED, question, answer);
-        return new AnswerUnderReview(question, List.of(passage), answer, new ModelMetadata("bench", "stop", null, null),
+        return new AnswerUnderReview(
+                question,
+                List.of(passage),
+                answer,
+                new ModelMetadata("bench", "stop", null, null),
                 AnswerUnderReview.DEFAULT_RELEVANCE_BAR);
     }
 
     private static String first(Map<?, ?> entry, List<String> fields) {
-        return fields.stream().map(entry::get).filter(v -> v != null).map(String::valueOf).findFirst().orElse("");
+        return fields.stream()
+                .map(entry::get)
+                .filter(v -> v != null)
+                .map(String::valueOf)
+                .findFirst()
+                .orElse("");
     }
 
     /** The weak model's answers of RouteLLM-layout data, without context. */
     public static List<AnswerUnderReview> fromRouteLlm(List<RouteLlmData.Row> rows) {
         WeakAnswers.requireResponses(rows);
-        return rows.stream().map(r -> AnswerUnderReview.of(r.prompt(), r.weakResponse())).toList();
+        return rows.stream()
+                .map(r -> AnswerUnderReview.of(r.prompt(), r.weakResponse()))
+                .toList();
     }
 
     public VerifyBenchResult measure(List<AnswerUnderReview> answers, int rounds, Progress progress) {
@@ -115,9 +127,14 @@ public final class VerifierBenchmark {
             Arrays.sort(perCheck[c]);
             checkP99.put(checks.get(c).name(), round(Percentile.nearestRank(perCheck[c], 99)));
         }
-        return new VerifyBenchResult(answers.size(), rounds, Runtime.getRuntime().availableProcessors(),
+        return new VerifyBenchResult(
+                answers.size(),
+                rounds,
+                Runtime.getRuntime().availableProcessors(),
                 round(Percentile.nearestRank(total, 50)),
-                round(Percentile.nearestRank(total, 99)), round(total[total.length - 1]), checkP99);
+                round(Percentile.nearestRank(total, 99)),
+                round(total[total.length - 1]),
+                checkP99);
     }
 
     private static double round(double ms) {

@@ -36,11 +36,17 @@ public final class VerifierFitting {
         try (AnswerChecks checks = AnswerChecks.standard(KnownTerms.NONE, Optional.empty())) {
             features = WeakAnswers.features(rows, checks, progress);
         }
-        String description = "P(answer is bad) from the answer checks' features, fitted by `kr eval fit-verifier` on the"
-                + " weak model's answers, labelled by its correctness. Features too rare in the sample to fit (fewer than "
-                + Verifier.MIN_SUPPORT + " answers) carry hand-set priors; a fitted feature is held to its range.";
-        return Verifier.fit(rows.stream().map(features::get).toList(), WeakAnswers.bad(rows), PENALTY,
-                VerifierPriors.defaults(),
-                new Verifier.Provenance(source, LocalDate.now(clock), description)).weights();
+        String description =
+                "P(answer is bad) from the answer checks' features, fitted by `kr eval fit-verifier` on the"
+                        + " weak model's answers, labelled by its correctness. Features too rare in the sample to fit (fewer than "
+                        + Verifier.MIN_SUPPORT
+                        + " answers) carry hand-set priors; a fitted feature is held to its range.";
+        return Verifier.fit(
+                        rows.stream().map(features::get).toList(),
+                        WeakAnswers.bad(rows),
+                        PENALTY,
+                        VerifierPriors.defaults(),
+                        new Verifier.Provenance(source, LocalDate.now(clock), description))
+                .weights();
     }
 }

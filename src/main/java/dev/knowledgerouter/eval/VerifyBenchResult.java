@@ -7,6 +7,5 @@ import java.util.Map;
  * a warm-up, the time of one full verdict (every check plus the score) at p50, p99 and worst, and
  * each check's own p99, in milliseconds.
  */
-public record VerifyBenchResult(int answers, int rounds, int cores, double p50Ms, double p99Ms, double maxMs,
-                                Map<String, Double> checkP99Ms) {
-}
+public record VerifyBenchResult(
+        int answers, int rounds, int cores, double p50Ms, double p99Ms, double maxMs, Map<String, Double> checkP99Ms) {}

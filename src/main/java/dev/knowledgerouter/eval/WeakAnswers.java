@@ -1,9 +1,9 @@
 package dev.knowledgerouter.eval;
 
+import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.verify.AnswerChecks;
 import dev.knowledgerouter.verify.AnswerUnderReview;
 import dev.knowledgerouter.verify.FeatureVector;
-import dev.knowledgerouter.knowledge.Progress;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +14,10 @@ import java.util.Map;
  * has no stop reasons).
  */
 final class WeakAnswers {
-    private WeakAnswers() {
-    }
+    private WeakAnswers() {}
 
-    static Map<RouteLlmData.Row, FeatureVector> features(List<RouteLlmData.Row> rows, AnswerChecks checks,
-            Progress progress) {
+    static Map<RouteLlmData.Row, FeatureVector> features(
+            List<RouteLlmData.Row> rows, AnswerChecks checks, Progress progress) {
         requireResponses(rows);
         Map<RouteLlmData.Row, FeatureVector> out = new IdentityHashMap<>();
         progress.start("check weak answers", rows.size());

@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -26,22 +27,25 @@ public final class OwnerOnly {
     public static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
     public static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_EXECUTE);
 
-    private OwnerOnly() {
-    }
+    private OwnerOnly() {}
 
     /** How a pass over a folder went: paths whose permissions were narrowed, and paths that could not be changed. */
-    public record Tightened(int paths, int failed) {
-    }
+    public record Tightened(int paths, int failed) {}
 
     /** Creates {@code dir} and its missing parents as owner-only folders; existing ones are left as they are. */
     public static Path createDirectories(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return dir;
         }
-        return posix(dir) ? Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(FOLDER))
+        return posix(dir)
+                ? Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(FOLDER))
                 : Files.createDirectories(dir);
     }
 
@@ -57,7 +61,8 @@ public final class OwnerOnly {
 
     /** A new empty owner-only file with a unique name in {@code dir}. */
     public static Path createTempFile(Path dir, String prefix, String suffix) throws IOException {
-        return posix(dir) ? Files.createTempFile(dir, prefix, suffix, PosixFilePermissions.asFileAttribute(FILE))
+        return posix(dir)
+                ? Files.createTempFile(dir, prefix, suffix, PosixFilePermissions.asFileAttribute(FILE))
                 : Files.createTempFile(dir, prefix, suffix);
     }
 
@@ -70,7 +75,7 @@ public final class OwnerOnly {
             if (posix(path) && !Files.isSymbolicLink(path) && Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
                 Files.setPosixFilePermissions(path, Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? FOLDER : FILE);
             }
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             // Deleted between the check and the change: nothing left to protect.
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make " + path + " private to its owner: " + e.getMessage(), e);
@@ -119,7 +124,7 @@ public final class OwnerOnly {
                 Files.setPosixFilePermissions(path, wanted);
                 counts[0]++;
             }
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             // Removed while we walked (a Lucene merge): nothing to narrow.
         } catch (IOException | UnsupportedOperationException e) {
             counts[1]++;

@@ -8,8 +8,7 @@ import java.util.stream.Stream;
 
 /** Removal of throwaway index folders (evaluation indexes, an interrupted reindex). */
 public final class ScratchFolders {
-    private ScratchFolders() {
-    }
+    private ScratchFolders() {}
 
     /** Deletes {@code dir} and everything below it; nothing happens when it does not exist. */
     public static void delete(Path dir) throws IOException {

@@ -38,9 +38,10 @@ public final class BearerAuth implements Handler {
         if (server.loopbackOnly()) {
             return Optional.empty();
         }
-        throw new ConfigException("refusing to serve on " + server.host() + " without an API token: anyone who can reach it could query,"
-                + " spend Claude credit and read the knowledge; set KR_API_TOKEN (e.g. export KR_API_TOKEN=$(openssl rand -hex 32))"
-                + " and send it as `Authorization: Bearer <token>`, or bind 127.0.0.1 (--host 127.0.0.1 or KR_BIND)");
+        throw new ConfigException(
+                "refusing to serve on " + server.host() + " without an API token: anyone who can reach it could query,"
+                        + " spend Claude credit and read the knowledge; set KR_API_TOKEN (e.g. export KR_API_TOKEN=$(openssl rand -hex 32))"
+                        + " and send it as `Authorization: Bearer <token>`, or bind 127.0.0.1 (--host 127.0.0.1 or KR_BIND)");
     }
 
     /**
@@ -58,20 +59,30 @@ public final class BearerAuth implements Handler {
         }
         String header = ctx.header("Authorization");
         if (header == null || header.isBlank()) {
-            refuse(ctx, "Bearer realm=\"kr\"", "this server requires an API token; send `Authorization: Bearer <token>` with the KR_API_TOKEN"
-                    + " the server was started with (the kr command line sends it when KR_API_TOKEN is set)");
+            refuse(
+                    ctx,
+                    "Bearer realm=\"kr\"",
+                    "this server requires an API token; send `Authorization: Bearer <token>` with the KR_API_TOKEN"
+                            + " the server was started with (the kr command line sends it when KR_API_TOKEN is set)");
         } else if (!header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-            refuse(ctx, "Bearer realm=\"kr\"", "the Authorization header must use the Bearer scheme: `Authorization: Bearer <token>`");
+            refuse(
+                    ctx,
+                    "Bearer realm=\"kr\"",
+                    "the Authorization header must use the Bearer scheme: `Authorization: Bearer <token>`");
         } else if (!matches(header.substring(SCHEME.length()).strip())) {
             // The presented value is not echoed: it may be a real token meant for another server.
-            refuse(ctx, "Bearer realm=\"kr\", error=\"invalid_token\"", "the bearer token is not this server's; send the KR_API_TOKEN"
-                    + " the server was started with");
+            refuse(
+                    ctx,
+                    "Bearer realm=\"kr\", error=\"invalid_token\"",
+                    "the bearer token is not this server's; send the KR_API_TOKEN" + " the server was started with");
         }
     }
 
     /** True when an {@code Authorization} header carries this server's token (for endpoints Javalin does not route, such as /mcp). */
     public boolean accepts(String header) {
-        return header != null && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length()) && matches(header.substring(SCHEME.length()).strip());
+        return header != null
+                && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
+                && matches(header.substring(SCHEME.length()).strip());
     }
 
     /**

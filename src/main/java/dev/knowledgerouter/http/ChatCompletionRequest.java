@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.knowledgerouter.app.QueryRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -21,7 +22,9 @@ record ChatCompletionRequest(String model, String query, boolean stream, boolean
     static ChatCompletionRequest from(JsonNode body) {
         String model = text(body, "model");
         if (model == null || model.isBlank()) {
-            throw OpenAiException.invalid("missing_required_parameter", "model",
+            throw OpenAiException.invalid(
+                    "missing_required_parameter",
+                    "model",
                     "'model' is missing; use \"auto\" (the router decides), \"local\", \"remote\" or a name from GET /v1/models");
         }
         boolean stream = bool(body, "stream");
@@ -44,7 +47,8 @@ record ChatCompletionRequest(String model, String query, boolean stream, boolean
     private static String lastUserMessage(JsonNode body) {
         JsonNode messages = body.get("messages");
         if (messages == null || messages.isNull()) {
-            throw OpenAiException.invalid("missing_required_parameter", "messages", "'messages' is missing; send e.g. " + EXAMPLE);
+            throw OpenAiException.invalid(
+                    "missing_required_parameter", "messages", "'messages' is missing; send e.g. " + EXAMPLE);
         }
         if (!messages.isArray()) {
             throw mistyped("messages", "an array of {\"role\", \"content\"} objects", messages);
@@ -58,18 +62,24 @@ record ChatCompletionRequest(String model, String query, boolean stream, boolean
             }
             String role = text(m, "role", param + ".role");
             if (role == null) {
-                throw OpenAiException.invalid("missing_required_parameter", param + ".role", "'" + param + ".role' is missing; use \"user\"");
+                throw OpenAiException.invalid(
+                        "missing_required_parameter", param + ".role", "'" + param + ".role' is missing; use \"user\"");
             }
             String content = content(m.get("content"), param + ".content");
             if (role.equals("user")) {
                 if (content == null || content.isBlank()) {
-                    throw OpenAiException.invalid("invalid_value", param + ".content", "'" + param + ".content' of a user message needs text");
+                    throw OpenAiException.invalid(
+                            "invalid_value",
+                            param + ".content",
+                            "'" + param + ".content' of a user message needs text");
                 }
                 question = content;
             }
         }
         if (question == null) {
-            throw OpenAiException.invalid("invalid_value", "messages",
+            throw OpenAiException.invalid(
+                    "invalid_value",
+                    "messages",
                     "'messages' has no message with role \"user\"; the last user message is the question the router answers");
         }
         return question;
@@ -136,7 +146,9 @@ record ChatCompletionRequest(String model, String query, boolean stream, boolean
             throw mistyped(field, whole ? "a whole number" : "a number", v);
         }
         if (v.asDouble() < min || v.asDouble() > max) {
-            String range = min == max ? "only " + fmt(min) + " is supported" : "it must be between " + fmt(min) + " and " + fmt(max);
+            String range = min == max
+                    ? "only " + fmt(min) + " is supported"
+                    : "it must be between " + fmt(min) + " and " + fmt(max);
             throw OpenAiException.invalid("invalid_value", field, "'" + field + "' is " + v.asText() + "; " + range);
         }
     }
@@ -146,7 +158,12 @@ record ChatCompletionRequest(String model, String query, boolean stream, boolean
     }
 
     private static OpenAiException mistyped(String param, String expected, JsonNode got) {
-        return OpenAiException.invalid("invalid_type", param,
-                "'" + param + "' must be " + expected + ", got " + (got.isNumber() ? got.asText() : got.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+        return OpenAiException.invalid(
+                "invalid_type",
+                param,
+                "'" + param + "' must be " + expected + ", got "
+                        + (got.isNumber()
+                                ? got.asText()
+                                : got.getNodeType().name().toLowerCase(Locale.ROOT)));
     }
 }

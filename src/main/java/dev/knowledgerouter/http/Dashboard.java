@@ -23,9 +23,10 @@ final class Dashboard {
      * (a frame written from text inherits this policy) and which carries its CSS inline; the
      * dashboard's own script never writes markup, so inline styles cannot come from data.
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-            + "frame-ancestors 'self'";
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                    + "img-src 'self' data:; connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+                    + "frame-ancestors 'self'";
 
     private static final Map<String, String> HEADERS = Map.of(
             "Cache-Control", "no-cache",
@@ -33,8 +34,7 @@ final class Dashboard {
             "X-Content-Type-Options", "nosniff",
             "Referrer-Policy", "no-referrer");
 
-    private Dashboard() {
-    }
+    private Dashboard() {}
 
     /** The page and its files: they hold no data, so a browser may open them without a token or from any link. */
     static boolean serves(String path) {
@@ -61,7 +61,8 @@ final class Dashboard {
     private static byte[] resource(String name) {
         try (InputStream in = Dashboard.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("the dashboard's " + name + " is missing from the jar; rebuild it with ./mvnw package");
+                throw new IllegalStateException(
+                        "the dashboard's " + name + " is missing from the jar; rebuild it with ./mvnw package");
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -19,8 +19,7 @@ final class EventStream {
     private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
 
-    private EventStream() {
-    }
+    private EventStream() {}
 
     static void send(Context ctx, ObjectMapper json, List<?> events) {
         HttpServletResponse res = ctx.res();

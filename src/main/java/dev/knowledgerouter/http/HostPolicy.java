@@ -58,7 +58,8 @@ record HostPolicy(boolean loopbackBind, Set<String> listenerNames, List<HostPort
             return true;
         }
         boolean listed = allowed.stream()
-                .anyMatch(a -> a.host().equals(named.host()) && (a.port().isEmpty() || a.port().getAsInt() == port));
+                .anyMatch(a -> a.host().equals(named.host())
+                        && (a.port().isEmpty() || a.port().getAsInt() == port));
         if (listed) {
             return true;
         }

@@ -8,16 +8,35 @@ import dev.knowledgerouter.app.QueryRequest;
 import dev.knowledgerouter.app.QueryResponse;
 import dev.knowledgerouter.app.SearchResponse;
 import dev.knowledgerouter.app.WireJson;
+import dev.knowledgerouter.code.AnalysisJob;
+import dev.knowledgerouter.code.CodeIndex;
+import dev.knowledgerouter.code.CodeSearchResponse;
+import dev.knowledgerouter.code.CodeService;
+import dev.knowledgerouter.code.RepositoryAnalyzer;
+import dev.knowledgerouter.code.SummaryMode;
+import dev.knowledgerouter.code.scan.CredentialFolderException;
+import dev.knowledgerouter.code.scan.PathNotAllowedException;
 import dev.knowledgerouter.config.ServerSettings;
 import dev.knowledgerouter.learn.Outcome;
 import dev.knowledgerouter.mcp.McpHttpEndpoint;
+import dev.knowledgerouter.metrics.RouterMetrics;
+import dev.knowledgerouter.report.HtmlReport;
+import dev.knowledgerouter.report.MarkdownReport;
+import dev.knowledgerouter.report.ReportBuilder;
+import dev.knowledgerouter.report.RoutingReport;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The routes of the HTTP API:
@@ -62,8 +81,10 @@ public final class HttpApi {
         ServerSettings server = app.config().server();
         Optional<BearerAuth> auth = BearerAuth.forServer(server);
         OpenApiDocument openApi = OpenApiDocument.load();
-        McpHttpEndpoint mcp = new McpHttpEndpoint(app, server.maxBodyBytes(),
-                auth.<java.util.function.Predicate<String>>map(a -> a::accepts).orElse(header -> true));
+        McpHttpEndpoint mcp = new McpHttpEndpoint(
+                app,
+                server.maxBodyBytes(),
+                auth.<Predicate<String>>map(a -> a::accepts).orElse(header -> true));
         RequestGuard guard = RequestGuard.of(server);
         return Javalin.create(cfg -> {
             // Before the MCP servlet is mounted, so that the guard's filter comes first for /mcp too.
@@ -88,12 +109,21 @@ public final class HttpApi {
             cfg.routes.get("/v1/interactions", this::interactions);
             cfg.routes.post("/v1/interactions/{id}/feedback", this::feedback);
             cfg.routes.post("/v1/repos", this::analyze);
-            cfg.routes.get("/v1/repos", ctx -> ctx.json(Map.of("repositories",
-                    app.code().repositories().stream().map(n -> app.code().summary(n)).flatMap(Optional::stream).toList())));
+            cfg.routes.get(
+                    "/v1/repos",
+                    ctx -> ctx.json(Map.of(
+                            "repositories",
+                            app.code().repositories().stream()
+                                    .map(n -> app.code().summary(n))
+                                    .flatMap(Optional::stream)
+                                    .toList())));
             cfg.routes.get("/v1/repos/{name}", this::repository);
             cfg.routes.get("/v1/repos/{name}/search", this::codeSearch);
             Dashboard.install(cfg);
-            cfg.routes.get("/metrics", ctx -> ctx.contentType(dev.knowledgerouter.metrics.RouterMetrics.CONTENT_TYPE).result(app.metrics().scrape()));
+            cfg.routes.get(
+                    "/metrics",
+                    ctx -> ctx.contentType(RouterMetrics.CONTENT_TYPE)
+                            .result(app.metrics().scrape()));
             new OpenAiApi(app).register(cfg.routes);
         });
     }
@@ -101,7 +131,8 @@ public final class HttpApi {
     private void interactions(Context ctx) {
         int limit = intParam(ctx, "limit", DEFAULT_INTERACTIONS);
         if (limit < 1 || limit > MAX_INTERACTIONS) {
-            throw new ApiException(400, "invalid_request", "'limit' must be between 1 and " + MAX_INTERACTIONS + ", got " + limit);
+            throw new ApiException(
+                    400, "invalid_request", "'limit' must be between 1 and " + MAX_INTERACTIONS + ", got " + limit);
         }
         ctx.json(Map.of("interactions", app.inFlight().run(() -> app.recentInteractions(limit))));
     }
@@ -113,16 +144,27 @@ public final class HttpApi {
             throw new ApiException(400, "invalid_request", "'query' is missing; send {\"query\": \"your question\"}");
         }
         if (!query.isTextual()) {
-            throw new ApiException(400, "invalid_request", "'query' must be a string, got " + query.getNodeType().name().toLowerCase());
+            throw new ApiException(
+                    400,
+                    "invalid_request",
+                    "'query' must be a string, got "
+                            + query.getNodeType().name().toLowerCase());
         }
         JsonNode profile = body.get("profile");
         if (profile != null && !profile.isNull() && !profile.isTextual()) {
-            throw new ApiException(400, "invalid_request", "'profile' must be a string such as \"default\", \"critical\" or \"casual\"");
+            throw new ApiException(
+                    400,
+                    "invalid_request",
+                    "'profile' must be a string such as \"default\", \"critical\" or \"casual\"");
         }
         Optional<String> p = profile == null || profile.isNull() ? Optional.empty() : Optional.of(profile.asText());
         String prefer = optionalText(body, "prefer", "\"remote\" or \"auto\"").orElse("auto");
         if (!prefer.equals("remote") && !prefer.equals("auto")) {
-            throw new ApiException(400, "invalid_request", "'prefer' must be \"remote\" (ask Claude first) or \"auto\" (let the router decide), got \"" + prefer + "\"");
+            throw new ApiException(
+                    400,
+                    "invalid_request",
+                    "'prefer' must be \"remote\" (ask Claude first) or \"auto\" (let the router decide), got \""
+                            + prefer + "\"");
         }
         Optional<String> taskType = optionalText(body, "task_type", "a name such as \"critical\"");
         Optional<String> user = optionalText(body, "user", QueryRequest.USER_RULE);
@@ -137,21 +179,27 @@ public final class HttpApi {
         try {
             days = daysParam == null ? 7 : Integer.parseInt(daysParam.strip());
         } catch (NumberFormatException e) {
-            throw new ApiException(400, "invalid_request", "'days' must be a whole number of days such as 7, got \"" + daysParam + "\"");
+            throw new ApiException(
+                    400,
+                    "invalid_request",
+                    "'days' must be a whole number of days such as 7, got \"" + daysParam + "\"");
         }
-        if (days < 1 || days > dev.knowledgerouter.report.ReportBuilder.MAX_DAYS) {
-            throw new ApiException(400, "invalid_request", "'days' must be between 1 and " + dev.knowledgerouter.report.ReportBuilder.MAX_DAYS + ", got " + days);
+        if (days < 1 || days > ReportBuilder.MAX_DAYS) {
+            throw new ApiException(
+                    400, "invalid_request", "'days' must be between 1 and " + ReportBuilder.MAX_DAYS + ", got " + days);
         }
-        String format = Optional.ofNullable(ctx.queryParam("format")).map(f -> f.strip().toLowerCase(java.util.Locale.ROOT))
+        String format = Optional.ofNullable(ctx.queryParam("format"))
+                .map(f -> f.strip().toLowerCase(Locale.ROOT))
                 .orElseGet(() -> preferredFormat(ctx.header("Accept")));
         if (!List.of("json", "html", "md").contains(format)) {
             throw new ApiException(400, "invalid_request", "'format' must be json, html or md, got \"" + format + "\"");
         }
-        Optional<String> profile = Optional.ofNullable(ctx.queryParam("profile")).filter(p -> !p.isBlank());
-        dev.knowledgerouter.report.RoutingReport report = app.inFlight().run(() -> app.report(days, profile));
+        Optional<String> profile =
+                Optional.ofNullable(ctx.queryParam("profile")).filter(p -> !p.isBlank());
+        RoutingReport report = app.inFlight().run(() -> app.report(days, profile));
         switch (format) {
-            case "html" -> ctx.contentType("text/html; charset=utf-8").result(dev.knowledgerouter.report.HtmlReport.render(report));
-            case "md" -> ctx.contentType("text/markdown; charset=utf-8").result(dev.knowledgerouter.report.MarkdownReport.render(report));
+            case "html" -> ctx.contentType("text/html; charset=utf-8").result(HtmlReport.render(report));
+            case "md" -> ctx.contentType("text/markdown; charset=utf-8").result(MarkdownReport.render(report));
             default -> ctx.json(report);
         }
     }
@@ -160,7 +208,7 @@ public final class HttpApi {
         if (accept == null) {
             return "json";
         }
-        String a = accept.toLowerCase(java.util.Locale.ROOT);
+        String a = accept.toLowerCase(Locale.ROOT);
         if (a.contains("text/html")) {
             return "html";
         }
@@ -173,8 +221,11 @@ public final class HttpApi {
         try {
             body = BODY_READER.readTree(ctx.bodyAsBytes());
         } catch (JacksonException e) {
-            throw new ApiException(400, "malformed_json", "the request body is not valid JSON (" + e.getOriginalMessage() + "); send e.g. " + example);
-        } catch (java.io.IOException e) {
+            throw new ApiException(
+                    400,
+                    "malformed_json",
+                    "the request body is not valid JSON (" + e.getOriginalMessage() + "); send e.g. " + example);
+        } catch (IOException e) {
             throw new ApiException(400, "malformed_json", "the request body could not be read: " + e.getMessage());
         }
         if (body == null || body.isMissingNode() || !body.isObject()) {
@@ -187,35 +238,41 @@ public final class HttpApi {
         JsonNode body = objectBody(ctx, "{\"path\": \"/home/me/src/project\", \"name\": \"project\"}");
         String path = optionalText(body, "path", "the absolute path of a repository folder")
                 .filter(p -> !p.isBlank())
-                .orElseThrow(() -> new ApiException(400, "invalid_request", "'path' is missing; send {\"path\": \"/absolute/path/to/repo\"}"));
+                .orElseThrow(() -> new ApiException(
+                        400, "invalid_request", "'path' is missing; send {\"path\": \"/absolute/path/to/repo\"}"));
         Optional<String> name = optionalText(body, "name", "a repository name such as \"my-service\"");
-        dev.knowledgerouter.code.SummaryMode summaries;
+        SummaryMode summaries;
         try {
-            summaries = dev.knowledgerouter.code.SummaryMode.parse(optionalText(body, "summaries", "\"none\" or \"local\"").orElse("none"));
-            name.ifPresent(dev.knowledgerouter.code.CodeIndex::checkName);
+            summaries = SummaryMode.parse(
+                    optionalText(body, "summaries", "\"none\" or \"local\"").orElse("none"));
+            name.ifPresent(CodeIndex::checkName);
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, "invalid_request", e.getMessage());
         }
-        dev.knowledgerouter.code.AnalysisJob job;
+        AnalysisJob job;
         try {
-            java.nio.file.Path root = java.nio.file.Path.of(path);
+            Path root = Path.of(path);
             if (!root.isAbsolute()) {
-                throw new ApiException(400, "invalid_request", "'path' must be absolute (the server does not share your working directory), got \"" + path + "\"");
+                throw new ApiException(
+                        400,
+                        "invalid_request",
+                        "'path' must be absolute (the server does not share your working directory), got \"" + path
+                                + "\"");
             }
             job = app.code().start(root, name, summaries);
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             throw new ApiException(400, "invalid_request", "'path' is not a valid path: " + e.getMessage());
-        } catch (dev.knowledgerouter.code.scan.PathNotAllowedException e) {
+        } catch (PathNotAllowedException e) {
             throw new ApiException(403, "path_not_allowed", e.getMessage());
-        } catch (dev.knowledgerouter.code.scan.CredentialFolderException e) {
+        } catch (CredentialFolderException e) {
             throw new ApiException(403, "credential_folder", e.getMessage());
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new ApiException(400, "not_a_directory", e.getMessage());
-        } catch (dev.knowledgerouter.code.RepositoryAnalyzer.AnalysisRunningException e) {
+        } catch (RepositoryAnalyzer.AnalysisRunningException e) {
             throw new ApiException(409, "analysis_running", e.getMessage());
         } catch (IllegalStateException e) {
             throw new ApiException(503, "shutting_down", e.getMessage());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ApiException(400, "unreadable_path", "cannot read " + path + ": " + e.getMessage());
         }
         ctx.status(202).header("Location", "/v1/repos/" + job.name()).json(job.view());
@@ -223,7 +280,7 @@ public final class HttpApi {
 
     private static String repositoryName(Context ctx) {
         try {
-            return dev.knowledgerouter.code.CodeIndex.checkName(ctx.pathParam("name"));
+            return CodeIndex.checkName(ctx.pathParam("name"));
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, "invalid_request", e.getMessage());
         }
@@ -231,16 +288,21 @@ public final class HttpApi {
 
     private void repository(Context ctx) {
         String name = repositoryName(ctx);
-        Optional<dev.knowledgerouter.code.AnalysisJob> job = app.code().job(name);
+        Optional<AnalysisJob> job = app.code().job(name);
         // While a job runs, the stored graph is the previous one and may be large: polls read the job only.
-        boolean running = job.map(j -> j.status() == dev.knowledgerouter.code.AnalysisJob.Status.RUNNING).orElse(false);
-        Optional<dev.knowledgerouter.code.CodeService.RepositorySummary> stored = running ? Optional.empty() : app.code().summary(name);
+        boolean running = job.map(j -> j.status() == AnalysisJob.Status.RUNNING).orElse(false);
+        Optional<CodeService.RepositorySummary> stored =
+                running ? Optional.empty() : app.code().summary(name);
         if (job.isEmpty() && stored.isEmpty() && !running) {
-            throw new ApiException(404, "unknown_repository", "no repository named '" + name + "' was analysed or is being analysed; POST /v1/repos {\"path\": ...} starts one");
+            throw new ApiException(
+                    404,
+                    "unknown_repository",
+                    "no repository named '" + name
+                            + "' was analysed or is being analysed; POST /v1/repos {\"path\": ...} starts one");
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", name);
-        out.put("job", job.map(dev.knowledgerouter.code.AnalysisJob::view).orElse(null));
+        out.put("job", job.map(AnalysisJob::view).orElse(null));
         out.put("graph", stored.orElse(null));
         ctx.json(out);
     }
@@ -249,12 +311,16 @@ public final class HttpApi {
         String name = repositoryName(ctx);
         String q = ctx.queryParam("q");
         if (q == null || q.isBlank()) {
-            throw new ApiException(400, "invalid_request", "'q' is missing; search with /v1/repos/" + name + "/search?q=where+are+imports+resolved");
+            throw new ApiException(
+                    400,
+                    "invalid_request",
+                    "'q' is missing; search with /v1/repos/" + name + "/search?q=where+are+imports+resolved");
         }
         int k = intParam(ctx, "k", 10);
         try {
-            ctx.json(app.inFlight().run(() -> new dev.knowledgerouter.code.CodeSearchResponse(name, q, app.code().search(name, q, k))));
-        } catch (dev.knowledgerouter.code.CodeService.UnknownRepositoryException e) {
+            ctx.json(app.inFlight()
+                    .run(() -> new CodeSearchResponse(name, q, app.code().search(name, q, k))));
+        } catch (CodeService.UnknownRepositoryException e) {
             throw new ApiException(404, "unknown_repository", e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, "invalid_request", e.getMessage());
@@ -277,7 +343,8 @@ public final class HttpApi {
         JsonNode body = objectBody(ctx, "{\"verdict\": \"bad\", \"note\": \"wrong flag\"}");
         Outcome.Verdict verdict;
         try {
-            verdict = Outcome.Verdict.parse(optionalText(body, "verdict", "\"good\" or \"bad\"").orElse(null));
+            verdict = Outcome.Verdict.parse(
+                    optionalText(body, "verdict", "\"good\" or \"bad\"").orElse(null));
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, "invalid_request", e.getMessage());
         }
@@ -299,14 +366,16 @@ public final class HttpApi {
 
     private void search(Context ctx) {
         String q = ctx.queryParam("q");
-        Optional<String> collection = Optional.ofNullable(ctx.queryParam("collection")).filter(s -> !s.isBlank());
+        Optional<String> collection =
+                Optional.ofNullable(ctx.queryParam("collection")).filter(s -> !s.isBlank());
         int k = DEFAULT_K;
         String kText = ctx.queryParam("k");
         if (kText != null) {
             try {
                 k = Integer.parseInt(kText.strip());
             } catch (NumberFormatException e) {
-                throw new ApiException(400, "invalid_request", "k must be a whole number between 1 and 100, got '" + kText + "'");
+                throw new ApiException(
+                        400, "invalid_request", "k must be a whole number between 1 and 100, got '" + kText + "'");
             }
         }
         int kk = k;

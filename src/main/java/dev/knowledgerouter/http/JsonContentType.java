@@ -12,8 +12,7 @@ import java.util.Optional;
 final class JsonContentType {
     static final String EXPECTED = "application/json";
 
-    private JsonContentType() {
-    }
+    private JsonContentType() {}
 
     /** Empty when the body is JSON in UTF-8, else what is wrong with the type, to complete "send ... (...)". */
     static Optional<String> problem(String contentType) {
@@ -28,7 +27,8 @@ final class JsonContentType {
         for (int i = 1; i < parts.length; i++) {
             String[] parameter = parts[i].split("=", 2);
             if (parameter[0].strip().equalsIgnoreCase("charset")) {
-                String charset = parameter.length < 2 ? "" : parameter[1].strip().replace("\"", "");
+                String charset =
+                        parameter.length < 2 ? "" : parameter[1].strip().replace("\"", "");
                 if (!charset.equalsIgnoreCase("utf-8")) {
                     return Optional.of("JSON is UTF-8, got charset '" + OriginPolicy.shorten(charset) + "'");
                 }

@@ -40,20 +40,28 @@ final class OpenAiApi {
     }
 
     void register(RoutesConfig routes) {
-        routes.exception(OpenAiException.class, (e, ctx) -> OpenAiErrors.write(ctx, e.status(), e.code(), e.param(), e.getMessage()));
+        routes.exception(
+                OpenAiException.class,
+                (e, ctx) -> OpenAiErrors.write(ctx, e.status(), e.code(), e.param(), e.getMessage()));
         routes.post(COMPLETIONS, this::complete);
         routes.get(MODELS, ctx -> ctx.json(new OpenAiWire.ModelList("list", models.list())));
         // <id>, not {id}: Ollama names may hold slashes (hf.co/org/model).
-        routes.get(MODELS + "/<id>", ctx -> ctx.json(models.find(ctx.pathParam("id")).orElseThrow(() -> modelNotFound(ctx.pathParam("id")))));
+        routes.get(
+                MODELS + "/<id>",
+                ctx -> ctx.json(
+                        models.find(ctx.pathParam("id")).orElseThrow(() -> modelNotFound(ctx.pathParam("id")))));
     }
 
     private void complete(Context ctx) {
-        ChatCompletionRequest request = ChatCompletionRequest.from(HttpApi.objectBody(ctx, ChatCompletionRequest.EXAMPLE));
-        OpenAiModels.Requested model = models.resolve(request.model()).orElseThrow(() -> modelNotFound(request.model()));
+        ChatCompletionRequest request =
+                ChatCompletionRequest.from(HttpApi.objectBody(ctx, ChatCompletionRequest.EXAMPLE));
+        OpenAiModels.Requested model =
+                models.resolve(request.model()).orElseThrow(() -> modelNotFound(request.model()));
         QueryRequest plain = QueryRequest.of(request.query()).by(request.user());
         QueryRequest query = model.forced().map(plain::forcedTo).orElse(plain);
         QueryResult result = app.inFlight().run(() -> app.queries().query(query));
-        OpenAiCompletion completion = OpenAiCompletion.of(result, clock.instant().getEpochSecond());
+        OpenAiCompletion completion =
+                OpenAiCompletion.of(result, clock.instant().getEpochSecond());
         completion.headers().forEach(ctx::header);
         if (request.stream()) {
             EventStream.send(ctx, json, completion.chunks(request.includeUsage()));
@@ -63,7 +71,10 @@ final class OpenAiApi {
     }
 
     private OpenAiException modelNotFound(String name) {
-        return new OpenAiException(404, "model_not_found", "model",
+        return new OpenAiException(
+                404,
+                "model_not_found",
+                "model",
                 "The model '" + name + "' does not exist; the router serves " + models.ids() + " (GET /v1/models)");
     }
 }

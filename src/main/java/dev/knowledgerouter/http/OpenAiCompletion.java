@@ -12,7 +12,8 @@ import java.util.Map;
  * An answered query in OpenAI's terms, whole or as stream chunks. The id carries the interaction id
  * so a client's log line leads to the stored interaction (and to {@code /v1/interactions/{id}/feedback}).
  */
-record OpenAiCompletion(String id, long created, String model, String content, OpenAiWire.Usage usage, OpenAiWire.KrRoute route) {
+record OpenAiCompletion(
+        String id, long created, String model, String content, OpenAiWire.Usage usage, OpenAiWire.KrRoute route) {
     private static final String ROLE = "assistant";
     private static final String STOP = "stop";
     private static final int WORDS_PER_CHUNK = 8;
@@ -20,10 +21,23 @@ record OpenAiCompletion(String id, long created, String model, String content, O
     static OpenAiCompletion of(QueryResult result, long createdEpochSecond) {
         QueryResponse r = QueryResponse.of(result);
         QueryResponse.Route route = r.route();
-        OpenAiWire.KrRoute kr = new OpenAiWire.KrRoute(route.target(), route.decided(), route.model(), route.reason(), route.relevance(),
-                route.complexity(), r.interactionId(), r.status(), route.note());
-        return new OpenAiCompletion("chatcmpl-" + r.interactionId(), createdEpochSecond, OpenAiModels.idOf(route.model()), r.answer(),
-                usage(result), kr);
+        OpenAiWire.KrRoute kr = new OpenAiWire.KrRoute(
+                route.target(),
+                route.decided(),
+                route.model(),
+                route.reason(),
+                route.relevance(),
+                route.complexity(),
+                r.interactionId(),
+                r.status(),
+                route.note());
+        return new OpenAiCompletion(
+                "chatcmpl-" + r.interactionId(),
+                createdEpochSecond,
+                OpenAiModels.idOf(route.model()),
+                r.answer(),
+                usage(result),
+                kr);
     }
 
     /** Tokens the answering model reported; a retrieval-only answer used none. */
@@ -44,13 +58,26 @@ record OpenAiCompletion(String id, long created, String model, String content, O
 
     /** The routing decision as response headers, for clients that can show headers but not extra fields. */
     Map<String, String> headers() {
-        return Map.of("X-KR-Route", route.target(), "X-KR-Model", route.model(), "X-KR-Interaction-Id", route.interactionId(),
-                "X-KR-Relevance", String.format(Locale.ROOT, "%.4f", route.relevance()));
+        return Map.of(
+                "X-KR-Route",
+                route.target(),
+                "X-KR-Model",
+                route.model(),
+                "X-KR-Interaction-Id",
+                route.interactionId(),
+                "X-KR-Relevance",
+                String.format(Locale.ROOT, "%.4f", route.relevance()));
     }
 
     OpenAiWire.ChatCompletion whole() {
-        return new OpenAiWire.ChatCompletion(id, "chat.completion", created, model,
-                List.of(new OpenAiWire.Choice(0, new OpenAiWire.Message(ROLE, content), STOP)), usage, route);
+        return new OpenAiWire.ChatCompletion(
+                id,
+                "chat.completion",
+                created,
+                model,
+                List.of(new OpenAiWire.Choice(0, new OpenAiWire.Message(ROLE, content), STOP)),
+                usage,
+                route);
     }
 
     /**
@@ -72,7 +99,14 @@ record OpenAiCompletion(String id, long created, String model, String content, O
     }
 
     private OpenAiWire.Chunk chunk(OpenAiWire.Delta delta, String finishReason, OpenAiWire.KrRoute kr) {
-        return new OpenAiWire.Chunk(id, "chat.completion.chunk", created, model, List.of(new OpenAiWire.ChunkChoice(0, delta, finishReason)), null, kr);
+        return new OpenAiWire.Chunk(
+                id,
+                "chat.completion.chunk",
+                created,
+                model,
+                List.of(new OpenAiWire.ChunkChoice(0, delta, finishReason)),
+                null,
+                kr);
     }
 
     /** Cuts before the first character of every {@code words}-th word, so the pieces join back to the text exactly. */
@@ -81,7 +115,9 @@ record OpenAiCompletion(String id, long created, String model, String content, O
         int start = 0;
         int seen = 0;
         for (int i = 1; i < text.length(); i++) {
-            if (Character.isWhitespace(text.charAt(i - 1)) && !Character.isWhitespace(text.charAt(i)) && ++seen % words == 0) {
+            if (Character.isWhitespace(text.charAt(i - 1))
+                    && !Character.isWhitespace(text.charAt(i))
+                    && ++seen % words == 0) {
                 pieces.add(text.substring(start, i));
                 start = i;
             }

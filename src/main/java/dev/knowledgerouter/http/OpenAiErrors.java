@@ -8,8 +8,7 @@ import io.javalin.http.Context;
  * that shape to raise their own exceptions; every other endpoint keeps the router's shape.
  */
 final class OpenAiErrors {
-    private OpenAiErrors() {
-    }
+    private OpenAiErrors() {}
 
     /** By path, so that failures raised before a handler runs (body too large, unknown method) take the same shape. */
     static boolean appliesTo(Context ctx) {
@@ -18,7 +17,9 @@ final class OpenAiErrors {
 
     /** For refusals written before Javalin sees the request ({@link RequestGuard}). */
     static boolean appliesTo(String path) {
-        return path.equals(OpenAiApi.COMPLETIONS) || path.equals(OpenAiApi.MODELS) || path.startsWith(OpenAiApi.MODELS + "/");
+        return path.equals(OpenAiApi.COMPLETIONS)
+                || path.equals(OpenAiApi.MODELS)
+                || path.startsWith(OpenAiApi.MODELS + "/");
     }
 
     static void write(Context ctx, int status, String code, String param, String message) {

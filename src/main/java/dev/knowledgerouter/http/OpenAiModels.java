@@ -20,8 +20,7 @@ final class OpenAiModels {
     private static final String CLAUDE_PREFIX = "claude/";
 
     /** What a requested name means: the route it forces, none for {@code auto}. */
-    record Requested(Optional<ForcedRoute> forced) {
-    }
+    record Requested(Optional<ForcedRoute> forced) {}
 
     private final List<String> localModels;
     private final String claudeModel;
@@ -46,7 +45,9 @@ final class OpenAiModels {
             return Optional.of(new Requested(Optional.of(ForcedRoute.remote())));
         }
         String bare = name.startsWith(OLLAMA_PREFIX) ? name.substring(OLLAMA_PREFIX.length()) : name;
-        return localModels.contains(bare) ? Optional.of(new Requested(Optional.of(ForcedRoute.localModel(bare)))) : Optional.empty();
+        return localModels.contains(bare)
+                ? Optional.of(new Requested(Optional.of(ForcedRoute.localModel(bare))))
+                : Optional.empty();
     }
 
     List<OpenAiWire.Model> list() {

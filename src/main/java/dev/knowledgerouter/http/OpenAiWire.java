@@ -9,51 +9,60 @@ import java.util.List;
  * ({@code finish_reason} in stream chunks, {@code param} and {@code code} in errors).
  */
 final class OpenAiWire {
-    private OpenAiWire() {
-    }
+    private OpenAiWire() {}
 
-    record ChatCompletion(String id, String object, long created, String model, List<Choice> choices, Usage usage, KrRoute krRoute) {
-    }
+    record ChatCompletion(
+            String id, String object, long created, String model, List<Choice> choices, Usage usage, KrRoute krRoute) {}
 
-    record Choice(int index, Message message, String finishReason) {
-    }
+    record Choice(int index, Message message, String finishReason) {}
 
-    record Message(String role, String content) {
-    }
+    record Message(String role, String content) {}
 
-    record Usage(long promptTokens, long completionTokens, long totalTokens) {
-    }
+    record Usage(long promptTokens, long completionTokens, long totalTokens) {}
 
     /** One server-sent event of a streamed completion; the last one carries {@code usage} and no choice. */
-    record Chunk(String id, String object, long created, String model, List<ChunkChoice> choices, Usage usage, KrRoute krRoute) {
-    }
+    record Chunk(
+            String id,
+            String object,
+            long created,
+            String model,
+            List<ChunkChoice> choices,
+            Usage usage,
+            KrRoute krRoute) {}
 
-    record ChunkChoice(int index, Delta delta, @JsonInclude(JsonInclude.Include.ALWAYS) String finishReason) {
-    }
+    record ChunkChoice(
+            int index,
+            Delta delta,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String finishReason) {}
 
     /** {@code {"role": "assistant"}}, {@code {"content": "..."}} or, closing the stream, {@code {}}. */
-    record Delta(String role, String content) {
-    }
+    record Delta(String role, String content) {}
 
     /**
      * The router's side of the answer, an extra top-level field clients that do not know it ignore:
      * {@code target} is who answered, {@code decided} the route taken, {@code status} and {@code note}
      * say whether and why the answer is less than was routed.
      */
-    record KrRoute(String target, String decided, String model, String reason, double relevance, int complexity, String interactionId,
-                   String status, String note) {
-    }
+    record KrRoute(
+            String target,
+            String decided,
+            String model,
+            String reason,
+            double relevance,
+            int complexity,
+            String interactionId,
+            String status,
+            String note) {}
 
-    record ModelList(String object, List<Model> data) {
-    }
+    record ModelList(String object, List<Model> data) {}
 
-    record Model(String id, String object, long created, String ownedBy) {
-    }
+    record Model(String id, String object, long created, String ownedBy) {}
 
-    record Error(ErrorBody error) {
-    }
+    record Error(ErrorBody error) {}
 
-    record ErrorBody(String message, String type, @JsonInclude(JsonInclude.Include.ALWAYS) String param,
-                     @JsonInclude(JsonInclude.Include.ALWAYS) String code) {
-    }
+    record ErrorBody(
+            String message,
+            String type,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String param,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String code) {}
 }

@@ -19,27 +19,22 @@ record OriginPolicy(List<WebOrigin> allowed) {
     private static final Set<String> OTHER_SITES = Set.of("cross-site", "same-site");
 
     /** What the request's origin means for it. */
-    sealed interface Verdict {
-    }
+    sealed interface Verdict {}
 
     /**
      * No Origin, and nothing says another site's page made the request: curl, SDKs and the CLI, the
      * user's own navigation (a typed URL, a bookmark), a page's GET to its own server.
      */
-    record NoOrigin() implements Verdict {
-    }
+    record NoOrigin() implements Verdict {}
 
     /** A page of this server: the dashboard. */
-    record SameOrigin() implements Verdict {
-    }
+    record SameOrigin() implements Verdict {}
 
     /** A page at an origin in {@code server.allowed_origins}; {@code origin} is the header as sent, for CORS. */
-    record Listed(String origin) implements Verdict {
-    }
+    record Listed(String origin) implements Verdict {}
 
     /** A page that may not use the API; {@code who} says which, for the refusal. */
-    record Foreign(String who) implements Verdict {
-    }
+    record Foreign(String who) implements Verdict {}
 
     OriginPolicy {
         allowed = List.copyOf(allowed);

@@ -37,10 +37,11 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 final class RequestGuard implements Filter {
     /** Set on a request whose Host names another server, so that {@link HealthRoute} says up or down only. */
     static final String FOREIGN_HOST = RequestGuard.class.getName() + ".foreignHost";
+
     private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
     private static final String ALLOW_METHODS = "GET, POST, DELETE, OPTIONS";
-    private static final String ALLOW_HEADERS = "Authorization, Content-Type, Accept, Last-Event-ID, Mcp-Session-Id,"
-            + " Mcp-Protocol-Version";
+    private static final String ALLOW_HEADERS =
+            "Authorization, Content-Type, Accept, Last-Event-ID, Mcp-Session-Id," + " Mcp-Protocol-Version";
     private static final String EXPOSE_HEADERS = "Location, Retry-After, WWW-Authenticate, Mcp-Session-Id, X-KR-Route,"
             + " X-KR-Model, X-KR-Interaction-Id, X-KR-Relevance";
     private static final String PREFLIGHT_MAX_AGE_SECONDS = "600";
@@ -135,9 +136,15 @@ final class RequestGuard implements Filter {
         if (problem.isEmpty()) {
             return true;
         }
-        refuse(in, out, 415, "unsupported_media_type", in.getMethod() + " " + in.getRequestURI() + " takes a JSON body:"
-                + " send Content-Type: " + JsonContentType.EXPECTED + " (" + problem.get() + "); a form or a text body"
-                + " is never read as a command");
+        refuse(
+                in,
+                out,
+                415,
+                "unsupported_media_type",
+                in.getMethod() + " " + in.getRequestURI() + " takes a JSON body:"
+                        + " send Content-Type: " + JsonContentType.EXPECTED + " (" + problem.get()
+                        + "); a form or a text body"
+                        + " is never read as a command");
         return false;
     }
 

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 
 /**
  * Times every HTTP request by method, route template and status. The template ({@code
@@ -16,6 +17,7 @@ import io.micrometer.core.instrument.Timer;
 final class RequestMetrics {
     /** Requests that matched no route (unknown paths, or refused before reaching one). */
     static final String UNMATCHED = "UNMATCHED";
+
     private static final String STARTED = "kr.metrics.started";
 
     private final MeterRegistry registry;
@@ -34,10 +36,17 @@ final class RequestMetrics {
     private void record(Context ctx) {
         Long started = ctx.attribute(STARTED);
         Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
-        Timer.builder("http.server.requests").description("HTTP requests by method, route template and status")
-                .tags("method", ctx.method().name(), "uri", endpoint == null ? UNMATCHED : endpoint.path, "status", Integer.toString(ctx.statusCode()))
+        Timer.builder("http.server.requests")
+                .description("HTTP requests by method, route template and status")
+                .tags(
+                        "method",
+                        ctx.method().name(),
+                        "uri",
+                        endpoint == null ? UNMATCHED : endpoint.path,
+                        "status",
+                        Integer.toString(ctx.statusCode()))
                 .register(registry)
                 // No start time only when Javalin refused the request before any before-handler: counted, not timed.
-                .record(java.time.Duration.ofNanos(started == null ? 0 : System.nanoTime() - started));
+                .record(Duration.ofNanos(started == null ? 0 : System.nanoTime() - started));
     }
 }

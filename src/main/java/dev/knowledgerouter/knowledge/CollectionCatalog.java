@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  */
 public final class CollectionCatalog {
     public static final String HISTORY = "interaction-history";
-    private static final Set<String> KEYS = Set.of("name", "description", "kind", "text_fields", "answer_field", "title_field", "filter_fields");
+    private static final Set<String> KEYS =
+            Set.of("name", "description", "kind", "text_fields", "answer_field", "title_field", "filter_fields");
 
     private final Map<String, CollectionDefinition> definitions;
     private final List<String> order;
@@ -42,26 +43,32 @@ public final class CollectionCatalog {
 
     public static CollectionCatalog load(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new StoreException("collection definitions not found: " + dir + " is not a directory; set collections_dir in kr.yaml or run kr from the project folder");
+            throw new StoreException("collection definitions not found: " + dir
+                    + " is not a directory; set collections_dir in kr.yaml or run kr from the project folder");
         }
         Map<String, CollectionDefinition> defs = new LinkedHashMap<>();
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+            files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new StoreException("cannot list " + dir + ": " + e.getMessage(), e);
         }
         for (Path file : files) {
             CollectionDefinition d = parse(file);
             if (defs.putIfAbsent(d.name(), d) != null) {
-                throw new StoreException(file + ": collection '" + d.name() + "' is declared twice; keep one file per collection");
+                throw new StoreException(
+                        file + ": collection '" + d.name() + "' is declared twice; keep one file per collection");
             }
         }
         if (!defs.containsKey(HISTORY)) {
-            throw new StoreException(dir + " has no definition for '" + HISTORY + "'; every interaction is stored there, restore collections/" + HISTORY + ".yaml");
+            throw new StoreException(dir + " has no definition for '" + HISTORY
+                    + "'; every interaction is stored there, restore collections/" + HISTORY + ".yaml");
         }
         if (defs.get(HISTORY).kind() != CollectionKind.HISTORY) {
-            throw new StoreException(dir + ": '" + HISTORY + "' must have kind: history; as knowledge, past queries would drive routing relevance");
+            throw new StoreException(dir + ": '" + HISTORY
+                    + "' must have kind: history; as knowledge, past queries would drive routing relevance");
         }
         return new CollectionCatalog(defs);
     }
@@ -100,7 +107,8 @@ public final class CollectionCatalog {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KEYS.contains(key)) {
-                throw new StoreException(file + ": unknown key '" + key + "'; known keys: " + String.join(", ", KEYS.stream().sorted().toList()));
+                throw new StoreException(file + ": unknown key '" + key + "'; known keys: "
+                        + String.join(", ", KEYS.stream().sorted().toList()));
             }
         }
         String name = required(file, root, "name");
@@ -109,14 +117,16 @@ public final class CollectionCatalog {
         try {
             kind = CollectionKind.valueOf(kindText);
         } catch (IllegalArgumentException e) {
-            throw new StoreException(file + ": kind '" + root.path("kind").asText() + "' is not one of knowledge, history, code");
+            throw new StoreException(
+                    file + ": kind '" + root.path("kind").asText() + "' is not one of knowledge, history, code");
         }
         List<String> textFields = names(file, root, "text_fields", true);
         List<String> filterFields = names(file, root, "filter_fields", false);
         String answer = required(file, root, "answer_field");
         String title = root.has("title_field") ? required(file, root, "title_field") : textFields.getFirst();
         try {
-            return new CollectionDefinition(name, root.path("description").asText(""), kind, textFields, answer, title, filterFields);
+            return new CollectionDefinition(
+                    name, root.path("description").asText(""), kind, textFields, answer, title, filterFields);
         } catch (IllegalArgumentException e) {
             throw new StoreException(file + ": " + e.getMessage());
         }
@@ -139,7 +149,8 @@ public final class CollectionCatalog {
             return List.of();
         }
         if (!node.isArray() || (required && node.isEmpty())) {
-            throw new StoreException(file + ": " + key + " must be a" + (required ? " non-empty" : "") + " list of payload field names, e.g. [error, context]");
+            throw new StoreException(file + ": " + key + " must be a" + (required ? " non-empty" : "")
+                    + " list of payload field names, e.g. [error, context]");
         }
         List<String> out = new ArrayList<>();
         for (JsonNode f : node) {

@@ -10,17 +10,30 @@ import java.util.StringJoiner;
  * which one is the answer shown to users, which one names an entry in one line, and which ones can
  * be used as exact-match search filters.
  */
-public record CollectionDefinition(String name, String description, CollectionKind kind,
-                                   List<String> textFields, String answerField, String titleField, List<String> filterFields) {
+public record CollectionDefinition(
+        String name,
+        String description,
+        CollectionKind kind,
+        List<String> textFields,
+        String answerField,
+        String titleField,
+        List<String> filterFields) {
 
-    public CollectionDefinition(String name, String description, CollectionKind kind, List<String> textFields, String answerField, String titleField) {
+    public CollectionDefinition(
+            String name,
+            String description,
+            CollectionKind kind,
+            List<String> textFields,
+            String answerField,
+            String titleField) {
         this(name, description, kind, textFields, answerField, titleField, List.of());
     }
 
     public CollectionDefinition {
         Objects.requireNonNull(name, "name");
         if (!name.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
-            throw new IllegalArgumentException("collection name '" + name + "' must be lowercase letters, digits, '-' or '_' (at most 64)");
+            throw new IllegalArgumentException(
+                    "collection name '" + name + "' must be lowercase letters, digits, '-' or '_' (at most 64)");
         }
         textFields = List.copyOf(textFields);
         filterFields = List.copyOf(filterFields);

@@ -8,7 +8,10 @@ import java.util.List;
  */
 public interface Embedder extends AutoCloseable {
 
-    enum Purpose { QUERY, DOCUMENT }
+    enum Purpose {
+        QUERY,
+        DOCUMENT
+    }
 
     /** A stable name for the model and its settings; stored with every collection it fills. */
     String id();
@@ -25,6 +28,5 @@ public interface Embedder extends AutoCloseable {
      * release by default.
      */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

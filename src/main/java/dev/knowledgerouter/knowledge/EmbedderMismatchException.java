@@ -4,7 +4,8 @@ package dev.knowledgerouter.knowledge;
 public final class EmbedderMismatchException extends StoreException {
     public EmbedderMismatchException(String collection, EmbedderIdentity stored, EmbedderIdentity configured) {
         super("collection '" + collection + "' was indexed with " + stored + " but the configured embedder is "
-                + configured + "; vectors of different models cannot be mixed. Re-index it with `kr reindex --collection "
+                + configured
+                + "; vectors of different models cannot be mixed. Re-index it with `kr reindex --collection "
                 + collection + "` or configure the embedder it was built with");
     }
 }

@@ -18,7 +18,8 @@ public record Entry(String id, Map<String, Object> payload, float[] vector, Inst
             throw new IllegalArgumentException("entry id must not be blank");
         }
         if (id.length() > MAX_ID_CHARS) {
-            throw new IllegalArgumentException("entry id is " + id.length() + " characters long; ids are at most " + MAX_ID_CHARS);
+            throw new IllegalArgumentException(
+                    "entry id is " + id.length() + " characters long; ids are at most " + MAX_ID_CHARS);
         }
         // JSON nulls carry nothing and Map.copyOf refuses them.
         Map<String, Object> copy = new LinkedHashMap<>();

@@ -13,8 +13,7 @@ import java.util.Set;
 public final class EntryContent {
     private static final Set<String> RESERVED = Set.of(Provenance.KEY, EntryVersions.KEY);
 
-    private EntryContent() {
-    }
+    private EntryContent() {}
 
     public static Map<String, Object> of(Map<String, Object> payload) {
         Map<String, Object> content = new LinkedHashMap<>(payload);
@@ -28,7 +27,8 @@ public final class EntryContent {
 
     /** Same content and same embedded text: the stored vector is still right and nothing needs writing. */
     public static boolean sameAs(CollectionDefinition c, Optional<StoredEntry> existing, Map<String, Object> content) {
-        return existing.isPresent() && of(existing.get().payload()).equals(content)
+        return existing.isPresent()
+                && of(existing.get().payload()).equals(content)
                 && existing.get().textHash().equals(TextHash.of(c.textOf(content)));
     }
 }

@@ -19,23 +19,25 @@ public final class EntryVersions {
     public static final int MAX_KEPT = 10;
 
     /** Version {@code version} of an entry: what it said, where that came from, and when it was replaced. */
-    public record Version(int version, Map<String, Object> content, Provenance provenance, Instant replacedAt) {
-    }
+    public record Version(int version, Map<String, Object> content, Provenance provenance, Instant replacedAt) {}
 
-    private EntryVersions() {
-    }
+    private EntryVersions() {}
 
     /** The earlier versions kept in {@code payload}, oldest first. */
     public static List<Version> in(Map<String, Object> payload) {
         List<Version> versions = new ArrayList<>();
         if (payload.get(KEY) instanceof List<?> list) {
             for (Object item : list) {
-                if (item instanceof Map<?, ?> v && v.get("version") instanceof Number n
+                if (item instanceof Map<?, ?> v
+                        && v.get("version") instanceof Number n
                         && v.get("content") instanceof Map<?, ?> c) {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> content = new LinkedHashMap<>((Map<String, Object>) c);
-                    versions.add(new Version(n.intValue(), Collections.unmodifiableMap(content),
-                            Provenance.read(v.get("provenance")), Provenance.instant(v.get("replaced_at"))));
+                    versions.add(new Version(
+                            n.intValue(),
+                            Collections.unmodifiableMap(content),
+                            Provenance.read(v.get("provenance")),
+                            Provenance.instant(v.get("replaced_at"))));
                 }
             }
         }
@@ -52,8 +54,12 @@ public final class EntryVersions {
      * The payload that replaces {@code previous} with {@code content}: the new provenance, and the earlier
      * versions with {@code previous} itself added as the latest of them when {@code keepPrevious}.
      */
-    public static Map<String, Object> replacing(Map<String, Object> previous, Map<String, Object> content,
-                                         Provenance provenance, Instant now, boolean keepPrevious) {
+    public static Map<String, Object> replacing(
+            Map<String, Object> previous,
+            Map<String, Object> content,
+            Provenance provenance,
+            Instant now,
+            boolean keepPrevious) {
         List<Object> kept = new ArrayList<>(previous.get(KEY) instanceof List<?> l ? l : List.of());
         if (keepPrevious) {
             Map<String, Object> version = new LinkedHashMap<>();

@@ -12,8 +12,7 @@ import java.util.List;
 public final class FilterTerms {
     static final int MAX_VALUE_CHARS = 256;
 
-    private FilterTerms() {
-    }
+    private FilterTerms() {}
 
     public static List<String> of(Object value) {
         List<String> terms = new ArrayList<>();

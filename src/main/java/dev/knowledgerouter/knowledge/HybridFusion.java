@@ -3,8 +3,10 @@ package dev.knowledgerouter.knowledge;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Fuses a dense and a BM25 ranking of the same collection into one.
@@ -18,18 +20,22 @@ import java.util.Map;
  * </ul>
  */
 public record HybridFusion(Kind kind, double parameter) {
-    public enum Kind { RRF, CONVEX, ZSCORE }
+    public enum Kind {
+        RRF,
+        CONVEX,
+        ZSCORE
+    }
 
     /** What both stores use unless told otherwise: weighted z-scores, dense weight 0.85 (docs/retrieval.md). */
     public static final HybridFusion DEFAULT = new HybridFusion(Kind.ZSCORE, 0.85);
 
     /** A candidate of one ranking: a key (document) and its score in that ranking. */
-    public record Scored<K>(K key, double score) {
-    }
+    public record Scored<K>(K key, double score) {}
 
     public HybridFusion {
         if (kind != Kind.RRF && (parameter < 0 || parameter > 1)) {
-            throw new IllegalArgumentException("the dense weight of convex fusion is between 0 and 1, got " + parameter);
+            throw new IllegalArgumentException(
+                    "the dense weight of convex fusion is between 0 and 1, got " + parameter);
         }
         if (kind == Kind.RRF && parameter < 0) {
             throw new IllegalArgumentException("the RRF constant must not be negative, got " + parameter);
@@ -73,12 +79,13 @@ public record HybridFusion(Kind kind, double parameter) {
         }
     }
 
-    private static <K> void addStandardised(Map<K, Double> fused, List<Scored<K>> dense, List<Scored<K>> bm25, double weight) {
+    private static <K> void addStandardised(
+            Map<K, Double> fused, List<Scored<K>> dense, List<Scored<K>> bm25, double weight) {
         Map<K, Double> d = standardised(dense);
         Map<K, Double> b = standardised(bm25);
         double dMin = d.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
         double bMin = b.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        java.util.Set<K> keys = new java.util.HashSet<>(d.keySet());
+        Set<K> keys = new HashSet<>(d.keySet());
         keys.addAll(b.keySet());
         for (K key : keys) {
             fused.put(key, weight * d.getOrDefault(key, dMin) + (1 - weight) * b.getOrDefault(key, bMin));
@@ -91,7 +98,10 @@ public record HybridFusion(Kind kind, double parameter) {
             return out;
         }
         double mean = ranking.stream().mapToDouble(Scored::score).average().orElse(0);
-        double var = ranking.stream().mapToDouble(s -> (s.score() - mean) * (s.score() - mean)).average().orElse(0);
+        double var = ranking.stream()
+                .mapToDouble(s -> (s.score() - mean) * (s.score() - mean))
+                .average()
+                .orElse(0);
         double sd = var == 0 ? 1 : Math.sqrt(var);
         ranking.forEach(s -> out.put(s.key(), (s.score() - mean) / sd));
         return out;

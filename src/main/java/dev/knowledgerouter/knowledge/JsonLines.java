@@ -1,28 +1,29 @@
 package dev.knowledgerouter.knowledge;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Reads a JSON Lines file one object at a time, with line numbers for {@code file:line:} messages. */
 public final class JsonLines {
     /** Trailing tokens fail: two objects on one line are an error, not a silently dropped second one. */
-    private static final ObjectMapper JSON = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** Receives each non-blank line: its number, and the parsed object or null when it is not a JSON object. */
     public interface Visitor {
         void line(int number, JsonNode object, String error) throws IOException;
     }
 
-    private JsonLines() {
-    }
+    private JsonLines() {}
 
     public static void read(Path file, Visitor visitor) throws IOException {
-        try (BufferedReader in = java.nio.file.Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int n = 0;
             while ((line = in.readLine()) != null) {

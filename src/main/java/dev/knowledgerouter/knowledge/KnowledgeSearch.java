@@ -2,7 +2,9 @@ package dev.knowledgerouter.knowledge;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +27,8 @@ public final class KnowledgeSearch implements AutoCloseable {
     public KnowledgeSearch(KnowledgeStore store, HybridFusion fusion) {
         this.store = store;
         this.fusion = fusion;
-        this.pool = Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon().name("kr-search-", 0).factory());
+        this.pool = Executors.newFixedThreadPool(
+                4, Thread.ofPlatform().daemon().name("kr-search-", 0).factory());
     }
 
     /**
@@ -50,19 +53,30 @@ public final class KnowledgeSearch implements AutoCloseable {
         if (mode == SearchMode.HYBRID && collections.size() > 1) {
             int depth = Math.min(SearchRequest.MAX_K, k * 5);
             List<SearchHit> dense = run(collections, SearchRequest.of(collections.getFirst(), vector, depth), depth);
-            List<SearchHit> bm25 = run(collections, SearchRequest.of(collections.getFirst(), vector, depth).withText(text, SearchMode.BM25), depth);
-            java.util.Map<String, SearchHit> byKey = new java.util.HashMap<>();
+            List<SearchHit> bm25 = run(
+                    collections,
+                    SearchRequest.of(collections.getFirst(), vector, depth).withText(text, SearchMode.BM25),
+                    depth);
+            Map<String, SearchHit> byKey = new HashMap<>();
             dense.forEach(h -> byKey.put(h.collection() + "/" + h.id(), h));
             bm25.forEach(h -> byKey.putIfAbsent(h.collection() + "/" + h.id(), h));
             List<HybridFusion.Scored<String>> fused = fusion.fuse(
-                    dense.stream().map(h -> new HybridFusion.Scored<>(h.collection() + "/" + h.id(), h.rankScore())).toList(),
-                    bm25.stream().map(h -> new HybridFusion.Scored<>(h.collection() + "/" + h.id(), h.rankScore())).toList());
-            return fused.stream().limit(k).map(f -> {
-                SearchHit h = byKey.get(f.key());
-                return new SearchHit(h.collection(), h.id(), h.score(), f.score(), h.payload(), h.timestamp());
-            }).toList();
+                    dense.stream()
+                            .map(h -> new HybridFusion.Scored<>(h.collection() + "/" + h.id(), h.rankScore()))
+                            .toList(),
+                    bm25.stream()
+                            .map(h -> new HybridFusion.Scored<>(h.collection() + "/" + h.id(), h.rankScore()))
+                            .toList());
+            return fused.stream()
+                    .limit(k)
+                    .map(f -> {
+                        SearchHit h = byKey.get(f.key());
+                        return new SearchHit(h.collection(), h.id(), h.score(), f.score(), h.payload(), h.timestamp());
+                    })
+                    .toList();
         }
-        SearchRequest request = SearchRequest.of(collections.getFirst(), vector, k).withText(text, mode);
+        SearchRequest request =
+                SearchRequest.of(collections.getFirst(), vector, k).withText(text, mode);
         return run(collections, request, k);
     }
 
@@ -90,7 +104,10 @@ public final class KnowledgeSearch implements AutoCloseable {
 
     /** The names of the collections whose relevance routes queries. */
     public List<String> knowledgeCollections() {
-        return store.collections().stream().filter(c -> c.kind() == CollectionKind.KNOWLEDGE).map(CollectionDefinition::name).toList();
+        return store.collections().stream()
+                .filter(c -> c.kind() == CollectionKind.KNOWLEDGE)
+                .map(CollectionDefinition::name)
+                .toList();
     }
 
     private static List<SearchHit> join(Future<List<SearchHit>> f) {

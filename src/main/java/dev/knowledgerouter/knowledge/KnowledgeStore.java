@@ -3,8 +3,11 @@ package dev.knowledgerouter.knowledge;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Collections of embedded entries. Writes are durable when the call returns; a collection refuses to
@@ -30,7 +33,7 @@ public interface KnowledgeStore extends AutoCloseable {
      * Replaces the payload of an existing entry, keeping its vector and timestamp, durable on
      * return; empty when there is no such entry.
      */
-    Optional<StoredEntry> updatePayload(String collection, String id, java.util.function.UnaryOperator<java.util.Map<String, Object>> update);
+    Optional<StoredEntry> updatePayload(String collection, String id, UnaryOperator<Map<String, Object>> update);
 
     /** Deletes entries by id; returns how many existed. */
     int delete(String collection, Collection<String> ids);
@@ -51,7 +54,7 @@ public interface KnowledgeStore extends AutoCloseable {
     void scan(String collection, Instant from, Instant to, Consumer<StoredEntry> visitor);
 
     /** As {@link #scan}, with each entry's stored vector, for models trained on the history's own embeddings. */
-    void scanWithVectors(String collection, Instant from, Instant to, java.util.function.BiConsumer<StoredEntry, float[]> visitor);
+    void scanWithVectors(String collection, Instant from, Instant to, BiConsumer<StoredEntry, float[]> visitor);
 
     @Override
     void close();

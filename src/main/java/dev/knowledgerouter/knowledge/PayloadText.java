@@ -5,8 +5,7 @@ import java.util.stream.Collectors;
 
 /** Renders one payload value as text: lists become comma-separated, absent values empty. */
 public final class PayloadText {
-    private PayloadText() {
-    }
+    private PayloadText() {}
 
     public static String of(Object value) {
         if (value == null) {

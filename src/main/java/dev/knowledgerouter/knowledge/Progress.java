@@ -4,16 +4,13 @@ package dev.knowledgerouter.knowledge;
 public interface Progress {
     Progress NONE = new Progress() {
         @Override
-        public void start(String label, long total) {
-        }
+        public void start(String label, long total) {}
 
         @Override
-        public void advance(long units) {
-        }
+        public void advance(long units) {}
 
         @Override
-        public void done() {
-        }
+        public void done() {}
     };
 
     void start(String label, long total);

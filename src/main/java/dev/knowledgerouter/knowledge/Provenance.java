@@ -38,7 +38,10 @@ public record Provenance(Source source, String file, Instant at, Source updatedB
         }
 
         static Source parse(Object value) {
-            return Arrays.stream(values()).filter(s -> s.wireName().equals(value)).findFirst().orElse(UNKNOWN);
+            return Arrays.stream(values())
+                    .filter(s -> s.wireName().equals(value))
+                    .findFirst()
+                    .orElse(UNKNOWN);
         }
     }
 
@@ -70,8 +73,12 @@ public record Provenance(Source source, String file, Instant at, Source updatedB
             return new Provenance(Source.UNKNOWN, null, null, null, null);
         }
         Source updatedBy = p.get("updated_by") == null ? null : Source.parse(p.get("updated_by"));
-        return new Provenance(Source.parse(p.get("source")), p.get("file") instanceof String f ? f : null,
-                instant(p.get("at")), updatedBy, instant(p.get("updated_at")));
+        return new Provenance(
+                Source.parse(p.get("source")),
+                p.get("file") instanceof String f ? f : null,
+                instant(p.get("at")),
+                updatedBy,
+                instant(p.get("updated_at")));
     }
 
     /** {@code payload} with this provenance in it. */

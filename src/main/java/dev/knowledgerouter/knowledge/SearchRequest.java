@@ -9,7 +9,14 @@ import java.util.Objects;
  * BM25 and hybrid modes. {@code minScore} is a cosine threshold; {@code filters} require exact values
  * of declared filter fields (a list-valued field matches when any element equals).
  */
-public record SearchRequest(String collection, float[] vector, String text, SearchMode mode, int k, double minScore, Map<String, String> filters) {
+public record SearchRequest(
+        String collection,
+        float[] vector,
+        String text,
+        SearchMode mode,
+        int k,
+        double minScore,
+        Map<String, String> filters) {
     public static final int MAX_K = 1000;
 
     public SearchRequest(String collection, float[] vector, int k, double minScore, Map<String, String> filters) {

@@ -7,8 +7,7 @@ import java.util.HexFormat;
 
 /** A short content hash of embedded text: equal hashes mean the stored vector can be reused. */
 public final class TextHash {
-    private TextHash() {
-    }
+    private TextHash() {}
 
     public static String of(String text) {
         try {

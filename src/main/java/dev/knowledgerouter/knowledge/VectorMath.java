@@ -2,8 +2,7 @@ package dev.knowledgerouter.knowledge;
 
 /** Vector operations the store relies on: it searches by dot product, which is cosine only on unit vectors. */
 public final class VectorMath {
-    private VectorMath() {
-    }
+    private VectorMath() {}
 
     public static float[] normalized(float[] v) {
         double sum = 0;

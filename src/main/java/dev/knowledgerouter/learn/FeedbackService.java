@@ -29,7 +29,8 @@ public final class FeedbackService {
 
     public FeedbackResult record(String interactionId, Outcome.Verdict verdict, Optional<String> note) {
         if (note.isPresent() && note.get().length() > MAX_NOTE_CHARS) {
-            throw new IllegalArgumentException("the note has " + note.get().length() + " characters; keep it under " + MAX_NOTE_CHARS);
+            throw new IllegalArgumentException(
+                    "the note has " + note.get().length() + " characters; keep it under " + MAX_NOTE_CHARS);
         }
         Optional<StoredEntry> updated = store.updatePayload(CollectionCatalog.HISTORY, interactionId, payload -> {
             List<Object> history = new ArrayList<>(payload.get("feedback") instanceof List<?> l ? l : List.of());
@@ -38,17 +39,26 @@ public final class FeedbackService {
             note.filter(n -> !n.isBlank()).ifPresent(n -> entry.put("note", n.strip()));
             entry.put("at", clock.instant().toString());
             history.add(entry);
-            // The outcome before any feedback is kept, so a later verdict is applied to it and not to an earlier verdict.
-            String original = String.valueOf(payload.getOrDefault("outcome_from_attempts", payload.getOrDefault("outcome", "pending")));
+            // The outcome before any feedback is kept, so a later verdict is applied to it and not to an earlier
+            // verdict.
+            String original = String.valueOf(
+                    payload.getOrDefault("outcome_from_attempts", payload.getOrDefault("outcome", "pending")));
             payload.put("outcome_from_attempts", original);
             payload.put("outcome", Outcome.fromWire(original).after(verdict).wireName());
             payload.put("verdict", verdict.name().toLowerCase(Locale.ROOT));
             payload.put("feedback", history);
-            return Provenance.in(payload).updated(Provenance.Source.FEEDBACK, clock.instant()).into(payload);
+            return Provenance.in(payload)
+                    .updated(Provenance.Source.FEEDBACK, clock.instant())
+                    .into(payload);
         });
         StoredEntry e = updated.orElseThrow(() -> new UnknownInteractionException(interactionId));
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> history = (List<Map<String, Object>>) e.payload().get("feedback");
-        return new FeedbackResult(interactionId, (String) e.payload().get("outcome"), (String) e.payload().get("verdict"), history);
+        List<Map<String, Object>> history =
+                (List<Map<String, Object>>) e.payload().get("feedback");
+        return new FeedbackResult(
+                interactionId,
+                (String) e.payload().get("outcome"),
+                (String) e.payload().get("verdict"),
+                history);
     }
 }

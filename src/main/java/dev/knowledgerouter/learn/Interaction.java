@@ -32,5 +32,4 @@ public record Interaction(
         List<Attempt> attempts,
         Usage usage,
         Timings timings,
-        String user) {
-}
+        String user) {}

@@ -1,5 +1,6 @@
 package dev.knowledgerouter.learn;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -26,9 +27,9 @@ public final class InteractionLog {
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     /** Furthest back {@link #recent} looks: the longest report window. */
     public static final Duration RECENT_HORIZON = Duration.ofDays(366);
@@ -37,8 +38,14 @@ public final class InteractionLog {
      * router finds its latest interactions in the first minutes and never reads the rest of the day,
      * a quiet one walks back until it has enough or reaches {@link #RECENT_HORIZON}.
      */
-    private static final List<Duration> RECENT_WINDOWS = List.of(Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofHours(6),
-            Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30), RECENT_HORIZON);
+    private static final List<Duration> RECENT_WINDOWS = List.of(
+            Duration.ofMinutes(10),
+            Duration.ofHours(1),
+            Duration.ofHours(6),
+            Duration.ofDays(1),
+            Duration.ofDays(7),
+            Duration.ofDays(30),
+            RECENT_HORIZON);
 
     private final KnowledgeStore store;
 
@@ -49,7 +56,9 @@ public final class InteractionLog {
     public void record(Interaction interaction, float[] queryVector) {
         Map<String, Object> payload = Provenance.of(Provenance.Source.INTERACTION, interaction.timestamp())
                 .into(JSON.convertValue(interaction, MAP));
-        store.upsert(CollectionCatalog.HISTORY, List.of(new Entry(interaction.id(), payload, queryVector, interaction.timestamp())));
+        store.upsert(
+                CollectionCatalog.HISTORY,
+                List.of(new Entry(interaction.id(), payload, queryVector, interaction.timestamp())));
     }
 
     /**

@@ -10,11 +10,15 @@ import java.util.Map;
  * says nothing about it.
  */
 public enum LocalResult {
-    SUCCEEDED, FAILED, UNTRIED;
+    SUCCEEDED,
+    FAILED,
+    UNTRIED;
 
     public static LocalResult of(Map<String, Object> payload) {
-        boolean tried = payload.get("attempts") instanceof List<?> attempts && attempts.stream()
-                .anyMatch(a -> a instanceof Map<?, ?> m && String.valueOf(m.get("model")).startsWith("ollama/"));
+        boolean tried = payload.get("attempts") instanceof List<?> attempts
+                && attempts.stream()
+                        .anyMatch(a -> a instanceof Map<?, ?> m
+                                && String.valueOf(m.get("model")).startsWith("ollama/"));
         if (!tried) {
             return UNTRIED;
         }

@@ -1,5 +1,7 @@
 package dev.knowledgerouter.learn;
 
+import java.util.Arrays;
+
 /**
  * L2-regularised logistic regression fitted by Newton's method. The data sets it serves (a few
  * hundred to a few thousand interactions, a few hundred features) make the exact Newton step cheap,
@@ -17,7 +19,8 @@ public record LogisticModel(double intercept, double[] weights) {
      */
     public static LogisticModel fit(double[][] x, boolean[] y, double lambda) {
         if (x.length == 0 || x.length != y.length) {
-            throw new IllegalArgumentException("need as many labels as examples, and at least one: " + x.length + " examples, " + y.length + " labels");
+            throw new IllegalArgumentException("need as many labels as examples, and at least one: " + x.length
+                    + " examples, " + y.length + " labels");
         }
         int d = x[0].length + 1;
         double[] beta = new double[d];
@@ -25,9 +28,9 @@ public record LogisticModel(double intercept, double[] weights) {
         double[][] hessian = new double[d][d];
         double[] row = new double[d];
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            java.util.Arrays.fill(gradient, 0);
+            Arrays.fill(gradient, 0);
             for (double[] h : hessian) {
-                java.util.Arrays.fill(h, 0);
+                Arrays.fill(h, 0);
             }
             for (int i = 0; i < x.length; i++) {
                 row[0] = 1;
@@ -58,7 +61,7 @@ public record LogisticModel(double intercept, double[] weights) {
                 break;
             }
         }
-        return new LogisticModel(beta[0], java.util.Arrays.copyOfRange(beta, 1, d));
+        return new LogisticModel(beta[0], Arrays.copyOfRange(beta, 1, d));
     }
 
     public double probability(double[] features) {

@@ -11,7 +11,10 @@ import java.util.Locale;
  * (nothing was attempted, so there is nothing to judge yet).
  */
 public enum Outcome {
-    PENDING, SUCCESS, FAILURE, ESCALATED;
+    PENDING,
+    SUCCESS,
+    FAILURE,
+    ESCALATED;
 
     public static Outcome of(Answer answer) {
         if ("escalated".equals(answer.status())) {
@@ -41,7 +44,8 @@ public enum Outcome {
 
     /** A user's rating of an answer. */
     public enum Verdict {
-        GOOD, BAD;
+        GOOD,
+        BAD;
 
         public static Verdict parse(String s) {
             if (s == null) {

@@ -8,6 +8,7 @@ import dev.knowledgerouter.knowledge.SearchRequest;
 import dev.knowledgerouter.route.LearnedEstimate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ import java.util.Optional;
 public final class OutcomeEstimator {
     /** How many times k neighbours a scope the store cannot filter reads, to find k of its own among other users'. */
     private static final int UNFILTERED_OVERFETCH = 4;
+
     private final KnowledgeStore store;
     private final LearningSettings settings;
 
@@ -48,7 +50,10 @@ public final class OutcomeEstimator {
         SearchRequest scoped = filtered
                 ? request.withFilter(InteractionScope.USER, user.get())
                 : SearchRequest.of(CollectionCatalog.HISTORY, queryVector, settings.k() * UNFILTERED_OVERFETCH);
-        return store.search(scoped).stream().filter(h -> scope.admits(h.payload())).limit(settings.k()).toList();
+        return store.search(scoped).stream()
+                .filter(h -> scope.admits(h.payload()))
+                .limit(settings.k())
+                .toList();
     }
 
     public LearnedEstimate estimate(float[] queryVector) {
@@ -61,12 +66,15 @@ public final class OutcomeEstimator {
      */
     public static List<SearchHit> reusableAnswers(List<SearchHit> nearest) {
         return nearest.stream()
-                .filter(h -> "remote".equals(h.payload().get("answered_by")) && !"failure".equals(h.payload().get("outcome")))
+                .filter(h -> "remote".equals(h.payload().get("answered_by"))
+                        && !"failure".equals(h.payload().get("outcome")))
                 .toList();
     }
 
     public LearnedEstimate estimate(List<SearchHit> nearestInteractions) {
-        List<SearchHit> neighbours = nearestInteractions.stream().filter(h -> h.score() >= settings.minSimilarity()).toList();
+        List<SearchHit> neighbours = nearestInteractions.stream()
+                .filter(h -> h.score() >= settings.minSimilarity())
+                .toList();
         int successes = 0;
         int failures = 0;
         List<String> examples = new ArrayList<>();
@@ -83,8 +91,12 @@ public final class OutcomeEstimator {
                 failures++;
             }
             if (examples.size() < 3) {
-                examples.add(String.format(java.util.Locale.ROOT, "'%s' (%s, %.2f)", brief(String.valueOf(p.get("query"))),
-                        localSuccess ? "local success" : "local failure", h.score()));
+                examples.add(String.format(
+                        Locale.ROOT,
+                        "'%s' (%s, %.2f)",
+                        brief(String.valueOf(p.get("query"))),
+                        localSuccess ? "local success" : "local failure",
+                        h.score()));
             }
         }
         double p = (successes + 1.0) / (successes + failures + 2.0);

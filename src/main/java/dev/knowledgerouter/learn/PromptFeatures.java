@@ -22,8 +22,7 @@ public final class PromptFeatures {
     private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d),(?=\\d{3})");
     private static final Pattern DECIMAL = Pattern.compile("\\d+\\.\\d+");
 
-    private PromptFeatures() {
-    }
+    private PromptFeatures() {}
 
     public static double[] of(String prompt) {
         String lower = prompt.toLowerCase(Locale.ROOT);

@@ -24,7 +24,13 @@ public final class UsageReporter {
     private final String remoteModel;
     private final Clock clock;
 
-    public UsageReporter(UsageLedger ledger, CostGuard guard, KnowledgeStore store, CostSettings cost, String remoteModel, Clock clock) {
+    public UsageReporter(
+            UsageLedger ledger,
+            CostGuard guard,
+            KnowledgeStore store,
+            CostSettings cost,
+            String remoteModel,
+            Clock clock) {
         this.ledger = ledger;
         this.guard = guard;
         this.store = store;
@@ -37,14 +43,26 @@ public final class UsageReporter {
         Periods p = Periods.at(clock.instant());
         List<UsageRecord> month = ledger.read(p.monthStart(), p.end());
         Map<String, List<UsageRecord>> byModel = new TreeMap<>();
-        month.forEach(r -> byModel.computeIfAbsent(r.model(), m -> new ArrayList<>()).add(r));
-        List<UsageReport.ModelUsage> models = byModel.entrySet().stream().map(e -> {
-            UsageReport.Window w = window(e.getValue());
-            return new UsageReport.ModelUsage(e.getKey(), w.calls(), w.inputTokens(), w.outputTokens(), w.costUsd());
-        }).toList();
-        return new UsageReport(p.now(), cost.maxCallsPerHour(), guard.callsLeftThisHour(), cost.dailyBudgetUsd().orElse(null),
-                cost.monthlyBudgetUsd().orElse(null), window(ledger.read(p.hourAgo(), p.end())),
-                window(ledger.read(p.dayStart(), p.end())), window(month), models, saving(p.monthStart(), p.now().plusMillis(1)));
+        month.forEach(
+                r -> byModel.computeIfAbsent(r.model(), m -> new ArrayList<>()).add(r));
+        List<UsageReport.ModelUsage> models = byModel.entrySet().stream()
+                .map(e -> {
+                    UsageReport.Window w = window(e.getValue());
+                    return new UsageReport.ModelUsage(
+                            e.getKey(), w.calls(), w.inputTokens(), w.outputTokens(), w.costUsd());
+                })
+                .toList();
+        return new UsageReport(
+                p.now(),
+                cost.maxCallsPerHour(),
+                guard.callsLeftThisHour(),
+                cost.dailyBudgetUsd().orElse(null),
+                cost.monthlyBudgetUsd().orElse(null),
+                window(ledger.read(p.hourAgo(), p.end())),
+                window(ledger.read(p.dayStart(), p.end())),
+                window(month),
+                models,
+                saving(p.monthStart(), p.now().plusMillis(1)));
     }
 
     private static UsageReport.Window window(List<UsageRecord> records) {
@@ -60,7 +78,8 @@ public final class UsageReporter {
         long[] tokens = new long[2];
         int[] answers = new int[1];
         store.scan(CollectionCatalog.HISTORY, from, to, e -> {
-            if (!"local".equals(e.payload().get("answered_by")) || !(e.payload().get("attempts") instanceof List<?> attempts)) {
+            if (!"local".equals(e.payload().get("answered_by"))
+                    || !(e.payload().get("attempts") instanceof List<?> attempts)) {
                 return;
             }
             for (Object a : attempts) {
@@ -73,7 +92,13 @@ public final class UsageReporter {
         });
         Price price = cost.priceOf(remoteModel);
         double usd = Math.round(price.cost(tokens[0], tokens[1]) * 1_000_000) / 1_000_000.0;
-        return new UsageReport.Saving(usd, answers[0], tokens[0], tokens[1], remoteModel,
-                "estimate: the local answers' real token counts priced at " + remoteModel + "; Claude would have used a different number of tokens");
+        return new UsageReport.Saving(
+                usd,
+                answers[0],
+                tokens[0],
+                tokens[1],
+                remoteModel,
+                "estimate: the local answers' real token counts priced at " + remoteModel
+                        + "; Claude would have used a different number of tokens");
     }
 }

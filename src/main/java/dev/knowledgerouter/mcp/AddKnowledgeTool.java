@@ -1,12 +1,12 @@
 package dev.knowledgerouter.mcp;
 
 import dev.knowledgerouter.app.App;
-import dev.knowledgerouter.knowledge.seed.AddedEntry;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.CollectionKind;
 import dev.knowledgerouter.knowledge.Provenance;
-import dev.knowledgerouter.knowledge.seed.ReplaceRefusedException;
 import dev.knowledgerouter.knowledge.TextHash;
+import dev.knowledgerouter.knowledge.seed.AddedEntry;
+import dev.knowledgerouter.knowledge.seed.ReplaceRefusedException;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,24 +39,41 @@ final class AddKnowledgeTool implements KrTool {
     }
 
     /** An earlier version kept with the entry: what it said and where that came from. */
-    record EarlierVersion(int version, String title, String text, Provenance provenance, Instant replacedAt) {
-    }
+    record EarlierVersion(int version, String title, String text, Provenance provenance, Instant replacedAt) {}
 
-    record Result(String collection, String id, String change, String title, String note, Provenance provenance,
-                  int version, List<EarlierVersion> earlierVersions) {
-    }
+    record Result(
+            String collection,
+            String id,
+            String change,
+            String title,
+            String note,
+            Provenance provenance,
+            int version,
+            List<EarlierVersion> earlierVersions) {}
 
     @Override
     public McpSchema.Tool definition() {
         ToolSchema schema = ToolSchema.object()
-                .choice("collection", "Where the entry belongs: " + collections.values().stream()
-                        .map(c -> c.name() + " (" + c.description().strip() + " Needs " + c.titleField() + " and " + c.answerField() + ".)")
-                        .collect(Collectors.joining("; ")), List.copyOf(collections.keySet()), true)
-                .text("id", "Stable id (optional); derived from the content when absent. An entry with this id "
-                        + "and other content is curated knowledge and is replaced only with replace: true, "
-                        + "on a server that allows it.", false)
-                .flag(REPLACE, "Replace the entry with this id even though it is curated (seeded or added earlier); "
-                        + "the server must allow it (knowledge.allow_replace), and the previous version is kept.");
+                .choice(
+                        "collection",
+                        "Where the entry belongs: "
+                                + collections.values().stream()
+                                        .map(c -> c.name() + " ("
+                                                + c.description().strip() + " Needs " + c.titleField() + " and "
+                                                + c.answerField() + ".)")
+                                        .collect(Collectors.joining("; ")),
+                        List.copyOf(collections.keySet()),
+                        true)
+                .text(
+                        "id",
+                        "Stable id (optional); derived from the content when absent. An entry with this id "
+                                + "and other content is curated knowledge and is replaced only with replace: true, "
+                                + "on a server that allows it.",
+                        false)
+                .flag(
+                        REPLACE,
+                        "Replace the entry with this id even though it is curated (seeded or added earlier); "
+                                + "the server must allow it (knowledge.allow_replace), and the previous version is kept.");
         for (String field : fieldNames()) {
             if (field.equals(TAGS)) {
                 schema.textList(TAGS, "Keywords such as [\"maven\", \"tls\"], usable as search filters.");
@@ -64,7 +81,9 @@ final class AddKnowledgeTool implements KrTool {
                 schema.text(field, describe(field), false);
             }
         }
-        return KrTool.define(NAME, "Store a solution you verified (it fixed the problem) in the knowledge base, so the next search finds it at once. "
+        return KrTool.define(
+                NAME,
+                "Store a solution you verified (it fixed the problem) in the knowledge base, so the next search finds it at once. "
                         + "Give the collection and its fields, e.g. for error-solutions the error as printed and the solution, "
                         + "with the context and root cause when known. Adding the same content again changes nothing; "
                         + "an existing entry with other content is not replaced unless the call says replace: true "
@@ -77,10 +96,13 @@ final class AddKnowledgeTool implements KrTool {
     public Object call(ToolArguments arguments) {
         CollectionDefinition c = collections.get(arguments.choice("collection", List.copyOf(collections.keySet())));
         Set<String> own = fieldsOf(c);
-        List<String> foreign = fieldNames().stream().filter(f -> arguments.has(f) && !own.contains(f)).toList();
+        List<String> foreign = fieldNames().stream()
+                .filter(f -> arguments.has(f) && !own.contains(f))
+                .toList();
         if (!foreign.isEmpty()) {
-            throw new ToolInputException(String.join(", ", foreign) + (foreign.size() == 1 ? " is not a field" : " are not fields") + " of "
-                    + c.name() + "; its fields are " + String.join(", ", own));
+            throw new ToolInputException(
+                    String.join(", ", foreign) + (foreign.size() == 1 ? " is not a field" : " are not fields") + " of "
+                            + c.name() + "; its fields are " + String.join(", ", own));
         }
         Map<String, Object> record = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
@@ -90,7 +112,8 @@ final class AddKnowledgeTool implements KrTool {
             }
             String value = arguments.optionalText(field).orElse("");
             if (value.length() > MAX_FIELD_CHARS) {
-                throw new ToolInputException("'" + field + "' has " + value.length() + " characters; keep it under " + MAX_FIELD_CHARS);
+                throw new ToolInputException(
+                        "'" + field + "' has " + value.length() + " characters; keep it under " + MAX_FIELD_CHARS);
             }
             if (!value.isEmpty()) {
                 record.put(field, value);
@@ -99,7 +122,8 @@ final class AddKnowledgeTool implements KrTool {
             }
         }
         if (!missing.isEmpty()) {
-            throw new ToolInputException(c.name() + " needs '" + c.titleField() + "' and '" + c.answerField() + "'; missing: " + String.join(", ", missing));
+            throw new ToolInputException(c.name() + " needs '" + c.titleField() + "' and '" + c.answerField()
+                    + "'; missing: " + String.join(", ", missing));
         }
         List<String> tags = arguments.textList(TAGS);
         if (tags.size() > MAX_TAGS) {
@@ -126,20 +150,31 @@ final class AddKnowledgeTool implements KrTool {
             case CREATED -> "searchable now";
         };
         List<EarlierVersion> earlier = added.earlierVersions().stream()
-                .map(v -> new EarlierVersion(v.version(), c.titleOf(v.content()), c.answerOf(v.content()),
-                        v.provenance(), v.replacedAt()))
+                .map(v -> new EarlierVersion(
+                        v.version(), c.titleOf(v.content()), c.answerOf(v.content()), v.provenance(), v.replacedAt()))
                 .toList();
-        return new Result(added.collection(), added.id(), change, c.titleOf(record), note, added.provenance(),
-                added.version(), earlier);
+        return new Result(
+                added.collection(),
+                added.id(),
+                change,
+                c.titleOf(record),
+                note,
+                added.provenance(),
+                added.version(),
+                earlier);
     }
 
     /** A readable, stable id: the title as a slug and a hash of everything embedded or shown, so equal content gets an equal id. */
     static String derivedId(CollectionDefinition c, Map<String, Object> record) {
-        String slug = c.titleOf(record).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String slug = c.titleOf(record)
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
         if (slug.length() > 60) {
             slug = slug.substring(0, 60).replaceAll("-+$", "");
         }
-        String hash = TextHash.of(c.name() + "\n" + c.textOf(record) + "\n" + c.answerOf(record)).substring(0, 8);
+        String hash = TextHash.of(c.name() + "\n" + c.textOf(record) + "\n" + c.answerOf(record))
+                .substring(0, 8);
         return (slug.isEmpty() ? "entry" : slug) + "-" + hash;
     }
 
@@ -160,21 +195,24 @@ final class AddKnowledgeTool implements KrTool {
     }
 
     private String describe(String field) {
-        return collections.values().stream().filter(c -> fieldsOf(c).contains(field)).map(c -> {
-            List<String> roles = new ArrayList<>();
-            if (field.equals(c.titleField()) || field.equals(c.answerField())) {
-                roles.add("required");
-            }
-            if (c.textFields().contains(field)) {
-                roles.add("searched");
-            }
-            if (field.equals(c.answerField())) {
-                roles.add("the answer shown");
-            }
-            if (c.filterFields().contains(field)) {
-                roles.add("a filter");
-            }
-            return c.name() + (roles.isEmpty() ? "" : " (" + String.join(", ", roles) + ")");
-        }).collect(Collectors.joining("; ", "Field of ", "."));
+        return collections.values().stream()
+                .filter(c -> fieldsOf(c).contains(field))
+                .map(c -> {
+                    List<String> roles = new ArrayList<>();
+                    if (field.equals(c.titleField()) || field.equals(c.answerField())) {
+                        roles.add("required");
+                    }
+                    if (c.textFields().contains(field)) {
+                        roles.add("searched");
+                    }
+                    if (field.equals(c.answerField())) {
+                        roles.add("the answer shown");
+                    }
+                    if (c.filterFields().contains(field)) {
+                        roles.add("a filter");
+                    }
+                    return c.name() + (roles.isEmpty() ? "" : " (" + String.join(", ", roles) + ")");
+                })
+                .collect(Collectors.joining("; ", "Field of ", "."));
     }
 }

@@ -27,8 +27,8 @@ record InitializeLimits(int maxBytes) {
         }
         JsonNode params = message.path("params");
         if (!params.isObject()) {
-            return Optional.of("initialize needs 'params', an object with protocolVersion, capabilities and"
-                    + " clientInfo");
+            return Optional.of(
+                    "initialize needs 'params', an object with protocolVersion, capabilities and" + " clientInfo");
         }
         int values = countValues(params, MAX_PARAM_VALUES + 1);
         if (values > MAX_PARAM_VALUES) {
@@ -42,8 +42,8 @@ record InitializeLimits(int maxBytes) {
         }
         JsonNode client = params.path("clientInfo");
         if (!client.isObject()) {
-            return Optional.of("params.clientInfo must be an object such as"
-                    + " {\"name\": \"my-agent\", \"version\": \"1.0\"}");
+            return Optional.of(
+                    "params.clientInfo must be an object such as" + " {\"name\": \"my-agent\", \"version\": \"1.0\"}");
         }
         for (String field : new String[] {"name", "title", "version"}) {
             JsonNode value = client.path(field);
@@ -51,8 +51,8 @@ record InitializeLimits(int maxBytes) {
                 return Optional.of("params.clientInfo." + field + " must be a string");
             }
             if (value.asText().length() > MAX_NAME_CHARS) {
-                return Optional.of("params.clientInfo." + field + " is " + value.asText().length()
-                        + " characters; the limit is " + MAX_NAME_CHARS);
+                return Optional.of("params.clientInfo." + field + " is "
+                        + value.asText().length() + " characters; the limit is " + MAX_NAME_CHARS);
             }
         }
         return Optional.empty();

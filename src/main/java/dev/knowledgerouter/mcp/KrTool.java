@@ -12,8 +12,14 @@ interface KrTool {
      */
     Object call(ToolArguments arguments);
 
-    static McpSchema.Tool define(String name, String description, ToolSchema arguments, McpSchema.ToolAnnotations annotations) {
-        return McpSchema.Tool.builder().name(name).description(description).inputSchema(arguments.build()).annotations(annotations).build();
+    static McpSchema.Tool define(
+            String name, String description, ToolSchema arguments, McpSchema.ToolAnnotations annotations) {
+        return McpSchema.Tool.builder()
+                .name(name)
+                .description(description)
+                .inputSchema(arguments.build())
+                .annotations(annotations)
+                .build();
     }
 
     static McpSchema.ToolAnnotations readOnly(String title) {

@@ -54,8 +54,11 @@ public final class McpHttpEndpoint implements AutoCloseable {
                 .build();
         this.server = McpServers.build(McpServer.sync(transport), app);
         McpSessionTable sessions = new McpSessionTable(limits, app.clock());
-        this.guard = new McpTransportGuard(sessions, new SdkSessionCloser(transport, PATH),
-                new InitializeLimits(limits.maxInitializeBytes()), maxBodyBytes,
+        this.guard = new McpTransportGuard(
+                sessions,
+                new SdkSessionCloser(transport, PATH),
+                new InitializeLimits(limits.maxInitializeBytes()),
+                maxBodyBytes,
                 new McpSessionMetrics(app.metrics().registry(), sessions));
     }
 
@@ -75,8 +78,10 @@ public final class McpHttpEndpoint implements AutoCloseable {
             out.setStatus(401);
             out.setHeader("WWW-Authenticate", "Bearer realm=\"kr\"");
             out.setContentType("application/json");
-            out.getWriter().write("{\"error\":\"unauthorized\",\"message\":\"this server requires an API token; send `Authorization: Bearer <token>`"
-                    + " with the KR_API_TOKEN the server was started with\"}");
+            out.getWriter()
+                    .write(
+                            "{\"error\":\"unauthorized\",\"message\":\"this server requires an API token; send `Authorization: Bearer <token>`"
+                                    + " with the KR_API_TOKEN the server was started with\"}");
         });
         token.setAsyncSupported(true);
         context.addFilter(token, PATH, EnumSet.of(DispatcherType.REQUEST));

@@ -8,8 +8,10 @@ import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code kr mcp} while {@code kr serve} runs on the same home: the server owns the store (Lucene allows
@@ -32,15 +34,17 @@ public final class McpRelay implements AutoCloseable {
      * @throws RelayException when the server does not accept a session
      */
     public static McpRelay connect(String serverUrl, Duration requestTimeout) {
-        return connect(serverUrl, requestTimeout, java.util.Optional.empty());
+        return connect(serverUrl, requestTimeout, Optional.empty());
     }
 
     /** @param apiToken the server's KR_API_TOKEN, sent as a bearer token on every request when present */
-    public static McpRelay connect(String serverUrl, Duration requestTimeout, java.util.Optional<String> apiToken) {
-        java.net.http.HttpRequest.Builder requests = java.net.http.HttpRequest.newBuilder();
+    public static McpRelay connect(String serverUrl, Duration requestTimeout, Optional<String> apiToken) {
+        HttpRequest.Builder requests = HttpRequest.newBuilder();
         apiToken.ifPresent(t -> requests.header("Authorization", "Bearer " + t));
-        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(serverUrl).endpoint(McpHttpEndpoint.PATH)
-                        .requestBuilder(requests).build())
+        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(serverUrl)
+                        .endpoint(McpHttpEndpoint.PATH)
+                        .requestBuilder(requests)
+                        .build())
                 .clientInfo(new McpSchema.Implementation("kr-mcp-relay", McpServers.VERSION))
                 .requestTimeout(requestTimeout)
                 .build();
@@ -49,7 +53,8 @@ public final class McpRelay implements AutoCloseable {
             return new McpRelay(client, serverUrl);
         } catch (RuntimeException e) {
             client.close();
-            throw new RelayException("the kr server at " + serverUrl + " did not open an MCP session at " + McpHttpEndpoint.PATH + " (" + e.getMessage()
+            throw new RelayException("the kr server at " + serverUrl + " did not open an MCP session at "
+                    + McpHttpEndpoint.PATH + " (" + e.getMessage()
                     + "); is it a kr of this version? Stop it to let `kr mcp` open the store itself");
         }
     }
@@ -59,7 +64,8 @@ public final class McpRelay implements AutoCloseable {
         List<SyncToolSpecification> tools = client.listTools().tools().stream()
                 .map(tool -> new SyncToolSpecification(tool, (exchange, request) -> forward(request)))
                 .toList();
-        String instructions = client.getServerInstructions() == null ? McpServers.INSTRUCTIONS : client.getServerInstructions();
+        String instructions =
+                client.getServerInstructions() == null ? McpServers.INSTRUCTIONS : client.getServerInstructions();
         StdioMcpServer.run(in, out, transport -> McpServers.build(McpServer.sync(transport), tools, instructions));
     }
 
@@ -67,8 +73,8 @@ public final class McpRelay implements AutoCloseable {
         try {
             return client.callTool(request);
         } catch (RuntimeException e) {
-            return ToolReplies.error("the kr server at " + serverUrl + " did not answer " + request.name() + " (" + e.getMessage()
-                    + "); is `kr serve` still running? Restart `kr mcp` to open the store itself");
+            return ToolReplies.error("the kr server at " + serverUrl + " did not answer " + request.name() + " ("
+                    + e.getMessage() + "); is `kr serve` still running? Restart `kr mcp` to open the store itself");
         }
     }
 

@@ -12,19 +12,21 @@ import java.util.List;
 final class McpServers {
     static final String NAME = "knowledge-router";
     static final String VERSION = "0.1.0";
-    static final String INSTRUCTIONS = "Knowledge Router: the team's knowledge base of known errors and fixes, how-to patterns and best "
-            + "practices, and a router that answers questions with a local model or Claude. Before debugging an error that looks "
-            + "familiar, call search_knowledge. For a question you cannot answer from the code at hand, call route_query, and once you "
-            + "know whether its answer worked, record_feedback. After you verified a fix to a new problem, store it with add_knowledge. "
-            + "search_code searches repositories analysed with `kr analyze`.";
+    static final String INSTRUCTIONS =
+            "Knowledge Router: the team's knowledge base of known errors and fixes, how-to patterns and best "
+                    + "practices, and a router that answers questions with a local model or Claude. Before debugging an error that looks "
+                    + "familiar, call search_knowledge. For a question you cannot answer from the code at hand, call route_query, and once you "
+                    + "know whether its answer worked, record_feedback. After you verified a fix to a new problem, store it with add_knowledge. "
+                    + "search_code searches repositories analysed with `kr analyze`.";
 
-    private McpServers() {
-    }
+    private McpServers() {}
 
-    static McpSyncServer build(McpServer.SyncSpecification<?> spec, List<SyncToolSpecification> tools, String instructions) {
+    static McpSyncServer build(
+            McpServer.SyncSpecification<?> spec, List<SyncToolSpecification> tools, String instructions) {
         return spec.serverInfo(NAME, VERSION)
                 .instructions(instructions)
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .capabilities(
+                        McpSchema.ServerCapabilities.builder().tools(false).build())
                 // The tools check their own arguments (ToolArguments) with messages that name the argument and the fix;
                 // the SDK's schema check would answer first, with a validator's dump.
                 .validateToolInputs(false)

@@ -19,15 +19,21 @@ final class McpSessionMetrics {
 
     McpSessionMetrics(MeterRegistry registry, McpSessionTable sessions) {
         this.registry = registry;
-        Gauge.builder("kr.mcp.sessions", sessions, McpSessionTable::size).strongReference(true)
-                .description("MCP sessions open at /mcp").register(registry);
-        Gauge.builder("kr.mcp.event.streams", sessions, McpSessionTable::openStreams).strongReference(true)
+        Gauge.builder("kr.mcp.sessions", sessions, McpSessionTable::size)
+                .strongReference(true)
+                .description("MCP sessions open at /mcp")
+                .register(registry);
+        Gauge.builder("kr.mcp.event.streams", sessions, McpSessionTable::openStreams)
+                .strongReference(true)
                 .description("Event streams of MCP sessions open at /mcp (GET streams, answers under way)")
                 .register(registry);
     }
 
     void closed(String reason) {
-        Counter.builder("kr.mcp.sessions.closed").description("MCP sessions closed, by reason (idle, cap, client)")
-                .tag("reason", reason).register(registry).increment();
+        Counter.builder("kr.mcp.sessions.closed")
+                .description("MCP sessions closed, by reason (idle, cap, client)")
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
     }
 }

@@ -18,17 +18,22 @@ import java.util.Map;
  */
 final class McpSessionTable {
     /** What a session id in a request stands for. */
-    enum State { LIVE, EXPIRED, UNKNOWN }
+    enum State {
+        LIVE,
+        EXPIRED,
+        UNKNOWN
+    }
 
     /** Why a session was closed, for the metrics. */
-    enum Reason { IDLE, CAP }
-
-    record Closed(String id, Reason reason) {
+    enum Reason {
+        IDLE,
+        CAP
     }
+
+    record Closed(String id, Reason reason) {}
 
     /** When a session was last used, and how many event streams it has open (a session with one is in use). */
-    private record Use(Instant at, int openStreams) {
-    }
+    private record Use(Instant at, int openStreams) {}
 
     private final Map<String, Use> sessions = new LinkedHashMap<>(16, 0.75f, true);
     private final int maxSessions;

@@ -1,8 +1,8 @@
 package dev.knowledgerouter.mcp;
 
+import dev.knowledgerouter.answer.ConcurrencyGate;
 import dev.knowledgerouter.app.App;
 import dev.knowledgerouter.app.InFlight;
-import dev.knowledgerouter.answer.ConcurrencyGate;
 import dev.knowledgerouter.code.CodeService;
 import dev.knowledgerouter.knowledge.EmbedderUnavailableException;
 import dev.knowledgerouter.knowledge.StoreException;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,35 +25,48 @@ import org.slf4j.LoggerFactory;
 final class McpTools {
     private static final Logger LOG = LoggerFactory.getLogger(McpTools.class);
 
-    private McpTools() {
-    }
+    private McpTools() {}
 
     static List<KrTool> of(App app) {
-        return List.of(new SearchKnowledgeTool(app), new RouteQueryTool(app), new SearchCodeTool(app), new RecordFeedbackTool(app),
+        return List.of(
+                new SearchKnowledgeTool(app),
+                new RouteQueryTool(app),
+                new SearchCodeTool(app),
+                new RecordFeedbackTool(app),
                 new AddKnowledgeTool(app));
     }
 
     static List<SyncToolSpecification> specifications(App app) {
-        return of(app).stream().map(tool -> {
-            McpSchema.Tool definition = tool.definition();
-            Set<String> declared = ((Map<?, ?>) definition.inputSchema().get("properties")).keySet().stream().map(String::valueOf)
-                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
-            return new SyncToolSpecification(definition, (exchange, request) -> call(app, tool, declared, request));
-        }).toList();
+        return of(app).stream()
+                .map(tool -> {
+                    McpSchema.Tool definition = tool.definition();
+                    Set<String> declared = ((Map<?, ?>) definition.inputSchema().get("properties"))
+                            .keySet().stream().map(String::valueOf).collect(Collectors.toUnmodifiableSet());
+                    return new SyncToolSpecification(
+                            definition, (exchange, request) -> call(app, tool, declared, request));
+                })
+                .toList();
     }
 
-    static McpSchema.CallToolResult call(App app, KrTool tool, Set<String> declared, McpSchema.CallToolRequest request) {
+    static McpSchema.CallToolResult call(
+            App app, KrTool tool, Set<String> declared, McpSchema.CallToolRequest request) {
         try {
             ToolArguments arguments = new ToolArguments(request.arguments()).onlyOf(declared);
             return ToolReplies.json(app.inFlight().run(() -> tool.call(arguments)));
-        } catch (ToolInputException | IllegalArgumentException | StoreException | UnknownInteractionException
-                 | CodeService.UnknownRepositoryException | ConcurrencyGate.BusyException | EmbedderUnavailableException
-                 | InFlight.ShuttingDownException e) {
+        } catch (ToolInputException
+                | IllegalArgumentException
+                | StoreException
+                | UnknownInteractionException
+                | CodeService.UnknownRepositoryException
+                | ConcurrencyGate.BusyException
+                | EmbedderUnavailableException
+                | InFlight.ShuttingDownException e) {
             return ToolReplies.error(e.getMessage());
         } catch (RuntimeException e) {
             String id = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("internal error {} in tool {}", id, request.name(), e);
-            return ToolReplies.error("internal error " + id + " in " + request.name() + "; the kr log (stderr of kr serve or kr mcp) has the details");
+            return ToolReplies.error("internal error " + id + " in " + request.name()
+                    + "; the kr log (stderr of kr serve or kr mcp) has the details");
         }
     }
 }

@@ -26,8 +26,8 @@ import java.util.Optional;
  */
 final class McpTransportGuard implements Filter {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ACCEPT_BOTH = "send `Accept: application/json, text/event-stream`, as MCP's Streamable"
-            + " HTTP requires";
+    private static final String ACCEPT_BOTH =
+            "send `Accept: application/json, text/event-stream`, as MCP's Streamable" + " HTTP requires";
 
     private final McpSessionTable sessions;
     private final SdkSessionCloser closer;
@@ -35,8 +35,12 @@ final class McpTransportGuard implements Filter {
     private final long maxBodyBytes;
     private final McpSessionMetrics metrics;
 
-    McpTransportGuard(McpSessionTable sessions, SdkSessionCloser closer, InitializeLimits initialize, long maxBodyBytes,
-                      McpSessionMetrics metrics) {
+    McpTransportGuard(
+            McpSessionTable sessions,
+            SdkSessionCloser closer,
+            InitializeLimits initialize,
+            long maxBodyBytes,
+            McpSessionMetrics metrics) {
         this.sessions = sessions;
         this.closer = closer;
         this.initialize = initialize;
@@ -57,7 +61,8 @@ final class McpTransportGuard implements Filter {
                 case "OPTIONS" -> chain.doFilter(in, new ScrubbedErrorResponse(out, null));
                 default -> {
                     out.setHeader("Allow", "GET, POST, DELETE, OPTIONS");
-                    TransportError.forStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED).writeTo(out, null);
+                    TransportError.forStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED)
+                            .writeTo(out, null);
                 }
             }
         } finally {
@@ -69,33 +74,42 @@ final class McpTransportGuard implements Filter {
     private void post(HttpServletRequest in, HttpServletResponse out, FilterChain chain)
             throws IOException, ServletException {
         if (!accepts(in, "application/json") || !accepts(in, "text/event-stream")) {
-            TransportError.invalid(HttpServletResponse.SC_NOT_ACCEPTABLE, ACCEPT_BOTH).writeTo(out, null);
+            TransportError.invalid(HttpServletResponse.SC_NOT_ACCEPTABLE, ACCEPT_BOTH)
+                    .writeTo(out, null);
             return;
         }
         if (!isJson(in.getContentType())) {
-            TransportError.forStatus(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE).writeTo(out, null);
+            TransportError.forStatus(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE)
+                    .writeTo(out, null);
             return;
         }
         Optional<byte[]> body = body(in);
         if (body.isEmpty()) {
             // The rest of the body stays unread, so the connection cannot carry another request.
             out.setHeader("Connection", "close");
-            TransportError.invalid(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "the message is over "
-                    + maxBodyBytes + " bytes, the limit set by server.max_body_kb in kr.yaml").writeTo(out, null);
+            TransportError.invalid(
+                            HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                            "the message is over " + maxBodyBytes
+                                    + " bytes, the limit set by server.max_body_kb in kr.yaml")
+                    .writeTo(out, null);
             return;
         }
         JsonNode message;
         try {
             message = JSON.readTree(body.get());
         } catch (JacksonException e) {
-            new TransportError(HttpServletResponse.SC_BAD_REQUEST, TransportError.PARSE_ERROR,
-                    "the body is not valid JSON; send one JSON-RPC 2.0 message object").writeTo(out, null);
+            new TransportError(
+                            HttpServletResponse.SC_BAD_REQUEST,
+                            TransportError.PARSE_ERROR,
+                            "the body is not valid JSON; send one JSON-RPC 2.0 message object")
+                    .writeTo(out, null);
             return;
         }
         Optional<String> problem = shapeProblem(message);
         JsonNode id = message != null && message.path("id").isValueNode() ? message.get("id") : null;
         if (problem.isPresent()) {
-            TransportError.invalid(HttpServletResponse.SC_BAD_REQUEST, problem.get()).writeTo(out, id);
+            TransportError.invalid(HttpServletResponse.SC_BAD_REQUEST, problem.get())
+                    .writeTo(out, id);
             return;
         }
         if (message.path("method").asText().equals("initialize") && message.has("id")) {
@@ -105,36 +119,42 @@ final class McpTransportGuard implements Filter {
         Optional<String> session = session(in, out, id);
         if (session.isPresent()) {
             HttpServletRequest replayed = new ReplayedBodyRequest(in, body.get());
-            chain.doFilter(new StreamTrackingRequest(replayed, sessions, session.get()),
-                    new ScrubbedErrorResponse(out, id));
+            chain.doFilter(
+                    new StreamTrackingRequest(replayed, sessions, session.get()), new ScrubbedErrorResponse(out, id));
         }
     }
 
     /** Passes an initialize within bounds to the SDK and books the session it opens; closes those making room. */
-    private void open(HttpServletRequest in, HttpServletResponse out, FilterChain chain, int bytes, JsonNode message,
-                      JsonNode id) throws IOException, ServletException {
+    private void open(
+            HttpServletRequest in, HttpServletResponse out, FilterChain chain, int bytes, JsonNode message, JsonNode id)
+            throws IOException, ServletException {
         Optional<String> problem = initialize.problem(bytes, message);
         if (problem.isPresent()) {
-            TransportError.invalid(HttpServletResponse.SC_BAD_REQUEST, problem.get()).writeTo(out, id);
+            TransportError.invalid(HttpServletResponse.SC_BAD_REQUEST, problem.get())
+                    .writeTo(out, id);
             return;
         }
         List<McpSessionTable.Closed> makingRoom = new ArrayList<>();
-        chain.doFilter(in, new SessionIdListeningResponse(new ScrubbedErrorResponse(out, id),
-                opened -> makingRoom.addAll(sessions.opened(opened))));
+        chain.doFilter(
+                in,
+                new SessionIdListeningResponse(
+                        new ScrubbedErrorResponse(out, id), opened -> makingRoom.addAll(sessions.opened(opened))));
         close(makingRoom);
     }
 
     private void get(HttpServletRequest in, HttpServletResponse out, FilterChain chain)
             throws IOException, ServletException {
         if (!accepts(in, "text/event-stream")) {
-            TransportError.invalid(HttpServletResponse.SC_NOT_ACCEPTABLE,
-                    "send `Accept: text/event-stream` to open the session's event stream").writeTo(out, null);
+            TransportError.invalid(
+                            HttpServletResponse.SC_NOT_ACCEPTABLE,
+                            "send `Accept: text/event-stream` to open the session's event stream")
+                    .writeTo(out, null);
             return;
         }
         Optional<String> session = session(in, out, null);
         if (session.isPresent()) {
-            chain.doFilter(new StreamTrackingRequest(in, sessions, session.get()),
-                    new ScrubbedErrorResponse(out, null));
+            chain.doFilter(
+                    new StreamTrackingRequest(in, sessions, session.get()), new ScrubbedErrorResponse(out, null));
         }
     }
 
@@ -155,8 +175,10 @@ final class McpTransportGuard implements Filter {
     private Optional<String> session(HttpServletRequest in, HttpServletResponse out, JsonNode id) throws IOException {
         String sessionId = in.getHeader(HttpHeaders.MCP_SESSION_ID);
         if (sessionId == null || sessionId.isBlank()) {
-            TransportError.invalid(HttpServletResponse.SC_BAD_REQUEST, "the Mcp-Session-Id header is missing;"
-                    + " send initialize first, then repeat the Mcp-Session-Id it answers in every request")
+            TransportError.invalid(
+                            HttpServletResponse.SC_BAD_REQUEST,
+                            "the Mcp-Session-Id header is missing;"
+                                    + " send initialize first, then repeat the Mcp-Session-Id it answers in every request")
                     .writeTo(out, id);
             return Optional.empty();
         }
@@ -166,14 +188,17 @@ final class McpTransportGuard implements Filter {
             }
             case EXPIRED -> {
                 close(List.of(new McpSessionTable.Closed(sessionId, McpSessionTable.Reason.IDLE)));
-                TransportError.sessionNotFound("the session was closed after " + sessions.idleTimeout().toMinutes()
-                        + " minutes unused (mcp.session_idle_minutes); send initialize to start a new one")
+                TransportError.sessionNotFound("the session was closed after "
+                                + sessions.idleTimeout().toMinutes()
+                                + " minutes unused (mcp.session_idle_minutes); send initialize to start a new one")
                         .writeTo(out, id);
             }
-            case UNKNOWN -> TransportError.sessionNotFound("no such session: it ended (closed, unused past"
-                    + " mcp.session_idle_minutes, or the least recently used of more than mcp.max_sessions = "
-                    + sessions.maxSessions() + ") or the server restarted; send initialize to start a new one")
-                    .writeTo(out, id);
+            case UNKNOWN ->
+                TransportError.sessionNotFound("no such session: it ended (closed, unused past"
+                                + " mcp.session_idle_minutes, or the least recently used of more than mcp.max_sessions = "
+                                + sessions.maxSessions()
+                                + ") or the server restarted; send initialize to start a new one")
+                        .writeTo(out, id);
         }
         return Optional.empty();
     }
@@ -181,8 +206,8 @@ final class McpTransportGuard implements Filter {
     private void close(List<McpSessionTable.Closed> closed) {
         for (McpSessionTable.Closed session : closed) {
             closer.close(session.id());
-            metrics.closed(session.reason() == McpSessionTable.Reason.CAP
-                    ? McpSessionMetrics.CAP : McpSessionMetrics.IDLE);
+            metrics.closed(
+                    session.reason() == McpSessionTable.Reason.CAP ? McpSessionMetrics.CAP : McpSessionMetrics.IDLE);
         }
     }
 
@@ -191,7 +216,9 @@ final class McpTransportGuard implements Filter {
         if (message != null && message.isArray()) {
             return Optional.of("batches are not supported; send one JSON-RPC message per request");
         }
-        if (message == null || !message.isObject() || !message.path("jsonrpc").asText().equals("2.0")) {
+        if (message == null
+                || !message.isObject()
+                || !message.path("jsonrpc").asText().equals("2.0")) {
             return Optional.of("send one JSON-RPC 2.0 object, such as"
                     + " {\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/list\"}");
         }

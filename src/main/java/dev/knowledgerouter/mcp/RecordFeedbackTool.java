@@ -17,7 +17,9 @@ final class RecordFeedbackTool implements KrTool {
 
     @Override
     public McpSchema.Tool definition() {
-        return KrTool.define(NAME, "Rate an answer of route_query: good when it solved the problem, bad when it did not. "
+        return KrTool.define(
+                NAME,
+                "Rate an answer of route_query: good when it solved the problem, bad when it did not. "
                         + "Routing learns from verdicts; a later verdict on the same interaction replaces the earlier one.",
                 ToolSchema.object()
                         .text("interaction_id", "The interaction_id route_query returned.", true)

@@ -21,30 +21,46 @@ final class RouteQueryTool implements KrTool {
         this.app = app;
         String fallback = app.config().routing().defaultProfile();
         // The default first: it is what an absent profile means.
-        this.profiles = Stream.concat(Stream.of(fallback),
-                app.config().routing().profiles().keySet().stream().filter(p -> !p.equals(fallback)).sorted()).toList();
+        this.profiles = Stream.concat(
+                        Stream.of(fallback),
+                        app.config().routing().profiles().keySet().stream()
+                                .filter(p -> !p.equals(fallback))
+                                .sorted())
+                .toList();
     }
 
-    record Source(String collection, String id, double score) {
-    }
+    record Source(String collection, String id, double score) {}
 
-    record Result(String interactionId, String answer, String status, QueryResponse.Route route, List<Source> sources,
-                  QueryResponse.UsageView usage) {
-    }
+    record Result(
+            String interactionId,
+            String answer,
+            String status,
+            QueryResponse.Route route,
+            List<Source> sources,
+            QueryResponse.UsageView usage) {}
 
     @Override
     public McpSchema.Tool definition() {
-        return KrTool.define(NAME, "Answer a developer question the cheapest way that keeps quality: the router searches the knowledge base, "
+        return KrTool.define(
+                NAME,
+                "Answer a developer question the cheapest way that keeps quality: the router searches the knowledge base, "
                         + "then a local model (or Claude, for hard or unfamiliar questions) answers with the hits as context. "
                         + "Returns the answer, the routing decision with its reasons, the sources, and an interaction_id; "
                         + "rate the answer with record_feedback once you know whether it worked.",
                 ToolSchema.object()
                         .text("query", "The question, with the error text or code it is about.", true)
-                        .choice("profile", "Routing profile: how readily the local model answers (default: " + profiles.getFirst() + ").",
-                                profiles, false)
-                        .text("user", "Who asks, when several people share this router (" + QueryRequest.USER_RULE
-                                + "). Stored with the interaction; earlier answers are reused for the same user only, "
-                                + "unless the server shares them.", false),
+                        .choice(
+                                "profile",
+                                "Routing profile: how readily the local model answers (default: " + profiles.getFirst()
+                                        + ").",
+                                profiles,
+                                false)
+                        .text(
+                                "user",
+                                "Who asks, when several people share this router (" + QueryRequest.USER_RULE
+                                        + "). Stored with the interaction; earlier answers are reused for the same user only, "
+                                        + "unless the server shares them.",
+                                false),
                 KrTool.writes("Ask the router", false));
     }
 
@@ -54,7 +70,14 @@ final class RouteQueryTool implements KrTool {
         QueryRequest request = new QueryRequest(query, arguments.optionalChoice("profile", profiles))
                 .by(arguments.optionalText("user"));
         QueryResponse r = QueryResponse.of(app.queries().query(request));
-        return new Result(r.interactionId(), r.answer(), r.status(), r.route(),
-                r.context().stream().map(c -> new Source(c.collection(), c.id(), c.score())).toList(), r.usage());
+        return new Result(
+                r.interactionId(),
+                r.answer(),
+                r.status(),
+                r.route(),
+                r.context().stream()
+                        .map(c -> new Source(c.collection(), c.id(), c.score()))
+                        .toList(),
+                r.usage());
     }
 }

@@ -18,15 +18,23 @@ final class SearchCodeTool implements KrTool {
     }
 
     /** {@code location} is {@code path:start-end}, ready to open in an editor. */
-    record Hit(String nodeId, String type, String name, String location, double score, String signature, String summary, String snippet) {
-    }
+    record Hit(
+            String nodeId,
+            String type,
+            String name,
+            String location,
+            double score,
+            String signature,
+            String summary,
+            String snippet) {}
 
-    record Result(String repository, String query, List<Hit> hits) {
-    }
+    record Result(String repository, String query, List<Hit> hits) {}
 
     @Override
     public McpSchema.Tool definition() {
-        return KrTool.define(NAME, "Search an analysed repository's files, classes and functions by meaning. "
+        return KrTool.define(
+                NAME,
+                "Search an analysed repository's files, classes and functions by meaning. "
                         + "Returns node id, type, name, file:lines, score and a snippet for each hit. "
                         + "Repositories are analysed with `kr analyze PATH`; an unknown name is answered with the analysed ones.",
                 ToolSchema.object()
@@ -42,11 +50,19 @@ final class SearchCodeTool implements KrTool {
         String query = arguments.requiredText("query", "where are imports resolved");
         int k = arguments.integer("k", 1, CodeService.MAX_K, DEFAULT_K);
         List<CodeIndex.CodeHit> hits = app.code().search(repository, query, k);
-        return new Result(repository, query, hits.stream().map(SearchCodeTool::hit).toList());
+        return new Result(
+                repository, query, hits.stream().map(SearchCodeTool::hit).toList());
     }
 
     private static Hit hit(CodeIndex.CodeHit h) {
-        return new Hit(h.nodeId(), h.type(), h.name(), h.path() + ":" + h.startLine() + "-" + h.endLine(), Math.round(h.score() * 10_000) / 10_000.0,
-                h.signature(), h.summary(), h.snippet());
+        return new Hit(
+                h.nodeId(),
+                h.type(),
+                h.name(),
+                h.path() + ":" + h.startLine() + "-" + h.endLine(),
+                Math.round(h.score() * 10_000) / 10_000.0,
+                h.signature(),
+                h.summary(),
+                h.snippet());
     }
 }

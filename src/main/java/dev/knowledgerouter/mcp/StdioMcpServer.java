@@ -17,8 +17,7 @@ import java.util.function.Function;
  * until the input ends: an agent ends the session by closing the server's stdin.
  */
 public final class StdioMcpServer {
-    private StdioMcpServer() {
-    }
+    private StdioMcpServer() {}
 
     /** Serves the router's tools on {@code in}/{@code out}; returns when {@code in} ends. */
     public static void serve(App app, InputStream in, OutputStream out) {

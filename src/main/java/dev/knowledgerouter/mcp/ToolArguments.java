@@ -1,6 +1,7 @@
 package dev.knowledgerouter.mcp;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +33,11 @@ final class ToolArguments {
 
     /** A string that must be present and not blank, stripped. */
     String requiredText(String name, String example) {
-        return optionalText(name).filter(s -> !s.isBlank()).orElseThrow(() -> new ToolInputException(
-                "'" + name + "' is " + (values.get(name) == null ? "missing" : "empty") + "; pass it as text, e.g. \"" + name + "\": \"" + example + "\""));
+        return optionalText(name)
+                .filter(s -> !s.isBlank())
+                .orElseThrow(() ->
+                        new ToolInputException("'" + name + "' is " + (values.get(name) == null ? "missing" : "empty")
+                                + "; pass it as text, e.g. \"" + name + "\": \"" + example + "\""));
     }
 
     Optional<String> optionalText(String name) {
@@ -54,10 +58,15 @@ final class ToolArguments {
             return fallback;
         }
         // JSON has one number type; 5.0 is still the whole number 5.
-        boolean whole = v instanceof Integer || v instanceof Long || v instanceof Short
-                || (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && !Double.isInfinite(n.doubleValue()));
+        boolean whole = v instanceof Integer
+                || v instanceof Long
+                || v instanceof Short
+                || (v instanceof Number n
+                        && n.doubleValue() == Math.rint(n.doubleValue())
+                        && !Double.isInfinite(n.doubleValue()));
         if (!whole) {
-            throw new ToolInputException("'" + name + "' must be a whole number between " + min + " and " + max + ", got " + described(v));
+            throw new ToolInputException(
+                    "'" + name + "' must be a whole number between " + min + " and " + max + ", got " + described(v));
         }
         long n = ((Number) v).longValue();
         if (n < min || n > max) {
@@ -76,7 +85,8 @@ final class ToolArguments {
     Optional<String> optionalChoice(String name, List<String> allowed) {
         Optional<String> value = optionalText(name).filter(s -> !s.isEmpty());
         if (value.isPresent() && !allowed.contains(value.get())) {
-            throw new ToolInputException("'" + name + "' must be one of " + quoted(allowed) + ", got \"" + value.get() + "\"");
+            throw new ToolInputException(
+                    "'" + name + "' must be one of " + quoted(allowed) + ", got \"" + value.get() + "\"");
         }
         return value;
     }
@@ -88,12 +98,14 @@ final class ToolArguments {
             return List.of();
         }
         if (!(v instanceof List<?> list)) {
-            throw new ToolInputException("'" + name + "' must be an array of strings such as [\"maven\", \"tls\"], got " + described(v));
+            throw new ToolInputException(
+                    "'" + name + "' must be an array of strings such as [\"maven\", \"tls\"], got " + described(v));
         }
         List<String> out = new ArrayList<>();
         for (Object item : list) {
             if (!(item instanceof String s) || s.isBlank()) {
-                throw new ToolInputException("'" + name + "' must hold non-empty strings only, got " + (item == null ? "null" : described(item)));
+                throw new ToolInputException("'" + name + "' must hold non-empty strings only, got "
+                        + (item == null ? "null" : described(item)));
             }
             out.add(s.strip());
         }
@@ -130,7 +142,7 @@ final class ToolArguments {
         };
     }
 
-    private static String quoted(java.util.Collection<String> names) {
+    private static String quoted(Collection<String> names) {
         return String.join(", ", names.stream().map(n -> "'" + n + "'").toList());
     }
 }

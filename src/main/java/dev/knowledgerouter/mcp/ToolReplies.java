@@ -14,12 +14,11 @@ import java.util.Map;
 final class ToolReplies {
     private static final ObjectMapper JSON = WireJson.mapper();
 
-    private ToolReplies() {
-    }
+    private ToolReplies() {}
 
     static CallToolResult json(Object value) {
         try {
-            Map<String, Object> structured = JSON.convertValue(value, new TypeReference<>() { });
+            Map<String, Object> structured = JSON.convertValue(value, new TypeReference<>() {});
             return CallToolResult.builder()
                     .addTextContent(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value))
                     .structuredContent(structured)

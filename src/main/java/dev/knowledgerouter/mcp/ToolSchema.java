@@ -21,21 +21,37 @@ final class ToolSchema {
     }
 
     ToolSchema integer(String name, String description, int min, int max, int fallback) {
-        return property(name, ordered("type", "integer", "description", description + " (" + min + "-" + max + ", default " + fallback + ")",
-                "minimum", min, "maximum", max, "default", fallback), false);
+        return property(
+                name,
+                ordered(
+                        "type",
+                        "integer",
+                        "description",
+                        description + " (" + min + "-" + max + ", default " + fallback + ")",
+                        "minimum",
+                        min,
+                        "maximum",
+                        max,
+                        "default",
+                        fallback),
+                false);
     }
 
     ToolSchema choice(String name, String description, List<String> values, boolean isRequired) {
-        return property(name, ordered("type", "string", "description", description, "enum", List.copyOf(values)), isRequired);
+        return property(
+                name, ordered("type", "string", "description", description, "enum", List.copyOf(values)), isRequired);
     }
 
     ToolSchema flag(String name, String description) {
-        return property(name, ordered("type", "boolean", "description", description + " (default false)",
-                "default", false), false);
+        return property(
+                name,
+                ordered("type", "boolean", "description", description + " (default false)", "default", false),
+                false);
     }
 
     ToolSchema textList(String name, String description) {
-        return property(name, ordered("type", "array", "description", description, "items", Map.of("type", "string")), false);
+        return property(
+                name, ordered("type", "array", "description", description, "items", Map.of("type", "string")), false);
     }
 
     private ToolSchema property(String name, Map<String, Object> schema, boolean isRequired) {

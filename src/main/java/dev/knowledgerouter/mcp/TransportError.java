@@ -45,9 +45,11 @@ record TransportError(int status, int code, String message) {
             case 415 -> invalid(status, "send the message with `Content-Type: application/json`");
             case 421 -> invalid(status, "the Host header does not name this server");
             case 503 -> new TransportError(status, INTERNAL_ERROR, "the server is shutting down; try again later");
-            default -> status >= 500
-                    ? new TransportError(status, INTERNAL_ERROR, "the server failed on this request; its log says why")
-                    : invalid(status, "the request was refused with HTTP " + status);
+            default ->
+                status >= 500
+                        ? new TransportError(
+                                status, INTERNAL_ERROR, "the server failed on this request; its log says why")
+                        : invalid(status, "the request was refused with HTTP " + status);
         };
     }
 

@@ -14,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The router's one meter registry. It is created with the {@link dev.knowledgerouter.app.App} and
@@ -27,6 +28,7 @@ public final class RouterMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     /** Listens to GC notifications until closed. */
     private final JvmGcMetrics gc = new JvmGcMetrics();
+
     private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
 
     public RouterMetrics() {
@@ -48,10 +50,12 @@ public final class RouterMetrics implements AutoCloseable {
         gateGauge(gate, "waiting", ConcurrencyGate::queued);
     }
 
-    private void gateGauge(ConcurrencyGate gate, String state, java.util.function.ToDoubleFunction<ConcurrencyGate> value) {
-        Gauge.builder("kr.ollama.gate.calls", gate, value).strongReference(true)
+    private void gateGauge(ConcurrencyGate gate, String state, ToDoubleFunction<ConcurrencyGate> value) {
+        Gauge.builder("kr.ollama.gate.calls", gate, value)
+                .strongReference(true)
                 .description("Calls to the Ollama host holding a slot (running) or queued for one (waiting)")
-                .tag("state", state).register(registry);
+                .tag("state", state)
+                .register(registry);
     }
 
     /** Entries per collection (and the outbox backlog), brought up to date before each scrape. */

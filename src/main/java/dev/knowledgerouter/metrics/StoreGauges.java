@@ -24,7 +24,8 @@ final class StoreGauges {
         this.registry = registry;
         this.store = store;
         if (store instanceof OutboxKnowledgeStore outbox) {
-            Gauge.builder("kr.outbox.pending.writes", outbox, OutboxKnowledgeStore::pending).strongReference(true)
+            Gauge.builder("kr.outbox.pending.writes", outbox, OutboxKnowledgeStore::pending)
+                    .strongReference(true)
                     .description("Store writes waiting in the local outbox for the store to be reachable again")
                     .register(registry);
         }
@@ -35,8 +36,11 @@ final class StoreGauges {
         for (CollectionDefinition c : store.collections()) {
             String name = c.name();
             if (known.add(name)) {
-                Gauge.builder(ENTRIES, () -> count(name)).strongReference(true)
-                        .description("Entries in a collection, read at scrape time").tag("collection", name).register(registry);
+                Gauge.builder(ENTRIES, () -> count(name))
+                        .strongReference(true)
+                        .description("Entries in a collection, read at scrape time")
+                        .tag("collection", name)
+                        .register(registry);
             }
         }
     }

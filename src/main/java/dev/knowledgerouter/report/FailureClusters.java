@@ -17,8 +17,7 @@ final class FailureClusters {
     private static final int EXAMPLES = 3;
     private static final int EXAMPLE_CHARS = 140;
 
-    private FailureClusters() {
-    }
+    private FailureClusters() {}
 
     static List<RoutingReport.FailureCluster> of(List<ReportBuilder.Row> rows, double similarity, int max) {
         List<List<ReportBuilder.Row>> clusters = new ArrayList<>();
@@ -42,16 +41,24 @@ final class FailureClusters {
         return clusters.stream()
                 .map(FailureClusters::summary)
                 .filter(c -> c.localFailures() >= 2)
-                .sorted(Comparator.comparingInt(RoutingReport.FailureCluster::localFailures).reversed()
-                        .thenComparing(Comparator.comparingDouble(RoutingReport.FailureCluster::failureRate).reversed()))
+                .sorted(Comparator.comparingInt(RoutingReport.FailureCluster::localFailures)
+                        .reversed()
+                        .thenComparing(Comparator.comparingDouble(RoutingReport.FailureCluster::failureRate)
+                                .reversed()))
                 .limit(max)
                 .toList();
     }
 
     private static RoutingReport.FailureCluster summary(List<ReportBuilder.Row> members) {
-        List<ReportBuilder.Row> failed = members.stream().filter(r -> r.local() == LocalResult.FAILED).toList();
-        List<String> examples = failed.stream().limit(EXAMPLES).map(r -> brief(r.query())).toList();
-        return new RoutingReport.FailureCluster(members.size(), failed.size(), Math.round(failed.size() * 10_000.0 / members.size()) / 10_000.0, examples);
+        List<ReportBuilder.Row> failed =
+                members.stream().filter(r -> r.local() == LocalResult.FAILED).toList();
+        List<String> examples =
+                failed.stream().limit(EXAMPLES).map(r -> brief(r.query())).toList();
+        return new RoutingReport.FailureCluster(
+                members.size(),
+                failed.size(),
+                Math.round(failed.size() * 10_000.0 / members.size()) / 10_000.0,
+                examples);
     }
 
     private static String brief(String query) {

@@ -43,17 +43,23 @@ public final class HtmlReport {
             code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em; background: #f1f5f9; padding: 0 4px; border-radius: 4px; }
             """;
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     public static String render(RoutingReport r) {
         StringBuilder html = new StringBuilder(32_000);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Routing report ").append(escape(ReportFormat.period(r))).append("</title>\n")
-                .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n");
-        html.append("<h1>Routing report</h1>\n<p class=\"muted\">").append(escape(ReportFormat.period(r)))
-                .append(" · generated ").append(escape(ReportFormat.time(r.generatedAt()))).append("</p>\n");
+                .append("<title>Routing report ")
+                .append(escape(ReportFormat.period(r)))
+                .append("</title>\n")
+                .append("<style>\n")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n<main>\n");
+        html.append("<h1>Routing report</h1>\n<p class=\"muted\">")
+                .append(escape(ReportFormat.period(r)))
+                .append(" · generated ")
+                .append(escape(ReportFormat.time(r.generatedAt())))
+                .append("</p>\n");
         summary(html, r);
         routes(html, r);
         quality(html, r);
@@ -66,63 +72,136 @@ public final class HtmlReport {
     private static void summary(StringBuilder html, RoutingReport r) {
         Totals t = r.totals();
         html.append("<div class=\"cards\">\n");
-        card(html, "Local share", percent(t.localShare()), t.interactions() == 0 ? "no interactions"
-                : "<span class=\"badge " + (t.localTargetMet() ? "met\">target met" : "not-met\">target not met") + "</span> "
-                + percent(t.localTarget()));
-        card(html, "Local failure rate", percent(r.rates().localFailureRate()), r.rates().triedLocally() + " tried locally");
+        card(
+                html,
+                "Local share",
+                percent(t.localShare()),
+                t.interactions() == 0
+                        ? "no interactions"
+                        : "<span class=\"badge "
+                                + (t.localTargetMet() ? "met\">target met" : "not-met\">target not met") + "</span> "
+                                + percent(t.localTarget()));
+        card(
+                html,
+                "Local failure rate",
+                percent(r.rates().localFailureRate()),
+                r.rates().triedLocally() + " tried locally");
         card(html, "Claude spend", money(r.spend().costUsd()), r.spend().remoteCalls() + " paid calls");
-        card(html, "Estimated saving", money(r.spend().estimatedSavingUsd()), r.spend().localAnswers() + " local answers");
+        card(
+                html,
+                "Estimated saving",
+                money(r.spend().estimatedSavingUsd()),
+                r.spend().localAnswers() + " local answers");
         html.append("</div>\n");
     }
 
     private static void card(StringBuilder html, String label, String value, String detailHtml) {
-        html.append("<div class=\"card\"><div class=\"muted\">").append(escape(label)).append("</div><div class=\"value\">")
-                .append(escape(value)).append("</div><div class=\"muted\">").append(detailHtml).append("</div></div>\n");
+        html.append("<div class=\"card\"><div class=\"muted\">")
+                .append(escape(label))
+                .append("</div><div class=\"value\">")
+                .append(escape(value))
+                .append("</div><div class=\"muted\">")
+                .append(detailHtml)
+                .append("</div></div>\n");
     }
 
     private static void routes(StringBuilder html, RoutingReport r) {
         Totals t = r.totals();
-        html.append("<h2>Routes</h2>\n<table>\n<tr><th>Route</th><th class=\"num\">Answers</th><th class=\"num\">Share</th>")
+        html.append(
+                        "<h2>Routes</h2>\n<table>\n<tr><th>Route</th><th class=\"num\">Answers</th><th class=\"num\">Share</th>")
                 .append("<th class=\"num\">Avg. relevance</th></tr>\n");
-        route(html, ReportCharts.LOCAL, "Local model", t.local(), percent(t.localShare()), ReportFormat.routeRelevance(r, "local"));
-        route(html, ReportCharts.REMOTE, "Remote (Claude)", t.remote(), percent(t.remoteShare()), ReportFormat.routeRelevance(r, "remote"));
-        route(html, ReportCharts.RETRIEVAL, "Retrieval only", t.retrieval(), percent(t.retrievalShare()), ReportFormat.routeRelevance(r, "retrieval"));
-        html.append("<tr><th>All</th><th class=\"num\">").append(t.interactions()).append("</th><th class=\"num\">")
-                .append(t.interactions() == 0 ? ReportFormat.NONE : percent(1.0)).append("</th><th></th></tr>\n</table>\n");
-        html.append("<p>").append(ReportFormat.targetSentence(t, "<strong>", "</strong>")).append("</p>\n");
+        route(
+                html,
+                ReportCharts.LOCAL,
+                "Local model",
+                t.local(),
+                percent(t.localShare()),
+                ReportFormat.routeRelevance(r, "local"));
+        route(
+                html,
+                ReportCharts.REMOTE,
+                "Remote (Claude)",
+                t.remote(),
+                percent(t.remoteShare()),
+                ReportFormat.routeRelevance(r, "remote"));
+        route(
+                html,
+                ReportCharts.RETRIEVAL,
+                "Retrieval only",
+                t.retrieval(),
+                percent(t.retrievalShare()),
+                ReportFormat.routeRelevance(r, "retrieval"));
+        html.append("<tr><th>All</th><th class=\"num\">")
+                .append(t.interactions())
+                .append("</th><th class=\"num\">")
+                .append(t.interactions() == 0 ? ReportFormat.NONE : percent(1.0))
+                .append("</th><th></th></tr>\n</table>\n");
+        html.append("<p>")
+                .append(ReportFormat.targetSentence(t, "<strong>", "</strong>"))
+                .append("</p>\n");
         figure(html, ReportCharts.routeSharesPerDay(r), "Who answered, day by day. Hover a bar for its counts.");
     }
 
-    private static void route(StringBuilder html, String colour, String name, int count, String share, String relevance) {
-        html.append("<tr><td><span class=\"swatch\" style=\"background:").append(colour).append("\"></span>").append(escape(name))
-                .append("</td><td class=\"num\">").append(count).append("</td><td class=\"num\">").append(share)
-                .append("</td><td class=\"num\">").append(relevance).append("</td></tr>\n");
+    private static void route(
+            StringBuilder html, String colour, String name, int count, String share, String relevance) {
+        html.append("<tr><td><span class=\"swatch\" style=\"background:")
+                .append(colour)
+                .append("\"></span>")
+                .append(escape(name))
+                .append("</td><td class=\"num\">")
+                .append(count)
+                .append("</td><td class=\"num\">")
+                .append(share)
+                .append("</td><td class=\"num\">")
+                .append(relevance)
+                .append("</td></tr>\n");
     }
 
     private static void quality(StringBuilder html, RoutingReport r) {
         Rates q = r.rates();
-        html.append("<h2>Local quality</h2>\n<table>\n<tr><th></th><th class=\"num\">Interactions</th><th class=\"num\">Rate</th></tr>\n");
+        html.append(
+                "<h2>Local quality</h2>\n<table>\n<tr><th></th><th class=\"num\">Interactions</th><th class=\"num\">Rate</th></tr>\n");
         row(html, "Tried on the local model", q.triedLocally(), "");
         row(html, "Local failures (of those tried)", q.localFailures(), percent(q.localFailureRate()));
         row(html, "Escalated to Claude (of those tried)", q.escalations(), percent(q.escalationRate()));
         row(html, "Failed overall (of all)", q.failures(), percent(q.failureRate()));
         html.append("</table>\n");
-        figure(html, ReportCharts.relevanceByOutcome(r), "How relevant the knowledge base was to the queries, split by how they ended.");
+        figure(
+                html,
+                ReportCharts.relevanceByOutcome(r),
+                "How relevant the knowledge base was to the queries, split by how they ended.");
     }
 
     private static void row(StringBuilder html, String label, int count, String rate) {
-        html.append("<tr><td>").append(escape(label)).append("</td><td class=\"num\">").append(count)
-                .append("</td><td class=\"num\">").append(escape(rate)).append("</td></tr>\n");
+        html.append("<tr><td>")
+                .append(escape(label))
+                .append("</td><td class=\"num\">")
+                .append(count)
+                .append("</td><td class=\"num\">")
+                .append(escape(rate))
+                .append("</td></tr>\n");
     }
 
     private static void feedbackAndSpend(StringBuilder html, RoutingReport r) {
         var f = r.feedback();
         Spend s = r.spend();
         html.append("<h2>Feedback and spend</h2>\n<table>\n");
-        html.append("<tr><td>Feedback</td><td>").append(f.good()).append(" good, ").append(f.bad()).append(" bad, ")
-                .append(f.unrated()).append(" unrated</td></tr>\n");
-        html.append("<tr><td>Claude</td><td>").append(s.remoteCalls()).append(" paid calls, ").append(money(s.costUsd())).append("</td></tr>\n");
-        html.append("<tr><td>Estimated saving</td><td>").append(money(s.estimatedSavingUsd())).append(" for ").append(s.localAnswers())
+        html.append("<tr><td>Feedback</td><td>")
+                .append(f.good())
+                .append(" good, ")
+                .append(f.bad())
+                .append(" bad, ")
+                .append(f.unrated())
+                .append(" unrated</td></tr>\n");
+        html.append("<tr><td>Claude</td><td>")
+                .append(s.remoteCalls())
+                .append(" paid calls, ")
+                .append(money(s.costUsd()))
+                .append("</td></tr>\n");
+        html.append("<tr><td>Estimated saving</td><td>")
+                .append(money(s.estimatedSavingUsd()))
+                .append(" for ")
+                .append(s.localAnswers())
                 .append(" local answers");
         if (s.pricedAs() != null && !s.pricedAs().isBlank()) {
             html.append(", priced as ").append(escape(s.pricedAs()));
@@ -139,11 +218,17 @@ public final class HtmlReport {
             html.append("<p>No cluster of similar queries failed locally in this period.</p>\n");
             return;
         }
-        html.append("<table>\n<tr><th class=\"num\">Queries</th><th class=\"num\">Local failures</th><th class=\"num\">Failure rate</th>")
+        html.append(
+                        "<table>\n<tr><th class=\"num\">Queries</th><th class=\"num\">Local failures</th><th class=\"num\">Failure rate</th>")
                 .append("<th>Examples</th></tr>\n");
         for (FailureCluster c : r.failingClusters()) {
-            html.append("<tr><td class=\"num\">").append(c.size()).append("</td><td class=\"num\">").append(c.localFailures())
-                    .append("</td><td class=\"num\">").append(percent(c.failureRate())).append("</td><td><ul class=\"examples\">");
+            html.append("<tr><td class=\"num\">")
+                    .append(c.size())
+                    .append("</td><td class=\"num\">")
+                    .append(c.localFailures())
+                    .append("</td><td class=\"num\">")
+                    .append(percent(c.failureRate()))
+                    .append("</td><td><ul class=\"examples\">");
             c.examples().forEach(e -> html.append("<li>").append(escape(e)).append("</li>"));
             html.append("</ul></td></tr>\n");
         }
@@ -152,46 +237,79 @@ public final class HtmlReport {
 
     private static void tuning(StringBuilder html, RoutingReport r) {
         Tuning t = r.tuning();
-        html.append("<h2>Threshold tuning</h2>\n<p>Profile <strong>").append(escape(t.profile())).append("</strong>, target local success rate ")
-                .append(percent(t.targetSuccessRate())).append(" on at least ").append(t.minSample()).append(" known outcomes; ")
-                .append(t.withLocalOutcome()).append(" of ").append(t.interactions())
+        html.append("<h2>Threshold tuning</h2>\n<p>Profile <strong>")
+                .append(escape(t.profile()))
+                .append("</strong>, target local success rate ")
+                .append(percent(t.targetSuccessRate()))
+                .append(" on at least ")
+                .append(t.minSample())
+                .append(" known outcomes; ")
+                .append(t.withLocalOutcome())
+                .append(" of ")
+                .append(t.interactions())
                 .append(" interactions in the period have a known local outcome.</p>\n");
-        html.append("<table>\n<tr><th></th><th>Rules</th><th class=\"num\">Local share</th><th class=\"num\">Known outcomes</th>")
+        html.append(
+                        "<table>\n<tr><th></th><th>Rules</th><th class=\"num\">Local share</th><th class=\"num\">Known outcomes</th>")
                 .append("<th class=\"num\">Success rate</th></tr>\n");
         candidate(html, "Current", "current", t.current());
         if (t.recommended() != null) {
             candidate(html, "Recommended", "recommended", t.recommended());
         }
-        html.append("</table>\n<p><strong>Verdict:</strong> ").append(escape(t.verdict())).append("</p>\n<p>")
-                .append(t.applicable()
-                        ? "<code>kr report --apply</code> would write the recommended rules to profile <strong>" + escape(t.profile()) + "</strong> in kr.yaml."
-                        : "<code>kr report --apply</code> would not change anything.")
+        html.append("</table>\n<p><strong>Verdict:</strong> ")
+                .append(escape(t.verdict()))
+                .append("</p>\n<p>")
+                .append(
+                        t.applicable()
+                                ? "<code>kr report --apply</code> would write the recommended rules to profile <strong>"
+                                        + escape(t.profile()) + "</strong> in kr.yaml."
+                                : "<code>kr report --apply</code> would not change anything.")
                 .append("</p>\n");
-        figure(html, ReportCharts.tuningFrontier(r), "Each point is the best success rate the replay found at that local share; "
-                + "points to the right keep more queries local.");
+        figure(
+                html,
+                ReportCharts.tuningFrontier(r),
+                "Each point is the best success rate the replay found at that local share; "
+                        + "points to the right keep more queries local.");
         if (t.frontier() == null || t.frontier().isEmpty()) {
             return;
         }
-        html.append("<table>\n<tr><th class=\"num\">Local share</th><th class=\"num\">Success rate</th><th class=\"num\">Known outcomes</th>")
+        html.append(
+                        "<table>\n<tr><th class=\"num\">Local share</th><th class=\"num\">Success rate</th><th class=\"num\">Known outcomes</th>")
                 .append("<th>Rules</th></tr>\n");
         for (Candidate c : t.frontier()) {
             String mark = sameRules(c, t.recommended()) ? "recommended" : sameRules(c, t.current()) ? "current" : "";
-            html.append(mark.isEmpty() ? "<tr>" : "<tr class=\"" + mark + "\">").append("<td class=\"num\">").append(percent(c.localShare()))
-                    .append("</td><td class=\"num\">").append(percent(c.successRate())).append("</td><td class=\"num\">").append(c.known())
-                    .append("</td><td>").append(escape(ReportFormat.rules(c.rules()))).append(mark.isEmpty() ? "" : " (" + mark + ")")
+            html.append(mark.isEmpty() ? "<tr>" : "<tr class=\"" + mark + "\">")
+                    .append("<td class=\"num\">")
+                    .append(percent(c.localShare()))
+                    .append("</td><td class=\"num\">")
+                    .append(percent(c.successRate()))
+                    .append("</td><td class=\"num\">")
+                    .append(c.known())
+                    .append("</td><td>")
+                    .append(escape(ReportFormat.rules(c.rules())))
+                    .append(mark.isEmpty() ? "" : " (" + mark + ")")
                     .append("</td></tr>\n");
         }
         html.append("</table>\n");
     }
 
     private static void candidate(StringBuilder html, String label, String cssClass, Candidate c) {
-        html.append("<tr class=\"").append(cssClass).append("\"><td>").append(label).append("</td>");
+        html.append("<tr class=\"")
+                .append(cssClass)
+                .append("\"><td>")
+                .append(label)
+                .append("</td>");
         if (c == null) {
             html.append("<td colspan=\"4\">").append(ReportFormat.NONE).append("</td></tr>\n");
             return;
         }
-        html.append("<td>").append(escape(ReportFormat.rules(c.rules()))).append("</td><td class=\"num\">").append(percent(c.localShare()))
-                .append("</td><td class=\"num\">").append(c.known()).append("</td><td class=\"num\">").append(percent(c.successRate()))
+        html.append("<td>")
+                .append(escape(ReportFormat.rules(c.rules())))
+                .append("</td><td class=\"num\">")
+                .append(percent(c.localShare()))
+                .append("</td><td class=\"num\">")
+                .append(c.known())
+                .append("</td><td class=\"num\">")
+                .append(percent(c.successRate()))
                 .append("</td></tr>\n");
     }
 
@@ -200,6 +318,10 @@ public final class HtmlReport {
     }
 
     private static void figure(StringBuilder html, String svg, String caption) {
-        html.append("<figure>\n").append(svg).append("\n<figcaption>").append(escape(caption)).append("</figcaption>\n</figure>\n");
+        html.append("<figure>\n")
+                .append(svg)
+                .append("\n<figcaption>")
+                .append(escape(caption))
+                .append("</figcaption>\n</figure>\n");
     }
 }

@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
 
 /** The weekly routing report as Markdown, for a terminal, a pull request or a wiki page. */
 public final class MarkdownReport {
-    private MarkdownReport() {
-    }
+    private MarkdownReport() {}
 
     public static String render(RoutingReport r) {
         StringBuilder md = new StringBuilder();
@@ -31,10 +30,30 @@ public final class MarkdownReport {
     private static void routes(StringBuilder md, RoutingReport r) {
         Totals t = r.totals();
         md.append("## Routes\n\n| Route | Answers | Share | Avg. relevance |\n|:--|--:|--:|--:|\n");
-        row(md, "Local model", String.valueOf(t.local()), percent(t.localShare()), ReportFormat.routeRelevance(r, "local"));
-        row(md, "Remote (Claude)", String.valueOf(t.remote()), percent(t.remoteShare()), ReportFormat.routeRelevance(r, "remote"));
-        row(md, "Retrieval only", String.valueOf(t.retrieval()), percent(t.retrievalShare()), ReportFormat.routeRelevance(r, "retrieval"));
-        row(md, "**All**", "**" + t.interactions() + "**", t.interactions() == 0 ? ReportFormat.NONE : percent(1.0), "");
+        row(
+                md,
+                "Local model",
+                String.valueOf(t.local()),
+                percent(t.localShare()),
+                ReportFormat.routeRelevance(r, "local"));
+        row(
+                md,
+                "Remote (Claude)",
+                String.valueOf(t.remote()),
+                percent(t.remoteShare()),
+                ReportFormat.routeRelevance(r, "remote"));
+        row(
+                md,
+                "Retrieval only",
+                String.valueOf(t.retrieval()),
+                percent(t.retrievalShare()),
+                ReportFormat.routeRelevance(r, "retrieval"));
+        row(
+                md,
+                "**All**",
+                "**" + t.interactions() + "**",
+                t.interactions() == 0 ? ReportFormat.NONE : percent(1.0),
+                "");
         md.append('\n').append(ReportFormat.targetSentence(t, "**", "**")).append("\n\n");
     }
 
@@ -51,10 +70,23 @@ public final class MarkdownReport {
     private static void feedbackAndSpend(StringBuilder md, RoutingReport r) {
         var f = r.feedback();
         var s = r.spend();
-        md.append("## Feedback\n\n").append(f.good()).append(" good, ").append(f.bad()).append(" bad, ").append(f.unrated()).append(" unrated.\n\n");
+        md.append("## Feedback\n\n")
+                .append(f.good())
+                .append(" good, ")
+                .append(f.bad())
+                .append(" bad, ")
+                .append(f.unrated())
+                .append(" unrated.\n\n");
         md.append("## Spend\n\n");
-        md.append("- Claude: ").append(s.remoteCalls()).append(" paid calls, ").append(money(s.costUsd())).append('\n');
-        md.append("- Estimated saving: ").append(money(s.estimatedSavingUsd())).append(" for ").append(s.localAnswers())
+        md.append("- Claude: ")
+                .append(s.remoteCalls())
+                .append(" paid calls, ")
+                .append(money(s.costUsd()))
+                .append('\n');
+        md.append("- Estimated saving: ")
+                .append(money(s.estimatedSavingUsd()))
+                .append(" for ")
+                .append(s.localAnswers())
                 .append(" local answers");
         if (s.pricedAs() != null && !s.pricedAs().isBlank()) {
             md.append(", priced as ").append(escape(s.pricedAs()));
@@ -75,26 +107,43 @@ public final class MarkdownReport {
         md.append("| # | Queries | Local failures | Failure rate | Examples |\n|--:|--:|--:|--:|:--|\n");
         for (int i = 0; i < clusters.size(); i++) {
             FailureCluster c = clusters.get(i);
-            String examples = c.examples().stream().map(e -> "“" + escape(e) + "”").collect(Collectors.joining("<br>"));
-            row(md, String.valueOf(i + 1), String.valueOf(c.size()), String.valueOf(c.localFailures()), percent(c.failureRate()), examples);
+            String examples =
+                    c.examples().stream().map(e -> "“" + escape(e) + "”").collect(Collectors.joining("<br>"));
+            row(
+                    md,
+                    String.valueOf(i + 1),
+                    String.valueOf(c.size()),
+                    String.valueOf(c.localFailures()),
+                    percent(c.failureRate()),
+                    examples);
         }
         md.append('\n');
     }
 
     private static void tuning(StringBuilder md, Tuning t) {
         md.append("## Threshold tuning\n\n");
-        md.append("Profile **").append(escape(t.profile())).append("**, target local success rate ").append(percent(t.targetSuccessRate()))
-                .append(" on at least ").append(t.minSample()).append(" known outcomes; ").append(t.withLocalOutcome()).append(" of ")
-                .append(t.interactions()).append(" interactions in the period have a known local outcome.\n\n");
+        md.append("Profile **")
+                .append(escape(t.profile()))
+                .append("**, target local success rate ")
+                .append(percent(t.targetSuccessRate()))
+                .append(" on at least ")
+                .append(t.minSample())
+                .append(" known outcomes; ")
+                .append(t.withLocalOutcome())
+                .append(" of ")
+                .append(t.interactions())
+                .append(" interactions in the period have a known local outcome.\n\n");
         md.append("| | Rules | Local share | Known outcomes | Success rate |\n|:--|:--|--:|--:|--:|\n");
         candidate(md, "Current", t.current());
         if (t.recommended() != null) {
             candidate(md, "**Recommended**", t.recommended());
         }
         md.append("\n**Verdict:** ").append(escape(t.verdict())).append("\n\n");
-        md.append(t.applicable()
-                ? "`kr report --apply` would write the recommended rules to profile " + escape(t.profile()) + " in kr.yaml.\n\n"
-                : "`kr report --apply` would not change anything.\n\n");
+        md.append(
+                t.applicable()
+                        ? "`kr report --apply` would write the recommended rules to profile " + escape(t.profile())
+                                + " in kr.yaml.\n\n"
+                        : "`kr report --apply` would not change anything.\n\n");
         md.append("### Frontier\n\n");
         if (t.frontier() == null || t.frontier().isEmpty()) {
             md.append("No candidate had a measured success rate in this period.\n\n");
@@ -104,7 +153,13 @@ public final class MarkdownReport {
         md.append("| Local share | Success rate | Known outcomes | Rules | |\n|--:|--:|--:|:--|:--|\n");
         for (Candidate c : t.frontier()) {
             String mark = sameRules(c, t.recommended()) ? "recommended" : sameRules(c, t.current()) ? "current" : "";
-            row(md, percent(c.localShare()), percent(c.successRate()), String.valueOf(c.known()), ReportFormat.rules(c.rules()), mark);
+            row(
+                    md,
+                    percent(c.localShare()),
+                    percent(c.successRate()),
+                    String.valueOf(c.known()),
+                    ReportFormat.rules(c.rules()),
+                    mark);
         }
         md.append('\n');
     }
@@ -114,7 +169,13 @@ public final class MarkdownReport {
             row(md, label, ReportFormat.NONE, ReportFormat.NONE, ReportFormat.NONE, ReportFormat.NONE);
             return;
         }
-        row(md, label, ReportFormat.rules(c.rules()), percent(c.localShare()), String.valueOf(c.known()), percent(c.successRate()));
+        row(
+                md,
+                label,
+                ReportFormat.rules(c.rules()),
+                percent(c.localShare()),
+                String.valueOf(c.known()),
+                percent(c.successRate()));
     }
 
     private static boolean sameRules(Candidate c, Candidate other) {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import java.util.Map;
 public final class ReportBuilder {
     /** The share of queries the product aims to answer locally. */
     public static final double LOCAL_TARGET = 0.70;
+
     public static final int MAX_DAYS = 366;
     static final double CLUSTER_SIMILARITY = 0.80;
     private static final int MAX_CLUSTERS = 5;
@@ -38,7 +40,8 @@ public final class ReportBuilder {
     private final LearningSettings learning;
     private final Clock clock;
 
-    public ReportBuilder(KnowledgeStore store, UsageLedger ledger, UsageReporter usage, LearningSettings learning, Clock clock) {
+    public ReportBuilder(
+            KnowledgeStore store, UsageLedger ledger, UsageReporter usage, LearningSettings learning, Clock clock) {
         this.store = store;
         this.ledger = ledger;
         this.usage = usage;
@@ -47,9 +50,17 @@ public final class ReportBuilder {
     }
 
     /** A stored interaction as the report reads it. */
-    record Row(Instant at, String query, String answeredBy, String outcome, String verdict, String profile, double relevance,
-               int complexity, LocalResult local, float[] vector) {
-    }
+    record Row(
+            Instant at,
+            String query,
+            String answeredBy,
+            String outcome,
+            String verdict,
+            String profile,
+            double relevance,
+            int complexity,
+            LocalResult local,
+            float[] vector) {}
 
     public RoutingReport build(int days, RoutingProfile profile) {
         if (days < 1 || days > MAX_DAYS) {
@@ -58,46 +69,101 @@ public final class ReportBuilder {
         Instant to = clock.instant().plusMillis(1);
         Instant from = to.minus(Duration.ofDays(days));
         List<Row> rows = new ArrayList<>();
-        store.scanWithVectors(CollectionCatalog.HISTORY, from, to, (e, vector) -> rows.add(row(e.timestamp(), e.payload(), vector)));
+        store.scanWithVectors(
+                CollectionCatalog.HISTORY, from, to, (e, vector) -> rows.add(row(e.timestamp(), e.payload(), vector)));
         int n = rows.size();
-        List<RoutingReport.RouteStats> routes = ROUTES.stream().map(route -> {
-            List<Row> of = rows.stream().filter(r -> r.answeredBy().equals(route)).toList();
-            Double avg = of.isEmpty() ? null : round(of.stream().mapToDouble(Row::relevance).average().orElseThrow());
-            return new RoutingReport.RouteStats(route, of.size(), share(of.size(), n), avg);
-        }).toList();
+        List<RoutingReport.RouteStats> routes = ROUTES.stream()
+                .map(route -> {
+                    List<Row> of = rows.stream()
+                            .filter(r -> r.answeredBy().equals(route))
+                            .toList();
+                    Double avg = of.isEmpty()
+                            ? null
+                            : round(of.stream()
+                                    .mapToDouble(Row::relevance)
+                                    .average()
+                                    .orElseThrow());
+                    return new RoutingReport.RouteStats(route, of.size(), share(of.size(), n), avg);
+                })
+                .toList();
         RoutingReport.RouteStats local = routes.get(0);
         RoutingReport.RouteStats remote = routes.get(1);
         RoutingReport.RouteStats retrieval = routes.get(2);
-        RoutingReport.Totals totals = new RoutingReport.Totals(n, local.count(), remote.count(), retrieval.count(), local.share(), remote.share(),
-                retrieval.share(), LOCAL_TARGET, n > 0 && local.share() >= LOCAL_TARGET);
+        RoutingReport.Totals totals = new RoutingReport.Totals(
+                n,
+                local.count(),
+                remote.count(),
+                retrieval.count(),
+                local.share(),
+                remote.share(),
+                retrieval.share(),
+                LOCAL_TARGET,
+                n > 0 && local.share() >= LOCAL_TARGET);
 
-        int tried = (int) rows.stream().filter(r -> r.local() != LocalResult.UNTRIED).count();
-        int localFailures = (int) rows.stream().filter(r -> r.local() == LocalResult.FAILED).count();
-        int escalations = (int) rows.stream().filter(r -> r.outcome().equals("escalated")).count();
-        int failures = (int) rows.stream().filter(r -> r.outcome().equals("failure")).count();
-        RoutingReport.Rates rates = new RoutingReport.Rates(tried, localFailures, rate(localFailures, tried), escalations, rate(escalations, tried),
-                failures, rate(failures, n));
+        int tried = (int)
+                rows.stream().filter(r -> r.local() != LocalResult.UNTRIED).count();
+        int localFailures =
+                (int) rows.stream().filter(r -> r.local() == LocalResult.FAILED).count();
+        int escalations =
+                (int) rows.stream().filter(r -> r.outcome().equals("escalated")).count();
+        int failures =
+                (int) rows.stream().filter(r -> r.outcome().equals("failure")).count();
+        RoutingReport.Rates rates = new RoutingReport.Rates(
+                tried,
+                localFailures,
+                rate(localFailures, tried),
+                escalations,
+                rate(escalations, tried),
+                failures,
+                rate(failures, n));
         int good = (int) rows.stream().filter(r -> "good".equals(r.verdict())).count();
         int bad = (int) rows.stream().filter(r -> "bad".equals(r.verdict())).count();
 
         List<UsageRecord> paid = ledger.read(from, to);
         UsageReport.Saving saving = usage.saving(from, to);
-        RoutingReport.Spend spend = new RoutingReport.Spend(paid.size(), Math.round(paid.stream().mapToDouble(UsageRecord::costUsd).sum() * 1_000_000) / 1_000_000.0,
-                saving.usd(), saving.localAnswers(), saving.pricedAs(), saving.note());
+        RoutingReport.Spend spend = new RoutingReport.Spend(
+                paid.size(),
+                Math.round(paid.stream().mapToDouble(UsageRecord::costUsd).sum() * 1_000_000) / 1_000_000.0,
+                saving.usd(),
+                saving.localAnswers(),
+                saving.pricedAs(),
+                saving.note());
 
-        List<ReplayCase> cases = rows.stream().filter(r -> r.profile() == null || r.profile().equals(profile.name()))
-                .map(r -> new ReplayCase(r.relevance(), r.complexity(), r.local())).toList();
-        RoutingReport.Tuning tuning = new ThresholdTuner(learning.targetSuccessRate(), learning.minTuningSample()).tune(cases, profile);
+        List<ReplayCase> cases = rows.stream()
+                .filter(r -> r.profile() == null || r.profile().equals(profile.name()))
+                .map(r -> new ReplayCase(r.relevance(), r.complexity(), r.local()))
+                .toList();
+        RoutingReport.Tuning tuning =
+                new ThresholdTuner(learning.targetSuccessRate(), learning.minTuningSample()).tune(cases, profile);
 
-        return new RoutingReport(clock.instant(), from, to, days, totals, routes, rates, new RoutingReport.FeedbackCounts(good, bad, n - good - bad),
-                spend, daily(rows, from, to), histogram(rows), FailureClusters.of(rows, CLUSTER_SIMILARITY, MAX_CLUSTERS), tuning);
+        return new RoutingReport(
+                clock.instant(),
+                from,
+                to,
+                days,
+                totals,
+                routes,
+                rates,
+                new RoutingReport.FeedbackCounts(good, bad, n - good - bad),
+                spend,
+                daily(rows, from, to),
+                histogram(rows),
+                FailureClusters.of(rows, CLUSTER_SIMILARITY, MAX_CLUSTERS),
+                tuning);
     }
 
     private static Row row(Instant at, Map<String, Object> p, float[] vector) {
-        return new Row(at, String.valueOf(p.getOrDefault("query", "")), String.valueOf(p.getOrDefault("answered_by", "retrieval")),
-                String.valueOf(p.getOrDefault("outcome", "pending")), p.get("verdict") instanceof String v ? v : null,
-                p.get("profile") instanceof String s ? s : null, p.get("relevance") instanceof Number r ? r.doubleValue() : -1,
-                p.get("complexity") instanceof Number c ? c.intValue() : 10, LocalResult.of(p), vector);
+        return new Row(
+                at,
+                String.valueOf(p.getOrDefault("query", "")),
+                String.valueOf(p.getOrDefault("answered_by", "retrieval")),
+                String.valueOf(p.getOrDefault("outcome", "pending")),
+                p.get("verdict") instanceof String v ? v : null,
+                p.get("profile") instanceof String s ? s : null,
+                p.get("relevance") instanceof Number r ? r.doubleValue() : -1,
+                p.get("complexity") instanceof Number c ? c.intValue() : 10,
+                LocalResult.of(p),
+                vector);
     }
 
     private static List<RoutingReport.DayShares> daily(List<Row> rows, Instant from, Instant to) {
@@ -113,7 +179,9 @@ public final class ReportBuilder {
                 counts[route]++;
             }
         }
-        return days.entrySet().stream().map(e -> new RoutingReport.DayShares(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
+        return days.entrySet().stream()
+                .map(e -> new RoutingReport.DayShares(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+                .toList();
     }
 
     /** Bins of 0.05 from 0.50 to 1.00; lower relevance counts in the first bin, as it routes the same way. */
@@ -125,9 +193,11 @@ public final class ReportBuilder {
         List<RoutingReport.OutcomeCounts> byOutcome = new ArrayList<>();
         for (String outcome : OUTCOMES) {
             int[] counts = new int[10];
-            rows.stream().filter(r -> r.outcome().equals(outcome))
+            rows.stream()
+                    .filter(r -> r.outcome().equals(outcome))
                     .forEach(r -> counts[Math.max(0, Math.min(9, (int) Math.floor((r.relevance() - 0.5) / 0.05)))]++);
-            byOutcome.add(new RoutingReport.OutcomeCounts(outcome, java.util.Arrays.stream(counts).boxed().toList()));
+            byOutcome.add(new RoutingReport.OutcomeCounts(
+                    outcome, Arrays.stream(counts).boxed().toList()));
         }
         return new RoutingReport.RelevanceHistogram(edges, byOutcome);
     }

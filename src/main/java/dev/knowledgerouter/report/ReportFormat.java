@@ -17,10 +17,10 @@ final class ReportFormat {
     /** What a rate with nothing to measure prints as. */
     static final String NONE = "–";
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private ReportFormat() {
-    }
+    private ReportFormat() {}
 
     static String percent(double share) {
         return String.format(Locale.ROOT, "%.1f%%", share * 100);
@@ -42,18 +42,23 @@ final class ReportFormat {
     /** Whether the local target was met, with {@code strong} around the figures that matter (Markdown or HTML). */
     static String targetSentence(RoutingReport.Totals t, String strong, String strongEnd) {
         if (t.interactions() == 0) {
-            return "No interactions in this period, so the local target of " + percent(t.localTarget()) + " was not measured.";
+            return "No interactions in this period, so the local target of " + percent(t.localTarget())
+                    + " was not measured.";
         }
-        return "Local share " + strong + percent(t.localShare()) + strongEnd + " against a target of " + percent(t.localTarget()) + ": "
-                + strong + (t.localTargetMet() ? "met" : "not met") + strongEnd + ".";
+        return "Local share " + strong + percent(t.localShare()) + strongEnd + " against a target of "
+                + percent(t.localTarget()) + ": " + strong + (t.localTargetMet() ? "met" : "not met") + strongEnd + ".";
     }
 
     /** The average relevance of the queries a route answered; routes are named as {@code AnswerSource.wireName()}. */
     static String routeRelevance(RoutingReport r, String route) {
-        return relevance(r.routes() == null ? null : r.routes().stream()
-                .filter(s -> route.equalsIgnoreCase(s.route()) && s.averageRelevance() != null)
-                .map(RoutingReport.RouteStats::averageRelevance)
-                .findFirst().orElse(null));
+        return relevance(
+                r.routes() == null
+                        ? null
+                        : r.routes().stream()
+                                .filter(s -> route.equalsIgnoreCase(s.route()) && s.averageRelevance() != null)
+                                .map(RoutingReport.RouteStats::averageRelevance)
+                                .findFirst()
+                                .orElse(null));
     }
 
     static String time(Instant instant) {
@@ -70,7 +75,11 @@ final class ReportFormat {
             return "none (nothing goes local)";
         }
         return rules.stream()
-                .map(rule -> String.format(Locale.ROOT, "relevance > %.2f and complexity < %d", rule.relevanceAbove(), rule.complexityBelow()))
+                .map(rule -> String.format(
+                        Locale.ROOT,
+                        "relevance > %.2f and complexity < %d",
+                        rule.relevanceAbove(),
+                        rule.complexityBelow()))
                 .collect(Collectors.joining(", or "));
     }
 }

@@ -10,48 +10,70 @@ import java.util.List;
  * period; rates are fractions of the interactions they are named for; a rate with nothing to
  * measure is null.
  */
-public record RoutingReport(Instant generatedAt, Instant from, Instant to, int days, Totals totals, List<RouteStats> routes,
-                            Rates rates, FeedbackCounts feedback, Spend spend, List<DayShares> daily, RelevanceHistogram relevance,
-                            List<FailureCluster> failingClusters, Tuning tuning) {
+public record RoutingReport(
+        Instant generatedAt,
+        Instant from,
+        Instant to,
+        int days,
+        Totals totals,
+        List<RouteStats> routes,
+        Rates rates,
+        FeedbackCounts feedback,
+        Spend spend,
+        List<DayShares> daily,
+        RelevanceHistogram relevance,
+        List<FailureCluster> failingClusters,
+        Tuning tuning) {
 
     /** Interactions by who answered, against the share the product aims to keep local. */
-    public record Totals(int interactions, int local, int remote, int retrieval, double localShare, double remoteShare,
-                         double retrievalShare, double localTarget, boolean localTargetMet) {
-    }
+    public record Totals(
+            int interactions,
+            int local,
+            int remote,
+            int retrieval,
+            double localShare,
+            double remoteShare,
+            double retrievalShare,
+            double localTarget,
+            boolean localTargetMet) {}
 
     /** One answering route: how often it answered and the average relevance of the queries it got. */
-    public record RouteStats(String route, int count, double share, Double averageRelevance) {
-    }
+    public record RouteStats(String route, int count, double share, Double averageRelevance) {}
 
     /**
      * {@code localFailureRate}: of the interactions the local model was tried on, the share it did
      * not answer well (failed attempts or a bad verdict). {@code escalationRate}: the share of those
      * that Claude then answered.
      */
-    public record Rates(int triedLocally, int localFailures, Double localFailureRate, int escalations, Double escalationRate,
-                        int failures, Double failureRate) {
-    }
+    public record Rates(
+            int triedLocally,
+            int localFailures,
+            Double localFailureRate,
+            int escalations,
+            Double escalationRate,
+            int failures,
+            Double failureRate) {}
 
-    public record FeedbackCounts(int good, int bad, int unrated) {
-    }
+    public record FeedbackCounts(int good, int bad, int unrated) {}
 
     /** Paid calls in the period from the ledger, and what the local answers would have cost remotely. */
-    public record Spend(int remoteCalls, double costUsd, double estimatedSavingUsd, int localAnswers, String pricedAs, String note) {
-    }
+    public record Spend(
+            int remoteCalls,
+            double costUsd,
+            double estimatedSavingUsd,
+            int localAnswers,
+            String pricedAs,
+            String note) {}
 
-    public record DayShares(LocalDate day, int local, int remote, int retrieval) {
-    }
+    public record DayShares(LocalDate day, int local, int remote, int retrieval) {}
 
     /** Relevance counts per outcome over fixed bins: {@code counts[i]} covers {@code [edges[i], edges[i+1])}. */
-    public record RelevanceHistogram(List<Double> edges, List<OutcomeCounts> byOutcome) {
-    }
+    public record RelevanceHistogram(List<Double> edges, List<OutcomeCounts> byOutcome) {}
 
-    public record OutcomeCounts(String outcome, List<Integer> counts) {
-    }
+    public record OutcomeCounts(String outcome, List<Integer> counts) {}
 
     /** Similar queries (by embedding) that the local model failed on, with a few of them as examples. */
-    public record FailureCluster(int size, int localFailures, double failureRate, List<String> examples) {
-    }
+    public record FailureCluster(int size, int localFailures, double failureRate, List<String> examples) {}
 
     /**
      * The threshold replay: the profile's current rules and the candidate that keeps the most
@@ -59,11 +81,19 @@ public record RoutingReport(Instant generatedAt, Instant from, Instant to, int d
      * {@code recommended} is null when no candidate meets the target on enough evidence;
      * {@code applicable} says whether {@code kr report --apply} would write it.
      */
-    public record Tuning(String profile, double targetSuccessRate, int minSample, int interactions, int withLocalOutcome,
-                         Candidate current, Candidate recommended, List<Candidate> frontier, boolean applicable, String verdict) {
-    }
+    public record Tuning(
+            String profile,
+            double targetSuccessRate,
+            int minSample,
+            int interactions,
+            int withLocalOutcome,
+            Candidate current,
+            Candidate recommended,
+            List<Candidate> frontier,
+            boolean applicable,
+            String verdict) {}
 
     /** Rules replayed over the period: how many queries they would keep local and how those did. */
-    public record Candidate(List<LocalRule> rules, int admitted, double localShare, int known, int successes, Double successRate) {
-    }
+    public record Candidate(
+            List<LocalRule> rules, int admitted, double localShare, int known, int successes, Double successRate) {}
 }

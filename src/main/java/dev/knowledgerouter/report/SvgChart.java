@@ -23,11 +23,11 @@ final class SvgChart {
     /** Rough advance of a 12px system-font character; enough to lay out legends and labels without a font. */
     private static final double CHAR_WIDTH = 7.2;
     /** A white outline under labels that sit over bars or lines, so they stay readable on any colour. */
-    private static final String HALO = "stroke=\"white\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"";
+    private static final String HALO =
+            "stroke=\"white\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"";
 
     /** A legend entry. */
-    record Key(String name, String colour) {
-    }
+    record Key(String name, String colour) {}
 
     private final String title;
     private final String description;
@@ -45,9 +45,21 @@ final class SvgChart {
     /** A chart without marks that says why, so an empty period reads as such rather than as a broken chart. */
     static String empty(String title, String description, String message) {
         SvgChart chart = new SvgChart(title, description + " (" + message + ")");
-        chart.marks.append(String.format(Locale.ROOT, "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"#f9fafb\" stroke=\"%s\"/>\n",
-                num(LEFT), num(TOP), num(plotWidth()), num(plotHeight()), GRID));
-        chart.text(LEFT + plotWidth() / 2, TOP + plotHeight() / 2 + 5, message, "middle", AXIS, "font-size=\"15\" class=\"no-data\"");
+        chart.marks.append(String.format(
+                Locale.ROOT,
+                "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"#f9fafb\" stroke=\"%s\"/>\n",
+                num(LEFT),
+                num(TOP),
+                num(plotWidth()),
+                num(plotHeight()),
+                GRID));
+        chart.text(
+                LEFT + plotWidth() / 2,
+                TOP + plotHeight() / 2 + 5,
+                message,
+                "middle",
+                AXIS,
+                "font-size=\"15\" class=\"no-data\"");
         return chart.render();
     }
 
@@ -118,8 +130,15 @@ final class SvgChart {
     /** A rectangle in data coordinates with a hover tooltip. */
     SvgChart bar(double x0, double x1, double y0, double y1, String colour, String tooltip) {
         double top = Math.min(py(y0), py(y1));
-        marks.append(String.format(Locale.ROOT, "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\"><title>%s</title></rect>\n",
-                num(px(x0)), num(top), num(Math.abs(px(x1) - px(x0))), num(Math.abs(py(y1) - py(y0))), colour, Xml.escape(tooltip)));
+        marks.append(String.format(
+                Locale.ROOT,
+                "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\"><title>%s</title></rect>\n",
+                num(px(x0)),
+                num(top),
+                num(Math.abs(px(x1) - px(x0))),
+                num(Math.abs(py(y1) - py(y0))),
+                colour,
+                Xml.escape(tooltip)));
         return this;
     }
 
@@ -129,24 +148,49 @@ final class SvgChart {
         for (double[] p : points) {
             coordinates.add(num(px(p[0])) + "," + num(py(p[1])));
         }
-        marks.append(String.format(Locale.ROOT, "<polyline class=\"%s\" points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\" stroke-linejoin=\"round\"/>\n",
-                cssClass, String.join(" ", coordinates), colour));
+        marks.append(String.format(
+                Locale.ROOT,
+                "<polyline class=\"%s\" points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\" stroke-linejoin=\"round\"/>\n",
+                cssClass,
+                String.join(" ", coordinates),
+                colour));
         return this;
     }
 
     /** A circle at a data point; a null fill draws a ring, which is how a marker stays visible over a line. */
     SvgChart dot(double x, double y, double radius, String fill, String stroke, String cssClass, String tooltip) {
-        marks.append(String.format(Locale.ROOT, "<circle class=\"%s\" cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\" stroke=\"%s\" stroke-width=\"2\"><title>%s</title></circle>\n",
-                cssClass, num(px(x)), num(py(y)), num(radius), fill == null ? "white" : fill, stroke, Xml.escape(tooltip)));
+        marks.append(String.format(
+                Locale.ROOT,
+                "<circle class=\"%s\" cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\" stroke=\"%s\" stroke-width=\"2\"><title>%s</title></circle>\n",
+                cssClass,
+                num(px(x)),
+                num(py(y)),
+                num(radius),
+                fill == null ? "white" : fill,
+                stroke,
+                Xml.escape(tooltip)));
         return this;
     }
 
     /** A dashed horizontal line across the plot at a data y, labelled at its right end. */
     SvgChart referenceLine(double y, String colour, String label, String cssClass) {
         double at = py(y);
-        marks.append(String.format(Locale.ROOT, "<line class=\"%s\" x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n",
-                cssClass, num(LEFT), num(at), num(WIDTH - RIGHT), num(at), colour));
-        text(WIDTH - RIGHT - 4, at - 6, label, "end", colour, "font-weight=\"600\" " + HALO + " class=\"" + cssClass + "-label\"");
+        marks.append(String.format(
+                Locale.ROOT,
+                "<line class=\"%s\" x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n",
+                cssClass,
+                num(LEFT),
+                num(at),
+                num(WIDTH - RIGHT),
+                num(at),
+                colour));
+        text(
+                WIDTH - RIGHT - 4,
+                at - 6,
+                label,
+                "end",
+                colour,
+                "font-weight=\"600\" " + HALO + " class=\"" + cssClass + "-label\"");
         return this;
     }
 
@@ -158,7 +202,12 @@ final class SvgChart {
         double at = px(x);
         double width = label.length() * CHAR_WIDTH;
         boolean left = dx < 0 ? at - Math.abs(dx) - width >= LEFT : at + dx + width > WIDTH - RIGHT;
-        text(left ? at - Math.abs(dx) : at + Math.abs(dx), py(y) + dy, label, left ? "end" : "start", INK,
+        text(
+                left ? at - Math.abs(dx) : at + Math.abs(dx),
+                py(y) + dy,
+                label,
+                left ? "end" : "start",
+                INK,
                 "font-weight=\"600\" " + HALO + " class=\"" + cssClass + "\"");
         return this;
     }
@@ -167,7 +216,11 @@ final class SvgChart {
     SvgChart legend(List<Key> keys) {
         double x = LEFT;
         for (Key key : keys) {
-            marks.append(String.format(Locale.ROOT, "<rect x=\"%s\" y=\"14\" width=\"12\" height=\"12\" rx=\"2\" fill=\"%s\"/>\n", num(x), key.colour()));
+            marks.append(String.format(
+                    Locale.ROOT,
+                    "<rect x=\"%s\" y=\"14\" width=\"12\" height=\"12\" rx=\"2\" fill=\"%s\"/>\n",
+                    num(x),
+                    key.colour()));
             text(x + 17, 24.5, key.name(), "start", INK, "");
             x += 17 + key.name().length() * CHAR_WIDTH + 22;
         }
@@ -175,9 +228,15 @@ final class SvgChart {
     }
 
     String render() {
-        return String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" aria-label=\"%s\" "
-                + "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"12\">\n<title>%s</title>\n%s</svg>",
-                WIDTH, HEIGHT, Xml.escape(description), Xml.escape(title), marks);
+        return String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" aria-label=\"%s\" "
+                        + "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"12\">\n<title>%s</title>\n%s</svg>",
+                WIDTH,
+                HEIGHT,
+                Xml.escape(description),
+                Xml.escape(title),
+                marks);
     }
 
     /** Round tick values (steps of 1, 2, 2.5 or 5 times a power of ten) covering [min, max] with about {@code count} steps. */
@@ -215,13 +274,27 @@ final class SvgChart {
     }
 
     private void line(double x1, double y1, double x2, double y2, String colour, String extra) {
-        marks.append(String.format(Locale.ROOT, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\"%s/>\n",
-                num(x1), num(y1), num(x2), num(y2), colour, extra.isEmpty() ? "" : " " + extra));
+        marks.append(String.format(
+                Locale.ROOT,
+                "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\"%s/>\n",
+                num(x1),
+                num(y1),
+                num(x2),
+                num(y2),
+                colour,
+                extra.isEmpty() ? "" : " " + extra));
     }
 
     private void text(double x, double y, String content, String anchor, String colour, String extra) {
-        marks.append(String.format(Locale.ROOT, "<text x=\"%s\" y=\"%s\" text-anchor=\"%s\" fill=\"%s\"%s>%s</text>\n",
-                num(x), num(y), anchor, colour, extra.isEmpty() ? "" : " " + extra, Xml.escape(content)));
+        marks.append(String.format(
+                Locale.ROOT,
+                "<text x=\"%s\" y=\"%s\" text-anchor=\"%s\" fill=\"%s\"%s>%s</text>\n",
+                num(x),
+                num(y),
+                anchor,
+                colour,
+                extra.isEmpty() ? "" : " " + extra,
+                Xml.escape(content)));
     }
 
     private static double plotWidth() {

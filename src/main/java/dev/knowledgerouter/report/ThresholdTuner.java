@@ -44,29 +44,50 @@ public final class ThresholdTuner {
         List<RoutingReport.Candidate> all = new ArrayList<>();
         for (int bar = 0; bar < BARS; bar++) {
             for (int bound = 2; bound <= MAX_BOUND; bound++) {
-                all.add(grid.candidate(List.of(new LocalRule(bar(bar), bound)), grid.total(bar, bound), grid.known(bar, bound), grid.successes(bar, bound)));
+                all.add(grid.candidate(
+                        List.of(new LocalRule(bar(bar), bound)),
+                        grid.total(bar, bound),
+                        grid.known(bar, bound),
+                        grid.successes(bar, bound)));
                 for (int lowBar = 0; lowBar < bar; lowBar++) {
                     for (int lowBound = 2; lowBound < bound; lowBound++) {
                         // Union of (bar, bound) and (lowBar, lowBound); their intersection is (bar, lowBound).
-                        all.add(grid.candidate(List.of(new LocalRule(bar(bar), bound), new LocalRule(bar(lowBar), lowBound)),
+                        all.add(grid.candidate(
+                                List.of(new LocalRule(bar(bar), bound), new LocalRule(bar(lowBar), lowBound)),
                                 grid.total(bar, bound) + grid.total(lowBar, lowBound) - grid.total(bar, lowBound),
                                 grid.known(bar, bound) + grid.known(lowBar, lowBound) - grid.known(bar, lowBound),
-                                grid.successes(bar, bound) + grid.successes(lowBar, lowBound) - grid.successes(bar, lowBound)));
+                                grid.successes(bar, bound)
+                                        + grid.successes(lowBar, lowBound)
+                                        - grid.successes(bar, lowBound)));
                     }
                 }
             }
         }
-        int known = (int) cases.stream().filter(c -> c.local() != LocalResult.UNTRIED).count();
+        int known = (int)
+                cases.stream().filter(c -> c.local() != LocalResult.UNTRIED).count();
         RoutingReport.Candidate best = all.stream()
                 .filter(c -> c.known() >= minSample && c.successRate() != null && c.successRate() >= target)
                 .max(Comparator.comparingDouble(RoutingReport.Candidate::localShare)
                         .thenComparingDouble(RoutingReport.Candidate::successRate)
                         .thenComparing(c -> -c.rules().size())
-                        .thenComparingDouble(c -> c.rules().stream().mapToDouble(LocalRule::relevanceAbove).sum())
-                        .thenComparingInt(c -> -c.rules().stream().mapToInt(LocalRule::complexityBelow).sum()))
+                        .thenComparingDouble(c -> c.rules().stream()
+                                .mapToDouble(LocalRule::relevanceAbove)
+                                .sum())
+                        .thenComparingInt(c -> -c.rules().stream()
+                                .mapToInt(LocalRule::complexityBelow)
+                                .sum()))
                 .orElse(null);
         boolean applicable = best != null && !best.rules().equals(current.localWhen());
-        return new RoutingReport.Tuning(current.name(), target, minSample, cases.size(), known, now, best, frontier(all), applicable,
+        return new RoutingReport.Tuning(
+                current.name(),
+                target,
+                minSample,
+                cases.size(),
+                known,
+                now,
+                best,
+                frontier(all),
+                applicable,
                 verdict(cases.size(), known, now, best));
     }
 
@@ -92,18 +113,31 @@ public final class ThresholdTuner {
             return "no interactions in the period; nothing to tune";
         }
         if (known < minSample) {
-            return String.format(Locale.ROOT, "too little evidence: %d interactions with a known local outcome, %d needed "
-                    + "(learning.min_tuning_sample); thresholds are left as they are", known, minSample);
+            return String.format(
+                    Locale.ROOT,
+                    "too little evidence: %d interactions with a known local outcome, %d needed "
+                            + "(learning.min_tuning_sample); thresholds are left as they are",
+                    known,
+                    minSample);
         }
         if (best == null) {
-            return String.format(Locale.ROOT, "no candidate keeps the local success rate at %.0f%% on %d or more known outcomes; "
-                    + "keep the current thresholds and look at the failing clusters", target * 100, minSample);
+            return String.format(
+                    Locale.ROOT,
+                    "no candidate keeps the local success rate at %.0f%% on %d or more known outcomes; "
+                            + "keep the current thresholds and look at the failing clusters",
+                    target * 100,
+                    minSample);
         }
         if (best.rules().equals(now.rules())) {
             return "the current thresholds are already the best found";
         }
-        return String.format(Locale.ROOT, "recommended: local share %.1f%% (now %.1f%%) at a local success rate of %.1f%% (target %.0f%%)",
-                best.localShare() * 100, now.localShare() * 100, best.successRate() * 100, target * 100);
+        return String.format(
+                Locale.ROOT,
+                "recommended: local share %.1f%% (now %.1f%%) at a local success rate of %.1f%% (target %.0f%%)",
+                best.localShare() * 100,
+                now.localShare() * 100,
+                best.successRate() * 100,
+                target * 100);
     }
 
     /**
@@ -111,9 +145,13 @@ public final class ThresholdTuner {
      * candidate beats on both, thinned to a readable number of points.
      */
     private List<RoutingReport.Candidate> frontier(List<RoutingReport.Candidate> all) {
-        List<RoutingReport.Candidate> measured = new ArrayList<>(all.stream().filter(c -> c.successRate() != null && c.admitted() > 0).toList());
-        measured.sort(Comparator.comparingDouble(RoutingReport.Candidate::localShare).reversed()
-                .thenComparing(Comparator.comparingDouble(RoutingReport.Candidate::successRate).reversed()));
+        List<RoutingReport.Candidate> measured = new ArrayList<>(all.stream()
+                .filter(c -> c.successRate() != null && c.admitted() > 0)
+                .toList());
+        measured.sort(Comparator.comparingDouble(RoutingReport.Candidate::localShare)
+                .reversed()
+                .thenComparing(Comparator.comparingDouble(RoutingReport.Candidate::successRate)
+                        .reversed()));
         List<RoutingReport.Candidate> pareto = new ArrayList<>();
         double bestRate = -1;
         for (RoutingReport.Candidate c : measured) {
@@ -136,8 +174,14 @@ public final class ThresholdTuner {
         return Math.round((LOWEST_BAR + index * 0.01) * 100) / 100.0;
     }
 
-    private static RoutingReport.Candidate candidate(List<LocalRule> rules, int total, int admitted, int known, int successes) {
-        return new RoutingReport.Candidate(rules, admitted, total == 0 ? 0 : admitted / (double) total, known, successes,
+    private static RoutingReport.Candidate candidate(
+            List<LocalRule> rules, int total, int admitted, int known, int successes) {
+        return new RoutingReport.Candidate(
+                rules,
+                admitted,
+                total == 0 ? 0 : admitted / (double) total,
+                known,
+                successes,
                 known == 0 ? null : successes / (double) known);
     }
 

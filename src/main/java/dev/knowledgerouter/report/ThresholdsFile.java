@@ -9,10 +9,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.knowledgerouter.config.ConfigException;
 import dev.knowledgerouter.config.LocalRule;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -26,18 +28,18 @@ import java.util.Optional;
  * one. The YAML is rewritten from its tree, so comments survive only in the backup.
  */
 public final class ThresholdsFile {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .build()).build();
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .build())
+            .build();
 
     /** What was written, and where the previous file went (empty when there was none). */
-    public record Applied(Path file, Optional<Path> backup) {
-    }
+    public record Applied(Path file, Optional<Path> backup) {}
 
-    private ThresholdsFile() {
-    }
+    private ThresholdsFile() {}
 
     public static Applied apply(Path file, String profile, List<LocalRule> rules, Clock clock) {
         try {
@@ -45,7 +47,8 @@ public final class ThresholdsFile {
             if (Files.isRegularFile(file)) {
                 JsonNode read = YAML.readTree(file.toFile());
                 if (read != null && !read.isMissingNode() && !read.isNull() && !read.isObject()) {
-                    throw new ConfigException(file + " is not a YAML mapping; fix it or move it away before applying thresholds");
+                    throw new ConfigException(
+                            file + " is not a YAML mapping; fix it or move it away before applying thresholds");
                 }
                 root = read instanceof ObjectNode o ? o : YAML.createObjectNode();
             } else {
@@ -55,7 +58,9 @@ public final class ThresholdsFile {
             ObjectNode profiles = child(routing, "profiles", file);
             ArrayNode list = profiles.putArray(profile);
             for (LocalRule r : rules) {
-                list.addObject().put("relevance_above", r.relevanceAbove()).put("complexity_below", r.complexityBelow());
+                list.addObject()
+                        .put("relevance_above", r.relevanceAbove())
+                        .put("complexity_below", r.complexityBelow());
             }
             Optional<Path> backup = Optional.empty();
             if (Files.exists(file)) {
@@ -65,7 +70,7 @@ public final class ThresholdsFile {
             }
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(tmp, YAML.writeValueAsString(root));
-            try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+            try (var channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
             try {

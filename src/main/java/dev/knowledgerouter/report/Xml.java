@@ -5,8 +5,7 @@ package dev.knowledgerouter.report;
  * friends) so an inline SVG stays well-formed XML on its own.
  */
 final class Xml {
-    private Xml() {
-    }
+    private Xml() {}
 
     static String escape(String text) {
         if (text == null) {

@@ -31,16 +31,78 @@ public final class ComplexityEstimator {
             "\\b[\\w./-]+\\.(java|kt|py|js|jsx|ts|tsx|go|rs|c|cc|cpp|h|hpp|cs|rb|php|swift|scala|xml|ya?ml|json|toml|gradle|sql|sh|tf)\\b");
     private static final Pattern WIDE_SCOPE = Pattern.compile(
             "across (the |all |our |my )?(code ?base|files|modules|services|repos?|repositories|project)|whole (code ?base|project|repo)|entire (code ?base|project|repo)|multiple (files|modules|services|repositories)");
-    private static final List<String> DESIGN = List.of("design", "architect", "trade-off", "tradeoff", "scalab", "microservice",
-            "monolith", "multi-tenant", "distributed", "strategy", "approach", "migrat", "refactor", "pros and cons",
-            "compare", " versus ", " vs ", "evaluate", "best way to structure", "long-term", "roadmap", "event-driven", "domain model");
-    private static final List<String> REASONING = List.of("race condition", "deadlock", "memory leak", "intermittent", "flaky",
-            "performance", "optimi", "bottleneck", "concurren", "thread-safe", "thread safety", "security", "vulnerab", "consistency");
-    private static final List<String> GENERATION = List.of("implement", "write a ", "write me", "build a ", "build me", "create a ",
-            "generate", "from scratch", "end-to-end", "full implementation");
-    private static final List<String> MULTI_STEP = List.of("step by step", "step-by-step", "and then", "walk me through", "plan for", "first,");
-    private static final List<String> LOOKUP = List.of("error", "exception", "failed", "fails", "failing", "not found", "cannot", "can't",
-            "unable to", "denied", "how do i", "how to", "what is", "what does", "command", "flag", "syntax", "install", "traceback");
+    private static final List<String> DESIGN = List.of(
+            "design",
+            "architect",
+            "trade-off",
+            "tradeoff",
+            "scalab",
+            "microservice",
+            "monolith",
+            "multi-tenant",
+            "distributed",
+            "strategy",
+            "approach",
+            "migrat",
+            "refactor",
+            "pros and cons",
+            "compare",
+            " versus ",
+            " vs ",
+            "evaluate",
+            "best way to structure",
+            "long-term",
+            "roadmap",
+            "event-driven",
+            "domain model");
+    private static final List<String> REASONING = List.of(
+            "race condition",
+            "deadlock",
+            "memory leak",
+            "intermittent",
+            "flaky",
+            "performance",
+            "optimi",
+            "bottleneck",
+            "concurren",
+            "thread-safe",
+            "thread safety",
+            "security",
+            "vulnerab",
+            "consistency");
+    private static final List<String> GENERATION = List.of(
+            "implement",
+            "write a ",
+            "write me",
+            "build a ",
+            "build me",
+            "create a ",
+            "generate",
+            "from scratch",
+            "end-to-end",
+            "full implementation");
+    private static final List<String> MULTI_STEP =
+            List.of("step by step", "step-by-step", "and then", "walk me through", "plan for", "first,");
+    private static final List<String> LOOKUP = List.of(
+            "error",
+            "exception",
+            "failed",
+            "fails",
+            "failing",
+            "not found",
+            "cannot",
+            "can't",
+            "unable to",
+            "denied",
+            "how do i",
+            "how to",
+            "what is",
+            "what does",
+            "command",
+            "flag",
+            "syntax",
+            "install",
+            "traceback");
 
     public Complexity estimate(String query) {
         String text = " " + query.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ") + " ";
@@ -55,7 +117,8 @@ public final class ComplexityEstimator {
         score += note(signals, questions >= 4 ? 2 : questions >= 2 ? 1 : 0, questions + " questions");
 
         int fences = count(FENCE.matcher(query)) / 2;
-        score += note(signals, fences >= 2 ? 2 : fences == 1 ? 1 : 0, fences + " code block" + (fences == 1 ? "" : "s"));
+        score +=
+                note(signals, fences >= 2 ? 2 : fences == 1 ? 1 : 0, fences + " code block" + (fences == 1 ? "" : "s"));
 
         Set<String> files = new HashSet<>();
         Matcher m = FILE.matcher(query);

@@ -6,7 +6,14 @@ import java.util.List;
  * The router's choice and why: the relevance and complexity it saw, the profile, the rule that
  * admitted a local answer (-1 when none did) and the reasons in words.
  */
-public record Decision(Target target, String profile, double relevance, Complexity complexity, int ruleIndex, String reason, List<String> reasons) {
+public record Decision(
+        Target target,
+        String profile,
+        double relevance,
+        Complexity complexity,
+        int ruleIndex,
+        String reason,
+        List<String> reasons) {
     public Decision {
         reasons = List.copyOf(reasons);
     }

@@ -10,7 +10,8 @@ import java.util.Optional;
 public record ForcedRoute(Target target, Optional<String> model) {
     public ForcedRoute {
         if (target == Target.REMOTE && model.isPresent()) {
-            throw new IllegalArgumentException("a remote route has one model, Claude's; only a local route names a model");
+            throw new IllegalArgumentException(
+                    "a remote route has one model, Claude's; only a local route names a model");
         }
     }
 

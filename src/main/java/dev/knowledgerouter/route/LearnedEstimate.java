@@ -7,7 +7,8 @@ import java.util.List;
  * how many of those the local model answered well, and the smoothed chance it succeeds again
  * ({@code (successes + 1) / (evidence + 2)}). {@code examples} name the neighbours, for the reasons.
  */
-public record LearnedEstimate(int neighbours, int localSuccesses, int localFailures, double pLocalSuccess, List<String> examples) {
+public record LearnedEstimate(
+        int neighbours, int localSuccesses, int localFailures, double pLocalSuccess, List<String> examples) {
     public LearnedEstimate {
         examples = List.copyOf(examples);
     }

@@ -1,5 +1,6 @@
 package dev.knowledgerouter.route;
 
+import dev.knowledgerouter.config.LearningSettings;
 import dev.knowledgerouter.config.LocalRule;
 import dev.knowledgerouter.config.RoutingProfile;
 import dev.knowledgerouter.config.RoutingSettings;
@@ -21,14 +22,17 @@ public final class Router {
 
     public RoutingProfile profile(Optional<String> name) {
         String n = name.filter(s -> !s.isBlank()).orElse(settings.defaultProfile());
-        return settings.profile(n).orElseThrow(() -> new UnknownProfileException(n, settings.profiles().keySet()));
+        return settings.profile(n)
+                .orElseThrow(
+                        () -> new UnknownProfileException(n, settings.profiles().keySet()));
     }
 
     /**
      * @param relevance  best cosine over the knowledge collections, or -1 when nothing was found
      * @param bestMatch  where that score came from, e.g. {@code error-solutions/maven-pkix}, for the reasons
      */
-    public Decision decide(double relevance, Optional<String> bestMatch, Complexity complexity, RoutingProfile profile) {
+    public Decision decide(
+            double relevance, Optional<String> bestMatch, Complexity complexity, RoutingProfile profile) {
         return decide(relevance, bestMatch, complexity, profile, Optional.empty(), null);
     }
 
@@ -37,34 +41,51 @@ public final class Router {
      * of local success sends the query to Claude at once (no wasted local attempt), and a high one
      * keeps it local below the relevance bar, as long as the complexity is within the profile's widest rule.
      */
-    public Decision decide(double relevance, Optional<String> bestMatch, Complexity complexity, RoutingProfile profile,
-                           Optional<LearnedEstimate> learned, dev.knowledgerouter.config.LearningSettings learning) {
+    public Decision decide(
+            double relevance,
+            Optional<String> bestMatch,
+            Complexity complexity,
+            RoutingProfile profile,
+            Optional<LearnedEstimate> learned,
+            LearningSettings learning) {
         Decision fixed = decideStatically(relevance, bestMatch, complexity, profile);
         if (learned.isEmpty() || learning == null) {
             return fixed;
         }
         LearnedEstimate e = learned.get();
         List<String> reasons = new ArrayList<>(fixed.reasons());
-        String evidence = String.format(Locale.ROOT, "%d of %d similar past queries succeeded locally (p=%.2f)%s",
-                e.localSuccesses(), e.evidence(), e.pLocalSuccess(), e.examples().isEmpty() ? "" : ": " + String.join(", ", e.examples()));
+        String evidence = String.format(
+                Locale.ROOT,
+                "%d of %d similar past queries succeeded locally (p=%.2f)%s",
+                e.localSuccesses(),
+                e.evidence(),
+                e.pLocalSuccess(),
+                e.examples().isEmpty() ? "" : ": " + String.join(", ", e.examples()));
         if (e.evidence() < learning.minEvidence()) {
-            reasons.add("learned: too little history (" + e.evidence() + " similar queries with local evidence, " + learning.minEvidence()
-                    + " needed); static policy applies");
-            return new Decision(fixed.target(), fixed.profile(), relevance, complexity, fixed.ruleIndex(), fixed.reason(), reasons);
+            reasons.add("learned: too little history (" + e.evidence() + " similar queries with local evidence, "
+                    + learning.minEvidence() + " needed); static policy applies");
+            return new Decision(
+                    fixed.target(), fixed.profile(), relevance, complexity, fixed.ruleIndex(), fixed.reason(), reasons);
         }
-        int widest = profile.localWhen().stream().mapToInt(LocalRule::complexityBelow).max().orElse(0);
+        int widest = profile.localWhen().stream()
+                .mapToInt(LocalRule::complexityBelow)
+                .max()
+                .orElse(0);
         if (fixed.target() == Target.LOCAL && e.pLocalSuccess() < learning.failBelow()) {
             String reason = "learned: " + evidence + " -> remote, skipping a likely wasted local attempt";
             reasons.add(reason);
             return new Decision(Target.REMOTE, fixed.profile(), relevance, complexity, -1, reason, reasons);
         }
-        if (fixed.target() == Target.REMOTE && e.pLocalSuccess() >= learning.succeedAbove() && complexity.score() < widest) {
+        if (fixed.target() == Target.REMOTE
+                && e.pLocalSuccess() >= learning.succeedAbove()
+                && complexity.score() < widest) {
             String reason = "learned: " + evidence + " -> local despite relevance " + fmt(relevance);
             reasons.add(reason);
             return new Decision(Target.LOCAL, fixed.profile(), relevance, complexity, -1, reason, reasons);
         }
         reasons.add("learned: " + evidence + "; agrees with the static policy");
-        return new Decision(fixed.target(), fixed.profile(), relevance, complexity, fixed.ruleIndex(), fixed.reason(), reasons);
+        return new Decision(
+                fixed.target(), fixed.profile(), relevance, complexity, fixed.ruleIndex(), fixed.reason(), reasons);
     }
 
     /**
@@ -72,30 +93,36 @@ public final class Router {
      * are kept, so the stored interaction still says what the router would have done.
      */
     public Decision force(Decision routed, ForcedRoute forced) {
-        String reason = "forced " + forced.describe() + " by the request; the router chose " + routed.target().wireName()
-                + " (" + routed.reason() + ")";
+        String reason = "forced " + forced.describe() + " by the request; the router chose "
+                + routed.target().wireName() + " (" + routed.reason() + ")";
         List<String> reasons = new ArrayList<>(routed.reasons());
         reasons.add(reason);
         int rule = forced.target() == routed.target() ? routed.ruleIndex() : -1;
-        return new Decision(forced.target(), routed.profile(), routed.relevance(), routed.complexity(), rule, reason, reasons);
+        return new Decision(
+                forced.target(), routed.profile(), routed.relevance(), routed.complexity(), rule, reason, reasons);
     }
 
-    private Decision decideStatically(double relevance, Optional<String> bestMatch, Complexity complexity, RoutingProfile profile) {
+    private Decision decideStatically(
+            double relevance, Optional<String> bestMatch, Complexity complexity, RoutingProfile profile) {
         List<String> reasons = new ArrayList<>();
-        reasons.add(bestMatch.map(m -> "relevance " + fmt(relevance) + " from " + m).orElse("no stored knowledge matched (relevance " + fmt(relevance) + ")"));
-        reasons.add("complexity " + complexity.score() + (complexity.signals().isEmpty() ? "" : " (" + String.join(", ", complexity.signals()) + ")"));
+        reasons.add(bestMatch
+                .map(m -> "relevance " + fmt(relevance) + " from " + m)
+                .orElse("no stored knowledge matched (relevance " + fmt(relevance) + ")"));
+        reasons.add("complexity " + complexity.score()
+                + (complexity.signals().isEmpty() ? "" : " (" + String.join(", ", complexity.signals()) + ")"));
         List<LocalRule> rules = profile.localWhen();
         for (int i = 0; i < rules.size(); i++) {
             LocalRule r = rules.get(i);
             if (r.admits(relevance, complexity.score())) {
-                String reason = "profile " + profile.name() + " rule " + (i + 1) + ": relevance " + fmt(relevance) + " > " + fmt(r.relevanceAbove())
-                        + " and complexity " + complexity.score() + " < " + r.complexityBelow() + " -> local";
+                String reason = "profile " + profile.name() + " rule " + (i + 1) + ": relevance " + fmt(relevance)
+                        + " > " + fmt(r.relevanceAbove()) + " and complexity " + complexity.score() + " < "
+                        + r.complexityBelow() + " -> local";
                 reasons.add(reason);
                 return new Decision(Target.LOCAL, profile.name(), relevance, complexity, i, reason, reasons);
             }
         }
-        String reason = "profile " + profile.name() + ": no local rule admits relevance " + fmt(relevance) + " with complexity "
-                + complexity.score() + " (rules: " + describe(rules) + ") -> remote";
+        String reason = "profile " + profile.name() + ": no local rule admits relevance " + fmt(relevance)
+                + " with complexity " + complexity.score() + " (rules: " + describe(rules) + ") -> remote";
         reasons.add(reason);
         return new Decision(Target.REMOTE, profile.name(), relevance, complexity, -1, reason, reasons);
     }
@@ -104,7 +131,11 @@ public final class Router {
         if (rules.isEmpty()) {
             return "none";
         }
-        return String.join("; ", rules.stream().map(r -> "> " + fmt(r.relevanceAbove()) + " & < " + r.complexityBelow()).toList());
+        return String.join(
+                "; ",
+                rules.stream()
+                        .map(r -> "> " + fmt(r.relevanceAbove()) + " & < " + r.complexityBelow())
+                        .toList());
     }
 
     private static String fmt(double d) {

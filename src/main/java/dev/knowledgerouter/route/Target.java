@@ -1,5 +1,7 @@
 package dev.knowledgerouter.route;
 
+import java.util.Locale;
+
 /** Where the router sends a query. */
 public enum Target {
     /** The local model, given the retrieved context. */
@@ -8,6 +10,6 @@ public enum Target {
     REMOTE;
 
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -18,9 +18,16 @@ public final class AnswerChecks implements AutoCloseable {
 
     /** The standard checks in their fixed order, the grading pass last when there is a grader. */
     public static AnswerChecks standard(KnownTerms knowledge, Optional<AnswerGrader> grader) {
-        List<AnswerCheck> checks = new ArrayList<>(List.of(new CutOffCheck(), new LengthCheck(), new RefusalCheck(),
-                new SelfCorrectionCheck(), new ArithmeticCheck(), new QuestionCoverageCheck(), new CodeSyntaxCheck(),
-                new GroundingCheck(knowledge), new QuestionShape()));
+        List<AnswerCheck> checks = new ArrayList<>(List.of(
+                new CutOffCheck(),
+                new LengthCheck(),
+                new RefusalCheck(),
+                new SelfCorrectionCheck(),
+                new ArithmeticCheck(),
+                new QuestionCoverageCheck(),
+                new CodeSyntaxCheck(),
+                new GroundingCheck(knowledge),
+                new QuestionShape()));
         grader.ifPresent(g -> checks.add(new GraderCheck(g)));
         return new AnswerChecks(checks);
     }

@@ -12,8 +12,8 @@ import java.util.Objects;
  *     question and context say (the profile's bar for a local answer); at or below it, nothing is
  *     expected of the context
  */
-public record AnswerUnderReview(String question, List<ContextPassage> context, String answer, ModelMetadata model,
-                                double relevanceBar) {
+public record AnswerUnderReview(
+        String question, List<ContextPassage> context, String answer, ModelMetadata model, double relevanceBar) {
     /** The bar used when the caller has none: the default profile's widest local rule (docs/routing.md). */
     public static final double DEFAULT_RELEVANCE_BAR = 0.72;
 

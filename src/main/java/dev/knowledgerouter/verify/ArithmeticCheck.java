@@ -34,34 +34,48 @@ public final class ArithmeticCheck implements AnswerCheck {
     public CheckResult check(AnswerUnderReview review) {
         List<ArithmeticStatement> statements = StatedArithmetic.in(review.answer());
         if (statements.isEmpty()) {
-            return CheckResult.passed(NAME, features().stream().map(Feature::notApplicable).toList());
+            return CheckResult.passed(
+                    NAME, features().stream().map(Feature::notApplicable).toList());
         }
-        List<ArithmeticStatement> wrong = statements.stream().filter(s -> !s.holds()).toList();
+        List<ArithmeticStatement> wrong =
+                statements.stream().filter(s -> !s.holds()).toList();
         boolean unsupported = unsupportedConclusion(review, statements);
-        long rounded = statements.stream().filter(s -> s.holds() && s.computed() != s.stated()).count();
-        long fractional = statements.stream().filter(s
-                -> Math.abs(s.computed() - Math.rint(s.computed())) > 1e-6).count();
-        List<Feature> features = List.of(new Feature(WRONG, Math.log1p(wrong.size())), new Feature(CHECKED,
-                Math.log1p(statements.size())),
-                new Feature(UNSUPPORTED, unsupported ? 1 : 0), new Feature(ROUNDED, Math.log1p(rounded)),
-                        new Feature(FRACTIONAL, Math.log1p(fractional)));
+        long rounded = statements.stream()
+                .filter(s -> s.holds() && s.computed() != s.stated())
+                .count();
+        long fractional = statements.stream()
+                .filter(s -> Math.abs(s.computed() - Math.rint(s.computed())) > 1e-6)
+                .count();
+        List<Feature> features = List.of(
+                new Feature(WRONG, Math.log1p(wrong.size())),
+                new Feature(CHECKED, Math.log1p(statements.size())),
+                new Feature(UNSUPPORTED, unsupported ? 1 : 0),
+                new Feature(ROUNDED, Math.log1p(rounded)),
+                new Feature(FRACTIONAL, Math.log1p(fractional)));
         if (!wrong.isEmpty()) {
             StringBuilder reason = new StringBuilder();
-            reason.append(wrong.size()).append(" of ").append(statements.size()).append(
-                    " stated calculations do not hold: ");
+            reason.append(wrong.size())
+                    .append(" of ")
+                    .append(statements.size())
+                    .append(" stated calculations do not hold: ");
             for (int i = 0; i < Math.min(SHOWN, wrong.size()); i++) {
                 ArithmeticStatement s = wrong.get(i);
-                reason.append(i == 0
-                        ? "" : "; ").append('\'').append(s.text()).append("' (").append(s.expression()).append(" is ")
-                        .append(format(s.computed())).append(')');
+                reason.append(i == 0 ? "" : "; ")
+                        .append('\'')
+                        .append(s.text())
+                        .append("' (")
+                        .append(s.expression())
+                        .append(" is ")
+                        .append(format(s.computed()))
+                        .append(')');
             }
             if (wrong.size() > SHOWN) {
                 reason.append("; ...");
             }
             return CheckResult.failed(NAME, reason.toString(), features);
         }
-        return CheckResult.of(NAME, unsupported, "the final number is neither computed nor taken from the question",
-                features);
+        return CheckResult.of(
+                NAME, unsupported, "the final number is neither computed nor taken from the question", features);
     }
 
     private static boolean unsupportedConclusion(AnswerUnderReview review, List<ArithmeticStatement> statements) {
@@ -74,14 +88,18 @@ public final class ArithmeticCheck implements AnswerCheck {
                 || StatedNumbers.contains(StatedNumbers.in(review.question()), last)) {
             return false;
         }
-        return statements.stream().noneMatch(s -> StatedArithmetic.close(s.computed(), last, 2, false)
-                || StatedArithmetic.close(s.stated(), last, 2, false));
+        return statements.stream()
+                .noneMatch(s -> StatedArithmetic.close(s.computed(), last, 2, false)
+                        || StatedArithmetic.close(s.stated(), last, 2, false));
     }
 
     private static String format(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return BigDecimal.valueOf(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(v)
+                .round(new MathContext(6))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

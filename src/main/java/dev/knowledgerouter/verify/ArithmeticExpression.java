@@ -22,8 +22,7 @@ import java.util.Optional;
  */
 final class ArithmeticExpression {
     /** The value and how many binary operators produced it (0 for a number as written). */
-    record Value(double value, int operators) {
-    }
+    record Value(double value, int operators) {}
 
     private static final int MAX_EXPONENT = 64;
 
@@ -55,7 +54,8 @@ final class ArithmeticExpression {
         while (nextIs('+') || nextIs('-')) {
             char op = ((Op) tokens.get(position++)).symbol();
             Value right = term();
-            left = new Value(op == '+' ? left.value() + right.value() : left.value() - right.value(),
+            left = new Value(
+                    op == '+' ? left.value() + right.value() : left.value() - right.value(),
                     left.operators() + right.operators() + 1);
         }
         return left;
@@ -69,7 +69,8 @@ final class ArithmeticExpression {
             if (op == '/' && right.value() == 0) {
                 throw new NotArithmetic();
             }
-            left = new Value(op == '*' ? left.value() * right.value() : left.value() / right.value(),
+            left = new Value(
+                    op == '*' ? left.value() * right.value() : left.value() / right.value(),
                     left.operators() + right.operators() + 1);
         }
         return left;

@@ -31,16 +31,20 @@ final class ArithmeticScanner {
     private static final Pattern TEXT = Pattern.compile("\\\\(?:text|mathrm)\\{([^{}]*)}");
     private static final Pattern LATEX_NOISE = Pattern.compile("\\\\[()\\[\\],;!]|\\\\left|\\\\right");
 
-    private ArithmeticScanner() {
-    }
+    private ArithmeticScanner() {}
 
     /** The line with Markdown escapes and simple LaTeX turned into plain arithmetic; offsets refer to this text. */
     static String normalize(String line) {
         if (line.indexOf('\\') < 0) {
             return line;
         }
-        String s = line.replace("\\*", "*").replace("\\_", "_").replace("\\$", "$").replace("\\%", "%")
-                .replace("\\times", "×").replace("\\cdot", "·").replace("\\div", "÷");
+        String s = line.replace("\\*", "*")
+                .replace("\\_", "_")
+                .replace("\\$", "$")
+                .replace("\\%", "%")
+                .replace("\\times", "×")
+                .replace("\\cdot", "·")
+                .replace("\\div", "÷");
         s = FRAC.matcher(s).replaceAll("(($1)/($2))");
         s = TEXT.matcher(s).replaceAll(" $1 ");
         return LATEX_NOISE.matcher(s).replaceAll(" ");
@@ -148,14 +152,19 @@ final class ArithmeticScanner {
             tokens.add(new Op('*', i, j));
         } else if (previous instanceof Num num) {
             afterNumber(w, num, i, j, tokens);
-        } else if (w.equals("of") && previous instanceof Unit && tokens.size() >= 2
+        } else if (w.equals("of")
+                && previous instanceof Unit
+                && tokens.size() >= 2
                 && tokens.get(tokens.size() - 2) instanceof Num num
                 && num.percent()) {
             tokens.set(tokens.size() - 1, new Op('*', i, j));
-        } else if (previous instanceof Op op && op.symbol() == '/' && tokens.size() >= 2
+        } else if (previous instanceof Op op
+                && op.symbol() == '/'
+                && tokens.size() >= 2
                 && tokens.get(tokens.size() - 2) instanceof Unit) {
-            tokens.set(tokens.size() - 1, new Unit(singular(w), true, i,
-                    j)); // "meters/second": the divisor is part of the unit
+            tokens.set(
+                    tokens.size() - 1,
+                    new Unit(singular(w), true, i, j)); // "meters/second": the divisor is part of the unit
         } else {
             tokens.add(new Break(i, j));
         }

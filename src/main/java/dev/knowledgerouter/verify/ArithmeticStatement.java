@@ -5,5 +5,4 @@ package dev.knowledgerouter.verify;
  * ({@code 3 * 4}) and its value, the value stated for it, and whether the two agree within the
  * precision the statement shows.
  */
-public record ArithmeticStatement(String text, String expression, double computed, double stated, boolean holds) {
-}
+public record ArithmeticStatement(String text, String expression, double computed, double stated, boolean holds) {}

@@ -27,7 +27,10 @@ public record CheckResult(String check, boolean failed, String reason, List<Feat
     }
 
     public double feature(String name) {
-        return features.stream().filter(f -> f.name().equals(name)).mapToDouble(Feature::value).findFirst()
+        return features.stream()
+                .filter(f -> f.name().equals(name))
+                .mapToDouble(Feature::value)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(check + " has no feature " + name));
     }
 }

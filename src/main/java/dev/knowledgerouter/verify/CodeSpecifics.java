@@ -16,25 +16,70 @@ import java.util.regex.Pattern;
  */
 final class CodeSpecifics {
     private static final Pattern FLAG = Pattern.compile("(?<![\\w-])--[a-zA-Z][\\w-]*");
-    private static final Pattern FILE = Pattern.compile(
-            "(?<![\\w@:/.-])(?:[\\w.-]+/)*[\\w-]+(?:\\.[\\w-]+)*\\.[a-zA-Z][a-zA-Z0-9]{0,5}(?![\\w(])");
-    private static final Pattern IDENTIFIER = Pattern.compile(
-            "(?<![\\w.-])(?:[a-z]+[A-Z]\\w*|[A-Za-z]\\w*_\\w+|[a-zA-Z]\\w*(?:\\.[a-zA-Z]\\w*)+"
+    private static final Pattern FILE =
+            Pattern.compile("(?<![\\w@:/.-])(?:[\\w.-]+/)*[\\w-]+(?:\\.[\\w-]+)*\\.[a-zA-Z][a-zA-Z0-9]{0,5}(?![\\w(])");
+    private static final Pattern IDENTIFIER =
+            Pattern.compile("(?<![\\w.-])(?:[a-z]+[A-Z]\\w*|[A-Za-z]\\w*_\\w+|[a-zA-Z]\\w*(?:\\.[a-zA-Z]\\w*)+"
                     + "|[A-Z][a-z]+[A-Z]\\w*)(?:\\(\\))?(?![\\w])");
     private static final Pattern SHELL_LINE = Pattern.compile("(?m)^\\s*(?:\\$\\s+)?(?:sudo\\s+)?([a-zA-Z][\\w.-]*)");
-    private static final Set<String> SHELL_TAGS = Set.of("bash", "sh", "shell", "console", "zsh", "terminal",
-            "powershell", "cmd");
-    private static final Set<String> UBIQUITOUS = Set.of("cd", "ls", "cat", "echo", "sudo", "export", "mkdir", "rm",
-            "cp", "mv",
-            "grep", "curl", "wget", "chmod", "chown", "touch", "pwd", "source", "set", "unset", "env", "which", "man",
-                    "less",
-            "head", "tail", "find", "xargs", "sed", "awk", "sort", "uniq", "wc", "tee", "exit", "true", "false",
-                    "then", "fi",
-            "do", "done", "for", "if", "else", "while", "in", "return", "null", "none", "nil", "undefined", "yes",
-                    "no");
+    private static final Set<String> SHELL_TAGS =
+            Set.of("bash", "sh", "shell", "console", "zsh", "terminal", "powershell", "cmd");
+    private static final Set<String> UBIQUITOUS = Set.of(
+            "cd",
+            "ls",
+            "cat",
+            "echo",
+            "sudo",
+            "export",
+            "mkdir",
+            "rm",
+            "cp",
+            "mv",
+            "grep",
+            "curl",
+            "wget",
+            "chmod",
+            "chown",
+            "touch",
+            "pwd",
+            "source",
+            "set",
+            "unset",
+            "env",
+            "which",
+            "man",
+            "less",
+            "head",
+            "tail",
+            "find",
+            "xargs",
+            "sed",
+            "awk",
+            "sort",
+            "uniq",
+            "wc",
+            "tee",
+            "exit",
+            "true",
+            "false",
+            "then",
+            "fi",
+            "do",
+            "done",
+            "for",
+            "if",
+            "else",
+            "while",
+            "in",
+            "return",
+            "null",
+            "none",
+            "nil",
+            "undefined",
+            "yes",
+            "no");
 
-    private CodeSpecifics() {
-    }
+    private CodeSpecifics() {}
 
     static Set<String> in(String answer) {
         Set<String> out = new LinkedHashSet<>();
@@ -73,7 +118,8 @@ final class CodeSpecifics {
 
     private static void add(String term, Set<String> out) {
         String t = term.endsWith("()") ? term.substring(0, term.length() - 2) : term;
-        if (t.length() >= 2 && !UBIQUITOUS.contains(t.toLowerCase(Locale.ROOT))
+        if (t.length() >= 2
+                && !UBIQUITOUS.contains(t.toLowerCase(Locale.ROOT))
                 && !t.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
             out.add(t);
         }

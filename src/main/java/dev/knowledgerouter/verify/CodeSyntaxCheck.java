@@ -34,8 +34,8 @@ public final class CodeSyntaxCheck implements AnswerCheck, AutoCloseable {
             if (!block.closed()) {
                 continue;
             }
-            Optional<SnippetLanguage> language = block.tag().isEmpty()
-                    ? SnippetLanguage.sniff(block.code()) : SnippetLanguage.ofTag(block.tag());
+            Optional<SnippetLanguage> language =
+                    block.tag().isEmpty() ? SnippetLanguage.sniff(block.code()) : SnippetLanguage.ofTag(block.tag());
             if (language.isEmpty()) {
                 continue;
             }
@@ -45,8 +45,10 @@ public final class CodeSyntaxCheck implements AnswerCheck, AutoCloseable {
             }
         }
         List<Feature> features = List.of(new Feature(BLOCKS, checked), new Feature(BROKEN, broken.size()));
-        return CheckResult.of(NAME, !broken.isEmpty(), String.join(", ", broken)
-                + (broken.size() == 1 ? " does" : " do") + " not parse",
+        return CheckResult.of(
+                NAME,
+                !broken.isEmpty(),
+                String.join(", ", broken) + (broken.size() == 1 ? " does" : " do") + " not parse",
                 features);
     }
 

@@ -14,9 +14,11 @@ public final class CutOffCheck implements AnswerCheck {
     static final String ENDS_ABRUPTLY = "ends_abruptly";
     /** What a finished sentence, list item, table row, formula or code ends with. */
     private static final String FINISHED_ENDINGS = ".!?)]}\"'`*|>_;’”";
+
     private static final String CONNECTORS = ",:+-*/=([{<&\\";
     /** A last line this short that ends in a word is a label ("#### 227 minutes"), not a cut sentence. */
     private static final int LABEL_WORDS = 5;
+
     private static final Pattern CUT_NUMBER = Pattern.compile("\\d,\\d{1,2}$");
 
     @Override
@@ -34,19 +36,20 @@ public final class CutOffCheck implements AnswerCheck {
         boolean atLimit = review.model().stoppedAtTokenLimit();
         boolean openBlock = FencedBlocks.of(review.answer()).stream().anyMatch(b -> !b.closed());
         boolean abrupt = openBlock || endsMidSentence(review.answer());
-        List<Feature> features = List.of(new Feature(CUT_OFF, atLimit ? 1 : 0), new Feature(ENDS_ABRUPTLY,
-                abrupt ? 1 : 0));
+        List<Feature> features =
+                List.of(new Feature(CUT_OFF, atLimit ? 1 : 0), new Feature(ENDS_ABRUPTLY, abrupt ? 1 : 0));
         if (atLimit) {
             ModelMetadata m = review.model();
-            String how = m.stopReason() != null ? "stop reason '" + m.stopReason() + "'"
+            String how = m.stopReason() != null
+                    ? "stop reason '" + m.stopReason() + "'"
                     : m.outputTokens() + " of " + m.outputTokenLimit() + " tokens";
             return CheckResult.failed(NAME, "the model stopped at its token limit (" + how + ")", features);
         }
         if (openBlock) {
             return CheckResult.failed(NAME, "the answer ends inside a code block", features);
         }
-        return CheckResult.of(NAME, abrupt, "the answer stops mid-sentence: '..." + tail(review.answer())
-                + "'", features);
+        return CheckResult.of(
+                NAME, abrupt, "the answer stops mid-sentence: '..." + tail(review.answer()) + "'", features);
     }
 
     /**
@@ -68,7 +71,9 @@ public final class CutOffCheck implements AnswerCheck {
         if (!Character.isDigit(last) && FINISHED_ENDINGS.indexOf(last) < 0 && Words.count(line) > LABEL_WORDS) {
             return true;
         }
-        return CUT_NUMBER.matcher(line).find() || opens(line, "(", ")") || opens(line, "[", "]")
+        return CUT_NUMBER.matcher(line).find()
+                || opens(line, "(", ")")
+                || opens(line, "[", "]")
                 || opens(line, "{", "}")
                 || opens(line, "<<", ">>");
     }

@@ -10,15 +10,15 @@ import java.util.Map;
  * {@code casual} only at 0.70. docs/answering.md gives the share each escalates on the offline data.
  */
 public record EscalationThresholds(Map<String, Double> byProfile, double otherwise) {
-    public static final EscalationThresholds DEFAULTS = new EscalationThresholds(
-            Map.of("default", 0.5, "critical", 0.3, "casual", 0.7), 0.5);
+    public static final EscalationThresholds DEFAULTS =
+            new EscalationThresholds(Map.of("default", 0.5, "critical", 0.3, "casual", 0.7), 0.5);
 
     public EscalationThresholds {
         byProfile = Map.copyOf(byProfile);
         for (Map.Entry<String, Double> e : byProfile.entrySet()) {
             if (e.getValue() <= 0 || e.getValue() > 1) {
-                throw new IllegalArgumentException("escalation threshold of profile '" + e.getKey()
-                        + "' must be in (0, 1], got " + e.getValue());
+                throw new IllegalArgumentException(
+                        "escalation threshold of profile '" + e.getKey() + "' must be in (0, 1], got " + e.getValue());
             }
         }
     }

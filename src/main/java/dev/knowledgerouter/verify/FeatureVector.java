@@ -30,7 +30,8 @@ public record FeatureVector(List<String> names, double[] values) {
                 values.add(f.value());
             }
         }
-        return new FeatureVector(names, values.stream().mapToDouble(Double::doubleValue).toArray());
+        return new FeatureVector(
+                names, values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** A stored vector read back; names not in it do not apply (NaN). */

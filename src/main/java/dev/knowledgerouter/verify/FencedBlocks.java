@@ -13,14 +13,12 @@ final class FencedBlocks {
      * {@code line} the 1-based line its opening fence is on; {@code closed} false when the answer ends
      * inside it.
      */
-    record Block(String tag, String code, int line, boolean closed) {
-    }
+    record Block(String tag, String code, int line, boolean closed) {}
 
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})\\s*([^\\s`]*)");
     private static final Pattern INLINE = Pattern.compile("(?<!`)`([^`\\n]+)`(?!`)");
 
-    private FencedBlocks() {
-    }
+    private FencedBlocks() {}
 
     static List<Block> of(String answer) {
         List<Block> blocks = new ArrayList<>();
@@ -37,7 +35,9 @@ final class FencedBlocks {
                 tag = m.group(2).toLowerCase(Locale.ROOT);
                 opened = i + 1;
                 code.setLength(0);
-            } else if (fence != null && isFence && m.group(1).charAt(0) == fence.charAt(0)
+            } else if (fence != null
+                    && isFence
+                    && m.group(1).charAt(0) == fence.charAt(0)
                     && m.group(1).length() >= fence.length()
                     && m.group(2).isEmpty()) {
                 blocks.add(new Block(tag, code.toString(), opened, true));

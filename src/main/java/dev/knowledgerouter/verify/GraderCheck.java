@@ -12,8 +12,7 @@ public final class GraderCheck implements AnswerCheck {
     static final String GRADER_BAD = "grader_bad";
 
     /** Calls so far, those that got no grade, and their total time. */
-    public record Stats(long calls, long unknown, long millis) {
-    }
+    public record Stats(long calls, long unknown, long millis) {}
 
     private final AnswerGrader grader;
     private final AtomicLong calls = new AtomicLong();
@@ -43,8 +42,11 @@ public final class GraderCheck implements AnswerCheck {
             unknown.incrementAndGet();
         }
         boolean bad = grade.judgement() == Grade.Judgement.BAD;
-        return CheckResult.of(NAME, bad, "the grading model says no: "
-                + grade.reason(), List.of(new Feature(GRADER_BAD, bad ? 1 : 0)));
+        return CheckResult.of(
+                NAME,
+                bad,
+                "the grading model says no: " + grade.reason(),
+                List.of(new Feature(GRADER_BAD, bad ? 1 : 0)));
     }
 
     public Stats stats() {

@@ -47,14 +47,21 @@ public final class GroundingCheck implements AnswerCheck {
             known.append('\n').append(p.text().toLowerCase(Locale.ROOT));
         }
         String grounds = known.toString();
-        List<String> ungrounded = specifics.stream().filter(s -> !grounded(s, grounds)).toList();
+        List<String> ungrounded =
+                specifics.stream().filter(s -> !grounded(s, grounds)).toList();
         List<Feature> features = List.of(new Feature(UNGROUNDED, ungrounded.size()));
-        String shown = String.join(", ", ungrounded.stream().limit(SHOWN).map(s -> "'" + s + "'").toList())
+        String shown = String.join(
+                        ", ",
+                        ungrounded.stream().limit(SHOWN).map(s -> "'" + s + "'").toList())
                 + (ungrounded.size() > SHOWN ? ", ..." : "");
-        return CheckResult.of(NAME, !ungrounded.isEmpty(), "names " + shown
-                + ", which neither the question nor the retrieved context"
-                + " (best relevance " + String.format(Locale.ROOT, "%.2f", review.bestRelevance())
-                        + ") mentions", features);
+        return CheckResult.of(
+                NAME,
+                !ungrounded.isEmpty(),
+                "names " + shown
+                        + ", which neither the question nor the retrieved context"
+                        + " (best relevance " + String.format(Locale.ROOT, "%.2f", review.bestRelevance())
+                        + ") mentions",
+                features);
     }
 
     private boolean grounded(String specific, String grounds) {

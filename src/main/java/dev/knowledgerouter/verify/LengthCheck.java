@@ -37,20 +37,24 @@ public final class LengthCheck implements AnswerCheck {
         int questionWords = Words.count(review.question());
         int needed = needed(review.question(), questionWords);
         boolean tooShort = answerWords > 0 && answerWords < needed;
-        List<Feature> features = List.of(new Feature(EMPTY, answerWords == 0 ? 1 : 0), new Feature(SHORT,
-                tooShort ? 1 : 0));
+        List<Feature> features =
+                List.of(new Feature(EMPTY, answerWords == 0 ? 1 : 0), new Feature(SHORT, tooShort ? 1 : 0));
         if (answerWords == 0) {
             return CheckResult.failed(NAME, "the answer is empty", features);
         }
-        return CheckResult.of(NAME, tooShort,
+        return CheckResult.of(
+                NAME,
+                tooShort,
                 answerWords + (answerWords == 1 ? " word" : " words") + " for a " + questionWords
                         + "-word question that needs at least "
-                        + needed, features);
+                        + needed,
+                features);
     }
 
     static int needed(String question, int questionWords) {
         int byLength = Math.min(CAP_WORDS, Math.max(1, questionWords / 15));
-        boolean explanation = ASKS_FOR_MORE.matcher(question.toLowerCase(Locale.ROOT)).find();
+        boolean explanation =
+                ASKS_FOR_MORE.matcher(question.toLowerCase(Locale.ROOT)).find();
         return explanation ? Math.max(EXPLANATION_WORDS, byLength) : byLength;
     }
 }

@@ -20,8 +20,8 @@ public final class LocalModelGrader implements AnswerGrader {
             You check answers to developer questions. Reply with YES if the answer is correct, complete and \
             consistent with the context, or NO if it is wrong, incomplete, self-contradictory or made up. \
             Start your reply with YES or NO, then give one short sentence of reason.""";
-    private static final Pattern VERDICT = Pattern.compile("^\\W*(yes|no)\\b[\\s.,:;!*-]*(.*)",
-            Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    private static final Pattern VERDICT =
+            Pattern.compile("^\\W*(yes|no)\\b[\\s.,:;!*-]*(.*)", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
     private static final int CONTEXT_CHARS = 4000;
 
     private final ChatClient model;
@@ -39,8 +39,9 @@ public final class LocalModelGrader implements AnswerGrader {
             String reply = model.chat(new Prompt(SYSTEM, user(review))).text();
             return parse(reply == null ? "" : reply, clock.millis() - start);
         } catch (ModelUnavailableException e) {
-            return new Grade(Grade.Judgement.UNKNOWN, "the grading model " + model.name() + " is unavailable: "
-                    + e.getMessage(),
+            return new Grade(
+                    Grade.Judgement.UNKNOWN,
+                    "the grading model " + model.name() + " is unavailable: " + e.getMessage(),
                     clock.millis() - start);
         }
     }
@@ -53,12 +54,15 @@ public final class LocalModelGrader implements AnswerGrader {
         }
         boolean yes = m.group(1).toLowerCase(Locale.ROOT).equals("yes");
         String reason = m.group(2).strip().lines().findFirst().orElse("").strip();
-        return new Grade(yes ? Grade.Judgement.GOOD : Grade.Judgement.BAD,
-                reason.isEmpty() ? "no reason given" : reason, millis);
+        return new Grade(
+                yes ? Grade.Judgement.GOOD : Grade.Judgement.BAD,
+                reason.isEmpty() ? "no reason given" : reason,
+                millis);
     }
 
     private static String user(AnswerUnderReview review) {
-        StringBuilder b = new StringBuilder("Question:\n").append(review.question()).append("\n\n");
+        StringBuilder b =
+                new StringBuilder("Question:\n").append(review.question()).append("\n\n");
         if (!review.context().isEmpty()) {
             b.append("Context:\n");
             int room = CONTEXT_CHARS;
@@ -72,7 +76,9 @@ public final class LocalModelGrader implements AnswerGrader {
             }
             b.append('\n');
         }
-        return b.append("Answer:\n").append(review.answer()).append(
-                "\n\nIs the answer correct? YES or NO, then one sentence.").toString();
+        return b.append("Answer:\n")
+                .append(review.answer())
+                .append("\n\nIs the answer correct? YES or NO, then one sentence.")
+                .toString();
     }
 }

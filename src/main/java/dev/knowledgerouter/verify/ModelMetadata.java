@@ -17,17 +17,20 @@ public record ModelMetadata(String model, String stopReason, Integer outputToken
      * Ollama and OpenAI say {@code length}, Anthropic {@code max_tokens},
      * Gemini-style APIs {@code max_output_tokens}.
      */
-    private static final Set<String> TOKEN_LIMIT_REASONS = Set.of("length", "max_tokens", "max_output_tokens",
-            "model_length");
+    private static final Set<String> TOKEN_LIMIT_REASONS =
+            Set.of("length", "max_tokens", "max_output_tokens", "model_length");
 
     public static final ModelMetadata UNKNOWN = new ModelMetadata(null, null, null, null);
 
     /** Whether the model stopped because it ran out of tokens rather than because it was done. */
     public boolean stoppedAtTokenLimit() {
-        if (stopReason != null && TOKEN_LIMIT_REASONS.contains(stopReason.strip().toLowerCase(Locale.ROOT))) {
+        if (stopReason != null
+                && TOKEN_LIMIT_REASONS.contains(stopReason.strip().toLowerCase(Locale.ROOT))) {
             return true;
         }
-        return outputTokens != null && outputTokenLimit != null && outputTokenLimit > 0
+        return outputTokens != null
+                && outputTokenLimit != null
+                && outputTokenLimit > 0
                 && outputTokens >= outputTokenLimit;
     }
 }

@@ -11,11 +11,9 @@ final class PhraseMatches {
     private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[^\\p{L}]+");
 
     /** One occurrence: the phrase as written and where it starts, as a share of the text's length (0 to 1). */
-    record Match(String phrase, double position) {
-    }
+    record Match(String phrase, double position) {}
 
-    private PhraseMatches() {
-    }
+    private PhraseMatches() {}
 
     static String plain(String text) {
         return text.replace('’', '\'').replace('‘', '\'').toLowerCase(Locale.ROOT);
@@ -37,7 +35,10 @@ final class PhraseMatches {
     static String quoted(List<Match> matches, int limit) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < Math.min(limit, matches.size()); i++) {
-            b.append(i == 0 ? "" : ", ").append('"').append(matches.get(i).phrase()).append('"');
+            b.append(i == 0 ? "" : ", ")
+                    .append('"')
+                    .append(matches.get(i).phrase())
+                    .append('"');
         }
         if (matches.size() > limit) {
             b.append(", ...");

@@ -19,9 +19,8 @@ public final class QuestionCoverageCheck implements AnswerCheck {
     static final String NUMBERS = "question_numbers_unused_log";
     static final String TERMS = "question_terms_unused_log";
     private static final Pattern LIST_MARKER = Pattern.compile("(?m)^\\s*\\d+[.)]\\s");
-    private static final Pattern TERM = Pattern.compile(
-            "`([^`\\n]{2,80})`|(?<![\\w-])(--[a-z][\\w-]+)"
-                    + "|(?<![\\w/.-])([\\w-]+(?:\\.[\\w-]+)*\\.[a-z][a-z0-9]{0,4})(?![\\w/])");
+    private static final Pattern TERM = Pattern.compile("`([^`\\n]{2,80})`|(?<![\\w-])(--[a-z][\\w-]+)"
+            + "|(?<![\\w/.-])([\\w-]+(?:\\.[\\w-]+)*\\.[a-z][a-z0-9]{0,4})(?![\\w/])");
     private static final Set<String> NOT_FILES = Set.of("e.g", "i.e", "etc", "vs");
 
     @Override
@@ -37,7 +36,9 @@ public final class QuestionCoverageCheck implements AnswerCheck {
     @Override
     public CheckResult check(AnswerUnderReview review) {
         String answer = review.answer();
-        String question = LIST_MARKER.matcher(FencedBlocks.withoutBlocks(review.question())).replaceAll(" ");
+        String question = LIST_MARKER
+                .matcher(FencedBlocks.withoutBlocks(review.question()))
+                .replaceAll(" ");
         Set<Double> questionNumbers = new LinkedHashSet<>(StatedNumbers.in(question));
         Set<String> questionTerms = terms(question);
         if (answer.isBlank()) {
@@ -51,20 +52,24 @@ public final class QuestionCoverageCheck implements AnswerCheck {
             }
         }
         String lowerAnswer = answer.toLowerCase(Locale.ROOT);
-        List<String> unusedTerms = questionTerms.stream().filter(t
-                -> !lowerAnswer.contains(t.toLowerCase(Locale.ROOT))).toList();
+        List<String> unusedTerms = questionTerms.stream()
+                .filter(t -> !lowerAnswer.contains(t.toLowerCase(Locale.ROOT)))
+                .toList();
         // A question that gives no quantities (or no specifics) says nothing through this feature.
         List<Feature> features = List.of(
-                questionNumbers.isEmpty() ? Feature.notApplicable(NUMBERS) : new Feature(NUMBERS,
-                        Math.log1p(unusedNumbers.size())),
-                questionTerms.isEmpty() ? Feature.notApplicable(TERMS) : new Feature(TERMS,
-                        Math.log1p(unusedTerms.size())));
+                questionNumbers.isEmpty()
+                        ? Feature.notApplicable(NUMBERS)
+                        : new Feature(NUMBERS, Math.log1p(unusedNumbers.size())),
+                questionTerms.isEmpty()
+                        ? Feature.notApplicable(TERMS)
+                        : new Feature(TERMS, Math.log1p(unusedTerms.size())));
         List<String> parts = new ArrayList<>();
         if (!unusedNumbers.isEmpty()) {
             parts.add("the question's " + String.join(", ", unusedNumbers));
         }
         if (!unusedTerms.isEmpty()) {
-            parts.add(String.join(", ", unusedTerms.stream().map(t -> "'" + t + "'").toList()));
+            parts.add(String.join(
+                    ", ", unusedTerms.stream().map(t -> "'" + t + "'").toList()));
         }
         return CheckResult.of(NAME, !parts.isEmpty(), "the answer never uses " + String.join(" or ", parts), features);
     }
@@ -74,7 +79,8 @@ public final class QuestionCoverageCheck implements AnswerCheck {
         Matcher m = TERM.matcher(question);
         while (m.find()) {
             String t = m.group(1) != null ? m.group(1).strip() : m.group(2) != null ? m.group(2) : m.group(3);
-            if (!t.isEmpty() && !NOT_FILES.contains(t.toLowerCase(Locale.ROOT))
+            if (!t.isEmpty()
+                    && !NOT_FILES.contains(t.toLowerCase(Locale.ROOT))
                     && !t.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
                 terms.add(t);
             }

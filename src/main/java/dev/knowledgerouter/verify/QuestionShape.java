@@ -12,15 +12,22 @@ import java.util.List;
  */
 public final class QuestionShape implements AnswerCheck {
     public static final String NAME = "question_shape";
-    private static final List<String> FEATURES = List.of("question_words", "question_numbers",
+    private static final List<String> FEATURES = List.of(
+            "question_words",
+            "question_numbers",
             "question_distinct_numbers",
-            "question_sentences", "question_percentages", "question_fractions", "question_decimals", "question_money",
-            "question_largest_log", "question_clauses");
+            "question_sentences",
+            "question_percentages",
+            "question_fractions",
+            "question_decimals",
+            "question_money",
+            "question_largest_log",
+            "question_clauses");
 
     static {
         if (FEATURES.size() != PromptFeatures.COUNT) {
-            throw new IllegalStateException("QuestionShape names " + FEATURES.size()
-                    + " features, PromptFeatures has " + PromptFeatures.COUNT);
+            throw new IllegalStateException(
+                    "QuestionShape names " + FEATURES.size() + " features, PromptFeatures has " + PromptFeatures.COUNT);
         }
     }
 

@@ -19,7 +19,7 @@ public final class SelfCorrectionCheck implements AnswerCheck {
     private static final Pattern CORRECTION = Pattern.compile("(?:^|[.!?:\\n]\\s*|\\n\\s*[-*]\\s*)"
             + "(?:however|actually|wait|but|hmm+|oops|instead|correction|alternatively|on second thought)\\b"
             + "|\\b(?:i made (?:a|an) (?:mistake|error)|my (?:mistake|apologies|bad)|let me (?:re|correct|try again"
-                    + "|double.check)\\w*"
+            + "|double.check)\\w*"
             + "|re-?calculat\\w*|re-?evaluat\\w*|(?:that|this) (?:is|was|'s) (?:not right|incorrect|wrong))");
 
     @Override
@@ -36,9 +36,12 @@ public final class SelfCorrectionCheck implements AnswerCheck {
     public CheckResult check(AnswerUnderReview review) {
         List<PhraseMatches.Match> found = PhraseMatches.find(CORRECTION, PhraseMatches.plain(review.answer()));
         boolean late = !found.isEmpty() && found.getLast().position() >= LATE_FROM;
-        List<Feature> features = List.of(new Feature(CORRECTIONS, Math.log1p(found.size())), new Feature(LATE,
-                late ? 1 : 0));
-        return CheckResult.of(NAME, !found.isEmpty(), "corrects itself: " + PhraseMatches.quoted(found, 3)
-                + (late ? ", the last in its final third" : ""), features);
+        List<Feature> features =
+                List.of(new Feature(CORRECTIONS, Math.log1p(found.size())), new Feature(LATE, late ? 1 : 0));
+        return CheckResult.of(
+                NAME,
+                !found.isEmpty(),
+                "corrects itself: " + PhraseMatches.quoted(found, 3) + (late ? ", the last in its final third" : ""),
+                features);
     }
 }

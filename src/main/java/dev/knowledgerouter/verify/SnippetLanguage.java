@@ -13,32 +13,50 @@ import java.util.regex.Pattern;
  * checked.
  */
 enum SnippetLanguage {
-    JAVA, PYTHON, JAVASCRIPT, TYPESCRIPT, TSX, GO, RUST, JSON, YAML;
+    JAVA,
+    PYTHON,
+    JAVASCRIPT,
+    TYPESCRIPT,
+    TSX,
+    GO,
+    RUST,
+    JSON,
+    YAML;
 
     private static final Map<String, SnippetLanguage> TAGS = Map.ofEntries(
             Map.entry("java", JAVA),
-            Map.entry("python", PYTHON), Map.entry("py", PYTHON), Map.entry("python3", PYTHON),
-            Map.entry("javascript", JAVASCRIPT), Map.entry("js", JAVASCRIPT), Map.entry("jsx", JAVASCRIPT),
-            Map.entry("mjs", JAVASCRIPT), Map.entry("cjs", JAVASCRIPT), Map.entry("node", JAVASCRIPT),
-            Map.entry("typescript", TYPESCRIPT), Map.entry("ts", TYPESCRIPT), Map.entry("tsx", TSX),
-            Map.entry("go", GO), Map.entry("golang", GO),
-            Map.entry("rust", RUST), Map.entry("rs", RUST),
+            Map.entry("python", PYTHON),
+            Map.entry("py", PYTHON),
+            Map.entry("python3", PYTHON),
+            Map.entry("javascript", JAVASCRIPT),
+            Map.entry("js", JAVASCRIPT),
+            Map.entry("jsx", JAVASCRIPT),
+            Map.entry("mjs", JAVASCRIPT),
+            Map.entry("cjs", JAVASCRIPT),
+            Map.entry("node", JAVASCRIPT),
+            Map.entry("typescript", TYPESCRIPT),
+            Map.entry("ts", TYPESCRIPT),
+            Map.entry("tsx", TSX),
+            Map.entry("go", GO),
+            Map.entry("golang", GO),
+            Map.entry("rust", RUST),
+            Map.entry("rs", RUST),
             Map.entry("json", JSON),
-            Map.entry("yaml", YAML), Map.entry("yml", YAML));
+            Map.entry("yaml", YAML),
+            Map.entry("yml", YAML));
 
     private static final Pattern JAVA_MARK = Pattern.compile(
             "\\b(public|private|protected) (static |final )*(class|interface|record|enum|void|[A-Z]\\w*(<[^>]*>)?) \\w"
                     + "|^import java\\.",
             Pattern.MULTILINE);
-    private static final Pattern GO_MARK = Pattern.compile("^package \\w+\\s*$|^func (\\(\\w+ \\*?\\w+\\) )?\\w+\\(",
-            Pattern.MULTILINE);
-    private static final Pattern RUST_MARK = Pattern.compile(
-            "^\\s*(pub )?fn \\w+.*\\{\\s*$|\\blet mut \\w+|^use \\w+(::\\w+)+;", Pattern.MULTILINE);
-    private static final Pattern PYTHON_MARK = Pattern.compile(
-            "^\\s*def \\w+\\(.*\\)( -> [^:]+)?:\\s*$|^\\s*from [\\w.]+ import \\w+", Pattern.MULTILINE);
+    private static final Pattern GO_MARK =
+            Pattern.compile("^package \\w+\\s*$|^func (\\(\\w+ \\*?\\w+\\) )?\\w+\\(", Pattern.MULTILINE);
+    private static final Pattern RUST_MARK =
+            Pattern.compile("^\\s*(pub )?fn \\w+.*\\{\\s*$|\\blet mut \\w+|^use \\w+(::\\w+)+;", Pattern.MULTILINE);
+    private static final Pattern PYTHON_MARK =
+            Pattern.compile("^\\s*def \\w+\\(.*\\)( -> [^:]+)?:\\s*$|^\\s*from [\\w.]+ import \\w+", Pattern.MULTILINE);
     private static final Pattern JS_MARK = Pattern.compile(
-            "^\\s*(const|let) \\w+ = .*;\\s*$|^\\s*function \\w+\\(.*\\)\\s*\\{|\\brequire\\(['\"]",
-            Pattern.MULTILINE);
+            "^\\s*(const|let) \\w+ = .*;\\s*$|^\\s*function \\w+\\(.*\\)\\s*\\{|\\brequire\\(['\"]", Pattern.MULTILINE);
 
     static Optional<SnippetLanguage> ofTag(String tag) {
         return Optional.ofNullable(TAGS.get(tag));

@@ -27,23 +27,37 @@ final class SnippetSyntax implements AutoCloseable {
     private static final Pattern ELISION = Pattern.compile("(?m)^\\s*(\\.\\.\\.|…)\\s*$");
 
     private final SourceParser parser = new SourceParser(Map.of());
-    private final JsonFactory json = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private final JsonFactory json = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     private final YAMLFactory yaml = new YAMLFactory();
 
     boolean parses(SnippetLanguage language, String code) {
-        String text = language == SnippetLanguage.PYTHON ? dedent(code) : ELISION.matcher(code).replaceAll("");
+        String text = language == SnippetLanguage.PYTHON
+                ? dedent(code)
+                : ELISION.matcher(code).replaceAll("");
         return switch (language) {
             case JSON -> streams(json, text, true);
             case YAML -> streams(yaml, text, false);
-            case JAVA -> anyParses(Language.JAVA, text, List.of("", "class Snippet {\n",
-                    "class Snippet { void snippet() {\n"),
-                    List.of("", "\n}", "\n} }"));
-            case GO -> anyParses(Language.GO, text, List.of("", "package snippet\n",
-                    "package snippet\nfunc snippet() {\n"),
-                    List.of("", "", "\n}"));
+            case JAVA ->
+                anyParses(
+                        Language.JAVA,
+                        text,
+                        List.of("", "class Snippet {\n", "class Snippet { void snippet() {\n"),
+                        List.of("", "\n}", "\n} }"));
+            case GO ->
+                anyParses(
+                        Language.GO,
+                        text,
+                        List.of("", "package snippet\n", "package snippet\nfunc snippet() {\n"),
+                        List.of("", "", "\n}"));
             case RUST -> anyParses(Language.RUST, text, List.of("", "fn snippet() {\n"), List.of("", "\n}"));
-            case JAVASCRIPT, TYPESCRIPT, TSX -> anyParses(language.grammar().orElseThrow(), text,
-                    List.of("", "function snippet() {\n", "(\n"), List.of("", "\n}", "\n)"));
+            case JAVASCRIPT, TYPESCRIPT, TSX ->
+                anyParses(
+                        language.grammar().orElseThrow(),
+                        text,
+                        List.of("", "function snippet() {\n", "(\n"),
+                        List.of("", "\n}", "\n)"));
             case PYTHON -> anyParses(Language.PYTHON, text, List.of(""), List.of(""));
         };
     }
@@ -94,7 +108,8 @@ final class SnippetSyntax implements AutoCloseable {
         }
         StringBuilder b = new StringBuilder(code.length());
         for (String line : code.split("\n", -1)) {
-            b.append(line.isBlank() ? "" : line.substring(Math.min(indent, line.length()))).append('\n');
+            b.append(line.isBlank() ? "" : line.substring(Math.min(indent, line.length())))
+                    .append('\n');
         }
         return b.toString();
     }

@@ -29,8 +29,11 @@ final class StatedArithmetic {
     private static final Pattern ANNOTATION = Pattern.compile("<<([^<>]*)>>");
     private static final double APPROXIMATE = 0.02;
 
-    private record Side(List<ArithmeticToken> tokens, Set<String> units, Optional<ArithmeticExpression.Value> value,
-                        boolean leadingOperator) {
+    private record Side(
+            List<ArithmeticToken> tokens,
+            Set<String> units,
+            Optional<ArithmeticExpression.Value> value,
+            boolean leadingOperator) {
         boolean usable() {
             return value.isPresent() && !leadingOperator;
         }
@@ -44,7 +47,11 @@ final class StatedArithmetic {
         }
 
         int decimals() {
-            return tokens.stream().filter(t -> t instanceof Num).mapToInt(t -> ((Num) t).decimals()).max().orElse(0);
+            return tokens.stream()
+                    .filter(t -> t instanceof Num)
+                    .mapToInt(t -> ((Num) t).decimals())
+                    .max()
+                    .orElse(0);
         }
 
         boolean hasPercent() {
@@ -53,12 +60,16 @@ final class StatedArithmetic {
 
         /** The number as written (without its percent applied), when this side is one number. */
         Optional<Double> written() {
-            return tokens.size() == 1
-                    && tokens.getFirst() instanceof Num n ? Optional.of(n.written()) : Optional.empty();
+            return tokens.size() == 1 && tokens.getFirst() instanceof Num n
+                    ? Optional.of(n.written())
+                    : Optional.empty();
         }
 
         Optional<Double> firstNumber() {
-            return tokens.stream().filter(t -> t instanceof Num).map(t -> ((Num) t).value()).findFirst();
+            return tokens.stream()
+                    .filter(t -> t instanceof Num)
+                    .map(t -> ((Num) t).value())
+                    .findFirst();
         }
 
         int start() {
@@ -70,8 +81,7 @@ final class StatedArithmetic {
         }
     }
 
-    private StatedArithmetic() {
-    }
+    private StatedArithmetic() {}
 
     /** Every statement in the answer, in order. */
     static List<ArithmeticStatement> in(String answer) {
@@ -106,7 +116,8 @@ final class StatedArithmetic {
                 continue;
             }
             if (!fenced) {
-                b.append(raw.indexOf("<<") < 0 ? raw : ANNOTATION.matcher(raw).replaceAll("")).append('\n');
+                b.append(raw.indexOf("<<") < 0 ? raw : ANNOTATION.matcher(raw).replaceAll(""))
+                        .append('\n');
             }
         }
         return b.toString();
@@ -169,8 +180,10 @@ final class StatedArithmetic {
         if (!a.usable() || !b.usable() || (a.operators() == 0 && b.operators() == 0)) {
             return Optional.empty();
         }
-        if (a.units().size() > 1 || b.units().size() > 1
-                || (!a.units().isEmpty() && !b.units().isEmpty()
+        if (a.units().size() > 1
+                || b.units().size() > 1
+                || (!a.units().isEmpty()
+                        && !b.units().isEmpty()
                         && a.units().stream().noneMatch(b.units()::contains))) {
             return Optional.empty();
         }
@@ -179,8 +192,11 @@ final class StatedArithmetic {
         int decimals = Math.max(a.decimals(), b.decimals());
         boolean holds = agrees(stated, computed, decimals, approximate)
                 || (b.operators() > 0
-                        && b.firstNumber().filter(f -> close(a.v(), f, decimals, approximate)).isPresent());
-        String text = line.substring(Math.min(a.start(), b.start()), Math.max(a.end(), b.end())).strip();
+                        && b.firstNumber()
+                                .filter(f -> close(a.v(), f, decimals, approximate))
+                                .isPresent());
+        String text = line.substring(Math.min(a.start(), b.start()), Math.max(a.end(), b.end()))
+                .strip();
         String expression = line.substring(computed.start(), computed.end()).strip();
         return Optional.of(new ArithmeticStatement(text, expression, computed.v(), stated.v(), holds));
     }
@@ -191,7 +207,8 @@ final class StatedArithmetic {
         if (close(c, stated.v(), d, approximate)) {
             return true;
         }
-        if (stated.hasPercent() && stated.written().filter(w -> close(c, w, d, approximate)).isPresent()) {
+        if (stated.hasPercent()
+                && stated.written().filter(w -> close(c, w, d, approximate)).isPresent()) {
             return true;
         }
         return computed.hasPercent() && close(c * 100, stated.v(), d, approximate);

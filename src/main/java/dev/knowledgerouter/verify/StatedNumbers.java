@@ -11,11 +11,10 @@ import java.util.regex.Pattern;
  * part of a name or version ({@code v2}, {@code 1.2.3}, {@code utf8}).
  */
 final class StatedNumbers {
-    private static final Pattern NUMBER = Pattern.compile(
-            "(?<![\\w.])(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?![\\w]|\\.\\d)");
+    private static final Pattern NUMBER =
+            Pattern.compile("(?<![\\w.])(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?![\\w]|\\.\\d)");
 
-    private StatedNumbers() {
-    }
+    private StatedNumbers() {}
 
     static List<Double> in(String text) {
         List<Double> out = new ArrayList<>();

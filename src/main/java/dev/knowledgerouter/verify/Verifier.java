@@ -3,8 +3,8 @@ package dev.knowledgerouter.verify;
 import dev.knowledgerouter.learn.LogisticModel;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,12 +25,15 @@ public final class Verifier {
      * standard deviation, and the feature takes its prior instead.
      */
     public static final int MIN_SUPPORT = 20;
+
     private final VerifierWeights weights;
     private final LogisticModel model;
 
     private Verifier(VerifierWeights weights) {
         this.weights = weights;
-        double[] w = weights.features().stream().mapToDouble(VerifierWeights.Term::weight).toArray();
+        double[] w = weights.features().stream()
+                .mapToDouble(VerifierWeights.Term::weight)
+                .toArray();
         this.model = new LogisticModel(weights.intercept(), w);
     }
 
@@ -59,15 +62,18 @@ public final class Verifier {
     }
 
     /** What was fitted on, for the weights file. */
-    public record Provenance(String fittedOn, LocalDate fitDate, String description) {
-    }
+    public record Provenance(String fittedOn, LocalDate fitDate, String description) {}
 
     /**
      * Fits on answers with known outcomes. Features are standardised by the sample's mean and
      * standard deviation; a feature too rare in the sample ({@link #MIN_SUPPORT}) gets its prior
      * weight on the raw scale, or none.
      */
-    public static Verifier fit(List<FeatureVector> examples, boolean[] bad, double penalty, Map<String, Double> priors,
+    public static Verifier fit(
+            List<FeatureVector> examples,
+            boolean[] bad,
+            double penalty,
+            Map<String, Double> priors,
             Provenance provenance) {
         if (examples.isEmpty() || examples.size() != bad.length) {
             throw new IllegalArgumentException("need one outcome per example and at least one example: "
@@ -130,12 +136,12 @@ public final class Verifier {
             int k = varying.indexOf(j);
             String name = names.get(j);
             if (k >= 0) {
-                terms.add(new VerifierWeights.Term(name, mean[j], sd[j], min[j], max[j], fitted.weights()[k],
-                        VerifierWeights.FITTED));
+                terms.add(new VerifierWeights.Term(
+                        name, mean[j], sd[j], min[j], max[j], fitted.weights()[k], VerifierWeights.FITTED));
             } else if (priors.containsKey(name)) {
                 // Centred on the sample's usual value, so that the answers the fit saw keep the intercept it gave them.
-                terms.add(new VerifierWeights.Term(name, mode[j], 1, null, null, priors.get(name),
-                        VerifierWeights.PRIOR));
+                terms.add(new VerifierWeights.Term(
+                        name, mode[j], 1, null, null, priors.get(name), VerifierWeights.PRIOR));
             } else {
                 terms.add(new VerifierWeights.Term(name, mode[j], 1, null, null, 0, VerifierWeights.UNUSED));
             }
@@ -144,8 +150,15 @@ public final class Verifier {
         for (boolean b : bad) {
             badCount += b ? 1 : 0;
         }
-        return new Verifier(new VerifierWeights(provenance.description(), provenance.fittedOn(), examples.size(),
-                round((double) badCount / bad.length), provenance.fitDate(), penalty, intercept, terms));
+        return new Verifier(new VerifierWeights(
+                provenance.description(),
+                provenance.fittedOn(),
+                examples.size(),
+                round((double) badCount / bad.length),
+                provenance.fitDate(),
+                penalty,
+                intercept,
+                terms));
     }
 
     /** The most common applicable value of a feature (0 when it never applies). */
@@ -157,7 +170,10 @@ public final class Verifier {
                 counts.merge(v, 1, Integer::sum);
             }
         }
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0.0);
+        return counts.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(0.0);
     }
 
     /** How many answers have an applicable value other than the usual one: what a fitted weight would rest on. */

@@ -24,8 +24,7 @@ public final class VerifierPriors {
             QuestionCoverageCheck.TERMS, 0.4,
             GraderCheck.GRADER_BAD, 1.5);
 
-    private VerifierPriors() {
-    }
+    private VerifierPriors() {}
 
     public static Map<String, Double> defaults() {
         return DEFAULTS;

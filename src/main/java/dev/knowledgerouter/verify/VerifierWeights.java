@@ -22,8 +22,15 @@ import java.util.List;
  * prior, so it counts for nothing).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record VerifierWeights(String description, String fittedOn, int sampleSize, double badShare, LocalDate fitDate,
-                              double penalty, double intercept, List<Term> features) {
+public record VerifierWeights(
+        String description,
+        String fittedOn,
+        int sampleSize,
+        double badShare,
+        LocalDate fitDate,
+        double penalty,
+        double intercept,
+        List<Term> features) {
     public static final String FITTED = "fitted";
     public static final String PRIOR = "prior";
     public static final String UNUSED = "unused";
@@ -47,7 +54,8 @@ public record VerifierWeights(String description, String fittedOn, int sampleSiz
     }
 
     private static ObjectMapper mapper() {
-        return new ObjectMapper().registerModule(new JavaTimeModule())
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(SerializationFeature.INDENT_OUTPUT)
@@ -57,8 +65,8 @@ public record VerifierWeights(String description, String fittedOn, int sampleSiz
     public static VerifierWeights shipped() {
         try (InputStream in = VerifierWeights.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE
-                        + " is missing from the classpath; rebuild with `./mvnw package`");
+                throw new IllegalStateException(
+                        RESOURCE + " is missing from the classpath; rebuild with `./mvnw package`");
             }
             return mapper().readValue(in, VerifierWeights.class);
         } catch (IOException e) {

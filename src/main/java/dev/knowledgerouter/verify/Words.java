@@ -2,8 +2,7 @@ package dev.knowledgerouter.verify;
 
 /** Word counts, as the length checks and features measure text. */
 final class Words {
-    private Words() {
-    }
+    private Words() {}
 
     static int count(String text) {
         int n = 0;

@@ -9,27 +9,37 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.knowledgerouter.config.ClaudeSettings;
 import dev.knowledgerouter.config.CostSettings;
 import dev.knowledgerouter.config.EscalationSettings;
-import dev.knowledgerouter.testing.MutableClock;
-import java.nio.file.Path;
-import java.time.Instant;
-import org.junit.jupiter.api.io.TempDir;
 import dev.knowledgerouter.config.OllamaSettings;
 import dev.knowledgerouter.config.Secret;
+import dev.knowledgerouter.route.ForcedRoute;
 import dev.knowledgerouter.route.Target;
+import dev.knowledgerouter.testing.MutableClock;
 import dev.knowledgerouter.testing.TestStack;
 import dev.knowledgerouter.testing.WireServer;
 import dev.knowledgerouter.testing.WireServer.Reply;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The answer step against servers that speak Ollama's and Anthropic's real wire formats. */
 class AnswererTest {
     static final String KEY = "sk-ant-test-0123456789";
-    static final List<ContextPassage> CONTEXT = List.of(new ContextPassage("error-solutions", "maven-pkix-path-building-failed", 0.91,
-            "PKIX path building failed", "Import the proxy CA into a trust store with keytool."));
+    static final List<ContextPassage> CONTEXT = List.of(new ContextPassage(
+            "error-solutions",
+            "maven-pkix-path-building-failed",
+            0.91,
+            "PKIX path building failed",
+            "Import the proxy CA into a trust store with keytool."));
     static final String OLLAMA_OK = """
             {"model":"qwen2.5-coder:7b","created_at":"2026-11-22T03:00:00.000Z","message":{"role":"assistant","content":"Import the CA with keytool."},
              "done_reason":"stop","done":true,"total_duration":1200000,"load_duration":100,"prompt_eval_count":142,"prompt_eval_duration":10,
@@ -42,7 +52,7 @@ class AnswererTest {
     static JsonNode json(String body) {
         try {
             return new ObjectMapper().readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError("not JSON: " + body, e);
         }
     }
@@ -58,23 +68,41 @@ class AnswererTest {
 
     @TempDir
     Path usageDir;
+
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     /** Waits the retry policy asked for; recorded, not slept. */
-    final List<Duration> sleeps = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
     Answerer answerer(boolean withClaude) {
-        return answerer(withClaude, List.of("qwen2.5-coder:7b"), CostSettings.defaults(), EscalationSettings.defaults());
+        return answerer(
+                withClaude, List.of("qwen2.5-coder:7b"), CostSettings.defaults(), EscalationSettings.defaults());
     }
 
     Answerer answerer(boolean withClaude, List<String> localModels, CostSettings cost, EscalationSettings escalation) {
         List<ChatClient> chain = localModels.stream()
-                .<ChatClient>map(m -> new OllamaChatClient(new OllamaSettings(ollama.url(), m, Duration.ofSeconds(5)))).toList();
+                .<ChatClient>map(m -> new OllamaChatClient(new OllamaSettings(ollama.url(), m, Duration.ofSeconds(5))))
+                .toList();
         Optional<ChatClient> remote = withClaude
-                ? Optional.of(new ClaudeChatClient(new ClaudeSettings(Optional.of(Secret.of(KEY)), "claude-sonnet-4-6", claude.url(), 512, Duration.ofSeconds(5)),
-                        RetryPolicy.DEFAULT, sleeps::add))
+                ? Optional.of(new ClaudeChatClient(
+                        new ClaudeSettings(
+                                Optional.of(Secret.of(KEY)),
+                                "claude-sonnet-4-6",
+                                claude.url(),
+                                512,
+                                Duration.ofSeconds(5)),
+                        RetryPolicy.DEFAULT,
+                        sleeps::add))
                 : Optional.empty();
         UsageLedger ledger = new UsageLedger(usageDir);
-        return new Answerer(chain, remote, new PromptBuilder(), escalation, new CostGuard(ledger, cost, clock), ledger, cost, clock);
+        return new Answerer(
+                chain,
+                remote,
+                new PromptBuilder(),
+                escalation,
+                new CostGuard(ledger, cost, clock),
+                ledger,
+                cost,
+                clock);
     }
 
     static AnswerRequest request(String query, Target target, List<ContextPassage> context) {
@@ -94,12 +122,18 @@ class AnswererTest {
         assertEquals("qwen2.5-coder:7b", sent.path("model").asText());
         assertFalse(sent.path("stream").asBoolean(true));
         String user = sent.path("messages").get(1).path("content").asText();
-        assertTrue(user.contains("maven-pkix-path-building-failed") && user.contains("keytool") && user.endsWith("mvn fails with PKIX"), user);
+        assertTrue(
+                user.contains("maven-pkix-path-building-failed")
+                        && user.contains("keytool")
+                        && user.endsWith("mvn fails with PKIX"),
+                user);
     }
 
     @Test
     void aModelMissingFromOllamaFallsBackToALabelledRetrievalAnswerThatSaysHowToPullIt() {
-        ollama.on("/api/chat", Reply.json(404, "{\"error\":\"model \\\"qwen2.5-coder:7b\\\" not found, try pulling it first\"}"));
+        ollama.on(
+                "/api/chat",
+                Reply.json(404, "{\"error\":\"model \\\"qwen2.5-coder:7b\\\" not found, try pulling it first\"}"));
         Answer a = answerer(false).answer(request("mvn fails with PKIX", Target.LOCAL, CONTEXT));
         assertEquals(AnswerSource.RETRIEVAL, a.source());
         assertTrue(a.text().startsWith("[retrieval-only]"), a.text());
@@ -112,9 +146,15 @@ class AnswererTest {
     void anUnreachableOllamaIsReportedAsSuchAndNothingIsInvented() {
         String down = "http://127.0.0.1:" + TestStack.closedPort();
         UsageLedger ledger = new UsageLedger(usageDir);
-        Answerer answerer = new Answerer(List.of(new OllamaChatClient(new OllamaSettings(down, "m", Duration.ofSeconds(5)))),
-                Optional.empty(), new PromptBuilder(), EscalationSettings.defaults(), new CostGuard(ledger, CostSettings.defaults(), clock),
-                ledger, CostSettings.defaults(), clock);
+        Answerer answerer = new Answerer(
+                List.of(new OllamaChatClient(new OllamaSettings(down, "m", Duration.ofSeconds(5)))),
+                Optional.empty(),
+                new PromptBuilder(),
+                EscalationSettings.defaults(),
+                new CostGuard(ledger, CostSettings.defaults(), clock),
+                ledger,
+                CostSettings.defaults(),
+                clock);
         Answer a = answerer.answer(request("anything", Target.LOCAL, List.of()));
         assertEquals(AnswerSource.RETRIEVAL, a.source());
         assertTrue(a.note().contains("unreachable"), a.note());
@@ -123,10 +163,12 @@ class AnswererTest {
 
     @Test
     void aRetrievalAnswerNeverOffersAnEntryBelowTheTrustedBar() {
-        List<ContextPassage> weak = List.of(new ContextPassage("skills-patterns", "docker-buildx", 0.67, "Build multi-platform images", "Use buildx."));
+        List<ContextPassage> weak = List.of(new ContextPassage(
+                "skills-patterns", "docker-buildx", 0.67, "Build multi-platform images", "Use buildx."));
         Answer a = answerer(false).answer(request("how do I design a plugin architecture?", Target.LOCAL, weak));
         assertEquals(AnswerSource.RETRIEVAL, a.source());
-        assertTrue(a.text().contains("no stored entry is close enough") && a.text().contains("0.67"), a.text());
+        assertTrue(
+                a.text().contains("no stored entry is close enough") && a.text().contains("0.67"), a.text());
         assertFalse(a.text().contains("Use buildx."), a.text());
     }
 
@@ -151,17 +193,28 @@ class AnswererTest {
 
     @Test
     void anOverloadedClaudeFallsBackToTheLocalModelAndSaysSo() {
-        claude.on("/v1/messages", Reply.json(529, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
+        claude.on(
+                "/v1/messages",
+                Reply.json(
+                        529,
+                        "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
         ollama.on("/api/chat", Reply.json(200, OLLAMA_OK));
         Answer a = answerer(true).answer(request("design it", Target.REMOTE, List.of()));
         assertEquals(AnswerSource.LOCAL, a.source());
         assertTrue(a.note().contains("529"), a.note());
-        assertEquals(List.of(Attempt.Outcome.FAILURE, Attempt.Outcome.SUCCESS), a.attempts().stream().map(Attempt::outcome).toList());
+        assertEquals(
+                List.of(Attempt.Outcome.FAILURE, Attempt.Outcome.SUCCESS),
+                a.attempts().stream().map(Attempt::outcome).toList());
     }
 
     @Test
     void aRejectedKeyIsReportedWithoutTheKey() {
-        claude.on("/v1/messages", Reply.json(401, "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key " + KEY + "\"}}"));
+        claude.on(
+                "/v1/messages",
+                Reply.json(
+                        401,
+                        "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key "
+                                + KEY + "\"}}"));
         ollama.on("/api/chat", Reply.json(500, "{\"error\":\"boom\"}"));
         Answer a = answerer(true).answer(request("design it", Target.REMOTE, List.of()));
         assertEquals(AnswerSource.RETRIEVAL, a.source());
@@ -174,7 +227,12 @@ class AnswererTest {
     @Test
     void aKeyEchoedAcrossTheTruncationPointLeavesNoFragment() {
         String padding = "x".repeat(280);
-        claude.on("/v1/messages", Reply.json(400, "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"" + padding + " key " + KEY + "\"}}"));
+        claude.on(
+                "/v1/messages",
+                Reply.json(
+                        400,
+                        "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"" + padding
+                                + " key " + KEY + "\"}}"));
         ollama.on("/api/chat", Reply.json(500, "{\"error\":\"boom\"}"));
         Answer a = answerer(true).answer(request("design it", Target.REMOTE, List.of()));
         for (Attempt at : a.attempts()) {
@@ -188,20 +246,35 @@ class AnswererTest {
     @Test
     void theRemedyOffersOnlyWhatIsNotConfigured() {
         ollama.on("/api/chat", Reply.json(500, "{\"error\":\"boom\"}"));
-        claude.on("/v1/messages", Reply.json(529, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
-        assertFalse(answerer(true).answer(request("q", Target.REMOTE, List.of())).text().contains("set ANTHROPIC_API_KEY"));
-        assertTrue(answerer(false).answer(request("q", Target.REMOTE, List.of())).text().contains("set ANTHROPIC_API_KEY"));
+        claude.on(
+                "/v1/messages",
+                Reply.json(
+                        529,
+                        "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
+        assertFalse(answerer(true)
+                .answer(request("q", Target.REMOTE, List.of()))
+                .text()
+                .contains("set ANTHROPIC_API_KEY"));
+        assertTrue(answerer(false)
+                .answer(request("q", Target.REMOTE, List.of()))
+                .text()
+                .contains("set ANTHROPIC_API_KEY"));
     }
 
-    static Reply ollamaBy(WireServer.Received r, java.util.Map<String, Reply> byModel) {
+    static Reply ollamaBy(WireServer.Received r, Map<String, Reply> byModel) {
         String model = json(r.body()).path("model").asText();
-        return byModel.getOrDefault(model, Reply.json(404, "{\"error\":\"model \\\"" + model + "\\\" not found, try pulling it first\"}"));
+        return byModel.getOrDefault(
+                model, Reply.json(404, "{\"error\":\"model \\\"" + model + "\\\" not found, try pulling it first\"}"));
     }
 
     @Test
     void whenThePrimaryLocalModelFailsTheFallbackAnswers() {
-        ollama.on("/api/chat", r -> ollamaBy(r, java.util.Map.of("llama3.2:3b", Reply.json(200, OLLAMA_OK))));
-        Answer a = answerer(true, List.of("qwen2.5-coder:7b", "llama3.2:3b"), CostSettings.defaults(), EscalationSettings.defaults())
+        ollama.on("/api/chat", r -> ollamaBy(r, Map.of("llama3.2:3b", Reply.json(200, OLLAMA_OK))));
+        Answer a = answerer(
+                        true,
+                        List.of("qwen2.5-coder:7b", "llama3.2:3b"),
+                        CostSettings.defaults(),
+                        EscalationSettings.defaults())
                 .answer(request("mvn fails with PKIX", Target.LOCAL, CONTEXT));
         assertEquals(AnswerSource.LOCAL, a.source());
         assertEquals("ollama/llama3.2:3b", a.model());
@@ -213,12 +286,20 @@ class AnswererTest {
     void whenEveryLocalModelFailsTheQueryEscalatesToClaudeWithTheFailuresSummarised() {
         ollama.on("/api/chat", Reply.json(500, "{\"error\":\"llama runner process has terminated\"}"));
         claude.on("/v1/messages", Reply.json(200, CLAUDE_OK));
-        Answer a = answerer(true, List.of("qwen2.5-coder:7b", "llama3.2:3b"), CostSettings.defaults(), EscalationSettings.defaults())
+        Answer a = answerer(
+                        true,
+                        List.of("qwen2.5-coder:7b", "llama3.2:3b"),
+                        CostSettings.defaults(),
+                        EscalationSettings.defaults())
                 .answer(request("mvn fails with PKIX", Target.LOCAL, CONTEXT));
         assertEquals(AnswerSource.REMOTE, a.source());
         assertEquals("escalated", a.status());
         assertEquals(3, a.attempts().size());
-        String sent = json(claude.received().getFirst().body()).path("messages").get(0).path("content").toString();
+        String sent = json(claude.received().getFirst().body())
+                .path("messages")
+                .get(0)
+                .path("content")
+                .toString();
         assertTrue(sent.contains("Local models could not answer") && sent.contains("HTTP 500"), sent);
         assertTrue(sent.contains("maven-pkix-path-building-failed"), "context above the 0.7 bar goes along: " + sent);
         assertEquals(210, a.usage().inputTokens());
@@ -227,9 +308,13 @@ class AnswererTest {
 
     @Test
     void aCriticalTaskEscalatesAfterOneLocalFailure() {
-        ollama.on("/api/chat", r -> ollamaBy(r, java.util.Map.of("llama3.2:3b", Reply.json(200, OLLAMA_OK))));
+        ollama.on("/api/chat", r -> ollamaBy(r, Map.of("llama3.2:3b", Reply.json(200, OLLAMA_OK))));
         claude.on("/v1/messages", Reply.json(200, CLAUDE_OK));
-        Answer a = answerer(true, List.of("qwen2.5-coder:7b", "llama3.2:3b"), CostSettings.defaults(), EscalationSettings.defaults())
+        Answer a = answerer(
+                        true,
+                        List.of("qwen2.5-coder:7b", "llama3.2:3b"),
+                        CostSettings.defaults(),
+                        EscalationSettings.defaults())
                 .answer(new AnswerRequest("i-2", "q", Target.LOCAL, CONTEXT, 0.72, "critical", false));
         assertEquals(AnswerSource.REMOTE, a.source(), "the fallback is not tried before Claude for a critical task");
         assertEquals(2, a.attempts().size());
@@ -239,23 +324,30 @@ class AnswererTest {
     void overTheHourlyCapTheAnswerDegradesToLocalWithTheReason() {
         ollama.on("/api/chat", Reply.json(200, OLLAMA_OK));
         claude.on("/v1/messages", Reply.json(200, CLAUDE_OK));
-        CostSettings capOne = new CostSettings(1, Optional.empty(), Optional.empty(), CostSettings.defaultPricing(), "claude-sonnet-4-6");
+        CostSettings capOne = new CostSettings(
+                1, Optional.empty(), Optional.empty(), CostSettings.defaultPricing(), "claude-sonnet-4-6");
         Answerer answerer = answerer(true, List.of("qwen2.5-coder:7b"), capOne, EscalationSettings.defaults());
-        assertEquals(AnswerSource.REMOTE, answerer.answer(request("design it", Target.REMOTE, List.of())).source());
+        assertEquals(
+                AnswerSource.REMOTE,
+                answerer.answer(request("design it", Target.REMOTE, List.of())).source());
         Answer capped = answerer.answer(request("design it again", Target.REMOTE, List.of()));
         assertEquals(AnswerSource.LOCAL, capped.source());
         assertEquals("degraded", capped.status());
         assertTrue(capped.note().contains("hourly cap of 1 Claude calls is reached"), capped.note());
         assertEquals(1, claude.received().size());
         clock.advance(Duration.ofMinutes(61));
-        assertEquals(AnswerSource.REMOTE, answerer.answer(request("design it later", Target.REMOTE, List.of())).source());
+        assertEquals(
+                AnswerSource.REMOTE,
+                answerer.answer(request("design it later", Target.REMOTE, List.of()))
+                        .source());
     }
 
     @Test
     void overBudgetNothingIsPaidAndRetrievalAnswersWhenNoLocalModelCan() {
         claude.on("/v1/messages", Reply.json(200, CLAUDE_OK));
         ollama.on("/api/chat", Reply.json(500, "{\"error\":\"boom\"}"));
-        CostSettings budget = new CostSettings(50, Optional.of(0.0001), Optional.empty(), CostSettings.defaultPricing(), "claude-sonnet-4-6");
+        CostSettings budget = new CostSettings(
+                50, Optional.of(0.0001), Optional.empty(), CostSettings.defaultPricing(), "claude-sonnet-4-6");
         Answerer answerer = answerer(true, List.of("qwen2.5-coder:7b"), budget, EscalationSettings.defaults());
         answerer.answer(request("first", Target.REMOTE, List.of()));
         Answer over = answerer.answer(request("mvn fails with PKIX", Target.REMOTE, CONTEXT));
@@ -277,24 +369,29 @@ class AnswererTest {
     void everyPaidCallIsInTheLedgerWithItsTokensAndNeverTheKey() throws Exception {
         claude.on("/v1/messages", Reply.json(200, CLAUDE_OK));
         answerer(true).answer(request("design it", Target.REMOTE, List.of()));
-        List<UsageRecord> records = new UsageLedger(usageDir).read(Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"));
+        List<UsageRecord> records =
+                new UsageLedger(usageDir).read(Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"));
         assertEquals(1, records.size());
         assertEquals(45, records.getFirst().outputTokens());
         assertEquals("routed remote", records.getFirst().reason());
-        try (var files = java.nio.file.Files.list(usageDir)) {
+        try (var files = Files.list(usageDir)) {
             for (Path f : files.toList()) {
-                assertFalse(java.nio.file.Files.readString(f).contains(KEY));
+                assertFalse(Files.readString(f).contains(KEY));
             }
         }
     }
 
     @Test
     void a429WithRetryAfterIsRetriedAfterTheRequestedWaitAndThenSucceeds() {
-        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        claude.on("/v1/messages", r -> calls.incrementAndGet() == 1
-                ? new Reply(429, "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"Number of request tokens has exceeded your per-minute rate limit\"}}",
-                        java.util.Map.of("Content-Type", "application/json", "retry-after", "2"))
-                : Reply.json(200, CLAUDE_OK));
+        AtomicInteger calls = new AtomicInteger();
+        claude.on(
+                "/v1/messages",
+                r -> calls.incrementAndGet() == 1
+                        ? new Reply(
+                                429,
+                                "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"Number of request tokens has exceeded your per-minute rate limit\"}}",
+                                Map.of("Content-Type", "application/json", "retry-after", "2"))
+                        : Reply.json(200, CLAUDE_OK));
         Answer a = answerer(true).answer(request("design it", Target.REMOTE, List.of()));
         assertEquals(AnswerSource.REMOTE, a.source());
         assertEquals(List.of(Duration.ofSeconds(2)), sleeps);
@@ -303,7 +400,11 @@ class AnswererTest {
 
     @Test
     void a529ThatPersistsExhaustsTheBoundedRetriesAndDegradesToLocal() {
-        claude.on("/v1/messages", Reply.json(529, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
+        claude.on(
+                "/v1/messages",
+                Reply.json(
+                        529,
+                        "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
         ollama.on("/api/chat", Reply.json(200, OLLAMA_OK));
         Answer a = answerer(true).answer(request("design it", Target.REMOTE, List.of()));
         assertEquals(AnswerSource.LOCAL, a.source());
@@ -315,7 +416,11 @@ class AnswererTest {
 
     @Test
     void aClientErrorIsNotRetried() {
-        claude.on("/v1/messages", Reply.json(400, "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"max_tokens: too large\"}}"));
+        claude.on(
+                "/v1/messages",
+                Reply.json(
+                        400,
+                        "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"max_tokens: too large\"}}"));
         ollama.on("/api/chat", Reply.json(200, OLLAMA_OK));
         answerer(true).answer(request("design it", Target.REMOTE, List.of()));
         assertEquals(1, claude.received().size());
@@ -330,16 +435,21 @@ class AnswererTest {
         assertTrue(a.note().contains("Claude is not configured"), a.note());
     }
 
-    static AnswerRequest forced(dev.knowledgerouter.route.ForcedRoute route) {
-        return new AnswerRequest("i-3", "mvn fails with PKIX", route.target(), CONTEXT, 0.72, "general", false, Optional.of(route));
+    static AnswerRequest forced(ForcedRoute route) {
+        return new AnswerRequest(
+                "i-3", "mvn fails with PKIX", route.target(), CONTEXT, 0.72, "general", false, Optional.of(route));
     }
 
     @Test
     void aForcedLocalRouteNeverCallsClaudeEvenWhenEveryLocalModelFails() {
         ollama.on("/api/chat", Reply.json(500, "{\"error\":\"llama runner process has terminated\"}"));
         claude.on("/v1/messages", Reply.json(200, CLAUDE_OK));
-        Answer a = answerer(true, List.of("qwen2.5-coder:7b", "llama3.2:3b"), CostSettings.defaults(), EscalationSettings.defaults())
-                .answer(forced(dev.knowledgerouter.route.ForcedRoute.local()));
+        Answer a = answerer(
+                        true,
+                        List.of("qwen2.5-coder:7b", "llama3.2:3b"),
+                        CostSettings.defaults(),
+                        EscalationSettings.defaults())
+                .answer(forced(ForcedRoute.local()));
         assertTrue(claude.received().isEmpty(), "a client that asked for local answers is never billed");
         assertEquals(2, ollama.received().size(), "the whole local chain is tried, with no escalation between");
         assertEquals(AnswerSource.RETRIEVAL, a.source());
@@ -349,9 +459,13 @@ class AnswererTest {
 
     @Test
     void aForcedLocalModelAnswersAloneWithoutTheRestOfTheChain() {
-        ollama.on("/api/chat", r -> ollamaBy(r, java.util.Map.of("llama3.2:3b", Reply.json(200, OLLAMA_OK))));
-        Answer a = answerer(true, List.of("qwen2.5-coder:7b", "llama3.2:3b"), CostSettings.defaults(), EscalationSettings.defaults())
-                .answer(forced(dev.knowledgerouter.route.ForcedRoute.localModel("llama3.2:3b")));
+        ollama.on("/api/chat", r -> ollamaBy(r, Map.of("llama3.2:3b", Reply.json(200, OLLAMA_OK))));
+        Answer a = answerer(
+                        true,
+                        List.of("qwen2.5-coder:7b", "llama3.2:3b"),
+                        CostSettings.defaults(),
+                        EscalationSettings.defaults())
+                .answer(forced(ForcedRoute.localModel("llama3.2:3b")));
         assertEquals("ollama/llama3.2:3b", a.model());
         assertEquals("ok", a.status(), "the model asked for answered first");
         assertEquals(1, ollama.received().size());

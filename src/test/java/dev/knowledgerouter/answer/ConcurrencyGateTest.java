@@ -49,8 +49,10 @@ class ConcurrencyGateTest {
             while (gate.queued() != 1) {
                 Thread.onSpinWait();
             }
-            ConcurrencyGate.BusyException busy = assertThrows(ConcurrencyGate.BusyException.class, () -> gate.run(() -> "third"));
-            assertTrue(busy.getMessage().contains("gpu:11434") && busy.getMessage().contains("retry"), busy.getMessage());
+            ConcurrencyGate.BusyException busy =
+                    assertThrows(ConcurrencyGate.BusyException.class, () -> gate.run(() -> "third"));
+            assertTrue(
+                    busy.getMessage().contains("gpu:11434") && busy.getMessage().contains("retry"), busy.getMessage());
             release.countDown();
             assertEquals("first", first.get());
             assertEquals("queued", queued.get());
@@ -74,26 +76,43 @@ class ConcurrencyGateTest {
         try (WireServer ollama = new WireServer().on("/api/chat", r -> {
             inside.countDown();
             await(release);
-            return Reply.json(200, "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"ok\"},\"done\":true}");
+            return Reply.json(
+                    200, "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"ok\"},\"done\":true}");
         })) {
             KrConfig seeded = TestStack.seededCopy(home);
-            KrConfig config = new KrConfig(seeded.home(), seeded.collectionsDir(), seeded.seedDir(), seeded.server(),
+            KrConfig config = new KrConfig(
+                    seeded.home(),
+                    seeded.collectionsDir(),
+                    seeded.seedDir(),
+                    seeded.server(),
                     new OllamaSettings(ollama.url(), "m", Duration.ofSeconds(30), List.of(), 1, 0),
-                    seeded.claude(), seeded.routing(), seeded.cost(), seeded.escalation());
+                    seeded.claude(),
+                    seeded.routing(),
+                    seeded.cost(),
+                    seeded.escalation());
             try (App app = App.open(config, TestStack.embedder(), Clock.systemUTC())) {
                 Javalin server = new HttpApi(app).create().start();
                 ExecutorService threads = Executors.newSingleThreadExecutor();
                 try {
                     HttpClient http = HttpClient.newHttpClient();
-                    HttpRequest query = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/query"))
+                    HttpRequest query = HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + server.port() + "/v1/query"))
                             .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"how do I squash my last three commits\", \"profile\": \"casual\"}")).build();
-                    Future<HttpResponse<String>> first = threads.submit(() -> http.send(query, HttpResponse.BodyHandlers.ofString()));
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"query\": \"how do I squash my last three commits\", \"profile\": \"casual\"}"))
+                            .build();
+                    Future<HttpResponse<String>> first =
+                            threads.submit(() -> http.send(query, HttpResponse.BodyHandlers.ofString()));
                     inside.await();
                     HttpResponse<String> busy = http.send(query, HttpResponse.BodyHandlers.ofString());
                     assertEquals(503, busy.statusCode(), busy.body());
                     assertEquals("5", busy.headers().firstValue("Retry-After").orElse(""));
-                    assertEquals("local_model_busy", new ObjectMapper().readTree(busy.body()).path("error").asText());
+                    assertEquals(
+                            "local_model_busy",
+                            new ObjectMapper()
+                                    .readTree(busy.body())
+                                    .path("error")
+                                    .asText());
                     release.countDown();
                     assertEquals(200, first.get().statusCode());
                 } finally {

@@ -10,6 +10,7 @@ import dev.knowledgerouter.testing.WireServer;
 import dev.knowledgerouter.testing.WireServer.Reply;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,20 +30,29 @@ class OllamaAdminTest {
                   "digest":"2b0496514337","details":{"format":"gguf","family":"qwen2","parameter_size":"7.6B","quantization_level":"Q4_K_M"}},
                  {"name":"nomic-embed-text:latest","size":274302450,"details":{"parameter_size":"137M"}}]}"""));
         List<OllamaAdmin.InstalledModel> models = new OllamaAdmin(ollama.url()).list();
-        assertEquals(List.of("qwen2.5-coder:7b", "nomic-embed-text:latest"), models.stream().map(OllamaAdmin.InstalledModel::name).toList());
+        assertEquals(
+                List.of("qwen2.5-coder:7b", "nomic-embed-text:latest"),
+                models.stream().map(OllamaAdmin.InstalledModel::name).toList());
         assertEquals("7.6B", models.getFirst().parameterSize());
         assertEquals(4683087332L, models.getFirst().sizeBytes());
     }
 
     @Test
     void aPullReportsProgressPerLayerUntilSuccess() {
-        ollama.on("/api/pull", new Reply(200, String.join("\n",
-                "{\"status\":\"pulling manifest\"}",
-                "{\"status\":\"pulling 2bada8a74506\",\"digest\":\"sha256:2bada8a745066\",\"total\":1000,\"completed\":0}",
-                "{\"status\":\"pulling 2bada8a74506\",\"digest\":\"sha256:2bada8a745066\",\"total\":1000,\"completed\":600}",
-                "{\"status\":\"pulling 2bada8a74506\",\"digest\":\"sha256:2bada8a745066\",\"total\":1000,\"completed\":1000}",
-                "{\"status\":\"verifying sha256 digest\"}", "{\"status\":\"writing manifest\"}", "{\"status\":\"success\"}"),
-                java.util.Map.of("Content-Type", "application/x-ndjson")));
+        ollama.on(
+                "/api/pull",
+                new Reply(
+                        200,
+                        String.join(
+                                "\n",
+                                "{\"status\":\"pulling manifest\"}",
+                                "{\"status\":\"pulling 2bada8a74506\",\"digest\":\"sha256:2bada8a745066\",\"total\":1000,\"completed\":0}",
+                                "{\"status\":\"pulling 2bada8a74506\",\"digest\":\"sha256:2bada8a745066\",\"total\":1000,\"completed\":600}",
+                                "{\"status\":\"pulling 2bada8a74506\",\"digest\":\"sha256:2bada8a745066\",\"total\":1000,\"completed\":1000}",
+                                "{\"status\":\"verifying sha256 digest\"}",
+                                "{\"status\":\"writing manifest\"}",
+                                "{\"status\":\"success\"}"),
+                        Map.of("Content-Type", "application/x-ndjson")));
         List<String> events = new ArrayList<>();
         new OllamaAdmin(ollama.url()).pull("qwen2.5-coder:7b", new Progress() {
             @Override
@@ -66,15 +76,24 @@ class OllamaAdminTest {
 
     @Test
     void anUnknownModelFailsWithOllamasOwnMessage() {
-        ollama.on("/api/pull", new Reply(200, "{\"status\":\"pulling manifest\"}\n{\"error\":\"pull model manifest: file does not exist\"}",
-                java.util.Map.of("Content-Type", "application/x-ndjson")));
-        OllamaAdmin.AdminException e = assertThrows(OllamaAdmin.AdminException.class, () -> new OllamaAdmin(ollama.url()).pull("no-such-model", Progress.NONE));
-        assertTrue(e.getMessage().contains("no-such-model") && e.getMessage().contains("file does not exist"), e.getMessage());
+        ollama.on(
+                "/api/pull",
+                new Reply(
+                        200,
+                        "{\"status\":\"pulling manifest\"}\n{\"error\":\"pull model manifest: file does not exist\"}",
+                        Map.of("Content-Type", "application/x-ndjson")));
+        OllamaAdmin.AdminException e = assertThrows(
+                OllamaAdmin.AdminException.class,
+                () -> new OllamaAdmin(ollama.url()).pull("no-such-model", Progress.NONE));
+        assertTrue(
+                e.getMessage().contains("no-such-model") && e.getMessage().contains("file does not exist"),
+                e.getMessage());
     }
 
     @Test
     void noOllamaRunningSaysHowToStartIt() {
-        OllamaAdmin.AdminException e = assertThrows(OllamaAdmin.AdminException.class,
+        OllamaAdmin.AdminException e = assertThrows(
+                OllamaAdmin.AdminException.class,
                 () -> new OllamaAdmin("http://127.0.0.1:" + TestStack.closedPort()).list());
         assertTrue(e.getMessage().contains("ollama serve"), e.getMessage());
     }

@@ -36,8 +36,10 @@ class OllamaContainerTest {
         assertFalse(reply.text().isBlank());
         assertTrue(reply.inputTokens() != null && reply.inputTokens() > 0, "Ollama reports prompt_eval_count");
 
-        ModelUnavailableException missing = assertThrows(ModelUnavailableException.class,
-                () -> new OllamaChatClient(new OllamaSettings(host, "not-pulled:1b", Duration.ofMinutes(1))).chat(new Prompt("s", "u")));
+        ModelUnavailableException missing = assertThrows(
+                ModelUnavailableException.class,
+                () -> new OllamaChatClient(new OllamaSettings(host, "not-pulled:1b", Duration.ofMinutes(1)))
+                        .chat(new Prompt("s", "u")));
         assertTrue(missing.getMessage().contains("ollama pull not-pulled:1b"), missing.getMessage());
     }
 }

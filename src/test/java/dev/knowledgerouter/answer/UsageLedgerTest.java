@@ -24,7 +24,8 @@ class UsageLedgerTest {
     Path dir;
 
     static UsageRecord call(Instant at, double cost) {
-        return new UsageRecord(at, "i-" + at.toEpochMilli(), "claude-sonnet-4-6", "general", "routed remote", 1000, 200, cost, true);
+        return new UsageRecord(
+                at, "i-" + at.toEpochMilli(), "claude-sonnet-4-6", "general", "routed remote", 1000, 200, cost, true);
     }
 
     @Test
@@ -32,8 +33,14 @@ class UsageLedgerTest {
         UsageLedger ledger = new UsageLedger(dir);
         ledger.append(call(Instant.parse("2026-10-31T23:59:00Z"), 0.01));
         ledger.append(call(Instant.parse("2026-11-01T00:01:00Z"), 0.02));
-        assertEquals(2, ledger.read(Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z")).size());
-        assertEquals(1, ledger.read(Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z")).size());
+        assertEquals(
+                2,
+                ledger.read(Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"))
+                        .size());
+        assertEquals(
+                1,
+                ledger.read(Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"))
+                        .size());
     }
 
     @Test
@@ -41,7 +48,11 @@ class UsageLedgerTest {
         UsageLedger ledger = new UsageLedger(dir);
         ledger.append(call(T0, 0.01));
         Path file = dir.resolve("usage-2026-11.jsonl");
-        Files.writeString(file, "{\"timestamp\":\"2026-11-22T10:00:01Z\",\"interac", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Files.writeString(
+                file,
+                "{\"timestamp\":\"2026-11-22T10:00:01Z\",\"interac",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
         ledger.append(call(T0.plusSeconds(5), 0.02));
         List<UsageRecord> all = ledger.read(T0.minusSeconds(1), T0.plusSeconds(60));
         assertEquals(2, all.size());
@@ -53,12 +64,17 @@ class UsageLedgerTest {
     void theHourlyCapIsASlidingWindowThatSaysWhenTheNextCallIsAllowed() {
         MutableClock clock = new MutableClock(T0);
         UsageLedger ledger = new UsageLedger(dir);
-        CostGuard guard = new CostGuard(ledger, new CostSettings(2, Optional.empty(), Optional.empty(), Map.of(), "m"), clock);
+        CostGuard guard =
+                new CostGuard(ledger, new CostSettings(2, Optional.empty(), Optional.empty(), Map.of(), "m"), clock);
         ledger.append(call(clock.instant(), 0.01));
         clock.advance(Duration.ofMinutes(10));
         ledger.append(call(clock.instant(), 0.01));
         Optional<String> refused = guard.refusal();
-        assertTrue(refused.isPresent() && refused.get().contains("hourly cap of 2") && refused.get().contains("11:00 UTC"), refused.toString());
+        assertTrue(
+                refused.isPresent()
+                        && refused.get().contains("hourly cap of 2")
+                        && refused.get().contains("11:00 UTC"),
+                refused.toString());
         assertEquals(0, guard.callsLeftThisHour());
         clock.advance(Duration.ofMinutes(51));
         assertTrue(guard.refusal().isEmpty());
@@ -69,11 +85,14 @@ class UsageLedgerTest {
     void theDailyBudgetStopsPaidCallsUntilMidnightUtc() {
         MutableClock clock = new MutableClock(T0);
         UsageLedger ledger = new UsageLedger(dir);
-        CostGuard guard = new CostGuard(ledger, new CostSettings(50, Optional.of(1.0), Optional.empty(), Map.of(), "m"), clock);
+        CostGuard guard =
+                new CostGuard(ledger, new CostSettings(50, Optional.of(1.0), Optional.empty(), Map.of(), "m"), clock);
         ledger.append(call(clock.instant(), 0.60));
         assertTrue(guard.refusal().isEmpty());
         ledger.append(call(clock.instant(), 0.45));
-        assertTrue(guard.refusal().orElseThrow().contains("daily budget of $1.00 is spent ($1.05 today)"), guard.refusal().toString());
+        assertTrue(
+                guard.refusal().orElseThrow().contains("daily budget of $1.00 is spent ($1.05 today)"),
+                guard.refusal().toString());
         clock.advance(Duration.ofHours(14));
         assertTrue(guard.refusal().isEmpty(), "a new UTC day");
     }
@@ -82,7 +101,8 @@ class UsageLedgerTest {
     void theMonthlyBudgetCountsTheWholeUtcMonth() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-02T08:00:00Z"));
         UsageLedger ledger = new UsageLedger(dir);
-        CostGuard guard = new CostGuard(ledger, new CostSettings(50, Optional.empty(), Optional.of(2.0), Map.of(), "m"), clock);
+        CostGuard guard =
+                new CostGuard(ledger, new CostSettings(50, Optional.empty(), Optional.of(2.0), Map.of(), "m"), clock);
         ledger.append(call(Instant.parse("2026-10-30T08:00:00Z"), 5.0));
         ledger.append(call(Instant.parse("2026-11-01T08:00:00Z"), 1.5));
         assertTrue(guard.refusal().isEmpty(), "October does not count in November");

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.knowledgerouter.code.AnalysisJob;
 import dev.knowledgerouter.code.CodeIndex;
-import dev.knowledgerouter.code.graph.GraphFile;
-import dev.knowledgerouter.code.graph.GraphNode;
 import dev.knowledgerouter.code.RepositoryAnalyzer;
 import dev.knowledgerouter.code.SummaryMode;
+import dev.knowledgerouter.code.graph.GraphFile;
+import dev.knowledgerouter.code.graph.GraphNode;
 import dev.knowledgerouter.config.CodeSettings;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.knowledge.PayloadText;
@@ -25,10 +25,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AppShutdownTest {
     @TempDir
     Path home;
+
     @TempDir
     Path projects;
 
@@ -51,7 +52,8 @@ class AppShutdownTest {
     private static AnalysisJob.View indexing(AnalysisJob job) throws InterruptedException {
         for (int i = 0; i < 1200; i++) {
             AnalysisJob.View view = job.view();
-            if (view.phase().startsWith("index") && view.done() > 0 || !view.status().equals("running")) {
+            if (view.phase().startsWith("index") && view.done() > 0
+                    || !view.status().equals("running")) {
                 return view;
             }
             Thread.sleep(50);
@@ -61,21 +63,26 @@ class AppShutdownTest {
 
     private static Set<String> collectionNodeIds(App app, String repository) {
         Set<String> ids = new TreeSet<>();
-        app.store().scan(CodeIndex.collection(repository), Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"),
-                e -> ids.add(PayloadText.of(e.payload().get("node_id"))));
+        app.store()
+                .scan(
+                        CodeIndex.collection(repository),
+                        Instant.EPOCH,
+                        Instant.parse("9999-01-01T00:00:00Z"),
+                        e -> ids.add(PayloadText.of(e.payload().get("node_id"))));
         return ids;
     }
 
     private Set<String> graphNodeIds(String repository) {
         return GraphFile.read(RepositoryAnalyzer.graphFile(home.resolve("graphs"), repository)).graph().nodes().stream()
-                .filter(n -> !n.type().equals(GraphNode.MODULE)).map(GraphNode::id)
+                .filter(n -> !n.type().equals(GraphNode.MODULE))
+                .map(GraphNode::id)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test
-    void closingDuringAnAnalysisInterruptsItAndTheNextStartReportsItThenFinishesItWithoutOrphans()
-            throws Exception {
-        Path repo = GeneratedRepository.python(projects.resolve("inventory"), 60, 5).toRealPath();
+    void closingDuringAnAnalysisInterruptsItAndTheNextStartReportsItThenFinishesItWithoutOrphans() throws Exception {
+        Path repo =
+                GeneratedRepository.python(projects.resolve("inventory"), 60, 5).toRealPath();
         AnalysisJob job;
         try (App app = App.open(config(), TestStack.embedder(), Clock.systemUTC())) {
             job = app.code().start(repo, Optional.of("inventory"), SummaryMode.NONE);
@@ -88,7 +95,8 @@ class AppShutdownTest {
         assertTrue(stopped.error().contains("analyse it again"), stopped.error());
 
         try (App app = App.open(config(), TestStack.embedder(), Clock.systemUTC())) {
-            AnalysisJob.View reported = app.code().job("inventory").orElseThrow().view();
+            AnalysisJob.View reported =
+                    app.code().job("inventory").orElseThrow().view();
             assertEquals("interrupted", reported.status());
             assertEquals(stopped.filesDone(), reported.filesDone());
             assertEquals(stopped.filesTotal(), reported.filesTotal());
@@ -120,8 +128,7 @@ class AppShutdownTest {
         CountDownLatch embedding = new CountDownLatch(1);
         Progress signalling = new Progress() {
             @Override
-            public void start(String label, long total) {
-            }
+            public void start(String label, long total) {}
 
             @Override
             public void advance(long units) {
@@ -129,17 +136,17 @@ class AppShutdownTest {
             }
 
             @Override
-            public void done() {
-            }
+            public void done() {}
         };
         AtomicBoolean seedingEnded = new AtomicBoolean();
-        CompletableFuture<?> seeding = CompletableFuture.runAsync(() -> app.inFlight().run(() -> {
-            try {
-                return app.seeder().seedDirectory(app.config().seedDir(), signalling);
-            } finally {
-                seedingEnded.set(true);
-            }
-        }));
+        CompletableFuture<?> seeding =
+                CompletableFuture.runAsync(() -> app.inFlight().run(() -> {
+                    try {
+                        return app.seeder().seedDirectory(app.config().seedDir(), signalling);
+                    } finally {
+                        seedingEnded.set(true);
+                    }
+                }));
         assertTrue(embedding.await(60, TimeUnit.SECONDS));
 
         app.close();

@@ -23,13 +23,27 @@ class CodeContextQueryTest {
     @Test
     void aQueryNamingAnAnalysedRepositoryGetsItsCodeAsContextAndOthersDoNot() throws Exception {
         try (App app = App.open(TestStack.config(home), TestStack.embedder(), Clock.systemUTC())) {
-            app.code().analyze(new AnalysisRequest(Path.of("src/test/resources/code/fixtures/java"), "acme-shapes", SummaryMode.NONE), Progress.NONE);
+            app.code()
+                    .analyze(
+                            new AnalysisRequest(
+                                    Path.of("src/test/resources/code/fixtures/java"), "acme-shapes", SummaryMode.NONE),
+                            Progress.NONE);
 
-            List<ContextPassage> named = app.queries().query(new QueryRequest("in acme shapes, how is the total area of all shapes computed?", Optional.empty())).context();
-            assertTrue(named.stream().anyMatch(p -> p.collection().equals("code-acme-shapes") && p.id().startsWith("function:")), named::toString);
-            assertTrue(named.stream().filter(p -> p.collection().equals("code-acme-shapes")).allMatch(p -> p.title().matches("\\S+\\.java:\\d+-\\d+ .*")));
+            List<ContextPassage> named = app.queries()
+                    .query(new QueryRequest(
+                            "in acme shapes, how is the total area of all shapes computed?", Optional.empty()))
+                    .context();
+            assertTrue(
+                    named.stream()
+                            .anyMatch(p -> p.collection().equals("code-acme-shapes") && p.id().startsWith("function:")),
+                    named::toString);
+            assertTrue(named.stream()
+                    .filter(p -> p.collection().equals("code-acme-shapes"))
+                    .allMatch(p -> p.title().matches("\\S+\\.java:\\d+-\\d+ .*")));
 
-            List<ContextPassage> unnamed = app.queries().query(new QueryRequest("how is the total area of all shapes computed?", Optional.empty())).context();
+            List<ContextPassage> unnamed = app.queries()
+                    .query(new QueryRequest("how is the total area of all shapes computed?", Optional.empty()))
+                    .context();
             assertFalse(unnamed.stream().anyMatch(p -> p.collection().startsWith("code-")), unnamed::toString);
         }
     }

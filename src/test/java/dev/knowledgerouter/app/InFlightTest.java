@@ -2,17 +2,21 @@ package dev.knowledgerouter.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 class InFlightTest {
     final InFlight inFlight = new InFlight();
     /** Own threads: the common pool has a single thread on two cores, and these tasks block. */
-    final java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool();
+    final ExecutorService threads = Executors.newCachedThreadPool();
 
     @org.junit.jupiter.api.AfterEach
     void stopThreads() {
@@ -21,25 +25,29 @@ class InFlightTest {
 
     @Test
     void drainWaitsForRunningWorkToFinish() throws Exception {
-        java.util.Queue<String> order = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        Queue<String> order = new ConcurrentLinkedQueue<>();
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> work = CompletableFuture.runAsync(() -> inFlight.run(() -> {
-            started.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            order.add("work finished");
-            return null;
-        }), threads);
+        CompletableFuture<Void> work = CompletableFuture.runAsync(
+                () -> inFlight.run(() -> {
+                    started.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    order.add("work finished");
+                    return null;
+                }),
+                threads);
         started.await();
-        CompletableFuture<Integer> drained = CompletableFuture.supplyAsync(() -> {
-            int left = inFlight.drain(Duration.ofSeconds(30));
-            order.add("drain returned");
-            return left;
-        }, threads);
+        CompletableFuture<Integer> drained = CompletableFuture.supplyAsync(
+                () -> {
+                    int left = inFlight.drain(Duration.ofSeconds(30));
+                    order.add("drain returned");
+                    return left;
+                },
+                threads);
         while (true) {
             try {
                 inFlight.run(() -> null);
@@ -51,7 +59,7 @@ class InFlightTest {
         release.countDown();
         assertEquals(0, drained.get());
         work.get();
-        assertEquals(java.util.List.of("work finished", "drain returned"), java.util.List.copyOf(order));
+        assertEquals(List.of("work finished", "drain returned"), List.copyOf(order));
     }
 
     @Test
@@ -64,15 +72,17 @@ class InFlightTest {
     void drainGivesUpAfterItsTimeoutAndSaysHowManyAreLeft() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture.runAsync(() -> inFlight.run(() -> {
-            started.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            return null;
-        }), threads);
+        CompletableFuture.runAsync(
+                () -> inFlight.run(() -> {
+                    started.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return null;
+                }),
+                threads);
         started.await();
         assertEquals(1, inFlight.drain(Duration.ofMillis(50)));
         release.countDown();

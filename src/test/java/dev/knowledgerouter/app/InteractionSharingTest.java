@@ -17,7 +17,6 @@ import dev.knowledgerouter.testing.WireServer.Reply;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +34,7 @@ class InteractionSharingTest {
 
     @TempDir
     Path home;
+
     WireServer claude;
     App app;
 
@@ -45,13 +45,18 @@ class InteractionSharingTest {
                  "content":[{"type":"text","text":"%s"}],"stop_reason":"end_turn","stop_sequence":null,
                  "usage":{"input_tokens":2000,"output_tokens":500}}""".formatted(ALICES_ANSWER)));
         TestStack.seededCopy(home);
-        ClaudeSettings withKey = new ClaudeSettings(Optional.of(Secret.of("sk-ant-test-key")),
-                ClaudeSettings.DEFAULT_MODEL, claude.url(), 1024, Duration.ofSeconds(5));
+        ClaudeSettings withKey = new ClaudeSettings(
+                Optional.of(Secret.of("sk-ant-test-key")),
+                ClaudeSettings.DEFAULT_MODEL,
+                claude.url(),
+                1024,
+                Duration.ofSeconds(5));
         KrConfig config = TestStack.config(home, "http://127.0.0.1:" + TestStack.closedPort(), Optional.of(withKey))
                 .withKnowledge(new KnowledgeSettings(false, shareInteractions));
         app = App.open(config, TestStack.embedder(), Clock.systemUTC());
         QueryResult asked = ask(Optional.of("alice"), true);
-        assertEquals(AnswerSource.REMOTE, asked.answer().source(), asked.answer().toString());
+        assertEquals(
+                AnswerSource.REMOTE, asked.answer().source(), asked.answer().toString());
         claude.on("/v1/messages", Reply.json(401, """
                 {"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}"""));
     }
@@ -80,7 +85,11 @@ class InteractionSharingTest {
         start(false);
         QueryResult r = ask(Optional.of("bob@example.com"), false);
         String id = r.interactionId();
-        Object stored = app.store().get(CollectionCatalog.HISTORY, id).orElseThrow().payload().get("user");
+        Object stored = app.store()
+                .get(CollectionCatalog.HISTORY, id)
+                .orElseThrow()
+                .payload()
+                .get("user");
         assertEquals("bob@example.com", stored);
         assertEquals("bob@example.com", app.recentInteractions(1).getFirst().user());
     }
@@ -101,8 +110,9 @@ class InteractionSharingTest {
         assertFalse(reusesAlicesAnswer(bob), bob.context().toString());
         assertEquals(0, reused(bob).count(), bob.context().toString());
         assertFalse(bob.answer().text().contains("zorbctl"), bob.answer().text());
-        assertFalse(bob.decision().reason().contains("zorblax"), "no other user's question in the reasons: "
-                + bob.decision().reason());
+        assertFalse(
+                bob.decision().reason().contains("zorblax"),
+                "no other user's question in the reasons: " + bob.decision().reason());
     }
 
     @Test
@@ -110,7 +120,9 @@ class InteractionSharingTest {
         start(false);
         QueryResult anonymous = ask(Optional.empty(), false);
         assertFalse(reusesAlicesAnswer(anonymous), anonymous.context().toString());
-        assertFalse(anonymous.answer().text().contains("zorbctl"), anonymous.answer().text());
+        assertFalse(
+                anonymous.answer().text().contains("zorbctl"),
+                anonymous.answer().text());
     }
 
     @Test

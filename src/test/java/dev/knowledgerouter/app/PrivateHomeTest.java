@@ -45,9 +45,14 @@ class PrivateHomeTest {
     }
 
     private KrConfig config(Path home, WireServer claude) throws IOException {
-        Path projects = GeneratedRepository.python(dir.resolve("projects/inventory"), 3, 2).getParent();
-        ClaudeSettings paid = new ClaudeSettings(Optional.of(Secret.of("sk-ant-private-home-test")),
-                "claude-sonnet-4-6", claude.url(), 1024, Duration.ofSeconds(5));
+        Path projects = GeneratedRepository.python(dir.resolve("projects/inventory"), 3, 2)
+                .getParent();
+        ClaudeSettings paid = new ClaudeSettings(
+                Optional.of(Secret.of("sk-ant-private-home-test")),
+                "claude-sonnet-4-6",
+                claude.url(),
+                1024,
+                Duration.ofSeconds(5));
         return TestStack.config(home, "http://127.0.0.1:" + TestStack.closedPort(), Optional.of(paid))
                 .withCode(CodeSettings.defaults().withAllowedRoots(List.of(projects)));
     }
@@ -58,12 +63,15 @@ class PrivateHomeTest {
         try (WireServer claude = new WireServer().on("/v1/messages", Reply.json(200, WireReplies.CLAUDE_MESSAGE_OK))) {
             KrConfig config = config(home, claude);
             try (App app = App.open(config, TestStack.embedder(), Clock.systemUTC())) {
-                Path seed = Files.writeString(dir.resolve("error-solutions.jsonl"), "{\"id\":\"e1\","
-                        + "\"error\":\"PKIX path building failed\",\"solution\":\"import the proxy's certificate\"}\n");
+                Path seed = Files.writeString(
+                        dir.resolve("error-solutions.jsonl"),
+                        "{\"id\":\"e1\","
+                                + "\"error\":\"PKIX path building failed\",\"solution\":\"import the proxy's certificate\"}\n");
                 app.seeder().seedFile(seed, "error-solutions", Progress.NONE);
-                QueryRequest paid = new QueryRequest("design a plugin system", Optional.empty(), Optional.empty(),
-                        true);
-                assertEquals(AnswerSource.REMOTE, app.queries().query(paid).answer().source());
+                QueryRequest paid =
+                        new QueryRequest("design a plugin system", Optional.empty(), Optional.empty(), true);
+                assertEquals(
+                        AnswerSource.REMOTE, app.queries().query(paid).answer().source());
                 Path repo = dir.resolve("projects/inventory").toRealPath();
                 app.code().analyze(new AnalysisRequest(repo, "inventory", SummaryMode.NONE), Progress.NONE);
                 ServerAnnouncement.self("http://127.0.0.1:1", Instant.now()).write(config.serverFile());
@@ -93,7 +101,8 @@ class PrivateHomeTest {
     void theNarrowingCountsEveryPathItChangedForItsOneWarning() throws IOException {
         Path home = dir.resolve("home");
         try (WireServer claude = new WireServer()) {
-            App.open(config(home, claude), TestStack.embedder(), Clock.systemUTC()).close();
+            App.open(config(home, claude), TestStack.embedder(), Clock.systemUTC())
+                    .close();
         }
         int loosened = FileModes.loosen(home);
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.knowledgerouter.answer.AnswerSource;
 import dev.knowledgerouter.config.ClaudeSettings;
 import dev.knowledgerouter.config.KrConfig;
+import dev.knowledgerouter.config.OllamaSettings;
 import dev.knowledgerouter.config.Secret;
 import dev.knowledgerouter.http.HttpApi;
 import dev.knowledgerouter.learn.UsageReport;
@@ -20,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,19 +40,35 @@ class UsageReportTest {
     @Test
     void theReportCountsPaidCallsAndEstimatesWhatLocalAnswersSaved() throws Exception {
         try (WireServer ollama = new WireServer().on("/api/chat", Reply.json(200, WireReplies.OLLAMA_CHAT_OK));
-             WireServer claude = new WireServer().on("/v1/messages", Reply.json(200, WireReplies.CLAUDE_MESSAGE_OK))) {
+                WireServer claude =
+                        new WireServer().on("/v1/messages", Reply.json(200, WireReplies.CLAUDE_MESSAGE_OK))) {
             KrConfig seeded = TestStack.seededCopy(home);
-            KrConfig config = new KrConfig(seeded.home(), seeded.collectionsDir(), seeded.seedDir(), seeded.server(),
-                    new dev.knowledgerouter.config.OllamaSettings(ollama.url(), "qwen2.5-coder:7b", Duration.ofSeconds(5)),
-                    new ClaudeSettings(Optional.of(Secret.of(KEY)), "claude-sonnet-4-6", claude.url(), 1024, Duration.ofSeconds(5)),
-                    seeded.routing(), seeded.cost(), seeded.escalation());
+            KrConfig config = new KrConfig(
+                    seeded.home(),
+                    seeded.collectionsDir(),
+                    seeded.seedDir(),
+                    seeded.server(),
+                    new OllamaSettings(ollama.url(), "qwen2.5-coder:7b", Duration.ofSeconds(5)),
+                    new ClaudeSettings(
+                            Optional.of(Secret.of(KEY)),
+                            "claude-sonnet-4-6",
+                            claude.url(),
+                            1024,
+                            Duration.ofSeconds(5)),
+                    seeded.routing(),
+                    seeded.cost(),
+                    seeded.escalation());
             MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
             try (App app = App.open(config, TestStack.embedder(), clock)) {
-                QueryResult local = app.queries().query(new QueryRequest("how do I squash commits", Optional.of("casual"), Optional.empty(), false));
+                QueryResult local = app.queries()
+                        .query(new QueryRequest(
+                                "how do I squash commits", Optional.of("casual"), Optional.empty(), false));
                 assertEquals(AnswerSource.LOCAL, local.answer().source());
-                QueryResult paid = app.queries().query(new QueryRequest("design a plugin system", Optional.empty(), Optional.empty(), true));
+                QueryResult paid = app.queries()
+                        .query(new QueryRequest("design a plugin system", Optional.empty(), Optional.empty(), true));
                 assertEquals(AnswerSource.REMOTE, paid.answer().source());
-                assertEquals(2000 * 3 / 1e6 + 500 * 15 / 1e6, paid.answer().usage().costUsd(), 1e-12);
+                assertEquals(
+                        2000 * 3 / 1e6 + 500 * 15 / 1e6, paid.answer().usage().costUsd(), 1e-12);
 
                 UsageReport r = app.usage();
                 assertEquals(1, r.lastHour().calls());
@@ -59,7 +77,8 @@ class UsageReportTest {
                 assertEquals(49, r.callsLeftThisHour());
                 assertEquals("claude-sonnet-4-6", r.byModel().getFirst().model());
                 assertEquals(1, r.estimatedSaving().localAnswers());
-                assertEquals(1000 * 3 / 1e6 + 100 * 15 / 1e6, r.estimatedSaving().usd(), 1e-9);
+                assertEquals(
+                        1000 * 3 / 1e6 + 100 * 15 / 1e6, r.estimatedSaving().usd(), 1e-9);
                 assertTrue(r.estimatedSaving().note().startsWith("estimate"));
 
                 clock.advance(Duration.ofHours(2));
@@ -68,18 +87,27 @@ class UsageReportTest {
 
                 Javalin server = new HttpApi(app).create().start();
                 try {
-                    HttpResponse<String> http = HttpClient.newHttpClient().send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/usage")).GET().build(),
-                            HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> http = HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(
+                                                    URI.create("http://127.0.0.1:" + server.port() + "/v1/usage"))
+                                            .GET()
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
                     assertEquals(200, http.statusCode());
-                    assertTrue(http.body().contains("\"calls_left_this_hour\":50") && http.body().contains("\"estimated_saving\""), http.body());
+                    assertTrue(
+                            http.body().contains("\"calls_left_this_hour\":50")
+                                    && http.body().contains("\"estimated_saving\""),
+                            http.body());
                 } finally {
                     server.stop();
                 }
             }
             try (var files = Files.walk(home)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
-                    assertFalse(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1).contains(KEY), "key found in " + f);
+                    assertFalse(
+                            new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(KEY),
+                            "key found in " + f);
                 }
             }
         }

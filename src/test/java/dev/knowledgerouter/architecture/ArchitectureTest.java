@@ -19,8 +19,23 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String BASE = "dev.knowledgerouter";
     /** From the top down: each may use those after it, never those before it. */
-    static final List<String> LAYERS = List.of("cli", "http", "mcp", "eval", "app", "metrics", "report", "verify", "code",
-            "learn", "answer", "route", "knowledge", "files", "config");
+    static final List<String> LAYERS = List.of(
+            "cli",
+            "http",
+            "mcp",
+            "eval",
+            "app",
+            "metrics",
+            "report",
+            "verify",
+            "code",
+            "learn",
+            "answer",
+            "route",
+            "knowledge",
+            "files",
+            "config");
+
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(BASE);
@@ -37,26 +52,43 @@ class ArchitectureTest {
     @Test
     void everyPackageDependsOnlyOnPackagesBelowIt() {
         for (int i = 1; i < LAYERS.size(); i++) {
-            String[] above = LAYERS.subList(0, i).stream().map(ArchitectureTest::pkg).toArray(String[]::new);
-            noClasses().that().resideInAPackage(pkg(LAYERS.get(i)))
-                    .should().dependOnClassesThat().resideInAnyPackage(above)
-                    .because(LAYERS.get(i) + " sits below " + Arrays.toString(LAYERS.subList(0, i).toArray()))
+            String[] above =
+                    LAYERS.subList(0, i).stream().map(ArchitectureTest::pkg).toArray(String[]::new);
+            noClasses()
+                    .that()
+                    .resideInAPackage(pkg(LAYERS.get(i)))
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(above)
+                    .because(LAYERS.get(i) + " sits below "
+                            + Arrays.toString(LAYERS.subList(0, i).toArray()))
                     .check(MAIN);
         }
     }
 
     @Test
     void configDependsOnNothingOfOurs() {
-        String[] ours = LAYERS.stream().filter(p -> !p.equals("config")).map(ArchitectureTest::pkg).toArray(String[]::new);
-        noClasses().that().resideInAPackage(pkg("config"))
-                .should().dependOnClassesThat().resideInAnyPackage(ours)
+        String[] ours = LAYERS.stream()
+                .filter(p -> !p.equals("config"))
+                .map(ArchitectureTest::pkg)
+                .toArray(String[]::new);
+        noClasses()
+                .that()
+                .resideInAPackage(pkg("config"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(ours)
                 .check(MAIN);
     }
 
     @Test
     void theKnowledgeApiDependsOnNoneOfItsBackends() {
-        noClasses().that().resideInAPackage(BASE + ".knowledge")
-                .should().dependOnClassesThat().resideInAPackage(BASE + ".knowledge.(*)..")
+        noClasses()
+                .that()
+                .resideInAPackage(BASE + ".knowledge")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(BASE + ".knowledge.(*)..")
                 .check(MAIN);
     }
 
@@ -64,39 +96,64 @@ class ArchitectureTest {
     void knowledgeBackendsAndToolsDependOnTheApiNeverOnEachOther() {
         List<String> parts = List.of("embedding", "lucene", "qdrant", "outbox", "migration", "seed");
         for (String part : parts) {
-            String[] others = parts.stream().filter(p -> !p.equals(part)).map(p -> BASE + ".knowledge." + p + "..")
+            String[] others = parts.stream()
+                    .filter(p -> !p.equals(part))
+                    .map(p -> BASE + ".knowledge." + p + "..")
                     .toArray(String[]::new);
-            noClasses().that().resideInAPackage(BASE + ".knowledge." + part + "..")
-                    .should().dependOnClassesThat().resideInAnyPackage(others)
+            noClasses()
+                    .that()
+                    .resideInAPackage(BASE + ".knowledge." + part + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(others)
                     .check(MAIN);
         }
     }
 
     @Test
     void codeAnalysisPartsDependOnlyOnTheSharedSyntaxAndWhatTheyBuildOn() {
-        noClasses().that().resideInAPackage(pkg("code.syntax"))
-                .should().dependOnClassesThat().resideInAnyPackage(pkg("code.lang"), pkg("code.scan"), pkg("code.graph"),
-                        pkg("code.summary"))
+        noClasses()
+                .that()
+                .resideInAPackage(pkg("code.syntax"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(pkg("code.lang"), pkg("code.scan"), pkg("code.graph"), pkg("code.summary"))
                 .check(MAIN);
-        noClasses().that().resideInAnyPackage(pkg("code.lang"), pkg("code.scan"))
-                .should().dependOnClassesThat().resideInAnyPackage(pkg("code.graph"), pkg("code.summary"))
+        noClasses()
+                .that()
+                .resideInAnyPackage(pkg("code.lang"), pkg("code.scan"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(pkg("code.graph"), pkg("code.summary"))
                 .check(MAIN);
-        noClasses().that().resideInAnyPackage(pkg("code.lang"), pkg("code.scan"), pkg("code.graph"), pkg("code.summary"))
-                .should().dependOnClassesThat().resideInAPackage(BASE + ".code")
+        noClasses()
+                .that()
+                .resideInAnyPackage(pkg("code.lang"), pkg("code.scan"), pkg("code.graph"), pkg("code.summary"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(BASE + ".code")
                 .check(MAIN);
     }
 
     @Test
     void onlyTheFrontEndsUseJavalinPicocliOrTheMcpSdk() {
-        noClasses().that().resideOutsideOfPackages(pkg("http"), pkg("cli"), pkg("mcp"))
-                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "picocli..", "io.modelcontextprotocol..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(pkg("http"), pkg("cli"), pkg("mcp"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.javalin..", "picocli..", "io.modelcontextprotocol..")
                 .check(MAIN);
     }
 
     @Test
     void offlineEvaluationIsUsedOnlyByTheCommandLine() {
-        noClasses().that().resideOutsideOfPackages(pkg("cli"), pkg("eval"))
-                .should().dependOnClassesThat().resideInAPackage(pkg("eval"))
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(pkg("cli"), pkg("eval"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(pkg("eval"))
                 .check(MAIN);
     }
 }

@@ -97,7 +97,8 @@ class ApiTokenCliTest {
         try (App app = App.open(config, TestStack.embedder(), Clock.systemUTC())) {
             Javalin server = new HttpApi(app).create().start();
             try {
-                ServerAnnouncement.self("http://127.0.0.1:" + server.port(), Instant.now()).write(config.serverFile());
+                ServerAnnouncement.self("http://127.0.0.1:" + server.port(), Instant.now())
+                        .write(config.serverFile());
                 commands.run();
             } finally {
                 server.stop();

@@ -12,9 +12,15 @@ import dev.knowledgerouter.config.ConfigLoader;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.config.LearningSettings;
 import dev.knowledgerouter.config.LocalRule;
+import dev.knowledgerouter.config.OllamaSettings;
 import dev.knowledgerouter.config.RoutingSettings;
 import dev.knowledgerouter.http.HttpApi;
+import dev.knowledgerouter.knowledge.CollectionCatalog;
+import dev.knowledgerouter.knowledge.Embedder;
+import dev.knowledgerouter.knowledge.Entry;
 import dev.knowledgerouter.testing.TestStack;
+import dev.knowledgerouter.testing.TinyBeir;
+import dev.knowledgerouter.testing.WireServer;
 import io.javalin.Javalin;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +53,10 @@ class CliTest {
     Run kr(KrConfig config, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        KrContext ctx = new KrContext(() -> config, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        KrContext ctx = new KrContext(
+                () -> config,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         int exit = Main.run(ctx, args);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -69,7 +79,15 @@ class CliTest {
 
     @Test
     void searchJsonListsHits() {
-        Run r = kr(TestStack.seededCopy(home), "search", "--json", "--k", "2", "--collection", "best-practices", "commit the lock file");
+        Run r = kr(
+                TestStack.seededCopy(home),
+                "search",
+                "--json",
+                "--k",
+                "2",
+                "--collection",
+                "best-practices",
+                "commit the lock file");
         assertEquals(0, r.exit(), r.err());
         assertEquals(2, r.json().path("hits").size());
     }
@@ -98,8 +116,15 @@ class CliTest {
 
     @Test
     void aBadSeedFileNamesFileAndLineAndExitsOne() throws Exception {
-        Path bad = Files.write(home.resolve("errors.jsonl"), List.of("{\"id\":\"a\",\"error\":\"e\",\"solution\":\"s\"}", "{oops"));
-        Run r = kr(TestStack.config(home.resolve("h")), "seed", "--file", bad.toString(), "--collection", "error-solutions");
+        Path bad = Files.write(
+                home.resolve("errors.jsonl"), List.of("{\"id\":\"a\",\"error\":\"e\",\"solution\":\"s\"}", "{oops"));
+        Run r = kr(
+                TestStack.config(home.resolve("h")),
+                "seed",
+                "--file",
+                bad.toString(),
+                "--collection",
+                "error-solutions");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains(bad + ":2: not a JSON object"), r.err());
         assertTrue(r.err().contains("nothing was written"), r.err());
@@ -107,7 +132,8 @@ class CliTest {
 
     @Test
     void seedingTwiceReportsEverythingUnchanged() throws Exception {
-        Path f = Files.write(home.resolve("error-solutions.jsonl"), List.of("{\"id\":\"a\",\"error\":\"e\",\"solution\":\"s\"}"));
+        Path f = Files.write(
+                home.resolve("error-solutions.jsonl"), List.of("{\"id\":\"a\",\"error\":\"e\",\"solution\":\"s\"}"));
         KrConfig config = TestStack.config(home.resolve("h"));
         assertEquals(0, kr(config, "seed", "--file", f.toString()).exit());
         Run again = kr(config, "seed", "--json", "--file", f.toString());
@@ -123,7 +149,8 @@ class CliTest {
             assertEquals("alice", storedUser(app, local));
             Javalin server = new HttpApi(app).create().start();
             try {
-                ServerAnnouncement.self("http://127.0.0.1:" + server.port(), Instant.now()).write(config.serverFile());
+                ServerAnnouncement.self("http://127.0.0.1:" + server.port(), Instant.now())
+                        .write(config.serverFile());
                 Run remote = kr(config, "query", "--json", "--user", "bob", "docker compose port is already allocated");
                 assertEquals(0, remote.exit(), remote.err());
                 assertEquals("bob", storedUser(app, remote));
@@ -142,7 +169,8 @@ class CliTest {
         try (App app = App.open(config, TestStack.embedder(), Clock.systemUTC())) {
             Javalin server = new HttpApi(app).create().start();
             try {
-                ServerAnnouncement.self("http://127.0.0.1:" + server.port(), Instant.now()).write(config.serverFile());
+                ServerAnnouncement.self("http://127.0.0.1:" + server.port(), Instant.now())
+                        .write(config.serverFile());
                 Run remote = kr(config, "search", "--json", "--k", "1", "PKIX path building failed");
                 assertEquals(0, remote.exit(), remote.err());
                 JsonNode provenance = remote.json().path("hits").get(0).path("provenance");
@@ -156,7 +184,11 @@ class CliTest {
 
     static Object storedUser(App app, Run query) {
         String id = query.json().path("interaction_id").asText();
-        return app.store().get("interaction-history", id).orElseThrow().payload().get("user");
+        return app.store()
+                .get("interaction-history", id)
+                .orElseThrow()
+                .payload()
+                .get("user");
     }
 
     @Test
@@ -172,10 +204,15 @@ class CliTest {
         try (App app = App.open(config, TestStack.embedder(), Clock.systemUTC())) {
             Javalin server = new HttpApi(app).create().start();
             try {
-                ServerAnnouncement.self("http://127.0.0.1:" + server.port(), Instant.now()).write(config.serverFile());
+                ServerAnnouncement.self("http://127.0.0.1:" + server.port(), Instant.now())
+                        .write(config.serverFile());
                 Run r = kr(config, "query", "--json", "docker compose port is already allocated");
                 assertEquals(0, r.exit(), r.err());
-                assertTrue(app.store().get("interaction-history", r.json().path("interaction_id").asText()).isPresent());
+                assertTrue(app.store()
+                        .get(
+                                "interaction-history",
+                                r.json().path("interaction_id").asText())
+                        .isPresent());
 
                 Run seed = kr(config, "seed");
                 assertEquals(1, seed.exit());
@@ -188,13 +225,21 @@ class CliTest {
 
     @Test
     void evalRetrievalJsonHasTheDocumentedKeysForEveryMode() throws Exception {
-        Path beir = dev.knowledgerouter.testing.TinyBeir.write(home.resolve("tiny"));
+        Path beir = TinyBeir.write(home.resolve("tiny"));
         Run r = kr(TestStack.config(home.resolve("h")), "eval", "retrieval", "--beir", beir.toString(), "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode results = r.json();
         assertEquals(3, results.size());
         for (JsonNode m : results) {
-            for (String key : List.of("mode", "ndcg_at_10", "recall_at_100", "mrr_at_10", "queries", "corpus", "index_seconds", "query_ms_p50")) {
+            for (String key : List.of(
+                    "mode",
+                    "ndcg_at_10",
+                    "recall_at_100",
+                    "mrr_at_10",
+                    "queries",
+                    "corpus",
+                    "index_seconds",
+                    "query_ms_p50")) {
                 assertTrue(m.has(key), key + " missing in " + m);
             }
         }
@@ -204,26 +249,51 @@ class CliTest {
     @Test
     void evalRetrievalOnAFolderNotInBeirLayoutSaysWhatIsMissing() throws Exception {
         Files.createDirectories(home.resolve("empty"));
-        Run r = kr(TestStack.config(home.resolve("h")), "eval", "retrieval", "--beir", home.resolve("empty").toString());
+        Run r = kr(
+                TestStack.config(home.resolve("h")),
+                "eval",
+                "retrieval",
+                "--beir",
+                home.resolve("empty").toString());
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("not in BEIR layout") && r.err().contains("corpus.jsonl is missing"), r.err());
-        Run badMode = kr(TestStack.config(home.resolve("h")), "eval", "retrieval", "--beir", home.toString(), "--mode", "semantic");
+        Run badMode = kr(
+                TestStack.config(home.resolve("h")),
+                "eval",
+                "retrieval",
+                "--beir",
+                home.toString(),
+                "--mode",
+                "semantic");
         assertEquals(1, badMode.exit());
         assertTrue(badMode.err().contains("--mode must be dense, bm25, hybrid or all"), badMode.err());
     }
 
     @Test
     void modelsMarksTheConfiguredModelsTheHostLacks() {
-        try (dev.knowledgerouter.testing.WireServer ollama = new dev.knowledgerouter.testing.WireServer().on("/api/tags",
-                dev.knowledgerouter.testing.WireServer.Reply.json(200, "{\"models\":[{\"name\":\"qwen2.5-coder:7b\",\"size\":4683087332,\"details\":{\"parameter_size\":\"7.6B\"}}]}"))) {
+        try (WireServer ollama = new WireServer()
+                .on(
+                        "/api/tags",
+                        WireServer.Reply.json(
+                                200,
+                                "{\"models\":[{\"name\":\"qwen2.5-coder:7b\",\"size\":4683087332,\"details\":{\"parameter_size\":\"7.6B\"}}]}"))) {
             KrConfig base = TestStack.config(home);
-            KrConfig config = new KrConfig(base.home(), base.collectionsDir(), base.seedDir(), base.server(),
-                    new dev.knowledgerouter.config.OllamaSettings(ollama.url(), "qwen2.5-coder:7b", java.time.Duration.ofSeconds(5), List.of("llama3.2:3b")),
-                    base.claude(), base.routing(), base.cost(), base.escalation());
+            KrConfig config = new KrConfig(
+                    base.home(),
+                    base.collectionsDir(),
+                    base.seedDir(),
+                    base.server(),
+                    new OllamaSettings(ollama.url(), "qwen2.5-coder:7b", Duration.ofSeconds(5), List.of("llama3.2:3b")),
+                    base.claude(),
+                    base.routing(),
+                    base.cost(),
+                    base.escalation());
             Run r = kr(config, "models");
             assertEquals(0, r.exit(), r.err());
             assertTrue(r.out().contains("qwen2.5-coder:7b") && r.out().contains("present"), r.out());
-            assertTrue(r.out().contains("llama3.2:3b") && r.out().contains("MISSING: run `kr models pull llama3.2:3b`"), r.out());
+            assertTrue(
+                    r.out().contains("llama3.2:3b") && r.out().contains("MISSING: run `kr models pull llama3.2:3b`"),
+                    r.out());
         }
         Run down = kr(TestStack.config(home), "models");
         assertEquals(1, down.exit());
@@ -235,10 +305,14 @@ class CliTest {
         Path dir = Files.createDirectories(home.resolve("w"));
         Files.writeString(dir.resolve("kr.yaml"), "server:\n  prot: 80\n");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        KrContext ctx = new KrContext(() -> new dev.knowledgerouter.config.ConfigLoader(dir, java.util.Map.of()).load(),
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        KrContext ctx = new KrContext(
+                () -> new ConfigLoader(dir, Map.of()).load(),
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(1, Main.run(ctx, "collections"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("kr: kr.yaml: server.prot is not a known key"), err.toString());
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8).startsWith("kr: kr.yaml: server.prot is not a known key"),
+                err.toString());
     }
 
     @Test
@@ -247,8 +321,15 @@ class CliTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         KrConfig config = TestStack.seededCopy(home.resolve("data"));
-        assertEquals(0, kr(config, "query", "git detached HEAD state after checkout of a tag").exit(), "one interaction in the period");
-        KrContext ctx = new KrContext(() -> config, () -> configFile, new PrintStream(out, true, StandardCharsets.UTF_8),
+        assertEquals(
+                0,
+                kr(config, "query", "git detached HEAD state after checkout of a tag")
+                        .exit(),
+                "one interaction in the period");
+        KrContext ctx = new KrContext(
+                () -> config,
+                () -> configFile,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         int exit = Main.run(ctx, "report", "--apply");
         String stderr = err.toString(StandardCharsets.UTF_8);
@@ -273,32 +354,64 @@ class CliTest {
     void reportApplyWritesTheTunedThresholdsWithABackupWhenTheSampleIsLargeEnough() throws Exception {
         KrConfig seeded = TestStack.seededCopy(home.resolve("data"));
         RoutingSettings r = seeded.routing();
-        KrConfig config = new KrConfig(seeded.home(), seeded.collectionsDir(), seeded.seedDir(), seeded.server(), seeded.ollama(), seeded.claude(),
-                new RoutingSettings(r.defaultProfile(), r.profiles(), r.contextK(), r.contextMinScore(), r.retrievalMode(),
-                        new LearningSettings(10, 0.85, 3, 0.3, 0.8, 0.9, 10)), seeded.cost(), seeded.escalation());
+        KrConfig config = new KrConfig(
+                seeded.home(),
+                seeded.collectionsDir(),
+                seeded.seedDir(),
+                seeded.server(),
+                seeded.ollama(),
+                seeded.claude(),
+                new RoutingSettings(
+                        r.defaultProfile(),
+                        r.profiles(),
+                        r.contextK(),
+                        r.contextMinScore(),
+                        r.retrievalMode(),
+                        new LearningSettings(10, 0.85, 3, 0.3, 0.8, 0.9, 10)),
+                seeded.cost(),
+                seeded.escalation());
         // Twelve local successes at relevance 0.78 (below the default bar of 0.80) and four failures at 0.60.
         try (App app = App.open(config, TestStack.embedder(), Clock.systemUTC())) {
-            float[] v = TestStack.embedder().embed("how do I squash commits", dev.knowledgerouter.knowledge.Embedder.Purpose.QUERY);
+            float[] v = TestStack.embedder().embed("how do I squash commits", Embedder.Purpose.QUERY);
             for (int i = 0; i < 16; i++) {
                 boolean ok = i < 12;
-                Map<String, Object> p = Map.of("query", "q" + i, "answered_by", ok ? "local" : "remote", "outcome", ok ? "success" : "escalated",
-                        "relevance", ok ? 0.78 : 0.60, "complexity", 2, "profile", "default",
-                        "attempts", List.of(Map.of("model", "ollama/qwen2.5-coder:7b", "outcome", ok ? "SUCCESS" : "FAILURE")));
-                app.store().upsert(dev.knowledgerouter.knowledge.CollectionCatalog.HISTORY,
-                        List.of(new dev.knowledgerouter.knowledge.Entry("h" + i, p, v, Instant.now().minusSeconds(60))));
+                Map<String, Object> p = Map.of(
+                        "query",
+                        "q" + i,
+                        "answered_by",
+                        ok ? "local" : "remote",
+                        "outcome",
+                        ok ? "success" : "escalated",
+                        "relevance",
+                        ok ? 0.78 : 0.60,
+                        "complexity",
+                        2,
+                        "profile",
+                        "default",
+                        "attempts",
+                        List.of(Map.of("model", "ollama/qwen2.5-coder:7b", "outcome", ok ? "SUCCESS" : "FAILURE")));
+                app.store()
+                        .upsert(
+                                CollectionCatalog.HISTORY,
+                                List.of(new Entry("h" + i, p, v, Instant.now().minusSeconds(60))));
             }
         }
         Path configFile = home.resolve("kr.yaml");
         Files.writeString(configFile, "# mine\nserver:\n  port: 9999\n");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        KrContext ctx = new KrContext(() -> config, () -> configFile, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        KrContext ctx = new KrContext(
+                () -> config,
+                () -> configFile,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         int exit = Main.run(ctx, "report", "--apply");
         String stderr = err.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, stderr);
         assertTrue(stderr.contains("wrote profile 'default' thresholds to " + configFile), stderr);
-        KrConfig reloaded = new ConfigLoader(home, Map.of("KR_HOME", home.resolve("data").toString())).load();
-        List<LocalRule> rules = reloaded.routing().profile("default").orElseThrow().localWhen();
+        KrConfig reloaded =
+                new ConfigLoader(home, Map.of("KR_HOME", home.resolve("data").toString())).load();
+        List<LocalRule> rules =
+                reloaded.routing().profile("default").orElseThrow().localWhen();
         assertEquals(1, rules.size(), rules.toString());
         assertTrue(rules.getFirst().admits(0.78, 2) && !rules.getFirst().admits(0.60, 2), rules.toString());
         assertEquals(9999, reloaded.server().port(), "the rest of kr.yaml is kept");

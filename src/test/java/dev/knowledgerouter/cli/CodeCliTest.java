@@ -11,20 +11,22 @@ import dev.knowledgerouter.config.CodeSettings;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.http.HttpApi;
 import dev.knowledgerouter.testing.FakeCredentials;
-import io.javalin.Javalin;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import dev.knowledgerouter.testing.TestStack;
+import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code kr analyze} and {@code kr code-search} in-process, on the Java fixture and the real embedded stack. */
 class CodeCliTest {
-    private static final String FIXTURE = Path.of("src/test/resources/code/fixtures/java").toAbsolutePath().toString();
+    private static final String FIXTURE =
+            Path.of("src/test/resources/code/fixtures/java").toAbsolutePath().toString();
+
     @TempDir
     Path home;
 
@@ -49,8 +51,14 @@ class CodeCliTest {
     void humanAnalyzeOutputEndsWithTheCountsTheIssueAsksFor() {
         CliTest.Run r = kr(TestStack.config(home), "analyze", "--name", "shapes", FIXTURE);
         assertEquals(0, r.exit(), r.err());
-        for (String line : new String[] {"files     8 (8 parsed, 0 unchanged, 0 deleted)", "nodes ", "edges ", "imports   7 resolved in the repository",
-                "validated 0 corrections", "index     code-shapes"}) {
+        for (String line : new String[] {
+            "files     8 (8 parsed, 0 unchanged, 0 deleted)",
+            "nodes ",
+            "edges ",
+            "imports   7 resolved in the repository",
+            "validated 0 corrections",
+            "index     code-shapes"
+        }) {
             assertTrue(r.out().contains(line), () -> "missing '" + line + "' in\n" + r.out());
         }
     }
@@ -59,7 +67,21 @@ class CodeCliTest {
     void codeSearchFindsNodesWithTheirFileAndLines() {
         KrConfig config = TestStack.config(home);
         assertEquals(0, kr(config, "analyze", "--name", "shapes", FIXTURE).exit());
-        CliTest.Run json = kr(config, "code-search", "--repo", "shapes", "--k", "2", "--json", "sum", "of", "the", "areas", "of", "all", "shapes");
+        CliTest.Run json = kr(
+                config,
+                "code-search",
+                "--repo",
+                "shapes",
+                "--k",
+                "2",
+                "--json",
+                "sum",
+                "of",
+                "the",
+                "areas",
+                "of",
+                "all",
+                "shapes");
         assertEquals(0, json.exit(), json.err());
         assertEquals(2, json.json().path("hits").size());
         assertEquals("shapes", json.json().path("repository").asText());
@@ -91,16 +113,21 @@ class CodeCliTest {
     @Test
     void withAServerRunningAnalyzeRunsThereAsAJobAndTheAllowedRootsApply() throws Exception {
         Path fixture = Path.of(FIXTURE);
-        KrConfig config = TestStack.config(home).withCode(CodeSettings.defaults().withAllowedRoots(List.of(fixture.getParent())));
+        KrConfig config =
+                TestStack.config(home).withCode(CodeSettings.defaults().withAllowedRoots(List.of(fixture.getParent())));
         try (App app = App.open(config, TestStack.embedder(), Clock.systemUTC())) {
             Javalin server = new HttpApi(app).create().start();
             try {
-                ServerAnnouncement.self("http://127.0.0.1:" + server.port(), Instant.now()).write(config.serverFile());
+                ServerAnnouncement.self("http://127.0.0.1:" + server.port(), Instant.now())
+                        .write(config.serverFile());
                 CliTest.Run r = kr(config, "analyze", "--name", "shapes", "--json", FIXTURE);
                 assertEquals(0, r.exit(), r.err());
                 assertEquals(8, r.json().path("files").asInt());
                 assertTrue(app.code().repositories().contains("shapes"), "the server analysed it");
-                assertEquals(0, kr(config, "code-search", "--repo", "shapes", "--json", "circle").exit());
+                assertEquals(
+                        0,
+                        kr(config, "code-search", "--repo", "shapes", "--json", "circle")
+                                .exit());
 
                 CliTest.Run outside = kr(config, "analyze", home.toString());
                 assertEquals(1, outside.exit());
@@ -117,8 +144,8 @@ class CodeCliTest {
         TestStack.copyTree(Path.of(FIXTURE), repo);
         String token = new FakeCredentials(6).githubOauth();
         Files.createDirectories(repo.resolve("ops"));
-        Files.writeString(repo.resolve("ops/hosts.yml"), "github.com:\n    user: octocat\n    oauth_token: " + token
-                + "\n");
+        Files.writeString(
+                repo.resolve("ops/hosts.yml"), "github.com:\n    user: octocat\n    oauth_token: " + token + "\n");
         Files.createDirectories(repo.resolve(".ssh"));
         Files.writeString(repo.resolve(".ssh/config.yaml"), "Host *\n");
         KrConfig config = TestStack.config(home);
@@ -130,9 +157,13 @@ class CodeCliTest {
         assertTrue(human.out().contains("withheld  2 as credentials"), human.out());
         assertTrue(human.out().contains("  .ssh (credential_folder)"), human.out());
         assertTrue(human.out().contains("  ops/hosts.yml:3 (github_token)"), human.out());
-        assertEquals("ops/hosts.yml", json.json().path("credential_skips").get(1).path("path").asText());
+        assertEquals(
+                "ops/hosts.yml",
+                json.json().path("credential_skips").get(1).path("path").asText());
         assertEquals(3, json.json().path("credential_skips").get(1).path("line").asInt());
-        assertEquals("github_token", json.json().path("credential_skips").get(1).path("reason").asText());
+        assertEquals(
+                "github_token",
+                json.json().path("credential_skips").get(1).path("reason").asText());
         for (CliTest.Run run : List.of(human, json)) {
             assertFalse(run.out().contains(token) || run.err().contains(token));
         }
@@ -147,8 +178,8 @@ class CodeCliTest {
         CliTest.Run r = kr(TestStack.config(home), "analyze", gh.toString());
 
         assertEquals(1, r.exit());
-        assertTrue(r.err().contains("is inside .config/gh, a folder where keys, tokens or passwords are kept"),
-                r.err());
+        assertTrue(
+                r.err().contains("is inside .config/gh, a folder where keys, tokens or passwords are kept"), r.err());
         assertFalse(r.err().contains(token) || r.out().contains(token));
     }
 }

@@ -37,7 +37,9 @@ class EvalRoutingCliTest {
         KrConfig config = TestStack.config(home.resolve("h"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        KrContext ctx = new KrContext(() -> config, new PrintStream(out, true, StandardCharsets.UTF_8),
+        KrContext ctx = new KrContext(
+                () -> config,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         int exit = Main.run(ctx, args);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -54,8 +56,11 @@ class EvalRoutingCliTest {
         JsonNode j = r.json();
         assertEquals(3, j.path("seeds").size());
         assertEquals(1, j.path("seeds").get(0).path("seed").asInt());
-        assertTrue(j.path("mean").path("cascade").has("apgr") && j.path("mean").path("cascade").has("cpt50")
-                && j.path("mean").path("cascade").has("cpt80"), j.toString());
+        assertTrue(
+                j.path("mean").path("cascade").has("apgr")
+                        && j.path("mean").path("cascade").has("cpt50")
+                        && j.path("mean").path("cascade").has("cpt80"),
+                j.toString());
         assertTrue(j.path("mean").path("random").has("apgr"));
         assertTrue(j.path("seeds").get(0).path("thresholds").size() >= 3);
     }
@@ -64,7 +69,11 @@ class EvalRoutingCliTest {
     void theTableNamesEveryRouterAndSeed() {
         Run r = kr("eval", "routing", "--policy", "cascade", "--seed", "4,7", "--data", data());
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("cascade") && r.out().contains("random") && r.out().contains("mean"), r.out());
+        assertTrue(
+                r.out().contains("cascade")
+                        && r.out().contains("random")
+                        && r.out().contains("mean"),
+                r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.strip().startsWith("7 ")), r.out());
     }
 

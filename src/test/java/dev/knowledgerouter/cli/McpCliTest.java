@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.knowledgerouter.app.App;
 import dev.knowledgerouter.app.ServerAnnouncement;
 import dev.knowledgerouter.config.KrConfig;
@@ -20,6 +21,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +39,11 @@ class McpCliTest {
     Path home;
 
     /** A running {@code kr mcp}: the client connected to its stdio, and its exit status once stdin closes. */
-    record Session(McpSyncClient client, PipeMcpTransport transport, CompletableFuture<Integer> exit, ByteArrayOutputStream err) {
+    record Session(
+            McpSyncClient client,
+            PipeMcpTransport transport,
+            CompletableFuture<Integer> exit,
+            ByteArrayOutputStream err) {
         String call(String tool, Map<String, Object> arguments) {
             McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest(tool, arguments));
             String text = ((McpSchema.TextContent) r.content().getFirst()).text();
@@ -55,11 +61,19 @@ class McpCliTest {
     Session krMcp(KrConfig config) {
         PipeMcpTransport transport = new PipeMcpTransport();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        KrContext ctx = new KrContext(() -> config, () -> home.resolve("kr.yaml"), transport.serverInput(),
-                new PrintStream(transport.serverOutput(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        // A thread of its own: on two cores the common pool has one thread, which the SDK's HTTP client needs for its responses.
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Main.run(ctx, "mcp"), task -> Thread.ofPlatform().name("kr-mcp").start(task));
-        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
+        KrContext ctx = new KrContext(
+                () -> config,
+                () -> home.resolve("kr.yaml"),
+                transport.serverInput(),
+                new PrintStream(transport.serverOutput(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        // A thread of its own: on two cores the common pool has one thread, which the SDK's HTTP client needs for its
+        // responses.
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+                () -> Main.run(ctx, "mcp"),
+                task -> Thread.ofPlatform().name("kr-mcp").start(task));
+        McpSyncClient client =
+                McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
         client.initialize();
         return new Session(client, transport, exit, err);
     }
@@ -69,11 +83,14 @@ class McpCliTest {
         KrConfig config = TestStack.seededCopy(home.resolve("data"));
         Session mcp = krMcp(config);
         assertEquals(5, mcp.client().listTools().tools().size());
-        assertTrue(mcp.call("search_knowledge", Map.of("query", "git detached HEAD after checkout of a tag", "k", 1)).contains("\"hits\""));
+        assertTrue(mcp.call("search_knowledge", Map.of("query", "git detached HEAD after checkout of a tag", "k", 1))
+                .contains("\"hits\""));
 
         assertEquals(0, mcp.end(), mcp.err().toString(StandardCharsets.UTF_8));
         assertEquals(List.of(), mcp.transport().strayLines(), "stdout carries the protocol only");
-        assertTrue(mcp.err().toString(StandardCharsets.UTF_8).contains("kr: MCP on stdio"), mcp.err().toString(StandardCharsets.UTF_8));
+        assertTrue(
+                mcp.err().toString(StandardCharsets.UTF_8).contains("kr: MCP on stdio"),
+                mcp.err().toString(StandardCharsets.UTF_8));
         try (App reopened = App.open(config, TestStack.embedder(), Clock.systemUTC())) {
             assertTrue(reopened.store().count("error-solutions") > 0, "the store was closed and its lock released");
         }
@@ -82,17 +99,26 @@ class McpCliTest {
     @Test
     void krMcpSeedsAnEmptyStoreOnFirstStartAsKrServeDoes() throws Exception {
         // One entry a collection keeps the seeding quick; the shipped seed data is the same path, longer.
-        Path seeds = java.nio.file.Files.createDirectories(home.resolve("seeds"));
-        java.nio.file.Files.writeString(seeds.resolve("error-solutions.jsonl"),
+        Path seeds = Files.createDirectories(home.resolve("seeds"));
+        Files.writeString(
+                seeds.resolve("error-solutions.jsonl"),
                 "{\"id\": \"pkix\", \"error\": \"PKIX path building failed\", \"solution\": \"import the proxy CA into cacerts\"}\n");
-        java.nio.file.Files.writeString(seeds.resolve("skills-patterns.jsonl"), "{\"id\": \"squash\", \"title\": \"Squash commits\", \"pattern\": \"git rebase -i\"}\n");
-        java.nio.file.Files.writeString(seeds.resolve("best-practices.jsonl"), "{\"id\": \"lock\", \"title\": \"Commit the lock file\", \"guidance\": \"yes\"}\n");
+        Files.writeString(
+                seeds.resolve("skills-patterns.jsonl"),
+                "{\"id\": \"squash\", \"title\": \"Squash commits\", \"pattern\": \"git rebase -i\"}\n");
+        Files.writeString(
+                seeds.resolve("best-practices.jsonl"),
+                "{\"id\": \"lock\", \"title\": \"Commit the lock file\", \"guidance\": \"yes\"}\n");
         KrConfig base = TestStack.config(home.resolve("fresh"));
-        KrConfig config = new KrConfig(base.home(), base.collectionsDir(), seeds, base.server(), base.ollama(), base.claude(), base.routing());
+        KrConfig config = new KrConfig(
+                base.home(), base.collectionsDir(), seeds, base.server(), base.ollama(), base.claude(), base.routing());
         Session mcp = krMcp(config);
-        assertTrue(mcp.call("search_knowledge", Map.of("query", "PKIX path building failed", "k", 1)).contains("\"id\" : \"pkix\""));
+        assertTrue(mcp.call("search_knowledge", Map.of("query", "PKIX path building failed", "k", 1))
+                .contains("\"id\" : \"pkix\""));
         assertEquals(0, mcp.end());
-        assertTrue(mcp.err().toString(StandardCharsets.UTF_8).contains("kr: seeding the knowledge collections"), mcp.err().toString(StandardCharsets.UTF_8));
+        assertTrue(
+                mcp.err().toString(StandardCharsets.UTF_8).contains("kr: seeding the knowledge collections"),
+                mcp.err().toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -101,16 +127,25 @@ class McpCliTest {
         try (App app = App.open(config, TestStack.embedder(), Clock.systemUTC())) {
             Javalin server = new HttpApi(app).create().start();
             try {
-                ServerAnnouncement.self("http://127.0.0.1:" + server.port(), Instant.now()).write(config.serverFile());
+                ServerAnnouncement.self("http://127.0.0.1:" + server.port(), Instant.now())
+                        .write(config.serverFile());
                 Session mcp = krMcp(config);
                 String answer = mcp.call("route_query", Map.of("query", "docker compose port is already allocated"));
-                String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer).path("interaction_id").asText();
+                String id = new ObjectMapper()
+                        .readTree(answer)
+                        .path("interaction_id")
+                        .asText();
                 assertTrue(app.store().get(CollectionCatalog.HISTORY, id).isPresent(), "stored by the server");
-                McpSchema.CallToolResult bad = mcp.client().callTool(new McpSchema.CallToolRequest("search_knowledge", Map.of("k", 3)));
-                assertEquals("'query' is missing; pass it as text, e.g. \"query\": \"PKIX path building failed\"",
-                        ((McpSchema.TextContent) bad.content().getFirst()).text(), "the server's own tool error, relayed");
+                McpSchema.CallToolResult bad =
+                        mcp.client().callTool(new McpSchema.CallToolRequest("search_knowledge", Map.of("k", 3)));
+                assertEquals(
+                        "'query' is missing; pass it as text, e.g. \"query\": \"PKIX path building failed\"",
+                        ((McpSchema.TextContent) bad.content().getFirst()).text(),
+                        "the server's own tool error, relayed");
                 assertEquals(0, mcp.end());
-                assertTrue(mcp.err().toString(StandardCharsets.UTF_8).contains("through the server at http://127.0.0.1:" + server.port()));
+                assertTrue(mcp.err()
+                        .toString(StandardCharsets.UTF_8)
+                        .contains("through the server at http://127.0.0.1:" + server.port()));
             } finally {
                 server.stop();
             }
@@ -136,7 +171,9 @@ class McpCliTest {
             ServerAnnouncement.self(old.url(), Instant.now()).write(config.serverFile());
             CliTest.Run r = run(config);
             assertEquals(1, r.exit());
-            assertTrue(r.err().startsWith("kr: the kr server at " + old.url() + " did not open an MCP session at /mcp"), r.err());
+            assertTrue(
+                    r.err().startsWith("kr: the kr server at " + old.url() + " did not open an MCP session at /mcp"),
+                    r.err());
         }
     }
 
@@ -144,8 +181,12 @@ class McpCliTest {
     CliTest.Run run(KrConfig config) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        KrContext ctx = new KrContext(() -> config, () -> home.resolve("kr.yaml"), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        KrContext ctx = new KrContext(
+                () -> config,
+                () -> home.resolve("kr.yaml"),
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         int exit = Main.run(ctx, "mcp");
         return new CliTest.Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

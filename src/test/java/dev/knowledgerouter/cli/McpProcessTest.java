@@ -31,9 +31,16 @@ class McpProcessTest {
     @Test
     void theKrMcpProcessAnswersToolCallsAndWritesNothingButProtocolToStdout() {
         TestStack.seededCopy(home.resolve("data"));
-        ServerParameters params = ServerParameters.builder(Path.of(System.getProperty("java.home"), "bin", "java").toString())
-                .args("--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-                        Main.class.getName(), "mcp")
+        ServerParameters params = ServerParameters.builder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString())
+                .args(
+                        "--enable-native-access=ALL-UNNAMED",
+                        "--add-modules",
+                        "jdk.incubator.vector",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "mcp")
                 .build();
         StdioClientTransport transport = new StdioClientTransport(params, McpJsonDefaults.getMapper()) {
             @Override
@@ -41,18 +48,28 @@ class McpProcessTest {
                 // No kr.yaml, no keys and no hosts from the developer's environment: the embedded stack, offline.
                 ProcessBuilder pb = new ProcessBuilder().directory(home.toFile());
                 pb.environment().keySet().retainAll(List.of("PATH", "HOME", "TMPDIR", "LANG"));
-                pb.environment().putAll(Map.of("KR_HOME", home.resolve("data").toString(), "KR_APP_DIR", TestStack.projectDir().toString(),
-                        "OLLAMA_HOST", "http://127.0.0.1:" + TestStack.closedPort()));
+                pb.environment()
+                        .putAll(Map.of(
+                                "KR_HOME",
+                                home.resolve("data").toString(),
+                                "KR_APP_DIR",
+                                TestStack.projectDir().toString(),
+                                "OLLAMA_HOST",
+                                "http://127.0.0.1:" + TestStack.closedPort()));
                 return pb;
             }
         };
         List<String> stderr = new CopyOnWriteArrayList<>();
         transport.setStdErrorHandler(stderr::add);
-        McpSyncClient client = McpClient.sync(transport).initializationTimeout(Duration.ofSeconds(60)).requestTimeout(Duration.ofSeconds(60)).build();
+        McpSyncClient client = McpClient.sync(transport)
+                .initializationTimeout(Duration.ofSeconds(60))
+                .requestTimeout(Duration.ofSeconds(60))
+                .build();
         try {
             client.initialize();
             assertEquals(5, client.listTools().tools().size());
-            McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("search_knowledge",
+            McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest(
+                    "search_knowledge",
                     Map.of("query", "mvn dependency resolution fails with PKIX path building failed", "k", 1)));
             String text = ((McpSchema.TextContent) r.content().getFirst()).text();
             assertFalse(Boolean.TRUE.equals(r.isError()), text);

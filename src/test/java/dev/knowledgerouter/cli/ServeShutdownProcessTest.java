@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.knowledgerouter.app.App;
 import dev.knowledgerouter.code.CodeIndex;
+import dev.knowledgerouter.code.RepositoryAnalyzer;
 import dev.knowledgerouter.code.graph.GraphFile;
 import dev.knowledgerouter.code.graph.GraphNode;
-import dev.knowledgerouter.code.RepositoryAnalyzer;
 import dev.knowledgerouter.config.CodeSettings;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.knowledge.PayloadText;
@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -54,22 +55,34 @@ class ServeShutdownProcessTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     /** A running {@code kr serve} and where its output goes. */
-    private record Server(Process process, Path stderr, String url) {
-    }
+    private record Server(Process process, Path stderr, String url) {}
 
     private Server start(String run) throws Exception {
         Path stderr = work.resolve("stderr-" + run + ".txt");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", "0")
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "--enable-native-access=ALL-UNNAMED",
+                        "--add-modules",
+                        "jdk.incubator.vector",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "serve",
+                        "--port",
+                        "0")
                 .directory(work.toFile())
                 .redirectOutput(work.resolve("stdout-" + run + ".txt").toFile())
                 .redirectError(stderr.toFile());
         // No keys and no hosts from the developer's environment: the embedded stack, offline.
         pb.environment().keySet().retainAll(List.of("PATH", "HOME", "TMPDIR", "LANG"));
-        pb.environment().putAll(Map.of("KR_HOME", work.resolve("data").toString(),
-                "KR_APP_DIR", TestStack.projectDir().toString(),
-                "OLLAMA_HOST", "http://127.0.0.1:" + TestStack.closedPort()));
+        pb.environment()
+                .putAll(Map.of(
+                        "KR_HOME",
+                        work.resolve("data").toString(),
+                        "KR_APP_DIR",
+                        TestStack.projectDir().toString(),
+                        "OLLAMA_HOST",
+                        "http://127.0.0.1:" + TestStack.closedPort()));
         Process process = pb.start();
         for (int i = 0; i < 1200 && process.isAlive(); i++) {
             String text = Files.readString(stderr);
@@ -85,22 +98,26 @@ class ServeShutdownProcessTest {
     }
 
     private JsonNode get(Server server, String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + path)).GET().build(),
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(server.url() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(r.body());
     }
 
     private JsonNode analyze(Server server, Path repo) throws Exception {
         String body = JSON.writeValueAsString(Map.of("path", repo.toString(), "name", "inventory"));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/repos"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(server.url() + "/v1/repos"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(202, r.statusCode(), r.body());
         return JSON.readTree(r.body());
     }
 
     /** Polls the job until {@code until} holds for it. */
-    private JsonNode job(Server server, java.util.function.Predicate<JsonNode> until, String what) throws Exception {
+    private JsonNode job(Server server, Predicate<JsonNode> until, String what) throws Exception {
         for (int i = 0; i < 3000; i++) {
             JsonNode job = get(server, "/v1/repos/inventory").path("job");
             if (until.test(job)) {
@@ -128,22 +145,32 @@ class ServeShutdownProcessTest {
         assertFalse(stderr.contains("SIGSEGV") || stderr.contains("A fatal error has been detected"), stderr);
         assertFalse(stderr.contains("\tat "), "no stack trace: " + stderr);
         try (Stream<Path> files = Files.list(work)) {
-            assertEquals(List.of(), files.filter(p -> p.getFileName().toString().startsWith("hs_err_pid")).toList());
+            assertEquals(
+                    List.of(),
+                    files.filter(p -> p.getFileName().toString().startsWith("hs_err_pid"))
+                            .toList());
         }
     }
 
     @Test
     void sigtermMidAnalysisStopsAtASafePointAndTheNextStartReportsAndFinishesTheJobWithoutOrphans() throws Exception {
         KrConfig seeded = TestStack.seededCopy(work.resolve("data"));
-        Path repo = GeneratedRepository.python(work.resolve("projects/inventory"), FILES, FUNCTIONS).toRealPath();
+        Path repo = GeneratedRepository.python(work.resolve("projects/inventory"), FILES, FUNCTIONS)
+                .toRealPath();
         Path projects = work.resolve("projects").toRealPath();
         Files.writeString(work.resolve("kr.yaml"), "code:\n  allowed_roots: [\"" + projects + "\"]\n");
 
         Server first = start("first");
         analyze(first, repo);
-        JsonNode running = job(first, j -> j.path("phase").asText().startsWith("index") && j.path("done").asLong() > 0,
+        JsonNode running = job(
+                first,
+                j -> j.path("phase").asText().startsWith("index")
+                        && j.path("done").asLong() > 0,
                 "to its index phase");
-        System.out.printf(Locale.ROOT, "SIGTERM at %d of %d entries indexed%n", running.path("done").asLong(),
+        System.out.printf(
+                Locale.ROOT,
+                "SIGTERM at %d of %d entries indexed%n",
+                running.path("done").asLong(),
                 running.path("total").asLong());
         assertCleanStop(first, terminate(first, "mid-analysis"));
 
@@ -152,7 +179,9 @@ class ServeShutdownProcessTest {
         Server second = start("second");
         JsonNode interrupted = get(second, "/v1/repos/inventory").path("job");
         assertEquals("interrupted", interrupted.path("status").asText(), interrupted.toString());
-        assertTrue(interrupted.path("files_done").asInt() < interrupted.path("files_total").asInt(),
+        assertTrue(
+                interrupted.path("files_done").asInt()
+                        < interrupted.path("files_total").asInt(),
                 interrupted.toString());
         assertEquals(FILES, interrupted.path("files_total").asInt(), interrupted.toString());
         String warning = Files.readString(second.stderr());
@@ -165,13 +194,18 @@ class ServeShutdownProcessTest {
 
         Path graphFile = RepositoryAnalyzer.graphFile(seeded.graphsDir(), "inventory");
         Set<String> graph = GraphFile.read(graphFile).graph().nodes().stream()
-                .filter(n -> !n.type().equals(GraphNode.MODULE)).map(GraphNode::id)
+                .filter(n -> !n.type().equals(GraphNode.MODULE))
+                .map(GraphNode::id)
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> indexed = new TreeSet<>();
         KrConfig config = seeded.withCode(CodeSettings.defaults().withAllowedRoots(List.of(projects)));
         try (App app = App.open(config, TestStack.embedder(), Clock.systemUTC())) {
-            app.store().scan(CodeIndex.collection("inventory"), Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"),
-                    e -> indexed.add(PayloadText.of(e.payload().get("node_id"))));
+            app.store()
+                    .scan(
+                            CodeIndex.collection("inventory"),
+                            Instant.EPOCH,
+                            Instant.parse("9999-01-01T00:00:00Z"),
+                            e -> indexed.add(PayloadText.of(e.payload().get("node_id"))));
         }
         assertEquals(FILES * (1 + FUNCTIONS), graph.size());
         assertEquals(graph, indexed, "the code collection holds exactly the graph's nodes");

@@ -42,15 +42,27 @@ class StackSelectionCliTest {
 
     private KrConfig withUnreachableQdrant(KrConfig config) {
         String url = "http://127.0.0.1:" + TestStack.closedPort();
-        return config.withStore(new StoreSettings(StoreSettings.Kind.QDRANT, url, Optional.empty(), "", 1, 1, 1, Duration.ofSeconds(3)));
+        return config.withStore(new StoreSettings(
+                StoreSettings.Kind.QDRANT, url, Optional.empty(), "", 1, 1, 1, Duration.ofSeconds(3)));
     }
 
     private KrConfig withOllamaEmbedder(KrConfig config) {
         ollama.on("/api/embed", new BagOfWordsOllama(768, "nomic-embed-text"));
-        ollama.on("/api/tags", WireServer.Reply.json(200, "{\"models\":[{\"name\":\"nomic-embed-text:latest\",\"size\":274302450,\"details\":{\"parameter_size\":\"137M\"}}]}"));
-        KrConfig base = new KrConfig(config.home(), config.collectionsDir(), config.seedDir(), config.server(),
-                new OllamaSettings(ollama.url(), OllamaSettings.DEFAULT_MODEL, Duration.ofSeconds(10)), config.claude(), config.routing());
-        return base.withEmbedder(new EmbedderSettings(EmbedderSettings.Kind.OLLAMA, "nomic-embed-text", Optional.empty()));
+        ollama.on(
+                "/api/tags",
+                WireServer.Reply.json(
+                        200,
+                        "{\"models\":[{\"name\":\"nomic-embed-text:latest\",\"size\":274302450,\"details\":{\"parameter_size\":\"137M\"}}]}"));
+        KrConfig base = new KrConfig(
+                config.home(),
+                config.collectionsDir(),
+                config.seedDir(),
+                config.server(),
+                new OllamaSettings(ollama.url(), OllamaSettings.DEFAULT_MODEL, Duration.ofSeconds(10)),
+                config.claude(),
+                config.routing());
+        return base.withEmbedder(
+                new EmbedderSettings(EmbedderSettings.Kind.OLLAMA, "nomic-embed-text", Optional.empty()));
     }
 
     @Test
@@ -113,13 +125,18 @@ class StackSelectionCliTest {
     @Test
     void migratingToAnUnreachableQdrantFailsClearlyAndLeavesTheSourceAsItWas() {
         KrConfig seeded = TestStack.seededCopy(home);
-        long before = kr(seeded, "collections", "--json").json().findValues("count").stream().mapToLong(JsonNode::asLong).sum();
+        long before = kr(seeded, "collections", "--json").json().findValues("count").stream()
+                .mapToLong(JsonNode::asLong)
+                .sum();
         String url = "http://127.0.0.1:" + TestStack.closedPort();
-        KrConfig config = seeded.withStore(new StoreSettings(StoreSettings.Kind.LUCENE, url, Optional.empty(), "", 1, 1, 1, Duration.ofSeconds(3)));
+        KrConfig config = seeded.withStore(new StoreSettings(
+                StoreSettings.Kind.LUCENE, url, Optional.empty(), "", 1, 1, 1, Duration.ofSeconds(3)));
         CliTest.Run r = kr(config, "migrate", "--to", "qdrant");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("Qdrant at " + url + " is unreachable"), r.err());
-        long after = kr(seeded, "collections", "--json").json().findValues("count").stream().mapToLong(JsonNode::asLong).sum();
+        long after = kr(seeded, "collections", "--json").json().findValues("count").stream()
+                .mapToLong(JsonNode::asLong)
+                .sum();
         assertEquals(before, after);
     }
 
@@ -135,15 +152,26 @@ class StackSelectionCliTest {
         KrConfig config = withOllamaEmbedder(TestStack.config(home));
         CliTest.Run seed = kr(config, "seed");
         assertEquals(0, seed.exit(), seed.err());
-        CliTest.Run search = kr(config, "search", "--json", "--k", "3", "--collection", "error-solutions", "npm ERESOLVE unable to resolve dependency tree");
+        CliTest.Run search = kr(
+                config,
+                "search",
+                "--json",
+                "--k",
+                "3",
+                "--collection",
+                "error-solutions",
+                "npm ERESOLVE unable to resolve dependency tree");
         assertEquals(0, search.exit(), search.err());
         assertEquals(3, search.json().path("hits").size());
         assertTrue(search.json().path("hits").get(0).path("id").asText().contains("npm"), search.out());
-        assertTrue(ollama.received().stream().anyMatch(q -> q.path().equals("/api/embed") && q.body().contains("search_document: ")));
-        assertTrue(ollama.received().stream().anyMatch(q -> q.path().equals("/api/embed") && q.body().contains("search_query: npm ERESOLVE")));
+        assertTrue(ollama.received().stream()
+                .anyMatch(q -> q.path().equals("/api/embed") && q.body().contains("search_document: ")));
+        assertTrue(ollama.received().stream()
+                .anyMatch(q -> q.path().equals("/api/embed") && q.body().contains("search_query: npm ERESOLVE")));
 
         JsonNode collections = kr(config, "collections", "--json").json();
-        assertEquals("ollama/nomic-embed-text", collections.get(0).path("embedder").asText(), collections.toString());
+        assertEquals(
+                "ollama/nomic-embed-text", collections.get(0).path("embedder").asText(), collections.toString());
         assertEquals(768, collections.get(0).path("dimension").asInt());
     }
 

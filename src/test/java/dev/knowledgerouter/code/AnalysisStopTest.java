@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.knowledgerouter.code.graph.GraphFile;
+import dev.knowledgerouter.code.graph.GraphNode;
+import dev.knowledgerouter.code.scan.ScanPolicy;
 import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.Entry;
-import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.StopSignal;
+import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 import dev.knowledgerouter.testing.GeneratedRepository;
 import dev.knowledgerouter.testing.TestStack;
 import java.io.IOException;
@@ -26,9 +29,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.knowledgerouter.code.graph.GraphFile;
-import dev.knowledgerouter.code.graph.GraphNode;
-import dev.knowledgerouter.code.scan.ScanPolicy;
 
 /**
  * An analysis asked to stop (kr shutting down) ends at a safe point: the index and the state agree
@@ -43,8 +43,10 @@ class AnalysisStopTest {
 
     @TempDir
     Path home;
+
     @TempDir
     Path repo;
+
     private LuceneKnowledgeStore store;
     private CodeIndex index;
     private RepositoryAnalyzer analyzer;
@@ -54,8 +56,8 @@ class AnalysisStopTest {
         GeneratedRepository.python(repo, FILES, FUNCTIONS);
         store = new LuceneKnowledgeStore(home.resolve("lucene"), EmbedderIdentity.of(TestStack.embedder()));
         index = new CodeIndex(store, TestStack.embedder());
-        analyzer = new RepositoryAnalyzer(home.resolve("graphs"), index, ScanPolicy.defaults(), Optional.empty(),
-                Clock.systemUTC());
+        analyzer = new RepositoryAnalyzer(
+                home.resolve("graphs"), index, ScanPolicy.defaults(), Optional.empty(), Clock.systemUTC());
     }
 
     @AfterEach
@@ -85,8 +87,7 @@ class AnalysisStopTest {
             }
 
             @Override
-            public void done() {
-            }
+            public void done() {}
         };
     }
 
@@ -102,7 +103,8 @@ class AnalysisStopTest {
     private Set<String> graphNodeIds() {
         Path graph = RepositoryAnalyzer.graphFile(home.resolve("graphs"), "inventory");
         return GraphFile.read(graph).graph().nodes().stream()
-                .filter(n -> !n.type().equals(GraphNode.MODULE)).map(GraphNode::id)
+                .filter(n -> !n.type().equals(GraphNode.MODULE))
+                .map(GraphNode::id)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -110,26 +112,30 @@ class AnalysisStopTest {
     void aStopBetweenIndexBatchesLeavesAStateThatNamesExactlyWhatTheIndexHolds() {
         StopSignal stop = new StopSignal();
 
-        AnalysisStoppedException stopped = assertThrows(AnalysisStoppedException.class,
+        AnalysisStoppedException stopped = assertThrows(
+                AnalysisStoppedException.class,
                 () -> analyzer.analyze(request(), stopAfterFirstIndexBatch(stop), stop));
 
         assertEquals(CodeIndex.EMBED_BATCH, collectionNodeIds().size(), "one batch was written before the stop");
         assertEquals(collectionNodeIds(), stateNodeIds());
         assertEquals(FILES, stopped.filesTotal());
         assertEquals(CodeIndex.EMBED_BATCH / (1 + FUNCTIONS), stopped.filesDone(), "files with every node indexed");
-        assertTrue(stopped.getMessage().contains(stopped.filesDone() + " of " + FILES + " files"),
-                stopped.getMessage());
+        assertTrue(
+                stopped.getMessage().contains(stopped.filesDone() + " of " + FILES + " files"), stopped.getMessage());
     }
 
     @Test
     void theNextRunEmbedsOnlyWhatIsLeftAndEndsWithExactlyTheGraphsNodes() throws IOException {
         StopSignal stop = new StopSignal();
-        assertThrows(AnalysisStoppedException.class,
+        assertThrows(
+                AnalysisStoppedException.class,
                 () -> analyzer.analyze(request(), stopAfterFirstIndexBatch(stop), stop));
 
         AnalysisResult finished = analyzer.analyze(request(), Progress.NONE);
 
-        assertEquals(NODES - CodeIndex.EMBED_BATCH, finished.indexed(),
+        assertEquals(
+                NODES - CodeIndex.EMBED_BATCH,
+                finished.indexed(),
                 "the entries written before the stop are not embedded again");
         assertEquals(NODES, graphNodeIds().size());
         assertEquals(graphNodeIds(), collectionNodeIds());
@@ -144,8 +150,8 @@ class AnalysisStopTest {
         StopSignal stop = new StopSignal();
         stop.request();
 
-        AnalysisStoppedException stopped = assertThrows(AnalysisStoppedException.class,
-                () -> analyzer.analyze(request(), Progress.NONE, stop));
+        AnalysisStoppedException stopped =
+                assertThrows(AnalysisStoppedException.class, () -> analyzer.analyze(request(), Progress.NONE, stop));
 
         assertEquals(0, stopped.filesDone());
         assertEquals(2, stopped.filesTotal(), "the two new files were the run's work");
@@ -157,11 +163,26 @@ class AnalysisStopTest {
     void entriesThatNoGraphOrStateKnowsAreRemovedByTheNextRun() throws IOException {
         analyzer.analyze(request(), Progress.NONE);
         // What a crash of an older kr between its index write and its state write left behind.
-        Map<String, Object> payload = Map.of("repo", "inventory", "node_id", "function:pkg/gone.py:vanished",
-                "type", "function", "qualified_name", "vanished", "path", "pkg/gone.py",
-                "snippet", "def vanished(): pass");
-        store.upsert(CodeIndex.collection("inventory"), List.of(new Entry("function:pkg/gone.py:vanished", payload,
-                TestStack.embedder().embed("vanished", Embedder.Purpose.DOCUMENT), Instant.now())));
+        Map<String, Object> payload = Map.of(
+                "repo",
+                "inventory",
+                "node_id",
+                "function:pkg/gone.py:vanished",
+                "type",
+                "function",
+                "qualified_name",
+                "vanished",
+                "path",
+                "pkg/gone.py",
+                "snippet",
+                "def vanished(): pass");
+        store.upsert(
+                CodeIndex.collection("inventory"),
+                List.of(new Entry(
+                        "function:pkg/gone.py:vanished",
+                        payload,
+                        TestStack.embedder().embed("vanished", Embedder.Purpose.DOCUMENT),
+                        Instant.now())));
         assertEquals(NODES + 1, collectionNodeIds().size());
 
         AnalysisResult again = analyzer.analyze(request(), Progress.NONE);

@@ -26,12 +26,19 @@ class CodeContextTest {
     @Test
     void namedPicksRepositoriesTheQueryNamesAsWholeWords() {
         assertEquals(List.of("shop"), pick(RoutingContext.NAMED, "In Shop, where is the invoice total computed?"));
-        assertEquals(List.of(), pick(RoutingContext.NAMED, "how do I run a workshop?"), "shop inside workshop is not a mention");
+        assertEquals(
+                List.of(),
+                pick(RoutingContext.NAMED, "how do I run a workshop?"),
+                "shop inside workshop is not a mention");
     }
 
     @Test
     void namedMatchesHyphensAndUnderscoresWrittenAsSpaces() {
-        assertEquals(List.of("knowledge-router", "web_ui"), pick(RoutingContext.NAMED, "does the knowledge router or the web ui parse YAML?"));
-        assertEquals(List.of("knowledge-router"), pick(RoutingContext.NAMED, "knowledge_router: where are imports resolved?"));
+        assertEquals(
+                List.of("knowledge-router", "web_ui"),
+                pick(RoutingContext.NAMED, "does the knowledge router or the web ui parse YAML?"));
+        assertEquals(
+                List.of("knowledge-router"),
+                pick(RoutingContext.NAMED, "knowledge_router: where are imports resolved?"));
     }
 }

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,13 +37,14 @@ class ConfigLoaderTest {
         assertEquals("qwen2.5-coder:7b", c.ollama().model());
         assertFalse(c.claude().enabled());
         assertEquals("default", c.routing().defaultProfile());
-        assertTrue(c.routing().profiles().keySet().containsAll(java.util.Set.of("default", "critical", "casual")));
+        assertTrue(c.routing().profiles().keySet().containsAll(Set.of("default", "critical", "casual")));
     }
 
     @Test
     void theEnvironmentOverridesTheFile() throws IOException {
         yaml("home: ./from-file\nserver:\n  port: 9000\nollama:\n  model: llama3.2\n");
-        KrConfig c = load(Map.of("KR_HOME", "/srv/kr", "KR_PORT", "9100", "OLLAMA_MODEL", "qwen3:8b", "OLLAMA_HOST", "0.0.0.0:11500"));
+        KrConfig c = load(Map.of(
+                "KR_HOME", "/srv/kr", "KR_PORT", "9100", "OLLAMA_MODEL", "qwen3:8b", "OLLAMA_HOST", "0.0.0.0:11500"));
         assertEquals(Path.of("/srv/kr"), c.home());
         assertEquals(9100, c.server().port());
         assertEquals("qwen3:8b", c.ollama().model());
@@ -50,7 +54,14 @@ class ConfigLoaderTest {
     @Test
     void aProfileFromTheFileReplacesTheShippedOne() throws IOException {
         yaml("routing:\n  profiles:\n    default:\n      - {relevance_above: 0.9, complexity_below: 3}\n");
-        assertEquals(1, load(Map.of()).routing().profile("default").orElseThrow().localWhen().size());
+        assertEquals(
+                1,
+                load(Map.of())
+                        .routing()
+                        .profile("default")
+                        .orElseThrow()
+                        .localWhen()
+                        .size());
     }
 
     @Test
@@ -84,7 +95,10 @@ class ConfigLoaderTest {
     void anOutOfRangeThresholdNamesItsRule() throws IOException {
         yaml("routing:\n  profiles:\n    casual:\n      - {relevance_above: 85, complexity_below: 3}\n");
         ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));
-        assertTrue(e.getMessage().contains("routing.profiles.casual[0]") && e.getMessage().contains("between -1 and 1"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("routing.profiles.casual[0]")
+                        && e.getMessage().contains("between -1 and 1"),
+                e.getMessage());
     }
 
     @Test
@@ -96,9 +110,11 @@ class ConfigLoaderTest {
 
     @Test
     void credentialsInAModelUrlAreRefusedWithoutEchoingThem() {
-        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of("OLLAMA_HOST", "http://me:hunter2@gpu-box:11434")));
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> load(Map.of("OLLAMA_HOST", "http://me:hunter2@gpu-box:11434")));
         assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
-        ConfigException a = assertThrows(ConfigException.class, () -> load(Map.of("ANTHROPIC_BASE_URL", "https://proxy.example/?key=abc")));
+        ConfigException a = assertThrows(
+                ConfigException.class, () -> load(Map.of("ANTHROPIC_BASE_URL", "https://proxy.example/?key=abc")));
         assertTrue(a.getMessage().contains("ANTHROPIC_BASE_URL"), a.getMessage());
     }
 
@@ -114,10 +130,14 @@ class ConfigLoaderTest {
 
     @Test
     void fallbackModelsAndTheCapComeFromTheEnvironment() {
-        KrConfig c = load(Map.of("OLLAMA_FALLBACK_MODELS", " llama3.2:3b, ,qwen2.5-coder:1.5b ", "KR_CLAUDE_MAX_CALLS_PER_HOUR", "7"));
-        assertEquals(java.util.List.of("qwen2.5-coder:7b", "llama3.2:3b", "qwen2.5-coder:1.5b"), c.ollama().chain());
+        KrConfig c = load(Map.of(
+                "OLLAMA_FALLBACK_MODELS", " llama3.2:3b, ,qwen2.5-coder:1.5b ", "KR_CLAUDE_MAX_CALLS_PER_HOUR", "7"));
+        assertEquals(
+                List.of("qwen2.5-coder:7b", "llama3.2:3b", "qwen2.5-coder:1.5b"),
+                c.ollama().chain());
         assertEquals(7, c.cost().maxCallsPerHour());
-        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of("KR_CLAUDE_MAX_CALLS_PER_HOUR", "lots")));
+        ConfigException e =
+                assertThrows(ConfigException.class, () -> load(Map.of("KR_CLAUDE_MAX_CALLS_PER_HOUR", "lots")));
         assertTrue(e.getMessage().contains("KR_CLAUDE_MAX_CALLS_PER_HOUR"), e.getMessage());
     }
 
@@ -143,7 +163,7 @@ class ConfigLoaderTest {
         assertEquals(1, c.escalation().failuresBeforeEscalation("security"));
         assertEquals(3, c.escalation().failuresBeforeEscalation("general"));
         assertEquals(1, c.ollama().maxConcurrent());
-        assertEquals(java.util.List.of("llama3.2:3b"), c.ollama().fallbackModels());
+        assertEquals(List.of("llama3.2:3b"), c.ollama().fallbackModels());
     }
 
     @Test
@@ -180,7 +200,10 @@ class ConfigLoaderTest {
     @Test
     void theApiTokenComesFromTheEnvironmentAndNeverPrints() {
         KrConfig c = load(Map.of("KR_API_TOKEN", "  kr-token-4242  "));
-        assertEquals("kr-token-4242", c.server().apiToken().orElseThrow().reveal(), "surrounding blanks of a pasted value are dropped");
+        assertEquals(
+                "kr-token-4242",
+                c.server().apiToken().orElseThrow().reveal(),
+                "surrounding blanks of a pasted value are dropped");
         assertFalse(c.toString().contains("kr-token-4242"), c.toString());
         assertTrue(load(Map.of()).server().apiToken().isEmpty());
     }
@@ -189,16 +212,18 @@ class ConfigLoaderTest {
     void anApiTokenInTheFileIsRefusedWithoutEchoingIt() throws IOException {
         yaml("server:\n  api_token: kr-token-in-a-file\n");
         ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));
-        assertTrue(e.getMessage().contains("server.api_token") && e.getMessage().contains("KR_API_TOKEN"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("server.api_token") && e.getMessage().contains("KR_API_TOKEN"), e.getMessage());
         assertFalse(e.getMessage().contains("kr-token-in-a-file"));
     }
 
     @Test
     void onlyLoopbackAddressesCountAsUnexposed() {
-        for (String local : java.util.List.of("127.0.0.1", "127.8.9.10", "::1", "[::1]", "0:0:0:0:0:0:0:1", "localhost", "LocalHost")) {
+        for (String local :
+                List.of("127.0.0.1", "127.8.9.10", "::1", "[::1]", "0:0:0:0:0:0:0:1", "localhost", "LocalHost")) {
             assertTrue(new ServerSettings(local, 0, 1, 1).loopbackOnly(), local);
         }
-        for (String exposed : java.util.List.of("0.0.0.0", "::", "192.168.1.20", "10.0.0.1", "example.com", "my-laptop")) {
+        for (String exposed : List.of("0.0.0.0", "::", "192.168.1.20", "10.0.0.1", "example.com", "my-laptop")) {
             assertFalse(new ServerSettings(exposed, 0, 1, 1).loopbackOnly(), exposed);
         }
     }
@@ -229,8 +254,12 @@ class ConfigLoaderTest {
                   routing_context: always
                 """);
         CodeSettings code = load(Map.of()).code();
-        assertEquals(java.util.List.of(java.nio.file.Path.of(System.getProperty("user.home"), "src"), java.nio.file.Path.of("/srv/repos"),
-                dir.resolve("work").toAbsolutePath().normalize()), code.allowedRoots());
+        assertEquals(
+                List.of(
+                        Path.of(System.getProperty("user.home"), "src"),
+                        Path.of("/srv/repos"),
+                        dir.resolve("work").toAbsolutePath().normalize()),
+                code.allowedRoots());
         assertEquals(64 * 1024, code.maxFileBytes());
         assertEquals(2, code.summaryBatchFiles());
         assertEquals(CodeSettings.RoutingContext.ALWAYS, code.routingContext());
@@ -239,7 +268,11 @@ class ConfigLoaderTest {
     @Test
     void withoutACodeSectionAnalysisIsAllowedUnderTheHomeDirectoryAndCodeIsContextWhenNamed() {
         CodeSettings code = load(Map.of()).code();
-        assertEquals(java.util.List.of(java.nio.file.Path.of(System.getProperty("user.home")).toAbsolutePath().normalize()), code.allowedRoots());
+        assertEquals(
+                List.of(Path.of(System.getProperty("user.home"))
+                        .toAbsolutePath()
+                        .normalize()),
+                code.allowedRoots());
         assertEquals(CodeSettings.RoutingContext.NAMED, code.routingContext());
     }
 
@@ -268,8 +301,9 @@ class ConfigLoaderTest {
 
     @Test
     void theFullStackIsSelectedInTheFileWithItsQdrantSettings() throws IOException {
-        yaml("store: qdrant\nembedder: ollama\nqdrant:\n  url: https://q.internal:6334\n  collection_prefix: team_a_\n  shards: 6\n"
-                + "  replication_factor: 2\n  write_consistency_factor: 2\nollama:\n  embedding_model: mxbai-embed-large\n");
+        yaml(
+                "store: qdrant\nembedder: ollama\nqdrant:\n  url: https://q.internal:6334\n  collection_prefix: team_a_\n  shards: 6\n"
+                        + "  replication_factor: 2\n  write_consistency_factor: 2\nollama:\n  embedding_model: mxbai-embed-large\n");
         KrConfig c = load(Map.of());
         assertEquals(StoreSettings.Kind.QDRANT, c.store().kind());
         assertEquals(EmbedderSettings.Kind.OLLAMA, c.embedder().kind());
@@ -282,8 +316,17 @@ class ConfigLoaderTest {
     @Test
     void theEnvironmentSelectsTheStoreTheEmbedderAndQdrant() throws IOException {
         yaml("store: lucene\n");
-        KrConfig c = load(Map.of("KR_STORE", "qdrant", "KR_EMBEDDER", "ollama", "QDRANT_URL", "http://qdrant:6334", "QDRANT_API_KEY", "k-123",
-                "OLLAMA_EMBED_MODEL", "nomic-embed-text:v1.5"));
+        KrConfig c = load(Map.of(
+                "KR_STORE",
+                "qdrant",
+                "KR_EMBEDDER",
+                "ollama",
+                "QDRANT_URL",
+                "http://qdrant:6334",
+                "QDRANT_API_KEY",
+                "k-123",
+                "OLLAMA_EMBED_MODEL",
+                "nomic-embed-text:v1.5"));
         assertEquals(StoreSettings.Kind.QDRANT, c.store().kind());
         assertEquals(EmbedderSettings.Kind.OLLAMA, c.embedder().kind());
         assertEquals("http://qdrant:6334", c.store().qdrantUrl());
@@ -295,9 +338,13 @@ class ConfigLoaderTest {
     @Test
     void anUnknownStoreOrEmbedderIsNamedWithTheChoices() throws IOException {
         yaml("store: postgres\n");
-        assertTrue(assertThrows(ConfigException.class, () -> load(Map.of())).getMessage().contains("lucene or qdrant"));
+        assertTrue(assertThrows(ConfigException.class, () -> load(Map.of()))
+                .getMessage()
+                .contains("lucene or qdrant"));
         yaml("embedder: openai\n");
-        assertTrue(assertThrows(ConfigException.class, () -> load(Map.of())).getMessage().contains("local or ollama"));
+        assertTrue(assertThrows(ConfigException.class, () -> load(Map.of()))
+                .getMessage()
+                .contains("local or ollama"));
     }
 
     @Test
@@ -317,7 +364,7 @@ class ConfigLoaderTest {
     @Test
     void aBadQdrantUrlIsRefusedWithAnExample() {
         ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of("QDRANT_URL", "ftp://q:6334")));
-        assertTrue(e.getMessage().contains("http://") , e.getMessage());
+        assertTrue(e.getMessage().contains("http://"), e.getMessage());
     }
 
     @Test
@@ -325,7 +372,7 @@ class ConfigLoaderTest {
         yaml("mcp:\n  max_sessions: 32\n  session_idle_minutes: 90\n  max_initialize_kb: 8\n");
         McpSettings mcp = load(Map.of()).mcp();
         assertEquals(32, mcp.maxSessions());
-        assertEquals(java.time.Duration.ofMinutes(90), mcp.sessionIdle());
+        assertEquals(Duration.ofMinutes(90), mcp.sessionIdle());
         assertEquals(8 * 1024, mcp.maxInitializeBytes());
     }
 
@@ -333,7 +380,7 @@ class ConfigLoaderTest {
     void withoutAnMcpSectionSessionsAreCappedAt256AndCloseAfter30IdleMinutes() {
         McpSettings mcp = load(Map.of()).mcp();
         assertEquals(256, mcp.maxSessions());
-        assertEquals(java.time.Duration.ofMinutes(30), mcp.sessionIdle());
+        assertEquals(Duration.ofMinutes(30), mcp.sessionIdle());
         assertEquals(16 * 1024, mcp.maxInitializeBytes());
     }
 
@@ -359,7 +406,8 @@ class ConfigLoaderTest {
         yaml("knowledge:\n  share: true\n");
         ConfigException unknown = assertThrows(ConfigException.class, () -> load(Map.of()));
         String m = unknown.getMessage();
-        assertTrue(m.contains("knowledge.share is not a known key; known keys here: allow_replace, share_interactions"),
+        assertTrue(
+                m.contains("knowledge.share is not a known key; known keys here: allow_replace, share_interactions"),
                 m);
     }
 }

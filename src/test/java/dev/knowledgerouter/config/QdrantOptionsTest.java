@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.knowledgerouter.testing.TestStack;
-import java.time.Duration;
-import org.junit.jupiter.api.Test;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.StoreException;
 import dev.knowledgerouter.knowledge.StoreUnavailableException;
 import dev.knowledgerouter.knowledge.qdrant.QdrantKnowledgeStore;
+import dev.knowledgerouter.testing.TestStack;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class QdrantOptionsTest {
     @Test
@@ -36,27 +36,33 @@ class QdrantOptionsTest {
 
     @Test
     void credentialsInTheUrlAreRefusedPointingToTheApiKeyVariable() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> QdrantOptions.of("http://user:secret@localhost:6334"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> QdrantOptions.of("http://user:secret@localhost:6334"));
         assertTrue(e.getMessage().contains("QDRANT_API_KEY"), e.getMessage());
         assertFalse(e.getMessage().contains("secret"), e.getMessage());
     }
 
     @Test
     void aWriteConsistencyAboveTheReplicationFactorIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> QdrantOptions.parse("http://localhost:6334", "", 2, 1, 2, Duration.ofSeconds(5)));
         assertTrue(e.getMessage().contains("replication factor"), e.getMessage());
     }
 
     @Test
     void aPrefixWithCharactersQdrantRejectsIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> QdrantOptions.of("http://localhost:6334").withCollectionPrefix("kr/"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> QdrantOptions.of("http://localhost:6334").withCollectionPrefix("kr/"));
     }
 
     @Test
     void anUnreachableQdrantFailsAtConnectWithTheUrlAndTheFix() {
-        QdrantOptions options = QdrantOptions.parse("http://127.0.0.1:" + TestStack.closedPort(), "", 1, 1, 1, Duration.ofSeconds(3));
-        StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
+        QdrantOptions options =
+                QdrantOptions.parse("http://127.0.0.1:" + TestStack.closedPort(), "", 1, 1, 1, Duration.ofSeconds(3));
+        StoreUnavailableException e = assertThrows(
+                StoreUnavailableException.class,
                 () -> QdrantKnowledgeStore.connect(options, "top-secret-key", new EmbedderIdentity("test", 4)));
         assertTrue(e.getMessage().contains(options.url()), e.getMessage());
         assertTrue(e.getMessage().contains("QDRANT_URL"), e.getMessage());
@@ -66,7 +72,9 @@ class QdrantOptionsTest {
     @Test
     void theRestPortIsExplainedWhenItIsGivenInsteadOfTheGrpcOne() {
         QdrantOptions options = QdrantOptions.parse("http://127.0.0.1:6333", "", 1, 1, 1, Duration.ofSeconds(3));
-        StoreException e = assertThrows(StoreException.class, () -> QdrantKnowledgeStore.connect(options, null, new EmbedderIdentity("test", 4)));
+        StoreException e = assertThrows(
+                StoreException.class,
+                () -> QdrantKnowledgeStore.connect(options, null, new EmbedderIdentity("test", 4)));
         assertTrue(e.getMessage().contains("REST port"), e.getMessage());
     }
 }

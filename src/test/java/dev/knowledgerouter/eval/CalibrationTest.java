@@ -26,9 +26,12 @@ class CalibrationTest {
             "e", List.of(hit("c/y", 0.74)),
             "f", List.of(hit("c/z", 0.60)));
     final List<CalibrationQuery> queries = List.of(
-            new CalibrationQuery("a", Optional.of("c/a"), "error"), new CalibrationQuery("b", Optional.of("c/b"), "error"),
-            new CalibrationQuery("c", Optional.of("c/c"), "howto"), new CalibrationQuery("d", Optional.of("c/d"), "howto"),
-            new CalibrationQuery("e", Optional.empty(), "offtopic"), new CalibrationQuery("f", Optional.empty(), "design"));
+            new CalibrationQuery("a", Optional.of("c/a"), "error"),
+                    new CalibrationQuery("b", Optional.of("c/b"), "error"),
+            new CalibrationQuery("c", Optional.of("c/c"), "howto"),
+                    new CalibrationQuery("d", Optional.of("c/d"), "howto"),
+            new CalibrationQuery("e", Optional.empty(), "offtopic"),
+                    new CalibrationQuery("f", Optional.empty(), "design"));
 
     final CalibrationReport report = new Calibration(results::get).run("test", queries, Progress.NONE);
 
@@ -50,7 +53,10 @@ class CalibrationTest {
     @Test
     void precisionAndRecallAtAThresholdAreComputedOverTheQueriesAboveIt() {
         // Above 0.75: right a, b, c (0.90, 0.82, 0.76); wrong d (0.79). Precision 3/4, recall 3/3.
-        CalibrationReport.Point p = report.curve().stream().filter(x -> x.threshold() == 0.75).findFirst().orElseThrow();
+        CalibrationReport.Point p = report.curve().stream()
+                .filter(x -> x.threshold() == 0.75)
+                .findFirst()
+                .orElseThrow();
         assertEquals(4, p.above());
         assertEquals(0.75, p.precision());
         assertEquals(1.0, p.recall());
@@ -59,7 +65,11 @@ class CalibrationTest {
     @Test
     void theRecommendationIsTheLowestThresholdReachingEachPrecision() {
         // Precision reaches 1.0 (>= 0.95, 0.90, 0.85) first at 0.79: above it only a and b remain, recall 2/3.
-        assertEquals(List.of(0.79, 0.79, 0.79), report.recommended().stream().map(CalibrationReport.Recommendation::threshold).toList());
+        assertEquals(
+                List.of(0.79, 0.79, 0.79),
+                report.recommended().stream()
+                        .map(CalibrationReport.Recommendation::threshold)
+                        .toList());
         assertEquals(0.667, report.recommended().getFirst().recall());
     }
 }

@@ -16,11 +16,10 @@ import java.util.Random;
 public final class GeneratedRouteLlm {
     public static final String HEADER =
             "prompt,small/weak-1,big/strong-2,small/weak-1_response,big/strong-2_response\n";
-    private static final String[] NAMES = {"Ava", "Ben", "Chen", "Dara", "Eli", "Fatima", "Gus", "Hana", "Ivan",
-            "Jade"};
+    private static final String[] NAMES = {"Ava", "Ben", "Chen", "Dara", "Eli", "Fatima", "Gus", "Hana", "Ivan", "Jade"
+    };
 
-    private GeneratedRouteLlm() {
-    }
+    private GeneratedRouteLlm() {}
 
     public static Path write(Path file, int perKind, long seed) {
         Random r = new Random(seed);
@@ -38,8 +37,12 @@ public final class GeneratedRouteLlm {
                 case 1 -> "I'm not sure, but " + who + " probably has " + miscount + " pears.";
                 default -> who + " has " + (a + b) + " pears. Wait, " + miscount + ".";
             };
-            row(csv, who + " had " + a + " pears and got " + b
-                    + " more from a friend. How many pears now?", "False", "True", wrong,
+            row(
+                    csv,
+                    who + " had " + a + " pears and got " + b + " more from a friend. How many pears now?",
+                    "False",
+                    "True",
+                    wrong,
                     who + " has " + a + " + " + b + " = " + (a + b) + " pears.");
             String books = who + " reads " + a + " pages on Monday and " + b + " on Tuesday. How many pages in all?";
             String read = who + " reads " + a + " + " + b + " = " + (a + b) + " pages.";
@@ -52,11 +55,18 @@ public final class GeneratedRouteLlm {
         }
     }
 
-    private static void row(StringBuilder csv, String prompt, String weak, String strong, String weakAnswer,
-            String strongAnswer) {
-        csv.append(quote(prompt)).append(',').append(weak).append(',').append(strong).append(',').append(quote(
-                weakAnswer)).append(',')
-                .append(quote(strongAnswer)).append('\n');
+    private static void row(
+            StringBuilder csv, String prompt, String weak, String strong, String weakAnswer, String strongAnswer) {
+        csv.append(quote(prompt))
+                .append(',')
+                .append(weak)
+                .append(',')
+                .append(strong)
+                .append(',')
+                .append(quote(weakAnswer))
+                .append(',')
+                .append(quote(strongAnswer))
+                .append('\n');
     }
 
     private static String quote(String s) {

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.knowledgerouter.knowledge.embedding.CachingEmbedder;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.SearchMode;
+import dev.knowledgerouter.knowledge.embedding.CachingEmbedder;
 import dev.knowledgerouter.testing.TestStack;
 import dev.knowledgerouter.testing.TinyBeir;
 import java.io.IOException;
@@ -32,7 +32,9 @@ class RetrievalEvaluationTest {
         CachingEmbedder embedder = new CachingEmbedder(TestStack.embedder(), dir.resolve("cache"));
         List<RetrievalResult> results = new RetrievalEvaluation(embedder, dir.resolve("work"), 3)
                 .run(data, List.of(SearchMode.DENSE, SearchMode.BM25, SearchMode.HYBRID), Progress.NONE);
-        assertEquals(List.of("dense", "bm25", "hybrid"), results.stream().map(RetrievalResult::mode).toList());
+        assertEquals(
+                List.of("dense", "bm25", "hybrid"),
+                results.stream().map(RetrievalResult::mode).toList());
         for (RetrievalResult r : results) {
             assertEquals(1.0, r.ndcgAt10(), r.mode() + ": " + r);
             assertEquals(1.0, r.recallAt100());
@@ -40,7 +42,9 @@ class RetrievalEvaluationTest {
             assertEquals(5, r.corpus());
             assertEquals(3, r.k());
         }
-        assertTrue(results.get(2).fusion().contains("cross-validated"), results.get(2).fusion());
+        assertTrue(
+                results.get(2).fusion().contains("cross-validated"),
+                results.get(2).fusion());
         assertTrue(results.get(2).fusionGrid().size() > 100);
 
         new RetrievalEvaluation(embedder, dir.resolve("work2"), 3).run(data, List.of(SearchMode.DENSE), Progress.NONE);
@@ -50,7 +54,8 @@ class RetrievalEvaluationTest {
     @Test
     void aFolderNotInBeirLayoutIsNamedWithWhatIsMissing() throws IOException {
         Files.createDirectories(dir.resolve("empty"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BeirDataset.read(dir.resolve("empty")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> BeirDataset.read(dir.resolve("empty")));
         assertTrue(e.getMessage().contains("corpus.jsonl is missing"), e.getMessage());
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The metrics on cases small enough to compute by hand. */
 class RetrievalMetricsTest {
     static final double EPS = 1e-9;
+
     static double log2(double x) {
         return Math.log(x) / Math.log(2);
     }

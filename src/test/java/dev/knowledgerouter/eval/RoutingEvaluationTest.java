@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * right, and unanswerable trivia both get wrong. Escalation pays only on the second kind.
  */
 class RoutingEvaluationTest {
-    private static final String[] NAMES = {"Ava", "Ben", "Chen", "Dara", "Eli", "Fatima", "Gus", "Hana", "Ivan", "Jade"};
+    private static final String[] NAMES = {"Ava", "Ben", "Chen", "Dara", "Eli", "Fatima", "Gus", "Hana", "Ivan", "Jade"
+    };
 
     static String easy(Random r) {
         return "What is " + (1 + r.nextInt(20)) + " plus " + (1 + r.nextInt(20)) + "?";
@@ -28,9 +29,11 @@ class RoutingEvaluationTest {
 
     static String multiStep(Random r) {
         String who = NAMES[r.nextInt(NAMES.length)];
-        return who + " buys " + (10 + r.nextInt(90)) + " notebooks at $" + (1 + r.nextInt(9)) + "." + (10 + r.nextInt(89))
+        return who + " buys " + (10 + r.nextInt(90)) + " notebooks at $" + (1 + r.nextInt(9)) + "."
+                + (10 + r.nextInt(89))
                 + " each with a " + (5 + r.nextInt(30)) + "% discount, then pays " + (3 + r.nextInt(10)) + "% tax. "
-                + "Half of the notebooks are resold for $" + (2 + r.nextInt(8)) + " each. How much money does " + who + " make or lose in total?";
+                + "Half of the notebooks are resold for $" + (2 + r.nextInt(8)) + " each. How much money does " + who
+                + " make or lose in total?";
     }
 
     static String unanswerable(Random r) {
@@ -52,10 +55,15 @@ class RoutingEvaluationTest {
     void theGainModelRanksWhatOnlyTheRemoteModelSolvesAboveWhatNeitherSolves() {
         Embedder embedder = TestStack.embedder();
         List<RouteLlmData.Row> train = rows(30, 1);
-        List<float[]> vectors = embedder.embedAll(train.stream().map(RouteLlmData.Row::prompt).toList(), Embedder.Purpose.QUERY);
+        List<float[]> vectors =
+                embedder.embedAll(train.stream().map(RouteLlmData.Row::prompt).toList(), Embedder.Purpose.QUERY);
         List<GainModel.Example> examples = new ArrayList<>();
         for (int i = 0; i < train.size(); i++) {
-            examples.add(new GainModel.Example(vectors.get(i), train.get(i).prompt(), train.get(i).weakCorrect(), train.get(i).strongCorrect()));
+            examples.add(new GainModel.Example(
+                    vectors.get(i),
+                    train.get(i).prompt(),
+                    train.get(i).weakCorrect(),
+                    train.get(i).strongCorrect()));
         }
         GainModel model = GainModel.train(examples);
 
@@ -65,14 +73,20 @@ class RoutingEvaluationTest {
         String both = easy(unseen);
         List<float[]> v = embedder.embedAll(List.of(gap, neither, both), Embedder.Purpose.QUERY);
         double gapGain = model.gain(v.get(0), gap);
-        assertTrue(gapGain > model.gain(v.get(1), neither) + 0.2, "gap " + gapGain + " neither " + model.gain(v.get(1), neither));
-        assertTrue(gapGain > model.gain(v.get(2), both) + 0.2, "gap " + gapGain + " both " + model.gain(v.get(2), both));
-        assertTrue(model.localSuccess(v.get(2), both) > model.localSuccess(v.get(0), gap) + 0.2, "the local model solves the sums, not the money problems");
+        assertTrue(
+                gapGain > model.gain(v.get(1), neither) + 0.2,
+                "gap " + gapGain + " neither " + model.gain(v.get(1), neither));
+        assertTrue(
+                gapGain > model.gain(v.get(2), both) + 0.2, "gap " + gapGain + " both " + model.gain(v.get(2), both));
+        assertTrue(
+                model.localSuccess(v.get(2), both) > model.localSuccess(v.get(0), gap) + 0.2,
+                "the local model solves the sums, not the money problems");
     }
 
     @Test
     void heldOutPromptsAreRoutedByTheGainTheHistoryTeaches(@TempDir Path dir) {
-        RoutingEvalResult r = new RoutingEvaluation(TestStack.embedder(), dir.resolve("work"), 10).run(rows(40, 2), 0.5, 3, Progress.NONE);
+        RoutingEvalResult r = new RoutingEvaluation(TestStack.embedder(), dir.resolve("work"), 10)
+                .run(rows(40, 2), 0.5, 3, Progress.NONE);
         assertEquals(60, r.trainPrompts());
         assertEquals(60, r.testPrompts());
         // A perfect router on this mix scores about 0.8 (the gap prompts are about 3 in 10);
@@ -83,7 +97,8 @@ class RoutingEvaluationTest {
 
     @Test
     void aSplitThatLeavesTooFewTestPromptsIsRefused(@TempDir Path dir) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new RoutingEvaluation(TestStack.embedder(), dir, 10).run(rows(4, 1), 0.5, 1, Progress.NONE));
         assertTrue(e.getMessage().contains("too few prompts"), e.getMessage());
     }

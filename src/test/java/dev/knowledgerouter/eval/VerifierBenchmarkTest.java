@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class VerifierBenchmarkTest {
     @Test
     void theSeedEntriesBecomeAnswersToTheirOwnTitlesWithContextAboveTheBar(@TempDir Path home) {
-        List<AnswerUnderReview> answers = VerifierBenchmark.fromSeeds(TestStack.config(home).seedDir());
+        List<AnswerUnderReview> answers =
+                VerifierBenchmark.fromSeeds(TestStack.config(home).seedDir());
         assertTrue(answers.size() > 100, answers.size() + " answers");
         AnswerUnderReview first = answers.getFirst();
         assertTrue(!first.question().isBlank() && !first.answer().isBlank());
@@ -26,7 +27,8 @@ class VerifierBenchmarkTest {
 
     @Test
     void everyCheckIsReportedForEveryMeasuredAnswer(@TempDir Path home) {
-        List<AnswerUnderReview> answers = VerifierBenchmark.fromSeeds(TestStack.config(home).seedDir()).subList(0, 10);
+        List<AnswerUnderReview> answers =
+                VerifierBenchmark.fromSeeds(TestStack.config(home).seedDir()).subList(0, 10);
         try (AnswerVerifier verifier = AnswerVerifier.standard(KnownTerms.NONE)) {
             VerifyBenchResult r = new VerifierBenchmark(verifier).measure(answers, 2, Progress.NONE);
             assertEquals(10, r.answers());

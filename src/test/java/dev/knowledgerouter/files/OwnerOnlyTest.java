@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.knowledgerouter.knowledge.CollectionCatalog;
+import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.Embedder;
+import dev.knowledgerouter.knowledge.EmbedderIdentity;
+import dev.knowledgerouter.knowledge.Entry;
+import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 import dev.knowledgerouter.testing.FileModes;
 import dev.knowledgerouter.testing.TestStack;
 import java.io.IOException;
@@ -18,12 +24,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.knowledgerouter.knowledge.CollectionCatalog;
-import dev.knowledgerouter.knowledge.CollectionDefinition;
-import dev.knowledgerouter.knowledge.Embedder;
-import dev.knowledgerouter.knowledge.EmbedderIdentity;
-import dev.knowledgerouter.knowledge.Entry;
-import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 
 /** Folders 0700 and files 0600 for everything kr creates, and a looser tree narrowed in one pass. */
 class OwnerOnlyTest {
@@ -52,8 +52,10 @@ class OwnerOnlyTest {
         Embedder embedder = TestStack.embedder();
         LuceneKnowledgeStore store = new LuceneKnowledgeStore(dir.resolve("lucene"), EmbedderIdentity.of(embedder));
         try {
-            CollectionDefinition c = CollectionCatalog.load(TestStack.projectDir().resolve("collections"))
-                    .find("error-solutions").orElseThrow();
+            CollectionDefinition c = CollectionCatalog.load(
+                            TestStack.projectDir().resolve("collections"))
+                    .find("error-solutions")
+                    .orElseThrow();
             store.open(c);
             for (int i = 0; i < 3; i++) {
                 Map<String, Object> payload = Map.of("id", "e" + i, "error", "error " + i, "solution", "fix " + i);

@@ -32,12 +32,12 @@ class AuthTest {
 
     @TempDir
     Path home;
+
     private App app;
     private Javalin server;
     private String base;
 
-    record Response(int status, JsonNode body, String challenge, String raw) {
-    }
+    record Response(int status, JsonNode body, String challenge, String raw) {}
 
     @AfterEach
     void stop() {
@@ -52,7 +52,8 @@ class AuthTest {
     /** Starts the real server on the seeded stack, bound to {@code host} with {@code token} as KR_API_TOKEN. */
     private void serve(String host, Optional<String> token) {
         KrConfig seeded = TestStack.seededCopy(home);
-        KrConfig config = seeded.withServer(seeded.server().withListener(host, 0).withApiToken(token.map(Secret::of)));
+        KrConfig config =
+                seeded.withServer(seeded.server().withListener(host, 0).withApiToken(token.map(Secret::of)));
         app = App.open(config, TestStack.embedder(), Clock.systemUTC());
         server = new HttpApi(app).create().start();
         // A wildcard bind listens on loopback too, so the test reaches the exposed server there.
@@ -62,11 +63,15 @@ class AuthTest {
     private Response send(String method, String path, Optional<String> authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
         if (method.equals("POST")) {
-            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"how do I squash commits\"}"));
+            request.header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"how do I squash commits\"}"));
         }
         authorization.ifPresent(a -> request.header("Authorization", a));
         HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Response(r.statusCode(), new ObjectMapper().readTree(r.body()), r.headers().firstValue("WWW-Authenticate").orElse(""),
+        return new Response(
+                r.statusCode(),
+                new ObjectMapper().readTree(r.body()),
+                r.headers().firstValue("WWW-Authenticate").orElse(""),
                 r.headers().map() + r.body());
     }
 
@@ -99,22 +104,36 @@ class AuthTest {
     @Test
     void onAnExposedAddressTheMcpEndpointNeedsTheTokenToo() throws Exception {
         serve("0.0.0.0", Optional.of(TOKEN));
-        String initialize = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
-                + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
-        java.net.http.HttpResponse<String> refused = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/mcp"))
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(initialize)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        String initialize =
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                        + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
+        HttpResponse<String> refused = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/mcp"))
+                                .header("Content-Type", "application/json")
+                                .header("Accept", "application/json, text/event-stream")
+                                .POST(HttpRequest.BodyPublishers.ofString(initialize))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(401, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("unauthorized"), refused.body());
-        java.net.http.HttpResponse<String> allowed = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/mcp"))
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream").header("Authorization", "Bearer " + TOKEN)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(initialize)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> allowed = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/mcp"))
+                                .header("Content-Type", "application/json")
+                                .header("Accept", "application/json, text/event-stream")
+                                .header("Authorization", "Bearer " + TOKEN)
+                                .POST(HttpRequest.BodyPublishers.ofString(initialize))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, allowed.statusCode(), allowed.body());
     }
 
-    private java.net.http.HttpResponse<String> getRaw(String path) throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path)).GET().build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> getRaw(String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -129,7 +148,10 @@ class AuthTest {
         Response ok = get("/v1/search?q=git", Optional.of("Bearer " + TOKEN));
         assertEquals(200, ok.status(), ok.raw());
         assertTrue(ok.body().path("hits").size() > 0, ok.raw());
-        assertEquals(200, get("/v1/search?q=git", Optional.of("bearer " + TOKEN)).status(), "the scheme name is case-insensitive (RFC 7235)");
+        assertEquals(
+                200,
+                get("/v1/search?q=git", Optional.of("bearer " + TOKEN)).status(),
+                "the scheme name is case-insensitive (RFC 7235)");
     }
 
     @Test
@@ -148,8 +170,10 @@ class AuthTest {
         serve("127.0.0.1", Optional.of(TOKEN));
         long stored = app.store().count(CollectionCatalog.HISTORY);
         assertUnauthorized(send("POST", "/v1/query", Optional.empty()), "Authorization: Bearer");
-        assertEquals(stored, app.store().count(CollectionCatalog.HISTORY), "the refused query was not answered nor stored");
-        assertEquals(200, send("POST", "/v1/query", Optional.of("Bearer " + TOKEN)).status());
+        assertEquals(
+                stored, app.store().count(CollectionCatalog.HISTORY), "the refused query was not answered nor stored");
+        assertEquals(
+                200, send("POST", "/v1/query", Optional.of("Bearer " + TOKEN)).status());
         assertEquals(stored + 1, app.store().count(CollectionCatalog.HISTORY));
     }
 
@@ -165,8 +189,11 @@ class AuthTest {
     @Test
     void anExposedAddressWithoutATokenIsRefusedBeforeAnythingListens() {
         KrConfig config = TestStack.config(home);
-        app = App.open(config.withServer(config.server().withListener("0.0.0.0", 0)), TestStack.embedder(), Clock.systemUTC());
+        app = App.open(
+                config.withServer(config.server().withListener("0.0.0.0", 0)), TestStack.embedder(), Clock.systemUTC());
         ConfigException e = assertThrows(ConfigException.class, () -> new HttpApi(app).create());
-        assertTrue(e.getMessage().contains("set KR_API_TOKEN") && e.getMessage().contains("bind 127.0.0.1"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("set KR_API_TOKEN") && e.getMessage().contains("bind 127.0.0.1"),
+                e.getMessage());
     }
 }

@@ -32,8 +32,10 @@ class BrowserGuardTest {
 
     @TempDir
     Path home;
+
     @TempDir
     Path projects;
+
     GuardedRouter router;
 
     @AfterEach
@@ -73,17 +75,16 @@ class BrowserGuardTest {
 
     /** A request under another Host, as a page that rebound its DNS name to 127.0.0.1 sends it. */
     RawHttp.Response underHost(String host, String method, String path, String body) {
-        Map<String, String> headers = body == null
-                ? Map.of("Host", host)
-                : Map.of("Host", host, "Content-Type", "application/json");
+        Map<String, String> headers =
+                body == null ? Map.of("Host", host) : Map.of("Host", host, "Content-Type", "application/json");
         return RawHttp.send(router.port(), method, path, headers, body);
     }
 
     @Test
     void aCrossSiteTextPostToEveryStateChangingRouteIsRefusedAndChangesNothing() {
         serve();
-        Map<String, String> page = Map.of("Origin", EVIL, "Content-Type", "text/plain;charset=UTF-8",
-                "Sec-Fetch-Site", "cross-site");
+        Map<String, String> page =
+                Map.of("Origin", EVIL, "Content-Type", "text/plain;charset=UTF-8", "Sec-Fetch-Site", "cross-site");
         for (Route route : router.postRoutes()) {
             HttpResponse<String> r = attack(route, page);
             assertRefused(r, 403, "origin_not_allowed", route.toString());
@@ -121,8 +122,8 @@ class BrowserGuardTest {
     @Test
     void aJsonBodyInAnotherCharsetIsRefused() {
         serve();
-        HttpResponse<String> r = attack(new Route("POST", "/v1/query"),
-                Map.of("Content-Type", "application/json; charset=iso-8859-1"));
+        HttpResponse<String> r =
+                attack(new Route("POST", "/v1/query"), Map.of("Content-Type", "application/json; charset=iso-8859-1"));
         assertRefused(r, 415, "unsupported_media_type", "latin-1");
         assertNothingChanged();
     }
@@ -132,7 +133,10 @@ class BrowserGuardTest {
         serve();
         HttpResponse<String> r = router.send("GET", "/v1/interactions", Map.of("Sec-Fetch-Site", "cross-site"), null);
         assertRefused(r, 403, "origin_not_allowed", "a cross-site GET");
-        assertEquals(200, router.send("GET", "/", Map.of("Sec-Fetch-Site", "cross-site"), null).statusCode(),
+        assertEquals(
+                200,
+                router.send("GET", "/", Map.of("Sec-Fetch-Site", "cross-site"), null)
+                        .statusCode(),
                 "a link from another site may still open the dashboard, which holds no data");
     }
 
@@ -141,7 +145,9 @@ class BrowserGuardTest {
     void aPathThatOnlyStartsAtTheDashboardIsNotTheDashboard() {
         serve();
         Map<String, String> fromAPage = Map.of("Host", "127.0.0.1:" + router.port(), "Sec-Fetch-Site", "cross-site");
-        for (String path : List.of("/dashboard/../v1/interactions", "/dashboard/%2e%2e/v1/interactions",
+        for (String path : List.of(
+                "/dashboard/../v1/interactions",
+                "/dashboard/%2e%2e/v1/interactions",
                 "/dashboard/..%2fv1/interactions")) {
             RawHttp.Response r = RawHttp.send(router.port(), "GET", path, fromAPage, null);
             assertTrue(List.of(400, 403, 404).contains(r.status()), path + ": " + r.status() + " " + r.body());
@@ -152,8 +158,8 @@ class BrowserGuardTest {
     @Test
     void theSameCommandsFromTheServersOwnPageAreAnswered() throws Exception {
         serve();
-        Map<String, String> own = Map.of("Origin", router.ownOrigin(), "Content-Type", "application/json",
-                "Sec-Fetch-Site", "same-origin");
+        Map<String, String> own = Map.of(
+                "Origin", router.ownOrigin(), "Content-Type", "application/json", "Sec-Fetch-Site", "same-origin");
         HttpResponse<String> query = attack(new Route("POST", "/v1/query"), own);
         assertEquals(200, query.statusCode(), query.body());
         assertEquals(1, router.claude.received().size());
@@ -164,7 +170,8 @@ class BrowserGuardTest {
         assertEquals(200, chat.statusCode(), chat.body());
         assertEquals(2, router.claude.received().size());
         assertEquals(2, router.get("/v1/interactions").path("interactions").size());
-        HttpResponse<String> analysis = attack(new Route("POST", "/v1/repos"),
+        HttpResponse<String> analysis = attack(
+                new Route("POST", "/v1/repos"),
                 Map.of("Origin", router.ownOrigin(), "Content-Type", "Application/JSON; charset=utf-8"));
         assertEquals(202, analysis.statusCode(), analysis.body());
         assertEquals("succeeded", finishedJob("home").path("status").asText());
@@ -199,7 +206,9 @@ class BrowserGuardTest {
         assertTrue(body.path("message").asText().contains("server.allowed_hosts"), rest.body());
         assertTrue(body.path("message").asText().contains("'evil.example'"), rest.body());
         RawHttp.Response models = underHost("evil.example", "GET", OpenAiApi.MODELS, null);
-        assertEquals("permission_error", GuardedRouter.json(models.body()).path("error").path("type").asText());
+        assertEquals(
+                "permission_error",
+                GuardedRouter.json(models.body()).path("error").path("type").asText());
     }
 
     @Test
@@ -210,7 +219,9 @@ class BrowserGuardTest {
             RawHttp.Response r = underHost(host, "GET", "/v1/collections", null);
             assertEquals(200, r.status(), host + ": " + r.body());
         }
-        assertEquals(403, underHost("localhost:1", "GET", "/v1/collections", null).status(),
+        assertEquals(
+                403,
+                underHost("localhost:1", "GET", "/v1/collections", null).status(),
                 "the listener's name with another port is another server");
     }
 
@@ -222,12 +233,18 @@ class BrowserGuardTest {
         Map<String, String> json = Map.of("Content-Type", "application/json");
         int otherPort = router.port() == 3000 ? 3001 : 3000;
         assertRefused(post(mcp, with(json, "Origin", EVIL), initialize), 403, "origin_not_allowed", "evil");
-        assertRefused(post(mcp, with(json, "Origin", "http://127.0.0.1:" + otherPort), initialize),
-                403, "origin_not_allowed", "another local port");
-        assertRefused(post(mcp, with(json, "Origin", "http://localhost:" + router.port()), initialize),
-                403, "origin_not_allowed", "another name for the same listener is another origin");
-        assertRefused(post(mcp, Map.of("Content-Type", "text/plain"), initialize),
-                415, "unsupported_media_type", "text");
+        assertRefused(
+                post(mcp, with(json, "Origin", "http://127.0.0.1:" + otherPort), initialize),
+                403,
+                "origin_not_allowed",
+                "another local port");
+        assertRefused(
+                post(mcp, with(json, "Origin", "http://localhost:" + router.port()), initialize),
+                403,
+                "origin_not_allowed",
+                "another name for the same listener is another origin");
+        assertRefused(
+                post(mcp, Map.of("Content-Type", "text/plain"), initialize), 415, "unsupported_media_type", "text");
         HttpResponse<String> own = post(mcp, with(json, "Origin", router.ownOrigin()), initialize);
         assertEquals(200, own.statusCode(), own.body());
     }

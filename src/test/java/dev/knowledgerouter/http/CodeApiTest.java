@@ -25,10 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 class CodeApiTest {
     @TempDir
     static Path home;
+
     @TempDir
     static Path projects;
+
     @TempDir
     static Path elsewhere;
+
     static App app;
     static Javalin server;
 
@@ -36,7 +39,10 @@ class CodeApiTest {
     static void start() throws IOException {
         TestStack.copyTree(Path.of("src/test/resources/code/fixtures/java"), projects.resolve("shapes"));
         TestStack.copyTree(Path.of("src/test/resources/code/fixtures/go"), elsewhere.resolve("secret"));
-        app = App.open(TestStack.config(home).withCode(CodeSettings.defaults().withAllowedRoots(List.of(projects))), TestStack.embedder(), Clock.systemUTC());
+        app = App.open(
+                TestStack.config(home).withCode(CodeSettings.defaults().withAllowedRoots(List.of(projects))),
+                TestStack.embedder(),
+                Clock.systemUTC());
         server = new HttpApi(app).create().start();
         HttpApiTest.base = "http://127.0.0.1:" + server.port();
     }
@@ -69,7 +75,8 @@ class CodeApiTest {
 
     @Test
     void anAnalysisJobStartsReportsProgressAndItsRepositoryBecomesSearchable() throws Exception {
-        HttpApiTest.Response started = post("{\"path\": \"" + pathJson(projects.resolve("shapes")) + "\", \"name\": \"shapes\"}");
+        HttpApiTest.Response started =
+                post("{\"path\": \"" + pathJson(projects.resolve("shapes")) + "\", \"name\": \"shapes\"}");
         assertEquals(202, started.status(), started.body().toString());
         assertEquals("shapes", started.body().path("name").asText());
         assertFalse(started.body().path("id").asText().isBlank());
@@ -81,22 +88,35 @@ class CodeApiTest {
 
         JsonNode repo = HttpApiTest.get("/v1/repos/shapes").body();
         assertEquals(10, repo.path("graph").path("nodes_by_type").path("class").asInt());
-        assertTrue(HttpApiTest.get("/v1/repos").body().path("repositories").toString().contains("\"name\":\"shapes\""));
+        assertTrue(HttpApiTest.get("/v1/repos")
+                .body()
+                .path("repositories")
+                .toString()
+                .contains("\"name\":\"shapes\""));
 
         HttpApiTest.Response search = HttpApiTest.get("/v1/repos/shapes/search?q=build+a+circle+with+a+radius&k=3");
         assertEquals(200, search.status(), search.body().toString());
         JsonNode hits = search.body().path("hits");
         assertEquals(3, hits.size());
         JsonNode first = hits.get(0);
-        assertTrue(first.path("node_id").asText().startsWith("class:src/main/java/com/acme/model/Circle.java")
-                || first.path("node_id").asText().startsWith("function:src/main/java/com/acme/model/Circle.java"), hits.toString());
-        assertTrue(first.path("start_line").asInt() >= 1 && first.path("end_line").asInt() >= first.path("start_line").asInt());
+        assertTrue(
+                first.path("node_id").asText().startsWith("class:src/main/java/com/acme/model/Circle.java")
+                        || first.path("node_id")
+                                .asText()
+                                .startsWith("function:src/main/java/com/acme/model/Circle.java"),
+                hits.toString());
+        assertTrue(first.path("start_line").asInt() >= 1
+                && first.path("end_line").asInt() >= first.path("start_line").asInt());
         assertFalse(first.path("snippet").asText().isBlank());
     }
 
     @Test
     void aPathOutsideTheAllowedRootsIsRefusedWith403() throws Exception {
-        HttpApiTest.assertError(post("{\"path\": \"" + pathJson(elsewhere.resolve("secret")) + "\"}"), 403, "path_not_allowed", "code.allowed_roots");
+        HttpApiTest.assertError(
+                post("{\"path\": \"" + pathJson(elsewhere.resolve("secret")) + "\"}"),
+                403,
+                "path_not_allowed",
+                "code.allowed_roots");
         assertEquals(404, HttpApiTest.get("/v1/repos/secret").status());
     }
 
@@ -104,15 +124,15 @@ class CodeApiTest {
     void aLinkInsideARootThatLeadsOutsideIsRefusedWith403() throws Exception {
         Path link = projects.resolve("sneaky");
         Files.createSymbolicLink(link, elsewhere.resolve("secret"));
-        HttpApiTest.assertError(post("{\"path\": \"" + pathJson(link) + "\"}"), 403, "path_not_allowed",
-                "code.allowed_roots");
+        HttpApiTest.assertError(
+                post("{\"path\": \"" + pathJson(link) + "\"}"), 403, "path_not_allowed", "code.allowed_roots");
     }
 
     @Test
     void dotDotCannotClimbOutOfARoot() throws Exception {
         String climbing = pathJson(projects) + "/../" + elsewhere.getFileName() + "/secret";
-        HttpApiTest.assertError(post("{\"path\": \"" + climbing + "\"}"), 403, "path_not_allowed",
-                "code.allowed_roots");
+        HttpApiTest.assertError(
+                post("{\"path\": \"" + climbing + "\"}"), 403, "path_not_allowed", "code.allowed_roots");
     }
 
     @Test
@@ -129,7 +149,9 @@ class CodeApiTest {
         for (HttpApiTest.Response answer : answers) {
             HttpApiTest.assertError(answer, 403, "path_not_allowed", "code.allowed_roots");
             assertEquals(answers.getFirst().body(), answer.body(), "the same answer whatever lies outside");
-            assertFalse(answer.body().toString().contains(elsewhere.toString()), answer.body().toString());
+            assertFalse(
+                    answer.body().toString().contains(elsewhere.toString()),
+                    answer.body().toString());
         }
     }
 
@@ -152,10 +174,13 @@ class CodeApiTest {
         TestStack.copyTree(Path.of("src/test/resources/code/fixtures/java"), repo);
         String token = new FakeCredentials(12).githubOauth();
         Files.createDirectories(repo.resolve("ops"));
-        Files.writeString(repo.resolve("ops/hosts.yml"), "github.com:\n    user: octocat\n    oauth_token: " + token
-                + "\n");
+        Files.writeString(
+                repo.resolve("ops/hosts.yml"), "github.com:\n    user: octocat\n    oauth_token: " + token + "\n");
 
-        assertEquals(202, post("{\"path\": \"" + pathJson(repo) + "\", \"name\": \"vault-app\"}").status());
+        assertEquals(
+                202,
+                post("{\"path\": \"" + pathJson(repo) + "\", \"name\": \"vault-app\"}")
+                        .status());
         JsonNode job = finishedJob("vault-app");
         JsonNode repository = HttpApiTest.get("/v1/repos/vault-app").body();
 
@@ -164,7 +189,9 @@ class CodeApiTest {
         assertEquals(expected, job.path("result").path("credential_skips").toString());
         assertEquals(expected, repository.path("graph").path("credential_skips").toString());
         assertFalse(repository.toString().contains(token));
-        JsonNode hits = HttpApiTest.get("/v1/repos/vault-app/search?q=oauth_token+github.com&k=20").body().path("hits");
+        JsonNode hits = HttpApiTest.get("/v1/repos/vault-app/search?q=oauth_token+github.com&k=20")
+                .body()
+                .path("hits");
         assertFalse(hits.toString().contains(token) || hits.toString().contains("ops/hosts.yml"), hits.toString());
     }
 
@@ -172,16 +199,33 @@ class CodeApiTest {
     void badAnalysisRequestsGet400sNamingTheFix() throws Exception {
         HttpApiTest.assertError(post("{}"), 400, "invalid_request", "'path' is missing");
         HttpApiTest.assertError(post("{\"path\": \"relative/dir\"}"), 400, "invalid_request", "must be absolute");
-        HttpApiTest.assertError(post("{\"path\": \"" + pathJson(projects.resolve("nope")) + "\"}"), 400, "not_a_directory", "not an existing directory");
-        HttpApiTest.assertError(post("{\"path\": \"" + pathJson(projects.resolve("shapes")) + "\", \"name\": \"Bad Name\"}"), 400, "invalid_request", "lowercase");
-        HttpApiTest.assertError(post("{\"path\": \"" + pathJson(projects.resolve("shapes")) + "\", \"summaries\": \"cloud\"}"), 400, "invalid_request", "none or local");
+        HttpApiTest.assertError(
+                post("{\"path\": \"" + pathJson(projects.resolve("nope")) + "\"}"),
+                400,
+                "not_a_directory",
+                "not an existing directory");
+        HttpApiTest.assertError(
+                post("{\"path\": \"" + pathJson(projects.resolve("shapes")) + "\", \"name\": \"Bad Name\"}"),
+                400,
+                "invalid_request",
+                "lowercase");
+        HttpApiTest.assertError(
+                post("{\"path\": \"" + pathJson(projects.resolve("shapes")) + "\", \"summaries\": \"cloud\"}"),
+                400,
+                "invalid_request",
+                "none or local");
         HttpApiTest.assertError(post("[1, 2]"), 400, "invalid_request", "JSON object");
     }
 
     @Test
     void searchingAnUnknownRepositoryIs404AndAMissingQueryIs400() throws Exception {
-        HttpApiTest.assertError(HttpApiTest.get("/v1/repos/never-analysed/search?q=x"), 404, "unknown_repository", "no analysed repository named 'never-analysed'");
-        HttpApiTest.assertError(HttpApiTest.get("/v1/repos/never-analysed"), 404, "unknown_repository", "POST /v1/repos");
+        HttpApiTest.assertError(
+                HttpApiTest.get("/v1/repos/never-analysed/search?q=x"),
+                404,
+                "unknown_repository",
+                "no analysed repository named 'never-analysed'");
+        HttpApiTest.assertError(
+                HttpApiTest.get("/v1/repos/never-analysed"), 404, "unknown_repository", "POST /v1/repos");
         HttpApiTest.assertError(HttpApiTest.get("/v1/repos/shapes/search"), 400, "invalid_request", "'q' is missing");
     }
 
@@ -193,7 +237,9 @@ class CodeApiTest {
         Files.writeString(dir.resolve("graph.json"), "{\"nodes\": [ {\"id\": ");
         HttpApiTest.Response one = HttpApiTest.get("/v1/repos/broken");
         assertEquals(200, one.status(), one.body().toString());
-        assertTrue(one.body().path("graph").path("error").asText().contains("run kr analyze"), one.body().toString());
+        assertTrue(
+                one.body().path("graph").path("error").asText().contains("run kr analyze"),
+                one.body().toString());
         assertEquals(200, HttpApiTest.get("/v1/repos").status());
     }
 
@@ -201,5 +247,4 @@ class CodeApiTest {
     void anInvalidRepositoryNameInThePathIs400() throws Exception {
         HttpApiTest.assertError(HttpApiTest.get("/v1/repos/Bad%20Name"), 400, "invalid_request", "lowercase");
     }
-
 }

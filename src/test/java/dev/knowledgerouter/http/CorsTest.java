@@ -20,13 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** CORS over a real port: off by default, and on for the origins in server.allowed_origins only, preflight included. */
 class CorsTest {
     static final String TOOL = "http://localhost:5173";
-    static final Map<String, String> PREFLIGHT = Map.of("Access-Control-Request-Method", "POST",
-            "Access-Control-Request-Headers", "authorization,content-type");
+    static final Map<String, String> PREFLIGHT = Map.of(
+            "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization,content-type");
 
     @TempDir
     Path home;
+
     @TempDir
     Path projects;
+
     GuardedRouter router;
 
     @AfterEach
@@ -63,10 +65,12 @@ class CorsTest {
             HttpResponse<String> r = preflight(path, TOOL);
             assertEquals(204, r.statusCode(), path + ": " + r.body());
             assertEquals(TOOL, header(r, "Access-Control-Allow-Origin"), path);
-            assertTrue(r.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Origin")),
+            assertTrue(
+                    r.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Origin")),
                     path + ": " + r.headers().map());
             assertTrue(listed(r, "Access-Control-Allow-Methods").containsAll(List.of("get", "post")), path);
-            assertTrue(listed(r, "Access-Control-Allow-Headers").containsAll(List.of("authorization", "content-type")),
+            assertTrue(
+                    listed(r, "Access-Control-Allow-Headers").containsAll(List.of("authorization", "content-type")),
                     path);
             assertTrue(Integer.parseInt(header(r, "Access-Control-Max-Age")) > 0, path);
             assertEquals(List.of(), router.claude.received(), "a preflight runs nothing");
@@ -77,12 +81,13 @@ class CorsTest {
     void anAllowedOriginsRequestsAndErrorsCarryTheCorsHeaders() {
         serveAllowingTheTool();
         Map<String, String> json = Map.of("Origin", TOOL, "Content-Type", "application/json");
-        HttpResponse<String> ok = router.send("POST", "/v1/query", json,
-                "{\"query\": \"how do I squash commits\", \"prefer\": \"remote\"}");
+        HttpResponse<String> ok = router.send(
+                "POST", "/v1/query", json, "{\"query\": \"how do I squash commits\", \"prefer\": \"remote\"}");
         assertEquals(200, ok.statusCode(), ok.body());
         assertEquals(TOOL, header(ok, "Access-Control-Allow-Origin"));
         assertTrue(header(ok, "Vary").contains("Origin"), ok.headers().map().toString());
-        assertTrue(listed(ok, "Access-Control-Expose-Headers").contains("x-kr-route"),
+        assertTrue(
+                listed(ok, "Access-Control-Expose-Headers").contains("x-kr-route"),
                 "the page may read the route headers");
         HttpResponse<String> bad = router.send("POST", "/v1/query", json, "{}");
         assertEquals(400, bad.statusCode(), bad.body());
@@ -99,7 +104,8 @@ class CorsTest {
             HttpResponse<String> r = preflight("/v1/query", origin);
             assertEquals(403, r.statusCode(), origin);
             assertEquals("origin_not_allowed", GuardedRouter.errorCode("/v1/query", r.body()));
-            assertFalse(r.headers().firstValue("Access-Control-Allow-Origin").isPresent(),
+            assertFalse(
+                    r.headers().firstValue("Access-Control-Allow-Origin").isPresent(),
                     origin + ": " + r.headers().map());
             assertFalse(r.headers().firstValue("Access-Control-Allow-Methods").isPresent(), origin);
         }
@@ -115,7 +121,8 @@ class CorsTest {
         assertFalse(anyCors, r.headers().map().toString());
         HttpResponse<String> same = router.send("GET", "/v1/collections", Map.of("Origin", router.ownOrigin()), null);
         assertEquals(200, same.statusCode());
-        assertFalse(same.headers().firstValue("Access-Control-Allow-Origin").isPresent(),
+        assertFalse(
+                same.headers().firstValue("Access-Control-Allow-Origin").isPresent(),
                 "the server's own page needs no CORS");
     }
 }

@@ -35,13 +35,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class CrossSiteBrowserTest {
     @TempDir
     static Path profile;
+
     static ChromeDriver browser;
     static String missing;
 
     @TempDir
     Path home;
+
     @TempDir
     Path projects;
+
     GuardedRouter router;
     final WireServer attacker = new WireServer();
 
@@ -58,9 +61,13 @@ class CrossSiteBrowserTest {
         options.setBinary(chromium.get().toFile());
         options.addArguments(Chromium.HEADLESS_FLAGS);
         options.addArguments("--user-data-dir=" + profile);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
-                .usingAnyFreePort()
-                .withLogOutput(OutputStream.nullOutputStream()).build(), options);
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(driver.get().toFile())
+                        .usingAnyFreePort()
+                        .withLogOutput(OutputStream.nullOutputStream())
+                        .build(),
+                options);
     }
 
     @AfterAll
@@ -115,7 +122,10 @@ class CrossSiteBrowserTest {
                   document.getElementById('f').submit();
                 })();
                 </script>
-                """.formatted(target, jsString(query), jsString(analysis),
+                """.formatted(
+                target,
+                jsString(query),
+                jsString(analysis),
                 jsString("{\"model\": \"remote\", \"messages\": [{\"role\": \"user\", \"content\": \"a poem\"}]}"));
     }
 
@@ -125,7 +135,8 @@ class CrossSiteBrowserTest {
 
     String visitTheAttackersPage() {
         browser.get(attacker.url() + "/");
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(b -> b.getTitle().startsWith("done"));
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(b -> b.getTitle().startsWith("done"));
         return browser.getTitle();
     }
 
@@ -146,7 +157,7 @@ class CrossSiteBrowserTest {
         assertTrue(report.contains("cors read 200"), "CORS let the allowed page read the answer: " + report);
         assertEquals(1, router.claude.received().size(), "only the JSON request reached Claude");
         assertEquals(1, router.get("/v1/interactions").path("interactions").size());
-        assertEquals(0, router.get("/v1/repos").path("repositories").size(),
-                "a text/plain analysis request is never read");
+        assertEquals(
+                0, router.get("/v1/repos").path("repositories").size(), "a text/plain analysis request is never read");
     }
 }

@@ -12,6 +12,7 @@ import dev.knowledgerouter.app.App;
 import dev.knowledgerouter.testing.Chromium;
 import dev.knowledgerouter.testing.TestStack;
 import io.javalin.Javalin;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +22,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
@@ -55,8 +58,10 @@ class DashboardBrowserTest {
 
     @TempDir
     static Path home;
+
     @TempDir
     static Path profile;
+
     static App app;
     static Javalin server;
     static String base;
@@ -74,7 +79,9 @@ class DashboardBrowserTest {
         Optional<Path> driver = Chromium.driver();
         if (chromium.isEmpty() || driver.isEmpty()) {
             missing = "dashboard browser test skipped: "
-                    + (chromium.isEmpty() ? "no Chromium on PATH (chromium, chromium-browser, google-chrome) nor $KR_CHROMIUM; " : "")
+                    + (chromium.isEmpty()
+                            ? "no Chromium on PATH (chromium, chromium-browser, google-chrome) nor $KR_CHROMIUM; "
+                            : "")
                     + (driver.isEmpty() ? "no chromedriver on PATH nor $KR_CHROMEDRIVER; " : "")
                     + "install them with 'apt-get install chromium chromium-driver'";
             return;
@@ -86,12 +93,16 @@ class DashboardBrowserTest {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.get().toFile());
         options.addArguments(Chromium.HEADLESS_FLAGS);
-        options.addArguments("--user-data-dir=" + profile, "--window-size=1280,1500", "--hide-scrollbars", "--lang=en-US");
+        options.addArguments(
+                "--user-data-dir=" + profile, "--window-size=1280,1500", "--hide-scrollbars", "--lang=en-US");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile()).usingAnyFreePort()
-                .withLogOutput(java.io.OutputStream.nullOutputStream()).build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(driver.get().toFile())
+                .usingAnyFreePort()
+                .withLogOutput(OutputStream.nullOutputStream())
+                .build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     }
@@ -128,19 +139,25 @@ class DashboardBrowserTest {
         List<String> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 // The 401 the token test makes up on purpose.
-                .map(LogEntry::getMessage).filter(m -> !m.contains("401")).toList();
+                .map(LogEntry::getMessage)
+                .filter(m -> !m.contains("401"))
+                .toList();
         assertEquals(List.of(), severe);
     }
 
     static JsonNode api(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return json.readTree(r.body());
     }
 
     static String postQuery(String query) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/query")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(java.util.Map.of("query", query)))).build(),
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/v1/query"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("query", query))))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return json.readTree(r.body()).path("interaction_id").asText();
@@ -162,10 +179,14 @@ class DashboardBrowserTest {
         Files.createDirectories(png.getParent());
         Dimension window = browser.manage().window().getSize();
         long height = (Long) browser.executeScript("return Math.ceil(document.documentElement.scrollHeight)");
-        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(Math.max(height, window.getHeight()), 5000)));
+        browser.manage().window().setSize(new Dimension(window.getWidth(), (int)
+                Math.min(Math.max(height, window.getHeight()), 5000)));
         browser.executeScript("window.scrollTo(0, 0)");
         try {
-            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), png, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                    png,
+                    StandardCopyOption.REPLACE_EXISTING);
         } finally {
             browser.manage().window().setSize(window);
         }
@@ -179,7 +200,11 @@ class DashboardBrowserTest {
     void theHealthStripShowsEachPartUpOrDownWithItsReason() {
         WebElement store = visible("#health-parts li[data-part='store']");
         assertEquals("true", store.getDomAttribute("data-up"));
-        assertTrue(store.getText().contains("Store") && store.getText().contains("up") && store.getText().contains("Lucene"), store.getText());
+        assertTrue(
+                store.getText().contains("Store")
+                        && store.getText().contains("up")
+                        && store.getText().contains("Lucene"),
+                store.getText());
         // No Ollama in tests: the local model is down, and says why.
         WebElement local = browser.findElement(By.cssSelector("#health-parts li[data-part='local_model']"));
         assertEquals("false", local.getDomAttribute("data-up"));
@@ -201,17 +226,24 @@ class DashboardBrowserTest {
         assertTrue(browser.findElement(By.id("answer-context")).getText().contains("maven-pkix-path-building-failed"));
         assertTrue(browser.findElement(By.id("answer-text")).getText().contains("[retrieval-only]"));
         // The stored answer is Markdown: its command blocks are shown as code.
-        assertTrue(browser.findElement(By.cssSelector("#answer-text pre code")).getText().contains("openssl s_client"));
+        assertTrue(browser.findElement(By.cssSelector("#answer-text pre code"))
+                .getText()
+                .contains("openssl s_client"));
         String id = browser.findElement(By.id("answer-id")).getText();
         String before = interaction(id).path("outcome").asText();
         assertNotEquals("success", before, "no model answered, so the outcome starts as " + before);
 
-        browser.findElement(By.cssSelector("#answer .feedback button[data-verdict='good']")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#answer .outcome-slot [data-outcome='success']")));
+        browser.findElement(By.cssSelector("#answer .feedback button[data-verdict='good']"))
+                .click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#answer .outcome-slot [data-outcome='success']")));
         JsonNode after = interaction(id);
         assertEquals("success", after.path("outcome").asText(), after.toString());
         assertEquals("good", after.path("verdict").asText());
-        assertEquals("true", browser.findElement(By.cssSelector("#answer .feedback button[data-verdict='good']")).getDomAttribute("aria-pressed"));
+        assertEquals(
+                "true",
+                browser.findElement(By.cssSelector("#answer .feedback button[data-verdict='good']"))
+                        .getDomAttribute("aria-pressed"));
         screenshot("dashboard.png");
     }
 
@@ -220,16 +252,21 @@ class DashboardBrowserTest {
         String older = postQuery("git push rejected non-fast-forward");
         String newest = postQuery("docker compose port is already allocated");
         browser.findElement(By.id("nav-recent")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#recent-rows tr[data-interaction='" + newest + "']")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#recent-rows tr[data-interaction='" + newest + "']")));
         List<WebElement> rows = browser.findElements(By.cssSelector("#recent-rows tr"));
         assertEquals(newest, rows.get(0).getDomAttribute("data-interaction"));
         assertEquals(older, rows.get(1).getDomAttribute("data-interaction"));
-        assertTrue(rows.get(0).getText().contains("docker compose port is already allocated"), rows.get(0).getText());
+        assertTrue(
+                rows.get(0).getText().contains("docker compose port is already allocated"),
+                rows.get(0).getText());
 
         rows.get(0).findElement(By.cssSelector("button[data-verdict='good']")).click();
-        wait.until(ExpectedConditions.presenceOfNestedElementLocatedBy(rows.get(0), By.cssSelector("td.outcome [data-outcome='success']")));
+        wait.until(ExpectedConditions.presenceOfNestedElementLocatedBy(
+                rows.get(0), By.cssSelector("td.outcome [data-outcome='success']")));
         rows.get(0).findElement(By.cssSelector("button[data-verdict='bad']")).click();
-        wait.until(ExpectedConditions.presenceOfNestedElementLocatedBy(rows.get(0), By.cssSelector("td.outcome [data-outcome='failure']")));
+        wait.until(ExpectedConditions.presenceOfNestedElementLocatedBy(
+                rows.get(0), By.cssSelector("td.outcome [data-outcome='failure']")));
         JsonNode rated = interaction(newest);
         assertEquals("failure", rated.path("outcome").asText(), rated.toString());
         assertEquals("bad", rated.path("verdict").asText());
@@ -244,13 +281,17 @@ class DashboardBrowserTest {
     void collectionsAreListedAndOneCanBeSearched() throws Exception {
         browser.findElement(By.id("nav-collections")).click();
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#collection-list li.card"), 4));
-        WebElement errors = browser.findElement(By.cssSelector("#collection-list li[data-collection='error-solutions']"));
+        WebElement errors =
+                browser.findElement(By.cssSelector("#collection-list li[data-collection='error-solutions']"));
         assertTrue(errors.getText().contains("knowledge") && errors.getText().contains("entries"), errors.getText());
-        WebElement history = browser.findElement(By.cssSelector("#collection-list li[data-collection='interaction-history']"));
+        WebElement history =
+                browser.findElement(By.cssSelector("#collection-list li[data-collection='interaction-history']"));
         assertTrue(history.getText().contains("not searchable"), history.getText());
 
         errors.findElement(By.tagName("button")).click();
-        assertEquals("error-solutions", browser.findElement(By.id("search-collection")).getDomProperty("value"));
+        assertEquals(
+                "error-solutions",
+                browser.findElement(By.id("search-collection")).getDomProperty("value"));
         WebElement text = browser.switchTo().activeElement();
         assertEquals("search-text", text.getDomAttribute("id"), "the search box has the focus");
         text.sendKeys("PKIX path building failed");
@@ -258,8 +299,12 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#search-hits > li"), 0));
         List<WebElement> hits = browser.findElements(By.cssSelector("#search-hits > li"));
         assertEquals(5, hits.size());
-        hits.forEach(h -> assertTrue(h.findElement(By.cssSelector(".collection")).getText().equals("error-solutions"), h.getText()));
-        assertEquals("maven-pkix-path-building-failed", hits.get(0).getDomAttribute("data-id"), hits.get(0).getText());
+        hits.forEach(h -> assertTrue(
+                h.findElement(By.cssSelector(".collection")).getText().equals("error-solutions"), h.getText()));
+        assertEquals(
+                "maven-pkix-path-building-failed",
+                hits.get(0).getDomAttribute("data-id"),
+                hits.get(0).getText());
         screenshot("dashboard-collections.png");
     }
 
@@ -272,7 +317,9 @@ class DashboardBrowserTest {
         browser.switchTo().frame(frame);
         try {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("svg")));
-            assertTrue(browser.findElement(By.tagName("h1")).getText().contains("report"), browser.findElement(By.tagName("h1")).getText());
+            assertTrue(
+                    browser.findElement(By.tagName("h1")).getText().contains("report"),
+                    browser.findElement(By.tagName("h1")).getText());
         } finally {
             browser.switchTo().defaultContent();
         }
@@ -282,23 +329,31 @@ class DashboardBrowserTest {
     @Test
     void aTokenIsKeptForTheTabAndSentWithEveryCall() {
         // Every call the page makes goes through window.fetch: record the Authorization header each one carries.
-        browser.executeScript("window.__auth = []; const real = window.fetch; window.fetch = (url, init) => {"
-                + " window.__auth.push(new Headers((init || {}).headers).get('Authorization')); return real(url, init); };");
+        browser.executeScript(
+                "window.__auth = []; const real = window.fetch; window.fetch = (url, init) => {"
+                        + " window.__auth.push(new Headers((init || {}).headers).get('Authorization')); return real(url, init); };");
         browser.findElement(By.cssSelector("#token-panel summary")).click();
         browser.findElement(By.id("token-input")).sendKeys("s3cret-token");
         browser.findElement(By.cssSelector("#token-form button[type='submit']")).click();
         assertEquals("s3cret-token", browser.executeScript("return sessionStorage.getItem('kr.token')"));
-        assertEquals("", browser.findElement(By.id("token-input")).getDomProperty("value"), "the token is not left in the field");
+        assertEquals(
+                "",
+                browser.findElement(By.id("token-input")).getDomProperty("value"),
+                "the token is not left in the field");
         browser.findElement(By.id("health-refresh")).click();
         wait.until(d -> !((List<?>) browser.executeScript("return window.__auth")).isEmpty());
-        assertEquals(List.of("Bearer s3cret-token"), ((List<?>) browser.executeScript("return [...new Set(window.__auth)]")));
+        assertEquals(List.of("Bearer s3cret-token"), ((List<?>)
+                browser.executeScript("return [...new Set(window.__auth)]")));
 
         browser.findElement(By.id("token-clear")).click();
         assertNull(browser.executeScript("return sessionStorage.getItem('kr.token')"));
         browser.executeScript("window.__auth = [];");
         browser.findElement(By.id("health-refresh")).click();
         wait.until(d -> !((List<?>) browser.executeScript("return window.__auth")).isEmpty());
-        assertEquals(java.util.Arrays.asList((Object) null), browser.executeScript("return [...new Set(window.__auth)]"), "no token, no header");
+        assertEquals(
+                Arrays.asList((Object) null),
+                browser.executeScript("return [...new Set(window.__auth)]"),
+                "no token, no header");
     }
 
     @Test
@@ -308,8 +363,10 @@ class DashboardBrowserTest {
                 + "JSON.stringify({error: 'unauthorized', message: 'send Authorization: Bearer <token>'}),"
                 + " {status: 401, headers: {'Content-Type': 'application/json'}}));");
         browser.findElement(By.id("health-refresh")).click();
-        wait.until(d -> browser.findElement(By.id("token-panel")).getDomProperty("open").equals("true"));
-        assertTrue(browser.findElement(By.id("token-status")).getText().contains("needs an access token"),
+        wait.until(d ->
+                browser.findElement(By.id("token-panel")).getDomProperty("open").equals("true"));
+        assertTrue(
+                browser.findElement(By.id("token-status")).getText().contains("needs an access token"),
                 browser.findElement(By.id("token-status")).getText());
         assertEquals("token-input", browser.switchTo().activeElement().getDomAttribute("id"));
     }
@@ -323,7 +380,9 @@ class DashboardBrowserTest {
         wait.until(d -> browser.findElement(By.id("health-summary")).getText().contains("access token"));
         assertEquals("ok", browser.findElement(By.id("health-summary")).getDomAttribute("data-status"));
         assertTrue(browser.findElement(By.id("health-summary")).getText().startsWith("The router can answer."));
-        assertEquals(0, browser.findElements(By.cssSelector("#health-parts li")).size(),
+        assertEquals(
+                0,
+                browser.findElements(By.cssSelector("#health-parts li")).size(),
                 "no part is shown as down for want of its report");
     }
 
@@ -331,9 +390,11 @@ class DashboardBrowserTest {
     void textFromTheApiIsShownAsTextNeverAsMarkup() throws Exception {
         String id = postQuery("<img src=x onerror=\"window.__pwned=1\"><b>bold</b> why does mvn fail with PKIX?");
         browser.findElement(By.id("nav-recent")).click();
-        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#recent-rows tr[data-interaction='" + id + "']")));
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#recent-rows tr[data-interaction='" + id + "']")));
         WebElement summary = row.findElement(By.tagName("summary"));
-        assertTrue(summary.getText().startsWith("<img src=x onerror=\"window.__pwned=1\"><b>bold</b>"), summary.getText());
+        assertTrue(
+                summary.getText().startsWith("<img src=x onerror=\"window.__pwned=1\"><b>bold</b>"), summary.getText());
         assertTrue(summary.findElements(By.xpath(".//*")).isEmpty(), "no element was made from the text");
         assertNull(browser.executeScript("return window.__pwned"));
     }

@@ -67,13 +67,24 @@ final class GuardedRouter implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         KrConfig seeded = TestStack.seededCopy(home);
-        KrConfig config = new KrConfig(seeded.home(), seeded.collectionsDir(), seeded.seedDir(),
-                server.apply(seeded.server()), seeded.ollama(),
-                new ClaudeSettings(Optional.of(Secret.of("sk-ant-guard-test-0001")), ClaudeSettings.DEFAULT_MODEL,
-                        claude.url(), 1024, Duration.ofSeconds(5)),
-                seeded.routing(), seeded.cost(), seeded.escalation(),
+        KrConfig config = new KrConfig(
+                seeded.home(),
+                seeded.collectionsDir(),
+                seeded.seedDir(),
+                server.apply(seeded.server()),
+                seeded.ollama(),
+                new ClaudeSettings(
+                        Optional.of(Secret.of("sk-ant-guard-test-0001")),
+                        ClaudeSettings.DEFAULT_MODEL,
+                        claude.url(),
+                        1024,
+                        Duration.ofSeconds(5)),
+                seeded.routing(),
+                seeded.cost(),
+                seeded.escalation(),
                 CodeSettings.defaults().withAllowedRoots(List.of(projects)),
-                seeded.store(), seeded.embedder());
+                seeded.store(),
+                seeded.embedder());
         app = App.open(config, TestStack.embedder(), Clock.systemUTC());
         this.server = new HttpApi(app).create().start();
     }
@@ -114,11 +125,12 @@ final class GuardedRouter implements AutoCloseable {
         return switch (route.path()) {
             case "/v1/query" -> "{\"query\": \"write me a poem about the sea\", \"prefer\": \"remote\"}";
             case "/v1/repos" -> "{\"path\": \"" + repository + "\", \"name\": \"home\"}";
-            case OpenAiApi.COMPLETIONS -> "{\"model\": \"remote\","
-                    + " \"messages\": [{\"role\": \"user\", \"content\": \"write me a poem\"}]}";
-            case McpHttpEndpoint.PATH -> "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
-                    + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
-                    + "\"clientInfo\":{\"name\":\"page\",\"version\":\"1\"}}}";
+            case OpenAiApi.COMPLETIONS ->
+                "{\"model\": \"remote\"," + " \"messages\": [{\"role\": \"user\", \"content\": \"write me a poem\"}]}";
+            case McpHttpEndpoint.PATH ->
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+                        + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                        + "\"clientInfo\":{\"name\":\"page\",\"version\":\"1\"}}}";
             default -> route.path().endsWith("/feedback") ? "{\"verdict\": \"bad\"}" : "{}";
         };
     }
@@ -126,9 +138,9 @@ final class GuardedRouter implements AutoCloseable {
     /** Sends a request with these headers; a body is sent as is, with no Content-Type unless the headers give one. */
     HttpResponse<String> send(String method, String path, Map<String, String> headers, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
-                .method(method, body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         if (path.equals(McpHttpEndpoint.PATH)) {
             request.header("Accept", "application/json, text/event-stream");

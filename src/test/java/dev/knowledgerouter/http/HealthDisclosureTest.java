@@ -23,8 +23,10 @@ class HealthDisclosureTest {
 
     @TempDir
     Path home;
+
     @TempDir
     Path projects;
+
     GuardedRouter router;
 
     @AfterEach

@@ -14,7 +14,8 @@ class HostPolicyTest {
 
     static HostPolicy policy(String bind, int port, String... allowedHosts) {
         ServerSettings s = new ServerSettings(bind, port, 1024, 1024);
-        return HostPolicy.of(s.withAllowed(List.of(allowedHosts).stream().map(HostPort::parse).toList(), List.of()));
+        return HostPolicy.of(s.withAllowed(
+                List.of(allowedHosts).stream().map(HostPort::parse).toList(), List.of()));
     }
 
     @Test
@@ -28,8 +29,13 @@ class HostPolicyTest {
     @Test
     void onLoopbackAnyOtherNameIsRefusedWhateverItsPort() {
         HostPolicy p = policy("127.0.0.1", PORT);
-        for (String host : List.of("evil.example:8080", "evil.example", "127.0.0.1.nip.io:8080", "localhost.:8080",
-                "192.168.1.5:8080", "")) {
+        for (String host : List.of(
+                "evil.example:8080",
+                "evil.example",
+                "127.0.0.1.nip.io:8080",
+                "localhost.:8080",
+                "192.168.1.5:8080",
+                "")) {
             assertFalse(p.allows(host, "http", PORT), host);
         }
     }
@@ -85,8 +91,8 @@ class HostPolicyTest {
     @Test
     void aMalformedHostIsRefused() {
         HostPolicy p = policy("127.0.0.1", PORT, "kr.example.com");
-        for (String host : List.of("localhost:8080/x", "user@localhost:8080", "localhost:80800", "[::1",
-                "kr.example.com:x")) {
+        for (String host :
+                List.of("localhost:8080/x", "user@localhost:8080", "localhost:80800", "[::1", "kr.example.com:x")) {
             assertFalse(p.allows(host, "http", PORT), host);
         }
     }

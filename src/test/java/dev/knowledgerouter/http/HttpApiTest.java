@@ -19,6 +19,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,14 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
 class HttpApiTest {
     @TempDir
     static Path home;
+
     static App app;
     static Javalin server;
     static String base;
     static final HttpClient http = HttpClient.newHttpClient();
     static final ObjectMapper json = new ObjectMapper();
 
-    record Response(int status, JsonNode body, String contentType) {
-    }
+    record Response(int status, JsonNode body, String contentType) {}
 
     @BeforeAll
     static void start() {
@@ -52,29 +57,37 @@ class HttpApiTest {
 
     static Response send(HttpRequest request) throws Exception {
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Response(r.statusCode(), json.readTree(r.body()), r.headers().firstValue("Content-Type").orElse(""));
+        return new Response(
+                r.statusCode(),
+                json.readTree(r.body()),
+                r.headers().firstValue("Content-Type").orElse(""));
     }
 
     static Response post(String path, String body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     static Response get(String pathAndQuery) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().build());
+        return send(
+                HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().build());
     }
 
     static void assertError(Response r, int status, String code, String mentions) {
         assertEquals(status, r.status(), r.body().toString());
         assertEquals(code, r.body().path("error").asText(), r.body().toString());
-        assertTrue(r.body().path("message").asText().contains(mentions), r.body().toString());
+        assertTrue(
+                r.body().path("message").asText().contains(mentions), r.body().toString());
         assertTrue(r.contentType().startsWith("application/json"), r.contentType());
         assertFalse(r.body().toString().contains("at dev.knowledgerouter"), "no stack trace");
     }
 
     @Test
     void aQueryIsAnsweredWithRouteContextAndAnInteractionIdThatIsAlreadyStored() throws Exception {
-        Response r = post("/v1/query", "{\"query\": \"mvn dependency resolution fails with PKIX path building failed\"}");
+        Response r =
+                post("/v1/query", "{\"query\": \"mvn dependency resolution fails with PKIX path building failed\"}");
         assertEquals(200, r.status(), r.body().toString());
         JsonNode route = r.body().path("route");
         assertEquals("retrieval", route.path("target").asText());
@@ -82,7 +95,9 @@ class HttpApiTest {
         assertTrue(route.path("relevance").asDouble() > 0.75, route.toString());
         assertTrue(route.path("complexity").asInt() >= 1);
         assertFalse(route.path("reason").asText().isBlank());
-        assertEquals("maven-pkix-path-building-failed", r.body().path("context").get(0).path("id").asText());
+        assertEquals(
+                "maven-pkix-path-building-failed",
+                r.body().path("context").get(0).path("id").asText());
         assertTrue(r.body().path("latency_ms").isIntegralNumber());
         String id = r.body().path("interaction_id").asText();
         assertTrue(app.store().get(CollectionCatalog.HISTORY, id).isPresent());
@@ -123,18 +138,28 @@ class HttpApiTest {
         Response r = post("/v1/query", "{\"query\": \"docker port already allocated\", \"user\": \"alice@x.example\"}");
         assertEquals(200, r.status(), r.body().toString());
         String id = r.body().path("interaction_id").asText();
-        Object stored = app.store().get(CollectionCatalog.HISTORY, id).orElseThrow().payload().get("user");
+        Object stored = app.store()
+                .get(CollectionCatalog.HISTORY, id)
+                .orElseThrow()
+                .payload()
+                .get("user");
         assertEquals("alice@x.example", stored);
     }
 
     @Test
     void aUserOutsideTheRuleIsA400NamingTheRuleAndNothingIsStored() throws Exception {
         long before = app.store().count(CollectionCatalog.HISTORY);
-        assertError(post("/v1/query", "{\"query\": \"q\", \"user\": \"alice smith\"}"), 400, "invalid_request",
+        assertError(
+                post("/v1/query", "{\"query\": \"q\", \"user\": \"alice smith\"}"),
+                400,
+                "invalid_request",
                 "'user' contains U+0020; it must be 1 to 128 characters from letters, digits and . _ - @ +");
         String tooLong = "{\"query\": \"q\", \"user\": \"" + "a".repeat(129) + "\"}";
         assertError(post("/v1/query", tooLong), 400, "invalid_request", "'user' has 129 characters");
-        assertError(post("/v1/query", "{\"query\": \"q\", \"user\": 7}"), 400, "invalid_request",
+        assertError(
+                post("/v1/query", "{\"query\": \"q\", \"user\": 7}"),
+                400,
+                "invalid_request",
                 "'user' must be a string");
         assertEquals(before, app.store().count(CollectionCatalog.HISTORY));
     }
@@ -147,11 +172,16 @@ class HttpApiTest {
 
     @Test
     void searchReturnsScoredHitsFromTheNamedCollection() throws Exception {
-        Response r = get("/v1/search?q=" + URLEncoder.encode("detached HEAD", StandardCharsets.UTF_8) + "&collection=error-solutions&k=3");
+        Response r = get("/v1/search?q=" + URLEncoder.encode("detached HEAD", StandardCharsets.UTF_8)
+                + "&collection=error-solutions&k=3");
         assertEquals(200, r.status(), r.body().toString());
         assertEquals(3, r.body().path("hits").size());
-        r.body().path("hits").forEach(h -> assertEquals("error-solutions", h.path("collection").asText()));
-        assertTrue(r.body().path("hits").get(0).path("rank_score").asDouble() >= r.body().path("hits").get(1).path("rank_score").asDouble());
+        r.body()
+                .path("hits")
+                .forEach(h ->
+                        assertEquals("error-solutions", h.path("collection").asText()));
+        assertTrue(r.body().path("hits").get(0).path("rank_score").asDouble()
+                >= r.body().path("hits").get(1).path("rank_score").asDouble());
     }
 
     @Test
@@ -161,7 +191,8 @@ class HttpApiTest {
         assertEquals(200, r.status(), r.body().toString());
         JsonNode hit = r.body().path("hits").get(0);
         assertEquals("seed", hit.path("provenance").path("source").asText(), hit.toString());
-        assertEquals("error-solutions.jsonl", hit.path("provenance").path("file").asText(), hit.toString());
+        assertEquals(
+                "error-solutions.jsonl", hit.path("provenance").path("file").asText(), hit.toString());
         assertFalse(hit.path("provenance").path("at").asText().isEmpty(), hit.toString());
         assertFalse(hit.path("payload").has("_provenance"), hit.toString());
     }
@@ -187,7 +218,9 @@ class HttpApiTest {
         Response r = get("/v1/collections");
         assertEquals(200, r.status());
         JsonNode first = r.body().path("collections").get(0);
-        assertTrue(first.has("name") && first.has("count") && first.path("embedder").asText().startsWith("bge-small"));
+        assertTrue(first.has("name")
+                && first.has("count")
+                && first.path("embedder").asText().startsWith("bge-small"));
         assertEquals(4, r.body().path("collections").size());
     }
 
@@ -206,12 +239,24 @@ class HttpApiTest {
 
     @Test
     void feedbackIsRecordedAndBadFeedbackInputIsA4xx() throws Exception {
-        String id = post("/v1/query", "{\"query\": \"npm ERESOLVE unable to resolve dependency tree\"}").body().path("interaction_id").asText();
-        Response ok = post("/v1/interactions/" + id + "/feedback", "{\"verdict\": \"bad\", \"note\": \"wrong package\"}");
+        String id = post("/v1/query", "{\"query\": \"npm ERESOLVE unable to resolve dependency tree\"}")
+                .body()
+                .path("interaction_id")
+                .asText();
+        Response ok =
+                post("/v1/interactions/" + id + "/feedback", "{\"verdict\": \"bad\", \"note\": \"wrong package\"}");
         assertEquals(200, ok.status(), ok.body().toString());
         assertEquals("failure", ok.body().path("outcome").asText());
-        assertError(post("/v1/interactions/nope/feedback", "{\"verdict\": \"good\"}"), 404, "unknown_interaction", "'nope'");
-        assertError(post("/v1/interactions/" + id + "/feedback", "{\"verdict\": \"meh\"}"), 400, "invalid_request", "\"good\" or \"bad\"");
+        assertError(
+                post("/v1/interactions/nope/feedback", "{\"verdict\": \"good\"}"),
+                404,
+                "unknown_interaction",
+                "'nope'");
+        assertError(
+                post("/v1/interactions/" + id + "/feedback", "{\"verdict\": \"meh\"}"),
+                400,
+                "invalid_request",
+                "\"good\" or \"bad\"");
         assertError(post("/v1/interactions/" + id + "/feedback", "{}"), 400, "invalid_request", "verdict is missing");
     }
 
@@ -223,24 +268,32 @@ class HttpApiTest {
     @Test
     void parallelQueriesAreAllAnsweredAndAllStored() throws Exception {
         long before = app.store().count(CollectionCatalog.HISTORY);
-        java.util.List<java.util.concurrent.CompletableFuture<Response>> calls = new java.util.ArrayList<>();
+        List<CompletableFuture<Response>> calls = new ArrayList<>();
         // Own threads: the common pool has one thread on two cores, which would send these one by one.
-        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+        ExecutorService clients = Executors.newFixedThreadPool(8);
         for (int i = 0; i < 8; i++) {
             int n = i;
-            calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    return post("/v1/query", "{\"query\": \"git push rejected non-fast-forward number " + n + "\"}");
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, clients));
+            calls.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return post(
+                                    "/v1/query",
+                                    "{\"query\": \"git push rejected non-fast-forward number " + n + "\"}");
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    clients));
         }
         clients.shutdown();
         for (var c : calls) {
             Response r = c.get();
             assertEquals(200, r.status(), r.body().toString());
-            assertTrue(app.store().get(CollectionCatalog.HISTORY, r.body().path("interaction_id").asText()).isPresent());
+            assertTrue(app.store()
+                    .get(
+                            CollectionCatalog.HISTORY,
+                            r.body().path("interaction_id").asText())
+                    .isPresent());
         }
         assertEquals(before + 8, app.store().count(CollectionCatalog.HISTORY));
     }
@@ -257,8 +310,12 @@ class HttpApiTest {
 
     @Test
     void aBrowserGetsTheReportAsHtmlWithItsCharts() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/report?days=7"))
-                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/v1/report?days=7"))
+                        .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertTrue(r.body().contains("<svg"), "the page draws its charts inline");
@@ -274,8 +331,15 @@ class HttpApiTest {
 
     @Test
     void recentInteractionsAreListedNewestFirstWithTheirRouteAndOutcome() throws Exception {
-        String first = post("/v1/query", "{\"query\": \"git checkout says you are in detached HEAD state\"}").body().path("interaction_id").asText();
-        String second = post("/v1/query", "{\"query\": \"mvn dependency resolution fails with PKIX path building failed\"}").body().path("interaction_id").asText();
+        String first = post("/v1/query", "{\"query\": \"git checkout says you are in detached HEAD state\"}")
+                .body()
+                .path("interaction_id")
+                .asText();
+        String second = post(
+                        "/v1/query", "{\"query\": \"mvn dependency resolution fails with PKIX path building failed\"}")
+                .body()
+                .path("interaction_id")
+                .asText();
         post("/v1/interactions/" + first + "/feedback", "{\"verdict\": \"good\"}");
 
         Response r = get("/v1/interactions?limit=2");
@@ -284,7 +348,9 @@ class HttpApiTest {
         assertEquals(2, list.size(), list.toString());
         JsonNode newest = list.get(0);
         assertEquals(second, newest.path("id").asText());
-        assertEquals("mvn dependency resolution fails with PKIX path building failed", newest.path("query").asText());
+        assertEquals(
+                "mvn dependency resolution fails with PKIX path building failed",
+                newest.path("query").asText());
         assertEquals("retrieval", newest.path("route").path("target").asText());
         assertEquals("local", newest.path("route").path("decided").asText());
         assertTrue(newest.path("route").path("relevance").asDouble() > 0.75, newest.toString());
@@ -304,14 +370,16 @@ class HttpApiTest {
         post("/v1/query", "{\"query\": \"npm ERESOLVE unable to resolve dependency tree\"}");
         Response r = get("/v1/interactions");
         assertEquals(200, r.status(), r.body().toString());
-        assertTrue(r.body().path("interactions").size() >= 1 && r.body().path("interactions").size() <= HttpApi.DEFAULT_INTERACTIONS);
+        assertTrue(r.body().path("interactions").size() >= 1
+                && r.body().path("interactions").size() <= HttpApi.DEFAULT_INTERACTIONS);
         assertError(get("/v1/interactions?limit=0"), 400, "invalid_request", "between 1 and 100");
         assertError(get("/v1/interactions?limit=101"), 400, "invalid_request", "between 1 and 100");
         assertError(get("/v1/interactions?limit=many"), 400, "invalid_request", "whole number");
     }
 
     static HttpResponse<String> raw(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -326,11 +394,15 @@ class HttpApiTest {
 
         HttpResponse<String> script = raw("/dashboard/app.js");
         assertEquals(200, script.statusCode());
-        assertTrue(script.headers().firstValue("Content-Type").orElse("").contains("javascript"), script.headers().toString());
+        assertTrue(
+                script.headers().firstValue("Content-Type").orElse("").contains("javascript"),
+                script.headers().toString());
         assertFalse(script.body().contains("innerHTML"), "data reaches the page as text only");
         HttpResponse<String> style = raw("/dashboard/style.css");
         assertEquals(200, style.statusCode());
-        assertTrue(style.headers().firstValue("Content-Type").orElse("").startsWith("text/css"), style.headers().toString());
+        assertTrue(
+                style.headers().firstValue("Content-Type").orElse("").startsWith("text/css"),
+                style.headers().toString());
     }
 
     @Test

@@ -11,16 +11,23 @@ import org.junit.jupiter.api.Test;
 class JsonContentTypeTest {
     @Test
     void applicationJsonInAnyCaseWithOrWithoutUtf8IsJson() {
-        for (String type : List.of("application/json", "Application/JSON", "application/json; charset=utf-8",
+        for (String type : List.of(
+                "application/json",
+                "Application/JSON",
+                "application/json; charset=utf-8",
                 "application/json;charset=UTF-8",
-                "application/json; charset=\"utf-8\"", " application/json ; boundary=x")) {
+                "application/json; charset=\"utf-8\"",
+                " application/json ; boundary=x")) {
             assertEquals(Optional.empty(), JsonContentType.problem(type), type);
         }
     }
 
     @Test
     void theTypesAPageMaySendWithoutAskingAreNotJson() {
-        for (String type : List.of("text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded",
+        for (String type : List.of(
+                "text/plain",
+                "text/plain;charset=UTF-8",
+                "application/x-www-form-urlencoded",
                 "multipart/form-data; boundary=x")) {
             assertTrue(JsonContentType.problem(type).orElseThrow().contains("got '" + type + "'"), type);
         }
@@ -41,7 +48,8 @@ class JsonContentTypeTest {
 
     @Test
     void aCharsetOtherThanUtf8IsRefusedBecauseJsonIsUtf8() {
-        assertEquals(Optional.of("JSON is UTF-8, got charset 'iso-8859-1'"),
+        assertEquals(
+                Optional.of("JSON is UTF-8, got charset 'iso-8859-1'"),
                 JsonContentType.problem("application/json; charset=iso-8859-1"));
         assertTrue(JsonContentType.problem("application/json; charset=utf-16").isPresent());
         assertTrue(JsonContentType.problem("application/json; charset=").isPresent());

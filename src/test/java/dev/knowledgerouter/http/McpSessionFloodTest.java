@@ -59,13 +59,15 @@ class McpSessionFloodTest {
 
             long growth = usedHeapAfterGc() - before;
             long bound = (long) INITIALIZATIONS * PAYLOAD_CHARS / 4;
-            System.out.printf("MCP flood: %d initializations, heap growth %.1f MB (bound %.1f MB)%n", INITIALIZATIONS,
-                    growth / 1e6, bound / 1e6);
+            System.out.printf(
+                    "MCP flood: %d initializations, heap growth %.1f MB (bound %.1f MB)%n",
+                    INITIALIZATIONS, growth / 1e6, bound / 1e6);
             assertEquals(cap, mcp.metric("kr_mcp_sessions", Map.of()));
             double closedForRoom = mcp.metric("kr_mcp_sessions_closed_total", Map.of("reason", "cap"));
             assertEquals(INITIALIZATIONS + 1 - cap, closedForRoom);
-            assertTrue(growth < bound, "the used heap grew by " + growth + " bytes; 10,000 kept sessions need over "
-                    + bound * 4);
+            assertTrue(
+                    growth < bound,
+                    "the used heap grew by " + growth + " bytes; 10,000 kept sessions need over " + bound * 4);
         } finally {
             server.stop();
             app.close();

@@ -30,14 +30,17 @@ class McpSessionLimitsTest {
 
     @TempDir
     Path home;
+
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
     App app;
     Javalin server;
     McpWire wire;
 
     McpWire start(int maxSessions) {
-        app = App.open(TestStack.config(home).withMcp(new McpSettings(maxSessions, Duration.ofMinutes(30), 16 * 1024)),
-                TestStack.embedder(), clock);
+        app = App.open(
+                TestStack.config(home).withMcp(new McpSettings(maxSessions, Duration.ofMinutes(30), 16 * 1024)),
+                TestStack.embedder(),
+                clock);
         server = new HttpApi(app).create().start();
         wire = new McpWire("http://127.0.0.1:" + server.port());
         return wire;
@@ -121,9 +124,10 @@ class McpSessionLimitsTest {
     void anSdkClientWhoseSessionWasClosedCarriesOnWithANewOne() {
         McpWire mcp = start(1);
         String base = "http://127.0.0.1:" + server.port();
-        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base)
-                .endpoint("/mcp").build();
-        try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build()) {
+        HttpClientStreamableHttpTransport transport =
+                HttpClientStreamableHttpTransport.builder(base).endpoint("/mcp").build();
+        try (McpSyncClient client =
+                McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build()) {
             client.initialize();
             mcp.openSession("newcomer");
             assertEquals(1, mcp.metric("kr_mcp_sessions_closed_total", Map.of("reason", "cap")));
@@ -155,7 +159,8 @@ class McpSessionLimitsTest {
         HttpResponse<String> r = mcp.post(McpWire.initialize("n".repeat(300), "{}"));
         assertEquals(400, r.statusCode(), r.body());
         JsonNode body = McpWire.refusal(r);
-        assertEquals("params.clientInfo.name is 300 characters; the limit is 256",
+        assertEquals(
+                "params.clientInfo.name is 300 characters; the limit is 256",
                 body.path("error").path("message").asText());
         assertEquals(1, body.path("id").asInt(), "the refusal answers the request's id");
         assertEquals(0, mcp.metric("kr_mcp_sessions", ALL));
@@ -168,9 +173,11 @@ class McpSessionLimitsTest {
         for (int i = 0; i < 300; i++) {
             many.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":").append(i);
         }
-        HttpResponse<String> r = mcp.post(McpWire.initialize("agent", many.append("}}").toString()));
+        HttpResponse<String> r =
+                mcp.post(McpWire.initialize("agent", many.append("}}").toString()));
         assertEquals(400, r.statusCode(), r.body());
         String message = McpWire.refusal(r).path("error").path("message").asText();
         assertTrue(message.contains("more than 256 JSON values"), message);
         assertEquals(0, mcp.metric("kr_mcp_sessions", ALL));
-    }}
+    }
+}

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class McpTransportErrorsTest {
     @TempDir
     static Path home;
+
     static App app;
     static Javalin server;
     static McpWire mcp;
@@ -91,16 +92,20 @@ class McpTransportErrorsTest {
 
     @Test
     void aPostThatDoesNotAcceptEventStreamsIs406() {
-        HttpResponse<String> r = mcp.send(mcp.mcp().setHeader("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(McpWire.initialize("agent", "{}"))).build());
+        HttpResponse<String> r = mcp.send(mcp.mcp()
+                .setHeader("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(McpWire.initialize("agent", "{}")))
+                .build());
         assertEquals(406, r.statusCode(), r.body());
         code(r);
     }
 
     @Test
     void aPostThatIsNotJsonIs415() {
-        HttpResponse<String> r = mcp.send(mcp.mcp().setHeader("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(McpWire.initialize("agent", "{}"))).build());
+        HttpResponse<String> r = mcp.send(mcp.mcp()
+                .setHeader("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(McpWire.initialize("agent", "{}")))
+                .build());
         assertEquals(415, r.statusCode(), r.body());
         code(r);
     }
@@ -110,54 +115,69 @@ class McpTransportErrorsTest {
         String huge = "{\"jsonrpc\":\"2.0\",\"method\":\"x\",\"params\":{\"p\":\"" + "x".repeat(300_000) + "\"}}";
         // With 100-continue the refusal arrives before the body is sent; otherwise the client may still be
         // writing when the server answers and closes, and read a broken connection instead of the 413.
-        HttpResponse<String> r = mcp.send(mcp.mcp().expectContinue(true).POST(HttpRequest.BodyPublishers.ofString(huge)).build());
+        HttpResponse<String> r = mcp.send(mcp.mcp()
+                .expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofString(huge))
+                .build());
         assertEquals(413, r.statusCode(), r.body());
         code(r);
     }
 
     @Test
     void aGetWithoutSessionIdIs400() {
-        HttpResponse<String> r = mcp.send(mcp.mcp().setHeader("Accept", "text/event-stream").GET().build());
+        HttpResponse<String> r = mcp.send(
+                mcp.mcp().setHeader("Accept", "text/event-stream").GET().build());
         assertEquals(400, r.statusCode(), r.body());
         code(r);
     }
 
     @Test
     void aGetForAnUnknownSessionIs404() {
-        HttpResponse<String> r = mcp.send(mcp.mcp().setHeader("Accept", "text/event-stream")
-                .header("Mcp-Session-Id", "gone").GET().build());
+        HttpResponse<String> r = mcp.send(mcp.mcp()
+                .setHeader("Accept", "text/event-stream")
+                .header("Mcp-Session-Id", "gone")
+                .GET()
+                .build());
         assertEquals(404, r.statusCode(), r.body());
         assertEquals(-32001, code(r));
     }
 
     @Test
     void aGetThatDoesNotAcceptEventStreamsIs406() {
-        HttpResponse<String> r = mcp.send(mcp.mcp().setHeader("Accept", "application/json")
-                .header("Mcp-Session-Id", "any").GET().build());
+        HttpResponse<String> r = mcp.send(mcp.mcp()
+                .setHeader("Accept", "application/json")
+                .header("Mcp-Session-Id", "any")
+                .GET()
+                .build());
         assertEquals(406, r.statusCode(), r.body());
         code(r);
     }
 
     @Test
     void aDeleteForAnUnknownSessionIs404() {
-        HttpResponse<String> r = mcp.send(mcp.mcp().header("Mcp-Session-Id", "gone").DELETE().build());
+        HttpResponse<String> r =
+                mcp.send(mcp.mcp().header("Mcp-Session-Id", "gone").DELETE().build());
         assertEquals(404, r.statusCode(), r.body());
         code(r);
     }
 
     @Test
     void anHttpMethodMcpDoesNotTakeIs405NamingTheOnesItTakes() {
-        HttpResponse<String> r = mcp.send(mcp.mcp().PUT(HttpRequest.BodyPublishers.ofString(McpWire.LIST_TOOLS))
+        HttpResponse<String> r = mcp.send(mcp.mcp()
+                .PUT(HttpRequest.BodyPublishers.ofString(McpWire.LIST_TOOLS))
                 .build());
         assertEquals(405, r.statusCode(), r.body());
         assertTrue(McpWire.refusal(r).path("error").path("message").asText().contains("POST"), r.body());
-        assertEquals("GET, POST, DELETE, OPTIONS", r.headers().firstValue("Allow").orElse(""));
+        assertEquals(
+                "GET, POST, DELETE, OPTIONS", r.headers().firstValue("Allow").orElse(""));
     }
 
     @Test
     void aPageOfAForeignOriginIsRefusedWithoutATrace() {
-        HttpResponse<String> r = mcp.send(mcp.mcp().header("Origin", "http://evil.example")
-                .POST(HttpRequest.BodyPublishers.ofString(McpWire.initialize("page", "{}"))).build());
+        HttpResponse<String> r = mcp.send(mcp.mcp()
+                .header("Origin", "http://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString(McpWire.initialize("page", "{}")))
+                .build());
         assertEquals(403, r.statusCode(), r.body());
         McpWire.refusal(r);
     }
@@ -165,7 +185,8 @@ class McpTransportErrorsTest {
     @Test
     void aDeletedSessionIsGoneForItsNextRequest() {
         String session = mcp.openSession("agent");
-        HttpResponse<String> deleted = mcp.send(mcp.mcp().header("Mcp-Session-Id", session).DELETE().build());
+        HttpResponse<String> deleted =
+                mcp.send(mcp.mcp().header("Mcp-Session-Id", session).DELETE().build());
         assertEquals(200, deleted.statusCode(), deleted.body());
         HttpResponse<String> r = mcp.post(session, McpWire.LIST_TOOLS);
         assertEquals(404, r.statusCode(), r.body());

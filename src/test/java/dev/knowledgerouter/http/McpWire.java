@@ -26,10 +26,11 @@ final class McpWire {
     static final String LIST_TOOLS = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** What a Java stack trace or a serialised exception leaves in a body. */
-    private static final List<String> TRACE_MARKS = List.of("at dev.", "at io.", "at org.", "at java.", ".java:",
-            "Exception", "stackTrace", "className");
+    private static final List<String> TRACE_MARKS =
+            List.of("at dev.", "at io.", "at org.", "at java.", ".java:", "Exception", "stackTrace", "className");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
 
     McpWire(String base) {
@@ -43,7 +44,8 @@ final class McpWire {
     }
 
     HttpRequest.Builder mcp() {
-        return HttpRequest.newBuilder(URI.create(base + "/mcp")).header("Content-Type", "application/json")
+        return HttpRequest.newBuilder(URI.create(base + "/mcp"))
+                .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream");
     }
 
@@ -63,7 +65,9 @@ final class McpWire {
     }
 
     HttpResponse<String> post(String sessionId, String body) {
-        return send(mcp().header("Mcp-Session-Id", sessionId).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(mcp().header("Mcp-Session-Id", sessionId)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     /** Opens a session the way a client does and answers its id. */
@@ -75,8 +79,11 @@ final class McpWire {
 
     /** A GET event stream of the session; the future completes when the server ends the stream. */
     CompletableFuture<HttpResponse<String>> openStream(String sessionId) {
-        HttpRequest get = HttpRequest.newBuilder(URI.create(base + "/mcp")).header("Accept", "text/event-stream")
-                .header("Mcp-Session-Id", sessionId).GET().build();
+        HttpRequest get = HttpRequest.newBuilder(URI.create(base + "/mcp"))
+                .header("Accept", "text/event-stream")
+                .header("Mcp-Session-Id", sessionId)
+                .GET()
+                .build();
         return http.sendAsync(get, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -92,7 +99,8 @@ final class McpWire {
     }
 
     double metric(String name, Map<String, String> labels) {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/metrics")).GET().build());
+        HttpResponse<String> r =
+                send(HttpRequest.newBuilder(URI.create(base + "/metrics")).GET().build());
         return PrometheusText.parse(r.body()).sum(name, labels);
     }
 

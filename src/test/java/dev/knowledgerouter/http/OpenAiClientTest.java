@@ -35,33 +35,55 @@ class OpenAiClientTest {
     static final OpenAiRouter router = new OpenAiRouter();
 
     static OpenAiChatModel chat(String model) {
-        return OpenAiChatModel.builder().baseUrl(router.base + "/v1").apiKey("sk-dummy").modelName(model)
-                .maxRetries(0).timeout(Duration.ofSeconds(30)).build();
+        return OpenAiChatModel.builder()
+                .baseUrl(router.base + "/v1")
+                .apiKey("sk-dummy")
+                .modelName(model)
+                .maxRetries(0)
+                .timeout(Duration.ofSeconds(30))
+                .build();
     }
 
     static OpenAiStreamingChatModel streaming(String model) {
-        return OpenAiStreamingChatModel.builder().baseUrl(router.base + "/v1").apiKey("sk-dummy").modelName(model)
-                .timeout(Duration.ofSeconds(30)).build();
+        return OpenAiStreamingChatModel.builder()
+                .baseUrl(router.base + "/v1")
+                .apiKey("sk-dummy")
+                .modelName(model)
+                .timeout(Duration.ofSeconds(30))
+                .build();
     }
 
     @Test
     void autoGetsTheRoutedModelsAnswerWithItsTokensAndTheRouteHeaders() {
         ChatResponse r = chat("auto").chat(UserMessage.from(PKIX));
-        assertEquals(OpenAiRouter.ANSWERS.get(OpenAiRouter.PRIMARY), r.aiMessage().text());
+        assertEquals(
+                OpenAiRouter.ANSWERS.get(OpenAiRouter.PRIMARY), r.aiMessage().text());
         assertEquals(FinishReason.STOP, r.finishReason());
         assertEquals(OpenAiRouter.PRIMARY, r.metadata().modelName());
         assertTrue(r.metadata().id().startsWith("chatcmpl-"), r.metadata().id());
         assertEquals(OpenAiRouter.PROMPT_TOKENS, r.tokenUsage().inputTokenCount());
         assertEquals(OpenAiRouter.COMPLETION_TOKENS, r.tokenUsage().outputTokenCount());
-        var headers = ((OpenAiChatResponseMetadata) r.metadata()).rawHttpResponse().headers();
-        assertEquals(List.of("local"), headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("X-KR-Route")).findFirst().orElseThrow().getValue());
+        var headers =
+                ((OpenAiChatResponseMetadata) r.metadata()).rawHttpResponse().headers();
+        assertEquals(
+                List.of("local"),
+                headers.entrySet().stream()
+                        .filter(e -> e.getKey().equalsIgnoreCase("X-KR-Route"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getValue());
     }
 
     @Test
     void aConversationWithASystemPromptIsAnsweredFromItsLastUserMessage() {
-        ChatResponse r = chat("auto").chat(SystemMessage.from("You are terse."), UserMessage.from("How do I squash commits?"),
-                AiMessage.from("git rebase -i"), UserMessage.from(PKIX));
-        assertEquals(OpenAiRouter.ANSWERS.get(OpenAiRouter.PRIMARY), r.aiMessage().text());
+        ChatResponse r = chat("auto")
+                .chat(
+                        SystemMessage.from("You are terse."),
+                        UserMessage.from("How do I squash commits?"),
+                        AiMessage.from("git rebase -i"),
+                        UserMessage.from(PKIX));
+        assertEquals(
+                OpenAiRouter.ANSWERS.get(OpenAiRouter.PRIMARY), r.aiMessage().text());
         assertTrue(router.lastPromptTo(OpenAiRouter.PRIMARY).endsWith(PKIX), router.lastPromptTo(OpenAiRouter.PRIMARY));
     }
 
@@ -91,32 +113,52 @@ class OpenAiClientTest {
         assertEquals(whole, String.join("", parts));
         assertEquals(whole, complete.aiMessage().text());
         assertEquals(FinishReason.STOP, complete.finishReason());
-        assertEquals(OpenAiRouter.PROMPT_TOKENS + OpenAiRouter.COMPLETION_TOKENS, complete.tokenUsage().totalTokenCount(),
+        assertEquals(
+                OpenAiRouter.PROMPT_TOKENS + OpenAiRouter.COMPLETION_TOKENS,
+                complete.tokenUsage().totalTokenCount(),
                 "the client asks for usage in the stream and gets it");
     }
 
     @Test
     void remoteWithoutAClaudeKeyStillAnswersFromTheLocalModel() {
         ChatResponse r = chat("remote").chat(UserMessage.from(PKIX));
-        assertEquals(OpenAiRouter.ANSWERS.get(OpenAiRouter.PRIMARY), r.aiMessage().text());
+        assertEquals(
+                OpenAiRouter.ANSWERS.get(OpenAiRouter.PRIMARY), r.aiMessage().text());
         assertEquals(OpenAiRouter.PRIMARY, r.metadata().modelName(), "the model that answered, not the one asked for");
     }
 
     @Test
     void aConfiguredFallbackModelCanBeAskedForByName() {
-        assertEquals(OpenAiRouter.ANSWERS.get(OpenAiRouter.FALLBACK), chat(OpenAiRouter.FALLBACK).chat(UserMessage.from(PKIX)).aiMessage().text());
+        assertEquals(
+                OpenAiRouter.ANSWERS.get(OpenAiRouter.FALLBACK),
+                chat(OpenAiRouter.FALLBACK)
+                        .chat(UserMessage.from(PKIX))
+                        .aiMessage()
+                        .text());
     }
 
     @Test
     void anUnknownModelRaisesTheClientsModelNotFoundWithTheRoutersMessage() {
-        ModelNotFoundException e = assertThrows(ModelNotFoundException.class, () -> chat("gpt-4o").chat(UserMessage.from(PKIX)));
-        assertTrue(e.getMessage().contains("model_not_found") && e.getMessage().contains("GET /v1/models"), e.getMessage());
+        ModelNotFoundException e =
+                assertThrows(ModelNotFoundException.class, () -> chat("gpt-4o").chat(UserMessage.from(PKIX)));
+        assertTrue(
+                e.getMessage().contains("model_not_found") && e.getMessage().contains("GET /v1/models"),
+                e.getMessage());
     }
 
     @Test
     void theClientsModelCatalogListsWhatTheRouterServes() {
-        List<String> ids = OpenAiModelCatalog.builder().baseUrl(router.base + "/v1").apiKey("sk-dummy").build()
-                .listModels().stream().map(ModelDescription::name).toList();
-        assertTrue(ids.containsAll(List.of("auto", "local", "remote", OpenAiRouter.PRIMARY, OpenAiRouter.FALLBACK)), ids.toString());
+        List<String> ids =
+                OpenAiModelCatalog.builder()
+                        .baseUrl(router.base + "/v1")
+                        .apiKey("sk-dummy")
+                        .build()
+                        .listModels()
+                        .stream()
+                        .map(ModelDescription::name)
+                        .toList();
+        assertTrue(
+                ids.containsAll(List.of("auto", "local", "remote", OpenAiRouter.PRIMARY, OpenAiRouter.FALLBACK)),
+                ids.toString());
     }
 }

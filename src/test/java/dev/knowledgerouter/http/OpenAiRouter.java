@@ -1,18 +1,20 @@
 package dev.knowledgerouter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.knowledgerouter.app.App;
 import dev.knowledgerouter.config.OllamaSettings;
 import dev.knowledgerouter.testing.TestStack;
 import dev.knowledgerouter.testing.WireServer;
 import dev.knowledgerouter.testing.WireServer.Reply;
 import io.javalin.Javalin;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -29,9 +31,12 @@ final class OpenAiRouter implements BeforeAllCallback, AfterAllCallback {
     static final String FALLBACK = "llama3.2:3b";
     /** Long enough to be streamed in several chunks. */
     static final Map<String, String> ANSWERS = Map.of(
-            PRIMARY, "Import the proxy's CA certificate into a trust store with keytool, then point Maven at it with "
+            PRIMARY,
+            "Import the proxy's CA certificate into a trust store with keytool, then point Maven at it with "
                     + "-Djavax.net.ssl.trustStore=/path/to/truststore.jks and run the build again.",
-            FALLBACK, "Answer from the fallback model.");
+            FALLBACK,
+            "Answer from the fallback model.");
+
     static final int PROMPT_TOKENS = 142;
     static final int COMPLETION_TOKENS = 17;
 
@@ -42,17 +47,21 @@ final class OpenAiRouter implements BeforeAllCallback, AfterAllCallback {
     private Path home;
 
     @Override
-    public void beforeAll(ExtensionContext context) throws java.io.IOException {
+    public void beforeAll(ExtensionContext context) throws IOException {
         home = Files.createTempDirectory("kr-openai-");
         ollama = new WireServer().on("/api/chat", r -> ollamaReply(model(r)));
-        app = App.open(TestStack.seededCopy(home).withOllama(new OllamaSettings(ollama.url(), PRIMARY, Duration.ofSeconds(10), List.of(FALLBACK))),
-                TestStack.embedder(), Clock.systemUTC());
+        app = App.open(
+                TestStack.seededCopy(home)
+                        .withOllama(
+                                new OllamaSettings(ollama.url(), PRIMARY, Duration.ofSeconds(10), List.of(FALLBACK))),
+                TestStack.embedder(),
+                Clock.systemUTC());
         server = new HttpApi(app).create().start();
         base = "http://127.0.0.1:" + server.port();
     }
 
     @Override
-    public void afterAll(ExtensionContext context) throws java.io.IOException {
+    public void afterAll(ExtensionContext context) throws IOException {
         server.stop();
         app.close();
         ollama.close();
@@ -66,18 +75,21 @@ final class OpenAiRouter implements BeforeAllCallback, AfterAllCallback {
     static String model(WireServer.Received request) {
         try {
             return new ObjectMapper().readTree(request.body()).path("model").asText();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError("Ollama got a body that is not JSON: " + request.body(), e);
         }
     }
 
     /** The last prompt an Ollama model was sent (the user turn the router built). */
     String lastPromptTo(String model) {
-        WireServer.Received last = ollama.received().stream().filter(r -> model(r).equals(model)).reduce((a, b) -> b).orElseThrow();
+        WireServer.Received last = ollama.received().stream()
+                .filter(r -> model(r).equals(model))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         try {
             var messages = new ObjectMapper().readTree(last.body()).path("messages");
             return messages.get(messages.size() - 1).path("content").asText();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }
@@ -87,11 +99,21 @@ final class OpenAiRouter implements BeforeAllCallback, AfterAllCallback {
         if (answer == null) {
             return Reply.json(404, "{\"error\":\"model \\\"" + model + "\\\" not found, try pulling it first\"}");
         }
-        String body = new ObjectMapper().createObjectNode()
-                .put("model", model).put("created_at", "2026-11-22T03:00:00.000Z")
-                .<com.fasterxml.jackson.databind.node.ObjectNode>set("message", new ObjectMapper().createObjectNode().put("role", "assistant").put("content", answer))
-                .put("done_reason", "stop").put("done", true)
-                .put("prompt_eval_count", PROMPT_TOKENS).put("eval_count", COMPLETION_TOKENS).toString();
+        String body = new ObjectMapper()
+                .createObjectNode()
+                .put("model", model)
+                .put("created_at", "2026-11-22T03:00:00.000Z")
+                .<ObjectNode>set(
+                        "message",
+                        new ObjectMapper()
+                                .createObjectNode()
+                                .put("role", "assistant")
+                                .put("content", answer))
+                .put("done_reason", "stop")
+                .put("done", true)
+                .put("prompt_eval_count", PROMPT_TOKENS)
+                .put("eval_count", COMPLETION_TOKENS)
+                .toString();
         return Reply.json(200, body);
     }
 }

@@ -35,15 +35,17 @@ class OriginPolicyTest {
     void withoutOriginARequestAnotherSitesPageMadeIsForeign() {
         OriginPolicy.Verdict v = check(NONE_LISTED, null, "cross-site");
         assertTrue(v instanceof OriginPolicy.Foreign f && f.who().contains("Sec-Fetch-Site: cross-site"), v.toString());
-        assertInstanceOf(OriginPolicy.Foreign.class, check(NONE_LISTED, null, "same-site"),
+        assertInstanceOf(
+                OriginPolicy.Foreign.class,
+                check(NONE_LISTED, null, "same-site"),
                 "another port on localhost is another page");
     }
 
     @Test
     void theServersOwnOriginIsTheSameOriginWithOrWithoutTheDefaultPort() {
         assertInstanceOf(OriginPolicy.SameOrigin.class, check(NONE_LISTED, "http://127.0.0.1:8080", "same-origin"));
-        OriginPolicy.Verdict onDefaultPort = NONE_LISTED.check(List.of("http://localhost"), null,
-                Optional.of(WebOrigin.parse("http://localhost:80")));
+        OriginPolicy.Verdict onDefaultPort = NONE_LISTED.check(
+                List.of("http://localhost"), null, Optional.of(WebOrigin.parse("http://localhost:80")));
         assertInstanceOf(OriginPolicy.SameOrigin.class, onDefaultPort);
     }
 
@@ -56,10 +58,10 @@ class OriginPolicyTest {
     @Test
     void anotherPortOnLoopbackIsAnotherOrigin() {
         assertInstanceOf(OriginPolicy.Foreign.class, check(NONE_LISTED, "http://127.0.0.1:3000", "same-site"));
-        assertInstanceOf(OriginPolicy.Foreign.class, check(NONE_LISTED, "https://127.0.0.1:8080", null),
-                "another scheme too");
-        assertInstanceOf(OriginPolicy.Foreign.class, check(NONE_LISTED, "http://localhost:8080", null),
-                "another name too");
+        assertInstanceOf(
+                OriginPolicy.Foreign.class, check(NONE_LISTED, "https://127.0.0.1:8080", null), "another scheme too");
+        assertInstanceOf(
+                OriginPolicy.Foreign.class, check(NONE_LISTED, "http://localhost:8080", null), "another name too");
     }
 
     @Test

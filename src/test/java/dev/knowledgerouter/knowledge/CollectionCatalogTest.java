@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,8 @@ class CollectionCatalogTest {
     @TempDir
     Path dir;
 
-    static final String HISTORY = "name: interaction-history\nkind: history\ntext_fields: [query]\nanswer_field: answer\n";
+    static final String HISTORY =
+            "name: interaction-history\nkind: history\ntext_fields: [query]\nanswer_field: answer\n";
 
     StoreException refused(String yaml) throws IOException {
         Files.writeString(dir.resolve("interaction-history.yaml"), HISTORY);
@@ -26,10 +28,15 @@ class CollectionCatalogTest {
 
     @Test
     void theShippedDefinitionsLoad() {
-        CollectionCatalog catalog = CollectionCatalog.load(TestStack.projectDir().resolve("collections"));
-        assertEquals(java.util.Set.of("error-solutions", "skills-patterns", "best-practices"),
-                java.util.Set.copyOf(catalog.ofKind(CollectionKind.KNOWLEDGE).stream().map(CollectionDefinition::name).toList()));
-        assertEquals(List.of("tags"), catalog.find("error-solutions").orElseThrow().filterFields());
+        CollectionCatalog catalog =
+                CollectionCatalog.load(TestStack.projectDir().resolve("collections"));
+        assertEquals(
+                Set.of("error-solutions", "skills-patterns", "best-practices"),
+                Set.copyOf(catalog.ofKind(CollectionKind.KNOWLEDGE).stream()
+                        .map(CollectionDefinition::name)
+                        .toList()));
+        assertEquals(
+                List.of("tags"), catalog.find("error-solutions").orElseThrow().filterFields());
     }
 
     @Test

@@ -43,11 +43,17 @@ public abstract class KnowledgeStoreContract {
     private static final double COSINE_TOLERANCE = 1e-4;
 
     /** Embedded text is title and body; the answer is shown but not embedded; five fields can filter. */
-    protected static final CollectionDefinition NOTES = new CollectionDefinition("notes", "contract notes", CollectionKind.KNOWLEDGE,
-            List.of("title", "body"), "answer", "title", List.of("tags", "lang", "year", "solved", "rating"));
+    protected static final CollectionDefinition NOTES = new CollectionDefinition(
+            "notes",
+            "contract notes",
+            CollectionKind.KNOWLEDGE,
+            List.of("title", "body"),
+            "answer",
+            "title",
+            List.of("tags", "lang", "year", "solved", "rating"));
     /** A second collection, to show that collections do not see each other's entries. */
-    protected static final CollectionDefinition EVENTS = new CollectionDefinition("events", "contract events", CollectionKind.HISTORY,
-            List.of("query"), "answer", "query");
+    protected static final CollectionDefinition EVENTS = new CollectionDefinition(
+            "events", "contract events", CollectionKind.HISTORY, List.of("query"), "answer", "query");
 
     private static final float[] X = unit(1, 0, 0, 0);
     private static final float[] Y = unit(0, 1, 0, 0);
@@ -91,7 +97,11 @@ public abstract class KnowledgeStoreContract {
     @Test
     void entriesSurviveCloseAndReopen() {
         KnowledgeStore store = open(FOUR_D, NOTES);
-        Entry written = note("a", XY, T0, payload("title", "kept", "body", "across restarts", "tags", List.of("linux"), "year", 2024));
+        Entry written = note(
+                "a",
+                XY,
+                T0,
+                payload("title", "kept", "body", "across restarts", "tags", List.of("linux"), "year", 2024));
         store.upsert("notes", List.of(written));
         close(store);
 
@@ -102,7 +112,8 @@ public abstract class KnowledgeStoreContract {
         assertEquals(T0, read.timestamp());
         assertEquals(TextHash.of(NOTES.textOf(written.payload())), read.textHash());
         // The vector and the filter terms came back too, not only the stored fields.
-        SearchHit hit = reopened.search(SearchRequest.of("notes", X, 1).withFilter("tags", "linux")).getFirst();
+        SearchHit hit = reopened.search(SearchRequest.of("notes", X, 1).withFilter("tags", "linux"))
+                .getFirst();
         assertEquals(COS_XY_X, hit.score(), COSINE_TOLERANCE);
     }
 
@@ -116,14 +127,18 @@ public abstract class KnowledgeStoreContract {
         EmbedderIdentity otherModel = new EmbedderIdentity("another-model", 4);
         KnowledgeStore wrongModel = open(otherModel);
         EmbedderMismatchException e = assertThrows(EmbedderMismatchException.class, () -> wrongModel.open(NOTES));
-        assertTrue(e.getMessage().contains("contract-4d (4-d)") && e.getMessage().contains("another-model (4-d)"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("contract-4d (4-d)") && e.getMessage().contains("another-model (4-d)"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("kr reindex"), "says how to get out: " + e.getMessage());
         close(wrongModel);
 
         // The same model name with another dimension is another embedder as well.
         KnowledgeStore wrongDimension = open(new EmbedderIdentity("contract-4d", 8));
         EmbedderMismatchException d = assertThrows(EmbedderMismatchException.class, () -> wrongDimension.open(NOTES));
-        assertTrue(d.getMessage().contains("contract-4d (4-d)") && d.getMessage().contains("contract-4d (8-d)"), d.getMessage());
+        assertTrue(
+                d.getMessage().contains("contract-4d (4-d)") && d.getMessage().contains("contract-4d (8-d)"),
+                d.getMessage());
         close(wrongDimension);
     }
 
@@ -138,7 +153,8 @@ public abstract class KnowledgeStoreContract {
 
         KnowledgeStore right = open(FOUR_D, NOTES);
         assertEquals(1, right.count("notes"));
-        assertEquals(1.0, right.search(SearchRequest.of("notes", X, 1)).getFirst().score(), COSINE_TOLERANCE);
+        assertEquals(
+                1.0, right.search(SearchRequest.of("notes", X, 1)).getFirst().score(), COSINE_TOLERANCE);
     }
 
     @Test
@@ -153,11 +169,15 @@ public abstract class KnowledgeStoreContract {
                 () -> store.compact("nope"),
                 () -> store.get("nope", "a"),
                 () -> store.search(SearchRequest.of("nope", X, 1)),
-                () -> store.scan("nope", Instant.MIN, Instant.MAX, e -> { }),
-                () -> store.scanWithVectors("nope", Instant.MIN, Instant.MAX, (e, v) -> { }));
+                () -> store.scan("nope", Instant.MIN, Instant.MAX, e -> {}),
+                () -> store.scanWithVectors("nope", Instant.MIN, Instant.MAX, (e, v) -> {}));
         for (Executable call : calls) {
             UnknownCollectionException e = assertThrows(UnknownCollectionException.class, call);
-            assertTrue(e.getMessage().contains("'nope'") && e.getMessage().contains("notes") && e.getMessage().contains("events"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("'nope'")
+                            && e.getMessage().contains("notes")
+                            && e.getMessage().contains("events"),
+                    e.getMessage());
         }
     }
 
@@ -166,7 +186,11 @@ public abstract class KnowledgeStoreContract {
     @Test
     void upsertThenGetReturnsTheIdPayloadTimestampAndTextHash() {
         KnowledgeStore store = open(FOUR_D, NOTES);
-        Entry written = note("a", X, T0, payload("title", "Git detached HEAD", "body", "git switch -c rescue", "answer", "make a branch"));
+        Entry written = note(
+                "a",
+                X,
+                T0,
+                payload("title", "Git detached HEAD", "body", "git switch -c rescue", "answer", "make a branch"));
         store.upsert("notes", List.of(written));
 
         StoredEntry read = store.get("notes", "a").orElseThrow();
@@ -187,23 +211,38 @@ public abstract class KnowledgeStoreContract {
         nested.put("scores", List.of(1, 2.5, -3));
         nested.put("deeper", Map.of("flag", false, "list", List.of(List.of("a", "b"), List.of())));
         Map<String, Object> p = payload(
-                "title", "Grüße aus Köln — 日本語のテキスト 🚀",
-                "body", "line one\nline \"two\"\ttabbed \\ backslash",
-                "empty", "",
-                "small", 42,
-                "negative", -7,
+                "title",
+                "Grüße aus Köln — 日本語のテキスト 🚀",
+                "body",
+                "line one\nline \"two\"\ttabbed \\ backslash",
+                "empty",
+                "",
+                "small",
+                42,
+                "negative",
+                -7,
                 // Beyond 2^53: a store passing integers through a double would change it.
-                "big", 9_007_199_254_740_993L,
-                "fraction", 0.1,
+                "big",
+                9_007_199_254_740_993L,
+                "fraction",
+                0.1,
                 // A whole double stays a double: rendered as text it is "3.0", not "3".
-                "whole", 3.0,
-                "yes", true,
-                "no", false,
-                "tags", List.of("git", "ünïcödé", "with space"),
-                "mixed", List.of("one", 2, 3.5, true),
-                "none", List.of(),
-                "feedback", List.of(nested),
-                "object", Map.of());
+                "whole",
+                3.0,
+                "yes",
+                true,
+                "no",
+                false,
+                "tags",
+                List.of("git", "ünïcödé", "with space"),
+                "mixed",
+                List.of("one", 2, 3.5, true),
+                "none",
+                List.of(),
+                "feedback",
+                List.of(nested),
+                "object",
+                Map.of());
         store.upsert("notes", List.of(note("a", X, T0, p)));
         assertSameJson(p, store.get("notes", "a").orElseThrow().payload());
     }
@@ -214,7 +253,9 @@ public abstract class KnowledgeStoreContract {
         Instant precise = Instant.parse("2026-03-01T08:00:00.123456789Z");
         store.upsert("notes", List.of(note("a", X, precise, payload("title", "t", "body", "b"))));
         // Truncated, not rounded: .123456789 is still in millisecond .123.
-        assertEquals(Instant.parse("2026-03-01T08:00:00.123Z"), store.get("notes", "a").orElseThrow().timestamp());
+        assertEquals(
+                Instant.parse("2026-03-01T08:00:00.123Z"),
+                store.get("notes", "a").orElseThrow().timestamp());
     }
 
     @Test
@@ -227,9 +268,17 @@ public abstract class KnowledgeStoreContract {
     @Test
     void upsertingAnIdAgainReplacesTheEntry() {
         KnowledgeStore store = open(FOUR_D, NOTES);
-        store.upsert("notes", List.of(note("a", X, T0, payload("title", "Git detached HEAD", "body", "checkout a branch", "tags", List.of("old")))));
+        store.upsert(
+                "notes",
+                List.of(note(
+                        "a",
+                        X,
+                        T0,
+                        payload("title", "Git detached HEAD", "body", "checkout a branch", "tags", List.of("old")))));
         Instant later = T0.plusSeconds(60);
-        store.upsert("notes", List.of(note("a", Y, later, payload("title", "Git detached HEAD", "body", "git switch -c rescue"))));
+        store.upsert(
+                "notes",
+                List.of(note("a", Y, later, payload("title", "Git detached HEAD", "body", "git switch -c rescue"))));
 
         assertEquals(1, store.count("notes"));
         StoredEntry read = store.get("notes", "a").orElseThrow();
@@ -237,17 +286,24 @@ public abstract class KnowledgeStoreContract {
         assertFalse(read.payload().containsKey("tags"), "the old payload is replaced, not merged");
         assertEquals(later, read.timestamp());
         // The old vector and filter terms are gone with it.
-        assertEquals(0.0, store.search(SearchRequest.of("notes", X, 5)).getFirst().score(), COSINE_TOLERANCE);
+        assertEquals(
+                0.0, store.search(SearchRequest.of("notes", X, 5)).getFirst().score(), COSINE_TOLERANCE);
         assertEquals(List.of(), store.search(SearchRequest.of("notes", X, 5).withFilter("tags", "old")));
     }
 
     @Test
     void aBatchRepeatingAnIdKeepsTheLastEntryOnce() {
         KnowledgeStore store = open(FOUR_D, NOTES);
-        store.upsert("notes", List.of(note("a", X, "first", "first"), note("b", Y, "other", "other"), note("a", Z, "second", "second")));
+        store.upsert(
+                "notes",
+                List.of(
+                        note("a", X, "first", "first"),
+                        note("b", Y, "other", "other"),
+                        note("a", Z, "second", "second")));
         assertEquals(2, store.count("notes"));
         assertEquals("second", store.get("notes", "a").orElseThrow().payload().get("body"));
-        assertEquals(1.0, store.search(SearchRequest.of("notes", Z, 1)).getFirst().score(), COSINE_TOLERANCE);
+        assertEquals(
+                1.0, store.search(SearchRequest.of("notes", Z, 1)).getFirst().score(), COSINE_TOLERANCE);
     }
 
     @Test
@@ -268,15 +324,25 @@ public abstract class KnowledgeStoreContract {
                 "a".repeat(Entry.MAX_ID_CHARS - 1) + "b",
                 "a".repeat(Entry.MAX_ID_CHARS - 1),
                 "🚀".repeat(Entry.MAX_ID_CHARS / 2),
-                "with space", "with space ", " with space",
-                "src/main/java/App.java#L10", "C:\\dir\\file", "a:b", "a;b?c=d&e", "\"quoted\"",
+                "with space",
+                "with space ",
+                " with space",
+                "src/main/java/App.java#L10",
+                "C:\\dir\\file",
+                "a:b",
+                "a;b?c=d&e",
+                "\"quoted\"",
                 "Grüße/日本語/🚀",
-                "note", "Note",
-                "42", "042",
-                "00000000-0000-0000-0000-00000000000a", "00000000-0000-0000-0000-00000000000A");
+                "note",
+                "Note",
+                "42",
+                "042",
+                "00000000-0000-0000-0000-00000000000a",
+                "00000000-0000-0000-0000-00000000000A");
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            entries.add(note(ids.get(i), i % 2 == 0 ? X : XY, T0.plusMillis(i), payload("title", "entry " + i, "body", "b")));
+            entries.add(note(
+                    ids.get(i), i % 2 == 0 ? X : XY, T0.plusMillis(i), payload("title", "entry " + i, "body", "b")));
         }
         store.upsert("notes", entries);
 
@@ -298,14 +364,21 @@ public abstract class KnowledgeStoreContract {
     void collectionsDoNotSeeEachOthersEntries() {
         KnowledgeStore store = open(FOUR_D, NOTES, EVENTS);
         store.upsert("notes", List.of(note("a", X, "a note", "body")));
-        store.upsert("events", List.of(new Entry("a", payload("query", "an event"), Y, T0), new Entry("b", payload("query", "another"), Y, T0)));
+        store.upsert(
+                "events",
+                List.of(
+                        new Entry("a", payload("query", "an event"), Y, T0),
+                        new Entry("b", payload("query", "another"), Y, T0)));
 
         assertEquals(1, store.count("notes"));
         assertEquals(2, store.count("events"));
-        assertEquals("an event", store.get("events", "a").orElseThrow().payload().get("query"));
+        assertEquals(
+                "an event", store.get("events", "a").orElseThrow().payload().get("query"));
         List<SearchHit> hits = store.search(SearchRequest.of("events", X, 10));
         assertEquals(Set.of("a", "b"), Set.copyOf(ids(hits)));
-        assertTrue(hits.stream().allMatch(h -> h.collection().equals("events") && Math.abs(h.score()) < COSINE_TOLERANCE), hits.toString());
+        assertTrue(
+                hits.stream().allMatch(h -> h.collection().equals("events") && Math.abs(h.score()) < COSINE_TOLERANCE),
+                hits.toString());
         store.delete("notes", List.of("a"));
         assertEquals(2, store.count("events"));
     }
@@ -315,10 +388,13 @@ public abstract class KnowledgeStoreContract {
         KnowledgeStore store = open(FOUR_D, NOTES);
         store.upsert("notes", List.of(note("kept", X, "before", "before")));
         Entry bad = new Entry("bad", payload("title", "t", "body", "b"), new float[] {1, 0, 0}, T0);
-        assertThrows(IllegalArgumentException.class,
-                () -> store.upsert("notes", List.of(note("new", X, "ok", "ok"), note("kept", Y, "after", "after"), bad)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> store.upsert(
+                        "notes", List.of(note("new", X, "ok", "ok"), note("kept", Y, "after", "after"), bad)));
         assertEquals(1, store.count("notes"));
-        assertEquals("before", store.get("notes", "kept").orElseThrow().payload().get("body"));
+        assertEquals(
+                "before", store.get("notes", "kept").orElseThrow().payload().get("body"));
     }
 
     // ---------------------------------------------------------------- dense search
@@ -326,7 +402,13 @@ public abstract class KnowledgeStoreContract {
     @Test
     void denseSearchRanksByCosineAndReportsTheExactCosine() {
         KnowledgeStore store = open(FOUR_D, NOTES);
-        store.upsert("notes", List.of(note("y", Y, "y", "y"), note("xyz", XYZ, "xyz", "xyz"), note("x", X, "x", "x"), note("xy", XY, "xy", "xy")));
+        store.upsert(
+                "notes",
+                List.of(
+                        note("y", Y, "y", "y"),
+                        note("xyz", XYZ, "xyz", "xyz"),
+                        note("x", X, "x", "x"),
+                        note("xy", XY, "xy", "xy")));
 
         List<SearchHit> hits = store.search(SearchRequest.of("notes", X, 10));
         assertEquals(List.of("x", "xy", "xyz", "y"), ids(hits));
@@ -340,7 +422,11 @@ public abstract class KnowledgeStoreContract {
     @Test
     void aHitCarriesItsCollectionPayloadAndTimestamp() {
         KnowledgeStore store = open(FOUR_D, NOTES);
-        Entry written = note("a", X, T0, payload("title", "t", "body", "b", "answer", "the answer", "year", 2024, "tags", List.of("x")));
+        Entry written = note(
+                "a",
+                X,
+                T0,
+                payload("title", "t", "body", "b", "answer", "the answer", "year", 2024, "tags", List.of("x")));
         store.upsert("notes", List.of(written));
         SearchHit hit = store.search(SearchRequest.of("notes", X, 1)).getFirst();
         assertEquals("notes", hit.collection());
@@ -352,7 +438,13 @@ public abstract class KnowledgeStoreContract {
     @Test
     void kLimitsTheHitsToTheNearest() {
         KnowledgeStore store = open(FOUR_D, NOTES);
-        store.upsert("notes", List.of(note("y", Y, "y", "y"), note("xyz", XYZ, "xyz", "xyz"), note("x", X, "x", "x"), note("xy", XY, "xy", "xy")));
+        store.upsert(
+                "notes",
+                List.of(
+                        note("y", Y, "y", "y"),
+                        note("xyz", XYZ, "xyz", "xyz"),
+                        note("x", X, "x", "x"),
+                        note("xy", XY, "xy", "xy")));
         assertEquals(List.of("x", "xy"), ids(store.search(SearchRequest.of("notes", X, 2))));
         assertEquals(List.of("x"), ids(store.search(SearchRequest.of("notes", X, 1))));
     }
@@ -360,9 +452,19 @@ public abstract class KnowledgeStoreContract {
     @Test
     void minScoreDropsHitsBelowTheCosine() {
         KnowledgeStore store = open(FOUR_D, NOTES);
-        store.upsert("notes", List.of(note("y", Y, "y", "y"), note("xyz", XYZ, "xyz", "xyz"), note("x", X, "x", "x"), note("xy", XY, "xy", "xy")));
-        assertEquals(List.of("x", "xy"), ids(store.search(SearchRequest.of("notes", X, 10).withMinScore(0.65))));
-        assertEquals(List.of("x", "xy", "xyz"), ids(store.search(SearchRequest.of("notes", X, 10).withMinScore(0.5))));
+        store.upsert(
+                "notes",
+                List.of(
+                        note("y", Y, "y", "y"),
+                        note("xyz", XYZ, "xyz", "xyz"),
+                        note("x", X, "x", "x"),
+                        note("xy", XY, "xy", "xy")));
+        assertEquals(
+                List.of("x", "xy"),
+                ids(store.search(SearchRequest.of("notes", X, 10).withMinScore(0.65))));
+        assertEquals(
+                List.of("x", "xy", "xyz"),
+                ids(store.search(SearchRequest.of("notes", X, 10).withMinScore(0.5))));
         assertEquals(List.of(), store.search(SearchRequest.of("notes", W, 10).withMinScore(0.5)));
     }
 
@@ -389,9 +491,15 @@ public abstract class KnowledgeStoreContract {
     void searchWithTheRealEmbedderRanksTheRelatedEntryFirst() {
         Embedder embedder = TestStack.embedder();
         KnowledgeStore store = open(EmbedderIdentity.of(embedder), NOTES);
-        store.upsert("notes", List.of(
-                embedded("git", "Git says you are in detached HEAD state", "create a branch with git switch -c"),
-                embedded("docker", "Docker daemon socket permission denied", "add the user to the docker group")));
+        store.upsert(
+                "notes",
+                List.of(
+                        embedded(
+                                "git", "Git says you are in detached HEAD state", "create a branch with git switch -c"),
+                        embedded(
+                                "docker",
+                                "Docker daemon socket permission denied",
+                                "add the user to the docker group")));
         float[] q = embedder.embed("got permission denied on /var/run/docker.sock", Embedder.Purpose.QUERY);
 
         List<SearchHit> hits = store.search(SearchRequest.of("notes", q, 2));
@@ -405,32 +513,52 @@ public abstract class KnowledgeStoreContract {
     @Test
     void aFilterOnAStringFieldKeepsOnlyThatValue() {
         KnowledgeStore store = filterable();
-        assertEquals(List.of("a", "c"), ids(store.search(SearchRequest.of("notes", X, 10).withFilter("lang", "en"))));
-        assertEquals(List.of("b"), ids(store.search(SearchRequest.of("notes", X, 10).withFilter("lang", "de"))));
+        assertEquals(
+                List.of("a", "c"),
+                ids(store.search(SearchRequest.of("notes", X, 10).withFilter("lang", "en"))));
+        assertEquals(
+                List.of("b"), ids(store.search(SearchRequest.of("notes", X, 10).withFilter("lang", "de"))));
     }
 
     @Test
     void aFilterOnAListFieldMatchesAnyElement() {
         KnowledgeStore store = filterable();
-        assertEquals(List.of("a", "c"), ids(store.search(SearchRequest.of("notes", X, 10).withFilter("tags", "linux"))));
-        assertEquals(List.of("b", "c"), ids(store.search(SearchRequest.of("notes", X, 10).withFilter("tags", "docker"))));
+        assertEquals(
+                List.of("a", "c"),
+                ids(store.search(SearchRequest.of("notes", X, 10).withFilter("tags", "linux"))));
+        assertEquals(
+                List.of("b", "c"),
+                ids(store.search(SearchRequest.of("notes", X, 10).withFilter("tags", "docker"))));
     }
 
     @Test
     void numbersAndBooleansAreFilteredByTheirStringForm() {
         KnowledgeStore store = filterable();
-        assertEquals(List.of("a", "c"), ids(store.search(SearchRequest.of("notes", X, 10).withFilter("year", "2024"))));
-        assertEquals(List.of("a"), ids(store.search(SearchRequest.of("notes", X, 10).withFilter("rating", "4.5"))));
-        assertEquals(List.of("a"), ids(store.search(SearchRequest.of("notes", X, 10).withFilter("solved", "true"))));
-        assertEquals(List.of("b", "c"), ids(store.search(SearchRequest.of("notes", X, 10).withFilter("solved", "false"))));
+        assertEquals(
+                List.of("a", "c"),
+                ids(store.search(SearchRequest.of("notes", X, 10).withFilter("year", "2024"))));
+        assertEquals(
+                List.of("a"), ids(store.search(SearchRequest.of("notes", X, 10).withFilter("rating", "4.5"))));
+        assertEquals(
+                List.of("a"), ids(store.search(SearchRequest.of("notes", X, 10).withFilter("solved", "true"))));
+        assertEquals(
+                List.of("b", "c"),
+                ids(store.search(SearchRequest.of("notes", X, 10).withFilter("solved", "false"))));
     }
 
     @Test
     void severalFiltersMustAllMatch() {
         KnowledgeStore store = filterable();
-        SearchRequest request = SearchRequest.of("notes", X, 10).withFilter("tags", "linux").withFilter("lang", "en").withFilter("solved", "false");
+        SearchRequest request = SearchRequest.of("notes", X, 10)
+                .withFilter("tags", "linux")
+                .withFilter("lang", "en")
+                .withFilter("solved", "false");
         assertEquals(List.of("c"), ids(store.search(request)));
-        assertEquals(List.of(), store.search(SearchRequest.of("notes", X, 10).withFilter("tags", "git").withFilter("lang", "de")));
+        assertEquals(
+                List.of(),
+                store.search(SearchRequest.of("notes", X, 10)
+                        .withFilter("tags", "git")
+                        .withFilter("lang", "de")));
     }
 
     @Test
@@ -445,7 +573,8 @@ public abstract class KnowledgeStoreContract {
     @Test
     void onlyDeclaredFilterFieldsCanFilter() {
         KnowledgeStore store = filterable();
-        assertEquals(List.of("a"), ids(store.search(SearchRequest.of("notes", X, 10).withFilter("tags", "git"))));
+        assertEquals(
+                List.of("a"), ids(store.search(SearchRequest.of("notes", X, 10).withFilter("tags", "git"))));
         // "title" is in every payload but not declared as a filter field: filtering on it matches nothing.
         assertEquals(List.of(), store.search(SearchRequest.of("notes", X, 10).withFilter("title", "a")));
     }
@@ -469,7 +598,8 @@ public abstract class KnowledgeStoreContract {
     void filtersApplyInEveryMode() {
         KnowledgeStore store = textual();
         for (SearchMode mode : SearchMode.values()) {
-            SearchRequest request = SearchRequest.of("notes", X, 10).withText("137 exit", mode).withFilter("lang", "de");
+            SearchRequest request =
+                    SearchRequest.of("notes", X, 10).withText("137 exit", mode).withFilter("lang", "de");
             assertEquals(List.of("docker"), ids(store.search(request)), mode.name());
         }
     }
@@ -516,32 +646,49 @@ public abstract class KnowledgeStoreContract {
         SearchRequest request = SearchRequest.of("notes", X, 10).withMinScore(0.5);
         assertEquals(List.of("git", "docker"), ids(store.search(request)));
         assertEquals(List.of("docker"), ids(store.search(request.withText("137 exit", SearchMode.BM25))));
-        assertEquals(Set.of("git", "docker"), Set.copyOf(ids(store.search(request.withText("137 exit", SearchMode.HYBRID)))));
+        assertEquals(
+                Set.of("git", "docker"),
+                Set.copyOf(ids(store.search(request.withText("137 exit", SearchMode.HYBRID)))));
     }
 
     @Test
     void kLimitsBm25AndHybridHits() {
         KnowledgeStore store = textual();
-        assertEquals(List.of("oom"), ids(store.search(SearchRequest.of("notes", X, 1).withText("137 exit", SearchMode.BM25))));
-        assertEquals(2, store.search(SearchRequest.of("notes", X, 2).withText("137 exit", SearchMode.HYBRID)).size());
+        assertEquals(
+                List.of("oom"),
+                ids(store.search(SearchRequest.of("notes", X, 1).withText("137 exit", SearchMode.BM25))));
+        assertEquals(
+                2,
+                store.search(SearchRequest.of("notes", X, 2).withText("137 exit", SearchMode.HYBRID))
+                        .size());
     }
 
     @Test
     void bm25AndHybridWithTheRealEmbedderFindTheExactTermAndReportTheDenseCosine() {
         Embedder embedder = TestStack.embedder();
         KnowledgeStore store = open(EmbedderIdentity.of(embedder), NOTES);
-        store.upsert("notes", List.of(
-                embedded("oom", "Surefire fork crashed with exit code 137", "raise the container memory limit"),
-                embedded("git", "Git detached HEAD", "create a branch")));
+        store.upsert(
+                "notes",
+                List.of(
+                        embedded("oom", "Surefire fork crashed with exit code 137", "raise the container memory limit"),
+                        embedded("git", "Git detached HEAD", "create a branch")));
         String text = "exit code 137";
         float[] q = embedder.embed(text, Embedder.Purpose.QUERY);
 
-        SearchHit dense = store.search(SearchRequest.of("notes", q, 2)).stream().filter(h -> h.id().equals("oom")).findFirst().orElseThrow();
-        SearchHit bm25 = store.search(SearchRequest.of("notes", q, 1).withText(text, SearchMode.BM25)).getFirst();
+        SearchHit dense = store.search(SearchRequest.of("notes", q, 2)).stream()
+                .filter(h -> h.id().equals("oom"))
+                .findFirst()
+                .orElseThrow();
+        SearchHit bm25 = store.search(SearchRequest.of("notes", q, 1).withText(text, SearchMode.BM25))
+                .getFirst();
         assertEquals("oom", bm25.id());
-        assertEquals(dense.score(), bm25.score(), COSINE_TOLERANCE, "a BM25 hit carries the same cosine as the dense one");
-        assertTrue(Math.abs(bm25.rankScore() - bm25.score()) > 1e-3, "ranked by BM25, not by the cosine: " + bm25.rankScore());
-        SearchHit hybrid = store.search(SearchRequest.of("notes", q, 1).withText(text, SearchMode.HYBRID)).getFirst();
+        assertEquals(
+                dense.score(), bm25.score(), COSINE_TOLERANCE, "a BM25 hit carries the same cosine as the dense one");
+        assertTrue(
+                Math.abs(bm25.rankScore() - bm25.score()) > 1e-3,
+                "ranked by BM25, not by the cosine: " + bm25.rankScore());
+        SearchHit hybrid = store.search(SearchRequest.of("notes", q, 1).withText(text, SearchMode.HYBRID))
+                .getFirst();
         assertEquals("oom", hybrid.id());
         assertEquals(dense.score(), hybrid.score(), COSINE_TOLERANCE);
     }
@@ -549,9 +696,15 @@ public abstract class KnowledgeStoreContract {
     @Test
     void bm25AndHybridSearchesNeedTheQueryText() {
         // Refused when the request is built, before any store sees it.
-        assertThrows(IllegalArgumentException.class, () -> SearchRequest.of("notes", X, 1).withText(" ", SearchMode.BM25));
-        assertThrows(IllegalArgumentException.class, () -> SearchRequest.of("notes", X, 1).withText(null, SearchMode.HYBRID));
-        assertThrows(IllegalArgumentException.class, () -> new SearchRequest("notes", X, "", SearchMode.BM25, 1, -1, Map.of()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SearchRequest.of("notes", X, 1).withText(" ", SearchMode.BM25));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SearchRequest.of("notes", X, 1).withText(null, SearchMode.HYBRID));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new SearchRequest("notes", X, "", SearchMode.BM25, 1, -1, Map.of()));
     }
 
     // ---------------------------------------------------------------- delete, count, compact
@@ -559,7 +712,9 @@ public abstract class KnowledgeStoreContract {
     @Test
     void deleteRemovesTheEntriesAndReportsHowManyExisted() {
         KnowledgeStore store = open(FOUR_D, NOTES);
-        store.upsert("notes", List.of(note("a", X, "one", "one"), note("b", Y, "two", "two"), note("c", Z, "three", "three")));
+        store.upsert(
+                "notes",
+                List.of(note("a", X, "one", "one"), note("b", Y, "two", "two"), note("c", Z, "three", "three")));
         assertEquals(2, store.delete("notes", List.of("a", "missing", "c")));
         assertEquals(1, store.count("notes"));
         assertTrue(store.get("notes", "a").isEmpty());
@@ -599,7 +754,13 @@ public abstract class KnowledgeStoreContract {
         // Cosines with X all differ, so the dense order has no ties that compaction could reorder.
         List<float[]> vectors = List.of(X, XY, XYZ, unit(1, 2, 3, 4), Y);
         for (int i = 0; i < vectors.size(); i++) {
-            store.upsert("notes", List.of(note("e" + i, vectors.get(i), T0.plusSeconds(i), payload("title", "error number " + i, "body", "fix " + i))));
+            store.upsert(
+                    "notes",
+                    List.of(note(
+                            "e" + i,
+                            vectors.get(i),
+                            T0.plusSeconds(i),
+                            payload("title", "error number " + i, "body", "fix " + i))));
         }
         store.delete("notes", List.of("e0"));
         SearchRequest dense = SearchRequest.of("notes", X, 3);
@@ -624,7 +785,9 @@ public abstract class KnowledgeStoreContract {
     void updatePayloadReplacesThePayloadAndReturnsTheNewEntry() {
         KnowledgeStore store = open(FOUR_D, NOTES);
         store.upsert("notes", List.of(note("a", X, T0, payload("title", "t", "body", "b", "outcome", "pending"))));
-        StoredEntry updated = store.updatePayload("notes", "a", p -> payload("title", "t", "body", "b", "outcome", "solved")).orElseThrow();
+        StoredEntry updated = store.updatePayload(
+                        "notes", "a", p -> payload("title", "t", "body", "b", "outcome", "solved"))
+                .orElseThrow();
 
         assertEquals("a", updated.id());
         assertEquals("notes", updated.collection());
@@ -638,7 +801,10 @@ public abstract class KnowledgeStoreContract {
     @Test
     void updatePayloadHandsTheCurrentPayloadOverAsAMapTheUpdateMayChange() {
         KnowledgeStore store = open(FOUR_D, NOTES);
-        store.upsert("notes", List.of(note("a", X, T0, payload("title", "t", "body", "b", "votes", 1, "feedback", List.of("first")))));
+        store.upsert(
+                "notes",
+                List.of(note(
+                        "a", X, T0, payload("title", "t", "body", "b", "votes", 1, "feedback", List.of("first")))));
         // Callers (feedback) put into the map they are given and return it.
         store.updatePayload("notes", "a", p -> {
             List<Object> feedback = new ArrayList<>((List<?>) p.get("feedback"));
@@ -648,13 +814,19 @@ public abstract class KnowledgeStoreContract {
             p.remove("body");
             return p;
         });
-        assertSameJson(payload("title", "t", "votes", 2, "feedback", List.of("first", "second")), store.get("notes", "a").orElseThrow().payload());
+        assertSameJson(
+                payload("title", "t", "votes", 2, "feedback", List.of("first", "second")),
+                store.get("notes", "a").orElseThrow().payload());
     }
 
     @Test
     void updatePayloadKeepsTheVectorAndTimestamp() {
         KnowledgeStore store = open(FOUR_D, NOTES);
-        store.upsert("notes", List.of(note("a", XY, T0, payload("title", "t", "body", "b")), note("b", Y, T0.plusSeconds(1), payload("title", "t", "body", "b"))));
+        store.upsert(
+                "notes",
+                List.of(
+                        note("a", XY, T0, payload("title", "t", "body", "b")),
+                        note("b", Y, T0.plusSeconds(1), payload("title", "t", "body", "b"))));
         store.updatePayload("notes", "a", p -> payload("title", "other title", "body", "other body"));
 
         SearchHit hit = store.search(SearchRequest.of("notes", X, 1)).getFirst();
@@ -675,7 +847,8 @@ public abstract class KnowledgeStoreContract {
             p.put("tags", List.of("closed"));
             return p;
         });
-        assertEquals(List.of("a"), ids(store.search(SearchRequest.of("notes", X, 5).withFilter("tags", "closed"))));
+        assertEquals(
+                List.of("a"), ids(store.search(SearchRequest.of("notes", X, 5).withFilter("tags", "closed"))));
         assertEquals(List.of(), store.search(SearchRequest.of("notes", X, 5).withFilter("tags", "open")));
     }
 
@@ -683,7 +856,8 @@ public abstract class KnowledgeStoreContract {
     void updatePayloadOfAnUnknownIdIsEmptyAndWritesNothing() {
         KnowledgeStore store = open(FOUR_D, NOTES);
         store.upsert("notes", List.of(note("a", X, "t", "b")));
-        assertEquals(Optional.empty(), store.updatePayload("notes", "missing", p -> payload("title", "t", "body", "b")));
+        assertEquals(
+                Optional.empty(), store.updatePayload("notes", "missing", p -> payload("title", "t", "body", "b")));
         assertEquals(1, store.count("notes"));
         assertTrue(store.get("notes", "missing").isEmpty());
     }
@@ -703,7 +877,9 @@ public abstract class KnowledgeStoreContract {
             }
             return null;
         });
-        assertEquals(threads * perThread, ((Number) store.get("notes", "a").orElseThrow().payload().get("votes")).longValue());
+        assertEquals(
+                threads * perThread,
+                ((Number) store.get("notes", "a").orElseThrow().payload().get("votes")).longValue());
     }
 
     // ---------------------------------------------------------------- scan
@@ -716,20 +892,45 @@ public abstract class KnowledgeStoreContract {
             entries.add(note("e" + i, X, T0.plusSeconds(3600L * i), payload("title", "entry " + i, "body", "b")));
         }
         store.upsert("notes", entries.reversed());
-        assertEquals(List.of("e1", "e2", "e3"), scanIds(store, "notes", T0.plusSeconds(3600), T0.plusSeconds(3600 * 4)));
-        assertEquals(List.of("e1", "e2", "e3"), scanIds(store, "notes", T0.plusSeconds(3600).minusMillis(1), T0.plusSeconds(3600 * 4).minusMillis(1)));
-        assertEquals(List.of("e2", "e3", "e4"), scanIds(store, "notes", T0.plusSeconds(3600).plusMillis(1), T0.plusSeconds(3600 * 4).plusMillis(1)));
+        assertEquals(
+                List.of("e1", "e2", "e3"), scanIds(store, "notes", T0.plusSeconds(3600), T0.plusSeconds(3600 * 4)));
+        assertEquals(
+                List.of("e1", "e2", "e3"),
+                scanIds(
+                        store,
+                        "notes",
+                        T0.plusSeconds(3600).minusMillis(1),
+                        T0.plusSeconds(3600 * 4).minusMillis(1)));
+        assertEquals(
+                List.of("e2", "e3", "e4"),
+                scanIds(
+                        store,
+                        "notes",
+                        T0.plusSeconds(3600).plusMillis(1),
+                        T0.plusSeconds(3600 * 4).plusMillis(1)));
     }
 
     @Test
     void scanWithUnboundedInstantsVisitsEveryEntry() {
         KnowledgeStore store = open(FOUR_D, NOTES);
-        store.upsert("notes", List.of(
-                note("future", X, Instant.parse("2500-01-01T00:00:00Z"), payload("title", "t", "body", "b")),
-                note("now", X, T0, payload("title", "t", "body", "b")),
-                note("before-epoch", X, Instant.parse("1969-12-31T23:59:59.999Z"), payload("title", "t", "body", "b")),
-                note("long-ago", X, Instant.parse("1900-01-01T00:00:00Z"), payload("title", "t", "body", "b"))));
-        assertEquals(List.of("long-ago", "before-epoch", "now", "future"), scanIds(store, "notes", Instant.MIN, Instant.MAX));
+        store.upsert(
+                "notes",
+                List.of(
+                        note("future", X, Instant.parse("2500-01-01T00:00:00Z"), payload("title", "t", "body", "b")),
+                        note("now", X, T0, payload("title", "t", "body", "b")),
+                        note(
+                                "before-epoch",
+                                X,
+                                Instant.parse("1969-12-31T23:59:59.999Z"),
+                                payload("title", "t", "body", "b")),
+                        note(
+                                "long-ago",
+                                X,
+                                Instant.parse("1900-01-01T00:00:00Z"),
+                                payload("title", "t", "body", "b"))));
+        assertEquals(
+                List.of("long-ago", "before-epoch", "now", "future"),
+                scanIds(store, "notes", Instant.MIN, Instant.MAX));
         assertEquals(List.of("long-ago", "before-epoch"), scanIds(store, "notes", Instant.MIN, Instant.EPOCH));
         assertEquals(List.of("now", "future"), scanIds(store, "notes", Instant.EPOCH, Instant.MAX));
     }
@@ -764,7 +965,10 @@ public abstract class KnowledgeStoreContract {
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             double angle = i * 0.01;
-            entries.add(note(String.format("e%04d", i), unit((float) Math.cos(angle), (float) Math.sin(angle), 0, 0), T0.plusMillis(7L * i),
+            entries.add(note(
+                    String.format("e%04d", i),
+                    unit((float) Math.cos(angle), (float) Math.sin(angle), 0, 0),
+                    T0.plusMillis(7L * i),
                     payload("title", "entry " + i, "body", "b")));
         }
         // Written out of order, in several batches, so neither insertion order nor one commit can explain the result.
@@ -789,12 +993,18 @@ public abstract class KnowledgeStoreContract {
     @Test
     void scanHandsOverTheEntriesAsGetReturnsThem() {
         KnowledgeStore store = open(FOUR_D, NOTES);
-        store.upsert("notes", List.of(
-                note("a", X, T0, payload("title", "t", "body", "b", "year", 2024, "tags", List.of("x"))),
-                note("b", Y, T0.plusSeconds(1), payload("title", "u", "body", "c", "answer", "an answer"))));
+        store.upsert(
+                "notes",
+                List.of(
+                        note("a", X, T0, payload("title", "t", "body", "b", "year", 2024, "tags", List.of("x"))),
+                        note("b", Y, T0.plusSeconds(1), payload("title", "u", "body", "c", "answer", "an answer"))));
         List<StoredEntry> scanned = new ArrayList<>();
         store.scan("notes", Instant.MIN, Instant.MAX, scanned::add);
-        assertEquals(List.of(store.get("notes", "a").orElseThrow(), store.get("notes", "b").orElseThrow()), scanned);
+        assertEquals(
+                List.of(
+                        store.get("notes", "a").orElseThrow(),
+                        store.get("notes", "b").orElseThrow()),
+                scanned);
     }
 
     @Test
@@ -897,10 +1107,62 @@ public abstract class KnowledgeStoreContract {
     /** Entries a, b, c with vectors X, XY, Y and one value of every kind of filter field. */
     private KnowledgeStore filterable() {
         KnowledgeStore store = open(FOUR_D, NOTES);
-        store.upsert("notes", List.of(
-                note("a", X, T0, payload("title", "a", "body", "b", "tags", List.of("git", "linux"), "lang", "en", "year", 2024, "solved", true, "rating", 4.5)),
-                note("b", XY, T0, payload("title", "b", "body", "b", "tags", List.of("docker"), "lang", "de", "year", 2025, "solved", false)),
-                note("c", Y, T0, payload("title", "c", "body", "b", "tags", List.of("docker", "linux"), "lang", "en", "year", 2024L, "solved", false))));
+        store.upsert(
+                "notes",
+                List.of(
+                        note(
+                                "a",
+                                X,
+                                T0,
+                                payload(
+                                        "title",
+                                        "a",
+                                        "body",
+                                        "b",
+                                        "tags",
+                                        List.of("git", "linux"),
+                                        "lang",
+                                        "en",
+                                        "year",
+                                        2024,
+                                        "solved",
+                                        true,
+                                        "rating",
+                                        4.5)),
+                        note(
+                                "b",
+                                XY,
+                                T0,
+                                payload(
+                                        "title",
+                                        "b",
+                                        "body",
+                                        "b",
+                                        "tags",
+                                        List.of("docker"),
+                                        "lang",
+                                        "de",
+                                        "year",
+                                        2025,
+                                        "solved",
+                                        false)),
+                        note(
+                                "c",
+                                Y,
+                                T0,
+                                payload(
+                                        "title",
+                                        "c",
+                                        "body",
+                                        "b",
+                                        "tags",
+                                        List.of("docker", "linux"),
+                                        "lang",
+                                        "en",
+                                        "year",
+                                        2024L,
+                                        "solved",
+                                        false))));
         return store;
     }
 
@@ -910,11 +1172,55 @@ public abstract class KnowledgeStoreContract {
      */
     private KnowledgeStore textual() {
         KnowledgeStore store = open(FOUR_D, NOTES);
-        store.upsert("notes", List.of(
-                note("git", X, T0, payload("title", "Git detached HEAD", "body", "create a branch with git switch", "lang", "en")),
-                note("docker", XY, T0, payload("title", "Docker socket permission denied", "body", "the container did exit; add the user to the docker group", "lang", "de")),
-                note("oom", Y, T0, payload("title", "Surefire fork crashed with exit code 137", "body", "raise the memory limit", "lang", "en")),
-                note("twin", Y, T0, payload("title", "Gradle daemon disappeared", "body", "give the daemon more heap", "answer", "zanzibar", "lang", "en"))));
+        store.upsert(
+                "notes",
+                List.of(
+                        note(
+                                "git",
+                                X,
+                                T0,
+                                payload(
+                                        "title",
+                                        "Git detached HEAD",
+                                        "body",
+                                        "create a branch with git switch",
+                                        "lang",
+                                        "en")),
+                        note(
+                                "docker",
+                                XY,
+                                T0,
+                                payload(
+                                        "title",
+                                        "Docker socket permission denied",
+                                        "body",
+                                        "the container did exit; add the user to the docker group",
+                                        "lang",
+                                        "de")),
+                        note(
+                                "oom",
+                                Y,
+                                T0,
+                                payload(
+                                        "title",
+                                        "Surefire fork crashed with exit code 137",
+                                        "body",
+                                        "raise the memory limit",
+                                        "lang",
+                                        "en")),
+                        note(
+                                "twin",
+                                Y,
+                                T0,
+                                payload(
+                                        "title",
+                                        "Gradle daemon disappeared",
+                                        "body",
+                                        "give the daemon more heap",
+                                        "answer",
+                                        "zanzibar",
+                                        "lang",
+                                        "en"))));
         return store;
     }
 
@@ -1004,7 +1310,9 @@ public abstract class KnowledgeStoreContract {
             case Integer e -> assertSameInteger(e, actual, path);
             case Long e -> assertSameInteger(e, actual, path);
             case Double e -> {
-                assertTrue(actual instanceof Double || actual instanceof Float, path + " stays a fraction, got " + describe(actual));
+                assertTrue(
+                        actual instanceof Double || actual instanceof Float,
+                        path + " stays a fraction, got " + describe(actual));
                 assertEquals(e, ((Number) actual).doubleValue(), path);
             }
             default -> assertEquals(expected, actual, path);
@@ -1012,7 +1320,11 @@ public abstract class KnowledgeStoreContract {
     }
 
     private static void assertSameInteger(Number expected, Object actual, String path) {
-        assertTrue(actual instanceof Integer || actual instanceof Long || actual instanceof Short || actual instanceof Byte,
+        assertTrue(
+                actual instanceof Integer
+                        || actual instanceof Long
+                        || actual instanceof Short
+                        || actual instanceof Byte,
                 path + " stays an integer, got " + describe(actual));
         assertEquals(expected.longValue(), ((Number) actual).longValue(), path);
     }

@@ -84,7 +84,8 @@ public final class OutageSwitch implements KnowledgeStore {
     }
 
     @Override
-    public Optional<StoredEntry> updatePayload(String collection, String id, UnaryOperator<Map<String, Object>> update) {
+    public Optional<StoredEntry> updatePayload(
+            String collection, String id, UnaryOperator<Map<String, Object>> update) {
         reach("updatePayload");
         return store.updatePayload(collection, id, update);
     }

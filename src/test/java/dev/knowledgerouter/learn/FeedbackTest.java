@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +34,9 @@ class FeedbackTest {
     Path home;
 
     static Answer answer(AnswerSource source, String status, int failedAttempts) {
-        List<Attempt> attempts = java.util.stream.IntStream.range(0, failedAttempts)
-                .mapToObj(i -> new Attempt("ollama/m" + i, Attempt.Outcome.FAILURE, "down", 1, null, null)).toList();
+        List<Attempt> attempts = IntStream.range(0, failedAttempts)
+                .mapToObj(i -> new Attempt("ollama/m" + i, Attempt.Outcome.FAILURE, "down", 1, null, null))
+                .toList();
         return new Answer(source, "m", "text", status, null, attempts, Usage.NONE);
     }
 
@@ -60,15 +62,22 @@ class FeedbackTest {
     void anInteractionRecordsThatTheRoutersLoopWroteItAndFeedbackThatItChangedIt() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
         try (App app = App.open(TestStack.seededCopy(home), TestStack.embedder(), clock)) {
-            String id = app.queries().query(QueryRequest.of("docker port is already allocated")).interactionId();
-            Provenance stored = Provenance.in(app.store().get(CollectionCatalog.HISTORY, id).orElseThrow().payload());
+            String id = app.queries()
+                    .query(QueryRequest.of("docker port is already allocated"))
+                    .interactionId();
+            Provenance stored = Provenance.in(
+                    app.store().get(CollectionCatalog.HISTORY, id).orElseThrow().payload());
             assertEquals(Provenance.of(Provenance.Source.INTERACTION, Instant.parse("2026-11-22T10:00:00Z")), stored);
             assertFalse(stored.curated(), "what the loop wrote is not curated knowledge");
 
             clock.advance(Duration.ofMinutes(5));
             app.feedback(id, Outcome.Verdict.GOOD, Optional.empty());
-            assertEquals(stored.updated(Provenance.Source.FEEDBACK, Instant.parse("2026-11-22T10:05:00Z")),
-                    Provenance.in(app.store().get(CollectionCatalog.HISTORY, id).orElseThrow().payload()));
+            assertEquals(
+                    stored.updated(Provenance.Source.FEEDBACK, Instant.parse("2026-11-22T10:05:00Z")),
+                    Provenance.in(app.store()
+                            .get(CollectionCatalog.HISTORY, id)
+                            .orElseThrow()
+                            .payload()));
         }
     }
 
@@ -78,7 +87,13 @@ class FeedbackTest {
             String q = "docker compose port is already allocated";
             QueryResult r = app.queries().query(QueryRequest.of(q));
             String id = r.interactionId();
-            assertEquals("failure", app.store().get(CollectionCatalog.HISTORY, id).orElseThrow().payload().get("outcome"),
+            assertEquals(
+                    "failure",
+                    app.store()
+                            .get(CollectionCatalog.HISTORY, id)
+                            .orElseThrow()
+                            .payload()
+                            .get("outcome"),
                     "no model could answer here (no Ollama, no key)");
 
             FeedbackResult good = app.feedback(id, Outcome.Verdict.GOOD, Optional.of("the stored fix worked"));
@@ -86,14 +101,22 @@ class FeedbackTest {
             FeedbackResult bad = app.feedback(id, Outcome.Verdict.BAD, Optional.empty());
             assertEquals("failure", bad.outcome());
             assertEquals("bad", bad.verdict());
-            assertEquals(List.of("good", "bad"), bad.feedback().stream().map(f -> (String) f.get("verdict")).toList());
+            assertEquals(
+                    List.of("good", "bad"),
+                    bad.feedback().stream().map(f -> (String) f.get("verdict")).toList());
             assertEquals("the stored fix worked", bad.feedback().getFirst().get("note"));
 
-            Map<String, Object> stored = app.store().get(CollectionCatalog.HISTORY, id).orElseThrow().payload();
+            Map<String, Object> stored =
+                    app.store().get(CollectionCatalog.HISTORY, id).orElseThrow().payload();
             assertEquals("failure", stored.get("outcome_from_attempts"));
             assertEquals(q, stored.get("query"), "the rest of the interaction is untouched");
             float[] v = TestStack.embedder().embed(q, Embedder.Purpose.QUERY);
-            assertTrue(app.store().search(SearchRequest.of(CollectionCatalog.HISTORY, v, 1)).getFirst().score() > 0.999,
+            assertTrue(
+                    app.store()
+                                    .search(SearchRequest.of(CollectionCatalog.HISTORY, v, 1))
+                                    .getFirst()
+                                    .score()
+                            > 0.999,
                     "the interaction keeps its embedding");
         }
     }
@@ -101,7 +124,8 @@ class FeedbackTest {
     @Test
     void feedbackOnAnUnknownIdNamesIt() {
         try (App app = App.open(TestStack.config(home), TestStack.embedder(), Clock.systemUTC())) {
-            UnknownInteractionException e = assertThrows(UnknownInteractionException.class,
+            UnknownInteractionException e = assertThrows(
+                    UnknownInteractionException.class,
                     () -> app.feedback("no-such-id", Outcome.Verdict.GOOD, Optional.empty()));
             assertTrue(e.getMessage().contains("'no-such-id'"), e.getMessage());
         }

@@ -7,8 +7,8 @@ import dev.knowledgerouter.knowledge.CollectionCatalog;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.Entry;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
-import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 import dev.knowledgerouter.knowledge.StoredEntry;
+import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 import dev.knowledgerouter.testing.TestStack;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -29,17 +29,21 @@ class InteractionLogTest {
 
     @TempDir
     Path dir;
+
     LuceneKnowledgeStore lucene;
     /** The windows the log asked the store to scan, in order. */
     final List<Instant[]> scans = new ArrayList<>();
+
     InteractionLog log;
 
     @BeforeEach
     void open() {
         lucene = new LuceneKnowledgeStore(dir, new EmbedderIdentity("test-2d", 2));
-        CollectionCatalog.load(TestStack.projectDir().resolve("collections")).find(CollectionCatalog.HISTORY).ifPresent(lucene::open);
-        KnowledgeStore counting = (KnowledgeStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {KnowledgeStore.class},
-                (proxy, method, args) -> {
+        CollectionCatalog.load(TestStack.projectDir().resolve("collections"))
+                .find(CollectionCatalog.HISTORY)
+                .ifPresent(lucene::open);
+        KnowledgeStore counting = (KnowledgeStore) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {KnowledgeStore.class}, (proxy, method, args) -> {
                     if (method.getName().equals("scan")) {
                         scans.add(new Instant[] {(Instant) args[1], (Instant) args[2]});
                     }
@@ -66,7 +70,9 @@ class InteractionLogTest {
     }
 
     void store(String id, Instant at) {
-        lucene.upsert(CollectionCatalog.HISTORY, List.of(new Entry(id, Map.of("query", "q " + id, "outcome", "success"), new float[] {1, 0}, at)));
+        lucene.upsert(
+                CollectionCatalog.HISTORY,
+                List.of(new Entry(id, Map.of("query", "q " + id, "outcome", "success"), new float[] {1, 0}, at)));
     }
 
     List<String> ids(List<StoredEntry> entries) {
@@ -82,17 +88,28 @@ class InteractionLogTest {
 
     @Test
     void olderWindowsAreReadOnlyUntilTheLimitIsReached() {
-        assertEquals(List.of("just-now", "a-second-ago", "five-minutes-ago", "three-hours-ago"), ids(log.recent(4, NOW)));
+        assertEquals(
+                List.of("just-now", "a-second-ago", "five-minutes-ago", "three-hours-ago"), ids(log.recent(4, NOW)));
         // 10 min, 1 h, 6 h: the third window holds the fourth entry.
         assertEquals(3, scans.size());
         for (int i = 1; i < scans.size(); i++) {
-            assertEquals(scans.get(i - 1)[0], scans.get(i)[1], "each window ends where the newer one began: nothing is read twice");
+            assertEquals(
+                    scans.get(i - 1)[0],
+                    scans.get(i)[1],
+                    "each window ends where the newer one began: nothing is read twice");
         }
     }
 
     @Test
     void aQuietHistoryIsReadBackToTheHorizonAndNoFurtherNorIntoTheFuture() {
-        assertEquals(List.of("just-now", "a-second-ago", "five-minutes-ago", "three-hours-ago", "two-days-ago", "200-days-ago"),
+        assertEquals(
+                List.of(
+                        "just-now",
+                        "a-second-ago",
+                        "five-minutes-ago",
+                        "three-hours-ago",
+                        "two-days-ago",
+                        "200-days-ago"),
                 ids(log.recent(50, NOW)));
         assertEquals(NOW.minus(InteractionLog.RECENT_HORIZON), scans.get(scans.size() - 1)[0]);
     }

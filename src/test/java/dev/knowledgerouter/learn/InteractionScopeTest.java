@@ -30,6 +30,7 @@ class InteractionScopeTest {
 
     @TempDir
     Path home;
+
     App app;
     float[] vector;
 
@@ -45,8 +46,8 @@ class InteractionScopeTest {
     }
 
     void stored(String id, String user) {
-        Map<String, Object> payload = new HashMap<>(Map.of("query", QUESTION, "answer", "a", "answered_by", "remote",
-                "outcome", "success"));
+        Map<String, Object> payload =
+                new HashMap<>(Map.of("query", QUESTION, "answer", "a", "answered_by", "remote", "outcome", "success"));
         if (user != null) {
             payload.put("user", user);
         }

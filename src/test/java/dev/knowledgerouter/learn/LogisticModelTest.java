@@ -45,7 +45,8 @@ class LogisticModelTest {
         boolean[] y = {false, false, true, false, true, true};
         LogisticModel loose = LogisticModel.fit(x, y, 0.01);
         LogisticModel tight = LogisticModel.fit(x, y, 100);
-        assertTrue(Math.abs(tight.weights()[0]) < Math.abs(loose.weights()[0]) / 5, "tight " + tight + " loose " + loose);
+        assertTrue(
+                Math.abs(tight.weights()[0]) < Math.abs(loose.weights()[0]) / 5, "tight " + tight + " loose " + loose);
         assertEquals(0.5, tight.probability(new double[] {3.5}), 0.02);
     }
 
@@ -61,7 +62,8 @@ class LogisticModelTest {
 
     @Test
     void mismatchedInputsAreRefusedWithTheirSizes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> LogisticModel.fit(new double[][] {{1}}, new boolean[] {true, false}, 1));
         assertTrue(e.getMessage().contains("1 examples, 2 labels"), e.getMessage());
     }

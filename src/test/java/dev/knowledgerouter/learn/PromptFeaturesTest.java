@@ -9,8 +9,10 @@ class PromptFeaturesTest {
 
     @Test
     void countsTheQuantitiesAndTheirKinds() {
-        double[] f = PromptFeatures.of("Tom buys 3 apples at $1.50 each and half as many pears. He pays 20% tax on 3 items, so how much?");
-        // words, numbers, distinct numbers, sentences, percentages, fractions/multiples, decimals, currency, log(1 + largest), clauses
+        double[] f = PromptFeatures.of(
+                "Tom buys 3 apples at $1.50 each and half as many pears. He pays 20% tax on 3 items, so how much?");
+        // words, numbers, distinct numbers, sentences, percentages, fractions/multiples, decimals, currency, log(1 +
+        // largest), clauses
         assertArrayEquals(new double[] {22, 4, 3, 2, 1, 1, 1, 1, Math.log1p(20), 1}, f, 1e-12);
     }
 

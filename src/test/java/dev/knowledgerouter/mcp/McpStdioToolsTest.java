@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class McpStdioToolsTest {
     @TempDir
     static Path home;
+
     static App app;
     static PipeMcpTransport transport;
     static Thread server;
@@ -39,10 +40,19 @@ class McpStdioToolsTest {
     @BeforeAll
     static void start() throws Exception {
         app = App.open(TestStack.seededCopy(home), TestStack.embedder(), Clock.systemUTC());
-        app.code().analyze(new AnalysisRequest(Path.of("src/test/resources/code/fixtures/java").toAbsolutePath(), "shapes", SummaryMode.NONE), Progress.NONE);
+        app.code()
+                .analyze(
+                        new AnalysisRequest(
+                                Path.of("src/test/resources/code/fixtures/java").toAbsolutePath(),
+                                "shapes",
+                                SummaryMode.NONE),
+                        Progress.NONE);
         transport = new PipeMcpTransport();
-        server = Thread.ofPlatform().name("mcp-stdio-server").start(() -> StdioMcpServer.serve(app, transport.serverInput(), transport.serverOutput()));
-        client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
+        server = Thread.ofPlatform()
+                .name("mcp-stdio-server")
+                .start(() -> StdioMcpServer.serve(app, transport.serverInput(), transport.serverOutput()));
+        client =
+                McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
         client.initialize();
     }
 
@@ -70,7 +80,9 @@ class McpStdioToolsTest {
     static void assertToolError(CallToolResult r, String mentions) {
         assertTrue(Boolean.TRUE.equals(r.isError()), () -> "expected a tool error, got " + text(r));
         assertTrue(text(r).contains(mentions), text(r));
-        assertFalse(text(r).contains("at dev.knowledgerouter") || text(r).contains("Exception"), "no stack trace: " + text(r));
+        assertFalse(
+                text(r).contains("at dev.knowledgerouter") || text(r).contains("Exception"),
+                "no stack trace: " + text(r));
     }
 
     @SuppressWarnings("unchecked")
@@ -80,30 +92,65 @@ class McpStdioToolsTest {
 
     @Test
     void theFiveToolsAreListedEachWithAnObjectSchemaThatNamesItsRequiredArguments() {
-        Map<String, McpSchema.Tool> tools = client.listTools().tools().stream().collect(Collectors.toMap(McpSchema.Tool::name, t -> t));
-        assertEquals(Set.of("search_knowledge", "route_query", "search_code", "record_feedback", "add_knowledge"), tools.keySet());
-        Map<String, List<String>> required = Map.of("search_knowledge", List.of("query"), "route_query", List.of("query"),
-                "search_code", List.of("repository", "query"), "record_feedback", List.of("interaction_id", "verdict"), "add_knowledge", List.of("collection"));
+        Map<String, McpSchema.Tool> tools =
+                client.listTools().tools().stream().collect(Collectors.toMap(McpSchema.Tool::name, t -> t));
+        assertEquals(
+                Set.of("search_knowledge", "route_query", "search_code", "record_feedback", "add_knowledge"),
+                tools.keySet());
+        Map<String, List<String>> required = Map.of(
+                "search_knowledge",
+                List.of("query"),
+                "route_query",
+                List.of("query"),
+                "search_code",
+                List.of("repository", "query"),
+                "record_feedback",
+                List.of("interaction_id", "verdict"),
+                "add_knowledge",
+                List.of("collection"));
         required.forEach((name, args) -> {
             McpSchema.Tool tool = tools.get(name);
             assertEquals("object", tool.inputSchema().get("type"), name);
             assertEquals(args, tool.inputSchema().get("required"), name);
             assertFalse(tool.description().isBlank(), name);
         });
-        assertEquals(Set.of("query", "collection", "k"), properties(tools.get("search_knowledge")).keySet());
-        assertEquals(Map.of("type", "integer", "minimum", 1, "maximum", 100, "default", 5),
-                ((Map<?, ?>) properties(tools.get("search_knowledge")).get("k")).entrySet().stream().filter(e -> !e.getKey().equals("description"))
-                        .collect(Collectors.toMap(e -> e.getKey(), e -> e.getValue())));
-        assertEquals(List.of("good", "bad"), ((Map<?, ?>) properties(tools.get("record_feedback")).get("verdict")).get("enum"));
+        assertEquals(
+                Set.of("query", "collection", "k"),
+                properties(tools.get("search_knowledge")).keySet());
+        assertEquals(
+                Map.of("type", "integer", "minimum", 1, "maximum", 100, "default", 5),
+                ((Map<?, ?>) properties(tools.get("search_knowledge")).get("k"))
+                        .entrySet().stream()
+                                .filter(e -> !e.getKey().equals("description"))
+                                .collect(Collectors.toMap(e -> e.getKey(), e -> e.getValue())));
+        assertEquals(
+                List.of("good", "bad"),
+                ((Map<?, ?>) properties(tools.get("record_feedback")).get("verdict")).get("enum"));
         Map<String, Object> add = properties(tools.get("add_knowledge"));
-        assertEquals(List.of("best-practices", "error-solutions", "skills-patterns"), ((Map<?, ?>) add.get("collection")).get("enum"));
-        assertTrue(add.keySet().containsAll(List.of("id", "error", "context", "root_cause", "solution", "title", "guidance", "pattern", "tags")), add.toString());
+        assertEquals(
+                List.of("best-practices", "error-solutions", "skills-patterns"),
+                ((Map<?, ?>) add.get("collection")).get("enum"));
+        assertTrue(
+                add.keySet()
+                        .containsAll(List.of(
+                                "id",
+                                "error",
+                                "context",
+                                "root_cause",
+                                "solution",
+                                "title",
+                                "guidance",
+                                "pattern",
+                                "tags")),
+                add.toString());
         assertTrue(tools.get("search_knowledge").annotations().readOnlyHint());
     }
 
     @Test
     void searchKnowledgeReturnsScoredHitsWithCollectionIdTitleAndText() {
-        Map<String, Object> result = ok(call("search_knowledge", Map.of("query", "mvn dependency resolution fails with PKIX path building failed", "k", 3)));
+        Map<String, Object> result = ok(call(
+                "search_knowledge",
+                Map.of("query", "mvn dependency resolution fails with PKIX path building failed", "k", 3)));
         List<?> hits = (List<?>) result.get("hits");
         assertEquals(3, hits.size());
         Map<?, ?> first = (Map<?, ?>) hits.getFirst();
@@ -111,12 +158,18 @@ class McpStdioToolsTest {
         assertEquals("maven-pkix-path-building-failed", first.get("id"));
         assertTrue(((Number) first.get("score")).doubleValue() > 0.75, first.toString());
         assertTrue(first.get("title").toString().contains("PKIX"), first.toString());
-        assertTrue(first.get("text").toString().contains("cacerts") || first.get("text").toString().contains("truststore"), first.toString());
+        assertTrue(
+                first.get("text").toString().contains("cacerts")
+                        || first.get("text").toString().contains("truststore"),
+                first.toString());
     }
 
     @Test
     void searchKnowledgeInOneCollectionStaysInIt() {
-        List<?> hits = (List<?>) ok(call("search_knowledge", Map.of("query", "commit the lock file", "collection", "best-practices", "k", 2))).get("hits");
+        List<?> hits = (List<?>) ok(call(
+                        "search_knowledge",
+                        Map.of("query", "commit the lock file", "collection", "best-practices", "k", 2)))
+                .get("hits");
         assertEquals(2, hits.size());
         hits.forEach(h -> assertEquals("best-practices", ((Map<?, ?>) h).get("collection")));
     }
@@ -130,7 +183,9 @@ class McpStdioToolsTest {
 
     @Test
     void aWrongTypedOrOutOfRangeArgumentIsAToolErrorSayingWhatCameInstead() {
-        assertToolError(call("search_knowledge", Map.of("query", "x", "k", "five")), "'k' must be a whole number between 1 and 100, got string \"five\"");
+        assertToolError(
+                call("search_knowledge", Map.of("query", "x", "k", "five")),
+                "'k' must be a whole number between 1 and 100, got string \"five\"");
         assertToolError(call("search_knowledge", Map.of("query", "x", "k", 2.5)), "got number 2.5");
         assertToolError(call("search_knowledge", Map.of("query", "x", "k", 0)), "'k' must be between 1 and 100, got 0");
         assertToolError(call("route_query", Map.of("query", 42)), "'query' must be a string, got number 42");
@@ -138,19 +193,22 @@ class McpStdioToolsTest {
 
     @Test
     void anUnknownArgumentIsAToolErrorListingTheOnesTheToolTakes() {
-        assertToolError(call("search_knowledge", Map.of("query", "x", "colection", "best-practices")),
+        assertToolError(
+                call("search_knowledge", Map.of("query", "x", "colection", "best-practices")),
                 "unknown argument 'colection'; this tool takes 'collection', 'k', 'query'");
     }
 
     @Test
     void theInteractionHistoryIsNotSearchable() {
-        assertToolError(call("search_knowledge", Map.of("query", "x", "collection", CollectionCatalog.HISTORY)),
+        assertToolError(
+                call("search_knowledge", Map.of("query", "x", "collection", CollectionCatalog.HISTORY)),
                 "'collection' must be one of 'best-practices', 'error-solutions', 'skills-patterns'");
     }
 
     @Test
     void routeQueryAnswersWithTheDecisionStoresTheInteractionAndFeedbackRatesIt() {
-        Map<String, Object> answer = ok(call("route_query", Map.of("query", "git detached HEAD state after checkout of a tag")));
+        Map<String, Object> answer =
+                ok(call("route_query", Map.of("query", "git detached HEAD state after checkout of a tag")));
         String id = (String) answer.get("interaction_id");
         assertTrue(app.store().get(CollectionCatalog.HISTORY, id).isPresent(), "stored before the result returns");
         Map<?, ?> route = (Map<?, ?>) answer.get("route");
@@ -159,9 +217,16 @@ class McpStdioToolsTest {
         assertTrue(answer.get("answer").toString().contains("[retrieval-only]"), answer.toString());
         assertFalse(((List<?>) answer.get("sources")).isEmpty());
 
-        Map<String, Object> rated = ok(call("record_feedback", Map.of("interaction_id", id, "verdict", "bad", "note", "did not apply")));
+        Map<String, Object> rated =
+                ok(call("record_feedback", Map.of("interaction_id", id, "verdict", "bad", "note", "did not apply")));
         assertEquals("bad", rated.get("verdict"));
-        assertEquals("bad", app.store().get(CollectionCatalog.HISTORY, id).orElseThrow().payload().get("verdict"));
+        assertEquals(
+                "bad",
+                app.store()
+                        .get(CollectionCatalog.HISTORY, id)
+                        .orElseThrow()
+                        .payload()
+                        .get("verdict"));
     }
 
     @Test
@@ -169,25 +234,38 @@ class McpStdioToolsTest {
         Map<String, Object> arguments = Map.of("query", "docker port is already allocated", "user", "alice");
         Map<String, Object> answer = ok(call("route_query", arguments));
         String id = (String) answer.get("interaction_id");
-        assertEquals("alice", app.store().get(CollectionCatalog.HISTORY, id).orElseThrow().payload().get("user"));
-        assertToolError(call("route_query", Map.of("query", "q", "user", "alice\nbob")),
+        assertEquals(
+                "alice",
+                app.store()
+                        .get(CollectionCatalog.HISTORY, id)
+                        .orElseThrow()
+                        .payload()
+                        .get("user"));
+        assertToolError(
+                call("route_query", Map.of("query", "q", "user", "alice\nbob")),
                 "'user' contains U+000A; it must be 1 to 128");
     }
 
     @Test
     void routeQueryWithAnUnknownProfileIsAToolErrorListingTheProfiles() {
-        assertToolError(call("route_query", Map.of("query", "q", "profile", "yolo")), "'profile' must be one of 'default', 'casual', 'critical'");
+        assertToolError(
+                call("route_query", Map.of("query", "q", "profile", "yolo")),
+                "'profile' must be one of 'default', 'casual', 'critical'");
     }
 
     @Test
     void recordFeedbackRefusesAnUnknownInteractionAndAVerdictOtherThanGoodOrBad() {
-        assertToolError(call("record_feedback", Map.of("interaction_id", "no-such-id", "verdict", "good")), "no-such-id");
-        assertToolError(call("record_feedback", Map.of("interaction_id", "x", "verdict", "meh")), "'verdict' must be one of 'good', 'bad', got \"meh\"");
+        assertToolError(
+                call("record_feedback", Map.of("interaction_id", "no-such-id", "verdict", "good")), "no-such-id");
+        assertToolError(
+                call("record_feedback", Map.of("interaction_id", "x", "verdict", "meh")),
+                "'verdict' must be one of 'good', 'bad', got \"meh\"");
     }
 
     @Test
     void searchCodeFindsNodesWithTheirFileAndLines() {
-        Map<String, Object> result = ok(call("search_code", Map.of("repository", "shapes", "query", "sum of the areas of all shapes", "k", 2)));
+        Map<String, Object> result = ok(
+                call("search_code", Map.of("repository", "shapes", "query", "sum of the areas of all shapes", "k", 2)));
         List<?> hits = (List<?>) result.get("hits");
         assertEquals(2, hits.size());
         Map<?, ?> first = (Map<?, ?>) hits.getFirst();
@@ -199,22 +277,32 @@ class McpStdioToolsTest {
 
     @Test
     void searchCodeInAnUnknownRepositoryListsTheAnalysedOnes() {
-        assertToolError(call("search_code", Map.of("repository", "nope", "query", "area")), "no analysed repository named 'nope'; analysed: shapes");
+        assertToolError(
+                call("search_code", Map.of("repository", "nope", "query", "area")),
+                "no analysed repository named 'nope'; analysed: shapes");
     }
 
     @Test
     void addKnowledgeStoresAVerifiedSolutionThatTheNextSearchFindsAndAddingItAgainChangesNothing() {
-        Map<String, Object> entry = Map.of("collection", "error-solutions",
-                "error", "error: Zorblax linker cannot resolve symbol __zx_frobnicate in libzorb.a",
-                "root_cause", "libzorb.a was built without the frobnicate feature flag",
-                "solution", "Rebuild libzorb with ZORB_FEATURES=frobnicate and link again.",
-                "tags", List.of("zorblax", "linker"));
+        Map<String, Object> entry = Map.of(
+                "collection",
+                "error-solutions",
+                "error",
+                "error: Zorblax linker cannot resolve symbol __zx_frobnicate in libzorb.a",
+                "root_cause",
+                "libzorb.a was built without the frobnicate feature flag",
+                "solution",
+                "Rebuild libzorb with ZORB_FEATURES=frobnicate and link again.",
+                "tags",
+                List.of("zorblax", "linker"));
         Map<String, Object> added = ok(call("add_knowledge", entry));
         assertEquals("created", added.get("change"));
         String id = (String) added.get("id");
         assertTrue(id.startsWith("error-zorblax-linker-cannot-resolve-symbol"), id);
 
-        List<?> hits = (List<?>) ok(call("search_knowledge", Map.of("query", "Zorblax linker cannot resolve __zx_frobnicate", "k", 1))).get("hits");
+        List<?> hits = (List<?>)
+                ok(call("search_knowledge", Map.of("query", "Zorblax linker cannot resolve __zx_frobnicate", "k", 1)))
+                        .get("hits");
         assertEquals(id, ((Map<?, ?>) hits.getFirst()).get("id"));
         assertTrue(((Map<?, ?>) hits.getFirst()).get("text").toString().contains("ZORB_FEATURES=frobnicate"));
 
@@ -225,27 +313,62 @@ class McpStdioToolsTest {
 
     @Test
     void addKnowledgeWithTheIdOfAnAddedEntryAndOtherContentLeavesItAsItWas() {
-        Map<String, Object> first = ok(call("add_knowledge", Map.of("collection", "skills-patterns", "id", "agent-test-pattern",
-                "title", "Pin the Node version for a project", "pattern", "Write the version into .nvmrc and run `nvm use`.")));
+        Map<String, Object> first = ok(call(
+                "add_knowledge",
+                Map.of(
+                        "collection",
+                        "skills-patterns",
+                        "id",
+                        "agent-test-pattern",
+                        "title",
+                        "Pin the Node version for a project",
+                        "pattern",
+                        "Write the version into .nvmrc and run `nvm use`.")));
         assertEquals("created", first.get("change"));
         assertEquals("add_knowledge", ((Map<?, ?>) first.get("provenance")).get("source"));
-        assertToolError(call("add_knowledge", Map.of("collection", "skills-patterns", "id", "agent-test-pattern",
-                "title", "Pin the Node version for a project", "pattern", "Write it to .nvmrc and package.json.",
-                "replace", true)), "skills-patterns/agent-test-pattern is curated knowledge (from add_knowledge (");
-        assertEquals("Write the version into .nvmrc and run `nvm use`.",
-                app.store().get("skills-patterns", "agent-test-pattern").orElseThrow().payload().get("pattern"));
+        assertToolError(
+                call(
+                        "add_knowledge",
+                        Map.of(
+                                "collection",
+                                "skills-patterns",
+                                "id",
+                                "agent-test-pattern",
+                                "title",
+                                "Pin the Node version for a project",
+                                "pattern",
+                                "Write it to .nvmrc and package.json.",
+                                "replace",
+                                true)),
+                "skills-patterns/agent-test-pattern is curated knowledge (from add_knowledge (");
+        assertEquals(
+                "Write the version into .nvmrc and run `nvm use`.",
+                app.store()
+                        .get("skills-patterns", "agent-test-pattern")
+                        .orElseThrow()
+                        .payload()
+                        .get("pattern"));
     }
 
     @Test
     void addKnowledgeNamesWhatTheCollectionNeedsAndRefusesFieldsOfOtherCollections() {
-        assertToolError(call("add_knowledge", Map.of("collection", "best-practices", "title", "Pin versions")),
+        assertToolError(
+                call("add_knowledge", Map.of("collection", "best-practices", "title", "Pin versions")),
                 "best-practices needs 'title' and 'guidance'; missing: guidance");
-        assertToolError(call("add_knowledge", Map.of("collection", "error-solutions", "error", "e", "solution", "s", "guidance", "g")),
+        assertToolError(
+                call(
+                        "add_knowledge",
+                        Map.of("collection", "error-solutions", "error", "e", "solution", "s", "guidance", "g")),
                 "guidance is not a field of error-solutions; its fields are error, context, root_cause, solution, tags");
-        assertToolError(call("add_knowledge", Map.of("collection", "error-solutions", "error", "e", "solution", "s", "tags", "maven")),
+        assertToolError(
+                call(
+                        "add_knowledge",
+                        Map.of("collection", "error-solutions", "error", "e", "solution", "s", "tags", "maven")),
                 "'tags' must be an array of strings");
         assertToolError(call("add_knowledge", Map.of("error", "e", "solution", "s")), "'collection' is missing");
-        assertToolError(call("add_knowledge", Map.of("collection", CollectionCatalog.HISTORY, "query", "q")), "unknown argument 'query'");
+        assertToolError(
+                call("add_knowledge", Map.of("collection", CollectionCatalog.HISTORY, "query", "q")),
+                "unknown argument 'query'");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.knowledgerouter.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +51,7 @@ class MetricsEndpointTest {
 
     @TempDir
     Path home;
+
     final WireServer ollama = new WireServer().on("/api/chat", Reply.json(200, WireReplies.OLLAMA_CHAT_OK));
     final WireServer claude = new WireServer().on("/v1/messages", Reply.json(200, WireReplies.CLAUDE_MESSAGE_OK));
     final HttpClient http = HttpClient.newHttpClient();
@@ -60,10 +61,21 @@ class MetricsEndpointTest {
 
     void start(int ollamaSlots, int ollamaQueue) {
         KrConfig seeded = TestStack.seededCopy(home);
-        KrConfig config = new KrConfig(seeded.home(), seeded.collectionsDir(), seeded.seedDir(), seeded.server(),
+        KrConfig config = new KrConfig(
+                seeded.home(),
+                seeded.collectionsDir(),
+                seeded.seedDir(),
+                seeded.server(),
                 new OllamaSettings(ollama.url(), MODEL, Duration.ofSeconds(30), List.of(), ollamaSlots, ollamaQueue),
-                new ClaudeSettings(java.util.Optional.of(Secret.of("sk-ant-metrics-test-0001")), CLAUDE_MODEL, claude.url(), 1024, Duration.ofSeconds(5)),
-                seeded.routing(), seeded.cost(), seeded.escalation());
+                new ClaudeSettings(
+                        Optional.of(Secret.of("sk-ant-metrics-test-0001")),
+                        CLAUDE_MODEL,
+                        claude.url(),
+                        1024,
+                        Duration.ofSeconds(5)),
+                seeded.routing(),
+                seeded.cost(),
+                seeded.escalation());
         app = App.open(config, TestStack.embedder(), Clock.systemUTC());
         server = new HttpApi(app).create().start();
     }
@@ -81,13 +93,21 @@ class MetricsEndpointTest {
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     JsonNode query(String query, String profile) throws Exception {
         String body = json.writeValueAsString(Map.of("query", query, "profile", profile));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/query"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/query"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return json.readTree(r.body());
     }
@@ -103,7 +123,9 @@ class MetricsEndpointTest {
         start(2, 16);
         HttpResponse<String> r = get("/metrics");
         assertEquals(200, r.statusCode());
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"), r.headers().toString());
+        assertTrue(
+                r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"),
+                r.headers().toString());
         PrometheusText metrics = PrometheusText.parse(r.body());
         assertTrue(metrics.sum("jvm_memory_used_bytes", Map.of("area", "heap")) > 0, "heap in use");
         assertTrue(metrics.sum("jvm_threads_live_threads", Map.of()) > 0, "live threads");
@@ -113,25 +135,46 @@ class MetricsEndpointTest {
     @Test
     void eachAnsweredQueryCountsOnceUnderTheRoutersChoiceWhoAnsweredAndTheProfile() throws Exception {
         start(2, 16);
-        List<JsonNode> answers = List.of(query(PKIX, "default"), query(PKIX, "default"), query(SQUASH, "casual"),
-                query(SQUASH, "critical"), query(DESIGN, "default"));
-        Map<List<String>, Long> expected = answers.stream().map(a -> a.path("route"))
-                .collect(Collectors.groupingBy(r -> List.of(r.path("decided").asText(), r.path("target").asText(), r.path("profile").asText()),
+        List<JsonNode> answers = List.of(
+                query(PKIX, "default"),
+                query(PKIX, "default"),
+                query(SQUASH, "casual"),
+                query(SQUASH, "critical"),
+                query(DESIGN, "default"));
+        Map<List<String>, Long> expected = answers.stream()
+                .map(a -> a.path("route"))
+                .collect(Collectors.groupingBy(
+                        r -> List.of(
+                                r.path("decided").asText(),
+                                r.path("target").asText(),
+                                r.path("profile").asText()),
                         Collectors.counting()));
-        assertTrue(expected.keySet().stream().anyMatch(k -> k.get(1).equals("local")), "some answers are local: " + expected);
-        assertTrue(expected.keySet().stream().anyMatch(k -> k.get(1).equals("remote")), "some answers are Claude's: " + expected);
+        assertTrue(
+                expected.keySet().stream().anyMatch(k -> k.get(1).equals("local")),
+                "some answers are local: " + expected);
+        assertTrue(
+                expected.keySet().stream().anyMatch(k -> k.get(1).equals("remote")),
+                "some answers are Claude's: " + expected);
 
         PrometheusText metrics = scrape();
-        expected.forEach((k, n) -> assertEquals(n.doubleValue(),
-                metrics.value("kr_routing_decisions_total", Map.of("decided", k.get(0), "target", k.get(1), "profile", k.get(2))), k.toString()));
+        expected.forEach((k, n) -> assertEquals(
+                n.doubleValue(),
+                metrics.value(
+                        "kr_routing_decisions_total",
+                        Map.of("decided", k.get(0), "target", k.get(1), "profile", k.get(2))),
+                k.toString()));
         assertEquals(answers.size(), metrics.sum("kr_routing_decisions_total", Map.of()));
-        long local = answers.stream().filter(a -> a.path("route").path("target").asText().equals("local")).count();
+        long local = answers.stream()
+                .filter(a -> a.path("route").path("target").asText().equals("local"))
+                .count();
         assertEquals(local, metrics.value("kr_local_model_calls_total", Map.of("model", MODEL, "outcome", "success")));
     }
 
     @Test
     void aLocalFailureThatEscalatesIsCountedWithClaudesCallTokensAndCost() throws Exception {
-        ollama.on("/api/chat", Reply.json(404, "{\"error\":\"model \\\"qwen2.5-coder:7b\\\" not found, try pulling it first\"}"));
+        ollama.on(
+                "/api/chat",
+                Reply.json(404, "{\"error\":\"model \\\"qwen2.5-coder:7b\\\" not found, try pulling it first\"}"));
         start(2, 16);
         JsonNode answer = query(PKIX, "default");
         assertEquals("local", answer.path("route").path("decided").asText());
@@ -144,15 +187,22 @@ class MetricsEndpointTest {
         assertEquals(2000, metrics.value("kr_claude_tokens_total", Map.of("model", CLAUDE_MODEL, "type", "input")));
         assertEquals(500, metrics.value("kr_claude_tokens_total", Map.of("model", CLAUDE_MODEL, "type", "output")));
         // The configured price of claude-sonnet-4-6: $3 per million input tokens, $15 per million output tokens.
-        assertEquals(2000 * 3 / 1e6 + 500 * 15 / 1e6, metrics.value("kr_claude_cost_usd_total", Map.of("model", CLAUDE_MODEL)), 1e-12);
-        assertEquals(answer.path("usage").path("cost_usd").asDouble(), metrics.value("kr_claude_cost_usd_total", Map.of("model", CLAUDE_MODEL)), 1e-12);
+        assertEquals(
+                2000 * 3 / 1e6 + 500 * 15 / 1e6,
+                metrics.value("kr_claude_cost_usd_total", Map.of("model", CLAUDE_MODEL)),
+                1e-12);
+        assertEquals(
+                answer.path("usage").path("cost_usd").asDouble(),
+                metrics.value("kr_claude_cost_usd_total", Map.of("model", CLAUDE_MODEL)),
+                1e-12);
         assertEquals(1, metrics.value("kr_routing_decisions_total", Map.of("decided", "local", "target", "remote")));
     }
 
     @Test
     void aClaudeCallThatIsNotAnEscalationIsNotCountedAsOne() throws Exception {
         start(2, 16);
-        assertEquals("remote", query(DESIGN, "default").path("route").path("decided").asText());
+        assertEquals(
+                "remote", query(DESIGN, "default").path("route").path("decided").asText());
         PrometheusText metrics = scrape();
         assertEquals(1, metrics.value("kr_claude_calls_total", Map.of("model", CLAUDE_MODEL, "outcome", "success")));
         assertEquals(0, metrics.sum("kr_escalations_total", Map.of()));
@@ -174,9 +224,15 @@ class MetricsEndpointTest {
         assertEquals(2, metrics.value(requests, Map.of("method", "GET", "uri", "/v1/repos/{name}", "status", "404")));
         assertEquals(3, metrics.value(requests, Map.of("method", "GET", "uri", "/v1/collections", "status", "200")));
         assertEquals(2, metrics.value(requests, Map.of("method", "GET", "uri", "UNMATCHED", "status", "404")));
-        assertTrue(metrics.samples().stream().flatMap(s -> s.labels().values().stream()).noneMatch(v -> v.contains("alpha") || v.contains("thing")),
+        assertTrue(
+                metrics.samples().stream()
+                        .flatMap(s -> s.labels().values().stream())
+                        .noneMatch(v -> v.contains("alpha") || v.contains("thing")),
                 "no raw path is a label value");
-        assertEquals(1, scrape().value(requests, Map.of("method", "GET", "uri", "/metrics", "status", "200")), "the first scrape is counted by the next");
+        assertEquals(
+                1,
+                scrape().value(requests, Map.of("method", "GET", "uri", "/metrics", "status", "200")),
+                "the first scrape is counted by the next");
     }
 
     @Test
@@ -184,16 +240,24 @@ class MetricsEndpointTest {
         start(2, 16);
         PrometheusText before = scrape();
         for (CollectionDefinition c : app.store().collections()) {
-            assertEquals(app.store().count(c.name()), before.value("kr_store_entries", Map.of("collection", c.name())), c.name());
+            assertEquals(
+                    app.store().count(c.name()),
+                    before.value("kr_store_entries", Map.of("collection", c.name())),
+                    c.name());
         }
-        assertTrue(before.value("kr_store_entries", Map.of("collection", "error-solutions")) > 0, "the seeded collection is not empty");
+        assertTrue(
+                before.value("kr_store_entries", Map.of("collection", "error-solutions")) > 0,
+                "the seeded collection is not empty");
 
         query(PKIX, "default");
         query(SQUASH, "casual");
         PrometheusText after = scrape();
-        assertEquals(before.value("kr_store_entries", Map.of("collection", CollectionCatalog.HISTORY)) + 2,
+        assertEquals(
+                before.value("kr_store_entries", Map.of("collection", CollectionCatalog.HISTORY)) + 2,
                 after.value("kr_store_entries", Map.of("collection", CollectionCatalog.HISTORY)));
-        assertEquals(app.store().count(CollectionCatalog.HISTORY), after.value("kr_store_entries", Map.of("collection", CollectionCatalog.HISTORY)));
+        assertEquals(
+                app.store().count(CollectionCatalog.HISTORY),
+                after.value("kr_store_entries", Map.of("collection", CollectionCatalog.HISTORY)));
         assertTrue(after.matching("kr_outbox_pending_writes", Map.of()).isEmpty(), "the embedded store has no outbox");
     }
 

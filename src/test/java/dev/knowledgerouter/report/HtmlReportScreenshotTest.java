@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.knowledgerouter.testing.Chromium;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,14 +34,26 @@ class HtmlReportScreenshotTest {
     @Test
     void chromiumPaintsTheDailyRouteBars() throws Exception {
         Optional<Path> browser = chromium();
-        Assumptions.assumeTrue(browser.isPresent(), "screenshot test skipped: no Chromium on PATH (chromium, chromium-browser, "
-                + "google-chrome) and no executable $KR_CHROMIUM; install chromium or set KR_CHROMIUM to its path");
+        Assumptions.assumeTrue(
+                browser.isPresent(),
+                "screenshot test skipped: no Chromium on PATH (chromium, chromium-browser, "
+                        + "google-chrome) and no executable $KR_CHROMIUM; install chromium or set KR_CHROMIUM to its path");
         Path html = Files.writeString(dir.resolve("report.html"), HtmlReport.render(ReportSamples.week()));
         Path png = dir.resolve("report.png");
         Path log = dir.resolve("chromium.log");
-        Process chrome = new ProcessBuilder(browser.get().toString(), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                "--window-size=1200,2400", "--user-data-dir=" + dir.resolve("profile"), "--screenshot=" + png, html.toUri().toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process chrome = new ProcessBuilder(
+                        browser.get().toString(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--hide-scrollbars",
+                        "--window-size=1200,2400",
+                        "--user-data-dir=" + dir.resolve("profile"),
+                        "--screenshot=" + png,
+                        html.toUri().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!chrome.waitFor(60, TimeUnit.SECONDS)) {
             chrome.descendants().forEach(ProcessHandle::destroyForcibly);
             chrome.destroyForcibly();
@@ -53,7 +66,8 @@ class HtmlReportScreenshotTest {
         assertEquals(1200, image.getWidth());
         int local = pixelsNear(image, ReportCharts.LOCAL);
         int remote = pixelsNear(image, ReportCharts.REMOTE);
-        // Seven bars a few dozen pixels wide and up to ~150 tall: thousands of pixels each; a legend swatch alone is ~150.
+        // Seven bars a few dozen pixels wide and up to ~150 tall: thousands of pixels each; a legend swatch alone is
+        // ~150.
         assertTrue(local > 5_000, "local-green pixels: " + local);
         assertTrue(remote > 1_000, "remote-blue pixels: " + remote);
     }
@@ -82,7 +96,9 @@ class HtmlReportScreenshotTest {
         if (keep != null && !keep.isBlank()) {
             Path target = Path.of(keep).toAbsolutePath();
             Files.copy(png, target, StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(html, target.resolveSibling(target.getFileName().toString().replaceFirst("\\.png$", "") + ".html"),
+            Files.copy(
+                    html,
+                    target.resolveSibling(target.getFileName().toString().replaceFirst("\\.png$", "") + ".html"),
                     StandardCopyOption.REPLACE_EXISTING);
         }
     }
@@ -90,7 +106,7 @@ class HtmlReportScreenshotTest {
     private static String readQuietly(Path log) {
         try {
             return Files.readString(log);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
     }

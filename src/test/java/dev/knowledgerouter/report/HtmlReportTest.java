@@ -28,7 +28,9 @@ class HtmlReportTest {
     static Element parse(String svg) throws Exception {
         var factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
-        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
+        return factory.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)))
+                .getDocumentElement();
     }
 
     @Test
@@ -43,7 +45,10 @@ class HtmlReportTest {
                 assertFalse(svg.getAttribute("aria-label").isBlank());
                 assertEquals("100%", svg.getAttribute("width"));
                 assertTrue(svg.getAttribute("viewBox").matches("0 0 \\d+ \\d+"));
-                assertFalse(svg.getElementsByTagName("title").item(0).getTextContent().isBlank());
+                assertFalse(svg.getElementsByTagName("title")
+                        .item(0)
+                        .getTextContent()
+                        .isBlank());
             }
         }
     }
@@ -73,7 +78,12 @@ class HtmlReportTest {
         for (String bad : List.of("NaN", "Infinity", "null")) {
             assertFalse(empty.contains(bad), bad);
         }
-        assertEquals(3, Pattern.compile("no data in this period</text>").matcher(empty).results().count());
+        assertEquals(
+                3,
+                Pattern.compile("no data in this period</text>")
+                        .matcher(empty)
+                        .results()
+                        .count());
         assertTrue(empty.contains("no interactions in the period; nothing to tune"));
         assertTrue(empty.contains("No interactions in this period"));
     }
@@ -82,8 +92,15 @@ class HtmlReportTest {
     void theDailyBarsStackOneSegmentPerRouteAndDayUnderTheLocalTarget() {
         String shares = charts(week).get(0);
         // Seven days, each with local, remote and retrieval answers: 21 bars with a tooltip each.
-        assertEquals(21, Pattern.compile("<rect [^>]*><title>").matcher(shares).results().count());
-        assertEquals(7, Pattern.compile("fill=\"" + ReportCharts.LOCAL + "\"><title>").matcher(shares).results().count());
+        assertEquals(
+                21,
+                Pattern.compile("<rect [^>]*><title>").matcher(shares).results().count());
+        assertEquals(
+                7,
+                Pattern.compile("fill=\"" + ReportCharts.LOCAL + "\"><title>")
+                        .matcher(shares)
+                        .results()
+                        .count());
         assertTrue(shares.contains(">Mon 06-02</text>"));
         assertTrue(shares.contains("class=\"target-line\""));
         assertTrue(shares.contains("local target 70.0%"));
@@ -93,7 +110,12 @@ class HtmlReportTest {
     @Test
     void theRelevanceChartHasALinePerOutcome() {
         String relevance = charts(week).get(1);
-        assertEquals(4, Pattern.compile("<polyline class=\"outcome\"").matcher(relevance).results().count());
+        assertEquals(
+                4,
+                Pattern.compile("<polyline class=\"outcome\"")
+                        .matcher(relevance)
+                        .results()
+                        .count());
         for (String outcome : List.of("success", "failure", "escalated", "pending")) {
             assertTrue(relevance.contains(">" + outcome + "</text>"), outcome);
         }
@@ -104,7 +126,12 @@ class HtmlReportTest {
     void theFrontierMarksTheTargetAndTheCurrentAndRecommendedRules() {
         String frontier = charts(week).get(2);
         // 16 candidates, one without a success rate, which has no place on a success-rate axis.
-        assertEquals(15, Pattern.compile("class=\"frontier-point\"").matcher(frontier).results().count());
+        assertEquals(
+                15,
+                Pattern.compile("class=\"frontier-point\"")
+                        .matcher(frontier)
+                        .results()
+                        .count());
         assertTrue(frontier.contains("class=\"target-line\""));
         assertTrue(frontier.contains("target 90.0%"));
         assertTrue(frontier.contains("class=\"marker-recommended\""));
@@ -119,7 +146,9 @@ class HtmlReportTest {
             Locale.setDefault(Locale.GERMANY);
             String html = HtmlReport.render(ReportSamples.week());
             assertEquals(week, html);
-            assertFalse(Pattern.compile("\\b(x|y|x1|x2|y1|y2|cx|cy|r|width|height)=\"-?\\d+,\\d").matcher(html).find());
+            assertFalse(Pattern.compile("\\b(x|y|x1|x2|y1|y2|cx|cy|r|width|height)=\"-?\\d+,\\d")
+                    .matcher(html)
+                    .find());
         } finally {
             Locale.setDefault(before);
         }

@@ -36,13 +36,22 @@ class MarkdownReportTest {
     @Test
     void theTuningSectionShowsCurrentRecommendedVerdictAndFrontier() {
         assertTrue(week.contains("| Current | relevance > 0.80 and complexity < 6 | 71.0% | 229 | 92.1% |"));
-        assertTrue(week.contains("| **Recommended** | relevance > 0.78 and complexity < 7, or relevance > 0.70 and complexity < 4 | 77.0% |"));
-        assertTrue(week.contains("**Verdict:** recommended: local share 77.0% (now 71.0%) at a local success rate of 90.3% (target 90%)"));
-        assertTrue(week.contains("`kr report --apply` would write the recommended rules to profile default in kr.yaml."));
+        assertTrue(
+                week.contains(
+                        "| **Recommended** | relevance > 0.78 and complexity < 7, or relevance > 0.70 and complexity < 4 | 77.0% |"));
+        assertTrue(
+                week.contains(
+                        "**Verdict:** recommended: local share 77.0% (now 71.0%) at a local success rate of 90.3% (target 90%)"));
+        assertTrue(
+                week.contains("`kr report --apply` would write the recommended rules to profile default in kr.yaml."));
         String frontier = week.substring(week.indexOf("### Frontier"));
-        assertEquals(16, frontier.lines().filter(l -> l.matches("\\| [\\d.]+% \\|.*")).count());
+        assertEquals(
+                16,
+                frontier.lines().filter(l -> l.matches("\\| [\\d.]+% \\|.*")).count());
         assertTrue(frontier.contains("| 0.0% | – | 0 | relevance > 0.95 and complexity < 2 |  |"));
-        assertTrue(frontier.contains("| 77.0% | 90.3% | 247 | relevance > 0.78 and complexity < 7, or relevance > 0.70 and complexity < 4 | recommended |"));
+        assertTrue(
+                frontier.contains(
+                        "| 77.0% | 90.3% | 247 | relevance > 0.78 and complexity < 7, or relevance > 0.70 and complexity < 4 | recommended |"));
         assertTrue(frontier.contains("| current |"));
     }
 
@@ -53,7 +62,8 @@ class MarkdownReportTest {
         assertTrue(week.contains("Render \\<script\\>alert(1)\\</script\\> \\& \"quotes\""));
         assertFalse(week.contains("<script>"));
         // Every row of the clusters table still has its five cells: the escaped pipe is not a separator.
-        week.lines().filter(l -> l.startsWith("| 1 | 14 |") || l.startsWith("| 2 | 8 |"))
+        week.lines()
+                .filter(l -> l.startsWith("| 1 | 14 |") || l.startsWith("| 2 | 8 |"))
                 .forEach(l -> assertEquals(6, l.split("(?<!\\\\)\\|").length, l));
         assertEquals("a b", MarkdownReport.escape("a\r\n  b"));
     }

@@ -14,6 +14,7 @@ import dev.knowledgerouter.testing.TestStack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** The report over a week of interactions stored as the query path stores them, in the real embedded store. */
 class ReportBuilderTest {
     static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
-    static final Map<String, Object> LOCAL_OK = Map.of("model", "ollama/qwen2.5-coder:7b", "outcome", "SUCCESS", "input_tokens", 300, "output_tokens", 200);
+    static final Map<String, Object> LOCAL_OK =
+            Map.of("model", "ollama/qwen2.5-coder:7b", "outcome", "SUCCESS", "input_tokens", 300, "output_tokens", 200);
     static final Map<String, Object> LOCAL_FAILED = Map.of("model", "ollama/qwen2.5-coder:7b", "outcome", "FAILURE");
     static final Map<String, Object> CLAUDE_OK = Map.of("model", "claude/claude-sonnet-4-6", "outcome", "SUCCESS");
 
     @TempDir
     Path home;
+
     MutableClock clock = new MutableClock(NOW);
     App app;
     int next;
@@ -46,7 +49,15 @@ class ReportBuilderTest {
         app.close();
     }
 
-    void store(String query, Instant at, String answeredBy, String outcome, double relevance, int complexity, String verdict, List<Map<String, Object>> attempts) {
+    void store(
+            String query,
+            Instant at,
+            String answeredBy,
+            String outcome,
+            double relevance,
+            int complexity,
+            String verdict,
+            List<Map<String, Object>> attempts) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("query", query);
         p.put("answer", "...");
@@ -66,20 +77,68 @@ class ReportBuilderTest {
     void aWeek() {
         Instant twoDaysAgo = NOW.minus(Duration.ofDays(2));
         Instant yesterday = NOW.minus(Duration.ofDays(1));
-        List<String> squash = List.of("how do I squash my last commits", "squash the last three git commits", "git squash commits into one",
-                "combine several commits into one with git", "squash commits before merging", "how to squash git commits");
+        List<String> squash = List.of(
+                "how do I squash my last commits",
+                "squash the last three git commits",
+                "git squash commits into one",
+                "combine several commits into one with git",
+                "squash commits before merging",
+                "how to squash git commits");
         for (int i = 0; i < squash.size(); i++) {
-            store(squash.get(i), twoDaysAgo.plusSeconds(i), "local", "success", 0.86, 3, i == 0 ? "good" : null, List.of(LOCAL_OK));
+            store(
+                    squash.get(i),
+                    twoDaysAgo.plusSeconds(i),
+                    "local",
+                    "success",
+                    0.86,
+                    3,
+                    i == 0 ? "good" : null,
+                    List.of(LOCAL_OK));
         }
-        List<String> crashing = List.of("kubernetes pod stuck in CrashLoopBackOff after deploy", "pod keeps restarting with CrashLoopBackOff",
-                "CrashLoopBackOff on my kubernetes deployment", "why is my k8s pod in CrashLoopBackOff");
+        List<String> crashing = List.of(
+                "kubernetes pod stuck in CrashLoopBackOff after deploy",
+                "pod keeps restarting with CrashLoopBackOff",
+                "CrashLoopBackOff on my kubernetes deployment",
+                "why is my k8s pod in CrashLoopBackOff");
         for (int i = 0; i < crashing.size(); i++) {
-            store(crashing.get(i), yesterday.plusSeconds(i), "remote", "escalated", 0.76, 5, i == 0 ? "bad" : null, List.of(LOCAL_FAILED, CLAUDE_OK));
+            store(
+                    crashing.get(i),
+                    yesterday.plusSeconds(i),
+                    "remote",
+                    "escalated",
+                    0.76,
+                    5,
+                    i == 0 ? "bad" : null,
+                    List.of(LOCAL_FAILED, CLAUDE_OK));
         }
-        store("design a multi-region event sourcing architecture", NOW.minusSeconds(60), "remote", "success", 0.58, 8, null, List.of(CLAUDE_OK));
-        store("compare raft and paxos for our metadata store", NOW.minusSeconds(30), "remote", "success", 0.61, 8, null, List.of(CLAUDE_OK));
+        store(
+                "design a multi-region event sourcing architecture",
+                NOW.minusSeconds(60),
+                "remote",
+                "success",
+                0.58,
+                8,
+                null,
+                List.of(CLAUDE_OK));
+        store(
+                "compare raft and paxos for our metadata store",
+                NOW.minusSeconds(30),
+                "remote",
+                "success",
+                0.61,
+                8,
+                null,
+                List.of(CLAUDE_OK));
         store("npm ERR! code ERESOLVE", NOW.minusSeconds(10), "retrieval", "pending", 0.9, 2, null, List.of());
-        store("an interaction from last month", NOW.minus(Duration.ofDays(30)), "local", "success", 0.9, 2, null, List.of(LOCAL_OK));
+        store(
+                "an interaction from last month",
+                NOW.minus(Duration.ofDays(30)),
+                "local",
+                "success",
+                0.9,
+                2,
+                null,
+                List.of(LOCAL_OK));
     }
 
     RoutingReport report() {
@@ -118,9 +177,13 @@ class ReportBuilderTest {
         aWeek();
         List<RoutingReport.DayShares> days = report().daily();
         assertEquals(8, days.size(), "seven days back from midday span eight UTC dates");
-        assertEquals(13, days.stream().mapToInt(d -> d.local() + d.remote() + d.retrieval()).sum());
+        assertEquals(
+                13,
+                days.stream()
+                        .mapToInt(d -> d.local() + d.remote() + d.retrieval())
+                        .sum());
         RoutingReport.DayShares today = days.getLast();
-        assertEquals(NOW.atZone(java.time.ZoneOffset.UTC).toLocalDate(), today.day());
+        assertEquals(NOW.atZone(ZoneOffset.UTC).toLocalDate(), today.day());
         assertEquals(2, today.remote());
     }
 
@@ -132,7 +195,9 @@ class ReportBuilderTest {
         RoutingReport.FailureCluster c = clusters.getFirst();
         assertEquals(4, c.localFailures());
         assertEquals(1.0, c.failureRate());
-        assertTrue(c.examples().stream().allMatch(e -> e.contains("CrashLoopBackOff")), c.examples().toString());
+        assertTrue(
+                c.examples().stream().allMatch(e -> e.contains("CrashLoopBackOff")),
+                c.examples().toString());
     }
 
     @Test
@@ -152,6 +217,7 @@ class ReportBuilderTest {
         assertEquals(0, r.totals().interactions());
         assertNull(r.rates().localFailureRate());
         assertTrue(r.failingClusters().isEmpty());
-        assertEquals("no interactions in the period; nothing to tune", r.tuning().verdict());
+        assertEquals(
+                "no interactions in the period; nothing to tune", r.tuning().verdict());
     }
 }

@@ -34,7 +34,9 @@ class ThresholdTunerTest {
     @Test
     void theBestThresholdsOfAKnownHistoryAreFound() {
         RoutingReport.Tuning t = new ThresholdTuner(1.0, 10).tune(history(), CURRENT);
-        assertEquals(List.of(new LocalRule(0.80, 6), new LocalRule(0.70, 3)), t.recommended().rules());
+        assertEquals(
+                List.of(new LocalRule(0.80, 6), new LocalRule(0.70, 3)),
+                t.recommended().rules());
         assertEquals(1.0, t.recommended().successRate());
         assertEquals(25 + 15, t.recommended().admitted());
         assertTrue(t.applicable());
@@ -46,12 +48,15 @@ class ThresholdTunerTest {
         RoutingReport.Tuning strict = new ThresholdTuner(1.0, 10).tune(history(), CURRENT);
         RoutingReport.Tuning relaxed = new ThresholdTuner(0.9, 10).tune(history(), CURRENT);
         assertTrue(relaxed.recommended().localShare() > strict.recommended().localShare());
-        assertTrue(relaxed.recommended().successRate() >= 0.9, relaxed.recommended().toString());
+        assertTrue(
+                relaxed.recommended().successRate() >= 0.9,
+                relaxed.recommended().toString());
     }
 
     @Test
     void theCurrentRulesAreReplayedExactly() {
-        RoutingReport.Candidate now = new ThresholdTuner(0.9, 10).tune(history(), CURRENT).current();
+        RoutingReport.Candidate now =
+                new ThresholdTuner(0.9, 10).tune(history(), CURRENT).current();
         // relevance > 0.85 below complexity 6: 10 simple and 10 medium queries, all successes.
         assertEquals(20, now.admitted());
         assertEquals(1.0, now.successRate());
@@ -60,7 +65,8 @@ class ThresholdTunerTest {
 
     @Test
     void theFrontierTradesSuccessForShareAndNothingOnItIsBeatenOnBoth() {
-        List<RoutingReport.Candidate> frontier = new ThresholdTuner(0.9, 10).tune(history(), CURRENT).frontier();
+        List<RoutingReport.Candidate> frontier =
+                new ThresholdTuner(0.9, 10).tune(history(), CURRENT).frontier();
         assertTrue(frontier.size() > 5, "frontier " + frontier.size());
         for (int i = 1; i < frontier.size(); i++) {
             assertTrue(frontier.get(i).localShare() > frontier.get(i - 1).localShare());
@@ -73,12 +79,16 @@ class ThresholdTunerTest {
         RoutingReport.Tuning t = new ThresholdTuner(0.9, 200).tune(history(), CURRENT);
         assertNull(t.recommended());
         assertFalse(t.applicable());
-        assertTrue(t.verdict().contains("too little evidence: 105 interactions with a known local outcome, 200 needed"), t.verdict());
+        assertTrue(
+                t.verdict().contains("too little evidence: 105 interactions with a known local outcome, 200 needed"),
+                t.verdict());
     }
 
     @Test
     void interactionsOnlyClaudeSawCountTowardTheShareButNotTheSuccessRate() {
-        List<ReplayCase> cases = List.of(new ReplayCase(0.9, 2, LocalResult.SUCCEEDED), new ReplayCase(0.9, 2, LocalResult.UNTRIED),
+        List<ReplayCase> cases = List.of(
+                new ReplayCase(0.9, 2, LocalResult.SUCCEEDED),
+                new ReplayCase(0.9, 2, LocalResult.UNTRIED),
                 new ReplayCase(0.5, 2, LocalResult.FAILED));
         RoutingReport.Candidate c = ThresholdTuner.replay(cases, List.of(new LocalRule(0.8, 5)));
         assertEquals(2, c.admitted());

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ThresholdsFileTest {
     @TempDir
     Path dir;
+
     final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:15:30Z"), ZoneOffset.UTC);
     final List<LocalRule> tuned = List.of(new LocalRule(0.78, 6), new LocalRule(0.7, 3));
 
@@ -48,13 +49,20 @@ class ThresholdsFileTest {
         ThresholdsFile.Applied applied = ThresholdsFile.apply(file, "default", tuned, clock);
 
         assertEquals(Optional.of(dir.resolve("kr.yaml.bak-20261122-101530")), applied.backup());
-        assertEquals(original, Files.readString(applied.backup().orElseThrow()), "the backup is the file as it was, comments included");
+        assertEquals(
+                original,
+                Files.readString(applied.backup().orElseThrow()),
+                "the backup is the file as it was, comments included");
         KrConfig c = load();
         assertEquals(tuned, c.routing().profile("default").orElseThrow().localWhen());
-        assertEquals(List.of(new LocalRule(0.9, 2)), c.routing().profile("mine").orElseThrow().localWhen());
+        assertEquals(
+                List.of(new LocalRule(0.9, 2)),
+                c.routing().profile("mine").orElseThrow().localWhen());
         assertEquals(9123, c.server().port());
         assertEquals(4, c.routing().contextK());
-        assertTrue(Files.list(dir).noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file is left");
+        assertTrue(
+                Files.list(dir).noneMatch(p -> p.getFileName().toString().endsWith(".tmp")),
+                "no temporary file is left");
     }
 
     @Test
@@ -69,7 +77,8 @@ class ThresholdsFileTest {
     void aConfigWhoseRoutingIsNotAMappingIsRefusedAndLeftAlone() throws Exception {
         Path file = dir.resolve("kr.yaml");
         Files.writeString(file, "routing: fast\n");
-        ConfigException e = assertThrows(ConfigException.class, () -> ThresholdsFile.apply(file, "default", tuned, clock));
+        ConfigException e =
+                assertThrows(ConfigException.class, () -> ThresholdsFile.apply(file, "default", tuned, clock));
         assertTrue(e.getMessage().contains("'routing' is not a mapping"), e.getMessage());
         assertEquals("routing: fast\n", Files.readString(file));
     }

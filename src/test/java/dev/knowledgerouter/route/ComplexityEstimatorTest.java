@@ -10,12 +10,17 @@ class ComplexityEstimatorTest {
 
     @Test
     void aPastedErrorIsTheSimplestCase() {
-        assertEquals(1, estimator.estimate("mvn dependency resolution fails with PKIX path building failed").score());
+        assertEquals(
+                1,
+                estimator
+                        .estimate("mvn dependency resolution fails with PKIX path building failed")
+                        .score());
     }
 
     @Test
     void aVagueArchitectureQuestionIsComplex() {
-        Complexity c = estimator.estimate("How should I design the architecture for a scalable multi-tenant SaaS platform?");
+        Complexity c =
+                estimator.estimate("How should I design the architecture for a scalable multi-tenant SaaS platform?");
         assertTrue(c.score() >= 6, c.toString());
         assertTrue(c.signals().stream().anyMatch(s -> s.contains("design")), c.toString());
     }
@@ -23,7 +28,8 @@ class ComplexityEstimatorTest {
     @Test
     void codeBlocksAndSeveralQuestionsRaiseTheScore() {
         String plain = "Why does this loop not terminate?";
-        String rich = "Why does this loop not terminate? And why is it slow?\n```java\nwhile (x) {}\n```\n```java\nfor (;;) {}\n```";
+        String rich =
+                "Why does this loop not terminate? And why is it slow?\n```java\nwhile (x) {}\n```\n```java\nfor (;;) {}\n```";
         assertTrue(estimator.estimate(rich).score() >= estimator.estimate(plain).score() + 3);
     }
 
@@ -41,8 +47,11 @@ class ComplexityEstimatorTest {
 
     @Test
     void theScoreStaysWithinOneToTen() {
-        String everything = ("Design a scalable distributed microservice architecture, compare trade-offs, implement it from scratch "
-                + "across the whole codebase, fix the race condition and memory leak? ").repeat(40) + "```a```".repeat(4);
+        String everything =
+                ("Design a scalable distributed microservice architecture, compare trade-offs, implement it from scratch "
+                                        + "across the whole codebase, fix the race condition and memory leak? ")
+                                .repeat(40)
+                        + "```a```".repeat(4);
         assertEquals(10, estimator.estimate(everything).score());
         assertEquals(1, estimator.estimate("git error").score());
     }

@@ -22,7 +22,8 @@ import java.util.function.Function;
  * unnormalised, as some models send them. A model that is not "pulled" gets Ollama's real 404.
  */
 public final class BagOfWordsOllama implements Function<Received, Reply> {
-    static final List<String> PREFIXES = List.of("search_query: ", "search_document: ", "Represent this sentence for searching relevant passages: ");
+    static final List<String> PREFIXES =
+            List.of("search_query: ", "search_document: ", "Represent this sentence for searching relevant passages: ");
 
     private final ObjectMapper json = new ObjectMapper();
     private final Set<String> pulled;
@@ -58,14 +59,18 @@ public final class BagOfWordsOllama implements Function<Received, Reply> {
         }
         ObjectNode reply = json.createObjectNode().put("model", model);
         ArrayNode embeddings = reply.putArray("embeddings");
-        List<String> inputs = body.path("input").isArray() ? inputs(request) : List.of(body.path("input").asText());
+        List<String> inputs = body.path("input").isArray()
+                ? inputs(request)
+                : List.of(body.path("input").asText());
         for (String input : inputs) {
             ArrayNode v = embeddings.addArray();
             for (float x : vector(input)) {
                 v.add(x);
             }
         }
-        reply.put("total_duration", 14_143_917L).put("load_duration", 1_019_500L).put("prompt_eval_count", inputs.size() * 8);
+        reply.put("total_duration", 14_143_917L)
+                .put("load_duration", 1_019_500L)
+                .put("prompt_eval_count", inputs.size() * 8);
         return Reply.json(200, reply.toString());
     }
 

@@ -20,11 +20,18 @@ public final class Chromium {
      * sandbox (tests may run as root), no GPU, and none of the background connections it would
      * otherwise try (and see refused) at every start.
      */
-    public static final List<String> HEADLESS_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage");
+    public static final List<String> HEADLESS_FLAGS = List.of(
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage");
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
     /** $KR_CHROMIUM, else chromium, chromium-browser or google-chrome on PATH (the order of scripts/report-screenshot). */
     public static Optional<Path> browser() {
@@ -42,8 +49,10 @@ public final class Chromium {
             return Optional.of(Path.of(configured)).filter(Files::isExecutable);
         }
         return names.stream()
-                .flatMap(name -> Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                        .filter(d -> !d.isEmpty()).map(d -> Path.of(d, name)))
+                .flatMap(name -> Stream.of(
+                                System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                        .filter(d -> !d.isEmpty())
+                        .map(d -> Path.of(d, name)))
                 .filter(Files::isExecutable)
                 .findFirst();
     }

@@ -36,8 +36,10 @@ public final class FakeCredentials {
         StringBuilder s = new StringBuilder(length);
         // Each of upper, lower and digit at least once where the alphabet has them, as real generators produce.
         for (String must : List.of("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz", DIGITS)) {
-            String common = must.chars().filter(c -> alphabet.indexOf(c) >= 0)
-                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            String common = must.chars()
+                    .filter(c -> alphabet.indexOf(c) >= 0)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                    .toString();
             if (!common.isEmpty() && s.length() < length) {
                 s.append(common.charAt(random.nextInt(common.length())));
             }
@@ -136,36 +138,80 @@ public final class FakeCredentials {
         String rsa = privateKeyBlock("RSA");
         String openssh = privateKeyBlock("OPENSSH");
         return List.of(
-                sample("gh hosts.yml", gho, "github.com:\n    user: octocat\n    oauth_token: " + gho
-                        + "\n    git_protocol: https\n", 3, SkipReason.GITHUB_TOKEN),
-                sample("classic GitHub token in code", ghp, "import os\n\nGH = \"" + ghp + "\"\n", 3,
+                sample(
+                        "gh hosts.yml",
+                        gho,
+                        "github.com:\n    user: octocat\n    oauth_token: " + gho + "\n    git_protocol: https\n",
+                        3,
+                        SkipReason.GITHUB_TOKEN),
+                sample(
+                        "classic GitHub token in code",
+                        ghp,
+                        "import os\n\nGH = \"" + ghp + "\"\n",
+                        3,
                         SkipReason.GITHUB_TOKEN),
                 sample("fine-grained GitHub token", pat, "export GH_PAT=" + pat + "\n", 1, SkipReason.GITHUB_TOKEN),
                 sample("Anthropic key", ant, "anthropic:\n  key: " + ant + "\n", 2, SkipReason.ANTHROPIC_KEY),
                 sample("OpenAI project key", proj, "OPENAI=" + proj + "\n", 1, SkipReason.OPENAI_KEY),
-                sample("OpenAI legacy key", legacy, "client = OpenAI(api_key=\"" + legacy + "\")\n", 1,
+                sample(
+                        "OpenAI legacy key",
+                        legacy,
+                        "client = OpenAI(api_key=\"" + legacy + "\")\n",
+                        1,
                         SkipReason.OPENAI_KEY),
-                sample("aws_keys.txt", keyId, "access key id: " + keyId + "\nsecret: " + awsSecret + "\n", 1,
+                sample(
+                        "aws_keys.txt",
+                        keyId,
+                        "access key id: " + keyId + "\nsecret: " + awsSecret + "\n",
+                        1,
                         SkipReason.AWS_KEY),
                 sample("Slack bot token", slack, "slack:\n  bot: " + slack + "\n", 2, SkipReason.SLACK_TOKEN),
                 sample("Google API key", google, "const MAPS = '" + google + "';\n", 1, SkipReason.GOOGLE_API_KEY),
-                sample("Stripe live key", stripe, "stripe.api_key = \"" + stripe + "\"\n", 1,
-                        SkipReason.STRIPE_KEY),
-                sample("JWT bearer", jwt, "curl -H 'Authorization: Bearer " + jwt + "' https://api.test/\n", 1,
+                sample("Stripe live key", stripe, "stripe.api_key = \"" + stripe + "\"\n", 1, SkipReason.STRIPE_KEY),
+                sample(
+                        "JWT bearer",
+                        jwt,
+                        "curl -H 'Authorization: Bearer " + jwt + "' https://api.test/\n",
+                        1,
                         SkipReason.JWT),
-                sample("Docker config.json", docker, "{\n  \"auths\": {\n    \"registry.test\": {\n      \"auth\": \""
-                        + docker + "\"\n    }\n  }\n}\n", 4, SkipReason.DOCKER_AUTH),
-                sample("netrc entry", netrc, "machine api.test\n  login deploy\n  password " + netrc + "\n", 3,
+                sample(
+                        "Docker config.json",
+                        docker,
+                        "{\n  \"auths\": {\n    \"registry.test\": {\n      \"auth\": \"" + docker
+                                + "\"\n    }\n  }\n}\n",
+                        4,
+                        SkipReason.DOCKER_AUTH),
+                sample(
+                        "netrc entry",
+                        netrc,
+                        "machine api.test\n  login deploy\n  password " + netrc + "\n",
+                        3,
                         SkipReason.NETRC_PASSWORD),
-                sample("client_secret in YAML", clientSecret, "oauth:\n  client_id: kr\n  client_secret: "
-                        + clientSecret + "\n", 3, SkipReason.HIGH_ENTROPY_ASSIGNMENT),
-                sample("API_KEY constant in Java", apiKey, "class Keys {\n    static final String API_KEY = \""
-                        + apiKey + "\";\n}\n", 2, SkipReason.HIGH_ENTROPY_ASSIGNMENT),
-                sample("password in properties", dbPassword, "db.url=jdbc:postgresql://db/app\ndb.password="
-                        + dbPassword + "\n", 2, SkipReason.HIGH_ENTROPY_ASSIGNMENT),
+                sample(
+                        "client_secret in YAML",
+                        clientSecret,
+                        "oauth:\n  client_id: kr\n  client_secret: " + clientSecret + "\n",
+                        3,
+                        SkipReason.HIGH_ENTROPY_ASSIGNMENT),
+                sample(
+                        "API_KEY constant in Java",
+                        apiKey,
+                        "class Keys {\n    static final String API_KEY = \"" + apiKey + "\";\n}\n",
+                        2,
+                        SkipReason.HIGH_ENTROPY_ASSIGNMENT),
+                sample(
+                        "password in properties",
+                        dbPassword,
+                        "db.url=jdbc:postgresql://db/app\ndb.password=" + dbPassword + "\n",
+                        2,
+                        SkipReason.HIGH_ENTROPY_ASSIGNMENT),
                 sample("RSA private key", secondLine(rsa), rsa, 1, SkipReason.PRIVATE_KEY),
-                sample("OpenSSH key in a JSON string", secondLine(openssh),
-                        "{\"key\": \"" + openssh.replace("\n", "\\n") + "\"}\n", 1, SkipReason.PRIVATE_KEY));
+                sample(
+                        "OpenSSH key in a JSON string",
+                        secondLine(openssh),
+                        "{\"key\": \"" + openssh.replace("\n", "\\n") + "\"}\n",
+                        1,
+                        SkipReason.PRIVATE_KEY));
     }
 
     private static Sample sample(String name, String value, String text, int line, SkipReason reason) {

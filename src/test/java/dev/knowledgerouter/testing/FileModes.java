@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 
 /** POSIX modes of a folder tree, for the tests that hold {@code $KR_HOME} to owner-only. */
 public final class FileModes {
-    private FileModes() {
-    }
+    private FileModes() {}
 
     /** Every path under {@code root} (links aside) that is not 0700 (folders) or 0600 (files), with its mode. */
     public static List<String> notOwnerOnly(Path root) throws IOException {
@@ -22,8 +21,8 @@ public final class FileModes {
                 if (Files.isSymbolicLink(p)) {
                     continue;
                 }
-                String mode = PosixFilePermissions.toString(
-                        Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
+                String mode =
+                        PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
                 if (!mode.equals(Files.isDirectory(p) ? "rwx------" : "rw-------")) {
                     loose.add(root.relativize(p) + " " + mode);
                 }

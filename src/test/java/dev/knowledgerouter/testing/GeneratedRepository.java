@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** A Python repository written on the fly, as large as a test needs: analysing it takes time in proportion. */
 public final class GeneratedRepository {
-    private GeneratedRepository() {
-    }
+    private GeneratedRepository() {}
 
     /**
      * Writes {@code files} modules of {@code functions} documented functions each under {@code root/pkg/};
@@ -19,10 +18,18 @@ public final class GeneratedRepository {
             StringBuilder source = new StringBuilder();
             source.append("\"\"\"Helpers for area ").append(f).append(" of the inventory service.\"\"\"\n\n");
             for (int g = 0; g < functions; g++) {
-                source.append("def area_").append(f).append("_step_").append(g)
-                        .append("(items, limit=").append(g + 1).append("):\n")
-                        .append("    \"\"\"Filters the items of area ").append(f)
-                        .append(" for step ").append(g).append(".\"\"\"\n")
+                source.append("def area_")
+                        .append(f)
+                        .append("_step_")
+                        .append(g)
+                        .append("(items, limit=")
+                        .append(g + 1)
+                        .append("):\n")
+                        .append("    \"\"\"Filters the items of area ")
+                        .append(f)
+                        .append(" for step ")
+                        .append(g)
+                        .append(".\"\"\"\n")
                         .append("    kept = [item for item in items if item.size <= limit]\n")
                         .append("    return sorted(kept, key=lambda item: item.name)\n\n\n");
             }

@@ -14,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
@@ -28,7 +30,7 @@ public final class PipeMcpTransport implements McpClientTransport {
     private final Pipe fromServer;
     private final OutputStream out;
     private final BufferedReader in;
-    private final java.util.List<String> strayLines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> strayLines = new CopyOnWriteArrayList<>();
 
     public PipeMcpTransport() {
         try {
@@ -38,7 +40,8 @@ public final class PipeMcpTransport implements McpClientTransport {
             throw new UncheckedIOException(e);
         }
         this.out = Channels.newOutputStream(toServer.sink());
-        this.in = new BufferedReader(new InputStreamReader(Channels.newInputStream(fromServer.source()), StandardCharsets.UTF_8));
+        this.in = new BufferedReader(
+                new InputStreamReader(Channels.newInputStream(fromServer.source()), StandardCharsets.UTF_8));
     }
 
     /** What the server reads: the client's requests. */
@@ -52,28 +55,31 @@ public final class PipeMcpTransport implements McpClientTransport {
     }
 
     /** Lines the server wrote that are not JSON-RPC messages: stdout must carry the protocol only. */
-    public java.util.List<String> strayLines() {
-        return java.util.List.copyOf(strayLines);
+    public List<String> strayLines() {
+        return List.copyOf(strayLines);
     }
 
     @Override
     public Mono<Void> connect(Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> handler) {
-        return Mono.fromRunnable(() -> Thread.ofPlatform().daemon().name("mcp-test-client-reader").start(() -> {
-            try {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    McpSchema.JSONRPCMessage message;
+        return Mono.fromRunnable(() -> Thread.ofPlatform()
+                .daemon()
+                .name("mcp-test-client-reader")
+                .start(() -> {
                     try {
-                        message = McpSchema.deserializeJsonRpcMessage(json, line);
-                    } catch (RuntimeException | IOException e) {
-                        strayLines.add(line);
-                        continue;
+                        for (String line = in.readLine(); line != null; line = in.readLine()) {
+                            McpSchema.JSONRPCMessage message;
+                            try {
+                                message = McpSchema.deserializeJsonRpcMessage(json, line);
+                            } catch (RuntimeException | IOException e) {
+                                strayLines.add(line);
+                                continue;
+                            }
+                            handler.apply(Mono.just(message)).subscribe();
+                        }
+                    } catch (IOException e) {
+                        // The server closed its output.
                     }
-                    handler.apply(Mono.just(message)).subscribe();
-                }
-            } catch (IOException e) {
-                // The server closed its output.
-            }
-        }));
+                }));
     }
 
     @Override

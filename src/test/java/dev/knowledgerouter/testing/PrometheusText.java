@@ -39,7 +39,9 @@ public final class PrometheusText {
 
     /** The samples of {@code name} whose labels include {@code labels} (other labels may differ). */
     public List<Sample> matching(String name, Map<String, String> labels) {
-        return samples.stream().filter(s -> s.name().equals(name) && s.has(labels)).toList();
+        return samples.stream()
+                .filter(s -> s.name().equals(name) && s.has(labels))
+                .toList();
     }
 
     /** The sum over the matching samples; 0 when there are none, as Prometheus treats a counter never incremented. */
@@ -81,7 +83,8 @@ public final class PrometheusText {
             labels.put(key, value.toString());
             i = line.charAt(j + 1) == ',' ? j + 2 : j + 1;
         }
-        return new Sample(line.substring(0, brace), labels, number(line.substring(i + 1).strip()));
+        return new Sample(
+                line.substring(0, brace), labels, number(line.substring(i + 1).strip()));
     }
 
     private static double number(String text) {

@@ -23,8 +23,7 @@ public final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** Sends {@code method path} to 127.0.0.1:{@code port} with exactly these headers (Host included) and body. */
     public static Response send(int port, String method, String path, Map<String, String> headers, String body) {

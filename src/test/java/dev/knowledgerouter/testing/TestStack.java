@@ -1,5 +1,6 @@
 package dev.knowledgerouter.testing;
 
+import dev.knowledgerouter.app.App;
 import dev.knowledgerouter.config.ClaudeSettings;
 import dev.knowledgerouter.config.ConfigLoader;
 import dev.knowledgerouter.config.DefaultProfiles;
@@ -7,6 +8,7 @@ import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.config.OllamaSettings;
 import dev.knowledgerouter.config.RoutingSettings;
 import dev.knowledgerouter.config.ServerSettings;
+import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.embedding.InProcessEmbedder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,11 +16,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.stream.Stream;
-import dev.knowledgerouter.app.App;
-import dev.knowledgerouter.knowledge.Progress;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The real embedded stack for tests: the in-process model (loaded once per JVM, it takes a second)
@@ -29,8 +29,7 @@ public final class TestStack {
     private static InProcessEmbedder embedder;
     private static Path seededHome;
 
-    private TestStack() {
-    }
+    private TestStack() {}
 
     public static synchronized InProcessEmbedder embedder() {
         if (embedder == null) {
@@ -77,11 +76,21 @@ public final class TestStack {
     }
 
     public static KrConfig config(Path home, String ollamaHost, Optional<ClaudeSettings> claude) {
-        return new KrConfig(home, projectDir().resolve("collections"), projectDir().resolve("seed-data"),
-                new ServerSettings("127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY_BYTES, ServerSettings.DEFAULT_MAX_QUERY_CHARS),
+        return new KrConfig(
+                home,
+                projectDir().resolve("collections"),
+                projectDir().resolve("seed-data"),
+                new ServerSettings(
+                        "127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY_BYTES, ServerSettings.DEFAULT_MAX_QUERY_CHARS),
                 new OllamaSettings(ollamaHost, OllamaSettings.DEFAULT_MODEL, Duration.ofSeconds(10)),
-                claude.orElse(new ClaudeSettings(Optional.empty(), ClaudeSettings.DEFAULT_MODEL, ClaudeSettings.DEFAULT_BASE_URL, 1024, Duration.ofSeconds(10))),
-                new RoutingSettings("default", DefaultProfiles.forBgeSmall(), 5, ConfigLoader.DEFAULT_CONTEXT_MIN_SCORE));
+                claude.orElse(new ClaudeSettings(
+                        Optional.empty(),
+                        ClaudeSettings.DEFAULT_MODEL,
+                        ClaudeSettings.DEFAULT_BASE_URL,
+                        1024,
+                        Duration.ofSeconds(10))),
+                new RoutingSettings(
+                        "default", DefaultProfiles.forBgeSmall(), 5, ConfigLoader.DEFAULT_CONTEXT_MIN_SCORE));
     }
 
     /** A local port nothing listens on: connecting to it is refused at once. */
@@ -94,12 +103,12 @@ public final class TestStack {
     }
 
     /** Copies the files under {@code from} into {@code to}, keeping their relative paths (fixture repositories into temp dirs). */
-    public static void copyTree(Path from, Path to) throws java.io.IOException {
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(from)) {
-            for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+    public static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Path target = to.resolve(from.relativize(file).toString());
-                java.nio.file.Files.createDirectories(target.getParent());
-                java.nio.file.Files.copy(file, target);
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
             }
         }
     }

@@ -13,6 +13,5 @@ public final class WireReplies {
             {"id":"msg_01","type":"message","role":"assistant","model":"claude-sonnet-4-6","content":[{"type":"text","text":"Remote answer."}],
              "stop_reason":"end_turn","stop_sequence":null,"usage":{"input_tokens":2000,"output_tokens":500}}""";
 
-    private WireReplies() {
-    }
+    private WireReplies() {}
 }

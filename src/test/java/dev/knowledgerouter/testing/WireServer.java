@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * A loopback HTTP server that answers like a real API (Ollama, Anthropic): each path gets a status,
@@ -23,13 +24,16 @@ public final class WireServer implements AutoCloseable {
 
     public record Received(String method, String path, Map<String, List<String>> headers, String body) {
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
-                    .map(e -> e.getValue().getFirst()).orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .findFirst()
+                    .map(e -> e.getValue().getFirst())
+                    .orElse(null);
         }
     }
 
     private final HttpServer server;
-    private final Map<String, java.util.function.Function<Received, Reply>> replies = new ConcurrentHashMap<>();
+    private final Map<String, Function<Received, Reply>> replies = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     public WireServer() {
@@ -41,9 +45,11 @@ public final class WireServer implements AutoCloseable {
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
-            Received r = new Received(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()), body);
+            Received r =
+                    new Received(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()), body);
             received.add(r);
-            Reply reply = replies.getOrDefault(path, x -> Reply.json(404, "{\"error\":\"no route " + path + "\"}")).apply(r);
+            Reply reply = replies.getOrDefault(path, x -> Reply.json(404, "{\"error\":\"no route " + path + "\"}"))
+                    .apply(r);
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
@@ -65,7 +71,7 @@ public final class WireServer implements AutoCloseable {
     }
 
     /** Replies that depend on the request, e.g. on the model named in its body. */
-    public WireServer on(String path, java.util.function.Function<Received, Reply> reply) {
+    public WireServer on(String path, Function<Received, Reply> reply) {
         replies.put(path, reply);
         return this;
     }

@@ -15,9 +15,12 @@ import org.junit.jupiter.api.Test;
 class AnswerVerifierTest {
     private static final AnswerVerifier VERIFIER = AnswerVerifier.standard(KnownTerms.NONE);
     private static final EscalationThresholds THRESHOLDS = EscalationThresholds.DEFAULTS;
-    private static final List<ContextPassage> CONTEXT = List.of(new ContextPassage("skills-patterns", "git-undo", 0.84,
+    private static final List<ContextPassage> CONTEXT = List.of(new ContextPassage(
+            "skills-patterns",
+            "git-undo",
+            0.84,
             "Undo the last commit but keep the changes",
-                    "git reset --soft HEAD~1 moves the branch back one commit and keeps the changes staged."));
+            "git reset --soft HEAD~1 moves the branch back one commit and keeps the changes staged."));
 
     @AfterAll
     static void close() {
@@ -25,16 +28,16 @@ class AnswerVerifierTest {
     }
 
     private static AnswerUnderReview review(String answer, ModelMetadata model) {
-        return new AnswerUnderReview("How do I undo my last commit but keep the changes?", CONTEXT, answer, model,
-                0.72);
+        return new AnswerUnderReview(
+                "How do I undo my last commit but keep the changes?", CONTEXT, answer, model, 0.72);
     }
 
     @Test
     void aGoodLocalAnswerDoesNotEscalate() {
         Verdict v = VERIFIER.check(review(
                 "Run `git reset --soft HEAD~1`: it moves the branch back one commit and keeps your changes"
-                + " staged, so you can edit them and commit again.", new ModelMetadata("ollama/qwen", "stop", 40,
-                        512)));
+                        + " staged, so you can edit them and commit again.",
+                new ModelMetadata("ollama/qwen", "stop", 40, 512)));
         assertFalse(v.escalates(THRESHOLDS.forProfile("default")), "score " + v.score() + " " + v.reasons());
         assertTrue(v.failed().isEmpty(), v.reasons().toString());
     }
@@ -45,14 +48,15 @@ class AnswerVerifierTest {
                 "Run `git reset --soft HEAD~1`: it moves the branch back one commit and keeps",
                 new ModelMetadata("ollama/qwen", "length", 512, 512)));
         assertTrue(v.escalates(THRESHOLDS.forProfile("default")), "score " + v.score());
-        assertTrue(v.reasons().stream().anyMatch(r -> r.startsWith("cut_off: the model stopped at its token limit")),
+        assertTrue(
+                v.reasons().stream().anyMatch(r -> r.startsWith("cut_off: the model stopped at its token limit")),
                 v.reasons().toString());
     }
 
     @Test
     void aRefusalEscalates() {
-        Verdict v = VERIFIER.check(review("I don't know how your repository is set up, so I cannot say.",
-                ModelMetadata.UNKNOWN));
+        Verdict v = VERIFIER.check(
+                review("I don't know how your repository is set up, so I cannot say.", ModelMetadata.UNKNOWN));
         assertTrue(v.escalates(THRESHOLDS.forProfile("default")), "score " + v.score());
     }
 
@@ -68,8 +72,8 @@ class AnswerVerifierTest {
 
     @Test
     void aThresholdOutsideZeroToOneIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new EscalationThresholds(Map.of("default", 1.5), 0.5));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> new EscalationThresholds(Map.of("default", 1.5), 0.5));
         assertTrue(e.getMessage().contains("default"), e.getMessage());
     }
 
@@ -79,9 +83,12 @@ class AnswerVerifierTest {
         assertEquals(VERIFIER.checks().featureNames(), v.features().names());
         Map<String, Double> stored = v.features().asMap();
         assertEquals(v.features(), FeatureVector.fromMap(VERIFIER.checks().featureNames(), stored));
-        assertFalse(stored.containsKey(ArithmeticCheck.WRONG),
+        assertFalse(
+                stored.containsKey(ArithmeticCheck.WRONG),
                 "an answer without arithmetic stores no arithmetic features");
-        assertEquals(v.score(), VERIFIER.model().score(FeatureVector.fromMap(VERIFIER.checks().featureNames(),
-                stored)), 1e-12);
+        assertEquals(
+                v.score(),
+                VERIFIER.model().score(FeatureVector.fromMap(VERIFIER.checks().featureNames(), stored)),
+                1e-12);
     }
 }

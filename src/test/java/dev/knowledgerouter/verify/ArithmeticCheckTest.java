@@ -73,7 +73,9 @@ class ArithmeticCheckTest {
 
     @Test
     void unitsAfterNumbersAreDroppedButDifferentUnitsAreNotCompared() {
-        assertTrue(statements("3 sprints * 60 meters/sprint = 180 meters").getFirst().holds());
+        assertTrue(statements("3 sprints * 60 meters/sprint = 180 meters")
+                .getFirst()
+                .holds());
         assertTrue(statements("2 hours x 60 = 120 minutes").isEmpty()
                 || statements("2 hours x 60 = 120 minutes").getFirst().holds());
         assertTrue(statements("2 x 1 hour = 120 minutes").isEmpty(), "hours and minutes are not compared");
@@ -107,11 +109,13 @@ class ArithmeticCheckTest {
 
     @Test
     void aConclusionNeitherComputedNorGivenIsUnsupported() {
-        CheckResult unsupported = check.check(AnswerUnderReview.of("She has 16 eggs and eats 3. How many are left?",
+        CheckResult unsupported = check.check(AnswerUnderReview.of(
+                "She has 16 eggs and eats 3. How many are left?",
                 "She has 16 - 3 = 13 eggs left.\nSo the answer is 7."));
         assertEquals(1, unsupported.feature(ArithmeticCheck.UNSUPPORTED));
         assertTrue(unsupported.failed());
-        CheckResult supported = check.check(AnswerUnderReview.of("She has 16 eggs and eats 3. How many are left?",
+        CheckResult supported = check.check(AnswerUnderReview.of(
+                "She has 16 eggs and eats 3. How many are left?",
                 "She has 16 - 3 = 13 eggs left.\nSo the answer is 13."));
         assertEquals(0, supported.feature(ArithmeticCheck.UNSUPPORTED));
         assertFalse(supported.failed());

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 /** The evaluator over scanned prose: precedence, parentheses, signs, powers, and what is not an expression. */
 class ArithmeticExpressionTest {
     private static OptionalDouble eval(String text) {
-        return ArithmeticExpression.evaluate(ArithmeticScanner.scan(text)).map(v
-                -> OptionalDouble.of(v.value())).orElse(OptionalDouble.empty());
+        return ArithmeticExpression.evaluate(ArithmeticScanner.scan(text))
+                .map(v -> OptionalDouble.of(v.value()))
+                .orElse(OptionalDouble.empty());
     }
 
     @Test

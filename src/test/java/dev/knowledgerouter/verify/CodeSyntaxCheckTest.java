@@ -31,21 +31,24 @@ class CodeSyntaxCheckTest {
     @Test
     void javaFragmentsParseAsMembersOrStatements() {
         assertFalse(check(
-                "```java\nprivate final Map<String, Integer> counts = new HashMap<>();\n\npublic int count(String k)"
-                        + " {\n"
-                + "    return counts.getOrDefault(k, 0);\n}\n```").failed());
-        assertFalse(check(
-                "```java\nList<String> names = users.stream().map(User::name).toList();\n...\n"
-                        + "return names;\n```").failed());
+                        "```java\nprivate final Map<String, Integer> counts = new HashMap<>();\n\npublic int count(String k)"
+                                + " {\n"
+                                + "    return counts.getOrDefault(k, 0);\n}\n```")
+                .failed());
+        assertFalse(check("```java\nList<String> names = users.stream().map(User::name).toList();\n...\n"
+                        + "return names;\n```")
+                .failed());
     }
 
     @Test
     void pythonGoRustAndTypeScriptAreChecked() {
         assertTrue(check("```python\ndef f(x)\n    return x\n```").failed());
         assertFalse(check("```python\n    def f(x):\n        return x\n```").failed());
-        assertFalse(check("```go\nctx, cancel := context.WithTimeout(ctx, time.Second)\ndefer cancel()\n```").failed());
+        assertFalse(check("```go\nctx, cancel := context.WithTimeout(ctx, time.Second)\ndefer cancel()\n```")
+                .failed());
         assertTrue(check("```go\nfunc main() {\n    fmt.Println(\"hi\"\n}\n```").failed());
-        assertFalse(check("```rust\nlet v: Vec<i32> = Vec::new();\nprintln!(\"{}\", v.len());\n```").failed());
+        assertFalse(check("```rust\nlet v: Vec<i32> = Vec::new();\nprintln!(\"{}\", v.len());\n```")
+                .failed());
         assertTrue(check("```ts\nconst x: number = ;\n```").failed());
     }
 
@@ -54,7 +57,8 @@ class CodeSyntaxCheckTest {
         assertTrue(check("```json\n{\"name\": \"kr\", \"port\": 8080,}\n```").failed());
         assertFalse(check("```json\n{\"name\": \"kr\", \"port\": 8080}\n```").failed());
         assertTrue(check("```yaml\nserver:\n  port: 8080\n   host: x\n```").failed());
-        assertFalse(check("```yml\nserver:\n  port: 8080\n---\nother: true\n```").failed());
+        assertFalse(
+                check("```yml\nserver:\n  port: 8080\n---\nother: true\n```").failed());
     }
 
     @Test

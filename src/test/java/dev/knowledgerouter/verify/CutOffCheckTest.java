@@ -24,8 +24,10 @@ class CutOffCheckTest {
 
     @Test
     void anthropicsMaxTokensAndOpenAisLengthAreCutOffs() {
-        assertTrue(check("Run git rebase.", new ModelMetadata("claude", "max_tokens", 1024, 1024)).failed());
-        assertTrue(check("Run git rebase.", new ModelMetadata("gpt", "LENGTH", null, null)).failed());
+        assertTrue(check("Run git rebase.", new ModelMetadata("claude", "max_tokens", 1024, 1024))
+                .failed());
+        assertTrue(check("Run git rebase.", new ModelMetadata("gpt", "LENGTH", null, null))
+                .failed());
     }
 
     @Test
@@ -37,8 +39,10 @@ class CutOffCheckTest {
 
     @Test
     void aModelThatStoppedOnItsOwnIsNotCutOff() {
-        assertFalse(check("Run `git rebase -i HEAD~3`.", new ModelMetadata("ollama/qwen", "stop", 40, 512)).failed());
-        assertFalse(check("Run `git rebase -i HEAD~3`.", new ModelMetadata("claude", "end_turn", 40, 1024)).failed());
+        assertFalse(check("Run `git rebase -i HEAD~3`.", new ModelMetadata("ollama/qwen", "stop", 40, 512))
+                .failed());
+        assertFalse(check("Run `git rebase -i HEAD~3`.", new ModelMetadata("claude", "end_turn", 40, 1024))
+                .failed());
     }
 
     @Test
@@ -54,7 +58,8 @@ class CutOffCheckTest {
         assertTrue(CutOffCheck.endsMidSentence("First you open the settings and then you choose the"));
         assertTrue(CutOffCheck.endsMidSentence("He pays 6 x 8 = $<<6*8=48"));
         assertTrue(CutOffCheck.endsMidSentence("The options are:"));
-        assertTrue(check("First you open the settings and then you choose the", ModelMetadata.UNKNOWN).failed());
+        assertTrue(check("First you open the settings and then you choose the", ModelMetadata.UNKNOWN)
+                .failed());
     }
 
     @Test

@@ -20,8 +20,8 @@ class LengthCheckTest {
 
     @Test
     void aQuestionAskingHowGetsMoreThanAFewWords() {
-        CheckResult r = check.check(AnswerUnderReview.of("How do I undo the last commit but keep my changes?",
-                "Use reset."));
+        CheckResult r =
+                check.check(AnswerUnderReview.of("How do I undo the last commit but keep my changes?", "Use reset."));
         assertTrue(r.failed());
         assertTrue(r.reason().contains("2 words") && r.reason().contains("at least 8"), r.reason());
     }
@@ -35,16 +35,19 @@ class LengthCheckTest {
 
     @Test
     void aLongPastedErrorNeedsMoreThanAWord() {
-        String trace = "java.lang.IllegalStateException: boom\n"
-                + "    at com.acme.Service.run(Service.java:42)\n".repeat(40);
+        String trace =
+                "java.lang.IllegalStateException: boom\n" + "    at com.acme.Service.run(Service.java:42)\n".repeat(40);
         assertTrue(check.check(AnswerUnderReview.of(trace, "Restart.")).failed());
-        assertFalse(check.check(AnswerUnderReview.of(trace,
-                "The service is started twice; guard start() with a flag so the second call returns "
-                + "early, or make the caller hold one instance for the whole application.")).failed());
+        assertFalse(check.check(AnswerUnderReview.of(
+                        trace,
+                        "The service is started twice; guard start() with a flag so the second call returns "
+                                + "early, or make the caller hold one instance for the whole application."))
+                .failed());
     }
 
     @Test
     void howManyAsksForANumberNotAnExplanation() {
-        assertFalse(check.check(AnswerUnderReview.of("How many bytes are in a kibibyte?", "1024 bytes.")).failed());
+        assertFalse(check.check(AnswerUnderReview.of("How many bytes are in a kibibyte?", "1024 bytes."))
+                .failed());
     }
 }

@@ -20,19 +20,19 @@ class LocalModelGraderTest {
         return "{\"model\":\"qwen2.5-coder:7b\",\"created_at\":\"2026-12-01T00:00:00Z\","
                 + "\"message\":{\"role\":\"assistant\",\"content\":"
                 + "\"" + content
-                        + "\"},\"done_reason\":\"stop\",\"done\":true,\"prompt_eval_count\":300,\"eval_count\":12}";
+                + "\"},\"done_reason\":\"stop\",\"done\":true,\"prompt_eval_count\":300,\"eval_count\":12}";
     }
 
     private static LocalModelGrader grader(WireServer ollama) {
-        return new LocalModelGrader(new OllamaChatClient(new OllamaSettings(ollama.url(), "qwen2.5-coder:7b",
-                Duration.ofSeconds(5))),
+        return new LocalModelGrader(
+                new OllamaChatClient(new OllamaSettings(ollama.url(), "qwen2.5-coder:7b", Duration.ofSeconds(5))),
                 new MutableClock(Instant.parse("2026-12-01T00:00:00Z")));
     }
 
     @Test
     void aNoFromTheGradingModelIsABadGradeWithItsReason() {
-        try (WireServer ollama = new WireServer().on("/api/chat", WireServer.Reply.json(200,
-                ollamaReply("NO - the flag --keep does not exist.")))) {
+        try (WireServer ollama = new WireServer()
+                .on("/api/chat", WireServer.Reply.json(200, ollamaReply("NO - the flag --keep does not exist.")))) {
             Grade g = grader(ollama).grade(AnswerUnderReview.of("How do I undo a commit?", "Run git undo --keep."));
             assertEquals(Grade.Judgement.BAD, g.judgement());
             assertEquals("the flag --keep does not exist.", g.reason());
@@ -43,9 +43,11 @@ class LocalModelGraderTest {
 
     @Test
     void aYesIsAGoodGrade() {
-        try (WireServer ollama = new WireServer().on("/api/chat", WireServer.Reply.json(200,
-                ollamaReply("Yes. It matches the context.")))) {
-            assertEquals(Grade.Judgement.GOOD, grader(ollama).grade(AnswerUnderReview.of("q?", "a.")).judgement());
+        try (WireServer ollama = new WireServer()
+                .on("/api/chat", WireServer.Reply.json(200, ollamaReply("Yes. It matches the context.")))) {
+            assertEquals(
+                    Grade.Judgement.GOOD,
+                    grader(ollama).grade(AnswerUnderReview.of("q?", "a.")).judgement());
         }
     }
 
@@ -63,8 +65,8 @@ class LocalModelGraderTest {
     void theGradingPassIsOffByDefaultAndLastWhenOn() {
         assertFalse(GraderSettings.OFF.enabled());
         try (AnswerChecks off = AnswerChecks.standard(KnownTerms.NONE, Optional.empty());
-             AnswerChecks on = AnswerChecks.standard(KnownTerms.NONE,
-                     Optional.of(review -> new Grade(Grade.Judgement.BAD, "no", 3)))) {
+                AnswerChecks on = AnswerChecks.standard(
+                        KnownTerms.NONE, Optional.of(review -> new Grade(Grade.Judgement.BAD, "no", 3)))) {
             assertTrue(off.checks().stream().noneMatch(c -> c instanceof GraderCheck));
             assertEquals(GraderCheck.NAME, on.checks().getLast().name());
             List<CheckResult> results = on.run(AnswerUnderReview.of("q?", "a."));
@@ -75,7 +77,11 @@ class LocalModelGraderTest {
 
     @Test
     void aReplyWithoutYesOrNoIsNoGrade() {
-        assertEquals(Grade.Judgement.UNKNOWN, LocalModelGrader.parse("Maybe, it depends.", 1).judgement());
-        assertEquals(Grade.Judgement.BAD, LocalModelGrader.parse("**No**: wrong command", 1).judgement());
+        assertEquals(
+                Grade.Judgement.UNKNOWN,
+                LocalModelGrader.parse("Maybe, it depends.", 1).judgement());
+        assertEquals(
+                Grade.Judgement.BAD,
+                LocalModelGrader.parse("**No**: wrong command", 1).judgement());
     }
 }

@@ -30,9 +30,11 @@ class QuestionCoverageCheckTest {
 
     @Test
     void numberedListMarkersAreNotQuantities() {
-        CheckResult r = check.check(AnswerUnderReview.of("Two questions:\n1. What is a rebase?\n2. What is a merge?",
+        CheckResult r = check.check(AnswerUnderReview.of(
+                "Two questions:\n1. What is a rebase?\n2. What is a merge?",
                 "A rebase replays commits on a new base; a merge joins two histories with a merge commit."));
-        assertTrue(Double.isNaN(r.feature(QuestionCoverageCheck.NUMBERS)),
+        assertTrue(
+                Double.isNaN(r.feature(QuestionCoverageCheck.NUMBERS)),
                 "the question states no quantity, so the feature does not apply");
         assertFalse(r.failed());
     }

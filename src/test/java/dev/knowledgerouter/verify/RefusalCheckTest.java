@@ -19,8 +19,8 @@ class RefusalCheckTest {
         CheckResult r = check("I don’t know why the build fails without seeing the log.");
         assertTrue(r.failed());
         assertEquals(1, r.feature(RefusalCheck.REFUSAL_AT_START));
-        assertTrue(r.reason().startsWith("opens with a refusal")
-                && r.reason().contains("\"i don't know\""), r.reason());
+        assertTrue(
+                r.reason().startsWith("opens with a refusal") && r.reason().contains("\"i don't know\""), r.reason());
     }
 
     @Test
@@ -32,7 +32,7 @@ class RefusalCheckTest {
     void aLateRefusalIsACaveatButStillReported() {
         CheckResult r = check(
                 "The build fails because the lock file is out of date; run npm install and commit the new lock file. "
-                + "Without the full log I cannot be certain this is the only cause.");
+                        + "Without the full log I cannot be certain this is the only cause.");
         assertTrue(r.failed());
         assertEquals(0, r.feature(RefusalCheck.REFUSAL_AT_START));
     }

@@ -18,7 +18,7 @@ class SelfCorrectionCheckTest {
     void aLateChangeOfCourseFailsAndIsMarkedLate() {
         CheckResult r = check(
                 "He has 20 - 6 = 14 pieces left after school, and at night he gives half of them away to his sister. "
-                + "Wait, it is half of the rest: 7.");
+                        + "Wait, it is half of the rest: 7.");
         assertTrue(r.failed());
         assertEquals(1, r.feature(SelfCorrectionCheck.LATE));
         assertTrue(r.reason().contains("\"wait\"") && r.reason().contains("final third"), r.reason());

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The logistic verifier: what it learns from outcomes, how it treats what it never saw, and its weights file. */
 class VerifierTest {
     private static final List<String> NAMES = List.of("wrong", "length", "never_seen");
-    private static final Verifier.Provenance PROVENANCE = new Verifier.Provenance("synthetic", LocalDate.of(2026, 12,
-            1), "test");
+    private static final Verifier.Provenance PROVENANCE =
+            new Verifier.Provenance("synthetic", LocalDate.of(2026, 12, 1), "test");
 
     /** Answers are bad exactly when they hold a wrong calculation; length is noise; never_seen is always 0. */
     private static Verifier fitted(double penalty) {
@@ -66,8 +66,10 @@ class VerifierTest {
     void aFeatureThatDoesNotApplyCountsAsTheAverage() {
         Verifier v = fitted(1);
         double mean = v.weights().features().get(1).mean();
-        assertEquals(v.score(new FeatureVector(NAMES, new double[] {0, mean, 0})),
-                v.score(new FeatureVector(NAMES, new double[] {0, Double.NaN, 0})), 1e-12);
+        assertEquals(
+                v.score(new FeatureVector(NAMES, new double[] {0, mean, 0})),
+                v.score(new FeatureVector(NAMES, new double[] {0, Double.NaN, 0})),
+                1e-12);
     }
 
     @Test
@@ -89,7 +91,8 @@ class VerifierTest {
         assertTrue(shipped.sampleSize() > 1000, "sample size " + shipped.sampleSize());
         assertNotNull(shipped.fitDate());
         assertNotNull(shipped.fittedOn());
-        Set<String> named = shipped.features().stream().map(VerifierWeights.Term::name).collect(Collectors.toSet());
+        Set<String> named =
+                shipped.features().stream().map(VerifierWeights.Term::name).collect(Collectors.toSet());
         try (AnswerChecks checks = AnswerChecks.standard(KnownTerms.NONE, Optional.empty())) {
             assertEquals(Set.copyOf(checks.featureNames()), named);
         }

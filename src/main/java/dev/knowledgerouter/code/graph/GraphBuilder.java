@@ -1,16 +1,5 @@
 package dev.knowledgerouter.code.graph;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import dev.knowledgerouter.code.syntax.CallRef;
 import dev.knowledgerouter.code.syntax.Declaration;
 import dev.knowledgerouter.code.syntax.FileExtraction;
@@ -21,6 +10,21 @@ import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.LineRange;
 import dev.knowledgerouter.code.syntax.RepositoryFiles;
 import dev.knowledgerouter.code.syntax.SupertypeRef;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Assembles the graph from per-file extractions: nodes for files, declarations and external modules;
@@ -44,8 +48,7 @@ public final class GraphBuilder {
     }
 
     /** The graph's nodes and edges, sorted for stable output, with what was and was not resolved. */
-    public record Result(List<GraphNode> nodes, List<GraphEdge> edges, GraphStats stats) {
-    }
+    public record Result(List<GraphNode> nodes, List<GraphEdge> edges, GraphStats stats) {}
 
     public static String fileId(String path) {
         return "file:" + path;
@@ -60,8 +63,7 @@ public final class GraphBuilder {
     }
 
     /** One declaration with its node id. */
-    private record Decl(String id, String path, Declaration declaration) {
-    }
+    private record Decl(String id, String path, Declaration declaration) {}
 
     /** What one file can see by name. */
     private static final class Scope {
@@ -84,11 +86,12 @@ public final class GraphBuilder {
         private final Map<String, Scope> scopes = new TreeMap<>();
         private final Map<String, GraphNode> nodes = new LinkedHashMap<>();
         private final Set<GraphEdge> edges = new LinkedHashSet<>();
-        private final Set<String> edgeKeys = new java.util.HashSet<>();
+        private final Set<String> edgeKeys = new HashSet<>();
         /** Declarations by simple name, for repository-wide unique lookups. */
         private final Map<String, List<Decl>> byName = new HashMap<>();
         /** Members of each type declaration, by the type's id. */
         private final Map<String, List<Decl>> membersOf = new HashMap<>();
+
         private int importsResolved;
         private int importsExternal;
         private final Set<String> externalModules = new TreeSet<>();
@@ -118,12 +121,25 @@ public final class GraphBuilder {
                 describeFile(scope);
             }
             List<GraphNode> sortedNodes = nodes.values().stream()
-                    .sorted(java.util.Comparator.comparing(GraphNode::id)).toList();
-            List<GraphEdge> sortedEdges = edges.stream()
-                    .sorted(java.util.Comparator.comparing(GraphEdge::type).thenComparing(GraphEdge::source).thenComparing(GraphEdge::target))
+                    .sorted(Comparator.comparing(GraphNode::id))
                     .toList();
-            return new Result(sortedNodes, sortedEdges, new GraphStats(importsResolved, importsExternal, externalModules.size(),
-                    supertypesResolved, supertypesUnresolved, callsResolved, callsUnresolved, testPairs));
+            List<GraphEdge> sortedEdges = edges.stream()
+                    .sorted(Comparator.comparing(GraphEdge::type)
+                            .thenComparing(GraphEdge::source)
+                            .thenComparing(GraphEdge::target))
+                    .toList();
+            return new Result(
+                    sortedNodes,
+                    sortedEdges,
+                    new GraphStats(
+                            importsResolved,
+                            importsExternal,
+                            externalModules.size(),
+                            supertypesResolved,
+                            supertypesUnresolved,
+                            callsResolved,
+                            callsUnresolved,
+                            testPairs));
         }
 
         private void declare(FileExtraction file) {
@@ -132,15 +148,30 @@ public final class GraphBuilder {
             String fileId = fileId(file.path());
             String name = file.path().substring(file.path().lastIndexOf('/') + 1);
             List<String> tags = new ArrayList<>();
-            tags.add(file.language().isCode() ? StructuralSummary.languageName(file.language()).toLowerCase(java.util.Locale.ROOT) : "text");
+            tags.add(
+                    file.language().isCode()
+                            ? StructuralSummary.languageName(file.language()).toLowerCase(Locale.ROOT)
+                            : "text");
             if (TestConventions.isTest(file.path(), file.language())) {
                 tags.add("test");
             }
             if (file.parseErrors()) {
                 tags.add("parse-errors");
             }
-            nodes.put(fileId, new GraphNode(fileId, GraphNode.FILE, name, file.path(), new LineRange(1, Math.max(1, file.lineCount())),
-                    "", tags, StructuralSummary.complexityOfFile(file), languageTag(file.language()), null, null));
+            nodes.put(
+                    fileId,
+                    new GraphNode(
+                            fileId,
+                            GraphNode.FILE,
+                            name,
+                            file.path(),
+                            new LineRange(1, Math.max(1, file.lineCount())),
+                            "",
+                            tags,
+                            StructuralSummary.complexityOfFile(file),
+                            languageTag(file.language()),
+                            null,
+                            null));
             Map<String, Integer> seen = new HashMap<>();
             for (Declaration d : file.declarations()) {
                 String base = d.kind().nodeType() + ":" + file.path() + ":" + d.qualifiedName();
@@ -155,9 +186,20 @@ public final class GraphBuilder {
                 if (d.exported()) {
                     declTags.add("exported");
                 }
-                nodes.put(id, new GraphNode(id, d.kind().nodeType(), d.name(), file.path(), new LineRange(d.startLine(), d.endLine()),
-                        StructuralSummary.ofDeclaration(d), declTags, StructuralSummary.complexityOfDeclaration(d),
-                        languageTag(file.language()), d.signature(), d.doc()));
+                nodes.put(
+                        id,
+                        new GraphNode(
+                                id,
+                                d.kind().nodeType(),
+                                d.name(),
+                                file.path(),
+                                new LineRange(d.startLine(), d.endLine()),
+                                StructuralSummary.ofDeclaration(d),
+                                declTags,
+                                StructuralSummary.complexityOfDeclaration(d),
+                                languageTag(file.language()),
+                                d.signature(),
+                                d.doc()));
             }
             for (Decl decl : scope.declarations) {
                 String parent = decl.declaration().parent();
@@ -201,8 +243,20 @@ public final class GraphBuilder {
                         importsExternal++;
                         externalModules.add(ext.module());
                         String id = moduleId(ext.module());
-                        nodes.computeIfAbsent(id, k -> new GraphNode(k, GraphNode.MODULE, ext.module(), null, null,
-                                "External module " + ext.module() + ".", List.of("external"), "simple", null, null, null));
+                        nodes.computeIfAbsent(
+                                id,
+                                k -> new GraphNode(
+                                        k,
+                                        GraphNode.MODULE,
+                                        ext.module(),
+                                        null,
+                                        null,
+                                        "External module " + ext.module() + ".",
+                                        List.of("external"),
+                                        "simple",
+                                        null,
+                                        null,
+                                        null));
                         addEdge(fileId(file.path()), id, GraphEdge.IMPORTS, WEIGHT_IMPORT);
                     }
                 }
@@ -223,10 +277,16 @@ public final class GraphBuilder {
                 }
             }
             for (String name : names) {
-                scope.pathsByImportedName.computeIfAbsent(name, k -> new TreeSet<>()).addAll(paths);
-                scope.pathsByModuleAlias.computeIfAbsent(name, k -> new TreeSet<>()).addAll(paths);
+                scope.pathsByImportedName
+                        .computeIfAbsent(name, k -> new TreeSet<>())
+                        .addAll(paths);
+                scope.pathsByModuleAlias
+                        .computeIfAbsent(name, k -> new TreeSet<>())
+                        .addAll(paths);
             }
-            scope.pathsByModuleAlias.computeIfAbsent(ref.spec(), k -> new TreeSet<>()).addAll(paths);
+            scope.pathsByModuleAlias
+                    .computeIfAbsent(ref.spec(), k -> new TreeSet<>())
+                    .addAll(paths);
         }
 
         private void supertypes(Scope scope) {
@@ -237,7 +297,11 @@ public final class GraphBuilder {
                 Optional<String> sup = resolveType(scope, ref.name());
                 if (sub.isPresent() && sup.isPresent() && !sub.get().equals(sup.get())) {
                     supertypesResolved++;
-                    addEdge(sub.get(), sup.get(), ref.implementsInterface() ? GraphEdge.IMPLEMENTS : GraphEdge.INHERITS, WEIGHT_SUPERTYPE);
+                    addEdge(
+                            sub.get(),
+                            sup.get(),
+                            ref.implementsInterface() ? GraphEdge.IMPLEMENTS : GraphEdge.INHERITS,
+                            WEIGHT_SUPERTYPE);
                 } else {
                     supertypesUnresolved++;
                 }
@@ -258,15 +322,20 @@ public final class GraphBuilder {
                 Optional<String> outer = resolveType(scope, qualifier);
                 if (outer.isPresent()) {
                     return single(membersOf.getOrDefault(outer.get(), List.of()).stream()
-                            .filter(d -> d.declaration().kind().isType() && d.declaration().name().equals(simple)).toList());
+                            .filter(d -> d.declaration().kind().isType()
+                                    && d.declaration().name().equals(simple))
+                            .toList());
                 }
             }
             List<Decl> local = scope.declarations.stream()
-                    .filter(d -> d.declaration().kind().isType() && d.declaration().name().equals(simple)).toList();
+                    .filter(d -> d.declaration().kind().isType()
+                            && d.declaration().name().equals(simple))
+                    .toList();
             if (!local.isEmpty()) {
                 return single(local);
             }
-            Optional<String> imported = single(topLevel(scope.pathsByImportedName.getOrDefault(simple, Set.of()), simple, true));
+            Optional<String> imported =
+                    single(topLevel(scope.pathsByImportedName.getOrDefault(simple, Set.of()), simple, true));
             if (imported.isPresent()) {
                 return imported;
             }
@@ -280,14 +349,16 @@ public final class GraphBuilder {
             }
             // Last resort: the only type of that name in the same language family anywhere in the repository.
             return single(byName.getOrDefault(simple, List.of()).stream()
-                    .filter(d -> d.declaration().kind().isType() && d.declaration().parent().isEmpty()
+                    .filter(d -> d.declaration().kind().isType()
+                            && d.declaration().parent().isEmpty()
                             && sameFamily(scopes.get(d.path()).file.language(), scope.file.language()))
                     .toList());
         }
 
         private void calls(Scope scope) {
             for (CallRef call : scope.file.calls()) {
-                String source = call.caller().isEmpty() ? fileId(scope.file.path())
+                String source = call.caller().isEmpty()
+                        ? fileId(scope.file.path())
                         : scope.idByQualifiedName.getOrDefault(call.caller(), fileId(scope.file.path()));
                 Optional<String> target = resolveCall(scope, call);
                 if (target.isPresent() && !target.get().equals(source)) {
@@ -307,8 +378,11 @@ public final class GraphBuilder {
                 String parent = enclosingTypeOf(scope, call.caller());
                 while (parent != null) {
                     String parentId = scope.idByQualifiedName.get(parent);
-                    List<Decl> members = parentId == null ? List.of() : membersOf.getOrDefault(parentId, List.of()).stream()
-                            .filter(d -> d.declaration().name().equals(callee)).toList();
+                    List<Decl> members = parentId == null
+                            ? List.of()
+                            : membersOf.getOrDefault(parentId, List.of()).stream()
+                                    .filter(d -> d.declaration().name().equals(callee))
+                                    .toList();
                     if (!members.isEmpty()) {
                         return single(members);
                     }
@@ -319,11 +393,14 @@ public final class GraphBuilder {
                     return Optional.empty();
                 }
                 List<Decl> local = scope.declarations.stream()
-                        .filter(d -> d.declaration().parent().isEmpty() && d.declaration().name().equals(callee)).toList();
+                        .filter(d -> d.declaration().parent().isEmpty()
+                                && d.declaration().name().equals(callee))
+                        .toList();
                 if (!local.isEmpty()) {
                     return single(local);
                 }
-                for (Collection<String> paths : List.of(scope.pathsByImportedName.getOrDefault(callee, Set.of()), scope.visible, scope.importedPaths)) {
+                for (Collection<String> paths : List.of(
+                        scope.pathsByImportedName.getOrDefault(callee, Set.of()), scope.visible, scope.importedPaths)) {
                     Optional<String> found = single(topLevel(paths, callee, false));
                     if (found.isPresent()) {
                         return found;
@@ -345,7 +422,8 @@ public final class GraphBuilder {
                 Optional<String> type = resolveType(scope, receiver);
                 if (type.isPresent()) {
                     return single(membersOf.getOrDefault(type.get(), List.of()).stream()
-                            .filter(d -> d.declaration().name().equals(callee)).toList());
+                            .filter(d -> d.declaration().name().equals(callee))
+                            .toList());
                 }
                 return Optional.empty();
             }
@@ -358,7 +436,9 @@ public final class GraphBuilder {
                 Scope other = scopes.get(path);
                 if (other != null) {
                     other.declarations.stream()
-                            .filter(d -> !d.declaration().kind().isType() && !d.declaration().parent().isEmpty() && d.declaration().name().equals(callee))
+                            .filter(d -> !d.declaration().kind().isType()
+                                    && !d.declaration().parent().isEmpty()
+                                    && d.declaration().name().equals(callee))
                             .forEach(methods::add);
                 }
             }
@@ -390,7 +470,9 @@ public final class GraphBuilder {
                 }
                 for (Decl d : other.declarations) {
                     Declaration decl = d.declaration();
-                    if (decl.parent().isEmpty() && decl.name().equals(name) && (!types || decl.kind().isType())) {
+                    if (decl.parent().isEmpty()
+                            && decl.name().equals(name)
+                            && (!types || decl.kind().isType())) {
                         found.add(d);
                     }
                 }
@@ -429,7 +511,7 @@ public final class GraphBuilder {
         return candidates.stream().allMatch(d -> baseId(d.id()).equals(base)) ? Optional.of(base) : Optional.empty();
     }
 
-    private static final java.util.regex.Pattern OVERLOAD = java.util.regex.Pattern.compile("#\\d+$");
+    private static final Pattern OVERLOAD = Pattern.compile("#\\d+$");
 
     /** An id without its overload number ({@code #2}); a {@code #} elsewhere (JS private names, paths) is kept. */
     public static String baseId(String id) {
@@ -462,6 +544,6 @@ public final class GraphBuilder {
     }
 
     public static String languageTag(Language language) {
-        return language.name().toLowerCase(java.util.Locale.ROOT);
+        return language.name().toLowerCase(Locale.ROOT);
     }
 }

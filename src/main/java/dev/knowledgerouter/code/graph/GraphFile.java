@@ -23,11 +23,9 @@ public final class GraphFile {
             .build();
 
     /** A graph read from disk and the repairs validation made to it. */
-    public record Loaded(KnowledgeGraph graph, List<GraphCorrection> corrections) {
-    }
+    public record Loaded(KnowledgeGraph graph, List<GraphCorrection> corrections) {}
 
-    private GraphFile() {
-    }
+    private GraphFile() {}
 
     public static void write(Path file, KnowledgeGraph graph) {
         writeJson(file, graph);

@@ -1,9 +1,9 @@
 package dev.knowledgerouter.code.graph;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.knowledgerouter.code.syntax.LineRange;
 import java.util.List;
 import java.util.Objects;
-import dev.knowledgerouter.code.syntax.LineRange;
 
 /**
  * A node of the code graph, in the shape of Understand-Anything's {@code knowledge-graph.json}
@@ -14,8 +14,18 @@ import dev.knowledgerouter.code.syntax.LineRange;
  * @param complexity {@code simple}, {@code moderate} or {@code complex}
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record GraphNode(String id, String type, String name, String filePath, LineRange lineRange, String summary,
-                        List<String> tags, String complexity, String language, String signature, String docComment) {
+public record GraphNode(
+        String id,
+        String type,
+        String name,
+        String filePath,
+        LineRange lineRange,
+        String summary,
+        List<String> tags,
+        String complexity,
+        String language,
+        String signature,
+        String docComment) {
     public static final String FILE = "file";
     public static final String CLASS = "class";
     public static final String FUNCTION = "function";
@@ -31,6 +41,17 @@ public record GraphNode(String id, String type, String name, String filePath, Li
     }
 
     public GraphNode withDescription(String newSummary, List<String> newTags, String newComplexity) {
-        return new GraphNode(id, type, name, filePath, lineRange, newSummary, newTags, newComplexity, language, signature, docComment);
+        return new GraphNode(
+                id,
+                type,
+                name,
+                filePath,
+                lineRange,
+                newSummary,
+                newTags,
+                newComplexity,
+                language,
+                signature,
+                docComment);
     }
 }

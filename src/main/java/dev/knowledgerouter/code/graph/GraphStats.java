@@ -12,6 +12,12 @@ package dev.knowledgerouter.code.graph;
  * @param callsUnresolved call sites with no or several candidates, left out
  * @param testPairs files linked to their tests by naming convention
  */
-public record GraphStats(int importsResolved, int importsExternal, int externalModules, int supertypesResolved,
-                         int supertypesUnresolved, int callsResolved, int callsUnresolved, int testPairs) {
-}
+public record GraphStats(
+        int importsResolved,
+        int importsExternal,
+        int externalModules,
+        int supertypesResolved,
+        int supertypesUnresolved,
+        int callsResolved,
+        int callsUnresolved,
+        int testPairs) {}

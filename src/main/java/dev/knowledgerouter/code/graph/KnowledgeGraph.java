@@ -8,8 +8,14 @@ import java.util.List;
  * Layers and tour are that tool's model-written extras; they stay empty here because nothing structural
  * comes from a model.
  */
-public record KnowledgeGraph(String version, String kind, ProjectMeta project, List<GraphNode> nodes, List<GraphEdge> edges,
-                             List<Object> layers, List<Object> tour) {
+public record KnowledgeGraph(
+        String version,
+        String kind,
+        ProjectMeta project,
+        List<GraphNode> nodes,
+        List<GraphEdge> edges,
+        List<Object> layers,
+        List<Object> tour) {
     public static final String VERSION = "1.0.0";
 
     public KnowledgeGraph {

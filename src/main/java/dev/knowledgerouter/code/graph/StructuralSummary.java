@@ -1,11 +1,11 @@
 package dev.knowledgerouter.code.graph;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import dev.knowledgerouter.code.syntax.Declaration;
 import dev.knowledgerouter.code.syntax.FileExtraction;
 import dev.knowledgerouter.code.syntax.Language;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The summaries and complexities every node gets without a model, from what the parser saw: the first
@@ -15,8 +15,7 @@ import dev.knowledgerouter.code.syntax.Language;
 public final class StructuralSummary {
     private static final int MAX_NAMES = 6;
 
-    private StructuralSummary() {
-    }
+    private StructuralSummary() {}
 
     static String ofDeclaration(Declaration d) {
         String kind = d.kind().tag().replace('-', ' ');
@@ -32,9 +31,11 @@ public final class StructuralSummary {
         if (!file.language().isCode()) {
             return describeText(file.path()) + " (" + file.lineCount() + " lines).";
         }
-        List<Declaration> topLevel = file.declarations().stream().filter(d -> d.parent().isEmpty()).toList();
+        List<Declaration> topLevel =
+                file.declarations().stream().filter(d -> d.parent().isEmpty()).toList();
         String types = names(topLevel.stream().filter(d -> d.kind().isType()).toList());
-        String functions = names(topLevel.stream().filter(d -> !d.kind().isType()).toList());
+        String functions =
+                names(topLevel.stream().filter(d -> !d.kind().isType()).toList());
         StringBuilder s = new StringBuilder(languageName(file.language())).append(" file");
         if (!file.packageName().isEmpty()) {
             s.append(" in package ").append(file.packageName());
@@ -49,7 +50,9 @@ public final class StructuralSummary {
             s.append(" with no declarations");
         }
         s.append('.');
-        topLevel.stream().filter(d -> d.kind().isType() && !d.doc().isEmpty()).findFirst()
+        topLevel.stream()
+                .filter(d -> d.kind().isType() && !d.doc().isEmpty())
+                .findFirst()
                 .ifPresent(d -> s.append(' ').append(firstSentence(d.doc())));
         return s.toString();
     }
@@ -108,7 +111,8 @@ public final class StructuralSummary {
         String extension = dot > 0 ? name.substring(dot + 1) : name;
         return switch (extension) {
             case "md", "markdown", "rst", "adoc", "txt" -> "Documentation " + name;
-            case "yaml", "yml", "json", "jsonc", "toml", "xml", "properties", "ini", "cfg", "conf" -> "Configuration file " + name;
+            case "yaml", "yml", "json", "jsonc", "toml", "xml", "properties", "ini", "cfg", "conf" ->
+                "Configuration file " + name;
             case "sql" -> "SQL file " + name;
             case "proto", "graphql", "gql" -> "Schema file " + name;
             case "sh", "bash" -> "Shell script " + name;
@@ -120,7 +124,8 @@ public final class StructuralSummary {
         if (declarations.isEmpty()) {
             return "";
         }
-        String shown = declarations.stream().limit(MAX_NAMES).map(Declaration::name).collect(Collectors.joining(", "));
+        String shown =
+                declarations.stream().limit(MAX_NAMES).map(Declaration::name).collect(Collectors.joining(", "));
         return declarations.size() > MAX_NAMES ? shown + " and " + (declarations.size() - MAX_NAMES) + " more" : shown;
     }
 

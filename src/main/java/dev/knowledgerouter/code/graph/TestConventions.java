@@ -1,5 +1,7 @@
 package dev.knowledgerouter.code.graph;
 
+import dev.knowledgerouter.code.syntax.Language;
+import dev.knowledgerouter.code.syntax.RepositoryPath;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,8 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import dev.knowledgerouter.code.syntax.Language;
-import dev.knowledgerouter.code.syntax.RepositoryPath;
 
 /**
  * Pairs test files with the files they test by each language's naming conventions, the way a reader
@@ -20,10 +20,10 @@ import dev.knowledgerouter.code.syntax.RepositoryPath;
  * segments) wins; a tie links nothing rather than a guess.
  */
 final class TestConventions {
-    private static final Set<String> NEUTRAL_DIRS = Set.of("src", "main", "test", "tests", "__tests__", "spec", "specs", "lib", "java", "python", "js", "ts");
+    private static final Set<String> NEUTRAL_DIRS =
+            Set.of("src", "main", "test", "tests", "__tests__", "spec", "specs", "lib", "java", "python", "js", "ts");
 
-    private TestConventions() {
-    }
+    private TestConventions() {}
 
     /** The stem of the file under test, when {@code path} is a test file by its language's conventions. */
     static Optional<String> subjectStem(String path, Language language) {
@@ -37,10 +37,13 @@ final class TestConventions {
                     }
                 }
                 yield stem.startsWith("Test") && stem.length() > 4 && Character.isUpperCase(stem.charAt(4))
-                        ? Optional.of(stem.substring(4)) : Optional.empty();
+                        ? Optional.of(stem.substring(4))
+                        : Optional.empty();
             }
-            case PYTHON -> stem.startsWith("test_") ? Optional.of(stem.substring(5))
-                    : stem.endsWith("_test") ? Optional.of(stem.substring(0, stem.length() - 5)) : Optional.empty();
+            case PYTHON ->
+                stem.startsWith("test_")
+                        ? Optional.of(stem.substring(5))
+                        : stem.endsWith("_test") ? Optional.of(stem.substring(0, stem.length() - 5)) : Optional.empty();
             case JAVASCRIPT, TYPESCRIPT, TSX -> {
                 String lower = name.toLowerCase(Locale.ROOT);
                 int marker = Math.max(lower.lastIndexOf(".test."), lower.lastIndexOf(".spec."));
@@ -52,7 +55,8 @@ final class TestConventions {
             case GO -> stem.endsWith("_test") ? Optional.of(stem.substring(0, stem.length() - 5)) : Optional.empty();
             case RUST -> {
                 if (path.startsWith("tests/") || path.contains("/tests/")) {
-                    String s = stem.endsWith("_test") ? stem.substring(0, stem.length() - 5)
+                    String s = stem.endsWith("_test")
+                            ? stem.substring(0, stem.length() - 5)
                             : stem.endsWith("_tests") ? stem.substring(0, stem.length() - 6) : stem;
                     yield Optional.of(s);
                 }
@@ -75,7 +79,8 @@ final class TestConventions {
         files.forEach((path, language) -> {
             if (language.isCode() && !isTest(path, language)) {
                 for (String stem : stemsOf(path, language)) {
-                    byStem.computeIfAbsent(family(language) + ":" + stem, k -> new ArrayList<>()).add(path);
+                    byStem.computeIfAbsent(family(language) + ":" + stem, k -> new ArrayList<>())
+                            .add(path);
                 }
             }
         });
@@ -100,7 +105,8 @@ final class TestConventions {
             return List.of(stem);
         }
         String dirName = dir.substring(dir.lastIndexOf('/') + 1);
-        if ((language == Language.RUST && stem.equals("mod")) || (language == Language.PYTHON && stem.equals("__init__"))) {
+        if ((language == Language.RUST && stem.equals("mod"))
+                || (language == Language.PYTHON && stem.equals("__init__"))) {
             return List.of(dirName);
         }
         if (family(language).equals("ecmascript") && stem.equals("index") && !dirName.equals(stem)) {
@@ -153,7 +159,6 @@ final class TestConventions {
         }
         return dirs;
     }
-
 
     private static String stripExtension(String name) {
         String lower = name.toLowerCase(Locale.ROOT);

@@ -1,16 +1,15 @@
 package dev.knowledgerouter.code.lang;
 
-import java.util.EnumMap;
-import java.util.Map;
 import dev.knowledgerouter.code.syntax.ImportResolver;
 import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.LanguageExtractor;
 import dev.knowledgerouter.code.syntax.RepositoryFiles;
+import java.util.EnumMap;
+import java.util.Map;
 
 /** The extractor and import resolver of each language, in one place. */
 public final class CodeLanguages {
-    private CodeLanguages() {
-    }
+    private CodeLanguages() {}
 
     public static Map<Language, LanguageExtractor> extractors() {
         Map<Language, LanguageExtractor> extractors = new EnumMap<>(Language.class);

@@ -1,12 +1,5 @@
 package dev.knowledgerouter.code.lang;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import org.treesitter.TSNode;
 import dev.knowledgerouter.code.syntax.CallRef;
 import dev.knowledgerouter.code.syntax.Declaration;
 import dev.knowledgerouter.code.syntax.DeclarationKind;
@@ -17,6 +10,13 @@ import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.LanguageExtractor;
 import dev.knowledgerouter.code.syntax.SourceText;
 import dev.knowledgerouter.code.syntax.SupertypeRef;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.treesitter.TSNode;
 
 /**
  * Extracts JavaScript (with JSX), TypeScript and TSX files. One class serves the three grammars because
@@ -43,8 +43,16 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
     public FileExtraction extract(String path, SourceText source, TSNode root) {
         Walk walk = new Walk(source, exportedNames(root, source));
         walk.run(root);
-        return new FileExtraction(path, language, "", source.lineCount(), walk.declarations, walk.imports,
-                walk.supertypes, walk.calls, root.hasError());
+        return new FileExtraction(
+                path,
+                language,
+                "",
+                source.lineCount(),
+                walk.declarations,
+                walk.imports,
+                walk.supertypes,
+                walk.calls,
+                root.hasError());
     }
 
     /**
@@ -56,7 +64,8 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
         Set<String> names = new HashSet<>();
         for (int i = 0; i < root.getNamedChildCount(); i++) {
             TSNode statement = root.getNamedChild(i);
-            if (statement.getType().equals("export_statement") && field(statement, "source").isNull()) {
+            if (statement.getType().equals("export_statement")
+                    && field(statement, "source").isNull()) {
                 for (int j = 0; j < statement.getNamedChildCount(); j++) {
                     TSNode child = statement.getNamedChild(j);
                     if (child.getType().equals("export_clause")) {
@@ -94,7 +103,8 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
                 TSNode property = right.getNamedChild(i);
                 if (property.getType().equals("shorthand_property_identifier")) {
                     names.add(source.of(property));
-                } else if (property.getType().equals("pair") && field(property, "value").getType().equals("identifier")) {
+                } else if (property.getType().equals("pair")
+                        && field(property, "value").getType().equals("identifier")) {
                     names.add(source.of(field(property, "value")));
                 }
             }
@@ -117,19 +127,26 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
         }
     }
 
-    private record Pending(TSNode node, Scope scope) {
-    }
+    private record Pending(TSNode node, Scope scope) {}
 
     /** The state of one extraction; a new one per file keeps the extractor itself stateless. */
     private static final class Walk {
-        private static final Set<String> FUNCTION_VALUES = Set.of("arrow_function", "function_expression",
-                "generator_function");
-        private static final Set<String> NAMED_DECLARATIONS = Set.of("function_declaration",
-                "generator_function_declaration", "function_signature", "class_declaration", "abstract_class_declaration",
-                "method_definition", "method_signature", "abstract_method_signature", "interface_declaration",
-                "type_alias_declaration", "enum_declaration");
-        private static final Set<String> WRAPPERS = Set.of("export_statement", "ambient_declaration",
-                "lexical_declaration", "variable_declaration");
+        private static final Set<String> FUNCTION_VALUES =
+                Set.of("arrow_function", "function_expression", "generator_function");
+        private static final Set<String> NAMED_DECLARATIONS = Set.of(
+                "function_declaration",
+                "generator_function_declaration",
+                "function_signature",
+                "class_declaration",
+                "abstract_class_declaration",
+                "method_definition",
+                "method_signature",
+                "abstract_method_signature",
+                "interface_declaration",
+                "type_alias_declaration",
+                "enum_declaration");
+        private static final Set<String> WRAPPERS =
+                Set.of("export_statement", "ambient_declaration", "lexical_declaration", "variable_declaration");
 
         private final SourceText source;
         private final Set<String> exportedNames;
@@ -170,16 +187,17 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
         }
 
         private void handle(TSNode node, Scope scope) {
-            if (NAMED_DECLARATIONS.contains(node.getType()) && source.of(field(node, "name")).isEmpty()) {
+            if (NAMED_DECLARATIONS.contains(node.getType())
+                    && source.of(field(node, "name")).isEmpty()) {
                 // Recovered from broken code without its name: nothing to call it by, but its calls still count.
                 visitChildren(node, scope);
                 return;
             }
             switch (node.getType()) {
                 case "function_declaration", "generator_function_declaration", "function_signature" ->
-                        function(node, source.of(field(node, "name")), scope);
+                    function(node, source.of(field(node, "name")), scope);
                 case "class_declaration", "abstract_class_declaration" ->
-                        classLike(node, source.of(field(node, "name")), scope);
+                    classLike(node, source.of(field(node, "name")), scope);
                 case "class" -> {
                     // A named class expression declares its name as much as a class declaration does;
                     // tree-sitter also recovers a declaration after broken code as one.
@@ -212,8 +230,13 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
                 case "type_alias_declaration" -> typeAlias(node, scope);
                 case "enum_declaration" -> {
                     TSNode body = field(node, "body");
-                    Declaration enumeration = declare(DeclarationKind.ENUM, source.of(field(node, "name")), node,
-                            headUntil(node, body), isExported(node, scope), scope);
+                    Declaration enumeration = declare(
+                            DeclarationKind.ENUM,
+                            source.of(field(node, "name")),
+                            node,
+                            headUntil(node, body),
+                            isExported(node, scope),
+                            scope);
                     visit(body, new Scope(enumeration.qualifiedName(), scope.caller(), false));
                 }
                 case "import_statement" -> importStatement(node);
@@ -229,7 +252,7 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
                     construction(node, scope);
                     visitChildren(node, scope);
                 }
-                case "comment" -> { }
+                case "comment" -> {}
                 default -> visitChildren(node, scope);
             }
         }
@@ -249,8 +272,13 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
         }
 
         private void function(TSNode node, String name, Scope scope) {
-            Declaration function = declare(DeclarationKind.FUNCTION, name, node, headUntil(node, field(node, "body")),
-                    isExported(node, scope), scope);
+            Declaration function = declare(
+                    DeclarationKind.FUNCTION,
+                    name,
+                    node,
+                    headUntil(node, field(node, "body")),
+                    isExported(node, scope),
+                    scope);
             visitDeclarationChildren(node, scope, new Scope(function.qualifiedName(), function.qualifiedName(), false));
         }
 
@@ -272,12 +300,22 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
             }
             boolean exported = isExported(declarator, scope);
             if (FUNCTION_VALUES.contains(value.getType())) {
-                Declaration function = declare(DeclarationKind.FUNCTION, source.of(name), declarator,
-                        headUntil(declarator, field(value, "body")), exported, scope);
+                Declaration function = declare(
+                        DeclarationKind.FUNCTION,
+                        source.of(name),
+                        declarator,
+                        headUntil(declarator, field(value, "body")),
+                        exported,
+                        scope);
                 visitChildren(value, new Scope(function.qualifiedName(), function.qualifiedName(), false));
             } else if (value.getType().equals("class")) {
-                Declaration type = declare(DeclarationKind.CLASS, source.of(name), declarator,
-                        headUntil(declarator, field(value, "body")), exported, scope);
+                Declaration type = declare(
+                        DeclarationKind.CLASS,
+                        source.of(name),
+                        declarator,
+                        headUntil(declarator, field(value, "body")),
+                        exported,
+                        scope);
                 heritage(value, type.qualifiedName());
                 visitChildren(value, new Scope(type.qualifiedName(), scope.caller(), exported));
             } else {
@@ -288,8 +326,13 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
         private void method(TSNode node, Scope scope) {
             String name = source.of(field(node, "name"));
             DeclarationKind kind = name.equals("constructor") ? DeclarationKind.CONSTRUCTOR : DeclarationKind.METHOD;
-            Declaration method = declare(kind, name, node, headUntil(node, field(node, "body")),
-                    scope.membersExported() && !isPrivate(node, name), scope);
+            Declaration method = declare(
+                    kind,
+                    name,
+                    node,
+                    headUntil(node, field(node, "body")),
+                    scope.membersExported() && !isPrivate(node, name),
+                    scope);
             visitDeclarationChildren(node, scope, new Scope(method.qualifiedName(), method.qualifiedName(), false));
         }
 
@@ -302,14 +345,24 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
                 return;
             }
             String name = source.of(nameNode);
-            Declaration method = declare(DeclarationKind.METHOD, name, node, headUntil(node, field(value, "body")),
-                    scope.membersExported() && !isPrivate(node, name), scope);
+            Declaration method = declare(
+                    DeclarationKind.METHOD,
+                    name,
+                    node,
+                    headUntil(node, field(value, "body")),
+                    scope.membersExported() && !isPrivate(node, name),
+                    scope);
             visitDeclarationChildren(node, scope, new Scope(method.qualifiedName(), method.qualifiedName(), false));
         }
 
         private void interfaceDeclaration(TSNode node, Scope scope) {
-            Declaration type = declare(DeclarationKind.INTERFACE, source.of(field(node, "name")), node,
-                    headUntil(node, field(node, "body")), isExported(node, scope), scope);
+            Declaration type = declare(
+                    DeclarationKind.INTERFACE,
+                    source.of(field(node, "name")),
+                    node,
+                    headUntil(node, field(node, "body")),
+                    isExported(node, scope),
+                    scope);
             for (int i = 0; i < node.getNamedChildCount(); i++) {
                 TSNode clause = node.getNamedChild(i);
                 if (clause.getType().equals("extends_type_clause")) {
@@ -324,14 +377,27 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
         private void typeAlias(TSNode node, Scope scope) {
             TSNode value = field(node, "value");
             TSNode end = !value.isNull() && value.getType().equals("object_type") ? value : null;
-            declare(DeclarationKind.TYPE_ALIAS, source.of(field(node, "name")), node, headUntil(node, end),
-                    isExported(node, scope), scope);
+            declare(
+                    DeclarationKind.TYPE_ALIAS,
+                    source.of(field(node, "name")),
+                    node,
+                    headUntil(node, end),
+                    isExported(node, scope),
+                    scope);
         }
 
-        private Declaration declare(DeclarationKind kind, String name, TSNode range, String signature,
-                                    boolean exported, Scope scope) {
-            Declaration declaration = new Declaration(kind, name, scope.qualify(name), scope.parent(), signature,
-                    doc(range), exported, line(range), range.getEndPoint().getRow() + 1);
+        private Declaration declare(
+                DeclarationKind kind, String name, TSNode range, String signature, boolean exported, Scope scope) {
+            Declaration declaration = new Declaration(
+                    kind,
+                    name,
+                    scope.qualify(name),
+                    scope.parent(),
+                    signature,
+                    doc(range),
+                    exported,
+                    line(range),
+                    range.getEndPoint().getRow() + 1);
             declarations.add(declaration);
             return declaration;
         }
@@ -357,7 +423,7 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
                                 supertype(declaration, clause.getNamedChild(k), true);
                             }
                         }
-                        case "comment" -> { }
+                        case "comment" -> {}
                         default -> supertype(declaration, clause, false);
                     }
                 }
@@ -431,7 +497,10 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
         }
 
         private String stringContent(TSNode node) {
-            if (node == null || node.isNull() || !node.getType().equals("string") || node.getEndByte() - node.getStartByte() < 2) {
+            if (node == null
+                    || node.isNull()
+                    || !node.getType().equals("string")
+                    || node.getEndByte() - node.getStartByte() < 2) {
                 return "";
             }
             return source.slice(node.getStartByte() + 1, node.getEndByte() - 1);
@@ -453,7 +522,7 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
                 }
                 case "super" -> calls.add(new CallRef(scope.caller(), "super", "", line(node)));
                 case "member_expression" -> memberCall(function, scope);
-                default -> { }
+                default -> {}
             }
         }
 
@@ -490,7 +559,9 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
 
         /** Whether a declaration is part of an {@code export} statement or named in an export clause. */
         private boolean isExported(TSNode node, Scope scope) {
-            for (TSNode up = node.getParent(); up != null && !up.isNull() && WRAPPERS.contains(up.getType()); up = up.getParent()) {
+            for (TSNode up = node.getParent();
+                    up != null && !up.isNull() && WRAPPERS.contains(up.getType());
+                    up = up.getParent()) {
                 if (up.getType().equals("export_statement")) {
                     return true;
                 }
@@ -518,7 +589,8 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
             }
             for (int i = 0; i < member.getNamedChildCount(); i++) {
                 TSNode child = member.getNamedChild(i);
-                if (child.getType().equals("accessibility_modifier") && source.of(child).equals("private")) {
+                if (child.getType().equals("accessibility_modifier")
+                        && source.of(child).equals("private")) {
                     return true;
                 }
             }
@@ -533,7 +605,9 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
         private String headUntil(TSNode node, TSNode end) {
             List<String> parts = new ArrayList<>();
             List<TSNode> wrappers = new ArrayList<>();
-            for (TSNode up = node.getParent(); up != null && !up.isNull() && WRAPPERS.contains(up.getType()); up = up.getParent()) {
+            for (TSNode up = node.getParent();
+                    up != null && !up.isNull() && WRAPPERS.contains(up.getType());
+                    up = up.getParent()) {
                 wrappers.addFirst(up);
             }
             wrappers.add(node);
@@ -571,7 +645,9 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
         /** The JSDoc comment right before the declaration or the statement wrapping it. */
         private String doc(TSNode node) {
             TSNode anchor = node;
-            while (anchor.getParent() != null && !anchor.getParent().isNull() && WRAPPERS.contains(anchor.getParent().getType())) {
+            while (anchor.getParent() != null
+                    && !anchor.getParent().isNull()
+                    && WRAPPERS.contains(anchor.getParent().getType())) {
                 anchor = anchor.getParent();
             }
             TSNode previous = anchor.getPrevSibling();
@@ -580,8 +656,11 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
                 anchor = previous;
                 previous = previous.getPrevSibling();
             }
-            if (previous == null || previous.isNull() || !previous.getType().equals("comment")
-                    || previous.getEndPoint().getRow() + 1 < anchor.getStartPoint().getRow()) {
+            if (previous == null
+                    || previous.isNull()
+                    || !previous.getType().equals("comment")
+                    || previous.getEndPoint().getRow() + 1
+                            < anchor.getStartPoint().getRow()) {
                 return "";
             }
             String text = source.of(previous);

@@ -3,18 +3,18 @@ package dev.knowledgerouter.code.lang;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import dev.knowledgerouter.code.syntax.FileExtraction;
 import dev.knowledgerouter.code.syntax.ImportRef;
 import dev.knowledgerouter.code.syntax.ImportResolver;
 import dev.knowledgerouter.code.syntax.ImportTarget;
 import dev.knowledgerouter.code.syntax.RepositoryFiles;
 import dev.knowledgerouter.code.syntax.RepositoryPath;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Resolves JavaScript and TypeScript module specifiers the way bundlers and {@code tsc} do for a single
@@ -24,15 +24,18 @@ import dev.knowledgerouter.code.syntax.RepositoryPath;
  * {@code node_modules} is never looked into, so a bare specifier that no alias claims is an npm package.
  */
 public final class EcmaScriptImportResolver implements ImportResolver {
-    private static final List<String> EXTENSIONS = List.of(".ts", ".tsx", ".d.ts", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts");
+    private static final List<String> EXTENSIONS =
+            List.of(".ts", ".tsx", ".d.ts", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts");
     /** TypeScript ESM imports name the emitted file; the source has the TypeScript extension. */
     private static final Map<String, List<String>> TS_COUNTERPARTS = Map.of(
             ".js", List.of(".ts", ".tsx", ".d.ts"),
             ".jsx", List.of(".tsx"),
             ".mjs", List.of(".mts", ".d.mts"),
             ".cjs", List.of(".cts", ".d.cts"));
+
     private static final JsonMapper LENIENT_JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA,
+            .enable(
+                    JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA,
                     JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
             .build();
 
@@ -41,6 +44,7 @@ public final class EcmaScriptImportResolver implements ImportResolver {
     private final Optional<String> baseUrl;
     /** The directory {@code paths} targets are relative to: {@code baseUrl}, or the root without one. */
     private final String pathsBase;
+
     private final List<PathAlias> aliases;
 
     public EcmaScriptImportResolver(RepositoryFiles files) {
@@ -58,7 +62,9 @@ public final class EcmaScriptImportResolver implements ImportResolver {
             if (!star) {
                 return spec.equals(prefix) ? Optional.of("") : Optional.empty();
             }
-            if (spec.length() >= prefix.length() + suffix.length() && spec.startsWith(prefix) && spec.endsWith(suffix)) {
+            if (spec.length() >= prefix.length() + suffix.length()
+                    && spec.startsWith(prefix)
+                    && spec.endsWith(suffix)) {
                 return Optional.of(spec.substring(prefix.length(), spec.length() - suffix.length()));
             }
             return Optional.empty();
@@ -98,9 +104,10 @@ public final class EcmaScriptImportResolver implements ImportResolver {
                     targets.add(target.asText());
                 }
             }
-            aliases.add(star < 0
-                    ? new PathAlias(pattern, "", false, targets)
-                    : new PathAlias(pattern.substring(0, star), pattern.substring(star + 1), true, targets));
+            aliases.add(
+                    star < 0
+                            ? new PathAlias(pattern, "", false, targets)
+                            : new PathAlias(pattern.substring(0, star), pattern.substring(star + 1), true, targets));
         }
         aliases.sort((a, b) -> Integer.compare(b.prefix().length(), a.prefix().length()));
         return aliases;
@@ -168,7 +175,6 @@ public final class EcmaScriptImportResolver implements ImportResolver {
         }
         return segments[0].isEmpty() ? spec : segments[0];
     }
-
 
     private static String join(String directory, String relative) {
         return normalize(directory.isEmpty() ? relative : directory + "/" + relative);

@@ -1,22 +1,21 @@
 package dev.knowledgerouter.code.lang;
 
+import dev.knowledgerouter.code.syntax.CallRef;
+import dev.knowledgerouter.code.syntax.Declaration;
+import dev.knowledgerouter.code.syntax.DeclarationKind;
+import dev.knowledgerouter.code.syntax.FileExtraction;
+import dev.knowledgerouter.code.syntax.ImportKind;
+import dev.knowledgerouter.code.syntax.ImportRef;
+import dev.knowledgerouter.code.syntax.Language;
+import dev.knowledgerouter.code.syntax.LanguageExtractor;
+import dev.knowledgerouter.code.syntax.SourceText;
+import dev.knowledgerouter.code.syntax.SupertypeRef;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.treesitter.TSNode;
-import dev.knowledgerouter.code.syntax.CallRef;
-import dev.knowledgerouter.code.syntax.Declaration;
-import dev.knowledgerouter.code.syntax.DeclarationKind;
-import dev.knowledgerouter.code.syntax.ImportKind;
-import dev.knowledgerouter.code.syntax.ImportRef;
-import dev.knowledgerouter.code.syntax.FileExtraction;
-import dev.knowledgerouter.code.syntax.Language;
-import dev.knowledgerouter.code.syntax.LanguageExtractor;
-import dev.knowledgerouter.code.syntax.SourceText;
-import dev.knowledgerouter.code.syntax.SourceText;
-import dev.knowledgerouter.code.syntax.SupertypeRef;
 
 /**
  * Extracts a Go file: the package clause, top-level functions, methods (named {@code Type.Method} after
@@ -35,8 +34,16 @@ public final class GoExtractor implements LanguageExtractor {
     public FileExtraction extract(String path, SourceText source, TSNode root) {
         Walk walk = new Walk(source);
         walk.topLevel(root);
-        return new FileExtraction(path, Language.GO, walk.packageName, source.lineCount(), walk.declarations,
-                walk.imports, walk.supertypes, walk.calls, root.hasError());
+        return new FileExtraction(
+                path,
+                Language.GO,
+                walk.packageName,
+                source.lineCount(),
+                walk.declarations,
+                walk.imports,
+                walk.supertypes,
+                walk.calls,
+                root.hasError());
     }
 
     /** The mutable state of one extraction; one per call, so the extractor stays shareable. */
@@ -105,8 +112,16 @@ public final class GoExtractor implements LanguageExtractor {
                 collectCalls(node, "");
                 return;
             }
-            declarations.add(new Declaration(DeclarationKind.FUNCTION, name, name, "", headOf(node), docAbove(node),
-                    isExported(name), line(node), endLine(node)));
+            declarations.add(new Declaration(
+                    DeclarationKind.FUNCTION,
+                    name,
+                    name,
+                    "",
+                    headOf(node),
+                    docAbove(node),
+                    isExported(name),
+                    line(node),
+                    endLine(node)));
             collectCalls(node.getChildByFieldName("body"), name);
         }
 
@@ -118,8 +133,16 @@ public final class GoExtractor implements LanguageExtractor {
                 return;
             }
             String qualified = receiver.isEmpty() ? name : receiver + "." + name;
-            declarations.add(new Declaration(DeclarationKind.METHOD, name, qualified, receiver, headOf(node),
-                    docAbove(node), isExported(name), line(node), endLine(node)));
+            declarations.add(new Declaration(
+                    DeclarationKind.METHOD,
+                    name,
+                    qualified,
+                    receiver,
+                    headOf(node),
+                    docAbove(node),
+                    isExported(name),
+                    line(node),
+                    endLine(node)));
             collectCalls(node.getChildByFieldName("body"), qualified);
         }
 
@@ -145,8 +168,8 @@ public final class GoExtractor implements LanguageExtractor {
                         return source.of(current);
                     }
                     case "generic_type" -> current = current.getChildByFieldName("type");
-                    case "pointer_type", "parenthesized_type" -> current = current.getNamedChildCount() == 0
-                            ? null : current.getNamedChild(0);
+                    case "pointer_type", "parenthesized_type" ->
+                        current = current.getNamedChildCount() == 0 ? null : current.getNamedChild(0);
                     default -> {
                         return "";
                     }
@@ -182,7 +205,8 @@ public final class GoExtractor implements LanguageExtractor {
             }
             TSNode type = spec.getChildByFieldName("type");
             String typeKind = type == null || type.isNull() ? "" : type.getType();
-            DeclarationKind kind = spec.getType().equals("type_alias") ? DeclarationKind.TYPE_ALIAS
+            DeclarationKind kind = spec.getType().equals("type_alias")
+                    ? DeclarationKind.TYPE_ALIAS
                     : switch (typeKind) {
                         case "struct_type" -> DeclarationKind.STRUCT;
                         case "interface_type" -> DeclarationKind.INTERFACE;
@@ -200,8 +224,8 @@ public final class GoExtractor implements LanguageExtractor {
             if (doc.isEmpty()) {
                 doc = docAbove(declaration);
             }
-            declarations.add(new Declaration(kind, name, name, "", signature, doc, isExported(name),
-                    line(extent), endLine(extent)));
+            declarations.add(new Declaration(
+                    kind, name, name, "", signature, doc, isExported(name), line(extent), endLine(extent)));
             if (kind == DeclarationKind.STRUCT) {
                 embeddedFields(name, type);
             } else if (kind == DeclarationKind.INTERFACE) {
@@ -274,18 +298,21 @@ public final class GoExtractor implements LanguageExtractor {
             }
             switch (function.getType()) {
                 case "identifier", "type_identifier" ->
-                        calls.add(new CallRef(caller, source.of(function), "", line(call)));
+                    calls.add(new CallRef(caller, source.of(function), "", line(call)));
                 case "selector_expression" -> {
                     String callee = source.of(function.getChildByFieldName("field"));
                     if (!callee.isEmpty()) {
-                        calls.add(new CallRef(caller, callee, source.of(function.getChildByFieldName("operand")),
-                                line(call)));
+                        calls.add(new CallRef(
+                                caller, callee, source.of(function.getChildByFieldName("operand")), line(call)));
                     }
                 }
-                case "qualified_type" -> calls.add(new CallRef(caller, source.of(function.getChildByFieldName("name")),
-                        source.of(function.getChildByFieldName("package")), line(call)));
-                default -> {
-                }
+                case "qualified_type" ->
+                    calls.add(new CallRef(
+                            caller,
+                            source.of(function.getChildByFieldName("name")),
+                            source.of(function.getChildByFieldName("package")),
+                            line(call)));
+                default -> {}
             }
         }
 
@@ -294,8 +321,8 @@ public final class GoExtractor implements LanguageExtractor {
             TSNode current = function;
             while (current != null && !current.isNull()) {
                 switch (current.getType()) {
-                    case "parenthesized_expression" -> current = current.getNamedChildCount() == 0
-                            ? null : current.getNamedChild(0);
+                    case "parenthesized_expression" ->
+                        current = current.getNamedChildCount() == 0 ? null : current.getNamedChild(0);
                     case "index_expression" -> current = current.getChildByFieldName("operand");
                     case "generic_type" -> current = current.getChildByFieldName("type");
                     default -> {

@@ -1,11 +1,5 @@
 package dev.knowledgerouter.code.lang;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import dev.knowledgerouter.code.syntax.FileExtraction;
 import dev.knowledgerouter.code.syntax.ImportRef;
 import dev.knowledgerouter.code.syntax.ImportResolver;
@@ -13,6 +7,12 @@ import dev.knowledgerouter.code.syntax.ImportTarget;
 import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.RepositoryFiles;
 import dev.knowledgerouter.code.syntax.RepositoryPath;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Resolves Go import paths by the module rules: an import path under a module declared by one of the
@@ -30,6 +30,7 @@ public final class GoImportResolver implements ImportResolver {
     private final Map<String, List<String>> packageFiles = new TreeMap<>();
     /** Directory to all its Go files, sorted, test files included; for same-package visibility. */
     private final Map<String, List<String>> goFiles = new TreeMap<>();
+
     private final RepositoryFiles files;
 
     public GoImportResolver(RepositoryFiles files) {
@@ -38,17 +39,21 @@ public final class GoImportResolver implements ImportResolver {
         for (String path : files.byPath().keySet()) {
             if (RepositoryPath.fileName(path).equals(GO_MOD)) {
                 String directory = RepositoryPath.directory(path);
-                files.read(path).flatMap(GoImportResolver::modulePath)
+                files.read(path)
+                        .flatMap(GoImportResolver::modulePath)
                         .ifPresent(module -> found.add(new Module(module, directory)));
             } else if (isGoFile(path, files.byPath().get(path))) {
                 String directory = RepositoryPath.directory(path);
                 goFiles.computeIfAbsent(directory, d -> new ArrayList<>()).add(path);
                 if (!path.endsWith("_test.go")) {
-                    packageFiles.computeIfAbsent(directory, d -> new ArrayList<>()).add(path);
+                    packageFiles
+                            .computeIfAbsent(directory, d -> new ArrayList<>())
+                            .add(path);
                 }
             }
         }
-        found.sort(Comparator.comparingInt((Module m) -> m.path().length()).reversed()
+        found.sort(Comparator.comparingInt((Module m) -> m.path().length())
+                .reversed()
                 .thenComparing(Module::directory));
         this.modules = List.copyOf(found);
     }
@@ -92,13 +97,14 @@ public final class GoImportResolver implements ImportResolver {
                 line = line.substring(0, comment);
             }
             line = line.strip();
-            if (!line.startsWith("module") || line.length() == "module".length()
+            if (!line.startsWith("module")
+                    || line.length() == "module".length()
                     || !Character.isWhitespace(line.charAt("module".length()))) {
                 continue;
             }
             String path = line.substring("module".length()).strip();
-            if (path.length() >= 2 && (path.startsWith("\"") && path.endsWith("\"")
-                    || path.startsWith("`") && path.endsWith("`"))) {
+            if (path.length() >= 2
+                    && (path.startsWith("\"") && path.endsWith("\"") || path.startsWith("`") && path.endsWith("`"))) {
                 path = path.substring(1, path.length() - 1);
             }
             return path.isEmpty() ? Optional.empty() : Optional.of(path);
@@ -109,9 +115,6 @@ public final class GoImportResolver implements ImportResolver {
     private static boolean isGoFile(String path, FileExtraction extraction) {
         return path.endsWith(".go") && extraction != null && extraction.language() == Language.GO;
     }
-
-
-
 
     /** A module path and the repository directory of its {@code go.mod} ({@code ""} at the root). */
     private record Module(String path, String directory) {

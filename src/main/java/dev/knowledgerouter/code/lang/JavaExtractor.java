@@ -1,10 +1,5 @@
 package dev.knowledgerouter.code.lang;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
-import org.treesitter.TSNode;
 import dev.knowledgerouter.code.syntax.CallRef;
 import dev.knowledgerouter.code.syntax.Declaration;
 import dev.knowledgerouter.code.syntax.DeclarationKind;
@@ -15,6 +10,11 @@ import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.LanguageExtractor;
 import dev.knowledgerouter.code.syntax.SourceText;
 import dev.knowledgerouter.code.syntax.SupertypeRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.treesitter.TSNode;
 
 /**
  * Extracts Java declarations, imports, supertypes and call sites from a tree-sitter-java tree.
@@ -40,8 +40,16 @@ public final class JavaExtractor implements LanguageExtractor {
     public FileExtraction extract(String path, SourceText source, TSNode root) {
         Walk walk = new Walk(source);
         walk.visit(root, "", "", "");
-        return new FileExtraction(path, Language.JAVA, walk.packageName, source.lineCount(),
-                walk.declarations, walk.imports, walk.supertypes, walk.calls, root.hasError());
+        return new FileExtraction(
+                path,
+                Language.JAVA,
+                walk.packageName,
+                source.lineCount(),
+                walk.declarations,
+                walk.imports,
+                walk.supertypes,
+                walk.calls,
+                root.hasError());
     }
 
     /** The mutable state of one extraction; a new one per file keeps the extractor itself stateless. */
@@ -114,8 +122,16 @@ public final class JavaExtractor implements LanguageExtractor {
 
         private String declare(TSNode node, DeclarationKind kind, String name, String scope) {
             String qualified = scope.isEmpty() ? name : scope + "." + name;
-            declarations.add(new Declaration(kind, name, qualified, scope, signature(node), doc(node),
-                    isExported(node), line(node), node.getEndPoint().getRow() + 1));
+            declarations.add(new Declaration(
+                    kind,
+                    name,
+                    qualified,
+                    scope,
+                    signature(node),
+                    doc(node),
+                    isExported(node),
+                    line(node),
+                    node.getEndPoint().getRow() + 1));
             return qualified;
         }
 
@@ -126,8 +142,10 @@ public final class JavaExtractor implements LanguageExtractor {
                 return false;
             }
             TSNode owner = body.getParent();
-            return owner != null && !owner.isNull()
-                    && ("object_creation_expression".equals(owner.getType()) || "enum_constant".equals(owner.getType()));
+            return owner != null
+                    && !owner.isNull()
+                    && ("object_creation_expression".equals(owner.getType())
+                            || "enum_constant".equals(owner.getType()));
         }
 
         private String packageName(TSNode node) {
@@ -192,7 +210,8 @@ public final class JavaExtractor implements LanguageExtractor {
                     TSNode name = node.getChildByFieldName("name");
                     String callee = text(name);
                     if (!callee.isEmpty()) {
-                        calls.add(new CallRef(caller, callee, receiver(node.getChildByFieldName("object")), line(name)));
+                        calls.add(
+                                new CallRef(caller, callee, receiver(node.getChildByFieldName("object")), line(name)));
                     }
                 }
                 case "object_creation_expression" -> {
@@ -364,7 +383,8 @@ public final class JavaExtractor implements LanguageExtractor {
                 return true;
             }
             TSNode body = node.getParent();
-            boolean interfaceMember = body != null && !body.isNull()
+            boolean interfaceMember = body != null
+                    && !body.isNull()
                     && ("interface_body".equals(body.getType()) || "annotation_type_body".equals(body.getType()));
             return interfaceMember && !isPrivate;
         }

@@ -1,12 +1,5 @@
 package dev.knowledgerouter.code.lang;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import dev.knowledgerouter.code.syntax.Declaration;
 import dev.knowledgerouter.code.syntax.FileExtraction;
 import dev.knowledgerouter.code.syntax.ImportRef;
@@ -14,6 +7,13 @@ import dev.knowledgerouter.code.syntax.ImportResolver;
 import dev.knowledgerouter.code.syntax.ImportTarget;
 import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.RepositoryFiles;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Resolves Java imports by the packages files declare, not by their directories: source roots vary
@@ -24,6 +24,7 @@ import dev.knowledgerouter.code.syntax.RepositoryFiles;
 public final class JavaImportResolver implements ImportResolver {
     /** Fully qualified type name to the files declaring it; usually one, more when a class is duplicated across modules. */
     private final Map<String, TreeSet<String>> filesByType = new TreeMap<>();
+
     private final Map<String, TreeSet<String>> filesByPackage = new TreeMap<>();
 
     public JavaImportResolver(RepositoryFiles files) {
@@ -31,7 +32,9 @@ public final class JavaImportResolver implements ImportResolver {
             if (file.language() != Language.JAVA) {
                 continue;
             }
-            filesByPackage.computeIfAbsent(file.packageName(), p -> new TreeSet<>()).add(file.path());
+            filesByPackage
+                    .computeIfAbsent(file.packageName(), p -> new TreeSet<>())
+                    .add(file.path());
             for (String type : memberTypes(file)) {
                 String qualified = file.packageName().isEmpty() ? type : file.packageName() + "." + type;
                 filesByType.computeIfAbsent(qualified, t -> new TreeSet<>()).add(file.path());

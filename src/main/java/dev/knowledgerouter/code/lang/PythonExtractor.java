@@ -1,11 +1,5 @@
 package dev.knowledgerouter.code.lang;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
-import java.util.List;
-import org.treesitter.TSNode;
 import dev.knowledgerouter.code.syntax.CallRef;
 import dev.knowledgerouter.code.syntax.Declaration;
 import dev.knowledgerouter.code.syntax.DeclarationKind;
@@ -16,6 +10,12 @@ import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.LanguageExtractor;
 import dev.knowledgerouter.code.syntax.SourceText;
 import dev.knowledgerouter.code.syntax.SupertypeRef;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import org.treesitter.TSNode;
 
 /**
  * Extracts classes, functions and methods, imports, base classes and call sites from a Python file.
@@ -32,8 +32,16 @@ public final class PythonExtractor implements LanguageExtractor {
     public FileExtraction extract(String path, SourceText source, TSNode root) {
         Walk walk = new Walk(source);
         walk.run(root);
-        return new FileExtraction(path, Language.PYTHON, "", source.lineCount(), walk.declarations, walk.imports,
-                walk.supertypes, walk.calls, root.hasError());
+        return new FileExtraction(
+                path,
+                Language.PYTHON,
+                "",
+                source.lineCount(),
+                walk.declarations,
+                walk.imports,
+                walk.supertypes,
+                walk.calls,
+                root.hasError());
     }
 
     /**
@@ -49,8 +57,7 @@ public final class PythonExtractor implements LanguageExtractor {
         }
     }
 
-    private record Pending(TSNode node, Scope scope) {
-    }
+    private record Pending(TSNode node, Scope scope) {}
 
     private static final class Walk {
         private final SourceText source;
@@ -125,12 +132,20 @@ public final class PythonExtractor implements LanguageExtractor {
             pushChildren(node, scope, new Scope(qualifiedName, true, scope.caller()));
         }
 
-        private Declaration declaration(TSNode node, DeclarationKind kind, String name, String qualifiedName,
-                                        String parent) {
+        private Declaration declaration(
+                TSNode node, DeclarationKind kind, String name, String qualifiedName, String parent) {
             int start = node.getStartPoint().getRow() + 1;
             int end = Math.max(start, node.getEndPoint().getRow() + 1);
-            return new Declaration(kind, name, qualifiedName, parent, signature(node),
-                    docstring(node.getChildByFieldName("body")), exported(name), start, end);
+            return new Declaration(
+                    kind,
+                    name,
+                    qualifiedName,
+                    parent,
+                    signature(node),
+                    docstring(node.getChildByFieldName("body")),
+                    exported(name),
+                    start,
+                    end);
         }
 
         /** The head up to the colon that opens the body, without comments written inside it. */
@@ -156,7 +171,9 @@ public final class PythonExtractor implements LanguageExtractor {
             }
             head.append(source.slice(from, end));
             String signature = collapse(head.toString());
-            return signature.endsWith(":") ? signature.substring(0, signature.length() - 1).trim() : signature;
+            return signature.endsWith(":")
+                    ? signature.substring(0, signature.length() - 1).trim()
+                    : signature;
         }
 
         /** Comment nodes that start before {@code end}, in source order, found without recursion. */
@@ -245,7 +262,8 @@ public final class PythonExtractor implements LanguageExtractor {
                 TSNode base = superclasses.getNamedChild(i);
                 String name = baseName(base);
                 if (!name.isEmpty() && !"object".equals(name)) {
-                    supertypes.add(new SupertypeRef(declaration, name, false, base.getStartPoint().getRow() + 1));
+                    supertypes.add(new SupertypeRef(
+                            declaration, name, false, base.getStartPoint().getRow() + 1));
                 }
             }
         }
@@ -301,7 +319,12 @@ public final class PythonExtractor implements LanguageExtractor {
                     }
                 }
             }
-            imports.add(new ImportRef(module, names, wildcard, ImportKind.IMPORT, node.getStartPoint().getRow() + 1));
+            imports.add(new ImportRef(
+                    module,
+                    names,
+                    wildcard,
+                    ImportKind.IMPORT,
+                    node.getStartPoint().getRow() + 1));
         }
 
         /** {@code a.b} of {@code a.b} or {@code a.b as c}. */

@@ -1,17 +1,17 @@
 package dev.knowledgerouter.code.lang;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.SequencedSet;
-import java.util.TreeSet;
 import dev.knowledgerouter.code.syntax.FileExtraction;
 import dev.knowledgerouter.code.syntax.ImportRef;
 import dev.knowledgerouter.code.syntax.ImportResolver;
 import dev.knowledgerouter.code.syntax.ImportTarget;
 import dev.knowledgerouter.code.syntax.RepositoryFiles;
 import dev.knowledgerouter.code.syntax.RepositoryPath;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.SequencedSet;
+import java.util.TreeSet;
 
 /**
  * Resolves Python imports to the repository's module files the way the interpreter's import path would,
@@ -85,11 +85,17 @@ public final class PythonImportResolver implements ImportResolver {
     }
 
     private Optional<String> moduleFile(String modulePath) {
-        return MODULE_SUFFIXES.stream().map(suffix -> modulePath + suffix).filter(files::contains).findFirst();
+        return MODULE_SUFFIXES.stream()
+                .map(suffix -> modulePath + suffix)
+                .filter(files::contains)
+                .findFirst();
     }
 
     private Optional<String> packageFile(String dir) {
-        return PACKAGE_FILES.stream().map(name -> RepositoryPath.join(dir, name)).filter(files::contains).findFirst();
+        return PACKAGE_FILES.stream()
+                .map(name -> RepositoryPath.join(dir, name))
+                .filter(files::contains)
+                .findFirst();
     }
 
     /** The directory a relative import with {@code dots} leading dots starts from; empty above the root. */
@@ -116,8 +122,6 @@ public final class PythonImportResolver implements ImportResolver {
         roots.add("src");
         return roots;
     }
-
-
 
     private static List<String> segments(String dotted) {
         List<String> segments = new ArrayList<>();

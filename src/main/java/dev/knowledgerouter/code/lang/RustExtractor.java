@@ -1,8 +1,5 @@
 package dev.knowledgerouter.code.lang;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.treesitter.TSNode;
 import dev.knowledgerouter.code.syntax.CallRef;
 import dev.knowledgerouter.code.syntax.Declaration;
 import dev.knowledgerouter.code.syntax.DeclarationKind;
@@ -13,6 +10,9 @@ import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.LanguageExtractor;
 import dev.knowledgerouter.code.syntax.SourceText;
 import dev.knowledgerouter.code.syntax.SupertypeRef;
+import java.util.ArrayList;
+import java.util.List;
+import org.treesitter.TSNode;
 
 /**
  * Extracts Rust items with the tree-sitter-rust grammar. Rust has no package clause and no classes:
@@ -26,8 +26,16 @@ public final class RustExtractor implements LanguageExtractor {
     public FileExtraction extract(String path, SourceText source, TSNode root) {
         Walk walk = new Walk(source);
         walk.children(root, Scope.TOP);
-        return new FileExtraction(path, Language.RUST, "", source.lineCount(), walk.declarations, walk.imports,
-                walk.supertypes, walk.calls, root.hasError());
+        return new FileExtraction(
+                path,
+                Language.RUST,
+                "",
+                source.lineCount(),
+                walk.declarations,
+                walk.imports,
+                walk.supertypes,
+                walk.calls,
+                root.hasError());
     }
 
     /**
@@ -42,8 +50,8 @@ public final class RustExtractor implements LanguageExtractor {
      *     trait impls, whose visibility is the trait's)
      * @param modules the inline modules the walk is in, outermost first
      */
-    private record Scope(String prefix, String parent, String caller, String owner, boolean ownerPublic,
-                         List<String> modules) {
+    private record Scope(
+            String prefix, String parent, String caller, String owner, boolean ownerPublic, List<String> modules) {
         static final Scope TOP = new Scope("", "", "", null, false, List.of());
 
         String qualify(String name) {
@@ -112,8 +120,12 @@ public final class RustExtractor implements LanguageExtractor {
                 case "function_item" -> function(node, scope);
                 case "function_signature_item" -> {
                     if (!name(node).isEmpty()) {
-                        declare(node, scope.owner != null ? DeclarationKind.METHOD : DeclarationKind.FUNCTION,
-                                name(node), scope, scope.ownerPublic);
+                        declare(
+                                node,
+                                scope.owner != null ? DeclarationKind.METHOD : DeclarationKind.FUNCTION,
+                                name(node),
+                                scope,
+                                scope.ownerPublic);
                     }
                 }
                 case "struct_item", "union_item" -> type(node, DeclarationKind.STRUCT, scope);
@@ -137,8 +149,12 @@ public final class RustExtractor implements LanguageExtractor {
                     call(node, scope);
                     children(node, scope);
                 }
-                case "macro_invocation", "macro_definition", "line_comment", "block_comment", "attribute_item",
-                     "inner_attribute_item" -> {
+                case "macro_invocation",
+                        "macro_definition",
+                        "line_comment",
+                        "block_comment",
+                        "attribute_item",
+                        "inner_attribute_item" -> {
                     // Macro bodies are token trees, not code; comments and attributes hold nothing we extract.
                 }
                 default -> children(node, scope.withoutOwner());
@@ -229,8 +245,8 @@ public final class RustExtractor implements LanguageExtractor {
             if (body.isNull()) {
                 List<String> path = new ArrayList<>(scope.modules);
                 path.add(name);
-                imports.add(new ImportRef(String.join("::", path), List.of(), false, ImportKind.MODULE_DECLARATION,
-                        line(node)));
+                imports.add(new ImportRef(
+                        String.join("::", path), List.of(), false, ImportKind.MODULE_DECLARATION, line(node)));
                 return;
             }
             children(body, scope.inModule(name));
@@ -241,8 +257,8 @@ public final class RustExtractor implements LanguageExtractor {
             boolean exported = reachable || hasVisibility(node);
             int start = line(node);
             int end = Math.max(start, node.getEndPoint().getRow() + 1);
-            declarations.add(new Declaration(kind, name, qualified, scope.parent, signature(node), doc(node),
-                    exported, start, end));
+            declarations.add(new Declaration(
+                    kind, name, qualified, scope.parent, signature(node), doc(node), exported, start, end));
             return qualified;
         }
 
@@ -263,9 +279,7 @@ public final class RustExtractor implements LanguageExtractor {
         /** The item up to its body; a body-less item (signature, alias, unit struct) without its semicolon. */
         private String signature(TSNode node) {
             TSNode body = node.getChildByFieldName("body");
-            String head = body.isNull()
-                    ? source.of(node)
-                    : source.slice(node.getStartByte(), body.getStartByte());
+            String head = body.isNull() ? source.of(node) : source.slice(node.getStartByte(), body.getStartByte());
             head = collapse(head);
             if (head.endsWith(";")) {
                 head = head.substring(0, head.length() - 1).trim();
@@ -358,10 +372,15 @@ public final class RustExtractor implements LanguageExtractor {
                 case "use_as_clause" -> {
                     TSNode path = node.getChildByFieldName("path");
                     String alias = source.of(node.getChildByFieldName("alias")).trim();
-                    String spec = "self".equals(source.of(path).trim()) && inList ? prefix : join(prefix, pathText(path));
+                    String spec =
+                            "self".equals(source.of(path).trim()) && inList ? prefix : join(prefix, pathText(path));
                     if (!spec.isEmpty()) {
-                        imports.add(new ImportRef(spec, alias.isEmpty() ? List.of() : List.of(alias), false,
-                                ImportKind.IMPORT, line(node)));
+                        imports.add(new ImportRef(
+                                spec,
+                                alias.isEmpty() ? List.of() : List.of(alias),
+                                false,
+                                ImportKind.IMPORT,
+                                line(node)));
                     }
                 }
                 case "use_wildcard" -> {
@@ -420,8 +439,10 @@ public final class RustExtractor implements LanguageExtractor {
                     rewritten.addAll(modules.subList(0, modules.size() - climbs));
                 }
                 rewritten.addAll(rest);
-                imports.set(i, new ImportRef(String.join("::", rewritten), ref.names(), ref.wildcard(), ref.kind(),
-                        ref.line()));
+                imports.set(
+                        i,
+                        new ImportRef(
+                                String.join("::", rewritten), ref.names(), ref.wildcard(), ref.kind(), ref.line()));
             }
         }
 
@@ -437,8 +458,8 @@ public final class RustExtractor implements LanguageExtractor {
                 return;
             }
             String alias = source.of(node.getChildByFieldName("alias")).trim();
-            imports.add(new ImportRef(name, alias.isEmpty() ? List.of() : List.of(alias), false, ImportKind.IMPORT,
-                    line(node)));
+            imports.add(new ImportRef(
+                    name, alias.isEmpty() ? List.of() : List.of(alias), false, ImportKind.IMPORT, line(node)));
         }
 
         private String pathText(TSNode path) {
@@ -472,8 +493,11 @@ public final class RustExtractor implements LanguageExtractor {
                 case "field_expression" -> {
                     TSNode field = function.getChildByFieldName("field");
                     if (!field.isNull()) {
-                        calls.add(new CallRef(scope.caller, source.of(field),
-                                collapse(source.of(function.getChildByFieldName("value"))), line(field)));
+                        calls.add(new CallRef(
+                                scope.caller,
+                                source.of(field),
+                                collapse(source.of(function.getChildByFieldName("value"))),
+                                line(field)));
                     }
                 }
                 default -> {
@@ -512,9 +536,9 @@ public final class RustExtractor implements LanguageExtractor {
             }
             return switch (type.getType()) {
                 case "type_identifier", "scoped_type_identifier", "identifier", "scoped_identifier" ->
-                        source.of(type).replaceAll("\\s+", "");
+                    source.of(type).replaceAll("\\s+", "");
                 case "generic_type", "reference_type", "pointer_type", "higher_ranked_trait_bound" ->
-                        typeName(type.getChildByFieldName("type"));
+                    typeName(type.getChildByFieldName("type"));
                 case "function_type" -> typeName(type.getChildByFieldName("trait"));
                 case "lifetime", "removed_trait_bound" -> "";
                 default -> collapse(source.of(type));

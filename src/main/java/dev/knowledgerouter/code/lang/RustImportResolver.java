@@ -1,5 +1,12 @@
 package dev.knowledgerouter.code.lang;
 
+import dev.knowledgerouter.code.syntax.Declaration;
+import dev.knowledgerouter.code.syntax.FileExtraction;
+import dev.knowledgerouter.code.syntax.ImportKind;
+import dev.knowledgerouter.code.syntax.ImportRef;
+import dev.knowledgerouter.code.syntax.ImportResolver;
+import dev.knowledgerouter.code.syntax.ImportTarget;
+import dev.knowledgerouter.code.syntax.RepositoryFiles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,13 +15,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.knowledgerouter.code.syntax.Declaration;
-import dev.knowledgerouter.code.syntax.FileExtraction;
-import dev.knowledgerouter.code.syntax.ImportKind;
-import dev.knowledgerouter.code.syntax.ImportRef;
-import dev.knowledgerouter.code.syntax.ImportResolver;
-import dev.knowledgerouter.code.syntax.ImportTarget;
-import dev.knowledgerouter.code.syntax.RepositoryFiles;
 
 /**
  * Resolves Rust {@code use} paths and {@code mod} declarations to files by Cargo's layout conventions.
@@ -96,7 +96,8 @@ public final class RustImportResolver implements ImportResolver {
         }
         String spec = ref.spec().strip();
         boolean externOnly = spec.startsWith("::");
-        List<String> segments = Arrays.stream(spec.split("::")).filter(s -> !s.isEmpty()).toList();
+        List<String> segments =
+                Arrays.stream(spec.split("::")).filter(s -> !s.isEmpty()).toList();
         if (segments.isEmpty()) {
             return new ImportTarget.External(spec);
         }
@@ -113,7 +114,8 @@ public final class RustImportResolver implements ImportResolver {
         }
         String library = libraries.get(first);
         if (library != null && files.contains(library + "src/lib.rs")) {
-            ImportTarget target = within(null, library + "src/", List.of(), segments.subList(1, segments.size()), first);
+            ImportTarget target =
+                    within(null, library + "src/", List.of(), segments.subList(1, segments.size()), first);
             if (target instanceof ImportTarget.InRepository) {
                 return target;
             }
@@ -130,7 +132,8 @@ public final class RustImportResolver implements ImportResolver {
         } else {
             base.addAll(here.segments());
             while (consumed < segments.size()
-                    && (segments.get(consumed).equals("self") || segments.get(consumed).equals("super"))) {
+                    && (segments.get(consumed).equals("self")
+                            || segments.get(consumed).equals("super"))) {
                 if (segments.get(consumed).equals("super")) {
                     if (base.isEmpty()) {
                         return new ImportTarget.External(spec);
@@ -148,8 +151,8 @@ public final class RustImportResolver implements ImportResolver {
      * base, the base module's own file, or for the crate root its root file when that file declares the next
      * name (an item or a re-export of it); else external, named by {@code unresolved}.
      */
-    private ImportTarget within(FileExtraction from, String rootDir, List<String> base, List<String> rest,
-                                String unresolved) {
+    private ImportTarget within(
+            FileExtraction from, String rootDir, List<String> base, List<String> rest, String unresolved) {
         for (int length = rest.size(); length >= 1; length--) {
             List<String> candidate = new ArrayList<>(base);
             candidate.addAll(rest.subList(0, length));
@@ -262,11 +265,11 @@ public final class RustImportResolver implements ImportResolver {
      * @param segments module path below the root ({@code [store, memory]}), empty for a crate root
      * @param rootFile the file itself when it is a crate root
      */
-    private record Module(String rootDir, List<String> segments, Optional<String> rootFile) {
-    }
+    private record Module(String rootDir, List<String> segments, Optional<String> rootFile) {}
 
     private Module locate(String path) {
-        String crateDir = crateDirs.stream().filter(path::startsWith).findFirst().orElse("");
+        String crateDir =
+                crateDirs.stream().filter(path::startsWith).findFirst().orElse("");
         String rel = path.substring(crateDir.length());
         if (rel.equals("build.rs")) {
             return root(path, crateDir);

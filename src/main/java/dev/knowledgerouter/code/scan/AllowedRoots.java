@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -106,7 +107,7 @@ public final class AllowedRoots {
             } catch (IOException | UnsupportedOperationException | SecurityException e) {
                 return Optional.empty();
             }
-            List<Path> parts = new java.util.ArrayList<>();
+            List<Path> parts = new ArrayList<>();
             target.forEach(parts::add);
             for (int i = parts.size() - 1; i >= 0; i--) {
                 rest.addFirst(parts.get(i));

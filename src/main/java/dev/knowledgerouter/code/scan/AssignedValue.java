@@ -10,7 +10,8 @@ record AssignedValue(String text, boolean quoted) {
 
     static AssignedValue at(String line, int from) {
         int start = from;
-        if (start + 1 < line.length() && "brfuBRFU".indexOf(line.charAt(start)) >= 0
+        if (start + 1 < line.length()
+                && "brfuBRFU".indexOf(line.charAt(start)) >= 0
                 && isQuote(line.charAt(start + 1))) {
             start++;
         }
@@ -23,7 +24,8 @@ record AssignedValue(String text, boolean quoted) {
             return new AssignedValue(line.substring(start + 1, Math.min(end, line.length())), true);
         }
         int end = start;
-        while (end < line.length() && !Character.isWhitespace(line.charAt(end))
+        while (end < line.length()
+                && !Character.isWhitespace(line.charAt(end))
                 && BARE_WORD_ENDS.indexOf(line.charAt(end)) < 0) {
             end++;
         }

@@ -63,7 +63,8 @@ final class ContentSniffer {
                 continue;
             }
             String opens = blockOpening(line);
-            boolean lineComment = line.startsWith("//") || line.startsWith("#") || line.startsWith("--") || line.startsWith(";");
+            boolean lineComment =
+                    line.startsWith("//") || line.startsWith("#") || line.startsWith("--") || line.startsWith(";");
             if (opens == null && !lineComment) {
                 return false; // the first line of code ends the header
             }

@@ -18,8 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class CredentialDetector {
     /** What was found and on which line (1-based). */
-    record Finding(SkipReason reason, int line) {
-    }
+    record Finding(SkipReason reason, int line) {}
 
     private static final Pattern PRIVATE_KEY_HEADER =
             Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----");
@@ -28,7 +27,8 @@ public final class CredentialDetector {
     private static final int KEY_MATERIAL_WINDOW = 4;
 
     // One alternative per provider; the group name says which. Prefixes are the providers' documented ones.
-    private static final Pattern PROVIDER_TOKEN = Pattern.compile(String.join("|",
+    private static final Pattern PROVIDER_TOKEN = Pattern.compile(String.join(
+            "|",
             "(?<github>\\b(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{60,}))",
             "(?<gitlab>\\bglpat-[A-Za-z0-9_-]{20,})",
             "(?<anthropic>\\bsk-ant-[A-Za-z0-9_-]{32,})",
@@ -47,16 +47,29 @@ public final class CredentialDetector {
      * Plain {@code indexOf} scans are several times faster than the pattern on the many lines that hold none.
      */
     private static final List<String> TOKEN_MARKERS = List.of(
-            "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "sk-", "xox", "hooks.slack.com", "AIza",
-            "k_live_", "npm_", "pypi-", "hf_", "eyJ");
+            "ghp_",
+            "gho_",
+            "ghu_",
+            "ghs_",
+            "ghr_",
+            "github_pat_",
+            "glpat-",
+            "sk-",
+            "xox",
+            "hooks.slack.com",
+            "AIza",
+            "k_live_",
+            "npm_",
+            "pypi-",
+            "hf_",
+            "eyJ");
 
     /** Lower-case pieces of every name {@link #SECRET_ASSIGNMENT} matches, for the same reason. */
-    private static final List<String> ASSIGNMENT_MARKERS = List.of(
-            "token", "secret", "passw", "pwd", "passphrase", "key", "credential", "bearer");
+    private static final List<String> ASSIGNMENT_MARKERS =
+            List.of("token", "secret", "passw", "pwd", "passphrase", "key", "credential", "bearer");
 
     private static final Pattern AWS_KEY_ID = Pattern.compile("\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b");
-    private static final Pattern AWS_SECRET =
-            Pattern.compile("(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])");
+    private static final Pattern AWS_SECRET = Pattern.compile("(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])");
 
     private static final Pattern DOCKER_AUTH =
             Pattern.compile("\"(?:auth|identitytoken)\"\\s*:\\s*\"([A-Za-z0-9+/=_.-]{8,})\"");
@@ -65,13 +78,13 @@ public final class CredentialDetector {
      * A netrc entry: {@code machine HOST} (or {@code default}), a login, then the password, with optional
      * account and port tokens between. The login is required: prose says "the default password is ...".
      */
-    private static final Pattern NETRC_ENTRY = Pattern.compile(
-            "(?:^|\\s)(?:machine\\s+\\S+|default)(?:\\s+(?:account|port)\\s+\\S+)*\\s+login\\s+\\S+"
+    private static final Pattern NETRC_ENTRY =
+            Pattern.compile("(?:^|\\s)(?:machine\\s+\\S+|default)(?:\\s+(?:account|port)\\s+\\S+)*\\s+login\\s+\\S+"
                     + "(?:\\s+(?:account|port)\\s+\\S+)*\\s+password\\s+(\\S+)");
 
     /** A name that ends in a secret word, then an assignment operator; the value follows. */
-    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
-            "(?i)(?:token|secret|passw(?:or)?d|pwd|passphrase|apikey|credentials?"
+    private static final Pattern SECRET_ASSIGNMENT =
+            Pattern.compile("(?i)(?:token|secret|passw(?:or)?d|pwd|passphrase|apikey|credentials?"
                     + "|(?:api|secret|access|private|signing|encryption|master|auth|account)[_-]?key)"
                     + "(?![\\w.-])[\"']?\\s*(?::=|=>|=(?!=)|:(?![:/]))\\s*"
                     + "|(?i)\\bbearer\\s+"
@@ -85,12 +98,39 @@ public final class CredentialDetector {
             Pattern.compile("[^\"'`]*[(\\[].*|[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+");
 
     private static final List<String> PLACEHOLDER_WORDS = List.of(
-            "changeme", "change_me", "change-me", "example", "placeholder", "your", "xxxx", "****", "....", "redacted",
-            "dummy", "sample", "replace", "todo", "fixme", "secret", "password", "token", "fake",
-            "${", "{{", "$(", "%(", "<", ">", "environ", "getenv", "process.env", "env[", "env.", "secrets.");
+            "changeme",
+            "change_me",
+            "change-me",
+            "example",
+            "placeholder",
+            "your",
+            "xxxx",
+            "****",
+            "....",
+            "redacted",
+            "dummy",
+            "sample",
+            "replace",
+            "todo",
+            "fixme",
+            "secret",
+            "password",
+            "token",
+            "fake",
+            "${",
+            "{{",
+            "$(",
+            "%(",
+            "<",
+            ">",
+            "environ",
+            "getenv",
+            "process.env",
+            "env[",
+            "env.",
+            "secrets.");
 
-    private CredentialDetector() {
-    }
+    private CredentialDetector() {}
 
     /** The first credential in the text, in line order. */
     public static Optional<Finding> find(String text) {
@@ -189,7 +229,8 @@ public final class CredentialDetector {
             Matcher secret = AWS_SECRET.matcher(text);
             while (secret.find()) {
                 String value = secret.group();
-                if (!isPlaceholder(value) && Randomness.hasLowerUpperAndDigit(value)
+                if (!isPlaceholder(value)
+                        && Randomness.hasLowerUpperAndDigit(value)
                         && Randomness.entropy(value) >= Randomness.MIN_ENTROPY) {
                     return true;
                 }
@@ -246,7 +287,9 @@ public final class CredentialDetector {
             }
         }
         String text = value.text();
-        if (text.length() < Randomness.MIN_LENGTH || isPlaceholder(text) || text.startsWith("$")
+        if (text.length() < Randomness.MIN_LENGTH
+                || isPlaceholder(text)
+                || text.startsWith("$")
                 || text.startsWith("%")) {
             return false;
         }

@@ -1,5 +1,6 @@
 package dev.knowledgerouter.code.scan;
 
+import dev.knowledgerouter.code.syntax.Language;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import dev.knowledgerouter.code.syntax.Language;
 
 /**
  * Where credentials live, by path alone: the folders of SSH, GnuPG, the cloud CLIs, container registries,
@@ -22,27 +22,76 @@ import dev.knowledgerouter.code.syntax.Language;
 final class CredentialPaths {
     private static final List<List<String>> FOLDERS = folders(
             // keys and cloud, cluster and registry logins
-            ".ssh", ".gnupg", ".pki", ".aws", ".azure", ".kube", ".docker", ".gcloud", ".terraform.d", ".oci",
-            ".config/gh", ".config/hub", ".config/gcloud", ".config/doctl", ".config/rclone", ".config/op",
-            ".config/containers", ".config/glab-cli",
+            ".ssh",
+            ".gnupg",
+            ".pki",
+            ".aws",
+            ".azure",
+            ".kube",
+            ".docker",
+            ".gcloud",
+            ".terraform.d",
+            ".oci",
+            ".config/gh",
+            ".config/hub",
+            ".config/gcloud",
+            ".config/doctl",
+            ".config/rclone",
+            ".config/op",
+            ".config/containers",
+            ".config/glab-cli",
             // password stores and keyrings
-            ".password-store", ".local/share/keyrings", ".local/share/kwalletd", ".config/keepassxc",
-            "Library/Keychains", "Library/Application Support/1Password",
+            ".password-store",
+            ".local/share/keyrings",
+            ".local/share/kwalletd",
+            ".config/keepassxc",
+            "Library/Keychains",
+            "Library/Application Support/1Password",
             // browser profiles (cookies, saved passwords, session tokens)
-            ".mozilla", ".thunderbird", ".config/google-chrome", ".config/chromium", ".config/BraveSoftware",
-            ".config/microsoft-edge", ".config/vivaldi", ".config/opera",
-            "Library/Cookies", "Library/Safari", "Library/Application Support/Google/Chrome",
-            "Library/Application Support/Chromium", "Library/Application Support/Firefox",
-            "Library/Application Support/BraveSoftware", "Library/Application Support/Microsoft Edge",
-            "AppData/Roaming/Mozilla", "AppData/Local/Google/Chrome", "AppData/Local/Microsoft/Edge",
+            ".mozilla",
+            ".thunderbird",
+            ".config/google-chrome",
+            ".config/chromium",
+            ".config/BraveSoftware",
+            ".config/microsoft-edge",
+            ".config/vivaldi",
+            ".config/opera",
+            "Library/Cookies",
+            "Library/Safari",
+            "Library/Application Support/Google/Chrome",
+            "Library/Application Support/Chromium",
+            "Library/Application Support/Firefox",
+            "Library/Application Support/BraveSoftware",
+            "Library/Application Support/Microsoft Edge",
+            "AppData/Roaming/Mozilla",
+            "AppData/Local/Google/Chrome",
+            "AppData/Local/Microsoft/Edge",
             "AppData/Local/BraveSoftware");
 
-    private static final int LONGEST_FOLDER = FOLDERS.stream().mapToInt(List::size).max().orElse(1);
+    private static final int LONGEST_FOLDER =
+            FOLDERS.stream().mapToInt(List::size).max().orElse(1);
 
     private static final Set<String> FILE_NAMES = Set.of(
-            ".netrc", "_netrc", ".pgpass", ".git-credentials", ".npmrc", ".pypirc", ".vault-token", ".my.cnf",
-            ".htpasswd", ".boto", ".s3cfg", ".dockercfg", ".env", "credentials",
-            "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "id_ecdsa_sk", "id_ed25519_sk");
+            ".netrc",
+            "_netrc",
+            ".pgpass",
+            ".git-credentials",
+            ".npmrc",
+            ".pypirc",
+            ".vault-token",
+            ".my.cnf",
+            ".htpasswd",
+            ".boto",
+            ".s3cfg",
+            ".dockercfg",
+            ".env",
+            "credentials",
+            "id_rsa",
+            "id_dsa",
+            "id_ecdsa",
+            "id_ed25519",
+            "id_ecdsa_sk",
+            "id_ed25519_sk");
 
     /** Key stores, password databases and key files; reading them is never the way to understand code. */
     private static final Set<String> FILE_EXTENSIONS = Set.of(
@@ -55,8 +104,7 @@ final class CredentialPaths {
     private static final Pattern SECRET_TEXT_NAME =
             Pattern.compile(".*(secret|credential|password|passwd|apikey|api_key|private).*");
 
-    private CredentialPaths() {
-    }
+    private CredentialPaths() {}
 
     /**
      * The credential folder a directory is, judged by its last components.
@@ -118,7 +166,8 @@ final class CredentialPaths {
         if (dot > 0 && FILE_EXTENSIONS.contains(lower.substring(dot + 1))) {
             return true;
         }
-        return language.filter(l -> !l.isCode()).isPresent() && SECRET_TEXT_NAME.matcher(lower).matches();
+        return language.filter(l -> !l.isCode()).isPresent()
+                && SECRET_TEXT_NAME.matcher(lower).matches();
     }
 
     private static boolean endsWith(List<String> components, int end, List<String> folder) {

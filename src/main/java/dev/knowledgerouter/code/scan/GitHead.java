@@ -8,8 +8,7 @@ import java.util.Optional;
 
 /** The commit a git work tree has checked out, read from {@code .git} directly (no git binary needed). */
 public final class GitHead {
-    private GitHead() {
-    }
+    private GitHead() {}
 
     public static Optional<String> of(Path root) {
         Path git = root.resolve(".git");
@@ -36,10 +35,14 @@ public final class GitHead {
                 return hash(Files.readString(loose, StandardCharsets.UTF_8).strip());
             }
             Path common = Files.isRegularFile(git.resolve("commondir"))
-                    ? git.resolve(Files.readString(git.resolve("commondir"), StandardCharsets.UTF_8).strip()).normalize() : git;
+                    ? git.resolve(Files.readString(git.resolve("commondir"), StandardCharsets.UTF_8)
+                                    .strip())
+                            .normalize()
+                    : git;
             Path looseCommon = common.resolve(ref);
             if (Files.isRegularFile(looseCommon)) {
-                return hash(Files.readString(looseCommon, StandardCharsets.UTF_8).strip());
+                return hash(
+                        Files.readString(looseCommon, StandardCharsets.UTF_8).strip());
             }
             Path packed = common.resolve("packed-refs");
             if (Files.isRegularFile(packed)) {

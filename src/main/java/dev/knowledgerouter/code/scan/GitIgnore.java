@@ -19,7 +19,11 @@ import java.util.regex.Pattern;
  */
 public final class GitIgnore {
     /** What this file says about a path. */
-    public enum Verdict { IGNORED, INCLUDED, NO_MATCH }
+    public enum Verdict {
+        IGNORED,
+        INCLUDED,
+        NO_MATCH
+    }
 
     private record Rule(Pattern pattern, boolean negated, boolean directoryOnly) {}
 
@@ -62,7 +66,8 @@ public final class GitIgnore {
         }
         for (int i = rules.size() - 1; i >= 0; i--) {
             Rule rule = rules.get(i);
-            if ((directory || !rule.directoryOnly()) && rule.pattern().matcher(local).matches()) {
+            if ((directory || !rule.directoryOnly())
+                    && rule.pattern().matcher(local).matches()) {
                 return rule.negated() ? Verdict.INCLUDED : Verdict.IGNORED;
             }
         }
@@ -113,7 +118,10 @@ public final class GitIgnore {
         while (i < n) {
             char c = glob.charAt(i);
             boolean segmentStart = i == 0 || glob.charAt(i - 1) == '/' || i == literalPrefix;
-            if (c == '*' && i + 1 < n && glob.charAt(i + 1) == '*' && segmentStart
+            if (c == '*'
+                    && i + 1 < n
+                    && glob.charAt(i + 1) == '*'
+                    && segmentStart
                     && (i + 2 == n || glob.charAt(i + 2) == '/')) {
                 if (i + 2 == n) {
                     regex.append(".*"); // "x/**": everything inside x; "**" alone: everything

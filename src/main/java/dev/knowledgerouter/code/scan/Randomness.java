@@ -15,12 +15,12 @@ final class Randomness {
     static final double MIN_ENTROPY = 3.5;
     /** Hex has 16 symbols, so its ceiling is 4 bits: hex is held to a lower bar, but must be longer. */
     static final double MIN_HEX_ENTROPY = 3.0;
+
     static final int MIN_HEX_LENGTH = 32;
     /** Share of neighbouring letters and digits that change class: ~0.6 random, ~0.1 in identifiers. */
     static final double MIN_CLASS_CHANGES = 0.2;
 
-    private Randomness() {
-    }
+    private Randomness() {}
 
     static boolean looksRandom(String value) {
         if (value.chars().anyMatch(Character::isWhitespace)) {
@@ -34,7 +34,8 @@ final class Randomness {
             return false;
         }
         boolean hex = alnum.matches("[0-9a-fA-F]+");
-        return hex ? alnum.length() >= MIN_HEX_LENGTH && entropy(value) >= MIN_HEX_ENTROPY
+        return hex
+                ? alnum.length() >= MIN_HEX_LENGTH && entropy(value) >= MIN_HEX_ENTROPY
                 : value.length() >= MIN_LENGTH && entropy(value) >= MIN_ENTROPY;
     }
 
@@ -55,7 +56,8 @@ final class Randomness {
     }
 
     static boolean hasLowerUpperAndDigit(String value) {
-        return value.chars().anyMatch(Character::isLowerCase) && value.chars().anyMatch(Character::isUpperCase)
+        return value.chars().anyMatch(Character::isLowerCase)
+                && value.chars().anyMatch(Character::isUpperCase)
                 && value.chars().anyMatch(Character::isDigit);
     }
 

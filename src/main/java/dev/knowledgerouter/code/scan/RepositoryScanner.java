@@ -1,5 +1,6 @@
 package dev.knowledgerouter.code.scan;
 
+import dev.knowledgerouter.code.syntax.Language;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -19,7 +20,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.knowledgerouter.code.syntax.Language;
 
 /**
  * Finds the files of a repository worth analysing: walks the tree under the root, honours the
@@ -165,12 +165,15 @@ public final class RepositoryScanner {
                 credential(new CredentialSkip(path, null, SkipReason.CREDENTIAL_FILE));
                 return Optional.empty();
             }
-            SkipReason byName = policy.isLockFile(name) ? SkipReason.LOCK_FILE
-                    : policy.hasMinifiedName(name) ? SkipReason.MINIFIED
-                    : policy.hasBinaryExtension(name) ? SkipReason.BINARY
-                    : language.isEmpty() ? SkipReason.UNKNOWN_TYPE
-                    : size > policy.maxFileBytes() ? SkipReason.TOO_LARGE
-                    : null;
+            SkipReason byName = policy.isLockFile(name)
+                    ? SkipReason.LOCK_FILE
+                    : policy.hasMinifiedName(name)
+                            ? SkipReason.MINIFIED
+                            : policy.hasBinaryExtension(name)
+                                    ? SkipReason.BINARY
+                                    : language.isEmpty()
+                                            ? SkipReason.UNKNOWN_TYPE
+                                            : size > policy.maxFileBytes() ? SkipReason.TOO_LARGE : null;
             if (byName != null) {
                 return skipped(byName);
             }
@@ -196,7 +199,8 @@ public final class RepositoryScanner {
             String text = new String(content, StandardCharsets.UTF_8);
             Optional<CredentialDetector.Finding> secret = CredentialDetector.find(text);
             if (secret.isPresent()) {
-                credential(new CredentialSkip(path, secret.get().line(), secret.get().reason()));
+                credential(new CredentialSkip(
+                        path, secret.get().line(), secret.get().reason()));
                 return Optional.empty();
             }
             return Optional.of(new SourceFile(Path.of(path), language.get(), content.length, sha256(content)));
@@ -214,12 +218,15 @@ public final class RepositoryScanner {
         private void credential(CredentialSkip entry) {
             skip(entry.reason());
             credentials.add(entry);
-            LOG.warn("analysis of {} left out {}: a credential, so it is neither indexed nor sent to a model",
-                    root, entry);
+            LOG.warn(
+                    "analysis of {} left out {}: a credential, so it is neither indexed nor sent to a model",
+                    root,
+                    entry);
         }
 
         private boolean isCredentialFolder(String path) {
-            return CredentialPaths.folderAt(CredentialPaths.tail(rootComponents, path)).isPresent();
+            return CredentialPaths.folderAt(CredentialPaths.tail(rootComponents, path))
+                    .isPresent();
         }
     }
 

@@ -16,40 +16,151 @@ import java.util.regex.Pattern;
  * @param binaryExtensions lower-case extensions of binary formats, skipped without reading them
  * @param maxFileBytes files larger than this are skipped
  */
-public record ScanPolicy(Set<String> vendoredDirs, Set<String> lockFiles, Set<String> binaryExtensions, long maxFileBytes) {
+public record ScanPolicy(
+        Set<String> vendoredDirs, Set<String> lockFiles, Set<String> binaryExtensions, long maxFileBytes) {
     public static final long DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
     public static final Set<String> DEFAULT_VENDORED_DIRS = Set.of(
             // dependencies
-            "node_modules", "bower_components", "jspm_packages", "vendor", "third_party", "third-party",
-            ".venv", "venv", "site-packages", ".eggs", "Pods", ".yarn", ".pnpm-store",
+            "node_modules",
+            "bower_components",
+            "jspm_packages",
+            "vendor",
+            "third_party",
+            "third-party",
+            ".venv",
+            "venv",
+            "site-packages",
+            ".eggs",
+            "Pods",
+            ".yarn",
+            ".pnpm-store",
             // build output
-            "target", "build", "dist", "out", ".next", ".nuxt", ".svelte-kit", ".turbo", ".parcel-cache",
-            "coverage", ".nyc_output", ".terraform", ".dart_tool",
+            "target",
+            "build",
+            "dist",
+            "out",
+            ".next",
+            ".nuxt",
+            ".svelte-kit",
+            ".turbo",
+            ".parcel-cache",
+            "coverage",
+            ".nyc_output",
+            ".terraform",
+            ".dart_tool",
             // caches and tool state
-            "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".tox", ".nox", ".gradle", ".cache",
-            ".idea", ".vscode", ".vs", ".mvn/wrapper",
+            "__pycache__",
+            ".mypy_cache",
+            ".pytest_cache",
+            ".ruff_cache",
+            ".tox",
+            ".nox",
+            ".gradle",
+            ".cache",
+            ".idea",
+            ".vscode",
+            ".vs",
+            ".mvn/wrapper",
             // other version control
-            ".hg", ".svn");
+            ".hg",
+            ".svn");
 
     public static final Set<String> DEFAULT_LOCK_FILES = Set.of(
-            "package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "bun.lockb", "go.sum",
-            "gradle.lockfile", "packages.lock.json");
+            "package-lock.json",
+            "npm-shrinkwrap.json",
+            "pnpm-lock.yaml",
+            "bun.lockb",
+            "go.sum",
+            "gradle.lockfile",
+            "packages.lock.json");
 
     public static final Set<String> DEFAULT_BINARY_EXTENSIONS = Set.of(
             // images and fonts
-            "png", "jpg", "jpeg", "gif", "bmp", "ico", "icns", "webp", "tif", "tiff", "psd",
-            "woff", "woff2", "ttf", "otf", "eot",
+            "png",
+            "jpg",
+            "jpeg",
+            "gif",
+            "bmp",
+            "ico",
+            "icns",
+            "webp",
+            "tif",
+            "tiff",
+            "psd",
+            "woff",
+            "woff2",
+            "ttf",
+            "otf",
+            "eot",
             // audio and video
-            "mp3", "mp4", "m4a", "wav", "ogg", "flac", "mov", "avi", "mkv", "webm",
+            "mp3",
+            "mp4",
+            "m4a",
+            "wav",
+            "ogg",
+            "flac",
+            "mov",
+            "avi",
+            "mkv",
+            "webm",
             // archives and documents
-            "zip", "gz", "tgz", "bz2", "xz", "zst", "7z", "rar", "tar", "jar", "war", "ear", "aar", "whl", "egg",
-            "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx",
+            "zip",
+            "gz",
+            "tgz",
+            "bz2",
+            "xz",
+            "zst",
+            "7z",
+            "rar",
+            "tar",
+            "jar",
+            "war",
+            "ear",
+            "aar",
+            "whl",
+            "egg",
+            "pdf",
+            "doc",
+            "docx",
+            "xls",
+            "xlsx",
+            "ppt",
+            "pptx",
             // compiled code
-            "class", "so", "dylib", "dll", "exe", "o", "a", "lib", "obj", "pyc", "pyo", "pyd", "wasm", "rlib",
+            "class",
+            "so",
+            "dylib",
+            "dll",
+            "exe",
+            "o",
+            "a",
+            "lib",
+            "obj",
+            "pyc",
+            "pyo",
+            "pyd",
+            "wasm",
+            "rlib",
             // data, models and keys
-            "bin", "dat", "db", "sqlite", "sqlite3", "parquet", "avro", "npy", "npz", "pkl", "onnx", "pt", "h5",
-            "jks", "keystore", "p12", "pfx", "der");
+            "bin",
+            "dat",
+            "db",
+            "sqlite",
+            "sqlite3",
+            "parquet",
+            "avro",
+            "npy",
+            "npz",
+            "pkl",
+            "onnx",
+            "pt",
+            "h5",
+            "jks",
+            "keystore",
+            "p12",
+            "pfx",
+            "der");
 
     private static final Pattern MINIFIED_NAME = Pattern.compile(".*[.-]min\\.(?:js|mjs|cjs|css)");
 
@@ -63,7 +174,8 @@ public record ScanPolicy(Set<String> vendoredDirs, Set<String> lockFiles, Set<St
     }
 
     public static ScanPolicy defaults() {
-        return new ScanPolicy(DEFAULT_VENDORED_DIRS, DEFAULT_LOCK_FILES, DEFAULT_BINARY_EXTENSIONS, DEFAULT_MAX_FILE_BYTES);
+        return new ScanPolicy(
+                DEFAULT_VENDORED_DIRS, DEFAULT_LOCK_FILES, DEFAULT_BINARY_EXTENSIONS, DEFAULT_MAX_FILE_BYTES);
     }
 
     public ScanPolicy withMaxFileBytes(long limit) {

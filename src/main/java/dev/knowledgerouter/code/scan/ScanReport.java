@@ -14,12 +14,14 @@ import java.util.Map;
  * @param root the real path of the scanned root; {@link SourceFile#relativePath()} resolves against it
  * @param credentialSkips every entry left out as a credential, sorted by path (also counted in {@code skipped})
  */
-public record ScanReport(Path root, List<SourceFile> files, Map<SkipReason, Integer> skipped,
-                         List<CredentialSkip> credentialSkips) {
+public record ScanReport(
+        Path root, List<SourceFile> files, Map<SkipReason, Integer> skipped, List<CredentialSkip> credentialSkips) {
     public ScanReport {
         files = List.copyOf(files);
         // By path, as the files are: the walk meets directory entries in whatever order the file system keeps.
-        credentialSkips = credentialSkips.stream().sorted(Comparator.comparing(CredentialSkip::path)).toList();
+        credentialSkips = credentialSkips.stream()
+                .sorted(Comparator.comparing(CredentialSkip::path))
+                .toList();
         EnumMap<SkipReason, Integer> counts = new EnumMap<>(SkipReason.class);
         skipped.forEach((reason, count) -> {
             if (count > 0) {

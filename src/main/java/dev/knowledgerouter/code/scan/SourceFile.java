@@ -1,8 +1,8 @@
 package dev.knowledgerouter.code.scan;
 
+import dev.knowledgerouter.code.syntax.Language;
 import java.nio.file.Path;
 import java.util.Objects;
-import dev.knowledgerouter.code.syntax.Language;
 
 /**
  * A file to analyse. The hash lets re-analysis skip files whose content has not changed.

@@ -1,10 +1,15 @@
 package dev.knowledgerouter.code.summary;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.knowledgerouter.answer.ChatClient;
 import dev.knowledgerouter.answer.ModelReply;
 import dev.knowledgerouter.answer.ModelUnavailableException;
 import dev.knowledgerouter.answer.Prompt;
+import dev.knowledgerouter.code.graph.GraphFile;
+import dev.knowledgerouter.code.graph.GraphNode;
+import dev.knowledgerouter.code.graph.StructuralSummary;
+import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.StopSignal;
 import java.util.ArrayList;
@@ -18,10 +23,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import dev.knowledgerouter.code.graph.GraphFile;
-import dev.knowledgerouter.code.graph.GraphNode;
-import dev.knowledgerouter.code.graph.StructuralSummary;
-import dev.knowledgerouter.code.syntax.Language;
 
 /**
  * Asks the local model for summaries, tags and complexity of files and their declarations, a few files
@@ -92,7 +93,9 @@ public final class CodeSummarizer {
         Map<String, ModelSummary> accepted = new HashMap<>();
         List<String> failures = new ArrayList<>();
         int ok = 0;
-        ExecutorService pool = Executors.newFixedThreadPool(parallelism, Thread.ofPlatform().daemon().name("kr-summaries-", 0).factory());
+        ExecutorService pool = Executors.newFixedThreadPool(
+                parallelism,
+                Thread.ofPlatform().daemon().name("kr-summaries-", 0).factory());
         try {
             List<Future<Map<String, ModelSummary>>> futures = new ArrayList<>();
             for (List<FileToSummarize> batch : batches) {
@@ -124,7 +127,11 @@ public final class CodeSummarizer {
         Set<String> ids = new LinkedHashSet<>();
         StringBuilder user = new StringBuilder();
         for (FileToSummarize file : batch) {
-            user.append("## File ").append(file.path()).append(" (").append(StructuralSummary.languageName(file.language())).append(")\n");
+            user.append("## File ")
+                    .append(file.path())
+                    .append(" (")
+                    .append(StructuralSummary.languageName(file.language()))
+                    .append(")\n");
             user.append("Nodes:\n");
             for (GraphNode node : file.nodes().subList(0, Math.min(file.nodes().size(), MAX_NODES_PER_FILE))) {
                 ids.add(node.id());
@@ -137,7 +144,9 @@ public final class CodeSummarizer {
                 }
                 user.append('\n');
             }
-            String text = file.text().length() > MAX_EXCERPT_CHARS ? file.text().substring(0, MAX_EXCERPT_CHARS) + "\n[...]" : file.text();
+            String text = file.text().length() > MAX_EXCERPT_CHARS
+                    ? file.text().substring(0, MAX_EXCERPT_CHARS) + "\n[...]"
+                    : file.text();
             user.append("Source:\n```\n").append(text).append("\n```\n\n");
         }
         ModelReply reply = model.chat(new Prompt(SYSTEM, user.toString()));
@@ -158,7 +167,7 @@ public final class CodeSummarizer {
         JsonNode root;
         try {
             root = GraphFile.JSON.readTree(reply.substring(start, end + 1));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new InvalidReplyException("the reply is not valid JSON: " + e.getOriginalMessage());
         }
         JsonNode nodes = root.path("nodes");
@@ -182,7 +191,10 @@ public final class CodeSummarizer {
                     tags.add(tag);
                 }
             });
-            out.put(id, new ModelSummary(summary, tags, n.path("complexity").asText("").strip()));
+            out.put(
+                    id,
+                    new ModelSummary(
+                            summary, tags, n.path("complexity").asText("").strip()));
         }
         if (out.isEmpty()) {
             throw new InvalidReplyException("the reply describes none of the " + askedIds.size() + " nodes asked for");
@@ -198,7 +210,10 @@ public final class CodeSummarizer {
     }
 
     private static String describe(List<FileToSummarize> batch) {
-        return batch.stream().map(FileToSummarize::path).reduce((a, b) -> a + ", " + b).orElse("(empty batch)");
+        return batch.stream()
+                .map(FileToSummarize::path)
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("(empty batch)");
     }
 
     private static String message(Throwable t) {

@@ -16,8 +16,16 @@ import java.util.Objects;
  * @param startLine first line, 1-based
  * @param endLine last line, 1-based, inclusive
  */
-public record Declaration(DeclarationKind kind, String name, String qualifiedName, String parent,
-                          String signature, String doc, boolean exported, int startLine, int endLine) {
+public record Declaration(
+        DeclarationKind kind,
+        String name,
+        String qualifiedName,
+        String parent,
+        String signature,
+        String doc,
+        boolean exported,
+        int startLine,
+        int endLine) {
     public Declaration {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");

@@ -13,9 +13,16 @@ import java.util.Objects;
  *     Go {@code package} clause), else empty
  * @param parseErrors whether tree-sitter recovered from syntax errors (what it found is still kept)
  */
-public record FileExtraction(String path, Language language, String packageName, int lineCount,
-                             List<Declaration> declarations, List<ImportRef> imports,
-                             List<SupertypeRef> supertypes, List<CallRef> calls, boolean parseErrors) {
+public record FileExtraction(
+        String path,
+        Language language,
+        String packageName,
+        int lineCount,
+        List<Declaration> declarations,
+        List<ImportRef> imports,
+        List<SupertypeRef> supertypes,
+        List<CallRef> calls,
+        boolean parseErrors) {
     public FileExtraction {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(language, "language");

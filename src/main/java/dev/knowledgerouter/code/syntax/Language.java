@@ -38,15 +38,49 @@ public enum Language {
 
     /** Docs, config, build and schema files: what a question about a repository tends to need beside the code. */
     private static final Set<String> TEXT_EXTENSIONS = Set.of(
-            "md", "markdown", "rst", "adoc", "txt",
-            "yaml", "yml", "json", "jsonc", "toml", "xml", "properties", "ini", "cfg", "conf",
-            "gradle", "kts", "mk", "cmake", "sh", "bash",
-            "sql", "proto", "graphql", "gql");
+            "md",
+            "markdown",
+            "rst",
+            "adoc",
+            "txt",
+            "yaml",
+            "yml",
+            "json",
+            "jsonc",
+            "toml",
+            "xml",
+            "properties",
+            "ini",
+            "cfg",
+            "conf",
+            "gradle",
+            "kts",
+            "mk",
+            "cmake",
+            "sh",
+            "bash",
+            "sql",
+            "proto",
+            "graphql",
+            "gql");
 
     /** Extensionless names whose content is build or project config; {@code go.mod} names the Go module path imports resolve against. */
     private static final Set<String> TEXT_NAMES = Set.of(
-            "dockerfile", "containerfile", "makefile", "gnumakefile", "jenkinsfile", "procfile", "vagrantfile",
-            "go.mod", "go.work", "license", "licence", "copying", "notice", "authors", "codeowners");
+            "dockerfile",
+            "containerfile",
+            "makefile",
+            "gnumakefile",
+            "jenkinsfile",
+            "procfile",
+            "vagrantfile",
+            "go.mod",
+            "go.work",
+            "license",
+            "licence",
+            "copying",
+            "notice",
+            "authors",
+            "codeowners");
 
     /**
      * The language of a file name, or empty when the file is not analysed. Names that say a file holds

@@ -1,10 +1,12 @@
 package dev.knowledgerouter.code.syntax;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -31,7 +33,7 @@ public final class RepositoryFiles {
 
     /** All analysed files by path, sorted. */
     public Map<String, FileExtraction> byPath() {
-        return java.util.Collections.unmodifiableMap(byPath);
+        return Collections.unmodifiableMap(byPath);
     }
 
     public boolean contains(String path) {
@@ -50,7 +52,7 @@ public final class RepositoryFiles {
         }
         try {
             return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return Optional.empty();
         }
     }

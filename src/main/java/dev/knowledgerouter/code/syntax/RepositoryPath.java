@@ -6,8 +6,7 @@ package dev.knowledgerouter.code.syntax;
  * the same on every platform.
  */
 public final class RepositoryPath {
-    private RepositoryPath() {
-    }
+    private RepositoryPath() {}
 
     /** The directory of a path, {@code ""} for a file at the root. */
     public static String directory(String path) {

@@ -34,7 +34,8 @@ public final class SourceParser implements AutoCloseable {
             Language.RUST, TreeSitterRust::new);
 
     private final Map<Language, LanguageExtractor> extractors;
-    private final ThreadLocal<EnumMap<Language, TSParser>> parsers = ThreadLocal.withInitial(() -> new EnumMap<>(Language.class));
+    private final ThreadLocal<EnumMap<Language, TSParser>> parsers =
+            ThreadLocal.withInitial(() -> new EnumMap<>(Language.class));
     private final Queue<TSParser> created = new ConcurrentLinkedQueue<>();
 
     public SourceParser(Map<Language, LanguageExtractor> extractors) {
@@ -83,7 +84,8 @@ public final class SourceParser implements AutoCloseable {
         TSParser parser = new TSParser();
         if (!parser.setLanguage(GRAMMARS.get(language).get())) {
             parser.close();
-            throw new IllegalStateException("the tree-sitter grammar for " + language + " is incompatible with the tree-sitter core");
+            throw new IllegalStateException(
+                    "the tree-sitter grammar for " + language + " is incompatible with the tree-sitter core");
         }
         created.add(parser);
         return parser;

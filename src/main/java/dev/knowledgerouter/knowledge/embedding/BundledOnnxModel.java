@@ -27,10 +27,16 @@ final class BundledOnnxModel extends AbstractInProcessEmbeddingModel {
         this.dimension = dimension;
     }
 
-    static BundledOnnxModel load(String modelResource, String tokenizerResource, PoolingMode pooling, int dimension, int threads, boolean spinning) {
+    static BundledOnnxModel load(
+            String modelResource,
+            String tokenizerResource,
+            PoolingMode pooling,
+            int dimension,
+            int threads,
+            boolean spinning) {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-             InputStream tokenizer = resource(tokenizerResource)) {
+                InputStream tokenizer = resource(tokenizerResource)) {
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
             options.addConfigEntry("session.intra_op.allow_spinning", spinning ? "1" : "0");
@@ -42,7 +48,8 @@ final class BundledOnnxModel extends AbstractInProcessEmbeddingModel {
             OrtSession session = env.createSession(model, options);
             return new BundledOnnxModel(session, new OnnxBertBiEncoder(env, session, tokenizer, pooling), dimension);
         } catch (OrtException e) {
-            throw new IllegalStateException("cannot start the ONNX runtime for " + modelResource + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot start the ONNX runtime for " + modelResource + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + modelResource + " from the classpath", e);
         }
@@ -51,7 +58,9 @@ final class BundledOnnxModel extends AbstractInProcessEmbeddingModel {
     private static InputStream resource(String name) {
         InputStream in = BundledOnnxModel.class.getClassLoader().getResourceAsStream(name);
         if (in == null) {
-            throw new IllegalStateException(name + " is not on the classpath; the embeddings jar is missing from target/lib (rebuild with ./mvnw package)");
+            throw new IllegalStateException(
+                    name
+                            + " is not on the classpath; the embeddings jar is missing from target/lib (rebuild with ./mvnw package)");
         }
         return in;
     }

@@ -1,5 +1,7 @@
 package dev.knowledgerouter.knowledge.embedding;
 
+import dev.knowledgerouter.files.OwnerOnly;
+import dev.knowledgerouter.knowledge.Embedder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -16,8 +18,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import dev.knowledgerouter.files.OwnerOnly;
-import dev.knowledgerouter.knowledge.Embedder;
+import org.slf4j.LoggerFactory;
 
 /**
  * Remembers document embeddings on disk by model and text hash, so re-indexing unchanged text
@@ -54,7 +55,9 @@ public final class CachingEmbedder implements Embedder {
 
     @Override
     public float[] embed(String text, Purpose purpose) {
-        return purpose == Purpose.QUERY ? delegate.embed(text, purpose) : embedAll(List.of(text), purpose).getFirst();
+        return purpose == Purpose.QUERY
+                ? delegate.embed(text, purpose)
+                : embedAll(List.of(text), purpose).getFirst();
     }
 
     @Override
@@ -72,7 +75,8 @@ public final class CachingEmbedder implements Embedder {
         hits += texts.size() - missing.size();
         misses += missing.size();
         if (!missing.isEmpty()) {
-            List<float[]> fresh = delegate.embedAll(missing.stream().map(texts::get).toList(), purpose);
+            List<float[]> fresh =
+                    delegate.embedAll(missing.stream().map(texts::get).toList(), purpose);
             ByteBuffer out = ByteBuffer.allocate(recordBytes * missing.size()).order(ByteOrder.LITTLE_ENDIAN);
             for (int j = 0; j < missing.size(); j++) {
                 String key = keys.get(missing.get(j));
@@ -131,22 +135,24 @@ public final class CachingEmbedder implements Embedder {
                 ch.truncate(whole); // a record torn by a crash
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the embedding cache " + file + "; delete it to start afresh", e);
+            throw new UncheckedIOException(
+                    "cannot read the embedding cache " + file + "; delete it to start afresh", e);
         }
     }
 
     private void append(ByteBuffer records) {
         try {
             OwnerOnly.createDirectories(file.getParent());
-            try (FileChannel ch = OwnerOnly.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
+            try (FileChannel ch = OwnerOnly.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
                 while (records.hasRemaining()) {
                     ch.write(records);
                 }
             }
         } catch (IOException e) {
             // The cache only saves time: failing to extend it must not fail the write it serves.
-            org.slf4j.LoggerFactory.getLogger(CachingEmbedder.class).warn("embedding cache {} not extended: {}", file, e.getMessage());
+            LoggerFactory.getLogger(CachingEmbedder.class)
+                    .warn("embedding cache {} not extended: {}", file, e.getMessage());
         }
     }
 }

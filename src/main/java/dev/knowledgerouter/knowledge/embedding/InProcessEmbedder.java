@@ -1,5 +1,8 @@
 package dev.knowledgerouter.knowledge.embedding;
 
+import dev.knowledgerouter.knowledge.Embedder;
+import dev.knowledgerouter.knowledge.EmbedderUnavailableException;
+import dev.knowledgerouter.knowledge.VectorMath;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
@@ -11,9 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
-import dev.knowledgerouter.knowledge.Embedder;
-import dev.knowledgerouter.knowledge.EmbedderUnavailableException;
-import dev.knowledgerouter.knowledge.VectorMath;
 
 /**
  * bge-small-en-v1.5 (int8-quantised ONNX) running inside the JVM: no network, no model download, 384
@@ -33,9 +33,11 @@ public final class InProcessEmbedder implements Embedder {
      * cannot keep the close waiting.
      */
     private final ReentrantReadWriteLock use = new ReentrantReadWriteLock(true);
+
     private volatile boolean closing;
     /** Guarded by the write side of {@link #use}. */
     private boolean closed;
+
     private final AtomicInteger underWay = new AtomicInteger();
 
     /**
@@ -45,8 +47,13 @@ public final class InProcessEmbedder implements Embedder {
      * itself unchanged within noise). See docs/benchmarks.md.
      */
     public InProcessEmbedder() {
-        this.model = BundledOnnxModel.load("bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS, 384,
-                Runtime.getRuntime().availableProcessors(), false);
+        this.model = BundledOnnxModel.load(
+                "bge-small-en-v1.5-q.onnx",
+                "bge-small-en-v1.5-q-tokenizer.json",
+                PoolingMode.CLS,
+                384,
+                Runtime.getRuntime().availableProcessors(),
+                false);
     }
 
     @Override
@@ -74,7 +81,8 @@ public final class InProcessEmbedder implements Embedder {
                     refuseIfClosing();
                 }
                 List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream()
-                        .map(TextSegment::from).toList();
+                        .map(TextSegment::from)
+                        .toList();
                 for (Embedding e : model.embedAll(batch).content()) {
                     out.add(VectorMath.normalized(e.vector()));
                 }
@@ -99,8 +107,11 @@ public final class InProcessEmbedder implements Embedder {
             idle = false;
         }
         if (!idle) {
-            LoggerFactory.getLogger(InProcessEmbedder.class).warn("an embedding was still running {} s after the"
-                    + " embedder was closed; its native session is left open", CLOSE_WAIT.toSeconds());
+            LoggerFactory.getLogger(InProcessEmbedder.class)
+                    .warn(
+                            "an embedding was still running {} s after the"
+                                    + " embedder was closed; its native session is left open",
+                            CLOSE_WAIT.toSeconds());
             return;
         }
         try {
@@ -135,8 +146,8 @@ public final class InProcessEmbedder implements Embedder {
 
     private void refuseIfClosing() {
         if (closing) {
-            throw new EmbedderUnavailableException("the in-process embedder is closed: kr is shutting down;"
-                    + " retry against the next start");
+            throw new EmbedderUnavailableException(
+                    "the in-process embedder is closed: kr is shutting down;" + " retry against the next start");
         }
     }
 }

@@ -2,6 +2,9 @@ package dev.knowledgerouter.knowledge.embedding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.knowledgerouter.knowledge.Embedder;
+import dev.knowledgerouter.knowledge.EmbedderUnavailableException;
+import dev.knowledgerouter.knowledge.VectorMath;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -15,9 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import dev.knowledgerouter.knowledge.Embedder;
-import dev.knowledgerouter.knowledge.EmbedderUnavailableException;
-import dev.knowledgerouter.knowledge.VectorMath;
 
 /**
  * An embedding model served by Ollama ({@code nomic-embed-text} in the full stack), called through
@@ -29,6 +29,7 @@ public final class OllamaEmbedder implements Embedder {
     static final int BATCH = 64;
     /** Busy (503, Ollama's full queue) and rate-limited (429, a proxy) answers, and broken connections, are tried again this often. */
     static final int RETRIES = 2;
+
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
 
     private final String host;
@@ -50,7 +51,8 @@ public final class OllamaEmbedder implements Embedder {
     /** @param firstBackoff the wait before the first retry, doubling after; tests pass a tiny one */
     OllamaEmbedder(String host, OllamaEmbeddingModel model, Duration timeout, Duration firstBackoff) {
         if (host == null || host.isBlank()) {
-            throw new IllegalArgumentException("the Ollama host for embeddings is empty; set OLLAMA_HOST, e.g. http://localhost:11434");
+            throw new IllegalArgumentException(
+                    "the Ollama host for embeddings is empty; set OLLAMA_HOST, e.g. http://localhost:11434");
         }
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("the embedding timeout must be positive, got " + timeout);
@@ -60,8 +62,10 @@ public final class OllamaEmbedder implements Embedder {
         this.timeout = timeout;
         this.firstBackoff = firstBackoff;
         // HTTP/1.1: Ollama speaks nothing else, and the client's h2c upgrade attempt only adds a round of headers.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10)).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10))
+                .build();
     }
 
     @Override
@@ -84,7 +88,9 @@ public final class OllamaEmbedder implements Embedder {
         List<float[]> out = new ArrayList<>(texts.size());
         String prefix = model.prefix(purpose);
         for (int from = 0; from < texts.size(); from += BATCH) {
-            List<String> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream().map(t -> prefix + t).toList();
+            List<String> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream()
+                    .map(t -> prefix + t)
+                    .toList();
             out.addAll(vectors(post(requestBody(batch)), batch.size()));
         }
         return out;
@@ -92,7 +98,8 @@ public final class OllamaEmbedder implements Embedder {
 
     private String requestBody(List<String> inputs) {
         try {
-            // truncate: a text past the model's context is cut by Ollama rather than refused, as the in-process model cuts it.
+            // truncate: a text past the model's context is cut by Ollama rather than refused, as the in-process model
+            // cuts it.
             return json.writeValueAsString(Map.of("model", model.name(), "input", inputs, "truncate", true));
         } catch (IOException e) {
             throw new EmbedderUnavailableException("cannot encode an embedding request for " + model.name(), e);
@@ -100,8 +107,11 @@ public final class OllamaEmbedder implements Embedder {
     }
 
     private byte[] post(String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(host + "/api/embed")).timeout(timeout)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(host + "/api/embed"))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         Duration backoff = firstBackoff;
         for (int attempt = 0; ; attempt++) {
             boolean last = attempt >= RETRIES;
@@ -116,16 +126,23 @@ public final class OllamaEmbedder implements Embedder {
             } catch (HttpConnectTimeoutException | ConnectException e) {
                 throw new EmbedderUnavailableException(unreachable(), e);
             } catch (HttpTimeoutException e) {
-                throw new EmbedderUnavailableException("Ollama at " + host + " did not return embeddings from " + model.name() + " within "
-                        + readable(timeout) + "; check that it runs (`ollama serve`, OLLAMA_HOST) and is not busy with other models", e);
+                throw new EmbedderUnavailableException(
+                        "Ollama at " + host + " did not return embeddings from " + model.name() + " within "
+                                + readable(timeout)
+                                + "; check that it runs (`ollama serve`, OLLAMA_HOST) and is not busy with other models",
+                        e);
             } catch (IOException e) {
                 if (last) {
-                    throw new EmbedderUnavailableException("the connection to Ollama at " + host + " broke off " + (attempt + 1)
-                            + " times while embedding with " + model.name() + "; check the server's log (`ollama serve`)", e);
+                    throw new EmbedderUnavailableException(
+                            "the connection to Ollama at " + host + " broke off " + (attempt + 1)
+                                    + " times while embedding with " + model.name()
+                                    + "; check the server's log (`ollama serve`)",
+                            e);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new EmbedderUnavailableException("interrupted while waiting for embeddings from Ollama at " + host, e);
+                throw new EmbedderUnavailableException(
+                        "interrupted while waiting for embeddings from Ollama at " + host, e);
             }
             pause(backoff);
             backoff = backoff.multipliedBy(2);
@@ -139,15 +156,15 @@ public final class OllamaEmbedder implements Embedder {
     private EmbedderUnavailableException refused(int status, String body, int attempts) {
         String error = errorText(body);
         if (status == 404 && error.contains("not found") && error.contains("model")) {
-            return new EmbedderUnavailableException("the embedding model " + model.name() + " is not on the Ollama at " + host
-                    + "; run `ollama pull " + model.name() + "`");
+            return new EmbedderUnavailableException("the embedding model " + model.name() + " is not on the Ollama at "
+                    + host + "; run `ollama pull " + model.name() + "`");
         }
         if (status == 404) {
             return new EmbedderUnavailableException("the server at " + host + " has no /api/embed (HTTP 404: " + error
                     + "); kr needs Ollama 0.3 or newer there");
         }
-        return new EmbedderUnavailableException("Ollama at " + host + " could not embed with " + model.name() + ": " + error
-                + " (HTTP " + status + (attempts > 1 ? ", " + attempts + " attempts" : "") + ")");
+        return new EmbedderUnavailableException("Ollama at " + host + " could not embed with " + model.name() + ": "
+                + error + " (HTTP " + status + (attempts > 1 ? ", " + attempts + " attempts" : "") + ")");
     }
 
     /** Ollama's {@code error} field; for another body, its start, on one line. */
@@ -175,8 +192,9 @@ public final class OllamaEmbedder implements Embedder {
             throw unreadable("its answer has no \"embeddings\" list", null);
         }
         if (embeddings.size() != expected) {
-            throw new EmbedderUnavailableException("Ollama at " + host + " returned " + embeddings.size() + " embeddings from " + model.name()
-                    + " for " + expected + " texts; vectors cannot be matched to texts");
+            throw new EmbedderUnavailableException(
+                    "Ollama at " + host + " returned " + embeddings.size() + " embeddings from " + model.name()
+                            + " for " + expected + " texts; vectors cannot be matched to texts");
         }
         List<float[]> out = new ArrayList<>(expected);
         for (JsonNode e : embeddings) {
@@ -190,9 +208,11 @@ public final class OllamaEmbedder implements Embedder {
             throw unreadable("an embedding is not a list of numbers", null);
         }
         if (e.size() != model.dimension()) {
-            throw new EmbedderUnavailableException("the Ollama model " + model.name() + " returned " + e.size() + "-dimensional vectors where "
-                    + model.dimension() + " were expected; set " + OllamaEmbeddingModel.DIMENSION_KEY + " to " + e.size()
-                    + " (collections filled with " + model.dimension() + "-d vectors must then be re-indexed)");
+            throw new EmbedderUnavailableException(
+                    "the Ollama model " + model.name() + " returned " + e.size() + "-dimensional vectors where "
+                            + model.dimension() + " were expected; set " + OllamaEmbeddingModel.DIMENSION_KEY + " to "
+                            + e.size()
+                            + " (collections filled with " + model.dimension() + "-d vectors must then be re-indexed)");
         }
         float[] v = new float[e.size()];
         for (int i = 0; i < v.length; i++) {
@@ -204,13 +224,18 @@ public final class OllamaEmbedder implements Embedder {
         try {
             return VectorMath.normalized(v);
         } catch (IllegalArgumentException zero) {
-            throw new EmbedderUnavailableException("the Ollama model " + model.name() + " returned an all-zero vector, which has no direction to search by", zero);
+            throw new EmbedderUnavailableException(
+                    "the Ollama model " + model.name()
+                            + " returned an all-zero vector, which has no direction to search by",
+                    zero);
         }
     }
 
     private EmbedderUnavailableException unreadable(String what, Throwable cause) {
-        return new EmbedderUnavailableException("Ollama at " + host + " answered the embedding request for " + model.name()
-                + " in a form kr cannot read: " + what, cause);
+        return new EmbedderUnavailableException(
+                "Ollama at " + host + " answered the embedding request for " + model.name()
+                        + " in a form kr cannot read: " + what,
+                cause);
     }
 
     private static String readable(Duration d) {

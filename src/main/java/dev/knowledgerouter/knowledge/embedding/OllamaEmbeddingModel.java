@@ -1,8 +1,8 @@
 package dev.knowledgerouter.knowledge.embedding;
 
+import dev.knowledgerouter.knowledge.Embedder;
 import java.util.Map;
 import java.util.Optional;
-import dev.knowledgerouter.knowledge.Embedder;
 
 /**
  * An Ollama embedding model as kr must call it: its name as configured, the length of its vectors
@@ -23,7 +23,9 @@ public record OllamaEmbeddingModel(String name, int dimension, String queryPrefi
             "all-minilm", 384,
             "snowflake-arctic-embed", 1024,
             "bge-m3", 1024);
-    private static final Map<String, Integer> SNOWFLAKE_TAGS = Map.of("22m", 384, "33m", 384, "110m", 768, "137m", 768, "335m", 1024);
+
+    private static final Map<String, Integer> SNOWFLAKE_TAGS =
+            Map.of("22m", 384, "33m", 384, "110m", 768, "137m", 768, "335m", 1024);
 
     /** The query instruction of mxbai-embed-large and snowflake-arctic-embed (their model cards); documents go bare. */
     private static final String SEARCHING_PASSAGES = "Represent this sentence for searching relevant passages: ";
@@ -39,17 +41,23 @@ public record OllamaEmbeddingModel(String name, int dimension, String queryPrefi
 
     /** A model from the table; any other fails with the hint to configure its dimension. */
     public static OllamaEmbeddingModel of(String name) {
-        return of(name, knownDimension(name).orElseThrow(() -> new IllegalArgumentException(
-                "kr does not know the vector length of the Ollama model '" + name + "'; set " + DIMENSION_KEY
-                        + " to it (the length of one vector from `ollama run` or /api/embed)")));
+        return of(
+                name,
+                knownDimension(name)
+                        .orElseThrow(() ->
+                                new IllegalArgumentException("kr does not know the vector length of the Ollama model '"
+                                        + name + "'; set " + DIMENSION_KEY
+                                        + " to it (the length of one vector from `ollama run` or /api/embed)")));
     }
 
     /** Any model at the given dimension, with the task prefixes of its family. */
     public static OllamaEmbeddingModel of(String name, int dimension) {
         String model = name == null ? null : name.strip();
         return switch (family(model == null ? "" : model)) {
-            case "nomic-embed-text" -> new OllamaEmbeddingModel(model, dimension, "search_query: ", "search_document: ");
-            case "mxbai-embed-large", "snowflake-arctic-embed" -> new OllamaEmbeddingModel(model, dimension, SEARCHING_PASSAGES, "");
+            case "nomic-embed-text" ->
+                new OllamaEmbeddingModel(model, dimension, "search_query: ", "search_document: ");
+            case "mxbai-embed-large", "snowflake-arctic-embed" ->
+                new OllamaEmbeddingModel(model, dimension, SEARCHING_PASSAGES, "");
             default -> new OllamaEmbeddingModel(model, dimension, "", "");
         };
     }
@@ -57,7 +65,9 @@ public record OllamaEmbeddingModel(String name, int dimension, String queryPrefi
     public static Optional<Integer> knownDimension(String name) {
         String model = name == null ? "" : name.strip();
         String family = family(model);
-        if (family.equals("snowflake-arctic-embed") && !tag(model).isEmpty() && !tag(model).equals("latest")) {
+        if (family.equals("snowflake-arctic-embed")
+                && !tag(model).isEmpty()
+                && !tag(model).equals("latest")) {
             return Optional.ofNullable(SNOWFLAKE_TAGS.get(tag(model)));
         }
         return Optional.ofNullable(DIMENSIONS.get(family));

@@ -1,51 +1,5 @@
 package dev.knowledgerouter.knowledge.lucene;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.index.FloatVectorValues;
-import org.apache.lucene.index.KnnVectorValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.util.VectorUtil;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Consumer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherFactory;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.BytesRef;
 import dev.knowledgerouter.knowledge.Bm25Params;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
@@ -59,6 +13,56 @@ import dev.knowledgerouter.knowledge.SearchRequest;
 import dev.knowledgerouter.knowledge.StoreException;
 import dev.knowledgerouter.knowledge.StoreLockedException;
 import dev.knowledgerouter.knowledge.StoredEntry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * One collection as one Lucene index: a long-lived writer (Lucene allows one per index), a searcher
@@ -73,6 +77,7 @@ final class LuceneCollection implements AutoCloseable {
     private static final String KEY_FORMAT = "format";
     /** HNSW is approximate; asking it for more candidates than needed buys recall cheaply. */
     private static final int OVERFETCH = 5;
+
     private static final int MIN_CANDIDATES = 10;
     private static final int SCAN_PAGE = 500;
 
@@ -85,8 +90,11 @@ final class LuceneCollection implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
-    private LuceneCollection(CollectionDefinition definition, OwnerOnlyDirectory directory, IndexWriter writer,
-                             SearcherManager searchers) {
+    private LuceneCollection(
+            CollectionDefinition definition,
+            OwnerOnlyDirectory directory,
+            IndexWriter writer,
+            SearcherManager searchers) {
         this.definition = definition;
         this.directory = directory;
         this.writer = writer;
@@ -97,45 +105,54 @@ final class LuceneCollection implements AutoCloseable {
         return open(path, definition, embedder, Bm25Params.LUCENE_DEFAULTS);
     }
 
-    static LuceneCollection open(Path path, CollectionDefinition definition, EmbedderIdentity embedder, Bm25Params bm25) {
+    static LuceneCollection open(
+            Path path, CollectionDefinition definition, EmbedderIdentity embedder, Bm25Params bm25) {
         OwnerOnlyDirectory directory = null;
         try {
             directory = OwnerOnlyDirectory.open(path);
             boolean exists = DirectoryReader.indexExists(directory);
             if (exists) {
-                checkIdentity(definition.name(), SegmentInfos.readLatestCommit(directory).getUserData(), embedder);
+                checkIdentity(
+                        definition.name(),
+                        SegmentInfos.readLatestCommit(directory).getUserData(),
+                        embedder);
             }
             IndexWriterConfig config = new IndexWriterConfig(new EnglishAnalyzer())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             IndexWriter writer = new IndexWriter(directory, config);
             try {
                 writer.setLiveCommitData(Map.of(
-                        KEY_EMBEDDER, embedder.id(),
-                        KEY_DIMENSION, Integer.toString(embedder.dimension()),
-                        KEY_COLLECTION, definition.name(),
-                        KEY_FORMAT, LuceneDocumentFormat.VERSION).entrySet());
+                                KEY_EMBEDDER, embedder.id(),
+                                KEY_DIMENSION, Integer.toString(embedder.dimension()),
+                                KEY_COLLECTION, definition.name(),
+                                KEY_FORMAT, LuceneDocumentFormat.VERSION)
+                        .entrySet());
                 if (!exists) {
                     writer.commit();
                 }
-                return new LuceneCollection(definition, directory, writer, new SearcherManager(writer, new SearcherFactory() {
-                    @Override
-                    public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
-                        IndexSearcher s = new IndexSearcher(reader);
-                        s.setSimilarity(new BM25Similarity((float) bm25.k1(), (float) bm25.b()));
-                        return s;
-                    }
-                }));
+                return new LuceneCollection(
+                        definition, directory, writer, new SearcherManager(writer, new SearcherFactory() {
+                            @Override
+                            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                                IndexSearcher s = new IndexSearcher(reader);
+                                s.setSimilarity(new BM25Similarity((float) bm25.k1(), (float) bm25.b()));
+                                return s;
+                            }
+                        }));
             } catch (IOException | RuntimeException e) {
                 closeQuietly(writer);
                 throw e;
             }
         } catch (LockObtainFailedException e) {
             closeQuietly(directory);
-            throw new StoreLockedException("the index of collection '" + definition.name() + "' at " + path
-                    + " is in use by another kr process; wait for it to finish, or stop `kr serve` (commands go through a running server on their own)", e);
+            throw new StoreLockedException(
+                    "the index of collection '" + definition.name() + "' at " + path
+                            + " is in use by another kr process; wait for it to finish, or stop `kr serve` (commands go through a running server on their own)",
+                    e);
         } catch (IOException e) {
             closeQuietly(directory);
-            throw new StoreException("cannot open collection '" + definition.name() + "' at " + path + ": " + e.getMessage(), e);
+            throw new StoreException(
+                    "cannot open collection '" + definition.name() + "' at " + path + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             closeQuietly(directory);
             throw e;
@@ -146,12 +163,14 @@ final class LuceneCollection implements AutoCloseable {
         String id = data.get(KEY_EMBEDDER);
         String dim = data.get(KEY_DIMENSION);
         if (id == null || dim == null || !dim.matches("[0-9]{1,5}")) {
-            throw new StoreException("collection '" + name + "' has no valid embedder metadata; it was not written by kr. Move its folder away and re-seed");
+            throw new StoreException("collection '" + name
+                    + "' has no valid embedder metadata; it was not written by kr. Move its folder away and re-seed");
         }
         String format = data.getOrDefault(KEY_FORMAT, LuceneDocumentFormat.VERSION);
         if (!format.equals(LuceneDocumentFormat.VERSION)) {
-            throw new StoreException("collection '" + name + "' uses document format " + format + " but this kr reads format "
-                    + LuceneDocumentFormat.VERSION + "; use the kr version that wrote it, or move the folder away and re-seed");
+            throw new StoreException("collection '" + name + "' uses document format " + format
+                    + " but this kr reads format " + LuceneDocumentFormat.VERSION
+                    + "; use the kr version that wrote it, or move the folder away and re-seed");
         }
         EmbedderIdentity stored = new EmbedderIdentity(id, Integer.parseInt(dim));
         if (!stored.equals(configured)) {
@@ -176,7 +195,7 @@ final class LuceneCollection implements AutoCloseable {
             }
         }
         // The last entry of an id wins, as if the batch had been written one entry at a time.
-        Map<String, Entry> byId = new java.util.LinkedHashMap<>();
+        Map<String, Entry> byId = new LinkedHashMap<>();
         entries.forEach(e -> byId.put(e.id(), e));
         List<Document> docs = new ArrayList<>(byId.size());
         for (Entry e : byId.values()) {
@@ -188,7 +207,8 @@ final class LuceneCollection implements AutoCloseable {
     }
 
     /** Read, change and rewrite one entry under the collection's write lock, so concurrent updates never lose one another. */
-    synchronized Optional<StoredEntry> updatePayload(String id, java.util.function.UnaryOperator<Map<String, Object>> update) throws IOException {
+    synchronized Optional<StoredEntry> updatePayload(String id, UnaryOperator<Map<String, Object>> update)
+            throws IOException {
         IndexSearcher searcher = searchers.acquire();
         Entry replaced;
         try {
@@ -197,13 +217,15 @@ final class LuceneCollection implements AutoCloseable {
                 return Optional.empty();
             }
             int doc = top.scoreDocs[0].doc;
-            StoredEntry current = LuceneDocumentFormat.toStoredEntry(definition.name(), searcher.storedFields().document(doc));
+            StoredEntry current = LuceneDocumentFormat.toStoredEntry(
+                    definition.name(), searcher.storedFields().document(doc));
             float[] vector = storedVector(searcher, doc);
-            replaced = new Entry(id, update.apply(new java.util.LinkedHashMap<>(current.payload())), vector, current.timestamp());
+            replaced = new Entry(id, update.apply(new LinkedHashMap<>(current.payload())), vector, current.timestamp());
         } finally {
             searchers.release(searcher);
         }
-        writer.updateDocument(new Term(LuceneDocumentFormat.ID, id), LuceneDocumentFormat.toDocument(replaced, definition));
+        writer.updateDocument(
+                new Term(LuceneDocumentFormat.ID, id), LuceneDocumentFormat.toDocument(replaced, definition));
         commit();
         return get(id);
     }
@@ -230,7 +252,8 @@ final class LuceneCollection implements AutoCloseable {
         } finally {
             searchers.release(searcher);
         }
-        writer.deleteDocuments(ids.stream().map(id -> new Term(LuceneDocumentFormat.ID, id)).toArray(Term[]::new));
+        writer.deleteDocuments(
+                ids.stream().map(id -> new Term(LuceneDocumentFormat.ID, id)).toArray(Term[]::new));
         commit();
         return existing;
     }
@@ -272,8 +295,10 @@ final class LuceneCollection implements AutoCloseable {
             List<HybridFusion.Scored<Integer>> ranked = switch (request.mode()) {
                 case DENSE -> dense(searcher, request.vector(), candidates, filter, cosines);
                 case BM25 -> bm25(searcher, request.text(), candidates, filter);
-                case HYBRID -> fusion.fuse(dense(searcher, request.vector(), candidates, filter, cosines),
-                        bm25(searcher, request.text(), candidates, filter));
+                case HYBRID ->
+                    fusion.fuse(
+                            dense(searcher, request.vector(), candidates, filter, cosines),
+                            bm25(searcher, request.text(), candidates, filter));
             };
             StoredFields fields = searcher.storedFields();
             List<SearchHit> hits = new ArrayList<>(Math.min(request.k(), ranked.size()));
@@ -297,8 +322,9 @@ final class LuceneCollection implements AutoCloseable {
         }
     }
 
-    private static List<HybridFusion.Scored<Integer>> dense(IndexSearcher searcher, float[] vector, int n, Query filter,
-                                                            Map<Integer, Double> cosines) throws IOException {
+    private static List<HybridFusion.Scored<Integer>> dense(
+            IndexSearcher searcher, float[] vector, int n, Query filter, Map<Integer, Double> cosines)
+            throws IOException {
         TopDocs top = searcher.search(new KnnFloatVectorQuery(LuceneDocumentFormat.VECTOR, vector, n, filter), n);
         List<HybridFusion.Scored<Integer>> out = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc sd : top.scoreDocs) {
@@ -309,7 +335,8 @@ final class LuceneCollection implements AutoCloseable {
         return out;
     }
 
-    private List<HybridFusion.Scored<Integer>> bm25(IndexSearcher searcher, String text, int n, Query filter) throws IOException {
+    private List<HybridFusion.Scored<Integer>> bm25(IndexSearcher searcher, String text, int n, Query filter)
+            throws IOException {
         Set<String> terms = new LinkedHashSet<>();
         try (TokenStream ts = analyzer.tokenStream(LuceneDocumentFormat.TEXT, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -354,11 +381,12 @@ final class LuceneCollection implements AutoCloseable {
         scan(from, to, (entry, vector) -> visitor.accept(entry), false);
     }
 
-    void scanWithVectors(Instant from, Instant to, java.util.function.BiConsumer<StoredEntry, float[]> visitor) throws IOException {
+    void scanWithVectors(Instant from, Instant to, BiConsumer<StoredEntry, float[]> visitor) throws IOException {
         scan(from, to, visitor, true);
     }
 
-    private void scan(Instant from, Instant to, java.util.function.BiConsumer<StoredEntry, float[]> visitor, boolean withVectors) throws IOException {
+    private void scan(Instant from, Instant to, BiConsumer<StoredEntry, float[]> visitor, boolean withVectors)
+            throws IOException {
         Query range = timeRange(from, to);
         Sort byTime = new Sort(new SortField(LuceneDocumentFormat.TIME, SortField.Type.LONG), SortField.FIELD_DOC);
         IndexSearcher searcher = searchers.acquire();
@@ -366,9 +394,12 @@ final class LuceneCollection implements AutoCloseable {
             StoredFields fields = searcher.storedFields();
             ScoreDoc after = null;
             while (true) {
-                TopDocs page = after == null ? searcher.search(range, SCAN_PAGE, byTime) : searcher.searchAfter(after, range, SCAN_PAGE, byTime);
+                TopDocs page = after == null
+                        ? searcher.search(range, SCAN_PAGE, byTime)
+                        : searcher.searchAfter(after, range, SCAN_PAGE, byTime);
                 for (ScoreDoc sd : page.scoreDocs) {
-                    visitor.accept(LuceneDocumentFormat.toStoredEntry(definition.name(), fields.document(sd.doc)),
+                    visitor.accept(
+                            LuceneDocumentFormat.toStoredEntry(definition.name(), fields.document(sd.doc)),
                             withVectors ? storedVector(searcher, sd.doc) : null);
                 }
                 if (page.scoreDocs.length < SCAN_PAGE) {
@@ -382,7 +413,8 @@ final class LuceneCollection implements AutoCloseable {
     }
 
     private static Query timeRange(Instant from, Instant to) {
-        return MillisRange.of(from, to).<Query>map(r -> LongPoint.newRangeQuery(LuceneDocumentFormat.TIME, r.first(), r.last()))
+        return MillisRange.of(from, to)
+                .<Query>map(r -> LongPoint.newRangeQuery(LuceneDocumentFormat.TIME, r.first(), r.last()))
                 .orElseGet(MatchNoDocsQuery::new);
     }
 
@@ -391,7 +423,8 @@ final class LuceneCollection implements AutoCloseable {
             return null;
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        filters.forEach((k, v) -> b.add(new TermQuery(new Term(LuceneDocumentFormat.FILTER_PREFIX + k, v)), BooleanClause.Occur.FILTER));
+        filters.forEach((k, v) ->
+                b.add(new TermQuery(new Term(LuceneDocumentFormat.FILTER_PREFIX + k, v)), BooleanClause.Occur.FILTER));
         return b.build();
     }
 

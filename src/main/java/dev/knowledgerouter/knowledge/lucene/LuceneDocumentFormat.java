@@ -3,9 +3,15 @@ package dev.knowledgerouter.knowledge.lucene;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.Entry;
+import dev.knowledgerouter.knowledge.FilterTerms;
+import dev.knowledgerouter.knowledge.SearchHit;
+import dev.knowledgerouter.knowledge.StoreException;
+import dev.knowledgerouter.knowledge.StoredEntry;
+import dev.knowledgerouter.knowledge.TextHash;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -17,13 +23,6 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
-import dev.knowledgerouter.knowledge.CollectionDefinition;
-import dev.knowledgerouter.knowledge.Entry;
-import dev.knowledgerouter.knowledge.FilterTerms;
-import dev.knowledgerouter.knowledge.SearchHit;
-import dev.knowledgerouter.knowledge.StoreException;
-import dev.knowledgerouter.knowledge.StoredEntry;
-import dev.knowledgerouter.knowledge.TextHash;
 
 /**
  * How an {@link Entry} is laid out in a Lucene document, and read back. Kept apart from the index
@@ -37,14 +36,14 @@ final class LuceneDocumentFormat {
     static final String TIME = "_ts";
     /** The embedded text, analysed for BM25 (hybrid retrieval builds on it). */
     static final String TEXT = "_text";
+
     static final String TEXT_HASH = "_sha";
     static final String FILTER_PREFIX = "f.";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
-    private LuceneDocumentFormat() {
-    }
+    private LuceneDocumentFormat() {}
 
     static Document toDocument(Entry entry, CollectionDefinition collection) {
         String text = collection.textOf(entry.payload());
@@ -59,7 +58,8 @@ final class LuceneDocumentFormat {
         doc.add(new TextField(TEXT, text, Field.Store.NO));
         doc.add(new StoredField(TEXT_HASH, TextHash.of(text)));
         for (String field : collection.filterFields()) {
-            FilterTerms.of(entry.payload().get(field)).forEach(t -> doc.add(new StringField(FILTER_PREFIX + field, t, Field.Store.NO)));
+            FilterTerms.of(entry.payload().get(field))
+                    .forEach(t -> doc.add(new StringField(FILTER_PREFIX + field, t, Field.Store.NO)));
         }
         return doc;
     }

@@ -1,16 +1,5 @@
 package dev.knowledgerouter.knowledge.lucene;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Consumer;
 import dev.knowledgerouter.knowledge.Bm25Params;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
@@ -22,6 +11,19 @@ import dev.knowledgerouter.knowledge.SearchRequest;
 import dev.knowledgerouter.knowledge.StoreException;
 import dev.knowledgerouter.knowledge.StoredEntry;
 import dev.knowledgerouter.knowledge.UnknownCollectionException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /** The embedded default store: one Lucene index per collection under {@code <root>/<collection>/}. */
 public final class LuceneKnowledgeStore implements KnowledgeStore {
@@ -30,8 +32,8 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
      * CoSQA (code): z-score fusion weighting dense 0.85, over BM25 with k1 0.9 and b 0.4. SciFact
      * alone prefers a dense weight near 0.6-0.75, which loses to dense on code. See docs/retrieval.md.
      */
-
     private final Path root;
+
     private final EmbedderIdentity embedder;
     private final HybridFusion fusion;
     private final Bm25Params bm25;
@@ -60,7 +62,9 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
     @Override
     public synchronized void open(CollectionDefinition definition) {
         if (!open.containsKey(definition.name())) {
-            open.put(definition.name(), LuceneCollection.open(root.resolve(definition.name()), definition, embedder, bm25));
+            open.put(
+                    definition.name(),
+                    LuceneCollection.open(root.resolve(definition.name()), definition, embedder, bm25));
         }
     }
 
@@ -86,7 +90,8 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
     }
 
     @Override
-    public Optional<StoredEntry> updatePayload(String collection, String id, java.util.function.UnaryOperator<Map<String, Object>> update) {
+    public Optional<StoredEntry> updatePayload(
+            String collection, String id, UnaryOperator<Map<String, Object>> update) {
         return io(() -> get(collection).updatePayload(id, update));
     }
 
@@ -116,7 +121,8 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
     @Override
     public List<SearchHit> search(SearchRequest request) {
         if (request.vector().length != embedder.dimension()) {
-            throw new IllegalArgumentException("query vector has " + request.vector().length + " dimensions, the store holds " + embedder.dimension());
+            throw new IllegalArgumentException("query vector has " + request.vector().length
+                    + " dimensions, the store holds " + embedder.dimension());
         }
         return io(() -> get(request.collection()).search(request, fusion));
     }
@@ -130,7 +136,7 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
     }
 
     @Override
-    public void scanWithVectors(String collection, Instant from, Instant to, java.util.function.BiConsumer<StoredEntry, float[]> visitor) {
+    public void scanWithVectors(String collection, Instant from, Instant to, BiConsumer<StoredEntry, float[]> visitor) {
         io(() -> {
             get(collection).scanWithVectors(from, to, visitor);
             return null;

@@ -1,5 +1,14 @@
 package dev.knowledgerouter.knowledge.lucene;
 
+import dev.knowledgerouter.files.ScratchFolders;
+import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.Embedder;
+import dev.knowledgerouter.knowledge.EmbedderIdentity;
+import dev.knowledgerouter.knowledge.Progress;
+import dev.knowledgerouter.knowledge.Reembedding;
+import dev.knowledgerouter.knowledge.StoreException;
+import dev.knowledgerouter.knowledge.StoreLockedException;
+import dev.knowledgerouter.knowledge.StoredEntry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,21 +17,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
-import dev.knowledgerouter.files.ScratchFolders;
-import dev.knowledgerouter.knowledge.CollectionDefinition;
-import dev.knowledgerouter.knowledge.Embedder;
-import dev.knowledgerouter.knowledge.EmbedderIdentity;
-import dev.knowledgerouter.knowledge.Progress;
-import dev.knowledgerouter.knowledge.StoreException;
-import dev.knowledgerouter.knowledge.StoreLockedException;
-import dev.knowledgerouter.knowledge.StoredEntry;
-import dev.knowledgerouter.knowledge.Reembedding;
 
 /**
  * Re-embeds a collection that was filled by another embedder: every stored entry is read back,
@@ -42,8 +45,7 @@ public final class LuceneReindexer {
     }
 
     /** What one reindex did; {@code previous} is where the old index was kept, empty when nothing had to change. */
-    public record Result(String collection, String from, int entries, Optional<Path> previous) {
-    }
+    public record Result(String collection, String from, int entries, Optional<Path> previous) {}
 
     public Result reindex(CollectionDefinition definition, Progress progress) {
         Path path = root.resolve(definition.name());
@@ -56,13 +58,14 @@ public final class LuceneReindexer {
             String from;
             // Hold the old index's write lock for the read, so no other kr process is writing to it meanwhile.
             try (FSDirectory dir = FSDirectory.open(path);
-                 org.apache.lucene.store.Lock lock = obtainLock(dir, definition.name())) {
+                    Lock lock = obtainLock(dir, definition.name())) {
                 if (!DirectoryReader.indexExists(dir)) {
                     return new Result(definition.name(), "none", 0, Optional.empty());
                 }
                 var data = SegmentInfos.readLatestCommit(dir).getUserData();
                 from = data.getOrDefault("embedder", "unknown") + " (" + data.getOrDefault("dimension", "?") + "-d)";
-                if (target.id().equals(data.get("embedder")) && Integer.toString(target.dimension()).equals(data.get("dimension"))) {
+                if (target.id().equals(data.get("embedder"))
+                        && Integer.toString(target.dimension()).equals(data.get("dimension"))) {
                     return new Result(definition.name(), from, 0, Optional.empty());
                 }
                 entries = readAll(definition.name(), dir);
@@ -88,15 +91,19 @@ public final class LuceneReindexer {
             }
             return new Result(definition.name(), from, entries.size(), Optional.of(previous));
         } catch (IOException e) {
-            throw new StoreException("reindexing '" + definition.name() + "' failed: " + e.getMessage() + "; the original index is still at " + path, e);
+            throw new StoreException(
+                    "reindexing '" + definition.name() + "' failed: " + e.getMessage()
+                            + "; the original index is still at " + path,
+                    e);
         }
     }
 
-    private static org.apache.lucene.store.Lock obtainLock(FSDirectory dir, String name) throws IOException {
+    private static Lock obtainLock(FSDirectory dir, String name) throws IOException {
         try {
-            return dir.obtainLock(org.apache.lucene.index.IndexWriter.WRITE_LOCK_NAME);
-        } catch (org.apache.lucene.store.LockObtainFailedException e) {
-            throw new StoreLockedException("collection '" + name + "' is in use by another kr process; stop it before `kr reindex`", e);
+            return dir.obtainLock(IndexWriter.WRITE_LOCK_NAME);
+        } catch (LockObtainFailedException e) {
+            throw new StoreLockedException(
+                    "collection '" + name + "' is in use by another kr process; stop it before `kr reindex`", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.knowledgerouter.knowledge.lucene;
 
+import dev.knowledgerouter.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.lucene.store.FSDirectory;
@@ -7,7 +8,6 @@ import org.apache.lucene.store.FilterDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexOutput;
 import org.apache.lucene.store.Lock;
-import dev.knowledgerouter.files.OwnerOnly;
 
 /**
  * A Lucene index folder whose files are private to their owner: Lucene creates every file of an index

@@ -1,19 +1,19 @@
 package dev.knowledgerouter.knowledge.migration;
 
+import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.Embedder;
+import dev.knowledgerouter.knowledge.Entry;
+import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.knowledge.Progress;
+import dev.knowledgerouter.knowledge.Reembedding;
+import dev.knowledgerouter.knowledge.StoreException;
+import dev.knowledgerouter.knowledge.StoredEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import dev.knowledgerouter.knowledge.CollectionDefinition;
-import dev.knowledgerouter.knowledge.Embedder;
-import dev.knowledgerouter.knowledge.Entry;
-import dev.knowledgerouter.knowledge.KnowledgeStore;
-import dev.knowledgerouter.knowledge.Progress;
-import dev.knowledgerouter.knowledge.StoreException;
-import dev.knowledgerouter.knowledge.StoredEntry;
-import dev.knowledgerouter.knowledge.Reembedding;
 
 /**
  * Copies one collection of a {@link StoreMigration}, oldest entries first, in batches; after each
@@ -22,8 +22,7 @@ import dev.knowledgerouter.knowledge.Reembedding;
  */
 final class CollectionCopy {
     /** Entries written, and entries not written because the target already held them. */
-    record Outcome(long copied, long skipped, MigrationCheckpoint.CollectionState state) {
-    }
+    record Outcome(long copied, long skipped, MigrationCheckpoint.CollectionState state) {}
 
     private final KnowledgeStore source;
     private final KnowledgeStore target;
@@ -31,8 +30,12 @@ final class CollectionCopy {
     private final int batchSize;
     private final Consumer<MigrationCheckpoint.CollectionState> checkpoint;
 
-    CollectionCopy(KnowledgeStore source, KnowledgeStore target, Optional<Embedder> reembedWith, int batchSize,
-                   Consumer<MigrationCheckpoint.CollectionState> checkpoint) {
+    CollectionCopy(
+            KnowledgeStore source,
+            KnowledgeStore target,
+            Optional<Embedder> reembedWith,
+            int batchSize,
+            Consumer<MigrationCheckpoint.CollectionState> checkpoint) {
         this.source = source;
         this.target = target;
         this.reembedWith = reembedWith;
@@ -61,8 +64,13 @@ final class CollectionCopy {
             // A bulk load leaves many small segments; merged, a search walks one graph.
             target.compact(name);
         }
-        MigrationCheckpoint.CollectionState done = new MigrationCheckpoint.CollectionState(name, true, pass.saved.floor(),
-                pass.saved.below(), resumed.copied() + pass.copied, resumed.skipped() + pass.found);
+        MigrationCheckpoint.CollectionState done = new MigrationCheckpoint.CollectionState(
+                name,
+                true,
+                pass.saved.floor(),
+                pass.saved.below(),
+                resumed.copied() + pass.copied,
+                resumed.skipped() + pass.found);
         checkpoint.accept(done);
         progress.done();
         return new Outcome(pass.copied, resumed.below() + pass.found, done);
@@ -85,7 +93,11 @@ final class CollectionCopy {
         private long found;
         private long belowNewest;
 
-        Pass(CollectionDefinition definition, MigrationCheckpoint.CollectionState resumed, boolean lookUp, Progress progress) {
+        Pass(
+                CollectionDefinition definition,
+                MigrationCheckpoint.CollectionState resumed,
+                boolean lookUp,
+                Progress progress) {
             this.definition = definition;
             this.resumed = resumed;
             this.lookUp = lookUp;
@@ -117,7 +129,10 @@ final class CollectionCopy {
         }
 
         private boolean alreadyInTarget(StoredEntry entry) {
-            return target.get(definition.name(), entry.id()).map(StoredEntry::textHash).filter(entry.textHash()::equals).isPresent();
+            return target.get(definition.name(), entry.id())
+                    .map(StoredEntry::textHash)
+                    .filter(entry.textHash()::equals)
+                    .isPresent();
         }
 
         private List<Entry> copies() {
@@ -125,7 +140,8 @@ final class CollectionCopy {
             for (int i = 0; i < entries.size(); i++) {
                 StoredEntry e = entries.get(i);
                 if (vectors.get(i) == null) {
-                    throw new StoreException("entry '" + e.id() + "' of collection '" + definition.name() + "' has no stored vector to copy");
+                    throw new StoreException("entry '" + e.id() + "' of collection '" + definition.name()
+                            + "' has no stored vector to copy");
                 }
                 out.add(new Entry(e.id(), e.payload(), vectors.get(i), e.timestamp()));
             }
@@ -136,11 +152,17 @@ final class CollectionCopy {
             if (entries.isEmpty()) {
                 return;
             }
-            List<Entry> batch = reembedWith.isPresent() ? Reembedding.of(definition, entries, reembedWith.get()) : copies();
+            List<Entry> batch =
+                    reembedWith.isPresent() ? Reembedding.of(definition, entries, reembedWith.get()) : copies();
             target.upsert(definition.name(), batch);
             copied += batch.size();
-            saved = new MigrationCheckpoint.CollectionState(definition.name(), false, entries.getLast().timestamp(), belowNewest,
-                    resumed.copied() + copied, resumed.skipped() + found);
+            saved = new MigrationCheckpoint.CollectionState(
+                    definition.name(),
+                    false,
+                    entries.getLast().timestamp(),
+                    belowNewest,
+                    resumed.copied() + copied,
+                    resumed.skipped() + found);
             checkpoint.accept(saved);
             entries.clear();
             vectors.clear();

@@ -1,17 +1,18 @@
 package dev.knowledgerouter.knowledge.migration;
 
+import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import dev.knowledgerouter.knowledge.EmbedderIdentity;
 
 /**
  * How far a {@link StoreMigration} got, so an interrupted one resumes instead of starting over.
  * {@code source} and {@code target} say which migration it belongs to: a checkpoint of another
  * pair of stores or embedders is never applied.
  */
-public record MigrationCheckpoint(String format, Side source, Side target, boolean complete, List<CollectionState> collections) {
+public record MigrationCheckpoint(
+        String format, Side source, Side target, boolean complete, List<CollectionState> collections) {
     /** Written into every checkpoint; a file without it is not one of ours and is never overwritten. */
     public static final String FORMAT = "kr-store-migration/1";
 
@@ -54,7 +55,10 @@ public record MigrationCheckpoint(String format, Side source, Side target, boole
     }
 
     CollectionState state(String collection) {
-        return collections.stream().filter(c -> c.name().equals(collection)).findFirst().orElse(CollectionState.notStarted(collection));
+        return collections.stream()
+                .filter(c -> c.name().equals(collection))
+                .findFirst()
+                .orElse(CollectionState.notStarted(collection));
     }
 
     /** Records one collection's progress; the migration is not complete until {@link #completed} says so. */

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.knowledgerouter.files.AtomicFile;
+import dev.knowledgerouter.knowledge.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import dev.knowledgerouter.files.AtomicFile;
-import dev.knowledgerouter.knowledge.StoreException;
 
 /**
  * The checkpoint of a migration as an indented JSON document (snake_case, times in ISO-8601), one
@@ -62,8 +62,10 @@ final class MigrationCheckpointFile {
         try {
             AtomicFile.write(file, out -> JSON.writeValue(out, checkpoint));
         } catch (IOException e) {
-            throw new StoreException("cannot write the migration checkpoint " + file + ": " + e.getMessage()
-                    + "; check that its folder is writable", e);
+            throw new StoreException(
+                    "cannot write the migration checkpoint " + file + ": " + e.getMessage()
+                            + "; check that its folder is writable",
+                    e);
         }
     }
 

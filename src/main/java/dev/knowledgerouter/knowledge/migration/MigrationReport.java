@@ -8,15 +8,21 @@ import java.util.List;
  * checkpoint that was not applied, a migration that was already complete, a collection whose
  * target came up short.
  */
-public record MigrationReport(String source, String target, List<CollectionReport> collections, List<String> notes,
-                              Path checkpoint, double seconds) {
+public record MigrationReport(
+        String source,
+        String target,
+        List<CollectionReport> collections,
+        List<String> notes,
+        Path checkpoint,
+        double seconds) {
 
     /**
      * One collection: entries written by this run, entries this run did not write because the
      * target already held them, whether vectors were re-embedded rather than copied, and the counts
      * of both stores once the run was over.
      */
-    public record CollectionReport(String collection, long copied, long skipped, boolean reembedded, long sourceCount, long targetCount) {
+    public record CollectionReport(
+            String collection, long copied, long skipped, boolean reembedded, long sourceCount, long targetCount) {
         /** The target holds at least every source entry (it may hold more that were there before). */
         public boolean verified() {
             return targetCount >= sourceCount;

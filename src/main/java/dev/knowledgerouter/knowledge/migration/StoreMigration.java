@@ -1,5 +1,11 @@
 package dev.knowledgerouter.knowledge.migration;
 
+import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.Embedder;
+import dev.knowledgerouter.knowledge.EmbedderIdentity;
+import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.knowledge.Progress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,11 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import dev.knowledgerouter.knowledge.CollectionDefinition;
-import dev.knowledgerouter.knowledge.Embedder;
-import dev.knowledgerouter.knowledge.EmbedderIdentity;
-import dev.knowledgerouter.knowledge.KnowledgeStore;
-import dev.knowledgerouter.knowledge.Progress;
 
 /**
  * Copies every opened collection of one store into another ({@code kr migrate}): ids, payloads and
@@ -71,7 +72,8 @@ public final class StoreMigration {
             throw new IllegalArgumentException("batch size must be at least 1, not " + batchSize);
         }
         if (source.store() == target.store() || source.description().equals(target.description())) {
-            throw new IllegalArgumentException("cannot migrate " + source.description() + " into itself; choose another target store");
+            throw new IllegalArgumentException(
+                    "cannot migrate " + source.description() + " into itself; choose another target store");
         }
     }
 
@@ -82,49 +84,70 @@ public final class StoreMigration {
     /** Copies what earlier runs did not, verifies, and reports; draws one progress bar per collection copied. */
     public MigrationReport run(Progress progress) {
         long started = System.nanoTime();
-        MigrationCheckpoint.Side from = new MigrationCheckpoint.Side(source.description(), source.store().embedder());
-        MigrationCheckpoint.Side to = new MigrationCheckpoint.Side(target.description(), target.store().embedder());
+        MigrationCheckpoint.Side from = new MigrationCheckpoint.Side(
+                source.description(), source.store().embedder());
+        MigrationCheckpoint.Side to = new MigrationCheckpoint.Side(
+                target.description(), target.store().embedder());
         Optional<Embedder> reembedWith = Optional.empty();
         if (!from.embedder().equals(to.embedder())) {
             if (!EmbedderIdentity.of(targetEmbedder).equals(to.embedder())) {
-                throw new IllegalArgumentException("the embedder given for re-embedding is " + EmbedderIdentity.of(targetEmbedder)
-                        + " but " + target.description() + " holds " + to.embedder() + " vectors");
+                throw new IllegalArgumentException(
+                        "the embedder given for re-embedding is " + EmbedderIdentity.of(targetEmbedder) + " but "
+                                + target.description() + " holds " + to.embedder() + " vectors");
             }
             reembedWith = Optional.of(targetEmbedder);
         }
         List<String> notes = new ArrayList<>();
         Checkpoints checkpoints = new Checkpoints(checkpointFile, resume(from, to, notes));
         List<CollectionDefinition> collections = source.store().collections();
-        if (checkpoints.current.complete() && collections.stream().allMatch(c -> checkpoints.current.state(c.name()).done())) {
-            notes.add("this migration was already complete; nothing was copied. Delete " + checkpointFile.path() + " to copy again");
+        if (checkpoints.current.complete()
+                && collections.stream()
+                        .allMatch(c -> checkpoints.current.state(c.name()).done())) {
+            notes.add("this migration was already complete; nothing was copied. Delete " + checkpointFile.path()
+                    + " to copy again");
         }
 
-        CollectionCopy copier = new CollectionCopy(source.store(), target.store(), reembedWith, batchSize, checkpoints::save);
+        CollectionCopy copier =
+                new CollectionCopy(source.store(), target.store(), reembedWith, batchSize, checkpoints::save);
         Map<String, CollectionCopy.Outcome> outcomes = new LinkedHashMap<>();
         for (CollectionDefinition c : collections) {
             target.store().open(c);
             MigrationCheckpoint.CollectionState state = checkpoints.current.state(c.name());
-            outcomes.put(c.name(), state.done()
-                    ? new CollectionCopy.Outcome(0, source.store().count(c.name()), state)
-                    : copier.copy(c, state, progress));
+            outcomes.put(
+                    c.name(),
+                    state.done()
+                            ? new CollectionCopy.Outcome(0, source.store().count(c.name()), state)
+                            : copier.copy(c, state, progress));
         }
 
         List<MigrationReport.CollectionReport> reports = new ArrayList<>();
         for (var outcome : outcomes.entrySet()) {
             String name = outcome.getKey();
-            var report = new MigrationReport.CollectionReport(name, outcome.getValue().copied(), outcome.getValue().skipped(),
-                    reembedWith.isPresent(), source.store().count(name), target.store().count(name));
+            var report = new MigrationReport.CollectionReport(
+                    name,
+                    outcome.getValue().copied(),
+                    outcome.getValue().skipped(),
+                    reembedWith.isPresent(),
+                    source.store().count(name),
+                    target.store().count(name));
             if (!report.verified()) {
                 MigrationCheckpoint.CollectionState done = outcome.getValue().state();
                 // Reopened from the start: the next run looks every entry up and writes only what is missing.
-                checkpoints.save(new MigrationCheckpoint.CollectionState(name, false, null, 0, done.copied(), done.skipped()));
-                notes.add("collection '" + name + "': the target holds " + report.targetCount() + " entries, the source "
-                        + report.sourceCount() + "; run the migration again to copy the missing ones");
+                checkpoints.save(
+                        new MigrationCheckpoint.CollectionState(name, false, null, 0, done.copied(), done.skipped()));
+                notes.add(
+                        "collection '" + name + "': the target holds " + report.targetCount() + " entries, the source "
+                                + report.sourceCount() + "; run the migration again to copy the missing ones");
             }
             reports.add(report);
         }
         checkpoints.complete(reports.stream().allMatch(MigrationReport.CollectionReport::verified));
-        return new MigrationReport(source.description(), target.description(), reports, notes, checkpointFile.path(),
+        return new MigrationReport(
+                source.description(),
+                target.description(),
+                reports,
+                notes,
+                checkpointFile.path(),
                 (System.nanoTime() - started) / 1e9);
     }
 
@@ -134,8 +157,9 @@ public final class StoreMigration {
             return MigrationCheckpoint.start(from, to);
         }
         if (!saved.get().isFor(from, to)) {
-            notes.add("the checkpoint " + checkpointFile.path() + " was of another migration (" + saved.get().source() + " to "
-                    + saved.get().target() + "); started over, copying only what the target does not hold yet");
+            notes.add("the checkpoint " + checkpointFile.path() + " was of another migration ("
+                    + saved.get().source() + " to " + saved.get().target()
+                    + "); started over, copying only what the target does not hold yet");
             return MigrationCheckpoint.start(from, to);
         }
         if (!saved.get().complete() && saved.get().collections().stream().anyMatch(c -> c.done() || c.started())) {
@@ -163,7 +187,7 @@ public final class StoreMigration {
         }
 
         private void write(MigrationCheckpoint next) {
-            if (!next.equals(current) || !java.nio.file.Files.exists(file.path())) {
+            if (!next.equals(current) || !Files.exists(file.path())) {
                 file.write(next);
                 current = next;
             }

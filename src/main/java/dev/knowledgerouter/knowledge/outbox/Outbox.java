@@ -1,5 +1,8 @@
 package dev.knowledgerouter.knowledge.outbox;
 
+import dev.knowledgerouter.files.OwnerOnly;
+import dev.knowledgerouter.knowledge.StoreException;
+import dev.knowledgerouter.knowledge.StoreLockedException;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,9 +23,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import dev.knowledgerouter.files.OwnerOnly;
-import dev.knowledgerouter.knowledge.StoreException;
-import dev.knowledgerouter.knowledge.StoreLockedException;
 
 /**
  * Writes the store could not take yet, kept on local disk in the order they were made, until they
@@ -51,12 +51,10 @@ public final class Outbox implements AutoCloseable {
     private static final String LOCK = "lock";
 
     /** One write as queued: its place in the order and when it was queued. */
-    public record Queued(long sequence, Instant queuedAt, PendingWrite write) {
-    }
+    public record Queued(long sequence, Instant queuedAt, PendingWrite write) {}
 
     /** Where a queued write's line is in the log; the writes themselves stay on disk. */
-    private record Slot(long sequence, Instant queuedAt, long offset, int length) {
-    }
+    private record Slot(long sequence, Instant queuedAt, long offset, int length) {}
 
     private final Path dir;
     private final Clock clock;
@@ -86,8 +84,8 @@ public final class Outbox implements AutoCloseable {
             lockChannel = OwnerOnly.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = tryLock(lockChannel, dir);
             boolean created = !Files.exists(dir.resolve(LOG));
-            log = OwnerOnly.open(dir.resolve(LOG), StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            log = OwnerOnly.open(
+                    dir.resolve(LOG), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             if (created) {
                 forceDirectory(dir);
             }
@@ -113,7 +111,10 @@ public final class Outbox implements AutoCloseable {
             lock = null;
         }
         if (lock == null) {
-            throw new StoreLockedException("the outbox at " + dir + " is in use by another kr process; stop it, or give this one its own KR_HOME", null);
+            throw new StoreLockedException(
+                    "the outbox at " + dir
+                            + " is in use by another kr process; stop it, or give this one its own KR_HOME",
+                    null);
         }
         return lock;
     }
@@ -132,8 +133,10 @@ public final class Outbox implements AutoCloseable {
             } catch (IOException ignored) {
                 // the next append overwrites from `end` anyway; load() drops a torn tail
             }
-            throw new StoreException("cannot queue a write in the outbox " + dir.resolve(LOG) + ": " + e.getMessage()
-                    + "; the write is not kept (free disk space or fix the folder's permissions)", e);
+            throw new StoreException(
+                    "cannot queue a write in the outbox " + dir.resolve(LOG) + ": " + e.getMessage()
+                            + "; the write is not kept (free disk space or fix the folder's permissions)",
+                    e);
         }
         pending.addLast(new Slot(queued.sequence(), queued.queuedAt(), end, line.length));
         end += line.length;
@@ -167,8 +170,9 @@ public final class Outbox implements AutoCloseable {
             } catch (IOException e) {
                 throw new StoreException("cannot read the outbox " + dir.resolve(LOG) + ": " + e.getMessage(), e);
             }
-            writes.add(OutboxRecordFormat.decode(line.array()).orElseThrow(() -> new StoreException(
-                    "the outbox record " + slot.sequence() + " in " + dir.resolve(LOG) + " changed on disk since it was written")));
+            writes.add(OutboxRecordFormat.decode(line.array())
+                    .orElseThrow(() -> new StoreException("the outbox record " + slot.sequence() + " in "
+                            + dir.resolve(LOG) + " changed on disk since it was written")));
         }
         return writes;
     }
@@ -189,8 +193,8 @@ public final class Outbox implements AutoCloseable {
     /** Moves the oldest write to {@code rejected.log} with the reason, then removes it as {@link #remove} does. */
     public synchronized void setAside(Queued refused, String reason) {
         Path file = dir.resolve(REJECTED);
-        try (FileChannel out = OwnerOnly.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
+        try (FileChannel out =
+                OwnerOnly.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             ByteBuffer line = ByteBuffer.wrap(OutboxRecordFormat.encode(refused, reason));
             while (line.hasRemaining()) {
                 out.write(line);
@@ -217,8 +221,10 @@ public final class Outbox implements AutoCloseable {
                 end = 0;
             }
         } catch (IOException e) {
-            throw new StoreException("cannot record flushed writes in the outbox at " + dir + ": " + e.getMessage()
-                    + "; they stay queued and will be written again, which is harmless", e);
+            throw new StoreException(
+                    "cannot record flushed writes in the outbox at " + dir + ": " + e.getMessage()
+                            + "; they stay queued and will be written again, which is harmless",
+                    e);
         }
     }
 
@@ -284,13 +290,15 @@ public final class Outbox implements AutoCloseable {
                 if (queued.isEmpty()) {
                     damagedAt = damagedAt < 0 ? offset : damagedAt;
                 } else if (damagedAt >= 0) {
-                    throw new StoreException("the outbox " + dir.resolve(LOG) + " is damaged at byte " + damagedAt + ", before writes that are whole; "
+                    throw new StoreException("the outbox " + dir.resolve(LOG) + " is damaged at byte " + damagedAt
+                            + ", before writes that are whole; "
                             + "a crash only tears the last line, so this is the disk's doing. Move the file aside to start with an empty outbox "
                             + "(its whole lines can be recovered by hand)");
                 } else {
                     Queued q = queued.get();
                     if (q.sequence() <= previous) {
-                        throw new StoreException("the outbox " + dir.resolve(LOG) + " has write " + q.sequence() + " after write " + previous + " at byte " + offset);
+                        throw new StoreException("the outbox " + dir.resolve(LOG) + " has write " + q.sequence()
+                                + " after write " + previous + " at byte " + offset);
                     }
                     if (q.sequence() > mark) {
                         pending.addLast(new Slot(q.sequence(), q.queuedAt(), offset, line.size() + 1));
@@ -319,14 +327,15 @@ public final class Outbox implements AutoCloseable {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new StoreException(file + " should hold the sequence number of the last flushed write but holds '" + text + "'", e);
+            throw new StoreException(
+                    file + " should hold the sequence number of the last flushed write but holds '" + text + "'", e);
         }
     }
 
     private void writeMark(long sequence) throws IOException {
         Path tmp = dir.resolve(APPLIED + ".tmp");
-        try (FileChannel out = OwnerOnly.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel out = OwnerOnly.open(
+                tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             writeFully(out, ByteBuffer.wrap((sequence + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
             out.force(true);
         }

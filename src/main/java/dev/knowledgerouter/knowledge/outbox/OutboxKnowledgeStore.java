@@ -1,5 +1,14 @@
 package dev.knowledgerouter.knowledge.outbox;
 
+import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.EmbedderIdentity;
+import dev.knowledgerouter.knowledge.Entry;
+import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.knowledge.SearchHit;
+import dev.knowledgerouter.knowledge.SearchRequest;
+import dev.knowledgerouter.knowledge.StoreUnavailableException;
+import dev.knowledgerouter.knowledge.StoredEntry;
+import dev.knowledgerouter.knowledge.UnknownCollectionException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,15 +30,6 @@ import java.util.function.IntSupplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.knowledgerouter.knowledge.CollectionDefinition;
-import dev.knowledgerouter.knowledge.EmbedderIdentity;
-import dev.knowledgerouter.knowledge.Entry;
-import dev.knowledgerouter.knowledge.KnowledgeStore;
-import dev.knowledgerouter.knowledge.SearchHit;
-import dev.knowledgerouter.knowledge.SearchRequest;
-import dev.knowledgerouter.knowledge.StoreUnavailableException;
-import dev.knowledgerouter.knowledge.StoredEntry;
-import dev.knowledgerouter.knowledge.UnknownCollectionException;
 
 /**
  * A store whose writes outlive an outage of the store behind it: an upsert or delete that meets
@@ -56,6 +56,7 @@ import dev.knowledgerouter.knowledge.UnknownCollectionException;
 public final class OutboxKnowledgeStore implements KnowledgeStore {
     /** What {@link #delete} returns when the delete was queued. */
     public static final int QUEUED = 0;
+
     private static final Logger LOG = LoggerFactory.getLogger(OutboxKnowledgeStore.class);
     /**
      * Flushed writes are marked on disk once this many more are in the store, and at the end of a
@@ -69,17 +70,18 @@ public final class OutboxKnowledgeStore implements KnowledgeStore {
     private final Outbox outbox;
     /** One flush at a time, so queued writes reach the store in their order and once. */
     private final ReentrantLock flushing = new ReentrantLock();
+
     private volatile ScheduledExecutorService flusher;
     /** A flush is waiting on the flusher: writes during a long outage must not pile up one task each. */
     private final AtomicBoolean flushRequested = new AtomicBoolean();
+
     private ScheduledFuture<?> periodicFlush;
     private volatile boolean closed;
     /** The unopened collection the last flush stopped at, so the wait is logged once, not every interval. */
     private String waitingFor;
 
     /** How a flush ended: {@code drained} when it ran until nothing was queued. */
-    private record Drain(int applied, boolean drained) {
-    }
+    private record Drain(int applied, boolean drained) {}
 
     /** Opens the outbox in {@code outboxDir} in front of {@code store}; both are closed by {@link #close}. */
     public OutboxKnowledgeStore(KnowledgeStore store, Path outboxDir, Clock clock) {
@@ -180,16 +182,21 @@ public final class OutboxKnowledgeStore implements KnowledgeStore {
     @Override
     public int delete(String collection, Collection<String> ids) {
         requireOpen(collection);
-        return ids.isEmpty() ? 0 : write(new PendingWrite.Delete(collection, List.copyOf(ids)), () -> store.delete(collection, ids));
+        return ids.isEmpty()
+                ? 0
+                : write(new PendingWrite.Delete(collection, List.copyOf(ids)), () -> store.delete(collection, ids));
     }
 
     @Override
-    public Optional<StoredEntry> updatePayload(String collection, String id, UnaryOperator<Map<String, Object>> update) {
+    public Optional<StoredEntry> updatePayload(
+            String collection, String id, UnaryOperator<Map<String, Object>> update) {
         if (!outbox.isEmpty()) {
             flush();
             if (!outbox.isEmpty()) {
-                throw new StoreUnavailableException(outbox.pending() + " writes made while the store was unreachable are not in it yet;"
-                        + " payloads can be updated once they are", null);
+                throw new StoreUnavailableException(
+                        outbox.pending() + " writes made while the store was unreachable are not in it yet;"
+                                + " payloads can be updated once they are",
+                        null);
             }
         }
         return store.updatePayload(collection, id, update);
@@ -263,8 +270,12 @@ public final class OutboxKnowledgeStore implements KnowledgeStore {
             return direct.getAsInt();
         } catch (StoreUnavailableException e) {
             outbox.append(write);
-            LOG.warn("the store is unreachable; a write to '{}' is kept in the outbox at {} until it is back ({} waiting): {}",
-                    write.collection(), outbox.directory(), outbox.pending(), e.getMessage());
+            LOG.warn(
+                    "the store is unreachable; a write to '{}' is kept in the outbox at {} until it is back ({} waiting): {}",
+                    write.collection(),
+                    outbox.directory(),
+                    outbox.pending(),
+                    e.getMessage());
             return QUEUED;
         }
     }
@@ -299,7 +310,11 @@ public final class OutboxKnowledgeStore implements KnowledgeStore {
                 // Drained means a write queued after the drain looked last may still be waiting: look again.
                 again = !closed && drain().drained();
             } catch (RuntimeException e) {
-                LOG.warn("flushing the outbox at {} failed; {} writes stay queued: {}", outbox.directory(), outbox.pending(), e.getMessage());
+                LOG.warn(
+                        "flushing the outbox at {} failed; {} writes stay queued: {}",
+                        outbox.directory(),
+                        outbox.pending(),
+                        e.getMessage());
                 again = false;
             } finally {
                 flushing.unlock();
@@ -327,8 +342,12 @@ public final class OutboxKnowledgeStore implements KnowledgeStore {
                 waitingFor = null;
                 Optional<String> refusal = refusal(head.write());
                 if (refusal.isPresent()) {
-                    LOG.error("queued write {} to '{}' can never be written ({}); it is set aside in {}", head.sequence(),
-                            head.write().collection(), refusal.get(), outbox.directory().resolve(Outbox.REJECTED));
+                    LOG.error(
+                            "queued write {} to '{}' can never be written ({}); it is set aside in {}",
+                            head.sequence(),
+                            head.write().collection(),
+                            refusal.get(),
+                            outbox.directory().resolve(Outbox.REJECTED));
                     outbox.setAside(head, refusal.get());
                     continue;
                 }
@@ -336,7 +355,10 @@ public final class OutboxKnowledgeStore implements KnowledgeStore {
                 try {
                     apply(run);
                 } catch (StoreUnavailableException e) {
-                    LOG.debug("the store is still unreachable; {} writes stay queued: {}", outbox.pending(), e.getMessage());
+                    LOG.debug(
+                            "the store is still unreachable; {} writes stay queued: {}",
+                            outbox.pending(),
+                            e.getMessage());
                     break;
                 }
                 run.forEach(outbox::remove);
@@ -368,8 +390,10 @@ public final class OutboxKnowledgeStore implements KnowledgeStore {
         List<Outbox.Queued> run = new ArrayList<>(List.of(head));
         int entries = first.entries().size();
         for (Outbox.Queued q : next.subList(1, next.size())) {
-            if (!(q.write() instanceof PendingWrite.Upsert u) || !u.collection().equals(first.collection())
-                    || !u.embedder().equals(first.embedder()) || entries + u.entries().size() > MERGE_MAX) {
+            if (!(q.write() instanceof PendingWrite.Upsert u)
+                    || !u.collection().equals(first.collection())
+                    || !u.embedder().equals(first.embedder())
+                    || entries + u.entries().size() > MERGE_MAX) {
                 break;
             }
             run.add(q);
@@ -394,7 +418,8 @@ public final class OutboxKnowledgeStore implements KnowledgeStore {
     /** Why the store can never take this write, checked before sending it. */
     private Optional<String> refusal(PendingWrite write) {
         if (write instanceof PendingWrite.Upsert upsert && !upsert.embedder().equals(store.embedder())) {
-            return Optional.of("its vectors are from " + upsert.embedder() + " but the store holds " + store.embedder());
+            return Optional.of(
+                    "its vectors are from " + upsert.embedder() + " but the store holds " + store.embedder());
         }
         return Optional.empty();
     }
@@ -413,7 +438,9 @@ public final class OutboxKnowledgeStore implements KnowledgeStore {
     /** The store's own list: both stores keep it in memory, so it answers during an outage. */
     private void requireOpen(String collection) {
         if (!isOpen(collection)) {
-            throw new UnknownCollectionException(collection, store.collections().stream().map(CollectionDefinition::name).toList());
+            throw new UnknownCollectionException(
+                    collection,
+                    store.collections().stream().map(CollectionDefinition::name).toList());
         }
     }
 }

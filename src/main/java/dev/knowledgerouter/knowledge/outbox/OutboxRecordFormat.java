@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.knowledgerouter.knowledge.EmbedderIdentity;
+import dev.knowledgerouter.knowledge.Entry;
+import dev.knowledgerouter.knowledge.StoreException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -20,9 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.CRC32C;
-import dev.knowledgerouter.knowledge.EmbedderIdentity;
-import dev.knowledgerouter.knowledge.Entry;
-import dev.knowledgerouter.knowledge.StoreException;
 
 /**
  * One queued write as one line: {@code <CRC-32C of the JSON, 8 hex digits> <JSON>\n}. JSON keeps the
@@ -34,11 +34,10 @@ import dev.knowledgerouter.knowledge.StoreException;
  */
 final class OutboxRecordFormat {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     private static final int CRC_DIGITS = 8;
 
-    private OutboxRecordFormat() {
-    }
+    private OutboxRecordFormat() {}
 
     /**
      * The line of a queued write, {@code \n} included; {@code rejectedBecause} (or null) says why the
@@ -79,7 +78,12 @@ final class OutboxRecordFormat {
             throw new IllegalArgumentException("the write cannot be kept as JSON: " + e.getOriginalMessage(), e);
         }
         byte[] line = new byte[CRC_DIGITS + 1 + json.length + 1];
-        System.arraycopy(HexFormat.of().toHexDigits((int) crc(json, 0, json.length)).getBytes(StandardCharsets.US_ASCII), 0, line, 0, CRC_DIGITS);
+        System.arraycopy(
+                HexFormat.of().toHexDigits((int) crc(json, 0, json.length)).getBytes(StandardCharsets.US_ASCII),
+                0,
+                line,
+                0,
+                CRC_DIGITS);
         line[CRC_DIGITS] = ' ';
         System.arraycopy(json, 0, line, CRC_DIGITS + 1, json.length);
         line[line.length - 1] = '\n';
@@ -105,10 +109,15 @@ final class OutboxRecordFormat {
         }
         try {
             JsonNode root = JSON.readTree(line, jsonStart, line.length - jsonStart);
-            return Optional.of(new Outbox.Queued(root.required("seq").asLong(), Instant.parse(root.required("queued_at").asText()), write(root)));
+            return Optional.of(new Outbox.Queued(
+                    root.required("seq").asLong(),
+                    Instant.parse(root.required("queued_at").asText()),
+                    write(root)));
         } catch (IOException | DateTimeParseException | IllegalArgumentException e) {
-            throw new StoreException("an outbox record passes its checksum but is not a write this kr can read (" + e.getMessage()
-                    + "); it was written by another kr version: use that version to flush it", e);
+            throw new StoreException(
+                    "an outbox record passes its checksum but is not a write this kr can read (" + e.getMessage()
+                            + "); it was written by another kr version: use that version to flush it",
+                    e);
         }
     }
 
@@ -117,11 +126,16 @@ final class OutboxRecordFormat {
         String op = root.required("op").asText();
         return switch (op) {
             case "upsert" -> {
-                EmbedderIdentity embedder = new EmbedderIdentity(root.required("embedder").asText(), root.required("dimension").asInt());
+                EmbedderIdentity embedder = new EmbedderIdentity(
+                        root.required("embedder").asText(),
+                        root.required("dimension").asInt());
                 List<Entry> entries = new ArrayList<>();
                 for (JsonNode e : root.required("entries")) {
-                    entries.add(new Entry(e.required("id").asText(), JSON.treeToValue(e.required("payload"), MAP),
-                            vector(e.required("vector").asText()), Instant.parse(e.required("timestamp").asText())));
+                    entries.add(new Entry(
+                            e.required("id").asText(),
+                            JSON.treeToValue(e.required("payload"), MAP),
+                            vector(e.required("vector").asText()),
+                            Instant.parse(e.required("timestamp").asText())));
                 }
                 yield new PendingWrite.Upsert(collection, embedder, entries);
             }
@@ -138,7 +152,8 @@ final class OutboxRecordFormat {
         try {
             return JSON.valueToTree(e.payload());
         } catch (IllegalArgumentException ex) {
-            throw new IllegalArgumentException("the payload of entry '" + e.id() + "' is not serialisable as JSON: " + ex.getMessage(), ex);
+            throw new IllegalArgumentException(
+                    "the payload of entry '" + e.id() + "' is not serialisable as JSON: " + ex.getMessage(), ex);
         }
     }
 

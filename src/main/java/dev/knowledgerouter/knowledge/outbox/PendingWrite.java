@@ -1,8 +1,8 @@
 package dev.knowledgerouter.knowledge.outbox;
 
-import java.util.List;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.Entry;
+import java.util.List;
 
 /**
  * A write the store has not taken yet, as the {@link Outbox} keeps it. Both kinds name entries by

@@ -5,6 +5,21 @@ import static io.qdrant.client.ConditionFactory.range;
 import static io.qdrant.client.ValueFactory.value;
 
 import com.google.common.util.concurrent.ListenableFuture;
+import dev.knowledgerouter.config.QdrantOptions;
+import dev.knowledgerouter.knowledge.Bm25Params;
+import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.EmbedderIdentity;
+import dev.knowledgerouter.knowledge.EmbedderMismatchException;
+import dev.knowledgerouter.knowledge.Entry;
+import dev.knowledgerouter.knowledge.HybridFusion;
+import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.knowledge.MillisRange;
+import dev.knowledgerouter.knowledge.SearchHit;
+import dev.knowledgerouter.knowledge.SearchRequest;
+import dev.knowledgerouter.knowledge.StoreException;
+import dev.knowledgerouter.knowledge.StoreUnavailableException;
+import dev.knowledgerouter.knowledge.StoredEntry;
+import dev.knowledgerouter.knowledge.UnknownCollectionException;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -48,35 +63,24 @@ import io.qdrant.client.grpc.Points.StartFrom;
 import io.qdrant.client.grpc.Points.UpdateMode;
 import io.qdrant.client.grpc.Points.UpsertPoints;
 import io.qdrant.client.grpc.Points.WithVectorsSelector;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import dev.knowledgerouter.knowledge.Bm25Params;
-import dev.knowledgerouter.knowledge.CollectionDefinition;
-import dev.knowledgerouter.knowledge.EmbedderIdentity;
-import dev.knowledgerouter.knowledge.EmbedderMismatchException;
-import dev.knowledgerouter.knowledge.Entry;
-import dev.knowledgerouter.knowledge.HybridFusion;
-import dev.knowledgerouter.knowledge.KnowledgeStore;
-import dev.knowledgerouter.knowledge.MillisRange;
-import dev.knowledgerouter.knowledge.SearchHit;
-import dev.knowledgerouter.knowledge.SearchRequest;
-import dev.knowledgerouter.knowledge.StoreException;
-import dev.knowledgerouter.knowledge.StoreUnavailableException;
-import dev.knowledgerouter.knowledge.StoredEntry;
-import dev.knowledgerouter.knowledge.UnknownCollectionException;
-import dev.knowledgerouter.config.QdrantOptions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * The full-stack store: one Qdrant collection per knowledge collection, spoken to over gRPC with the
@@ -105,6 +109,7 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
     private static final int MAX_RESPONSE_BYTES = 256 << 20;
     /** Collection metadata, which holds the embedder identity, arrived in Qdrant 1.16. */
     private static final int[] MIN_VERSION = {1, 16};
+
     private static final int WRITE_CHUNK = 256;
 
     private final QdrantClient client;
@@ -115,7 +120,12 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
     private final Map<String, CollectionDefinition> open = new LinkedHashMap<>();
     private final Map<String, Object> updateLocks = new ConcurrentHashMap<>();
 
-    private QdrantKnowledgeStore(QdrantClient client, QdrantOptions options, EmbedderIdentity embedder, HybridFusion fusion, Bm25Params bm25) {
+    private QdrantKnowledgeStore(
+            QdrantClient client,
+            QdrantOptions options,
+            EmbedderIdentity embedder,
+            HybridFusion fusion,
+            Bm25Params bm25) {
         this.client = client;
         this.options = options;
         this.embedder = embedder;
@@ -132,7 +142,8 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
         return connect(options, apiKey, embedder, HybridFusion.DEFAULT, Bm25Params.DEFAULT);
     }
 
-    public static QdrantKnowledgeStore connect(QdrantOptions options, String apiKey, EmbedderIdentity embedder, HybridFusion fusion, Bm25Params bm25) {
+    public static QdrantKnowledgeStore connect(
+            QdrantOptions options, String apiKey, EmbedderIdentity embedder, HybridFusion fusion, Bm25Params bm25) {
         // grpc-java refuses responses over 4 MiB by default; a page of scanned points with 768-d vectors
         // and long answers can exceed that, so the channel is built here with room for it.
         ManagedChannelBuilder<?> channel = ManagedChannelBuilder.forAddress(options.host(), options.port())
@@ -142,8 +153,8 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
         } else {
             channel.usePlaintext();
         }
-        QdrantGrpcClient.Builder builder = QdrantGrpcClient.newBuilder(channel.build(), true, false)
-                .withTimeout(options.timeout());
+        QdrantGrpcClient.Builder builder =
+                QdrantGrpcClient.newBuilder(channel.build(), true, false).withTimeout(options.timeout());
         if (apiKey != null && !apiKey.isBlank()) {
             builder.withApiKey(apiKey);
         }
@@ -164,13 +175,15 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
     }
 
     private void checkVersion(String version) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^v?(\\d+)\\.(\\d+)").matcher(version);
+        Matcher m = Pattern.compile("^v?(\\d+)\\.(\\d+)").matcher(version);
         if (m.find()) {
             int major = Integer.parseInt(m.group(1));
             int minor = Integer.parseInt(m.group(2));
             if (major < MIN_VERSION[0] || (major == MIN_VERSION[0] && minor < MIN_VERSION[1])) {
-                throw new StoreException("Qdrant at " + options.url() + " is version " + version + "; kr needs " + MIN_VERSION[0] + "." + MIN_VERSION[1]
-                        + " or newer (collection metadata keeps the embedder identity); upgrade Qdrant (compose.yaml uses v1.18.0)");
+                throw new StoreException(
+                        "Qdrant at " + options.url() + " is version " + version + "; kr needs " + MIN_VERSION[0] + "."
+                                + MIN_VERSION[1]
+                                + " or newer (collection metadata keeps the embedder identity); upgrade Qdrant (compose.yaml uses v1.18.0)");
             }
         }
     }
@@ -202,10 +215,20 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
     private void create(String name, CollectionDefinition definition) {
         CreateCollection request = CreateCollection.newBuilder()
                 .setCollectionName(name)
-                .setVectorsConfig(VectorsConfig.newBuilder().setParamsMap(VectorParamsMap.newBuilder()
-                        .putMap(QdrantPointFormat.DENSE, VectorParams.newBuilder().setSize(embedder.dimension()).setDistance(Distance.Cosine).build())))
+                .setVectorsConfig(VectorsConfig.newBuilder()
+                        .setParamsMap(VectorParamsMap.newBuilder()
+                                .putMap(
+                                        QdrantPointFormat.DENSE,
+                                        VectorParams.newBuilder()
+                                                .setSize(embedder.dimension())
+                                                .setDistance(Distance.Cosine)
+                                                .build())))
                 .setSparseVectorsConfig(SparseVectorConfig.newBuilder()
-                        .putMap(QdrantPointFormat.SPARSE, SparseVectorParams.newBuilder().setModifier(Modifier.Idf).build()))
+                        .putMap(
+                                QdrantPointFormat.SPARSE,
+                                SparseVectorParams.newBuilder()
+                                        .setModifier(Modifier.Idf)
+                                        .build()))
                 .setShardNumber(options.shards())
                 .setReplicationFactor(options.replicationFactor())
                 .setWriteConsistencyFactor(options.writeConsistencyFactor())
@@ -219,7 +242,8 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
             call("creating collection " + name, client.createCollectionAsync(request));
         } catch (StoreException e) {
             // Another router created it between our check and our create; its metadata is checked next.
-            if (!(e.getCause() instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.ALREADY_EXISTS)
+            if (!(e.getCause() instanceof StatusRuntimeException s
+                            && s.getStatus().getCode() == Status.Code.ALREADY_EXISTS)
                     && !call("checking collection " + name, client.collectionExistsAsync(name))) {
                 throw e;
             }
@@ -231,13 +255,16 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
         Value id = meta.get(META_EMBEDDER);
         Value dim = meta.get(META_DIMENSION);
         if (id == null || dim == null || !id.hasStringValue() || !dim.hasIntegerValue()) {
-            throw new StoreException("Qdrant collection '" + qdrantName(collection) + "' has no kr embedder metadata; it was not created by kr. "
+            throw new StoreException("Qdrant collection '" + qdrantName(collection)
+                    + "' has no kr embedder metadata; it was not created by kr. "
                     + "Set qdrant.collection_prefix to keep kr's collections apart, or delete that collection");
         }
-        String format = meta.getOrDefault(META_FORMAT, value(QdrantPointFormat.VERSION)).getStringValue();
+        String format =
+                meta.getOrDefault(META_FORMAT, value(QdrantPointFormat.VERSION)).getStringValue();
         if (!format.equals(QdrantPointFormat.VERSION)) {
-            throw new StoreException("Qdrant collection '" + qdrantName(collection) + "' uses point format " + format + " but this kr reads format "
-                    + QdrantPointFormat.VERSION + "; use the kr version that wrote it, or migrate it again");
+            throw new StoreException("Qdrant collection '" + qdrantName(collection) + "' uses point format " + format
+                    + " but this kr reads format " + QdrantPointFormat.VERSION
+                    + "; use the kr version that wrote it, or migrate it again");
         }
         EmbedderIdentity stored = new EmbedderIdentity(id.getStringValue(), (int) dim.getIntegerValue());
         if (!stored.equals(embedder)) {
@@ -248,15 +275,27 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
     /** Payload indexes for what searches filter and scans order on; created once, kept by Qdrant. */
     private void ensureIndexes(String name, CollectionDefinition definition, CollectionInfo info) {
         if (!info.getPayloadSchemaMap().containsKey(QdrantPointFormat.TIME)) {
-            PayloadIndexParams time = PayloadIndexParams.newBuilder().setIntegerIndexParams(
-                    IntegerIndexParams.newBuilder().setLookup(true).setRange(true).setIsPrincipal(true)).build();
-            call("indexing " + QdrantPointFormat.TIME, client.createPayloadIndexAsync(name, QdrantPointFormat.TIME, PayloadSchemaType.Integer, time, true, null, null));
+            PayloadIndexParams time = PayloadIndexParams.newBuilder()
+                    .setIntegerIndexParams(IntegerIndexParams.newBuilder()
+                            .setLookup(true)
+                            .setRange(true)
+                            .setIsPrincipal(true))
+                    .build();
+            call(
+                    "indexing " + QdrantPointFormat.TIME,
+                    client.createPayloadIndexAsync(
+                            name, QdrantPointFormat.TIME, PayloadSchemaType.Integer, time, true, null, null));
         }
         for (String field : definition.filterFields()) {
             String key = QdrantPointFormat.filterKey(field);
             if (!info.getPayloadSchemaMap().containsKey(key)) {
-                PayloadIndexParams keyword = PayloadIndexParams.newBuilder().setKeywordIndexParams(KeywordIndexParams.newBuilder()).build();
-                call("indexing " + key, client.createPayloadIndexAsync(name, key, PayloadSchemaType.Keyword, keyword, true, null, null));
+                PayloadIndexParams keyword = PayloadIndexParams.newBuilder()
+                        .setKeywordIndexParams(KeywordIndexParams.newBuilder())
+                        .build();
+                call(
+                        "indexing " + key,
+                        client.createPayloadIndexAsync(
+                                name, key, PayloadSchemaType.Keyword, keyword, true, null, null));
             }
         }
     }
@@ -294,7 +333,9 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
         }
         Map<String, Entry> byId = new LinkedHashMap<>();
         entries.forEach(e -> byId.put(e.id(), e));
-        List<PointStruct> points = byId.values().stream().map(e -> QdrantPointFormat.toPoint(e, e.vector(), definition, sparse)).toList();
+        List<PointStruct> points = byId.values().stream()
+                .map(e -> QdrantPointFormat.toPoint(e, e.vector(), definition, sparse))
+                .toList();
         synchronized (lock(collection)) {
             write(collection, points, UpdateMode.Upsert);
         }
@@ -304,8 +345,14 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
         String name = qdrantName(collection);
         for (int from = 0; from < points.size(); from += WRITE_CHUNK) {
             List<PointStruct> chunk = points.subList(from, Math.min(points.size(), from + WRITE_CHUNK));
-            call("writing to " + name, client.upsertAsync(UpsertPoints.newBuilder().setCollectionName(name).setWait(true)
-                    .setUpdateMode(mode).addAllPoints(chunk).build()));
+            call(
+                    "writing to " + name,
+                    client.upsertAsync(UpsertPoints.newBuilder()
+                            .setCollectionName(name)
+                            .setWait(true)
+                            .setUpdateMode(mode)
+                            .addAllPoints(chunk)
+                            .build()));
         }
     }
 
@@ -315,19 +362,27 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
     }
 
     @Override
-    public Optional<StoredEntry> updatePayload(String collection, String id, UnaryOperator<Map<String, Object>> update) {
+    public Optional<StoredEntry> updatePayload(
+            String collection, String id, UnaryOperator<Map<String, Object>> update) {
         CollectionDefinition definition = collection(collection);
-        // Serialised per collection like the Lucene store's writes, so two updates of one entry in this process never lose each other.
+        // Serialised per collection like the Lucene store's writes, so two updates of one entry in this process never
+        // lose each other.
         synchronized (lock(collection)) {
-            Optional<RetrievedPoint> point = retrieve(collection, List.of(id), true).stream().findFirst();
+            Optional<RetrievedPoint> point =
+                    retrieve(collection, List.of(id), true).stream().findFirst();
             if (point.isEmpty()) {
                 return Optional.empty();
             }
-            StoredEntry current = QdrantPointFormat.toStoredEntry(collection, point.get().getPayloadMap());
+            StoredEntry current =
+                    QdrantPointFormat.toStoredEntry(collection, point.get().getPayloadMap());
             float[] vector = QdrantPointFormat.denseVector(point.get().getVectors());
-            Entry replaced = new Entry(id, update.apply(new LinkedHashMap<>(current.payload())), vector, current.timestamp());
+            Entry replaced =
+                    new Entry(id, update.apply(new LinkedHashMap<>(current.payload())), vector, current.timestamp());
             // UpdateOnly: an entry another router deleted meanwhile stays deleted.
-            write(collection, List.of(QdrantPointFormat.toPoint(replaced, vector, definition, sparse)), UpdateMode.UpdateOnly);
+            write(
+                    collection,
+                    List.of(QdrantPointFormat.toPoint(replaced, vector, definition, sparse)),
+                    UpdateMode.UpdateOnly);
         }
         return get(collection, id);
     }
@@ -340,9 +395,14 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
         }
         List<String> distinct = ids.stream().distinct().toList();
         String name = qdrantName(collection);
-        DeletePoints request = DeletePoints.newBuilder().setCollectionName(name).setWait(true)
-                .setPoints(PointsSelector.newBuilder().setPoints(PointsIdsList.newBuilder()
-                        .addAllIds(distinct.stream().map(QdrantPointFormat::pointId).toList())))
+        DeletePoints request = DeletePoints.newBuilder()
+                .setCollectionName(name)
+                .setWait(true)
+                .setPoints(PointsSelector.newBuilder()
+                        .setPoints(PointsIdsList.newBuilder()
+                                .addAllIds(distinct.stream()
+                                        .map(QdrantPointFormat::pointId)
+                                        .toList())))
                 .build();
         synchronized (lock(collection)) {
             int existing = retrieve(collection, distinct, false).size();
@@ -367,7 +427,8 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
     @Override
     public Optional<StoredEntry> get(String collection, String id) {
         collection(collection);
-        return retrieve(collection, List.of(id), false).stream().findFirst()
+        return retrieve(collection, List.of(id), false).stream()
+                .findFirst()
                 .map(p -> QdrantPointFormat.toStoredEntry(collection, p.getPayloadMap()));
     }
 
@@ -377,10 +438,18 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
         List<RetrievedPoint> found = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += PAGE) {
             List<String> page = ids.subList(from, Math.min(ids.size(), from + PAGE));
-            List<RetrievedPoint> points = call("reading " + name, client.retrieveAsync(name, page.stream().map(QdrantPointFormat::pointId).toList(),
-                    WithPayloadSelectorFactory.enable(true), withVectors ? denseOnly() : WithVectorsSelectorFactory.enable(false), null));
-            java.util.Set<String> wanted = new java.util.HashSet<>(page);
-            points.stream().filter(p -> wanted.contains(QdrantPointFormat.entryId(p.getPayloadMap()))).forEach(found::add);
+            List<RetrievedPoint> points = call(
+                    "reading " + name,
+                    client.retrieveAsync(
+                            name,
+                            page.stream().map(QdrantPointFormat::pointId).toList(),
+                            WithPayloadSelectorFactory.enable(true),
+                            withVectors ? denseOnly() : WithVectorsSelectorFactory.enable(false),
+                            null));
+            Set<String> wanted = new HashSet<>(page);
+            points.stream()
+                    .filter(p -> wanted.contains(QdrantPointFormat.entryId(p.getPayloadMap())))
+                    .forEach(found::add);
         }
         return found;
     }
@@ -388,9 +457,12 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
     @Override
     public List<SearchHit> search(SearchRequest request) {
         if (request.vector().length != embedder.dimension()) {
-            throw new IllegalArgumentException("query vector has " + request.vector().length + " dimensions, the store holds " + embedder.dimension());
+            throw new IllegalArgumentException("query vector has " + request.vector().length
+                    + " dimensions, the store holds " + embedder.dimension());
         }
-        if (!collection(request.collection()).filterFields().containsAll(request.filters().keySet())) {
+        if (!collection(request.collection())
+                .filterFields()
+                .containsAll(request.filters().keySet())) {
             // Only declared fields are indexed; an undeclared one matches nothing, as in the Lucene store.
             return List.of();
         }
@@ -399,9 +471,10 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
         return switch (request.mode()) {
             case DENSE -> dense(request, filter);
             case BM25 -> keep(request, bm25(request, filter, candidates));
-            case HYBRID -> fusion.kind() == HybridFusion.Kind.RRF
-                    ? keep(request, serverSideRrf(request, filter, candidates))
-                    : keep(request, clientSideFusion(request, filter, candidates));
+            case HYBRID ->
+                fusion.kind() == HybridFusion.Kind.RRF
+                        ? keep(request, serverSideRrf(request, filter, candidates))
+                        : keep(request, clientSideFusion(request, filter, candidates));
         };
     }
 
@@ -424,8 +497,7 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
     }
 
     /** Candidates as (hit with its cosine, rank score), best first. */
-    private record Ranked(SearchHit hit, double rankScore) {
-    }
+    private record Ranked(SearchHit hit, double rankScore) {}
 
     private List<Ranked> bm25(SearchRequest request, Filter filter, int candidates) {
         SparseBm25Encoder.Sparse terms = sparse.query(request.text());
@@ -443,12 +515,16 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
         QueryPoints.Builder q = query(request.collection(), null, candidates)
                 .addPrefetch(prefetchDense(request, filter, candidates))
                 // Qdrant scores 1 / (k + rank) with ranks from 0, HybridFusion 1 / (k0 + rank) with ranks from 1.
-                .setQuery(QueryFactory.rrf(Rrf.newBuilder().setK((int) Math.round(fusion.parameter()) + 1).build()))
+                .setQuery(QueryFactory.rrf(Rrf.newBuilder()
+                        .setK((int) Math.round(fusion.parameter()) + 1)
+                        .build()))
                 .setWithVectors(denseOnly());
         SparseBm25Encoder.Sparse terms = sparse.query(request.text());
         if (!terms.isEmpty()) {
-            PrefetchQuery.Builder p = PrefetchQuery.newBuilder().setQuery(QueryFactory.nearest(terms.values(), terms.indices()))
-                    .setUsing(QdrantPointFormat.SPARSE).setLimit(candidates);
+            PrefetchQuery.Builder p = PrefetchQuery.newBuilder()
+                    .setQuery(QueryFactory.nearest(terms.values(), terms.indices()))
+                    .setUsing(QdrantPointFormat.SPARSE)
+                    .setLimit(candidates);
             if (filter != null) {
                 p.setFilter(filter);
             }
@@ -458,8 +534,10 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
     }
 
     private PrefetchQuery prefetchDense(SearchRequest request, Filter filter, int candidates) {
-        PrefetchQuery.Builder p = PrefetchQuery.newBuilder().setQuery(QueryFactory.nearest(request.vector()))
-                .setUsing(QdrantPointFormat.DENSE).setLimit(candidates)
+        PrefetchQuery.Builder p = PrefetchQuery.newBuilder()
+                .setQuery(QueryFactory.nearest(request.vector()))
+                .setUsing(QdrantPointFormat.DENSE)
+                .setLimit(candidates)
                 .setParams(SearchParams.newBuilder().setHnswEf(Math.max(candidates, 64)));
         if (filter != null) {
             p.setFilter(filter);
@@ -469,7 +547,8 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
 
     private List<Ranked> clientSideFusion(SearchRequest request, Filter filter, int candidates) {
         QueryPoints.Builder dense = query(request.collection(), filter, candidates)
-                .setQuery(QueryFactory.nearest(request.vector())).setUsing(QdrantPointFormat.DENSE)
+                .setQuery(QueryFactory.nearest(request.vector()))
+                .setUsing(QdrantPointFormat.DENSE)
                 .setParams(SearchParams.newBuilder().setHnswEf(Math.max(candidates, 64)));
         List<Ranked> denseHits = ranked(request, run(dense));
         List<Ranked> bm25Hits = bm25(request, filter, candidates);
@@ -477,8 +556,12 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
         denseHits.forEach(r -> byId.put(r.hit().id(), r.hit()));
         bm25Hits.forEach(r -> byId.putIfAbsent(r.hit().id(), r.hit()));
         List<HybridFusion.Scored<String>> fused = fusion.fuse(
-                denseHits.stream().map(r -> new HybridFusion.Scored<>(r.hit().id(), r.rankScore())).toList(),
-                bm25Hits.stream().map(r -> new HybridFusion.Scored<>(r.hit().id(), r.rankScore())).toList());
+                denseHits.stream()
+                        .map(r -> new HybridFusion.Scored<>(r.hit().id(), r.rankScore()))
+                        .toList(),
+                bm25Hits.stream()
+                        .map(r -> new HybridFusion.Scored<>(r.hit().id(), r.rankScore()))
+                        .toList());
         return fused.stream().map(f -> new Ranked(byId.get(f.key()), f.score())).toList();
     }
 
@@ -489,11 +572,13 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
             double cosine;
             if (p.hasVectors()) {
                 float[] stored = QdrantPointFormat.denseVector(p.getVectors());
-                cosine = stored == null ? -1 : org.apache.lucene.util.VectorUtil.dotProduct(request.vector(), stored);
+                cosine = stored == null ? -1 : VectorUtil.dotProduct(request.vector(), stored);
             } else {
                 cosine = p.getScore();
             }
-            out.add(new Ranked(QdrantPointFormat.toHit(request.collection(), p.getPayloadMap(), cosine, p.getScore()), p.getScore()));
+            out.add(new Ranked(
+                    QdrantPointFormat.toHit(request.collection(), p.getPayloadMap(), cosine, p.getScore()),
+                    p.getScore()));
         }
         return out;
     }
@@ -514,7 +599,9 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
     }
 
     private QueryPoints.Builder query(String collection, Filter filter, int limit) {
-        QueryPoints.Builder q = QueryPoints.newBuilder().setCollectionName(qdrantName(collection)).setLimit(limit)
+        QueryPoints.Builder q = QueryPoints.newBuilder()
+                .setCollectionName(qdrantName(collection))
+                .setLimit(limit)
                 .setWithPayload(WithPayloadSelectorFactory.enable(true));
         if (filter != null) {
             q.setFilter(filter);
@@ -551,7 +638,12 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
      * to its last timestamp, the entries of that timestamp are then read in full by an id-paged
      * scroll, and the next page starts one millisecond later.
      */
-    private void scan(String collection, Instant from, Instant to, BiConsumer<StoredEntry, float[]> visitor, boolean withVectors) {
+    private void scan(
+            String collection,
+            Instant from,
+            Instant to,
+            BiConsumer<StoredEntry, float[]> visitor,
+            boolean withVectors) {
         collection(collection);
         String name = qdrantName(collection);
         Optional<MillisRange> range = MillisRange.of(from, to);
@@ -563,14 +655,18 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
         while (cursor <= last) {
             ScrollPoints ordered = timeScroll(name, cursor, last, withVectors)
                     // start_from lets Qdrant seek in the ts index instead of walking it from the start for every page.
-                    .setOrderBy(OrderBy.newBuilder().setKey(QdrantPointFormat.TIME).setDirection(Direction.Asc)
+                    .setOrderBy(OrderBy.newBuilder()
+                            .setKey(QdrantPointFormat.TIME)
+                            .setDirection(Direction.Asc)
                             .setStartFrom(StartFrom.newBuilder().setInteger(cursor)))
                     .build();
-            List<RetrievedPoint> page = call("scanning " + name, client.scrollAsync(ordered)).getResultList();
+            List<RetrievedPoint> page =
+                    call("scanning " + name, client.scrollAsync(ordered)).getResultList();
             if (page.isEmpty()) {
                 return;
             }
-            long newest = page.getLast().getPayloadMap().get(QdrantPointFormat.TIME).getIntegerValue();
+            long newest =
+                    page.getLast().getPayloadMap().get(QdrantPointFormat.TIME).getIntegerValue();
             for (RetrievedPoint p : page) {
                 if (p.getPayloadMap().get(QdrantPointFormat.TIME).getIntegerValue() < newest) {
                     emit(collection, p, visitor, withVectors);
@@ -585,7 +681,12 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
     }
 
     /** Every entry of one timestamp, page by page in Qdrant's id order, without holding them all. */
-    private void sameTime(String collection, String name, long millis, boolean withVectors, BiConsumer<StoredEntry, float[]> visitor) {
+    private void sameTime(
+            String collection,
+            String name,
+            long millis,
+            boolean withVectors,
+            BiConsumer<StoredEntry, float[]> visitor) {
         PointId offset = null;
         do {
             ScrollPoints.Builder s = timeScroll(name, millis, millis, withVectors);
@@ -600,15 +701,21 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
 
     /** A page of the entries with {@code first <= ts <= last}, with payloads and, when asked, dense vectors. */
     private static ScrollPoints.Builder timeScroll(String name, long first, long last, boolean withVectors) {
-        return ScrollPoints.newBuilder().setCollectionName(name)
-                .setFilter(Filter.newBuilder().addMust(range(QdrantPointFormat.TIME, Range.newBuilder().setGte(first).setLte(last).build())))
+        return ScrollPoints.newBuilder()
+                .setCollectionName(name)
+                .setFilter(Filter.newBuilder()
+                        .addMust(range(
+                                QdrantPointFormat.TIME,
+                                Range.newBuilder().setGte(first).setLte(last).build())))
                 .setLimit(PAGE)
                 .setWithPayload(WithPayloadSelectorFactory.enable(true))
                 .setWithVectors(withVectors ? denseOnly() : WithVectorsSelectorFactory.enable(false));
     }
 
-    private static void emit(String collection, RetrievedPoint p, BiConsumer<StoredEntry, float[]> visitor, boolean withVectors) {
-        visitor.accept(QdrantPointFormat.toStoredEntry(collection, p.getPayloadMap()),
+    private static void emit(
+            String collection, RetrievedPoint p, BiConsumer<StoredEntry, float[]> visitor, boolean withVectors) {
+        visitor.accept(
+                QdrantPointFormat.toStoredEntry(collection, p.getPayloadMap()),
                 withVectors ? QdrantPointFormat.denseVector(p.getVectors()) : null);
     }
 
@@ -644,19 +751,30 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
             return new StoreException(what + " failed in Qdrant at " + options.url() + ": " + cause, cause);
         }
         Status status = grpc.getStatus();
-        String detail = status.getDescription() == null ? status.getCode().name() : status.getCode() + ": " + status.getDescription();
+        String detail = status.getDescription() == null
+                ? status.getCode().name()
+                : status.getCode() + ": " + status.getDescription();
         return switch (status.getCode()) {
-            case UNAVAILABLE, DEADLINE_EXCEEDED -> new StoreUnavailableException("Qdrant at " + options.url() + " is unreachable ("
-                    + what + ": " + detail + "); start it (`docker compose up -d qdrant`) or fix QDRANT_URL" + restPortHint(), grpc);
-            case UNAUTHENTICATED, PERMISSION_DENIED -> new StoreException("Qdrant at " + options.url() + " refused " + what
-                    + " (" + status.getCode() + "); set QDRANT_API_KEY to the key of that Qdrant", grpc);
-            default -> new StoreException(what + " failed in Qdrant at " + options.url() + ": " + detail + restPortHint(), grpc);
+            case UNAVAILABLE, DEADLINE_EXCEEDED ->
+                new StoreUnavailableException(
+                        "Qdrant at " + options.url() + " is unreachable (" + what + ": " + detail
+                                + "); start it (`docker compose up -d qdrant`) or fix QDRANT_URL" + restPortHint(),
+                        grpc);
+            case UNAUTHENTICATED, PERMISSION_DENIED ->
+                new StoreException(
+                        "Qdrant at " + options.url() + " refused " + what + " (" + status.getCode()
+                                + "); set QDRANT_API_KEY to the key of that Qdrant",
+                        grpc);
+            default ->
+                new StoreException(
+                        what + " failed in Qdrant at " + options.url() + ": " + detail + restPortHint(), grpc);
         };
     }
 
     private String restPortHint() {
         return options.port() == QdrantOptions.REST_PORT
-                ? " (" + QdrantOptions.REST_PORT + " is Qdrant's REST port; kr speaks gRPC, on " + QdrantOptions.DEFAULT_GRPC_PORT + " by default)"
+                ? " (" + QdrantOptions.REST_PORT + " is Qdrant's REST port; kr speaks gRPC, on "
+                        + QdrantOptions.DEFAULT_GRPC_PORT + " by default)"
                 : "";
     }
 

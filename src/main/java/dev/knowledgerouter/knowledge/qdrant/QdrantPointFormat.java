@@ -5,10 +5,17 @@ import static io.qdrant.client.ValueFactory.value;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.Entry;
+import dev.knowledgerouter.knowledge.FilterTerms;
+import dev.knowledgerouter.knowledge.SearchHit;
+import dev.knowledgerouter.knowledge.StoreException;
+import dev.knowledgerouter.knowledge.StoredEntry;
+import dev.knowledgerouter.knowledge.TextHash;
 import io.qdrant.client.PointIdFactory;
 import io.qdrant.client.VectorFactory;
-import io.qdrant.client.VectorsFactory;
 import io.qdrant.client.VectorOutputHelper;
+import io.qdrant.client.VectorsFactory;
 import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import io.qdrant.client.grpc.Points.PointStruct;
@@ -22,13 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import dev.knowledgerouter.knowledge.CollectionDefinition;
-import dev.knowledgerouter.knowledge.Entry;
-import dev.knowledgerouter.knowledge.FilterTerms;
-import dev.knowledgerouter.knowledge.SearchHit;
-import dev.knowledgerouter.knowledge.StoreException;
-import dev.knowledgerouter.knowledge.StoredEntry;
-import dev.knowledgerouter.knowledge.TextHash;
 
 /**
  * How an {@link Entry} is laid out as a Qdrant point, and read back; the Qdrant counterpart of
@@ -49,10 +49,9 @@ final class QdrantPointFormat {
     static final String FILTERS = "f";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
-    private QdrantPointFormat() {
-    }
+    private QdrantPointFormat() {}
 
     static PointId pointId(String entryId) {
         return PointIdFactory.id(UUID.nameUUIDFromBytes(("kr:" + entryId).getBytes(StandardCharsets.UTF_8)));
@@ -83,7 +82,9 @@ final class QdrantPointFormat {
         for (String field : collection.filterFields()) {
             List<String> terms = FilterTerms.of(entry.payload().get(field));
             if (!terms.isEmpty()) {
-                filters.put(filterName(field), value(terms.stream().map(t -> value(t)).toList()));
+                filters.put(
+                        filterName(field),
+                        value(terms.stream().map(t -> value(t)).toList()));
             }
         }
         p.put(FILTERS, value(filters));
@@ -107,7 +108,12 @@ final class QdrantPointFormat {
     }
 
     static StoredEntry toStoredEntry(String collection, Map<String, Value> payload) {
-        return new StoredEntry(collection, entryId(payload), userPayload(payload), timestamp(payload), payload.get(TEXT_HASH).getStringValue());
+        return new StoredEntry(
+                collection,
+                entryId(payload),
+                userPayload(payload),
+                timestamp(payload),
+                payload.get(TEXT_HASH).getStringValue());
     }
 
     static SearchHit toHit(String collection, Map<String, Value> payload, double cosine, double rankScore) {

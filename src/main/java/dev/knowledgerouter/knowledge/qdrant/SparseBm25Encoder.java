@@ -1,5 +1,6 @@
 package dev.knowledgerouter.knowledge.qdrant;
 
+import dev.knowledgerouter.knowledge.Bm25Params;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.util.StringHelper;
-import dev.knowledgerouter.knowledge.Bm25Params;
 
 /**
  * BM25 as sparse vectors, for a server that multiplies sparse dot products by each term's inverse
@@ -25,6 +25,7 @@ import dev.knowledgerouter.knowledge.Bm25Params;
 final class SparseBm25Encoder {
     /** Typical embedded text of a knowledge entry, in analysed tokens. */
     static final double AVERAGE_TOKENS = 100;
+
     private static final int MAX_TERMS = 1000;
 
     /** Indices are unsigned 32-bit term hashes; values are the weights. */
@@ -56,7 +57,8 @@ final class SparseBm25Encoder {
 
     Sparse query(String text) {
         Map<Integer, Integer> tf = termFrequencies(text, MAX_TERMS);
-        return new Sparse(List.copyOf(tf.keySet()), tf.keySet().stream().map(t -> 1f).toList());
+        return new Sparse(
+                List.copyOf(tf.keySet()), tf.keySet().stream().map(t -> 1f).toList());
     }
 
     private Map<Integer, Integer> termFrequencies(String text, int maxTerms) {

@@ -1,21 +1,21 @@
 package dev.knowledgerouter.knowledge.seed;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import dev.knowledgerouter.knowledge.CollectionCatalog;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.CollectionKind;
 import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.Entry;
 import dev.knowledgerouter.knowledge.EntryContent;
+import dev.knowledgerouter.knowledge.EntryVersions;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
 import dev.knowledgerouter.knowledge.Provenance;
 import dev.knowledgerouter.knowledge.StoredEntry;
 import dev.knowledgerouter.knowledge.UnknownCollectionException;
-import dev.knowledgerouter.knowledge.EntryVersions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Adds entries to knowledge collections on behalf of callers (MCP {@code add_knowledge}), held to the
@@ -31,8 +31,8 @@ public final class KnowledgeAdder {
     private final Clock clock;
     private final boolean allowReplace;
 
-    public KnowledgeAdder(KnowledgeStore store, Embedder embedder, CollectionCatalog catalog, Clock clock,
-                          boolean allowReplace) {
+    public KnowledgeAdder(
+            KnowledgeStore store, Embedder embedder, CollectionCatalog catalog, Clock clock, boolean allowReplace) {
         this.store = store;
         this.embedder = embedder;
         this.catalog = catalog;
@@ -50,8 +50,11 @@ public final class KnowledgeAdder {
      */
     public synchronized AddedEntry add(String collection, Map<String, Object> record, boolean replace) {
         List<CollectionDefinition> knowledge = catalog.ofKind(CollectionKind.KNOWLEDGE);
-        CollectionDefinition c = knowledge.stream().filter(d -> d.name().equals(collection)).findFirst()
-                .orElseThrow(() -> new UnknownCollectionException(collection,
+        CollectionDefinition c = knowledge.stream()
+                .filter(d -> d.name().equals(collection))
+                .findFirst()
+                .orElseThrow(() -> new UnknownCollectionException(
+                        collection,
                         knowledge.stream().map(CollectionDefinition::name).toList()));
         String problem = SeedFile.problemWith(record, c);
         if (problem != null) {
@@ -62,8 +65,13 @@ public final class KnowledgeAdder {
         Optional<StoredEntry> existing = store.get(c.name(), id);
         if (EntryContent.sameAs(c, existing, record)) {
             Map<String, Object> stored = existing.get().payload();
-            return new AddedEntry(c.name(), id, AddedEntry.Change.UNCHANGED, Provenance.in(stored),
-                    EntryVersions.current(stored), EntryVersions.in(stored));
+            return new AddedEntry(
+                    c.name(),
+                    id,
+                    AddedEntry.Change.UNCHANGED,
+                    Provenance.in(stored),
+                    EntryVersions.current(stored),
+                    EntryVersions.in(stored));
         }
         Optional<Provenance> was = existing.map(e -> Provenance.in(e.payload()));
         if (was.isPresent() && was.get().curated() && !(replace && allowReplace)) {

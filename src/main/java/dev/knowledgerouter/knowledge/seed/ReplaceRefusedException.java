@@ -8,8 +8,8 @@ import dev.knowledgerouter.knowledge.Provenance;
  * from, and both switches as they stood.
  */
 public final class ReplaceRefusedException extends RuntimeException {
-    ReplaceRefusedException(String collection, String id, Provenance provenance, boolean replaceAsked,
-                            boolean replaceAllowed) {
+    ReplaceRefusedException(
+            String collection, String id, Provenance provenance, boolean replaceAsked, boolean replaceAllowed) {
         super(collection + "/" + id + " is curated knowledge (from " + provenance.describe()
                 + ") and was not replaced: replacing it takes \"replace\": true on the call (this call: " + replaceAsked
                 + ") and knowledge.allow_replace: true in the server's kr.yaml (this server: " + replaceAllowed

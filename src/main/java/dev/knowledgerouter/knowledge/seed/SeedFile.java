@@ -2,6 +2,10 @@ package dev.knowledgerouter.knowledge.seed;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.Entry;
+import dev.knowledgerouter.knowledge.EntryContent;
+import dev.knowledgerouter.knowledge.JsonLines;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
@@ -9,10 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import dev.knowledgerouter.knowledge.CollectionDefinition;
-import dev.knowledgerouter.knowledge.Entry;
-import dev.knowledgerouter.knowledge.EntryContent;
-import dev.knowledgerouter.knowledge.JsonLines;
+import java.util.Objects;
 
 /**
  * A parsed and validated {@code .jsonl} seed file: one JSON object a line with a stable {@code id},
@@ -21,7 +22,7 @@ import dev.knowledgerouter.knowledge.JsonLines;
  */
 public record SeedFile(Path path, CollectionDefinition collection, List<Map<String, Object>> records) {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     private static final int MAX_REPORTED = 50;
 
     public static SeedFile read(Path path, CollectionDefinition collection) {
@@ -37,7 +38,7 @@ public record SeedFile(Path path, CollectionDefinition collection, List<Map<Stri
                 }
                 Map<String, Object> record = JSON.convertValue(node, MAP);
                 // Stored entries drop JSON nulls; drop them here too, or re-seeding would never see "unchanged".
-                record.values().removeIf(java.util.Objects::isNull);
+                record.values().removeIf(Objects::isNull);
                 String problem = problemWith(record, collection);
                 if (problem != null) {
                     problems.add(where + problem);
@@ -45,7 +46,8 @@ public record SeedFile(Path path, CollectionDefinition collection, List<Map<Stri
                 }
                 Integer earlier = firstLineOfId.putIfAbsent((String) record.get("id"), n);
                 if (earlier != null) {
-                    problems.add(where + "id '" + record.get("id") + "' is already used on line " + earlier + "; ids must be unique");
+                    problems.add(where + "id '" + record.get("id") + "' is already used on line " + earlier
+                            + "; ids must be unique");
                     return;
                 }
                 records.add(record);
@@ -68,9 +70,13 @@ public record SeedFile(Path path, CollectionDefinition collection, List<Map<Stri
             return "missing \"id\" (a stable string such as \"maven-pkix-path-building-failed\"; it makes re-seeding replace instead of duplicate)";
         }
         if (id.length() > Entry.MAX_ID_CHARS) {
-            return "\"id\" is " + id.length() + " characters long; use a short stable id (at most " + Entry.MAX_ID_CHARS + ")";
+            return "\"id\" is " + id.length() + " characters long; use a short stable id (at most " + Entry.MAX_ID_CHARS
+                    + ")";
         }
-        String reserved = record.keySet().stream().filter(EntryContent::isReserved).findFirst().orElse(null);
+        String reserved = record.keySet().stream()
+                .filter(EntryContent::isReserved)
+                .findFirst()
+                .orElse(null);
         if (reserved != null) {
             return "\"" + reserved + "\" is kept by the router (where an entry came from, its earlier versions); "
                     + "remove it from the entry";

@@ -1,5 +1,18 @@
 package dev.knowledgerouter.knowledge.seed;
 
+import dev.knowledgerouter.knowledge.CollectionCatalog;
+import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.Embedder;
+import dev.knowledgerouter.knowledge.Entry;
+import dev.knowledgerouter.knowledge.EntryContent;
+import dev.knowledgerouter.knowledge.EntryVersions;
+import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.knowledge.Progress;
+import dev.knowledgerouter.knowledge.Provenance;
+import dev.knowledgerouter.knowledge.StopSignal;
+import dev.knowledgerouter.knowledge.StoreException;
+import dev.knowledgerouter.knowledge.StoredEntry;
+import dev.knowledgerouter.knowledge.UnknownCollectionException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,19 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import dev.knowledgerouter.knowledge.CollectionCatalog;
-import dev.knowledgerouter.knowledge.CollectionDefinition;
-import dev.knowledgerouter.knowledge.Embedder;
-import dev.knowledgerouter.knowledge.Entry;
-import dev.knowledgerouter.knowledge.EntryContent;
-import dev.knowledgerouter.knowledge.KnowledgeStore;
-import dev.knowledgerouter.knowledge.Progress;
-import dev.knowledgerouter.knowledge.Provenance;
-import dev.knowledgerouter.knowledge.StopSignal;
-import dev.knowledgerouter.knowledge.StoreException;
-import dev.knowledgerouter.knowledge.StoredEntry;
-import dev.knowledgerouter.knowledge.UnknownCollectionException;
-import dev.knowledgerouter.knowledge.EntryVersions;
 
 /**
  * Loads seed files into their collections. Every file is validated before anything is written;
@@ -59,11 +59,14 @@ public final class Seeder {
     /** Seeds every {@code <collection>.jsonl} of {@code dir} whose name is a declared collection. */
     public List<SeedReport> seedDirectory(Path dir, Progress progress) {
         if (!Files.isDirectory(dir)) {
-            throw new StoreException("seed directory " + dir + " does not exist; set seed_dir in kr.yaml or pass --file");
+            throw new StoreException(
+                    "seed directory " + dir + " does not exist; set seed_dir in kr.yaml or pass --file");
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().endsWith(".jsonl"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new StoreException("cannot list " + dir + ": " + e.getMessage(), e);
         }
@@ -73,7 +76,8 @@ public final class Seeder {
             String name = f.getFileName().toString().replaceFirst("\\.jsonl$", "");
             Optional<CollectionDefinition> c = catalog.find(name);
             if (c.isEmpty()) {
-                problems.add(f + ": no collection named '" + name + "' is declared; name the file after a collection or pass --collection");
+                problems.add(f + ": no collection named '" + name
+                        + "' is declared; name the file after a collection or pass --collection");
                 continue;
             }
             try {
@@ -91,7 +95,9 @@ public final class Seeder {
     /** Seeds one file into {@code collection}. */
     public SeedReport seedFile(Path file, String collection, Progress progress) {
         CollectionDefinition c = catalog.find(collection)
-                .orElseThrow(() -> new UnknownCollectionException(collection, catalog.all().stream().map(CollectionDefinition::name).toList()));
+                .orElseThrow(() -> new UnknownCollectionException(
+                        collection,
+                        catalog.all().stream().map(CollectionDefinition::name).toList()));
         if (!Files.isRegularFile(file)) {
             throw new StoreException("seed file " + file + " does not exist");
         }
@@ -125,7 +131,8 @@ public final class Seeder {
             for (int from = 0; from < changed.size(); from += EMBED_BATCH) {
                 stop.check("seeding " + c.name());
                 List<Map<String, Object>> batch = changed.subList(from, Math.min(changed.size(), from + EMBED_BATCH));
-                List<float[]> vectors = embedder.embedAll(batch.stream().map(c::textOf).toList(), Embedder.Purpose.DOCUMENT);
+                List<float[]> vectors =
+                        embedder.embedAll(batch.stream().map(c::textOf).toList(), Embedder.Purpose.DOCUMENT);
                 for (int i = 0; i < batch.size(); i++) {
                     Map<String, Object> record = batch.get(i);
                     Map<String, Object> payload = seededPayload(replaced.get(record.get("id")), record, seeded, now);
@@ -142,16 +149,22 @@ public final class Seeder {
             store.compact(c.name());
         }
         int unchanged = file.records().size() - changed.size() - restamped.size();
-        return new SeedReport(c.name(), file.path(), file.records().size(), changed.size() - replaced.size(),
-                replaced.size() + restamped.size(), unchanged, (System.nanoTime() - started) / 1e9);
+        return new SeedReport(
+                c.name(),
+                file.path(),
+                file.records().size(),
+                changed.size() - replaced.size(),
+                replaced.size() + restamped.size(),
+                unchanged,
+                (System.nanoTime() - started) / 1e9);
     }
 
     /**
      * A seed line's payload. Seeding updates its own entries as the file says (the file is their record);
      * an entry that came from elsewhere keeps what it said as an earlier version.
      */
-    private static Map<String, Object> seededPayload(StoredEntry previous, Map<String, Object> record,
-                                                     Provenance seeded, Instant now) {
+    private static Map<String, Object> seededPayload(
+            StoredEntry previous, Map<String, Object> record, Provenance seeded, Instant now) {
         if (previous == null) {
             return seeded.into(record);
         }

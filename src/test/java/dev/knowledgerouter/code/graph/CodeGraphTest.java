@@ -3,9 +3,15 @@ package dev.knowledgerouter.code.graph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.knowledgerouter.code.AnalysisRequest;
+import dev.knowledgerouter.code.AnalysisResult;
+import dev.knowledgerouter.code.CodeIndex;
+import dev.knowledgerouter.code.RepositoryAnalyzer;
+import dev.knowledgerouter.code.SummaryMode;
+import dev.knowledgerouter.code.scan.ScanPolicy;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
-import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 import dev.knowledgerouter.knowledge.Progress;
+import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 import dev.knowledgerouter.testing.TestStack;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,12 +28,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.knowledgerouter.code.AnalysisRequest;
-import dev.knowledgerouter.code.AnalysisResult;
-import dev.knowledgerouter.code.CodeIndex;
-import dev.knowledgerouter.code.RepositoryAnalyzer;
-import dev.knowledgerouter.code.SummaryMode;
-import dev.knowledgerouter.code.scan.ScanPolicy;
 
 /**
  * The graphs {@code kr analyze} writes for the fixture repositories, one per language, read back from
@@ -37,8 +37,10 @@ import dev.knowledgerouter.code.scan.ScanPolicy;
  */
 class CodeGraphTest {
     private static final Path FIXTURES = Path.of("src/test/resources/code/fixtures");
+
     @TempDir
     static Path home;
+
     private static LuceneKnowledgeStore store;
     private static final Map<String, AnalysisResult> results = new HashMap<>();
     private static final Map<String, KnowledgeGraph> graphs = new HashMap<>();
@@ -46,10 +48,15 @@ class CodeGraphTest {
     @BeforeAll
     static void analyseEveryFixture() throws IOException {
         store = new LuceneKnowledgeStore(home.resolve("lucene"), EmbedderIdentity.of(TestStack.embedder()));
-        RepositoryAnalyzer analyzer = new RepositoryAnalyzer(home.resolve("graphs"), new CodeIndex(store, TestStack.embedder()),
-                ScanPolicy.defaults(), Optional.empty(), Clock.systemUTC());
+        RepositoryAnalyzer analyzer = new RepositoryAnalyzer(
+                home.resolve("graphs"),
+                new CodeIndex(store, TestStack.embedder()),
+                ScanPolicy.defaults(),
+                Optional.empty(),
+                Clock.systemUTC());
         for (String language : List.of("java", "python", "ecmascript", "go", "rust")) {
-            AnalysisResult result = analyzer.analyze(new AnalysisRequest(FIXTURES.resolve(language), language, SummaryMode.NONE), Progress.NONE);
+            AnalysisResult result = analyzer.analyze(
+                    new AnalysisRequest(FIXTURES.resolve(language), language, SummaryMode.NONE), Progress.NONE);
             results.put(language, result);
             GraphFile.Loaded loaded = GraphFile.read(Path.of(result.graphFile()));
             assertEquals(List.of(), loaded.corrections(), "a graph kr wrote needs no repair when read back");
@@ -63,12 +70,16 @@ class CodeGraphTest {
     }
 
     private static Set<String> edges(String language, String type) {
-        return graphs.get(language).edges().stream().filter(e -> e.type().equals(type))
-                .map(e -> e.source() + " -> " + e.target()).collect(Collectors.toCollection(TreeSet::new));
+        return graphs.get(language).edges().stream()
+                .filter(e -> e.type().equals(type))
+                .map(e -> e.source() + " -> " + e.target())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static Set<String> nodes(String language, String type) {
-        return graphs.get(language).nodes().stream().filter(n -> n.type().equals(type)).map(GraphNode::id)
+        return graphs.get(language).nodes().stream()
+                .filter(n -> n.type().equals(type))
+                .map(GraphNode::id)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -110,20 +121,35 @@ class CodeGraphTest {
                 class:src/test/java/com/acme/service/ShapeServiceTest.java:ShapeServiceTest
                 class:tools/report/ReportPrinter.java:ReportPrinter
                 """), nodes("java", GraphNode.CLASS));
-        assertEquals(Set.of("class:src/main/java/com/acme/model/Circle.java:Circle -> class:src/main/java/com/acme/model/AbstractShape.java:AbstractShape"),
+        assertEquals(
+                Set.of(
+                        "class:src/main/java/com/acme/model/Circle.java:Circle -> class:src/main/java/com/acme/model/AbstractShape.java:AbstractShape"),
                 edges("java", GraphEdge.INHERITS));
-        assertEquals(Set.of("class:src/main/java/com/acme/model/AbstractShape.java:AbstractShape -> class:src/main/java/com/acme/model/Shape.java:Shape"),
+        assertEquals(
+                Set.of(
+                        "class:src/main/java/com/acme/model/AbstractShape.java:AbstractShape -> class:src/main/java/com/acme/model/Shape.java:Shape"),
                 edges("java", GraphEdge.IMPLEMENTS));
-        assertEquals(Set.of("file:src/main/java/com/acme/service/ShapeService.java -> file:src/test/java/com/acme/service/ShapeServiceTest.java"),
+        assertEquals(
+                Set.of(
+                        "file:src/main/java/com/acme/service/ShapeService.java -> file:src/test/java/com/acme/service/ShapeServiceTest.java"),
                 edges("java", GraphEdge.TESTED_BY));
     }
 
     @Test
     void javaCallsAreLinkedThroughImportsAndTheEnclosingClass() {
         Set<String> calls = edges("java", GraphEdge.CALLS);
-        assertTrue(calls.contains("function:src/main/java/com/acme/service/ShapeService.java:ShapeService.addCircle -> function:src/main/java/com/acme/service/ShapeService.java:ShapeService.add"), calls::toString);
-        assertTrue(calls.contains("function:src/main/java/com/acme/service/ShapeService.java:ShapeService.report -> function:tools/report/ReportPrinter.java:ReportPrinter.print"), calls::toString);
-        assertTrue(calls.contains("function:src/main/java/com/acme/model/Circle.java:Circle.Builder.build -> function:src/main/java/com/acme/model/Circle.java:Circle.Circle"), calls::toString);
+        assertTrue(
+                calls.contains(
+                        "function:src/main/java/com/acme/service/ShapeService.java:ShapeService.addCircle -> function:src/main/java/com/acme/service/ShapeService.java:ShapeService.add"),
+                calls::toString);
+        assertTrue(
+                calls.contains(
+                        "function:src/main/java/com/acme/service/ShapeService.java:ShapeService.report -> function:tools/report/ReportPrinter.java:ReportPrinter.print"),
+                calls::toString);
+        assertTrue(
+                calls.contains(
+                        "function:src/main/java/com/acme/model/Circle.java:Circle.Builder.build -> function:src/main/java/com/acme/model/Circle.java:Circle.Circle"),
+                calls::toString);
     }
 
     @Test
@@ -152,8 +178,12 @@ class CodeGraphTest {
                 class:src/shop/services/billing.py:Invoice
                 class:tests/test_billing.py:FixedLine
                 """), nodes("python", GraphNode.CLASS));
-        assertEquals(Set.of("class:src/shop/models.py:Order -> class:src/shop/models.py:Priced"), edges("python", GraphEdge.INHERITS));
-        assertEquals(Set.of("file:src/shop/services/billing.py -> file:tests/test_billing.py"), edges("python", GraphEdge.TESTED_BY));
+        assertEquals(
+                Set.of("class:src/shop/models.py:Order -> class:src/shop/models.py:Priced"),
+                edges("python", GraphEdge.INHERITS));
+        assertEquals(
+                Set.of("file:src/shop/services/billing.py -> file:tests/test_billing.py"),
+                edges("python", GraphEdge.TESTED_BY));
     }
 
     @Test
@@ -176,9 +206,14 @@ class CodeGraphTest {
                 file:src/lib/math.test.js -> file:src/lib/math.js
                 file:src/lib/math.test.js -> module:assert
                 """), edges("ecmascript", GraphEdge.IMPORTS));
-        assertEquals(Set.of("class:src/components/Button.tsx:Button -> class:src/lib/types.ts:Clickable"), edges("ecmascript", GraphEdge.IMPLEMENTS));
-        assertEquals(Set.of("class:src/legacy/loader.js:LegacyVector -> class:src/lib/math.js:Vector"), edges("ecmascript", GraphEdge.INHERITS));
-        assertEquals(Set.of("file:src/lib/math.js -> file:src/lib/math.test.js"), edges("ecmascript", GraphEdge.TESTED_BY));
+        assertEquals(
+                Set.of("class:src/components/Button.tsx:Button -> class:src/lib/types.ts:Clickable"),
+                edges("ecmascript", GraphEdge.IMPLEMENTS));
+        assertEquals(
+                Set.of("class:src/legacy/loader.js:LegacyVector -> class:src/lib/math.js:Vector"),
+                edges("ecmascript", GraphEdge.INHERITS));
+        assertEquals(
+                Set.of("file:src/lib/math.js -> file:src/lib/math.test.js"), edges("ecmascript", GraphEdge.TESTED_BY));
     }
 
     @Test
@@ -202,9 +237,14 @@ class CodeGraphTest {
                 file:pkg/api/api.go -> module:io
                 """), edges("go", GraphEdge.IMPORTS));
         // Embedding is Go's inheritance; Store embeds Base from another file of its package.
-        assertEquals(Set.of("class:internal/store/store.go:Store -> class:internal/store/memory.go:Base",
-                "class:pkg/api/api.go:GetCloser -> class:pkg/api/api.go:Getter"), edges("go", GraphEdge.INHERITS));
-        assertTrue(edges("go", GraphEdge.CALLS).contains("function:internal/store/store.go:Store.Put -> function:internal/store/memory.go:Base.touch"));
+        assertEquals(
+                Set.of(
+                        "class:internal/store/store.go:Store -> class:internal/store/memory.go:Base",
+                        "class:pkg/api/api.go:GetCloser -> class:pkg/api/api.go:Getter"),
+                edges("go", GraphEdge.INHERITS));
+        assertTrue(edges("go", GraphEdge.CALLS)
+                .contains(
+                        "function:internal/store/store.go:Store.Put -> function:internal/store/memory.go:Base.touch"));
     }
 
     @Test
@@ -223,16 +263,23 @@ class CodeGraphTest {
                 file:src/store/memory.rs -> module:std
                 file:tests/store_test.rs -> file:src/lib.rs
                 """), edges("rust", GraphEdge.IMPORTS));
-        assertEquals(Set.of("class:src/store/memory.rs:MemoryStore -> class:src/api/mod.rs:Catalog",
-                "class:src/store/memory.rs:MemoryStore -> class:src/store.rs:Repo"), edges("rust", GraphEdge.IMPLEMENTS));
-        assertEquals(Set.of("class:src/api/mod.rs:Catalog -> class:src/store.rs:Repo"), edges("rust", GraphEdge.INHERITS));
+        assertEquals(
+                Set.of(
+                        "class:src/store/memory.rs:MemoryStore -> class:src/api/mod.rs:Catalog",
+                        "class:src/store/memory.rs:MemoryStore -> class:src/store.rs:Repo"),
+                edges("rust", GraphEdge.IMPLEMENTS));
+        assertEquals(
+                Set.of("class:src/api/mod.rs:Catalog -> class:src/store.rs:Repo"), edges("rust", GraphEdge.INHERITS));
         assertEquals(Set.of("file:src/store.rs -> file:tests/store_test.rs"), edges("rust", GraphEdge.TESTED_BY));
     }
 
     @Test
     void textFilesBecomeFileNodesWithoutStructure() {
         KnowledgeGraph go = graphs.get("go");
-        GraphNode mod = go.nodes().stream().filter(n -> n.id().equals("file:go.mod")).findFirst().orElseThrow();
+        GraphNode mod = go.nodes().stream()
+                .filter(n -> n.id().equals("file:go.mod"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("text", mod.language());
         assertTrue(go.edges().stream().noneMatch(e -> e.source().equals("file:go.mod")));
     }
@@ -240,11 +287,18 @@ class CodeGraphTest {
     @Test
     void everyDeclarationHasItsSignatureLinesAndAContainingParent() {
         for (KnowledgeGraph graph : graphs.values()) {
-            Set<String> contained = graph.edges().stream().filter(e -> e.type().equals(GraphEdge.CONTAINS)).map(GraphEdge::target).collect(Collectors.toSet());
+            Set<String> contained = graph.edges().stream()
+                    .filter(e -> e.type().equals(GraphEdge.CONTAINS))
+                    .map(GraphEdge::target)
+                    .collect(Collectors.toSet());
             for (GraphNode node : graph.nodes()) {
                 if (node.type().equals(GraphNode.CLASS) || node.type().equals(GraphNode.FUNCTION)) {
                     assertTrue(contained.contains(node.id()), () -> node.id() + " has no contains edge");
-                    assertTrue(node.lineRange() != null && node.signature() != null && !node.signature().isBlank(), () -> node.id() + " lacks lines or signature");
+                    assertTrue(
+                            node.lineRange() != null
+                                    && node.signature() != null
+                                    && !node.signature().isBlank(),
+                            () -> node.id() + " lacks lines or signature");
                 }
             }
         }
@@ -253,7 +307,9 @@ class CodeGraphTest {
     @Test
     void theDocCommentBecomesTheStructuralSummary() {
         GraphNode shape = graphs.get("java").nodes().stream()
-                .filter(n -> n.id().equals("class:src/main/java/com/acme/model/Shape.java:Shape")).findFirst().orElseThrow();
+                .filter(n -> n.id().equals("class:src/main/java/com/acme/model/Shape.java:Shape"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("Interface Shape. " + StructuralSummary.firstSentence(shape.docComment()), shape.summary());
         assertEquals(List.of("interface", "exported"), shape.tags());
     }
@@ -267,7 +323,11 @@ class CodeGraphTest {
         assertEquals(8, java.files());
         assertEquals(4, java.resolution().externalModules());
         // Every node but external modules is searchable.
-        assertEquals(graph.nodes().stream().filter(n -> !n.type().equals(GraphNode.MODULE)).count(), store.count(CodeIndex.collection("java")));
+        assertEquals(
+                graph.nodes().stream()
+                        .filter(n -> !n.type().equals(GraphNode.MODULE))
+                        .count(),
+                store.count(CodeIndex.collection("java")));
         assertTrue(Files.readString(Path.of(java.graphFile())).contains("\"lineRange\" : [ "));
     }
 

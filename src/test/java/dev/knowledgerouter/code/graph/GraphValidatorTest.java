@@ -93,8 +93,14 @@ class GraphValidatorTest {
     @Test
     void aValidGraphPassesUnchangedWithNoCorrections() {
         ObjectNode document = graph(
-                List.of(node("app.py", "file"), node("app.py:App", "class"), node("app.py:App.run", "function"), node("os", "module")),
-                List.of(edge("app.py", "app.py:App", "contains"), edge("app.py:App", "app.py:App.run", "contains"),
+                List.of(
+                        node("app.py", "file"),
+                        node("app.py:App", "class"),
+                        node("app.py:App.run", "function"),
+                        node("os", "module")),
+                List.of(
+                        edge("app.py", "app.py:App", "contains"),
+                        edge("app.py:App", "app.py:App.run", "contains"),
                         edge("app.py", "os", "imports")));
 
         GraphValidator.Outcome outcome = validator.validate(document);
@@ -127,7 +133,8 @@ class GraphValidatorTest {
         broken.put("complexity", "high");
         ObjectNode badEdge = edge("app.py", "app.py:run", "invokes");
         badEdge.put("weight", "7");
-        ObjectNode document = graph(List.of(node("app.py", "file"), broken, node("app.py", "file")),
+        ObjectNode document = graph(
+                List.of(node("app.py", "file"), broken, node("app.py", "file")),
                 List.of(badEdge, edge("app.py", "ghost", "calls")));
         document.remove("tour");
         JsonNode before = document.deepCopy();
@@ -145,9 +152,11 @@ class GraphValidatorTest {
 
         assertEquals(JSON.readTree("""
                 {"version": "1.0.0", "nodes": [], "edges": [], "layers": [], "tour": []}"""), outcome.graph());
-        assertEquals(List.of(
-                corrected("default", "nodes", "missing \"nodes\", set to []"),
-                corrected("default", "edges", "missing \"edges\", set to []")), outcome.corrections());
+        assertEquals(
+                List.of(
+                        corrected("default", "nodes", "missing \"nodes\", set to []"),
+                        corrected("default", "edges", "missing \"edges\", set to []")),
+                outcome.corrections());
     }
 
     @Test
@@ -213,7 +222,9 @@ class GraphValidatorTest {
         GraphValidator.Outcome outcome = validator.validate(onlyNode(node("app.py:run", alias)));
 
         assertEquals(canonical, firstNode(outcome).get("type").asText());
-        assertEquals(List.of(corrected("alias", "nodes[0].type", "app.py:run: type \"" + alias + "\" read as \"" + canonical + "\"")),
+        assertEquals(
+                List.of(corrected(
+                        "alias", "nodes[0].type", "app.py:run: type \"" + alias + "\" read as \"" + canonical + "\"")),
                 outcome.corrections());
     }
 
@@ -231,11 +242,18 @@ class GraphValidatorTest {
         assertEquals("simple", firstNode(outcome).get("complexity").asText());
         assertEquals("contains", firstEdge(outcome).get("type").asText());
         assertEquals("forward", firstEdge(outcome).get("direction").asText());
-        assertEquals(List.of(
-                corrected("alias", "nodes[0].type", "app.py: type \"FILE\" read as \"file\""),
-                corrected("alias", "nodes[0].complexity", "app.py: complexity \"Simple\" read as \"simple\""),
-                corrected("alias", "edges[0].type", "app.py -> app.py:run: type \"CONTAINS\" read as \"contains\""),
-                corrected("alias", "edges[0].direction", "app.py -> app.py:run: direction \"Forward\" read as \"forward\"")),
+        assertEquals(
+                List.of(
+                        corrected("alias", "nodes[0].type", "app.py: type \"FILE\" read as \"file\""),
+                        corrected("alias", "nodes[0].complexity", "app.py: complexity \"Simple\" read as \"simple\""),
+                        corrected(
+                                "alias",
+                                "edges[0].type",
+                                "app.py -> app.py:run: type \"CONTAINS\" read as \"contains\""),
+                        corrected(
+                                "alias",
+                                "edges[0].direction",
+                                "app.py -> app.py:run: direction \"Forward\" read as \"forward\"")),
                 outcome.corrections());
     }
 
@@ -244,7 +262,9 @@ class GraphValidatorTest {
         GraphValidator.Outcome outcome = validator.validate(onlyNode(node("Store", "INTERFACE")));
 
         assertEquals("class", firstNode(outcome).get("type").asText());
-        assertEquals(List.of(corrected("alias", "nodes[0].type", "Store: type \"INTERFACE\" read as \"class\"")), outcome.corrections());
+        assertEquals(
+                List.of(corrected("alias", "nodes[0].type", "Store: type \"INTERFACE\" read as \"class\"")),
+                outcome.corrections());
     }
 
     @Test
@@ -254,7 +274,9 @@ class GraphValidatorTest {
         GraphValidator.Outcome outcome = validator.validate(document);
 
         assertEquals(F.arrayNode().add(node("app.py", "file")), outcome.graph().get("nodes"));
-        assertEquals(List.of(dropped("invalid", "nodes[1]", "node app.py:x has unknown type \"widget\"")), outcome.corrections());
+        assertEquals(
+                List.of(dropped("invalid", "nodes[1]", "node app.py:x has unknown type \"widget\"")),
+                outcome.corrections());
     }
 
     @Test
@@ -265,16 +287,18 @@ class GraphValidatorTest {
         GraphValidator.Outcome outcome = validator.validate(onlyNode(typeless));
 
         assertEquals(F.arrayNode(), outcome.graph().get("nodes"));
-        assertEquals(List.of(dropped("invalid", "nodes[0]", "node app.py has unknown type \"\"")), outcome.corrections());
+        assertEquals(
+                List.of(dropped("invalid", "nodes[0]", "node app.py has unknown type \"\"")), outcome.corrections());
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "{\"type\": \"file\", \"name\": \"a.py\"}",
-        "{\"id\": \"  \", \"type\": \"file\"}",
-        "{\"id\": 42, \"type\": \"file\"}",
-        "\"a.py\"",
-    })
+    @ValueSource(
+            strings = {
+                "{\"type\": \"file\", \"name\": \"a.py\"}",
+                "{\"id\": \"  \", \"type\": \"file\"}",
+                "{\"id\": 42, \"type\": \"file\"}",
+                "\"a.py\"",
+            })
     void aNodeWithoutAnIdIsDropped(String rawNode) throws JsonProcessingException {
         ObjectNode document = graph(List.of(node("b.py", "file")), List.of());
         ((ArrayNode) document.get("nodes")).insert(0, JSON.readTree(rawNode));
@@ -311,10 +335,14 @@ class GraphValidatorTest {
         expected.set("tags", F.arrayNode());
         expected.put("complexity", "moderate");
         assertEquals(expected, firstNode(outcome));
-        assertEquals(List.of(
-                corrected("default", "nodes[0].summary", "node app.py:run: missing summary, set to its name"),
-                corrected("default", "nodes[0].tags", "node app.py:run: missing tags, set to []"),
-                corrected("default", "nodes[0].complexity", "node app.py:run: complexity missing, set to moderate")),
+        assertEquals(
+                List.of(
+                        corrected("default", "nodes[0].summary", "node app.py:run: missing summary, set to its name"),
+                        corrected("default", "nodes[0].tags", "node app.py:run: missing tags, set to []"),
+                        corrected(
+                                "default",
+                                "nodes[0].complexity",
+                                "node app.py:run: complexity missing, set to moderate")),
                 outcome.corrections());
     }
 
@@ -326,7 +354,8 @@ class GraphValidatorTest {
         GraphValidator.Outcome outcome = validator.validate(onlyNode(node));
 
         assertEquals("run", firstNode(outcome).get("summary").asText());
-        assertEquals(List.of(corrected("default", "nodes[0].summary", "node app.py:run: missing summary, set to its name")),
+        assertEquals(
+                List.of(corrected("default", "nodes[0].summary", "node app.py:run: missing summary, set to its name")),
                 outcome.corrections());
     }
 
@@ -338,7 +367,9 @@ class GraphValidatorTest {
         GraphValidator.Outcome outcome = validator.validate(onlyNode(node));
 
         assertEquals("run", firstNode(outcome).get("name").asText());
-        assertEquals(List.of(corrected("default", "nodes[0].name", "node src/app.py:App:run: missing name, taken from the id")),
+        assertEquals(
+                List.of(corrected(
+                        "default", "nodes[0].name", "node src/app.py:App:run: missing name, taken from the id")),
                 outcome.corrections());
     }
 
@@ -357,7 +388,11 @@ class GraphValidatorTest {
         GraphValidator.Outcome outcome = validator.validate(onlyNode(node));
 
         assertEquals(canonical, firstNode(outcome).get("complexity").asText());
-        assertEquals(List.of(corrected("alias", "nodes[0].complexity", "app.py: complexity \"" + alias + "\" read as \"" + canonical + "\"")),
+        assertEquals(
+                List.of(corrected(
+                        "alias",
+                        "nodes[0].complexity",
+                        "app.py: complexity \"" + alias + "\" read as \"" + canonical + "\"")),
                 outcome.corrections());
     }
 
@@ -369,12 +404,17 @@ class GraphValidatorTest {
         GraphValidator.Outcome outcome = validator.validate(onlyNode(node));
 
         assertEquals("moderate", firstNode(outcome).get("complexity").asText());
-        assertEquals(List.of(corrected("default", "nodes[0].complexity", "node app.py: complexity \"extreme\" unknown, set to moderate")),
+        assertEquals(
+                List.of(corrected(
+                        "default",
+                        "nodes[0].complexity",
+                        "node app.py: complexity \"extreme\" unknown, set to moderate")),
                 outcome.corrections());
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"[5, 2]", "[0, 3]", "[1]", "[1, 2, 3]", "[1, \"x\"]", "\"1-5\"", "{\"start\": 1, \"end\": 5}"})
+    @ValueSource(
+            strings = {"[5, 2]", "[0, 3]", "[1]", "[1, 2, 3]", "[1, \"x\"]", "\"1-5\"", "{\"start\": 1, \"end\": 5}"})
     void anInvalidLineRangeIsRemoved(String range) throws JsonProcessingException {
         ObjectNode node = node("app.py:run", "function");
         node.set("lineRange", JSON.readTree(range));
@@ -382,8 +422,12 @@ class GraphValidatorTest {
         GraphValidator.Outcome outcome = validator.validate(onlyNode(node));
 
         assertFalse(firstNode(outcome).has("lineRange"));
-        assertEquals(List.of(corrected("invalid", "nodes[0].lineRange",
-                "node app.py:run: lineRange " + JSON.readTree(range) + " is not [start, end], removed")), outcome.corrections());
+        assertEquals(
+                List.of(corrected(
+                        "invalid",
+                        "nodes[0].lineRange",
+                        "node app.py:run: lineRange " + JSON.readTree(range) + " is not [start, end], removed")),
+                outcome.corrections());
     }
 
     @Test
@@ -412,7 +456,11 @@ class GraphValidatorTest {
         GraphValidator.Outcome outcome = validator.validate(twoNodes(edge("app.py", "app.py:run", alias)));
 
         assertEquals(canonical, firstEdge(outcome).get("type").asText());
-        assertEquals(List.of(corrected("alias", "edges[0].type", "app.py -> app.py:run: type \"" + alias + "\" read as \"" + canonical + "\"")),
+        assertEquals(
+                List.of(corrected(
+                        "alias",
+                        "edges[0].type",
+                        "app.py -> app.py:run: type \"" + alias + "\" read as \"" + canonical + "\"")),
                 outcome.corrections());
     }
 
@@ -421,7 +469,8 @@ class GraphValidatorTest {
         GraphValidator.Outcome outcome = validator.validate(twoNodes(edge("app.py", "app.py:run", "references")));
 
         assertEquals(F.arrayNode(), outcome.graph().get("edges"));
-        assertEquals(List.of(dropped("invalid", "edges[0]", "edge app.py -> app.py:run has unknown type \"references\"")),
+        assertEquals(
+                List.of(dropped("invalid", "edges[0]", "edge app.py -> app.py:run has unknown type \"references\"")),
                 outcome.corrections());
     }
 
@@ -430,7 +479,11 @@ class GraphValidatorTest {
         GraphValidator.Outcome outcome = validator.validate(twoNodes(edge("app.py", "app.py:ghost", "calls")));
 
         assertEquals(F.arrayNode(), outcome.graph().get("edges"));
-        assertEquals(List.of(dropped("dangling", "edges[0]", "calls edge app.py -> app.py:ghost points at a node that does not exist")),
+        assertEquals(
+                List.of(dropped(
+                        "dangling",
+                        "edges[0]",
+                        "calls edge app.py -> app.py:ghost points at a node that does not exist")),
                 outcome.corrections());
     }
 
@@ -439,31 +492,41 @@ class GraphValidatorTest {
         GraphValidator.Outcome outcome = validator.validate(twoNodes(edge("lib.py", "app.py:run", "imports")));
 
         assertEquals(F.arrayNode(), outcome.graph().get("edges"));
-        assertEquals(List.of(dropped("dangling", "edges[0]", "imports edge lib.py -> app.py:run points at a node that does not exist")),
+        assertEquals(
+                List.of(dropped(
+                        "dangling",
+                        "edges[0]",
+                        "imports edge lib.py -> app.py:run points at a node that does not exist")),
                 outcome.corrections());
     }
 
     @Test
     void anEdgeToADroppedNodeIsDroppedAsDangling() {
-        ObjectNode document = graph(List.of(node("app.py", "file"), node("app.py:x", "widget")),
+        ObjectNode document = graph(
+                List.of(node("app.py", "file"), node("app.py:x", "widget")),
                 List.of(edge("app.py", "app.py:x", "contains")));
 
         GraphValidator.Outcome outcome = validator.validate(document);
 
         assertEquals(F.arrayNode(), outcome.graph().get("edges"));
-        assertEquals(List.of(
-                dropped("invalid", "nodes[1]", "node app.py:x has unknown type \"widget\""),
-                dropped("dangling", "edges[0]", "contains edge app.py -> app.py:x points at a node that does not exist")),
+        assertEquals(
+                List.of(
+                        dropped("invalid", "nodes[1]", "node app.py:x has unknown type \"widget\""),
+                        dropped(
+                                "dangling",
+                                "edges[0]",
+                                "contains edge app.py -> app.py:x points at a node that does not exist")),
                 outcome.corrections());
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "{\"target\": \"app.py\", \"type\": \"calls\"}",
-        "{\"source\": \"app.py\", \"type\": \"calls\"}",
-        "{\"source\": 1, \"target\": \"app.py\", \"type\": \"calls\"}",
-        "[\"app.py\", \"app.py:run\"]",
-    })
+    @ValueSource(
+            strings = {
+                "{\"target\": \"app.py\", \"type\": \"calls\"}",
+                "{\"source\": \"app.py\", \"type\": \"calls\"}",
+                "{\"source\": 1, \"target\": \"app.py\", \"type\": \"calls\"}",
+                "[\"app.py\", \"app.py:run\"]",
+            })
     void anEdgeWithoutSourceOrTargetIsDropped(String rawEdge) throws JsonProcessingException {
         ObjectNode document = twoNodes();
         ((ArrayNode) document.get("edges")).add(JSON.readTree(rawEdge));
@@ -483,23 +546,31 @@ class GraphValidatorTest {
         GraphValidator.Outcome outcome = validator.validate(twoNodes(first, second));
 
         assertEquals(F.arrayNode().add(first), outcome.graph().get("edges"));
-        assertEquals(List.of(dropped("duplicate", "edges[1]", "second calls edge app.py -> app.py:run")), outcome.corrections());
+        assertEquals(
+                List.of(dropped("duplicate", "edges[1]", "second calls edge app.py -> app.py:run")),
+                outcome.corrections());
     }
 
     @Test
     void anAliasedDuplicateEdgeIsStillADuplicate() {
-        GraphValidator.Outcome outcome = validator.validate(twoNodes(
-                edge("app.py", "app.py:run", "calls"), edge("app.py", "app.py:run", "invokes")));
+        GraphValidator.Outcome outcome = validator.validate(
+                twoNodes(edge("app.py", "app.py:run", "calls"), edge("app.py", "app.py:run", "invokes")));
 
-        assertEquals(F.arrayNode().add(edge("app.py", "app.py:run", "calls")), outcome.graph().get("edges"));
-        assertEquals(List.of(
-                corrected("alias", "edges[1].type", "app.py -> app.py:run: type \"invokes\" read as \"calls\""),
-                dropped("duplicate", "edges[1]", "second calls edge app.py -> app.py:run")), outcome.corrections());
+        assertEquals(
+                F.arrayNode().add(edge("app.py", "app.py:run", "calls")),
+                outcome.graph().get("edges"));
+        assertEquals(
+                List.of(
+                        corrected("alias", "edges[1].type", "app.py -> app.py:run: type \"invokes\" read as \"calls\""),
+                        dropped("duplicate", "edges[1]", "second calls edge app.py -> app.py:run")),
+                outcome.corrections());
     }
 
     @Test
     void edgesOfDifferentTypesOrDirectionsBetweenTheSameNodesAreKept() {
-        ObjectNode document = twoNodes(edge("app.py", "app.py:run", "contains"), edge("app.py", "app.py:run", "calls"),
+        ObjectNode document = twoNodes(
+                edge("app.py", "app.py:run", "contains"),
+                edge("app.py", "app.py:run", "calls"),
                 edge("app.py:run", "app.py", "calls"));
 
         GraphValidator.Outcome outcome = validator.validate(document);
@@ -516,7 +587,9 @@ class GraphValidatorTest {
         GraphValidator.Outcome outcome = validator.validate(twoNodes(edge));
 
         assertEquals(F.numberNode(0.5), firstEdge(outcome).get("weight"));
-        assertEquals(List.of(corrected("default", "edges[0].weight", "edge app.py -> app.py:run: missing weight, set to 0.5")),
+        assertEquals(
+                List.of(corrected(
+                        "default", "edges[0].weight", "edge app.py -> app.py:run: missing weight, set to 0.5")),
                 outcome.corrections());
     }
 
@@ -528,8 +601,12 @@ class GraphValidatorTest {
         GraphValidator.Outcome outcome = validator.validate(twoNodes(edge));
 
         assertEquals(F.numberNode(0.3), firstEdge(outcome).get("weight"));
-        assertEquals(List.of(corrected("invalid", "edges[0].weight",
-                "edge app.py -> app.py:run: weight was the string \"0.3\", read as a number")), outcome.corrections());
+        assertEquals(
+                List.of(corrected(
+                        "invalid",
+                        "edges[0].weight",
+                        "edge app.py -> app.py:run: weight was the string \"0.3\", read as a number")),
+                outcome.corrections());
     }
 
     @Test
@@ -540,8 +617,12 @@ class GraphValidatorTest {
         GraphValidator.Outcome outcome = validator.validate(twoNodes(edge));
 
         assertEquals(F.numberNode(0.5), firstEdge(outcome).get("weight"));
-        assertEquals(List.of(corrected("invalid", "edges[0].weight",
-                "edge app.py -> app.py:run: weight \"abc\" is not a number, set to 0.5")), outcome.corrections());
+        assertEquals(
+                List.of(corrected(
+                        "invalid",
+                        "edges[0].weight",
+                        "edge app.py -> app.py:run: weight \"abc\" is not a number, set to 0.5")),
+                outcome.corrections());
     }
 
     @Test
@@ -552,7 +633,9 @@ class GraphValidatorTest {
         GraphValidator.Outcome outcome = validator.validate(twoNodes(edge));
 
         assertEquals(F.numberNode(1.0), firstEdge(outcome).get("weight"));
-        assertEquals(List.of(corrected("out-of-range", "edges[0].weight", "edge app.py -> app.py:run: weight 7.0 clamped to 1.0")),
+        assertEquals(
+                List.of(corrected(
+                        "out-of-range", "edges[0].weight", "edge app.py -> app.py:run: weight 7.0 clamped to 1.0")),
                 outcome.corrections());
     }
 
@@ -564,7 +647,9 @@ class GraphValidatorTest {
         GraphValidator.Outcome outcome = validator.validate(twoNodes(edge));
 
         assertEquals(F.numberNode(0.0), firstEdge(outcome).get("weight"));
-        assertEquals(List.of(corrected("out-of-range", "edges[0].weight", "edge app.py -> app.py:run: weight -0.25 clamped to 0.0")),
+        assertEquals(
+                List.of(corrected(
+                        "out-of-range", "edges[0].weight", "edge app.py -> app.py:run: weight -0.25 clamped to 0.0")),
                 outcome.corrections());
     }
 
@@ -576,9 +661,16 @@ class GraphValidatorTest {
         GraphValidator.Outcome outcome = validator.validate(twoNodes(edge));
 
         assertEquals(F.numberNode(0.5), firstEdge(outcome).get("weight"));
-        assertEquals(List.of(
-                corrected("invalid", "edges[0].weight", "edge app.py -> app.py:run: weight was the string \"NaN\", read as a number"),
-                corrected("out-of-range", "edges[0].weight", "edge app.py -> app.py:run: weight NaN clamped to 0.5")),
+        assertEquals(
+                List.of(
+                        corrected(
+                                "invalid",
+                                "edges[0].weight",
+                                "edge app.py -> app.py:run: weight was the string \"NaN\", read as a number"),
+                        corrected(
+                                "out-of-range",
+                                "edges[0].weight",
+                                "edge app.py -> app.py:run: weight NaN clamped to 0.5")),
                 outcome.corrections());
     }
 
@@ -596,8 +688,12 @@ class GraphValidatorTest {
         GraphValidator.Outcome outcome = validator.validate(twoNodes(edge));
 
         assertEquals(canonical, firstEdge(outcome).get("direction").asText());
-        assertEquals(List.of(corrected("alias", "edges[0].direction",
-                "app.py -> app.py:run: direction \"" + alias + "\" read as \"" + canonical + "\"")), outcome.corrections());
+        assertEquals(
+                List.of(corrected(
+                        "alias",
+                        "edges[0].direction",
+                        "app.py -> app.py:run: direction \"" + alias + "\" read as \"" + canonical + "\"")),
+                outcome.corrections());
     }
 
     @Test
@@ -608,7 +704,11 @@ class GraphValidatorTest {
         GraphValidator.Outcome outcome = validator.validate(twoNodes(edge));
 
         assertEquals("forward", firstEdge(outcome).get("direction").asText());
-        assertEquals(List.of(corrected("default", "edges[0].direction", "edge app.py -> app.py:run: direction missing, set to forward")),
+        assertEquals(
+                List.of(corrected(
+                        "default",
+                        "edges[0].direction",
+                        "edge app.py -> app.py:run: direction missing, set to forward")),
                 outcome.corrections());
     }
 
@@ -620,8 +720,12 @@ class GraphValidatorTest {
         GraphValidator.Outcome outcome = validator.validate(twoNodes(edge));
 
         assertEquals("forward", firstEdge(outcome).get("direction").asText());
-        assertEquals(List.of(corrected("default", "edges[0].direction",
-                "edge app.py -> app.py:run: direction \"sideways\" unknown, set to forward")), outcome.corrections());
+        assertEquals(
+                List.of(corrected(
+                        "default",
+                        "edges[0].direction",
+                        "edge app.py -> app.py:run: direction \"sideways\" unknown, set to forward")),
+                outcome.corrections());
     }
 
     @Test
@@ -633,7 +737,8 @@ class GraphValidatorTest {
         GraphValidator.Outcome outcome = validator.validate(document);
 
         assertEquals(1, outcome.graph().get("edges").size());
-        assertEquals(List.of("edges[0]", "edges[1]", "edges[2].weight"),
+        assertEquals(
+                List.of("edges[0]", "edges[1]", "edges[2].weight"),
                 outcome.corrections().stream().map(GraphCorrection::path).toList());
     }
 }

@@ -2,6 +2,7 @@ package dev.knowledgerouter.code.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.knowledgerouter.code.syntax.Language;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import dev.knowledgerouter.code.syntax.Language;
 
 /** Test files are recognised and paired with the files they test by each language's naming conventions. */
 class TestConventionsTest {
@@ -27,7 +27,8 @@ class TestConventionsTest {
             files.put(path, languageOf(path));
         }
         return TestConventions.pairs(files).stream()
-                .sorted(Comparator.<Map.Entry<String, String>, String>comparing(Map.Entry::getKey).thenComparing(Map.Entry::getValue))
+                .sorted(Comparator.<Map.Entry<String, String>, String>comparing(Map.Entry::getKey)
+                        .thenComparing(Map.Entry::getValue))
                 .toList();
     }
 
@@ -63,24 +64,25 @@ class TestConventionsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "src/main/java/com/acme/Testing.java",
-        "src/main/java/com/acme/Test.java",
-        "src/main/java/com/acme/Tests.java",
-        "src/main/java/com/acme/Foo.java",
-        "pkg/foo.py",
-        "pkg/testing.py",
-        "pkg/test.py",
-        "src/foo.ts",
-        "src/testUtils.ts",
-        "pkg/foo.go",
-        "pkg/test.go",
-        "src/store.rs",
-        "src/store_test.rs",
-        "src/tests.rs",
-        "README.md",
-        "docs/test_plan.md",
-    })
+    @ValueSource(
+            strings = {
+                "src/main/java/com/acme/Testing.java",
+                "src/main/java/com/acme/Test.java",
+                "src/main/java/com/acme/Tests.java",
+                "src/main/java/com/acme/Foo.java",
+                "pkg/foo.py",
+                "pkg/testing.py",
+                "pkg/test.py",
+                "src/foo.ts",
+                "src/testUtils.ts",
+                "pkg/foo.go",
+                "pkg/test.go",
+                "src/store.rs",
+                "src/store_test.rs",
+                "src/tests.rs",
+                "README.md",
+                "docs/test_plan.md",
+            })
     void aFileThatIsNotATestHasNoSubject(String path) {
         assertEquals(Optional.empty(), TestConventions.subjectStem(path, languageOf(path)));
     }
@@ -95,12 +97,14 @@ class TestConventionsTest {
 
     @Test
     void aJavaTestIsPairedWithTheClassItNames() {
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         pair("src/main/java/com/acme/Foo.java", "src/test/java/com/acme/FooIT.java"),
                         pair("src/main/java/com/acme/Foo.java", "src/test/java/com/acme/FooTest.java"),
                         pair("src/main/java/com/acme/Foo.java", "src/test/java/com/acme/FooTests.java"),
                         pair("src/main/java/com/acme/Foo.java", "src/test/java/com/acme/TestFoo.java")),
-                pairs("src/main/java/com/acme/Foo.java",
+                pairs(
+                        "src/main/java/com/acme/Foo.java",
                         "src/test/java/com/acme/FooTest.java",
                         "src/test/java/com/acme/FooTests.java",
                         "src/test/java/com/acme/FooIT.java",
@@ -109,20 +113,25 @@ class TestConventionsTest {
 
     @Test
     void aJavaClassNamedTestingIsASubjectNotATest() {
-        assertEquals(List.of(pair("src/main/java/com/acme/Testing.java", "src/test/java/com/acme/TestingTest.java")),
-                pairs("src/main/java/com/acme/Testing.java", "src/main/java/com/acme/Ing.java",
+        assertEquals(
+                List.of(pair("src/main/java/com/acme/Testing.java", "src/test/java/com/acme/TestingTest.java")),
+                pairs(
+                        "src/main/java/com/acme/Testing.java",
+                        "src/main/java/com/acme/Ing.java",
                         "src/test/java/com/acme/TestingTest.java"));
     }
 
     @Test
     void pythonTestsInEitherNamingArePairedWithTheModule() {
-        assertEquals(List.of(pair("app/foo.py", "app/foo_test.py"), pair("app/foo.py", "tests/test_foo.py")),
+        assertEquals(
+                List.of(pair("app/foo.py", "app/foo_test.py"), pair("app/foo.py", "tests/test_foo.py")),
                 pairs("app/foo.py", "tests/test_foo.py", "app/foo_test.py"));
     }
 
     @Test
     void aPythonPackageInitIsTheSubjectNamedByItsDirectory() {
-        assertEquals(List.of(pair("app/store/__init__.py", "tests/test_store.py")),
+        assertEquals(
+                List.of(pair("app/store/__init__.py", "tests/test_store.py")),
                 pairs("app/store/__init__.py", "tests/test_store.py"));
     }
 
@@ -133,17 +142,20 @@ class TestConventionsTest {
 
     @Test
     void aTsxSpecIsPairedWithTheComponent() {
-        assertEquals(List.of(pair("src/Button.tsx", "src/Button.spec.tsx")), pairs("src/Button.tsx", "src/Button.spec.tsx"));
+        assertEquals(
+                List.of(pair("src/Button.tsx", "src/Button.spec.tsx")), pairs("src/Button.tsx", "src/Button.spec.tsx"));
     }
 
     @Test
     void aFileUnderTestsDirectoryIsPairedWithTheSameNamedModule() {
-        assertEquals(List.of(pair("src/math.js", "src/__tests__/math.js")), pairs("src/math.js", "src/__tests__/math.js"));
+        assertEquals(
+                List.of(pair("src/math.js", "src/__tests__/math.js")), pairs("src/math.js", "src/__tests__/math.js"));
     }
 
     @Test
     void anIndexFileIsTheSubjectNamedByItsDirectory() {
-        assertEquals(List.of(pair("src/components/Button/index.tsx", "src/components/Button.test.tsx")),
+        assertEquals(
+                List.of(pair("src/components/Button/index.tsx", "src/components/Button.test.tsx")),
                 pairs("src/components/Button/index.tsx", "src/components/Button.test.tsx"));
     }
 
@@ -154,24 +166,30 @@ class TestConventionsTest {
 
     @Test
     void anIndexTestPicksTheIndexFileInItsOwnDirectory() {
-        assertEquals(List.of(pair("src/b/index.ts", "src/b/index.test.ts")),
+        assertEquals(
+                List.of(pair("src/b/index.ts", "src/b/index.test.ts")),
                 pairs("src/a/index.ts", "src/b/index.ts", "src/index.ts", "src/b/index.test.ts"));
     }
 
     @Test
     void anIndexFileInADirectoryNamedIndexIsOneCandidate() {
-        assertEquals(List.of(pair("src/index/index.ts", "test/index.test.ts")), pairs("src/index/index.ts", "test/index.test.ts"));
+        assertEquals(
+                List.of(pair("src/index/index.ts", "test/index.test.ts")),
+                pairs("src/index/index.ts", "test/index.test.ts"));
     }
 
     @Test
     void aGoFileNamedIndexIsPairedWithItsTest() {
-        assertEquals(List.of(pair("pkg/search/index.go", "pkg/search/index_test.go")),
+        assertEquals(
+                List.of(pair("pkg/search/index.go", "pkg/search/index_test.go")),
                 pairs("pkg/search/index.go", "pkg/search/index_test.go"));
     }
 
     @Test
     void aPythonModuleNamedIndexIsNotNamedByItsDirectory() {
-        assertEquals(List.of(pair("app/index.py", "tests/test_index.py")), pairs("app/index.py", "tests/test_index.py", "tests/test_app.py"));
+        assertEquals(
+                List.of(pair("app/index.py", "tests/test_index.py")),
+                pairs("app/index.py", "tests/test_index.py", "tests/test_app.py"));
     }
 
     @Test
@@ -181,18 +199,21 @@ class TestConventionsTest {
 
     @Test
     void aGoTestIsPairedWithTheFileItNames() {
-        assertEquals(List.of(pair("pkg/store/store.go", "pkg/store/store_test.go")),
+        assertEquals(
+                List.of(pair("pkg/store/store.go", "pkg/store/store_test.go")),
                 pairs("pkg/store/store.go", "pkg/store/store_test.go", "pkg/store/cache.go"));
     }
 
     @Test
     void aRustIntegrationTestIsPairedWithTheSourceFile() {
-        assertEquals(List.of(pair("src/store.rs", "tests/store_test.rs")), pairs("src/store.rs", "tests/store_test.rs"));
+        assertEquals(
+                List.of(pair("src/store.rs", "tests/store_test.rs")), pairs("src/store.rs", "tests/store_test.rs"));
     }
 
     @Test
     void aRustModuleDirectoryIsTheSubjectThroughItsModFile() {
-        assertEquals(List.of(pair("src/store/mod.rs", "tests/store_test.rs")),
+        assertEquals(
+                List.of(pair("src/store/mod.rs", "tests/store_test.rs")),
                 pairs("src/store/mod.rs", "src/store/query.rs", "tests/store_test.rs"));
     }
 
@@ -227,20 +248,30 @@ class TestConventionsTest {
 
     @Test
     void theSubjectWhoseDirectoryMatchesTheTestsBestWins() {
-        assertEquals(List.of(pair("src/main/java/com/acme/Foo.java", "src/test/java/com/acme/FooTest.java")),
-                pairs("src/main/java/com/acme/Foo.java", "src/main/java/com/other/Foo.java", "src/test/java/com/acme/FooTest.java"));
+        assertEquals(
+                List.of(pair("src/main/java/com/acme/Foo.java", "src/test/java/com/acme/FooTest.java")),
+                pairs(
+                        "src/main/java/com/acme/Foo.java",
+                        "src/main/java/com/other/Foo.java",
+                        "src/test/java/com/acme/FooTest.java"));
     }
 
     @Test
     void theLongestMatchingDirectorySuffixWins() {
-        assertEquals(List.of(pair("src/main/java/org/acme/billing/Invoice.java", "src/test/java/org/acme/billing/InvoiceTest.java")),
-                pairs("src/main/java/org/acme/billing/Invoice.java", "src/main/java/org/other/billing/Invoice.java",
+        assertEquals(
+                List.of(pair(
+                        "src/main/java/org/acme/billing/Invoice.java",
+                        "src/test/java/org/acme/billing/InvoiceTest.java")),
+                pairs(
+                        "src/main/java/org/acme/billing/Invoice.java",
+                        "src/main/java/org/other/billing/Invoice.java",
                         "src/test/java/org/acme/billing/InvoiceTest.java"));
     }
 
     @Test
     void theRustSubjectUnderTheMatchingCrateWins() {
-        assertEquals(List.of(pair("crates/db/src/store.rs", "crates/db/tests/store.rs")),
+        assertEquals(
+                List.of(pair("crates/db/src/store.rs", "crates/db/tests/store.rs")),
                 pairs("crates/db/src/store.rs", "crates/web/src/store.rs", "crates/db/tests/store.rs"));
     }
 
@@ -251,7 +282,8 @@ class TestConventionsTest {
 
     @Test
     void aTieBelowABetterMatchDoesNotPreventTheBestMatch() {
-        assertEquals(List.of(pair("svc/billing/foo.py", "tests/billing/test_foo.py")),
+        assertEquals(
+                List.of(pair("svc/billing/foo.py", "tests/billing/test_foo.py")),
                 pairs("pkg1/foo.py", "pkg2/foo.py", "svc/billing/foo.py", "tests/billing/test_foo.py"));
     }
 

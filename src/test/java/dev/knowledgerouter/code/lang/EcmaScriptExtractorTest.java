@@ -5,18 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import dev.knowledgerouter.code.syntax.Declaration;
 import dev.knowledgerouter.code.syntax.FileExtraction;
 import dev.knowledgerouter.code.syntax.ImportKind;
 import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.SourceParser;
 import dev.knowledgerouter.code.syntax.SourceText;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** What the JavaScript, TypeScript and TSX extractor finds in a file. */
 class EcmaScriptExtractorTest {
@@ -48,7 +51,9 @@ class EcmaScriptExtractorTest {
     }
 
     private static List<String> kinds(FileExtraction file) {
-        return file.declarations().stream().map(d -> d.kind() + " " + d.qualifiedName()).toList();
+        return file.declarations().stream()
+                .map(d -> d.kind() + " " + d.qualifiedName())
+                .toList();
     }
 
     private static <T> List<String> each(List<T> items, Function<T, String> show) {
@@ -56,7 +61,9 @@ class EcmaScriptExtractorTest {
     }
 
     private static Declaration declaration(FileExtraction file, String qualifiedName) {
-        return file.declarations().stream().filter(d -> d.qualifiedName().equals(qualifiedName)).findFirst()
+        return file.declarations().stream()
+                .filter(d -> d.qualifiedName().equals(qualifiedName))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(qualifiedName + " not in " + kinds(file)));
     }
 
@@ -81,7 +88,8 @@ class EcmaScriptExtractorTest {
                 }
                 """);
 
-        assertEquals(List.of("FUNCTION add", "FUNCTION twice", "FUNCTION gen", "FUNCTION outer", "FUNCTION outer.inner"),
+        assertEquals(
+                List.of("FUNCTION add", "FUNCTION twice", "FUNCTION gen", "FUNCTION outer", "FUNCTION outer.inner"),
                 kinds(file));
         assertEquals("outer", declaration(file, "outer.inner").parent());
     }
@@ -111,8 +119,15 @@ class EcmaScriptExtractorTest {
                 }
                 """);
 
-        assertEquals(List.of("CLASS Counter", "METHOD Counter.handle", "CONSTRUCTOR Counter.constructor",
-                "METHOD Counter.value", "METHOD Counter.value", "METHOD Counter.create", "METHOD Counter.increment"),
+        assertEquals(
+                List.of(
+                        "CLASS Counter",
+                        "METHOD Counter.handle",
+                        "CONSTRUCTOR Counter.constructor",
+                        "METHOD Counter.value",
+                        "METHOD Counter.value",
+                        "METHOD Counter.create",
+                        "METHOD Counter.increment"),
                 kinds(file));
         assertEquals("Counter", declaration(file, "Counter.handle").parent());
         assertEquals("constructor", declaration(file, "Counter.constructor").name());
@@ -153,7 +168,9 @@ class EcmaScriptExtractorTest {
                 """);
 
         assertEquals(List.of("FUNCTION parse", "FUNCTION parse", "FUNCTION parse"), kinds(file));
-        assertEquals("function parse(text: string): number", file.declarations().get(0).signature());
+        assertEquals(
+                "function parse(text: string): number",
+                file.declarations().get(0).signature());
     }
 
     @Test
@@ -178,7 +195,8 @@ class EcmaScriptExtractorTest {
                 export { d, e as renamed, F };
                 """);
 
-        assertEquals(List.of("a true", "B true", "c true", "d true", "e true", "hidden false", "F true"),
+        assertEquals(
+                List.of("a true", "B true", "c true", "d true", "e true", "hidden false", "F true"),
                 each(file.declarations(), d -> d.name() + " " + d.exported()));
     }
 
@@ -200,7 +218,8 @@ class EcmaScriptExtractorTest {
                 exports.c = c;
                 """);
 
-        assertEquals(List.of("a true", "b true", "c true", "d false"),
+        assertEquals(
+                List.of("a true", "b true", "c true", "d false"),
                 each(file.declarations(), d -> d.name() + " " + d.exported()));
     }
 
@@ -216,8 +235,16 @@ class EcmaScriptExtractorTest {
                 export function outer() { function helper() {} }
                 """);
 
-        assertEquals(List.of("Store true", "Store.save true", "Store.load false", "Store.#cache false",
-                        "Internal false", "Internal.run false", "outer true", "outer.helper false"),
+        assertEquals(
+                List.of(
+                        "Store true",
+                        "Store.save true",
+                        "Store.load false",
+                        "Store.#cache false",
+                        "Internal false",
+                        "Internal.run false",
+                        "outer true",
+                        "outer.helper false"),
                 each(file.declarations(), d -> d.qualifiedName() + " " + d.exported()));
     }
 
@@ -241,7 +268,9 @@ class EcmaScriptExtractorTest {
                 }
                 """);
 
-        assertEquals("Loads a user.\n\n@param id the user's id", declaration(file, "load").doc());
+        assertEquals(
+                "Loads a user.\n\n@param id the user's id",
+                declaration(file, "load").doc());
         assertEquals("Adds.", declaration(file, "add").doc());
         assertEquals("The size.", declaration(file, "Box.size").doc());
         assertEquals("", declaration(file, "Box").doc());
@@ -277,26 +306,29 @@ class EcmaScriptExtractorTest {
                 abstract class Shape { protected abstract area(): number; static get unit(): string { return 'cm'; } }
                 """);
 
-        assertEquals(List.of(
-                "export async function load<T>(id: string): Promise<User>",
-                "class Button extends React.Component<Props> implements Clickable",
-                "render()",
-                "const add = (a, b) =>",
-                "export const twice = function (x: number): number",
-                "interface Named<T> extends Base",
-                "export type Id = string | number",
-                "type Point =",
-                "export const enum Color",
-                "abstract class Shape",
-                "protected abstract area(): number",
-                "static get unit(): string"), each(file.declarations(), Declaration::signature));
+        assertEquals(
+                List.of(
+                        "export async function load<T>(id: string): Promise<User>",
+                        "class Button extends React.Component<Props> implements Clickable",
+                        "render()",
+                        "const add = (a, b) =>",
+                        "export const twice = function (x: number): number",
+                        "interface Named<T> extends Base",
+                        "export type Id = string | number",
+                        "type Point =",
+                        "export const enum Color",
+                        "abstract class Shape",
+                        "protected abstract area(): number",
+                        "static get unit(): string"),
+                each(file.declarations(), Declaration::signature));
     }
 
     @Test
     void linesSpanTheWholeDeclaration() {
         FileExtraction file = js("\nfunction a() {\n  return 1;\n}\nconst b = () => {\n};\n");
 
-        assertEquals(List.of("a 2-4", "b 5-6"),
+        assertEquals(
+                List.of("a 2-4", "b 5-6"),
                 each(file.declarations(), d -> d.name() + " " + d.startLine() + "-" + d.endLine()));
         assertEquals(6, file.lineCount());
     }
@@ -318,18 +350,19 @@ class EcmaScriptExtractorTest {
                 const computed = require(name);
                 """);
 
-        assertEquals(List.of(
-                "react [React] false 1",
-                "./mod [def, a, b] false 2",
-                "@scope/pkg/sub [] false 3",
-                "./polyfill [] false 4",
-                "./types [User] false 5",
-                "./x [x] false 6",
-                "./all [] true 7",
-                "./grouped [] false 8",
-                "node:fs [] false 9",
-                "./lazy [] false 10",
-                "./legacy [] false 11"),
+        assertEquals(
+                List.of(
+                        "react [React] false 1",
+                        "./mod [def, a, b] false 2",
+                        "@scope/pkg/sub [] false 3",
+                        "./polyfill [] false 4",
+                        "./types [User] false 5",
+                        "./x [x] false 6",
+                        "./all [] true 7",
+                        "./grouped [] false 8",
+                        "node:fs [] false 9",
+                        "./lazy [] false 10",
+                        "./legacy [] false 11"),
                 each(file.imports(), i -> i.spec() + " " + i.names() + " " + i.wildcard() + " " + i.line()));
         assertTrue(file.imports().stream().allMatch(i -> i.kind() == ImportKind.IMPORT));
     }
@@ -342,21 +375,25 @@ class EcmaScriptExtractorTest {
                 const Mixed = class extends Plain {};
                 """);
 
-        assertEquals(List.of(
-                "Button React.Component false 1",
-                "Button Clickable true 1",
-                "Button ui.Focusable true 1",
-                "Named Base false 2",
-                "Named Generic false 2",
-                "Mixed Plain false 3"),
-                each(file.supertypes(), s -> s.declaration() + " " + s.name() + " " + s.implementsInterface() + " " + s.line()));
+        assertEquals(
+                List.of(
+                        "Button React.Component false 1",
+                        "Button Clickable true 1",
+                        "Button ui.Focusable true 1",
+                        "Named Base false 2",
+                        "Named Generic false 2",
+                        "Mixed Plain false 3"),
+                each(
+                        file.supertypes(),
+                        s -> s.declaration() + " " + s.name() + " " + s.implementsInterface() + " " + s.line()));
     }
 
     @Test
     void javaScriptClassExtendsIsInheritance() {
         FileExtraction file = js("class Store extends events.EventEmitter {}\n");
 
-        assertEquals(List.of("Store events.EventEmitter false"),
+        assertEquals(
+                List.of("Store events.EventEmitter false"),
                 each(file.supertypes(), s -> s.declaration() + " " + s.name() + " " + s.implementsInterface()));
     }
 
@@ -377,16 +414,17 @@ class EcmaScriptExtractorTest {
                 }
                 """);
 
-        assertEquals(List.of(
-                " setup  1",
-                "run save store 3",
-                "run forEach this.items 4",
-                "run log  4",
-                "run Promise  5",
-                "run Thing ns 6",
-                "run compute  7",
-                "Service.constructor super  10",
-                "Service.handle get api.client 11"),
+        assertEquals(
+                List.of(
+                        " setup  1",
+                        "run save store 3",
+                        "run forEach this.items 4",
+                        "run log  4",
+                        "run Promise  5",
+                        "run Thing ns 6",
+                        "run compute  7",
+                        "Service.constructor super  10",
+                        "Service.handle get api.client 11"),
                 each(file.calls(), c -> c.caller() + " " + c.callee() + " " + c.receiver() + " " + c.line()));
     }
 
@@ -401,7 +439,8 @@ class EcmaScriptExtractorTest {
                 """);
 
         assertEquals(List.of("FUNCTION List"), kinds(file));
-        assertEquals(List.of("List track ", "List map items", "List format "),
+        assertEquals(
+                List.of("List track ", "List map items", "List format "),
                 each(file.calls(), c -> c.caller() + " " + c.callee() + " " + c.receiver()));
         assertFalse(file.parseErrors());
     }
@@ -416,7 +455,8 @@ class EcmaScriptExtractorTest {
                 }
                 """);
 
-        assertEquals(List.of(" Component", " HostListener", "Widget.onClick toggle"),
+        assertEquals(
+                List.of(" Component", " HostListener", "Widget.onClick toggle"),
                 each(file.calls(), c -> c.caller() + " " + c.callee()));
     }
 
@@ -436,23 +476,40 @@ class EcmaScriptExtractorTest {
                 """);
 
         assertTrue(file.parseErrors());
-        assertTrue(kinds(file).containsAll(List.of("FUNCTION good", "CLASS Fine", "METHOD Fine.ok")), kinds(file).toString());
+        assertTrue(
+                kinds(file).containsAll(List.of("FUNCTION good", "CLASS Fine", "METHOD Fine.ok")),
+                kinds(file).toString());
     }
 
     @Test
-    void theFixtureButtonComponentHasItsClassMembersSupertypesDocAndJsxCalls() throws java.io.IOException {
-        byte[] code = java.nio.file.Files.readAllBytes(
-                java.nio.file.Path.of("src/test/resources/code/fixtures/ecmascript/src/components/Button.tsx"));
+    void theFixtureButtonComponentHasItsClassMembersSupertypesDocAndJsxCalls() throws IOException {
+        byte[] code =
+                Files.readAllBytes(Path.of("src/test/resources/code/fixtures/ecmascript/src/components/Button.tsx"));
         FileExtraction file = parser.parse("src/components/Button.tsx", Language.TSX, new SourceText(code));
 
-        assertEquals(List.of("INTERFACE ButtonProps", "CLASS Button", "METHOD Button.create", "METHOD Button.onClick",
-                "METHOD Button.render", "FUNCTION IconButton"), kinds(file));
-        assertEquals("A clickable button.\nRenders its label.", declaration(file, "Button").doc());
-        assertEquals("export class Button extends React.Component<ButtonProps> implements Clickable",
+        assertEquals(
+                List.of(
+                        "INTERFACE ButtonProps",
+                        "CLASS Button",
+                        "METHOD Button.create",
+                        "METHOD Button.onClick",
+                        "METHOD Button.render",
+                        "FUNCTION IconButton"),
+                kinds(file));
+        assertEquals(
+                "A clickable button.\nRenders its label.",
+                declaration(file, "Button").doc());
+        assertEquals(
+                "export class Button extends React.Component<ButtonProps> implements Clickable",
                 declaration(file, "Button").signature());
-        assertEquals(List.of("Button React.Component false", "Button Clickable true"),
+        assertEquals(
+                List.of("Button React.Component false", "Button Clickable true"),
                 each(file.supertypes(), s -> s.declaration() + " " + s.name() + " " + s.implementsInterface()));
-        assertEquals(List.of("Button.create Button ", "Button.onClick setState this", "Button.render toUpperCase this.props.label"),
+        assertEquals(
+                List.of(
+                        "Button.create Button ",
+                        "Button.onClick setState this",
+                        "Button.render toUpperCase this.props.label"),
                 each(file.calls(), c -> c.caller() + " " + c.callee() + " " + c.receiver()));
         assertFalse(file.parseErrors());
     }

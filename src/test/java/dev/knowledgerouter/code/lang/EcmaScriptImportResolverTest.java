@@ -2,6 +2,13 @@ package dev.knowledgerouter.code.lang;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.knowledgerouter.code.syntax.FileExtraction;
+import dev.knowledgerouter.code.syntax.ImportRef;
+import dev.knowledgerouter.code.syntax.ImportTarget;
+import dev.knowledgerouter.code.syntax.Language;
+import dev.knowledgerouter.code.syntax.RepositoryFiles;
+import dev.knowledgerouter.code.syntax.SourceParser;
+import dev.knowledgerouter.code.syntax.SourceText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,13 +19,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.knowledgerouter.code.syntax.FileExtraction;
-import dev.knowledgerouter.code.syntax.ImportRef;
-import dev.knowledgerouter.code.syntax.ImportTarget;
-import dev.knowledgerouter.code.syntax.Language;
-import dev.knowledgerouter.code.syntax.RepositoryFiles;
-import dev.knowledgerouter.code.syntax.SourceParser;
-import dev.knowledgerouter.code.syntax.SourceText;
 
 /** How JavaScript and TypeScript module specifiers resolve to repository files or npm packages. */
 class EcmaScriptImportResolverTest {
@@ -30,7 +30,8 @@ class EcmaScriptImportResolverTest {
     private static RepositoryFiles listed(Path root, String... paths) {
         List<FileExtraction> files = new ArrayList<>();
         for (String path : paths) {
-            Language language = Language.of(path.substring(path.lastIndexOf('/') + 1)).orElse(Language.TEXT);
+            Language language =
+                    Language.of(path.substring(path.lastIndexOf('/') + 1)).orElse(Language.TEXT);
             files.add(FileExtraction.text(path, language, 1));
         }
         return new RepositoryFiles(root, files);
@@ -59,10 +60,10 @@ class EcmaScriptImportResolverTest {
     void theFixtureAppResolvesEveryImportToItsFileOrPackage() throws IOException {
         List<FileExtraction> extractions = new ArrayList<>();
         try (SourceParser parser = new SourceParser(Map.of(
-                Language.JAVASCRIPT, new EcmaScriptExtractor(Language.JAVASCRIPT),
-                Language.TYPESCRIPT, new EcmaScriptExtractor(Language.TYPESCRIPT),
-                Language.TSX, new EcmaScriptExtractor(Language.TSX)));
-             Stream<Path> walk = Files.walk(FIXTURE)) {
+                        Language.JAVASCRIPT, new EcmaScriptExtractor(Language.JAVASCRIPT),
+                        Language.TYPESCRIPT, new EcmaScriptExtractor(Language.TYPESCRIPT),
+                        Language.TSX, new EcmaScriptExtractor(Language.TSX)));
+                Stream<Path> walk = Files.walk(FIXTURE)) {
             for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                 String path = FIXTURE.relativize(file).toString().replace('\\', '/');
                 Language language = Language.of(file.getFileName().toString()).orElseThrow();
@@ -75,33 +76,36 @@ class EcmaScriptImportResolverTest {
         List<String> resolved = new ArrayList<>();
         for (FileExtraction file : files.byPath().values()) {
             for (ImportRef ref : file.imports()) {
-                resolved.add(file.path() + " " + ref.spec() + " -> " + switch (resolver.resolve(file, ref)) {
-                    case ImportTarget.InRepository in -> String.join(",", in.paths());
-                    case ImportTarget.External ext -> "external " + ext.module();
-                });
+                resolved.add(file.path() + " " + ref.spec() + " -> "
+                        + switch (resolver.resolve(file, ref)) {
+                            case ImportTarget.InRepository in -> String.join(",", in.paths());
+                            case ImportTarget.External ext -> "external " + ext.module();
+                        });
             }
         }
 
-        assertEquals(List.of(
-                "src/components/Button.tsx react -> external react",
-                "src/components/Button.tsx ../lib/types -> src/lib/types.ts",
-                "src/components/Button.tsx ../lib/types -> src/lib/types.ts",
-                "src/index.ts react-dom/client -> external react-dom",
-                "src/index.ts node:fs -> external fs",
-                "src/index.ts @/components/Button -> src/components/Button.tsx",
-                "src/index.ts ./lib -> src/lib/index.ts",
-                "src/index.ts ./lib/types.js -> src/lib/types.ts",
-                "src/index.ts @scope/pkg/sub -> external @scope/pkg",
-                "src/index.ts ./config -> external ./config",
-                "src/index.ts ./lib -> src/lib/index.ts",
-                "src/legacy/loader.js path -> external path",
-                "src/legacy/loader.js ../lib/math -> src/lib/math.js",
-                "src/legacy/loader.js ../lib/math.js -> src/lib/math.js",
-                "src/lib/index.ts ./math.js -> src/lib/math.js",
-                "src/lib/index.ts ./format.js -> src/lib/format.ts",
-                "src/lib/index.ts ./types -> src/lib/types.ts",
-                "src/lib/math.test.js node:assert -> external assert",
-                "src/lib/math.test.js ./math -> src/lib/math.js"), resolved);
+        assertEquals(
+                List.of(
+                        "src/components/Button.tsx react -> external react",
+                        "src/components/Button.tsx ../lib/types -> src/lib/types.ts",
+                        "src/components/Button.tsx ../lib/types -> src/lib/types.ts",
+                        "src/index.ts react-dom/client -> external react-dom",
+                        "src/index.ts node:fs -> external fs",
+                        "src/index.ts @/components/Button -> src/components/Button.tsx",
+                        "src/index.ts ./lib -> src/lib/index.ts",
+                        "src/index.ts ./lib/types.js -> src/lib/types.ts",
+                        "src/index.ts @scope/pkg/sub -> external @scope/pkg",
+                        "src/index.ts ./config -> external ./config",
+                        "src/index.ts ./lib -> src/lib/index.ts",
+                        "src/legacy/loader.js path -> external path",
+                        "src/legacy/loader.js ../lib/math -> src/lib/math.js",
+                        "src/legacy/loader.js ../lib/math.js -> src/lib/math.js",
+                        "src/lib/index.ts ./math.js -> src/lib/math.js",
+                        "src/lib/index.ts ./format.js -> src/lib/format.ts",
+                        "src/lib/index.ts ./types -> src/lib/types.ts",
+                        "src/lib/math.test.js node:assert -> external assert",
+                        "src/lib/math.test.js ./math -> src/lib/math.js"),
+                resolved);
     }
 
     private static byte[] read(Path file) {
@@ -123,15 +127,28 @@ class EcmaScriptImportResolverTest {
 
     @Test
     void everyModuleExtensionIsTried() {
-        RepositoryFiles files = listed(root, "a.ts", "b.tsx", "c.d.ts", "d.js", "e.jsx", "f.mjs", "g.cjs", "h.mts", "i.cts");
+        RepositoryFiles files =
+                listed(root, "a.ts", "b.tsx", "c.d.ts", "d.js", "e.jsx", "f.mjs", "g.cjs", "h.mts", "i.cts");
 
-        assertEquals(List.of(in("b.tsx"), in("c.d.ts"), in("d.js"), in("e.jsx"), in("f.mjs"), in("g.cjs"), in("h.mts"), in("i.cts")),
-                Stream.of("./b", "./c", "./d", "./e", "./f", "./g", "./h", "./i").map(spec -> resolve(files, "a.ts", spec)).toList());
+        assertEquals(
+                List.of(
+                        in("b.tsx"),
+                        in("c.d.ts"),
+                        in("d.js"),
+                        in("e.jsx"),
+                        in("f.mjs"),
+                        in("g.cjs"),
+                        in("h.mts"),
+                        in("i.cts")),
+                Stream.of("./b", "./c", "./d", "./e", "./f", "./g", "./h", "./i")
+                        .map(spec -> resolve(files, "a.ts", spec))
+                        .toList());
     }
 
     @Test
     void aJavaScriptSpecifierWithoutItsFileFindsTheTypeScriptSource() {
-        RepositoryFiles files = listed(root, "src/app.ts", "src/user.ts", "src/view.tsx", "src/esm.mts", "src/cjs.cts", "src/panel.tsx");
+        RepositoryFiles files = listed(
+                root, "src/app.ts", "src/user.ts", "src/view.tsx", "src/esm.mts", "src/cjs.cts", "src/panel.tsx");
 
         assertEquals(in("src/user.ts"), resolve(files, "src/app.ts", "./user.js"));
         assertEquals(in("src/view.tsx"), resolve(files, "src/app.ts", "./view.js"));
@@ -178,10 +195,18 @@ class EcmaScriptImportResolverTest {
     void bareSpecsAreNpmPackagesNamedWithoutTheirSubpath() {
         RepositoryFiles files = listed(root, "src/app.ts");
 
-        assertEquals(List.of(external("react"), external("react"), external("@scope/pkg"), external("@scope/pkg"),
-                        external("fs"), external("fs"), external("lodash")),
+        assertEquals(
+                List.of(
+                        external("react"),
+                        external("react"),
+                        external("@scope/pkg"),
+                        external("@scope/pkg"),
+                        external("fs"),
+                        external("fs"),
+                        external("lodash")),
                 Stream.of("react", "react/jsx-runtime", "@scope/pkg", "@scope/pkg/sub/deep", "node:fs", "fs", "lodash")
-                        .map(spec -> resolve(files, "src/app.ts", spec)).toList());
+                        .map(spec -> resolve(files, "src/app.ts", spec))
+                        .toList());
     }
 
     @Test
@@ -198,8 +223,8 @@ class EcmaScriptImportResolverTest {
                   },
                 }
                 """);
-        RepositoryFiles files = listed(root, "src/app.ts", "src/lib/index.ts", "packages/ui/src/button.tsx",
-                "src/config/index.ts");
+        RepositoryFiles files =
+                listed(root, "src/app.ts", "src/lib/index.ts", "packages/ui/src/button.tsx", "src/config/index.ts");
 
         assertEquals(in("src/lib/index.ts"), resolve(files, "src/app.ts", "@/lib"));
         assertEquals(in("packages/ui/src/button.tsx"), resolve(files, "src/app.ts", "@ui/button"));

@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import dev.knowledgerouter.code.syntax.CallRef;
 import dev.knowledgerouter.code.syntax.Declaration;
 import dev.knowledgerouter.code.syntax.FileExtraction;
@@ -18,6 +13,11 @@ import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.SourceParser;
 import dev.knowledgerouter.code.syntax.SourceText;
 import dev.knowledgerouter.code.syntax.SupertypeRef;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class GoExtractorTest {
     private static SourceParser parser;
@@ -37,11 +37,15 @@ class GoExtractorTest {
     }
 
     private static List<String> kindsAndNames(FileExtraction file) {
-        return file.declarations().stream().map(d -> d.kind() + " " + d.qualifiedName()).toList();
+        return file.declarations().stream()
+                .map(d -> d.kind() + " " + d.qualifiedName())
+                .toList();
     }
 
     private static Declaration declaration(FileExtraction file, String qualifiedName) {
-        return file.declarations().stream().filter(d -> d.qualifiedName().equals(qualifiedName)).findFirst()
+        return file.declarations().stream()
+                .filter(d -> d.qualifiedName().equals(qualifiedName))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + qualifiedName + " in " + file.declarations()));
     }
 
@@ -73,9 +77,17 @@ class GoExtractorTest {
                 func (s *Store) Read(id string) int { return 0 }
                 """);
 
-        assertEquals(List.of(
-                "STRUCT Store", "INTERFACE Reader", "TYPE_ALIAS ID", "TYPE_ALIAS Count",
-                "TYPE_ALIAS Handler", "STRUCT Pair", "FUNCTION New", "METHOD Store.Read"), kindsAndNames(file));
+        assertEquals(
+                List.of(
+                        "STRUCT Store",
+                        "INTERFACE Reader",
+                        "TYPE_ALIAS ID",
+                        "TYPE_ALIAS Count",
+                        "TYPE_ALIAS Handler",
+                        "STRUCT Pair",
+                        "FUNCTION New",
+                        "METHOD Store.Read"),
+                kindsAndNames(file));
     }
 
     @Test
@@ -89,11 +101,14 @@ class GoExtractorTest {
                 func (Plain) Name() string { return "" }
                 """);
 
-        assertEquals(List.of("Store.Get", "List.Len", "Map.Put", "Plain.Name"),
+        assertEquals(
+                List.of("Store.Get", "List.Len", "Map.Put", "Plain.Name"),
                 file.declarations().stream().map(Declaration::qualifiedName).toList());
-        assertEquals(List.of("Store", "List", "Map", "Plain"),
+        assertEquals(
+                List.of("Store", "List", "Map", "Plain"),
                 file.declarations().stream().map(Declaration::parent).toList());
-        assertEquals(List.of("Get", "Len", "Put", "Name"),
+        assertEquals(
+                List.of("Get", "Len", "Put", "Name"),
                 file.declarations().stream().map(Declaration::name).toList());
     }
 
@@ -130,7 +145,8 @@ class GoExtractorTest {
                 func Über() {}
                 """);
 
-        assertEquals(List.of(true, false, true, false, true, false, true),
+        assertEquals(
+                List.of(true, false, true, false, true, false, true),
                 file.declarations().stream().map(Declaration::exported).toList());
     }
 
@@ -159,11 +175,14 @@ class GoExtractorTest {
                 func Generate() {}
                 """);
 
-        assertEquals("Open opens the store.\n\nIt never fails.", declaration(file, "Open").doc());
+        assertEquals(
+                "Open opens the store.\n\nIt never fails.",
+                declaration(file, "Open").doc());
         assertEquals("", declaration(file, "Close").doc());
         assertEquals("", declaration(file, "Flush").doc());
         assertEquals("", declaration(file, "Sync").doc());
-        assertEquals("Generate runs the generator.", declaration(file, "Generate").doc());
+        assertEquals(
+                "Generate runs the generator.", declaration(file, "Generate").doc());
     }
 
     @Test
@@ -212,8 +231,12 @@ class GoExtractorTest {
                 func asm(x int) int
                 """);
 
-        assertEquals("func (s *Store) Get(id string) (Item, error)", declaration(file, "Store.Get").signature());
-        assertEquals("func Map[T any, U any](xs []T, f func(T) U) []U", declaration(file, "Map").signature());
+        assertEquals(
+                "func (s *Store) Get(id string) (Item, error)",
+                declaration(file, "Store.Get").signature());
+        assertEquals(
+                "func Map[T any, U any](xs []T, f func(T) U) []U",
+                declaration(file, "Map").signature());
         assertEquals("type Store struct", declaration(file, "Store").signature());
         assertEquals("type Reader interface", declaration(file, "Reader").signature());
         assertEquals("type List[T any] struct", declaration(file, "List").signature());
@@ -261,12 +284,14 @@ class GoExtractorTest {
                 )
                 """);
 
-        assertEquals(List.of(
-                new ImportRef("fmt", List.of(), false, ImportKind.IMPORT, 3),
-                new ImportRef("github.com/google/uuid", List.of("u"), false, ImportKind.IMPORT, 5),
-                new ImportRef("embed", List.of("_"), false, ImportKind.IMPORT, 6),
-                new ImportRef("strings", List.of("."), true, ImportKind.IMPORT, 7),
-                new ImportRef("raw/path", List.of(), false, ImportKind.IMPORT, 8)), file.imports());
+        assertEquals(
+                List.of(
+                        new ImportRef("fmt", List.of(), false, ImportKind.IMPORT, 3),
+                        new ImportRef("github.com/google/uuid", List.of("u"), false, ImportKind.IMPORT, 5),
+                        new ImportRef("embed", List.of("_"), false, ImportKind.IMPORT, 6),
+                        new ImportRef("strings", List.of("."), true, ImportKind.IMPORT, 7),
+                        new ImportRef("raw/path", List.of(), false, ImportKind.IMPORT, 8)),
+                file.imports());
     }
 
     @Test
@@ -293,12 +318,14 @@ class GoExtractorTest {
                 }
                 """);
 
-        assertEquals(List.of(
-                new SupertypeRef("Store", "sync.Mutex", false, 4),
-                new SupertypeRef("Store", "Base", false, 5),
-                new SupertypeRef("Store", "pkg.Cache", false, 6),
-                new SupertypeRef("ReadCloser", "io.Reader", false, 12),
-                new SupertypeRef("ReadCloser", "Closer", false, 13)), file.supertypes());
+        assertEquals(
+                List.of(
+                        new SupertypeRef("Store", "sync.Mutex", false, 4),
+                        new SupertypeRef("Store", "Base", false, 5),
+                        new SupertypeRef("Store", "pkg.Cache", false, 6),
+                        new SupertypeRef("ReadCloser", "io.Reader", false, 12),
+                        new SupertypeRef("ReadCloser", "Closer", false, 13)),
+                file.supertypes());
     }
 
     @Test
@@ -319,15 +346,17 @@ class GoExtractorTest {
                 }
                 """);
 
-        assertEquals(List.of(
-                new CallRef("", "setup", "", 3),
-                new CallRef("Store.Save", "Lock", "s", 6),
-                new CallRef("Store.Save", "notify", "", 7),
-                new CallRef("Store.Save", "Insert", "s.db", 8),
-                new CallRef("Store.Save", "validate", "", 8),
-                new CallRef("main", "Println", "fmt", 12),
-                new CallRef("main", "Name", "New()", 12),
-                new CallRef("main", "New", "", 12)), file.calls());
+        assertEquals(
+                List.of(
+                        new CallRef("", "setup", "", 3),
+                        new CallRef("Store.Save", "Lock", "s", 6),
+                        new CallRef("Store.Save", "notify", "", 7),
+                        new CallRef("Store.Save", "Insert", "s.db", 8),
+                        new CallRef("Store.Save", "validate", "", 8),
+                        new CallRef("main", "Println", "fmt", 12),
+                        new CallRef("main", "Name", "New()", 12),
+                        new CallRef("main", "New", "", 12)),
+                file.calls());
     }
 
     @Test
@@ -343,10 +372,12 @@ class GoExtractorTest {
                 }
                 """);
 
-        assertEquals(List.of(
-                new CallRef("run", "handler", "", 4),
-                new CallRef("run", "handle", "s", 5),
-                new CallRef("run", "factory", "", 6)), file.calls());
+        assertEquals(
+                List.of(
+                        new CallRef("run", "handler", "", 4),
+                        new CallRef("run", "handle", "s", 5),
+                        new CallRef("run", "factory", "", 6)),
+                file.calls());
     }
 
     @Test

@@ -2,6 +2,14 @@ package dev.knowledgerouter.code.lang;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.knowledgerouter.code.syntax.FileExtraction;
+import dev.knowledgerouter.code.syntax.ImportRef;
+import dev.knowledgerouter.code.syntax.ImportTarget;
+import dev.knowledgerouter.code.syntax.Language;
+import dev.knowledgerouter.code.syntax.RepositoryFiles;
+import dev.knowledgerouter.code.syntax.SourceParser;
+import dev.knowledgerouter.code.syntax.SourceText;
+import dev.knowledgerouter.code.syntax.SupertypeRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -15,14 +23,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.knowledgerouter.code.syntax.FileExtraction;
-import dev.knowledgerouter.code.syntax.ImportRef;
-import dev.knowledgerouter.code.syntax.ImportTarget;
-import dev.knowledgerouter.code.syntax.Language;
-import dev.knowledgerouter.code.syntax.RepositoryFiles;
-import dev.knowledgerouter.code.syntax.SourceParser;
-import dev.knowledgerouter.code.syntax.SourceText;
-import dev.knowledgerouter.code.syntax.SupertypeRef;
 
 class GoImportResolverTest {
     private static RepositoryFiles fixture;
@@ -35,14 +35,15 @@ class GoImportResolverTest {
     }
 
     private static Path fixtureRoot() throws URISyntaxException {
-        return Path.of(GoImportResolverTest.class.getResource("/code/fixtures/go").toURI());
+        return Path.of(
+                GoImportResolverTest.class.getResource("/code/fixtures/go").toURI());
     }
 
     /** Parses every analysable file below the root the way {@code kr analyze} would. */
     private static RepositoryFiles load(Path root) throws IOException {
         List<FileExtraction> extractions = new ArrayList<>();
         try (SourceParser parser = new SourceParser(Map.of(Language.GO, new GoExtractor()));
-             Stream<Path> walk = Files.walk(root)) {
+                Stream<Path> walk = Files.walk(root)) {
             for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                 Optional<Language> language = Language.of(file.getFileName().toString());
                 if (language.isEmpty()) {
@@ -61,49 +62,66 @@ class GoImportResolverTest {
 
     private static ImportTarget resolveIn(String path, String spec) {
         FileExtraction from = file(path);
-        ImportRef ref = from.imports().stream().filter(i -> i.spec().equals(spec)).findFirst()
+        ImportRef ref = from.imports().stream()
+                .filter(i -> i.spec().equals(spec))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(path + " does not import " + spec + ": " + from.imports()));
         return resolver.resolve(from, ref);
     }
 
     @Test
     void theFixtureIsAGoModuleWithGoModAsAPlainTextFile() {
-        assertEquals(List.of(
-                "cmd/shop/main.go", "go.mod", "internal/store/example_test.go", "internal/store/memory.go",
-                "internal/store/store.go", "internal/store/store_test.go", "pkg/api/api.go"),
+        assertEquals(
+                List.of(
+                        "cmd/shop/main.go",
+                        "go.mod",
+                        "internal/store/example_test.go",
+                        "internal/store/memory.go",
+                        "internal/store/store.go",
+                        "internal/store/store_test.go",
+                        "pkg/api/api.go"),
                 List.copyOf(fixture.byPath().keySet()));
         assertEquals(Language.TEXT, file("go.mod").language());
-        assertEquals(List.of("main", "store_test", "store", "store", "store", "api"),
-                fixture.byPath().values().stream().filter(f -> f.language() == Language.GO)
-                        .map(FileExtraction::packageName).toList());
+        assertEquals(
+                List.of("main", "store_test", "store", "store", "store", "api"),
+                fixture.byPath().values().stream()
+                        .filter(f -> f.language() == Language.GO)
+                        .map(FileExtraction::packageName)
+                        .toList());
     }
 
     @Test
     void aModuleImportResolvesToThePackagesNonTestFilesSorted() {
-        assertEquals(new ImportTarget.InRepository(List.of("internal/store/memory.go", "internal/store/store.go")),
+        assertEquals(
+                new ImportTarget.InRepository(List.of("internal/store/memory.go", "internal/store/store.go")),
                 resolveIn("cmd/shop/main.go", "example.com/shop/internal/store"));
-        assertEquals(new ImportTarget.InRepository(List.of("pkg/api/api.go")),
+        assertEquals(
+                new ImportTarget.InRepository(List.of("pkg/api/api.go")),
                 resolveIn("internal/store/store.go", "example.com/shop/pkg/api"));
     }
 
     @Test
     void standardLibraryAndThirdPartyImportsAreExternalUnderTheirImportPath() {
         assertEquals(new ImportTarget.External("fmt"), resolveIn("cmd/shop/main.go", "fmt"));
-        assertEquals(new ImportTarget.External("github.com/google/uuid"),
+        assertEquals(
+                new ImportTarget.External("github.com/google/uuid"),
                 resolveIn("internal/store/store.go", "github.com/google/uuid"));
     }
 
     @Test
     void aModulePathWithoutGoFilesIsExternal() {
-        assertEquals(new ImportTarget.External("example.com/shop/missing"),
+        assertEquals(
+                new ImportTarget.External("example.com/shop/missing"),
                 resolveIn("cmd/shop/main.go", "example.com/shop/missing"));
     }
 
     @Test
     void filesOfTheSamePackageDirectorySeeEachOtherWithoutImports() {
-        assertEquals(List.of("internal/store/store.go", "internal/store/store_test.go"),
+        assertEquals(
+                List.of("internal/store/store.go", "internal/store/store_test.go"),
                 resolver.implicitlyVisible(file("internal/store/memory.go")));
-        assertEquals(List.of("internal/store/memory.go", "internal/store/store_test.go"),
+        assertEquals(
+                List.of("internal/store/memory.go", "internal/store/store_test.go"),
                 resolver.implicitlyVisible(file("internal/store/store.go")));
         assertEquals(List.of(), resolver.implicitlyVisible(file("pkg/api/api.go")));
     }
@@ -111,22 +129,31 @@ class GoImportResolverTest {
     @Test
     void anExternalTestPackageIsADifferentPackageInTheSameDirectory() {
         assertEquals(List.of(), resolver.implicitlyVisible(file("internal/store/example_test.go")));
-        assertEquals(new ImportTarget.InRepository(List.of("internal/store/memory.go", "internal/store/store.go")),
+        assertEquals(
+                new ImportTarget.InRepository(List.of("internal/store/memory.go", "internal/store/store.go")),
                 resolveIn("internal/store/example_test.go", "example.com/shop/internal/store"));
     }
 
     @Test
     void theFixtureDeclaresEmbeddingAndMethodsAcrossTheFilesOfOnePackage() {
-        assertEquals(List.of("STRUCT Store", "METHOD Store.Get", "METHOD Store.Put"),
+        assertEquals(
+                List.of("STRUCT Store", "METHOD Store.Get", "METHOD Store.Put"),
                 file("internal/store/store.go").declarations().stream()
-                        .map(d -> d.kind() + " " + d.qualifiedName()).toList());
-        assertEquals(List.of("STRUCT Base", "METHOD Base.touch", "FUNCTION NewMemory"),
+                        .map(d -> d.kind() + " " + d.qualifiedName())
+                        .toList());
+        assertEquals(
+                List.of("STRUCT Base", "METHOD Base.touch", "FUNCTION NewMemory"),
                 file("internal/store/memory.go").declarations().stream()
-                        .map(d -> d.kind() + " " + d.qualifiedName()).toList());
-        assertEquals(List.of(new SupertypeRef("Store", "sync.Mutex", false, 18),
+                        .map(d -> d.kind() + " " + d.qualifiedName())
+                        .toList());
+        assertEquals(
+                List.of(
+                        new SupertypeRef("Store", "sync.Mutex", false, 18),
                         new SupertypeRef("Store", "Base", false, 19)),
                 file("internal/store/store.go").supertypes());
-        assertEquals(List.of(new SupertypeRef("GetCloser", "Getter", false, 19),
+        assertEquals(
+                List.of(
+                        new SupertypeRef("GetCloser", "Getter", false, 19),
                         new SupertypeRef("GetCloser", "io.Closer", false, 20)),
                 file("pkg/api/api.go").supertypes());
     }
@@ -142,7 +169,8 @@ class GoImportResolverTest {
         GoImportResolver nested = new GoImportResolver(files);
         FileExtraction main = files.get("main.go").orElseThrow();
 
-        assertEquals(new ImportTarget.InRepository(List.of("nested/x/x.go")),
+        assertEquals(
+                new ImportTarget.InRepository(List.of("nested/x/x.go")),
                 nested.resolve(main, main.imports().get(0)));
     }
 
@@ -156,7 +184,8 @@ class GoImportResolverTest {
         RepositoryFiles files = load(root);
         FileExtraction main = files.get("app/main.go").orElseThrow();
 
-        assertEquals(new ImportTarget.InRepository(List.of("lib/lib.go", "lib/util.go")),
+        assertEquals(
+                new ImportTarget.InRepository(List.of("lib/lib.go", "lib/util.go")),
                 new GoImportResolver(files).resolve(main, main.imports().get(0)));
     }
 
@@ -167,13 +196,16 @@ class GoImportResolverTest {
         RepositoryFiles files = load(root);
         FileExtraction main = files.get("main.go").orElseThrow();
 
-        assertEquals(new ImportTarget.External("a"), new GoImportResolver(files).resolve(main, main.imports().get(0)));
+        assertEquals(
+                new ImportTarget.External("a"),
+                new GoImportResolver(files).resolve(main, main.imports().get(0)));
     }
 
     @Test
     void theModuleDirectiveIsReadQuotedOrNotAndPastComments() {
         assertEquals(Optional.of("example.com/shop"), GoImportResolver.modulePath("module example.com/shop\n"));
-        assertEquals(Optional.of("example.com/q"),
+        assertEquals(
+                Optional.of("example.com/q"),
                 GoImportResolver.modulePath("// header\r\nmodule   \"example.com/q\" // note\r\n"));
         assertEquals(Optional.empty(), GoImportResolver.modulePath("modules are great\ngo 1.22\n"));
     }

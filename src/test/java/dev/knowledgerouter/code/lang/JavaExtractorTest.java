@@ -4,15 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import dev.knowledgerouter.code.syntax.CallRef;
 import dev.knowledgerouter.code.syntax.Declaration;
 import dev.knowledgerouter.code.syntax.FileExtraction;
@@ -22,6 +13,15 @@ import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.SourceParser;
 import dev.knowledgerouter.code.syntax.SourceText;
 import dev.knowledgerouter.code.syntax.SupertypeRef;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class JavaExtractorTest {
     private static SourceParser parser;
@@ -41,16 +41,22 @@ class JavaExtractorTest {
     }
 
     private static List<String> kindsAndNames(FileExtraction file) {
-        return file.declarations().stream().map(d -> d.kind() + " " + d.qualifiedName()).toList();
+        return file.declarations().stream()
+                .map(d -> d.kind() + " " + d.qualifiedName())
+                .toList();
     }
 
     private static Declaration declaration(FileExtraction file, String qualifiedName) {
-        return file.declarations().stream().filter(d -> d.qualifiedName().equals(qualifiedName)).findFirst()
+        return file.declarations().stream()
+                .filter(d -> d.qualifiedName().equals(qualifiedName))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + qualifiedName + " in " + kindsAndNames(file)));
     }
 
     private static List<String> calls(FileExtraction file) {
-        return file.calls().stream().map(c -> c.caller() + " -> " + (c.receiver().isEmpty() ? "" : c.receiver() + ".") + c.callee()).toList();
+        return file.calls().stream()
+                .map(c -> c.caller() + " -> " + (c.receiver().isEmpty() ? "" : c.receiver() + ".") + c.callee())
+                .toList();
     }
 
     @Test
@@ -80,12 +86,22 @@ class JavaExtractorTest {
                 @interface Marker { String value(); }
                 """);
 
-        assertEquals(List.of(
-                "CLASS C", "CONSTRUCTOR C.C", "METHOD C.m",
-                "INTERFACE I", "METHOD I.run",
-                "ENUM E", "CONSTRUCTOR E.E", "METHOD E.code",
-                "RECORD R", "CONSTRUCTOR R.R", "METHOD R.twice",
-                "ANNOTATION Marker", "METHOD Marker.value"), kindsAndNames(file));
+        assertEquals(
+                List.of(
+                        "CLASS C",
+                        "CONSTRUCTOR C.C",
+                        "METHOD C.m",
+                        "INTERFACE I",
+                        "METHOD I.run",
+                        "ENUM E",
+                        "CONSTRUCTOR E.E",
+                        "METHOD E.code",
+                        "RECORD R",
+                        "CONSTRUCTOR R.R",
+                        "METHOD R.twice",
+                        "ANNOTATION Marker",
+                        "METHOD Marker.value"),
+                kindsAndNames(file));
     }
 
     @Test
@@ -97,8 +113,15 @@ class JavaExtractorTest {
                 }
                 """);
 
-        assertEquals(List.of("CLASS Outer", "CLASS Outer.Inner", "METHOD Outer.Inner.deep", "METHOD Outer.work",
-                "CLASS Outer.work.Local", "METHOD Outer.work.Local.help"), kindsAndNames(file));
+        assertEquals(
+                List.of(
+                        "CLASS Outer",
+                        "CLASS Outer.Inner",
+                        "METHOD Outer.Inner.deep",
+                        "METHOD Outer.work",
+                        "CLASS Outer.work.Local",
+                        "METHOD Outer.work.Local.help"),
+                kindsAndNames(file));
         assertEquals("Outer", declaration(file, "Outer.Inner").parent());
         assertEquals("Outer.work", declaration(file, "Outer.work.Local").parent());
         assertEquals("", declaration(file, "Outer").parent());
@@ -119,7 +142,8 @@ class JavaExtractorTest {
                 """);
 
         assertEquals(List.of("CLASS A", "METHOD A.start"), kindsAndNames(file));
-        assertEquals(List.of("A.start -> inner", "A.start -> Runnable", "A.start -> handle", "A.start -> list.forEach"),
+        assertEquals(
+                List.of("A.start -> inner", "A.start -> Runnable", "A.start -> handle", "A.start -> list.forEach"),
                 calls(file));
     }
 
@@ -142,7 +166,8 @@ class JavaExtractorTest {
         FileExtraction file = extract("class A { void f() {} void f(int x) {} }\n");
 
         assertEquals(List.of("CLASS A", "METHOD A.f", "METHOD A.f"), kindsAndNames(file));
-        assertEquals(List.of("void f()", "void f(int x)"),
+        assertEquals(
+                List.of("void f()", "void f(int x)"),
                 file.declarations().stream().skip(1).map(Declaration::signature).toList());
     }
 
@@ -162,9 +187,11 @@ class JavaExtractorTest {
                 }
                 """);
 
-        assertEquals("public final class Box<T extends Comparable<T>> extends Base<T> implements java.io.Serializable",
+        assertEquals(
+                "public final class Box<T extends Comparable<T>> extends Base<T> implements java.io.Serializable",
                 declaration(file, "Box").signature());
-        assertEquals("public <R> java.util.List<R> map( java.util.function.Function<T, R> f, int... extra) throws IOException",
+        assertEquals(
+                "public <R> java.util.List<R> map( java.util.function.Function<T, R> f, int... extra) throws IOException",
                 declaration(file, "Box.map").signature());
         assertEquals("Box(T value)", declaration(file, "Box.Box").signature());
     }
@@ -179,7 +206,8 @@ class JavaExtractorTest {
 
         assertEquals("String name()", declaration(file, "I.name").signature());
         assertEquals("int max()", declaration(file, "Limit.max").signature());
-        assertEquals("record Pair(String a, String b)", declaration(file, "Pair").signature());
+        assertEquals(
+                "record Pair(String a, String b)", declaration(file, "Pair").signature());
     }
 
     @Test
@@ -200,9 +228,27 @@ class JavaExtractorTest {
 
         Map<String, Boolean> exported = new LinkedHashMap<>();
         file.declarations().forEach(d -> exported.put(d.qualifiedName(), d.exported()));
-        assertEquals(Map.of("Api", true, "Api.open", true, "Api.internal", false, "Api.hook", false,
-                "Api.Hidden", false, "Port", false, "Port.send", true, "Port.Constants", true,
-                "Port.helper", false), exported);
+        assertEquals(
+                Map.of(
+                        "Api",
+                        true,
+                        "Api.open",
+                        true,
+                        "Api.internal",
+                        false,
+                        "Api.hook",
+                        false,
+                        "Api.Hidden",
+                        false,
+                        "Port",
+                        false,
+                        "Port.send",
+                        true,
+                        "Port.Constants",
+                        true,
+                        "Port.helper",
+                        false),
+                exported);
     }
 
     @Test
@@ -237,7 +283,9 @@ class JavaExtractorTest {
                 }
                 """);
 
-        assertEquals(List.of("", "", ""), file.declarations().stream().map(Declaration::doc).toList());
+        assertEquals(
+                List.of("", "", ""),
+                file.declarations().stream().map(Declaration::doc).toList());
     }
 
     @Test
@@ -270,7 +318,8 @@ class JavaExtractorTest {
 
         Declaration type = declaration(file, "A");
         Declaration method = declaration(file, "A.f");
-        assertEquals(List.of(3, 7, 5, 6), List.of(type.startLine(), type.endLine(), method.startLine(), method.endLine()));
+        assertEquals(
+                List.of(3, 7, 5, 6), List.of(type.startLine(), type.endLine(), method.startLine(), method.endLine()));
     }
 
     @Test
@@ -284,28 +333,33 @@ class JavaExtractorTest {
                 class A {}
                 """);
 
-        assertEquals(List.of(
-                new ImportRef("java.util.List", List.of(), false, ImportKind.IMPORT, 2),
-                new ImportRef("java.util", List.of(), true, ImportKind.IMPORT, 3),
-                new ImportRef("org.junit.Assert.assertEquals", List.of(), false, ImportKind.IMPORT, 4),
-                new ImportRef("org.junit.Assert", List.of(), true, ImportKind.IMPORT, 5)), file.imports());
+        assertEquals(
+                List.of(
+                        new ImportRef("java.util.List", List.of(), false, ImportKind.IMPORT, 2),
+                        new ImportRef("java.util", List.of(), true, ImportKind.IMPORT, 3),
+                        new ImportRef("org.junit.Assert.assertEquals", List.of(), false, ImportKind.IMPORT, 4),
+                        new ImportRef("org.junit.Assert", List.of(), true, ImportKind.IMPORT, 5)),
+                file.imports());
     }
 
     @Test
     void classExtendsIsInheritanceAndImplementsIsAnInterfaceImplementation() {
         FileExtraction file = extract("class A extends Base implements Runnable, Closeable {}\n");
 
-        assertEquals(List.of(
-                new SupertypeRef("A", "Base", false, 1),
-                new SupertypeRef("A", "Runnable", true, 1),
-                new SupertypeRef("A", "Closeable", true, 1)), file.supertypes());
+        assertEquals(
+                List.of(
+                        new SupertypeRef("A", "Base", false, 1),
+                        new SupertypeRef("A", "Runnable", true, 1),
+                        new SupertypeRef("A", "Closeable", true, 1)),
+                file.supertypes());
     }
 
     @Test
     void interfaceExtendsIsInheritance() {
         FileExtraction file = extract("interface Repo extends Reader, Writer {}\n");
 
-        assertEquals(List.of(new SupertypeRef("Repo", "Reader", false, 1), new SupertypeRef("Repo", "Writer", false, 1)),
+        assertEquals(
+                List.of(new SupertypeRef("Repo", "Reader", false, 1), new SupertypeRef("Repo", "Writer", false, 1)),
                 file.supertypes());
     }
 
@@ -319,10 +373,12 @@ class JavaExtractorTest {
                 }
                 """);
 
-        assertEquals(List.of(
-                new SupertypeRef("Point", "Shape", true, 1),
-                new SupertypeRef("Color", "Named", true, 2),
-                new SupertypeRef("Outer.Inner", "Outer", false, 4)), file.supertypes());
+        assertEquals(
+                List.of(
+                        new SupertypeRef("Point", "Shape", true, 1),
+                        new SupertypeRef("Color", "Named", true, 2),
+                        new SupertypeRef("Outer.Inner", "Outer", false, 4)),
+                file.supertypes());
     }
 
     @Test
@@ -332,10 +388,12 @@ class JavaExtractorTest {
                         implements Comparable<A<T>>, java.io.Serializable {}
                 """);
 
-        assertEquals(List.of(
-                new SupertypeRef("A", "pkg.Base", false, 1),
-                new SupertypeRef("A", "Comparable", true, 2),
-                new SupertypeRef("A", "java.io.Serializable", true, 2)), file.supertypes());
+        assertEquals(
+                List.of(
+                        new SupertypeRef("A", "pkg.Base", false, 1),
+                        new SupertypeRef("A", "Comparable", true, 2),
+                        new SupertypeRef("A", "java.io.Serializable", true, 2)),
+                file.supertypes());
     }
 
     @Test
@@ -353,13 +411,15 @@ class JavaExtractorTest {
                 }
                 """);
 
-        assertEquals(List.of(
-                new CallRef("A.f", "g", "", 3),
-                new CallRef("A.f", "h", "this", 4),
-                new CallRef("A.f", "i", "super", 5),
-                new CallRef("A.f", "save", "store", 6),
-                new CallRef("A.f", "exists", "java.nio.file.Files", 7),
-                new CallRef("A.f", "k", "A.this", 8)), file.calls());
+        assertEquals(
+                List.of(
+                        new CallRef("A.f", "g", "", 3),
+                        new CallRef("A.f", "h", "this", 4),
+                        new CallRef("A.f", "i", "super", 5),
+                        new CallRef("A.f", "save", "store", 6),
+                        new CallRef("A.f", "exists", "java.nio.file.Files", 7),
+                        new CallRef("A.f", "k", "A.this", 8)),
+                file.calls());
     }
 
     @Test
@@ -399,9 +459,11 @@ class JavaExtractorTest {
                 }
                 """);
 
-        assertEquals(List.of(
-                new CallRef("A.f", "name", "builder", 4),
-                new CallRef("A.f", "build", "builder.name(\"x\")", 5)), file.calls());
+        assertEquals(
+                List.of(
+                        new CallRef("A.f", "name", "builder", 4),
+                        new CallRef("A.f", "build", "builder.name(\"x\")", 5)),
+                file.calls());
     }
 
     @Test
@@ -443,7 +505,9 @@ class JavaExtractorTest {
         assertTrue(file.parseErrors());
         assertEquals("p", file.packageName());
         assertEquals("Still fine.", declaration(file, "Fine").doc());
-        assertTrue(kindsAndNames(file).containsAll(List.of("CLASS Fine", "METHOD Fine.ok")), kindsAndNames(file)::toString);
+        assertTrue(
+                kindsAndNames(file).containsAll(List.of("CLASS Fine", "METHOD Fine.ok")),
+                kindsAndNames(file)::toString);
         assertTrue(file.calls().contains(new CallRef("Fine.ok", "call", "", 9)), file.calls()::toString);
     }
 
@@ -460,16 +524,27 @@ class JavaExtractorTest {
     @Test
     void fixtureCircleHasItsDeclarationsSupertypeDocAndCalls() throws IOException {
         Path circle = Path.of("src/test/resources/code/fixtures/java/src/main/java/com/acme/model/Circle.java");
-        FileExtraction file = parser.parse("src/main/java/com/acme/model/Circle.java", Language.JAVA,
-                new SourceText(Files.readAllBytes(circle)));
+        FileExtraction file = parser.parse(
+                "src/main/java/com/acme/model/Circle.java", Language.JAVA, new SourceText(Files.readAllBytes(circle)));
 
         assertEquals("com.acme.model", file.packageName());
-        assertEquals(List.of("CLASS Circle", "CONSTRUCTOR Circle.Circle", "METHOD Circle.area", "CLASS Circle.Builder",
-                "METHOD Circle.Builder.radius", "METHOD Circle.Builder.build"), kindsAndNames(file));
+        assertEquals(
+                List.of(
+                        "CLASS Circle",
+                        "CONSTRUCTOR Circle.Circle",
+                        "METHOD Circle.area",
+                        "CLASS Circle.Builder",
+                        "METHOD Circle.Builder.radius",
+                        "METHOD Circle.Builder.build"),
+                kindsAndNames(file));
         assertEquals("A circle around the origin.", declaration(file, "Circle").doc());
-        assertEquals("public final class Circle extends AbstractShape", declaration(file, "Circle").signature());
+        assertEquals(
+                "public final class Circle extends AbstractShape",
+                declaration(file, "Circle").signature());
         assertEquals(List.of(new SupertypeRef("Circle", "AbstractShape", false, 6)), file.supertypes());
-        assertEquals(List.of(new ImportRef("com.acme.util.Geometry.square", List.of(), false, ImportKind.IMPORT, 3)), file.imports());
+        assertEquals(
+                List.of(new ImportRef("com.acme.util.Geometry.square", List.of(), false, ImportKind.IMPORT, 3)),
+                file.imports());
         assertEquals(List.of("Circle.area -> square", "Circle.Builder.build -> Circle"), calls(file));
     }
 

@@ -2,15 +2,6 @@ package dev.knowledgerouter.code.lang;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import dev.knowledgerouter.code.syntax.Declaration;
 import dev.knowledgerouter.code.syntax.DeclarationKind;
 import dev.knowledgerouter.code.syntax.FileExtraction;
@@ -21,6 +12,15 @@ import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.RepositoryFiles;
 import dev.knowledgerouter.code.syntax.SourceParser;
 import dev.knowledgerouter.code.syntax.SourceText;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Resolution against the fixture repository under {@code src/test/resources/code/fixtures/java}. */
 class JavaImportResolverTest {
@@ -37,8 +37,9 @@ class JavaImportResolverTest {
     static void parseFixture() throws IOException {
         List<FileExtraction> extractions = new ArrayList<>();
         try (SourceParser parser = new SourceParser(Map.of(Language.JAVA, new JavaExtractor()));
-             Stream<Path> walk = Files.walk(FIXTURE)) {
-            for (Path file : walk.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                Stream<Path> walk = Files.walk(FIXTURE)) {
+            for (Path file :
+                    walk.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                 String path = FIXTURE.relativize(file).toString().replace('\\', '/');
                 extractions.add(parser.parse(path, Language.JAVA, new SourceText(Files.readAllBytes(file))));
             }
@@ -54,7 +55,9 @@ class JavaImportResolverTest {
     /** Resolves the import of {@code spec} that the fixture file really has, so the fixture and the test agree. */
     private static ImportTarget resolveImport(String path, String spec) {
         FileExtraction from = file(path);
-        ImportRef ref = from.imports().stream().filter(i -> i.spec().equals(spec)).findFirst()
+        ImportRef ref = from.imports().stream()
+                .filter(i -> i.spec().equals(spec))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(path + " has no import " + spec + ": " + from.imports()));
         return resolver.resolve(from, ref);
     }
@@ -69,8 +72,12 @@ class JavaImportResolverTest {
 
     @Test
     void fixtureParsesWithoutErrors() {
-        assertEquals(List.of(), repository.byPath().values().stream().filter(FileExtraction::parseErrors)
-                .map(FileExtraction::path).toList());
+        assertEquals(
+                List.of(),
+                repository.byPath().values().stream()
+                        .filter(FileExtraction::parseErrors)
+                        .map(FileExtraction::path)
+                        .toList());
         assertEquals(8, repository.byPath().size());
     }
 
@@ -96,25 +103,37 @@ class JavaImportResolverTest {
 
     @Test
     void wildcardImportResolvesToEveryFileOfThePackageSorted() {
-        assertEquals(inRepository(MODEL + "AbstractShape.java", MODEL + "Circle.java", MODEL + "Point.java", MODEL + "Shape.java"),
+        assertEquals(
+                inRepository(
+                        MODEL + "AbstractShape.java",
+                        MODEL + "Circle.java",
+                        MODEL + "Point.java",
+                        MODEL + "Shape.java"),
                 resolveImport(SERVICE_TEST, "com.acme.model"));
     }
 
     @Test
     void fileOutsideTheSourceRootResolvesByItsPackageDeclaration() {
-        assertEquals(inRepository("tools/report/ReportPrinter.java"), resolveImport(SERVICE, "com.acme.report.ReportPrinter"));
-        assertEquals(inRepository(SERVICE), resolveImport("tools/report/ReportPrinter.java", "com.acme.service.ShapeService"));
+        assertEquals(
+                inRepository("tools/report/ReportPrinter.java"),
+                resolveImport(SERVICE, "com.acme.report.ReportPrinter"));
+        assertEquals(
+                inRepository(SERVICE),
+                resolveImport("tools/report/ReportPrinter.java", "com.acme.service.ShapeService"));
     }
 
     @Test
     void standardLibraryImportIsExternalNamedByItsPackage() {
         assertEquals(new ImportTarget.External("java.util"), resolveImport(SERVICE, "java.util.List"));
-        assertEquals(new ImportTarget.External("java.io"), resolveImport(MODEL + "AbstractShape.java", "java.io.Serializable"));
+        assertEquals(
+                new ImportTarget.External("java.io"),
+                resolveImport(MODEL + "AbstractShape.java", "java.io.Serializable"));
     }
 
     @Test
     void staticImportFromADependencyIsExternalNamedByItsPackage() {
-        assertEquals(new ImportTarget.External("org.junit.jupiter.api"),
+        assertEquals(
+                new ImportTarget.External("org.junit.jupiter.api"),
                 resolveImport(SERVICE_TEST, "org.junit.jupiter.api.Assertions.assertEquals"));
     }
 
@@ -132,7 +151,9 @@ class JavaImportResolverTest {
 
     @Test
     void externalSpecWithoutAnUpperCaseSegmentStaysWhole() {
-        assertEquals(new ImportTarget.External("org.example.lowercase.thing"), resolveWritten("org.example.lowercase.thing", false));
+        assertEquals(
+                new ImportTarget.External("org.example.lowercase.thing"),
+                resolveWritten("org.example.lowercase.thing", false));
     }
 
     @Test
@@ -143,18 +164,28 @@ class JavaImportResolverTest {
     @Test
     void implicitlyVisibleFilesAreTheOtherFilesOfTheSamePackageAcrossSourceRoots() {
         assertEquals(List.of(SERVICE), resolver.implicitlyVisible(file(SERVICE_TEST)));
-        assertEquals(List.of(MODEL + "AbstractShape.java", MODEL + "Point.java", MODEL + "Shape.java"),
+        assertEquals(
+                List.of(MODEL + "AbstractShape.java", MODEL + "Point.java", MODEL + "Shape.java"),
                 resolver.implicitlyVisible(file(MODEL + "Circle.java")));
         assertEquals(List.of(), resolver.implicitlyVisible(file(GEOMETRY)));
     }
 
     @Test
     void localTypesCannotBeImported() {
-        FileExtraction local = new FileExtraction("A.java", Language.JAVA, "p", 3, List.of(
-                new Declaration(DeclarationKind.CLASS, "A", "A", "", "class A", "", false, 1, 3),
-                new Declaration(DeclarationKind.METHOD, "f", "A.f", "A", "void f()", "", false, 2, 2),
-                new Declaration(DeclarationKind.CLASS, "Local", "A.f.Local", "A.f", "class Local", "", false, 2, 2)),
-                List.of(), List.of(), List.of(), false);
+        FileExtraction local = new FileExtraction(
+                "A.java",
+                Language.JAVA,
+                "p",
+                3,
+                List.of(
+                        new Declaration(DeclarationKind.CLASS, "A", "A", "", "class A", "", false, 1, 3),
+                        new Declaration(DeclarationKind.METHOD, "f", "A.f", "A", "void f()", "", false, 2, 2),
+                        new Declaration(
+                                DeclarationKind.CLASS, "Local", "A.f.Local", "A.f", "class Local", "", false, 2, 2)),
+                List.of(),
+                List.of(),
+                List.of(),
+                false);
         JavaImportResolver own = new JavaImportResolver(new RepositoryFiles(Path.of("."), List.of(local)));
 
         assertEquals(new ImportTarget.InRepository(List.of("A.java")), own.resolve(local, ImportRef.of("p.A", 1)));
@@ -167,16 +198,24 @@ class JavaImportResolverTest {
         FileExtraction second = javaFile("module-b/src/p/Dup.java", "p", "Dup");
         JavaImportResolver own = new JavaImportResolver(new RepositoryFiles(Path.of("."), List.of(second, first)));
 
-        assertEquals(new ImportTarget.InRepository(List.of("module-a/src/p/Dup.java", "module-b/src/p/Dup.java")),
+        assertEquals(
+                new ImportTarget.InRepository(List.of("module-a/src/p/Dup.java", "module-b/src/p/Dup.java")),
                 own.resolve(first, ImportRef.of("p.Dup", 1)));
     }
 
     @Test
     void filesOfOtherLanguagesAreNotIndexed() {
         FileExtraction java = javaFile("p/A.java", "p", "A");
-        FileExtraction go = new FileExtraction("p/b.go", Language.GO, "p", 1, List.of(
-                new Declaration(DeclarationKind.STRUCT, "B", "B", "", "type B struct", "", true, 1, 1)),
-                List.of(), List.of(), List.of(), false);
+        FileExtraction go = new FileExtraction(
+                "p/b.go",
+                Language.GO,
+                "p",
+                1,
+                List.of(new Declaration(DeclarationKind.STRUCT, "B", "B", "", "type B struct", "", true, 1, 1)),
+                List.of(),
+                List.of(),
+                List.of(),
+                false);
         JavaImportResolver own = new JavaImportResolver(new RepositoryFiles(Path.of("."), List.of(java, go)));
 
         assertEquals(new ImportTarget.External("p"), own.resolve(java, ImportRef.of("p.B", 1)));
@@ -184,8 +223,15 @@ class JavaImportResolverTest {
     }
 
     private static FileExtraction javaFile(String path, String packageName, String type) {
-        return new FileExtraction(path, Language.JAVA, packageName, 1, List.of(
-                new Declaration(DeclarationKind.CLASS, type, type, "", "class " + type, "", true, 1, 1)),
-                List.of(), List.of(), List.of(), false);
+        return new FileExtraction(
+                path,
+                Language.JAVA,
+                packageName,
+                1,
+                List.of(new Declaration(DeclarationKind.CLASS, type, type, "", "class " + type, "", true, 1, 1)),
+                List.of(),
+                List.of(),
+                List.of(),
+                false);
     }
 }

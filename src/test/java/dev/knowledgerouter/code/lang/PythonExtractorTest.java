@@ -4,13 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import dev.knowledgerouter.code.syntax.Declaration;
 import dev.knowledgerouter.code.syntax.FileExtraction;
 import dev.knowledgerouter.code.syntax.ImportKind;
@@ -19,6 +12,13 @@ import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.SourceParser;
 import dev.knowledgerouter.code.syntax.SourceText;
 import dev.knowledgerouter.code.syntax.SupertypeRef;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class PythonExtractorTest {
     private static SourceParser parser;
@@ -38,16 +38,22 @@ class PythonExtractorTest {
     }
 
     private static List<String> kindsAndNames(FileExtraction file) {
-        return file.declarations().stream().map(d -> d.kind() + " " + d.qualifiedName()).toList();
+        return file.declarations().stream()
+                .map(d -> d.kind() + " " + d.qualifiedName())
+                .toList();
     }
 
     private static Declaration declaration(FileExtraction file, String qualifiedName) {
-        return file.declarations().stream().filter(d -> d.qualifiedName().equals(qualifiedName)).findFirst()
+        return file.declarations().stream()
+                .filter(d -> d.qualifiedName().equals(qualifiedName))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + qualifiedName + " in " + kindsAndNames(file)));
     }
 
     private static List<String> calls(FileExtraction file) {
-        return file.calls().stream().map(c -> c.caller() + " -> " + c.receiver() + "|" + c.callee() + " @" + c.line()).toList();
+        return file.calls().stream()
+                .map(c -> c.caller() + " -> " + c.receiver() + "|" + c.callee() + " @" + c.line())
+                .toList();
     }
 
     @Test
@@ -71,9 +77,18 @@ class PythonExtractorTest {
                     pass
                 """);
 
-        assertEquals(List.of("CLASS Store", "METHOD Store.__init__", "METHOD Store.save", "CLASS Store.Entry",
-                "METHOD Store.Entry.key", "FUNCTION load", "FUNCTION fetch"), kindsAndNames(file));
-        assertEquals(List.of("", "Store", "Store", "Store", "Store.Entry", "", ""),
+        assertEquals(
+                List.of(
+                        "CLASS Store",
+                        "METHOD Store.__init__",
+                        "METHOD Store.save",
+                        "CLASS Store.Entry",
+                        "METHOD Store.Entry.key",
+                        "FUNCTION load",
+                        "FUNCTION fetch"),
+                kindsAndNames(file));
+        assertEquals(
+                List.of("", "Store", "Store", "Store", "Store.Entry", "", ""),
                 file.declarations().stream().map(Declaration::parent).toList());
         assertEquals("", file.packageName());
         assertEquals(Language.PYTHON, file.language());
@@ -92,10 +107,17 @@ class PythonExtractorTest {
                         return handler
                 """);
 
-        assertEquals(List.of("CLASS Api", "METHOD Api.route", "FUNCTION Api.route.handler",
-                "FUNCTION Api.route.handler.inner"), kindsAndNames(file));
+        assertEquals(
+                List.of(
+                        "CLASS Api",
+                        "METHOD Api.route",
+                        "FUNCTION Api.route.handler",
+                        "FUNCTION Api.route.handler.inner"),
+                kindsAndNames(file));
         assertEquals("Api.route", declaration(file, "Api.route.handler").parent());
-        assertEquals("Api.route.handler", declaration(file, "Api.route.handler.inner").parent());
+        assertEquals(
+                "Api.route.handler",
+                declaration(file, "Api.route.handler.inner").parent());
     }
 
     @Test
@@ -128,8 +150,8 @@ class PythonExtractorTest {
                 """);
 
         Declaration handle = declaration(file, "handle");
-        assertEquals("async def handle(request: Request, *args, limit: int = 10, **kwargs) -> Response",
-                handle.signature());
+        assertEquals(
+                "async def handle(request: Request, *args, limit: int = 10, **kwargs) -> Response", handle.signature());
         assertEquals(3, handle.startLine());
         assertEquals(4, handle.endLine());
         Declaration point = declaration(file, "Point");
@@ -150,7 +172,9 @@ class PythonExtractorTest {
                     pass
                 """);
 
-        assertEquals("def connect(host, port=5432, *, timeout=None)", declaration(file, "connect").signature());
+        assertEquals(
+                "def connect(host, port=5432, *, timeout=None)",
+                declaration(file, "connect").signature());
         assertEquals("class Plain", declaration(file, "Plain").signature());
     }
 
@@ -172,7 +196,9 @@ class PythonExtractorTest {
                     "One line."
                 """);
 
-        assertEquals("Adds up the items.\n\nEmpty input gives zero.", declaration(file, "total").doc());
+        assertEquals(
+                "Adds up the items.\n\nEmpty input gives zero.",
+                declaration(file, "total").doc());
         assertEquals("Holds items.", declaration(file, "Cart").doc());
         assertEquals("One line.", declaration(file, "single").doc());
     }
@@ -213,9 +239,18 @@ class PythonExtractorTest {
                     pass
                 """);
 
-        assertEquals(List.of("Public=true", "Public.__init__=true", "Public.__repr__=true", "Public._helper=false",
-                        "Public.__mangled=false", "_Private=false", "api=true"),
-                file.declarations().stream().map(d -> d.qualifiedName() + "=" + d.exported()).toList());
+        assertEquals(
+                List.of(
+                        "Public=true",
+                        "Public.__init__=true",
+                        "Public.__repr__=true",
+                        "Public._helper=false",
+                        "Public.__mangled=false",
+                        "_Private=false",
+                        "api=true"),
+                file.declarations().stream()
+                        .map(d -> d.qualifiedName() + "=" + d.exported())
+                        .toList());
     }
 
     @Test
@@ -226,8 +261,13 @@ class PythonExtractorTest {
                 import xml.etree.ElementTree
                 """);
 
-        assertEquals(List.of(ImportRef.of("os", 1), ImportRef.of("os.path", 2), ImportRef.of("json", 2),
-                ImportRef.of("xml.etree.ElementTree", 3)), file.imports());
+        assertEquals(
+                List.of(
+                        ImportRef.of("os", 1),
+                        ImportRef.of("os.path", 2),
+                        ImportRef.of("json", 2),
+                        ImportRef.of("xml.etree.ElementTree", 3)),
+                file.imports());
     }
 
     @Test
@@ -243,12 +283,15 @@ class PythonExtractorTest {
                 from .star import *
                 """);
 
-        assertEquals(List.of(
-                new ImportRef("__future__", List.of("annotations"), false, ImportKind.IMPORT, 1),
-                new ImportRef("collections", List.of("OrderedDict", "defaultdict"), false, ImportKind.IMPORT, 2),
-                new ImportRef(".", List.of("sibling"), false, ImportKind.IMPORT, 3),
-                new ImportRef("..pkg.mod", List.of("first", "second"), false, ImportKind.IMPORT, 4),
-                new ImportRef(".star", List.of(), true, ImportKind.IMPORT, 8)), file.imports());
+        assertEquals(
+                List.of(
+                        new ImportRef("__future__", List.of("annotations"), false, ImportKind.IMPORT, 1),
+                        new ImportRef(
+                                "collections", List.of("OrderedDict", "defaultdict"), false, ImportKind.IMPORT, 2),
+                        new ImportRef(".", List.of("sibling"), false, ImportKind.IMPORT, 3),
+                        new ImportRef("..pkg.mod", List.of("first", "second"), false, ImportKind.IMPORT, 4),
+                        new ImportRef(".star", List.of(), true, ImportKind.IMPORT, 8)),
+                file.imports());
     }
 
     @Test
@@ -263,9 +306,11 @@ class PythonExtractorTest {
                     return numpy.linalg
                 """);
 
-        assertEquals(List.of("typing", ".models", "numpy.linalg"),
+        assertEquals(
+                List.of("typing", ".models", "numpy.linalg"),
                 file.imports().stream().map(ImportRef::spec).toList());
-        assertEquals(List.of(1, 3, 6), file.imports().stream().map(ImportRef::line).toList());
+        assertEquals(
+                List.of(1, 3, 6), file.imports().stream().map(ImportRef::line).toList());
     }
 
     @Test
@@ -279,10 +324,12 @@ class PythonExtractorTest {
                     pass
                 """);
 
-        assertEquals(List.of(
-                new SupertypeRef("Repo", "Base", false, 1),
-                new SupertypeRef("Repo", "pkg.mixins.Audited", false, 1),
-                new SupertypeRef("Repo", "Generic", false, 1)), file.supertypes());
+        assertEquals(
+                List.of(
+                        new SupertypeRef("Repo", "Base", false, 1),
+                        new SupertypeRef("Repo", "pkg.mixins.Audited", false, 1),
+                        new SupertypeRef("Repo", "Generic", false, 1)),
+                file.supertypes());
     }
 
     @Test
@@ -296,14 +343,16 @@ class PythonExtractorTest {
                     make()()
                 """);
 
-        assertEquals(List.of(
-                "work -> |helper @2",
-                "work -> store|save @3",
-                "work -> |Item @3",
-                "work -> os.path|join @4",
-                "work -> super()|__init__ @5",
-                "work -> |super @5",
-                "work -> |make @6"), calls(file));
+        assertEquals(
+                List.of(
+                        "work -> |helper @2",
+                        "work -> store|save @3",
+                        "work -> |Item @3",
+                        "work -> os.path|join @4",
+                        "work -> super()|__init__ @5",
+                        "work -> |super @5",
+                        "work -> |make @6"),
+                calls(file));
     }
 
     @Test
@@ -322,14 +371,16 @@ class PythonExtractorTest {
                         outer()
                 """);
 
-        assertEquals(List.of(
-                " -> |setup @1",
-                " -> |register @4",
-                " -> |decorate @6",
-                " -> |compute @7",
-                "Service.run.step -> |inner @9",
-                "Service.run -> |later @10",
-                "Service.run -> |outer @11"), calls(file));
+        assertEquals(
+                List.of(
+                        " -> |setup @1",
+                        " -> |register @4",
+                        " -> |decorate @6",
+                        " -> |compute @7",
+                        "Service.run.step -> |inner @9",
+                        "Service.run -> |later @10",
+                        "Service.run -> |outer @11"),
+                calls(file));
     }
 
     @Test
@@ -374,8 +425,18 @@ class PythonExtractorTest {
 
     @Test
     void garbageAndEmptyInputDoNotThrow() {
-        for (String code : List.of("", "def", "class (:", ")))(((", "def f(\n", "from . import", "import",
-                "from import x", "@\n", "\0\0\0", "x = (" + "(".repeat(3000))) {
+        for (String code : List.of(
+                "",
+                "def",
+                "class (:",
+                ")))(((",
+                "def f(\n",
+                "from . import",
+                "import",
+                "from import x",
+                "@\n",
+                "\0\0\0",
+                "x = (" + "(".repeat(3000))) {
             FileExtraction file = extract(code);
             assertEquals("pkg/mod.py", file.path());
         }
@@ -392,21 +453,40 @@ class PythonExtractorTest {
 
     @Test
     void fixtureModelsDeclareDocumentedClassesWithTheirBasesAndMethods() throws Exception {
-        Path file = Path.of(PythonExtractorTest.class.getResource("/code/fixtures/python/src/shop/models.py").toURI());
+        Path file = Path.of(PythonExtractorTest.class
+                .getResource("/code/fixtures/python/src/shop/models.py")
+                .toURI());
 
-        FileExtraction models = parser.parse("src/shop/models.py", Language.PYTHON, new SourceText(Files.readAllBytes(file)));
+        FileExtraction models =
+                parser.parse("src/shop/models.py", Language.PYTHON, new SourceText(Files.readAllBytes(file)));
 
-        assertEquals(List.of("CLASS Priced", "METHOD Priced.price_cents", "CLASS Customer",
-                "METHOD Customer.display_name", "CLASS Order", "METHOD Order.__init__", "METHOD Order.price_cents"),
+        assertEquals(
+                List.of(
+                        "CLASS Priced",
+                        "METHOD Priced.price_cents",
+                        "CLASS Customer",
+                        "METHOD Customer.display_name",
+                        "CLASS Order",
+                        "METHOD Order.__init__",
+                        "METHOD Order.price_cents"),
                 kindsAndNames(models));
-        assertEquals("An order a customer placed: lines of priced items.", declaration(models, "Order").doc());
-        assertEquals("def __init__(self, customer: Customer, lines)", declaration(models, "Order.__init__").signature());
-        assertEquals(List.of(new SupertypeRef("Priced", "Protocol", false, 6), new SupertypeRef("Order", "Priced", false, 23)),
+        assertEquals(
+                "An order a customer placed: lines of priced items.",
+                declaration(models, "Order").doc());
+        assertEquals(
+                "def __init__(self, customer: Customer, lines)",
+                declaration(models, "Order.__init__").signature());
+        assertEquals(
+                List.of(
+                        new SupertypeRef("Priced", "Protocol", false, 6),
+                        new SupertypeRef("Order", "Priced", false, 23)),
                 models.supertypes());
-        assertEquals(List.of(
-                "Customer.display_name -> self.name|title @20",
-                "Order.__init__ -> |list @28",
-                "Order.price_cents -> |sum @31",
-                "Order.price_cents -> line|price_cents @31"), calls(models));
+        assertEquals(
+                List.of(
+                        "Customer.display_name -> self.name|title @20",
+                        "Order.__init__ -> |list @28",
+                        "Order.price_cents -> |sum @31",
+                        "Order.price_cents -> line|price_cents @31"),
+                calls(models));
     }
 }

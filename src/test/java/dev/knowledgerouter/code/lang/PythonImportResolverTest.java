@@ -2,6 +2,13 @@ package dev.knowledgerouter.code.lang;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.knowledgerouter.code.syntax.FileExtraction;
+import dev.knowledgerouter.code.syntax.ImportRef;
+import dev.knowledgerouter.code.syntax.ImportTarget;
+import dev.knowledgerouter.code.syntax.Language;
+import dev.knowledgerouter.code.syntax.RepositoryFiles;
+import dev.knowledgerouter.code.syntax.SourceParser;
+import dev.knowledgerouter.code.syntax.SourceText;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -13,13 +20,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.knowledgerouter.code.syntax.FileExtraction;
-import dev.knowledgerouter.code.syntax.ImportRef;
-import dev.knowledgerouter.code.syntax.ImportTarget;
-import dev.knowledgerouter.code.syntax.Language;
-import dev.knowledgerouter.code.syntax.RepositoryFiles;
-import dev.knowledgerouter.code.syntax.SourceParser;
-import dev.knowledgerouter.code.syntax.SourceText;
 
 class PythonImportResolverTest {
     @TempDir
@@ -37,7 +37,7 @@ class PythonImportResolverTest {
     private static RepositoryFiles repository(Path root) throws IOException {
         List<FileExtraction> extractions = new ArrayList<>();
         try (SourceParser parser = new SourceParser(Map.of(Language.PYTHON, new PythonExtractor()));
-             Stream<Path> walk = Files.walk(root)) {
+                Stream<Path> walk = Files.walk(root)) {
             for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                 String path = root.relativize(file).toString().replace('\\', '/');
                 if (Language.of(file.getFileName().toString()).orElse(Language.TEXT) == Language.PYTHON) {
@@ -69,7 +69,9 @@ class PythonImportResolverTest {
     }
 
     private static RepositoryFiles fixture() throws IOException, URISyntaxException {
-        return repository(Path.of(PythonImportResolverTest.class.getResource("/code/fixtures/python").toURI()));
+        return repository(Path.of(PythonImportResolverTest.class
+                .getResource("/code/fixtures/python")
+                .toURI()));
     }
 
     @Test
@@ -77,9 +79,10 @@ class PythonImportResolverTest {
         RepositoryFiles files = fixture();
 
         assertEquals(Map.of("2 .models", in("src/shop/models.py")), resolved(files, "src/shop/__init__.py"));
-        assertEquals(Map.of("1 .", in("src/shop/services/billing.py")),
-                resolved(files, "src/shop/services/__init__.py"));
-        assertEquals(Map.of("2 dataclasses", external("dataclasses"), "3 typing", external("typing")),
+        assertEquals(
+                Map.of("1 .", in("src/shop/services/billing.py")), resolved(files, "src/shop/services/__init__.py"));
+        assertEquals(
+                Map.of("2 dataclasses", external("dataclasses"), "3 typing", external("typing")),
                 resolved(files, "src/shop/models.py"));
     }
 
@@ -101,15 +104,17 @@ class PythonImportResolverTest {
     void fixtureTestsAndTopLevelScriptImportThePackageUnderSrc() throws Exception {
         RepositoryFiles files = fixture();
 
-        assertEquals(Map.of(
-                "1 pytest", external("pytest"),
-                "3 shop.models", in("src/shop/models.py"),
-                "4 shop.services.billing", in("src/shop/services/billing.py")),
+        assertEquals(
+                Map.of(
+                        "1 pytest", external("pytest"),
+                        "3 shop.models", in("src/shop/models.py"),
+                        "4 shop.services.billing", in("src/shop/services/billing.py")),
                 resolved(files, "tests/test_billing.py"));
-        assertEquals(Map.of(
-                "2 sys", external("sys"),
-                "4 shop.models", in("src/shop/models.py"),
-                "5 shop.services", in("src/shop/services/billing.py")),
+        assertEquals(
+                Map.of(
+                        "2 sys", external("sys"),
+                        "4 shop.models", in("src/shop/models.py"),
+                        "5 shop.services", in("src/shop/services/billing.py")),
                 resolved(files, "report.py"));
     }
 
@@ -122,10 +127,12 @@ class PythonImportResolverTest {
                 "lib/core/__init__.py", "",
                 "lib/typed.pyi", ""));
 
-        assertEquals(Map.of(
-                "1 lib.core", in("lib/core.py"),
-                "2 lib.typed", in("lib/typed.pyi"),
-                "3 lib", in("lib/__init__.py")), resolved(files, "app.py"));
+        assertEquals(
+                Map.of(
+                        "1 lib.core", in("lib/core.py"),
+                        "2 lib.typed", in("lib/typed.pyi"),
+                        "3 lib", in("lib/__init__.py")),
+                resolved(files, "app.py"));
     }
 
     @Test
@@ -136,10 +143,12 @@ class PythonImportResolverTest {
                 "pkg/alpha.py", "",
                 "pkg/zeta/__init__.py", "def run(): pass\n"));
 
-        assertEquals(Map.of(
-                "1 pkg", in("pkg/__init__.py", "pkg/alpha.py", "pkg/zeta/__init__.py"),
-                "2 pkg", in("pkg/__init__.py"),
-                "3 pkg.zeta", in("pkg/zeta/__init__.py")), resolved(files, "app.py"));
+        assertEquals(
+                Map.of(
+                        "1 pkg", in("pkg/__init__.py", "pkg/alpha.py", "pkg/zeta/__init__.py"),
+                        "2 pkg", in("pkg/__init__.py"),
+                        "3 pkg.zeta", in("pkg/zeta/__init__.py")),
+                resolved(files, "app.py"));
     }
 
     @Test
@@ -157,12 +166,14 @@ class PythonImportResolverTest {
                         """,
                 "pkg/sub/helper.py", ""));
 
-        assertEquals(Map.of(
-                "1 .", in("pkg/sub/helper.py"),
-                "2 .", in("pkg/sub/__init__.py"),
-                "3 ..", in("pkg/__init__.py", "pkg/util.py"),
-                "4 ..util", in("pkg/util.py"),
-                "5 .helper", in("pkg/sub/helper.py")), resolved(files, "pkg/sub/mod.py"));
+        assertEquals(
+                Map.of(
+                        "1 .", in("pkg/sub/helper.py"),
+                        "2 .", in("pkg/sub/__init__.py"),
+                        "3 ..", in("pkg/__init__.py", "pkg/util.py"),
+                        "4 ..util", in("pkg/util.py"),
+                        "5 .helper", in("pkg/sub/helper.py")),
+                resolved(files, "pkg/sub/mod.py"));
     }
 
     @Test
@@ -171,10 +182,12 @@ class PythonImportResolverTest {
                 "pkg/__init__.py", "",
                 "pkg/mod.py", "from ..missing import x\nfrom ... import y\nfrom .absent import z\n"));
 
-        assertEquals(Map.of(
-                "1 ..missing", external("..missing"),
-                "2 ...", external("..."),
-                "3 .absent", external(".absent")), resolved(files, "pkg/mod.py"));
+        assertEquals(
+                Map.of(
+                        "1 ..missing", external("..missing"),
+                        "2 ...", external("..."),
+                        "3 .absent", external(".absent")),
+                resolved(files, "pkg/mod.py"));
     }
 
     @Test
@@ -182,10 +195,12 @@ class PythonImportResolverTest {
         RepositoryFiles files = tempRepository(Map.of(
                 "main.py", "import numpy.linalg\nfrom os.path import join\nfrom __future__ import annotations\n"));
 
-        assertEquals(Map.of(
-                "1 numpy.linalg", external("numpy"),
-                "2 os.path", external("os"),
-                "3 __future__", external("__future__")), resolved(files, "main.py"));
+        assertEquals(
+                Map.of(
+                        "1 numpy.linalg", external("numpy"),
+                        "2 os.path", external("os"),
+                        "3 __future__", external("__future__")),
+                resolved(files, "main.py"));
     }
 
     @Test
@@ -195,9 +210,11 @@ class PythonImportResolverTest {
                 "tools/helpers/__init__.py", "",
                 "tools/helpers/fmt.py", ""));
 
-        assertEquals(Map.of(
-                "1 helpers", in("tools/helpers/fmt.py"),
-                "2 helpers.fmt", in("tools/helpers/fmt.py")), resolved(files, "tools/run.py"));
+        assertEquals(
+                Map.of(
+                        "1 helpers", in("tools/helpers/fmt.py"),
+                        "2 helpers.fmt", in("tools/helpers/fmt.py")),
+                resolved(files, "tools/run.py"));
     }
 
     @Test
@@ -208,10 +225,12 @@ class PythonImportResolverTest {
                 "lib/proj/core/engine.py", "from proj.util import clamp\nimport core\n",
                 "lib/proj/util.py", "def clamp(): pass\n"));
 
-        assertEquals(Map.of(
-                "1 proj.util", in("lib/proj/util.py"),
-                // No implicit relative imports in Python 3: core is not looked up beside the file.
-                "2 core", external("core")), resolved(files, "lib/proj/core/engine.py"));
+        assertEquals(
+                Map.of(
+                        "1 proj.util", in("lib/proj/util.py"),
+                        // No implicit relative imports in Python 3: core is not looked up beside the file.
+                        "2 core", external("core")),
+                resolved(files, "lib/proj/core/engine.py"));
     }
 
     @Test
@@ -220,10 +239,12 @@ class PythonImportResolverTest {
                 "app.py", "from ns import mod\nimport ns.mod\nfrom ns import *\n",
                 "ns/mod.py", ""));
 
-        assertEquals(Map.of(
-                "1 ns", in("ns/mod.py"),
-                "2 ns.mod", in("ns/mod.py"),
-                "3 ns", external("ns")), resolved(files, "app.py"));
+        assertEquals(
+                Map.of(
+                        "1 ns", in("ns/mod.py"),
+                        "2 ns.mod", in("ns/mod.py"),
+                        "3 ns", external("ns")),
+                resolved(files, "app.py"));
     }
 
     @Test
@@ -240,6 +261,9 @@ class PythonImportResolverTest {
     void nothingIsVisibleWithoutAnImport() throws IOException {
         RepositoryFiles files = tempRepository(Map.of("a.py", "", "b.py", ""));
 
-        assertEquals(List.of(), new PythonImportResolver(files).implicitlyVisible(files.get("a.py").orElseThrow()));
+        assertEquals(
+                List.of(),
+                new PythonImportResolver(files)
+                        .implicitlyVisible(files.get("a.py").orElseThrow()));
     }
 }

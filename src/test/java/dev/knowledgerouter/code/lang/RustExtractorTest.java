@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import dev.knowledgerouter.code.syntax.CallRef;
 import dev.knowledgerouter.code.syntax.Declaration;
 import dev.knowledgerouter.code.syntax.FileExtraction;
@@ -18,6 +13,12 @@ import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.SourceParser;
 import dev.knowledgerouter.code.syntax.SourceText;
 import dev.knowledgerouter.code.syntax.SupertypeRef;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class RustExtractorTest {
     private static SourceParser parser;
@@ -37,18 +38,24 @@ class RustExtractorTest {
     }
 
     private static List<String> kindsAndNames(FileExtraction file) {
-        return file.declarations().stream().map(d -> d.kind() + " " + d.qualifiedName()).toList();
+        return file.declarations().stream()
+                .map(d -> d.kind() + " " + d.qualifiedName())
+                .toList();
     }
 
     private static Declaration declaration(FileExtraction file, String qualifiedName) {
-        return file.declarations().stream().filter(d -> d.qualifiedName().equals(qualifiedName)).findFirst()
+        return file.declarations().stream()
+                .filter(d -> d.qualifiedName().equals(qualifiedName))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + qualifiedName + " in " + kindsAndNames(file)));
     }
 
     private static List<String> imports(FileExtraction file) {
         return file.imports().stream()
-                .map(i -> i.spec() + (i.names().isEmpty() ? "" : " as " + i.names())
-                        + (i.wildcard() ? " *" : "") + (i.kind() == ImportKind.MODULE_DECLARATION ? " mod" : ""))
+                .map(i -> i.spec()
+                        + (i.names().isEmpty() ? "" : " as " + i.names())
+                        + (i.wildcard() ? " *" : "")
+                        + (i.kind() == ImportKind.MODULE_DECLARATION ? " mod" : ""))
                 .toList();
     }
 
@@ -67,8 +74,16 @@ class RustExtractorTest {
                 macro_rules! shout { () => {} }
                 """);
 
-        assertEquals(List.of("FUNCTION run", "STRUCT Point", "STRUCT Id", "ENUM Shape", "STRUCT Bits", "TRAIT Draw",
-                "TYPE_ALIAS Points"), kindsAndNames(file));
+        assertEquals(
+                List.of(
+                        "FUNCTION run",
+                        "STRUCT Point",
+                        "STRUCT Id",
+                        "ENUM Shape",
+                        "STRUCT Bits",
+                        "TRAIT Draw",
+                        "TYPE_ALIAS Points"),
+                kindsAndNames(file));
         assertEquals("", file.packageName());
         assertEquals(Language.RUST, file.language());
         assertFalse(file.parseErrors());
@@ -89,7 +104,8 @@ class RustExtractorTest {
                 }
                 """);
 
-        assertEquals(List.of("STRUCT Foo", "METHOD Foo.new", "METHOD Foo.clone", "METHOD Bar.fmt"), kindsAndNames(file));
+        assertEquals(
+                List.of("STRUCT Foo", "METHOD Foo.new", "METHOD Foo.clone", "METHOD Bar.fmt"), kindsAndNames(file));
         assertEquals("Foo", declaration(file, "Foo.clone").parent());
         assertEquals("Bar", declaration(file, "Bar.fmt").parent());
     }
@@ -122,8 +138,14 @@ class RustExtractorTest {
                 }
                 """);
 
-        assertEquals(List.of("STRUCT shapes.Circle", "METHOD shapes.Circle.area", "FUNCTION shapes.deep.helper",
-                "FUNCTION outer", "FUNCTION outer.local.inner"), kindsAndNames(file));
+        assertEquals(
+                List.of(
+                        "STRUCT shapes.Circle",
+                        "METHOD shapes.Circle.area",
+                        "FUNCTION shapes.deep.helper",
+                        "FUNCTION outer",
+                        "FUNCTION outer.local.inner"),
+                kindsAndNames(file));
         assertEquals("", declaration(file, "shapes.Circle").parent());
         assertEquals("shapes.Circle", declaration(file, "shapes.Circle.area").parent());
         assertEquals("", declaration(file, "shapes.deep.helper").parent());
@@ -140,7 +162,8 @@ class RustExtractorTest {
                 }
                 """);
 
-        assertEquals(List.of("FUNCTION outer", "STRUCT outer.Local", "METHOD outer.Local.go", "FUNCTION outer.helper"),
+        assertEquals(
+                List.of("FUNCTION outer", "STRUCT outer.Local", "METHOD outer.Local.go", "FUNCTION outer.helper"),
                 kindsAndNames(file));
         assertEquals("outer", declaration(file, "outer.helper").parent());
         assertEquals("outer.Local", declaration(file, "outer.Local.go").parent());
@@ -162,10 +185,30 @@ class RustExtractorTest {
                 trait Quiet { fn speak(&self); }
                 """);
 
-        Map<String, Boolean> exported = new java.util.TreeMap<>();
+        Map<String, Boolean> exported = new TreeMap<>();
         file.declarations().forEach(d -> exported.put(d.qualifiedName(), d.exported()));
-        assertEquals(Map.of("open", true, "crate_wide", true, "scoped", true, "private", false, "Hidden", false,
-                "Hidden.shown", true, "Hidden.kept", false, "Hidden.clone", true, "Quiet", false, "Quiet.speak", true),
+        assertEquals(
+                Map.of(
+                        "open",
+                        true,
+                        "crate_wide",
+                        true,
+                        "scoped",
+                        true,
+                        "private",
+                        false,
+                        "Hidden",
+                        false,
+                        "Hidden.shown",
+                        true,
+                        "Hidden.kept",
+                        false,
+                        "Hidden.clone",
+                        true,
+                        "Quiet",
+                        false,
+                        "Quiet.speak",
+                        true),
                 exported);
     }
 
@@ -192,7 +235,8 @@ class RustExtractorTest {
                 fn make() {}
                 """);
 
-        assertEquals("Makes a store.\nEmpty at first.", declaration(file, "make").doc());
+        assertEquals(
+                "Makes a store.\nEmpty at first.", declaration(file, "make").doc());
     }
 
     @Test
@@ -210,7 +254,9 @@ class RustExtractorTest {
                 fn fourth() {}
                 """);
 
-        assertEquals(List.of("", "", "", ""), file.declarations().stream().map(Declaration::doc).toList());
+        assertEquals(
+                List.of("", "", "", ""),
+                file.declarations().stream().map(Declaration::doc).toList());
     }
 
     @Test
@@ -247,15 +293,16 @@ class RustExtractorTest {
                 pub(crate) async fn load<T: Clone>(x: T) -> T where T: Send { x }
                 """);
 
-        assertEquals(List.of(
-                "pub struct Store<T>",
-                "pub fn get(&self, id: u64) -> Option<&T>",
-                "pub trait Repo: Send",
-                "fn len(&self) -> usize",
-                "pub type Index = std::collections::HashMap<u64, String>",
-                "pub struct Id",
-                "pub struct Unit",
-                "pub(crate) async fn load<T: Clone>(x: T) -> T where T: Send"),
+        assertEquals(
+                List.of(
+                        "pub struct Store<T>",
+                        "pub fn get(&self, id: u64) -> Option<&T>",
+                        "pub trait Repo: Send",
+                        "fn len(&self) -> usize",
+                        "pub type Index = std::collections::HashMap<u64, String>",
+                        "pub struct Id",
+                        "pub struct Unit",
+                        "pub(crate) async fn load<T: Clone>(x: T) -> T where T: Send"),
                 file.declarations().stream().map(Declaration::signature).toList());
     }
 
@@ -285,7 +332,8 @@ class RustExtractorTest {
         FileExtraction file = extract("use a::b::C;\nuse ::std::fmt;\nuse crate::store::Item;\n");
 
         assertEquals(List.of("a::b::C", "::std::fmt", "crate::store::Item"), imports(file));
-        assertEquals(List.of(1, 2, 3), file.imports().stream().map(ImportRef::line).toList());
+        assertEquals(
+                List.of(1, 2, 3), file.imports().stream().map(ImportRef::line).toList());
         assertTrue(file.imports().stream().allMatch(i -> i.kind() == ImportKind.IMPORT));
     }
 
@@ -297,8 +345,8 @@ class RustExtractorTest {
                 use x::{y::{P, Q as R}, z::*};
                 """);
 
-        assertEquals(List.of("a::b::C", "a::b::d::E", "a", "a::b", "x::y::P", "x::y::Q as [R]", "x::z *"),
-                imports(file));
+        assertEquals(
+                List.of("a::b::C", "a::b::d::E", "a", "a::b", "x::y::P", "x::y::Q as [R]", "x::z *"), imports(file));
     }
 
     @Test
@@ -320,7 +368,8 @@ class RustExtractorTest {
         FileExtraction file = extract("mod store;\npub mod api;\nmod inline { use crate::store::Item; }\n");
 
         assertEquals(List.of("store mod", "api mod", "crate::store::Item"), imports(file));
-        assertEquals(List.of(1, 2, 3), file.imports().stream().map(ImportRef::line).toList());
+        assertEquals(
+                List.of(1, 2, 3), file.imports().stream().map(ImportRef::line).toList());
     }
 
     @Test
@@ -338,7 +387,8 @@ class RustExtractorTest {
                 }
                 """);
 
-        assertEquals(List.of("self *", "self::tests::helpers::Fixture", "std::fmt", "self::Config", "super::Outside"),
+        assertEquals(
+                List.of("self *", "self::tests::helpers::Fixture", "std::fmt", "self::Config", "super::Outside"),
                 imports(file));
     }
 
@@ -361,9 +411,8 @@ class RustExtractorTest {
                 impl !Send for Foo<bool> {}
                 """);
 
-        assertEquals(List.of(
-                        new SupertypeRef("Foo", "From", true, 2),
-                        new SupertypeRef("Bar", "std::fmt::Debug", true, 5)),
+        assertEquals(
+                List.of(new SupertypeRef("Foo", "From", true, 2), new SupertypeRef("Bar", "std::fmt::Debug", true, 5)),
                 file.supertypes());
     }
 
@@ -374,7 +423,8 @@ class RustExtractorTest {
                 trait Shape: Named + std::fmt::Debug + Into<String> + 'static + ?Sized {}
                 """);
 
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         new SupertypeRef("Shape", "Named", false, 2),
                         new SupertypeRef("Shape", "std::fmt::Debug", false, 2),
                         new SupertypeRef("Shape", "Into", false, 2)),
@@ -409,7 +459,8 @@ class RustExtractorTest {
                 }
                 """);
 
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         new CallRef("", "new", "Lazy", 1),
                         new CallRef("run", "helper", "", 3),
                         new CallRef("run", "new", "Store", 4),
@@ -427,7 +478,8 @@ class RustExtractorTest {
     void chainedCallsAreEachACall() {
         FileExtraction file = extract("fn f(x: Vec<u8>) { x.iter().map(g).count(); }\n");
 
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         new CallRef("f", "count", "x.iter().map(g)", 1),
                         new CallRef("f", "map", "x.iter()", 1),
                         new CallRef("f", "iter", "x", 1)),

@@ -2,6 +2,15 @@ package dev.knowledgerouter.code.lang;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.knowledgerouter.code.scan.RepositoryScanner;
+import dev.knowledgerouter.code.syntax.FileExtraction;
+import dev.knowledgerouter.code.syntax.ImportRef;
+import dev.knowledgerouter.code.syntax.ImportTarget;
+import dev.knowledgerouter.code.syntax.Language;
+import dev.knowledgerouter.code.syntax.RepositoryFiles;
+import dev.knowledgerouter.code.syntax.SourceParser;
+import dev.knowledgerouter.code.syntax.SourceText;
+import dev.knowledgerouter.code.syntax.SupertypeRef;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,15 +23,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.knowledgerouter.code.scan.RepositoryScanner;
-import dev.knowledgerouter.code.syntax.FileExtraction;
-import dev.knowledgerouter.code.syntax.ImportRef;
-import dev.knowledgerouter.code.syntax.ImportTarget;
-import dev.knowledgerouter.code.syntax.Language;
-import dev.knowledgerouter.code.syntax.RepositoryFiles;
-import dev.knowledgerouter.code.syntax.SourceParser;
-import dev.knowledgerouter.code.syntax.SourceText;
-import dev.knowledgerouter.code.syntax.SupertypeRef;
 
 class RustImportResolverTest {
     private static final Path FIXTURE = Path.of("src/test/resources/code/fixtures/rust");
@@ -35,8 +35,12 @@ class RustImportResolverTest {
 
     @BeforeAll
     static void parseFixture() throws IOException {
-        fixture = load(FIXTURE, new RepositoryScanner().scan(FIXTURE).files().stream()
-                .map(f -> f.relativePath().toString().replace('\\', '/')).toList());
+        fixture = load(
+                FIXTURE,
+                new RepositoryScanner()
+                        .scan(FIXTURE).files().stream()
+                                .map(f -> f.relativePath().toString().replace('\\', '/'))
+                                .toList());
         fixtureResolver = new RustImportResolver(fixture);
     }
 
@@ -45,7 +49,8 @@ class RustImportResolverTest {
         try (SourceParser parser = new SourceParser(Map.of(Language.RUST, new RustExtractor()))) {
             for (String path : paths) {
                 byte[] bytes = Files.readAllBytes(root.resolve(path));
-                Language language = Language.of(path.substring(path.lastIndexOf('/') + 1)).orElseThrow();
+                Language language =
+                        Language.of(path.substring(path.lastIndexOf('/') + 1)).orElseThrow();
                 extractions.add(parser.parse(path, language, new SourceText(bytes)));
             }
         }
@@ -68,7 +73,9 @@ class RustImportResolverTest {
 
     private static ImportTarget resolve(RepositoryFiles files, RustImportResolver resolver, String path, String spec) {
         FileExtraction from = files.get(path).orElseThrow(() -> new AssertionError("no file " + path));
-        ImportRef ref = from.imports().stream().filter(i -> i.spec().equals(spec)).findFirst()
+        ImportRef ref = from.imports().stream()
+                .filter(i -> i.spec().equals(spec))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no import " + spec + " in " + from.imports()));
         return resolver.resolve(from, ref);
     }
@@ -87,8 +94,16 @@ class RustImportResolverTest {
 
     @Test
     void fixtureHasTheManifestAndTheSixRustFiles() {
-        assertEquals(List.of("Cargo.toml", "src/api/mod.rs", "src/lib.rs", "src/main.rs", "src/store.rs",
-                "src/store/memory.rs", "tests/store_test.rs"), List.copyOf(fixture.byPath().keySet()));
+        assertEquals(
+                List.of(
+                        "Cargo.toml",
+                        "src/api/mod.rs",
+                        "src/lib.rs",
+                        "src/main.rs",
+                        "src/store.rs",
+                        "src/store/memory.rs",
+                        "tests/store_test.rs"),
+                List.copyOf(fixture.byPath().keySet()));
     }
 
     @Test
@@ -148,11 +163,15 @@ class RustImportResolverTest {
     @Test
     void everyImportOfTheFixtureResolves() {
         Map<String, String> outcomes = new LinkedHashMap<>();
-        fixture.byPath().values().forEach(from -> from.imports().forEach(ref -> outcomes.put(
-                from.path() + " " + ref.spec(), switch (fixtureResolver.resolve(from, ref)) {
-                    case ImportTarget.InRepository in -> String.join(",", in.paths());
-                    case ImportTarget.External out -> "external " + out.module();
-                })));
+        fixture.byPath()
+                .values()
+                .forEach(from -> from.imports()
+                        .forEach(ref -> outcomes.put(
+                                from.path() + " " + ref.spec(),
+                                switch (fixtureResolver.resolve(from, ref)) {
+                                    case ImportTarget.InRepository in -> String.join(",", in.paths());
+                                    case ImportTarget.External out -> "external " + out.module();
+                                })));
 
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("src/api/mod.rs crate::store::Item", "src/store.rs");
@@ -181,13 +200,20 @@ class RustImportResolverTest {
     @Test
     void fixtureDeclaresTheTraitImplementationsAndTheSupertrait() {
         FileExtraction memory = fixture.get("src/store/memory.rs").orElseThrow();
-        assertEquals(List.of(new SupertypeRef("MemoryStore", "Repo", true, 18),
-                new SupertypeRef("MemoryStore", "Catalog", true, 28)), memory.supertypes());
+        assertEquals(
+                List.of(
+                        new SupertypeRef("MemoryStore", "Repo", true, 18),
+                        new SupertypeRef("MemoryStore", "Catalog", true, 28)),
+                memory.supertypes());
         FileExtraction api = fixture.get("src/api/mod.rs").orElseThrow();
         assertEquals(List.of(new SupertypeRef("Catalog", "Repo", false, 5)), api.supertypes());
-        assertEquals("Describes the item with this id, if there is one.",
-                api.declarations().stream().filter(d -> d.qualifiedName().equals("Handler.show"))
-                        .findFirst().orElseThrow().doc());
+        assertEquals(
+                "Describes the item with this id, if there is one.",
+                api.declarations().stream()
+                        .filter(d -> d.qualifiedName().equals("Handler.show"))
+                        .findFirst()
+                        .orElseThrow()
+                        .doc());
     }
 
     @Test
@@ -201,7 +227,8 @@ class RustImportResolverTest {
 
         assertEquals(file("tests/common/mod.rs"), resolve(files, "tests/flow.rs", "common"));
         assertEquals(file("tests/common/mod.rs"), resolve(files, "tests/flow.rs", "common::setup"));
-        assertEquals(file("tests/common/helpers.rs"), resolve(files, "tests/flow.rs", "crate::common::helpers::Fixture"));
+        assertEquals(
+                file("tests/common/helpers.rs"), resolve(files, "tests/flow.rs", "crate::common::helpers::Fixture"));
         assertEquals(file("tests/common/helpers.rs"), resolve(files, "tests/common/mod.rs", "helpers"));
     }
 
@@ -209,17 +236,20 @@ class RustImportResolverTest {
     void workspaceCrateImportsResolveIntoTheOtherCrateByItsUnderscoredName() throws IOException {
         RepositoryFiles files = repository(Map.of(
                 "Cargo.toml", "[workspace]\nmembers = [\"crates/*\"]\n",
-                "crates/data-model/Cargo.toml", "[package]\nname = \"data-model\"\n\n[dependencies]\nname = \"ignored\"\n",
+                "crates/data-model/Cargo.toml",
+                        "[package]\nname = \"data-model\"\n\n[dependencies]\nname = \"ignored\"\n",
                 "crates/data-model/src/lib.rs", "pub mod order;\n",
                 "crates/data-model/src/order.rs", "pub struct Order;\n",
                 "crates/server/Cargo.toml", "[package]\nname = \"server\"\n",
                 "crates/server/src/main.rs", "mod routes;\nuse data_model::order::Order;\nuse server::x;\n",
                 "crates/server/src/routes.rs", "use crate::routes::Route;\npub struct Route;\n"));
 
-        assertEquals(file("crates/data-model/src/order.rs"),
+        assertEquals(
+                file("crates/data-model/src/order.rs"),
                 resolve(files, "crates/server/src/main.rs", "data_model::order::Order"));
         assertEquals(file("crates/server/src/routes.rs"), resolve(files, "crates/server/src/main.rs", "routes"));
-        assertEquals(file("crates/server/src/routes.rs"),
+        assertEquals(
+                file("crates/server/src/routes.rs"),
                 resolve(files, "crates/server/src/routes.rs", "crate::routes::Route"));
         // server has no library target, so its name does not lead anywhere in the repository.
         assertEquals(external("server"), resolve(files, "crates/server/src/main.rs", "server::x"));
@@ -227,7 +257,8 @@ class RustImportResolverTest {
 
     @Test
     void libSectionNameOverridesThePackageName() {
-        assertEquals(Optional.of("fast_core"),
+        assertEquals(
+                Optional.of("fast_core"),
                 RustImportResolver.libraryName("[package]\nname = \"core-lib\"\n\n[lib]\nname = \"fast_core\"\n"));
         assertEquals(Optional.of("core_lib"), RustImportResolver.libraryName("[package]\nname = 'core-lib'\n"));
         assertEquals(Optional.empty(), RustImportResolver.libraryName("[workspace]\nmembers = []\n"));

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.knowledgerouter.code.CodeService;
 
 /**
  * What a path check may say: inside the roots, that a path is no directory; outside, one refusal for
@@ -23,6 +22,7 @@ import dev.knowledgerouter.code.CodeService;
 class AllowedRootsTest {
     @TempDir
     Path temp;
+
     Path root;
     Path outside;
     AllowedRoots roots;
@@ -45,7 +45,8 @@ class AllowedRootsTest {
     }
 
     private String refusal(Path path) {
-        return assertThrows(PathNotAllowedException.class, () -> roots.check(path)).getMessage();
+        return assertThrows(PathNotAllowedException.class, () -> roots.check(path))
+                .getMessage();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.knowledgerouter.testing.FakeCredentials;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,30 +35,31 @@ class CredentialDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "token: ${GITHUB_TOKEN}",
-        "password = \"changeme\"",
-        "api_key = \"<your-api-key-goes-here-123>\"",
-        "secret = \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"",
-        "token = os.environ[\"GITHUB_TOKEN\"]",
-        "token = os.getenv(\"GITHUB_TOKEN\", \"\")",
-        "const apiKey = process.env.OPENAI_API_KEY;",
-        "String password = request.getParameter(\"password\");",
-        "if password is None: raise ValueError(\"a password is required\")",
-        "self.client_secret = settings.oauth.client_secret",
-        "PASSWORD_RESET_TEMPLATE = \"emails/password_reset_v2.html\"",
-        "max_tokens: 4096",
-        "tokenizer = AutoTokenizer.from_pretrained(\"bert-base-uncased\")",
-        "auth_token: \"{{ vault_auth_token }}\"",
-        "DB_PASSWORD: $(cat /run/secrets/db)",
-        "password: ${{ secrets.DB_PASSWORD }}",
-        "let token: String = read_token_from(path)?;",
-        "accessKey := cfg.Section(\"aws\").Key(\"access_key\").String()",
-        "the default password of the keystore is changeit; do not use it",
-        "export GH_TOKEN=$(gh auth token)",
-        "commit = \"3f786850e387550fdab836ed7e6dc881de23001b\"",
-        "if (line.startsWith(\"-----BEGIN RSA " + "PRIVATE KEY-----\")) {",
-    })
+    @ValueSource(
+            strings = {
+                "token: ${GITHUB_TOKEN}",
+                "password = \"changeme\"",
+                "api_key = \"<your-api-key-goes-here-123>\"",
+                "secret = \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"",
+                "token = os.environ[\"GITHUB_TOKEN\"]",
+                "token = os.getenv(\"GITHUB_TOKEN\", \"\")",
+                "const apiKey = process.env.OPENAI_API_KEY;",
+                "String password = request.getParameter(\"password\");",
+                "if password is None: raise ValueError(\"a password is required\")",
+                "self.client_secret = settings.oauth.client_secret",
+                "PASSWORD_RESET_TEMPLATE = \"emails/password_reset_v2.html\"",
+                "max_tokens: 4096",
+                "tokenizer = AutoTokenizer.from_pretrained(\"bert-base-uncased\")",
+                "auth_token: \"{{ vault_auth_token }}\"",
+                "DB_PASSWORD: $(cat /run/secrets/db)",
+                "password: ${{ secrets.DB_PASSWORD }}",
+                "let token: String = read_token_from(path)?;",
+                "accessKey := cfg.Section(\"aws\").Key(\"access_key\").String()",
+                "the default password of the keystore is changeit; do not use it",
+                "export GH_TOKEN=$(gh auth token)",
+                "commit = \"3f786850e387550fdab836ed7e6dc881de23001b\"",
+                "if (line.startsWith(\"-----BEGIN RSA " + "PRIVATE KEY-----\")) {",
+            })
     void placeholdersLookupsAndOrdinaryCodeAreNotCredentials(String line) {
         assertEquals(Optional.empty(), CredentialDetector.find(line));
     }
@@ -80,8 +82,15 @@ class CredentialDetectorTest {
 
     @Test
     void theAwsDocumentationExampleIsAPlaceholder() {
-        String text = String.join("", "aws_access_key_id = AK", "IAIOSFODNN7", "EXAMPLE\n",
-                "aws_secret_access_key = ", "wJalrXUtnFEMI", "/K7MDENG/", "bPxRfiCYEXAMPLEKEY\n");
+        String text = String.join(
+                "",
+                "aws_access_key_id = AK",
+                "IAIOSFODNN7",
+                "EXAMPLE\n",
+                "aws_secret_access_key = ",
+                "wJalrXUtnFEMI",
+                "/K7MDENG/",
+                "bPxRfiCYEXAMPLEKEY\n");
         assertEquals(Optional.empty(), CredentialDetector.find(text));
     }
 
@@ -117,11 +126,14 @@ class CredentialDetectorTest {
     @Test
     void noFileOfThisProjectIsFlagged() throws IOException {
         List<String> flagged;
-        try (Stream<Path> files = Stream.of("src", "docs", "seed-data", "collections", "scripts").map(Path::of)
-                .filter(Files::isDirectory).flatMap(CredentialDetectorTest::walk)) {
+        try (Stream<Path> files = Stream.of("src", "docs", "seed-data", "collections", "scripts")
+                .map(Path::of)
+                .filter(Files::isDirectory)
+                .flatMap(CredentialDetectorTest::walk)) {
             flagged = files.filter(Files::isRegularFile)
                     .map(file -> read(file).flatMap(CredentialDetector::find).map(f -> file + ":" + f))
-                    .flatMap(Optional::stream).toList();
+                    .flatMap(Optional::stream)
+                    .toList();
         }
         assertEquals(List.of(), flagged);
     }
@@ -134,14 +146,15 @@ class CredentialDetectorTest {
         try {
             return Files.walk(dir);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
     private static Optional<String> read(Path file) {
         try {
             byte[] bytes = Files.readAllBytes(file);
-            return ContentSniffer.isBinary(bytes) ? Optional.empty()
+            return ContentSniffer.isBinary(bytes)
+                    ? Optional.empty()
                     : Optional.of(new String(bytes, StandardCharsets.UTF_8));
         } catch (IOException e) {
             return Optional.empty();

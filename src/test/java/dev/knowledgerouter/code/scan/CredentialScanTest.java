@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.knowledgerouter.code.RepositoryAnalyzer;
 import dev.knowledgerouter.testing.FakeCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import dev.knowledgerouter.code.RepositoryAnalyzer;
 
 /**
  * The scanner and credentials: credential folders are never entered, whether under the root or as the
@@ -31,9 +31,22 @@ class CredentialScanTest {
     Path temp;
 
     static Stream<String> credentialFolders() {
-        return Stream.of(".ssh", ".gnupg", ".aws", ".azure", ".kube", ".docker", ".config/gh", ".config/gcloud",
-                ".password-store", ".local/share/keyrings", ".mozilla", ".config/google-chrome", ".config/chromium",
-                "Library/Application Support/Google/Chrome", "Library/Keychains");
+        return Stream.of(
+                ".ssh",
+                ".gnupg",
+                ".aws",
+                ".azure",
+                ".kube",
+                ".docker",
+                ".config/gh",
+                ".config/gcloud",
+                ".password-store",
+                ".local/share/keyrings",
+                ".mozilla",
+                ".config/google-chrome",
+                ".config/chromium",
+                "Library/Application Support/Google/Chrome",
+                "Library/Keychains");
     }
 
     static List<FakeCredentials.Sample> everyFormat() {
@@ -106,8 +119,18 @@ class CredentialScanTest {
     @Test
     void filesNamedAsCredentialStoresAreNotReadWhileCodeAboutPasswordsIs() throws IOException {
         Path repo = temp.resolve("repo");
-        for (String name : List.of(".netrc", ".pgpass", ".git-credentials", ".npmrc", ".pypirc", ".env", "id_ed25519",
-                "vault.kdbx", "server.pem", "db-password.yaml", "credentials.json")) {
+        for (String name : List.of(
+                ".netrc",
+                ".pgpass",
+                ".git-credentials",
+                ".npmrc",
+                ".pypirc",
+                ".env",
+                "id_ed25519",
+                "vault.kdbx",
+                "server.pem",
+                "db-password.yaml",
+                "credentials.json")) {
             write(repo, "conf/" + name, "x\n");
         }
         write(repo, "src/password_validator.py", "def valid(password):\n    return len(password) >= 12\n");
@@ -132,7 +155,8 @@ class CredentialScanTest {
         ScanReport report = new RepositoryScanner().scan(repo);
 
         assertEquals(List.of("config/plain.txt"), paths(report));
-        assertEquals(List.of(new CredentialSkip("config/holder.txt", sample.line(), sample.reason())),
+        assertEquals(
+                List.of(new CredentialSkip("config/holder.txt", sample.line(), sample.reason())),
                 report.credentialSkips());
         assertEquals(Map.of(sample.reason(), 1), report.skipped());
         assertFalse(report.toString().contains(sample.value()));

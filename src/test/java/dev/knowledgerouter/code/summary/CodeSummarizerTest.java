@@ -11,8 +11,11 @@ import dev.knowledgerouter.answer.ChatClient;
 import dev.knowledgerouter.answer.ModelReply;
 import dev.knowledgerouter.answer.ModelUnavailableException;
 import dev.knowledgerouter.answer.Prompt;
+import dev.knowledgerouter.code.graph.GraphNode;
+import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.knowledge.Progress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +28,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import dev.knowledgerouter.code.graph.GraphNode;
-import dev.knowledgerouter.code.syntax.Language;
 
 /** Model replies are parsed defensively, and a batch that fails costs only its own files' summaries. */
 class CodeSummarizerTest {
@@ -42,7 +44,8 @@ class CodeSummarizerTest {
 
     @Test
     void aBareJsonReplyIsParsed() {
-        assertEquals(Map.of("app.py", new ModelSummary("Starts the server.", List.of("http"), "simple")),
+        assertEquals(
+                Map.of("app.py", new ModelSummary("Starts the server.", List.of("http"), "simple")),
                 CodeSummarizer.parse(ONE_NODE, Set.of("app.py")));
     }
 
@@ -50,7 +53,8 @@ class CodeSummarizerTest {
     void jsonInsideProseIsParsed() {
         String reply = "Sure! Here is the description you asked for:\n" + ONE_NODE + "\nLet me know if you need more.";
 
-        assertEquals(Map.of("app.py", new ModelSummary("Starts the server.", List.of("http"), "simple")),
+        assertEquals(
+                Map.of("app.py", new ModelSummary("Starts the server.", List.of("http"), "simple")),
                 CodeSummarizer.parse(reply, Set.of("app.py")));
     }
 
@@ -58,7 +62,8 @@ class CodeSummarizerTest {
     void jsonInsideAFencedBlockIsParsed() {
         String reply = "```json\n" + ONE_NODE + "\n```\n";
 
-        assertEquals(Map.of("app.py", new ModelSummary("Starts the server.", List.of("http"), "simple")),
+        assertEquals(
+                Map.of("app.py", new ModelSummary("Starts the server.", List.of("http"), "simple")),
                 CodeSummarizer.parse(reply, Set.of("app.py")));
     }
 
@@ -66,7 +71,8 @@ class CodeSummarizerTest {
     void proseWithBracesAfterTheJsonIsIgnored() {
         String reply = ONE_NODE + "\nNote: I left out the helper {x} since it was not asked for.";
 
-        assertEquals(Map.of("app.py", new ModelSummary("Starts the server.", List.of("http"), "simple")),
+        assertEquals(
+                Map.of("app.py", new ModelSummary("Starts the server.", List.of("http"), "simple")),
                 CodeSummarizer.parse(reply, Set.of("app.py")));
     }
 
@@ -76,7 +82,9 @@ class CodeSummarizerTest {
                 {"nodes":[{"id":"app.py","summary":"Starts the server."},
                           {"id":"app.py:invented","summary":"Something the model made up."}]}""";
 
-        assertEquals(Set.of("app.py"), CodeSummarizer.parse(reply, Set.of("app.py", "app.py:main")).keySet());
+        assertEquals(
+                Set.of("app.py"),
+                CodeSummarizer.parse(reply, Set.of("app.py", "app.py:main")).keySet());
     }
 
     @Test
@@ -86,7 +94,8 @@ class CodeSummarizerTest {
                           {"id":"app.py:main","tags":["cli"]},
                           {"id":"app.py:run","summary":"Runs the loop."}]}""";
 
-        assertEquals(Map.of("app.py:run", new ModelSummary("Runs the loop.", List.of(), "")),
+        assertEquals(
+                Map.of("app.py:run", new ModelSummary("Runs the loop.", List.of(), "")),
                 CodeSummarizer.parse(reply, Set.of("app.py", "app.py:main", "app.py:run")));
     }
 
@@ -94,7 +103,9 @@ class CodeSummarizerTest {
     void summariesAreStripped() {
         String reply = "{\"nodes\":[{\"id\":\"a\",\"summary\":\"  Does a.\\n\",\"complexity\":\" moderate \"}]}";
 
-        assertEquals(new ModelSummary("Does a.", List.of(), "moderate"), CodeSummarizer.parse(reply, Set.of("a")).get("a"));
+        assertEquals(
+                new ModelSummary("Does a.", List.of(), "moderate"),
+                CodeSummarizer.parse(reply, Set.of("a")).get("a"));
     }
 
     @Test
@@ -109,14 +120,18 @@ class CodeSummarizerTest {
     void aLongSummaryIsTruncatedTo400CharactersEndingInAnEllipsis() {
         String reply = "{\"nodes\":[{\"id\":\"a\",\"summary\":\"" + "x".repeat(500) + "\"}]}";
 
-        assertEquals("x".repeat(397) + "...", CodeSummarizer.parse(reply, Set.of("a")).get("a").summary());
+        assertEquals(
+                "x".repeat(397) + "...",
+                CodeSummarizer.parse(reply, Set.of("a")).get("a").summary());
     }
 
     @Test
     void aSummaryOfExactly400CharactersIsKeptWhole() {
         String reply = "{\"nodes\":[{\"id\":\"a\",\"summary\":\"" + "x".repeat(400) + "\"}]}";
 
-        assertEquals("x".repeat(400), CodeSummarizer.parse(reply, Set.of("a")).get("a").summary());
+        assertEquals(
+                "x".repeat(400),
+                CodeSummarizer.parse(reply, Set.of("a")).get("a").summary());
     }
 
     @Test
@@ -125,63 +140,75 @@ class CodeSummarizerTest {
                 {"nodes":[{"id":"a","summary":"A.","tags":["HTTP"," Parsing ","http","",
                   "a-tag-that-is-far-too-long-to-be-a-useful-tag"]}]}""";
 
-        assertEquals(List.of("http", "parsing"), CodeSummarizer.parse(reply, Set.of("a")).get("a").tags());
+        assertEquals(
+                List.of("http", "parsing"),
+                CodeSummarizer.parse(reply, Set.of("a")).get("a").tags());
     }
 
     @Test
     void atMostFiveTagsAreKeptAsThePromptAsks() {
-        String tags = IntStream.rangeClosed(1, 12).mapToObj(i -> "\"t" + i + "\"").collect(Collectors.joining(","));
+        String tags =
+                IntStream.rangeClosed(1, 12).mapToObj(i -> "\"t" + i + "\"").collect(Collectors.joining(","));
         String reply = "{\"nodes\":[{\"id\":\"a\",\"summary\":\"A.\",\"tags\":[" + tags + "]}]}";
 
-        assertEquals(List.of("t1", "t2", "t3", "t4", "t5"), CodeSummarizer.parse(reply, Set.of("a")).get("a").tags());
+        assertEquals(
+                List.of("t1", "t2", "t3", "t4", "t5"),
+                CodeSummarizer.parse(reply, Set.of("a")).get("a").tags());
     }
 
     @Test
     void aReplyWithoutJsonIsInvalid() {
-        CodeSummarizer.InvalidReplyException e = assertThrows(CodeSummarizer.InvalidReplyException.class,
+        CodeSummarizer.InvalidReplyException e = assertThrows(
+                CodeSummarizer.InvalidReplyException.class,
                 () -> CodeSummarizer.parse("I am sorry, I cannot describe this code.", Set.of("a")));
         assertEquals("the reply holds no JSON object", e.getMessage());
     }
 
     @Test
     void aReplyWithOnlyAClosingBraceBeforeAnOpeningOneIsInvalid() {
-        CodeSummarizer.InvalidReplyException e = assertThrows(CodeSummarizer.InvalidReplyException.class,
-                () -> CodeSummarizer.parse("} and then {", Set.of("a")));
+        CodeSummarizer.InvalidReplyException e = assertThrows(
+                CodeSummarizer.InvalidReplyException.class, () -> CodeSummarizer.parse("} and then {", Set.of("a")));
         assertEquals("the reply holds no JSON object", e.getMessage());
     }
 
     @Test
     void aReplyWithBrokenJsonIsInvalid() {
-        CodeSummarizer.InvalidReplyException e = assertThrows(CodeSummarizer.InvalidReplyException.class,
+        CodeSummarizer.InvalidReplyException e = assertThrows(
+                CodeSummarizer.InvalidReplyException.class,
                 () -> CodeSummarizer.parse("{\"nodes\": [{\"id\": \"a\", \"summary\": }]}", Set.of("a")));
         assertTrue(e.getMessage().startsWith("the reply is not valid JSON: "), e.getMessage());
     }
 
     @Test
     void aReplyWithoutANodesListIsInvalid() {
-        CodeSummarizer.InvalidReplyException e = assertThrows(CodeSummarizer.InvalidReplyException.class,
+        CodeSummarizer.InvalidReplyException e = assertThrows(
+                CodeSummarizer.InvalidReplyException.class,
                 () -> CodeSummarizer.parse("{\"summaries\": [{\"id\": \"a\", \"summary\": \"A.\"}]}", Set.of("a")));
         assertEquals("the reply has no \"nodes\" list", e.getMessage());
     }
 
     @Test
     void aReplyWhoseNodesIsNotAListIsInvalid() {
-        CodeSummarizer.InvalidReplyException e = assertThrows(CodeSummarizer.InvalidReplyException.class,
+        CodeSummarizer.InvalidReplyException e = assertThrows(
+                CodeSummarizer.InvalidReplyException.class,
                 () -> CodeSummarizer.parse("{\"nodes\": {\"id\": \"a\", \"summary\": \"A.\"}}", Set.of("a")));
         assertEquals("the reply has no \"nodes\" list", e.getMessage());
     }
 
     @Test
     void aReplyDescribingNoneOfTheAskedNodesIsInvalid() {
-        CodeSummarizer.InvalidReplyException e = assertThrows(CodeSummarizer.InvalidReplyException.class,
-                () -> CodeSummarizer.parse("{\"nodes\": [{\"id\": \"other\", \"summary\": \"O.\"}, {\"id\": \"a\", \"summary\": \"\"}]}",
+        CodeSummarizer.InvalidReplyException e = assertThrows(
+                CodeSummarizer.InvalidReplyException.class,
+                () -> CodeSummarizer.parse(
+                        "{\"nodes\": [{\"id\": \"other\", \"summary\": \"O.\"}, {\"id\": \"a\", \"summary\": \"\"}]}",
                         Set.of("a", "b")));
         assertEquals("the reply describes none of the 2 nodes asked for", e.getMessage());
     }
 
     @Test
     void aReplyWithAnEmptyNodesListIsInvalid() {
-        assertThrows(CodeSummarizer.InvalidReplyException.class, () -> CodeSummarizer.parse("{\"nodes\": []}", Set.of("a")));
+        assertThrows(
+                CodeSummarizer.InvalidReplyException.class, () -> CodeSummarizer.parse("{\"nodes\": []}", Set.of("a")));
     }
 
     // ---- summarize ----
@@ -244,30 +271,46 @@ class CodeSummarizerTest {
     }
 
     private static GraphNode graphNode(String id, String type) {
-        return new GraphNode(id, type, id.substring(id.lastIndexOf(':') + 1), null, null, "", List.of(), "moderate", "python", null, null);
+        return new GraphNode(
+                id,
+                type,
+                id.substring(id.lastIndexOf(':') + 1),
+                null,
+                null,
+                "",
+                List.of(),
+                "moderate",
+                "python",
+                null,
+                null);
     }
 
     /** A Python file with its file node and one function, {@code <path>:main}. */
     private static CodeSummarizer.FileToSummarize file(String path) {
-        return new CodeSummarizer.FileToSummarize(path, Language.PYTHON, "def main():\n    pass\n",
+        return new CodeSummarizer.FileToSummarize(
+                path,
+                Language.PYTHON,
+                "def main():\n    pass\n",
                 List.of(graphNode(path, GraphNode.FILE), graphNode(path + ":main", GraphNode.FUNCTION)));
     }
 
     private static List<CodeSummarizer.FileToSummarize> files(String... paths) {
-        return java.util.Arrays.stream(paths).map(CodeSummarizerTest::file).toList();
+        return Arrays.stream(paths).map(CodeSummarizerTest::file).toList();
     }
 
     private static Set<String> idsOf(String... paths) {
-        return java.util.Arrays.stream(paths).flatMap(p -> java.util.stream.Stream.of(p, p + ":main")).collect(Collectors.toSet());
+        return Arrays.stream(paths).flatMap(p -> Stream.of(p, p + ":main")).collect(Collectors.toSet());
     }
 
     @Test
     void filesAreSentInBatchesOfBatchFiles() {
         FakeModel model = new FakeModel(CodeSummarizerTest::describeEveryAskedId);
 
-        CodeSummarizer.Result result = new CodeSummarizer(model, 2, 1).summarize(files("a.py", "b.py", "c.py", "d.py", "e.py"), Progress.NONE);
+        CodeSummarizer.Result result =
+                new CodeSummarizer(model, 2, 1).summarize(files("a.py", "b.py", "c.py", "d.py", "e.py"), Progress.NONE);
 
-        assertEquals(List.of(List.of("a.py", "b.py"), List.of("c.py", "d.py"), List.of("e.py")), model.filesPerPrompt());
+        assertEquals(
+                List.of(List.of("a.py", "b.py"), List.of("c.py", "d.py"), List.of("e.py")), model.filesPerPrompt());
         assertEquals(3, result.batchesOk());
         assertEquals(0, result.batchesFailed());
         assertEquals(List.of(), result.failures());
@@ -277,10 +320,13 @@ class CodeSummarizerTest {
     void everyAskedNodeGetsTheModelsDescription() {
         FakeModel model = new FakeModel(CodeSummarizerTest::describeEveryAskedId);
 
-        CodeSummarizer.Result result = new CodeSummarizer(model, 2, 1).summarize(files("a.py", "b.py", "c.py"), Progress.NONE);
+        CodeSummarizer.Result result =
+                new CodeSummarizer(model, 2, 1).summarize(files("a.py", "b.py", "c.py"), Progress.NONE);
 
         assertEquals(idsOf("a.py", "b.py", "c.py"), result.byNodeId().keySet());
-        assertEquals(new ModelSummary("About b.py:main.", List.of("demo"), "simple"), result.byNodeId().get("b.py:main"));
+        assertEquals(
+                new ModelSummary("About b.py:main.", List.of("demo"), "simple"),
+                result.byNodeId().get("b.py:main"));
     }
 
     @Test
@@ -304,8 +350,10 @@ class CodeSummarizerTest {
         }
         FakeModel model = new FakeModel(CodeSummarizerTest::describeEveryAskedId);
 
-        CodeSummarizer.Result result = new CodeSummarizer(model, 1, 1).summarize(
-                List.of(new CodeSummarizer.FileToSummarize("big.py", Language.PYTHON, "", nodes)), Progress.NONE);
+        CodeSummarizer.Result result = new CodeSummarizer(model, 1, 1)
+                .summarize(
+                        List.of(new CodeSummarizer.FileToSummarize("big.py", Language.PYTHON, "", nodes)),
+                        Progress.NONE);
 
         assertEquals(30, matches(ASKED_ID, model.prompts.getFirst().user()).size());
         assertEquals(30, result.byNodeId().size());
@@ -330,13 +378,17 @@ class CodeSummarizerTest {
         assertEquals(2, result.batchesFailed());
         assertEquals(idsOf("a.py", "b.py", "g.py", "h.py"), result.byNodeId().keySet());
         assertEquals(2, result.failures().size());
-        assertEquals("c.py, d.py: ollama timed out after 120 s", result.failures().get(0));
-        assertTrue(result.failures().get(1).startsWith("e.py, f.py: the reply is not valid JSON: "), result.failures().get(1));
+        assertEquals(
+                "c.py, d.py: ollama timed out after 120 s", result.failures().get(0));
+        assertTrue(
+                result.failures().get(1).startsWith("e.py, f.py: the reply is not valid JSON: "),
+                result.failures().get(1));
     }
 
     @Test
     void aReplyDescribingNothingAskedFailsItsBatch() {
-        FakeModel model = new FakeModel(user -> "{\"nodes\": [{\"id\": \"elsewhere.py\", \"summary\": \"Invented.\"}]}");
+        FakeModel model =
+                new FakeModel(user -> "{\"nodes\": [{\"id\": \"elsewhere.py\", \"summary\": \"Invented.\"}]}");
 
         CodeSummarizer.Result result = new CodeSummarizer(model, 3, 1).summarize(files("a.py", "b.py"), Progress.NONE);
 
@@ -380,7 +432,8 @@ class CodeSummarizerTest {
             }
             return describeEveryAskedId(user);
         });
-        String[] paths = IntStream.rangeClosed(1, 10).mapToObj(i -> "m" + i + ".py").toArray(String[]::new);
+        String[] paths =
+                IntStream.rangeClosed(1, 10).mapToObj(i -> "m" + i + ".py").toArray(String[]::new);
 
         CodeSummarizer.Result result = new CodeSummarizer(model, 1, parallelism).summarize(files(paths), Progress.NONE);
 
@@ -441,6 +494,8 @@ class CodeSummarizerTest {
 
     @Test
     void theModelNameIsTheClients() {
-        assertEquals("fake/model", new CodeSummarizer(new FakeModel(CodeSummarizerTest::describeEveryAskedId), 1, 1).modelName());
+        assertEquals(
+                "fake/model",
+                new CodeSummarizer(new FakeModel(CodeSummarizerTest::describeEveryAskedId), 1, 1).modelName());
     }
 }

@@ -30,24 +30,42 @@ class TreeSitterSmokeTest {
 
     static Stream<Arguments> snippets() {
         return Stream.of(
-                Arguments.of("java", (Supplier<TSLanguage>) TreeSitterJava::new,
+                Arguments.of(
+                        "java",
+                        (Supplier<TSLanguage>) TreeSitterJava::new,
                         "package a;\nclass Greeter { String hi() { return \"hi\"; } }\n",
-                        "program", "class_declaration"),
-                Arguments.of("python", (Supplier<TSLanguage>) TreeSitterPython::new,
+                        "program",
+                        "class_declaration"),
+                Arguments.of(
+                        "python",
+                        (Supplier<TSLanguage>) TreeSitterPython::new,
                         "import os\n\ndef greet(name):\n    return 'hi ' + name\n",
-                        "module", "function_definition"),
-                Arguments.of("javascript", (Supplier<TSLanguage>) TreeSitterJavascript::new,
+                        "module",
+                        "function_definition"),
+                Arguments.of(
+                        "javascript",
+                        (Supplier<TSLanguage>) TreeSitterJavascript::new,
                         "import x from './x.js';\nfunction greet(name) { return <b>{name}</b>; }\n",
-                        "program", "jsx_element"),
-                Arguments.of("typescript", (Supplier<TSLanguage>) TreeSitterTypescript::new,
+                        "program",
+                        "jsx_element"),
+                Arguments.of(
+                        "typescript",
+                        (Supplier<TSLanguage>) TreeSitterTypescript::new,
                         "interface Named { name: string }\nexport function greet(n: Named): string { return n.name; }\n",
-                        "program", "interface_declaration"),
-                Arguments.of("go", (Supplier<TSLanguage>) TreeSitterGo::new,
+                        "program",
+                        "interface_declaration"),
+                Arguments.of(
+                        "go",
+                        (Supplier<TSLanguage>) TreeSitterGo::new,
                         "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hi\") }\n",
-                        "source_file", "function_declaration"),
-                Arguments.of("rust", (Supplier<TSLanguage>) TreeSitterRust::new,
+                        "source_file",
+                        "function_declaration"),
+                Arguments.of(
+                        "rust",
+                        (Supplier<TSLanguage>) TreeSitterRust::new,
                         "use std::fmt;\nstruct Point { x: i32 }\nfn main() { let p = Point { x: 1 }; }\n",
-                        "source_file", "struct_item"));
+                        "source_file",
+                        "struct_item"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,6 +3,7 @@ package dev.knowledgerouter.knowledge.embedding;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.testing.TestStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.knowledgerouter.knowledge.Embedder;
 
 class CachingEmbedderTest {
     @TempDir

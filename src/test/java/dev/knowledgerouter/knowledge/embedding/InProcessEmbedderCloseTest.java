@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.knowledgerouter.knowledge.Embedder;
+import dev.knowledgerouter.knowledge.EmbedderUnavailableException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import dev.knowledgerouter.knowledge.Embedder;
-import dev.knowledgerouter.knowledge.EmbedderUnavailableException;
 
 /**
  * Closing the in-process embedder frees a native ONNX session; freeing it under a running inference
@@ -23,7 +23,8 @@ class InProcessEmbedderCloseTest {
     void closeWaitsForTheEmbeddingUnderWayAndLaterCallsAreRefused() throws Exception {
         InProcessEmbedder embedder = new InProcessEmbedder();
         // One batch (the embedder gives way to a close only between batches of 32): it must run to its end.
-        List<String> texts = IntStream.range(0, 32).mapToObj(i -> "a sentence about topic " + i + " and why it matters")
+        List<String> texts = IntStream.range(0, 32)
+                .mapToObj(i -> "a sentence about topic " + i + " and why it matters")
                 .toList();
         CompletableFuture<List<float[]>> running = embedding(embedder, texts);
         while (embedder.callsUnderWay() == 0 && !running.isDone()) {
@@ -40,8 +41,8 @@ class InProcessEmbedderCloseTest {
             norm += x * x;
         }
         assertEquals(1.0, norm, 1e-3, "a whole vector, computed to its end");
-        EmbedderUnavailableException refused = assertThrows(EmbedderUnavailableException.class,
-                () -> embedder.embed("after the close", Embedder.Purpose.QUERY));
+        EmbedderUnavailableException refused = assertThrows(
+                EmbedderUnavailableException.class, () -> embedder.embed("after the close", Embedder.Purpose.QUERY));
         assertTrue(refused.getMessage().contains("shutting down"), refused.getMessage());
     }
 
@@ -65,8 +66,8 @@ class InProcessEmbedderCloseTest {
         InProcessEmbedder embedder = new InProcessEmbedder();
         embedder.close();
         embedder.close();
-        assertThrows(EmbedderUnavailableException.class,
-                () -> embedder.embedAll(List.of("x"), Embedder.Purpose.DOCUMENT));
+        assertThrows(
+                EmbedderUnavailableException.class, () -> embedder.embedAll(List.of("x"), Embedder.Purpose.DOCUMENT));
     }
 
     private static CompletableFuture<List<float[]>> embedding(Embedder embedder, List<String> texts) {

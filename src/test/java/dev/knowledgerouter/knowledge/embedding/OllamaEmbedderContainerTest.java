@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.knowledgerouter.knowledge.Embedder;
+import dev.knowledgerouter.knowledge.EmbedderContract;
+import dev.knowledgerouter.knowledge.EmbedderUnavailableException;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,9 +14,6 @@ import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.ollama.OllamaContainer;
-import dev.knowledgerouter.knowledge.Embedder;
-import dev.knowledgerouter.knowledge.EmbedderContract;
-import dev.knowledgerouter.knowledge.EmbedderUnavailableException;
 
 /**
  * The real nomic-embed-text, in a real Ollama, keeps the embedder contract, and a model that is not
@@ -44,7 +44,8 @@ class OllamaEmbedderContainerTest extends EmbedderContract {
     @Test
     void aModelThatIsNotPulledGetsTheOllamaPullHint() {
         OllamaEmbedder missing = new OllamaEmbedder(OLLAMA.getEndpoint(), "all-minilm", Duration.ofMinutes(1));
-        EmbedderUnavailableException e = assertThrows(EmbedderUnavailableException.class, () -> missing.embed("hello", Embedder.Purpose.QUERY));
+        EmbedderUnavailableException e =
+                assertThrows(EmbedderUnavailableException.class, () -> missing.embed("hello", Embedder.Purpose.QUERY));
         assertTrue(e.getMessage().contains("ollama pull all-minilm"), e.getMessage());
     }
 }

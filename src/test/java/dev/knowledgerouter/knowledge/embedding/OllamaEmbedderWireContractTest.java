@@ -1,11 +1,11 @@
 package dev.knowledgerouter.knowledge.embedding;
 
-import dev.knowledgerouter.testing.WireServer;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.EmbedderContract;
 import dev.knowledgerouter.testing.BagOfWordsOllama;
+import dev.knowledgerouter.testing.WireServer;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * The Ollama client keeps the embedder contract against a server that speaks /api/embed and behaves

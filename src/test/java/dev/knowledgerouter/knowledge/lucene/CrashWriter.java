@@ -1,14 +1,14 @@
 package dev.knowledgerouter.knowledge.lucene;
 
+import dev.knowledgerouter.knowledge.Embedder;
+import dev.knowledgerouter.knowledge.EmbedderIdentity;
+import dev.knowledgerouter.knowledge.Entry;
+import dev.knowledgerouter.knowledge.embedding.InProcessEmbedder;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import dev.knowledgerouter.knowledge.Embedder;
-import dev.knowledgerouter.knowledge.EmbedderIdentity;
-import dev.knowledgerouter.knowledge.Entry;
-import dev.knowledgerouter.knowledge.embedding.InProcessEmbedder;
 
 /**
  * A child process for {@link CrashSafetyTest}: upserts batches of real embeddings as fast as it can,
@@ -31,8 +31,19 @@ public final class CrashWriter {
                 List<Entry> entries = new ArrayList<>(batch);
                 for (int i = 0; i < batch; i++) {
                     String id = run + "-r" + round + "-" + i;
-                    entries.add(new Entry(id, Map.of("id", id, "error", texts.get(i), "solution", "fix " + id, "padding", "x".repeat(2000)),
-                            vectors.get(i), Instant.now()));
+                    entries.add(new Entry(
+                            id,
+                            Map.of(
+                                    "id",
+                                    id,
+                                    "error",
+                                    texts.get(i),
+                                    "solution",
+                                    "fix " + id,
+                                    "padding",
+                                    "x".repeat(2000)),
+                            vectors.get(i),
+                            Instant.now()));
                 }
                 store.upsert(CrashSafetyTest.COLLECTION.name(), entries);
                 System.out.println("committed " + store.count(CrashSafetyTest.COLLECTION.name()));

@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.CollectionKind;
+import dev.knowledgerouter.knowledge.EmbedderIdentity;
+import dev.knowledgerouter.knowledge.Entry;
+import dev.knowledgerouter.knowledge.StoreException;
+import dev.knowledgerouter.knowledge.StoreLockedException;
+import dev.knowledgerouter.knowledge.VectorMath;
 import dev.knowledgerouter.testing.TestStack;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -21,13 +28,6 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.knowledgerouter.knowledge.CollectionDefinition;
-import dev.knowledgerouter.knowledge.CollectionKind;
-import dev.knowledgerouter.knowledge.EmbedderIdentity;
-import dev.knowledgerouter.knowledge.Entry;
-import dev.knowledgerouter.knowledge.StoreException;
-import dev.knowledgerouter.knowledge.StoreLockedException;
-import dev.knowledgerouter.knowledge.VectorMath;
 
 /**
  * What only the Lucene store does: its folders, commits, segments and lock. Everything a store of
@@ -35,8 +35,14 @@ import dev.knowledgerouter.knowledge.VectorMath;
  */
 class LuceneKnowledgeStoreTest {
     static final EmbedderIdentity FOUR_D = new EmbedderIdentity("contract-4d", 4);
-    static final CollectionDefinition NOTES = new CollectionDefinition("notes", "test notes", CollectionKind.KNOWLEDGE,
-            List.of("title", "body"), "body", "title", List.of("tags"));
+    static final CollectionDefinition NOTES = new CollectionDefinition(
+            "notes",
+            "test notes",
+            CollectionKind.KNOWLEDGE,
+            List.of("title", "body"),
+            "body",
+            "title",
+            List.of("tags"));
 
     @TempDir
     Path dir;
@@ -71,10 +77,15 @@ class LuceneKnowledgeStoreTest {
 
     @Test
     void aCollectionWrittenInAnotherDocumentFormatIsRefused() throws Exception {
-        writeBareIndex(dir.resolve("notes"), Map.of("embedder", "contract-4d", "dimension", "4", "collection", "notes", "format", "0"));
+        writeBareIndex(
+                dir.resolve("notes"),
+                Map.of("embedder", "contract-4d", "dimension", "4", "collection", "notes", "format", "0"));
         try (LuceneKnowledgeStore store = new LuceneKnowledgeStore(dir, FOUR_D)) {
             StoreException e = assertThrows(StoreException.class, () -> store.open(NOTES));
-            assertTrue(e.getMessage().contains("document format 0") && e.getMessage().contains("reads format " + LuceneDocumentFormat.VERSION), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("document format 0")
+                            && e.getMessage().contains("reads format " + LuceneDocumentFormat.VERSION),
+                    e.getMessage());
         }
     }
 
@@ -91,15 +102,27 @@ class LuceneKnowledgeStoreTest {
     void aCollectionInUseByAnotherProcessIsRefusedAsLocked() throws Exception {
         // CrashWriter keeps the index writer (and so Lucene's write.lock) open until it is killed.
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process writer = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector",
-                "-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(), dir.toString(), "5", "locked")
+        Process writer = new ProcessBuilder(
+                        java,
+                        "--enable-native-access=ALL-UNNAMED",
+                        "--add-modules",
+                        "jdk.incubator.vector",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashWriter.class.getName(),
+                        dir.toString(),
+                        "5",
+                        "locked")
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
             String line = out.readLine();
             assertTrue(line != null && line.startsWith("committed "), "the writer did not start: " + line);
-            try (LuceneKnowledgeStore store = new LuceneKnowledgeStore(dir, EmbedderIdentity.of(TestStack.embedder()))) {
-                StoreLockedException e = assertThrows(StoreLockedException.class, () -> store.open(CrashSafetyTest.COLLECTION));
+            try (LuceneKnowledgeStore store =
+                    new LuceneKnowledgeStore(dir, EmbedderIdentity.of(TestStack.embedder()))) {
+                StoreLockedException e =
+                        assertThrows(StoreLockedException.class, () -> store.open(CrashSafetyTest.COLLECTION));
                 assertTrue(e.getMessage().contains("in use by another kr process"), e.getMessage());
             }
         } finally {
@@ -123,7 +146,8 @@ class LuceneKnowledgeStoreTest {
     /** An empty Lucene index with the given commit data, as another tool or an older kr would leave it. */
     private static void writeBareIndex(Path index, Map<String, String> commitData) throws Exception {
         Files.createDirectories(index);
-        try (FSDirectory d = FSDirectory.open(index); IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new StandardAnalyzer()))) {
+        try (FSDirectory d = FSDirectory.open(index);
+                IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new StandardAnalyzer()))) {
             w.setLiveCommitData(commitData.entrySet());
             w.commit();
         }

@@ -4,15 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.knowledgerouter.testing.TestStack;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.CollectionKind;
 import dev.knowledgerouter.knowledge.Embedder;
@@ -23,10 +14,19 @@ import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.SearchRequest;
 import dev.knowledgerouter.knowledge.StoredEntry;
 import dev.knowledgerouter.knowledge.VectorMath;
+import dev.knowledgerouter.testing.TestStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LuceneReindexerTest {
-    static final CollectionDefinition HISTORY = new CollectionDefinition("interaction-history", "h", CollectionKind.HISTORY,
-            List.of("query"), "answer", "query");
+    static final CollectionDefinition HISTORY = new CollectionDefinition(
+            "interaction-history", "h", CollectionKind.HISTORY, List.of("query"), "answer", "query");
     static final EmbedderIdentity OLD = new EmbedderIdentity("nomic-embed-text", 768);
 
     @TempDir
@@ -42,15 +42,21 @@ class LuceneReindexerTest {
                 for (int d = 0; d < v.length; d++) {
                     v[d] = (float) random.nextGaussian();
                 }
-                old.upsert(HISTORY.name(), List.of(new Entry("i" + i, Map.of("query", queries.get(i), "answer", "a" + i),
-                        VectorMath.normalized(v), Instant.parse("2026-11-0" + (i + 1) + "T10:00:00Z"))));
+                old.upsert(
+                        HISTORY.name(),
+                        List.of(new Entry(
+                                "i" + i,
+                                Map.of("query", queries.get(i), "answer", "a" + i),
+                                VectorMath.normalized(v),
+                                Instant.parse("2026-11-0" + (i + 1) + "T10:00:00Z"))));
             }
         }
     }
 
     @Test
     void aCollectionOfAnotherEmbedderIsReEmbeddedKeepingEveryEntryAndTheOldIndex() {
-        writeWithOldModel(List.of("docker socket permission denied", "git detached head", "pip externally managed environment"));
+        writeWithOldModel(
+                List.of("docker socket permission denied", "git detached head", "pip externally managed environment"));
         try (LuceneKnowledgeStore refused = new LuceneKnowledgeStore(root, EmbedderIdentity.of(TestStack.embedder()))) {
             assertThrows(EmbedderMismatchException.class, () -> refused.open(HISTORY));
         }
@@ -67,7 +73,11 @@ class LuceneReindexerTest {
             assertEquals("git detached head", e.payload().get("query"));
             assertEquals(Instant.parse("2026-11-02T10:00:00Z"), e.timestamp());
             float[] q = TestStack.embedder().embed("permission denied on /var/run/docker.sock", Embedder.Purpose.QUERY);
-            assertEquals("i0", store.search(SearchRequest.of(HISTORY.name(), q, 1)).getFirst().id());
+            assertEquals(
+                    "i0",
+                    store.search(SearchRequest.of(HISTORY.name(), q, 1))
+                            .getFirst()
+                            .id());
         }
     }
 

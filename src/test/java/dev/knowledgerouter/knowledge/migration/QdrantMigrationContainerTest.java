@@ -4,14 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.knowledgerouter.app.App;
-import dev.knowledgerouter.testing.TestStack;
-import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.qdrant.QdrantContainer;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
@@ -21,6 +13,15 @@ import dev.knowledgerouter.knowledge.SearchRequest;
 import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 import dev.knowledgerouter.knowledge.qdrant.QdrantKnowledgeStore;
 import dev.knowledgerouter.knowledge.qdrant.QdrantKnowledgeStoreContractTest;
+import dev.knowledgerouter.testing.TestStack;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.qdrant.QdrantContainer;
 
 /**
  * The seeded embedded store moved to a real Qdrant and back: every collection arrives whole, and
@@ -33,6 +34,7 @@ class QdrantMigrationContainerTest {
 
     @TempDir
     Path home;
+
     @TempDir
     Path back;
 
@@ -41,14 +43,23 @@ class QdrantMigrationContainerTest {
         Embedder embedder = TestStack.embedder();
         EmbedderIdentity identity = EmbedderIdentity.of(embedder);
         float[] query = embedder.embed("npm ERESOLVE unable to resolve dependency tree", Embedder.Purpose.QUERY);
-        try (App app = App.open(TestStack.seededCopy(home), embedder, java.time.Clock.systemUTC());
-             QdrantKnowledgeStore qdrant = QdrantKnowledgeStore.connect(QdrantKnowledgeStoreContractTest.options(QDRANT).withCollectionPrefix("mig_"), null, identity);
-             LuceneKnowledgeStore returned = new LuceneKnowledgeStore(back.resolve("lucene"), identity)) {
-            MigrationReport there = new StoreMigration(new StoreMigration.Endpoint(app.store(), "lucene"), new StoreMigration.Endpoint(qdrant, "qdrant"),
-                    embedder, home.resolve("to-qdrant.json")).run(Progress.NONE);
+        try (App app = App.open(TestStack.seededCopy(home), embedder, Clock.systemUTC());
+                QdrantKnowledgeStore qdrant = QdrantKnowledgeStore.connect(
+                        QdrantKnowledgeStoreContractTest.options(QDRANT).withCollectionPrefix("mig_"), null, identity);
+                LuceneKnowledgeStore returned = new LuceneKnowledgeStore(back.resolve("lucene"), identity)) {
+            MigrationReport there = new StoreMigration(
+                            new StoreMigration.Endpoint(app.store(), "lucene"),
+                            new StoreMigration.Endpoint(qdrant, "qdrant"),
+                            embedder,
+                            home.resolve("to-qdrant.json"))
+                    .run(Progress.NONE);
             assertTrue(there.complete(), there.toString());
-            MigrationReport home2 = new StoreMigration(new StoreMigration.Endpoint(qdrant, "qdrant"), new StoreMigration.Endpoint(returned, "lucene-back"),
-                    embedder, back.resolve("to-lucene.json")).run(Progress.NONE);
+            MigrationReport home2 = new StoreMigration(
+                            new StoreMigration.Endpoint(qdrant, "qdrant"),
+                            new StoreMigration.Endpoint(returned, "lucene-back"),
+                            embedder,
+                            back.resolve("to-lucene.json"))
+                    .run(Progress.NONE);
             assertTrue(home2.complete(), home2.toString());
 
             for (CollectionDefinition c : app.store().collections()) {

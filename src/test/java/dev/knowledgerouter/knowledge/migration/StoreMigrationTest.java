@@ -6,6 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.CollectionKind;
+import dev.knowledgerouter.knowledge.Embedder;
+import dev.knowledgerouter.knowledge.EmbedderIdentity;
+import dev.knowledgerouter.knowledge.EmbedderMismatchException;
+import dev.knowledgerouter.knowledge.EmbedderUnavailableException;
+import dev.knowledgerouter.knowledge.Entry;
+import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.knowledge.Progress;
+import dev.knowledgerouter.knowledge.SearchHit;
+import dev.knowledgerouter.knowledge.SearchRequest;
+import dev.knowledgerouter.knowledge.StoreException;
+import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 import dev.knowledgerouter.testing.TestStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,35 +35,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.knowledgerouter.knowledge.CollectionDefinition;
-import dev.knowledgerouter.knowledge.CollectionKind;
-import dev.knowledgerouter.knowledge.Embedder;
-import dev.knowledgerouter.knowledge.EmbedderIdentity;
-import dev.knowledgerouter.knowledge.EmbedderMismatchException;
-import dev.knowledgerouter.knowledge.EmbedderUnavailableException;
-import dev.knowledgerouter.knowledge.Entry;
-import dev.knowledgerouter.knowledge.KnowledgeStore;
-import dev.knowledgerouter.knowledge.Progress;
-import dev.knowledgerouter.knowledge.SearchHit;
-import dev.knowledgerouter.knowledge.SearchRequest;
-import dev.knowledgerouter.knowledge.StoreException;
-import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 
 /** Migrations between two real Lucene stores, filled with entries embedded by the real model. */
 class StoreMigrationTest {
-    static final CollectionDefinition FAQ = new CollectionDefinition("faq", "questions", CollectionKind.KNOWLEDGE,
-            List.of("question"), "answer", "question");
+    static final CollectionDefinition FAQ = new CollectionDefinition(
+            "faq", "questions", CollectionKind.KNOWLEDGE, List.of("question"), "answer", "question");
     /** Seeded in one go: every entry has the same timestamp, so a timestamp alone cannot say how far a copy got. */
-    static final CollectionDefinition ERRORS = new CollectionDefinition("errors", "errors and fixes", CollectionKind.KNOWLEDGE,
-            List.of("error", "solution"), "solution", "error");
-    static final CollectionDefinition EMPTY = new CollectionDefinition("empty", "nothing yet", CollectionKind.HISTORY,
-            List.of("query"), "answer", "query");
+    static final CollectionDefinition ERRORS = new CollectionDefinition(
+            "errors", "errors and fixes", CollectionKind.KNOWLEDGE, List.of("error", "solution"), "solution", "error");
+
+    static final CollectionDefinition EMPTY = new CollectionDefinition(
+            "empty", "nothing yet", CollectionKind.HISTORY, List.of("query"), "answer", "query");
     static final Instant SEEDED = Instant.parse("2026-03-01T09:00:00Z");
     static final int FAQS = 5;
     static final int ERROR_ENTRIES = 40;
     static final int ENTRIES = FAQS + ERROR_ENTRIES;
     /** Small batches, so a few dozen entries make several of them. */
     static final int BATCH = 8;
+
     static final String RENAMED = "bge-small-renamed";
 
     static final List<Entry> FAQ_ENTRIES = new ArrayList<>();
@@ -58,23 +60,38 @@ class StoreMigrationTest {
 
     @TempDir
     Path dir;
+
     LuceneKnowledgeStore source;
     final List<KnowledgeStore> opened = new ArrayList<>();
 
     @BeforeAll
     static void embedOnce() {
-        List<String> questions = List.of("how do I reset a git branch to origin", "why does docker say permission denied",
-                "where does pip install packages", "how to free disk space used by docker", "what is a detached HEAD");
+        List<String> questions = List.of(
+                "how do I reset a git branch to origin",
+                "why does docker say permission denied",
+                "where does pip install packages",
+                "how to free disk space used by docker",
+                "what is a detached HEAD");
         List<float[]> faqVectors = TestStack.embedder().embedAll(questions, Embedder.Purpose.DOCUMENT);
         for (int i = 0; i < FAQS; i++) {
-            FAQ_ENTRIES.add(new Entry("faq-" + i, Map.of("question", questions.get(i), "answer", "answer " + i),
-                    faqVectors.get(i), SEEDED.plusSeconds(60L * i)));
+            FAQ_ENTRIES.add(new Entry(
+                    "faq-" + i,
+                    Map.of("question", questions.get(i), "answer", "answer " + i),
+                    faqVectors.get(i),
+                    SEEDED.plusSeconds(60L * i)));
         }
         List<Map<String, Object>> payloads = new ArrayList<>();
         for (int i = 0; i < ERROR_ENTRIES; i++) {
-            payloads.add(Map.of("error", "error number " + i + " in module m" + (i % 7), "solution", "apply fix " + i, "tags", List.of("t" + i % 3)));
+            payloads.add(Map.of(
+                    "error",
+                    "error number " + i + " in module m" + (i % 7),
+                    "solution",
+                    "apply fix " + i,
+                    "tags",
+                    List.of("t" + i % 3)));
         }
-        List<float[]> errorVectors = TestStack.embedder().embedAll(payloads.stream().map(ERRORS::textOf).toList(), Embedder.Purpose.DOCUMENT);
+        List<float[]> errorVectors = TestStack.embedder()
+                .embedAll(payloads.stream().map(ERRORS::textOf).toList(), Embedder.Purpose.DOCUMENT);
         for (int i = 0; i < ERROR_ENTRIES; i++) {
             ERROR_LIST.add(new Entry("err-" + i, payloads.get(i), errorVectors.get(i), SEEDED));
         }
@@ -105,8 +122,12 @@ class StoreMigrationTest {
     }
 
     StoreMigration migration(KnowledgeStore target, String folder, Embedder embedder) {
-        return new StoreMigration(new StoreMigration.Endpoint(source, "lucene " + dir.resolve("source")),
-                new StoreMigration.Endpoint(target, "lucene " + dir.resolve(folder)), embedder, checkpoint(), BATCH);
+        return new StoreMigration(
+                new StoreMigration.Endpoint(source, "lucene " + dir.resolve("source")),
+                new StoreMigration.Endpoint(target, "lucene " + dir.resolve(folder)),
+                embedder,
+                checkpoint(),
+                BATCH);
     }
 
     Path checkpoint() {
@@ -118,7 +139,12 @@ class StoreMigrationTest {
         Map<String, List<String>> out = new TreeMap<>();
         for (CollectionDefinition c : List.of(FAQ, ERRORS, EMPTY)) {
             List<String> lines = new ArrayList<>();
-            store.scan(c.name(), Instant.MIN, Instant.MAX, e -> lines.add(e.id() + " " + new TreeMap<>(e.payload()) + " " + e.timestamp() + " " + e.textHash()));
+            store.scan(
+                    c.name(),
+                    Instant.MIN,
+                    Instant.MAX,
+                    e -> lines.add(
+                            e.id() + " " + new TreeMap<>(e.payload()) + " " + e.timestamp() + " " + e.textHash()));
             lines.sort(null);
             out.put(c.name(), lines);
         }
@@ -132,7 +158,10 @@ class StoreMigrationTest {
     }
 
     static MigrationReport.CollectionReport report(MigrationReport report, String collection) {
-        return report.collections().stream().filter(c -> c.collection().equals(collection)).findFirst().orElseThrow();
+        return report.collections().stream()
+                .filter(c -> c.collection().equals(collection))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -145,7 +174,9 @@ class StoreMigrationTest {
 
         assertEquals(0, embedder.texts);
         assertEquals(entries(source), entries(target));
-        vectors(source, ERRORS.name()).forEach((id, v) -> assertArrayEquals(v, vectors(target, ERRORS.name()).get(id), id));
+        vectors(source, ERRORS.name())
+                .forEach((id, v) ->
+                        assertArrayEquals(v, vectors(target, ERRORS.name()).get(id), id));
         float[] query = TestStack.embedder().embed("docker permission denied on the socket", Embedder.Purpose.QUERY);
         SearchHit before = source.search(SearchRequest.of(FAQ.name(), query, 1)).getFirst();
         SearchHit after = target.search(SearchRequest.of(FAQ.name(), query, 1)).getFirst();
@@ -154,7 +185,8 @@ class StoreMigrationTest {
         assertTrue(report.complete());
         assertEquals(ENTRIES, report.copied());
         assertFalse(report(report, FAQ.name()).reembedded());
-        assertEquals(List.of("start migrate faq 5", "start migrate errors 40", "start migrate empty 0"), progress.starts);
+        assertEquals(
+                List.of("start migrate faq 5", "start migrate errors 40", "start migrate empty 0"), progress.starts);
         assertEquals(ENTRIES, progress.advanced);
     }
 
@@ -169,7 +201,8 @@ class StoreMigrationTest {
         assertTrue(report(report, ERRORS.name()).reembedded());
         assertEquals(entries(source), entries(target));
         target.close();
-        try (LuceneKnowledgeStore asSource = new LuceneKnowledgeStore(dir.resolve("target"), EmbedderIdentity.of(TestStack.embedder()))) {
+        try (LuceneKnowledgeStore asSource =
+                new LuceneKnowledgeStore(dir.resolve("target"), EmbedderIdentity.of(TestStack.embedder()))) {
             assertThrows(EmbedderMismatchException.class, () -> asSource.open(FAQ));
         }
     }
@@ -179,7 +212,9 @@ class StoreMigrationTest {
         // Calls: faq (5 entries), errors 8, errors 8, then the embedder fails.
         CountingEmbedder failing = new CountingEmbedder(RENAMED, 4);
         LuceneKnowledgeStore target = target("target", failing);
-        assertThrows(EmbedderUnavailableException.class, () -> migration(target, "target", failing).run(Progress.NONE));
+        assertThrows(
+                EmbedderUnavailableException.class,
+                () -> migration(target, "target", failing).run(Progress.NONE));
         assertTrue(Files.isRegularFile(checkpoint()));
         assertEquals(2 * BATCH, target.count(ERRORS.name()));
 
@@ -192,7 +227,9 @@ class StoreMigrationTest {
         assertEquals(0, report(report, FAQ.name()).copied());
         assertEquals(FAQS, report(report, FAQ.name()).skipped());
         assertEquals(ERROR_ENTRIES - 2 * BATCH, report(report, ERRORS.name()).copied());
-        assertTrue(report.notes().stream().anyMatch(n -> n.startsWith("resumed from")), report.notes().toString());
+        assertTrue(
+                report.notes().stream().anyMatch(n -> n.startsWith("resumed from")),
+                report.notes().toString());
     }
 
     @Test
@@ -211,7 +248,9 @@ class StoreMigrationTest {
                 }
             }
         };
-        assertThrows(IllegalStateException.class, () -> migration(target, "target", first).run(crashing));
+        assertThrows(
+                IllegalStateException.class,
+                () -> migration(target, "target", first).run(crashing));
         // As if the process died between writing the second batch and recording it.
         Files.write(checkpoint(), afterFirstErrorBatch[0]);
 
@@ -250,7 +289,9 @@ class StoreMigrationTest {
         assertEquals(0, again.copied());
         assertTrue(again.complete());
         assertEquals(ERROR_ENTRIES, report(again, ERRORS.name()).skipped());
-        assertTrue(again.notes().stream().anyMatch(n -> n.contains("already complete")), again.notes().toString());
+        assertTrue(
+                again.notes().stream().anyMatch(n -> n.contains("already complete")),
+                again.notes().toString());
         assertEquals(List.of(), progress.starts);
         assertArrayEquals(completed, read(checkpoint()));
     }
@@ -265,7 +306,9 @@ class StoreMigrationTest {
 
         assertEquals(ENTRIES, report.copied());
         assertEquals(entries(source), entries(other));
-        assertTrue(report.notes().stream().anyMatch(n -> n.contains("another migration")), report.notes().toString());
+        assertTrue(
+                report.notes().stream().anyMatch(n -> n.contains("another migration")),
+                report.notes().toString());
     }
 
     @Test
@@ -274,7 +317,8 @@ class StoreMigrationTest {
         CountingEmbedder renamed = new CountingEmbedder(RENAMED);
         LuceneKnowledgeStore target = target("target", renamed);
 
-        StoreException e = assertThrows(StoreException.class, () -> migration(target, "target", renamed).run(Progress.NONE));
+        StoreException e = assertThrows(
+                StoreException.class, () -> migration(target, "target", renamed).run(Progress.NONE));
 
         assertTrue(e.getMessage().contains("is not a store migration checkpoint"), e.getMessage());
         assertEquals("my notes\n", Files.readString(checkpoint()));
@@ -284,7 +328,8 @@ class StoreMigrationTest {
     @Test
     void anEmptyCollectionIsCreatedInTheTarget() {
         CountingEmbedder embedder = new CountingEmbedder(TestStack.embedder().id());
-        MigrationReport report = migration(target("target", embedder), "target", embedder).run(Progress.NONE);
+        MigrationReport report =
+                migration(target("target", embedder), "target", embedder).run(Progress.NONE);
 
         assertTrue(Files.isDirectory(dir.resolve("target").resolve(EMPTY.name())));
         MigrationReport.CollectionReport empty = report(report, EMPTY.name());
@@ -304,7 +349,9 @@ class StoreMigrationTest {
         MigrationReport refilled = migration(target, "target", renamed).run(Progress.NONE);
 
         assertFalse(short_.complete());
-        assertTrue(short_.notes().stream().anyMatch(n -> n.contains("holds 37 entries, the source 40")), short_.notes().toString());
+        assertTrue(
+                short_.notes().stream().anyMatch(n -> n.contains("holds 37 entries, the source 40")),
+                short_.notes().toString());
         assertEquals(3, report(refilled, ERRORS.name()).copied());
         assertTrue(refilled.complete());
         assertEquals(ENTRIES + 3, renamed.texts);
@@ -391,7 +438,6 @@ class StoreMigrationTest {
         }
 
         @Override
-        public void done() {
-        }
+        public void done() {}
     }
 }

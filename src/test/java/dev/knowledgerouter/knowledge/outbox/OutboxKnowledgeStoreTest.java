@@ -5,6 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.knowledgerouter.knowledge.CollectionCatalog;
+import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.CollectionKind;
+import dev.knowledgerouter.knowledge.Embedder;
+import dev.knowledgerouter.knowledge.EmbedderIdentity;
+import dev.knowledgerouter.knowledge.Entry;
+import dev.knowledgerouter.knowledge.OutageSwitch;
+import dev.knowledgerouter.knowledge.SearchHit;
+import dev.knowledgerouter.knowledge.SearchRequest;
+import dev.knowledgerouter.knowledge.StoreLockedException;
+import dev.knowledgerouter.knowledge.StoreUnavailableException;
+import dev.knowledgerouter.knowledge.StoredEntry;
+import dev.knowledgerouter.knowledge.UnknownCollectionException;
+import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 import dev.knowledgerouter.learn.Interaction;
 import dev.knowledgerouter.learn.InteractionLog;
 import dev.knowledgerouter.testing.MutableClock;
@@ -30,20 +44,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.knowledgerouter.knowledge.CollectionCatalog;
-import dev.knowledgerouter.knowledge.CollectionDefinition;
-import dev.knowledgerouter.knowledge.CollectionKind;
-import dev.knowledgerouter.knowledge.Embedder;
-import dev.knowledgerouter.knowledge.EmbedderIdentity;
-import dev.knowledgerouter.knowledge.Entry;
-import dev.knowledgerouter.knowledge.OutageSwitch;
-import dev.knowledgerouter.knowledge.SearchHit;
-import dev.knowledgerouter.knowledge.SearchRequest;
-import dev.knowledgerouter.knowledge.StoreLockedException;
-import dev.knowledgerouter.knowledge.StoreUnavailableException;
-import dev.knowledgerouter.knowledge.StoredEntry;
-import dev.knowledgerouter.knowledge.UnknownCollectionException;
-import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 
 /**
  * The outbox in front of the real Lucene store, with outages injected by an {@link OutageSwitch}.
@@ -52,8 +52,8 @@ import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
  */
 class OutboxKnowledgeStoreTest {
     private static final EmbedderIdentity FOUR_D = new EmbedderIdentity("outbox-4d", 4);
-    private static final CollectionDefinition NOTES = new CollectionDefinition("notes", "outbox notes", CollectionKind.KNOWLEDGE,
-            List.of("title"), "answer", "title");
+    private static final CollectionDefinition NOTES = new CollectionDefinition(
+            "notes", "outbox notes", CollectionKind.KNOWLEDGE, List.of("title"), "answer", "title");
     private static final Instant T0 = Instant.parse("2026-03-01T08:00:00.123Z");
     private static final float[] X = {1, 0, 0, 0};
     private static final float[] Y = {0, 1, 0, 0};
@@ -64,6 +64,7 @@ class OutboxKnowledgeStoreTest {
     private final MutableClock clock = new MutableClock(T0);
     /** The switch in front of the current process's Lucene store. */
     private OutageSwitch qdrant;
+
     private OutboxKnowledgeStore store;
 
     @AfterEach
@@ -78,7 +79,10 @@ class OutboxKnowledgeStoreTest {
     @Test
     void interactionsRecordedDuringAnOutageAreAcknowledgedKeptAcrossARestartAndAllWrittenOnceTheStoreIsBack() {
         EmbedderIdentity bge = EmbedderIdentity.of(TestStack.embedder());
-        CollectionDefinition history = CollectionCatalog.load(TestStack.projectDir().resolve("collections")).find(CollectionCatalog.HISTORY).orElseThrow();
+        CollectionDefinition history = CollectionCatalog.load(
+                        TestStack.projectDir().resolve("collections"))
+                .find(CollectionCatalog.HISTORY)
+                .orElseThrow();
         int n = 500;
         List<String> queries = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -102,7 +106,8 @@ class OutboxKnowledgeStoreTest {
         assertEquals(0, store.pending(), "the new process flushes what the last one left when it opens the collection");
         assertEquals(n, new InteractionLog(store).count());
         for (int i = 0; i < n; i++) {
-            StoredEntry e = store.get(CollectionCatalog.HISTORY, "i-" + i).orElseThrow(() -> new AssertionError("lost an interaction"));
+            StoredEntry e = store.get(CollectionCatalog.HISTORY, "i-" + i)
+                    .orElseThrow(() -> new AssertionError("lost an interaction"));
             assertEquals(queries.get(i), e.payload().get("query"));
             assertEquals(T0.plusSeconds(i), e.timestamp());
         }
@@ -260,9 +265,14 @@ class OutboxKnowledgeStoreTest {
         startWithTheStoreDown();
 
         Entry threeD = new Entry("bad", Map.of("title", "t"), new float[] {1, 0, 0}, T0);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> store.upsert("notes", List.of(note("ok", X, "ok"), threeD)));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> store.upsert("notes", List.of(note("ok", X, "ok"), threeD)));
 
-        assertTrue(e.getMessage().contains("'bad'") && e.getMessage().contains("3-d") && e.getMessage().contains("4-d"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("'bad'")
+                        && e.getMessage().contains("3-d")
+                        && e.getMessage().contains("4-d"),
+                e.getMessage());
         assertEquals(0, store.pending());
     }
 
@@ -270,10 +280,12 @@ class OutboxKnowledgeStoreTest {
     void anUnknownCollectionIsRefusedDuringAnOutageNotQueued() {
         startWithTheStoreDown();
 
-        UnknownCollectionException upsert = assertThrows(UnknownCollectionException.class, () -> store.upsert("nope", List.of(note("a", X, "t"))));
+        UnknownCollectionException upsert =
+                assertThrows(UnknownCollectionException.class, () -> store.upsert("nope", List.of(note("a", X, "t"))));
         assertThrows(UnknownCollectionException.class, () -> store.delete("nope", List.of("a")));
 
-        assertTrue(upsert.getMessage().contains("'nope'") && upsert.getMessage().contains("notes"), upsert.getMessage());
+        assertTrue(
+                upsert.getMessage().contains("'nope'") && upsert.getMessage().contains("notes"), upsert.getMessage());
         assertEquals(0, store.pending());
     }
 
@@ -284,7 +296,8 @@ class OutboxKnowledgeStoreTest {
 
         Map<String, Object> payload = new LinkedHashMap<>(Map.of("title", "t"));
         payload.put("thing", new Object());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> store.upsert("notes", List.of(new Entry("b", payload, X, T0))));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> store.upsert("notes", List.of(new Entry("b", payload, X, T0))));
 
         assertTrue(e.getMessage().contains("'b'"), e.getMessage());
         assertEquals(1, store.pending());
@@ -308,7 +321,9 @@ class OutboxKnowledgeStoreTest {
         assertEquals(Optional.empty(), store.get("notes", "a"));
         assertEquals("by other-4d", title("b"));
         String rejected = Files.readString(dir.resolve("outbox").resolve(Outbox.REJECTED));
-        assertTrue(rejected.contains("\"id\":\"a\"") && rejected.contains("outbox-4d") && rejected.contains("other-4d"), rejected);
+        assertTrue(
+                rejected.contains("\"id\":\"a\"") && rejected.contains("outbox-4d") && rejected.contains("other-4d"),
+                rejected);
     }
 
     // ---------------------------------------------------------------- reads and updates
@@ -322,7 +337,7 @@ class OutboxKnowledgeStoreTest {
         assertThrows(StoreUnavailableException.class, () -> store.get("notes", "a"));
         assertThrows(StoreUnavailableException.class, () -> store.count("notes"));
         assertThrows(StoreUnavailableException.class, () -> store.search(SearchRequest.of("notes", X, 1)));
-        assertThrows(StoreUnavailableException.class, () -> store.scan("notes", Instant.MIN, Instant.MAX, e -> { }));
+        assertThrows(StoreUnavailableException.class, () -> store.scan("notes", Instant.MIN, Instant.MAX, e -> {}));
         assertThrows(StoreUnavailableException.class, () -> store.updatePayload("notes", "a", p -> p));
     }
 
@@ -341,7 +356,10 @@ class OutboxKnowledgeStoreTest {
 
         assertEquals("during the outage", updated.orElseThrow().payload().get("title"));
         store.flush();
-        assertEquals("rated", store.get("notes", "a").orElseThrow().payload().get("answer"), "a later flush does not undo the update");
+        assertEquals(
+                "rated",
+                store.get("notes", "a").orElseThrow().payload().get("answer"),
+                "a later flush does not undo the update");
     }
 
     @Test
@@ -488,7 +506,8 @@ class OutboxKnowledgeStoreTest {
         store = null;
         try (Outbox outbox = Outbox.open(dir.resolve("outbox"), clock)) {
             assertEquals(1, outbox.pending());
-            PendingWrite.Upsert queued = (PendingWrite.Upsert) outbox.first().orElseThrow().write();
+            PendingWrite.Upsert queued =
+                    (PendingWrite.Upsert) outbox.first().orElseThrow().write();
             assertArrayEquals(X, queued.entries().getFirst().vector());
         }
     }
@@ -530,7 +549,10 @@ class OutboxKnowledgeStoreTest {
     }
 
     private String title(String id) {
-        return (String) store.get("notes", id).orElseThrow(() -> new AssertionError("no entry " + id)).payload().get("title");
+        return (String) store.get("notes", id)
+                .orElseThrow(() -> new AssertionError("no entry " + id))
+                .payload()
+                .get("title");
     }
 
     private static Entry note(String id, float[] vector, String title) {
@@ -538,8 +560,27 @@ class OutboxKnowledgeStoreTest {
     }
 
     private static Interaction interaction(String id, Instant at, String query) {
-        return new Interaction(id, at, query, "answer to " + query, "local", "local", "llama3", "default", "debugging", 0.7, 2,
-                "similar questions were answered locally", List.of("relevance 0.70"), "ok", null, null, List.of(),
-                List.of(), null, null, null);
+        return new Interaction(
+                id,
+                at,
+                query,
+                "answer to " + query,
+                "local",
+                "local",
+                "llama3",
+                "default",
+                "debugging",
+                0.7,
+                2,
+                "similar questions were answered locally",
+                List.of("relevance 0.70"),
+                "ok",
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null);
     }
 }

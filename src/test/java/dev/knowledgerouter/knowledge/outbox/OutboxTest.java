@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.knowledgerouter.knowledge.EmbedderIdentity;
+import dev.knowledgerouter.knowledge.Entry;
+import dev.knowledgerouter.knowledge.StoreException;
+import dev.knowledgerouter.knowledge.StoreLockedException;
 import dev.knowledgerouter.testing.MutableClock;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,10 +31,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.knowledgerouter.knowledge.EmbedderIdentity;
-import dev.knowledgerouter.knowledge.Entry;
-import dev.knowledgerouter.knowledge.StoreException;
-import dev.knowledgerouter.knowledge.StoreLockedException;
 
 /**
  * The outbox's files. A crash is simulated by copying the outbox's files while it is open: every
@@ -91,7 +91,9 @@ class OutboxTest {
         outbox.close();
 
         outbox = open(dir);
-        assertEquals(new PendingWrite.Delete("notes", List.of("b", "a", "b")), outbox.first().orElseThrow().write());
+        assertEquals(
+                new PendingWrite.Delete("notes", List.of("b", "a", "b")),
+                outbox.first().orElseThrow().write());
     }
 
     @Test
@@ -109,9 +111,13 @@ class OutboxTest {
         for (float f : vector) {
             expected.putFloat(f);
         }
-        assertEquals(Base64.getEncoder().encodeToString(expected.array()), record.at("/entries/0/vector").asText());
+        assertEquals(
+                Base64.getEncoder().encodeToString(expected.array()),
+                record.at("/entries/0/vector").asText());
         assertEquals("upsert", record.get("op").asText());
-        assertEquals("delete", new ObjectMapper().readTree(lines.get(1).substring(9)).get("op").asText());
+        assertEquals(
+                "delete",
+                new ObjectMapper().readTree(lines.get(1).substring(9)).get("op").asText());
     }
 
     @Test
@@ -124,7 +130,10 @@ class OutboxTest {
 
         try (Outbox reopened = open(crash)) {
             assertEquals(2, reopened.pending());
-            assertEquals(3, reopened.append(delete("d")).sequence(), "the torn write never happened: its number is given again");
+            assertEquals(
+                    3,
+                    reopened.append(delete("d")).sequence(),
+                    "the torn write never happened: its number is given again");
         }
         assertEquals(List.of("a", "b", "d"), queuedAfterReopening(crash));
     }
@@ -155,7 +164,8 @@ class OutboxTest {
         flipByteAt(log(crash), 20);
 
         StoreException e = assertThrows(StoreException.class, () -> open(crash));
-        assertTrue(e.getMessage().contains("damaged at byte 0") && e.getMessage().contains(Outbox.LOG), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("damaged at byte 0") && e.getMessage().contains(Outbox.LOG), e.getMessage());
     }
 
     @Test
@@ -233,7 +243,8 @@ class OutboxTest {
 
         assertEquals(List.of("b"), ids(outbox.first(10)));
         String rejected = Files.readString(dir.resolve(Outbox.REJECTED));
-        assertTrue(rejected.contains("\"ids\":[\"a\"]") && rejected.contains("the store holds other vectors"), rejected);
+        assertTrue(
+                rejected.contains("\"ids\":[\"a\"]") && rejected.contains("the store holds other vectors"), rejected);
     }
 
     @Test
@@ -296,6 +307,8 @@ class OutboxTest {
     }
 
     private static List<String> ids(List<Outbox.Queued> queued) {
-        return queued.stream().map(q -> ((PendingWrite.Delete) q.write()).ids().getFirst()).toList();
+        return queued.stream()
+                .map(q -> ((PendingWrite.Delete) q.write()).ids().getFirst())
+                .toList();
     }
 }

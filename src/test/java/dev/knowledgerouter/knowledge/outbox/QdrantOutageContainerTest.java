@@ -4,6 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.knowledgerouter.config.QdrantOptions;
+import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.CollectionKind;
+import dev.knowledgerouter.knowledge.EmbedderIdentity;
+import dev.knowledgerouter.knowledge.Entry;
+import dev.knowledgerouter.knowledge.StoreUnavailableException;
+import dev.knowledgerouter.knowledge.qdrant.QdrantKnowledgeStore;
+import dev.knowledgerouter.knowledge.qdrant.QdrantKnowledgeStoreContractTest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,14 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.qdrant.QdrantContainer;
-import dev.knowledgerouter.knowledge.CollectionDefinition;
-import dev.knowledgerouter.knowledge.CollectionKind;
-import dev.knowledgerouter.knowledge.EmbedderIdentity;
-import dev.knowledgerouter.knowledge.Entry;
-import dev.knowledgerouter.knowledge.StoreUnavailableException;
-import dev.knowledgerouter.knowledge.qdrant.QdrantKnowledgeStore;
-import dev.knowledgerouter.knowledge.qdrant.QdrantKnowledgeStoreContractTest;
-import dev.knowledgerouter.config.QdrantOptions;
 
 /**
  * A real Qdrant frozen mid-service (the container paused, so calls time out as they do when a
@@ -31,8 +31,8 @@ import dev.knowledgerouter.config.QdrantOptions;
  */
 @Testcontainers(disabledWithoutDocker = true)
 class QdrantOutageContainerTest {
-    private static final CollectionDefinition NOTES = new CollectionDefinition("notes", "outage notes", CollectionKind.HISTORY,
-            List.of("query"), "answer", "query", List.of("routed_to"));
+    private static final CollectionDefinition NOTES = new CollectionDefinition(
+            "notes", "outage notes", CollectionKind.HISTORY, List.of("query"), "answer", "query", List.of("routed_to"));
     private static final EmbedderIdentity FOUR_D = new EmbedderIdentity("outage-4d", 4);
 
     @Container
@@ -44,8 +44,10 @@ class QdrantOutageContainerTest {
     @Test
     void writesDuringAPausedQdrantAreKeptAndWrittenOnceItIsBack() {
         QdrantOptions node = QdrantKnowledgeStoreContractTest.options(QDRANT);
-        QdrantOptions options = new QdrantOptions(node.host(), node.port(), false, "outage_", 1, 1, 1, Duration.ofSeconds(2));
-        try (OutboxKnowledgeStore store = new OutboxKnowledgeStore(QdrantKnowledgeStore.connect(options, null, FOUR_D), outboxDir, Clock.systemUTC())) {
+        QdrantOptions options =
+                new QdrantOptions(node.host(), node.port(), false, "outage_", 1, 1, 1, Duration.ofSeconds(2));
+        try (OutboxKnowledgeStore store = new OutboxKnowledgeStore(
+                QdrantKnowledgeStore.connect(options, null, FOUR_D), outboxDir, Clock.systemUTC())) {
             store.open(NOTES);
             store.upsert("notes", List.of(entry("before")));
             var docker = QDRANT.getDockerClient();
@@ -69,6 +71,10 @@ class QdrantOutageContainerTest {
     }
 
     private static Entry entry(String id) {
-        return new Entry(id, Map.of("query", "question " + id, "routed_to", "local"), new float[] {1, 0, 0, 0}, Instant.parse("2026-03-01T08:00:00Z"));
+        return new Entry(
+                id,
+                Map.of("query", "question " + id, "routed_to", "local"),
+                new float[] {1, 0, 0, 0},
+                Instant.parse("2026-03-01T08:00:00Z"));
     }
 }

@@ -1,14 +1,14 @@
 package dev.knowledgerouter.knowledge.qdrant;
 
+import dev.knowledgerouter.config.QdrantOptions;
+import dev.knowledgerouter.knowledge.EmbedderIdentity;
+import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.knowledge.KnowledgeStoreContract;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.qdrant.QdrantContainer;
-import dev.knowledgerouter.knowledge.EmbedderIdentity;
-import dev.knowledgerouter.knowledge.KnowledgeStore;
-import dev.knowledgerouter.knowledge.KnowledgeStoreContract;
-import dev.knowledgerouter.config.QdrantOptions;
 
 /**
  * The Qdrant store against the same contract as the Lucene store, on a real Qdrant in a container.

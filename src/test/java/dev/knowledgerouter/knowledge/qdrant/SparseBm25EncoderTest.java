@@ -3,10 +3,10 @@ package dev.knowledgerouter.knowledge.qdrant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.knowledgerouter.knowledge.Bm25Params;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import dev.knowledgerouter.knowledge.Bm25Params;
 
 class SparseBm25EncoderTest {
     private final SparseBm25Encoder encoder = new SparseBm25Encoder(new Bm25Params(0.9, 0.4));
@@ -23,7 +23,9 @@ class SparseBm25EncoderTest {
     void aQueryAndADocumentShareTheIndicesOfTheirCommonStemmedTerms() {
         Map<Integer, Float> doc = asMap(encoder.document("Maven builds failing on certificates"));
         Map<Integer, Float> query = asMap(encoder.query("maven build failed certificate"));
-        assertTrue(doc.keySet().containsAll(query.keySet()), "stemmed terms meet: " + doc.keySet() + " vs " + query.keySet());
+        assertTrue(
+                doc.keySet().containsAll(query.keySet()),
+                "stemmed terms meet: " + doc.keySet() + " vs " + query.keySet());
     }
 
     @Test

@@ -4,6 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.knowledgerouter.knowledge.CollectionCatalog;
+import dev.knowledgerouter.knowledge.Embedder;
+import dev.knowledgerouter.knowledge.EmbedderIdentity;
+import dev.knowledgerouter.knowledge.EntryVersions;
+import dev.knowledgerouter.knowledge.Progress;
+import dev.knowledgerouter.knowledge.Provenance;
+import dev.knowledgerouter.knowledge.SearchMode;
+import dev.knowledgerouter.knowledge.SearchRequest;
+import dev.knowledgerouter.knowledge.UnknownCollectionException;
+import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 import dev.knowledgerouter.testing.MutableClock;
 import dev.knowledgerouter.testing.TestStack;
 import java.io.IOException;
@@ -18,16 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.knowledgerouter.knowledge.CollectionCatalog;
-import dev.knowledgerouter.knowledge.Embedder;
-import dev.knowledgerouter.knowledge.EmbedderIdentity;
-import dev.knowledgerouter.knowledge.Progress;
-import dev.knowledgerouter.knowledge.Provenance;
-import dev.knowledgerouter.knowledge.SearchMode;
-import dev.knowledgerouter.knowledge.SearchRequest;
-import dev.knowledgerouter.knowledge.UnknownCollectionException;
-import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
-import dev.knowledgerouter.knowledge.EntryVersions;
 
 /** Knowledge added by callers, on the real embedded store: provenance, the curated rule, earlier versions. */
 class KnowledgeAdderTest {
@@ -39,14 +39,17 @@ class KnowledgeAdderTest {
 
     @TempDir
     Path dir;
-    final CollectionCatalog catalog = CollectionCatalog.load(TestStack.projectDir().resolve("collections"));
+
+    final CollectionCatalog catalog =
+            CollectionCatalog.load(TestStack.projectDir().resolve("collections"));
     final MutableClock clock = new MutableClock(SEEDED);
     LuceneKnowledgeStore store;
 
     @BeforeEach
     void open() throws IOException {
         store = new LuceneKnowledgeStore(dir.resolve("lucene"), EmbedderIdentity.of(TestStack.embedder()));
-        Path seed = Files.write(dir.resolve(ERRORS + ".jsonl"),
+        Path seed = Files.write(
+                dir.resolve(ERRORS + ".jsonl"),
                 List.of("{\"id\":\"" + ID + "\",\"error\":\"" + ERROR + "\",\"solution\":\"" + CURATED_FIX + "\"}"));
         new Seeder(store, TestStack.embedder(), catalog, clock).seedFile(seed, ERRORS, Progress.NONE);
         clock.advance(Duration.ofHours(1));
@@ -71,7 +74,8 @@ class KnowledgeAdderTest {
 
     String refusal(boolean allowReplace, boolean replace) {
         KnowledgeAdder adder = adder(allowReplace);
-        return assertThrows(ReplaceRefusedException.class, () -> adder.add(ERRORS, poisoned(), replace)).getMessage();
+        return assertThrows(ReplaceRefusedException.class, () -> adder.add(ERRORS, poisoned(), replace))
+                .getMessage();
     }
 
     Map<String, Object> stored(String id) {
@@ -80,13 +84,22 @@ class KnowledgeAdderTest {
 
     String topHitSolution() {
         float[] query = TestStack.embedder().embed("docker port is already allocated", Embedder.Purpose.QUERY);
-        return (String) store.search(SearchRequest.of(ERRORS, query, 1)).getFirst().payload().get("solution");
+        return (String) store.search(SearchRequest.of(ERRORS, query, 1))
+                .getFirst()
+                .payload()
+                .get("solution");
     }
 
     @Test
     void anAddedEntryRecordsThatItCameFromAddKnowledgeAndWhen() {
-        AddedEntry added = adder(false).add(ERRORS, entry("gradle-daemon", "Gradle daemon disappeared unexpectedly",
-                "Give the daemon more memory: org.gradle.jvmargs=-Xmx2g"), false);
+        AddedEntry added = adder(false)
+                .add(
+                        ERRORS,
+                        entry(
+                                "gradle-daemon",
+                                "Gradle daemon disappeared unexpectedly",
+                                "Give the daemon more memory: org.gradle.jvmargs=-Xmx2g"),
+                        false);
         assertEquals(AddedEntry.Change.CREATED, added.change());
         Provenance expected = Provenance.of(Provenance.Source.ADD_KNOWLEDGE, clock.instant());
         assertEquals(expected, added.provenance());
@@ -96,23 +109,36 @@ class KnowledgeAdderTest {
 
     @Test
     void anAddedEntryIsSearchableAtOnceAndAddingItAgainChangesNothing() {
-        Map<String, Object> entry = Map.of("id", "gradle-daemon-disappeared",
-                "error", "Gradle build daemon disappeared unexpectedly",
-                "solution", "Give the daemon more memory: org.gradle.jvmargs=-Xmx2g in gradle.properties",
-                "tags", List.of("gradle"));
-        assertEquals(AddedEntry.Change.CREATED, adder(false).add(ERRORS, entry, false).change());
+        Map<String, Object> entry = Map.of(
+                "id",
+                "gradle-daemon-disappeared",
+                "error",
+                "Gradle build daemon disappeared unexpectedly",
+                "solution",
+                "Give the daemon more memory: org.gradle.jvmargs=-Xmx2g in gradle.properties",
+                "tags",
+                List.of("gradle"));
+        assertEquals(
+                AddedEntry.Change.CREATED,
+                adder(false).add(ERRORS, entry, false).change());
         float[] query = TestStack.embedder().embed("the Gradle daemon disappeared", Embedder.Purpose.QUERY);
-        assertEquals("gradle-daemon-disappeared", store.search(SearchRequest.of(ERRORS, query, 1)).getFirst().id());
-        assertEquals(AddedEntry.Change.UNCHANGED, adder(false).add(ERRORS, entry, false).change());
+        assertEquals(
+                "gradle-daemon-disappeared",
+                store.search(SearchRequest.of(ERRORS, query, 1)).getFirst().id());
+        assertEquals(
+                AddedEntry.Change.UNCHANGED,
+                adder(false).add(ERRORS, entry, false).change());
         assertEquals(2, store.count(ERRORS));
     }
 
     @Test
     void anAddedEntryIsHeldToTheRulesOfASeedLine() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> adder(false).add(ERRORS, Map.of("id", "x", "error", "some error"), false));
         assertTrue(e.getMessage().contains("missing \"solution\""), e.getMessage());
-        UnknownCollectionException history = assertThrows(UnknownCollectionException.class,
+        UnknownCollectionException history = assertThrows(
+                UnknownCollectionException.class,
                 () -> adder(true).add(CollectionCatalog.HISTORY, Map.of("id", "x", "query", "q", "answer", "a"), true));
         String m = history.getMessage();
         assertTrue(m.contains("known collections: ") && !m.contains(CollectionCatalog.HISTORY + ","), m);
@@ -122,8 +148,10 @@ class KnowledgeAdderTest {
     @Test
     void aSeededEntryIsNotReplacedByAnAddWithItsIdAndSearchStillReturnsTheOriginal() {
         String m = refusal(false, false);
-        assertTrue(m.startsWith("error-solutions/" + ID + " is curated knowledge (from seed (error-solutions.jsonl, "
-                + SEEDED + ")) and was not replaced"), m);
+        assertTrue(
+                m.startsWith("error-solutions/" + ID + " is curated knowledge (from seed (error-solutions.jsonl, "
+                        + SEEDED + ")) and was not replaced"),
+                m);
         assertTrue(m.contains("\"replace\": true on the call (this call: false)"), m);
         assertTrue(m.contains("knowledge.allow_replace: true in the server's kr.yaml (this server: false)"), m);
         assertEquals(CURATED_FIX, stored(ID).get("solution"));
@@ -188,6 +216,7 @@ class KnowledgeAdderTest {
         assertEquals(Provenance.Source.SEED, kept.getFirst().provenance().source(), "the original");
         assertEquals(1, kept.getFirst().version());
         assertEquals(replacements, kept.getLast().version());
-        assertEquals("fix number " + (replacements - 1), kept.getLast().content().get("solution"));
+        assertEquals(
+                "fix number " + (replacements - 1), kept.getLast().content().get("solution"));
     }
 }

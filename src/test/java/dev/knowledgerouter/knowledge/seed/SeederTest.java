@@ -4,11 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.knowledgerouter.knowledge.CollectionCatalog;
+import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.Embedder;
+import dev.knowledgerouter.knowledge.EmbedderIdentity;
+import dev.knowledgerouter.knowledge.Entry;
+import dev.knowledgerouter.knowledge.EntryVersions;
+import dev.knowledgerouter.knowledge.Progress;
+import dev.knowledgerouter.knowledge.Provenance;
+import dev.knowledgerouter.knowledge.SearchRequest;
+import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
+import dev.knowledgerouter.testing.MutableClock;
 import dev.knowledgerouter.testing.TestStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.knowledgerouter.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,20 +28,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.knowledgerouter.knowledge.CollectionCatalog;
-import dev.knowledgerouter.knowledge.CollectionDefinition;
-import dev.knowledgerouter.knowledge.Embedder;
-import dev.knowledgerouter.knowledge.EmbedderIdentity;
-import dev.knowledgerouter.knowledge.Entry;
-import dev.knowledgerouter.knowledge.Progress;
-import dev.knowledgerouter.knowledge.Provenance;
-import dev.knowledgerouter.knowledge.SearchRequest;
-import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
-import dev.knowledgerouter.knowledge.EntryVersions;
 
 class SeederTest {
     @TempDir
     Path dir;
+
     CollectionCatalog catalog = CollectionCatalog.load(TestStack.projectDir().resolve("collections"));
     LuceneKnowledgeStore store;
     Seeder seeder;
@@ -78,7 +79,8 @@ class SeederTest {
     }
 
     static String entry(String id, String error, String solution) {
-        return "{\"id\":\"" + id + "\",\"error\":\"" + error + "\",\"context\":\"ctx\",\"root_cause\":\"cause\",\"solution\":\"" + solution + "\",\"tags\":[\"t\"]}";
+        return "{\"id\":\"" + id + "\",\"error\":\"" + error
+                + "\",\"context\":\"ctx\",\"root_cause\":\"cause\",\"solution\":\"" + solution + "\",\"tags\":[\"t\"]}";
     }
 
     @Test
@@ -104,7 +106,8 @@ class SeederTest {
         Path bom = file("\uFEFF" + entry("a", "error A", "fix A"));
         assertEquals(1, seeder.seedFile(bom, "error-solutions", Progress.NONE).added());
         Path two = file(entry("b", "e", "s") + " " + entry("c", "e", "s"));
-        SeedException e = assertThrows(SeedException.class, () -> seeder.seedFile(two, "error-solutions", Progress.NONE));
+        SeedException e =
+                assertThrows(SeedException.class, () -> seeder.seedFile(two, "error-solutions", Progress.NONE));
         assertTrue(e.getMessage().contains(two + ":1: not a JSON object"), e.getMessage());
     }
 
@@ -121,13 +124,19 @@ class SeederTest {
         SeedReport r = seeder.seedFile(file(entry("a", "error A", "better fix A")), "error-solutions", Progress.NONE);
         assertEquals(1, r.updated());
         assertEquals(1, store.count("error-solutions"));
-        assertEquals("better fix A", store.get("error-solutions", "a").orElseThrow().payload().get("solution"));
+        assertEquals(
+                "better fix A",
+                store.get("error-solutions", "a").orElseThrow().payload().get("solution"));
     }
 
     @Test
     void everyBadLineIsReportedAsFileColonLineAndNothingIsWritten() throws IOException {
-        Path f = file(entry("a", "error A", "fix A"), "{not json", "{\"error\":\"no id\",\"solution\":\"s\"}",
-                "{\"id\":\"c\",\"error\":\"no solution\"}", entry("a", "dup", "dup"));
+        Path f = file(
+                entry("a", "error A", "fix A"),
+                "{not json",
+                "{\"error\":\"no id\",\"solution\":\"s\"}",
+                "{\"id\":\"c\",\"error\":\"no solution\"}",
+                entry("a", "dup", "dup"));
         SeedException e = assertThrows(SeedException.class, () -> seeder.seedFile(f, "error-solutions", Progress.NONE));
         String m = e.getMessage();
         assertTrue(m.contains(f + ":2: not a JSON object"), m);
@@ -142,7 +151,9 @@ class SeederTest {
     @Test
     void aDirectoryWithOneBadFileWritesNoFileAtAll() throws IOException {
         Path seeds = Files.createDirectories(dir.resolve("seeds"));
-        Files.write(seeds.resolve("best-practices.jsonl"), List.of("{\"id\":\"p\",\"title\":\"Pin versions\",\"topic\":\"java\",\"guidance\":\"Pin them.\"}"));
+        Files.write(
+                seeds.resolve("best-practices.jsonl"),
+                List.of("{\"id\":\"p\",\"title\":\"Pin versions\",\"topic\":\"java\",\"guidance\":\"Pin them.\"}"));
         Files.write(seeds.resolve("error-solutions.jsonl"), List.of("{broken"));
         assertThrows(SeedException.class, () -> seeder.seedDirectory(seeds, Progress.NONE));
         store.open(catalog.find("best-practices").orElseThrow());
@@ -162,14 +173,17 @@ class SeederTest {
         for (String name : List.of("error-solutions", "skills-patterns", "best-practices")) {
             Path f = TestStack.projectDir().resolve("seed-data").resolve(name + ".jsonl");
             SeedFile parsed = SeedFile.read(f, catalog.find(name).orElseThrow());
-            assertTrue(parsed.records().size() >= 60, name + " has " + parsed.records().size());
+            assertTrue(
+                    parsed.records().size() >= 60,
+                    name + " has " + parsed.records().size());
         }
     }
 
     @Test
     void everySeededEntryRecordsItsSeedFileAndWhenItWasSeeded() throws IOException {
         seeder.seedFile(file(entry("a", "error A", "fix A")), "error-solutions", Progress.NONE);
-        Provenance p = Provenance.in(store.get("error-solutions", "a").orElseThrow().payload());
+        Provenance p =
+                Provenance.in(store.get("error-solutions", "a").orElseThrow().payload());
         assertEquals(Provenance.seed("error-solutions.jsonl", clock.instant()), p);
         assertTrue(p.curated());
     }
@@ -182,13 +196,27 @@ class SeederTest {
         clock.advance(Duration.ofDays(1));
         SeedReport again = seeder.seedFile(f, "error-solutions", Progress.NONE);
         assertEquals(1, again.unchanged());
-        assertEquals(first, Provenance.in(store.get("error-solutions", "a").orElseThrow().payload()).at());
+        assertEquals(
+                first,
+                Provenance.in(store.get("error-solutions", "a").orElseThrow().payload())
+                        .at());
     }
 
     @Test
     void anEntryStoredBeforeProvenanceReadsAsUnknownUntilReseedingStampsItWithoutEmbeddingItAgain() throws IOException {
-        Map<String, Object> legacy = Map.of("id", "a", "error", "error A", "context", "ctx", "root_cause", "cause",
-                "solution", "fix A", "tags", List.of("t"));
+        Map<String, Object> legacy = Map.of(
+                "id",
+                "a",
+                "error",
+                "error A",
+                "context",
+                "ctx",
+                "root_cause",
+                "cause",
+                "solution",
+                "fix A",
+                "tags",
+                List.of("t"));
         CollectionDefinition c = catalog.find("error-solutions").orElseThrow();
         store.open(c);
         float[] vector = TestStack.embedder().embed(c.textOf(legacy), Embedder.Purpose.DOCUMENT);
@@ -199,8 +227,11 @@ class SeederTest {
         SeedReport r = seeder.seedFile(file(entry("a", "error A", "fix A")), c.name(), Progress.NONE);
         assertEquals(1, r.updated());
         assertEquals(0, documentsEmbedded.get(), "the stored vector is kept");
-        assertEquals(Provenance.Source.SEED, Provenance.in(store.get(c.name(), "a").orElseThrow().payload()).source());
-        double cosine = store.search(SearchRequest.of(c.name(), vector, 1)).getFirst().score();
+        assertEquals(
+                Provenance.Source.SEED,
+                Provenance.in(store.get(c.name(), "a").orElseThrow().payload()).source());
+        double cosine =
+                store.search(SearchRequest.of(c.name(), vector, 1)).getFirst().score();
         assertTrue(cosine > 0.999, "the vector written first, got " + cosine);
     }
 
@@ -211,7 +242,8 @@ class SeederTest {
         clock.advance(Duration.ofHours(1));
         seeder.seedFile(file(entry("a", "error A", "the curator's fix")), "error-solutions", Progress.NONE);
 
-        Map<String, Object> stored = store.get("error-solutions", "a").orElseThrow().payload();
+        Map<String, Object> stored =
+                store.get("error-solutions", "a").orElseThrow().payload();
         assertEquals("the curator's fix", stored.get("solution"));
         assertEquals(Provenance.Source.SEED, Provenance.in(stored).source());
         EntryVersions.Version earlier = EntryVersions.in(stored).getFirst();
