@@ -8,13 +8,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.knowledgerouter.config.ConfigException;
 import dev.knowledgerouter.config.LocalRule;
+import dev.knowledgerouter.files.AtomicFile;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,8 +22,8 @@ import java.util.Optional;
 /**
  * Writes tuned rules into {@code routing.profiles.<name>} of a kr.yaml, keeping everything else.
  * The previous file is copied beside it first ({@code kr.yaml.bak-<UTC time>}), and the new one
- * replaces it by an atomic rename, so a crash leaves either the old or the new file, never half of
- * one. The YAML is rewritten from its tree, so comments survive only in the backup.
+ * replaces it through {@link AtomicFile}, so a crash leaves either the old or the new file, never half
+ * of one, and the file keeps its permissions. The YAML is rewritten from its tree, so comments survive only in the backup.
  */
 public final class ThresholdsFile {
     private static final DateTimeFormatter STAMP =
@@ -68,16 +66,7 @@ public final class ThresholdsFile {
                 Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
                 backup = Optional.of(copy);
             }
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, YAML.writeValueAsString(root));
-            try (var channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.writeUserFile(file, out -> YAML.writeValue(out, root));
             return new Applied(file, backup);
         } catch (IOException e) {
             throw new ConfigException("cannot write the tuned thresholds to " + file + ": " + e.getMessage()

@@ -3,13 +3,16 @@ package dev.knowledgerouter.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.knowledgerouter.config.ConfigException;
 import dev.knowledgerouter.config.ConfigLoader;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.config.LocalRule;
+import dev.knowledgerouter.testing.FileModes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -63,6 +66,17 @@ class ThresholdsFileTest {
         assertTrue(
                 Files.list(dir).noneMatch(p -> p.getFileName().toString().endsWith(".tmp")),
                 "no temporary file is left");
+    }
+
+    @Test
+    void theConfigFileKeepsItsPermissions() throws Exception {
+        assumeTrue(FileModes.posix(dir), "permissions are POSIX only");
+        Path file = dir.resolve("kr.yaml");
+        Files.writeString(file, "server:\n  port: 9123\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-r--"));
+        ThresholdsFile.apply(file, "default", tuned, clock);
+        assertEquals("rw-rw-r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals(tuned, load().routing().profile("default").orElseThrow().localWhen());
     }
 
     @Test
