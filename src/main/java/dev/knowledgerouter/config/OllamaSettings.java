@@ -9,6 +9,8 @@ public record OllamaSettings(
         String host, String model, Duration timeout, List<String> fallbackModels, int maxConcurrent, int maxQueued) {
     public static final int DEFAULT_MAX_CONCURRENT = 2;
     public static final int DEFAULT_MAX_QUEUED = 16;
+    /** A cold model load plus a long answer on a laptop. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
 
     public OllamaSettings(String host, String model, Duration timeout) {
         this(host, model, timeout, List.of());
@@ -16,6 +18,11 @@ public record OllamaSettings(
 
     public OllamaSettings(String host, String model, Duration timeout, List<String> fallbackModels) {
         this(host, model, timeout, fallbackModels, DEFAULT_MAX_CONCURRENT, DEFAULT_MAX_QUEUED);
+    }
+
+    /** What an empty kr.yaml and environment give: the default model on the local Ollama, no fallback. */
+    public static OllamaSettings defaults() {
+        return new OllamaSettings(DEFAULT_HOST, DEFAULT_MODEL, DEFAULT_TIMEOUT);
     }
 
     public OllamaSettings {

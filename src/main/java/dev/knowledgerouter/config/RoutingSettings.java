@@ -16,6 +16,16 @@ public record RoutingSettings(
         String retrievalMode,
         LearningSettings learning) {
     public static final String DEFAULT_RETRIEVAL_MODE = "hybrid";
+    public static final String DEFAULT_PROFILE = "default";
+    public static final int DEFAULT_CONTEXT_K = 5;
+    /** Below this cosine, bge-small matches are mostly unrelated (calibration: median 0.69 for unanswerable queries). */
+    public static final double DEFAULT_CONTEXT_MIN_SCORE = 0.70;
+
+    /** What an empty kr.yaml and environment give: the shipped profiles, tuned for bge-small. */
+    public static RoutingSettings defaults() {
+        return new RoutingSettings(
+                DEFAULT_PROFILE, DefaultProfiles.forBgeSmall(), DEFAULT_CONTEXT_K, DEFAULT_CONTEXT_MIN_SCORE);
+    }
 
     public RoutingSettings(
             String defaultProfile, Map<String, RoutingProfile> profiles, int contextK, double contextMinScore) {

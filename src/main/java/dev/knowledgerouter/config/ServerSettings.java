@@ -36,6 +36,11 @@ public record ServerSettings(
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
     }
 
+    /** What an empty kr.yaml and environment give: loopback on the default port, no token, no other host or origin. */
+    public static ServerSettings defaults() {
+        return new ServerSettings(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_QUERY_CHARS);
+    }
+
     /** Settings that trust no other host or origin. */
     public ServerSettings(String host, int port, long maxBodyBytes, int maxQueryChars, Optional<Secret> apiToken) {
         this(host, port, maxBodyBytes, maxQueryChars, apiToken, List.of(), List.of());

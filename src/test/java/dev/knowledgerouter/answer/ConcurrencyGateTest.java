@@ -80,16 +80,8 @@ class ConcurrencyGateTest {
                     200, "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"ok\"},\"done\":true}");
         })) {
             KrConfig seeded = TestStack.seededCopy(home);
-            KrConfig config = new KrConfig(
-                    seeded.home(),
-                    seeded.collectionsDir(),
-                    seeded.seedDir(),
-                    seeded.server(),
-                    new OllamaSettings(ollama.url(), "m", Duration.ofSeconds(30), List.of(), 1, 0),
-                    seeded.claude(),
-                    seeded.routing(),
-                    seeded.cost(),
-                    seeded.escalation());
+            KrConfig config =
+                    seeded.withOllama(new OllamaSettings(ollama.url(), "m", Duration.ofSeconds(30), List.of(), 1, 0));
             try (App app = App.open(config, TestStack.embedder(), Clock.systemUTC())) {
                 Javalin server = new HttpApi(app).create().start();
                 ExecutorService threads = Executors.newSingleThreadExecutor();

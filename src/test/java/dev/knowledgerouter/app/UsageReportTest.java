@@ -43,21 +43,15 @@ class UsageReportTest {
                 WireServer claude =
                         new WireServer().on("/v1/messages", Reply.json(200, WireReplies.CLAUDE_MESSAGE_OK))) {
             KrConfig seeded = TestStack.seededCopy(home);
-            KrConfig config = new KrConfig(
-                    seeded.home(),
-                    seeded.collectionsDir(),
-                    seeded.seedDir(),
-                    seeded.server(),
-                    new OllamaSettings(ollama.url(), "qwen2.5-coder:7b", Duration.ofSeconds(5)),
-                    new ClaudeSettings(
+            KrConfig config = seeded.toBuilder()
+                    .ollama(new OllamaSettings(ollama.url(), "qwen2.5-coder:7b", Duration.ofSeconds(5)))
+                    .claude(new ClaudeSettings(
                             Optional.of(Secret.of(KEY)),
                             "claude-sonnet-4-6",
                             claude.url(),
                             1024,
-                            Duration.ofSeconds(5)),
-                    seeded.routing(),
-                    seeded.cost(),
-                    seeded.escalation());
+                            Duration.ofSeconds(5)))
+                    .build();
             MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
             try (App app = App.open(config, TestStack.embedder(), clock)) {
                 QueryResult local = app.queries()

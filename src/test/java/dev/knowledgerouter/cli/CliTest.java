@@ -278,16 +278,8 @@ class CliTest {
                                 200,
                                 "{\"models\":[{\"name\":\"qwen2.5-coder:7b\",\"size\":4683087332,\"details\":{\"parameter_size\":\"7.6B\"}}]}"))) {
             KrConfig base = TestStack.config(home);
-            KrConfig config = new KrConfig(
-                    base.home(),
-                    base.collectionsDir(),
-                    base.seedDir(),
-                    base.server(),
-                    new OllamaSettings(ollama.url(), "qwen2.5-coder:7b", Duration.ofSeconds(5), List.of("llama3.2:3b")),
-                    base.claude(),
-                    base.routing(),
-                    base.cost(),
-                    base.escalation());
+            KrConfig config = base.withOllama(new OllamaSettings(
+                    ollama.url(), "qwen2.5-coder:7b", Duration.ofSeconds(5), List.of("llama3.2:3b")));
             Run r = kr(config, "models");
             assertEquals(0, r.exit(), r.err());
             assertTrue(r.out().contains("qwen2.5-coder:7b") && r.out().contains("present"), r.out());
@@ -354,22 +346,15 @@ class CliTest {
     void reportApplyWritesTheTunedThresholdsWithABackupWhenTheSampleIsLargeEnough() throws Exception {
         KrConfig seeded = TestStack.seededCopy(home.resolve("data"));
         RoutingSettings r = seeded.routing();
-        KrConfig config = new KrConfig(
-                seeded.home(),
-                seeded.collectionsDir(),
-                seeded.seedDir(),
-                seeded.server(),
-                seeded.ollama(),
-                seeded.claude(),
-                new RoutingSettings(
+        KrConfig config = seeded.toBuilder()
+                .routing(new RoutingSettings(
                         r.defaultProfile(),
                         r.profiles(),
                         r.contextK(),
                         r.contextMinScore(),
                         r.retrievalMode(),
-                        new LearningSettings(10, 0.85, 3, 0.3, 0.8, 0.9, 10)),
-                seeded.cost(),
-                seeded.escalation());
+                        new LearningSettings(10, 0.85, 3, 0.3, 0.8, 0.9, 10)))
+                .build();
         // Twelve local successes at relevance 0.78 (below the default bar of 0.80) and four failures at 0.60.
         try (App app = App.open(config, TestStack.embedder(), Clock.systemUTC())) {
             float[] v = TestStack.embedder().embed("how do I squash commits", Embedder.Purpose.QUERY);

@@ -110,8 +110,7 @@ class McpCliTest {
                 seeds.resolve("best-practices.jsonl"),
                 "{\"id\": \"lock\", \"title\": \"Commit the lock file\", \"guidance\": \"yes\"}\n");
         KrConfig base = TestStack.config(home.resolve("fresh"));
-        KrConfig config = new KrConfig(
-                base.home(), base.collectionsDir(), seeds, base.server(), base.ollama(), base.claude(), base.routing());
+        KrConfig config = base.toBuilder().seedDir(seeds).build();
         Session mcp = krMcp(config);
         assertTrue(mcp.call("search_knowledge", Map.of("query", "PKIX path building failed", "k", 1))
                 .contains("\"id\" : \"pkix\""));

@@ -53,16 +53,8 @@ class StackSelectionCliTest {
                 WireServer.Reply.json(
                         200,
                         "{\"models\":[{\"name\":\"nomic-embed-text:latest\",\"size\":274302450,\"details\":{\"parameter_size\":\"137M\"}}]}"));
-        KrConfig base = new KrConfig(
-                config.home(),
-                config.collectionsDir(),
-                config.seedDir(),
-                config.server(),
-                new OllamaSettings(ollama.url(), OllamaSettings.DEFAULT_MODEL, Duration.ofSeconds(10)),
-                config.claude(),
-                config.routing());
-        return base.withEmbedder(
-                new EmbedderSettings(EmbedderSettings.Kind.OLLAMA, "nomic-embed-text", Optional.empty()));
+        return config.withOllama(new OllamaSettings(ollama.url(), OllamaSettings.DEFAULT_MODEL, Duration.ofSeconds(10)))
+                .withEmbedder(new EmbedderSettings(EmbedderSettings.Kind.OLLAMA, "nomic-embed-text", Optional.empty()));
     }
 
     @Test

@@ -67,24 +67,16 @@ final class GuardedRouter implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         KrConfig seeded = TestStack.seededCopy(home);
-        KrConfig config = new KrConfig(
-                seeded.home(),
-                seeded.collectionsDir(),
-                seeded.seedDir(),
-                server.apply(seeded.server()),
-                seeded.ollama(),
-                new ClaudeSettings(
+        KrConfig config = seeded.toBuilder()
+                .server(server.apply(seeded.server()))
+                .claude(new ClaudeSettings(
                         Optional.of(Secret.of("sk-ant-guard-test-0001")),
                         ClaudeSettings.DEFAULT_MODEL,
                         claude.url(),
                         1024,
-                        Duration.ofSeconds(5)),
-                seeded.routing(),
-                seeded.cost(),
-                seeded.escalation(),
-                CodeSettings.defaults().withAllowedRoots(List.of(projects)),
-                seeded.store(),
-                seeded.embedder());
+                        Duration.ofSeconds(5)))
+                .code(CodeSettings.defaults().withAllowedRoots(List.of(projects)))
+                .build();
         app = App.open(config, TestStack.embedder(), Clock.systemUTC());
         this.server = new HttpApi(app).create().start();
     }

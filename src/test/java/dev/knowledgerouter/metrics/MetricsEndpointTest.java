@@ -61,21 +61,16 @@ class MetricsEndpointTest {
 
     void start(int ollamaSlots, int ollamaQueue) {
         KrConfig seeded = TestStack.seededCopy(home);
-        KrConfig config = new KrConfig(
-                seeded.home(),
-                seeded.collectionsDir(),
-                seeded.seedDir(),
-                seeded.server(),
-                new OllamaSettings(ollama.url(), MODEL, Duration.ofSeconds(30), List.of(), ollamaSlots, ollamaQueue),
-                new ClaudeSettings(
+        KrConfig config = seeded.toBuilder()
+                .ollama(new OllamaSettings(
+                        ollama.url(), MODEL, Duration.ofSeconds(30), List.of(), ollamaSlots, ollamaQueue))
+                .claude(new ClaudeSettings(
                         Optional.of(Secret.of("sk-ant-metrics-test-0001")),
                         CLAUDE_MODEL,
                         claude.url(),
                         1024,
-                        Duration.ofSeconds(5)),
-                seeded.routing(),
-                seeded.cost(),
-                seeded.escalation());
+                        Duration.ofSeconds(5)))
+                .build();
         app = App.open(config, TestStack.embedder(), Clock.systemUTC());
         server = new HttpApi(app).create().start();
     }

@@ -2,11 +2,8 @@ package dev.knowledgerouter.testing;
 
 import dev.knowledgerouter.app.App;
 import dev.knowledgerouter.config.ClaudeSettings;
-import dev.knowledgerouter.config.ConfigLoader;
-import dev.knowledgerouter.config.DefaultProfiles;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.config.OllamaSettings;
-import dev.knowledgerouter.config.RoutingSettings;
 import dev.knowledgerouter.config.ServerSettings;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.embedding.InProcessEmbedder;
@@ -76,21 +73,16 @@ public final class TestStack {
     }
 
     public static KrConfig config(Path home, String ollamaHost, Optional<ClaudeSettings> claude) {
-        return new KrConfig(
-                home,
-                projectDir().resolve("collections"),
-                projectDir().resolve("seed-data"),
-                new ServerSettings(
-                        "127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY_BYTES, ServerSettings.DEFAULT_MAX_QUERY_CHARS),
-                new OllamaSettings(ollamaHost, OllamaSettings.DEFAULT_MODEL, Duration.ofSeconds(10)),
-                claude.orElse(new ClaudeSettings(
+        return KrConfig.builder(home, projectDir())
+                .server(ServerSettings.defaults().withListener("127.0.0.1", 0))
+                .ollama(new OllamaSettings(ollamaHost, OllamaSettings.DEFAULT_MODEL, Duration.ofSeconds(10)))
+                .claude(claude.orElse(new ClaudeSettings(
                         Optional.empty(),
                         ClaudeSettings.DEFAULT_MODEL,
                         ClaudeSettings.DEFAULT_BASE_URL,
                         1024,
-                        Duration.ofSeconds(10))),
-                new RoutingSettings(
-                        "default", DefaultProfiles.forBgeSmall(), 5, ConfigLoader.DEFAULT_CONTEXT_MIN_SCORE));
+                        Duration.ofSeconds(10))))
+                .build();
     }
 
     /** A local port nothing listens on: connecting to it is refused at once. */

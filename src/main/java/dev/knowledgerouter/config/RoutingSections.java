@@ -1,0 +1,93 @@
+package dev.knowledgerouter.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads how queries are routed: {@code routing:} (profiles, context, learning) and {@code escalation:}. */
+final class RoutingSections {
+    private final ConfigEnvironment env;
+
+    RoutingSections(ConfigEnvironment env) {
+        this.env = env;
+    }
+
+    RoutingSettings routing(YamlNode node) {
+        node.allowOnly("default_profile", "context_k", "context_min_score", "retrieval", "profiles", "learning");
+        Map<String, RoutingProfile> profiles = new LinkedHashMap<>(DefaultProfiles.forBgeSmall());
+        YamlNode defined = node.child("profiles");
+        for (String name : defined.keys()) {
+            profiles.put(name, new RoutingProfile(name, rules(defined.child(name))));
+        }
+        String defaultProfile = node.text("default_profile").orElse(RoutingSettings.DEFAULT_PROFILE);
+        int k = node.integer("context_k", RoutingSettings.DEFAULT_CONTEXT_K);
+        double minScore = node.number("context_min_score", RoutingSettings.DEFAULT_CONTEXT_MIN_SCORE);
+        if (k < 1 || k > 50) {
+            throw new ConfigException(node.path("context_k") + " must be between 1 and 50, got " + k);
+        }
+        if (minScore < -1 || minScore > 1) {
+            throw new ConfigException(
+                    node.path("context_min_score") + " is a cosine between -1 and 1 (e.g. 0.70), got " + minScore);
+        }
+        String retrieval =
+                env.get("KR_RETRIEVAL").orElse(node.text("retrieval").orElse(RoutingSettings.DEFAULT_RETRIEVAL_MODE));
+        LearningSettings learning = learning(node.child("learning"));
+        return new RoutingSettings(defaultProfile, profiles, k, minScore, retrieval.toLowerCase(Locale.ROOT), learning);
+    }
+
+    private static List<LocalRule> rules(YamlNode list) {
+        List<LocalRule> rules = new ArrayList<>();
+        for (YamlNode rule : list.elements()) {
+            rule.allowOnly("relevance_above", "complexity_below");
+            if (!rule.has("complexity_below")) {
+                throw new ConfigException(rule.path("complexity_below") + " is required");
+            }
+            try {
+                rules.add(new LocalRule(rule.number("relevance_above"), rule.integer("complexity_below", 0)));
+            } catch (ConfigException e) {
+                throw new ConfigException(rule.path("") + " " + e.getMessage());
+            }
+        }
+        return rules;
+    }
+
+    private static LearningSettings learning(YamlNode l) {
+        l.allowOnly(
+                "k",
+                "min_similarity",
+                "min_evidence",
+                "fail_below",
+                "succeed_above",
+                "target_success_rate",
+                "min_tuning_sample");
+        LearningSettings d = LearningSettings.defaults();
+        return new LearningSettings(
+                l.integer("k", d.k()),
+                l.number("min_similarity", d.minSimilarity()),
+                l.integer("min_evidence", d.minEvidence()),
+                l.number("fail_below", d.failBelow()),
+                l.number("succeed_above", d.succeedAbove()),
+                l.number("target_success_rate", d.targetSuccessRate()),
+                l.integer("min_tuning_sample", d.minTuningSample()));
+    }
+
+    EscalationSettings escalation(YamlNode node) {
+        node.allowOnly("local_failures", "critical_task_types", "context_bar");
+        EscalationSettings d = EscalationSettings.defaults();
+        int failures = node.integer("local_failures", d.localFailures());
+        if (failures < 1) {
+            throw new ConfigException(node.path("local_failures") + " must be at least 1, got " + failures);
+        }
+        Set<String> critical = node.has("critical_task_types")
+                ? Set.copyOf(node.strings("critical_task_types"))
+                : d.criticalTaskTypes();
+        double bar = node.number("context_bar", d.contextBar());
+        if (bar < -1 || bar > 1) {
+            throw new ConfigException(node.path("context_bar") + " is a cosine between -1 and 1, got " + bar);
+        }
+        return new EscalationSettings(failures, critical, bar);
+    }
+}
