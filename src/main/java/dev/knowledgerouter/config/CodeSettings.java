@@ -58,7 +58,10 @@ public record CodeSettings(
         }
     }
 
-    /** Analysis allowed under the user's home directory; summaries in batches of 4 files, 2 at a time; code as context when named. */
+    /**
+     * Analysis allowed under the user's home directory; summaries in batches of 4 files, 2 at a time; code as
+     * context when named.
+     */
     public static CodeSettings defaults() {
         return new CodeSettings(
                 List.of(Path.of(System.getProperty("user.home"))),

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Routing thresholds shipped with the product, calibrated per embedder: cosine scores are not
  * comparable across models (with bge-small, developer questions with no stored answer still score
- * 0.6-0.7 against the knowledge base, right answers 0.78-0.89), so thresholds written for one model do not carry over to another.
+ * 0.6-0.7 against the knowledge base, right answers 0.78-0.89), so thresholds written for one model do
+ * not carry over to another.
  * See docs/routing.md for how these numbers were measured and how to re-calibrate.
  */
 public final class DefaultProfiles {

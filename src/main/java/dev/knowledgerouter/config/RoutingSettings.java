@@ -18,7 +18,7 @@ public record RoutingSettings(
     public static final String DEFAULT_RETRIEVAL_MODE = "hybrid";
     public static final String DEFAULT_PROFILE = "default";
     public static final int DEFAULT_CONTEXT_K = 5;
-    /** Below this cosine, bge-small matches are mostly unrelated (calibration: median 0.69 for unanswerable queries). */
+    /** Below this cosine, bge-small matches are mostly unrelated (calibration: median 0.69 for unanswerable ones). */
     public static final double DEFAULT_CONTEXT_MIN_SCORE = 0.70;
 
     /** What an empty kr.yaml and environment give: the shipped profiles, tuned for bge-small. */

@@ -23,7 +23,8 @@ import java.util.Optional;
  * Writes tuned rules into {@code routing.profiles.<name>} of a kr.yaml, keeping everything else.
  * The previous file is copied beside it first ({@code kr.yaml.bak-<UTC time>}), and the new one
  * replaces it through {@link AtomicFile}, so a crash leaves either the old or the new file, never half
- * of one, and the file keeps its permissions. The YAML is rewritten from its tree, so comments survive only in the backup.
+ * of one, and the file keeps its permissions. The YAML is rewritten from its tree, so comments survive
+ * only in the backup.
  */
 public final class ThresholdsFile {
     private static final DateTimeFormatter STAMP =
