@@ -2,21 +2,11 @@ package dev.knowledgerouter.app;
 
 import dev.knowledgerouter.answer.Answerer;
 import dev.knowledgerouter.answer.ChatClient;
-import dev.knowledgerouter.answer.ClaudeChatClient;
 import dev.knowledgerouter.answer.ConcurrencyGate;
-import dev.knowledgerouter.answer.ContextPassage;
 import dev.knowledgerouter.answer.CostGuard;
-import dev.knowledgerouter.answer.OllamaChatClient;
-import dev.knowledgerouter.answer.PromptBuilder;
 import dev.knowledgerouter.answer.UsageLedger;
-import dev.knowledgerouter.code.CodeIndex;
 import dev.knowledgerouter.code.CodeService;
-import dev.knowledgerouter.code.RepositoryAnalyzer;
-import dev.knowledgerouter.code.scan.ScanPolicy;
-import dev.knowledgerouter.code.summary.CodeSummarizer;
 import dev.knowledgerouter.config.KrConfig;
-import dev.knowledgerouter.config.OllamaSettings;
-import dev.knowledgerouter.config.StoreSettings;
 import dev.knowledgerouter.knowledge.CollectionCatalog;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.CollectionKind;
@@ -26,7 +16,6 @@ import dev.knowledgerouter.knowledge.KnowledgeSearch;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
 import dev.knowledgerouter.knowledge.SearchMode;
 import dev.knowledgerouter.knowledge.StopSignal;
-import dev.knowledgerouter.knowledge.outbox.OutboxKnowledgeStore;
 import dev.knowledgerouter.knowledge.seed.KnowledgeAdder;
 import dev.knowledgerouter.knowledge.seed.Seeder;
 import dev.knowledgerouter.learn.FeedbackResult;
@@ -39,17 +28,13 @@ import dev.knowledgerouter.metrics.QueryMetrics;
 import dev.knowledgerouter.metrics.RouterMetrics;
 import dev.knowledgerouter.report.ReportBuilder;
 import dev.knowledgerouter.report.RoutingReport;
-import dev.knowledgerouter.route.ComplexityEstimator;
 import dev.knowledgerouter.route.Router;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Constructor wiring for the whole router, in one place. Closing it stops what runs (jobs, seeding,
@@ -63,38 +48,28 @@ public final class App implements AutoCloseable {
      */
     public static final Duration STOP_WAIT = Duration.ofSeconds(4);
 
-    private static final Logger LOG = LoggerFactory.getLogger(App.class);
-
     private final KrConfig config;
     private final CollectionCatalog catalog;
     private final Embedder embedder;
-    /** Only an embedder this App created is closed with it: tests share one across many Apps. */
-    private final boolean ownsEmbedder;
-
-    private final StopSignal stop = new StopSignal();
-    private boolean drained;
-    private boolean closed;
     private final KnowledgeStore store;
-    private final KnowledgeSearch search;
-    private final QueryService queries;
-    private final SearchService searches;
-    private final Seeder seeder;
-    private final KnowledgeAdder knowledgeAdder;
+    private final Clock clock;
+    private final StopSignal stop = new StopSignal();
     private final InFlight inFlight = new InFlight();
+    private final RouterMetrics metrics = new RouterMetrics();
+    private final InteractionLog interactions;
     private final UsageLedger ledger;
     private final CostGuard guard;
     private final UsageReporter usageReporter;
     private final FeedbackService feedback;
     private final ReportBuilder reports;
     private final CodeService code;
-    private final InteractionLog interactions;
-    private final Clock clock;
-    private final RouterMetrics metrics = new RouterMetrics();
-    /** Replays outbox writes while the router runs; none for the embedded store. */
-    private final ScheduledExecutorService outboxFlusher;
+    private final QueryService queries;
+    private final SearchService searches;
+    private final Seeder seeder;
+    private final KnowledgeAdder knowledgeAdder;
+    private final Shutdown shutdown;
 
-    private static final Duration OUTBOX_FLUSH_INTERVAL = Duration.ofSeconds(5);
-
+    /** @param ownsEmbedder whether closing the App closes the embedder: tests share one across many Apps */
     private App(
             KrConfig config,
             CollectionCatalog catalog,
@@ -105,82 +80,38 @@ public final class App implements AutoCloseable {
         this.config = config;
         this.catalog = catalog;
         this.embedder = embedder;
-        this.ownsEmbedder = ownsEmbedder;
         this.store = store;
-        this.search = new KnowledgeSearch(store);
         this.clock = clock;
+        KnowledgeSearch search = new KnowledgeSearch(store);
         this.interactions = new InteractionLog(store);
-        if (store instanceof OutboxKnowledgeStore outbox) {
-            this.outboxFlusher = Executors.newSingleThreadScheduledExecutor(
-                    Thread.ofPlatform().daemon().name("kr-outbox").factory());
-            outbox.startFlushing(outboxFlusher, OUTBOX_FLUSH_INTERVAL);
-        } else {
-            this.outboxFlusher = null;
-        }
-        ConcurrencyGate ollamaGate = new ConcurrencyGate(
-                config.ollama().host(),
-                config.ollama().maxConcurrent(),
-                config.ollama().maxQueued());
+        Optional<ScheduledExecutorService> outboxFlusher = ServedStore.startFlushing(store);
+        ConcurrencyGate ollamaGate = AnswererFactory.ollamaGate(config);
         metrics.watch(ollamaGate);
         metrics.watch(store);
         QueryMetrics queryMetrics = new QueryMetrics(metrics.registry());
-        List<ChatClient> localChain = config.ollama().chain().stream()
-                .<ChatClient>map(m -> new OllamaChatClient(
-                        new OllamaSettings(
-                                config.ollama().host(), m, config.ollama().timeout()),
-                        ollamaGate))
-                .toList();
-        Optional<ChatClient> remote =
-                config.claude().enabled() ? Optional.of(new ClaudeChatClient(config.claude())) : Optional.empty();
         this.ledger = new UsageLedger(config.usageDir());
         this.guard = new CostGuard(ledger, config.cost(), clock);
-        Answerer answerer = new Answerer(
-                localChain, remote, new PromptBuilder(), config.escalation(), guard, ledger, config.cost(), clock);
+        Answerer answerer = AnswererFactory.answerer(config, ollamaGate, guard, ledger, clock);
         this.feedback = new FeedbackService(store, clock);
         this.usageReporter = new UsageReporter(
                 ledger, guard, store, config.cost(), config.claude().model(), clock);
         SearchMode searchMode =
                 SearchMode.valueOf(config.routing().retrievalMode().toUpperCase(Locale.ROOT));
-        String summaryModel =
-                config.code().summaryModel().orElse(config.ollama().model());
-        CodeSummarizer summarizer = new CodeSummarizer(
-                new OllamaChatClient(
-                        new OllamaSettings(
-                                config.ollama().host(),
-                                summaryModel,
-                                config.ollama().timeout()),
-                        ollamaGate),
-                config.code().summaryBatchFiles(),
-                config.code().summaryParallelism());
-        CodeIndex codeIndex = new CodeIndex(store, embedder);
-        this.code = new CodeService(
-                config.graphsDir(),
-                store,
-                codeIndex,
-                new RepositoryAnalyzer(
-                        config.graphsDir(),
-                        codeIndex,
-                        ScanPolicy.defaults().withMaxFileBytes(config.code().maxFileBytes()),
-                        Optional.of(summarizer),
-                        clock),
-                config.code(),
-                searchMode,
-                clock,
-                stop);
-        this.queries = new QueryService(
-                embedder,
-                store,
-                search,
-                new ComplexityEstimator(),
-                new Router(config.routing()),
-                answerer,
-                interactions,
-                config.routing(),
-                config.server().maxQueryChars(),
-                clock,
-                query -> code.contextFor(query).stream().map(App::codePassage).toList(),
-                result -> queryMetrics.record(result.decision(), result.answer()),
-                config.knowledge().shareInteractions());
+        ChatClient summaryModel = AnswererFactory.ollama(config, CodeServiceFactory.summaryModel(config), ollamaGate);
+        this.code = CodeServiceFactory.create(config, store, embedder, summaryModel, searchMode, clock, stop);
+        this.queries = QueryService.builder()
+                .embedder(embedder)
+                .store(store)
+                .search(search)
+                .answerer(answerer)
+                .log(interactions)
+                .routing(config.routing())
+                .maxQueryChars(config.server().maxQueryChars())
+                .clock(clock)
+                .codeContext(CodeServiceFactory.context(code))
+                .onAnswered(result -> queryMetrics.record(result.decision(), result.answer()))
+                .shareInteractions(config.knowledge().shareInteractions())
+                .build();
         this.searches =
                 new SearchService(embedder, store, search, config.server().maxQueryChars(), searchMode);
         this.seeder = new Seeder(store, embedder, catalog, clock, stop);
@@ -188,6 +119,17 @@ public final class App implements AutoCloseable {
                 store, embedder, catalog, clock, config.knowledge().allowReplace());
         this.reports =
                 new ReportBuilder(store, ledger, usageReporter, config.routing().learning(), clock);
+        this.shutdown = new Shutdown(
+                STOP_WAIT,
+                stop,
+                inFlight,
+                code,
+                new Shutdown.Parts(
+                        search,
+                        store,
+                        outboxFlusher,
+                        metrics,
+                        ownsEmbedder ? Optional.of(embedder) : Optional.empty()));
     }
 
     /**
@@ -212,22 +154,7 @@ public final class App implements AutoCloseable {
     private static App open(KrConfig config, Embedder embedder, boolean ownsEmbedder, Clock clock) {
         PrivateHome.secure(config.home());
         CollectionCatalog catalog = CollectionCatalog.load(config.collectionsDir());
-        KnowledgeStore store = StoreFactory.open(config, config.store().kind(), EmbedderIdentity.of(embedder));
-        if (config.store().kind() == StoreSettings.Kind.QDRANT) {
-            // A server can go away while we serve; what users gave us waits on local disk until it is back.
-            try {
-                store = new OutboxKnowledgeStore(store, config.outboxDir(), clock);
-            } catch (RuntimeException e) {
-                store.close();
-                throw e;
-            }
-        }
-        try {
-            catalog.all().forEach(store::open);
-        } catch (RuntimeException e) {
-            store.close();
-            throw e;
-        }
+        KnowledgeStore store = ServedStore.open(config, catalog, EmbedderIdentity.of(embedder), clock);
         return new App(config, catalog, embedder, ownsEmbedder, store, clock);
     }
 
@@ -243,17 +170,6 @@ public final class App implements AutoCloseable {
     /** Codebase analysis and code search. */
     public CodeService code() {
         return code;
-    }
-
-    private static ContextPassage codePassage(CodeIndex.CodeHit hit) {
-        String where = hit.path() + ":" + hit.startLine() + "-" + hit.endLine();
-        String title = where + " " + (hit.signature().isEmpty() ? hit.name() : hit.signature());
-        return new ContextPassage(
-                CodeIndex.collection(hit.repository()),
-                hit.nodeId(),
-                hit.score(),
-                title,
-                hit.summary() + "\n\n" + hit.snippet());
     }
 
     public CollectionCatalog catalog() {
@@ -369,24 +285,8 @@ public final class App implements AutoCloseable {
      * there) and for requests and seeding to end. The store stays open, so a server can keep answering
      * what needs no new work (health, job status) until its listener stops. Draining twice does nothing.
      */
-    public synchronized void drain() {
-        if (drained) {
-            return;
-        }
-        drained = true;
-        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
-        stop.request();
-        // Refuse new requests now; the running ones are waited for below, within the same deadline.
-        inFlight.drain(Duration.ZERO);
-        if (!code.stopJobs(remaining(deadline))) {
-            LOG.warn(
-                    "an analysis had not reached a safe point after {} s; its next run redoes the unfinished part",
-                    STOP_WAIT.toSeconds());
-        }
-        int abandoned = inFlight.drain(remaining(deadline));
-        if (abandoned > 0) {
-            LOG.warn("closing with {} requests still running after {} s", abandoned, STOP_WAIT.toSeconds());
-        }
+    public void drain() {
+        shutdown.drain();
     }
 
     /**
@@ -397,33 +297,7 @@ public final class App implements AutoCloseable {
      * Closing twice does nothing.
      */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        drain();
-        try {
-            search.close();
-        } finally {
-            try {
-                store.close();
-            } finally {
-                try {
-                    if (outboxFlusher != null) {
-                        outboxFlusher.shutdownNow();
-                    }
-                    metrics.close();
-                } finally {
-                    if (ownsEmbedder) {
-                        embedder.close();
-                    }
-                }
-            }
-        }
-    }
-
-    private static Duration remaining(long deadline) {
-        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    public void close() {
+        shutdown.close();
     }
 }

@@ -7,6 +7,7 @@ import dev.knowledgerouter.answer.ContextPassage;
 import dev.knowledgerouter.config.LocalRule;
 import dev.knowledgerouter.config.RoutingProfile;
 import dev.knowledgerouter.config.RoutingSettings;
+import dev.knowledgerouter.config.ServerSettings;
 import dev.knowledgerouter.knowledge.CollectionCatalog;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.Embedder;
@@ -17,7 +18,6 @@ import dev.knowledgerouter.knowledge.SearchMode;
 import dev.knowledgerouter.learn.Interaction;
 import dev.knowledgerouter.learn.InteractionLog;
 import dev.knowledgerouter.learn.InteractionScope;
-import dev.knowledgerouter.learn.Outcome;
 import dev.knowledgerouter.learn.OutcomeEstimator;
 import dev.knowledgerouter.learn.Timings;
 import dev.knowledgerouter.route.Complexity;
@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -55,69 +56,133 @@ public final class QueryService {
     private final Consumer<QueryResult> answered;
     private final boolean shareInteractions;
 
-    public QueryService(
-            Embedder embedder,
-            KnowledgeStore store,
-            KnowledgeSearch search,
-            ComplexityEstimator complexity,
-            Router router,
-            Answerer answerer,
-            InteractionLog log,
-            RoutingSettings routing,
-            int maxQueryChars,
-            Clock clock) {
-        this(
-                embedder,
-                store,
-                search,
-                complexity,
-                router,
-                answerer,
-                log,
-                routing,
-                maxQueryChars,
-                clock,
-                query -> List.of(),
-                result -> {},
-                false);
+    private QueryService(Builder b) {
+        this.embedder = Objects.requireNonNull(b.embedder, "embedder");
+        this.store = Objects.requireNonNull(b.store, "store");
+        this.search = Objects.requireNonNull(b.search, "search");
+        this.answerer = Objects.requireNonNull(b.answerer, "answerer");
+        this.log = Objects.requireNonNull(b.log, "log");
+        this.routing = Objects.requireNonNull(b.routing, "routing");
+        this.clock = Objects.requireNonNull(b.clock, "clock");
+        this.complexity = b.complexity;
+        this.router = b.router != null ? b.router : new Router(routing);
+        this.maxQueryChars = b.maxQueryChars;
+        this.codeContext = b.codeContext;
+        this.answered = b.answered;
+        this.shareInteractions = b.shareInteractions;
+        this.mode = SearchMode.valueOf(routing.retrievalMode().toUpperCase(Locale.ROOT));
+        this.estimator = new OutcomeEstimator(store, routing.learning());
     }
 
     /**
-     * @param codeContext passages from analysed code for a query; they join the context handed to the model
-     *     but never the relevance that routes it (code search scores are on another scale than curated knowledge)
-     * @param answered told of each query once its interaction is stored (metrics count decisions and model calls there)
-     * @param shareInteractions whether every user's stored answers serve every request, or each user's only that user's
-     *     ({@link InteractionScope})
+     * A query service over these parts. The store, search, answerer, log, routing settings and clock
+     * must be given; the rest have defaults (see {@link Builder}).
      */
-    public QueryService(
-            Embedder embedder,
-            KnowledgeStore store,
-            KnowledgeSearch search,
-            ComplexityEstimator complexity,
-            Router router,
-            Answerer answerer,
-            InteractionLog log,
-            RoutingSettings routing,
-            int maxQueryChars,
-            Clock clock,
-            Function<String, List<ContextPassage>> codeContext,
-            Consumer<QueryResult> answered,
-            boolean shareInteractions) {
-        this.shareInteractions = shareInteractions;
-        this.codeContext = codeContext;
-        this.answered = answered;
-        this.embedder = embedder;
-        this.store = store;
-        this.search = search;
-        this.complexity = complexity;
-        this.router = router;
-        this.answerer = answerer;
-        this.log = log;
-        this.routing = routing;
-        this.maxQueryChars = maxQueryChars;
-        this.clock = clock;
-        this.mode = SearchMode.valueOf(routing.retrievalMode().toUpperCase(Locale.ROOT));
-        this.estimator = new OutcomeEstimator(store, routing.learning());
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The parts of a {@link QueryService} by name. */
+    public static final class Builder {
+        private Embedder embedder;
+        private KnowledgeStore store;
+        private KnowledgeSearch search;
+        private Answerer answerer;
+        private InteractionLog log;
+        private RoutingSettings routing;
+        private Clock clock;
+        private ComplexityEstimator complexity = new ComplexityEstimator();
+        private Router router;
+        private int maxQueryChars = ServerSettings.DEFAULT_MAX_QUERY_CHARS;
+        private Function<String, List<ContextPassage>> codeContext = query -> List.of();
+        private Consumer<QueryResult> answered = result -> {};
+        private boolean shareInteractions;
+
+        private Builder() {}
+
+        /** Embeds each query once; the same vector searches and is stored with the interaction. */
+        public Builder embedder(Embedder value) {
+            embedder = value;
+            return this;
+        }
+
+        public Builder store(KnowledgeStore value) {
+            store = value;
+            return this;
+        }
+
+        public Builder search(KnowledgeSearch value) {
+            search = value;
+            return this;
+        }
+
+        public Builder answerer(Answerer value) {
+            answerer = value;
+            return this;
+        }
+
+        /** Where each interaction is stored before the answer is returned. */
+        public Builder log(InteractionLog value) {
+            log = value;
+            return this;
+        }
+
+        /** Profiles, context and learning; also what the router decides on unless {@link #router} is set. */
+        public Builder routing(RoutingSettings value) {
+            routing = value;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            clock = value;
+            return this;
+        }
+
+        /** Default: a new {@link ComplexityEstimator}. */
+        public Builder complexity(ComplexityEstimator value) {
+            complexity = value;
+            return this;
+        }
+
+        /** Default: a {@link Router} over the routing settings. */
+        public Builder router(Router value) {
+            router = value;
+            return this;
+        }
+
+        /** The longest query accepted; default {@link ServerSettings#DEFAULT_MAX_QUERY_CHARS}. */
+        public Builder maxQueryChars(int value) {
+            maxQueryChars = value;
+            return this;
+        }
+
+        /**
+         * Passages from analysed code for a query (default none); they join the context handed to the model
+         * but never the relevance that routes it (code search scores are on another scale than curated knowledge).
+         */
+        public Builder codeContext(Function<String, List<ContextPassage>> value) {
+            codeContext = value;
+            return this;
+        }
+
+        /** Told of each query once its interaction is stored (metrics count decisions and model calls there). */
+        public Builder onAnswered(Consumer<QueryResult> value) {
+            answered = value;
+            return this;
+        }
+
+        /**
+         * Whether every user's stored answers serve every request, or each user's only that user's
+         * ({@link InteractionScope}); default not shared.
+         */
+        public Builder shareInteractions(boolean value) {
+            shareInteractions = value;
+            return this;
+        }
+
+        public QueryService build() {
+            return new QueryService(this);
+        }
     }
 
     /** Embeds, searches and routes without calling a model: the decision path the benchmark measures. */
@@ -208,28 +273,14 @@ public final class QueryService {
                 ms(routed.routeNanos()),
                 ms(answerNanos),
                 ms(System.nanoTime() - start));
-        Interaction interaction = new Interaction(
-                id,
-                clock.instant(),
-                routed.query(),
-                answer.text(),
-                d.target().wireName(),
-                answer.source().wireName(),
-                answer.model(),
-                d.profile(),
-                taskType,
-                d.relevance(),
-                d.complexity().score(),
-                d.reason(),
-                d.reasons(),
-                answer.status(),
-                Outcome.of(answer).wireName(),
-                answer.note(),
-                context.stream().map(ContextPassage::reference).toList(),
-                answer.attempts(),
-                answer.usage(),
-                timings,
-                request.user().orElse(null));
+        Interaction interaction = Interaction.builder(id, clock.instant(), routed.query())
+                .decision(d)
+                .answer(answer)
+                .taskType(taskType)
+                .contextIds(context.stream().map(ContextPassage::reference).toList())
+                .timings(timings)
+                .user(request.user().orElse(null))
+                .build();
         log.record(interaction, routed.vector());
         // What the caller sees includes the durable write; the stored record cannot, it is that write.
         Timings seen = new Timings(
@@ -251,8 +302,8 @@ public final class QueryService {
 
     private String validated(String query) {
         if (query == null || query.isBlank()) {
-            throw new InvalidRequestException(
-                    "'query' is missing or empty; send the question as text, e.g. {\"query\": \"mvn fails with PKIX path building failed\"}");
+            throw new InvalidRequestException("'query' is missing or empty; send the question as text,"
+                    + " e.g. {\"query\": \"mvn fails with PKIX path building failed\"}");
         }
         if (query.length() > maxQueryChars) {
             throw new InvalidRequestException("'query' has " + query.length() + " characters, more than the limit of "

@@ -560,27 +560,18 @@ class OutboxKnowledgeStoreTest {
     }
 
     private static Interaction interaction(String id, Instant at, String query) {
-        return new Interaction(
-                id,
-                at,
-                query,
-                "answer to " + query,
-                "local",
-                "local",
-                "llama3",
-                "default",
-                "debugging",
-                0.7,
-                2,
-                "similar questions were answered locally",
-                List.of("relevance 0.70"),
-                "ok",
-                null,
-                null,
-                List.of(),
-                List.of(),
-                null,
-                null,
-                null);
+        return Interaction.builder(id, at, query)
+                .answer("answer to " + query)
+                .routedTo("local")
+                .answeredBy("local")
+                .model("llama3")
+                .profile("default")
+                .taskType("debugging")
+                .relevance(0.7)
+                .complexity(2)
+                .reason("similar questions were answered locally")
+                .reasons(List.of("relevance 0.70"))
+                .status("ok")
+                .build();
     }
 }

@@ -1,0 +1,49 @@
+package dev.knowledgerouter.app;
+
+import dev.knowledgerouter.answer.Answerer;
+import dev.knowledgerouter.answer.ChatClient;
+import dev.knowledgerouter.answer.ClaudeChatClient;
+import dev.knowledgerouter.answer.ConcurrencyGate;
+import dev.knowledgerouter.answer.CostGuard;
+import dev.knowledgerouter.answer.OllamaChatClient;
+import dev.knowledgerouter.answer.PromptBuilder;
+import dev.knowledgerouter.answer.UsageLedger;
+import dev.knowledgerouter.config.KrConfig;
+import dev.knowledgerouter.config.OllamaSettings;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The answer chain {@code ollama:} and {@code claude:} describe: the local models in order, each
+ * behind the one gate of their Ollama host, then Claude when a key is set, under the cost guard.
+ */
+final class AnswererFactory {
+    private AnswererFactory() {}
+
+    /** The gate every call to the configured Ollama host passes, answers and code summaries alike. */
+    static ConcurrencyGate ollamaGate(KrConfig config) {
+        return new ConcurrencyGate(
+                config.ollama().host(),
+                config.ollama().maxConcurrent(),
+                config.ollama().maxQueued());
+    }
+
+    /** A client for one model on the configured Ollama host, with its timeout. */
+    static ChatClient ollama(KrConfig config, String model, ConcurrencyGate gate) {
+        return new OllamaChatClient(
+                new OllamaSettings(
+                        config.ollama().host(), model, config.ollama().timeout()),
+                gate);
+    }
+
+    static Answerer answerer(KrConfig config, ConcurrencyGate gate, CostGuard guard, UsageLedger ledger, Clock clock) {
+        List<ChatClient> localChain = config.ollama().chain().stream()
+                .map(model -> ollama(config, model, gate))
+                .toList();
+        Optional<ChatClient> remote =
+                config.claude().enabled() ? Optional.of(new ClaudeChatClient(config.claude())) : Optional.empty();
+        return new Answerer(
+                localChain, remote, new PromptBuilder(), config.escalation(), guard, ledger, config.cost(), clock);
+    }
+}
