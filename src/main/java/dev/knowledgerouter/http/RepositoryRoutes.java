@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * The code routes:
  * <ul>
- *   <li>{@code POST /v1/repos} {@code {"path", "name"?, "summaries"?}}: start analysing a repository (202 and the job);</li>
+ *   <li>{@code POST /v1/repos} {@code {"path", "name"?, "summaries"?}}: start analysing a repository (202, the
+ *       job);</li>
  *   <li>{@code GET /v1/repos}: the analysed repositories;</li>
  *   <li>{@code GET /v1/repos/{name}}: a repository's job and stored graph;</li>
  *   <li>{@code GET /v1/repos/{name}/search?q=&k=}: semantic search over its code.</li>
