@@ -53,14 +53,9 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SummaryMode mode;
-        try {
-            mode = SummaryMode.parse(summaries);
-            if (name != null) {
-                CodeIndex.checkName(name);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage());
+        SummaryMode mode = SummaryMode.parse(summaries);
+        if (name != null) {
+            CodeIndex.checkName(name);
         }
         KrContext ctx = parent.context();
         try (Backend backend = ctx.backend()) {

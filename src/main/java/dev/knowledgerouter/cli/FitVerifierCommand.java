@@ -44,15 +44,10 @@ final class FitVerifierCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         KrContext ctx = eval.parent.context();
-        List<RouteLlmData.Row> rows;
-        VerifierWeights weights;
-        try {
-            rows = RouteLlmData.read(data);
-            String source = data.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "));
-            weights = new VerifierFitting(Clock.systemUTC()).fit(rows, source, TerminalProgress.on(ctx.err()));
-        } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage());
-        }
+        List<RouteLlmData.Row> rows = RouteLlmData.read(data);
+        String source = data.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "));
+        VerifierWeights weights =
+                new VerifierFitting(Clock.systemUTC()).fit(rows, source, TerminalProgress.on(ctx.err()));
         if (out == null) {
             ctx.out().print(weights.toJson());
             return 0;

@@ -9,7 +9,6 @@ import dev.knowledgerouter.code.AnalysisRequest;
 import dev.knowledgerouter.code.AnalysisResult;
 import dev.knowledgerouter.code.CodeIndex;
 import dev.knowledgerouter.code.CodeSearchResponse;
-import dev.knowledgerouter.code.CodeService;
 import dev.knowledgerouter.code.SummaryMode;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.learn.FeedbackResult;
@@ -53,11 +52,7 @@ final class LocalBackend implements Backend {
 
     @Override
     public RoutingReport report(int days, Optional<String> profile) {
-        try {
-            return app.report(days, profile);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage());
-        }
+        return app.report(days, profile);
     }
 
     @Override
@@ -87,11 +82,7 @@ final class LocalBackend implements Backend {
 
     @Override
     public CodeSearchResponse codeSearch(String repository, String text, int k) {
-        try {
-            return new CodeSearchResponse(repository, text, app.code().search(repository, text, k));
-        } catch (CodeService.UnknownRepositoryException | IllegalArgumentException e) {
-            throw new CliException(e.getMessage());
-        }
+        return new CodeSearchResponse(repository, text, app.code().search(repository, text, k));
     }
 
     @Override

@@ -1,13 +1,7 @@
 package dev.knowledgerouter.cli;
 
-import dev.knowledgerouter.answer.ConcurrencyGate;
-import dev.knowledgerouter.answer.OllamaAdmin;
-import dev.knowledgerouter.app.InvalidRequestException;
-import dev.knowledgerouter.config.ConfigException;
-import dev.knowledgerouter.knowledge.EmbedderUnavailableException;
-import dev.knowledgerouter.knowledge.StopSignal;
-import dev.knowledgerouter.knowledge.StoreException;
-import dev.knowledgerouter.learn.UnknownInteractionException;
+import dev.knowledgerouter.app.Failure;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,29 +42,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new KrCommand(context));
         cli.setOut(new PrintWriter(context.out(), true));
         cli.setErr(new PrintWriter(context.err(), true));
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (e instanceof CliException
-                    || e instanceof ConfigException
-                    || e instanceof StoreException
-                    || e instanceof InvalidRequestException
-                    || e instanceof IllegalArgumentException
-                    || e instanceof ConcurrencyGate.BusyException
-                    || e instanceof OllamaAdmin.AdminException
-                    || e instanceof EmbedderUnavailableException
-                    || e instanceof StopSignal.StoppedException
-                    || e instanceof UnknownInteractionException) {
-                message.lines().forEach(line -> context.err().println("kr: " + line));
-                return 1;
-            }
-            context.err().println("kr: internal error: " + e.getClass().getName() + ": " + message);
-            if (System.getenv("KR_DEBUG") != null) {
-                e.printStackTrace(context.err());
-            } else {
-                context.err().println("kr: set KR_DEBUG=1 for the stack trace");
-            }
-            return 1;
-        });
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, context.err()));
         cli.setParameterExceptionHandler((e, a) -> {
             context.err().println("kr: " + e.getMessage());
             CommandLine c = e.getCommandLine();
@@ -78,6 +50,26 @@ public final class Main {
             return 2;
         });
         return cli;
+    }
+
+    /**
+     * A command's failure on stderr, one {@code kr: } line per line of its message, and exit status 1. The user of
+     * the command line runs kr too, so every failure but an internal one is told in full (a misconfiguration
+     * included); an internal one names its class, and its trace is printed when KR_DEBUG is set.
+     */
+    static int report(Exception e, PrintStream err) {
+        Failure failure = Failure.of(e);
+        if (e instanceof CliException || failure.kind() != Failure.Kind.INTERNAL) {
+            failure.message().lines().forEach(line -> err.println("kr: " + line));
+            return 1;
+        }
+        err.println("kr: internal error: " + e.getClass().getName() + ": " + failure.message());
+        if (System.getenv("KR_DEBUG") != null) {
+            e.printStackTrace(err);
+        } else {
+            err.println("kr: set KR_DEBUG=1 for the stack trace");
+        }
+        return 1;
     }
 
     /** Library chatter (DJL, Lucene, Jetty) stays below WARN unless KR_LOG_LEVEL asks for more. */

@@ -1,7 +1,6 @@
 package dev.knowledgerouter.cli;
 
 import dev.knowledgerouter.app.WireJson;
-import dev.knowledgerouter.config.ConfigException;
 import dev.knowledgerouter.files.OwnerOnly;
 import dev.knowledgerouter.report.HtmlReport;
 import dev.knowledgerouter.report.MarkdownReport;
@@ -116,19 +115,14 @@ final class ReportCommand implements Callable<Integer> {
             ctx.err().println("kr: --apply: nothing written: " + tuning.verdict());
             return NOT_APPLIED;
         }
-        Path file = ctx.configFile();
-        try {
-            ThresholdsFile.Applied applied = ThresholdsFile.apply(
-                    file, tuning.profile(), tuning.recommended().rules(), Clock.systemUTC());
-            ctx.err()
-                    .println("kr: --apply: wrote profile '" + tuning.profile() + "' thresholds to " + applied.file()
-                            + applied.backup()
-                                    .map(b -> " (previous file kept as " + b + ")")
-                                    .orElse("")
-                            + "; restart `kr serve` to route with them");
-            return 0;
-        } catch (ConfigException e) {
-            throw new CliException(e.getMessage());
-        }
+        ThresholdsFile.Applied applied = ThresholdsFile.apply(
+                ctx.configFile(), tuning.profile(), tuning.recommended().rules(), Clock.systemUTC());
+        ctx.err()
+                .println("kr: --apply: wrote profile '" + tuning.profile() + "' thresholds to " + applied.file()
+                        + applied.backup()
+                                .map(b -> " (previous file kept as " + b + ")")
+                                .orElse("")
+                        + "; restart `kr serve` to route with them");
+        return 0;
     }
 }

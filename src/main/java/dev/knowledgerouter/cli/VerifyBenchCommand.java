@@ -61,8 +61,6 @@ final class VerifyBenchCommand implements Callable<Integer> {
                 answers.addAll(VerifierBenchmark.fromRouteLlm(RouteLlmData.read(data)));
             }
             r = new VerifierBenchmark(verifier).measure(answers, rounds, TerminalProgress.on(ctx.err()));
-        } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage());
         }
         if (json) {
             ctx.printJson(r);

@@ -138,6 +138,8 @@ public final class CodeService implements AutoCloseable {
      * @throws PathNotAllowedException when the path is outside every allowed root
      * @throws NoSuchFileException when the path is not an existing directory
      * @throws CredentialFolderException when the path is, or lies inside, a credential folder
+     * @throws RepositoryAnalyzer.AnalysisRunningException when an analysis of that name is under way
+     * @throws StopSignal.StoppedException when the service is stopping and takes no new analyses
      */
     public AnalysisJob start(Path path, Optional<String> name, SummaryMode summaries) throws IOException {
         Path real = checkAllowed(path);
@@ -157,7 +159,8 @@ public final class CodeService implements AutoCloseable {
             background.submit(() -> run(job, request));
         } catch (RejectedExecutionException e) {
             jobs.remove(repository, job);
-            throw new IllegalStateException("the server is shutting down; start the analysis again after it restarts");
+            throw new StopSignal.StoppedException(
+                    "the server is shutting down; start the analysis again after it restarts");
         }
         return job;
     }

@@ -1,21 +1,21 @@
 package dev.knowledgerouter.http;
 
-/** A request that fails with a given status, code and message. */
+import dev.knowledgerouter.app.Failure;
+
+/**
+ * A failure a handler names with a code of its own ({@code malformed_json}, {@code not_a_directory}); what the
+ * services throw is classified by {@link Failure#of} instead.
+ */
 final class ApiException extends RuntimeException {
-    private final int status;
-    private final String code;
+    private final Failure failure;
 
-    ApiException(int status, String code, String message) {
-        super(message);
-        this.status = status;
-        this.code = code;
+    ApiException(Failure.Kind kind, String code, String message) {
+        // The failure is the caller's: a stack trace would tell the log nothing.
+        super(message, null, false, false);
+        this.failure = new Failure(kind, code, message);
     }
 
-    int status() {
-        return status;
-    }
-
-    String code() {
-        return code;
+    Failure failure() {
+        return failure;
     }
 }

@@ -53,8 +53,8 @@ final class OpenAiApi {
     }
 
     private void complete(Context ctx) {
-        ChatCompletionRequest request =
-                ChatCompletionRequest.from(HttpApi.objectBody(ctx, ChatCompletionRequest.EXAMPLE));
+        ChatCompletionRequest request = ChatCompletionRequest.from(
+                JsonBody.read(ctx, ChatCompletionRequest.EXAMPLE).node());
         OpenAiModels.Requested model =
                 models.resolve(request.model()).orElseThrow(() -> modelNotFound(request.model()));
         QueryRequest plain = QueryRequest.of(request.query()).by(request.user());

@@ -1,12 +1,12 @@
 package dev.knowledgerouter.mcp;
 
 import dev.knowledgerouter.app.App;
+import dev.knowledgerouter.app.InvalidRequestException;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.CollectionKind;
 import dev.knowledgerouter.knowledge.Provenance;
 import dev.knowledgerouter.knowledge.TextHash;
 import dev.knowledgerouter.knowledge.seed.AddedEntry;
-import dev.knowledgerouter.knowledge.seed.ReplaceRefusedException;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,7 +100,7 @@ final class AddKnowledgeTool implements KrTool {
                 .filter(f -> arguments.has(f) && !own.contains(f))
                 .toList();
         if (!foreign.isEmpty()) {
-            throw new ToolInputException(
+            throw new InvalidRequestException(
                     String.join(", ", foreign) + (foreign.size() == 1 ? " is not a field" : " are not fields") + " of "
                             + c.name() + "; its fields are " + String.join(", ", own));
         }
@@ -112,7 +112,7 @@ final class AddKnowledgeTool implements KrTool {
             }
             String value = arguments.optionalText(field).orElse("");
             if (value.length() > MAX_FIELD_CHARS) {
-                throw new ToolInputException(
+                throw new InvalidRequestException(
                         "'" + field + "' has " + value.length() + " characters; keep it under " + MAX_FIELD_CHARS);
             }
             if (!value.isEmpty()) {
@@ -122,12 +122,12 @@ final class AddKnowledgeTool implements KrTool {
             }
         }
         if (!missing.isEmpty()) {
-            throw new ToolInputException(c.name() + " needs '" + c.titleField() + "' and '" + c.answerField()
+            throw new InvalidRequestException(c.name() + " needs '" + c.titleField() + "' and '" + c.answerField()
                     + "'; missing: " + String.join(", ", missing));
         }
         List<String> tags = arguments.textList(TAGS);
         if (tags.size() > MAX_TAGS) {
-            throw new ToolInputException("'tags' has " + tags.size() + " entries; keep at most " + MAX_TAGS);
+            throw new InvalidRequestException("'tags' has " + tags.size() + " entries; keep at most " + MAX_TAGS);
         }
         if (!tags.isEmpty()) {
             record.put(TAGS, tags);
@@ -137,12 +137,7 @@ final class AddKnowledgeTool implements KrTool {
         String id = arguments.optionalText("id").filter(s -> !s.isEmpty()).orElseGet(() -> derivedId(c, record));
         record.put("id", id);
         boolean replace = arguments.flag(REPLACE, false);
-        AddedEntry added;
-        try {
-            added = app.knowledgeAdder().add(c.name(), record, replace);
-        } catch (ReplaceRefusedException e) {
-            throw new ToolInputException(e.getMessage());
-        }
+        AddedEntry added = app.knowledgeAdder().add(c.name(), record, replace);
         String change = added.change().name().toLowerCase(Locale.ROOT);
         String note = switch (added.change()) {
             case UNCHANGED -> "already stored as given";

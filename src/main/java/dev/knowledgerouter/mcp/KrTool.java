@@ -1,5 +1,6 @@
 package dev.knowledgerouter.mcp;
 
+import dev.knowledgerouter.app.InvalidRequestException;
 import io.modelcontextprotocol.spec.McpSchema;
 
 /** One tool of the router: its definition as clients list it, and the call on validated arguments. */
@@ -8,7 +9,7 @@ interface KrTool {
 
     /**
      * @return the result as a record or map, sent as JSON
-     * @throws ToolInputException when an argument is missing or unusable
+     * @throws InvalidRequestException when an argument is missing or unusable
      */
     Object call(ToolArguments arguments);
 

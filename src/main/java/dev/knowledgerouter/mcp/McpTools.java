@@ -1,12 +1,8 @@
 package dev.knowledgerouter.mcp;
 
-import dev.knowledgerouter.answer.ConcurrencyGate;
 import dev.knowledgerouter.app.App;
+import dev.knowledgerouter.app.Failure;
 import dev.knowledgerouter.app.InFlight;
-import dev.knowledgerouter.code.CodeService;
-import dev.knowledgerouter.knowledge.EmbedderUnavailableException;
-import dev.knowledgerouter.knowledge.StoreException;
-import dev.knowledgerouter.learn.UnknownInteractionException;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
@@ -19,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The router's tools as the SDK takes them. Every call runs as work in flight (shutdown waits for it,
- * as for an HTTP request) and ends in a result: what the caller can fix comes back as a tool error with
- * the message, anything else as an internal error with an id that the log on stderr holds with its trace.
+ * as for an HTTP request) and ends in a result: a failure {@link Failure#of} classifies as the caller's comes
+ * back as a tool error with its message, anything else as an internal error with an id that the log on stderr
+ * holds with its trace.
  */
 final class McpTools {
     private static final Logger LOG = LoggerFactory.getLogger(McpTools.class);
@@ -43,30 +40,37 @@ final class McpTools {
                     Set<String> declared = ((Map<?, ?>) definition.inputSchema().get("properties"))
                             .keySet().stream().map(String::valueOf).collect(Collectors.toUnmodifiableSet());
                     return new SyncToolSpecification(
-                            definition, (exchange, request) -> call(app, tool, declared, request));
+                            definition, (exchange, request) -> call(app.inFlight(), tool, declared, request));
                 })
                 .toList();
     }
 
     static McpSchema.CallToolResult call(
-            App app, KrTool tool, Set<String> declared, McpSchema.CallToolRequest request) {
+            InFlight inFlight, KrTool tool, Set<String> declared, McpSchema.CallToolRequest request) {
         try {
             ToolArguments arguments = new ToolArguments(request.arguments()).onlyOf(declared);
-            return ToolReplies.json(app.inFlight().run(() -> tool.call(arguments)));
-        } catch (ToolInputException
-                | IllegalArgumentException
-                | StoreException
-                | UnknownInteractionException
-                | CodeService.UnknownRepositoryException
-                | ConcurrencyGate.BusyException
-                | EmbedderUnavailableException
-                | InFlight.ShuttingDownException e) {
-            return ToolReplies.error(e.getMessage());
+            return ToolReplies.json(inFlight.run(() -> tool.call(arguments)));
         } catch (RuntimeException e) {
-            String id = UUID.randomUUID().toString().substring(0, 8);
-            LOG.error("internal error {} in tool {}", id, request.name(), e);
-            return ToolReplies.error("internal error " + id + " in " + request.name()
-                    + "; the kr log (stderr of kr serve or kr mcp) has the details");
+            return ToolReplies.error(messageFor(Failure.of(e), e, request.name()));
         }
+    }
+
+    /** The tool error's text: the failure's message, or for what the caller cannot act on an id the log holds. */
+    private static String messageFor(Failure failure, RuntimeException e, String tool) {
+        if (failure.kind().hiddenFromRemoteCallers()) {
+            String id = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("internal error {} in tool {}", id, tool, e);
+            return "internal error " + id + " in " + tool
+                    + "; the kr log (stderr of kr serve or kr mcp) has the details";
+        }
+        if (failure.kind() == Failure.Kind.UNAVAILABLE) {
+            if (failure.replacesMessageOf(e)) {
+                // The caller was sent to the log: the trace must be there.
+                LOG.error("{} in tool {}", failure.code(), tool, e);
+            } else {
+                LOG.warn("{} in tool {}: {}", failure.code(), tool, e.getMessage());
+            }
+        }
+        return failure.message();
     }
 }

@@ -1,5 +1,6 @@
 package dev.knowledgerouter.mcp;
 
+import dev.knowledgerouter.app.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -25,7 +26,7 @@ final class ToolArguments {
         Set<String> unknown = new TreeSet<>(values.keySet());
         unknown.removeAll(declared);
         if (!unknown.isEmpty()) {
-            throw new ToolInputException("unknown argument" + (unknown.size() == 1 ? " " : "s ") + quoted(unknown)
+            throw new InvalidRequestException("unknown argument" + (unknown.size() == 1 ? " " : "s ") + quoted(unknown)
                     + "; this tool takes " + quoted(new TreeSet<>(declared)));
         }
         return this;
@@ -35,8 +36,8 @@ final class ToolArguments {
     String requiredText(String name, String example) {
         return optionalText(name)
                 .filter(s -> !s.isBlank())
-                .orElseThrow(() ->
-                        new ToolInputException("'" + name + "' is " + (values.get(name) == null ? "missing" : "empty")
+                .orElseThrow(() -> new InvalidRequestException(
+                        "'" + name + "' is " + (values.get(name) == null ? "missing" : "empty")
                                 + "; pass it as text, e.g. \"" + name + "\": \"" + example + "\""));
     }
 
@@ -46,7 +47,7 @@ final class ToolArguments {
             return Optional.empty();
         }
         if (!(v instanceof String s)) {
-            throw new ToolInputException("'" + name + "' must be a string, got " + described(v));
+            throw new InvalidRequestException("'" + name + "' must be a string, got " + described(v));
         }
         return Optional.of(s.strip());
     }
@@ -65,12 +66,12 @@ final class ToolArguments {
                         && n.doubleValue() == Math.rint(n.doubleValue())
                         && !Double.isInfinite(n.doubleValue()));
         if (!whole) {
-            throw new ToolInputException(
+            throw new InvalidRequestException(
                     "'" + name + "' must be a whole number between " + min + " and " + max + ", got " + described(v));
         }
         long n = ((Number) v).longValue();
         if (n < min || n > max) {
-            throw new ToolInputException("'" + name + "' must be between " + min + " and " + max + ", got " + n);
+            throw new InvalidRequestException("'" + name + "' must be between " + min + " and " + max + ", got " + n);
         }
         return (int) n;
     }
@@ -85,7 +86,7 @@ final class ToolArguments {
     Optional<String> optionalChoice(String name, List<String> allowed) {
         Optional<String> value = optionalText(name).filter(s -> !s.isEmpty());
         if (value.isPresent() && !allowed.contains(value.get())) {
-            throw new ToolInputException(
+            throw new InvalidRequestException(
                     "'" + name + "' must be one of " + quoted(allowed) + ", got \"" + value.get() + "\"");
         }
         return value;
@@ -98,13 +99,13 @@ final class ToolArguments {
             return List.of();
         }
         if (!(v instanceof List<?> list)) {
-            throw new ToolInputException(
+            throw new InvalidRequestException(
                     "'" + name + "' must be an array of strings such as [\"maven\", \"tls\"], got " + described(v));
         }
         List<String> out = new ArrayList<>();
         for (Object item : list) {
             if (!(item instanceof String s) || s.isBlank()) {
-                throw new ToolInputException("'" + name + "' must hold non-empty strings only, got "
+                throw new InvalidRequestException("'" + name + "' must hold non-empty strings only, got "
                         + (item == null ? "null" : described(item)));
             }
             out.add(s.strip());
@@ -119,7 +120,7 @@ final class ToolArguments {
             return fallback;
         }
         if (!(v instanceof Boolean b)) {
-            throw new ToolInputException("'" + name + "' must be true or false, got " + described(v));
+            throw new InvalidRequestException("'" + name + "' must be true or false, got " + described(v));
         }
         return b;
     }

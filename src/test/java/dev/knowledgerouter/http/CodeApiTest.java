@@ -230,6 +230,20 @@ class CodeApiTest {
     }
 
     @Test
+    void aCodeSearchKThatIsNotAWholeNumberInRangeIsA400NamingTheRange() throws Exception {
+        HttpApiTest.assertError(
+                HttpApiTest.get("/v1/repos/shapes/search?q=circle&k=many"),
+                400,
+                "invalid_request",
+                "'k' must be a whole number between 1 and 100, got \"many\"");
+        HttpApiTest.assertError(
+                HttpApiTest.get("/v1/repos/shapes/search?q=circle&k=101"),
+                400,
+                "invalid_request",
+                "'k' must be between 1 and 100, got 101");
+    }
+
+    @Test
     void aDamagedGraphFileIsReportedNotAnsweredWith500() throws Exception {
         Path dir = home.resolve("graphs/broken");
         Files.createDirectories(dir);

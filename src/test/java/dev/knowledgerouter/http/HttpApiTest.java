@@ -371,7 +371,7 @@ class HttpApiTest {
         Response r = get("/v1/interactions");
         assertEquals(200, r.status(), r.body().toString());
         assertTrue(r.body().path("interactions").size() >= 1
-                && r.body().path("interactions").size() <= HttpApi.DEFAULT_INTERACTIONS);
+                && r.body().path("interactions").size() <= IntParam.INTERACTIONS.fallback());
         assertError(get("/v1/interactions?limit=0"), 400, "invalid_request", "between 1 and 100");
         assertError(get("/v1/interactions?limit=101"), 400, "invalid_request", "between 1 and 100");
         assertError(get("/v1/interactions?limit=many"), 400, "invalid_request", "whole number");

@@ -1,0 +1,69 @@
+package dev.knowledgerouter.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.knowledgerouter.app.Failure;
+import dev.knowledgerouter.app.InvalidRequestException;
+import dev.knowledgerouter.app.WireJson;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+
+/** A request body that must be a JSON object, read field by field with 400s that name the field and what to send. */
+record JsonBody(JsonNode node) {
+    private static final ObjectMapper READER = WireJson.mapper();
+
+    /** The body as a JSON object, or a 400 that shows {@code example}, an object such as the route takes. */
+    static JsonBody read(Context ctx, String example) {
+        JsonNode body;
+        try {
+            body = READER.readTree(ctx.bodyAsBytes());
+        } catch (JacksonException e) {
+            throw new ApiException(
+                    Failure.Kind.INVALID_REQUEST,
+                    "malformed_json",
+                    "the request body is not valid JSON (" + e.getOriginalMessage() + "); send e.g. " + example);
+        } catch (IOException e) {
+            throw new ApiException(
+                    Failure.Kind.INVALID_REQUEST,
+                    "malformed_json",
+                    "the request body could not be read: " + e.getMessage());
+        }
+        if (body == null || body.isMissingNode() || !body.isObject()) {
+            throw new InvalidRequestException("the body must be a JSON object such as " + example);
+        }
+        return new JsonBody(body);
+    }
+
+    /** A string field, empty when absent or null; {@code expected} describes a good value for the refusal. */
+    Optional<String> text(String field, String expected) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isTextual()) {
+            throw new InvalidRequestException("'" + field + "' must be a string: " + expected);
+        }
+        return Optional.of(v.asText());
+    }
+
+    /** A string field that must be there; whether blank will do is for the caller to judge. */
+    String requiredText(String field, String example) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            throw missing(field, example);
+        }
+        if (!v.isTextual()) {
+            throw new InvalidRequestException("'" + field + "' must be a string, got "
+                    + v.getNodeType().name().toLowerCase(Locale.ROOT));
+        }
+        return v.asText();
+    }
+
+    /** The refusal of a missing field, with the object that would have done. */
+    static InvalidRequestException missing(String field, String example) {
+        return new InvalidRequestException("'" + field + "' is missing; send {\"" + field + "\": \"" + example + "\"}");
+    }
+}
