@@ -2,7 +2,6 @@ package dev.knowledgerouter.code.graph;
 
 import dev.knowledgerouter.code.syntax.CallRef;
 import dev.knowledgerouter.code.syntax.Declaration;
-import dev.knowledgerouter.code.syntax.Language;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -83,7 +82,11 @@ final class NameResolver {
         return single(byName.getOrDefault(simple, List.of()).stream()
                 .filter(d -> d.declaration().kind().isType()
                         && d.declaration().parent().isEmpty()
-                        && sameFamily(scopes.get(d.path()).file.language(), scope.file.language()))
+                        && scopes.get(d.path())
+                                .file
+                                .language()
+                                .family()
+                                .equals(scope.file.language().family()))
                 .toList());
     }
 
@@ -220,16 +223,5 @@ final class NameResolver {
             return written.substring(0, colons);
         }
         return dot < 0 ? "" : written.substring(0, dot);
-    }
-
-    private static boolean sameFamily(Language a, Language b) {
-        return family(a).equals(family(b));
-    }
-
-    private static String family(Language language) {
-        return switch (language) {
-            case JAVASCRIPT, TYPESCRIPT, TSX -> "ecmascript";
-            default -> language.name();
-        };
     }
 }

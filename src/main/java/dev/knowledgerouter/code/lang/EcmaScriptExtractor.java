@@ -36,7 +36,7 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
     private final Language language;
 
     public EcmaScriptExtractor(Language language) {
-        if (language != Language.JAVASCRIPT && language != Language.TYPESCRIPT && language != Language.TSX) {
+        if (!language.isEcmaScript()) {
             throw new IllegalArgumentException("not an ECMAScript language: " + language);
         }
         this.language = language;

@@ -108,4 +108,17 @@ public enum Language {
     public boolean isCode() {
         return this != TEXT;
     }
+
+    /** JavaScript, TypeScript or TSX: one module system, whose files import each other. */
+    public boolean isEcmaScript() {
+        return this == JAVASCRIPT || this == TYPESCRIPT || this == TSX;
+    }
+
+    /**
+     * The family whose files can name each other's declarations and test each other: {@code ecmascript} for
+     * JavaScript, TypeScript and TSX, the language's own name for every other.
+     */
+    public String family() {
+        return isEcmaScript() ? "ecmascript" : name();
+    }
 }
