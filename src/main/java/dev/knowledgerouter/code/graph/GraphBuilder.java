@@ -9,6 +9,7 @@ import dev.knowledgerouter.code.syntax.ImportTarget;
 import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.LineRange;
 import dev.knowledgerouter.code.syntax.RepositoryFiles;
+import dev.knowledgerouter.code.syntax.RepositoryPath;
 import dev.knowledgerouter.code.syntax.SupertypeRef;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -124,7 +125,7 @@ public final class GraphBuilder {
             FileScope scope = new FileScope(file);
             scopes.put(file.path(), scope);
             String fileId = fileId(file.path());
-            String name = file.path().substring(file.path().lastIndexOf('/') + 1);
+            String name = RepositoryPath.fileName(file.path());
             List<String> tags = new ArrayList<>();
             tags.add(
                     file.language().isCode()

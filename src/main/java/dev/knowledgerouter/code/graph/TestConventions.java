@@ -27,7 +27,7 @@ final class TestConventions {
 
     /** The stem of the file under test, when {@code path} is a test file by its language's conventions. */
     static Optional<String> subjectStem(String path, Language language) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
+        String name = RepositoryPath.fileName(path);
         String stem = stripExtension(name);
         return switch (language) {
             case JAVA -> {
@@ -98,13 +98,13 @@ final class TestConventions {
      * and {@code index}; everywhere else the file name is the stem.
      */
     private static List<String> stemsOf(String path, Language language) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
+        String name = RepositoryPath.fileName(path);
         String stem = stripExtension(name);
         String dir = RepositoryPath.directory(path);
         if (dir.isEmpty()) {
             return List.of(stem);
         }
-        String dirName = dir.substring(dir.lastIndexOf('/') + 1);
+        String dirName = RepositoryPath.fileName(dir);
         if ((language == Language.RUST && stem.equals("mod"))
                 || (language == Language.PYTHON && stem.equals("__init__"))) {
             return List.of(dirName);
