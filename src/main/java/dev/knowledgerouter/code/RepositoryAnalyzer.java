@@ -310,7 +310,10 @@ public final class RepositoryAnalyzer {
         return GraphBuilder.baseId(rest);
     }
 
-    /** Up to the first dozen source lines of a node: what search results show, and what its embedding reads besides the signature. */
+    /**
+     * Up to the first dozen source lines of a node: what search results show, and what its embedding reads besides the
+     * signature.
+     */
     public static String snippet(List<String> lines, GraphNode node) {
         if (lines.isEmpty()) {
             return "";

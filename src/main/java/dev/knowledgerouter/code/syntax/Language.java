@@ -64,7 +64,10 @@ public enum Language {
             "graphql",
             "gql");
 
-    /** Extensionless names whose content is build or project config; {@code go.mod} names the Go module path imports resolve against. */
+    /**
+     * Extensionless names whose content is build or project config; {@code go.mod} names the Go module path imports
+     * resolve against.
+     */
     private static final Set<String> TEXT_NAMES = Set.of(
             "dockerfile",
             "containerfile",
