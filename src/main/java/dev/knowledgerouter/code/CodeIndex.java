@@ -46,9 +46,9 @@ public final class CodeIndex {
     /** Checks a repository name: it names a collection and a folder, so the rules are strict. */
     public static String checkName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(
-                    "repository name '" + name
-                            + "' must be 1-58 lowercase letters, digits, '-' or '_', starting with a letter or digit; pass --name");
+            throw new IllegalArgumentException("repository name '" + name
+                    + "' must be 1-58 lowercase letters, digits, '-' or '_', starting with a letter or digit;"
+                    + " pass --name");
         }
         return name;
     }

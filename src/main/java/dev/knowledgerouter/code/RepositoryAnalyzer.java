@@ -15,13 +15,10 @@ import dev.knowledgerouter.code.scan.ScanPolicy;
 import dev.knowledgerouter.code.scan.ScanReport;
 import dev.knowledgerouter.code.scan.SourceFile;
 import dev.knowledgerouter.code.summary.CodeSummarizer;
-import dev.knowledgerouter.code.summary.ModelSummary;
-import dev.knowledgerouter.code.syntax.FileExtraction;
 import dev.knowledgerouter.code.syntax.ImportResolver;
 import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.LanguageExtractor;
 import dev.knowledgerouter.code.syntax.RepositoryFiles;
-import dev.knowledgerouter.code.syntax.SourceParser;
 import dev.knowledgerouter.code.syntax.SourceText;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.StopSignal;
@@ -32,8 +29,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +36,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -64,10 +54,9 @@ public final class RepositoryAnalyzer {
     private final CodeIndex index;
     private final ScanPolicy policy;
     private final Optional<CodeSummarizer> summarizer;
-    private final Map<Language, LanguageExtractor> extractors;
+    private final ParallelParser parser;
     private final Function<RepositoryFiles, Map<Language, ImportResolver>> resolvers;
     private final Clock clock;
-    private final int threads;
 
     public RepositoryAnalyzer(
             Path graphsDir, CodeIndex index, ScanPolicy policy, Optional<CodeSummarizer> summarizer, Clock clock) {
@@ -95,10 +84,9 @@ public final class RepositoryAnalyzer {
         this.index = index;
         this.policy = policy;
         this.summarizer = summarizer;
-        this.extractors = Map.copyOf(extractors);
+        this.parser = new ParallelParser(extractors, threads);
         this.resolvers = resolvers;
         this.clock = clock;
-        this.threads = threads;
     }
 
     public static Path graphFile(Path graphsDir, String name) {
@@ -161,7 +149,7 @@ public final class RepositoryAnalyzer {
         Map<String, Integer> skipped = new TreeMap<>();
         scan.skipped().forEach((reason, count) -> skipped.put(reason.key(), count));
         AnalysisStoppedException.throwIfRequested(stop, name, changed.size());
-        int unreadable = parse(scan.root(), changed, files, progress, stop);
+        int unreadable = parser.parse(scan.root(), changed, files, progress, stop);
         AnalysisStoppedException.throwIfRequested(stop, name, changed.size());
         if (unreadable > 0) {
             skipped.merge("unreadable", unreadable, Integer::sum);
@@ -175,11 +163,13 @@ public final class RepositoryAnalyzer {
         if (request.summaries() == SummaryMode.LOCAL) {
             CodeSummarizer model = summarizer.orElseThrow(() ->
                     new IllegalStateException("local summaries need a local model; configure ollama.model in kr.yaml"));
-            summaries = model.summarize(toSummarize(scan.root(), files, built.nodes()), progress, stop);
+            List<CodeSummarizer.FileToSummarize> toSummarize =
+                    NodeSummaries.toSummarize(files, built.nodes(), path -> read(scan.root(), path));
+            summaries = model.summarize(toSummarize, progress, stop);
             AnalysisStoppedException.throwIfRequested(stop, name, changed.size());
-            attach(files, summaries.byNodeId(), built.nodes());
+            NodeSummaries.attach(files, summaries.byNodeId(), built.nodes());
         }
-        List<GraphNode> nodes = describe(built.nodes(), files);
+        List<GraphNode> nodes = NodeSummaries.describe(built.nodes(), files);
 
         ProjectMeta meta = new ProjectMeta(
                 name,
@@ -300,144 +290,6 @@ public final class RepositoryAnalyzer {
         return new AnalysisState(AnalysisState.VERSION, name, root, Map.of(), indexed);
     }
 
-    /** Parses the changed files in parallel into {@code files}; returns how many could not be read. */
-    private int parse(
-            Path root, List<SourceFile> changed, Map<String, FileState> files, Progress progress, StopSignal stop)
-            throws IOException {
-        progress.start("parse", changed.size());
-        int unreadable = 0;
-        ExecutorService pool = Executors.newFixedThreadPool(
-                threads, Thread.ofPlatform().daemon().name("kr-parse-", 0).factory());
-        SourceParser parser = new SourceParser(extractors);
-        try {
-            List<Future<Optional<FileState>>> futures = new ArrayList<>();
-            for (SourceFile file : changed) {
-                // Once stopping, the files not yet parsed are left for the next run.
-                futures.add(pool.submit(
-                        () -> stop.requested() ? Optional.<FileState>empty() : parseOne(root, file, parser)));
-            }
-            for (Future<Optional<FileState>> future : futures) {
-                Optional<FileState> state = future.get();
-                if (state.isPresent()) {
-                    files.put(state.get().extraction().path(), state.get());
-                } else {
-                    unreadable++;
-                }
-                progress.advance(1);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("analysis interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("parsing failed: " + e.getCause(), e.getCause());
-        } finally {
-            // The native parsers may be freed only once no worker is inside one.
-            pool.shutdownNow();
-            try {
-                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
-                    parser.close();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            progress.done();
-        }
-        return unreadable;
-    }
-
-    private static Optional<FileState> parseOne(Path root, SourceFile file, SourceParser parser) {
-        String path = pathOf(file);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(root.resolve(file.relativePath()));
-        } catch (IOException | UncheckedIOException e) {
-            // Deleted or locked since the scan: left out now, picked up by the next run.
-            return Optional.empty();
-        }
-        if (!RepositoryScanner.sha256(bytes).equals(file.sha256())) {
-            return Optional.empty(); // changed since the scan judged it (it may hold a secret now): next run
-        }
-        SourceText source = new SourceText(bytes);
-        FileExtraction extraction;
-        try {
-            extraction = parser.parse(path, file.language(), source);
-        } catch (RuntimeException | StackOverflowError e) {
-            // An extractor bug or a pathologically deep expression in one file must not cost the whole
-            // repository its graph: keep it as a plain file.
-            extraction = new FileExtraction(
-                    path, file.language(), "", source.lineCount(), List.of(), List.of(), List.of(), List.of(), true);
-        }
-        return Optional.of(new FileState(file.sha256(), extraction, Map.of()));
-    }
-
-    /** Code files that have no model summaries yet (new, changed, or never summarised), with their nodes. */
-    private static List<CodeSummarizer.FileToSummarize> toSummarize(
-            Path root, Map<String, FileState> files, List<GraphNode> nodes) {
-        Map<String, List<GraphNode>> byPath = new HashMap<>();
-        for (GraphNode node : nodes) {
-            if (node.filePath() != null && !node.type().equals(GraphNode.MODULE)) {
-                byPath.computeIfAbsent(node.filePath(), k -> new ArrayList<>()).add(node);
-            }
-        }
-        List<CodeSummarizer.FileToSummarize> out = new ArrayList<>();
-        files.forEach((path, state) -> {
-            if (!state.extraction().language().isCode() || !state.summaries().isEmpty()) {
-                return;
-            }
-            List<GraphNode> fileNodes = new ArrayList<>(byPath.getOrDefault(path, List.of()));
-            // The file node first, then declarations in source order: the model sees them as the reader would.
-            fileNodes.sort(Comparator.comparing((GraphNode n) -> !n.type().equals(GraphNode.FILE))
-                    .thenComparing(
-                            n -> n.lineRange() == null ? 0 : n.lineRange().start()));
-            String text = read(root, path);
-            // Only the start of a file is sent; holding every file whole would cost a first run the whole code base in
-            // memory.
-            out.add(new CodeSummarizer.FileToSummarize(
-                    path,
-                    state.extraction().language(),
-                    text.length() > CodeSummarizer.MAX_EXCERPT_CHARS + 1
-                            ? text.substring(0, CodeSummarizer.MAX_EXCERPT_CHARS + 1)
-                            : text,
-                    fileNodes));
-        });
-        return out;
-    }
-
-    private static void attach(
-            Map<String, FileState> files, Map<String, ModelSummary> byNodeId, List<GraphNode> nodes) {
-        Map<String, Map<String, ModelSummary>> byPath = new HashMap<>();
-        for (GraphNode node : nodes) {
-            ModelSummary summary = byNodeId.get(node.id());
-            if (summary != null && node.filePath() != null) {
-                byPath.computeIfAbsent(node.filePath(), k -> new HashMap<>()).put(node.id(), summary);
-            }
-        }
-        byPath.forEach((path, summaries) -> {
-            FileState state = files.get(path);
-            files.put(path, new FileState(state.sha256(), state.extraction(), summaries));
-        });
-    }
-
-    /** Replaces structural descriptions with the model's where it gave one; the parser's tags stay first. */
-    private static List<GraphNode> describe(List<GraphNode> nodes, Map<String, FileState> files) {
-        List<GraphNode> out = new ArrayList<>(nodes.size());
-        for (GraphNode node : nodes) {
-            FileState state = node.filePath() == null ? null : files.get(node.filePath());
-            ModelSummary summary = state == null ? null : state.summaries().get(node.id());
-            if (summary == null) {
-                out.add(node);
-                continue;
-            }
-            LinkedHashSet<String> tags = new LinkedHashSet<>(node.tags());
-            tags.addAll(summary.tags());
-            out.add(node.withDescription(
-                    summary.summary(),
-                    List.copyOf(tags),
-                    summary.complexity().isBlank() ? node.complexity() : summary.complexity()));
-        }
-        return out;
-    }
-
     private static List<String> languages(Map<String, FileState> files) {
         return files.values().stream()
                 .map(f -> f.extraction().language())
@@ -458,7 +310,10 @@ public final class RepositoryAnalyzer {
         return GraphBuilder.baseId(rest);
     }
 
-    /** Up to the first dozen source lines of a node: what search results show, and what its embedding reads besides the signature. */
+    /**
+     * Up to the first dozen source lines of a node: what search results show, and what its embedding reads besides the
+     * signature.
+     */
     public static String snippet(List<String> lines, GraphNode node) {
         if (lines.isEmpty()) {
             return "";

@@ -6,7 +6,8 @@ import java.util.Objects;
  * A directed edge of the code graph, as in Understand-Anything's schema. Edges here are always
  * {@code forward}; the weight says how sure the parser is (structure 1.0, name-resolved calls less).
  *
- * @param type {@code contains}, {@code imports}, {@code inherits}, {@code implements}, {@code calls} or {@code tested_by}
+ * @param type {@code contains}, {@code imports}, {@code inherits}, {@code implements}, {@code calls} or
+ *     {@code tested_by}
  *     ({@code A tested_by B}: file B tests file A)
  */
 public record GraphEdge(String source, String target, String type, String direction, double weight) {

@@ -3,6 +3,7 @@ package dev.knowledgerouter.code.graph;
 import dev.knowledgerouter.code.syntax.Declaration;
 import dev.knowledgerouter.code.syntax.FileExtraction;
 import dev.knowledgerouter.code.syntax.Language;
+import dev.knowledgerouter.code.syntax.RepositoryPath;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -106,7 +107,7 @@ public final class StructuralSummary {
     }
 
     private static String describeText(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        String name = RepositoryPath.fileName(path).toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
         String extension = dot > 0 ? name.substring(dot + 1) : name;
         return switch (extension) {

@@ -27,7 +27,7 @@ final class TestConventions {
 
     /** The stem of the file under test, when {@code path} is a test file by its language's conventions. */
     static Optional<String> subjectStem(String path, Language language) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
+        String name = RepositoryPath.fileName(path);
         String stem = stripExtension(name);
         return switch (language) {
             case JAVA -> {
@@ -79,14 +79,14 @@ final class TestConventions {
         files.forEach((path, language) -> {
             if (language.isCode() && !isTest(path, language)) {
                 for (String stem : stemsOf(path, language)) {
-                    byStem.computeIfAbsent(family(language) + ":" + stem, k -> new ArrayList<>())
+                    byStem.computeIfAbsent(language.family() + ":" + stem, k -> new ArrayList<>())
                             .add(path);
                 }
             }
         });
         List<Map.Entry<String, String>> pairs = new ArrayList<>();
         files.forEach((test, language) -> subjectStem(test, language).ifPresent(stem -> {
-            List<String> candidates = byStem.getOrDefault(family(language) + ":" + stem, List.of());
+            List<String> candidates = byStem.getOrDefault(language.family() + ":" + stem, List.of());
             best(test, candidates).ifPresent(subject -> pairs.add(Map.entry(subject, test)));
         }));
         return pairs;
@@ -98,18 +98,18 @@ final class TestConventions {
      * and {@code index}; everywhere else the file name is the stem.
      */
     private static List<String> stemsOf(String path, Language language) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
+        String name = RepositoryPath.fileName(path);
         String stem = stripExtension(name);
         String dir = RepositoryPath.directory(path);
         if (dir.isEmpty()) {
             return List.of(stem);
         }
-        String dirName = dir.substring(dir.lastIndexOf('/') + 1);
+        String dirName = RepositoryPath.fileName(dir);
         if ((language == Language.RUST && stem.equals("mod"))
                 || (language == Language.PYTHON && stem.equals("__init__"))) {
             return List.of(dirName);
         }
-        if (family(language).equals("ecmascript") && stem.equals("index") && !dirName.equals(stem)) {
+        if (language.isEcmaScript() && stem.equals("index") && !dirName.equals(stem)) {
             return List.of(dirName, stem);
         }
         return List.of(stem);
@@ -167,12 +167,5 @@ final class TestConventions {
         }
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    private static String family(Language language) {
-        return switch (language) {
-            case JAVASCRIPT, TYPESCRIPT, TSX -> "ecmascript";
-            default -> language.name();
-        };
     }
 }

@@ -177,7 +177,7 @@ public final class EcmaScriptImportResolver implements ImportResolver {
     }
 
     private static String join(String directory, String relative) {
-        return normalize(directory.isEmpty() ? relative : directory + "/" + relative);
+        return normalize(RepositoryPath.join(directory, relative));
     }
 
     /** Resolves {@code .} and {@code ..} segments; null when the path climbs out of the repository. */

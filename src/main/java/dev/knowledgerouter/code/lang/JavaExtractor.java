@@ -1,23 +1,25 @@
 package dev.knowledgerouter.code.lang;
 
-import dev.knowledgerouter.code.syntax.CallRef;
+import static dev.knowledgerouter.code.syntax.SyntaxNodes.line;
+
+import dev.knowledgerouter.code.syntax.CodeText;
 import dev.knowledgerouter.code.syntax.Declaration;
 import dev.knowledgerouter.code.syntax.DeclarationKind;
+import dev.knowledgerouter.code.syntax.DocComments;
+import dev.knowledgerouter.code.syntax.ExtractionBuilder;
 import dev.knowledgerouter.code.syntax.FileExtraction;
-import dev.knowledgerouter.code.syntax.ImportKind;
-import dev.knowledgerouter.code.syntax.ImportRef;
 import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.LanguageExtractor;
 import dev.knowledgerouter.code.syntax.SourceText;
-import dev.knowledgerouter.code.syntax.SupertypeRef;
+import dev.knowledgerouter.code.syntax.SyntaxNodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.treesitter.TSNode;
 
 /**
- * Extracts Java declarations, imports, supertypes and call sites from a tree-sitter-java tree.
+ * Extracts Java declarations from a tree-sitter-java tree; its package, imports, supertypes and call sites are
+ * read by {@link JavaReferences} on the same walk.
  *
  * <p>Only named members count as declarations: methods of anonymous classes and enum-constant bodies
  * have no name a caller elsewhere could use, so their calls are credited to the enclosing method (or
@@ -33,36 +35,24 @@ public final class JavaExtractor implements LanguageExtractor {
             "record_declaration", DeclarationKind.RECORD,
             "annotation_type_declaration", DeclarationKind.ANNOTATION);
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern SPACE_AROUND_DOT = Pattern.compile(" ?\\. ?");
-
     @Override
     public FileExtraction extract(String path, SourceText source, TSNode root) {
-        Walk walk = new Walk(source);
+        ExtractionBuilder out = new ExtractionBuilder();
+        Walk walk = new Walk(source, out);
         walk.visit(root, "", "", "");
-        return new FileExtraction(
-                path,
-                Language.JAVA,
-                walk.packageName,
-                source.lineCount(),
-                walk.declarations,
-                walk.imports,
-                walk.supertypes,
-                walk.calls,
-                root.hasError());
+        return out.build(path, Language.JAVA, walk.packageName, source, root);
     }
 
-    /** The mutable state of one extraction; a new one per file keeps the extractor itself stateless. */
     private static final class Walk {
         private final SourceText source;
+        private final ExtractionBuilder out;
+        private final JavaReferences references;
         private String packageName = "";
-        private final List<Declaration> declarations = new ArrayList<>();
-        private final List<ImportRef> imports = new ArrayList<>();
-        private final List<SupertypeRef> supertypes = new ArrayList<>();
-        private final List<CallRef> calls = new ArrayList<>();
 
-        Walk(SourceText source) {
+        Walk(SourceText source, ExtractionBuilder out) {
             this.source = source;
+            this.out = out;
+            this.references = new JavaReferences(source, out);
         }
 
         /**
@@ -71,25 +61,25 @@ public final class JavaExtractor implements LanguageExtractor {
          * @param caller qualified name credited with calls made here
          */
         void visit(TSNode node, String scope, String typeName, String caller) {
-            if (node == null || node.isNull()) {
+            if (!SyntaxNodes.present(node)) {
                 return;
             }
             String type = node.getType();
             DeclarationKind typeKind = TYPE_KINDS.get(type);
             if (typeKind != null) {
-                String name = text(node.getChildByFieldName("name"));
+                String name = source.of(node.getChildByFieldName("name"));
                 if (!name.isEmpty()) {
                     String qualified = declare(node, typeKind, name, scope);
-                    recordSupertypes(node, qualified);
+                    references.recordSupertypes(node, qualified);
                     visitChildren(node, qualified, name, qualified);
                     return;
                 }
             }
             switch (type) {
-                case "package_declaration" -> packageName = packageName(node);
-                case "import_declaration" -> recordImport(node);
+                case "package_declaration" -> packageName = references.packageName(node);
+                case "import_declaration" -> references.recordImport(node);
                 case "method_declaration", "annotation_type_element_declaration" -> {
-                    String name = text(node.getChildByFieldName("name"));
+                    String name = source.of(node.getChildByFieldName("name"));
                     if (!name.isEmpty() && !inAnonymousBody(node)) {
                         String qualified = declare(node, DeclarationKind.METHOD, name, scope);
                         visitChildren(node, qualified, typeName, qualified);
@@ -97,7 +87,7 @@ public final class JavaExtractor implements LanguageExtractor {
                     }
                 }
                 case "constructor_declaration", "compact_constructor_declaration" -> {
-                    String name = text(node.getChildByFieldName("name"));
+                    String name = source.of(node.getChildByFieldName("name"));
                     name = name.isEmpty() ? typeName : name;
                     if (!name.isEmpty()) {
                         String qualified = declare(node, DeclarationKind.CONSTRUCTOR, name, scope);
@@ -111,7 +101,7 @@ public final class JavaExtractor implements LanguageExtractor {
             }
             visitChildren(node, scope, typeName, caller);
             // After the children, so a chain like a.b().c() lists b before c, in evaluation order.
-            recordCall(node, caller);
+            references.recordCall(node, caller);
         }
 
         private void visitChildren(TSNode node, String scope, String typeName, String caller) {
@@ -122,7 +112,7 @@ public final class JavaExtractor implements LanguageExtractor {
 
         private String declare(TSNode node, DeclarationKind kind, String name, String scope) {
             String qualified = scope.isEmpty() ? name : scope + "." + name;
-            declarations.add(new Declaration(
+            out.declaration(new Declaration(
                     kind,
                     name,
                     qualified,
@@ -131,150 +121,21 @@ public final class JavaExtractor implements LanguageExtractor {
                     doc(node),
                     isExported(node),
                     line(node),
-                    node.getEndPoint().getRow() + 1));
+                    SyntaxNodes.endLine(node)));
             return qualified;
         }
 
-        /** Members of an anonymous class or an enum constant's body: a class body owned by an expression, not a declaration. */
+        /**
+         * Members of an anonymous class or an enum constant's body: a class body owned by an expression, not a
+         * declaration.
+         */
         private static boolean inAnonymousBody(TSNode member) {
-            TSNode body = member.getParent();
-            if (body == null || body.isNull() || !"class_body".equals(body.getType())) {
+            if (!SyntaxNodes.parentIs(member, "class_body")) {
                 return false;
             }
-            TSNode owner = body.getParent();
-            return owner != null
-                    && !owner.isNull()
-                    && ("object_creation_expression".equals(owner.getType())
-                            || "enum_constant".equals(owner.getType()));
-        }
-
-        private String packageName(TSNode node) {
-            for (int i = 0; i < node.getNamedChildCount(); i++) {
-                TSNode child = node.getNamedChild(i);
-                if ("scoped_identifier".equals(child.getType()) || "identifier".equals(child.getType())) {
-                    return stripWhitespace(text(child));
-                }
-            }
-            return "";
-        }
-
-        private void recordImport(TSNode node) {
-            String spec = "";
-            boolean wildcard = false;
-            for (int i = 0; i < node.getChildCount(); i++) {
-                TSNode child = node.getChild(i);
-                switch (child.getType()) {
-                    case "scoped_identifier", "identifier" -> spec = stripWhitespace(text(child));
-                    case "asterisk" -> wildcard = true;
-                    default -> {
-                        // "import", "static", dots, semicolon and comments carry nothing more.
-                    }
-                }
-            }
-            if (!spec.isEmpty()) {
-                imports.add(new ImportRef(spec, List.of(), wildcard, ImportKind.IMPORT, line(node)));
-            }
-        }
-
-        private void recordSupertypes(TSNode node, String declaration) {
-            for (int i = 0; i < node.getNamedChildCount(); i++) {
-                TSNode child = node.getNamedChild(i);
-                switch (child.getType()) {
-                    // A class's superclass is inherited; an interface's "extends" list is inheritance too.
-                    case "superclass", "extends_interfaces" -> addSupertypes(child, declaration, false);
-                    case "super_interfaces" -> addSupertypes(child, declaration, true);
-                    default -> {
-                        // Other parts of the head (name, type parameters, permits, body) name no supertype.
-                    }
-                }
-            }
-        }
-
-        private void addSupertypes(TSNode clause, String declaration, boolean implementsInterface) {
-            for (int i = 0; i < clause.getNamedChildCount(); i++) {
-                TSNode child = clause.getNamedChild(i);
-                if ("type_list".equals(child.getType())) {
-                    addSupertypes(child, declaration, implementsInterface);
-                } else {
-                    String name = typeName(child);
-                    if (!name.isEmpty()) {
-                        supertypes.add(new SupertypeRef(declaration, name, implementsInterface, line(child)));
-                    }
-                }
-            }
-        }
-
-        private void recordCall(TSNode node, String caller) {
-            switch (node.getType()) {
-                case "method_invocation" -> {
-                    TSNode name = node.getChildByFieldName("name");
-                    String callee = text(name);
-                    if (!callee.isEmpty()) {
-                        calls.add(
-                                new CallRef(caller, callee, receiver(node.getChildByFieldName("object")), line(name)));
-                    }
-                }
-                case "object_creation_expression" -> {
-                    String callee = simpleName(typeName(node.getChildByFieldName("type")));
-                    if (!callee.isEmpty()) {
-                        calls.add(new CallRef(caller, callee, "", line(node)));
-                    }
-                }
-                default -> {
-                    // Method references and explicit this(...)/super(...) are not recorded as calls.
-                }
-            }
-        }
-
-        /** The receiver on one line: a chain broken over lines reads {@code foo.bar()}, not {@code foo\n  .bar()}. */
-        private String receiver(TSNode object) {
-            String written = WHITESPACE.matcher(text(object)).replaceAll(" ").trim();
-            return SPACE_AROUND_DOT.matcher(written).replaceAll(".");
-        }
-
-        /** A type as written without type arguments or annotations: {@code pkg.Base<T>} gives {@code pkg.Base}. */
-        private String typeName(TSNode type) {
-            if (type == null || type.isNull()) {
-                return "";
-            }
-            return switch (type.getType()) {
-                case "generic_type" -> {
-                    for (int i = 0; i < type.getNamedChildCount(); i++) {
-                        TSNode child = type.getNamedChild(i);
-                        if (!"type_arguments".equals(child.getType())) {
-                            yield typeName(child);
-                        }
-                    }
-                    yield "";
-                }
-                case "annotated_type" -> {
-                    int count = type.getNamedChildCount();
-                    TSNode last = count == 0 ? null : type.getNamedChild(count - 1);
-                    yield last == null || "annotated_type".equals(last.getType()) ? "" : typeName(last);
-                }
-                default -> stripWhitespace(withoutTypeArguments(text(type)));
-            };
-        }
-
-        private static String simpleName(String typeName) {
-            return typeName.substring(typeName.lastIndexOf('.') + 1);
-        }
-
-        /** Drops every balanced {@code <...>}, which {@code Outer<A>.Inner<B>} needs beyond the generic_type case. */
-        private static String withoutTypeArguments(String written) {
-            StringBuilder out = new StringBuilder(written.length());
-            int depth = 0;
-            for (int i = 0; i < written.length(); i++) {
-                char c = written.charAt(i);
-                if (c == '<') {
-                    depth++;
-                } else if (c == '>') {
-                    depth = Math.max(0, depth - 1);
-                } else if (depth == 0) {
-                    out.append(c);
-                }
-            }
-            return out.toString();
+            TSNode body = member.getParent();
+            return SyntaxNodes.parentIs(body, "object_creation_expression")
+                    || SyntaxNodes.parentIs(body, "enum_constant");
         }
 
         /**
@@ -285,7 +146,7 @@ public final class JavaExtractor implements LanguageExtractor {
         private String signature(TSNode node) {
             int end = node.getEndByte();
             TSNode body = node.getChildByFieldName("body");
-            if (body != null && !body.isNull()) {
+            if (SyntaxNodes.present(body)) {
                 end = body.getStartByte();
             } else {
                 for (int i = 0; i < node.getChildCount(); i++) {
@@ -307,7 +168,7 @@ public final class JavaExtractor implements LanguageExtractor {
                 from = Math.max(from, skipped.getEndByte());
             }
             head.append(source.slice(from, end));
-            return WHITESPACE.matcher(head).replaceAll(" ").trim();
+            return CodeText.collapse(head.toString());
         }
 
         /** Annotations in the modifiers and comments among the head's children, in source order. */
@@ -343,26 +204,17 @@ public final class JavaExtractor implements LanguageExtractor {
          */
         private String doc(TSNode node) {
             TSNode comment = node.getPrevSibling();
-            if (comment == null || comment.isNull() || !"block_comment".equals(comment.getType())) {
+            if (!SyntaxNodes.present(comment) || !"block_comment".equals(comment.getType())) {
                 return "";
             }
             if (comment.getEndPoint().getRow() + 1 < node.getStartPoint().getRow()) {
                 return "";
             }
-            String written = text(comment);
+            String written = source.of(comment);
             if (!written.startsWith("/**") || written.startsWith("/**/") || !written.endsWith("*/")) {
                 return "";
             }
-            String inner = written.substring(3, written.length() - 2);
-            List<String> lines = new ArrayList<>();
-            for (String line : inner.split("\\R", -1)) {
-                String trimmed = line.trim();
-                if (trimmed.startsWith("*")) {
-                    trimmed = trimmed.substring(1).trim();
-                }
-                lines.add(trimmed);
-            }
-            return String.join("\n", lines).trim();
+            return DocComments.starredBlock(written.substring(3, written.length() - 2));
         }
 
         /** Public by modifier, or implicitly as a member of an interface or annotation type unless marked private. */
@@ -382,23 +234,9 @@ public final class JavaExtractor implements LanguageExtractor {
             if (isPublic) {
                 return true;
             }
-            TSNode body = node.getParent();
-            boolean interfaceMember = body != null
-                    && !body.isNull()
-                    && ("interface_body".equals(body.getType()) || "annotation_type_body".equals(body.getType()));
+            boolean interfaceMember =
+                    SyntaxNodes.parentIs(node, "interface_body") || SyntaxNodes.parentIs(node, "annotation_type_body");
             return interfaceMember && !isPrivate;
-        }
-
-        private String text(TSNode node) {
-            return source.of(node);
-        }
-
-        private static String stripWhitespace(String text) {
-            return WHITESPACE.matcher(text).replaceAll("");
-        }
-
-        private static int line(TSNode node) {
-            return node.getStartPoint().getRow() + 1;
         }
     }
 }

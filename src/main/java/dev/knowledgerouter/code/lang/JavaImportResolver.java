@@ -22,7 +22,9 @@ import java.util.TreeSet;
  * {@code a.b.C.Inner} and the static {@code a.b.C.member} both lead to C's file.
  */
 public final class JavaImportResolver implements ImportResolver {
-    /** Fully qualified type name to the files declaring it; usually one, more when a class is duplicated across modules. */
+    /**
+     * Fully qualified type name to the files declaring it; usually one, more when a class is duplicated across modules.
+     */
     private final Map<String, TreeSet<String>> filesByType = new TreeMap<>();
 
     private final Map<String, TreeSet<String>> filesByPackage = new TreeMap<>();

@@ -1,15 +1,18 @@
 package dev.knowledgerouter.code.lang;
 
-import dev.knowledgerouter.code.syntax.CallRef;
+import static dev.knowledgerouter.code.syntax.SyntaxNodes.endLine;
+import static dev.knowledgerouter.code.syntax.SyntaxNodes.line;
+
+import dev.knowledgerouter.code.syntax.CodeText;
 import dev.knowledgerouter.code.syntax.Declaration;
 import dev.knowledgerouter.code.syntax.DeclarationKind;
+import dev.knowledgerouter.code.syntax.ExtractionBuilder;
 import dev.knowledgerouter.code.syntax.FileExtraction;
-import dev.knowledgerouter.code.syntax.ImportKind;
-import dev.knowledgerouter.code.syntax.ImportRef;
 import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.LanguageExtractor;
 import dev.knowledgerouter.code.syntax.SourceText;
 import dev.knowledgerouter.code.syntax.SupertypeRef;
+import dev.knowledgerouter.code.syntax.SyntaxNodes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +21,8 @@ import java.util.List;
 import org.treesitter.TSNode;
 
 /**
- * Extracts classes, functions and methods, imports, base classes and call sites from a Python file.
+ * Extracts classes, functions and methods, docstrings and base classes from a Python file; imports and call
+ * sites are read by {@link PythonReferences} on the same walk.
  *
  * <p>Python declares no namespace inside a file (the module name comes from the file's place on the
  * import path, which the resolver works out), so the package name stays empty. Visibility is the
@@ -30,18 +34,9 @@ public final class PythonExtractor implements LanguageExtractor {
 
     @Override
     public FileExtraction extract(String path, SourceText source, TSNode root) {
-        Walk walk = new Walk(source);
-        walk.run(root);
-        return new FileExtraction(
-                path,
-                Language.PYTHON,
-                "",
-                source.lineCount(),
-                walk.declarations,
-                walk.imports,
-                walk.supertypes,
-                walk.calls,
-                root.hasError());
+        ExtractionBuilder out = new ExtractionBuilder();
+        new Walk(source, out).run(root);
+        return out.build(path, Language.PYTHON, "", source, root);
     }
 
     /**
@@ -61,14 +56,14 @@ public final class PythonExtractor implements LanguageExtractor {
 
     private static final class Walk {
         private final SourceText source;
-        private final List<Declaration> declarations = new ArrayList<>();
-        private final List<ImportRef> imports = new ArrayList<>();
-        private final List<SupertypeRef> supertypes = new ArrayList<>();
-        private final List<CallRef> calls = new ArrayList<>();
+        private final ExtractionBuilder out;
+        private final PythonReferences references;
         private final Deque<Pending> stack = new ArrayDeque<>();
 
-        Walk(SourceText source) {
+        Walk(SourceText source, ExtractionBuilder out) {
             this.source = source;
+            this.out = out;
+            this.references = new PythonReferences(source, out);
         }
 
         void run(TSNode root) {
@@ -81,12 +76,11 @@ public final class PythonExtractor implements LanguageExtractor {
 
         private void visit(TSNode node, Scope scope) {
             switch (node.getType()) {
-                case "function_definition" -> function(node, scope);
-                case "class_definition" -> type(node, scope);
-                case "import_statement" -> plainImport(node);
-                case "import_from_statement", "future_import_statement" -> fromImport(node);
+                case "function_definition", "class_definition" -> definition(node, scope);
+                case "import_statement" -> references.plainImport(node);
+                case "import_from_statement", "future_import_statement" -> references.fromImport(node);
                 case "call" -> {
-                    call(node, scope);
+                    references.call(node, scope.caller());
                     pushChildren(node, scope, null);
                 }
                 default -> pushChildren(node, scope, null);
@@ -97,7 +91,7 @@ public final class PythonExtractor implements LanguageExtractor {
         private void pushChildren(TSNode node, Scope scope, Scope bodyScope) {
             for (int i = node.getChildCount() - 1; i >= 0; i--) {
                 TSNode child = node.getChild(i);
-                if (child == null || child.isNull()) {
+                if (!SyntaxNodes.present(child)) {
                     continue;
                 }
                 boolean body = bodyScope != null && "body".equals(node.getFieldNameForChild(i));
@@ -105,37 +99,32 @@ public final class PythonExtractor implements LanguageExtractor {
             }
         }
 
-        private void function(TSNode node, Scope scope) {
-            TSNode nameNode = node.getChildByFieldName("name");
-            String name = source.of(nameNode);
+        /**
+         * A {@code def} or a {@code class}. Defaults, annotations, decorators and bases run where the definition
+         * is, not when the function is called, so only the body gets the new scope.
+         */
+        private void definition(TSNode node, Scope scope) {
+            String name = source.of(node.getChildByFieldName("name"));
             if (name.isEmpty()) {
                 pushChildren(node, scope, null);
                 return;
             }
             String qualifiedName = scope.qualify(name);
-            DeclarationKind kind = scope.inClass() ? DeclarationKind.METHOD : DeclarationKind.FUNCTION;
-            declarations.add(declaration(node, kind, name, qualifiedName, scope.enclosing()));
-            // Defaults, annotations and decorators run where the def is, not when the function is called.
-            pushChildren(node, scope, new Scope(qualifiedName, false, qualifiedName));
-        }
-
-        private void type(TSNode node, Scope scope) {
-            TSNode nameNode = node.getChildByFieldName("name");
-            String name = source.of(nameNode);
-            if (name.isEmpty()) {
-                pushChildren(node, scope, null);
-                return;
+            boolean type = node.getType().equals("class_definition");
+            DeclarationKind kind =
+                    type ? DeclarationKind.CLASS : scope.inClass() ? DeclarationKind.METHOD : DeclarationKind.FUNCTION;
+            out.declaration(declaration(node, kind, name, qualifiedName, scope.enclosing()));
+            if (type) {
+                bases(node.getChildByFieldName("superclasses"), qualifiedName);
+                // A class body runs when its definition does, so it keeps the caller.
+                pushChildren(node, scope, new Scope(qualifiedName, true, scope.caller()));
+            } else {
+                pushChildren(node, scope, new Scope(qualifiedName, false, qualifiedName));
             }
-            String qualifiedName = scope.qualify(name);
-            declarations.add(declaration(node, DeclarationKind.CLASS, name, qualifiedName, scope.enclosing()));
-            bases(node.getChildByFieldName("superclasses"), qualifiedName);
-            pushChildren(node, scope, new Scope(qualifiedName, true, scope.caller()));
         }
 
         private Declaration declaration(
                 TSNode node, DeclarationKind kind, String name, String qualifiedName, String parent) {
-            int start = node.getStartPoint().getRow() + 1;
-            int end = Math.max(start, node.getEndPoint().getRow() + 1);
             return new Declaration(
                     kind,
                     name,
@@ -144,8 +133,8 @@ public final class PythonExtractor implements LanguageExtractor {
                     signature(node),
                     docstring(node.getChildByFieldName("body")),
                     exported(name),
-                    start,
-                    end);
+                    line(node),
+                    endLine(node));
         }
 
         /** The head up to the colon that opens the body, without comments written inside it. */
@@ -170,7 +159,7 @@ public final class PythonExtractor implements LanguageExtractor {
                 from = comment.getEndByte();
             }
             head.append(source.slice(from, end));
-            String signature = collapse(head.toString());
+            String signature = CodeText.collapse(head.toString());
             return signature.endsWith(":")
                     ? signature.substring(0, signature.length() - 1).trim()
                     : signature;
@@ -184,7 +173,7 @@ public final class PythonExtractor implements LanguageExtractor {
                 TSNode current = pending.pop();
                 for (int i = current.getChildCount() - 1; i >= 0; i--) {
                     TSNode child = current.getChild(i);
-                    if (child == null || child.isNull() || child.getStartByte() >= end) {
+                    if (!SyntaxNodes.present(child) || child.getStartByte() >= end) {
                         continue;
                     }
                     if ("comment".equals(child.getType())) {
@@ -198,7 +187,7 @@ public final class PythonExtractor implements LanguageExtractor {
         }
 
         private String docstring(TSNode body) {
-            if (body == null || body.isNull()) {
+            if (!SyntaxNodes.present(body)) {
                 return "";
             }
             for (int i = 0; i < body.getNamedChildCount(); i++) {
@@ -255,15 +244,14 @@ public final class PythonExtractor implements LanguageExtractor {
         }
 
         private void bases(TSNode superclasses, String declaration) {
-            if (superclasses == null || superclasses.isNull()) {
+            if (!SyntaxNodes.present(superclasses)) {
                 return;
             }
             for (int i = 0; i < superclasses.getNamedChildCount(); i++) {
                 TSNode base = superclasses.getNamedChild(i);
                 String name = baseName(base);
                 if (!name.isEmpty() && !"object".equals(name)) {
-                    supertypes.add(new SupertypeRef(
-                            declaration, name, false, base.getStartPoint().getRow() + 1));
+                    out.supertype(new SupertypeRef(declaration, name, false, line(base)));
                 }
             }
         }
@@ -271,122 +259,16 @@ public final class PythonExtractor implements LanguageExtractor {
         /** A base named by a (dotted) name, its subscripts dropped; keywords, splats and calls are no names. */
         private String baseName(TSNode base) {
             TSNode named = base;
-            while (named != null && !named.isNull() && "subscript".equals(named.getType())) {
+            while (SyntaxNodes.present(named) && "subscript".equals(named.getType())) {
                 named = named.getChildByFieldName("value");
             }
-            if (named == null || named.isNull()) {
+            if (!SyntaxNodes.present(named)) {
                 return "";
             }
             return switch (named.getType()) {
-                case "identifier", "attribute" -> source.of(named).replaceAll("\\s+", "");
+                case "identifier", "attribute" -> CodeText.withoutWhitespace(source.of(named));
                 default -> "";
             };
-        }
-
-        private void plainImport(TSNode node) {
-            int line = node.getStartPoint().getRow() + 1;
-            for (int i = 0; i < node.getChildCount(); i++) {
-                if (!"name".equals(node.getFieldNameForChild(i))) {
-                    continue;
-                }
-                String module = importedName(node.getChild(i));
-                if (!module.isEmpty()) {
-                    imports.add(ImportRef.of(module, line));
-                }
-            }
-        }
-
-        private void fromImport(TSNode node) {
-            String module;
-            if ("future_import_statement".equals(node.getType())) {
-                module = "__future__";
-            } else {
-                module = moduleName(node.getChildByFieldName("module_name"));
-            }
-            if (module.isEmpty()) {
-                return;
-            }
-            List<String> names = new ArrayList<>();
-            boolean wildcard = false;
-            for (int i = 0; i < node.getChildCount(); i++) {
-                TSNode child = node.getChild(i);
-                if ("wildcard_import".equals(child.getType())) {
-                    wildcard = true;
-                } else if ("name".equals(node.getFieldNameForChild(i))) {
-                    String name = importedName(child);
-                    if (!name.isEmpty()) {
-                        names.add(name);
-                    }
-                }
-            }
-            imports.add(new ImportRef(
-                    module,
-                    names,
-                    wildcard,
-                    ImportKind.IMPORT,
-                    node.getStartPoint().getRow() + 1));
-        }
-
-        /** {@code a.b} of {@code a.b} or {@code a.b as c}. */
-        private String importedName(TSNode node) {
-            if (node == null || node.isNull()) {
-                return "";
-            }
-            TSNode dotted = "aliased_import".equals(node.getType()) ? node.getChildByFieldName("name") : node;
-            return dottedName(dotted);
-        }
-
-        /** The module of a {@code from} import: dots for a relative one, then the dotted name. */
-        private String moduleName(TSNode node) {
-            if (node == null || node.isNull()) {
-                return "";
-            }
-            if (!"relative_import".equals(node.getType())) {
-                return dottedName(node);
-            }
-            StringBuilder spec = new StringBuilder();
-            for (int i = 0; i < node.getNamedChildCount(); i++) {
-                TSNode part = node.getNamedChild(i);
-                if ("import_prefix".equals(part.getType())) {
-                    spec.append(source.of(part).replaceAll("[^.]", ""));
-                } else if ("dotted_name".equals(part.getType())) {
-                    spec.append(dottedName(part));
-                }
-            }
-            return spec.toString();
-        }
-
-        private String dottedName(TSNode node) {
-            if (node == null || node.isNull() || !"dotted_name".equals(node.getType())) {
-                return "";
-            }
-            return source.of(node).replaceAll("\\s+", "");
-        }
-
-        private void call(TSNode node, Scope scope) {
-            TSNode function = node.getChildByFieldName("function");
-            if (function == null || function.isNull()) {
-                return;
-            }
-            int line = node.getStartPoint().getRow() + 1;
-            switch (function.getType()) {
-                case "identifier" -> calls.add(new CallRef(scope.caller(), source.of(function), "", line));
-                case "attribute" -> {
-                    TSNode attribute = function.getChildByFieldName("attribute");
-                    TSNode object = function.getChildByFieldName("object");
-                    String callee = source.of(attribute);
-                    if (!callee.isEmpty()) {
-                        calls.add(new CallRef(scope.caller(), callee, collapse(source.of(object)), line));
-                    }
-                }
-                default -> {
-                    // f()(), handlers[key](), (lambda: x)(): nothing names the callee.
-                }
-            }
-        }
-
-        private static String collapse(String text) {
-            return text.replaceAll("\\s+", " ").trim();
         }
 
         /** Dunder names are the language's protocol, meant to be reached from outside. */

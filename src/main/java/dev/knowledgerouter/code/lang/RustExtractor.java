@@ -1,8 +1,12 @@
 package dev.knowledgerouter.code.lang;
 
-import dev.knowledgerouter.code.syntax.CallRef;
+import static dev.knowledgerouter.code.syntax.SyntaxNodes.line;
+
+import dev.knowledgerouter.code.syntax.CodeText;
 import dev.knowledgerouter.code.syntax.Declaration;
 import dev.knowledgerouter.code.syntax.DeclarationKind;
+import dev.knowledgerouter.code.syntax.DocComments;
+import dev.knowledgerouter.code.syntax.ExtractionBuilder;
 import dev.knowledgerouter.code.syntax.FileExtraction;
 import dev.knowledgerouter.code.syntax.ImportKind;
 import dev.knowledgerouter.code.syntax.ImportRef;
@@ -10,6 +14,7 @@ import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.LanguageExtractor;
 import dev.knowledgerouter.code.syntax.SourceText;
 import dev.knowledgerouter.code.syntax.SupertypeRef;
+import dev.knowledgerouter.code.syntax.SyntaxNodes;
 import java.util.ArrayList;
 import java.util.List;
 import org.treesitter.TSNode;
@@ -18,24 +23,16 @@ import org.treesitter.TSNode;
  * Extracts Rust items with the tree-sitter-rust grammar. Rust has no package clause and no classes:
  * {@code impl} and {@code trait} blocks are what give functions an owner, so methods are attributed to
  * the implemented type (or the trait), wherever the {@code impl} block sits. Inline {@code mod} blocks are
- * namespaces, not declarations: they only prefix the qualified names of what they contain.
+ * namespaces, not declarations: they only prefix the qualified names of what they contain. The walk here
+ * handles items; {@code use} trees and calls are read by {@link RustReferences}.
  */
 public final class RustExtractor implements LanguageExtractor {
 
     @Override
     public FileExtraction extract(String path, SourceText source, TSNode root) {
-        Walk walk = new Walk(source);
-        walk.children(root, Scope.TOP);
-        return new FileExtraction(
-                path,
-                Language.RUST,
-                "",
-                source.lineCount(),
-                walk.declarations,
-                walk.imports,
-                walk.supertypes,
-                walk.calls,
-                root.hasError());
+        ExtractionBuilder out = new ExtractionBuilder();
+        new Walk(source, out).children(root, Scope.TOP);
+        return out.build(path, Language.RUST, "", source, root);
     }
 
     /**
@@ -88,14 +85,14 @@ public final class RustExtractor implements LanguageExtractor {
         private static final int MAX_DEPTH = 1_000;
 
         private final SourceText source;
-        private final List<Declaration> declarations = new ArrayList<>();
-        private final List<ImportRef> imports = new ArrayList<>();
-        private final List<SupertypeRef> supertypes = new ArrayList<>();
-        private final List<CallRef> calls = new ArrayList<>();
+        private final ExtractionBuilder out;
+        private final RustReferences references;
         private int depth;
 
-        Walk(SourceText source) {
+        Walk(SourceText source, ExtractionBuilder out) {
             this.source = source;
+            this.out = out;
+            this.references = new RustReferences(source, out);
         }
 
         void children(TSNode node, Scope scope) {
@@ -139,14 +136,10 @@ public final class RustExtractor implements LanguageExtractor {
                 }
                 case "impl_item" -> impl(node, scope);
                 case "mod_item" -> module(node, scope);
-                case "use_declaration" -> {
-                    int first = imports.size();
-                    use(node.getChildByFieldName("argument"), "", false);
-                    relativeToFile(first, scope.modules);
-                }
-                case "extern_crate_declaration" -> externCrate(node);
+                case "use_declaration" -> references.useDeclaration(node, scope.modules);
+                case "extern_crate_declaration" -> references.externCrate(node);
                 case "call_expression" -> {
-                    call(node, scope);
+                    references.call(node, scope.caller);
                     children(node, scope);
                 }
                 case "macro_invocation",
@@ -190,11 +183,7 @@ public final class RustExtractor implements LanguageExtractor {
             TSNode bounds = node.getChildByFieldName("bounds");
             if (!bounds.isNull()) {
                 for (int i = 0; i < bounds.getNamedChildCount(); i++) {
-                    TSNode bound = bounds.getNamedChild(i);
-                    String supertrait = typeName(bound);
-                    if (!supertrait.isEmpty()) {
-                        supertypes.add(new SupertypeRef(qualified, supertrait, false, line(bound)));
-                    }
+                    supertype(qualified, bounds.getNamedChild(i), false);
                 }
             }
             TSNode body = node.getChildByFieldName("body");
@@ -214,14 +203,19 @@ public final class RustExtractor implements LanguageExtractor {
             TSNode trait = node.getChildByFieldName("trait");
             boolean traitImpl = !trait.isNull();
             if (traitImpl && !negative(node)) {
-                String traitName = typeName(trait);
-                if (!traitName.isEmpty()) {
-                    supertypes.add(new SupertypeRef(owner, traitName, true, line(trait)));
-                }
+                supertype(owner, trait, true);
             }
             TSNode body = node.getChildByFieldName("body");
             if (!body.isNull()) {
                 children(body, scope.ownedBy(owner, traitImpl));
+            }
+        }
+
+        /** A supertrait, or with {@code implemented} a trait the type implements; lifetimes name none. */
+        private void supertype(String declaration, TSNode type, boolean implemented) {
+            String name = typeName(type);
+            if (!name.isEmpty()) {
+                out.supertype(new SupertypeRef(declaration, name, implemented, line(type)));
             }
         }
 
@@ -245,7 +239,7 @@ public final class RustExtractor implements LanguageExtractor {
             if (body.isNull()) {
                 List<String> path = new ArrayList<>(scope.modules);
                 path.add(name);
-                imports.add(new ImportRef(
+                out.importRef(new ImportRef(
                         String.join("::", path), List.of(), false, ImportKind.MODULE_DECLARATION, line(node)));
                 return;
             }
@@ -255,10 +249,16 @@ public final class RustExtractor implements LanguageExtractor {
         private String declare(TSNode node, DeclarationKind kind, String name, Scope scope, boolean reachable) {
             String qualified = scope.qualify(name);
             boolean exported = reachable || hasVisibility(node);
-            int start = line(node);
-            int end = Math.max(start, node.getEndPoint().getRow() + 1);
-            declarations.add(new Declaration(
-                    kind, name, qualified, scope.parent, signature(node), doc(node), exported, start, end));
+            out.declaration(new Declaration(
+                    kind,
+                    name,
+                    qualified,
+                    scope.parent,
+                    signature(node),
+                    doc(node),
+                    exported,
+                    line(node),
+                    SyntaxNodes.endLine(node)));
             return qualified;
         }
 
@@ -280,7 +280,7 @@ public final class RustExtractor implements LanguageExtractor {
         private String signature(TSNode node) {
             TSNode body = node.getChildByFieldName("body");
             String head = body.isNull() ? source.of(node) : source.slice(node.getStartByte(), body.getStartByte());
-            head = collapse(head);
+            head = CodeText.collapse(head);
             if (head.endsWith(";")) {
                 head = head.substring(0, head.length() - 1).trim();
             }
@@ -339,191 +339,9 @@ public final class RustExtractor implements LanguageExtractor {
             }
             if (text.startsWith("/**")) {
                 text = text.substring(3);
-                if (text.endsWith("*/")) {
-                    text = text.substring(0, text.length() - 2);
-                }
-                List<String> lines = new ArrayList<>();
-                for (String line : text.split("\\R", -1)) {
-                    String trimmed = line.trim();
-                    if (trimmed.startsWith("*")) {
-                        trimmed = trimmed.substring(1).trim();
-                    }
-                    lines.add(trimmed);
-                }
-                return String.join("\n", lines).trim();
+                return DocComments.starredBlock(text.endsWith("*/") ? text.substring(0, text.length() - 2) : text);
             }
             return text;
-        }
-
-        private void use(TSNode node, String prefix, boolean inList) {
-            if (node == null || node.isNull()) {
-                return;
-            }
-            switch (node.getType()) {
-                case "scoped_use_list" -> {
-                    TSNode path = node.getChildByFieldName("path");
-                    String listPrefix = path.isNull() ? join(prefix, "") : join(prefix, pathText(path));
-                    TSNode list = node.getChildByFieldName("list");
-                    if (!list.isNull()) {
-                        useList(list, listPrefix);
-                    }
-                }
-                case "use_list" -> useList(node, prefix);
-                case "use_as_clause" -> {
-                    TSNode path = node.getChildByFieldName("path");
-                    String alias = source.of(node.getChildByFieldName("alias")).trim();
-                    String spec =
-                            "self".equals(source.of(path).trim()) && inList ? prefix : join(prefix, pathText(path));
-                    if (!spec.isEmpty()) {
-                        imports.add(new ImportRef(
-                                spec,
-                                alias.isEmpty() ? List.of() : List.of(alias),
-                                false,
-                                ImportKind.IMPORT,
-                                line(node)));
-                    }
-                }
-                case "use_wildcard" -> {
-                    TSNode path = node.getNamedChildCount() > 0 ? node.getNamedChild(0) : null;
-                    String spec = path == null || path.isNull() ? prefix : join(prefix, pathText(path));
-                    if (!spec.isEmpty()) {
-                        imports.add(new ImportRef(spec, List.of(), true, ImportKind.IMPORT, line(node)));
-                    }
-                }
-                case "self" -> {
-                    // `use a::{self}` imports `a` itself; a bare `use self;` names nothing.
-                    if (inList && !prefix.isEmpty()) {
-                        imports.add(ImportRef.of(prefix, line(node)));
-                    }
-                }
-                case "identifier", "scoped_identifier", "crate", "super", "metavariable" -> {
-                    String spec = join(prefix, pathText(node));
-                    if (!spec.isEmpty()) {
-                        imports.add(ImportRef.of(spec, line(node)));
-                    }
-                }
-                default -> {
-                    // An ERROR node or a grammar form we do not know: nothing reliable to import.
-                }
-            }
-        }
-
-        /**
-         * Inside inline modules, rewrites {@code self::} and {@code super::} paths to the equivalent path from the
-         * file's own module, so that the resolver, which sees files and not inline modules, resolves them. The
-         * {@code use super::*} of a {@code #[cfg(test)] mod tests} then means the file itself, as it does in Rust.
-         */
-        private void relativeToFile(int first, List<String> modules) {
-            if (modules.isEmpty()) {
-                return;
-            }
-            for (int i = first; i < imports.size(); i++) {
-                ImportRef ref = imports.get(i);
-                List<String> segments = List.of(ref.spec().split("::", -1));
-                String head = segments.get(0);
-                if (!head.equals("self") && !head.equals("super")) {
-                    continue;
-                }
-                int climbs = 0;
-                while (climbs < segments.size() && segments.get(climbs).equals("super")) {
-                    climbs++;
-                }
-                List<String> rest = segments.subList(head.equals("self") ? 1 : climbs, segments.size());
-                List<String> rewritten = new ArrayList<>();
-                if (climbs > modules.size()) {
-                    for (int up = 0; up < climbs - modules.size(); up++) {
-                        rewritten.add("super");
-                    }
-                } else {
-                    rewritten.add("self");
-                    rewritten.addAll(modules.subList(0, modules.size() - climbs));
-                }
-                rewritten.addAll(rest);
-                imports.set(
-                        i,
-                        new ImportRef(
-                                String.join("::", rewritten), ref.names(), ref.wildcard(), ref.kind(), ref.line()));
-            }
-        }
-
-        private void useList(TSNode list, String prefix) {
-            for (int i = 0; i < list.getNamedChildCount(); i++) {
-                use(list.getNamedChild(i), prefix, true);
-            }
-        }
-
-        private void externCrate(TSNode node) {
-            String name = name(node);
-            if (name.isEmpty()) {
-                return;
-            }
-            String alias = source.of(node.getChildByFieldName("alias")).trim();
-            imports.add(new ImportRef(
-                    name, alias.isEmpty() ? List.of() : List.of(alias), false, ImportKind.IMPORT, line(node)));
-        }
-
-        private String pathText(TSNode path) {
-            return source.of(path).replaceAll("\\s+", "");
-        }
-
-        private static String join(String prefix, String path) {
-            if (prefix.isEmpty()) {
-                return path;
-            }
-            if (path.isEmpty()) {
-                return prefix;
-            }
-            return prefix.endsWith("::") || path.startsWith("::") ? prefix + path : prefix + "::" + path;
-        }
-
-        private void call(TSNode node, Scope scope) {
-            TSNode function = callee(node.getChildByFieldName("function"));
-            if (function == null) {
-                return;
-            }
-            switch (function.getType()) {
-                case "identifier" -> calls.add(new CallRef(scope.caller, source.of(function), "", line(function)));
-                case "scoped_identifier" -> {
-                    TSNode name = function.getChildByFieldName("name");
-                    if (!name.isNull()) {
-                        TSNode path = function.getChildByFieldName("path");
-                        calls.add(new CallRef(scope.caller, source.of(name), collapse(source.of(path)), line(name)));
-                    }
-                }
-                case "field_expression" -> {
-                    TSNode field = function.getChildByFieldName("field");
-                    if (!field.isNull()) {
-                        calls.add(new CallRef(
-                                scope.caller,
-                                source.of(field),
-                                collapse(source.of(function.getChildByFieldName("value"))),
-                                line(field)));
-                    }
-                }
-                default -> {
-                    // A call of a call's result, of a closure literal, of an index: no name to link.
-                }
-            }
-        }
-
-        /** The called expression without turbofish ({@code f::<T>}) or parentheses ({@code (self.f)}). */
-        private static TSNode callee(TSNode function) {
-            TSNode current = function;
-            while (!current.isNull()) {
-                switch (current.getType()) {
-                    case "generic_function" -> current = current.getChildByFieldName("function");
-                    case "parenthesized_expression" -> {
-                        if (current.getNamedChildCount() != 1) {
-                            return null;
-                        }
-                        current = current.getNamedChild(0);
-                    }
-                    default -> {
-                        return current;
-                    }
-                }
-            }
-            return null;
         }
 
         /**
@@ -531,31 +349,23 @@ public final class RustExtractor implements LanguageExtractor {
          * {@code Foo}, {@code fmt::Display} stays qualified; empty for lifetimes and {@code ?Sized}.
          */
         private String typeName(TSNode type) {
-            if (type == null || type.isNull()) {
+            if (!SyntaxNodes.present(type)) {
                 return "";
             }
             return switch (type.getType()) {
                 case "type_identifier", "scoped_type_identifier", "identifier", "scoped_identifier" ->
-                    source.of(type).replaceAll("\\s+", "");
+                    CodeText.withoutWhitespace(source.of(type));
                 case "generic_type", "reference_type", "pointer_type", "higher_ranked_trait_bound" ->
                     typeName(type.getChildByFieldName("type"));
                 case "function_type" -> typeName(type.getChildByFieldName("trait"));
                 case "lifetime", "removed_trait_bound" -> "";
-                default -> collapse(source.of(type));
+                default -> CodeText.collapse(source.of(type));
             };
         }
 
         private static String lastSegment(String path) {
             int separator = path.lastIndexOf("::");
             return separator < 0 ? path : path.substring(separator + 2);
-        }
-
-        private static String collapse(String text) {
-            return text.replaceAll("\\s+", " ").trim();
-        }
-
-        private static int line(TSNode node) {
-            return node.getStartPoint().getRow() + 1;
         }
     }
 }

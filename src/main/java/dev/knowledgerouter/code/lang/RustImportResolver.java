@@ -175,7 +175,9 @@ public final class RustImportResolver implements ImportResolver {
         return new ImportTarget.External(unresolved);
     }
 
-    /** The crate root a path to the root module means: the importing file if it is one, else the library's or binary's. */
+    /**
+     * The crate root a path to the root module means: the importing file if it is one, else the library's or binary's.
+     */
     private Optional<String> rootFile(FileExtraction from, String rootDir) {
         if (from != null) {
             Module here = locate(from.path());

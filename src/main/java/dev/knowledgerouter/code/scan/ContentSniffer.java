@@ -19,8 +19,9 @@ final class ContentSniffer {
 
     // Go's "// Code generated ... DO NOT EDIT.", the "@generated" tag (Facebook's convention, used by
     // Rust and JS tooling too), and the phrases protoc and most other generators put in a header.
-    private static final Pattern GENERATED_MARKER = Pattern.compile(
-            "@generated\\b|(?i:\\bcode generated\\b|\\bdo not (?:edit|modify)\\b|\\bauto-?generated\\b|\\bautomatically generated\\b)");
+    private static final Pattern GENERATED_MARKER =
+            Pattern.compile("@generated\\b|(?i:\\bcode generated\\b|\\bdo not (?:edit|modify)\\b"
+                    + "|\\bauto-?generated\\b|\\bautomatically generated\\b)");
 
     private ContentSniffer() {}
 

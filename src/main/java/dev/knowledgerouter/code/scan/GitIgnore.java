@@ -161,7 +161,10 @@ public final class GitIgnore {
         return -1;
     }
 
-    /** Appends the class starting at {@code glob[open]} and returns the index after it; an unclosed {@code [} is literal. */
+    /**
+     * Appends the class starting at {@code glob[open]} and returns the index after it; an unclosed {@code [} is
+     * literal.
+     */
     private static int appendCharacterClass(String glob, int open, StringBuilder regex) {
         int i = open + 1;
         boolean negated = i < glob.length() && (glob.charAt(i) == '!' || glob.charAt(i) == '^');

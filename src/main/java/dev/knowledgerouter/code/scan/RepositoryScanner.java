@@ -193,7 +193,8 @@ public final class RepositoryScanner {
             if (ContentSniffer.hasGeneratedMarker(head)) {
                 return skipped(SkipReason.GENERATED);
             }
-            if (isJavaScriptFamily(language.get()) && ContentSniffer.hasOverlongLine(head)) {
+            // Minifiers work on JavaScript and TypeScript output; elsewhere a long line is just a long line.
+            if (language.get().isEcmaScript() && ContentSniffer.hasOverlongLine(head)) {
                 return skipped(SkipReason.MINIFIED);
             }
             String text = new String(content, StandardCharsets.UTF_8);
@@ -228,11 +229,6 @@ public final class RepositoryScanner {
             return CredentialPaths.folderAt(CredentialPaths.tail(rootComponents, path))
                     .isPresent();
         }
-    }
-
-    /** Minifiers work on JavaScript and TypeScript output; elsewhere a long line is just a long line. */
-    private static boolean isJavaScriptFamily(Language language) {
-        return language == Language.JAVASCRIPT || language == Language.TYPESCRIPT || language == Language.TSX;
     }
 
     /** Lower-case hex SHA-256, as {@link SourceFile#sha256()} holds it. */

@@ -1,5 +1,6 @@
 package dev.knowledgerouter.code.scan;
 
+import dev.knowledgerouter.code.syntax.RepositoryPath;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -184,7 +185,7 @@ public record ScanPolicy(
 
     /** @param path the directory relative to the root, {@code /}-separated */
     boolean isVendoredDir(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
+        String name = RepositoryPath.fileName(path);
         if (vendoredDirs.contains(name)) {
             return true;
         }

@@ -14,7 +14,10 @@ public enum DeclarationKind {
     ANNOTATION(true),
     STRUCT(true),
     TRAIT(true),
-    /** A named type that is not one of the above: TypeScript {@code type X = ...}, Go {@code type X int}, Rust {@code type X = ...}. */
+    /**
+     * A named type that is not one of the above: TypeScript {@code type X = ...}, Go {@code type X int}, Rust {@code
+     * type X = ...}.
+     */
     TYPE_ALIAS(true),
     FUNCTION(false),
     METHOD(false),

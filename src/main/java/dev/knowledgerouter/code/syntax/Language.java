@@ -64,7 +64,10 @@ public enum Language {
             "graphql",
             "gql");
 
-    /** Extensionless names whose content is build or project config; {@code go.mod} names the Go module path imports resolve against. */
+    /**
+     * Extensionless names whose content is build or project config; {@code go.mod} names the Go module path imports
+     * resolve against.
+     */
     private static final Set<String> TEXT_NAMES = Set.of(
             "dockerfile",
             "containerfile",
@@ -107,5 +110,18 @@ public enum Language {
     /** Whether tree-sitter parses this language (everything but {@link #TEXT}). */
     public boolean isCode() {
         return this != TEXT;
+    }
+
+    /** JavaScript, TypeScript or TSX: one module system, whose files import each other. */
+    public boolean isEcmaScript() {
+        return this == JAVASCRIPT || this == TYPESCRIPT || this == TSX;
+    }
+
+    /**
+     * The family whose files can name each other's declarations and test each other: {@code ecmascript} for
+     * JavaScript, TypeScript and TSX, the language's own name for every other.
+     */
+    public String family() {
+        return isEcmaScript() ? "ecmascript" : name();
     }
 }

@@ -40,7 +40,7 @@ public final class SourceText {
 
     /** The text a syntax node spans; empty for a null node. */
     public String of(TSNode node) {
-        if (node == null || node.isNull()) {
+        if (!SyntaxNodes.present(node)) {
             return "";
         }
         return slice(node.getStartByte(), node.getEndByte());

@@ -1,0 +1,108 @@
+package dev.knowledgerouter.code;
+
+import dev.knowledgerouter.code.scan.RepositoryScanner;
+import dev.knowledgerouter.code.scan.SourceFile;
+import dev.knowledgerouter.code.syntax.FileExtraction;
+import dev.knowledgerouter.code.syntax.Language;
+import dev.knowledgerouter.code.syntax.LanguageExtractor;
+import dev.knowledgerouter.code.syntax.SourceParser;
+import dev.knowledgerouter.code.syntax.SourceText;
+import dev.knowledgerouter.knowledge.Progress;
+import dev.knowledgerouter.knowledge.StopSignal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Parses the files an analysis found changed, on a pool of threads, into their {@link FileState}s. A file that
+ * changed again since the scan, or can no longer be read, is left for the next run; one whose parse fails is kept
+ * as a plain file, so that one odd file never costs the repository its graph.
+ */
+final class ParallelParser {
+    private final Map<Language, LanguageExtractor> extractors;
+    private final int threads;
+
+    ParallelParser(Map<Language, LanguageExtractor> extractors, int threads) {
+        this.extractors = Map.copyOf(extractors);
+        this.threads = threads;
+    }
+
+    /** Parses the changed files in parallel into {@code files}; returns how many could not be read. */
+    int parse(Path root, List<SourceFile> changed, Map<String, FileState> files, Progress progress, StopSignal stop)
+            throws IOException {
+        progress.start("parse", changed.size());
+        int unreadable = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(
+                threads, Thread.ofPlatform().daemon().name("kr-parse-", 0).factory());
+        SourceParser parser = new SourceParser(extractors);
+        try {
+            List<Future<Optional<FileState>>> futures = new ArrayList<>();
+            for (SourceFile file : changed) {
+                // Once stopping, the files not yet parsed are left for the next run.
+                futures.add(pool.submit(
+                        () -> stop.requested() ? Optional.<FileState>empty() : parseOne(root, file, parser)));
+            }
+            for (Future<Optional<FileState>> future : futures) {
+                Optional<FileState> state = future.get();
+                if (state.isPresent()) {
+                    files.put(state.get().extraction().path(), state.get());
+                } else {
+                    unreadable++;
+                }
+                progress.advance(1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("analysis interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("parsing failed: " + e.getCause(), e.getCause());
+        } finally {
+            // The native parsers may be freed only once no worker is inside one.
+            pool.shutdownNow();
+            try {
+                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                    parser.close();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            progress.done();
+        }
+        return unreadable;
+    }
+
+    private static Optional<FileState> parseOne(Path root, SourceFile file, SourceParser parser) {
+        String path = RepositoryAnalyzer.pathOf(file);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(root.resolve(file.relativePath()));
+        } catch (IOException | UncheckedIOException e) {
+            // Deleted or locked since the scan: left out now, picked up by the next run.
+            return Optional.empty();
+        }
+        if (!RepositoryScanner.sha256(bytes).equals(file.sha256())) {
+            return Optional.empty(); // changed since the scan judged it (it may hold a secret now): next run
+        }
+        SourceText source = new SourceText(bytes);
+        FileExtraction extraction;
+        try {
+            extraction = parser.parse(path, file.language(), source);
+        } catch (RuntimeException | StackOverflowError e) {
+            // An extractor bug or a pathologically deep expression in one file must not cost the whole
+            // repository its graph: keep it as a plain file.
+            extraction = new FileExtraction(
+                    path, file.language(), "", source.lineCount(), List.of(), List.of(), List.of(), List.of(), true);
+        }
+        return Optional.of(new FileState(file.sha256(), extraction, Map.of()));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.knowledgerouter.code.graph;
+
+import dev.knowledgerouter.code.syntax.FileExtraction;
+import dev.knowledgerouter.code.syntax.ImportRef;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What one file can see by name: its own declarations, the files its imports reach (and under which names), and
+ * the files its language makes visible without an import. Filled while the graph is assembled, read while names
+ * are resolved.
+ */
+final class FileScope {
+    final FileExtraction file;
+    final Map<String, String> idByQualifiedName = new HashMap<>();
+    final Map<String, String> parentByQualifiedName = new HashMap<>();
+    final List<DeclaredNode> declarations = new ArrayList<>();
+    final Set<String> importedPaths = new TreeSet<>();
+    final Map<String, Set<String>> pathsByImportedName = new HashMap<>();
+    final Map<String, Set<String>> pathsByModuleAlias = new HashMap<>();
+    List<String> visible = List.of();
+
+    FileScope(FileExtraction file) {
+        this.file = file;
+    }
+
+    /** Declares one of the file's own declarations; of two with one qualified name, the first is the one meant. */
+    void declare(DeclaredNode declared) {
+        declarations.add(declared);
+        String qualifiedName = declared.declaration().qualifiedName();
+        idByQualifiedName.putIfAbsent(qualifiedName, declared.id());
+        parentByQualifiedName.putIfAbsent(qualifiedName, declared.declaration().parent());
+    }
+
+    /**
+     * Records the files an import reached and the names it brings into scope (the names it lists, the last
+     * segment of what it imports, and the import as written), for resolving supertypes and calls by name.
+     */
+    void imported(ImportRef ref, Collection<String> paths) {
+        importedPaths.addAll(paths);
+        if (paths.isEmpty()) {
+            return;
+        }
+        List<String> names = new ArrayList<>(ref.names());
+        String[] segments = ref.spec().split("[./:]+");
+        for (int i = segments.length - 1; i >= 0; i--) {
+            if (!segments[i].isEmpty()) {
+                names.add(segments[i]);
+                break;
+            }
+        }
+        for (String name : names) {
+            pathsByImportedName.computeIfAbsent(name, k -> new TreeSet<>()).addAll(paths);
+            pathsByModuleAlias.computeIfAbsent(name, k -> new TreeSet<>()).addAll(paths);
+        }
+        pathsByModuleAlias.computeIfAbsent(ref.spec(), k -> new TreeSet<>()).addAll(paths);
+    }
+
+    String parentOf(String qualifiedName) {
+        return parentByQualifiedName.getOrDefault(qualifiedName, "");
+    }
+}

@@ -1,0 +1,227 @@
+package dev.knowledgerouter.code.graph;
+
+import dev.knowledgerouter.code.syntax.CallRef;
+import dev.knowledgerouter.code.syntax.Declaration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Resolves a supertype or a callee, written by name in one file, to the one declaration it means: through the
+ * file's own declarations, its imports, what its language makes visible, and as a last resort the one declaration
+ * of that name in the repository. A name with no candidate or with several resolves to nothing: a missing edge
+ * misleads less than a wrong one.
+ */
+final class NameResolver {
+    private static final Set<String> SELF_RECEIVERS = Set.of("", "this", "self", "Self", "cls", "super");
+
+    private final Map<String, FileScope> scopes;
+    /** Declarations by simple name, for repository-wide unique lookups. */
+    private final Map<String, List<DeclaredNode>> byName = new HashMap<>();
+    /** Members of each type declaration, by the type's id. */
+    private final Map<String, List<DeclaredNode>> membersOf = new HashMap<>();
+
+    /** @param scopes every file's scope by path, filled before the first name is resolved */
+    NameResolver(Map<String, FileScope> scopes) {
+        this.scopes = scopes;
+    }
+
+    void declared(DeclaredNode declared) {
+        byName.computeIfAbsent(declared.declaration().name(), k -> new ArrayList<>())
+                .add(declared);
+    }
+
+    void member(String parentId, DeclaredNode declared) {
+        membersOf.computeIfAbsent(parentId, k -> new ArrayList<>()).add(declared);
+    }
+
+    /** The one type declaration a name written in this file refers to, if exactly one can be found. */
+    Optional<String> resolveType(FileScope scope, String written) {
+        String simple = lastSegment(written);
+        String qualifier = qualifier(written);
+        if (!qualifier.isEmpty()) {
+            Set<String> paths = scope.pathsByModuleAlias.getOrDefault(qualifier, Set.of());
+            Optional<String> viaModule = single(topLevel(paths, simple, true));
+            if (viaModule.isPresent()) {
+                return viaModule;
+            }
+            // An outer type in this file or an imported one: Outer.Inner
+            Optional<String> outer = resolveType(scope, qualifier);
+            if (outer.isPresent()) {
+                return single(membersNamed(outer.get(), simple).stream()
+                        .filter(d -> d.declaration().kind().isType())
+                        .toList());
+            }
+        }
+        List<DeclaredNode> local = scope.declarations.stream()
+                .filter(d -> d.declaration().kind().isType()
+                        && d.declaration().name().equals(simple))
+                .toList();
+        if (!local.isEmpty()) {
+            return single(local);
+        }
+        Optional<String> imported =
+                single(topLevel(scope.pathsByImportedName.getOrDefault(simple, Set.of()), simple, true));
+        if (imported.isPresent()) {
+            return imported;
+        }
+        Optional<String> visible = single(topLevel(scope.visible, simple, true));
+        if (visible.isPresent()) {
+            return visible;
+        }
+        Optional<String> wildcard = single(topLevel(scope.importedPaths, simple, true));
+        if (wildcard.isPresent()) {
+            return wildcard;
+        }
+        // Last resort: the only type of that name in the same language family anywhere in the repository.
+        return single(byName.getOrDefault(simple, List.of()).stream()
+                .filter(d -> d.declaration().kind().isType()
+                        && d.declaration().parent().isEmpty()
+                        && scopes.get(d.path())
+                                .file
+                                .language()
+                                .family()
+                                .equals(scope.file.language().family()))
+                .toList());
+    }
+
+    /** The one declaration a call made in this file reaches, if exactly one can be found. */
+    Optional<String> resolveCall(FileScope scope, CallRef call) {
+        String callee = call.callee();
+        String receiver = call.receiver();
+        if (SELF_RECEIVERS.contains(receiver)) {
+            // Members of the enclosing types, innermost first.
+            String parent = enclosingTypeOf(scope, call.caller());
+            while (parent != null) {
+                String parentId = scope.idByQualifiedName.get(parent);
+                List<DeclaredNode> members = parentId == null ? List.of() : membersNamed(parentId, callee);
+                if (!members.isEmpty()) {
+                    return single(members);
+                }
+                String grand = scope.parentOf(parent);
+                parent = grand.isEmpty() ? null : grand;
+            }
+            if (!receiver.isEmpty()) {
+                return Optional.empty();
+            }
+            List<DeclaredNode> local = scope.declarations.stream()
+                    .filter(d -> d.declaration().parent().isEmpty()
+                            && d.declaration().name().equals(callee))
+                    .toList();
+            if (!local.isEmpty()) {
+                return single(local);
+            }
+            for (Collection<String> paths : List.of(
+                    scope.pathsByImportedName.getOrDefault(callee, Set.of()), scope.visible, scope.importedPaths)) {
+                Optional<String> found = single(topLevel(paths, callee, false));
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            return Optional.empty();
+        }
+        // Receiver is a module or package alias: pkg.F()
+        Set<String> modulePaths = scope.pathsByModuleAlias.get(receiver);
+        if (modulePaths != null) {
+            Optional<String> found = single(topLevel(modulePaths, callee, false));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        // Receiver names a type: Type.staticMethod(), Type::new()
+        String receiverName = lastSegment(receiver);
+        if (!receiverName.isEmpty() && Character.isUpperCase(receiverName.charAt(0))) {
+            Optional<String> type = resolveType(scope, receiver);
+            if (type.isPresent()) {
+                return single(membersNamed(type.get(), callee));
+            }
+            return Optional.empty();
+        }
+        // An object of unknown type: link only when one method of that name is in sight.
+        Set<String> paths = new TreeSet<>(scope.importedPaths);
+        paths.addAll(scope.visible);
+        paths.add(scope.file.path());
+        List<DeclaredNode> methods = new ArrayList<>();
+        for (String path : paths) {
+            FileScope other = scopes.get(path);
+            if (other != null) {
+                other.declarations.stream()
+                        .filter(d -> !d.declaration().kind().isType()
+                                && !d.declaration().parent().isEmpty()
+                                && d.declaration().name().equals(callee))
+                        .forEach(methods::add);
+            }
+        }
+        return single(methods);
+    }
+
+    private List<DeclaredNode> membersNamed(String typeId, String name) {
+        return membersOf.getOrDefault(typeId, List.of()).stream()
+                .filter(d -> d.declaration().name().equals(name))
+                .toList();
+    }
+
+    private String enclosingTypeOf(FileScope scope, String qualifiedName) {
+        String current = qualifiedName;
+        while (!current.isEmpty()) {
+            String id = scope.idByQualifiedName.get(current);
+            if (id != null && id.startsWith("class:")) {
+                return current;
+            }
+            current = scope.parentOf(current);
+        }
+        return null;
+    }
+
+    private List<DeclaredNode> topLevel(Collection<String> paths, String name, boolean types) {
+        List<DeclaredNode> found = new ArrayList<>();
+        for (String path : paths) {
+            FileScope other = scopes.get(path);
+            if (other == null) {
+                continue;
+            }
+            for (DeclaredNode d : other.declarations) {
+                Declaration decl = d.declaration();
+                if (decl.parent().isEmpty()
+                        && decl.name().equals(name)
+                        && (!types || decl.kind().isType())) {
+                    found.add(d);
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The one declaration among the candidates; overloads of one declaration count as one (the first), anything
+     * else as none.
+     */
+    private static Optional<String> single(List<DeclaredNode> candidates) {
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        String base = GraphBuilder.baseId(candidates.getFirst().id());
+        boolean one =
+                candidates.stream().allMatch(d -> GraphBuilder.baseId(d.id()).equals(base));
+        return one ? Optional.of(base) : Optional.empty();
+    }
+
+    private static String lastSegment(String written) {
+        String[] parts = written.split("\\.|::");
+        return parts.length == 0 ? written : parts[parts.length - 1];
+    }
+
+    private static String qualifier(String written) {
+        int dot = written.lastIndexOf('.');
+        int colons = written.lastIndexOf("::");
+        if (colons > dot) {
+            return written.substring(0, colons);
+        }
+        return dot < 0 ? "" : written.substring(0, dot);
+    }
+}

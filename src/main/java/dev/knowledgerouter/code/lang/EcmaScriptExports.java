@@ -1,0 +1,104 @@
+package dev.knowledgerouter.code.lang;
+
+import dev.knowledgerouter.code.syntax.CodeText;
+import dev.knowledgerouter.code.syntax.SourceText;
+import java.util.HashSet;
+import java.util.Set;
+import org.treesitter.TSNode;
+
+/**
+ * Which ECMAScript declarations other files can reach: those inside an {@code export} statement, module-level
+ * names exported apart from their declaration, and class members not marked private.
+ */
+final class EcmaScriptExports {
+    private final SourceText source;
+    private final Set<String> exportedNames;
+
+    private EcmaScriptExports(SourceText source, Set<String> exportedNames) {
+        this.source = source;
+        this.exportedNames = exportedNames;
+    }
+
+    /**
+     * Reads the module-level names exported apart from their declaration ({@code export { a, b }}, {@code export
+     * default a}, TypeScript {@code export = a}, CommonJS {@code module.exports = { a }}) before the walk, because
+     * the clause may come after the declaration it exports.
+     */
+    static EcmaScriptExports of(TSNode root, SourceText source) {
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < root.getNamedChildCount(); i++) {
+            TSNode statement = root.getNamedChild(i);
+            if (statement.getType().equals("export_statement")
+                    && statement.getChildByFieldName("source").isNull()) {
+                for (int j = 0; j < statement.getNamedChildCount(); j++) {
+                    TSNode child = statement.getNamedChild(j);
+                    if (child.getType().equals("export_clause")) {
+                        for (int k = 0; k < child.getNamedChildCount(); k++) {
+                            TSNode specifier = child.getNamedChild(k);
+                            if (specifier.getType().equals("export_specifier")) {
+                                names.add(source.of(specifier.getChildByFieldName("name")));
+                            }
+                        }
+                    } else if (child.getType().equals("identifier")) {
+                        names.add(source.of(child));
+                    }
+                }
+            } else if (statement.getType().equals("expression_statement")
+                    && statement.getNamedChildCount() > 0
+                    && statement.getNamedChild(0).getType().equals("assignment_expression")) {
+                commonJsExports(statement.getNamedChild(0), source, names);
+            }
+        }
+        return new EcmaScriptExports(source, names);
+    }
+
+    private static void commonJsExports(TSNode assignment, SourceText source, Set<String> names) {
+        String left = CodeText.withoutWhitespace(source.of(assignment.getChildByFieldName("left")));
+        TSNode right = assignment.getChildByFieldName("right");
+        boolean whole = left.equals("module.exports");
+        boolean member = left.startsWith("exports.") || left.startsWith("module.exports.");
+        if (!whole && !member || right.isNull()) {
+            return;
+        }
+        if (right.getType().equals("identifier")) {
+            names.add(source.of(right));
+        } else if (whole && right.getType().equals("object")) {
+            for (int i = 0; i < right.getNamedChildCount(); i++) {
+                TSNode property = right.getNamedChild(i);
+                TSNode value = property.getChildByFieldName("value");
+                if (property.getType().equals("shorthand_property_identifier")) {
+                    names.add(source.of(property));
+                } else if (property.getType().equals("pair") && value.getType().equals("identifier")) {
+                    names.add(source.of(value));
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether a declaration is part of an {@code export} statement or, at module level, named in an export clause.
+     */
+    boolean isExported(TSNode node, boolean moduleLevel) {
+        for (TSNode wrapper : EcmaScriptDeclarationText.wrappers(node)) {
+            if (wrapper.getType().equals("export_statement")) {
+                return true;
+            }
+        }
+        return moduleLevel && exportedNames.contains(source.of(node.getChildByFieldName("name")));
+    }
+
+    /** A {@code #name} or a TypeScript {@code private} member, which nothing outside its class reaches. */
+    boolean isPrivateMember(TSNode member, String name) {
+        if (name.startsWith("#")) {
+            return true;
+        }
+        for (int i = 0; i < member.getNamedChildCount(); i++) {
+            TSNode child = member.getNamedChild(i);
+            if (child.getType().equals("accessibility_modifier")
+                    && source.of(child).equals("private")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

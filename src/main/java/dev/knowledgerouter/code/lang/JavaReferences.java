@@ -1,0 +1,142 @@
+package dev.knowledgerouter.code.lang;
+
+import static dev.knowledgerouter.code.syntax.SyntaxNodes.line;
+
+import dev.knowledgerouter.code.syntax.CallRef;
+import dev.knowledgerouter.code.syntax.CodeText;
+import dev.knowledgerouter.code.syntax.ExtractionBuilder;
+import dev.knowledgerouter.code.syntax.ImportKind;
+import dev.knowledgerouter.code.syntax.ImportRef;
+import dev.knowledgerouter.code.syntax.SourceText;
+import dev.knowledgerouter.code.syntax.SupertypeRef;
+import dev.knowledgerouter.code.syntax.SyntaxNodes;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.treesitter.TSNode;
+
+/**
+ * What a Java file names elsewhere: its package, its imports, the supertypes in declaration heads and its call
+ * sites, {@code new} included. Supertypes and constructor calls share the reading of a type as written.
+ */
+final class JavaReferences {
+    private static final Pattern SPACE_AROUND_DOT = Pattern.compile(" ?\\. ?");
+
+    private final SourceText source;
+    private final ExtractionBuilder out;
+
+    JavaReferences(SourceText source, ExtractionBuilder out) {
+        this.source = source;
+        this.out = out;
+    }
+
+    String packageName(TSNode node) {
+        for (int i = 0; i < node.getNamedChildCount(); i++) {
+            TSNode child = node.getNamedChild(i);
+            if ("scoped_identifier".equals(child.getType()) || "identifier".equals(child.getType())) {
+                return CodeText.withoutWhitespace(source.of(child));
+            }
+        }
+        return "";
+    }
+
+    void recordImport(TSNode node) {
+        String spec = "";
+        boolean wildcard = false;
+        for (int i = 0; i < node.getChildCount(); i++) {
+            TSNode child = node.getChild(i);
+            switch (child.getType()) {
+                case "scoped_identifier", "identifier" -> spec = CodeText.withoutWhitespace(source.of(child));
+                case "asterisk" -> wildcard = true;
+                default -> {
+                    // "import", "static", dots, semicolon and comments carry nothing more.
+                }
+            }
+        }
+        if (!spec.isEmpty()) {
+            out.importRef(new ImportRef(spec, List.of(), wildcard, ImportKind.IMPORT, line(node)));
+        }
+    }
+
+    void recordSupertypes(TSNode node, String declaration) {
+        for (int i = 0; i < node.getNamedChildCount(); i++) {
+            TSNode child = node.getNamedChild(i);
+            switch (child.getType()) {
+                // A class's superclass is inherited; an interface's "extends" list is inheritance too.
+                case "superclass", "extends_interfaces" -> addSupertypes(child, declaration, false);
+                case "super_interfaces" -> addSupertypes(child, declaration, true);
+                default -> {
+                    // Other parts of the head (name, type parameters, permits, body) name no supertype.
+                }
+            }
+        }
+    }
+
+    private void addSupertypes(TSNode clause, String declaration, boolean implementsInterface) {
+        for (int i = 0; i < clause.getNamedChildCount(); i++) {
+            TSNode child = clause.getNamedChild(i);
+            if ("type_list".equals(child.getType())) {
+                addSupertypes(child, declaration, implementsInterface);
+            } else {
+                String name = typeName(child);
+                if (!name.isEmpty()) {
+                    out.supertype(new SupertypeRef(declaration, name, implementsInterface, line(child)));
+                }
+            }
+        }
+    }
+
+    void recordCall(TSNode node, String caller) {
+        switch (node.getType()) {
+            case "method_invocation" -> {
+                TSNode name = node.getChildByFieldName("name");
+                String callee = source.of(name);
+                if (!callee.isEmpty()) {
+                    out.call(new CallRef(caller, callee, receiver(node.getChildByFieldName("object")), line(name)));
+                }
+            }
+            case "object_creation_expression" -> {
+                String callee = simpleName(typeName(node.getChildByFieldName("type")));
+                if (!callee.isEmpty()) {
+                    out.call(new CallRef(caller, callee, "", line(node)));
+                }
+            }
+            default -> {
+                // Method references and explicit this(...)/super(...) are not recorded as calls.
+            }
+        }
+    }
+
+    /** The receiver on one line: a chain broken over lines reads {@code foo.bar()}, not {@code foo\n  .bar()}. */
+    private String receiver(TSNode object) {
+        String written = CodeText.collapse(source.of(object));
+        return SPACE_AROUND_DOT.matcher(written).replaceAll(".");
+    }
+
+    /** A type as written without type arguments or annotations: {@code pkg.Base<T>} gives {@code pkg.Base}. */
+    private String typeName(TSNode type) {
+        if (!SyntaxNodes.present(type)) {
+            return "";
+        }
+        return switch (type.getType()) {
+            case "generic_type" -> {
+                for (int i = 0; i < type.getNamedChildCount(); i++) {
+                    TSNode child = type.getNamedChild(i);
+                    if (!"type_arguments".equals(child.getType())) {
+                        yield typeName(child);
+                    }
+                }
+                yield "";
+            }
+            case "annotated_type" -> {
+                int count = type.getNamedChildCount();
+                TSNode last = count == 0 ? null : type.getNamedChild(count - 1);
+                yield last == null || "annotated_type".equals(last.getType()) ? "" : typeName(last);
+            }
+            default -> CodeText.withoutWhitespace(CodeText.withoutTypeArguments(source.of(type)));
+        };
+    }
+
+    private static String simpleName(String typeName) {
+        return typeName.substring(typeName.lastIndexOf('.') + 1);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.knowledgerouter.code.lang;
+
+import static dev.knowledgerouter.code.syntax.SyntaxNodes.line;
+
+import dev.knowledgerouter.code.syntax.CallRef;
+import dev.knowledgerouter.code.syntax.CodeText;
+import dev.knowledgerouter.code.syntax.ExtractionBuilder;
+import dev.knowledgerouter.code.syntax.ImportKind;
+import dev.knowledgerouter.code.syntax.ImportRef;
+import dev.knowledgerouter.code.syntax.SourceText;
+import dev.knowledgerouter.code.syntax.SyntaxNodes;
+import java.util.ArrayList;
+import java.util.List;
+import org.treesitter.TSNode;
+
+/** What a Python file refers to elsewhere: {@code import} and {@code from ... import} statements and call sites. */
+final class PythonReferences {
+    private final SourceText source;
+    private final ExtractionBuilder out;
+
+    PythonReferences(SourceText source, ExtractionBuilder out) {
+        this.source = source;
+        this.out = out;
+    }
+
+    void plainImport(TSNode node) {
+        int line = line(node);
+        for (int i = 0; i < node.getChildCount(); i++) {
+            if (!"name".equals(node.getFieldNameForChild(i))) {
+                continue;
+            }
+            String module = importedName(node.getChild(i));
+            if (!module.isEmpty()) {
+                out.importRef(ImportRef.of(module, line));
+            }
+        }
+    }
+
+    void fromImport(TSNode node) {
+        String module;
+        if ("future_import_statement".equals(node.getType())) {
+            module = "__future__";
+        } else {
+            module = moduleName(node.getChildByFieldName("module_name"));
+        }
+        if (module.isEmpty()) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        boolean wildcard = false;
+        for (int i = 0; i < node.getChildCount(); i++) {
+            TSNode child = node.getChild(i);
+            if ("wildcard_import".equals(child.getType())) {
+                wildcard = true;
+            } else if ("name".equals(node.getFieldNameForChild(i))) {
+                String name = importedName(child);
+                if (!name.isEmpty()) {
+                    names.add(name);
+                }
+            }
+        }
+        out.importRef(new ImportRef(module, names, wildcard, ImportKind.IMPORT, line(node)));
+    }
+
+    /** {@code a.b} of {@code a.b} or {@code a.b as c}. */
+    private String importedName(TSNode node) {
+        if (!SyntaxNodes.present(node)) {
+            return "";
+        }
+        TSNode dotted = "aliased_import".equals(node.getType()) ? node.getChildByFieldName("name") : node;
+        return dottedName(dotted);
+    }
+
+    /** The module of a {@code from} import: dots for a relative one, then the dotted name. */
+    private String moduleName(TSNode node) {
+        if (!SyntaxNodes.present(node)) {
+            return "";
+        }
+        if (!"relative_import".equals(node.getType())) {
+            return dottedName(node);
+        }
+        StringBuilder spec = new StringBuilder();
+        for (int i = 0; i < node.getNamedChildCount(); i++) {
+            TSNode part = node.getNamedChild(i);
+            if ("import_prefix".equals(part.getType())) {
+                spec.append(source.of(part).replaceAll("[^.]", ""));
+            } else if ("dotted_name".equals(part.getType())) {
+                spec.append(dottedName(part));
+            }
+        }
+        return spec.toString();
+    }
+
+    private String dottedName(TSNode node) {
+        if (!SyntaxNodes.present(node) || !"dotted_name".equals(node.getType())) {
+            return "";
+        }
+        return CodeText.withoutWhitespace(source.of(node));
+    }
+
+    void call(TSNode node, String caller) {
+        TSNode function = node.getChildByFieldName("function");
+        if (!SyntaxNodes.present(function)) {
+            return;
+        }
+        int line = line(node);
+        switch (function.getType()) {
+            case "identifier" -> out.call(new CallRef(caller, source.of(function), "", line));
+            case "attribute" -> {
+                TSNode attribute = function.getChildByFieldName("attribute");
+                TSNode object = function.getChildByFieldName("object");
+                String callee = source.of(attribute);
+                if (!callee.isEmpty()) {
+                    out.call(new CallRef(caller, callee, CodeText.collapse(source.of(object)), line));
+                }
+            }
+            default -> {
+                // f()(), handlers[key](), (lambda: x)(): nothing names the callee.
+            }
+        }
+    }
+}
