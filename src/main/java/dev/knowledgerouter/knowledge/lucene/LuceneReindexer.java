@@ -76,7 +76,7 @@ public final class LuceneReindexer {
             try (LuceneCollection out = LuceneCollection.open(fresh, definition, target)) {
                 for (int from0 = 0; from0 < entries.size(); from0 += BATCH) {
                     List<StoredEntry> batch = entries.subList(from0, Math.min(entries.size(), from0 + BATCH));
-                    out.upsert(Reembedding.of(definition, batch, embedder), target.dimension());
+                    out.upsert(Reembedding.of(definition, batch, embedder), target);
                     progress.advance(batch.size());
                 }
             }
