@@ -37,8 +37,9 @@ final class OutboxFlusher {
     /** One flush at a time, so queued writes reach the store in their order and once. */
     private final ReentrantLock flushing = new ReentrantLock();
 
-    private volatile ScheduledExecutorService flusher;
-    /** A flush is waiting on the flusher: writes during a long outage must not pile up one task each. */
+    /** Where flushes run once {@link #start} was called; until then, on the writer's thread. */
+    private volatile ScheduledExecutorService scheduler;
+    /** A flush is waiting on the scheduler: writes during a long outage must not pile up one task each. */
     private final AtomicBoolean flushRequested = new AtomicBoolean();
 
     private ScheduledFuture<?> periodicFlush;
@@ -56,11 +57,11 @@ final class OutboxFlusher {
 
     /** Flushes every {@code interval} on {@code scheduler}, and there after each write that joins the queue. */
     synchronized void start(ScheduledExecutorService scheduler, Duration interval) {
-        if (flusher != null) {
+        if (this.scheduler != null) {
             throw new IllegalStateException("the outbox at " + outbox.directory() + " is already being flushed");
         }
         long millis = Math.max(1, interval.toMillis());
-        flusher = scheduler;
+        this.scheduler = scheduler;
         periodicFlush = scheduler.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
     }
 
@@ -103,9 +104,9 @@ final class OutboxFlusher {
         return store.collections().stream().anyMatch(c -> c.name().equals(collection));
     }
 
-    /** On the flusher's thread when there is one, so the writer does not wait for the store; else here. */
+    /** On the scheduler's thread when there is one, so the writer does not wait for the store; else here. */
     void flushSoon() {
-        ScheduledExecutorService scheduler = flusher;
+        ScheduledExecutorService scheduler = this.scheduler;
         if (scheduler == null) {
             flushQuietly();
         } else if (flushRequested.compareAndSet(false, true)) {
