@@ -5,6 +5,7 @@ import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.CollectionKind;
 import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.Entry;
+import dev.knowledgerouter.knowledge.EntryEmbedder;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
 import dev.knowledgerouter.knowledge.PayloadText;
 import dev.knowledgerouter.knowledge.Progress;
@@ -139,27 +140,18 @@ public final class CodeIndex {
         if (!deletes.isEmpty()) {
             store.delete(collection, deletes.stream().map(CodeIndex::entryId).toList());
         }
-        progress.start("index " + collection, upserts.size());
-        try {
-            for (int i = 0; i < upserts.size(); i += EMBED_BATCH) {
-                if (stop.requested()) {
-                    return i;
-                }
-                List<Map<String, Object>> batch = upserts.subList(i, Math.min(upserts.size(), i + EMBED_BATCH));
-                List<String> texts = batch.stream().map(definition::textOf).toList();
-                List<float[]> vectors = embedder.embedAll(texts, Embedder.Purpose.DOCUMENT);
-                List<Entry> entries = new ArrayList<>(batch.size());
-                for (int j = 0; j < batch.size(); j++) {
-                    entries.add(new Entry(
-                            entryId(PayloadText.of(batch.get(j).get("node_id"))), batch.get(j), vectors.get(j), now));
-                }
-                store.upsert(collection, entries);
-                progress.advance(batch.size());
-            }
-            return upserts.size();
-        } finally {
-            progress.done();
-        }
+        List<EntryEmbedder.Pending> pending = upserts.stream()
+                .map(payload ->
+                        new EntryEmbedder.Pending(entryId(PayloadText.of(payload.get("node_id"))), payload, now))
+                .toList();
+        return new EntryEmbedder(embedder, definition)
+                .embedInBatches(
+                        pending,
+                        EMBED_BATCH,
+                        "index " + collection,
+                        progress,
+                        stop,
+                        batch -> store.upsert(collection, batch));
     }
 
     /** Node ids longer than the store allows (deep paths, long names) are shortened with a hash to stay unique. */

@@ -5,12 +5,13 @@ import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.CollectionKind;
 import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
-import dev.knowledgerouter.knowledge.Entry;
+import dev.knowledgerouter.knowledge.EntryEmbedder;
 import dev.knowledgerouter.knowledge.HybridFusion;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.SearchHit;
 import dev.knowledgerouter.knowledge.SearchMode;
 import dev.knowledgerouter.knowledge.SearchRequest;
+import dev.knowledgerouter.knowledge.StopSignal;
 import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -137,25 +138,20 @@ public final class RetrievalEvaluation {
 
     private double index(LuceneKnowledgeStore store, CollectionDefinition c, BeirDataset data, Progress progress) {
         long start = System.nanoTime();
-        progress.start("index " + data.name(), data.corpus().size());
         Instant now = Instant.now();
-        for (int from = 0; from < data.corpus().size(); from += BATCH) {
-            List<BeirDataset.Document> batch =
-                    data.corpus().subList(from, Math.min(data.corpus().size(), from + BATCH));
-            List<Map<String, Object>> payloads = batch.stream()
-                    .map(d -> Map.<String, Object>of("id", d.id(), "title", d.title(), "text", d.text()))
-                    .toList();
-            List<float[]> vecs =
-                    embedder.embedAll(payloads.stream().map(c::textOf).toList(), Embedder.Purpose.DOCUMENT);
-            List<Entry> entries = new ArrayList<>(batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                entries.add(new Entry(batch.get(i).id(), payloads.get(i), vecs.get(i), now));
-            }
-            store.upsert(c.name(), entries);
-            progress.advance(batch.size());
-        }
+        List<EntryEmbedder.Pending> pending = data.corpus().stream()
+                .map(d -> new EntryEmbedder.Pending(
+                        d.id(), Map.<String, Object>of("id", d.id(), "title", d.title(), "text", d.text()), now))
+                .toList();
+        new EntryEmbedder(embedder, c)
+                .embedInBatches(
+                        pending,
+                        BATCH,
+                        "index " + data.name(),
+                        progress,
+                        StopSignal.never(),
+                        batch -> store.upsert(c.name(), batch));
         store.compact(c.name());
-        progress.done();
         return (System.nanoTime() - start) / 1e9;
     }
 

@@ -7,7 +7,7 @@ import dev.knowledgerouter.app.RoutedQuery;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.CollectionKind;
 import dev.knowledgerouter.knowledge.Embedder;
-import dev.knowledgerouter.knowledge.Entry;
+import dev.knowledgerouter.knowledge.EntryEmbedder;
 import dev.knowledgerouter.knowledge.Progress;
 import java.time.Clock;
 import java.time.Instant;
@@ -77,17 +77,12 @@ public final class RouteBenchmark {
             int size = (int) Math.min(FILL_BATCH, missing);
             for (CollectionDefinition c : knowledge) {
                 int share = size / knowledge.size() + (c == knowledge.getFirst() ? size % knowledge.size() : 0);
-                List<Map<String, Object>> payloads = new ArrayList<>(share);
+                List<EntryEmbedder.Pending> pending = new ArrayList<>(share);
                 for (int i = 0; i < share; i++) {
-                    payloads.add(generator.next(c.name(), n++));
+                    Map<String, Object> payload = generator.next(c.name(), n++);
+                    pending.add(new EntryEmbedder.Pending((String) payload.get("id"), payload, now));
                 }
-                List<float[]> vectors =
-                        embedder.embedAll(payloads.stream().map(c::textOf).toList(), Embedder.Purpose.DOCUMENT);
-                List<Entry> batch = new ArrayList<>(share);
-                for (int i = 0; i < share; i++) {
-                    batch.add(new Entry((String) payloads.get(i).get("id"), payloads.get(i), vectors.get(i), now));
-                }
-                app.store().upsert(c.name(), batch);
+                app.store().upsert(c.name(), new EntryEmbedder(embedder, c).embed(pending));
                 progress.advance(share);
             }
             missing -= size;

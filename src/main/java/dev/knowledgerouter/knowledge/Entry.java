@@ -3,6 +3,7 @@ package dev.knowledgerouter.knowledge;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -29,5 +30,15 @@ public record Entry(String id, Map<String, Object> payload, float[] vector, Inst
             }
         });
         payload = Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * The entries a batch writes: the last entry of each id, as if the batch were written one entry at a
+     * time, in the order each id first appears.
+     */
+    public static List<Entry> lastOfEachId(List<Entry> entries) {
+        Map<String, Entry> byId = new LinkedHashMap<>();
+        entries.forEach(e -> byId.put(e.id(), e));
+        return List.copyOf(byId.values());
     }
 }

@@ -51,7 +51,7 @@ public final class KnowledgeSearch implements AutoCloseable {
             return List.of();
         }
         if (mode == SearchMode.HYBRID && collections.size() > 1) {
-            int depth = Math.min(SearchRequest.MAX_K, k * 5);
+            int depth = Math.min(SearchRequest.MAX_K, k * HitSelection.OVERFETCH);
             List<SearchHit> dense = run(collections, SearchRequest.of(collections.getFirst(), vector, depth), depth);
             List<SearchHit> bm25 = run(
                     collections,

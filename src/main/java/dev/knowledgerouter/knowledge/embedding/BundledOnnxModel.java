@@ -59,8 +59,8 @@ final class BundledOnnxModel extends AbstractInProcessEmbeddingModel {
         InputStream in = BundledOnnxModel.class.getClassLoader().getResourceAsStream(name);
         if (in == null) {
             throw new IllegalStateException(
-                    name
-                            + " is not on the classpath; the embeddings jar is missing from target/lib (rebuild with ./mvnw package)");
+                    name + " is not on the classpath; the embeddings jar is missing from target/lib"
+                            + " (rebuild with ./mvnw package)");
         }
         return in;
     }

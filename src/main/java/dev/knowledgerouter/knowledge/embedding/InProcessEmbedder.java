@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * bge-small-en-v1.5 (int8-quantised ONNX) running inside the JVM: no network, no model download, 384
- * dimensions, CLS pooling as the model was trained. Queries are embedded without BGE's instruction prefix: measured on SciFact it changes
- * nDCG@10 by nothing and costs recall (see ../shared/DESIGN.md).
+ * dimensions, CLS pooling as the model was trained. Queries are embedded without BGE's instruction
+ * prefix: measured on SciFact it changes nDCG@10 by nothing and costs recall (see ../shared/DESIGN.md).
  */
 public final class InProcessEmbedder implements Embedder {
     public static final String ID = "bge-small-en-v1.5-q";

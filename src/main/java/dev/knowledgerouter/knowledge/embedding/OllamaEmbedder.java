@@ -25,9 +25,15 @@ import java.util.Map;
  * here because the stores search by dot product and not every model returns unit vectors.
  */
 public final class OllamaEmbedder implements Embedder {
-    /** Texts per request: large enough to keep the model busy, small enough that one request stays well inside the timeout. */
+    /**
+     * Texts per request: large enough to keep the model busy, small enough that one request stays well
+     * inside the timeout.
+     */
     static final int BATCH = 64;
-    /** Busy (503, Ollama's full queue) and rate-limited (429, a proxy) answers, and broken connections, are tried again this often. */
+    /**
+     * Busy (503, Ollama's full queue) and rate-limited (429, a proxy) answers, and broken connections, are
+     * tried again this often.
+     */
     static final int RETRIES = 2;
 
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
@@ -129,7 +135,8 @@ public final class OllamaEmbedder implements Embedder {
                 throw new EmbedderUnavailableException(
                         "Ollama at " + host + " did not return embeddings from " + model.name() + " within "
                                 + readable(timeout)
-                                + "; check that it runs (`ollama serve`, OLLAMA_HOST) and is not busy with other models",
+                                + "; check that it runs (`ollama serve`, OLLAMA_HOST)"
+                                + " and is not busy with other models",
                         e);
             } catch (IOException e) {
                 if (last) {

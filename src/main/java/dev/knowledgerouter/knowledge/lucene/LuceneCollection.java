@@ -1,14 +1,13 @@
 package dev.knowledgerouter.knowledge.lucene;
 
 import dev.knowledgerouter.knowledge.Bm25Params;
+import dev.knowledgerouter.knowledge.Bm25Terms;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
-import dev.knowledgerouter.knowledge.EmbedderMismatchException;
 import dev.knowledgerouter.knowledge.Entry;
 import dev.knowledgerouter.knowledge.HybridFusion;
 import dev.knowledgerouter.knowledge.MillisRange;
 import dev.knowledgerouter.knowledge.SearchHit;
-import dev.knowledgerouter.knowledge.SearchMode;
 import dev.knowledgerouter.knowledge.SearchRequest;
 import dev.knowledgerouter.knowledge.StoreException;
 import dev.knowledgerouter.knowledge.StoreLockedException;
@@ -18,37 +17,24 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.KnnVectorValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -62,7 +48,6 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.VectorUtil;
 
 /**
  * One collection as one Lucene index: a long-lived writer (Lucene allows one per index), a searcher
@@ -75,17 +60,10 @@ final class LuceneCollection implements AutoCloseable {
     private static final String KEY_DIMENSION = "dimension";
     private static final String KEY_COLLECTION = "collection";
     private static final String KEY_FORMAT = "format";
-    /** HNSW is approximate; asking it for more candidates than needed buys recall cheaply. */
-    private static final int OVERFETCH = 5;
-
-    private static final int MIN_CANDIDATES = 10;
     private static final int SCAN_PAGE = 500;
 
-    /** BooleanQuery's default clause limit is 1024; longer queries keep their first terms. */
-    private static final int MAX_QUERY_TERMS = 1000;
-
     private final CollectionDefinition definition;
-    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final LuceneSearch search;
     private final OwnerOnlyDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -96,6 +74,7 @@ final class LuceneCollection implements AutoCloseable {
             IndexWriter writer,
             SearcherManager searchers) {
         this.definition = definition;
+        this.search = new LuceneSearch(definition.name());
         this.directory = directory;
         this.writer = writer;
         this.searchers = searchers;
@@ -117,7 +96,7 @@ final class LuceneCollection implements AutoCloseable {
                         SegmentInfos.readLatestCommit(directory).getUserData(),
                         embedder);
             }
-            IndexWriterConfig config = new IndexWriterConfig(new EnglishAnalyzer())
+            IndexWriterConfig config = new IndexWriterConfig(Bm25Terms.newAnalyzer())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             IndexWriter writer = new IndexWriter(directory, config);
             try {
@@ -147,7 +126,8 @@ final class LuceneCollection implements AutoCloseable {
             closeQuietly(directory);
             throw new StoreLockedException(
                     "the index of collection '" + definition.name() + "' at " + path
-                            + " is in use by another kr process; wait for it to finish, or stop `kr serve` (commands go through a running server on their own)",
+                            + " is in use by another kr process; wait for it to finish, or stop `kr serve`"
+                            + " (commands go through a running server on their own)",
                     e);
         } catch (IOException e) {
             closeQuietly(directory);
@@ -172,10 +152,7 @@ final class LuceneCollection implements AutoCloseable {
                     + " but this kr reads format " + LuceneDocumentFormat.VERSION
                     + "; use the kr version that wrote it, or move the folder away and re-seed");
         }
-        EmbedderIdentity stored = new EmbedderIdentity(id, Integer.parseInt(dim));
-        if (!stored.equals(configured)) {
-            throw new EmbedderMismatchException(name, stored, configured);
-        }
+        configured.checkFilledBy(name, new EmbedderIdentity(id, Integer.parseInt(dim)));
     }
 
     CollectionDefinition definition() {
@@ -187,26 +164,22 @@ final class LuceneCollection implements AutoCloseable {
      * writes of one collection are serialised, so no commit (from this call or a concurrent one) can
      * ever contain part of a batch.
      */
-    synchronized void upsert(List<Entry> entries, int dimension) throws IOException {
-        for (Entry e : entries) {
-            if (e.vector().length != dimension) {
-                throw new IllegalArgumentException("entry '" + e.id() + "' has a " + e.vector().length
-                        + "-d vector but collection '" + definition.name() + "' holds " + dimension + "-d vectors");
-            }
-        }
-        // The last entry of an id wins, as if the batch had been written one entry at a time.
-        Map<String, Entry> byId = new LinkedHashMap<>();
-        entries.forEach(e -> byId.put(e.id(), e));
-        List<Document> docs = new ArrayList<>(byId.size());
-        for (Entry e : byId.values()) {
+    synchronized void upsert(List<Entry> entries, EmbedderIdentity embedder) throws IOException {
+        embedder.checkEntryVectors(definition.name(), entries);
+        List<Entry> written = Entry.lastOfEachId(entries);
+        List<Document> docs = new ArrayList<>(written.size());
+        for (Entry e : written) {
             docs.add(LuceneDocumentFormat.toDocument(e, definition));
         }
-        List<BytesRef> ids = byId.keySet().stream().map(BytesRef::new).toList();
+        List<BytesRef> ids = written.stream().map(e -> new BytesRef(e.id())).toList();
         writer.updateDocuments(new TermInSetQuery(LuceneDocumentFormat.ID, ids), docs);
         commit();
     }
 
-    /** Read, change and rewrite one entry under the collection's write lock, so concurrent updates never lose one another. */
+    /**
+     * Read, change and rewrite one entry under the collection's write lock, so concurrent updates never
+     * lose one another.
+     */
     synchronized Optional<StoredEntry> updatePayload(String id, UnaryOperator<Map<String, Object>> update)
             throws IOException {
         IndexSearcher searcher = searchers.acquire();
@@ -219,7 +192,7 @@ final class LuceneCollection implements AutoCloseable {
             int doc = top.scoreDocs[0].doc;
             StoredEntry current = LuceneDocumentFormat.toStoredEntry(
                     definition.name(), searcher.storedFields().document(doc));
-            float[] vector = storedVector(searcher, doc);
+            float[] vector = StoredVectors.of(searcher, doc);
             replaced = new Entry(id, update.apply(new LinkedHashMap<>(current.payload())), vector, current.timestamp());
         } finally {
             searchers.release(searcher);
@@ -228,17 +201,6 @@ final class LuceneCollection implements AutoCloseable {
                 new Term(LuceneDocumentFormat.ID, id), LuceneDocumentFormat.toDocument(replaced, definition));
         commit();
         return get(id);
-    }
-
-    private static float[] storedVector(IndexSearcher searcher, int doc) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        FloatVectorValues values = leaf.reader().getFloatVectorValues(LuceneDocumentFormat.VECTOR);
-        KnnVectorValues.DocIndexIterator it = values.iterator();
-        if (it.advance(doc - leaf.docBase) != doc - leaf.docBase) {
-            throw new StoreException("entry has no stored vector; the index is damaged");
-        }
-        return values.vectorValue(it.index()).clone();
     }
 
     synchronized int delete(Collection<String> ids) throws IOException {
@@ -287,94 +249,12 @@ final class LuceneCollection implements AutoCloseable {
     }
 
     List<SearchHit> search(SearchRequest request, HybridFusion fusion) throws IOException {
-        int candidates = Math.max(request.k() * OVERFETCH, MIN_CANDIDATES);
-        Query filter = filter(request.filters());
         IndexSearcher searcher = searchers.acquire();
         try {
-            Map<Integer, Double> cosines = new HashMap<>();
-            List<HybridFusion.Scored<Integer>> ranked = switch (request.mode()) {
-                case DENSE -> dense(searcher, request.vector(), candidates, filter, cosines);
-                case BM25 -> bm25(searcher, request.text(), candidates, filter);
-                case HYBRID ->
-                    fusion.fuse(
-                            dense(searcher, request.vector(), candidates, filter, cosines),
-                            bm25(searcher, request.text(), candidates, filter));
-            };
-            StoredFields fields = searcher.storedFields();
-            List<SearchHit> hits = new ArrayList<>(Math.min(request.k(), ranked.size()));
-            for (HybridFusion.Scored<Integer> s : ranked) {
-                if (hits.size() == request.k()) {
-                    break;
-                }
-                Double known = cosines.get(s.key());
-                double cosine = known != null ? known : exactCosine(searcher, s.key(), request.vector());
-                if (cosine < request.minScore()) {
-                    if (request.mode() == SearchMode.DENSE) {
-                        break;
-                    }
-                    continue;
-                }
-                hits.add(LuceneDocumentFormat.toHit(definition.name(), fields.document(s.key()), cosine, s.score()));
-            }
-            return hits;
+            return search.hits(searcher, request, fusion);
         } finally {
             searchers.release(searcher);
         }
-    }
-
-    private static List<HybridFusion.Scored<Integer>> dense(
-            IndexSearcher searcher, float[] vector, int n, Query filter, Map<Integer, Double> cosines)
-            throws IOException {
-        TopDocs top = searcher.search(new KnnFloatVectorQuery(LuceneDocumentFormat.VECTOR, vector, n, filter), n);
-        List<HybridFusion.Scored<Integer>> out = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc sd : top.scoreDocs) {
-            double cosine = LuceneDocumentFormat.cosineOf(sd.score);
-            cosines.put(sd.doc, cosine);
-            out.add(new HybridFusion.Scored<>(sd.doc, cosine));
-        }
-        return out;
-    }
-
-    private List<HybridFusion.Scored<Integer>> bm25(IndexSearcher searcher, String text, int n, Query filter)
-            throws IOException {
-        Set<String> terms = new LinkedHashSet<>();
-        try (TokenStream ts = analyzer.tokenStream(LuceneDocumentFormat.TEXT, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken() && terms.size() < MAX_QUERY_TERMS) {
-                terms.add(term.toString());
-            }
-            ts.end();
-        }
-        if (terms.isEmpty()) {
-            return List.of();
-        }
-        BooleanQuery.Builder q = new BooleanQuery.Builder();
-        terms.forEach(t -> q.add(new TermQuery(new Term(LuceneDocumentFormat.TEXT, t)), BooleanClause.Occur.SHOULD));
-        if (filter != null) {
-            q.add(filter, BooleanClause.Occur.FILTER);
-        }
-        TopDocs top = searcher.search(q.build(), n);
-        List<HybridFusion.Scored<Integer>> out = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc sd : top.scoreDocs) {
-            out.add(new HybridFusion.Scored<>(sd.doc, sd.score));
-        }
-        return out;
-    }
-
-    /** The cosine of a document only BM25 found, from its stored vector, so every hit carries one. */
-    private static double exactCosine(IndexSearcher searcher, int doc, float[] query) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        FloatVectorValues values = leaf.reader().getFloatVectorValues(LuceneDocumentFormat.VECTOR);
-        if (values == null) {
-            return -1;
-        }
-        KnnVectorValues.DocIndexIterator it = values.iterator();
-        if (it.advance(doc - leaf.docBase) != doc - leaf.docBase) {
-            return -1;
-        }
-        return VectorUtil.dotProduct(query, values.vectorValue(it.index()));
     }
 
     void scan(Instant from, Instant to, Consumer<StoredEntry> visitor) throws IOException {
@@ -400,7 +280,7 @@ final class LuceneCollection implements AutoCloseable {
                 for (ScoreDoc sd : page.scoreDocs) {
                     visitor.accept(
                             LuceneDocumentFormat.toStoredEntry(definition.name(), fields.document(sd.doc)),
-                            withVectors ? storedVector(searcher, sd.doc) : null);
+                            withVectors ? StoredVectors.of(searcher, sd.doc) : null);
                 }
                 if (page.scoreDocs.length < SCAN_PAGE) {
                     return;
@@ -416,16 +296,6 @@ final class LuceneCollection implements AutoCloseable {
         return MillisRange.of(from, to)
                 .<Query>map(r -> LongPoint.newRangeQuery(LuceneDocumentFormat.TIME, r.first(), r.last()))
                 .orElseGet(MatchNoDocsQuery::new);
-    }
-
-    private static Query filter(Map<String, String> filters) {
-        if (filters.isEmpty()) {
-            return null;
-        }
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        filters.forEach((k, v) ->
-                b.add(new TermQuery(new Term(LuceneDocumentFormat.FILTER_PREFIX + k, v)), BooleanClause.Occur.FILTER));
-        return b.build();
     }
 
     private void commit() throws IOException {

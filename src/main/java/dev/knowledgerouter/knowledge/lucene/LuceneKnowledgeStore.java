@@ -27,13 +27,7 @@ import java.util.function.UnaryOperator;
 
 /** The embedded default store: one Lucene index per collection under {@code <root>/<collection>/}. */
 public final class LuceneKnowledgeStore implements KnowledgeStore {
-    /**
-     * The one setting of the evaluated grid that beats dense retrieval on both SciFact (prose) and
-     * CoSQA (code): z-score fusion weighting dense 0.85, over BM25 with k1 0.9 and b 0.4. SciFact
-     * alone prefers a dense weight near 0.6-0.75, which loses to dense on code. See docs/retrieval.md.
-     */
     private final Path root;
-
     private final EmbedderIdentity embedder;
     private final HybridFusion fusion;
     private final Bm25Params bm25;
@@ -84,7 +78,7 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
             return;
         }
         io(() -> {
-            get(collection).upsert(entries, embedder.dimension());
+            get(collection).upsert(entries, embedder);
             return null;
         });
     }
@@ -120,10 +114,7 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
 
     @Override
     public List<SearchHit> search(SearchRequest request) {
-        if (request.vector().length != embedder.dimension()) {
-            throw new IllegalArgumentException("query vector has " + request.vector().length
-                    + " dimensions, the store holds " + embedder.dimension());
-        }
+        embedder.checkQueryVector(request.vector());
         return io(() -> get(request.collection()).search(request, fusion));
     }
 

@@ -4,8 +4,9 @@ import dev.knowledgerouter.files.ScratchFolders;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
+import dev.knowledgerouter.knowledge.EntryEmbedder;
 import dev.knowledgerouter.knowledge.Progress;
-import dev.knowledgerouter.knowledge.Reembedding;
+import dev.knowledgerouter.knowledge.StopSignal;
 import dev.knowledgerouter.knowledge.StoreException;
 import dev.knowledgerouter.knowledge.StoreLockedException;
 import dev.knowledgerouter.knowledge.StoredEntry;
@@ -72,15 +73,16 @@ public final class LuceneReindexer {
             }
             Path fresh = root.resolve(definition.name() + ".reindexing");
             ScratchFolders.delete(fresh);
-            progress.start("reindex " + definition.name(), entries.size());
             try (LuceneCollection out = LuceneCollection.open(fresh, definition, target)) {
-                for (int from0 = 0; from0 < entries.size(); from0 += BATCH) {
-                    List<StoredEntry> batch = entries.subList(from0, Math.min(entries.size(), from0 + BATCH));
-                    out.upsert(Reembedding.of(definition, batch, embedder), target.dimension());
-                    progress.advance(batch.size());
-                }
+                new EntryEmbedder(embedder, definition)
+                        .embedInBatches(
+                                entries.stream().map(EntryEmbedder.Pending::of).toList(),
+                                BATCH,
+                                "reindex " + definition.name(),
+                                progress,
+                                StopSignal.never(),
+                                batch -> out.upsert(batch, target));
             }
-            progress.done();
             Path previous = root.resolve(definition.name() + ".previous-" + System.currentTimeMillis());
             Files.move(path, previous, StandardCopyOption.ATOMIC_MOVE);
             try {

@@ -3,9 +3,9 @@ package dev.knowledgerouter.knowledge.migration;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.Entry;
+import dev.knowledgerouter.knowledge.EntryEmbedder;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
 import dev.knowledgerouter.knowledge.Progress;
-import dev.knowledgerouter.knowledge.Reembedding;
 import dev.knowledgerouter.knowledge.StoreException;
 import dev.knowledgerouter.knowledge.StoredEntry;
 import java.time.Instant;
@@ -152,8 +152,9 @@ final class CollectionCopy {
             if (entries.isEmpty()) {
                 return;
             }
-            List<Entry> batch =
-                    reembedWith.isPresent() ? Reembedding.of(definition, entries, reembedWith.get()) : copies();
+            List<Entry> batch = reembedWith.isPresent()
+                    ? new EntryEmbedder(reembedWith.get(), definition).reembed(entries)
+                    : copies();
             target.upsert(definition.name(), batch);
             copied += batch.size();
             saved = new MigrationCheckpoint.CollectionState(

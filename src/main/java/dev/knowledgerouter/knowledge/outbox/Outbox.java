@@ -1,5 +1,6 @@
 package dev.knowledgerouter.knowledge.outbox;
 
+import dev.knowledgerouter.files.AtomicFile;
 import dev.knowledgerouter.files.OwnerOnly;
 import dev.knowledgerouter.knowledge.StoreException;
 import dev.knowledgerouter.knowledge.StoreLockedException;
@@ -14,7 +15,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,11 +31,11 @@ import java.util.Optional;
  *   <li>{@code pending.log}: the writes, one {@link OutboxRecordFormat} line each, numbered by a
  *       sequence that only grows. {@link #append} returns once the line is forced to disk.</li>
  *   <li>{@code applied}: the sequence number up to which the writes are in the store, replaced
- *       atomically (write, force, rename). Writes are removed by moving this mark, never by editing
- *       the log, so a crash during a removal leaves either the old mark or the new one. With the old
- *       one, the next process replays writes the store already has; that is harmless because every
- *       write is an upsert or a delete by id, and the replay runs in order up to the newest write,
- *       so the store ends as it would have.</li>
+ *       atomically ({@link AtomicFile}: write, force, rename, force the folder). Writes are removed
+ *       by moving this mark, never by editing the log, so a crash during a removal leaves either the
+ *       old mark or the new one. With the old one, the next process replays writes the store already
+ *       has; that is harmless because every write is an upsert or a delete by id, and the replay runs
+ *       in order up to the newest write, so the store ends as it would have.</li>
  *   <li>{@code rejected.log}: writes the store refused for good (another embedder's vectors), set
  *       aside with the reason rather than dropped.</li>
  *   <li>{@code lock}: held while a process has the outbox open; two writers would interleave lines.</li>
@@ -75,7 +75,10 @@ public final class Outbox implements AutoCloseable {
         this.log = log;
     }
 
-    /** Opens (creating if needed) the outbox in {@code dir}; fails with {@link StoreLockedException} when another process has it. */
+    /**
+     * Opens (creating if needed) the outbox in {@code dir}; fails with {@link StoreLockedException} when
+     * another process has it.
+     */
     public static Outbox open(Path dir, Clock clock) {
         FileChannel lockChannel = null;
         FileChannel log = null;
@@ -292,7 +295,8 @@ public final class Outbox implements AutoCloseable {
                 } else if (damagedAt >= 0) {
                     throw new StoreException("the outbox " + dir.resolve(LOG) + " is damaged at byte " + damagedAt
                             + ", before writes that are whole; "
-                            + "a crash only tears the last line, so this is the disk's doing. Move the file aside to start with an empty outbox "
+                            + "a crash only tears the last line, so this is the disk's doing. "
+                            + "Move the file aside to start with an empty outbox "
                             + "(its whole lines can be recovered by hand)");
                 } else {
                     Queued q = queued.get();
@@ -333,17 +337,11 @@ public final class Outbox implements AutoCloseable {
     }
 
     private void writeMark(long sequence) throws IOException {
-        Path tmp = dir.resolve(APPLIED + ".tmp");
-        try (FileChannel out = OwnerOnly.open(
-                tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            writeFully(out, ByteBuffer.wrap((sequence + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
-            out.force(true);
-        }
-        Files.move(tmp, dir.resolve(APPLIED), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        forceDirectory(dir);
+        byte[] mark = (sequence + "\n").getBytes(StandardCharsets.US_ASCII);
+        AtomicFile.write(dir.resolve(APPLIED), out -> out.write(mark));
     }
 
-    /** Makes a created or renamed file's name durable; not every platform can open a directory for this. */
+    /** Makes a created file's name durable; not every platform can open a directory for this. */
     private static void forceDirectory(Path dir) {
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
             d.force(true);

@@ -13,17 +13,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
@@ -58,30 +52,10 @@ public final class OutboxKnowledgeStore implements KnowledgeStore {
     public static final int QUEUED = 0;
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxKnowledgeStore.class);
-    /**
-     * Flushed writes are marked on disk once this many more are in the store, and at the end of a
-     * flush: a crash mid-flush replays at most this many and one batch again, harmlessly.
-     */
-    private static final int MARK_EVERY = 256;
-    /** At most this many queued upserts, and entries, are written to the store as one batch. */
-    private static final int MERGE_MAX = 256;
 
     private final KnowledgeStore store;
     private final Outbox outbox;
-    /** One flush at a time, so queued writes reach the store in their order and once. */
-    private final ReentrantLock flushing = new ReentrantLock();
-
-    private volatile ScheduledExecutorService flusher;
-    /** A flush is waiting on the flusher: writes during a long outage must not pile up one task each. */
-    private final AtomicBoolean flushRequested = new AtomicBoolean();
-
-    private ScheduledFuture<?> periodicFlush;
-    private volatile boolean closed;
-    /** The unopened collection the last flush stopped at, so the wait is logged once, not every interval. */
-    private String waitingFor;
-
-    /** How a flush ended: {@code drained} when it ran until nothing was queued. */
-    private record Drain(int applied, boolean drained) {}
+    private final OutboxFlusher flusher;
 
     /** Opens the outbox in {@code outboxDir} in front of {@code store}; both are closed by {@link #close}. */
     public OutboxKnowledgeStore(KnowledgeStore store, Path outboxDir, Clock clock) {
@@ -91,7 +65,8 @@ public final class OutboxKnowledgeStore implements KnowledgeStore {
     public OutboxKnowledgeStore(KnowledgeStore store, Outbox outbox) {
         this.store = store;
         this.outbox = outbox;
-        flushQuietly();
+        this.flusher = new OutboxFlusher(store, outbox);
+        flusher.flushQuietly();
     }
 
     /**
@@ -99,13 +74,8 @@ public final class OutboxKnowledgeStore implements KnowledgeStore {
      * after each write that joined the queue. The scheduler stays the caller's; {@link #close} stops
      * the flushing.
      */
-    public synchronized void startFlushing(ScheduledExecutorService scheduler, Duration interval) {
-        if (flusher != null) {
-            throw new IllegalStateException("the outbox at " + outbox.directory() + " is already being flushed");
-        }
-        long millis = Math.max(1, interval.toMillis());
-        flusher = scheduler;
-        periodicFlush = scheduler.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    public void startFlushing(ScheduledExecutorService scheduler, Duration interval) {
+        flusher.start(scheduler, interval);
     }
 
     /**
@@ -116,12 +86,7 @@ public final class OutboxKnowledgeStore implements KnowledgeStore {
      * and is thrown.
      */
     public int flush() {
-        flushing.lock();
-        try {
-            return closed ? 0 : drain().applied();
-        } finally {
-            flushing.unlock();
-        }
+        return flusher.flush();
     }
 
     /** The store the writes are for. */
@@ -147,7 +112,7 @@ public final class OutboxKnowledgeStore implements KnowledgeStore {
     @Override
     public void open(CollectionDefinition definition) {
         store.open(definition);
-        flushQuietly();
+        flusher.flushQuietly();
     }
 
     @Override
@@ -163,13 +128,7 @@ public final class OutboxKnowledgeStore implements KnowledgeStore {
     @Override
     public void upsert(String collection, List<Entry> entries) {
         requireOpen(collection);
-        int dimension = store.embedder().dimension();
-        for (Entry e : entries) {
-            if (e.vector().length != dimension) {
-                throw new IllegalArgumentException("entry '" + e.id() + "' has a " + e.vector().length
-                        + "-d vector but collection '" + collection + "' holds " + dimension + "-d vectors");
-            }
-        }
+        store.embedder().checkEntryVectors(collection, entries);
         if (!entries.isEmpty()) {
             write(new PendingWrite.Upsert(collection, store.embedder(), entries), () -> {
                 store.upsert(collection, entries);
@@ -178,7 +137,10 @@ public final class OutboxKnowledgeStore implements KnowledgeStore {
         }
     }
 
-    /** Returns how many of the ids existed, or {@link #QUEUED} when the store was unreachable or writes were waiting. */
+    /**
+     * Returns how many of the ids existed, or {@link #QUEUED} when the store was unreachable or writes
+     * were waiting.
+     */
     @Override
     public int delete(String collection, Collection<String> ids) {
         requireOpen(collection);
@@ -235,25 +197,13 @@ public final class OutboxKnowledgeStore implements KnowledgeStore {
     /** Closes the store and the outbox; queued writes stay on disk for the next process. */
     @Override
     public void close() {
-        synchronized (this) {
-            if (periodicFlush != null) {
-                periodicFlush.cancel(false);
-            }
-        }
-        flushing.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        flusher.closeWith(() -> {
             try {
                 outbox.close();
             } finally {
                 store.close();
             }
-        } finally {
-            flushing.unlock();
-        }
+        });
     }
 
     /**
@@ -263,7 +213,7 @@ public final class OutboxKnowledgeStore implements KnowledgeStore {
      */
     private int write(PendingWrite write, IntSupplier direct) {
         if (outbox.appendIfWaiting(write).isPresent()) {
-            flushSoon();
+            flusher.flushSoon();
             return QUEUED;
         }
         try {
@@ -271,7 +221,8 @@ public final class OutboxKnowledgeStore implements KnowledgeStore {
         } catch (StoreUnavailableException e) {
             outbox.append(write);
             LOG.warn(
-                    "the store is unreachable; a write to '{}' is kept in the outbox at {} until it is back ({} waiting): {}",
+                    "the store is unreachable; a write to '{}' is kept in the outbox at {} until it is back"
+                            + " ({} waiting): {}",
                     write.collection(),
                     outbox.directory(),
                     outbox.pending(),
@@ -280,164 +231,12 @@ public final class OutboxKnowledgeStore implements KnowledgeStore {
         }
     }
 
-    /** On the flusher's thread when there is one, so the writer does not wait for the store; else here. */
-    private void flushSoon() {
-        ScheduledExecutorService scheduler = flusher;
-        if (scheduler == null) {
-            flushQuietly();
-        } else if (flushRequested.compareAndSet(false, true)) {
-            try {
-                scheduler.execute(() -> {
-                    flushRequested.set(false);
-                    flushQuietly();
-                });
-            } catch (RejectedExecutionException e) {
-                // the scheduler is shutting down: flush here
-                flushRequested.set(false);
-                flushQuietly();
-            }
-        }
-    }
-
-    /**
-     * Flushes unless another thread is flushing, which then takes what was queued. Never throws: its
-     * callers have acknowledged their writes already, and a periodic task that throws is not run again.
-     */
-    private void flushQuietly() {
-        boolean again = true;
-        while (again && !closed && !outbox.isEmpty() && flushing.tryLock()) {
-            try {
-                // Drained means a write queued after the drain looked last may still be waiting: look again.
-                again = !closed && drain().drained();
-            } catch (RuntimeException e) {
-                LOG.warn(
-                        "flushing the outbox at {} failed; {} writes stay queued: {}",
-                        outbox.directory(),
-                        outbox.pending(),
-                        e.getMessage());
-                again = false;
-            } finally {
-                flushing.unlock();
-            }
-        }
-    }
-
-    /** Applies queued writes in order; the caller holds {@link #flushing}. */
-    private Drain drain() {
-        int applied = 0;
-        int marked = 0;
-        boolean drained = false;
-        try {
-            while (true) {
-                List<Outbox.Queued> next = outbox.first(MERGE_MAX);
-                if (next.isEmpty()) {
-                    drained = true;
-                    break;
-                }
-                Outbox.Queued head = next.getFirst();
-                if (!isOpen(head.write().collection())) {
-                    logWait(head.write().collection());
-                    break;
-                }
-                waitingFor = null;
-                Optional<String> refusal = refusal(head.write());
-                if (refusal.isPresent()) {
-                    LOG.error(
-                            "queued write {} to '{}' can never be written ({}); it is set aside in {}",
-                            head.sequence(),
-                            head.write().collection(),
-                            refusal.get(),
-                            outbox.directory().resolve(Outbox.REJECTED));
-                    outbox.setAside(head, refusal.get());
-                    continue;
-                }
-                List<Outbox.Queued> run = run(next);
-                try {
-                    apply(run);
-                } catch (StoreUnavailableException e) {
-                    LOG.debug(
-                            "the store is still unreachable; {} writes stay queued: {}",
-                            outbox.pending(),
-                            e.getMessage());
-                    break;
-                }
-                run.forEach(outbox::remove);
-                applied += run.size();
-                if (applied - marked >= MARK_EVERY) {
-                    outbox.commit();
-                    marked = applied;
-                }
-            }
-        } finally {
-            outbox.commit();
-        }
-        if (applied > 0) {
-            LOG.info("{} queued writes flushed to the store; {} still waiting", applied, outbox.pending());
-        }
-        return new Drain(applied, drained);
-    }
-
-    /**
-     * The oldest write, with the upserts to its collection that directly follow it: written as one
-     * batch, they cost the store one commit instead of one each. A batch keeps the last entry of an
-     * id it repeats, so the later write still wins.
-     */
-    private static List<Outbox.Queued> run(List<Outbox.Queued> next) {
-        Outbox.Queued head = next.getFirst();
-        if (!(head.write() instanceof PendingWrite.Upsert first)) {
-            return List.of(head);
-        }
-        List<Outbox.Queued> run = new ArrayList<>(List.of(head));
-        int entries = first.entries().size();
-        for (Outbox.Queued q : next.subList(1, next.size())) {
-            if (!(q.write() instanceof PendingWrite.Upsert u)
-                    || !u.collection().equals(first.collection())
-                    || !u.embedder().equals(first.embedder())
-                    || entries + u.entries().size() > MERGE_MAX) {
-                break;
-            }
-            run.add(q);
-            entries += u.entries().size();
-        }
-        return run;
-    }
-
-    private void apply(List<Outbox.Queued> run) {
-        if (run.size() == 1) {
-            switch (run.getFirst().write()) {
-                case PendingWrite.Upsert upsert -> store.upsert(upsert.collection(), upsert.entries());
-                case PendingWrite.Delete delete -> store.delete(delete.collection(), delete.ids());
-            }
-        } else {
-            List<Entry> entries = new ArrayList<>();
-            run.forEach(q -> entries.addAll(((PendingWrite.Upsert) q.write()).entries()));
-            store.upsert(run.getFirst().write().collection(), entries);
-        }
-    }
-
-    /** Why the store can never take this write, checked before sending it. */
-    private Optional<String> refusal(PendingWrite write) {
-        if (write instanceof PendingWrite.Upsert upsert && !upsert.embedder().equals(store.embedder())) {
-            return Optional.of(
-                    "its vectors are from " + upsert.embedder() + " but the store holds " + store.embedder());
-        }
-        return Optional.empty();
-    }
-
-    private void logWait(String collection) {
-        if (!collection.equals(waitingFor)) {
-            waitingFor = collection;
-            LOG.warn("{} queued writes wait for collection '{}' to be opened", outbox.pending(), collection);
-        }
-    }
-
     private boolean isOpen(String collection) {
         return store.collections().stream().anyMatch(c -> c.name().equals(collection));
     }
 
-    /** The store's own list: both stores keep it in memory, so it answers during an outage. */
     private void requireOpen(String collection) {
-        if (!isOpen(collection)) {
+        if (!OutboxFlusher.isOpen(store, collection)) {
             throw new UnknownCollectionException(
                     collection,
                     store.collections().stream().map(CollectionDefinition::name).toList());

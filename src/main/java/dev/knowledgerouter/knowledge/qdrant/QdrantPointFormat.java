@@ -16,12 +16,14 @@ import io.qdrant.client.PointIdFactory;
 import io.qdrant.client.VectorFactory;
 import io.qdrant.client.VectorOutputHelper;
 import io.qdrant.client.VectorsFactory;
+import io.qdrant.client.WithVectorsSelectorFactory;
 import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.Vector;
 import io.qdrant.client.grpc.Points.VectorOutput;
 import io.qdrant.client.grpc.Points.VectorsOutput;
+import io.qdrant.client.grpc.Points.WithVectorsSelector;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +34,7 @@ import java.util.UUID;
 
 /**
  * How an {@link Entry} is laid out as a Qdrant point, and read back; the Qdrant counterpart of
- * {@link LuceneDocumentFormat}. Point ids are name-based UUIDs of the entry id (Qdrant only takes
+ * the Lucene store's {@code LuceneDocumentFormat}. Point ids are name-based UUIDs of the entry id (Qdrant only takes
  * integers and UUIDs), and the id itself is kept in the payload. The user's payload is kept as its
  * JSON text so it reads back exactly as written (key order, integer widths); the values of declared
  * filter fields are copied under {@code f} as strings, where Qdrant indexes and matches them the way
@@ -136,6 +138,15 @@ final class QdrantPointFormat {
             v[i] = data.get(i);
         }
         return v;
+    }
+
+    /** What a read asks back of each point's vectors: the dense one, for cosines and copies. */
+    static WithVectorsSelector denseVectorOnly() {
+        return WithVectorsSelectorFactory.include(List.of(DENSE));
+    }
+
+    static WithVectorsSelector noVectors() {
+        return WithVectorsSelectorFactory.enable(false);
     }
 
     private static List<Float> floats(float[] vector) {

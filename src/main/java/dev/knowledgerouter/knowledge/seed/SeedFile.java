@@ -67,7 +67,8 @@ public record SeedFile(Path path, CollectionDefinition collection, List<Map<Stri
     /** What makes {@code record} unfit for collection {@code c}, or null when it is fit. */
     static String problemWith(Map<String, Object> record, CollectionDefinition c) {
         if (!(record.get("id") instanceof String id) || id.isBlank()) {
-            return "missing \"id\" (a stable string such as \"maven-pkix-path-building-failed\"; it makes re-seeding replace instead of duplicate)";
+            return "missing \"id\" (a stable string such as \"maven-pkix-path-building-failed\"; "
+                    + "it makes re-seeding replace instead of duplicate)";
         }
         if (id.length() > Entry.MAX_ID_CHARS) {
             return "\"id\" is " + id.length() + " characters long; use a short stable id (at most " + Entry.MAX_ID_CHARS

@@ -5,6 +5,7 @@ import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.Entry;
 import dev.knowledgerouter.knowledge.EntryContent;
+import dev.knowledgerouter.knowledge.EntryEmbedder;
 import dev.knowledgerouter.knowledge.EntryVersions;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
 import dev.knowledgerouter.knowledge.Progress;
@@ -125,23 +126,18 @@ public final class Seeder {
             existing.ifPresent(e -> replaced.put(id, e));
             changed.add(record);
         }
-        progress.start("seed " + c.name(), changed.size());
+        List<EntryEmbedder.Pending> pending = changed.stream()
+                .map(record -> new EntryEmbedder.Pending(
+                        (String) record.get("id"),
+                        seededPayload(replaced.get(record.get("id")), record, seeded, now),
+                        now))
+                .toList();
         List<Entry> entries = new ArrayList<>(changed.size() + restamped.size());
-        try {
-            for (int from = 0; from < changed.size(); from += EMBED_BATCH) {
-                stop.check("seeding " + c.name());
-                List<Map<String, Object>> batch = changed.subList(from, Math.min(changed.size(), from + EMBED_BATCH));
-                List<float[]> vectors =
-                        embedder.embedAll(batch.stream().map(c::textOf).toList(), Embedder.Purpose.DOCUMENT);
-                for (int i = 0; i < batch.size(); i++) {
-                    Map<String, Object> record = batch.get(i);
-                    Map<String, Object> payload = seededPayload(replaced.get(record.get("id")), record, seeded, now);
-                    entries.add(new Entry((String) record.get("id"), payload, vectors.get(i), now));
-                }
-                progress.advance(batch.size());
-            }
-        } finally {
-            progress.done();
+        int embedded = new EntryEmbedder(embedder, c)
+                .embedInBatches(pending, EMBED_BATCH, "seed " + c.name(), progress, stop, entries::addAll);
+        if (embedded < pending.size()) {
+            // Stopped between two batches (a stop is never withdrawn): nothing of this file is written yet.
+            stop.check("seeding " + c.name());
         }
         entries.addAll(restamp(c, restamped, seeded));
         store.upsert(c.name(), entries);

@@ -1,0 +1,102 @@
+package dev.knowledgerouter.knowledge.lucene;
+
+import dev.knowledgerouter.knowledge.Bm25Terms;
+import dev.knowledgerouter.knowledge.HitSelection;
+import dev.knowledgerouter.knowledge.HybridFusion;
+import dev.knowledgerouter.knowledge.SearchHit;
+import dev.knowledgerouter.knowledge.SearchRequest;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * Searches of one collection's index: dense by HNSW over the vectors, BM25 over the analysed text, or
+ * both fused; every hit carries its cosine, read from the stored vector for a hit only BM25 found.
+ */
+final class LuceneSearch {
+    private final String collection;
+    private final Bm25Terms terms = new Bm25Terms();
+
+    LuceneSearch(String collection) {
+        this.collection = collection;
+    }
+
+    List<SearchHit> hits(IndexSearcher searcher, SearchRequest request, HybridFusion fusion) throws IOException {
+        int candidates = HitSelection.candidates(request);
+        Query filter = filter(request.filters());
+        Map<Integer, Double> cosines = new HashMap<>();
+        List<HybridFusion.Scored<Integer>> ranked = switch (request.mode()) {
+            case DENSE -> dense(searcher, request.vector(), candidates, filter, cosines);
+            case BM25 -> bm25(searcher, request.text(), candidates, filter);
+            case HYBRID ->
+                fusion.fuse(
+                        dense(searcher, request.vector(), candidates, filter, cosines),
+                        bm25(searcher, request.text(), candidates, filter));
+        };
+        StoredFields fields = searcher.storedFields();
+        return HitSelection.firstAboveThreshold(
+                request,
+                ranked,
+                s -> {
+                    Double known = cosines.get(s.key());
+                    return known != null ? known : StoredVectors.cosine(searcher, s.key(), request.vector());
+                },
+                (s, cosine) -> LuceneDocumentFormat.toHit(collection, fields.document(s.key()), cosine, s.score()));
+    }
+
+    private static List<HybridFusion.Scored<Integer>> dense(
+            IndexSearcher searcher, float[] vector, int n, Query filter, Map<Integer, Double> cosines)
+            throws IOException {
+        TopDocs top = searcher.search(new KnnFloatVectorQuery(LuceneDocumentFormat.VECTOR, vector, n, filter), n);
+        List<HybridFusion.Scored<Integer>> out = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            double cosine = LuceneDocumentFormat.cosineOf(sd.score);
+            cosines.put(sd.doc, cosine);
+            out.add(new HybridFusion.Scored<>(sd.doc, cosine));
+        }
+        return out;
+    }
+
+    private List<HybridFusion.Scored<Integer>> bm25(IndexSearcher searcher, String text, int n, Query filter)
+            throws IOException {
+        Set<String> queryTerms = terms.ofQuery(text);
+        if (queryTerms.isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        queryTerms.forEach(
+                t -> q.add(new TermQuery(new Term(LuceneDocumentFormat.TEXT, t)), BooleanClause.Occur.SHOULD));
+        if (filter != null) {
+            q.add(filter, BooleanClause.Occur.FILTER);
+        }
+        TopDocs top = searcher.search(q.build(), n);
+        List<HybridFusion.Scored<Integer>> out = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            out.add(new HybridFusion.Scored<>(sd.doc, sd.score));
+        }
+        return out;
+    }
+
+    private static Query filter(Map<String, String> filters) {
+        if (filters.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        filters.forEach((k, v) ->
+                b.add(new TermQuery(new Term(LuceneDocumentFormat.FILTER_PREFIX + k, v)), BooleanClause.Occur.FILTER));
+        return b.build();
+    }
+}
