@@ -21,9 +21,9 @@ import java.util.function.UnaryOperator;
  * whose message says what went wrong in the user's terms. Shared by the Ollama and Claude clients,
  * which differ only in how they build the model and word their hints.
  */
-final class ModelCall {
+public final class ModelCall {
     /** Hints in a provider's terms for the failures users can fix themselves. */
-    interface Hints {
+    public interface Hints {
         String unreachable();
 
         String modelNotFound();
@@ -33,7 +33,7 @@ final class ModelCall {
 
     private ModelCall() {}
 
-    static ModelReply run(String name, ChatModel model, Prompt prompt, Hints hints, UnaryOperator<String> redact)
+    public static ModelReply run(String name, ChatModel model, Prompt prompt, Hints hints, UnaryOperator<String> redact)
             throws ModelUnavailableException {
         ChatResponse response;
         try {

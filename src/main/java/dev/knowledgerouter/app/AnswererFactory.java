@@ -2,12 +2,12 @@ package dev.knowledgerouter.app;
 
 import dev.knowledgerouter.answer.Answerer;
 import dev.knowledgerouter.answer.ChatClient;
-import dev.knowledgerouter.answer.ClaudeChatClient;
 import dev.knowledgerouter.answer.ConcurrencyGate;
 import dev.knowledgerouter.answer.CostGuard;
-import dev.knowledgerouter.answer.OllamaChatClient;
 import dev.knowledgerouter.answer.PromptBuilder;
 import dev.knowledgerouter.answer.UsageLedger;
+import dev.knowledgerouter.answer.claude.ClaudeChatClient;
+import dev.knowledgerouter.answer.ollama.OllamaChatClient;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.config.OllamaSettings;
 import java.time.Clock;

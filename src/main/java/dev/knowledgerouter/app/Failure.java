@@ -1,7 +1,7 @@
 package dev.knowledgerouter.app;
 
 import dev.knowledgerouter.answer.ConcurrencyGate;
-import dev.knowledgerouter.answer.OllamaAdmin;
+import dev.knowledgerouter.answer.ollama.OllamaAdmin;
 import dev.knowledgerouter.code.CodeService;
 import dev.knowledgerouter.code.RepositoryAnalyzer;
 import dev.knowledgerouter.code.scan.CredentialFolderException;

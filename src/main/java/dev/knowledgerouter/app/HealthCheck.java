@@ -1,7 +1,7 @@
 package dev.knowledgerouter.app;
 
 import dev.knowledgerouter.answer.CostGuard;
-import dev.knowledgerouter.answer.OllamaAdmin;
+import dev.knowledgerouter.answer.ollama.OllamaAdmin;
 import dev.knowledgerouter.config.EmbedderSettings;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.config.StoreSettings;

@@ -1,6 +1,6 @@
 package dev.knowledgerouter.cli;
 
-import dev.knowledgerouter.answer.OllamaAdmin;
+import dev.knowledgerouter.answer.ollama.OllamaAdmin;
 import dev.knowledgerouter.config.KrConfig;
 import java.util.List;
 import java.util.Locale;

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.knowledgerouter.answer.claude.ClaudeChatClient;
+import dev.knowledgerouter.answer.claude.RetryPolicy;
+import dev.knowledgerouter.answer.ollama.OllamaChatClient;
 import dev.knowledgerouter.config.ClaudeSettings;
 import dev.knowledgerouter.config.CostSettings;
 import dev.knowledgerouter.config.EscalationSettings;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.knowledgerouter.answer.ConcurrencyGate;
-import dev.knowledgerouter.answer.OllamaAdmin;
+import dev.knowledgerouter.answer.ollama.OllamaAdmin;
 import dev.knowledgerouter.code.CodeService;
 import dev.knowledgerouter.code.RepositoryAnalyzer;
 import dev.knowledgerouter.code.scan.CredentialFolderException;

@@ -111,6 +111,31 @@ class ArchitectureTest {
     }
 
     @Test
+    void modelBackendsDependOnTheAnswerApiNeverOnEachOther() {
+        noClasses()
+                .that()
+                .resideInAPackage(pkg("answer.ollama"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(pkg("answer.claude"))
+                .check(MAIN);
+        noClasses()
+                .that()
+                .resideInAPackage(pkg("answer.claude"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(pkg("answer.ollama"))
+                .check(MAIN);
+        noClasses()
+                .that()
+                .resideInAPackage(BASE + ".answer")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(pkg("answer.ollama"), pkg("answer.claude"))
+                .check(MAIN);
+    }
+
+    @Test
     void codeAnalysisPartsDependOnlyOnTheSharedSyntaxAndWhatTheyBuildOn() {
         noClasses()
                 .that()

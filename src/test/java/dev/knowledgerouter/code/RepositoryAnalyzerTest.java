@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.knowledgerouter.answer.ConcurrencyGate;
-import dev.knowledgerouter.answer.OllamaChatClient;
+import dev.knowledgerouter.answer.ollama.OllamaChatClient;
 import dev.knowledgerouter.code.graph.GraphFile;
 import dev.knowledgerouter.code.graph.GraphNode;
 import dev.knowledgerouter.code.graph.KnowledgeGraph;

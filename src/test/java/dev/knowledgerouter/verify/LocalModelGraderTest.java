@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.knowledgerouter.answer.OllamaChatClient;
+import dev.knowledgerouter.answer.ollama.OllamaChatClient;
 import dev.knowledgerouter.config.OllamaSettings;
 import dev.knowledgerouter.testing.MutableClock;
 import dev.knowledgerouter.testing.WireServer;

@@ -1,9 +1,12 @@
-package dev.knowledgerouter.answer;
+package dev.knowledgerouter.answer.ollama;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.knowledgerouter.answer.ModelReply;
+import dev.knowledgerouter.answer.ModelUnavailableException;
+import dev.knowledgerouter.answer.Prompt;
 import dev.knowledgerouter.config.OllamaSettings;
 import dev.knowledgerouter.knowledge.Progress;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.knowledgerouter.answer;
+package dev.knowledgerouter.answer.claude;
 
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.http.client.HttpClient;

@@ -1,4 +1,4 @@
-package dev.knowledgerouter.answer;
+package dev.knowledgerouter.answer.ollama;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

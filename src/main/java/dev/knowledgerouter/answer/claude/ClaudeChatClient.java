@@ -1,5 +1,10 @@
-package dev.knowledgerouter.answer;
+package dev.knowledgerouter.answer.claude;
 
+import dev.knowledgerouter.answer.ChatClient;
+import dev.knowledgerouter.answer.ModelCall;
+import dev.knowledgerouter.answer.ModelReply;
+import dev.knowledgerouter.answer.ModelUnavailableException;
+import dev.knowledgerouter.answer.Prompt;
 import dev.knowledgerouter.config.ClaudeSettings;
 import dev.knowledgerouter.config.Secret;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;

@@ -1,4 +1,4 @@
-package dev.knowledgerouter.answer;
+package dev.knowledgerouter.answer.ollama;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.knowledgerouter.answer;
+package dev.knowledgerouter.answer.claude;
 
 import java.time.Duration;
 

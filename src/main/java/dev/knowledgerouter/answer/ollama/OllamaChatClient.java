@@ -1,5 +1,11 @@
-package dev.knowledgerouter.answer;
+package dev.knowledgerouter.answer.ollama;
 
+import dev.knowledgerouter.answer.ChatClient;
+import dev.knowledgerouter.answer.ConcurrencyGate;
+import dev.knowledgerouter.answer.ModelCall;
+import dev.knowledgerouter.answer.ModelReply;
+import dev.knowledgerouter.answer.ModelUnavailableException;
+import dev.knowledgerouter.answer.Prompt;
 import dev.knowledgerouter.config.OllamaSettings;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
