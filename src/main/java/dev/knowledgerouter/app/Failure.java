@@ -8,6 +8,7 @@ import dev.knowledgerouter.code.scan.CredentialFolderException;
 import dev.knowledgerouter.code.scan.PathNotAllowedException;
 import dev.knowledgerouter.config.ConfigException;
 import dev.knowledgerouter.knowledge.EmbedderUnavailableException;
+import dev.knowledgerouter.knowledge.InvalidTextException;
 import dev.knowledgerouter.knowledge.StopSignal;
 import dev.knowledgerouter.knowledge.StoreException;
 import dev.knowledgerouter.knowledge.StoreUnavailableException;
@@ -99,6 +100,7 @@ public record Failure(Kind kind, String code, String message, Optional<Duration>
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return switch (e) {
             case InvalidRequestException x -> invalid(m);
+            case InvalidTextException x -> new Failure(Kind.INVALID_REQUEST, "invalid_text", m);
             case UnknownProfileException x -> new Failure(Kind.INVALID_REQUEST, "unknown_profile", m);
             case CredentialFolderException x -> new Failure(Kind.REFUSED, "credential_folder", m);
             // Our own checks (limits, names, verdicts, records) throw it with a message meant for the caller.

@@ -5,7 +5,6 @@ import dev.knowledgerouter.knowledge.JsonLines;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.SearchHit;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +46,6 @@ public final class Calibration {
                         expect.isTextual() ? Optional.of(expect.asText()) : Optional.empty(),
                         node.path("kind").asText("")));
             });
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException(file + " is not UTF-8 text");
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
         }

@@ -1,6 +1,8 @@
 package dev.knowledgerouter.http;
 
 import dev.knowledgerouter.app.Failure;
+import dev.knowledgerouter.knowledge.InvalidTextException;
+import dev.knowledgerouter.knowledge.WellFormedText;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -50,7 +52,8 @@ final class ErrorMapping {
             }
         }
         failure.retryAfter().ifPresent(wait -> ctx.header("Retry-After", String.valueOf(wait.toSeconds())));
-        write(ctx, failure.kind().status(), failure.code(), failure.message());
+        String field = e instanceof InvalidTextException text ? text.field() : null;
+        write(ctx, failure.kind().status(), failure.code(), field, failure.message());
     }
 
     /** Refusals of Javalin and Jetty themselves, before a handler runs: too large, no such route, wrong method. */
@@ -77,10 +80,19 @@ final class ErrorMapping {
     }
 
     static void write(Context ctx, int status, String code, String message) {
+        write(ctx, status, code, null, message);
+    }
+
+    /**
+     * @param field the request field at fault, which OpenAI's error shape names as {@code param}, or null
+     */
+    private static void write(Context ctx, int status, String code, String field, String message) {
+        // A message may quote what the caller sent; a JSON writer must not meet half a surrogate pair in it.
+        String shown = WellFormedText.printable(message);
         if (OpenAiErrors.appliesTo(ctx)) {
-            OpenAiErrors.write(ctx, status, code, null, message);
+            OpenAiErrors.write(ctx, status, code, field, shown);
             return;
         }
-        ctx.status(status).json(new ApiError(code, message));
+        ctx.status(status).json(new ApiError(code, shown));
     }
 }

@@ -46,6 +46,7 @@ import java.util.function.Predicate;
  * Every route but {@code GET /health} requires the bearer token when one is set ({@link BearerAuth}); in front
  * of them all, and of {@code /mcp}, {@link RequestGuard} refuses what a web page could send through the browser.
  * Handlers read their input through {@link IntParam} and {@link JsonBody} and throw; {@link ErrorMapping} answers.
+ * Every query string is checked once ({@link QueryString}) before a handler reads a parameter.
  */
 public final class HttpApi {
     private final App app;
@@ -72,6 +73,7 @@ public final class HttpApi {
             // Before the MCP servlet is mounted, so that the guard's filter comes first for /mcp too.
             cfg.jetty.modifyServletContextHandler(guard::mount);
             cfg.jetty.modifyServletContextHandler(mcp::mount);
+            JettyErrors.install(cfg.jetty);
             cfg.events.serverStopping(mcp::close);
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.host = server.host();
@@ -81,6 +83,7 @@ public final class HttpApi {
             ErrorMapping.install(cfg.routes, server.maxBodyBytes());
             RequestMetrics.install(cfg.routes, app.metrics().registry());
             auth.ifPresent(cfg.routes::before);
+            cfg.routes.before(new QueryString());
             cfg.routes.get(HealthRoute.PATH, new HealthRoute(app, auth, server.loopbackOnly()));
             cfg.routes.get(OpenApiDocument.PATH, openApi);
             cfg.routes.post("/v1/query", this::query);

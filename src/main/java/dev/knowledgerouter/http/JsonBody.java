@@ -6,12 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.knowledgerouter.app.Failure;
 import dev.knowledgerouter.app.InvalidRequestException;
 import dev.knowledgerouter.app.WireJson;
+import dev.knowledgerouter.knowledge.WellFormedText;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 
-/** A request body that must be a JSON object, read field by field with 400s that name the field and what to send. */
+/**
+ * A request body that must be a JSON object, read field by field with 400s that name the field and what to send.
+ * Every string in it is well-formed text ({@link WellFormedText}), or the body is refused as {@code invalid_text}.
+ */
 record JsonBody(JsonNode node) {
     private static final ObjectMapper READER = WireJson.mapper();
 
@@ -19,12 +23,13 @@ record JsonBody(JsonNode node) {
     static JsonBody read(Context ctx, String example) {
         JsonNode body;
         try {
-            body = READER.readTree(ctx.bodyAsBytes());
+            body = WellFormedText.readJson(READER, ctx.bodyAsBytes());
         } catch (JacksonException e) {
             throw new ApiException(
                     Failure.Kind.INVALID_REQUEST,
                     "malformed_json",
-                    "the request body is not valid JSON (" + e.getOriginalMessage() + "); send e.g. " + example);
+                    "the request body is not valid JSON (" + WellFormedText.printable(e.getOriginalMessage())
+                            + "); send e.g. " + example);
         } catch (IOException e) {
             throw new ApiException(
                     Failure.Kind.INVALID_REQUEST,

@@ -5,6 +5,8 @@ import dev.knowledgerouter.app.WireJson;
 import dev.knowledgerouter.config.HostPort;
 import dev.knowledgerouter.config.ServerSettings;
 import dev.knowledgerouter.config.WebOrigin;
+import dev.knowledgerouter.knowledge.InvalidTextException;
+import dev.knowledgerouter.knowledge.WellFormedText;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -14,11 +16,14 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 
@@ -26,6 +31,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
  * Keeps web pages from using the router through the user's browser, in front of every servlet of
  * the server (Javalin's and the MCP endpoint's), before any route, token check or body parsing:
  * <ol>
+ *   <li>a header the server reads that is not UTF-8 is refused with 400 {@code invalid_text};</li>
  *   <li>a {@code Host} that does not name this server ({@link HostPolicy}, DNS rebinding) is refused
  *       with 403, except that {@code GET /health} then answers up or down only;</li>
  *   <li>a request a page of another origin made ({@link OriginPolicy}) is refused with 403; pages at
@@ -44,6 +50,12 @@ final class RequestGuard implements Filter {
             "Authorization, Content-Type, Accept, Last-Event-ID, Mcp-Session-Id," + " Mcp-Protocol-Version";
     private static final String EXPOSE_HEADERS = "Location, Retry-After, WWW-Authenticate, Mcp-Session-Id, X-KR-Route,"
             + " X-KR-Model, X-KR-Interaction-Id, X-KR-Relevance";
+    /** What the router reads: the headers a client may send it, and those a browser adds. */
+    private static final List<String> READ_HEADERS = Stream.concat(
+                    Arrays.stream(ALLOW_HEADERS.split(",")).map(String::strip),
+                    Stream.of("Host", "Origin", "Sec-Fetch-Site", "Access-Control-Request-Method"))
+            .toList();
+
     private static final String PREFLIGHT_MAX_AGE_SECONDS = "600";
     private static final String HOST_FIX = "': it answers to its own address (on loopback 127.0.0.1, localhost"
             + " or [::1] with its port) and the names in server.allowed_hosts, so that a web page cannot reach it"
@@ -80,9 +92,24 @@ final class RequestGuard implements Filter {
             throws IOException, ServletException {
         HttpServletRequest in = (HttpServletRequest) request;
         HttpServletResponse out = (HttpServletResponse) response;
-        if (hostPasses(in, out) && originPasses(in, out) && bodyTypePasses(in, out)) {
+        if (headersPass(in, out) && hostPasses(in, out) && originPasses(in, out) && bodyTypePasses(in, out)) {
             chain.doFilter(request, response);
         }
+    }
+
+    /** Jetty hands a header's bytes over as ISO-8859-1 characters; those the router reads must be UTF-8. */
+    private boolean headersPass(HttpServletRequest in, HttpServletResponse out) throws IOException {
+        for (String name : READ_HEADERS) {
+            for (String value : Collections.list(in.getHeaders(name))) {
+                try {
+                    WellFormedText.decodeUtf8(name, value.getBytes(StandardCharsets.ISO_8859_1));
+                } catch (InvalidTextException e) {
+                    refuse(in, out, 400, "invalid_text", "the " + name + " header is not UTF-8 text; send it as UTF-8");
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** A foreign Host is refused, except on {@code GET /health}, which then says up or down only. */

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads a JSON Lines file one object at a time, with line numbers for {@code file:line:} messages. */
+/**
+ * Reads a JSON Lines file one object at a time, with line numbers for {@code file:line:} messages. A line whose
+ * text is not well-formed (bytes that are not UTF-8, an escaped unpaired surrogate) is an error on that line,
+ * naming the field ({@link WellFormedText}).
+ */
 public final class JsonLines {
     /** Trailing tokens fail: two objects on one line are an error, not a silently dropped second one. */
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -23,7 +26,7 @@ public final class JsonLines {
     private JsonLines() {}
 
     public static void read(Path file, Visitor visitor) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = new BufferedReader(WellFormedText.markingReader(Files.newInputStream(file)))) {
             String line;
             int n = 0;
             while ((line = in.readLine()) != null) {
@@ -41,9 +44,14 @@ public final class JsonLines {
                     if (!node.isObject()) {
                         node = null;
                         error = "not a JSON object";
+                    } else {
+                        WellFormedText.check(node);
                     }
                 } catch (JacksonException e) {
-                    error = "not a JSON object (" + e.getOriginalMessage() + ")";
+                    error = "not a JSON object (" + WellFormedText.printable(e.getOriginalMessage()) + ")";
+                } catch (InvalidTextException e) {
+                    node = null;
+                    error = e.getMessage();
                 }
                 visitor.line(n, node, error);
             }

@@ -3,6 +3,8 @@ package dev.knowledgerouter.mcp;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.knowledgerouter.knowledge.InvalidTextException;
+import dev.knowledgerouter.knowledge.WellFormedText;
 import io.modelcontextprotocol.spec.HttpHeaders;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -23,6 +25,8 @@ import java.util.Optional;
  * by {@link ScrubbedErrorResponse}), bounds {@code initialize}, and keeps the sessions the SDK opens
  * within the idle timeout and the cap, closing the others in the SDK ({@link SdkSessionCloser}).
  * A request naming a session that is gone gets 404, the answer on which MCP clients start a new one.
+ * A message whose text is not well-formed ({@link WellFormedText}: bytes that are not UTF-8, unpaired
+ * surrogates) is refused with 400 naming the field, before the SDK decodes it leniently.
  */
 final class McpTransportGuard implements Filter {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -96,7 +100,11 @@ final class McpTransportGuard implements Filter {
         }
         JsonNode message;
         try {
-            message = JSON.readTree(body.get());
+            message = WellFormedText.readJson(JSON, body.get());
+        } catch (InvalidTextException e) {
+            TransportError.invalid(HttpServletResponse.SC_BAD_REQUEST, e.getMessage())
+                    .writeTo(out, null);
+            return;
         } catch (JacksonException e) {
             new TransportError(
                             HttpServletResponse.SC_BAD_REQUEST,

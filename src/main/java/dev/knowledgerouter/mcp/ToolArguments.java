@@ -1,6 +1,8 @@
 package dev.knowledgerouter.mcp;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.knowledgerouter.app.InvalidRequestException;
+import dev.knowledgerouter.knowledge.WellFormedText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,13 +14,17 @@ import java.util.TreeSet;
 /**
  * A tool call's arguments, read with the checks the schema announces. The SDK's own schema check
  * is off (see {@link McpServers}): its messages are a validator's dump, these name the argument,
- * what came instead, and what to send.
+ * what came instead, and what to send. Every name and string among them must be well-formed text
+ * ({@link WellFormedText}), on either transport, or the call is refused before a tool sees it.
  */
 final class ToolArguments {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Map<String, Object> values;
 
     ToolArguments(Map<String, Object> values) {
         this.values = values == null ? Map.of() : values;
+        WellFormedText.check(JSON.valueToTree(this.values));
     }
 
     /** Refuses arguments the tool does not declare: a misspelt name must not be ignored silently. */

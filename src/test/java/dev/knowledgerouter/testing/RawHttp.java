@@ -27,7 +27,15 @@ public final class RawHttp {
 
     /** Sends {@code method path} to 127.0.0.1:{@code port} with exactly these headers (Host included) and body. */
     public static Response send(int port, String method, String path, Map<String, String> headers, String body) {
-        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        return sendBytes(port, method, path, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * As above with the body's bytes as given, which need not be UTF-8. The request line and headers are written
+     * as ISO-8859-1, so a character from U+0080 to U+00FF in {@code path} or a header value is sent as that byte.
+     */
+    public static Response sendBytes(int port, String method, String path, Map<String, String> headers, byte[] body) {
+        byte[] content = body == null ? new byte[0] : body;
         StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
         headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
         if (body != null) {

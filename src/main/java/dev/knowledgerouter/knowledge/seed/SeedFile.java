@@ -7,7 +7,6 @@ import dev.knowledgerouter.knowledge.Entry;
 import dev.knowledgerouter.knowledge.EntryContent;
 import dev.knowledgerouter.knowledge.JsonLines;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,8 +51,6 @@ public record SeedFile(Path path, CollectionDefinition collection, List<Map<Stri
                 }
                 records.add(record);
             });
-        } catch (CharacterCodingException e) {
-            throw new SeedException(List.of(path + ": not UTF-8 text"));
         } catch (IOException e) {
             throw new SeedException(List.of(path + ": cannot read (" + e.getMessage() + ")"));
         }

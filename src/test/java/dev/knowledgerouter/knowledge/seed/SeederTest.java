@@ -1,6 +1,7 @@
 package dev.knowledgerouter.knowledge.seed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +17,9 @@ import dev.knowledgerouter.knowledge.SearchRequest;
 import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 import dev.knowledgerouter.testing.MutableClock;
 import dev.knowledgerouter.testing.TestStack;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -144,6 +147,27 @@ class SeederTest {
         assertTrue(m.contains(f + ":4: missing \"solution\""), m);
         assertTrue(m.contains(f + ":5: id 'a' is already used on line 1"), m);
         assertTrue(m.contains("nothing was written"), m);
+        store.open(catalog.find("error-solutions").orElseThrow());
+        assertEquals(0, store.count("error-solutions"));
+    }
+
+    @Test
+    void textThatIsNotWellFormedIsReportedOnItsLineNamingTheFieldAndNothingIsWritten() throws IOException {
+        Path f = dir.resolve("error-solutions.jsonl");
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        lines.writeBytes((entry("a", "error A", "fix A") + "\n").getBytes(StandardCharsets.UTF_8));
+        lines.writeBytes((entry("b", "error \\ud800 B", "fix B") + "\n").getBytes(StandardCharsets.UTF_8));
+        lines.writeBytes("{\"id\":\"c\",\"error\":\"e\",\"solution\":\"fix ".getBytes(StandardCharsets.UTF_8));
+        lines.writeBytes(new byte[] {(byte) 0xC0, (byte) 0xAF});
+        lines.writeBytes("\"}\n".getBytes(StandardCharsets.UTF_8));
+        lines.writeBytes((entry("d", "caf\u00e9 \uD83D\uDE00", "fix D") + "\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(f, lines.toByteArray());
+
+        SeedException e = assertThrows(SeedException.class, () -> seeder.seedFile(f, "error-solutions", Progress.NONE));
+        String m = e.getMessage();
+        assertTrue(m.contains(f + ":2: 'error' is not well-formed text"), m);
+        assertTrue(m.contains(f + ":3: 'solution' is not well-formed text"), m);
+        assertFalse(m.contains(":4:"), "accents and emoji are well-formed: " + m);
         store.open(catalog.find("error-solutions").orElseThrow());
         assertEquals(0, store.count("error-solutions"));
     }
