@@ -50,7 +50,9 @@ public record InteractionView(
                 text(p, "profile"),
                 text(p, "note"),
                 texts(p.get("reasons")));
-        int feedback = p.get("feedback") instanceof List<?> l ? l.size() : 0;
+        // The list keeps the latest verdicts only; the count is of all (absent on interactions rated before it).
+        int kept = p.get("feedback") instanceof List<?> l ? l.size() : 0;
+        int feedback = p.get("feedback_count") instanceof Number n ? n.intValue() : kept;
         return new InteractionView(
                 e.id(),
                 e.timestamp(),

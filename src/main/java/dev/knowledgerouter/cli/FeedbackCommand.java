@@ -1,6 +1,7 @@
 package dev.knowledgerouter.cli;
 
 import dev.knowledgerouter.learn.FeedbackResult;
+import dev.knowledgerouter.learn.FeedbackService;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -14,7 +15,8 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         description = {
             "Rate an answer: good or bad. The verdict sets the interaction's outcome, which routing learns from;",
-            "a later verdict replaces an earlier one, and every verdict is kept."
+            "a later verdict replaces an earlier one; the latest " + FeedbackService.KEPT_VERDICTS
+                    + " are kept, and all are counted."
         })
 final class FeedbackCommand implements Callable<Integer> {
     @ParentCommand
@@ -48,8 +50,8 @@ final class FeedbackCommand implements Callable<Integer> {
             } else {
                 ctx.out()
                         .println(r.interactionId() + ": " + r.verdict() + " (outcome " + r.outcome() + ", "
-                                + r.feedback().size() + " verdict"
-                                + (r.feedback().size() == 1 ? "" : "s") + " given)");
+                                + r.feedbackCount() + " verdict"
+                                + (r.feedbackCount() == 1 ? "" : "s") + " given)");
             }
             return 0;
         }

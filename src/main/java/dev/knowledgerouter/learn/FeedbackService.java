@@ -14,10 +14,15 @@ import java.util.Optional;
 
 /**
  * Records a user's verdict on an interaction: the latest verdict is the one in force and sets the
- * outcome, every verdict is kept in order, and the change is on disk when the call returns.
+ * outcome, the latest {@link #KEPT_VERDICTS} verdicts are kept in order with a count of all given, and
+ * the change is on disk when the call returns. Both bounds keep an interaction, and every reply about
+ * it, the same size however often it is rated.
  */
 public final class FeedbackService {
-    private static final int MAX_NOTE_CHARS = 2_000;
+    /** The longest note a verdict may carry, in characters. */
+    public static final int MAX_NOTE_CHARS = 2_000;
+    /** How many of an interaction's verdicts are kept, the latest; older ones are only counted. */
+    public static final int KEPT_VERDICTS = 20;
 
     private final KnowledgeStore store;
     private final Clock clock;
@@ -29,16 +34,21 @@ public final class FeedbackService {
 
     public FeedbackResult record(String interactionId, Outcome.Verdict verdict, Optional<String> note) {
         if (note.isPresent() && note.get().length() > MAX_NOTE_CHARS) {
-            throw new IllegalArgumentException(
-                    "the note has " + note.get().length() + " characters; keep it under " + MAX_NOTE_CHARS);
+            throw new IllegalArgumentException("'note' has " + note.get().length() + " characters; keep it to "
+                    + MAX_NOTE_CHARS + " or fewer (a few words on why the answer was good or bad)");
         }
         Optional<StoredEntry> updated = store.updatePayload(CollectionCatalog.HISTORY, interactionId, payload -> {
             List<Object> history = new ArrayList<>(payload.get("feedback") instanceof List<?> l ? l : List.of());
+            // Interactions rated before the count existed kept every verdict in the list.
+            long given = payload.get("feedback_count") instanceof Number n ? n.longValue() : history.size();
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("verdict", verdict.name().toLowerCase(Locale.ROOT));
             note.filter(n -> !n.isBlank()).ifPresent(n -> entry.put("note", n.strip()));
             entry.put("at", clock.instant().toString());
             history.add(entry);
+            if (history.size() > KEPT_VERDICTS) {
+                history = new ArrayList<>(history.subList(history.size() - KEPT_VERDICTS, history.size()));
+            }
             // The outcome before any feedback is kept, so a later verdict is applied to it and not to an earlier
             // verdict.
             String original = String.valueOf(
@@ -47,6 +57,7 @@ public final class FeedbackService {
             payload.put("outcome", Outcome.fromWire(original).after(verdict).wireName());
             payload.put("verdict", verdict.name().toLowerCase(Locale.ROOT));
             payload.put("feedback", history);
+            payload.put("feedback_count", given + 1);
             return Provenance.in(payload)
                     .updated(Provenance.Source.FEEDBACK, clock.instant())
                     .into(payload);
@@ -59,6 +70,7 @@ public final class FeedbackService {
                 interactionId,
                 (String) e.payload().get("outcome"),
                 (String) e.payload().get("verdict"),
+                ((Number) e.payload().get("feedback_count")).longValue(),
                 history);
     }
 }

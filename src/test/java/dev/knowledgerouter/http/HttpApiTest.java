@@ -261,6 +261,25 @@ class HttpApiTest {
     }
 
     @Test
+    void aFeedbackNoteOverTwoThousandCharactersIsA400NamingTheLimit() throws Exception {
+        String id = post("/v1/query", "{\"query\": \"git detached HEAD after checkout\"}")
+                .body()
+                .path("interaction_id")
+                .asText();
+        String note = "x".repeat(2_001);
+        assertError(
+                post("/v1/interactions/" + id + "/feedback", "{\"verdict\": \"bad\", \"note\": \"" + note + "\"}"),
+                400,
+                "invalid_request",
+                "keep it to 2000 or fewer");
+        Response rated = post(
+                "/v1/interactions/" + id + "/feedback",
+                "{\"verdict\": \"bad\", \"note\": \"" + note.substring(1) + "\"}");
+        assertEquals(200, rated.status(), rated.body().toString());
+        assertEquals(1, rated.body().path("feedback_count").asInt());
+    }
+
+    @Test
     void storedInteractionsAreNotSearchable() throws Exception {
         assertError(get("/v1/search?q=x&collection=interaction-history"), 400, "invalid_request", "not searchable");
     }

@@ -122,6 +122,49 @@ class FeedbackTest {
     }
 
     @Test
+    void aNoteOverTheLimitIsRefusedNamingTheLimitAndNothingChanges() {
+        try (App app = App.open(TestStack.config(home), TestStack.embedder(), Clock.systemUTC())) {
+            String id = app.queries()
+                    .query(QueryRequest.of("docker port is already allocated"))
+                    .interactionId();
+            String limit = "n".repeat(FeedbackService.MAX_NOTE_CHARS);
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> app.feedback(id, Outcome.Verdict.BAD, Optional.of(limit + "!")));
+            assertTrue(e.getMessage().contains("'note' has 2001 characters; keep it to 2000 or fewer"), e.getMessage());
+            assertFalse(app.store()
+                    .get(CollectionCatalog.HISTORY, id)
+                    .orElseThrow()
+                    .payload()
+                    .containsKey("verdict"));
+            assertEquals(
+                    1, app.feedback(id, Outcome.Verdict.BAD, Optional.of(limit)).feedbackCount());
+        }
+    }
+
+    @Test
+    void theLatestVerdictsAreKeptInOrderWithACountOfAllGiven() {
+        try (App app = App.open(TestStack.config(home), TestStack.embedder(), Clock.systemUTC())) {
+            String id = app.queries()
+                    .query(QueryRequest.of("npm ERESOLVE unable to resolve dependency tree"))
+                    .interactionId();
+            int given = FeedbackService.KEPT_VERDICTS + 5;
+            FeedbackResult last = null;
+            for (int i = 1; i <= given; i++) {
+                last = app.feedback(id, i % 2 == 0 ? Outcome.Verdict.GOOD : Outcome.Verdict.BAD, Optional.of("#" + i));
+            }
+            assertEquals(given, last.feedbackCount());
+            assertEquals(FeedbackService.KEPT_VERDICTS, last.feedback().size());
+            assertEquals(
+                    IntStream.rangeClosed(6, given).mapToObj(i -> "#" + i).toList(),
+                    last.feedback().stream().map(f -> f.get("note")).toList(),
+                    "the oldest verdicts go first");
+            assertEquals("bad", last.verdict(), "the latest is in force");
+            assertEquals(given, app.recentInteractions(1).getFirst().feedback());
+        }
+    }
+
+    @Test
     void feedbackOnAnUnknownIdNamesIt() {
         try (App app = App.open(TestStack.config(home), TestStack.embedder(), Clock.systemUTC())) {
             UnknownInteractionException e = assertThrows(
