@@ -153,6 +153,7 @@ public final class HealthCheck {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("configured", config.claude().enabled());
         facts.put("model", config.claude().model());
+        config.cost().priceWarning(config.claude().model()).ifPresent(w -> facts.put("warning", w));
         if (!config.claude().enabled()) {
             return Part.down("not configured; set ANTHROPIC_API_KEY to enable Claude", facts);
         }

@@ -57,6 +57,8 @@ final class ServeCommand implements Callable<Integer> {
             throw new CliException("--port must be between 0 and 65535, got " + port);
         }
         ServerSettings server = s.withListener(host != null ? host : s.host(), port != null ? port : s.port());
+        // First, so that the operator reads it whatever happens next.
+        base.cost().priceWarning(base.claude().model()).ifPresent(w -> ctx.err().println("kr: warning: " + w));
         // Before the store opens and seeding starts: an exposed server without a token must not come up at all.
         boolean tokenRequired = BearerAuth.forServer(server).isPresent();
         KrConfig config = base.withServer(server);

@@ -106,7 +106,7 @@ final class StatusCommand implements Callable<Integer> {
                 StringBuilder facts = new StringBuilder();
                 for (Map.Entry<?, ?> e : part.entrySet()) {
                     String key = String.valueOf(e.getKey());
-                    if (!List.of("up", "detail", "reason").contains(key)) {
+                    if (!List.of("up", "detail", "reason", "warning").contains(key)) {
                         facts.append(facts.isEmpty() ? "" : ", ")
                                 .append(key)
                                 .append(' ')
@@ -117,6 +117,9 @@ final class StatusCommand implements Callable<Integer> {
                 ctx.out().printf(Locale.ROOT, "  %-12s %-5s %s%n", name, up ? "up" : "DOWN", why);
                 if (!facts.isEmpty()) {
                     ctx.out().printf(Locale.ROOT, "  %-12s %-5s %s%n", "", "", facts);
+                }
+                if (part.get("warning") != null) {
+                    ctx.err().println("kr: warning: " + part.get("warning"));
                 }
             }
         }

@@ -71,6 +71,7 @@ final class UsageCommand implements Callable<Integer> {
                     s.inputTokens(),
                     s.outputTokens(),
                     s.pricedAs());
+            r.warnings().forEach(w -> ctx.err().println("kr: warning: " + w));
             return 0;
         }
     }

@@ -3,7 +3,10 @@ package dev.knowledgerouter.learn;
 import java.time.Instant;
 import java.util.List;
 
-/** Paid usage over three windows, by model, what is left under the cap, and the estimated saving. */
+/**
+ * Paid usage over three windows, by model, what is left under the cap, and the estimated saving; {@code warnings}
+ * says what makes the figures doubtful (a configured model without a price), empty when nothing does.
+ */
 public record UsageReport(
         Instant generatedAt,
         int maxCallsPerHour,
@@ -14,7 +17,13 @@ public record UsageReport(
         Window today,
         Window month,
         List<ModelUsage> byModel,
-        Saving estimatedSaving) {
+        Saving estimatedSaving,
+        List<String> warnings) {
+
+    public UsageReport {
+        // A server from before warnings existed sends none.
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
 
     public record Window(int calls, int failedCalls, long inputTokens, long outputTokens, double costUsd) {}
 

@@ -62,7 +62,8 @@ public final class UsageReporter {
                 window(ledger.read(p.dayStart(), p.end())),
                 window(month),
                 models,
-                saving(p.monthStart(), p.now().plusMillis(1)));
+                saving(p.monthStart(), p.now().plusMillis(1)),
+                cost.priceWarning(remoteModel).stream().toList());
     }
 
     private static UsageReport.Window window(List<UsageRecord> records) {
