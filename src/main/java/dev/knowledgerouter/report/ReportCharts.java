@@ -96,11 +96,11 @@ final class ReportCharts {
         if (bins < 1 || highest == 0) {
             return SvgChart.empty(title, description, NO_DATA);
         }
-        double top = SvgChart.niceCeiling(highest, 5);
+        List<Double> yTicks = SvgChart.countTicks(highest, 5);
         List<Double> xTicks = bins <= 12 ? edges : SvgChart.ticks(edges.getFirst(), edges.getLast(), 10);
         SvgChart chart = new SvgChart(title, description)
-                .domain(edges.getFirst(), edges.getLast(), 0, top)
-                .yAxis(SvgChart.ticks(0, top, 5), v -> String.format(Locale.ROOT, "%.0f", v), "interactions")
+                .domain(edges.getFirst(), edges.getLast(), 0, yTicks.getLast())
+                .yAxis(yTicks, v -> String.format(Locale.ROOT, "%.0f", v), "interactions")
                 .xAxis(
                         xTicks,
                         v -> String.format(Locale.ROOT, "%.2f", v),

@@ -253,13 +253,25 @@ final class SvgChart {
         return ticks;
     }
 
-    /** The smallest round tick at or above {@code max}, so the top gridline closes the plot. */
-    static double niceCeiling(double max, int count) {
-        if (!(max > 0)) {
-            return 1;
+    /**
+     * Ticks for an axis of counts from 0 to at least {@code max}: whole numbers only (steps of 1, 2 or 5 times a
+     * power of ten, and never below 1), so that a small count does not print as "0 0 1 1 1", and the last
+     * tick at or above {@code max}, so that the top gridline closes the plot.
+     */
+    static List<Double> countTicks(int max, int count) {
+        if (max < 1) {
+            return List.of(0.0, 1.0);
         }
-        double step = step(0, max, count);
-        return Math.ceil(max / step - 1e-9) * step;
+        double step = Math.max(1, step(0, max, count));
+        if (step != Math.rint(step)) {
+            // 2.5 times a power of ten is round for shares, not for counts under 10.
+            step *= 2;
+        }
+        List<Double> ticks = new ArrayList<>();
+        for (long i = 0; ticks.isEmpty() || ticks.getLast() < max; i++) {
+            ticks.add(i * step);
+        }
+        return ticks;
     }
 
     private static double step(double min, double max, int count) {
