@@ -13,6 +13,11 @@ public final class Main {
     private static final Logger LUCENE_LOG = Logger.getLogger("org.apache.lucene");
     /** The Qdrant client's gRPC transport logs its start-up (epoll, TCP metrics) at INFO. */
     private static final Logger GRPC_LOG = Logger.getLogger("io.grpc");
+    /**
+     * Lucene warns at WARNING when the JDK's vector module is not in the boot layer; the kr launcher adds it only to
+     * the commands that search or index at volume (serve, bench, eval), so for the others that is no news.
+     */
+    private static final Logger VECTORIZATION_LOG = Logger.getLogger("org.apache.lucene.internal.vectorization");
 
     private Main() {}
 
@@ -83,6 +88,9 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
         LUCENE_LOG.setLevel(Level.WARNING);
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            VECTORIZATION_LOG.setLevel(Level.SEVERE);
+        }
         GRPC_LOG.setLevel(Level.WARNING);
         // gRPC's shaded Netty otherwise allocates through sun.misc.Unsafe, which JDK 24+ warns about on stderr
         // at every start; plain ByteBuffers are as good for the store's small calls.

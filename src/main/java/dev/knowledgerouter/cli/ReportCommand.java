@@ -25,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
         name = "report",
         mixinStandardHelpOptions = true,
         description = {
-            "The routing report for the last N days: route shares against the 70% local target, relevance per route,",
+            "The routing report for the last N days: route shares against the 70%% local target, relevance per route,",
             "failure and escalation rates, feedback, spend and estimated saving, the queries that fail locally most,",
             "and thresholds tuned by replaying the period. --apply writes the tuned thresholds into kr.yaml (with a backup)",
             "when the sample is large enough; exit status 3 when it is not applied."

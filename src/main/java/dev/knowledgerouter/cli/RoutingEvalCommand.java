@@ -27,8 +27,8 @@ import picocli.CommandLine.ParentCommand;
             "Measure routing quality on RouteLLM-layout CSV data (prompt, weak correct, strong correct," + " ...).",
             "Without --policy: the training split is stored as interaction history, a gain model (remote minus"
                     + " local success)",
-            "is trained on it, each test prompt is ranked by its predicted gain, and APGR, CPT(50%) and"
-                    + " CPT(80%) are printed.",
+            "is trained on it, each test prompt is ranked by its predicted gain, and APGR, CPT(50%%) and"
+                    + " CPT(80%%) are printed.",
             "With --policy (or --cascade): per seed, the pre-router, the cascade (the answer verifier fitted"
                     + " on the training",
             "split's weak-model answers, from a <weak model>_response column), their combination and a random"
