@@ -67,6 +67,7 @@ public final class App implements AutoCloseable {
     private final SearchService searches;
     private final Seeder seeder;
     private final KnowledgeAdder knowledgeAdder;
+    private final HealthMonitor health;
     private final Shutdown shutdown;
 
     /** @param ownsEmbedder whether closing the App closes the embedder: tests share one across many Apps */
@@ -119,12 +120,14 @@ public final class App implements AutoCloseable {
                 store, embedder, catalog, clock, config.knowledge().allowReplace());
         this.reports =
                 new ReportBuilder(store, ledger, usageReporter, config.routing().learning(), clock);
+        this.health = new HealthMonitor(() -> HealthCheck.of(this), clock, HealthMonitor.INTERVAL);
         this.shutdown = new Shutdown(
                 STOP_WAIT,
                 stop,
                 inFlight,
                 code,
                 new Shutdown.Parts(
+                        health,
                         search,
                         store,
                         outboxFlusher,
@@ -232,6 +235,11 @@ public final class App implements AutoCloseable {
     /** The meters behind {@code GET /metrics}. */
     public RouterMetrics metrics() {
         return metrics;
+    }
+
+    /** The health report as last probed, renewed in the background once a server asks it to be. */
+    public HealthMonitor health() {
+        return health;
     }
 
     /** Work that must finish before the store closes (HTTP requests). */

@@ -58,6 +58,16 @@ public final class InFlight {
         }
     }
 
+    /** True once shutdown has begun: new work is refused, so the server is no longer ready for any. */
+    public boolean draining() {
+        lock.lock();
+        try {
+            return closing;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Thrown for work submitted after shutdown began. */
     public static final class ShuttingDownException extends RuntimeException {
         public ShuttingDownException() {

@@ -3,7 +3,9 @@ package dev.knowledgerouter.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.knowledgerouter.files.AtomicFile;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,7 +30,7 @@ public record ServerAnnouncement(String url, long pid, Instant started) {
             ServerAnnouncement a = JSON.readValue(file.toFile(), ServerAnnouncement.class);
             // A live process with that pid started after the announcement is a reused pid, not the server.
             boolean alive = ProcessHandle.of(a.pid())
-                    .filter(ProcessHandle::isAlive)
+                    .filter(ServerAnnouncement::running)
                     .map(p -> p.info()
                             .startInstant()
                             .map(start -> !start.isAfter(a.started()))
@@ -37,6 +39,30 @@ public record ServerAnnouncement(String url, long pid, Instant started) {
             return alive ? Optional.of(a) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Alive and not a zombie: a killed server stays a zombie until its parent reaps it, which a shell or a
+     * supervisor may take seconds to do, and {@link ProcessHandle#isAlive} counts it alive all that time
+     * although it holds no lock and serves nothing. Linux says so in {@code /proc/<pid>/stat}; elsewhere
+     * {@code isAlive} is all there is.
+     */
+    static boolean running(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+        try {
+            String line = Files.readString(stat, StandardCharsets.US_ASCII);
+            // "pid (command) state ...": the command may hold spaces and parentheses, so look after the last ')'.
+            int end = line.lastIndexOf(')');
+            char state = end >= 0 && end + 2 < line.length() ? line.charAt(end + 2) : '?';
+            return state != 'Z' && state != 'X';
+        } catch (NoSuchFileException e) {
+            return !Files.isDirectory(Path.of("/proc", "self"));
+        } catch (IOException | SecurityException e) {
+            return true;
         }
     }
 

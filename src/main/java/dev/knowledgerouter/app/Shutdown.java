@@ -23,6 +23,7 @@ final class Shutdown {
 
     /** What the App closes, in the order it closes them after draining. */
     record Parts(
+            HealthMonitor health,
             KnowledgeSearch search,
             KnowledgeStore store,
             Optional<ScheduledExecutorService> outboxFlusher,
@@ -81,6 +82,7 @@ final class Shutdown {
         closed = true;
         drain();
         try {
+            parts.health().close();
             parts.search().close();
         } finally {
             try {

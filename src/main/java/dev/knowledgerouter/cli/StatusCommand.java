@@ -73,11 +73,12 @@ final class StatusCommand implements Callable<Integer> {
     /**
      * /health is open, so status works from any shell; KR_API_TOKEN, when set, is sent because a server on
      * an exposed address shows its parts only to callers with the token (to others it says up or down).
+     * A person asking wants the parts as they are now, not the last background probe's view.
      */
     private static Map<String, Object> fromServer(String url, Optional<Secret> token) {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/health"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/health?refresh=true"))
                 .timeout(Duration.ofSeconds(30))
                 .GET();
         token.ifPresent(t -> request.header("Authorization", "Bearer " + t.reveal()));

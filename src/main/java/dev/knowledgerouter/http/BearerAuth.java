@@ -12,12 +12,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 /**
- * Lets a request through only with {@code Authorization: Bearer <KR_API_TOKEN>}; {@code GET /health}
- * stays open so that load balancers and {@code kr status} can probe without the token. Installed as
+ * Lets a request through only with {@code Authorization: Bearer <KR_API_TOKEN>}; the health routes
+ * ({@code GET /health}, {@code /health/live}, {@code /health/ready}) stay open so that load balancers,
+ * orchestrators and {@code kr status} can probe without the token. Installed as
  * a before-handler, so it guards every route, including ones added later.
  */
 public final class BearerAuth implements Handler {
-    private static final String OPEN_PATH = HealthRoute.PATH;
     private static final String SCHEME = "bearer ";
 
     private final byte[] expectedDigest;
@@ -49,7 +49,7 @@ public final class BearerAuth implements Handler {
      * header, and they hold no data; every call the page makes for data carries the token.
      */
     static boolean isOpen(String path) {
-        return path.equals(OPEN_PATH) || Dashboard.serves(path);
+        return HealthRoute.serves(path) || Dashboard.serves(path);
     }
 
     @Override

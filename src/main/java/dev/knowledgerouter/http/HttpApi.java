@@ -35,7 +35,8 @@ import java.util.function.Predicate;
  *   <li>{@code GET /v1/interactions?limit=20}: the latest stored interactions, newest first;</li>
  *   <li>{@code POST /v1/interactions/{id}/feedback} {@code {"verdict": "good|bad", "note"?}}: rate an answer;</li>
  *   <li>{@code /v1/repos}: analysing repositories and searching their code ({@link RepositoryRoutes});</li>
- *   <li>{@code GET /health}: liveness and the state of each part ({@link HealthRoute});</li>
+ *   <li>{@code GET /health}, {@code /health/live}, {@code /health/ready}: the state of each part from the last
+ *       probe, liveness and readiness ({@link HealthRoute});</li>
  *   <li>{@code GET /openapi.json}: the OpenAPI 3.1 description of these routes (src/main/resources/openapi.json;
  *       a route added here must be added there, or OpenApiTest fails).</li>
  *   <li>{@code GET /} and {@code /dashboard/*}: the web dashboard, static files from the jar that use the API above.</li>
@@ -43,7 +44,7 @@ import java.util.function.Predicate;
  *   <li>{@code POST /v1/chat/completions}, {@code GET /v1/models}: the OpenAI-compatible API ({@link OpenAiApi}).</li>
  *   <li>{@code /mcp}: the MCP Streamable HTTP transport for coding agents ({@link McpHttpEndpoint}).</li>
  * </ul>
- * Every route but {@code GET /health} requires the bearer token when one is set ({@link BearerAuth}); in front
+ * Every route but the health routes requires the bearer token when one is set ({@link BearerAuth}); in front
  * of them all, and of {@code /mcp}, {@link RequestGuard} refuses what a web page could send through the browser.
  * Handlers read their input through {@link IntParam} and {@link JsonBody} and throw; {@link ErrorMapping} answers.
  * Every query string is checked once ({@link QueryString}) before a handler reads a parameter.
@@ -69,6 +70,8 @@ public final class HttpApi {
                 server.maxBodyBytes(),
                 auth.<Predicate<String>>map(a -> a::accepts).orElse(header -> true));
         RequestGuard guard = RequestGuard.of(server);
+        // A server's probes read the last health report, which a background thread keeps at most a few seconds old.
+        app.health().keepFresh();
         return Javalin.create(cfg -> {
             // Before the MCP servlet is mounted, so that the guard's filter comes first for /mcp too.
             cfg.jetty.modifyServletContextHandler(guard::mount);
@@ -84,7 +87,7 @@ public final class HttpApi {
             RequestMetrics.install(cfg.routes, app.metrics().registry());
             auth.ifPresent(cfg.routes::before);
             cfg.routes.before(new QueryString());
-            cfg.routes.get(HealthRoute.PATH, new HealthRoute(app, auth, server.loopbackOnly()));
+            new HealthRoute(app, auth, server.loopbackOnly()).register(cfg.routes);
             cfg.routes.get(OpenApiDocument.PATH, openApi);
             cfg.routes.post("/v1/query", this::query);
             cfg.routes.get("/v1/search", this::search);

@@ -33,7 +33,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
  * <ol>
  *   <li>a header the server reads that is not UTF-8 is refused with 400 {@code invalid_text};</li>
  *   <li>a {@code Host} that does not name this server ({@link HostPolicy}, DNS rebinding) is refused
- *       with 403, except that {@code GET /health} then answers up or down only;</li>
+ *       with 403, except that the health routes then answer up or down (ready or not) only;</li>
  *   <li>a request a page of another origin made ({@link OriginPolicy}) is refused with 403; pages at
  *       an origin in {@code server.allowed_origins} get CORS, their preflights answered here;</li>
  *   <li>a body that is not JSON ({@link JsonContentType}) is refused with 415, so that the requests a
@@ -112,12 +112,12 @@ final class RequestGuard implements Filter {
         return true;
     }
 
-    /** A foreign Host is refused, except on {@code GET /health}, which then says up or down only. */
+    /** A foreign Host is refused, except on the health routes, which then say up or down only. */
     private boolean hostPasses(HttpServletRequest in, HttpServletResponse out) throws IOException {
         if (hosts.allows(in.getHeader("Host"), in.getScheme(), in.getLocalPort())) {
             return true;
         }
-        if (in.getMethod().equals("GET") && in.getRequestURI().equals(HealthRoute.PATH)) {
+        if (in.getMethod().equals("GET") && HealthRoute.serves(in.getRequestURI())) {
             in.setAttribute(FOREIGN_HOST, Boolean.TRUE);
             return true;
         }

@@ -15,6 +15,7 @@ import dev.knowledgerouter.config.CodeSettings;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.knowledge.PayloadText;
 import dev.knowledgerouter.testing.GeneratedRepository;
+import dev.knowledgerouter.testing.ServeProcess;
 import dev.knowledgerouter.testing.TestStack;
 import java.io.IOException;
 import java.net.URI;
@@ -54,57 +55,18 @@ class ServeShutdownProcessTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    /** A running {@code kr serve} and where its output goes. */
-    private record Server(Process process, Path stderr, String url) {}
-
-    private Server start(String run) throws Exception {
-        Path stderr = work.resolve("stderr-" + run + ".txt");
-        ProcessBuilder pb = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "--enable-native-access=ALL-UNNAMED",
-                        "--add-modules",
-                        "jdk.incubator.vector",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName(),
-                        "serve",
-                        "--port",
-                        "0")
-                .directory(work.toFile())
-                .redirectOutput(work.resolve("stdout-" + run + ".txt").toFile())
-                .redirectError(stderr.toFile());
-        // No keys and no hosts from the developer's environment: the embedded stack, offline.
-        pb.environment().keySet().retainAll(List.of("PATH", "HOME", "TMPDIR", "LANG"));
-        pb.environment()
-                .putAll(Map.of(
-                        "KR_HOME",
-                        work.resolve("data").toString(),
-                        "KR_APP_DIR",
-                        TestStack.projectDir().toString(),
-                        "OLLAMA_HOST",
-                        "http://127.0.0.1:" + TestStack.closedPort()));
-        Process process = pb.start();
-        for (int i = 0; i < 1200 && process.isAlive(); i++) {
-            String text = Files.readString(stderr);
-            int at = text.indexOf("kr: serving on ");
-            if (at >= 0) {
-                String url = text.substring(at + "kr: serving on ".length()).split(" ", 2)[0];
-                return new Server(process, stderr, url);
-            }
-            Thread.sleep(50);
-        }
-        process.destroyForcibly();
-        throw new AssertionError("kr serve did not come up: " + Files.readString(stderr));
+    private ServeProcess start(String run) throws Exception {
+        return ServeProcess.start(work, run);
     }
 
-    private JsonNode get(Server server, String path) throws Exception {
+    private JsonNode get(ServeProcess server, String path) throws Exception {
         HttpResponse<String> r = http.send(
                 HttpRequest.newBuilder(URI.create(server.url() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(r.body());
     }
 
-    private JsonNode analyze(Server server, Path repo) throws Exception {
+    private JsonNode analyze(ServeProcess server, Path repo) throws Exception {
         String body = JSON.writeValueAsString(Map.of("path", repo.toString(), "name", "inventory"));
         HttpResponse<String> r = http.send(
                 HttpRequest.newBuilder(URI.create(server.url() + "/v1/repos"))
@@ -117,7 +79,7 @@ class ServeShutdownProcessTest {
     }
 
     /** Polls the job until {@code until} holds for it. */
-    private JsonNode job(Server server, Predicate<JsonNode> until, String what) throws Exception {
+    private JsonNode job(ServeProcess server, Predicate<JsonNode> until, String what) throws Exception {
         for (int i = 0; i < 3000; i++) {
             JsonNode job = get(server, "/v1/repos/inventory").path("job");
             if (until.test(job)) {
@@ -129,7 +91,7 @@ class ServeShutdownProcessTest {
     }
 
     /** Sends SIGTERM and waits for the exit; returns the exit code and prints how long the stop took. */
-    private int terminate(Server server, String when) throws Exception {
+    private int terminate(ServeProcess server, String when) throws Exception {
         long sent = System.nanoTime();
         server.process().destroy();
         assertTrue(server.process().waitFor(60, TimeUnit.SECONDS), "kr serve did not exit within a minute of SIGTERM");
@@ -138,7 +100,7 @@ class ServeShutdownProcessTest {
         return server.process().exitValue();
     }
 
-    private void assertCleanStop(Server server, int exit) throws IOException {
+    private void assertCleanStop(ServeProcess server, int exit) throws IOException {
         String stderr = Files.readString(server.stderr());
         assertEquals(143, exit, "128 + SIGTERM, after an orderly stop; stderr: " + stderr);
         assertTrue(stderr.contains("kr: stopped ") && stderr.contains(" s after the signal"), stderr);
@@ -160,7 +122,7 @@ class ServeShutdownProcessTest {
         Path projects = work.resolve("projects").toRealPath();
         Files.writeString(work.resolve("kr.yaml"), "code:\n  allowed_roots: [\"" + projects + "\"]\n");
 
-        Server first = start("first");
+        ServeProcess first = start("first");
         analyze(first, repo);
         JsonNode running = job(
                 first,
@@ -176,7 +138,7 @@ class ServeShutdownProcessTest {
 
         // A home an older kr left readable: the next start narrows it and says so once.
         Files.setPosixFilePermissions(work.resolve("data/graphs"), PosixFilePermissions.fromString("rwxr-xr-x"));
-        Server second = start("second");
+        ServeProcess second = start("second");
         JsonNode interrupted = get(second, "/v1/repos/inventory").path("job");
         assertEquals("interrupted", interrupted.path("status").asText(), interrupted.toString());
         assertTrue(

@@ -15,7 +15,6 @@ import dev.knowledgerouter.knowledge.StoredEntry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,42 +41,51 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * One collection as one Lucene index: a long-lived writer (Lucene allows one per index), a searcher
- * manager refreshed after each commit, and the embedder identity kept in the commit's user data so
- * it is written atomically with the entries it describes. Every write ends in a commit, and a Lucene
- * commit is all-or-nothing on disk: a process killed at any moment leaves the last commit readable.
+ * manager refreshed before a write returns, and the embedder identity kept in the commit's user data so
+ * it is written atomically with the entries it describes. A write returns once it is durable in the
+ * collection's {@link WriteAheadLog}, whose records concurrent writers force to disk together; Lucene
+ * commits (checkpoints) come when the log has grown, on compaction and on close. A Lucene commit is
+ * all-or-nothing on disk, and the log's records after it are replayed on open: a process killed at any
+ * moment leaves every acknowledged write readable.
  */
 final class LuceneCollection implements AutoCloseable {
-    private static final String KEY_EMBEDDER = "embedder";
-    private static final String KEY_DIMENSION = "dimension";
-    private static final String KEY_COLLECTION = "collection";
-    private static final String KEY_FORMAT = "format";
     private static final int SCAN_PAGE = 500;
+    /**
+     * The log size at which a write also checkpoints: a Lucene commit (tens of milliseconds here) once per
+     * a few thousand interactions, and at most this much to replay after a crash.
+     */
+    private static final long CHECKPOINT_BYTES = 16L << 20;
 
     private final CollectionDefinition definition;
     private final LuceneSearch search;
     private final OwnerOnlyDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final WriteAheadLog log;
+    private final IndexCommitData commitData;
+    private final Object checkpointing = new Object();
 
     private LuceneCollection(
             CollectionDefinition definition,
             OwnerOnlyDirectory directory,
             IndexWriter writer,
-            SearcherManager searchers) {
+            SearcherManager searchers,
+            WriteAheadLog log,
+            IndexCommitData commitData) {
         this.definition = definition;
         this.search = new LuceneSearch(definition.name());
         this.directory = directory;
         this.writer = writer;
         this.searchers = searchers;
+        this.log = log;
+        this.commitData = commitData;
     }
 
     static LuceneCollection open(Path path, CollectionDefinition definition, EmbedderIdentity embedder) {
@@ -90,35 +98,43 @@ final class LuceneCollection implements AutoCloseable {
         try {
             directory = OwnerOnlyDirectory.open(path);
             boolean exists = DirectoryReader.indexExists(directory);
-            if (exists) {
-                checkIdentity(
-                        definition.name(),
-                        SegmentInfos.readLatestCommit(directory).getUserData(),
-                        embedder);
-            }
+            long committed = exists
+                    ? IndexCommitData.checked(
+                                    definition.name(),
+                                    SegmentInfos.readLatestCommit(directory).getUserData(),
+                                    embedder)
+                            .logGeneration()
+                    : 0;
             IndexWriterConfig config = new IndexWriterConfig(Bm25Terms.newAnalyzer())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             IndexWriter writer = new IndexWriter(directory, config);
+            WriteAheadLog log = null;
             try {
-                writer.setLiveCommitData(Map.of(
-                                KEY_EMBEDDER, embedder.id(),
-                                KEY_DIMENSION, Integer.toString(embedder.dimension()),
-                                KEY_COLLECTION, definition.name(),
-                                KEY_FORMAT, LuceneDocumentFormat.VERSION)
-                        .entrySet());
-                if (!exists) {
-                    writer.commit();
+                log = WriteAheadLog.open(path, committed);
+                List<JournalRecord> pending = WriteAheadLog.pending(path, committed);
+                for (JournalRecord record : pending) {
+                    record.applyTo(writer, definition);
                 }
-                return new LuceneCollection(
-                        definition, directory, writer, new SearcherManager(writer, new SearcherFactory() {
-                            @Override
-                            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-                                IndexSearcher s = new IndexSearcher(reader);
-                                s.setSimilarity(new BM25Similarity((float) bm25.k1(), (float) bm25.b()));
-                                return s;
-                            }
-                        }));
+                if (!pending.isEmpty()) {
+                    committed = log.rotate();
+                }
+                IndexCommitData data = IndexCommitData.of(embedder, definition, committed);
+                writer.setLiveCommitData(data.entries());
+                if (!exists || !pending.isEmpty()) {
+                    writer.commit();
+                    log.dropThrough(committed);
+                }
+                SearcherManager searchers = new SearcherManager(writer, new SearcherFactory() {
+                    @Override
+                    public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                        IndexSearcher s = new IndexSearcher(reader);
+                        s.setSimilarity(new BM25Similarity((float) bm25.k1(), (float) bm25.b()));
+                        return s;
+                    }
+                });
+                return new LuceneCollection(definition, directory, writer, searchers, log, data);
             } catch (IOException | RuntimeException e) {
+                closeQuietly(log);
                 closeQuietly(writer);
                 throw e;
             }
@@ -139,90 +155,116 @@ final class LuceneCollection implements AutoCloseable {
         }
     }
 
-    private static void checkIdentity(String name, Map<String, String> data, EmbedderIdentity configured) {
-        String id = data.get(KEY_EMBEDDER);
-        String dim = data.get(KEY_DIMENSION);
-        if (id == null || dim == null || !dim.matches("[0-9]{1,5}")) {
-            throw new StoreException("collection '" + name
-                    + "' has no valid embedder metadata; it was not written by kr. Move its folder away and re-seed");
-        }
-        String format = data.getOrDefault(KEY_FORMAT, LuceneDocumentFormat.VERSION);
-        if (!format.equals(LuceneDocumentFormat.VERSION)) {
-            throw new StoreException("collection '" + name + "' uses document format " + format
-                    + " but this kr reads format " + LuceneDocumentFormat.VERSION
-                    + "; use the kr version that wrote it, or move the folder away and re-seed");
-        }
-        configured.checkFilledBy(name, new EmbedderIdentity(id, Integer.parseInt(dim)));
-    }
-
     CollectionDefinition definition() {
         return definition;
     }
 
     /**
-     * Replaces or adds the entries as one Lucene block: a block is indexed all or nothing, and the
-     * writes of one collection are serialised, so no commit (from this call or a concurrent one) can
-     * ever contain part of a batch.
+     * Replaces or adds the entries as one Lucene block and one log record: a block is indexed all or
+     * nothing, a record is replayed all or nothing, and the writes of one collection are applied and
+     * logged in one order, so neither a commit nor a replay can ever hold part of a batch.
      */
-    synchronized void upsert(List<Entry> entries, EmbedderIdentity embedder) throws IOException {
+    void upsert(List<Entry> entries, EmbedderIdentity embedder) throws IOException {
         embedder.checkEntryVectors(definition.name(), entries);
-        List<Entry> written = Entry.lastOfEachId(entries);
-        List<Document> docs = new ArrayList<>(written.size());
-        for (Entry e : written) {
-            docs.add(LuceneDocumentFormat.toDocument(e, definition));
+        JournalRecord record = new JournalRecord.Upsert(Entry.lastOfEachId(entries));
+        long logged;
+        synchronized (this) {
+            record.applyTo(writer, definition);
+            logged = log.append(record);
         }
-        List<BytesRef> ids = written.stream().map(e -> new BytesRef(e.id())).toList();
-        writer.updateDocuments(new TermInSetQuery(LuceneDocumentFormat.ID, ids), docs);
-        commit();
+        awaitDurable(logged);
     }
 
     /**
      * Read, change and rewrite one entry under the collection's write lock, so concurrent updates never
-     * lose one another.
+     * lose one another; the read sees every write applied before it, durable or about to be.
      */
-    synchronized Optional<StoredEntry> updatePayload(String id, UnaryOperator<Map<String, Object>> update)
-            throws IOException {
-        IndexSearcher searcher = searchers.acquire();
-        Entry replaced;
-        try {
-            TopDocs top = searcher.search(new TermQuery(new Term(LuceneDocumentFormat.ID, id)), 1);
-            if (top.scoreDocs.length == 0) {
-                return Optional.empty();
+    Optional<StoredEntry> updatePayload(String id, UnaryOperator<Map<String, Object>> update) throws IOException {
+        long logged;
+        synchronized (this) {
+            searchers.maybeRefreshBlocking();
+            IndexSearcher searcher = searchers.acquire();
+            Entry replaced;
+            try {
+                TopDocs top = searcher.search(new TermQuery(new Term(LuceneDocumentFormat.ID, id)), 1);
+                if (top.scoreDocs.length == 0) {
+                    return Optional.empty();
+                }
+                int doc = top.scoreDocs[0].doc;
+                StoredEntry current = LuceneDocumentFormat.toStoredEntry(
+                        definition.name(), searcher.storedFields().document(doc));
+                float[] vector = StoredVectors.of(searcher, doc);
+                replaced = new Entry(
+                        id, update.apply(new LinkedHashMap<>(current.payload())), vector, current.timestamp());
+            } finally {
+                searchers.release(searcher);
             }
-            int doc = top.scoreDocs[0].doc;
-            StoredEntry current = LuceneDocumentFormat.toStoredEntry(
-                    definition.name(), searcher.storedFields().document(doc));
-            float[] vector = StoredVectors.of(searcher, doc);
-            replaced = new Entry(id, update.apply(new LinkedHashMap<>(current.payload())), vector, current.timestamp());
-        } finally {
-            searchers.release(searcher);
+            JournalRecord record = new JournalRecord.Upsert(List.of(replaced));
+            record.applyTo(writer, definition);
+            logged = log.append(record);
         }
-        writer.updateDocument(
-                new Term(LuceneDocumentFormat.ID, id), LuceneDocumentFormat.toDocument(replaced, definition));
-        commit();
+        awaitDurable(logged);
         return get(id);
     }
 
-    synchronized int delete(Collection<String> ids) throws IOException {
+    int delete(Collection<String> ids) throws IOException {
         int existing = 0;
-        IndexSearcher searcher = searchers.acquire();
-        try {
-            // An id named twice is still one entry that existed.
-            for (String id : new LinkedHashSet<>(ids)) {
-                existing += searcher.count(new TermQuery(new Term(LuceneDocumentFormat.ID, id)));
+        long logged;
+        synchronized (this) {
+            searchers.maybeRefreshBlocking();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                // An id named twice is still one entry that existed.
+                for (String id : new LinkedHashSet<>(ids)) {
+                    existing += searcher.count(new TermQuery(new Term(LuceneDocumentFormat.ID, id)));
+                }
+            } finally {
+                searchers.release(searcher);
             }
-        } finally {
-            searchers.release(searcher);
+            JournalRecord record = new JournalRecord.Delete(List.copyOf(ids));
+            record.applyTo(writer, definition);
+            logged = log.append(record);
         }
-        writer.deleteDocuments(
-                ids.stream().map(id -> new Term(LuceneDocumentFormat.ID, id)).toArray(Term[]::new));
-        commit();
+        awaitDurable(logged);
         return existing;
     }
 
-    synchronized void compact() throws IOException {
+    void compact() throws IOException {
         writer.forceMerge(1);
-        commit();
+        checkpoint();
+    }
+
+    /**
+     * Waits until the log record is on disk and searches see the write: the thread that forces the log
+     * refreshes the searchers for every write it covered. A write that leaves the log past
+     * {@link #CHECKPOINT_BYTES} commits it to the index too.
+     */
+    private void awaitDurable(long logged) throws IOException {
+        log.awaitDurable(logged, searchers::maybeRefreshBlocking);
+        if (log.size() >= CHECKPOINT_BYTES) {
+            synchronized (checkpointing) {
+                if (log.size() >= CHECKPOINT_BYTES) {
+                    checkpoint();
+                }
+            }
+        }
+    }
+
+    /**
+     * Commits everything written so far to the index, then drops the log it covers. Writers go on
+     * meanwhile: they log to the next generation, which a later commit or replay covers.
+     */
+    private void checkpoint() throws IOException {
+        synchronized (checkpointing) {
+            long through;
+            synchronized (this) {
+                through = log.rotate();
+                writer.setLiveCommitData(commitData.withLogGeneration(through).entries());
+            }
+            writer.commit();
+            log.dropThrough(through);
+            searchers.maybeRefreshBlocking();
+        }
     }
 
     long count() throws IOException {
@@ -298,18 +340,24 @@ final class LuceneCollection implements AutoCloseable {
                 .orElseGet(MatchNoDocsQuery::new);
     }
 
-    private void commit() throws IOException {
-        writer.commit();
-        searchers.maybeRefreshBlocking();
-    }
-
+    /** Commits what the log holds, so the next open replays nothing, then closes the index. */
     @Override
-    public synchronized void close() {
+    public void close() {
         try {
             try {
-                searchers.close();
+                checkpoint();
             } finally {
-                writer.close();
+                synchronized (this) {
+                    try {
+                        searchers.close();
+                    } finally {
+                        try {
+                            writer.close();
+                        } finally {
+                            log.close();
+                        }
+                    }
+                }
             }
         } catch (IOException e) {
             throw new StoreException("closing collection '" + definition.name() + "' failed: " + e.getMessage(), e);

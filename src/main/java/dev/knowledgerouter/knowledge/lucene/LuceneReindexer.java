@@ -10,12 +10,15 @@ import dev.knowledgerouter.knowledge.StopSignal;
 import dev.knowledgerouter.knowledge.StoreException;
 import dev.knowledgerouter.knowledge.StoreLockedException;
 import dev.knowledgerouter.knowledge.StoredEntry;
+import dev.knowledgerouter.knowledge.TextHash;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -69,7 +72,7 @@ public final class LuceneReindexer {
                         && Integer.toString(target.dimension()).equals(data.get("dimension"))) {
                     return new Result(definition.name(), from, 0, Optional.empty());
                 }
-                entries = readAll(definition.name(), dir);
+                entries = readAll(definition, dir, IndexCommitData.logGeneration(data));
             }
             Path fresh = root.resolve(definition.name() + ".reindexing");
             ScratchFolders.delete(fresh);
@@ -109,8 +112,14 @@ public final class LuceneReindexer {
         }
     }
 
-    private static List<StoredEntry> readAll(String collection, FSDirectory dir) throws IOException {
-        List<StoredEntry> out = new ArrayList<>();
+    /**
+     * Every entry of the last commit, with the writes its log holds after it (a process that stopped
+     * without closing the collection) applied in order, as opening the collection would.
+     */
+    private static List<StoredEntry> readAll(CollectionDefinition definition, FSDirectory dir, long committed)
+            throws IOException {
+        String collection = definition.name();
+        Map<String, StoredEntry> byId = new LinkedHashMap<>();
         try (DirectoryReader reader = DirectoryReader.open(dir)) {
             for (LeafReaderContext leaf : reader.leaves()) {
                 LeafReader r = leaf.reader();
@@ -118,11 +127,27 @@ public final class LuceneReindexer {
                 StoredFields fields = r.storedFields();
                 for (int doc = 0; doc < r.maxDoc(); doc++) {
                     if (live == null || live.get(doc)) {
-                        out.add(LuceneDocumentFormat.toStoredEntry(collection, fields.document(doc)));
+                        StoredEntry e = LuceneDocumentFormat.toStoredEntry(collection, fields.document(doc));
+                        byId.put(e.id(), e);
                     }
                 }
             }
         }
-        return out;
+        for (JournalRecord record : WriteAheadLog.pending(dir.getDirectory(), committed)) {
+            switch (record) {
+                case JournalRecord.Upsert u ->
+                    u.entries()
+                            .forEach(e -> byId.put(
+                                    e.id(),
+                                    new StoredEntry(
+                                            collection,
+                                            e.id(),
+                                            e.payload(),
+                                            e.timestamp(),
+                                            TextHash.of(definition.textOf(e.payload())))));
+                case JournalRecord.Delete d -> d.ids().forEach(byId::remove);
+            }
+        }
+        return new ArrayList<>(byId.values());
     }
 }

@@ -63,13 +63,17 @@ class LuceneKnowledgeStoreTest {
 
     @Test
     void compactingMergesTheIndexIntoOneSegment() throws Exception {
-        try (LuceneKnowledgeStore store = new LuceneKnowledgeStore(dir, FOUR_D)) {
-            store.open(NOTES);
-            for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 4; i++) {
+            // Each close commits what was written since the last commit as a segment of its own.
+            try (LuceneKnowledgeStore store = new LuceneKnowledgeStore(dir, FOUR_D)) {
+                store.open(NOTES);
                 store.upsert("notes", List.of(entry("e" + i, i)));
             }
-            // One commit per upsert leaves one segment each, and a search walks one HNSW graph per segment.
-            assertTrue(latestCommit(dir.resolve("notes")).size() > 1);
+        }
+        // A search walks one HNSW graph per segment.
+        assertTrue(latestCommit(dir.resolve("notes")).size() > 1);
+        try (LuceneKnowledgeStore store = new LuceneKnowledgeStore(dir, FOUR_D)) {
+            store.open(NOTES);
             store.compact("notes");
             assertEquals(1, latestCommit(dir.resolve("notes")).size());
         }

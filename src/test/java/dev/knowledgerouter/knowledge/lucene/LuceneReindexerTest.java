@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,5 +89,39 @@ class LuceneReindexerTest {
         }
         LuceneReindexer.Result r = new LuceneReindexer(root, TestStack.embedder()).reindex(HISTORY, Progress.NONE);
         assertTrue(r.previous().isEmpty());
+    }
+
+    @Test
+    void writesTheLogHeldBeyondTheLastCommitAreReindexedToo() throws Exception {
+        writeWithOldModel(List.of("docker socket permission denied", "git detached head"));
+        Path crashed = root.resolve("crashed");
+        try (LuceneKnowledgeStore old = new LuceneKnowledgeStore(root, OLD)) {
+            old.open(HISTORY);
+            old.delete(HISTORY.name(), List.of("i0"));
+            float[] v = new float[768];
+            v[0] = 1;
+            old.upsert(
+                    HISTORY.name(),
+                    List.of(new Entry("i9", Map.of("query", "npm eresolve", "answer", "a9"), v, Instant.EPOCH)));
+            // What the disk holds if the process dies now: the last commit, and the log after it.
+            Files.createDirectories(crashed.resolve(HISTORY.name()));
+            try (var files = Files.list(root.resolve(HISTORY.name()))) {
+                for (Path f : files.filter(f -> !f.endsWith("write.lock")).toList()) {
+                    Files.copy(f, crashed.resolve(HISTORY.name()).resolve(f.getFileName()));
+                }
+            }
+        }
+
+        LuceneReindexer.Result r = new LuceneReindexer(crashed, TestStack.embedder()).reindex(HISTORY, Progress.NONE);
+
+        assertEquals(2, r.entries());
+        try (LuceneKnowledgeStore store =
+                new LuceneKnowledgeStore(crashed, EmbedderIdentity.of(TestStack.embedder()))) {
+            store.open(HISTORY);
+            assertEquals(Optional.empty(), store.get(HISTORY.name(), "i0"));
+            assertEquals(
+                    "npm eresolve",
+                    store.get(HISTORY.name(), "i9").orElseThrow().payload().get("query"));
+        }
     }
 }
