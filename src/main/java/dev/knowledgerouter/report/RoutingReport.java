@@ -23,7 +23,40 @@ public record RoutingReport(
         List<DayShares> daily,
         RelevanceHistogram relevance,
         List<FailureCluster> failingClusters,
-        Tuning tuning) {
+        Tuning tuning,
+        Trends trends) {
+
+    /** A report without trends (null): the period alone, as renderers built before trends existed it. */
+    public RoutingReport(
+            Instant generatedAt,
+            Instant from,
+            Instant to,
+            int days,
+            Totals totals,
+            List<RouteStats> routes,
+            Rates rates,
+            FeedbackCounts feedback,
+            Spend spend,
+            List<DayShares> daily,
+            RelevanceHistogram relevance,
+            List<FailureCluster> failingClusters,
+            Tuning tuning) {
+        this(
+                generatedAt,
+                from,
+                to,
+                days,
+                totals,
+                routes,
+                rates,
+                feedback,
+                spend,
+                daily,
+                relevance,
+                failingClusters,
+                tuning,
+                null);
+    }
 
     /** Interactions by who answered, against the share the product aims to keep local. */
     public record Totals(
