@@ -30,9 +30,10 @@ import picocli.CommandLine.ParentCommand;
         name = "report",
         mixinStandardHelpOptions = true,
         description = {
-            "The routing report for the last N days: route shares against the local target (report.targets), relevance",
-            "per route, failure and escalation rates, feedback, spend and estimated saving, the queries that fail locally",
-            "most, thresholds tuned by replaying the period, and the trends over the weeks kr serve archived.",
+            "The routing report for the last N days: route shares against the local target (report.targets),",
+            "relevance per route, failure and escalation rates, feedback, spend and estimated saving, the queries",
+            "that fail locally most, thresholds tuned by replaying the period, and the trends over the weeks",
+            "kr serve archived.",
             "--apply writes the tuned thresholds into kr.yaml (with a backup) when the sample is large enough;",
             "--revert restores the thresholds from before the latest change. Every change goes to",
             "$KR_HOME/reports/tuning.jsonl. `kr report list` lists the archived weeks."

@@ -140,6 +140,7 @@ public final class ReportArchive {
 
     private Entry entry(IsoWeek week, JsonNode node) {
         JsonNode report = node.path("report");
+        int interactions = report.path("totals").path("interactions").asInt(0);
         int failed = 0;
         for (JsonNode delivery : node.path("notifications")) {
             failed += delivery.path("delivered").asBoolean(false) ? 0 : 1;
@@ -150,8 +151,8 @@ public final class ReportArchive {
                 instant(node.path("ran_at")),
                 instant(report.path("from")),
                 instant(report.path("to")),
-                report.path("totals").path("interactions").asInt(0),
-                report.path("totals").path("local_share").isNumber()
+                interactions,
+                interactions > 0 && report.path("totals").path("local_share").isNumber()
                         ? report.path("totals").path("local_share").asDouble()
                         : null,
                 node.path("auto_tuning").path("applied").asBoolean(false),

@@ -29,7 +29,7 @@ import java.util.Optional;
  * threshold change turned out.
  */
 public final class ReportBuilder {
-    /** The share of queries the product aims to answer locally, unless {@code report.targets.local_share} says otherwise. */
+    /** The share of queries the product aims to answer locally, unless {@code report.targets.local_share} says so. */
     public static final double LOCAL_TARGET = ReportSettings.DEFAULT_LOCAL_SHARE_TARGET;
 
     public static final int MAX_DAYS = 366;

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * What a period of interactions says about routing. Shares are fractions of all interactions in the
  * period; rates are fractions of the interactions they are named for; a rate with nothing to
- * measure is null.
+ * measure is null. {@code trends} sets the period against the archived weeks (null in a report made
+ * without them).
  */
 public record RoutingReport(
         Instant generatedAt,
@@ -26,7 +27,7 @@ public record RoutingReport(
         Tuning tuning,
         Trends trends) {
 
-    /** A report without trends (null): the period alone, as renderers built before trends existed it. */
+    /** A report of the period alone, without trends. */
     public RoutingReport(
             Instant generatedAt,
             Instant from,

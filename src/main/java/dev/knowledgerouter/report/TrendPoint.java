@@ -39,9 +39,10 @@ public record TrendPoint(
                     number(current, "failed_check_share"));
         }
         Double failureRate = number(report.path("rates"), "local_failure_rate");
+        boolean measured = report.path("totals").path("interactions").asInt(0) > 0;
         return new TrendPoint(
                 week,
-                number(report.path("totals"), "local_share"),
+                measured ? number(report.path("totals"), "local_share") : null,
                 failureRate == null ? null : round(1 - failureRate),
                 number(report.path("rates"), "escalation_rate"),
                 number(report.path("spend"), "cost_usd"),
