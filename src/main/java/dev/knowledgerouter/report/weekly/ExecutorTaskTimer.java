@@ -3,9 +3,9 @@ package dev.knowledgerouter.report.weekly;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,8 +21,10 @@ public final class ExecutorTaskTimer implements TaskTimer {
 
     public ExecutorTaskTimer(Clock clock, String threadName) {
         this.clock = clock;
-        this.executor = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name(threadName).factory());
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(
+                1, Thread.ofPlatform().daemon().name(threadName).factory());
+        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.executor = pool;
     }
 
     @Override
@@ -40,8 +42,12 @@ public final class ExecutorTaskTimer implements TaskTimer {
         }
     }
 
+    /**
+     * Drops the waiting tasks without interrupting one under way: an interrupt inside a store write
+     * closes Lucene's file channels under it. A run under way finishes as work in flight does.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.shutdown();
     }
 }

@@ -10,7 +10,7 @@ public interface TaskTimer extends AutoCloseable {
     /** Runs {@code task} once, at {@code when} or as soon as possible after it (at once when it is past). */
     void at(Instant when, Runnable task);
 
-    /** Drops what has not run yet and stops; a task under way is interrupted. */
+    /** Drops what has not run yet and stops; a task under way is left to finish. */
     @Override
     void close();
 }

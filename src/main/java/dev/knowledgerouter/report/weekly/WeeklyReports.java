@@ -69,7 +69,7 @@ public final class WeeklyReports implements AutoCloseable {
         });
     }
 
-    /** Stops the timer: nothing more is run, and a run waiting between notification attempts ends. */
+    /** Stops the timer: nothing more is run; a run under way finishes its store work as a request does. */
     @Override
     public void close() {
         timer.close();
