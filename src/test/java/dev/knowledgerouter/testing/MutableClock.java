@@ -8,13 +8,14 @@ import java.time.ZoneOffset;
 
 /** A clock tests move by hand, so windows and resets are tested without sleeping. */
 public final class MutableClock extends Clock {
-    private Instant now;
+    // Read by timer and server threads while the test moves it.
+    private volatile Instant now;
 
     public MutableClock(Instant start) {
         this.now = start;
     }
 
-    public void advance(Duration d) {
+    public synchronized void advance(Duration d) {
         now = now.plus(d);
     }
 

@@ -17,10 +17,17 @@ public final class ExecutorTaskTimer implements TaskTimer {
     static final Duration LONGEST_WAIT = Duration.ofMinutes(10);
 
     private final Clock clock;
+    private final Duration longestWait;
     private final ScheduledExecutorService executor;
 
     public ExecutorTaskTimer(Clock clock, String threadName) {
+        this(clock, threadName, LONGEST_WAIT);
+    }
+
+    /** With a shorter {@code longestWait}, so that a test sees a clock jump picked up without waiting long. */
+    ExecutorTaskTimer(Clock clock, String threadName, Duration longestWait) {
         this.clock = clock;
+        this.longestWait = longestWait;
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(
                 1, Thread.ofPlatform().daemon().name(threadName).factory());
         pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -35,7 +42,7 @@ public final class ExecutorTaskTimer implements TaskTimer {
                 executor.execute(task);
                 return;
             }
-            long millis = Math.min(left.toMillis(), LONGEST_WAIT.toMillis());
+            long millis = Math.min(left.toMillis(), longestWait.toMillis());
             executor.schedule(() -> at(when, task), Math.max(1, millis), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // Closed: the server is stopping, and the next start makes up a run it missed.

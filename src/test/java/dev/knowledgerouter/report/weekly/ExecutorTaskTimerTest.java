@@ -63,4 +63,17 @@ class ExecutorTaskTimerTest {
         assertTrue(finished.await(10, TimeUnit.SECONDS), "the task finished after close");
         assertFalse(interrupted.get(), "close interrupted the task under way");
     }
+
+    @Test
+    void aTimeReachedByAClockJumpIsNoticedAtTheNextLookAtTheClock() throws Exception {
+        // A suspended laptop wakes with its clock a week on: the task runs then, not a week late.
+        MutableClock clock = new MutableClock(NOW);
+        ExecutorTaskTimer timer = new ExecutorTaskTimer(clock, "kr-test-timer", Duration.ofMillis(20));
+        CountDownLatch ran = new CountDownLatch(1);
+        timer.at(NOW.plus(Duration.ofDays(7)), ran::countDown);
+        assertEquals(1, ran.getCount(), "not before its time");
+        clock.advance(Duration.ofDays(7));
+        assertTrue(ran.await(10, TimeUnit.SECONDS), "run once the clock says its time has come");
+        timer.close();
+    }
 }
