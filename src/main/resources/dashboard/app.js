@@ -545,12 +545,19 @@
 
   async function loadReport() {
     const days = $('report-days').value;
+    const path = 'v1/report?format=html&days=' + encodeURIComponent(days);
+    loadArchive();
+    return showReport(path, 'Building the report…');
+  }
+
+  /** A report page in the sandboxed frame, fetched (not linked) so the token goes with it. */
+  async function showReport(path, waiting) {
     const frame = $('report-frame');
-    $('report-link').href = 'v1/report?format=html&days=' + encodeURIComponent(days);
-    setStatus($('report-status'), 'Building the report…');
+    $('report-link').href = path;
+    setStatus($('report-status'), waiting);
     try {
-      // Fetched (not linked) so the token goes with it; the frame is sandboxed: no script runs in it.
-      const html = await api('v1/report?format=html&days=' + encodeURIComponent(days), { accept: 'text/html', text: true });
+      const html = await api(path, { accept: 'text/html', text: true });
+      // No script runs in the frame: it is sandboxed.
       frame.onload = () => {
         const doc = frame.contentDocument;
         if (doc && doc.documentElement) {
@@ -562,9 +569,49 @@
       setStatus($('report-status'), '');
       return true;
     } catch (error) {
-      setStatus($('report-status'), 'Could not build the report: ' + describe(error), 'error');
+      setStatus($('report-status'), 'Could not show the report: ' + describe(error), 'error');
       return false;
     }
+  }
+
+  /** The weeks kr serve archived (GET /v1/reports), newest first; each one opens in the frame. */
+  async function loadArchive() {
+    const list = $('archive-weeks');
+    try {
+      const reports = (await api('v1/reports')).reports || [];
+      list.replaceChildren(...reports.map((r) => el('li', { class: 'week' },
+        el('button', { type: 'button', class: 'link', dataset: { week: r.week }, onclick: () => openWeek(r.week) }, r.week),
+        ' ', el('span', { class: 'muted' }, weekSummary(r)))));
+      setStatus($('archive-status'), reports.length ? ''
+        : 'None yet: kr serve archives a report every week (report.schedule, Monday 06:00 by default).');
+    } catch (error) {
+      list.replaceChildren();
+      setStatus($('archive-status'), 'Could not list the archived weeks: ' + describe(error), 'error');
+    }
+  }
+
+  function weekSummary(r) {
+    const parts = [r.interactions + ' interaction' + (r.interactions === 1 ? '' : 's')];
+    if (typeof r.local_share === 'number') {
+      parts.push('local ' + (r.local_share * 100).toFixed(1) + '%');
+    }
+    if (r.thresholds_applied) {
+      parts.push('thresholds applied');
+    }
+    if (r.notifications_failed) {
+      parts.push(r.notifications_failed + ' notification' + (r.notifications_failed === 1 ? '' : 's') + ' failed');
+    }
+    if (r.trigger === 'catch-up') {
+      parts.push('made up at start');
+    }
+    return parts.join(' · ');
+  }
+
+  function openWeek(week) {
+    for (const button of $('archive-weeks').querySelectorAll('button')) {
+      button.toggleAttribute('aria-current', button.dataset.week === week);
+    }
+    return showReport('v1/reports/' + encodeURIComponent(week) + '?format=html', 'Opening ' + week + '…');
   }
 
   // ---- views -------------------------------------------------------------------------------------------

@@ -26,8 +26,11 @@ import dev.knowledgerouter.learn.UsageReport;
 import dev.knowledgerouter.learn.UsageReporter;
 import dev.knowledgerouter.metrics.QueryMetrics;
 import dev.knowledgerouter.metrics.RouterMetrics;
+import dev.knowledgerouter.report.ReportArchive;
 import dev.knowledgerouter.report.ReportBuilder;
 import dev.knowledgerouter.report.RoutingReport;
+import dev.knowledgerouter.report.TuningLog;
+import dev.knowledgerouter.report.weekly.WeeklyReports;
 import dev.knowledgerouter.route.Router;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,6 +65,9 @@ public final class App implements AutoCloseable {
     private final UsageReporter usageReporter;
     private final FeedbackService feedback;
     private final ReportBuilder reports;
+    private final Router router;
+    private final ReportArchive reportArchive;
+    private final TuningLog tuningLog;
     private final CodeService code;
     private final QueryService queries;
     private final SearchService searches;
@@ -100,7 +106,9 @@ public final class App implements AutoCloseable {
                 SearchMode.valueOf(config.routing().retrievalMode().toUpperCase(Locale.ROOT));
         ChatClient summaryModel = AnswererFactory.ollama(config, CodeServiceFactory.summaryModel(config), ollamaGate);
         this.code = CodeServiceFactory.create(config, store, embedder, summaryModel, searchMode, clock, stop);
+        this.router = new Router(config.routing());
         this.queries = QueryService.builder()
+                .router(router)
                 .embedder(embedder)
                 .store(store)
                 .search(search)
@@ -118,8 +126,17 @@ public final class App implements AutoCloseable {
         this.seeder = new Seeder(store, embedder, catalog, clock, stop);
         this.knowledgeAdder = new KnowledgeAdder(
                 store, embedder, catalog, clock, config.knowledge().allowReplace());
-        this.reports =
-                new ReportBuilder(store, ledger, usageReporter, config.routing().learning(), clock);
+        this.reportArchive = new ReportArchive(config.reportsDir(), WireJson.mapper());
+        this.tuningLog = new TuningLog(config.reportsDir(), WireJson.mapper());
+        this.reports = new ReportBuilder(
+                store,
+                ledger,
+                usageReporter,
+                config.routing().learning(),
+                clock,
+                config.report(),
+                reportArchive,
+                tuningLog);
         this.health = new HealthMonitor(() -> HealthCheck.of(this), clock, HealthMonitor.INTERVAL);
         this.shutdown = new Shutdown(
                 STOP_WAIT,
@@ -229,7 +246,29 @@ public final class App implements AutoCloseable {
 
     /** The routing report over the last {@code days} days, tuning the named profile (the default when empty). */
     public RoutingReport report(int days, Optional<String> profile) {
-        return reports.build(days, new Router(config.routing()).profile(profile));
+        return reports.build(days, router.profile(profile));
+    }
+
+    /** The weekly reports kr serve has archived, and the threshold changes they and kr report made. */
+    public ReportArchive reportArchive() {
+        return reportArchive;
+    }
+
+    /**
+     * The weekly report on its schedule, wired to this App's store, history, router and clock as work in
+     * flight; the caller adds where kr.yaml is, the link base and the timer, then builds and starts it.
+     */
+    public WeeklyReports.Builder weeklyReports() {
+        return WeeklyReports.builder()
+                .config(config)
+                .store(store)
+                .reports(reports)
+                .router(router)
+                .archive(reportArchive)
+                .tuningLog(tuningLog)
+                .clock(clock)
+                .json(WireJson.mapper())
+                .work(inFlight::run);
     }
 
     /** The meters behind {@code GET /metrics}. */

@@ -15,6 +15,7 @@ import dev.knowledgerouter.knowledge.StoreUnavailableException;
 import dev.knowledgerouter.knowledge.UnknownCollectionException;
 import dev.knowledgerouter.knowledge.seed.ReplaceRefusedException;
 import dev.knowledgerouter.learn.UnknownInteractionException;
+import dev.knowledgerouter.report.UnknownReportException;
 import dev.knowledgerouter.route.UnknownProfileException;
 import java.time.Duration;
 import java.util.Objects;
@@ -109,6 +110,7 @@ public record Failure(Kind kind, String code, String message, Optional<Duration>
             case UnknownCollectionException x -> new Failure(Kind.NOT_FOUND, "unknown_collection", m);
             case UnknownInteractionException x -> new Failure(Kind.NOT_FOUND, "unknown_interaction", m);
             case CodeService.UnknownRepositoryException x -> new Failure(Kind.NOT_FOUND, "unknown_repository", m);
+            case UnknownReportException x -> new Failure(Kind.NOT_FOUND, "unknown_report", m);
             case RepositoryAnalyzer.AnalysisRunningException x -> new Failure(Kind.CONFLICT, "analysis_running", m);
             case ReplaceRefusedException x -> new Failure(Kind.CONFLICT, "replace_refused", m);
             case ConcurrencyGate.BusyException x -> unavailable("local_model_busy", m, SHORT_WAIT);

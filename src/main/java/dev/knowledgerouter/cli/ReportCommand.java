@@ -1,11 +1,14 @@
 package dev.knowledgerouter.cli;
 
 import dev.knowledgerouter.app.WireJson;
+import dev.knowledgerouter.config.LocalRule;
 import dev.knowledgerouter.files.OwnerOnly;
 import dev.knowledgerouter.report.HtmlReport;
 import dev.knowledgerouter.report.MarkdownReport;
 import dev.knowledgerouter.report.RoutingReport;
-import dev.knowledgerouter.report.ThresholdsFile;
+import dev.knowledgerouter.report.ThresholdChanges;
+import dev.knowledgerouter.report.TuningChange;
+import dev.knowledgerouter.report.TuningLog;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -14,9 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -25,16 +30,20 @@ import picocli.CommandLine.ParentCommand;
         name = "report",
         mixinStandardHelpOptions = true,
         description = {
-            "The routing report for the last N days: route shares against the 70%% local target, relevance per route,",
-            "failure and escalation rates, feedback, spend and estimated saving, the queries that fail locally most,",
-            "and thresholds tuned by replaying the period. --apply writes the tuned thresholds into kr.yaml (with a backup)",
-            "when the sample is large enough; exit status 3 when it is not applied."
+            "The routing report for the last N days: route shares against the local target (report.targets),",
+            "relevance per route, failure and escalation rates, feedback, spend and estimated saving, the queries",
+            "that fail locally most, thresholds tuned by replaying the period, and the trends over the weeks",
+            "kr serve archived.",
+            "--apply writes the tuned thresholds into kr.yaml (with a backup) when the sample is large enough;",
+            "--revert restores the thresholds from before the latest change. Every change goes to",
+            "$KR_HOME/reports/tuning.jsonl. `kr report list` lists the archived weeks."
         },
+        subcommands = {ReportListCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
-            "0:report printed (and thresholds applied, with --apply)",
+            "0:report printed (and thresholds applied, with --apply; restored, with --revert)",
             "1:error",
-            "3:--apply: nothing written (see the message)"
+            "3:--apply or --revert: nothing written (see the message)"
         })
 final class ReportCommand implements Callable<Integer> {
     static final int NOT_APPLIED = 3;
@@ -70,9 +79,21 @@ final class ReportCommand implements Callable<Integer> {
                     "Write the recommended thresholds into kr.yaml, keeping a backup, when the sample is large enough.")
     boolean apply;
 
+    @Option(
+            names = "--revert",
+            description = "Restore the thresholds from before the latest change (--apply or auto-apply), keeping a"
+                    + " backup of kr.yaml; prints no report.")
+    boolean revert;
+
     @Override
     public Integer call() throws IOException {
         KrContext ctx = parent.context();
+        if (revert) {
+            if (apply) {
+                throw new CliException("--apply and --revert undo each other; give one of them");
+            }
+            return revert(ctx);
+        }
         String fmt = json
                 ? "json"
                 : Optional.ofNullable(format)
@@ -107,22 +128,58 @@ final class ReportCommand implements Callable<Integer> {
         } else {
             ctx.out().print(text.endsWith("\n") ? text : text + "\n");
         }
-        return apply ? apply(ctx, report.tuning()) : 0;
+        return apply ? apply(ctx, report) : 0;
     }
 
-    private int apply(KrContext ctx, RoutingReport.Tuning tuning) {
+    private int apply(KrContext ctx, RoutingReport report) {
+        RoutingReport.Tuning tuning = report.tuning();
         if (tuning.recommended() == null || !tuning.applicable()) {
             ctx.err().println("kr: --apply: nothing written: " + tuning.verdict());
             return NOT_APPLIED;
         }
-        ThresholdsFile.Applied applied = ThresholdsFile.apply(
-                ctx.configFile(), tuning.profile(), tuning.recommended().rules(), Clock.systemUTC());
+        TuningChange change = changes(ctx)
+                .apply(
+                        tuning,
+                        "kr report --apply",
+                        report.trends() == null ? null : report.trends().week());
         ctx.err()
-                .println("kr: --apply: wrote profile '" + tuning.profile() + "' thresholds to " + applied.file()
-                        + applied.backup()
-                                .map(b -> " (previous file kept as " + b + ")")
-                                .orElse("")
+                .println("kr: --apply: wrote profile '" + tuning.profile() + "' thresholds to " + change.config()
+                        + (change.backup() == null ? "" : " (previous file kept as " + change.backup() + ")")
+                        + "; restart `kr serve` to route with them; `kr report --revert` undoes it");
+        return 0;
+    }
+
+    private int revert(KrContext ctx) {
+        Optional<TuningChange> reverted = changes(ctx).revert("kr report --revert");
+        if (reverted.isEmpty()) {
+            ctx.err()
+                    .println("kr: --revert: nothing written: the tuning log has no threshold change left to undo ("
+                            + ctx.config().reportsDir().resolve(TuningLog.FILE) + ")");
+            return NOT_APPLIED;
+        }
+        TuningChange c = reverted.get();
+        ctx.err()
+                .println("kr: --revert: profile '" + c.profile() + "' is back to " + rules(c.after()) + " in "
+                        + c.config()
+                        + (c.backup() == null ? "" : " (previous file kept as " + c.backup() + ")")
                         + "; restart `kr serve` to route with them");
         return 0;
+    }
+
+    private static ThresholdChanges changes(KrContext ctx) {
+        return new ThresholdChanges(
+                ctx.configFile(), new TuningLog(ctx.config().reportsDir(), WireJson.mapper()), Clock.systemUTC());
+    }
+
+    private static String rules(List<LocalRule> rules) {
+        return rules.isEmpty()
+                ? "no rule (nothing goes local)"
+                : rules.stream()
+                        .map(r -> String.format(
+                                Locale.ROOT,
+                                "relevance > %.2f & complexity < %d",
+                                r.relevanceAbove(),
+                                r.complexityBelow()))
+                        .collect(Collectors.joining(", or "));
     }
 }

@@ -9,6 +9,8 @@ import dev.knowledgerouter.http.BearerAuth;
 import dev.knowledgerouter.http.HttpApi;
 import dev.knowledgerouter.knowledge.StopSignal;
 import dev.knowledgerouter.knowledge.seed.SeedReport;
+import dev.knowledgerouter.report.weekly.ExecutorTaskTimer;
+import dev.knowledgerouter.report.weekly.WeeklyReports;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.BindException;
@@ -113,6 +115,7 @@ final class ServeCommand implements Callable<Integer> {
                     .println("kr: serving on " + url + " (KR_HOME " + config.home()
                             + (tokenRequired ? "; requests need the KR_API_TOKEN bearer token" : "")
                             + "); Ctrl-C stops");
+            scheduleWeeklyReport(ctx, app, stop, url);
             signalled.await();
         } catch (StopSignal.StoppedException | InFlight.ShuttingDownException e) {
             ctx.err().println("kr: stopped while seeding; the next start seeds what is missing");
@@ -127,6 +130,28 @@ final class ServeCommand implements Callable<Integer> {
         }
         // 128 + the signal, as a shell reports a process ended by it: 143 for SIGTERM, 130 for Ctrl-C.
         return signal.get() == 0 ? 0 : 128 + signal.get();
+    }
+
+    /** Runs the weekly report on report.schedule, making up a run missed while the server was down. */
+    private static void scheduleWeeklyReport(KrContext ctx, App app, ServerStop stop, String url) {
+        WeeklyReports weekly = app.weeklyReports()
+                .configFile(ctx.configFile())
+                .linkBase(url)
+                .timer(new ExecutorTaskTimer(app.clock(), "kr-weekly-report"))
+                .build();
+        stop.scheduling(weekly);
+        weekly.start();
+        weekly.next()
+                .ifPresent(at -> ctx.err()
+                        .println("kr: next weekly report "
+                                + at.atZone(app.config().report().schedule().zone())
+                                + " (report.schedule), archived in "
+                                + app.reportArchive().dir()));
+        app.config().report().notifyTargets().stream()
+                .filter(t -> t.url().isEmpty())
+                .forEach(t -> ctx.err()
+                        .println("kr: warning: report.notify: " + t.variable()
+                                + " is not set, so the weekly report cannot reach " + t.describe()));
     }
 
     /** Seeds a store whose knowledge collections are not all filled: a first start, or a first seed that was interrupted. */

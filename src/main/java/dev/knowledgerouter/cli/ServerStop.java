@@ -2,6 +2,7 @@ package dev.knowledgerouter.cli;
 
 import dev.knowledgerouter.app.App;
 import dev.knowledgerouter.app.ServerAnnouncement;
+import dev.knowledgerouter.report.weekly.WeeklyReports;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 
@@ -15,6 +16,7 @@ final class ServerStop implements Runnable {
     private final Path serverFile;
     private Javalin http;
     private ServerAnnouncement announcement;
+    private WeeklyReports weekly;
     private boolean done;
 
     ServerStop(App app, Path serverFile) {
@@ -27,6 +29,11 @@ final class ServerStop implements Runnable {
         this.announcement = announced;
     }
 
+    /** The scheduled weekly report, stopped first: a run still on the store is then waited for by the drain. */
+    synchronized void scheduling(WeeklyReports reports) {
+        this.weekly = reports;
+    }
+
     @Override
     public synchronized void run() {
         if (done) {
@@ -34,6 +41,9 @@ final class ServerStop implements Runnable {
         }
         done = true;
         try {
+            if (weekly != null) {
+                weekly.close();
+            }
             app.drain();
             if (http != null) {
                 http.stop();

@@ -9,7 +9,7 @@ import java.util.Map;
  * environment wins over the file. Unknown keys are refused rather than ignored: a typo in a threshold
  * must not silently leave the default in force. The file is read as {@link YamlNode}s, each section by
  * its reader ({@link ServerSections}, {@link ModelSections}, {@link RoutingSections},
- * {@link StoreSections}, {@link CodeSection}), and values given as text by {@link ConfigValues}.
+ * {@link StoreSections}, {@link CodeSection}, {@link ReportSection}), and values given as text by {@link ConfigValues}.
  */
 public final class ConfigLoader {
     private final ConfigEnvironment env;
@@ -53,7 +53,8 @@ public final class ConfigLoader {
                 "embedder",
                 "qdrant",
                 "mcp",
-                "knowledge");
+                "knowledge",
+                "report");
 
         Path appDir = env.get("KR_APP_DIR")
                 .map(env::path)
@@ -82,6 +83,7 @@ public final class ConfigLoader {
                 .embedder(models.embedder(root, root.child("ollama")))
                 .mcp(servers.mcp(root.child("mcp")))
                 .knowledge(StoreSections.knowledge(root.child("knowledge")))
+                .report(new ReportSection(env).report(root.child("report")))
                 .build();
     }
 }

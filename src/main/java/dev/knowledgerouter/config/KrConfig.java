@@ -23,7 +23,8 @@ public record KrConfig(
         StoreSettings store,
         EmbedderSettings embedder,
         McpSettings mcp,
-        KnowledgeSettings knowledge) {
+        KnowledgeSettings knowledge,
+        ReportSettings report) {
 
     public KrConfig {
         Objects.requireNonNull(home, "home");
@@ -53,7 +54,8 @@ public record KrConfig(
                 .store(store)
                 .embedder(embedder)
                 .mcp(mcp)
-                .knowledge(knowledge);
+                .knowledge(knowledge)
+                .report(report);
     }
 
     public KrConfig withHome(Path otherHome) {
@@ -88,6 +90,10 @@ public record KrConfig(
         return toBuilder().knowledge(otherKnowledge).build();
     }
 
+    public KrConfig withReport(ReportSettings otherReport) {
+        return toBuilder().report(otherReport).build();
+    }
+
     /** Where analysed repositories keep their graph and analysis state. */
     public Path graphsDir() {
         return home.resolve("graphs");
@@ -110,6 +116,11 @@ public record KrConfig(
         return home.resolve("server.json");
     }
 
+    /** The weekly reports kr serve archives, one JSON and one HTML file per ISO week, and the tuning log. */
+    public Path reportsDir() {
+        return home.resolve("reports");
+    }
+
     /** A configuration part by part; a part not set keeps its default. */
     public static final class Builder {
         private Path home;
@@ -126,6 +137,7 @@ public record KrConfig(
         private EmbedderSettings embedder = EmbedderSettings.defaults();
         private McpSettings mcp = McpSettings.defaults();
         private KnowledgeSettings knowledge = KnowledgeSettings.defaults();
+        private ReportSettings report = ReportSettings.defaults();
 
         private Builder(Path home, Path collectionsDir, Path seedDir) {
             this.home = home;
@@ -203,6 +215,11 @@ public record KrConfig(
             return this;
         }
 
+        public Builder report(ReportSettings value) {
+            report = value;
+            return this;
+        }
+
         public KrConfig build() {
             return new KrConfig(
                     home,
@@ -218,7 +235,8 @@ public record KrConfig(
                     store,
                     embedder,
                     mcp,
-                    knowledge);
+                    knowledge,
+                    report);
         }
     }
 }

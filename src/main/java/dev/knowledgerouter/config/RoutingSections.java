@@ -16,7 +16,8 @@ final class RoutingSections {
     }
 
     RoutingSettings routing(YamlNode node) {
-        node.allowOnly("default_profile", "context_k", "context_min_score", "retrieval", "profiles", "learning");
+        node.allowOnly(
+                "default_profile", "context_k", "context_min_score", "retrieval", "profiles", "learning", "auto_apply");
         Map<String, RoutingProfile> profiles = new LinkedHashMap<>(DefaultProfiles.forBgeSmall());
         YamlNode defined = node.child("profiles");
         for (String name : defined.keys()) {
@@ -35,7 +36,14 @@ final class RoutingSections {
         String retrieval =
                 env.get("KR_RETRIEVAL").orElse(node.text("retrieval").orElse(RoutingSettings.DEFAULT_RETRIEVAL_MODE));
         LearningSettings learning = learning(node.child("learning"));
-        return new RoutingSettings(defaultProfile, profiles, k, minScore, retrieval.toLowerCase(Locale.ROOT), learning);
+        return new RoutingSettings(
+                defaultProfile,
+                profiles,
+                k,
+                minScore,
+                retrieval.toLowerCase(Locale.ROOT),
+                learning,
+                node.flag("auto_apply", false));
     }
 
     private static List<LocalRule> rules(YamlNode list) {

@@ -1,5 +1,6 @@
 package dev.knowledgerouter.config;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -7,6 +8,9 @@ import java.util.Optional;
 /**
  * Routing profiles by name, the profile used when a query names none, and how much retrieved context
  * is handed to the answering model.
+ *
+ * @param autoApply whether the scheduled weekly report writes the thresholds it tuned into kr.yaml and routes
+ *     with them, when its guard holds ({@code routing.auto_apply}, off by default)
  */
 public record RoutingSettings(
         String defaultProfile,
@@ -14,7 +18,8 @@ public record RoutingSettings(
         int contextK,
         double contextMinScore,
         String retrievalMode,
-        LearningSettings learning) {
+        LearningSettings learning,
+        boolean autoApply) {
     public static final String DEFAULT_RETRIEVAL_MODE = "hybrid";
     public static final String DEFAULT_PROFILE = "default";
     public static final int DEFAULT_CONTEXT_K = 5;
@@ -25,6 +30,16 @@ public record RoutingSettings(
     public static RoutingSettings defaults() {
         return new RoutingSettings(
                 DEFAULT_PROFILE, DefaultProfiles.forBgeSmall(), DEFAULT_CONTEXT_K, DEFAULT_CONTEXT_MIN_SCORE);
+    }
+
+    public RoutingSettings(
+            String defaultProfile,
+            Map<String, RoutingProfile> profiles,
+            int contextK,
+            double contextMinScore,
+            String retrievalMode,
+            LearningSettings learning) {
+        this(defaultProfile, profiles, contextK, contextMinScore, retrievalMode, learning, false);
     }
 
     public RoutingSettings(
@@ -55,5 +70,17 @@ public record RoutingSettings(
 
     public Optional<RoutingProfile> profile(String name) {
         return Optional.ofNullable(profiles.get(name));
+    }
+
+    /** These settings with one profile's rules replaced (or the profile added): what tuning changes. */
+    public RoutingSettings withProfile(RoutingProfile profile) {
+        Map<String, RoutingProfile> changed = new LinkedHashMap<>(profiles);
+        changed.put(profile.name(), profile);
+        return new RoutingSettings(
+                defaultProfile, changed, contextK, contextMinScore, retrievalMode, learning, autoApply);
+    }
+
+    public RoutingSettings withAutoApply(boolean on) {
+        return new RoutingSettings(defaultProfile, profiles, contextK, contextMinScore, retrievalMode, learning, on);
     }
 }

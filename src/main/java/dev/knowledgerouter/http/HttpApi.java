@@ -32,6 +32,8 @@ import java.util.function.Predicate;
  *   <li>{@code GET /v1/usage}: paid calls, cost, calls left under the cap, estimated saving;</li>
  *   <li>{@code GET /v1/report?days=7[&format=json|html|md][&profile=NAME]}: the routing report and threshold tuning;
  *       HTML when the client accepts it;</li>
+ *   <li>{@code GET /v1/reports}, {@code GET /v1/reports/{week}}: the weekly reports kr serve archived
+ *       ({@link ReportRoutes});</li>
  *   <li>{@code GET /v1/interactions?limit=20}: the latest stored interactions, newest first;</li>
  *   <li>{@code POST /v1/interactions/{id}/feedback} {@code {"verdict": "good|bad", "note"?}}: rate an answer;</li>
  *   <li>{@code /v1/repos}: analysing repositories and searching their code ({@link RepositoryRoutes});</li>
@@ -97,6 +99,7 @@ public final class HttpApi {
             cfg.routes.get("/v1/interactions", this::interactions);
             cfg.routes.post("/v1/interactions/{id}/feedback", this::feedback);
             new RepositoryRoutes(app).register(cfg.routes);
+            new ReportRoutes(app).register(cfg.routes);
             Dashboard.install(cfg);
             cfg.routes.get(
                     "/metrics",

@@ -7,5 +7,7 @@ public enum CollectionKind {
     /** Stored interactions: written for every query, read by learning and reports. */
     HISTORY,
     /** Nodes of an analysed code base. */
-    CODE
+    CODE,
+    /** Small records the routers sharing a store keep for themselves (the weekly report's lease); never searched. */
+    STATE
 }

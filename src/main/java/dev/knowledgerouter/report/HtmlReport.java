@@ -46,6 +46,14 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     public static String render(RoutingReport r) {
+        return render(r, "");
+    }
+
+    /**
+     * The page with {@code appendixHtml} (sections of trusted markup, such as what a scheduled run did)
+     * after the report's own sections.
+     */
+    public static String render(RoutingReport r, String appendixHtml) {
         StringBuilder html = new StringBuilder(32_000);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -66,6 +74,8 @@ public final class HtmlReport {
         feedbackAndSpend(html, r);
         clusters(html, r);
         tuning(html, r);
+        TrendsHtml.append(html, r.trends());
+        html.append(appendixHtml);
         return html.append("</main>\n</body>\n</html>\n").toString();
     }
 
@@ -317,7 +327,7 @@ public final class HtmlReport {
         return other != null && c.rules().equals(other.rules());
     }
 
-    private static void figure(StringBuilder html, String svg, String caption) {
+    static void figure(StringBuilder html, String svg, String caption) {
         html.append("<figure>\n")
                 .append(svg)
                 .append("\n<figcaption>")

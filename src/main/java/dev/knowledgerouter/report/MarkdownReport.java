@@ -24,6 +24,7 @@ public final class MarkdownReport {
         feedbackAndSpend(md, r);
         clusters(md, r.failingClusters());
         tuning(md, r.tuning());
+        TrendsMarkdown.append(md, r.trends());
         return md.toString();
     }
 

@@ -3,6 +3,7 @@ package dev.knowledgerouter.report;
 import dev.knowledgerouter.answer.UsageLedger;
 import dev.knowledgerouter.answer.UsageRecord;
 import dev.knowledgerouter.config.LearningSettings;
+import dev.knowledgerouter.config.ReportSettings;
 import dev.knowledgerouter.config.RoutingProfile;
 import dev.knowledgerouter.knowledge.CollectionCatalog;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
@@ -19,34 +20,68 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds the {@link RoutingReport} for the last N days from the interaction history (one scan, with
- * the stored query vectors for clustering) and the usage ledger. Days are UTC days.
+ * the stored query vectors for clustering) and the usage ledger. Days are UTC days. With the report
+ * archive and the tuning log it adds the trends: the archived weeks' figures, and how the last
+ * threshold change turned out.
  */
 public final class ReportBuilder {
-    /** The share of queries the product aims to answer locally. */
-    public static final double LOCAL_TARGET = 0.70;
+    /** The share of queries the product aims to answer locally, unless {@code report.targets.local_share} says so. */
+    public static final double LOCAL_TARGET = ReportSettings.DEFAULT_LOCAL_SHARE_TARGET;
 
     public static final int MAX_DAYS = 366;
     static final double CLUSTER_SIMILARITY = 0.80;
     private static final int MAX_CLUSTERS = 5;
     private static final List<String> ROUTES = List.of("local", "remote", "retrieval");
     private static final List<String> OUTCOMES = List.of("success", "escalated", "failure", "pending");
+    /** The stored interaction field that holds the answer checks' verdict. */
+    static final String CHECKS = "checks";
+    /**
+     * A change made this long before the period starts still counts as the period's: the scheduled run
+     * that applies it is the one that ends the week before, moments before this period begins.
+     */
+    private static final Duration CHANGE_LEAD = Duration.ofDays(1);
 
     private final KnowledgeStore store;
     private final UsageLedger ledger;
     private final UsageReporter usage;
     private final LearningSettings learning;
     private final Clock clock;
+    private final ReportSettings settings;
+    private final Optional<ReportArchive> archive;
+    private final Optional<TuningLog> tuningLog;
 
+    /** A builder without an archive or a tuning log: its trends hold the period alone. */
     public ReportBuilder(
             KnowledgeStore store, UsageLedger ledger, UsageReporter usage, LearningSettings learning, Clock clock) {
+        this(store, ledger, usage, learning, clock, ReportSettings.defaults(ZoneOffset.UTC), null, null);
+    }
+
+    /**
+     * @param settings the targets and the zone that names a period's ISO week
+     * @param archive the archived weeks the trends read; null for none
+     * @param tuningLog the threshold changes whose predictions are checked; null for none
+     */
+    public ReportBuilder(
+            KnowledgeStore store,
+            UsageLedger ledger,
+            UsageReporter usage,
+            LearningSettings learning,
+            Clock clock,
+            ReportSettings settings,
+            ReportArchive archive,
+            TuningLog tuningLog) {
         this.store = store;
         this.ledger = ledger;
         this.usage = usage;
         this.learning = learning;
         this.clock = clock;
+        this.settings = settings;
+        this.archive = Optional.ofNullable(archive);
+        this.tuningLog = Optional.ofNullable(tuningLog);
     }
 
     /** A stored interaction as the report reads it. */
@@ -54,19 +89,26 @@ public final class ReportBuilder {
             Instant at,
             String query,
             String answeredBy,
+            String routedTo,
             String outcome,
             String verdict,
             String profile,
             double relevance,
             int complexity,
             LocalResult local,
+            Boolean failedCheck,
             float[] vector) {}
 
+    /** The report of the last {@code days} days up to now. */
     public RoutingReport build(int days, RoutingProfile profile) {
+        return build(clock.instant().plusMillis(1), days, profile);
+    }
+
+    /** The report of the {@code days} days before {@code to} (exclusive): what a scheduled run reports. */
+    public RoutingReport build(Instant to, int days, RoutingProfile profile) {
         if (days < 1 || days > MAX_DAYS) {
             throw new IllegalArgumentException("days must be between 1 and " + MAX_DAYS + ", got " + days);
         }
-        Instant to = clock.instant().plusMillis(1);
         Instant from = to.minus(Duration.ofDays(days));
         List<Row> rows = new ArrayList<>();
         store.scanWithVectors(
@@ -97,8 +139,8 @@ public final class ReportBuilder {
                 local.share(),
                 remote.share(),
                 retrieval.share(),
-                LOCAL_TARGET,
-                n > 0 && local.share() >= LOCAL_TARGET);
+                settings.localShareTarget(),
+                n > 0 && local.share() >= settings.localShareTarget());
 
         int tried = (int)
                 rows.stream().filter(r -> r.local() != LocalResult.UNTRIED).count();
@@ -149,7 +191,59 @@ public final class ReportBuilder {
                 daily(rows, from, to),
                 histogram(rows),
                 FailureClusters.of(rows, CLUSTER_SIMILARITY, MAX_CLUSTERS),
-                tuning);
+                tuning,
+                trends(rows, from, to, days, totals, rates, spend));
+    }
+
+    private Trends trends(
+            List<Row> rows,
+            Instant from,
+            Instant to,
+            int days,
+            RoutingReport.Totals totals,
+            RoutingReport.Rates rates,
+            RoutingReport.Spend spend) {
+        IsoWeek week = IsoWeek.ofPeriod(from, to, settings.schedule().zone());
+        String label = days == 7 ? week.toString() : "last " + days + " days";
+        Double averageRelevance =
+                rows.stream().filter(r -> r.relevance() >= 0).mapToDouble(Row::relevance).average().stream()
+                        .boxed()
+                        .map(TrendPoint::round)
+                        .findFirst()
+                        .orElse(null);
+        List<Row> checked = rows.stream()
+                .filter(r -> r.answeredBy().equals("local") && r.failedCheck() != null)
+                .toList();
+        TrendPoint current = new TrendPoint(
+                label,
+                totals.interactions() == 0 ? null : totals.localShare(),
+                rates.localFailureRate() == null ? null : TrendPoint.round(1 - rates.localFailureRate()),
+                rates.escalationRate(),
+                spend.costUsd(),
+                spend.estimatedSavingUsd(),
+                averageRelevance,
+                checked.isEmpty()
+                        ? null
+                        : share((int) checked.stream().filter(Row::failedCheck).count(), checked.size()));
+        List<TrendPoint> points = new ArrayList<>(
+                archive.map(a -> a.pointsBefore(week, TrendLines.WEEKS_BACK)).orElse(List.of()));
+        points.add(current);
+        double relevanceTarget = settings.averageRelevanceTarget();
+        Trends.ChangeCheck lastChange = tuningLog
+                .flatMap(log -> log.latestBefore(to))
+                .filter(change -> !change.at().isBefore(from.minus(CHANGE_LEAD)))
+                .map(change -> ChangeReview.of(change, rows))
+                .orElse(null);
+        return new Trends(
+                label,
+                current,
+                new Trends.AverageRelevance(
+                        averageRelevance,
+                        relevanceTarget,
+                        averageRelevance == null ? null : averageRelevance >= relevanceTarget),
+                points.stream().map(TrendPoint::week).toList(),
+                TrendLines.of(points, settings.localShareTarget(), learning.targetSuccessRate(), relevanceTarget),
+                lastChange);
     }
 
     private static Row row(Instant at, Map<String, Object> p, float[] vector) {
@@ -157,13 +251,25 @@ public final class ReportBuilder {
                 at,
                 String.valueOf(p.getOrDefault("query", "")),
                 String.valueOf(p.getOrDefault("answered_by", "retrieval")),
+                p.get("routed_to") instanceof String s ? s : null,
                 String.valueOf(p.getOrDefault("outcome", "pending")),
                 p.get("verdict") instanceof String v ? v : null,
                 p.get("profile") instanceof String s ? s : null,
                 p.get("relevance") instanceof Number r ? r.doubleValue() : -1,
                 p.get("complexity") instanceof Number c ? c.intValue() : 10,
                 LocalResult.of(p),
+                failedCheck(p),
                 vector);
+    }
+
+    /**
+     * Whether the answer checks found a problem with the answer: {@code checks.failed} holds the checks
+     * that failed. Null when the interaction carries no verdict (stored before the checks existed).
+     */
+    static Boolean failedCheck(Map<String, Object> payload) {
+        return payload.get(CHECKS) instanceof Map<?, ?> checks && checks.get("failed") instanceof List<?> failed
+                ? !failed.isEmpty()
+                : null;
     }
 
     private static List<RoutingReport.DayShares> daily(List<Row> rows, Instant from, Instant to) {

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * What a period of interactions says about routing. Shares are fractions of all interactions in the
  * period; rates are fractions of the interactions they are named for; a rate with nothing to
- * measure is null.
+ * measure is null. {@code trends} sets the period against the archived weeks (null in a report made
+ * without them).
  */
 public record RoutingReport(
         Instant generatedAt,
@@ -23,7 +24,40 @@ public record RoutingReport(
         List<DayShares> daily,
         RelevanceHistogram relevance,
         List<FailureCluster> failingClusters,
-        Tuning tuning) {
+        Tuning tuning,
+        Trends trends) {
+
+    /** A report of the period alone, without trends. */
+    public RoutingReport(
+            Instant generatedAt,
+            Instant from,
+            Instant to,
+            int days,
+            Totals totals,
+            List<RouteStats> routes,
+            Rates rates,
+            FeedbackCounts feedback,
+            Spend spend,
+            List<DayShares> daily,
+            RelevanceHistogram relevance,
+            List<FailureCluster> failingClusters,
+            Tuning tuning) {
+        this(
+                generatedAt,
+                from,
+                to,
+                days,
+                totals,
+                routes,
+                rates,
+                feedback,
+                spend,
+                daily,
+                relevance,
+                failingClusters,
+                tuning,
+                null);
+    }
 
     /** Interactions by who answered, against the share the product aims to keep local. */
     public record Totals(

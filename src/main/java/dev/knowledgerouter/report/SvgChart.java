@@ -274,6 +274,15 @@ final class SvgChart {
         return ticks;
     }
 
+    /** The smallest round tick at or above {@code max}, so the top gridline closes the plot. */
+    static double niceCeiling(double max, int count) {
+        if (!(max > 0)) {
+            return 1;
+        }
+        double step = step(0, max, count);
+        return Math.ceil(max / step - 1e-9) * step;
+    }
+
     private static double step(double min, double max, int count) {
         double raw = (max - min) / Math.max(1, count);
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));

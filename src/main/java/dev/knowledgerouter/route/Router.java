@@ -14,17 +14,26 @@ import java.util.Optional;
  * remote otherwise. Relevance is the best cosine over the knowledge collections.
  */
 public final class Router {
-    private final RoutingSettings settings;
+    /** Replaced whole when tuning changes a profile, so a query reads one consistent set of rules. */
+    private volatile RoutingSettings settings;
 
     public Router(RoutingSettings settings) {
         this.settings = settings;
     }
 
     public RoutingProfile profile(Optional<String> name) {
-        String n = name.filter(s -> !s.isBlank()).orElse(settings.defaultProfile());
-        return settings.profile(n)
-                .orElseThrow(
-                        () -> new UnknownProfileException(n, settings.profiles().keySet()));
+        RoutingSettings now = settings;
+        String n = name.filter(s -> !s.isBlank()).orElse(now.defaultProfile());
+        return now.profile(n)
+                .orElseThrow(() -> new UnknownProfileException(n, now.profiles().keySet()));
+    }
+
+    /**
+     * Routes with {@code profile}'s rules from the next query on: how thresholds that the weekly run
+     * applied take effect without a restart.
+     */
+    public synchronized void replace(RoutingProfile profile) {
+        settings = settings.withProfile(profile);
     }
 
     /**

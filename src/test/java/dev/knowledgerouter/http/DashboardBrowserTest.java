@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.knowledgerouter.app.App;
+import dev.knowledgerouter.report.WeeklyRun;
 import dev.knowledgerouter.testing.Chromium;
 import dev.knowledgerouter.testing.TestStack;
 import io.javalin.Javalin;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -324,6 +326,35 @@ class DashboardBrowserTest {
             browser.switchTo().defaultContent();
         }
         screenshot("dashboard-report.png");
+    }
+
+    @Test
+    void theReportViewListsTheArchivedWeeksAndOpensOne() throws Exception {
+        app.reportArchive()
+                .write(new WeeklyRun(
+                        "2026-W48",
+                        WeeklyRun.CATCH_UP,
+                        Instant.parse("2026-11-30T06:00:00Z"),
+                        app.report(7, Optional.empty()),
+                        new WeeklyRun.AutoTuning(false, false, "auto-apply is off", null),
+                        List.of()));
+        browser.findElement(By.id("nav-report")).click();
+        WebElement week = visible("#archive-weeks button[data-week='2026-W48']");
+        assertTrue(
+                week.findElement(By.xpath("..")).getText().contains("made up at start"),
+                week.findElement(By.xpath("..")).getText());
+        week.click();
+        wait.until(d -> "v1/reports/2026-W48?format=html"
+                .equals(d.findElement(By.id("report-link")).getDomAttribute("href")));
+        WebElement frame = visible("#report-frame");
+        browser.switchTo().frame(frame);
+        try {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Scheduled run"));
+            assertTrue(browser.findElement(By.tagName("body")).getText().contains("2026-W48"));
+        } finally {
+            browser.switchTo().defaultContent();
+        }
+        screenshot("dashboard-report-archive.png");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 
 /** A clock tests move by hand, so windows and resets are tested without sleeping. */
 public final class MutableClock extends Clock {
+    // Read by timer and server threads while the test moves it.
     private volatile Instant now;
 
     public MutableClock(Instant start) {
