@@ -1,6 +1,7 @@
 package dev.knowledgerouter.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -23,12 +24,14 @@ public record KrConfig(
         StoreSettings store,
         EmbedderSettings embedder,
         McpSettings mcp,
-        KnowledgeSettings knowledge) {
+        KnowledgeSettings knowledge,
+        LocalModels localModels) {
 
     public KrConfig {
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(collectionsDir, "collectionsDir");
         Objects.requireNonNull(seedDir, "seedDir");
+        Objects.requireNonNull(localModels, "localModels");
     }
 
     /**
@@ -53,7 +56,8 @@ public record KrConfig(
                 .store(store)
                 .embedder(embedder)
                 .mcp(mcp)
-                .knowledge(knowledge);
+                .knowledge(knowledge)
+                .localModels(localModels);
     }
 
     public KrConfig withHome(Path otherHome) {
@@ -86,6 +90,15 @@ public record KrConfig(
 
     public KrConfig withKnowledge(KnowledgeSettings otherKnowledge) {
         return toBuilder().knowledge(otherKnowledge).build();
+    }
+
+    public KrConfig withLocalModels(LocalModels otherLocalModels) {
+        return toBuilder().localModels(otherLocalModels).build();
+    }
+
+    /** The local models in the order they are tried: {@code local_models:}, else {@code ollama:}'s model and fallbacks. */
+    public List<LocalModelSettings> localChain() {
+        return localModels.chain(ollama);
     }
 
     /** Where analysed repositories keep their graph and analysis state. */
@@ -126,6 +139,7 @@ public record KrConfig(
         private EmbedderSettings embedder = EmbedderSettings.defaults();
         private McpSettings mcp = McpSettings.defaults();
         private KnowledgeSettings knowledge = KnowledgeSettings.defaults();
+        private LocalModels localModels = LocalModels.defaults();
 
         private Builder(Path home, Path collectionsDir, Path seedDir) {
             this.home = home;
@@ -203,6 +217,11 @@ public record KrConfig(
             return this;
         }
 
+        public Builder localModels(LocalModels value) {
+            localModels = value;
+            return this;
+        }
+
         public KrConfig build() {
             return new KrConfig(
                     home,
@@ -218,7 +237,8 @@ public record KrConfig(
                     store,
                     embedder,
                     mcp,
-                    knowledge);
+                    knowledge,
+                    localModels);
         }
     }
 }
