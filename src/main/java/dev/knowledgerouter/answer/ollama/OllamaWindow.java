@@ -6,7 +6,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The context window kr gives one Ollama model, sent as {@code num_ctx} on every call so that the
- * server's default (2,048 tokens before Ollama 0.6.7, 4,096 after, by free memory since 0.15.5) never
+ * server's default (2,048 tokens before Ollama 0.6.7, 4,096 after, by the GPU's memory since 0.15.5) never
  * decides. In order: {@code context_tokens} from kr.yaml; the {@code num_ctx} its Modelfile sets; its
  * trained length up to {@link #DEFAULT_CAP}; {@link #WHEN_UNKNOWN} when {@code /api/show} says neither. The
  * trained length is always the ceiling. Asked of {@code /api/show} once; a failed look is tried again on
