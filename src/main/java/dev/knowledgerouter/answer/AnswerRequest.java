@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * What the answer step needs: the question, the router's target, the retrieved context, the
  * relevance a stored entry needs to be offered on its own, the task type (critical ones escalate
- * sooner), whether the user asked for Claude, and a route the caller forced (which limits who may answer).
+ * sooner), whether the user asked for Claude, a route the caller forced (which limits who may answer),
+ * and how long and how freely the answering model may write ({@code generation}, what the request asked).
  */
 public record AnswerRequest(
         String interactionId,
@@ -18,9 +19,22 @@ public record AnswerRequest(
         double retrievalBar,
         String taskType,
         boolean preferRemote,
-        Optional<ForcedRoute> forced) {
+        Optional<ForcedRoute> forced,
+        Generation generation) {
     public AnswerRequest {
         context = List.copyOf(context);
+    }
+
+    public AnswerRequest(
+            String interactionId,
+            String query,
+            Target target,
+            List<ContextPassage> context,
+            double retrievalBar,
+            String taskType,
+            boolean preferRemote,
+            Optional<ForcedRoute> forced) {
+        this(interactionId, query, target, context, retrievalBar, taskType, preferRemote, forced, Generation.NONE);
     }
 
     public AnswerRequest(

@@ -52,7 +52,7 @@ public final class Answerer {
     }
 
     public Answer answer(AnswerRequest request) {
-        Prompt localPrompt = prompts.build(request.query(), request.context());
+        Prompt localPrompt = prompts.build(request.query(), request.context()).with(request.generation());
         List<Attempt> attempts = new ArrayList<>();
         List<String> why = new ArrayList<>();
         List<ChatClient> localChain =
@@ -109,7 +109,7 @@ public final class Answerer {
     /** The named local model alone; empty when it is not in the chain (the caller checks names against the configuration). */
     private List<ChatClient> pinned(String model) {
         return localChain.stream()
-                .filter(c -> c.name().equals("ollama/" + model))
+                .filter(c -> c.name().substring(c.name().indexOf('/') + 1).equals(model))
                 .toList();
     }
 
@@ -140,7 +140,8 @@ public final class Answerer {
         List<ContextPassage> context = request.context().stream()
                 .filter(p -> p.score() >= escalation.contextBar())
                 .toList();
-        Prompt prompt = prompts.build(request.query(), context, failureSummary(attempts));
+        Prompt prompt = prompts.build(request.query(), context, failureSummary(attempts))
+                .with(request.generation());
         Optional<ModelReply> reply = call(claude, prompt, attempts, why);
         Attempt last = attempts.getLast();
         String model = claude.name().replaceFirst("^claude/", "");
@@ -191,7 +192,8 @@ public final class Answerer {
                     null,
                     millisSince(start),
                     reply.inputTokens(),
-                    reply.outputTokens()));
+                    reply.outputTokens(),
+                    reply.trim().map(ContextTrim::reason).orElse(null)));
             return Optional.of(reply);
         } catch (ModelUnavailableException e) {
             attempts.add(new Attempt(

@@ -48,6 +48,37 @@ public final class ConcurrencyGate {
         }
     }
 
+    /** A model call, which may fail with the checked {@link ModelUnavailableException}. */
+    @FunctionalInterface
+    public interface ModelCallBody {
+        ModelReply call() throws ModelUnavailableException;
+    }
+
+    /** Runs a model call under this gate, its checked failure passed through as thrown. */
+    public ModelReply call(ModelCallBody body) throws ModelUnavailableException {
+        try {
+            return run(() -> {
+                try {
+                    return body.call();
+                } catch (ModelUnavailableException e) {
+                    throw new Unavailable(e);
+                }
+            });
+        } catch (Unavailable u) {
+            throw u.cause;
+        }
+    }
+
+    /** Carries the checked failure through {@link #run}'s Supplier. */
+    private static final class Unavailable extends RuntimeException {
+        final ModelUnavailableException cause;
+
+        Unavailable(ModelUnavailableException cause) {
+            super(cause.getMessage(), null, false, false);
+            this.cause = cause;
+        }
+    }
+
     /** Calls holding a slot right now. */
     public int running() {
         return maxConcurrent - running.availablePermits();

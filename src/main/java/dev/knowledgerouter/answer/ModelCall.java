@@ -8,6 +8,7 @@ import dev.langchain4j.exception.ModelNotFoundException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import java.net.ConnectException;
@@ -35,10 +36,23 @@ public final class ModelCall {
 
     public static ModelReply run(String name, ChatModel model, Prompt prompt, Hints hints, UnaryOperator<String> redact)
             throws ModelUnavailableException {
+        return run(name, model, prompt, ChatRequestParameters.builder().build(), hints, redact);
+    }
+
+    /** @param parameters what this call sets beyond the model's defaults: window, answer length, temperature */
+    public static ModelReply run(
+            String name,
+            ChatModel model,
+            Prompt prompt,
+            ChatRequestParameters parameters,
+            Hints hints,
+            UnaryOperator<String> redact)
+            throws ModelUnavailableException {
         ChatResponse response;
         try {
             response = model.chat(ChatRequest.builder()
                     .messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
+                    .parameters(parameters)
                     .build());
         } catch (RuntimeException e) {
             throw new ModelUnavailableException(describe(name, e, hints, redact), null);

@@ -2,6 +2,7 @@ package dev.knowledgerouter.answer;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Builds the chat prompt: the question, preceded by the retrieved notes, most relevant first. */
 public final class PromptBuilder {
@@ -10,7 +11,9 @@ public final class PromptBuilder {
             lead with the fix or the answer, then the why, with exact commands, configuration or code where they help. \
             Reference notes from the team's knowledge base may follow; use them when they fit the question, \
             say so when they do not, and never invent commands or flags.""";
-    private static final int MAX_PASSAGE_CHARS = 2_500;
+    static final int MAX_PASSAGE_CHARS = 2_500;
+    static final String NOTES_HEADER = "Reference notes (most relevant first):\n";
+    static final String QUESTION_LABEL = "\nQuestion:\n";
 
     public Prompt build(String query, List<ContextPassage> context) {
         return build(query, context, List.of());
@@ -24,25 +27,39 @@ public final class PromptBuilder {
                     .append(String.join("; ", earlierFailures))
                     .append(").\n\n");
         }
+        Optional<Prompt.Notes> notes = Optional.empty();
         if (!context.isEmpty()) {
-            user.append("Reference notes (most relevant first):\n");
-            int n = 1;
-            for (ContextPassage p : context) {
-                String text = p.text();
-                if (text.length() > MAX_PASSAGE_CHARS) {
-                    text = text.substring(0, MAX_PASSAGE_CHARS) + " [...]";
-                }
-                user.append("\n[")
-                        .append(n++)
-                        .append("] ")
-                        .append(p.reference())
-                        .append(String.format(Locale.ROOT, " (relevance %.2f)\n", p.score()))
-                        .append(text)
-                        .append('\n');
-            }
-            user.append("\nQuestion:\n");
+            int start = user.length();
+            user.append(notes(query, context));
+            notes = Optional.of(new Prompt.Notes(start, user.length(), query.strip(), context));
         }
         user.append(query.strip());
-        return new Prompt(SYSTEM, user.toString());
+        return new Prompt(SYSTEM, user.toString(), notes, Generation.NONE);
+    }
+
+    /**
+     * The reference notes before the question: {@link #NOTES_HEADER}, each passage's {@link #passage} block,
+     * then {@link #QUESTION_LABEL}; nothing for no passages.
+     */
+    static String notes(String question, List<ContextPassage> passages) {
+        if (passages.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(NOTES_HEADER);
+        for (int i = 0; i < passages.size(); i++) {
+            out.append(passage(i + 1, passages.get(i), question));
+        }
+        return out.append(QUESTION_LABEL).toString();
+    }
+
+    /**
+     * The {@code n}th passage of the notes with its reference and relevance, one longer than
+     * {@value #MAX_PASSAGE_CHARS} characters cut to its best part for the question.
+     */
+    static String passage(int n, ContextPassage p, String question) {
+        String text =
+                BestPart.of(p, question, MAX_PASSAGE_CHARS, String::length).text();
+        return "\n[" + n + "] " + p.reference() + String.format(Locale.ROOT, " (relevance %.2f)\n", p.score()) + text
+                + "\n";
     }
 }

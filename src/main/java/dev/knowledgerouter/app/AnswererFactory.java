@@ -5,20 +5,31 @@ import dev.knowledgerouter.answer.ChatClient;
 import dev.knowledgerouter.answer.ConcurrencyGate;
 import dev.knowledgerouter.answer.CostGuard;
 import dev.knowledgerouter.answer.PromptBuilder;
+import dev.knowledgerouter.answer.PromptFitter;
+import dev.knowledgerouter.answer.TokenEstimator;
 import dev.knowledgerouter.answer.UsageLedger;
 import dev.knowledgerouter.answer.claude.ClaudeChatClient;
 import dev.knowledgerouter.answer.ollama.OllamaChatClient;
+import dev.knowledgerouter.answer.openai.OpenAiChatClient;
 import dev.knowledgerouter.config.KrConfig;
-import dev.knowledgerouter.config.OllamaSettings;
+import dev.knowledgerouter.config.LocalModelSettings;
+import dev.knowledgerouter.config.ModelLimits;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * The answer chain {@code ollama:} and {@code claude:} describe: the local models in order, each
- * behind the one gate of their Ollama host, then Claude when a key is set, under the cost guard.
+ * The answer chain the configuration describes: the local models in order ({@code local_models:}, else
+ * {@code ollama:}'s model and fallbacks), Ollama's and OpenAI-compatible servers mixed, each behind the one
+ * gate of its host; then Claude when a key is set, under the cost guard. One prompt fitter serves them all.
  */
 final class AnswererFactory {
+    /** Room for the JSON a batch of file summaries comes back as; the window still bounds it. */
+    static final int SUMMARY_MAX_TOKENS = 4096;
+
     private AnswererFactory() {}
 
     /** The gate every call to the configured Ollama host passes, answers and code summaries alike. */
@@ -29,21 +40,46 @@ final class AnswererFactory {
                 config.ollama().maxQueued());
     }
 
-    /** A client for one model on the configured Ollama host, with its timeout. */
-    static ChatClient ollama(KrConfig config, String model, ConcurrencyGate gate) {
+    /** The model code summaries are asked of, on the configured Ollama host. */
+    static ChatClient summaries(KrConfig config, String model, ConcurrencyGate ollamaGate) {
+        ModelLimits limits = config.localModels().ollamaLimits();
         return new OllamaChatClient(
-                new OllamaSettings(
-                        config.ollama().host(), model, config.ollama().timeout()),
-                gate);
+                LocalModelSettings.ollama(
+                        config.ollama().host(),
+                        model,
+                        config.ollama().timeout(),
+                        new ModelLimits(
+                                limits.contextTokens(), OptionalInt.of(SUMMARY_MAX_TOKENS), limits.temperature())),
+                ollamaGate,
+                new PromptFitter(new TokenEstimator()));
     }
 
-    static Answerer answerer(KrConfig config, ConcurrencyGate gate, CostGuard guard, UsageLedger ledger, Clock clock) {
-        List<ChatClient> localChain = config.ollama().chain().stream()
-                .map(model -> ollama(config, model, gate))
+    static Answerer answerer(
+            KrConfig config, ConcurrencyGate ollamaGate, CostGuard guard, UsageLedger ledger, Clock clock) {
+        PromptFitter fitter = new PromptFitter(new TokenEstimator());
+        Map<String, ConcurrencyGate> gates = new HashMap<>();
+        gates.put(LocalModelSettings.hostOf(config.ollama().host()), ollamaGate);
+        List<ChatClient> localChain = config.localChain().stream()
+                .map(m -> local(m, gate(config, gates, m.host()), fitter))
                 .toList();
         Optional<ChatClient> remote =
                 config.claude().enabled() ? Optional.of(new ClaudeChatClient(config.claude())) : Optional.empty();
         return new Answerer(
                 localChain, remote, new PromptBuilder(), config.escalation(), guard, ledger, config.cost(), clock);
+    }
+
+    private static ChatClient local(LocalModelSettings model, ConcurrencyGate gate, PromptFitter fitter) {
+        return switch (model.provider()) {
+            case OLLAMA -> new OllamaChatClient(model, gate, fitter);
+            case OPENAI -> new OpenAiChatClient(model, gate, fitter);
+        };
+    }
+
+    /** One gate per host and port, with the limits of the {@code ollama:} section. */
+    private static ConcurrencyGate gate(KrConfig config, Map<String, ConcurrencyGate> gates, String host) {
+        return gates.computeIfAbsent(
+                host,
+                h -> new ConcurrencyGate(
+                        h, config.ollama().maxConcurrent(), config.ollama().maxQueued()));
     }
 }

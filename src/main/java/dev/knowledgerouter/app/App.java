@@ -104,7 +104,8 @@ public final class App implements AutoCloseable {
                 ledger, guard, store, config.cost(), config.claude().model(), clock);
         SearchMode searchMode =
                 SearchMode.valueOf(config.routing().retrievalMode().toUpperCase(Locale.ROOT));
-        ChatClient summaryModel = AnswererFactory.ollama(config, CodeServiceFactory.summaryModel(config), ollamaGate);
+        ChatClient summaryModel =
+                AnswererFactory.summaries(config, CodeServiceFactory.summaryModel(config), ollamaGate);
         this.code = CodeServiceFactory.create(config, store, embedder, summaryModel, searchMode, clock, stop);
         this.router = new Router(config.routing());
         this.queries = QueryService.builder()

@@ -2,6 +2,7 @@ package dev.knowledgerouter.app;
 
 import dev.knowledgerouter.answer.ConcurrencyGate;
 import dev.knowledgerouter.answer.ollama.OllamaAdmin;
+import dev.knowledgerouter.answer.openai.OpenAiAdmin;
 import dev.knowledgerouter.code.CodeService;
 import dev.knowledgerouter.code.RepositoryAnalyzer;
 import dev.knowledgerouter.code.scan.CredentialFolderException;
@@ -119,6 +120,7 @@ public record Failure(Kind kind, String code, String message, Optional<Duration>
             case AlreadyClosedException x -> new Failure(Kind.UNAVAILABLE, "store_unavailable", STORE_CLOSED);
             case EmbedderUnavailableException x -> new Failure(Kind.UNAVAILABLE, "embedder_unavailable", m);
             case OllamaAdmin.AdminException x -> new Failure(Kind.UNAVAILABLE, "model_unavailable", m);
+            case OpenAiAdmin.AdminException x -> new Failure(Kind.UNAVAILABLE, "model_unavailable", m);
             case InFlight.ShuttingDownException x -> shuttingDown(m);
             case StopSignal.StoppedException x -> shuttingDown(m);
             case ConfigException x -> new Failure(Kind.MISCONFIGURED, "misconfigured", m);

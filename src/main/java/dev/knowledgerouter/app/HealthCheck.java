@@ -2,8 +2,10 @@ package dev.knowledgerouter.app;
 
 import dev.knowledgerouter.answer.CostGuard;
 import dev.knowledgerouter.answer.ollama.OllamaAdmin;
+import dev.knowledgerouter.answer.openai.OpenAiAdmin;
 import dev.knowledgerouter.config.EmbedderSettings;
 import dev.knowledgerouter.config.KrConfig;
+import dev.knowledgerouter.config.LocalModelSettings;
 import dev.knowledgerouter.config.StoreSettings;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
@@ -11,7 +13,10 @@ import dev.knowledgerouter.knowledge.embedding.InProcessEmbedder;
 import dev.knowledgerouter.knowledge.embedding.OllamaEmbeddingModel;
 import dev.knowledgerouter.knowledge.outbox.OutboxKnowledgeStore;
 import dev.knowledgerouter.knowledge.qdrant.QdrantKnowledgeStore;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -138,15 +143,62 @@ public final class HealthCheck {
         return models.check(model, "embedding model " + model + " is installed").with(facts);
     }
 
-    private static Part localModel(KrConfig config, ModelList models) {
+    /**
+     * The local chain: up when its first model can answer. With more than one model, {@code chain} lists
+     * each with its own state, so a missing fallback shows before it is needed.
+     */
+    private static Part localModel(KrConfig config, ModelList ollamaModels) {
+        List<LocalModelSettings> chain = config.localChain();
+        LocalModelSettings primary = chain.getFirst();
+        Map<String, ModelList> listed = new HashMap<>();
+        listed.put(ollamaModels.host(), ollamaModels);
+        List<Part> states = chain.stream().map(m -> served(m, listed)).toList();
         Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("host", config.ollama().host());
-        facts.put("model", config.ollama().model());
-        Part p = models.check(config.ollama().model(), "installed");
+        facts.put("provider", primary.provider().label());
+        facts.put("host", primary.baseUrl());
+        facts.put("model", primary.model());
+        if (chain.size() > 1) {
+            List<Map<String, Object>> each = new ArrayList<>();
+            for (int i = 0; i < chain.size(); i++) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("model", chain.get(i).name());
+                m.put("host", chain.get(i).baseUrl());
+                m.put("up", states.get(i).up());
+                m.put(states.get(i).up() ? "detail" : "reason", states.get(i).detail());
+                each.add(m);
+            }
+            facts.put("chain", each);
+        }
+        Part p = states.getFirst();
         if (!p.up()) {
             return Part.down(p.detail() + "; until then answers come from Claude or the best stored entry", facts);
         }
         return Part.up(p.detail(), facts);
+    }
+
+    /** Whether the server of {@code model} has it, asking each server once. */
+    private static Part served(LocalModelSettings model, Map<String, ModelList> listed) {
+        return switch (model.provider()) {
+            case OLLAMA ->
+                listed.computeIfAbsent(model.baseUrl(), ModelList::of).check(model.model(), "installed");
+            case OPENAI -> servedOverOpenAi(model);
+        };
+    }
+
+    private static Part servedOverOpenAi(LocalModelSettings model) {
+        List<String> ids;
+        try {
+            ids = new OpenAiAdmin(model.baseUrl(), model.apiKey())
+                    .list().stream().map(OpenAiAdmin.ServedModel::id).toList();
+        } catch (RuntimeException e) {
+            return Part.down(e.getMessage(), Map.of());
+        }
+        return ids.contains(model.model())
+                ? Part.up("served by " + model.baseUrl(), Map.of())
+                : Part.down(
+                        "not served by " + model.baseUrl() + " (it serves " + String.join(", ", ids)
+                                + "); load it there or fix model under local_models",
+                        Map.of());
     }
 
     private static Part claude(KrConfig config, Optional<CostGuard> guard) {
@@ -164,7 +216,10 @@ public final class HealthCheck {
     /** One look at the Ollama host's installed models, shared by the embedder and local-model parts. */
     private record ModelList(Set<String> names, String failure, String host) {
         static ModelList of(KrConfig config) {
-            String host = config.ollama().host();
+            return of(config.ollama().host());
+        }
+
+        static ModelList of(String host) {
             try {
                 Set<String> names = new OllamaAdmin(host)
                         .list().stream().map(OllamaAdmin.InstalledModel::name).collect(Collectors.toSet());

@@ -1,5 +1,6 @@
 package dev.knowledgerouter.app;
 
+import dev.knowledgerouter.answer.Generation;
 import dev.knowledgerouter.route.ForcedRoute;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,8 +10,10 @@ import java.util.regex.Pattern;
  * A question to answer, optionally under a named routing profile, with a task type (critical types
  * escalate to Claude after one local failure; the profile name stands in when absent), a
  * preference for Claude ({@code preferRemote}), rarely a route the caller forces instead of the
- * router's ({@code forced}: OpenAI clients naming {@code local}, {@code remote} or a model), and the
- * {@code user} who asks: stored with the interaction, and the one whose earlier answers it may reuse.
+ * router's ({@code forced}: OpenAI clients naming {@code local}, {@code remote} or a model), the
+ * {@code user} who asks: stored with the interaction, and the one whose earlier answers it may reuse, and
+ * how long and how freely the answering model may write ({@code generation}: {@code max_tokens},
+ * {@code temperature}; what is absent is left to kr.yaml).
  */
 public record QueryRequest(
         String query,
@@ -18,7 +21,8 @@ public record QueryRequest(
         Optional<String> taskType,
         boolean preferRemote,
         Optional<ForcedRoute> forced,
-        Optional<String> user) {
+        Optional<String> user,
+        Generation generation) {
     public static final int MAX_USER_CHARS = 128;
     /** Names, e-mail addresses and hashed ids fit; spaces, slashes and control characters do not. */
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9._@+-]+");
@@ -30,6 +34,16 @@ public record QueryRequest(
         user.flatMap(QueryRequest::userProblem).ifPresent(problem -> {
             throw new InvalidRequestException(problem);
         });
+    }
+
+    public QueryRequest(
+            String query,
+            Optional<String> profile,
+            Optional<String> taskType,
+            boolean preferRemote,
+            Optional<ForcedRoute> forced,
+            Optional<String> user) {
+        this(query, profile, taskType, preferRemote, forced, user, Generation.NONE);
     }
 
     public QueryRequest(
@@ -54,12 +68,17 @@ public record QueryRequest(
     }
 
     public QueryRequest forcedTo(ForcedRoute route) {
-        return new QueryRequest(query, profile, taskType, preferRemote, Optional.of(route), user);
+        return new QueryRequest(query, profile, taskType, preferRemote, Optional.of(route), user, generation);
     }
 
     /** The same question asked by {@code who}; {@link InvalidRequestException} naming the rule when it breaks it. */
     public QueryRequest by(Optional<String> who) {
-        return new QueryRequest(query, profile, taskType, preferRemote, forced, who);
+        return new QueryRequest(query, profile, taskType, preferRemote, forced, who, generation);
+    }
+
+    /** The same question, the answer written as {@code asked} says (its absent values left to kr.yaml). */
+    public QueryRequest asking(Generation asked) {
+        return new QueryRequest(query, profile, taskType, preferRemote, forced, user, asked);
     }
 
     /** What is wrong with {@code user} as a request's user, naming the rule; empty when it is fine. */

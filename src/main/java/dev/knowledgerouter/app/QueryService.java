@@ -3,6 +3,7 @@ package dev.knowledgerouter.app;
 import dev.knowledgerouter.answer.Answer;
 import dev.knowledgerouter.answer.AnswerRequest;
 import dev.knowledgerouter.answer.Answerer;
+import dev.knowledgerouter.answer.Attempt;
 import dev.knowledgerouter.answer.ContextPassage;
 import dev.knowledgerouter.config.LocalRule;
 import dev.knowledgerouter.config.RoutingProfile;
@@ -264,9 +265,15 @@ public final class QueryService {
                 trustedBar,
                 taskType,
                 request.preferRemote(),
-                request.forced()));
+                request.forced(),
+                request.generation()));
         long answerNanos = System.nanoTime() - answerStart;
-        Decision d = routed.decision();
+        // What a prompt left out to fit a model's window is part of why the answer is what it is.
+        Decision d = routed.decision()
+                .withReasons(answer.attempts().stream()
+                        .map(Attempt::trimmed)
+                        .filter(Objects::nonNull)
+                        .toList());
         Timings timings = new Timings(
                 ms(routed.embedNanos()),
                 ms(routed.searchNanos()),

@@ -1,9 +1,14 @@
 package dev.knowledgerouter.cli;
 
 import dev.knowledgerouter.answer.ollama.OllamaAdmin;
+import dev.knowledgerouter.answer.openai.OpenAiAdmin;
 import dev.knowledgerouter.config.KrConfig;
+import dev.knowledgerouter.config.LocalModelSettings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -15,8 +20,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "models",
         mixinStandardHelpOptions = true,
-        description =
-                "List the models the Ollama host has, and which configured ones (OLLAMA_MODEL, fallbacks) are missing.",
+        description = {
+            "List the models the Ollama host has and those each OpenAI-compatible server of local_models serves,",
+            "and which configured ones (the local chain) are missing."
+        },
         subcommands = {ModelsCommand.Pull.class})
 final class ModelsCommand implements Callable<Integer> {
     @ParentCommand
@@ -25,37 +32,76 @@ final class ModelsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the lists as JSON.")
     boolean json;
 
-    /** What the host has, and the configured chain with each model's presence. */
-    record Listing(String host, List<OllamaAdmin.InstalledModel> installed, List<Configured> configured) {}
+    /** What the Ollama host has, what each OpenAI-compatible server serves, and the chain with each model's presence. */
+    record Listing(
+            String host,
+            List<OllamaAdmin.InstalledModel> installed,
+            List<Server> servers,
+            List<Configured> configured) {}
 
-    record Configured(String name, boolean present) {}
+    /** An OpenAI-compatible server of the chain and the model ids its {@code /v1/models} lists. */
+    record Server(String baseUrl, List<String> models) {}
+
+    record Configured(String name, String provider, boolean present) {}
 
     @Override
     public Integer call() {
         KrContext ctx = parent.context();
         KrConfig config = ctx.config();
+        List<LocalModelSettings> chain = config.localChain();
+        boolean ollamaInChain = chain.stream().anyMatch(m -> m.provider() == LocalModelSettings.Provider.OLLAMA);
         List<OllamaAdmin.InstalledModel> installed =
-                new OllamaAdmin(config.ollama().host()).list();
-        Set<String> names =
-                installed.stream().map(OllamaAdmin.InstalledModel::name).collect(Collectors.toSet());
-        List<Configured> configured = config.ollama().chain().stream()
-                .map(m -> new Configured(m, OllamaAdmin.isInstalled(names, m)))
+                ollamaInChain ? new OllamaAdmin(config.ollama().host()).list() : List.of();
+        Map<String, Set<String>> byHost = new LinkedHashMap<>();
+        List<Server> servers = new ArrayList<>();
+        for (LocalModelSettings m : chain) {
+            if (m.provider() == LocalModelSettings.Provider.OLLAMA && !byHost.containsKey(m.baseUrl())) {
+                List<OllamaAdmin.InstalledModel> there =
+                        m.baseUrl().equals(config.ollama().host()) ? installed : new OllamaAdmin(m.baseUrl()).list();
+                byHost.put(
+                        m.baseUrl(),
+                        there.stream().map(OllamaAdmin.InstalledModel::name).collect(Collectors.toSet()));
+            } else if (m.provider() == LocalModelSettings.Provider.OPENAI && !byHost.containsKey(m.baseUrl())) {
+                List<String> ids = new OpenAiAdmin(m.baseUrl(), m.apiKey())
+                        .list().stream().map(OpenAiAdmin.ServedModel::id).toList();
+                byHost.put(m.baseUrl(), Set.copyOf(ids));
+                servers.add(new Server(m.baseUrl(), ids));
+            }
+        }
+        List<Configured> configured = chain.stream()
+                .map(m -> new Configured(
+                        m.model(),
+                        m.provider().label(),
+                        m.provider() == LocalModelSettings.Provider.OLLAMA
+                                ? OllamaAdmin.isInstalled(byHost.get(m.baseUrl()), m.model())
+                                : byHost.get(m.baseUrl()).contains(m.model())))
                 .toList();
         if (json) {
-            ctx.printJson(new Listing(config.ollama().host(), installed, configured));
+            ctx.printJson(new Listing(config.ollama().host(), installed, servers, configured));
             return 0;
         }
-        ctx.out().println("models on " + config.ollama().host() + ":");
-        installed.forEach(m -> ctx.out()
-                .printf(Locale.ROOT, "  %-36s %8.1f GB  %s%n", m.name(), m.sizeBytes() / 1e9, m.parameterSize()));
+        if (ollamaInChain) {
+            ctx.out().println("models on " + config.ollama().host() + ":");
+            installed.forEach(m -> ctx.out()
+                    .printf(Locale.ROOT, "  %-36s %8.1f GB  %s%n", m.name(), m.sizeBytes() / 1e9, m.parameterSize()));
+        }
+        for (Server server : servers) {
+            ctx.out().println("models on " + server.baseUrl() + " (OpenAI-compatible):");
+            server.models().forEach(id -> ctx.out().printf(Locale.ROOT, "  %s%n", id));
+        }
         ctx.out().println("configured:");
-        configured.forEach(c -> ctx.out()
-                .printf(
-                        Locale.ROOT,
-                        "  %-36s %s%n",
-                        c.name(),
-                        c.present() ? "present" : "MISSING: run `kr models pull " + c.name() + "`"));
+        configured.forEach(
+                c -> ctx.out().printf(Locale.ROOT, "  %-36s %s%n", c.provider() + "/" + c.name(), presence(c)));
         return 0;
+    }
+
+    private static String presence(Configured c) {
+        if (c.present()) {
+            return "present";
+        }
+        return c.provider().equals("ollama")
+                ? "MISSING: run `kr models pull " + c.name() + "`"
+                : "MISSING: load it on its server (kr cannot pull onto an OpenAI-compatible server)";
     }
 
     @Command(

@@ -1,10 +1,13 @@
 package dev.knowledgerouter.cli;
 
+import dev.knowledgerouter.answer.Generation;
 import dev.knowledgerouter.app.QueryRequest;
 import dev.knowledgerouter.app.QueryResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,6 +58,19 @@ final class QueryCommand implements Callable<Integer> {
             })
     String user;
 
+    @Option(
+            names = "--max-tokens",
+            paramLabel = "N",
+            description =
+                    "The most tokens the answer may have (default: max_tokens of the answering model in kr.yaml).")
+    Integer maxTokens;
+
+    @Option(
+            names = "--temperature",
+            paramLabel = "T",
+            description = "Sampling temperature, 0 (focused) to 2 (default: temperature in kr.yaml, else 0.2 locally).")
+    Double temperature;
+
     @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The question (quote it, or pass several words).")
     List<String> words;
 
@@ -63,6 +79,14 @@ final class QueryCommand implements Callable<Integer> {
         if (!prefer.equals("remote") && !prefer.equals("auto")) {
             throw new CliException("--prefer must be remote or auto, got '" + prefer + "'");
         }
+        Generation asked;
+        try {
+            asked = new Generation(
+                    maxTokens == null ? OptionalInt.empty() : OptionalInt.of(maxTokens),
+                    temperature == null ? OptionalDouble.empty() : OptionalDouble.of(temperature));
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--" + e.getMessage().replaceFirst("_", "-"));
+        }
         KrContext ctx = parent.context();
         try (Backend backend = ctx.backend()) {
             QueryResponse r = backend.query(new QueryRequest(
@@ -70,7 +94,8 @@ final class QueryCommand implements Callable<Integer> {
                             Optional.ofNullable(profile),
                             Optional.ofNullable(taskType),
                             prefer.equals("remote"))
-                    .by(Optional.ofNullable(user)));
+                    .by(Optional.ofNullable(user))
+                    .asking(asked));
             if (json) {
                 ctx.printJson(r);
                 return 0;

@@ -58,6 +58,8 @@ final class RemoteBackend implements Backend {
         request.profile().ifPresent(p -> body.put("profile", p));
         request.taskType().ifPresent(t -> body.put("task_type", t));
         request.user().ifPresent(u -> body.put("user", u));
+        request.generation().maxTokens().ifPresent(n -> body.put("max_tokens", n));
+        request.generation().temperature().ifPresent(t -> body.put("temperature", t));
         if (request.preferRemote()) {
             body.put("prefer", "remote");
         }

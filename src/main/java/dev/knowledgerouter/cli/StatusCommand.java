@@ -25,7 +25,8 @@ import picocli.CommandLine.ParentCommand;
         name = "status",
         mixinStandardHelpOptions = true,
         description = {
-            "Whether each part works now: the store (Lucene or Qdrant), the embedder, the local model (Ollama) and Claude,",
+            "Whether each part works now: the store (Lucene or Qdrant), the embedder, the local models (Ollama or",
+            "OpenAI-compatible servers, each model of the chain) and Claude,",
             "with the reason and the fix for each part that is down. Asks the running server when there is one.",
             "Exit status 0 when the router can answer (store and embedder up), 1 when it cannot."
         })
@@ -107,7 +108,7 @@ final class StatusCommand implements Callable<Integer> {
                 StringBuilder facts = new StringBuilder();
                 for (Map.Entry<?, ?> e : part.entrySet()) {
                     String key = String.valueOf(e.getKey());
-                    if (!List.of("up", "detail", "reason", "warning").contains(key)) {
+                    if (!List.of("up", "detail", "reason", "warning", "chain").contains(key)) {
                         facts.append(facts.isEmpty() ? "" : ", ")
                                 .append(key)
                                 .append(' ')
@@ -121,6 +122,21 @@ final class StatusCommand implements Callable<Integer> {
                 }
                 if (part.get("warning") != null) {
                     ctx.err().println("kr: warning: " + part.get("warning"));
+                }
+                if (part.get("chain") instanceof List<?> chain) {
+                    for (Object each : chain) {
+                        if (each instanceof Map<?, ?> m) {
+                            boolean modelUp = Boolean.TRUE.equals(m.get("up"));
+                            ctx.out()
+                                    .printf(
+                                            Locale.ROOT,
+                                            "  %-12s %-5s %s: %s%n",
+                                            "",
+                                            modelUp ? "up" : "DOWN",
+                                            m.get("model"),
+                                            modelUp ? m.get("detail") : m.get("reason"));
+                        }
+                    }
                 }
             }
         }

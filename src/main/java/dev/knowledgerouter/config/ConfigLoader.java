@@ -8,7 +8,7 @@ import java.util.Map;
  * Reads {@code kr.yaml} (optional) and the environment into a validated {@link KrConfig}. The
  * environment wins over the file. Unknown keys are refused rather than ignored: a typo in a threshold
  * must not silently leave the default in force. The file is read as {@link YamlNode}s, each section by
- * its reader ({@link ServerSections}, {@link ModelSections}, {@link RoutingSections},
+ * its reader ({@link ServerSections}, {@link ModelSections}, {@link LocalModelSections}, {@link RoutingSections},
  * {@link StoreSections}, {@link CodeSection}, {@link ReportSection}), and values given as text by {@link ConfigValues}.
  */
 public final class ConfigLoader {
@@ -54,7 +54,8 @@ public final class ConfigLoader {
                 "qdrant",
                 "mcp",
                 "knowledge",
-                "report");
+                "report",
+                "local_models");
 
         Path appDir = env.get("KR_APP_DIR")
                 .map(env::path)
@@ -69,11 +70,14 @@ public final class ConfigLoader {
         ModelSections models = new ModelSections(env);
         RoutingSections routing = new RoutingSections(env);
         // Built in this order so that, of several mistakes, the same one is reported first as always.
+        ServerSettings server = servers.server(root.child("server"));
+        OllamaSettings ollama = models.ollama(root.child("ollama"));
         return KrConfig.builder(home.normalize(), appDir)
                 .collectionsDir(collections.normalize())
                 .seedDir(seeds.normalize())
-                .server(servers.server(root.child("server")))
-                .ollama(models.ollama(root.child("ollama")))
+                .server(server)
+                .ollama(ollama)
+                .localModels(new LocalModelSections(env).localModels(root, ollama))
                 .claude(models.claude(root.child("claude")))
                 .routing(routing.routing(root.child("routing")))
                 .cost(models.cost(root.child("claude")))

@@ -1,6 +1,7 @@
 package dev.knowledgerouter.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -24,12 +25,14 @@ public record KrConfig(
         EmbedderSettings embedder,
         McpSettings mcp,
         KnowledgeSettings knowledge,
-        ReportSettings report) {
+        ReportSettings report,
+        LocalModels localModels) {
 
     public KrConfig {
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(collectionsDir, "collectionsDir");
         Objects.requireNonNull(seedDir, "seedDir");
+        Objects.requireNonNull(localModels, "localModels");
     }
 
     /**
@@ -55,7 +58,8 @@ public record KrConfig(
                 .embedder(embedder)
                 .mcp(mcp)
                 .knowledge(knowledge)
-                .report(report);
+                .report(report)
+                .localModels(localModels);
     }
 
     public KrConfig withHome(Path otherHome) {
@@ -92,6 +96,15 @@ public record KrConfig(
 
     public KrConfig withReport(ReportSettings otherReport) {
         return toBuilder().report(otherReport).build();
+    }
+
+    public KrConfig withLocalModels(LocalModels otherLocalModels) {
+        return toBuilder().localModels(otherLocalModels).build();
+    }
+
+    /** The local models in the order they are tried: {@code local_models:}, else {@code ollama:}'s model and fallbacks. */
+    public List<LocalModelSettings> localChain() {
+        return localModels.chain(ollama);
     }
 
     /** Where analysed repositories keep their graph and analysis state. */
@@ -138,6 +151,7 @@ public record KrConfig(
         private McpSettings mcp = McpSettings.defaults();
         private KnowledgeSettings knowledge = KnowledgeSettings.defaults();
         private ReportSettings report = ReportSettings.defaults();
+        private LocalModels localModels = LocalModels.defaults();
 
         private Builder(Path home, Path collectionsDir, Path seedDir) {
             this.home = home;
@@ -220,6 +234,11 @@ public record KrConfig(
             return this;
         }
 
+        public Builder localModels(LocalModels value) {
+            localModels = value;
+            return this;
+        }
+
         public KrConfig build() {
             return new KrConfig(
                     home,
@@ -236,7 +255,8 @@ public record KrConfig(
                     embedder,
                     mcp,
                     knowledge,
-                    report);
+                    report,
+                    localModels);
         }
     }
 }

@@ -26,7 +26,10 @@ final class ModelSections {
                 "max_concurrent",
                 "max_queued",
                 "embedding_model",
-                "embedding_dimension");
+                "embedding_dimension",
+                "context_tokens",
+                "max_tokens",
+                "temperature");
         String host = ConfigValues.ollamaHost(
                 env.get("OLLAMA_HOST").orElse(node.text("host").orElse(OllamaSettings.DEFAULT_HOST)));
         List<String> fallbacks = env.list("OLLAMA_FALLBACK_MODELS").orElse(node.strings("fallback_models"));
@@ -54,7 +57,8 @@ final class ModelSections {
                 "max_calls_per_hour",
                 "daily_budget_usd",
                 "monthly_budget_usd",
-                "pricing");
+                "pricing",
+                "temperature");
         if (node.has("api_key")) {
             throw ConfigValues.secretInFile(node.path("api_key"), "keys", "ANTHROPIC_API_KEY");
         }
@@ -71,7 +75,8 @@ final class ModelSections {
         if (timeout < 1) {
             throw new ConfigException(node.path("timeout_seconds") + " must be at least 1, got " + timeout);
         }
-        return new ClaudeSettings(key, model, baseUrl, maxTokens, Duration.ofSeconds(timeout));
+        return new ClaudeSettings(
+                key, model, baseUrl, maxTokens, Duration.ofSeconds(timeout), LocalModelSections.temperature(node));
     }
 
     private String claudeModel(YamlNode claude) {

@@ -91,12 +91,19 @@ record YamlNode(JsonNode json, String path, String file) {
             throw new ConfigException(
                     file + ": " + path + " must be a list of {relevance_above, complexity_below} rules");
         }
+        return elements("a mapping such as {relevance_above: 0.8, complexity_below: 4}");
+    }
+
+    /** The entries of a list, each a mapping; {@code shape} shows one in messages. */
+    List<YamlNode> elements(String shape) {
+        if (!json.isArray()) {
+            throw new ConfigException(file + ": " + path + " must be a list, each entry " + shape);
+        }
         List<YamlNode> out = new ArrayList<>();
         for (int i = 0; i < json.size(); i++) {
             JsonNode e = json.get(i);
             if (!e.isObject()) {
-                throw new ConfigException(file + ": " + path + "[" + i
-                        + "] must be a mapping such as {relevance_above: 0.8, complexity_below: 4}");
+                throw new ConfigException(file + ": " + path + "[" + i + "] must be " + shape);
             }
             out.add(new YamlNode(e, path + "[" + i + "]", file));
         }

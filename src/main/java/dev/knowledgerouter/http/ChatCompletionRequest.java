@@ -1,22 +1,32 @@
 package dev.knowledgerouter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.knowledgerouter.answer.Generation;
 import dev.knowledgerouter.app.QueryRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * The parts of an OpenAI chat completion request the router uses, checked the way OpenAI checks
  * them (missing or mistyped fields are 400s naming the field). The question is the last user
  * message: the pipeline answers one question, so system prompts and earlier turns are read for
- * their shape only. {@code temperature}, {@code max_tokens} and {@code max_completion_tokens} are
- * checked but not applied (the configured models' settings hold); {@code user} is who asks, stored
- * with the interaction as {@code POST /v1/query}'s is. Unknown fields are ignored, as
- * OpenAI-compatible servers commonly do.
+ * their shape only. {@code temperature} and {@code max_completion_tokens} (or the older {@code max_tokens})
+ * reach the model that answers, local or Claude; a limit above {@link Generation#MAX_TOKENS_LIMIT} means no
+ * limit of the client's own and is read as that limit. {@code user} is who asks, stored with the
+ * interaction as {@code POST /v1/query}'s is. Unknown fields are ignored, as OpenAI-compatible servers
+ * commonly do.
  */
-record ChatCompletionRequest(String model, String query, boolean stream, boolean includeUsage, Optional<String> user) {
+record ChatCompletionRequest(
+        String model,
+        String query,
+        boolean stream,
+        boolean includeUsage,
+        Optional<String> user,
+        Generation generation) {
     static final String EXAMPLE = "{\"model\": \"auto\", \"messages\": [{\"role\": \"user\", \"content\": \"...\"}]}";
 
     static ChatCompletionRequest from(JsonNode body) {
@@ -33,15 +43,33 @@ record ChatCompletionRequest(String model, String query, boolean stream, boolean
             throw mistyped("stream_options", "an object such as {\"include_usage\": true}", options);
         }
         boolean includeUsage = options != null && options.isObject() && bool(options, "include_usage");
-        number(body, "temperature", false, 0, 2);
+        number(body, "temperature", false, 0, Generation.MAX_TEMPERATURE);
         number(body, "max_tokens", true, 1, Integer.MAX_VALUE);
         number(body, "max_completion_tokens", true, 1, Integer.MAX_VALUE);
         number(body, "n", true, 1, 1);
+        Generation generation = generation(body);
         Optional<String> user = Optional.ofNullable(text(body, "user"));
         user.flatMap(QueryRequest::userProblem).ifPresent(problem -> {
             throw OpenAiException.invalid("invalid_value", "user", problem);
         });
-        return new ChatCompletionRequest(model, lastUserMessage(body), stream, includeUsage, user);
+        return new ChatCompletionRequest(model, lastUserMessage(body), stream, includeUsage, user, generation);
+    }
+
+    /** The checked {@code temperature} and answer limit; {@code max_completion_tokens} wins over {@code max_tokens}. */
+    private static Generation generation(JsonNode body) {
+        JsonNode limit =
+                present(body, "max_completion_tokens") ? body.get("max_completion_tokens") : body.get("max_tokens");
+        OptionalInt maxTokens = limit == null || limit.isNull()
+                ? OptionalInt.empty()
+                : OptionalInt.of((int) Math.min(limit.asLong(), Generation.MAX_TOKENS_LIMIT));
+        OptionalDouble temperature = present(body, "temperature")
+                ? OptionalDouble.of(body.get("temperature").asDouble())
+                : OptionalDouble.empty();
+        return new Generation(maxTokens, temperature);
+    }
+
+    private static boolean present(JsonNode node, String field) {
+        return node.get(field) != null && !node.get(field).isNull();
     }
 
     private static String lastUserMessage(JsonNode body) {

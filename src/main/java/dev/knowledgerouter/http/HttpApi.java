@@ -1,6 +1,7 @@
 package dev.knowledgerouter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.knowledgerouter.answer.Generation;
 import dev.knowledgerouter.app.App;
 import dev.knowledgerouter.app.InvalidRequestException;
 import dev.knowledgerouter.app.QueryRequest;
@@ -26,7 +27,8 @@ import java.util.function.Predicate;
 /**
  * The routes of the HTTP API:
  * <ul>
- *   <li>{@code POST /v1/query} {@code {"query", "profile"?, "prefer"?, "task_type"?, "user"?}}: answer a question;</li>
+ *   <li>{@code POST /v1/query} {@code {"query", "profile"?, "prefer"?, "task_type"?, "user"?, "max_tokens"?,
+ *       "temperature"?}}: answer a question;</li>
  *   <li>{@code GET /v1/search?q=&collection=&k=}: semantic search without answering;</li>
  *   <li>{@code GET /v1/collections}: the collections and their sizes;</li>
  *   <li>{@code GET /v1/usage}: paid calls, cost, calls left under the cap, estimated saving;</li>
@@ -126,7 +128,12 @@ public final class HttpApi {
         }
         Optional<String> taskType = body.text("task_type", "a name such as \"critical\"");
         Optional<String> user = body.text("user", QueryRequest.USER_RULE);
-        QueryRequest request = new QueryRequest(query, profile, taskType, prefer.equals("remote")).by(user);
+        Generation asked = new Generation(
+                body.wholeNumber("max_tokens", 1, Generation.MAX_TOKENS_LIMIT),
+                body.number("temperature", 0, Generation.MAX_TEMPERATURE));
+        QueryRequest request = new QueryRequest(query, profile, taskType, prefer.equals("remote"))
+                .by(user)
+                .asking(asked);
         ctx.json(app.inFlight().run(() -> QueryResponse.of(app.queries().query(request))));
     }
 

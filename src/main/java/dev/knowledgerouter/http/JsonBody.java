@@ -11,6 +11,8 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * A request body that must be a JSON object, read field by field with 400s that name the field and what to send.
@@ -65,6 +67,36 @@ record JsonBody(JsonNode node) {
                     + v.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return v.asText();
+    }
+
+    /** A whole-number field in {@code [min, max]}, empty when absent or null. */
+    OptionalInt wholeNumber(String field, int min, int max) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return OptionalInt.empty();
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min || v.asInt() > max) {
+            throw new InvalidRequestException(
+                    "'" + field + "' must be a whole number between " + min + " and " + max + ", got " + v);
+        }
+        return OptionalInt.of(v.asInt());
+    }
+
+    /** A number field in {@code [min, max]}, empty when absent or null. */
+    OptionalDouble number(String field, double min, double max) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return OptionalDouble.empty();
+        }
+        if (!v.isNumber() || !(v.asDouble() >= min && v.asDouble() <= max)) {
+            throw new InvalidRequestException(
+                    "'" + field + "' must be a number between " + fmt(min) + " and " + fmt(max) + ", got " + v);
+        }
+        return OptionalDouble.of(v.asDouble());
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
     /** The refusal of a missing field, with the object that would have done. */

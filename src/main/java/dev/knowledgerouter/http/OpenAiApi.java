@@ -57,7 +57,7 @@ final class OpenAiApi {
                 JsonBody.read(ctx, ChatCompletionRequest.EXAMPLE).node());
         OpenAiModels.Requested model =
                 models.resolve(request.model()).orElseThrow(() -> modelNotFound(request.model()));
-        QueryRequest plain = QueryRequest.of(request.query()).by(request.user());
+        QueryRequest plain = QueryRequest.of(request.query()).by(request.user()).asking(request.generation());
         QueryRequest query = model.forced().map(plain::forcedTo).orElse(plain);
         QueryResult result = app.inFlight().run(() -> app.queries().query(query));
         OpenAiCompletion completion =

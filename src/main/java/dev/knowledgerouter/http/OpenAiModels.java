@@ -1,6 +1,7 @@
 package dev.knowledgerouter.http;
 
 import dev.knowledgerouter.config.KrConfig;
+import dev.knowledgerouter.config.LocalModelSettings;
 import dev.knowledgerouter.route.ForcedRoute;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,26 +10,27 @@ import java.util.Optional;
 /**
  * The model names an OpenAI client may ask for: {@code auto} (the router decides), {@code local} and
  * {@code remote} (the route is forced), and the configured models themselves, each a forced route
- * to that model. Names as the router reports them ({@code ollama/...}, {@code claude/...}) are
- * accepted too, so a client can send back what a response named.
+ * to that model. Names as the router reports them ({@code ollama/...}, {@code openai/...},
+ * {@code claude/...}) are accepted too, so a client can send back what a response named.
  */
 final class OpenAiModels {
     static final String AUTO = "auto";
     static final String LOCAL = "local";
     static final String REMOTE = "remote";
-    private static final String OLLAMA_PREFIX = "ollama/";
     private static final String CLAUDE_PREFIX = "claude/";
+    /** How answering models are named: {@code <provider>/<model>}. */
+    private static final List<String> PREFIXES = List.of("ollama/", "openai/", CLAUDE_PREFIX);
 
     /** What a requested name means: the route it forces, none for {@code auto}. */
     record Requested(Optional<ForcedRoute> forced) {}
 
-    private final List<String> localModels;
+    private final List<LocalModelSettings> localModels;
     private final String claudeModel;
     /** OpenAI lists a creation time per model; the router has none, so the time it started stands in. */
     private final long created;
 
     OpenAiModels(KrConfig config, long created) {
-        this.localModels = config.ollama().chain();
+        this.localModels = config.localChain();
         this.claudeModel = config.claude().model();
         this.created = created;
     }
@@ -44,10 +46,10 @@ final class OpenAiModels {
         if (name.equals(REMOTE) || name.equals(claudeModel) || name.equals(CLAUDE_PREFIX + claudeModel)) {
             return Optional.of(new Requested(Optional.of(ForcedRoute.remote())));
         }
-        String bare = name.startsWith(OLLAMA_PREFIX) ? name.substring(OLLAMA_PREFIX.length()) : name;
-        return localModels.contains(bare)
-                ? Optional.of(new Requested(Optional.of(ForcedRoute.localModel(bare))))
-                : Optional.empty();
+        return localModels.stream()
+                .filter(m -> m.model().equals(name) || m.name().equals(name))
+                .findFirst()
+                .map(m -> new Requested(Optional.of(ForcedRoute.localModel(m.model()))));
     }
 
     List<OpenAiWire.Model> list() {
@@ -55,7 +57,7 @@ final class OpenAiModels {
         for (String routed : List.of(AUTO, LOCAL, REMOTE)) {
             models.add(model(routed, "knowledge-router"));
         }
-        localModels.forEach(m -> models.add(model(m, "ollama")));
+        localModels.forEach(m -> models.add(model(m.model(), m.provider().label())));
         models.add(model(claudeModel, "anthropic"));
         return models;
     }
@@ -66,7 +68,7 @@ final class OpenAiModels {
 
     /** The id a response names: the answering model as listed ({@code qwen2.5-coder:7b}), or {@code retrieval} when none answered. */
     static String idOf(String answeringModel) {
-        for (String prefix : List.of(OLLAMA_PREFIX, CLAUDE_PREFIX)) {
+        for (String prefix : PREFIXES) {
             if (answeringModel.startsWith(prefix)) {
                 return answeringModel.substring(prefix.length());
             }

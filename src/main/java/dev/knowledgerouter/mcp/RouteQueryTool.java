@@ -1,5 +1,6 @@
 package dev.knowledgerouter.mcp;
 
+import dev.knowledgerouter.answer.Generation;
 import dev.knowledgerouter.app.App;
 import dev.knowledgerouter.app.QueryRequest;
 import dev.knowledgerouter.app.QueryResponse;
@@ -60,7 +61,18 @@ final class RouteQueryTool implements KrTool {
                                 "Who asks, when several people share this router (" + QueryRequest.USER_RULE
                                         + "). Stored with the interaction; earlier answers are reused for the same user only, "
                                         + "unless the server shares them.",
-                                false),
+                                false)
+                        .optionalInteger(
+                                "max_tokens",
+                                "The most tokens the answer may have (default: the server's configuration)",
+                                1,
+                                Generation.MAX_TOKENS_LIMIT)
+                        .number(
+                                "temperature",
+                                "Sampling temperature of the answering model, 0 (focused) to 2 (default: the server's"
+                                        + " configuration).",
+                                0,
+                                Generation.MAX_TEMPERATURE),
                 KrTool.writes("Ask the router", false));
     }
 
@@ -68,7 +80,10 @@ final class RouteQueryTool implements KrTool {
     public Object call(ToolArguments arguments) {
         String query = arguments.requiredText("query", "how do I squash the last three commits");
         QueryRequest request = new QueryRequest(query, arguments.optionalChoice("profile", profiles))
-                .by(arguments.optionalText("user"));
+                .by(arguments.optionalText("user"))
+                .asking(new Generation(
+                        arguments.optionalInteger("max_tokens", 1, Generation.MAX_TOKENS_LIMIT),
+                        arguments.optionalNumber("temperature", 0, Generation.MAX_TEMPERATURE)));
         QueryResponse r = QueryResponse.of(app.queries().query(request));
         return new Result(
                 r.interactionId(),

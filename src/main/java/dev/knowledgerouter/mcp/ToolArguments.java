@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -80,6 +82,29 @@ final class ToolArguments {
             throw new InvalidRequestException("'" + name + "' must be between " + min + " and " + max + ", got " + n);
         }
         return (int) n;
+    }
+
+    /** A whole number in {@code [min, max]}, or empty when absent. */
+    OptionalInt optionalInteger(String name, int min, int max) {
+        return has(name) ? OptionalInt.of(integer(name, min, max, min)) : OptionalInt.empty();
+    }
+
+    /** A number in {@code [min, max]}, or empty when absent. */
+    OptionalDouble optionalNumber(String name, double min, double max) {
+        Object v = values.get(name);
+        if (v == null) {
+            return OptionalDouble.empty();
+        }
+        if (!(v instanceof Number n) || !(n.doubleValue() >= min && n.doubleValue() <= max)) {
+            throw new InvalidRequestException("'" + name + "' must be a number between " + plain(min) + " and "
+                    + plain(max) + ", got " + described(v));
+        }
+        return OptionalDouble.of(n.doubleValue());
+    }
+
+    /** 2 rather than 2.0, 0.5 as it is. */
+    private static String plain(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
     /** One of {@code allowed}, required. */

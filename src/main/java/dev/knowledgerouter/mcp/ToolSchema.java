@@ -37,6 +37,28 @@ final class ToolSchema {
                 false);
     }
 
+    /** An optional whole number without a default: absent means the server's configuration decides. */
+    ToolSchema optionalInteger(String name, String description, int min, int max) {
+        return property(
+                name,
+                ordered(
+                        "type",
+                        "integer",
+                        "description",
+                        description + " (" + min + "-" + max + ")",
+                        "minimum",
+                        min,
+                        "maximum",
+                        max),
+                false);
+    }
+
+    /** An optional number without a default. */
+    ToolSchema number(String name, String description, double min, double max) {
+        return property(
+                name, ordered("type", "number", "description", description, "minimum", min, "maximum", max), false);
+    }
+
     ToolSchema choice(String name, String description, List<String> values, boolean isRequired) {
         return property(
                 name, ordered("type", "string", "description", description, "enum", List.copyOf(values)), isRequired);

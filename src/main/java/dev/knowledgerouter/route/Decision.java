@@ -1,5 +1,6 @@
 package dev.knowledgerouter.route;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,5 +17,15 @@ public record Decision(
         List<String> reasons) {
     public Decision {
         reasons = List.copyOf(reasons);
+    }
+
+    /** This decision with {@code more} reasons after its own (none: this decision). */
+    public Decision withReasons(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(reasons);
+        all.addAll(more);
+        return new Decision(target, profile, relevance, complexity, ruleIndex, reason, all);
     }
 }

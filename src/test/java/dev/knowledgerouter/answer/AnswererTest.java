@@ -121,7 +121,7 @@ class AnswererTest {
         Attempt attempt = a.attempts().getFirst();
         assertEquals(142, attempt.inputTokens());
         assertEquals(17, attempt.outputTokens());
-        JsonNode sent = json(ollama.received().getFirst().body());
+        JsonNode sent = json(ollama.received("/api/chat").getFirst().body());
         assertEquals("qwen2.5-coder:7b", sent.path("model").asText());
         assertFalse(sent.path("stream").asBoolean(true));
         String user = sent.path("messages").get(1).path("content").asText();
@@ -454,7 +454,8 @@ class AnswererTest {
                         EscalationSettings.defaults())
                 .answer(forced(ForcedRoute.local()));
         assertTrue(claude.received().isEmpty(), "a client that asked for local answers is never billed");
-        assertEquals(2, ollama.received().size(), "the whole local chain is tried, with no escalation between");
+        assertEquals(
+                2, ollama.received("/api/chat").size(), "the whole local chain is tried, with no escalation between");
         assertEquals(AnswerSource.RETRIEVAL, a.source());
         assertTrue(a.note().contains("Claude not called: the request asked for local"), a.note());
         assertFalse(a.text().contains("ANTHROPIC_API_KEY"), "the remedy does not suggest Claude: " + a.text());
@@ -471,6 +472,6 @@ class AnswererTest {
                 .answer(forced(ForcedRoute.localModel("llama3.2:3b")));
         assertEquals("ollama/llama3.2:3b", a.model());
         assertEquals("ok", a.status(), "the model asked for answered first");
-        assertEquals(1, ollama.received().size());
+        assertEquals(1, ollama.received("/api/chat").size());
     }
 }

@@ -112,26 +112,27 @@ class ArchitectureTest {
 
     @Test
     void modelBackendsDependOnTheAnswerApiNeverOnEachOther() {
-        noClasses()
-                .that()
-                .resideInAPackage(pkg("answer.ollama"))
-                .should()
-                .dependOnClassesThat()
-                .resideInAPackage(pkg("answer.claude"))
-                .check(MAIN);
-        noClasses()
-                .that()
-                .resideInAPackage(pkg("answer.claude"))
-                .should()
-                .dependOnClassesThat()
-                .resideInAPackage(pkg("answer.ollama"))
-                .check(MAIN);
+        List<String> backends = List.of("ollama", "claude", "openai");
+        for (String backend : backends) {
+            String[] others = backends.stream()
+                    .filter(b -> !b.equals(backend))
+                    .map(b -> pkg("answer." + b))
+                    .toArray(String[]::new);
+            noClasses()
+                    .that()
+                    .resideInAPackage(pkg("answer." + backend))
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(others)
+                    .check(MAIN);
+        }
         noClasses()
                 .that()
                 .resideInAPackage(BASE + ".answer")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(pkg("answer.ollama"), pkg("answer.claude"))
+                .resideInAnyPackage(
+                        backends.stream().map(b -> pkg("answer." + b)).toArray(String[]::new))
                 .check(MAIN);
     }
 

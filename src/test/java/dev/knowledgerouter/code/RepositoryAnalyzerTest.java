@@ -224,14 +224,14 @@ class RepositoryAnalyzerTest {
             return Reply.json(200, ollamaReply("{\"nodes\":[" + nodes + "]}"));
         });
         analyze(SummaryMode.LOCAL, Optional.of(summarizer()));
-        int calls = ollama.received().size();
+        int calls = ollama.received("/api/chat").size();
         Files.writeString(
                 repo.resolve("src/shop/services/refunds.py"),
                 "def refund(cents):\n    \"\"\"Money back.\"\"\"\n    return -cents\n");
 
         AnalysisResult second = analyze(SummaryMode.LOCAL, Optional.of(summarizer()));
 
-        assertEquals(1, ollama.received().size() - calls, "only the new file is sent to the model");
+        assertEquals(1, ollama.received("/api/chat").size() - calls, "only the new file is sent to the model");
         assertEquals(1, second.summaryBatchesOk());
         assertEquals(
                 "About function:src/shop/models.py:Order.price_cents",

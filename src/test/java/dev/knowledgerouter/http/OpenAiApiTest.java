@@ -213,7 +213,7 @@ class OpenAiApiTest {
 
     @Test
     void aConfiguredLocalModelAnswersByItselfUnderTheNameItWasAskedBy() throws Exception {
-        int before = router.ollama.received().size();
+        int before = router.ollama.received("/api/chat").size();
         for (String name : List.of(OpenAiRouter.FALLBACK, "ollama/" + OpenAiRouter.FALLBACK)) {
             HttpResponse<String> r = complete(ask(name, PKIX, ""));
             assertEquals(200, r.statusCode(), r.body());
@@ -230,8 +230,8 @@ class OpenAiApiTest {
         assertTrue(
                 router
                         .ollama
-                        .received()
-                        .subList(before, router.ollama.received().size())
+                        .received("/api/chat")
+                        .subList(before, router.ollama.received("/api/chat").size())
                         .stream()
                         .allMatch(q -> OpenAiRouter.model(q).equals(OpenAiRouter.FALLBACK)),
                 "the primary model is not asked first");

@@ -82,7 +82,7 @@ final class OpenAiRouter implements BeforeAllCallback, AfterAllCallback {
 
     /** The last prompt an Ollama model was sent (the user turn the router built). */
     String lastPromptTo(String model) {
-        WireServer.Received last = ollama.received().stream()
+        WireServer.Received last = ollama.received("/api/chat").stream()
                 .filter(r -> model(r).equals(model))
                 .reduce((a, b) -> b)
                 .orElseThrow();

@@ -80,6 +80,11 @@ public final class WireServer implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** The requests to {@code path} alone, e.g. the chat calls without the model look-ups around them. */
+    public List<Received> received(String path) {
+        return received.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
     @Override
     public void close() {
         server.stop(0);

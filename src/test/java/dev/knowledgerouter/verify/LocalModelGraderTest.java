@@ -36,7 +36,7 @@ class LocalModelGraderTest {
             Grade g = grader(ollama).grade(AnswerUnderReview.of("How do I undo a commit?", "Run git undo --keep."));
             assertEquals(Grade.Judgement.BAD, g.judgement());
             assertEquals("the flag --keep does not exist.", g.reason());
-            String sent = ollama.received().getFirst().body();
+            String sent = ollama.received("/api/chat").getFirst().body();
             assertTrue(sent.contains("Run git undo --keep.") && sent.contains("How do I undo a commit?"), sent);
         }
     }

@@ -1,17 +1,30 @@
 package dev.knowledgerouter.answer.claude;
 
 import dev.knowledgerouter.answer.ChatClient;
+import dev.knowledgerouter.answer.Generation;
 import dev.knowledgerouter.answer.ModelCall;
 import dev.knowledgerouter.answer.ModelReply;
 import dev.knowledgerouter.answer.ModelUnavailableException;
 import dev.knowledgerouter.answer.Prompt;
+import dev.knowledgerouter.answer.PromptFitter;
+import dev.knowledgerouter.answer.TokenEstimator;
 import dev.knowledgerouter.config.ClaudeSettings;
 import dev.knowledgerouter.config.Secret;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import java.util.OptionalInt;
 
-/** The remote model: Claude through LangChain4j's Anthropic Messages API client. */
+/**
+ * The remote model: Claude through LangChain4j's Anthropic Messages API client. Each call sends the answer's
+ * length ({@code max_tokens}) and, when asked or configured, the temperature, with the prompt fitted to
+ * Claude's window.
+ */
 public final class ClaudeChatClient implements ChatClient {
+    /** The window of every current Claude model (Opus, Sonnet and Haiku 4.x); the 1M-token beta is not asked for. */
+    static final int CONTEXT_TOKENS = 200_000;
+
+    private final PromptFitter fitter = new PromptFitter(new TokenEstimator());
     private final ClaudeSettings settings;
     private final Secret key;
     private final ChatModel model;
@@ -41,26 +54,39 @@ public final class ClaudeChatClient implements ChatClient {
 
     @Override
     public ModelReply chat(Prompt prompt) throws ModelUnavailableException {
+        Generation asked = prompt.generation()
+                .orElse(new Generation(OptionalInt.of(settings.maxTokens()), settings.temperature()));
+        PromptFitter.Fitted fitted =
+                fitter.fit(prompt, CONTEXT_TOKENS, asked.maxTokens().orElse(settings.maxTokens()), name());
+        ChatRequestParameters parameters = ChatRequestParameters.builder()
+                .maxOutputTokens(fitted.allowance())
+                .temperature(
+                        asked.temperature().isPresent() ? asked.temperature().getAsDouble() : null)
+                .build();
         return ModelCall.run(
-                name(),
-                model,
-                prompt,
-                new ModelCall.Hints() {
-                    @Override
-                    public String unreachable() {
-                        return "cannot reach " + settings.baseUrl() + "; check the network or ANTHROPIC_BASE_URL";
-                    }
+                        name(),
+                        model,
+                        fitted.prompt(),
+                        parameters,
+                        new ModelCall.Hints() {
+                            @Override
+                            public String unreachable() {
+                                return "cannot reach " + settings.baseUrl()
+                                        + "; check the network or ANTHROPIC_BASE_URL";
+                            }
 
-                    @Override
-                    public String modelNotFound() {
-                        return "model '" + settings.model() + "' is not served; set KR_CLAUDE_MODEL to a current model";
-                    }
+                            @Override
+                            public String modelNotFound() {
+                                return "model '" + settings.model()
+                                        + "' is not served; set KR_CLAUDE_MODEL to a current model";
+                            }
 
-                    @Override
-                    public String unauthorized() {
-                        return "ANTHROPIC_API_KEY was rejected; check the key";
-                    }
-                },
-                key::redact);
+                            @Override
+                            public String unauthorized() {
+                                return "ANTHROPIC_API_KEY was rejected; check the key";
+                            }
+                        },
+                        key::redact)
+                .trimmed(fitted.trim());
     }
 }

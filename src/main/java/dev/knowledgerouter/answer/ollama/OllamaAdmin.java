@@ -17,9 +17,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
-/** The Ollama host's model management: which models it has ({@code /api/tags}) and pulling one ({@code /api/pull}). */
+/**
+ * The Ollama host's model management: which models it has ({@code /api/tags}), what one says of its window
+ * ({@code /api/show}) and pulling one ({@code /api/pull}).
+ */
 public final class OllamaAdmin {
     /** A model the host has: its name, size on disk in bytes and parameter size as Ollama reports it. */
     public record InstalledModel(String name, long sizeBytes, String parameterSize) {}
@@ -59,6 +63,62 @@ public final class OllamaAdmin {
             throw new AdminException(
                     "the Ollama host at " + host + " sent a model list kr cannot read: " + e.getMessage());
         }
+    }
+
+    /**
+     * What {@code /api/show} says of a model's window: the length it was trained for ({@code
+     * model_info.<architecture>.context_length}) and the {@code num_ctx} its Modelfile sets, each when present.
+     */
+    public record ShownWindow(OptionalInt trainedLength, OptionalInt numCtx) {}
+
+    public ShownWindow show(String model) {
+        String body;
+        try {
+            body = json.writeValueAsString(Map.of("model", model));
+        } catch (IOException e) {
+            throw new AdminException("cannot encode the show request: " + e.getMessage());
+        }
+        HttpResponse<String> r = send(
+                HttpRequest.newBuilder(URI.create(host + "/api/show"))
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(10))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        try {
+            JsonNode shown = json.readTree(r.body());
+            return new ShownWindow(
+                    trainedLength(shown.path("model_info")),
+                    numCtx(shown.path("parameters").asText("")));
+        } catch (IOException e) {
+            throw new AdminException("the Ollama host at " + host + " described " + model + " in a way kr cannot read: "
+                    + e.getMessage());
+        }
+    }
+
+    /** {@code <architecture>.context_length}, the architecture named by {@code general.architecture}. */
+    private static OptionalInt trainedLength(JsonNode info) {
+        JsonNode length = info.path(info.path("general.architecture").asText("") + ".context_length");
+        if (!length.canConvertToInt()) {
+            return OptionalInt.empty();
+        }
+        return length.asInt() > 0 ? OptionalInt.of(length.asInt()) : OptionalInt.empty();
+    }
+
+    /** The {@code num_ctx} line of the Modelfile parameters ({@code "num_ctx 8192\nstop ..."}). */
+    private static OptionalInt numCtx(String parameters) {
+        for (String line : parameters.split("\n")) {
+            String[] parts = line.strip().split("\\s+");
+            if (parts.length == 2 && parts[0].equals("num_ctx")) {
+                try {
+                    int n = Integer.parseInt(parts[1]);
+                    return n > 0 ? OptionalInt.of(n) : OptionalInt.empty();
+                } catch (NumberFormatException e) {
+                    return OptionalInt.empty();
+                }
+            }
+        }
+        return OptionalInt.empty();
     }
 
     /** Pulls {@code model}, reporting bytes downloaded; fails with Ollama's own message (e.g. an unknown model). */

@@ -2,19 +2,31 @@ package dev.knowledgerouter.answer.ollama;
 
 import dev.knowledgerouter.answer.ChatClient;
 import dev.knowledgerouter.answer.ConcurrencyGate;
+import dev.knowledgerouter.answer.Generation;
 import dev.knowledgerouter.answer.ModelCall;
 import dev.knowledgerouter.answer.ModelReply;
 import dev.knowledgerouter.answer.ModelUnavailableException;
 import dev.knowledgerouter.answer.Prompt;
+import dev.knowledgerouter.answer.PromptFitter;
+import dev.knowledgerouter.answer.TokenEstimator;
+import dev.knowledgerouter.config.LocalModelSettings;
+import dev.knowledgerouter.config.ModelLimits;
 import dev.knowledgerouter.config.OllamaSettings;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
+import dev.langchain4j.model.ollama.OllamaChatRequestParameters;
 
-/** The local model: an Ollama chat model through LangChain4j's {@code /api/chat} client. */
+/**
+ * A local model on Ollama, through LangChain4j's {@code /api/chat} client. Every call states its window
+ * ({@code num_ctx}, see {@link OllamaWindow}), the answer's length ({@code num_predict}) and the
+ * temperature, with a prompt fitted to that window, and forbids Ollama to cut it ({@code truncate: false}).
+ */
 public final class OllamaChatClient implements ChatClient {
-    private final OllamaSettings settings;
+    private final LocalModelSettings settings;
     private final ChatModel model;
     private final ConcurrencyGate gate;
+    private final OllamaWindow window;
+    private final PromptFitter fitter;
 
     public OllamaChatClient(OllamaSettings settings) {
         this(settings, new ConcurrencyGate(settings.host(), Integer.MAX_VALUE / 2, 0));
@@ -22,10 +34,23 @@ public final class OllamaChatClient implements ChatClient {
 
     /** @param gate shared by every model of the same host: Ollama serves them with the same hardware */
     public OllamaChatClient(OllamaSettings settings, ConcurrencyGate gate) {
+        this(
+                LocalModelSettings.ollama(settings.host(), settings.model(), settings.timeout(), ModelLimits.NONE),
+                gate,
+                new PromptFitter(new TokenEstimator()));
+    }
+
+    public OllamaChatClient(LocalModelSettings settings, ConcurrencyGate gate, PromptFitter fitter) {
+        if (settings.provider() != LocalModelSettings.Provider.OLLAMA) {
+            throw new IllegalArgumentException(settings.name() + " is not served by Ollama");
+        }
         this.settings = settings;
         this.gate = gate;
+        this.fitter = fitter;
+        this.window = new OllamaWindow(new OllamaAdmin(settings.baseUrl()), settings.model(), settings.contextTokens());
         this.model = OllamaChatModel.builder()
-                .baseUrl(settings.host())
+                .httpClientBuilder(new StrictHttpClient.Builder())
+                .baseUrl(settings.baseUrl())
                 .modelName(settings.model())
                 .timeout(settings.timeout())
                 .maxRetries(0)
@@ -34,43 +59,35 @@ public final class OllamaChatClient implements ChatClient {
 
     @Override
     public String name() {
-        return "ollama/" + settings.model();
+        return settings.name();
     }
 
     @Override
     public ModelReply chat(Prompt prompt) throws ModelUnavailableException {
-        try {
-            return gate.run(() -> {
-                try {
-                    return callModel(prompt);
-                } catch (ModelUnavailableException e) {
-                    throw new Unavailable(e);
-                }
-            });
-        } catch (Unavailable u) {
-            throw u.cause;
-        }
+        Generation asked = prompt.generation().orElse(new Generation(settings.maxTokens(), settings.temperature()));
+        int tokens = window.tokens();
+        PromptFitter.Fitted fitted =
+                fitter.fit(prompt, tokens, asked.maxTokens().orElse(LocalModelSettings.DEFAULT_MAX_TOKENS), name());
+        OllamaChatRequestParameters parameters = OllamaChatRequestParameters.builder()
+                .numCtx(tokens)
+                .maxOutputTokens(fitted.allowance())
+                .temperature(asked.temperature().orElse(LocalModelSettings.DEFAULT_TEMPERATURE))
+                .build();
+        return gate.call(() -> callModel(fitted.prompt(), parameters)).trimmed(fitted.trim());
     }
 
-    /** Carries the checked failure through the gate's Supplier. */
-    private static final class Unavailable extends RuntimeException {
-        final ModelUnavailableException cause;
-
-        Unavailable(ModelUnavailableException cause) {
-            super(cause.getMessage(), null, false, false);
-            this.cause = cause;
-        }
-    }
-
-    private ModelReply callModel(Prompt prompt) throws ModelUnavailableException {
+    private ModelReply callModel(Prompt prompt, OllamaChatRequestParameters parameters)
+            throws ModelUnavailableException {
         return ModelCall.run(
                 name(),
                 model,
                 prompt,
+                parameters,
                 new ModelCall.Hints() {
                     @Override
                     public String unreachable() {
-                        return "no Ollama at " + settings.host() + "; start it with `ollama serve` or set OLLAMA_HOST";
+                        return "no Ollama at " + settings.baseUrl()
+                                + "; start it with `ollama serve` or set OLLAMA_HOST";
                     }
 
                     @Override

@@ -25,7 +25,7 @@ class OllamaContainerTest {
     static final String MODEL = "qwen2.5:0.5b";
 
     @Container
-    static final OllamaContainer OLLAMA = new OllamaContainer("ollama/ollama:0.6.5");
+    static final OllamaContainer OLLAMA = new OllamaContainer("ollama/ollama:0.24.0");
 
     @Test
     void aRealOllamaPullsAModelAndAnswersThroughTheChainWithTokenCounts() throws Exception {

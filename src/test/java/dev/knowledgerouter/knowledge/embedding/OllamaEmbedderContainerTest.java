@@ -25,7 +25,7 @@ class OllamaEmbedderContainerTest extends EmbedderContract {
     static final String MODEL = "nomic-embed-text";
 
     @Container
-    static final OllamaContainer OLLAMA = new OllamaContainer("ollama/ollama:0.6.5");
+    static final OllamaContainer OLLAMA = new OllamaContainer("ollama/ollama:0.24.0");
 
     static OllamaEmbedder embedder;
 
