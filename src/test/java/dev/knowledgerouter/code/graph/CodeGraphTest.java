@@ -98,9 +98,7 @@ class CodeGraphTest {
                 file:src/main/java/com/acme/service/ShapeService.java -> file:tools/report/ReportPrinter.java
                 file:src/main/java/com/acme/service/ShapeService.java -> module:com.acme.legacy
                 file:src/main/java/com/acme/service/ShapeService.java -> module:java.util
-                file:src/test/java/com/acme/service/ShapeServiceTest.java -> file:src/main/java/com/acme/model/AbstractShape.java
                 file:src/test/java/com/acme/service/ShapeServiceTest.java -> file:src/main/java/com/acme/model/Circle.java
-                file:src/test/java/com/acme/service/ShapeServiceTest.java -> file:src/main/java/com/acme/model/Point.java
                 file:src/test/java/com/acme/service/ShapeServiceTest.java -> file:src/main/java/com/acme/model/Shape.java
                 file:src/test/java/com/acme/service/ShapeServiceTest.java -> module:org.junit.jupiter.api
                 file:tools/report/ReportPrinter.java -> file:src/main/java/com/acme/service/ShapeService.java
