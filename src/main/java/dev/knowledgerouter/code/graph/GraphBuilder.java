@@ -232,6 +232,9 @@ public final class GraphBuilder {
                         }
                         scope.imported(ref, paths);
                     }
+                    case ImportTarget.Nothing nothing -> {
+                        // Not an import the file states: nothing to count or link.
+                    }
                     case ImportTarget.External ext -> {
                         importsExternal++;
                         externalModules.add(ext.module());

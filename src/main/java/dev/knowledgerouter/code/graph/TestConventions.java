@@ -96,6 +96,15 @@ final class TestConventions {
         };
     }
 
+    /** A C or C++ header is what a test includes, not what it tests: the source file with its name is. */
+    private static boolean isHeader(String path, Language language) {
+        if (language != Language.C && language != Language.CPP) {
+            return false;
+        }
+        String lower = path.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".h") || lower.endsWith(".hh") || lower.endsWith(".hpp") || lower.endsWith(".hxx");
+    }
+
     private static Optional<String> suffixOrPrefix(String stem, List<String> suffixes, String prefix) {
         for (String suffix : suffixes) {
             if (stem.endsWith(suffix) && stem.length() > suffix.length()) {
@@ -118,7 +127,7 @@ final class TestConventions {
     static List<Map.Entry<String, String>> pairs(Map<String, Language> files) {
         Map<String, List<String>> byStem = new HashMap<>();
         files.forEach((path, language) -> {
-            if (language.isCode() && !isTest(path, language)) {
+            if (language.isCode() && !isTest(path, language) && !isHeader(path, language)) {
                 for (String stem : stemsOf(path, language)) {
                     byStem.computeIfAbsent(language.family() + ":" + stem, k -> new ArrayList<>())
                             .add(path);

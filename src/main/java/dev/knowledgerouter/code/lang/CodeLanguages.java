@@ -20,6 +20,12 @@ public final class CodeLanguages {
         extractors.put(Language.TYPESCRIPT, new EcmaScriptExtractor(Language.TYPESCRIPT));
         extractors.put(Language.TSX, new EcmaScriptExtractor(Language.TSX));
         extractors.put(Language.RUST, new RustExtractor());
+        extractors.put(Language.C, new CFamilyExtractor(Language.C));
+        extractors.put(Language.CPP, new CFamilyExtractor(Language.CPP));
+        extractors.put(Language.CSHARP, new CSharpExtractor());
+        extractors.put(Language.KOTLIN, new KotlinExtractor());
+        extractors.put(Language.PHP, new PhpExtractor());
+        extractors.put(Language.RUBY, new RubyExtractor());
         return extractors;
     }
 
@@ -33,6 +39,13 @@ public final class CodeLanguages {
         resolvers.put(Language.TYPESCRIPT, ecmascript);
         resolvers.put(Language.TSX, ecmascript);
         resolvers.put(Language.RUST, new RustImportResolver(files));
+        ImportResolver cFamily = new CIncludeResolver(files);
+        resolvers.put(Language.C, cFamily);
+        resolvers.put(Language.CPP, cFamily);
+        resolvers.put(Language.CSHARP, new CSharpImportResolver(files));
+        resolvers.put(Language.KOTLIN, new KotlinImportResolver(files));
+        resolvers.put(Language.PHP, new PhpImportResolver(files));
+        resolvers.put(Language.RUBY, new RubyImportResolver(files));
         return resolvers;
     }
 }

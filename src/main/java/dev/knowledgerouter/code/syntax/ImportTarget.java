@@ -37,4 +37,10 @@ public sealed interface ImportTarget {
             Objects.requireNonNull(module, "module");
         }
     }
+
+    /**
+     * A reference that leads to no file of the repository and names no module worth a node: a Ruby constant of the
+     * core library or of a gem, found only because autoloading makes every constant a possible import.
+     */
+    record Nothing() implements ImportTarget {}
 }

@@ -104,6 +104,7 @@ public enum Language {
             Map.entry("mk", MAKEFILE),
             Map.entry("toml", TOML),
             Map.entry("xml", XML),
+            Map.entry("csproj", XML),
             Map.entry("md", MARKDOWN),
             Map.entry("markdown", MARKDOWN));
 
