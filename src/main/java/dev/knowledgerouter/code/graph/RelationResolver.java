@@ -41,6 +41,7 @@ final class RelationResolver {
         return switch (ref.kind()) {
             case DECLARATION -> declaration(scope, ref.target());
             case PATH -> path(ref.target());
+            case PATH_FROM_ANY_ROOT -> fromAnyRoot(ref.target());
             case EXTERNAL -> List.of();
         };
     }
@@ -96,6 +97,17 @@ final class RelationResolver {
             }
         }
         return under;
+    }
+
+    private List<String> fromAnyRoot(String path) {
+        if (files.containsKey(path)) {
+            return List.of(GraphBuilder.fileId(path));
+        }
+        List<String> endingWith = files.keySet().stream()
+                .filter(file -> file.endsWith("/" + path))
+                .map(GraphBuilder::fileId)
+                .toList();
+        return endingWith.size() == 1 ? endingWith : List.of();
     }
 
     private static String key(FileScope scope, String qualifiedName) {

@@ -24,6 +24,11 @@ public record RelationRef(String from, Kind kind, String target, String edgeType
         DECLARATION,
         /** A repository path from the root: a file, or a directory meaning the analysed files under it. */
         PATH,
+        /**
+         * A file path relative to some import root (a Protobuf import): the file at that path from the repository
+         * root, else the one file whose path ends with it.
+         */
+        PATH_FROM_ANY_ROOT,
         /** Something outside the repository (an image, a package), kept as a {@code module} node. */
         EXTERNAL
     }
