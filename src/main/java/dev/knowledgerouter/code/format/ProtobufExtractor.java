@@ -19,7 +19,7 @@ import java.util.Set;
  * their parent) are {@code schema} nodes, services {@code service} nodes with one {@code endpoint} node per
  * {@code rpc}. A message depends on the message and enum types of its fields ({@code map<K, V>} and {@code oneof}
  * included), an rpc on its request and response types; a type written with its package ({@code acme.common.Money})
- * is looked up by its own name. {@code import "a/b.proto"} is a {@code depends_on} edge to that file, found from the
+ * is looked up by its own name. {@code import "a/b.proto"} is an {@code imports} edge to that file, found from the
  * repository root, or as the one file whose path ends with it.
  */
 public final class ProtobufExtractor implements TextFormatExtractor {
