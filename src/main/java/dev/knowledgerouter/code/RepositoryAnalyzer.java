@@ -1,6 +1,7 @@
 package dev.knowledgerouter.code;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.knowledgerouter.code.format.EnvFileExtractor;
 import dev.knowledgerouter.code.graph.GraphBuilder;
 import dev.knowledgerouter.code.graph.GraphFile;
 import dev.knowledgerouter.code.graph.GraphNode;
@@ -19,6 +20,7 @@ import dev.knowledgerouter.code.syntax.ImportResolver;
 import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.LanguageExtractor;
 import dev.knowledgerouter.code.syntax.RepositoryFiles;
+import dev.knowledgerouter.code.syntax.RepositoryPath;
 import dev.knowledgerouter.code.syntax.SourceText;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.StopSignal;
@@ -325,11 +327,19 @@ public final class RepositoryAnalyzer {
         return String.join("\n", lines.subList(from, Math.max(from, to)));
     }
 
-    /** A file's text for snippets and summaries; empty if it changed since the scan and now holds a credential. */
+    /**
+     * A file's text for snippets and summaries; empty if it changed since the scan and now holds a credential, without
+     * values for an environment file.
+     */
     private static String read(Path root, String path) {
         try {
             String text = new SourceText(Files.readAllBytes(root.resolve(path))).text();
-            return CredentialDetector.find(text).isPresent() ? "" : text;
+            if (CredentialDetector.find(text).isPresent()) {
+                return "";
+            }
+            // An environment file's keys are indexed, never its values.
+            boolean env = Language.of(RepositoryPath.fileName(path)).orElse(Language.TEXT) == Language.ENV;
+            return env ? EnvFileExtractor.withoutValues(text) : text;
         } catch (IOException | UncheckedIOException e) {
             return "";
         }

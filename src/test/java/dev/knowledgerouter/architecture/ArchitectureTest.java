@@ -143,21 +143,30 @@ class ArchitectureTest {
                 .resideInAPackage(pkg("code.syntax"))
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(pkg("code.lang"), pkg("code.scan"), pkg("code.graph"), pkg("code.summary"))
+                .resideInAnyPackage(
+                        pkg("code.lang"), pkg("code.format"), pkg("code.scan"), pkg("code.graph"), pkg("code.summary"))
                 .check(MAIN);
         noClasses()
                 .that()
-                .resideInAnyPackage(pkg("code.lang"), pkg("code.scan"))
+                .resideInAnyPackage(pkg("code.lang"), pkg("code.format"), pkg("code.scan"))
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(pkg("code.graph"), pkg("code.summary"))
                 .check(MAIN);
         noClasses()
                 .that()
-                .resideInAnyPackage(pkg("code.lang"), pkg("code.scan"), pkg("code.graph"), pkg("code.summary"))
+                .resideInAnyPackage(
+                        pkg("code.lang"), pkg("code.format"), pkg("code.scan"), pkg("code.graph"), pkg("code.summary"))
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage(BASE + ".code")
+                .check(MAIN);
+        noClasses()
+                .that()
+                .resideInAPackage(pkg("code.format"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(pkg("code.lang"), pkg("code.scan"))
                 .check(MAIN);
     }
 

@@ -47,7 +47,7 @@ final class FileScope {
             return;
         }
         List<String> names = new ArrayList<>(ref.names());
-        String[] segments = ref.spec().split("[./:]+");
+        String[] segments = ref.spec().split("[./:\\\\]+");
         for (int i = segments.length - 1; i >= 0; i--) {
             if (!segments[i].isEmpty()) {
                 names.add(segments[i]);

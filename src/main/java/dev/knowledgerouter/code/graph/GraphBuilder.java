@@ -8,6 +8,7 @@ import dev.knowledgerouter.code.syntax.ImportResolver;
 import dev.knowledgerouter.code.syntax.ImportTarget;
 import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.LineRange;
+import dev.knowledgerouter.code.syntax.RelationRef;
 import dev.knowledgerouter.code.syntax.RepositoryFiles;
 import dev.knowledgerouter.code.syntax.RepositoryPath;
 import dev.knowledgerouter.code.syntax.SupertypeRef;
@@ -41,6 +42,11 @@ public final class GraphBuilder {
     private static final double WEIGHT_SUPERTYPE = 0.9;
     private static final double WEIGHT_CALL = 0.7;
     private static final double WEIGHT_TEST = 0.8;
+    /** A wildcard import whose used names could not be told: it may not need every file it links. */
+    private static final double WEIGHT_APPROXIMATE_IMPORT = 0.5;
+
+    private static final double WEIGHT_RELATION = 0.9;
+    static final String APPROXIMATE_IMPORT = "approximate: a wildcard import, linked to every file it could reach";
 
     private final Map<Language, ImportResolver> resolvers;
 
@@ -91,9 +97,11 @@ public final class GraphBuilder {
             for (FileScope scope : scopes.values()) {
                 imports(scope);
             }
+            RelationResolver relations = new RelationResolver(Collections.unmodifiableMap(scopes), repository);
             for (FileScope scope : scopes.values()) {
                 supertypes(scope);
                 calls(scope);
+                relations(scope, relations);
             }
             tests();
             for (FileScope scope : scopes.values()) {
@@ -128,7 +136,7 @@ public final class GraphBuilder {
             String name = RepositoryPath.fileName(file.path());
             List<String> tags = new ArrayList<>();
             tags.add(
-                    file.language().isCode()
+                    file.language().isCode() || file.language().isFormat()
                             ? StructuralSummary.languageName(file.language()).toLowerCase(Locale.ROOT)
                             : "text");
             if (TestConventions.isTest(file.path(), file.language())) {
@@ -210,30 +218,69 @@ public final class GraphBuilder {
                         for (String path : in.paths()) {
                             if (repository.contains(path) && !path.equals(file.path())) {
                                 paths.add(path);
-                                addEdge(fileId(file.path()), fileId(path), GraphEdge.IMPORTS, WEIGHT_IMPORT);
+                                if (in.approximate()) {
+                                    addEdge(
+                                            fileId(file.path()),
+                                            fileId(path),
+                                            GraphEdge.IMPORTS,
+                                            WEIGHT_APPROXIMATE_IMPORT,
+                                            APPROXIMATE_IMPORT);
+                                } else {
+                                    addEdge(fileId(file.path()), fileId(path), GraphEdge.IMPORTS, WEIGHT_IMPORT);
+                                }
                             }
                         }
                         scope.imported(ref, paths);
                     }
+                    case ImportTarget.Nothing nothing -> {
+                        // Not an import the file states: nothing to count or link.
+                    }
                     case ImportTarget.External ext -> {
                         importsExternal++;
                         externalModules.add(ext.module());
-                        String id = moduleId(ext.module());
-                        nodes.computeIfAbsent(
-                                id,
-                                k -> new GraphNode(
-                                        k,
-                                        GraphNode.MODULE,
-                                        ext.module(),
-                                        null,
-                                        null,
-                                        "External module " + ext.module() + ".",
-                                        List.of("external"),
-                                        "simple",
-                                        null,
-                                        null,
-                                        null));
+                        String id = module(ext.module(), List.of("external"));
                         addEdge(fileId(file.path()), id, GraphEdge.IMPORTS, WEIGHT_IMPORT);
+                    }
+                }
+            }
+        }
+
+        /** The id of the external module node for {@code name}, created with {@code tags} when first met. */
+        private String module(String name, List<String> tags) {
+            String id = moduleId(name);
+            nodes.computeIfAbsent(
+                    id,
+                    k -> new GraphNode(
+                            k,
+                            GraphNode.MODULE,
+                            name,
+                            null,
+                            null,
+                            "External module " + name + ".",
+                            tags,
+                            "simple",
+                            null,
+                            null,
+                            null));
+            return id;
+        }
+
+        /** A format's typed links: to its own or another file's declarations, to paths, to external modules. */
+        private void relations(FileScope scope, RelationResolver resolver) {
+            String fileId = fileId(scope.file.path());
+            for (RelationRef ref : scope.file.relations()) {
+                String source =
+                        ref.from().isEmpty() ? fileId : scope.idByQualifiedName.getOrDefault(ref.from(), fileId);
+                List<String> targets = ref.kind() == RelationRef.Kind.EXTERNAL
+                        ? List.of(module(
+                                ref.target(),
+                                ref.externalTag().isEmpty()
+                                        ? List.of("external")
+                                        : List.of("external", ref.externalTag())))
+                        : resolver.targets(scope, ref);
+                for (String target : targets) {
+                    if (!target.equals(source)) {
+                        addEdge(source, target, ref.edgeType(), WEIGHT_RELATION);
                     }
                 }
             }
@@ -289,8 +336,12 @@ public final class GraphBuilder {
         }
 
         private void addEdge(String source, String target, String type, double weight) {
+            addEdge(source, target, type, weight, "");
+        }
+
+        private void addEdge(String source, String target, String type, double weight, String description) {
             if (edgeKeys.add(type + '\u0000' + source + '\u0000' + target)) {
-                edges.add(GraphEdge.forward(source, target, type, weight));
+                edges.add(GraphEdge.forward(source, target, type, weight, description));
             }
         }
     }
@@ -302,7 +353,11 @@ public final class GraphBuilder {
         return OVERLOAD.matcher(id).replaceFirst("");
     }
 
+    /**
+     * The language a node is written in: the code language, or {@code text} for every format and text file, which
+     * keeps config and docs out of what travels to a model as code context.
+     */
     public static String languageTag(Language language) {
-        return language.name().toLowerCase(Locale.ROOT);
+        return language.isCode() ? language.name().toLowerCase(Locale.ROOT) : "text";
     }
 }

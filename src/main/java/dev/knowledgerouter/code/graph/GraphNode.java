@@ -10,7 +10,9 @@ import java.util.Objects;
  * ({@code id, type, name, filePath, lineRange, summary, tags, complexity}), plus the fields that schema
  * lets through and search needs: {@code language}, {@code signature}, {@code docComment}.
  *
- * @param type {@code file}, {@code class}, {@code function} or {@code module} (an external import target)
+ * @param type {@code file}, {@code class}, {@code function}, {@code module} (an external import target), or a
+ *     format's node type: {@code service}, {@code resource}, {@code table}, {@code schema}, {@code endpoint},
+ *     {@code pipeline}, {@code config}, {@code document}
  * @param complexity {@code simple}, {@code moderate} or {@code complex}
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -20,14 +20,67 @@ import java.util.Set;
  * ends are not nodes. Every change is reported, none is silent.
  */
 public final class GraphValidator {
-    static final Set<String> NODE_TYPES = Set.of(GraphNode.FILE, GraphNode.CLASS, GraphNode.FUNCTION, GraphNode.MODULE);
+    /** Understand-Anything's node types: code, the non-code formats, and the domain and knowledge ones. */
+    static final Set<String> NODE_TYPES = Set.of(
+            GraphNode.FILE,
+            GraphNode.CLASS,
+            GraphNode.FUNCTION,
+            GraphNode.MODULE,
+            "concept",
+            "config",
+            "document",
+            "service",
+            "table",
+            "endpoint",
+            "pipeline",
+            "schema",
+            "resource",
+            "domain",
+            "flow",
+            "step",
+            "article",
+            "entity",
+            "topic",
+            "claim",
+            "source");
+    /** Understand-Anything's edge types, all eight categories. */
     static final Set<String> EDGE_TYPES = Set.of(
             GraphEdge.CONTAINS,
             GraphEdge.IMPORTS,
             GraphEdge.INHERITS,
             GraphEdge.IMPLEMENTS,
             GraphEdge.CALLS,
-            GraphEdge.TESTED_BY);
+            GraphEdge.TESTED_BY,
+            "exports",
+            "subscribes",
+            "publishes",
+            "middleware",
+            GraphEdge.READS_FROM,
+            "writes_to",
+            "transforms",
+            "validates",
+            GraphEdge.DEPENDS_ON,
+            "configures",
+            "related",
+            "similar_to",
+            "deploys",
+            "serves",
+            "provisions",
+            "triggers",
+            "migrates",
+            GraphEdge.DOCUMENTS,
+            "routes",
+            "defines_schema",
+            "contains_flow",
+            "flow_step",
+            "cross_domain",
+            "cites",
+            "contradicts",
+            "builds_on",
+            "exemplifies",
+            "categorized_under",
+            "authored_by");
+
     private static final Set<String> COMPLEXITIES = Set.of("simple", "moderate", "complex");
     private static final Set<String> DIRECTIONS = Set.of("forward", "backward", "bidirectional");
     private static final Map<String, String> NODE_TYPE_ALIASES = Map.ofEntries(

@@ -4,8 +4,11 @@ import dev.knowledgerouter.code.syntax.Declaration;
 import dev.knowledgerouter.code.syntax.FileExtraction;
 import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.RepositoryPath;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -29,8 +32,11 @@ public final class StructuralSummary {
 
     /** From the file alone (never from what other files hold), so an unchanged file keeps an unchanged summary. */
     static String ofFile(FileExtraction file) {
-        if (!file.language().isCode()) {
+        if (!file.language().isCode() && file.declarations().isEmpty()) {
             return describeText(file.path()) + " (" + file.lineCount() + " lines).";
+        }
+        if (file.language().isFormat()) {
+            return describeFormat(file);
         }
         List<Declaration> topLevel =
                 file.declarations().stream().filter(d -> d.parent().isEmpty()).toList();
@@ -102,8 +108,42 @@ public final class StructuralSummary {
             case TSX -> "TSX";
             case GO -> "Go";
             case RUST -> "Rust";
+            case C -> "C";
+            case CPP -> "C++";
+            case CSHARP -> "C#";
+            case KOTLIN -> "Kotlin";
+            case PHP -> "PHP";
+            case RUBY -> "Ruby";
+            case DOCKERFILE -> "Dockerfile";
+            case YAML -> "YAML";
+            case JSON -> "JSON";
+            case TERRAFORM -> "Terraform";
+            case SQL -> "SQL";
+            case PROTOBUF -> "Protobuf";
+            case GRAPHQL -> "GraphQL";
+            case MAKEFILE -> "Makefile";
+            case TOML -> "TOML";
+            case XML -> "XML";
+            case GO_MOD -> "Go module";
+            case ENV -> "Environment";
+            case MARKDOWN -> "Markdown";
             case TEXT -> "Text";
         };
+    }
+
+    /** A format file by what it declares, grouped by kind: {@code Dockerfile declaring stage build, runtime.}. */
+    private static String describeFormat(FileExtraction file) {
+        Map<String, List<Declaration>> byKind = new LinkedHashMap<>();
+        for (Declaration d : file.declarations()) {
+            if (d.parent().isEmpty()) {
+                byKind.computeIfAbsent(d.kind().tag(), k -> new ArrayList<>()).add(d);
+            }
+        }
+        String parts = byKind.entrySet().stream()
+                .map(e -> e.getKey() + " " + names(e.getValue()))
+                .collect(Collectors.joining("; "));
+        return languageName(file.language()) + " file " + RepositoryPath.fileName(file.path()) + " declaring " + parts
+                + ".";
     }
 
     private static String describeText(String path) {

@@ -15,13 +15,28 @@ import java.util.Set;
  * of the repository would: {@code FooTest.java} tests {@code Foo.java}, {@code test_foo.py} and
  * {@code foo_test.py} test {@code foo.py}, {@code foo.test.ts}, {@code foo.spec.tsx} and
  * {@code __tests__/foo.js} test {@code foo.ts}, {@code foo_test.go} tests {@code foo.go}, and
- * {@code tests/foo.rs} tests {@code src/foo.rs}. When several files share the name, the one whose
+ * {@code tests/foo.rs} tests {@code src/foo.rs}; Kotlin, C# and PHP follow Java ({@code FooTest.kt},
+ * {@code FooTests.cs}, {@code FooTest.php}), C and C++ {@code foo_test.c}, {@code foo_unittest.cc} and
+ * {@code test_foo.cpp}, Ruby {@code foo_spec.rb}, {@code foo_test.rb} and {@code test_foo.rb}. When several files share the name, the one whose
  * directory matches the test's best (after dropping {@code test}/{@code tests}/{@code src}/{@code main}
  * segments) wins; a tie links nothing rather than a guess.
  */
 final class TestConventions {
-    private static final Set<String> NEUTRAL_DIRS =
-            Set.of("src", "main", "test", "tests", "__tests__", "spec", "specs", "lib", "java", "python", "js", "ts");
+    private static final Set<String> NEUTRAL_DIRS = Set.of(
+            "src",
+            "main",
+            "test",
+            "tests",
+            "__tests__",
+            "spec",
+            "specs",
+            "lib",
+            "java",
+            "kotlin",
+            "python",
+            "js",
+            "ts",
+            "app");
 
     private TestConventions() {}
 
@@ -30,7 +45,7 @@ final class TestConventions {
         String name = RepositoryPath.fileName(path);
         String stem = stripExtension(name);
         return switch (language) {
-            case JAVA -> {
+            case JAVA, KOTLIN, CSHARP, PHP -> {
                 for (String suffix : List.of("Tests", "Test", "IT", "TestCase")) {
                     if (stem.endsWith(suffix) && stem.length() > suffix.length()) {
                         yield Optional.of(stem.substring(0, stem.length() - suffix.length()));
@@ -62,8 +77,43 @@ final class TestConventions {
                 }
                 yield Optional.empty();
             }
-            case TEXT -> Optional.empty();
+            case C, CPP -> suffixOrPrefix(stem, List.of("_unittest", "_tests", "_test"), "test_");
+            case RUBY -> suffixOrPrefix(stem, List.of("_spec", "_test"), "test_");
+            case DOCKERFILE,
+                    YAML,
+                    JSON,
+                    TERRAFORM,
+                    SQL,
+                    PROTOBUF,
+                    GRAPHQL,
+                    MAKEFILE,
+                    TOML,
+                    XML,
+                    GO_MOD,
+                    ENV,
+                    MARKDOWN,
+                    TEXT -> Optional.empty();
         };
+    }
+
+    /** A C or C++ header is what a test includes, not what it tests: the source file with its name is. */
+    private static boolean isHeader(String path, Language language) {
+        if (language != Language.C && language != Language.CPP) {
+            return false;
+        }
+        String lower = path.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".h") || lower.endsWith(".hh") || lower.endsWith(".hpp") || lower.endsWith(".hxx");
+    }
+
+    private static Optional<String> suffixOrPrefix(String stem, List<String> suffixes, String prefix) {
+        for (String suffix : suffixes) {
+            if (stem.endsWith(suffix) && stem.length() > suffix.length()) {
+                return Optional.of(stem.substring(0, stem.length() - suffix.length()));
+            }
+        }
+        return stem.startsWith(prefix) && stem.length() > prefix.length()
+                ? Optional.of(stem.substring(prefix.length()))
+                : Optional.empty();
     }
 
     static boolean isTest(String path, Language language) {
@@ -77,7 +127,7 @@ final class TestConventions {
     static List<Map.Entry<String, String>> pairs(Map<String, Language> files) {
         Map<String, List<String>> byStem = new HashMap<>();
         files.forEach((path, language) -> {
-            if (language.isCode() && !isTest(path, language)) {
+            if (language.isCode() && !isTest(path, language) && !isHeader(path, language)) {
                 for (String stem : stemsOf(path, language)) {
                     byStem.computeIfAbsent(language.family() + ":" + stem, k -> new ArrayList<>())
                             .add(path);

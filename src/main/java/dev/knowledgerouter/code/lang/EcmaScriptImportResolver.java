@@ -9,9 +9,7 @@ import dev.knowledgerouter.code.syntax.ImportResolver;
 import dev.knowledgerouter.code.syntax.ImportTarget;
 import dev.knowledgerouter.code.syntax.RepositoryFiles;
 import dev.knowledgerouter.code.syntax.RepositoryPath;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -180,22 +178,7 @@ public final class EcmaScriptImportResolver implements ImportResolver {
         return normalize(RepositoryPath.join(directory, relative));
     }
 
-    /** Resolves {@code .} and {@code ..} segments; null when the path climbs out of the repository. */
     private static String normalize(String path) {
-        Deque<String> segments = new ArrayDeque<>();
-        for (String segment : path.replace('\\', '/').split("/")) {
-            if (segment.isEmpty() || segment.equals(".")) {
-                continue;
-            }
-            if (segment.equals("..")) {
-                if (segments.isEmpty()) {
-                    return null;
-                }
-                segments.removeLast();
-            } else {
-                segments.addLast(segment);
-            }
-        }
-        return String.join("/", segments);
+        return RepositoryPath.normalize(path).orElse(null);
     }
 }

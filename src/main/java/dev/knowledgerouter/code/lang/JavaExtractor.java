@@ -26,6 +26,9 @@ import org.treesitter.TSNode;
  * type, outside methods) instead. Local and nested types are declarations because other code in the
  * file refers to them by name. One recursive walk carries the scope for qualified names and the
  * current caller for calls; it never assumes a child exists, since error recovery leaves holes.
+ *
+ * <p>A wildcard import ({@code import com.acme.model.*}) is given, as its names, the type names the file uses, so
+ * that it links only the files declaring those types.
  */
 public final class JavaExtractor implements LanguageExtractor {
     private static final Map<String, DeclarationKind> TYPE_KINDS = Map.of(
@@ -40,6 +43,7 @@ public final class JavaExtractor implements LanguageExtractor {
         ExtractionBuilder out = new ExtractionBuilder();
         Walk walk = new Walk(source, out);
         walk.visit(root, "", "", "");
+        walk.references.narrowWildcards();
         return out.build(path, Language.JAVA, walk.packageName, source, root);
     }
 
@@ -65,6 +69,7 @@ public final class JavaExtractor implements LanguageExtractor {
                 return;
             }
             String type = node.getType();
+            references.noteTypeName(node);
             DeclarationKind typeKind = TYPE_KINDS.get(type);
             if (typeKind != null) {
                 String name = source.of(node.getChildByFieldName("name"));

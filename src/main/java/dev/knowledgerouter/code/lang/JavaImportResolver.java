@@ -19,7 +19,8 @@ import java.util.TreeSet;
  * Resolves Java imports by the packages files declare, not by their directories: source roots vary
  * ({@code src/main/java}, {@code src}, generated or module folders) and a {@code package} line is what
  * the compiler goes by. Types are indexed by their fully qualified name, member types too, so that
- * {@code a.b.C.Inner} and the static {@code a.b.C.member} both lead to C's file.
+ * {@code a.b.C.Inner} and the static {@code a.b.C.member} both lead to C's file. A wildcard over a package leads
+ * to the files declaring the types the importing file uses.
  */
 public final class JavaImportResolver implements ImportResolver {
     /**
@@ -67,7 +68,7 @@ public final class JavaImportResolver implements ImportResolver {
         if (ref.wildcard()) {
             TreeSet<String> packageFiles = filesByPackage.get(spec);
             if (packageFiles != null && !spec.isEmpty()) {
-                return new ImportTarget.InRepository(List.copyOf(packageFiles));
+                return wildcard(spec, ref.names(), packageFiles);
             }
         }
         // A type, or a member (static import) or member type of one: the longest prefix naming a type wins.
@@ -81,6 +82,24 @@ public final class JavaImportResolver implements ImportResolver {
             candidate = dot < 0 ? "" : candidate.substring(0, dot);
         }
         return new ImportTarget.External(externalModule(spec));
+    }
+
+    /**
+     * The files of a package that declare a type the importing file uses. When no used type is among them (the
+     * names are unknown, as in an extraction from an older run, or the import is unused), every file of the package,
+     * marked approximate.
+     */
+    private ImportTarget wildcard(String packageName, List<String> usedNames, TreeSet<String> packageFiles) {
+        TreeSet<String> used = new TreeSet<>();
+        for (String name : usedNames) {
+            TreeSet<String> declaring = filesByType.get(packageName + "." + name);
+            if (declaring != null) {
+                declaring.stream().filter(packageFiles::contains).forEach(used::add);
+            }
+        }
+        return used.isEmpty()
+                ? new ImportTarget.InRepository(List.copyOf(packageFiles), true)
+                : new ImportTarget.InRepository(List.copyOf(used));
     }
 
     /**

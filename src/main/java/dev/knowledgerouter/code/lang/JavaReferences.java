@@ -11,6 +11,7 @@ import dev.knowledgerouter.code.syntax.SourceText;
 import dev.knowledgerouter.code.syntax.SupertypeRef;
 import dev.knowledgerouter.code.syntax.SyntaxNodes;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.treesitter.TSNode;
 
@@ -23,6 +24,10 @@ final class JavaReferences {
 
     private final SourceText source;
     private final ExtractionBuilder out;
+    /** Names that may be types from a wildcard import, gathered once a file has one (imports come first). */
+    private final TreeSet<String> typeNames = new TreeSet<>();
+
+    private boolean hasWildcard;
 
     JavaReferences(SourceText source, ExtractionBuilder out) {
         this.source = source;
@@ -54,6 +59,34 @@ final class JavaReferences {
         }
         if (!spec.isEmpty()) {
             out.importRef(new ImportRef(spec, List.of(), wildcard, ImportKind.IMPORT, line(node)));
+            hasWildcard |= wildcard;
+        }
+    }
+
+    /**
+     * Notes a name that may be a type brought in by a wildcard: a type as written, or a capitalised identifier (the
+     * {@code Geometry} of {@code Geometry.square()}, an enum constant's type). Only once the file has a wildcard.
+     */
+    void noteTypeName(TSNode node) {
+        if (!hasWildcard) {
+            return;
+        }
+        String type = node.getType();
+        if ("type_identifier".equals(type)
+                || ("identifier".equals(type) && !SyntaxNodes.parentIs(node, "scoped_identifier"))) {
+            String name = source.of(node);
+            if (!name.isEmpty() && Character.isUpperCase(name.charAt(0))) {
+                typeNames.add(name);
+            }
+        }
+    }
+
+    /** Gives each wildcard import the type names the file uses, for the resolver to link only their files. */
+    void narrowWildcards() {
+        if (hasWildcard && !typeNames.isEmpty()) {
+            List<String> used = List.copyOf(typeNames);
+            out.rewriteImportsFrom(
+                    0, ref -> ref.wildcard() ? new ImportRef(ref.spec(), used, true, ref.kind(), ref.line()) : ref);
         }
     }
 

@@ -1,8 +1,9 @@
 /**
- * One extractor and one import resolver per language (Java, Python, JavaScript/TypeScript, Go, Rust),
- * and the table that binds them to their languages ({@link dev.knowledgerouter.code.lang.CodeLanguages}).
- * An extractor's walk handles declarations; what a file refers to elsewhere (imports, call sites) is read by
- * the language's {@code *References} class on the same walk. Both build on the shared helpers in
- * {@code code.syntax}.
+ * One extractor and one import resolver per language (Java, Python, JavaScript/TypeScript, Go, Rust, C/C++, C#,
+ * Kotlin, PHP, Ruby), and the table that binds them, and the {@code code.format} readers, to their languages
+ * ({@link dev.knowledgerouter.code.lang.CodeLanguages}). The first five languages' extractors walk declarations and
+ * hand what a file refers to elsewhere (imports, call sites) to the language's {@code *References} class on the
+ * same walk; the C-family, C#, Kotlin, PHP and Ruby extractors are hooks on one shared {@code DeclarationWalk}. All
+ * build on the shared helpers in {@code code.syntax}.
  */
 package dev.knowledgerouter.code.lang;

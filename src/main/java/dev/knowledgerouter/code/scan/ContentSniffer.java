@@ -1,5 +1,10 @@
 package dev.knowledgerouter.code.scan;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
@@ -10,6 +15,9 @@ import java.util.regex.Pattern;
 final class ContentSniffer {
     /** Git's own binary heuristic looks at the same amount. */
     static final int HEAD_BYTES = 8192;
+
+    /** Text holds fewer control bytes than one in this many; binary formats hold far more. */
+    static final int MAX_CONTROL_SHARE = 32;
 
     /** Header comments longer than this are licences; a generated marker sits above or within them. */
     private static final int MAX_HEADER_LINES = 60;
@@ -25,14 +33,41 @@ final class ContentSniffer {
 
     private ContentSniffer() {}
 
+    /**
+     * Binary data, judged from the head: a NUL byte there makes a file binary only when the head is not text
+     * otherwise, that is when it does not decode as UTF-8 or when control bytes (NUL and the other C0 codes
+     * that no text format uses) are more than one in {@value #MAX_CONTROL_SHARE} of it. Source files can hold
+     * a stray NUL (a template literal, a test string); images, archives, class files and UTF-16 text fail one
+     * of those tests at once.
+     */
     static boolean isBinary(byte[] content) {
         int end = Math.min(content.length, HEAD_BYTES);
+        int nul = -1;
+        int controls = 0;
         for (int i = 0; i < end; i++) {
-            if (content[i] == 0) {
-                return true;
+            int b = content[i] & 0xff;
+            if (b == 0 && nul < 0) {
+                nul = i;
+            }
+            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x0b && b != 0x1b) {
+                controls++;
             }
         }
-        return false;
+        if (nul < 0) {
+            return false;
+        }
+        return controls * MAX_CONTROL_SHARE > end || !decodesAsUtf8(content, end);
+    }
+
+    /** Whether the first {@code end} bytes are UTF-8; a character cut off by the end of the head does not count. */
+    private static boolean decodesAsUtf8(byte[] content, int end) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer out = CharBuffer.allocate(end);
+        CoderResult result = decoder.decode(ByteBuffer.wrap(content, 0, end), out, end == content.length);
+        return !result.isError();
     }
 
     static String head(byte[] content) {

@@ -14,6 +14,7 @@ public final class ExtractionBuilder {
     private final List<ImportRef> imports = new ArrayList<>();
     private final List<SupertypeRef> supertypes = new ArrayList<>();
     private final List<CallRef> calls = new ArrayList<>();
+    private final List<RelationRef> relations = new ArrayList<>();
 
     public void declaration(Declaration declaration) {
         declarations.add(declaration);
@@ -29,6 +30,10 @@ public final class ExtractionBuilder {
 
     public void call(CallRef call) {
         calls.add(call);
+    }
+
+    public void relation(RelationRef relation) {
+        relations.add(relation);
     }
 
     /** How many imports were found so far: where the imports of a statement about to be read will start. */
@@ -48,6 +53,12 @@ public final class ExtractionBuilder {
      * @param root the tree's root, which says whether tree-sitter had to recover from syntax errors
      */
     public FileExtraction build(String path, Language language, String packageName, SourceText source, TSNode root) {
+        return build(path, language, packageName, source, root.hasError());
+    }
+
+    /** @param parseErrors whether the parser had to skip or recover from text it could not read */
+    public FileExtraction build(
+            String path, Language language, String packageName, SourceText source, boolean parseErrors) {
         return new FileExtraction(
                 path,
                 language,
@@ -57,6 +68,7 @@ public final class ExtractionBuilder {
                 imports,
                 supertypes,
                 calls,
-                root.hasError());
+                relations,
+                parseErrors);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param path path from the repository root, {@code /}-separated
  * @param packageName the declared namespace where the language has one in the file (Java {@code package},
  *     Go {@code package} clause), else empty
+ * @param relations typed links a format states (services, stages, tables, manifests), resolved into edges
  * @param parseErrors whether tree-sitter recovered from syntax errors (what it found is still kept)
  */
 public record FileExtraction(
@@ -22,6 +23,7 @@ public record FileExtraction(
         List<ImportRef> imports,
         List<SupertypeRef> supertypes,
         List<CallRef> calls,
+        List<RelationRef> relations,
         boolean parseErrors) {
     public FileExtraction {
         Objects.requireNonNull(path, "path");
@@ -31,6 +33,21 @@ public record FileExtraction(
         imports = List.copyOf(imports);
         supertypes = List.copyOf(supertypes);
         calls = List.copyOf(calls);
+        relations = relations == null ? List.of() : List.copyOf(relations);
+    }
+
+    /** A file of code, which states no relations beyond its imports, supertypes and calls. */
+    public FileExtraction(
+            String path,
+            Language language,
+            String packageName,
+            int lineCount,
+            List<Declaration> declarations,
+            List<ImportRef> imports,
+            List<SupertypeRef> supertypes,
+            List<CallRef> calls,
+            boolean parseErrors) {
+        this(path, language, packageName, lineCount, declarations, imports, supertypes, calls, List.of(), parseErrors);
     }
 
     /** A file with no code structure: docs, config, or a language without a grammar. */

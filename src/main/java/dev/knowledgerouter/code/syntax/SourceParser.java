@@ -9,11 +9,20 @@ import org.treesitter.TSInputEncoding;
 import org.treesitter.TSLanguage;
 import org.treesitter.TSParser;
 import org.treesitter.TSTree;
+import org.treesitter.TreeSitterC;
+import org.treesitter.TreeSitterCSharp;
+import org.treesitter.TreeSitterCpp;
+import org.treesitter.TreeSitterDockerfile;
 import org.treesitter.TreeSitterGo;
 import org.treesitter.TreeSitterJava;
 import org.treesitter.TreeSitterJavascript;
+import org.treesitter.TreeSitterKotlin;
+import org.treesitter.TreeSitterMarkdown;
+import org.treesitter.TreeSitterPhp;
 import org.treesitter.TreeSitterPython;
+import org.treesitter.TreeSitterRuby;
 import org.treesitter.TreeSitterRust;
+import org.treesitter.TreeSitterSql;
 import org.treesitter.TreeSitterTsx;
 import org.treesitter.TreeSitterTypescript;
 
@@ -24,14 +33,23 @@ import org.treesitter.TreeSitterTypescript;
  * because creating one per file would cost more than parsing a small file. {@link #close()} frees them.
  */
 public final class SourceParser implements AutoCloseable {
-    private static final Map<Language, Supplier<TSLanguage>> GRAMMARS = Map.of(
-            Language.JAVA, TreeSitterJava::new,
-            Language.PYTHON, TreeSitterPython::new,
-            Language.JAVASCRIPT, TreeSitterJavascript::new,
-            Language.TYPESCRIPT, TreeSitterTypescript::new,
-            Language.TSX, TreeSitterTsx::new,
-            Language.GO, TreeSitterGo::new,
-            Language.RUST, TreeSitterRust::new);
+    private static final Map<Language, Supplier<TSLanguage>> GRAMMARS = Map.ofEntries(
+            Map.entry(Language.JAVA, TreeSitterJava::new),
+            Map.entry(Language.PYTHON, TreeSitterPython::new),
+            Map.entry(Language.JAVASCRIPT, TreeSitterJavascript::new),
+            Map.entry(Language.TYPESCRIPT, TreeSitterTypescript::new),
+            Map.entry(Language.TSX, TreeSitterTsx::new),
+            Map.entry(Language.GO, TreeSitterGo::new),
+            Map.entry(Language.RUST, TreeSitterRust::new),
+            Map.entry(Language.C, TreeSitterC::new),
+            Map.entry(Language.CPP, TreeSitterCpp::new),
+            Map.entry(Language.CSHARP, TreeSitterCSharp::new),
+            Map.entry(Language.KOTLIN, TreeSitterKotlin::new),
+            Map.entry(Language.PHP, TreeSitterPhp::new),
+            Map.entry(Language.RUBY, TreeSitterRuby::new),
+            Map.entry(Language.DOCKERFILE, TreeSitterDockerfile::new),
+            Map.entry(Language.SQL, TreeSitterSql::new),
+            Map.entry(Language.MARKDOWN, TreeSitterMarkdown::new));
 
     private final Map<Language, LanguageExtractor> extractors;
     private final ThreadLocal<EnumMap<Language, TSParser>> parsers =
@@ -56,6 +74,12 @@ public final class SourceParser implements AutoCloseable {
         LanguageExtractor extractor = extractors.get(language);
         if (extractor == null) {
             return FileExtraction.text(path, language, source.lineCount());
+        }
+        if (extractor instanceof TextFormatExtractor format) {
+            return format.extract(path, source);
+        }
+        if (!GRAMMARS.containsKey(language)) {
+            throw new IllegalArgumentException(language + " has no tree-sitter grammar; its extractor must read text");
         }
         TSParser parser = parsers.get().computeIfAbsent(language, this::newParser);
         try (TSTree tree = parser.parseStringEncoding(null, source.text(), TSInputEncoding.TSInputEncodingUTF8)) {

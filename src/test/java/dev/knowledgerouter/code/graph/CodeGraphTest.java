@@ -9,8 +9,16 @@ import dev.knowledgerouter.code.CodeIndex;
 import dev.knowledgerouter.code.RepositoryAnalyzer;
 import dev.knowledgerouter.code.SummaryMode;
 import dev.knowledgerouter.code.scan.ScanPolicy;
+import dev.knowledgerouter.code.syntax.FileExtraction;
+import dev.knowledgerouter.code.syntax.ImportKind;
+import dev.knowledgerouter.code.syntax.ImportRef;
+import dev.knowledgerouter.code.syntax.ImportResolver;
+import dev.knowledgerouter.code.syntax.ImportTarget;
+import dev.knowledgerouter.code.syntax.Language;
+import dev.knowledgerouter.code.syntax.RepositoryFiles;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.Progress;
+import dev.knowledgerouter.knowledge.SearchMode;
 import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 import dev.knowledgerouter.testing.TestStack;
 import java.io.IOException;
@@ -42,19 +50,18 @@ class CodeGraphTest {
     static Path home;
 
     private static LuceneKnowledgeStore store;
+    private static CodeIndex index;
     private static final Map<String, AnalysisResult> results = new HashMap<>();
     private static final Map<String, KnowledgeGraph> graphs = new HashMap<>();
 
     @BeforeAll
     static void analyseEveryFixture() throws IOException {
         store = new LuceneKnowledgeStore(home.resolve("lucene"), EmbedderIdentity.of(TestStack.embedder()));
+        index = new CodeIndex(store, TestStack.embedder());
         RepositoryAnalyzer analyzer = new RepositoryAnalyzer(
-                home.resolve("graphs"),
-                new CodeIndex(store, TestStack.embedder()),
-                ScanPolicy.defaults(),
-                Optional.empty(),
-                Clock.systemUTC());
-        for (String language : List.of("java", "python", "ecmascript", "go", "rust")) {
+                home.resolve("graphs"), index, ScanPolicy.defaults(), Optional.empty(), Clock.systemUTC());
+        for (String language : List.of(
+                "java", "python", "ecmascript", "go", "rust", "c", "cpp", "csharp", "kotlin", "php", "ruby", "infra")) {
             AnalysisResult result = analyzer.analyze(
                     new AnalysisRequest(FIXTURES.resolve(language), language, SummaryMode.NONE), Progress.NONE);
             results.put(language, result);
@@ -98,9 +105,7 @@ class CodeGraphTest {
                 file:src/main/java/com/acme/service/ShapeService.java -> file:tools/report/ReportPrinter.java
                 file:src/main/java/com/acme/service/ShapeService.java -> module:com.acme.legacy
                 file:src/main/java/com/acme/service/ShapeService.java -> module:java.util
-                file:src/test/java/com/acme/service/ShapeServiceTest.java -> file:src/main/java/com/acme/model/AbstractShape.java
                 file:src/test/java/com/acme/service/ShapeServiceTest.java -> file:src/main/java/com/acme/model/Circle.java
-                file:src/test/java/com/acme/service/ShapeServiceTest.java -> file:src/main/java/com/acme/model/Point.java
                 file:src/test/java/com/acme/service/ShapeServiceTest.java -> file:src/main/java/com/acme/model/Shape.java
                 file:src/test/java/com/acme/service/ShapeServiceTest.java -> module:org.junit.jupiter.api
                 file:tools/report/ReportPrinter.java -> file:src/main/java/com/acme/service/ShapeService.java
@@ -274,14 +279,120 @@ class CodeGraphTest {
     }
 
     @Test
-    void textFilesBecomeFileNodesWithoutStructure() {
+    void goModRequirementsReachTheModuleNodeGoImportsReach() {
         KnowledgeGraph go = graphs.get("go");
         GraphNode mod = go.nodes().stream()
                 .filter(n -> n.id().equals("file:go.mod"))
                 .findFirst()
                 .orElseThrow();
         assertEquals("text", mod.language());
-        assertTrue(go.edges().stream().noneMatch(e -> e.source().equals("file:go.mod")));
+        assertEquals(Set.of("file:go.mod -> module:github.com/google/uuid"), edges("go", GraphEdge.DEPENDS_ON));
+        assertTrue(edges("go", GraphEdge.IMPORTS)
+                .contains("file:internal/store/store.go -> module:github.com/google/uuid"));
+    }
+
+    @Test
+    void newLanguagesLinkTheirSupertypesAndTests() {
+        assertEquals(
+                Set.of("class:include/geo/circle.hpp:Circle -> class:include/geo/shape.hpp:Shape"),
+                edges("cpp", GraphEdge.INHERITS));
+        assertEquals(Set.of("file:src/shape.c -> file:tests/shape_test.c"), edges("c", GraphEdge.TESTED_BY));
+        assertEquals(
+                Set.of("class:src/Model/Circle.cs:Circle -> class:src/Model/Shape.cs:Shape"),
+                edges("csharp", GraphEdge.INHERITS));
+        assertEquals(
+                Set.of("class:src/Model/Shape.cs:Shape -> class:src/Model/IShape.cs:IShape"),
+                edges("csharp", GraphEdge.IMPLEMENTS));
+        assertEquals(
+                Set.of("class:src/main/kotlin/com/acme/model/Circle.kt:Circle"
+                        + " -> class:src/main/kotlin/com/acme/model/Shape.kt:Shape"),
+                edges("kotlin", GraphEdge.IMPLEMENTS));
+        assertEquals(
+                Set.of("class:src/Services/UserService.php:UserService -> class:src/Contracts/Service.php:Service"),
+                edges("php", GraphEdge.IMPLEMENTS));
+        assertEquals(
+                Set.of(
+                        "class:app/controllers/admin/users_controller.rb:Admin.UsersController"
+                                + " -> class:app/controllers/application_controller.rb:ApplicationController",
+                        "class:app/models/user.rb:User -> class:app/models/application_record.rb:ApplicationRecord"),
+                edges("ruby", GraphEdge.INHERITS));
+        assertEquals(
+                Set.of("file:app/models/user.rb -> file:spec/models/user_spec.rb"), edges("ruby", GraphEdge.TESTED_BY));
+    }
+
+    @Test
+    void formatNodesAreTypedInTheSchemaAndSearchable() {
+        KnowledgeGraph infra = graphs.get("infra");
+        Set<String> types = infra.nodes().stream().map(GraphNode::type).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(
+                Set.of(
+                        "config",
+                        "document",
+                        "endpoint",
+                        "file",
+                        "function",
+                        "module",
+                        "pipeline",
+                        "resource",
+                        "schema",
+                        "service",
+                        "table"),
+                types);
+        assertEquals(
+                infra.nodes().stream()
+                        .filter(n -> !n.type().equals(GraphNode.MODULE))
+                        .count(),
+                store.count(CodeIndex.collection("infra")));
+        List<String> hits =
+                index.search("infra", "which services use the postgres image", 5, SearchMode.HYBRID).stream()
+                        .map(CodeIndex.CodeHit::nodeId)
+                        .toList();
+        assertTrue(hits.contains("service:compose.yaml:db"), hits::toString);
+    }
+
+    @Test
+    void formatNodesAreTextSoTheyNeverTravelAsCodeContext() {
+        // CodeService.contextFor passes only nodes whose language is not "text" to a model.
+        List<GraphNode> formatNodes = graphs.get("infra").nodes().stream()
+                .filter(n -> n.filePath() != null && !n.filePath().endsWith(".py"))
+                .toList();
+        assertTrue(formatNodes.size() > 50);
+        assertTrue(formatNodes.stream().allMatch(n -> "text".equals(n.language())), formatNodes::toString);
+    }
+
+    @Test
+    void anEnvironmentFileIsIndexedWithoutItsValues() {
+        List<String> snippets = index.search("infra", "DATABASE_URL", 10, SearchMode.HYBRID).stream()
+                .map(CodeIndex.CodeHit::snippet)
+                .toList();
+        assertTrue(snippets.stream().anyMatch(s -> s.contains("DATABASE_URL=")), snippets::toString);
+        assertTrue(snippets.stream().noneMatch(s -> s.contains("changeme")), snippets::toString);
+    }
+
+    @Test
+    void anApproximateWildcardImportIsMarkedOnItsEdge() {
+        ImportResolver wildcardWithoutUsedNames =
+                (from, ref) -> new ImportTarget.InRepository(List.of("p/B.java"), true);
+        GraphBuilder builder = new GraphBuilder(Map.of(Language.JAVA, wildcardWithoutUsedNames));
+        FileExtraction a = new FileExtraction(
+                "q/A.java",
+                Language.JAVA,
+                "q",
+                1,
+                List.of(),
+                List.of(new ImportRef("p", List.of(), true, ImportKind.IMPORT, 1)),
+                List.of(),
+                List.of(),
+                false);
+        FileExtraction b = FileExtraction.text("p/B.java", Language.JAVA, 1);
+
+        GraphEdge edge = builder.build(new RepositoryFiles(Path.of("."), List.of(a, b))).edges().stream()
+                .filter(e -> e.type().equals(GraphEdge.IMPORTS))
+                .findFirst()
+                .orElseThrow();
+
+        assertEquals(0.5, edge.weight());
+        assertEquals(GraphBuilder.APPROXIMATE_IMPORT, edge.description());
     }
 
     @Test

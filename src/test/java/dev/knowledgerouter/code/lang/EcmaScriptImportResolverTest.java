@@ -80,6 +80,7 @@ class EcmaScriptImportResolverTest {
                         + switch (resolver.resolve(file, ref)) {
                             case ImportTarget.InRepository in -> String.join(",", in.paths());
                             case ImportTarget.External ext -> "external " + ext.module();
+                            case ImportTarget.Nothing nothing -> "nothing";
                         });
             }
         }

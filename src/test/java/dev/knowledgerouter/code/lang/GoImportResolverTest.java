@@ -70,7 +70,7 @@ class GoImportResolverTest {
     }
 
     @Test
-    void theFixtureIsAGoModuleWithGoModAsAPlainTextFile() {
+    void theFixtureIsAGoModuleWithItsGoModFile() {
         assertEquals(
                 List.of(
                         "cmd/shop/main.go",
@@ -81,7 +81,7 @@ class GoImportResolverTest {
                         "internal/store/store_test.go",
                         "pkg/api/api.go"),
                 List.copyOf(fixture.byPath().keySet()));
-        assertEquals(Language.TEXT, file("go.mod").language());
+        assertEquals(Language.GO_MOD, file("go.mod").language());
         assertEquals(
                 List.of("main", "store_test", "store", "store", "store", "api"),
                 fixture.byPath().values().stream()

@@ -336,9 +336,9 @@ class JavaExtractorTest {
         assertEquals(
                 List.of(
                         new ImportRef("java.util.List", List.of(), false, ImportKind.IMPORT, 2),
-                        new ImportRef("java.util", List.of(), true, ImportKind.IMPORT, 3),
+                        new ImportRef("java.util", List.of("A"), true, ImportKind.IMPORT, 3),
                         new ImportRef("org.junit.Assert.assertEquals", List.of(), false, ImportKind.IMPORT, 4),
-                        new ImportRef("org.junit.Assert", List.of(), true, ImportKind.IMPORT, 5)),
+                        new ImportRef("org.junit.Assert", List.of("A"), true, ImportKind.IMPORT, 5)),
                 file.imports());
     }
 
@@ -558,5 +558,38 @@ class JavaExtractorTest {
         assertEquals("Größe — in Ångström.", declaration(file, "Maß").doc());
         assertEquals("void größe(String ä)", declaration(file, "Maß.größe").signature());
         assertEquals(List.of("Maß.größe -> zähle"), calls(file));
+    }
+
+    @Test
+    void aWildcardImportCarriesTheCapitalisedNamesTheFileUses() {
+        FileExtraction file = extract("""
+                package com.acme.app;
+
+                import com.acme.model.*;
+                import java.util.List;
+
+                class Drawing {
+                    List<Shape> shapes = List.of(new Circle(1.0));
+                    Color color = Color.RED;
+                }
+                """);
+
+        assertEquals(
+                List.of(
+                        new ImportRef(
+                                "com.acme.model",
+                                List.of("Circle", "Color", "Drawing", "List", "RED", "Shape"),
+                                true,
+                                ImportKind.IMPORT,
+                                3),
+                        new ImportRef("java.util.List", List.of(), false, ImportKind.IMPORT, 4)),
+                file.imports());
+    }
+
+    @Test
+    void anImportWithoutWildcardCarriesNoNames() {
+        FileExtraction file = extract("import java.util.List;\nclass A { List<String> xs; }\n");
+
+        assertEquals(List.of(new ImportRef("java.util.List", List.of(), false, ImportKind.IMPORT, 1)), file.imports());
     }
 }

@@ -102,14 +102,34 @@ class JavaImportResolverTest {
     }
 
     @Test
-    void wildcardImportResolvesToEveryFileOfThePackageSorted() {
+    void wildcardImportResolvesToTheFilesDeclaringTheTypesTheFileUses() {
         assertEquals(
-                inRepository(
-                        MODEL + "AbstractShape.java",
-                        MODEL + "Circle.java",
-                        MODEL + "Point.java",
-                        MODEL + "Shape.java"),
+                inRepository(MODEL + "Circle.java", MODEL + "Shape.java"),
                 resolveImport(SERVICE_TEST, "com.acme.model"));
+    }
+
+    @Test
+    void wildcardImportWithoutAUsedTypeOfThePackageLinksEveryFileMarkedApproximate() {
+        assertEquals(
+                new ImportTarget.InRepository(
+                        List.of(
+                                MODEL + "AbstractShape.java",
+                                MODEL + "Circle.java",
+                                MODEL + "Point.java",
+                                MODEL + "Shape.java"),
+                        true),
+                resolveWritten("com.acme.model", true));
+        ImportTarget unused = resolver.resolve(
+                file(SERVICE), new ImportRef("com.acme.model", List.of("Unknown"), true, ImportKind.IMPORT, 1));
+        assertEquals(
+                new ImportTarget.InRepository(
+                        List.of(
+                                MODEL + "AbstractShape.java",
+                                MODEL + "Circle.java",
+                                MODEL + "Point.java",
+                                MODEL + "Shape.java"),
+                        true),
+                unused);
     }
 
     @Test

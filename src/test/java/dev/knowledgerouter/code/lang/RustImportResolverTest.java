@@ -171,6 +171,7 @@ class RustImportResolverTest {
                                 switch (fixtureResolver.resolve(from, ref)) {
                                     case ImportTarget.InRepository in -> String.join(",", in.paths());
                                     case ImportTarget.External out -> "external " + out.module();
+                                    case ImportTarget.Nothing nothing -> "nothing";
                                 })));
 
         Map<String, String> expected = new LinkedHashMap<>();

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** Generated markers count only in the header comment; NUL bytes only in the first 8 KB. */
+/** Generated markers count only in the header comment; NUL bytes only in the first 8 KB, and only in data that is not text. */
 class ContentSnifferTest {
     @Test
     void goProtobufAndRustGeneratedHeadersAreMarkers() {
@@ -38,14 +38,52 @@ class ContentSnifferTest {
     }
 
     @Test
-    void onlyANulByteInTheFirst8KbMakesAFileBinary() {
-        byte[] late = new byte[ContentSniffer.HEAD_BYTES + 1];
-        Arrays.fill(late, (byte) 'a');
+    void aNulByteAfterTheFirst8KbIsNotLookedAt() {
+        byte[] late = new byte[ContentSniffer.HEAD_BYTES + 64];
+        Arrays.fill(late, (byte) 0xff);
+        Arrays.fill(late, 0, ContentSniffer.HEAD_BYTES, (byte) 'a');
         late[ContentSniffer.HEAD_BYTES] = 0;
         assertFalse(ContentSniffer.isBinary(late));
-        late[ContentSniffer.HEAD_BYTES - 1] = 0;
-        assertTrue(ContentSniffer.isBinary(late));
         assertFalse(ContentSniffer.isBinary("naïve café ✓".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aNulInsideTextThatDecodesAsUtf8IsStillText() {
+        String typeScript = "export const sep = `a\0b`;\nexport function join(xs: string[]) {\n"
+                + "  return xs.join(sep); // naïve ✓\n}\n";
+        byte[] content = typeScript.getBytes(StandardCharsets.UTF_8);
+
+        assertTrue(typeScript.indexOf('\0') > 0, "the fixture holds a NUL");
+        assertFalse(ContentSniffer.isBinary(content));
+    }
+
+    @Test
+    void aNulInBytesThatAreNotUtf8IsBinary() {
+        byte[] classFile = {(byte) 0xca, (byte) 0xfe, (byte) 0xba, (byte) 0xbe, 0, 0, 0, 65, 'a', 'b', 'c', 'd'};
+        byte[] padded = Arrays.copyOf(classFile, 400);
+        Arrays.fill(padded, classFile.length, padded.length, (byte) 'x');
+
+        assertTrue(ContentSniffer.isBinary(padded));
+    }
+
+    @Test
+    void manyNulBytesAreBinaryEvenWhenTheyDecode() {
+        byte[] utf16 = "hello world, this is UTF-16 text".getBytes(StandardCharsets.UTF_16LE);
+        byte[] zeros = new byte[512];
+
+        assertTrue(ContentSniffer.isBinary(utf16));
+        assertTrue(ContentSniffer.isBinary(zeros));
+    }
+
+    @Test
+    void aCharacterCutByTheEndOfTheHeadIsNotAnEncodingError() {
+        byte[] euro = "€".getBytes(StandardCharsets.UTF_8);
+        byte[] content = new byte[ContentSniffer.HEAD_BYTES + 2];
+        Arrays.fill(content, (byte) 'a');
+        content[10] = 0;
+        System.arraycopy(euro, 0, content, ContentSniffer.HEAD_BYTES - 1, euro.length);
+
+        assertFalse(ContentSniffer.isBinary(content));
     }
 
     @Test

@@ -138,10 +138,10 @@ class CredentialScanTest {
 
         ScanReport report = new RepositoryScanner().scan(repo);
 
-        assertEquals(List.of("src/password_validator.py"), paths(report));
+        assertEquals(List.of("docs/.env.example", "src/password_validator.py"), paths(report));
         assertEquals(11, report.skipped(CREDENTIAL_FILE));
         assertTrue(report.credentialSkips().contains(new CredentialSkip("conf/.netrc", null, CREDENTIAL_FILE)));
-        assertEquals(1, report.skipped(SkipReason.UNKNOWN_TYPE), "a documented template is not taken for a credential");
+        assertEquals(0, report.skipped(SkipReason.UNKNOWN_TYPE), "a documented template is read for its keys");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -190,5 +190,17 @@ class CredentialScanTest {
 
         assertEquals(List.of("app/settings.py", "deploy/values.yaml"), paths(report));
         assertEquals(List.of(), report.credentialSkips());
+    }
+
+    @Test
+    void anEnvironmentTemplateHoldingACredentialIsWithheldLikeAnyOtherFile() throws IOException {
+        Path repo = temp.resolve("env-repo");
+        write(repo, ".env.example", "DATABASE_URL=\nGITHUB_TOKEN=ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8" + "\n");
+        write(repo, "app/.env.sample", "LOG_LEVEL=info\n");
+
+        ScanReport report = new RepositoryScanner().scan(repo);
+
+        assertEquals(List.of("app/.env.sample"), paths(report));
+        assertEquals(List.of(new CredentialSkip(".env.example", 2, SkipReason.GITHUB_TOKEN)), report.credentialSkips());
     }
 }

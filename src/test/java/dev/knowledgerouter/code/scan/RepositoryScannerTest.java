@@ -236,7 +236,7 @@ class RepositoryScannerTest {
         write("go.sum", "x v1 h1:abc\n");
         write("web/yarn.lock", "# lock\n");
         write("diagram.svg", "<svg/>\n");
-        write("main.c", "int main() {}\n");
+        write("main.zig", "pub fn main() void {}\n");
         write("Cargo.toml", "[package]\n");
         write("go.mod", "module example.com/x\n");
         write("Dockerfile", "FROM scratch\n");
@@ -274,7 +274,7 @@ class RepositoryScannerTest {
         // sha256("hello\n"), as printed by sha256sum.
         String hello = "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03";
         assertEquals(
-                new SourceFile(Path.of("a/b.md"), Language.TEXT, 6, hello),
+                new SourceFile(Path.of("a/b.md"), Language.MARKDOWN, 6, hello),
                 report.files().get(2));
         assertEquals(Language.GO, report.files().get(3).language());
         assertEquals(repo.toRealPath(), report.root());
