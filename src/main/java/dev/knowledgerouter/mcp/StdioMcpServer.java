@@ -4,12 +4,9 @@ import dev.knowledgerouter.app.App;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
-import java.io.FilterInputStream;
-import java.io.IOException;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 
 /**
@@ -24,30 +21,11 @@ public final class StdioMcpServer {
         run(in, out, transport -> McpServers.build(McpServer.sync(transport), app));
     }
 
-    static void run(InputStream in, OutputStream out, Function<StdioServerTransportProvider, McpSyncServer> build) {
-        CountDownLatch ended = new CountDownLatch(1);
-        // The SDK's transport reads on a thread of its own and says nothing when the input ends; its reads tell us.
-        InputStream watched = new FilterInputStream(in) {
-            @Override
-            public int read() throws IOException {
-                return seen(super.read());
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                return seen(super.read(b, off, len));
-            }
-
-            private int seen(int result) {
-                if (result < 0) {
-                    ended.countDown();
-                }
-                return result;
-            }
-        };
-        McpSyncServer server = build.apply(new StdioServerTransportProvider(McpJsonDefaults.getMapper(), watched, out));
+    static void run(InputStream in, OutputStream out, Function<McpServerTransportProvider, McpSyncServer> build) {
+        StdioTransportProvider transport = new StdioTransportProvider(McpJsonDefaults.getMapper(), in, out);
+        McpSyncServer server = build.apply(transport);
         try {
-            ended.await();
+            transport.awaitInputEnd();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

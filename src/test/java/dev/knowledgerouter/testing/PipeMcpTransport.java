@@ -54,7 +54,10 @@ public final class PipeMcpTransport implements McpClientTransport {
         return Channels.newOutputStream(fromServer.sink());
     }
 
-    /** Lines the server wrote that are not JSON-RPC messages: stdout must carry the protocol only. */
+    /**
+     * Lines the server wrote that the SDK cannot read as a JSON-RPC message: stdout must carry the protocol only. (An
+     * error without an id, MCP's answer to an unreadable line, is one of them: the SDK's schema requires an id.)
+     */
     public List<String> strayLines() {
         return List.copyOf(strayLines);
     }
@@ -86,14 +89,23 @@ public final class PipeMcpTransport implements McpClientTransport {
     public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
         return Mono.fromRunnable(() -> {
             try {
-                synchronized (out) {
-                    out.write((json.writeValueAsString(message) + "\n").getBytes(StandardCharsets.UTF_8));
-                    out.flush();
-                }
+                sendLine(json.writeValueAsString(message));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** Writes one line to the server as it is, as a broken or hostile client might. */
+    public void sendLine(String line) {
+        try {
+            synchronized (out) {
+                out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Closing the client's end is how an agent ends a stdio session: the server sees its input end. */
