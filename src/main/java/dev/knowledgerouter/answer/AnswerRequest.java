@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * What the answer step needs: the question, the router's target, the retrieved context, the
  * relevance a stored entry needs to be offered on its own, the task type (critical ones escalate
- * sooner), whether the user asked for Claude, and a route the caller forced (which limits who may answer).
+ * sooner), whether the user asked for Claude, a route the caller forced (which limits who may answer),
+ * and the routing profile (whose threshold a local answer's check is held to).
  */
 public record AnswerRequest(
         String interactionId,
@@ -18,9 +19,23 @@ public record AnswerRequest(
         double retrievalBar,
         String taskType,
         boolean preferRemote,
-        Optional<ForcedRoute> forced) {
+        Optional<ForcedRoute> forced,
+        String profile) {
     public AnswerRequest {
         context = List.copyOf(context);
+        profile = profile == null ? taskType : profile;
+    }
+
+    public AnswerRequest(
+            String interactionId,
+            String query,
+            Target target,
+            List<ContextPassage> context,
+            double retrievalBar,
+            String taskType,
+            boolean preferRemote,
+            Optional<ForcedRoute> forced) {
+        this(interactionId, query, target, context, retrievalBar, taskType, preferRemote, forced, taskType);
     }
 
     public AnswerRequest(

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Reads how queries are routed: {@code routing:} (profiles, context, learning) and {@code escalation:}. */
@@ -20,7 +21,7 @@ final class RoutingSections {
         Map<String, RoutingProfile> profiles = new LinkedHashMap<>(DefaultProfiles.forBgeSmall());
         YamlNode defined = node.child("profiles");
         for (String name : defined.keys()) {
-            profiles.put(name, new RoutingProfile(name, rules(defined.child(name))));
+            profiles.put(name, profile(name, defined.child(name)));
         }
         String defaultProfile = node.text("default_profile").orElse(RoutingSettings.DEFAULT_PROFILE);
         int k = node.integer("context_k", RoutingSettings.DEFAULT_CONTEXT_K);
@@ -36,6 +37,29 @@ final class RoutingSections {
                 env.get("KR_RETRIEVAL").orElse(node.text("retrieval").orElse(RoutingSettings.DEFAULT_RETRIEVAL_MODE));
         LearningSettings learning = learning(node.child("learning"));
         return new RoutingSettings(defaultProfile, profiles, k, minScore, retrieval.toLowerCase(Locale.ROOT), learning);
+    }
+
+    /**
+     * A profile is its list of rules, or a mapping with the rules under {@code local_when} beside
+     * {@code reuse_above} and {@code escalate_at}; what the mapping leaves out keeps its default.
+     */
+    private static RoutingProfile profile(String name, YamlNode node) {
+        if (node.json().isArray()) {
+            return new RoutingProfile(name, rules(node));
+        }
+        node.allowOnly("local_when", "reuse_above", "escalate_at");
+        if (!node.has("local_when")) {
+            throw new ConfigException(node.path("local_when")
+                    + " is required: the profile's rules, e.g. [{relevance_above: 0.8, complexity_below: 4}]");
+        }
+        double reuse = node.number("reuse_above", RoutingProfile.DEFAULT_REUSE_ABOVE);
+        Optional<Double> escalate =
+                node.has("escalate_at") ? Optional.of(node.number("escalate_at", 0)) : Optional.empty();
+        try {
+            return new RoutingProfile(name, rules(node.child("local_when")), reuse, escalate);
+        } catch (ConfigException e) {
+            throw new ConfigException(node.path("") + " " + e.getMessage());
+        }
     }
 
     private static List<LocalRule> rules(YamlNode list) {
@@ -62,7 +86,8 @@ final class RoutingSections {
                 "fail_below",
                 "succeed_above",
                 "target_success_rate",
-                "min_tuning_sample");
+                "min_tuning_sample",
+                "min_refit_sample");
         LearningSettings d = LearningSettings.defaults();
         return new LearningSettings(
                 l.integer("k", d.k()),
@@ -71,7 +96,8 @@ final class RoutingSections {
                 l.number("fail_below", d.failBelow()),
                 l.number("succeed_above", d.succeedAbove()),
                 l.number("target_success_rate", d.targetSuccessRate()),
-                l.integer("min_tuning_sample", d.minTuningSample()));
+                l.integer("min_tuning_sample", d.minTuningSample()),
+                l.integer("min_refit_sample", d.minRefitSample()));
     }
 
     EscalationSettings escalation(YamlNode node) {
