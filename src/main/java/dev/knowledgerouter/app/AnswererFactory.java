@@ -1,5 +1,6 @@
 package dev.knowledgerouter.app;
 
+import dev.knowledgerouter.answer.AnswerJudge;
 import dev.knowledgerouter.answer.Answerer;
 import dev.knowledgerouter.answer.ChatClient;
 import dev.knowledgerouter.answer.ConcurrencyGate;
@@ -10,13 +11,22 @@ import dev.knowledgerouter.answer.claude.ClaudeChatClient;
 import dev.knowledgerouter.answer.ollama.OllamaChatClient;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.config.OllamaSettings;
+import dev.knowledgerouter.config.RoutingProfile;
+import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.verify.AnswerChecks;
+import dev.knowledgerouter.verify.CheckingJudge;
+import dev.knowledgerouter.verify.EscalationThresholds;
+import dev.knowledgerouter.verify.WeightsInUse;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The answer chain {@code ollama:} and {@code claude:} describe: the local models in order, each
- * behind the one gate of their Ollama host, then Claude when a key is set, under the cost guard.
+ * behind the one gate of their Ollama host, then Claude when a key is set, under the cost guard; and
+ * the judge that checks each local answer before it is released.
  */
 final class AnswererFactory {
     private AnswererFactory() {}
@@ -37,13 +47,42 @@ final class AnswererFactory {
                 gate);
     }
 
-    static Answerer answerer(KrConfig config, ConcurrencyGate gate, CostGuard guard, UsageLedger ledger, Clock clock) {
+    /**
+     * The answer checks over the knowledge base's vocabulary, scored with the weights in use and held to
+     * each profile's threshold ({@code escalate_at} in kr.yaml, else the shipped one).
+     */
+    static CheckingJudge judge(KrConfig config, KnowledgeStore store, WeightsInUse weights, Clock clock) {
+        Map<String, Double> configured = new HashMap<>();
+        for (RoutingProfile p : config.routing().profiles().values()) {
+            p.escalateAt().ifPresent(t -> configured.put(p.name(), t));
+        }
+        return new CheckingJudge(
+                AnswerChecks.standard(new KnowledgeVocabulary(store, clock), Optional.empty()),
+                weights,
+                EscalationThresholds.DEFAULTS.with(configured));
+    }
+
+    static Answerer answerer(
+            KrConfig config,
+            ConcurrencyGate gate,
+            CostGuard guard,
+            UsageLedger ledger,
+            Clock clock,
+            AnswerJudge judge) {
         List<ChatClient> localChain = config.ollama().chain().stream()
                 .map(model -> ollama(config, model, gate))
                 .toList();
         Optional<ChatClient> remote =
                 config.claude().enabled() ? Optional.of(new ClaudeChatClient(config.claude())) : Optional.empty();
         return new Answerer(
-                localChain, remote, new PromptBuilder(), config.escalation(), guard, ledger, config.cost(), clock);
+                localChain,
+                remote,
+                new PromptBuilder(),
+                config.escalation(),
+                guard,
+                ledger,
+                config.cost(),
+                clock,
+                judge);
     }
 }

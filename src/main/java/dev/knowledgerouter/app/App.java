@@ -29,6 +29,9 @@ import dev.knowledgerouter.metrics.RouterMetrics;
 import dev.knowledgerouter.report.ReportBuilder;
 import dev.knowledgerouter.report.RoutingReport;
 import dev.knowledgerouter.route.Router;
+import dev.knowledgerouter.verify.CheckingJudge;
+import dev.knowledgerouter.verify.VerifierRefit;
+import dev.knowledgerouter.verify.WeightsInUse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -68,6 +71,9 @@ public final class App implements AutoCloseable {
     private final Seeder seeder;
     private final KnowledgeAdder knowledgeAdder;
     private final Shutdown shutdown;
+    private final WeightsInUse verifierWeights;
+    private final CheckingJudge judge;
+    private final String escalationInWords;
 
     /** @param ownsEmbedder whether closing the App closes the embedder: tests share one across many Apps */
     private App(
@@ -91,7 +97,11 @@ public final class App implements AutoCloseable {
         QueryMetrics queryMetrics = new QueryMetrics(metrics.registry());
         this.ledger = new UsageLedger(config.usageDir());
         this.guard = new CostGuard(ledger, config.cost(), clock);
-        Answerer answerer = AnswererFactory.answerer(config, ollamaGate, guard, ledger, clock);
+        this.verifierWeights = WeightsInUse.at(config.home());
+        this.judge = AnswererFactory.judge(config, store, verifierWeights, clock);
+        Answerer answerer = AnswererFactory.answerer(config, ollamaGate, guard, ledger, clock, judge);
+        this.escalationInWords =
+                config.escalation().describe(answerer.localModels().size());
         this.feedback = new FeedbackService(store, clock);
         this.usageReporter = new UsageReporter(
                 ledger, guard, store, config.cost(), config.claude().model(), clock);
@@ -117,8 +127,14 @@ public final class App implements AutoCloseable {
         this.seeder = new Seeder(store, embedder, catalog, clock, stop);
         this.knowledgeAdder = new KnowledgeAdder(
                 store, embedder, catalog, clock, config.knowledge().allowReplace());
-        this.reports =
-                new ReportBuilder(store, ledger, usageReporter, config.routing().learning(), clock);
+        this.reports = new ReportBuilder(
+                store,
+                ledger,
+                usageReporter,
+                config.routing().learning(),
+                clock,
+                Optional.of(new VerifierRefit(
+                        verifierWeights, config.routing().learning().minRefitSample(), clock)));
         this.shutdown = new Shutdown(
                 STOP_WAIT,
                 stop,
@@ -229,6 +245,16 @@ public final class App implements AutoCloseable {
         return reports.build(days, new Router(config.routing()).profile(profile));
     }
 
+    /** When a local query escalates to Claude with this configuration, in words ({@code kr status}). */
+    public String escalation() {
+        return escalationInWords;
+    }
+
+    /** The verifier weights answers are checked with: re-fitted from outcomes, or shipped. */
+    public WeightsInUse verifierWeights() {
+        return verifierWeights;
+    }
+
     /** The meters behind {@code GET /metrics}. */
     public RouterMetrics metrics() {
         return metrics;
@@ -299,5 +325,6 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         shutdown.close();
+        judge.close();
     }
 }

@@ -66,6 +66,7 @@ public final class HtmlReport {
         feedbackAndSpend(html, r);
         clusters(html, r);
         tuning(html, r);
+        VerifierSection.html(html, r.verifier());
         return html.append("</main>\n</body>\n</html>\n").toString();
     }
 

@@ -24,6 +24,7 @@ public final class MarkdownReport {
         feedbackAndSpend(md, r);
         clusters(md, r.failingClusters());
         tuning(md, r.tuning());
+        VerifierSection.markdown(md, r.verifier());
         return md.toString();
     }
 

@@ -6,9 +6,12 @@ import dev.knowledgerouter.config.LearningSettings;
 import dev.knowledgerouter.config.RoutingProfile;
 import dev.knowledgerouter.knowledge.CollectionCatalog;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.learn.InteractionLog;
 import dev.knowledgerouter.learn.LocalResult;
 import dev.knowledgerouter.learn.UsageReport;
 import dev.knowledgerouter.learn.UsageReporter;
+import dev.knowledgerouter.verify.VerifierRefit;
+import dev.knowledgerouter.verify.VerifierWeights;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +22,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds the {@link RoutingReport} for the last N days from the interaction history (one scan, with
@@ -39,14 +43,27 @@ public final class ReportBuilder {
     private final UsageReporter usage;
     private final LearningSettings learning;
     private final Clock clock;
+    private final Optional<VerifierRefit> refit;
 
     public ReportBuilder(
             KnowledgeStore store, UsageLedger ledger, UsageReporter usage, LearningSettings learning, Clock clock) {
+        this(store, ledger, usage, learning, clock, Optional.empty());
+    }
+
+    /** @param refit re-fits the answer verifier from every outcome in the history on each report, when given */
+    public ReportBuilder(
+            KnowledgeStore store,
+            UsageLedger ledger,
+            UsageReporter usage,
+            LearningSettings learning,
+            Clock clock,
+            Optional<VerifierRefit> refit) {
         this.store = store;
         this.ledger = ledger;
         this.usage = usage;
         this.learning = learning;
         this.clock = clock;
+        this.refit = refit;
     }
 
     /** A stored interaction as the report reads it. */
@@ -149,7 +166,36 @@ public final class ReportBuilder {
                 daily(rows, from, to),
                 histogram(rows),
                 FailureClusters.of(rows, CLUSTER_SIMILARITY, MAX_CLUSTERS),
-                tuning);
+                tuning,
+                refit.map(this::verifier).orElse(null));
+    }
+
+    /**
+     * Re-fits the verifier from every stored outcome within {@link InteractionLog#RECENT_HORIZON} (more
+     * than the report's period: verdicts are few) and reports the weights in use afterwards.
+     */
+    private RoutingReport.VerifierStatus verifier(VerifierRefit r) {
+        Instant to = clock.instant().plusMillis(1);
+        List<Map<String, Object>> payloads = new ArrayList<>();
+        store.scan(CollectionCatalog.HISTORY, to.minus(InteractionLog.RECENT_HORIZON), to, e -> {
+            if (VerifierRefit.label(e.payload()).isPresent()) {
+                payloads.add(e.payload());
+            }
+        });
+        VerifierRefit.Result result = r.refit(payloads);
+        VerifierWeights w = r.weightsInUse().current().weights();
+        return new RoutingReport.VerifierStatus(
+                r.weightsInUse().refitted(),
+                w.fittedOn(),
+                w.sampleSize(),
+                w.badShare(),
+                w.fitDate(),
+                round(w.intercept()),
+                w.features().stream()
+                        .map(t -> new RoutingReport.Weight(t.name(), round(t.weight()), t.source()))
+                        .toList(),
+                new RoutingReport.Refit(
+                        result.labelled(), result.bad(), result.minSample(), result.refitted(), result.verdict()));
     }
 
     private static Row row(Instant at, Map<String, Object> p, float[] vector) {

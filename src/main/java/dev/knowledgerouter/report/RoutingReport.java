@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * What a period of interactions says about routing. Shares are fractions of all interactions in the
  * period; rates are fractions of the interactions they are named for; a rate with nothing to
- * measure is null.
+ * measure is null. {@code verifier} (null when the builder re-fits nothing) is the answer verifier:
+ * the weights in use and what this report's re-fit did.
  */
 public record RoutingReport(
         Instant generatedAt,
@@ -23,7 +24,40 @@ public record RoutingReport(
         List<DayShares> daily,
         RelevanceHistogram relevance,
         List<FailureCluster> failingClusters,
-        Tuning tuning) {
+        Tuning tuning,
+        VerifierStatus verifier) {
+
+    /** A report without the verifier's section (a builder that re-fits nothing). */
+    public RoutingReport(
+            Instant generatedAt,
+            Instant from,
+            Instant to,
+            int days,
+            Totals totals,
+            List<RouteStats> routes,
+            Rates rates,
+            FeedbackCounts feedback,
+            Spend spend,
+            List<DayShares> daily,
+            RelevanceHistogram relevance,
+            List<FailureCluster> failingClusters,
+            Tuning tuning) {
+        this(
+                generatedAt,
+                from,
+                to,
+                days,
+                totals,
+                routes,
+                rates,
+                feedback,
+                spend,
+                daily,
+                relevance,
+                failingClusters,
+                tuning,
+                null);
+    }
 
     /** Interactions by who answered, against the share the product aims to keep local. */
     public record Totals(
@@ -96,4 +130,24 @@ public record RoutingReport(
     /** Rules replayed over the period: how many queries they would keep local and how those did. */
     public record Candidate(
             List<LocalRule> rules, int admitted, double localShare, int known, int successes, Double successRate) {}
+
+    /**
+     * The answer verifier's weights in use: where and when they were fitted, on how many answers, each
+     * feature's weight and source ({@code fitted}, {@code prior}, {@code unused}, {@code refitted}); and
+     * the re-fit from the router's outcomes this report ran.
+     */
+    public record VerifierStatus(
+            boolean refitted,
+            String fittedOn,
+            int sampleSize,
+            double badShare,
+            LocalDate fitDate,
+            double intercept,
+            List<Weight> weights,
+            Refit refit) {}
+
+    public record Weight(String name, double weight, String source) {}
+
+    /** {@code labelled}: checked answers whose outcome users settled; {@code done}: new weights adopted. */
+    public record Refit(int labelled, int bad, int minSample, boolean done, String verdict) {}
 }

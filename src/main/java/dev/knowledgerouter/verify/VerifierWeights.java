@@ -20,8 +20,9 @@ import java.util.List;
  * The verifier's weights as a file: where they were fitted and on how many answers, when, with
  * which penalty, and per feature its standardisation and weight. {@code source} says where a
  * weight came from: {@code fitted}, {@code prior} (set by hand because the feature never varied in
- * the fitting sample, see {@link VerifierPriors}) or {@code unused} (it never varied and has no
- * prior, so it counts for nothing).
+ * the fitting sample, see {@link VerifierPriors}), {@code unused} (it never varied and has no
+ * prior, so it counts for nothing) or {@code refitted} (corrected by a re-fit on the router's own
+ * outcomes).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VerifierWeights(
@@ -36,6 +37,8 @@ public record VerifierWeights(
     public static final String FITTED = "fitted";
     public static final String PRIOR = "prior";
     public static final String UNUSED = "unused";
+    /** A weight corrected by a re-fit on the router's own outcomes ({@link Verifier#refit}). */
+    public static final String REFITTED = "refitted";
     /** The shipped defaults, beside this class on the classpath. */
     static final String RESOURCE = "verifier-weights.json";
 
