@@ -70,11 +70,6 @@ public final class Answerer {
         this.judge = judge;
     }
 
-    /** The local models, in the order they are asked. */
-    public List<String> localModels() {
-        return localChain.stream().map(ChatClient::name).toList();
-    }
-
     public Answer answer(AnswerRequest request) {
         Prompt localPrompt = prompts.build(request.query(), request.context());
         AnswerRun run = new AnswerRun();

@@ -73,7 +73,6 @@ public final class App implements AutoCloseable {
     private final Shutdown shutdown;
     private final WeightsInUse verifierWeights;
     private final CheckingJudge judge;
-    private final String escalationInWords;
 
     /** @param ownsEmbedder whether closing the App closes the embedder: tests share one across many Apps */
     private App(
@@ -100,8 +99,6 @@ public final class App implements AutoCloseable {
         this.verifierWeights = WeightsInUse.at(config.home());
         this.judge = AnswererFactory.judge(config, store, verifierWeights, clock);
         Answerer answerer = AnswererFactory.answerer(config, ollamaGate, guard, ledger, clock, judge);
-        this.escalationInWords =
-                config.escalation().describe(answerer.localModels().size());
         this.feedback = new FeedbackService(store, clock);
         this.usageReporter = new UsageReporter(
                 ledger, guard, store, config.cost(), config.claude().model(), clock);
@@ -243,11 +240,6 @@ public final class App implements AutoCloseable {
     /** The routing report over the last {@code days} days, tuning the named profile (the default when empty). */
     public RoutingReport report(int days, Optional<String> profile) {
         return reports.build(days, new Router(config.routing()).profile(profile));
-    }
-
-    /** When a local query escalates to Claude with this configuration, in words ({@code kr status}). */
-    public String escalation() {
-        return escalationInWords;
     }
 
     /** The verifier weights answers are checked with: re-fitted from outcomes, or shipped. */

@@ -142,6 +142,9 @@ public final class HealthCheck {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("host", config.ollama().host());
         facts.put("model", config.ollama().model());
+        facts.put(
+                "escalation",
+                config.escalation().describe(config.ollama().chain().size()));
         Part p = models.check(config.ollama().model(), "installed");
         if (!p.up()) {
             return Part.down(p.detail() + "; until then answers come from Claude or the best stored entry", facts);

@@ -46,7 +46,7 @@ public record EscalationSettings(int localFailures, Set<String> criticalTaskType
     public String describe(int localModels) {
         int regular = failuresBeforeEscalation("", localModels);
         String models = localModels + (localModels == 1 ? " local model" : " local models");
-        return "escalates to Claude after " + regular + (regular == 1 ? " local failure" : " local failures")
+        return "to Claude after " + regular + (regular == 1 ? " local failure" : " local failures")
                 + " (" + models + " configured, escalation.local_failures " + localFailures + "; each model asked"
                 + " once, a doubted answer counts as a failure); critical task types "
                 + String.join(", ", criticalTaskTypes.stream().sorted().toList()) + " after 1";
