@@ -24,16 +24,19 @@ public sealed interface Judgement {
     /** Every feature the checks measured, by name. */
     Map<String, Double> features();
 
+    /** How long the checks and the score took, in milliseconds (0 when nothing was checked). */
+    double checkMs();
+
     /** Whether the checks ran at all ({@link AnswerJudge#TRUSTING} runs none). */
     default boolean checked() {
         return !Double.isNaN(score());
     }
 
     static Judgement unchecked() {
-        return new Trusted(Double.NaN, Double.NaN, List.of(), Map.of());
+        return new Trusted(Double.NaN, Double.NaN, List.of(), Map.of(), 0);
     }
 
-    record Trusted(double score, double threshold, List<String> reasons, Map<String, Double> features)
+    record Trusted(double score, double threshold, List<String> reasons, Map<String, Double> features, double checkMs)
             implements Judgement {
         public Trusted {
             reasons = List.copyOf(reasons);
@@ -41,7 +44,7 @@ public sealed interface Judgement {
         }
     }
 
-    record Doubtful(double score, double threshold, List<String> reasons, Map<String, Double> features)
+    record Doubtful(double score, double threshold, List<String> reasons, Map<String, Double> features, double checkMs)
             implements Judgement {
         public Doubtful {
             reasons = List.copyOf(reasons);

@@ -11,10 +11,15 @@ import java.util.Optional;
  * What the answer checks made of an interaction's local answer, as stored with it under {@code checks}:
  * the score (P(answer is bad)), the threshold it was held to, whether that made it doubtful, the failed
  * checks in words and every feature they measured. The verifier is re-fitted from these features and
- * the outcome users gave the answer.
+ * the outcome users gave the answer. {@code checkMs} is what checking the answer cost.
  */
 public record CheckSummary(
-        double score, double threshold, boolean doubtful, List<String> reasons, Map<String, Double> features) {
+        double score,
+        double threshold,
+        boolean doubtful,
+        List<String> reasons,
+        Map<String, Double> features,
+        double checkMs) {
     /** The payload key the summary is stored under. */
     public static final String KEY = "checks";
 
@@ -29,7 +34,12 @@ public record CheckSummary(
             return Optional.empty();
         }
         return Optional.of(new CheckSummary(
-                round(j.score()), j.threshold(), j instanceof Judgement.Doubtful, j.reasons(), j.features()));
+                round(j.score()),
+                j.threshold(),
+                j instanceof Judgement.Doubtful,
+                j.reasons(),
+                j.features(),
+                Math.round(j.checkMs() * 1000) / 1000.0));
     }
 
     /** A summary as {@link InteractionLog} stored it; empty when the payload holds none (or an unreadable one). */
@@ -49,8 +59,9 @@ public record CheckSummary(
                 ? l.stream().map(String::valueOf).toList()
                 : List.of();
         double threshold = m.get("threshold") instanceof Number t ? t.doubleValue() : Double.NaN;
+        double ms = m.get("check_ms") instanceof Number n ? n.doubleValue() : Double.NaN;
         return Optional.of(new CheckSummary(
-                score.doubleValue(), threshold, Boolean.TRUE.equals(m.get("doubtful")), reasons, features));
+                score.doubleValue(), threshold, Boolean.TRUE.equals(m.get("doubtful")), reasons, features, ms));
     }
 
     private static double round(double v) {

@@ -26,6 +26,7 @@ public final class CheckingJudge implements AnswerJudge, AutoCloseable {
 
     @Override
     public Judgement judge(CandidateAnswer candidate) {
+        long start = System.nanoTime();
         AnswerUnderReview review = new AnswerUnderReview(
                 candidate.question(),
                 candidate.context(),
@@ -36,9 +37,10 @@ public final class CheckingJudge implements AnswerJudge, AutoCloseable {
         FeatureVector features = FeatureVector.of(results);
         Verdict verdict = new Verdict(weights.current().score(features), results, features);
         double threshold = thresholds.forAnswer(candidate.profile(), candidate.critical());
+        double ms = (System.nanoTime() - start) / 1e6;
         return verdict.escalates(threshold)
-                ? new Judgement.Doubtful(verdict.score(), threshold, verdict.reasons(), features.asMap())
-                : new Judgement.Trusted(verdict.score(), threshold, verdict.reasons(), features.asMap());
+                ? new Judgement.Doubtful(verdict.score(), threshold, verdict.reasons(), features.asMap(), ms)
+                : new Judgement.Trusted(verdict.score(), threshold, verdict.reasons(), features.asMap(), ms);
     }
 
     /** What the API said about the reply, in the checks' terms; a reason it did not give stays unknown. */

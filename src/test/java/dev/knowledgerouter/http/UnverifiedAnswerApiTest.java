@@ -91,6 +91,7 @@ class UnverifiedAnswerApiTest {
         assertTrue(checks.path("reasons").get(0).asText().startsWith("refusal:"), checks.toString());
         assertTrue(r.path("route").path("note").asText().contains("refusal:"));
         assertEquals("doubtful", r.path("attempts").get(0).path("outcome").asText());
+        assertTrue(checks.path("check_ms").isNumber(), "what checking cost: " + checks);
     }
 
     @Test
@@ -102,6 +103,7 @@ class UnverifiedAnswerApiTest {
                 .get(0);
         assertEquals("unverified", listed.path("status").asText());
         assertTrue(listed.path("route").path("checks").path("doubtful").asBoolean(), listed.toString());
+        assertTrue(listed.path("route").path("checks").path("check_ms").isNumber(), listed.toString());
     }
 
     @Test

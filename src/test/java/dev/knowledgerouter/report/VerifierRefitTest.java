@@ -71,7 +71,7 @@ class VerifierRefitTest {
                 .status("ok")
                 .outcome("success")
                 .attempts(List.of(new Attempt("ollama/qwen2.5-coder:7b", Attempt.Outcome.SUCCESS, null, 5, 10, 10)))
-                .checks(new CheckSummary(0.4, 0.5, false, List.of(), features))
+                .checks(new CheckSummary(0.4, 0.5, false, List.of(), features, 0.2))
                 .build();
         new InteractionLog(app.store()).record(i, vector);
         app.feedback(id, verdict, Optional.empty());
