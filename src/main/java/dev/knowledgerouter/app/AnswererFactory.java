@@ -9,13 +9,16 @@ import dev.knowledgerouter.answer.PromptBuilder;
 import dev.knowledgerouter.answer.UsageLedger;
 import dev.knowledgerouter.answer.claude.ClaudeChatClient;
 import dev.knowledgerouter.answer.ollama.OllamaChatClient;
+import dev.knowledgerouter.config.GraderSettings;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.config.OllamaSettings;
 import dev.knowledgerouter.config.RoutingProfile;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
 import dev.knowledgerouter.verify.AnswerChecks;
+import dev.knowledgerouter.verify.AnswerGrader;
 import dev.knowledgerouter.verify.CheckingJudge;
 import dev.knowledgerouter.verify.EscalationThresholds;
+import dev.knowledgerouter.verify.LocalModelGrader;
 import dev.knowledgerouter.verify.WeightsInUse;
 import java.time.Clock;
 import java.util.HashMap;
@@ -49,17 +52,31 @@ final class AnswererFactory {
 
     /**
      * The answer checks over the knowledge base's vocabulary, scored with the weights in use and held to
-     * each profile's threshold ({@code escalate_at} in kr.yaml, else the shipped one).
+     * each profile's threshold ({@code escalate_at} in kr.yaml, else the shipped one); with
+     * {@code verify.grader.enabled}, a local model's grade last, through the same gate as the answers.
      */
-    static CheckingJudge judge(KrConfig config, KnowledgeStore store, WeightsInUse weights, Clock clock) {
+    static CheckingJudge judge(
+            KrConfig config, KnowledgeStore store, WeightsInUse weights, ConcurrencyGate gate, Clock clock) {
         Map<String, Double> configured = new HashMap<>();
         for (RoutingProfile p : config.routing().profiles().values()) {
             p.escalateAt().ifPresent(t -> configured.put(p.name(), t));
         }
         return new CheckingJudge(
-                AnswerChecks.standard(new KnowledgeVocabulary(store, clock), Optional.empty()),
+                AnswerChecks.standard(new KnowledgeVocabulary(store, clock), grader(config, gate, clock)),
                 weights,
                 EscalationThresholds.DEFAULTS.with(configured));
+    }
+
+    private static Optional<AnswerGrader> grader(KrConfig config, ConcurrencyGate gate, Clock clock) {
+        GraderSettings g = config.grader();
+        if (!g.enabled()) {
+            return Optional.empty();
+        }
+        ChatClient model = new OllamaChatClient(
+                new OllamaSettings(
+                        config.ollama().host(), g.modelOr(config.ollama().model()), g.timeout()),
+                gate);
+        return Optional.of(new LocalModelGrader(model, clock));
     }
 
     static Answerer answerer(

@@ -97,7 +97,8 @@ public final class App implements AutoCloseable {
         this.ledger = new UsageLedger(config.usageDir());
         this.guard = new CostGuard(ledger, config.cost(), clock);
         this.verifierWeights = WeightsInUse.at(config.home());
-        this.judge = AnswererFactory.judge(config, store, verifierWeights, clock);
+        this.judge = AnswererFactory.judge(config, store, verifierWeights, ollamaGate, clock);
+        metrics.watch(judge);
         Answerer answerer = AnswererFactory.answerer(config, ollamaGate, guard, ledger, clock, judge);
         this.feedback = new FeedbackService(store, clock);
         this.usageReporter = new UsageReporter(

@@ -53,7 +53,8 @@ public final class ConfigLoader {
                 "embedder",
                 "qdrant",
                 "mcp",
-                "knowledge");
+                "knowledge",
+                "verify");
 
         Path appDir = env.get("KR_APP_DIR")
                 .map(env::path)
@@ -82,6 +83,7 @@ public final class ConfigLoader {
                 .embedder(models.embedder(root, root.child("ollama")))
                 .mcp(servers.mcp(root.child("mcp")))
                 .knowledge(StoreSections.knowledge(root.child("knowledge")))
+                .grader(RoutingSections.grader(root.child("verify")))
                 .build();
     }
 }

@@ -23,7 +23,8 @@ public record KrConfig(
         StoreSettings store,
         EmbedderSettings embedder,
         McpSettings mcp,
-        KnowledgeSettings knowledge) {
+        KnowledgeSettings knowledge,
+        GraderSettings grader) {
 
     public KrConfig {
         Objects.requireNonNull(home, "home");
@@ -53,7 +54,8 @@ public record KrConfig(
                 .store(store)
                 .embedder(embedder)
                 .mcp(mcp)
-                .knowledge(knowledge);
+                .knowledge(knowledge)
+                .grader(grader);
     }
 
     public KrConfig withHome(Path otherHome) {
@@ -86,6 +88,10 @@ public record KrConfig(
 
     public KrConfig withKnowledge(KnowledgeSettings otherKnowledge) {
         return toBuilder().knowledge(otherKnowledge).build();
+    }
+
+    public KrConfig withGrader(GraderSettings otherGrader) {
+        return toBuilder().grader(otherGrader).build();
     }
 
     /** Where analysed repositories keep their graph and analysis state. */
@@ -126,6 +132,7 @@ public record KrConfig(
         private EmbedderSettings embedder = EmbedderSettings.defaults();
         private McpSettings mcp = McpSettings.defaults();
         private KnowledgeSettings knowledge = KnowledgeSettings.defaults();
+        private GraderSettings grader = GraderSettings.defaults();
 
         private Builder(Path home, Path collectionsDir, Path seedDir) {
             this.home = home;
@@ -203,6 +210,11 @@ public record KrConfig(
             return this;
         }
 
+        public Builder grader(GraderSettings value) {
+            grader = value;
+            return this;
+        }
+
         public KrConfig build() {
             return new KrConfig(
                     home,
@@ -218,7 +230,8 @@ public record KrConfig(
                     store,
                     embedder,
                     mcp,
-                    knowledge);
+                    knowledge,
+                    grader);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.knowledgerouter.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads how queries are routed: {@code routing:} (profiles, context, learning) and {@code escalation:}. */
+/**
+ * Reads how queries are routed: {@code routing:} (profiles, context, learning), {@code escalation:} and the
+ * answer checks' {@code verify:}.
+ */
 final class RoutingSections {
     private final ConfigEnvironment env;
 
@@ -115,5 +119,19 @@ final class RoutingSections {
             throw new ConfigException(node.path("context_bar") + " is a cosine between -1 and 1, got " + bar);
         }
         return new EscalationSettings(failures, critical, bar);
+    }
+
+    /** The optional grading pass of the answer checks: {@code verify.grader}. */
+    static GraderSettings grader(YamlNode verify) {
+        verify.allowOnly("grader");
+        YamlNode node = verify.child("grader");
+        node.allowOnly("enabled", "model", "timeout_seconds");
+        GraderSettings d = GraderSettings.defaults();
+        int timeout = node.integer("timeout_seconds", (int) d.timeout().toSeconds());
+        if (timeout < 1) {
+            throw new ConfigException(node.path("timeout_seconds") + " must be at least 1, got " + timeout);
+        }
+        return new GraderSettings(
+                node.flag("enabled", d.enabled()), node.text("model").orElse(d.model()), Duration.ofSeconds(timeout));
     }
 }

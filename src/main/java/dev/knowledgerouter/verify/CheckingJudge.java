@@ -6,6 +6,7 @@ import dev.knowledgerouter.answer.FinishReason;
 import dev.knowledgerouter.answer.Judgement;
 import dev.knowledgerouter.answer.ModelReply;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The answer chain's {@link AnswerJudge}, made of this package's parts: the {@link AnswerChecks} on the
@@ -41,6 +42,14 @@ public final class CheckingJudge implements AnswerJudge, AutoCloseable {
         return verdict.escalates(threshold)
                 ? new Judgement.Doubtful(verdict.score(), threshold, verdict.reasons(), features.asMap(), ms)
                 : new Judgement.Trusted(verdict.score(), threshold, verdict.reasons(), features.asMap(), ms);
+    }
+
+    /** What the optional grading pass has cost so far: calls, grades not given, milliseconds; empty when it is off. */
+    public Optional<GraderCheck.Stats> graderStats() {
+        return checks.checks().stream()
+                .filter(GraderCheck.class::isInstance)
+                .map(c -> ((GraderCheck) c).stats())
+                .findFirst();
     }
 
     /** What the API said about the reply, in the checks' terms; a reason it did not give stays unknown. */

@@ -14,7 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The verifier's weights as a file: where they were fitted and on how many answers, when, with
@@ -73,7 +77,7 @@ public record VerifierWeights(
                 throw new IllegalStateException(
                         RESOURCE + " is missing from the classpath; rebuild with `./mvnw package`");
             }
-            return mapper().readValue(in, VerifierWeights.class);
+            return mapper().readValue(in, VerifierWeights.class).withMissingPriors();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the shipped verifier weights: " + e.getMessage(), e);
         }
@@ -85,6 +89,24 @@ public record VerifierWeights(
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read verifier weights from " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * These weights with a prior term for every feature that has a prior but no term: a feature the
+     * fitting never computed (the optional grader's, when the weights were fitted without it) would
+     * otherwise count for nothing, however loudly it fails.
+     */
+    VerifierWeights withMissingPriors() {
+        Set<String> present = features.stream().map(Term::name).collect(Collectors.toSet());
+        List<Term> all = new ArrayList<>(features);
+        new TreeMap<>(VerifierPriors.defaults()).forEach((name, weight) -> {
+            if (!present.contains(name)) {
+                all.add(new Term(name, 0, 1, null, null, weight, PRIOR));
+            }
+        });
+        return all.size() == features.size()
+                ? this
+                : new VerifierWeights(description, fittedOn, sampleSize, badShare, fitDate, penalty, intercept, all);
     }
 
     public String toJson() {

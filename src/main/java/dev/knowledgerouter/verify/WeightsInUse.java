@@ -42,7 +42,7 @@ public final class WeightsInUse {
             return Verifier.shipped();
         }
         try {
-            return Verifier.of(VerifierWeights.read(file));
+            return Verifier.of(VerifierWeights.read(file).withMissingPriors());
         } catch (IllegalArgumentException e) {
             LOG.warn("{}; using the shipped verifier weights until the next re-fit replaces the file", e.getMessage());
             return Verifier.shipped();
