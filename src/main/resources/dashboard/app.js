@@ -346,6 +346,15 @@
     return [el('dt', null, term), el('dd', null, value)];
   }
 
+  /** What the answer checks made of the local answer: P(bad) against its threshold. */
+  function checksText(checks) {
+    if (!checks) {
+      return null;
+    }
+    return 'P(bad) ' + fmtScore(checks.score) + ' against ' + fmtScore(checks.threshold)
+      + (checks.doubtful ? ': doubted' : ': trusted');
+  }
+
   function renderAnswer(r) {
     const route = r.route || {};
     const outcomeSlot = el('span', { class: 'outcome-slot' }, 'not rated yet');
@@ -372,10 +381,17 @@
             definition('Complexity', route.complexity),
             definition('Reason', route.reason),
             definition('Note', route.note),
+            definition('Reused from', route.reused_from
+              ? route.reused_from.reference + ' (' + route.reused_from.kind.replace('_', ' ') + ', relevance '
+                + fmtScore(route.reused_from.relevance) + ')'
+              : null),
+            definition('Checks', checksText(route.checks)),
             definition('Cost', usage.cost_usd ? '$' + usage.cost_usd.toFixed(4) + ' (' + usage.input_tokens + ' in, ' + usage.output_tokens + ' out)' : null))),
         el('section', { 'aria-labelledby': 'reasons-title' },
           el('h4', { id: 'reasons-title' }, 'Reasons'),
           el('ul', { class: 'reasons', id: 'answer-reasons' }, (route.reasons || []).map((x) => el('li', null, x))),
+          route.checks && route.checks.reasons.length ? [el('h4', null, 'Failed checks'),
+            el('ul', { class: 'reasons', id: 'answer-checks' }, route.checks.reasons.map((x) => el('li', null, x)))] : null,
           attempts.length ? [el('h4', null, 'Attempts'), el('ul', { class: 'attempts' }, attempts.map((a) =>
             el('li', null, el('code', null, a.model), ' ', a.outcome, a.error ? ': ' + a.error : '', ' (' + a.latency_ms + ' ms)')))] : null)),
       el('section', { 'aria-labelledby': 'context-title' },
@@ -453,7 +469,11 @@
           el('p', { class: 'muted' }, 'Interaction ', el('code', null, i.id)))),
       el('td', { class: 'route' }, targetBadge(route.target), routeText ? el('div', { class: 'muted' }, routeText) : null,
         route.model && route.model !== route.target ? el('div', { class: 'muted' }, route.model) : null),
-      el('td', null, i.status || ''),
+      el('td', null, i.status || '',
+        route.checks && route.checks.reasons.length
+          ? el('div', { class: 'muted' }, route.checks.reasons.map((x) => x.split(':')[0]).join(', '))
+          : null,
+        route.reused_from ? el('div', { class: 'muted' }, route.reused_from.reference) : null),
       outcomeCell,
       el('td', null, feedbackControls(i.id, i.verdict, (result) => outcomeCell.replaceChildren(outcomeBadge(result.outcome)))));
   }

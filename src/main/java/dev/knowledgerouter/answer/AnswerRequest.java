@@ -9,7 +9,8 @@ import java.util.Optional;
  * What the answer step needs: the question, the router's target, the retrieved context, the
  * relevance a stored entry needs to be offered on its own, the task type (critical ones escalate
  * sooner), whether the user asked for Claude, a route the caller forced (which limits who may answer),
- * and how long and how freely the answering model may write ({@code generation}, what the request asked).
+ * the routing profile (whose threshold a local answer's check is held to), and how long and how freely the
+ * answering model may write ({@code generation}, what the request asked).
  */
 public record AnswerRequest(
         String interactionId,
@@ -20,9 +21,12 @@ public record AnswerRequest(
         String taskType,
         boolean preferRemote,
         Optional<ForcedRoute> forced,
+        String profile,
         Generation generation) {
     public AnswerRequest {
         context = List.copyOf(context);
+        profile = profile == null ? taskType : profile;
+        generation = generation == null ? Generation.NONE : generation;
     }
 
     public AnswerRequest(
@@ -34,7 +38,17 @@ public record AnswerRequest(
             String taskType,
             boolean preferRemote,
             Optional<ForcedRoute> forced) {
-        this(interactionId, query, target, context, retrievalBar, taskType, preferRemote, forced, Generation.NONE);
+        this(
+                interactionId,
+                query,
+                target,
+                context,
+                retrievalBar,
+                taskType,
+                preferRemote,
+                forced,
+                taskType,
+                Generation.NONE);
     }
 
     public AnswerRequest(

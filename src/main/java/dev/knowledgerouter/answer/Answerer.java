@@ -11,13 +11,16 @@ import java.util.Optional;
 /**
  * Produces the answer for a routed query.
  * <ul>
- *   <li>A local route tries the local chain (primary, then fallbacks); after N failures (1 for
- *       critical task types) the query escalates to Claude, with the context above the escalation
- *       bar and a summary of the local failures.</li>
+ *   <li>A local route asks the local chain (primary, then fallbacks), each model once. A local answer
+ *       is released only when the {@link AnswerJudge} trusts it; a failed call or a doubted answer is a
+ *       local failure. After {@code escalation.local_failures} failed models (all of them when fewer are
+ *       configured; 1 for critical task types) the query escalates to Claude, with the context above
+ *       the escalation bar, the failed calls summarised and the doubted answers with their failed checks.</li>
  *   <li>A remote route (or {@code prefer: remote}) calls Claude first.</li>
  *   <li>A route the caller forced to local never calls Claude, and one naming a local model tries that model alone.</li>
  *   <li>Claude is only called when the {@link CostGuard} allows it; when it does not (no key, cap,
- *       budget) or fails, the answer degrades to the rest of the local chain, then to the best
+ *       budget) or fails, the answer degrades to the rest of the local chain, then to the least doubted
+ *       local answer (status {@code unverified}, the note naming the failed checks), then to the best
  *       stored entry, and the status says exactly why: free local work is never blocked by a paid limit.</li>
  * </ul>
  * Every paid call is written to the {@link UsageLedger} before the answer is returned.
@@ -31,7 +34,9 @@ public final class Answerer {
     private final UsageLedger ledger;
     private final CostSettings cost;
     private final Clock clock;
+    private final AnswerJudge judge;
 
+    /** An answerer that trusts every local answer it gets ({@link AnswerJudge#TRUSTING}). */
     public Answerer(
             List<ChatClient> localChain,
             Optional<ChatClient> remote,
@@ -41,6 +46,19 @@ public final class Answerer {
             UsageLedger ledger,
             CostSettings cost,
             Clock clock) {
+        this(localChain, remote, prompts, escalation, guard, ledger, cost, clock, AnswerJudge.TRUSTING);
+    }
+
+    public Answerer(
+            List<ChatClient> localChain,
+            Optional<ChatClient> remote,
+            PromptBuilder prompts,
+            EscalationSettings escalation,
+            CostGuard guard,
+            UsageLedger ledger,
+            CostSettings cost,
+            Clock clock,
+            AnswerJudge judge) {
         this.localChain = List.copyOf(localChain);
         this.remote = remote;
         this.prompts = prompts;
@@ -49,12 +67,12 @@ public final class Answerer {
         this.ledger = ledger;
         this.cost = cost;
         this.clock = clock;
+        this.judge = judge;
     }
 
     public Answer answer(AnswerRequest request) {
         Prompt localPrompt = prompts.build(request.query(), request.context()).with(request.generation());
-        List<Attempt> attempts = new ArrayList<>();
-        List<String> why = new ArrayList<>();
+        AnswerRun run = new AnswerRun();
         List<ChatClient> localChain =
                 request.forced().flatMap(f -> f.model()).map(this::pinned).orElse(this.localChain);
         boolean remoteAllowed = request.forced().map(f -> f.allowsRemote()).orElse(true);
@@ -63,47 +81,53 @@ public final class Answerer {
         int next = 0;
 
         if (!remoteFirst) {
-            int allowedFailures = escalation.failuresBeforeEscalation(request.taskType());
-            while (next < localChain.size() && failures(attempts) < allowedFailures) {
-                Optional<Answer> a = tryLocal(localChain.get(next++), localPrompt, attempts, why, true);
+            int allowedFailures = escalation.failuresBeforeEscalation(request.taskType(), localChain.size());
+            while (next < localChain.size() && run.localFailures() < allowedFailures) {
+                Optional<Answer> a = tryLocal(localChain.get(next++), localPrompt, request, run, true);
                 if (a.isPresent()) {
                     return a.get();
                 }
             }
         }
-        if (remoteAllowed && (remoteFirst || failures(attempts) > 0)) {
+        if (remoteAllowed && (remoteFirst || run.localFailures() > 0)) {
             remoteTried = true;
-            Optional<Answer> a = tryRemote(request, attempts, why, !remoteFirst);
+            Optional<Answer> a = tryRemote(request, run, !remoteFirst);
             if (a.isPresent()) {
                 return a.get();
             }
         }
         while (next < localChain.size()) {
             Optional<Answer> a =
-                    tryLocal(localChain.get(next++), localPrompt, attempts, why, !remoteFirst && !remoteTried);
+                    tryLocal(localChain.get(next++), localPrompt, request, run, !remoteFirst && !remoteTried);
             if (a.isPresent()) {
                 return a.get();
             }
         }
         if (localChain.isEmpty()) {
-            why.add("no local model is configured");
+            run.why.add("no local model is configured");
         }
         if (!remoteAllowed) {
-            why.add("Claude not called: the request asked for "
+            run.why.add("Claude not called: the request asked for "
                     + request.forced().orElseThrow().describe());
         } else if (!remoteTried && remote.isEmpty()) {
-            why.add("Claude is not configured (set ANTHROPIC_API_KEY)");
+            run.why.add("Claude is not configured (set ANTHROPIC_API_KEY)");
         }
-        String reason = String.join("; ", why);
+        Optional<AnswerRun.Doubted> doubted = run.leastDoubted();
+        if (doubted.isPresent()) {
+            return unverified(doubted.get(), run);
+        }
+        String reason = run.note();
         return new Answer(
                 AnswerSource.RETRIEVAL,
                 "retrieval",
                 RetrievalAnswer.build(
                         request.context(), request.retrievalBar(), reason, remedy(localChain, remoteAllowed)),
-                "degraded",
+                Answer.DEGRADED,
                 reason,
-                attempts,
-                Usage.NONE);
+                run.attempts,
+                Usage.NONE,
+                run.lastJudgement(),
+                Optional.empty());
     }
 
     /** The named local model alone; empty when it is not in the chain (the caller checks names against the configuration). */
@@ -115,41 +139,81 @@ public final class Answerer {
 
     /** @param asRouted whether a local answer is what the route asked for (else it stands in for Claude) */
     private Optional<Answer> tryLocal(
-            ChatClient client, Prompt prompt, List<Attempt> attempts, List<String> why, boolean asRouted) {
-        boolean first = attempts.isEmpty();
-        Optional<ModelReply> reply = call(client, prompt, attempts, why);
-        return reply.map(r -> {
-            String status = !asRouted ? "degraded" : first ? "ok" : "fallback";
-            String note = why.isEmpty() ? null : String.join("; ", why) + "; answered by " + client.name();
-            return new Answer(AnswerSource.LOCAL, client.name(), r.text(), status, note, attempts, Usage.NONE);
-        });
+            ChatClient client, Prompt prompt, AnswerRequest request, AnswerRun run, boolean asRouted) {
+        boolean first = run.attempts.isEmpty();
+        Optional<ModelReply> reply = call(client, prompt, run);
+        if (reply.isEmpty()) {
+            return Optional.empty();
+        }
+        ModelReply r = reply.get();
+        Judgement judgement = judge.judge(new CandidateAnswer(
+                request.query(),
+                request.context(),
+                client.name(),
+                r,
+                request.retrievalBar(),
+                request.profile(),
+                escalation.critical(request.taskType())));
+        run.judged(judgement);
+        if (judgement instanceof Judgement.Doubtful d) {
+            run.doubt(client.name(), r, d);
+            return Optional.empty();
+        }
+        String status = !asRouted ? Answer.DEGRADED : first ? Answer.OK : Answer.FALLBACK;
+        String note = run.why.isEmpty() ? null : run.note() + "; answered by " + client.name();
+        return Optional.of(new Answer(
+                AnswerSource.LOCAL,
+                client.name(),
+                r.text(),
+                status,
+                note,
+                run.attempts,
+                Usage.NONE,
+                run.lastJudgement(),
+                Optional.empty()));
     }
 
-    private Optional<Answer> tryRemote(
-            AnswerRequest request, List<Attempt> attempts, List<String> why, boolean escalating) {
+    /** The least doubted local answer, released because nothing better answered; the note names the failed checks. */
+    private static Answer unverified(AnswerRun.Doubted d, AnswerRun run) {
+        return new Answer(
+                AnswerSource.LOCAL,
+                d.model(),
+                d.reply().text(),
+                Answer.UNVERIFIED,
+                run.note() + "; answered by " + d.model() + ", unverified",
+                run.attempts,
+                Usage.NONE,
+                Optional.of(d.judgement()),
+                Optional.empty());
+    }
+
+    private Optional<Answer> tryRemote(AnswerRequest request, AnswerRun run, boolean escalating) {
         if (remote.isEmpty()) {
-            why.add("Claude is not configured (set ANTHROPIC_API_KEY)");
+            run.why.add("Claude is not configured (set ANTHROPIC_API_KEY)");
             return Optional.empty();
         }
         Optional<String> refused = guard.refusal();
         if (refused.isPresent()) {
-            why.add("Claude not called: " + refused.get());
+            run.why.add("Claude not called: " + refused.get());
             return Optional.empty();
         }
         ChatClient claude = remote.get();
         List<ContextPassage> context = request.context().stream()
                 .filter(p -> p.score() >= escalation.contextBar())
                 .toList();
-        Prompt prompt = prompts.build(request.query(), context, failureSummary(attempts))
+        long failuresBefore = run.localFailures();
+        long doubtedBefore = run.doubtedAnswers().size();
+        Prompt prompt = prompts.build(request.query(), context, run.failureSummary(), run.doubtedAnswers())
                 .with(request.generation());
-        Optional<ModelReply> reply = call(claude, prompt, attempts, why);
-        Attempt last = attempts.getLast();
+        Optional<ModelReply> reply = call(claude, prompt, run);
+        Attempt last = run.attempts.getLast();
         String model = claude.name().replaceFirst("^claude/", "");
         long in = last.inputTokens() == null ? 0 : last.inputTokens();
         long out = last.outputTokens() == null ? 0 : last.outputTokens();
         double costUsd = cost.priceOf(model).cost(in, out);
         String reason = escalating
-                ? "escalated after " + failures(attempts.subList(0, attempts.size() - 1)) + " local failures"
+                ? "escalated after " + failuresBefore + " local failures"
+                        + (doubtedBefore == 0 ? "" : " (" + doubtedBefore + " answer(s) doubted by the checks)")
                 : request.preferRemote() ? "user preferred remote" : "routed remote";
         ledger.append(new UsageRecord(
                 clock.instant(),
@@ -162,31 +226,25 @@ public final class Answerer {
                 costUsd,
                 reply.isPresent()));
         return reply.map(r -> {
-            String note = why.isEmpty() ? null : String.join("; ", why) + "; answered by " + claude.name();
+            String note = run.why.isEmpty() ? null : run.note() + "; answered by " + claude.name();
             return new Answer(
                     AnswerSource.REMOTE,
                     claude.name(),
                     r.text(),
-                    escalating ? "escalated" : "ok",
+                    escalating ? Answer.ESCALATED : Answer.OK,
                     note,
-                    attempts,
-                    new Usage(in, out, costUsd));
+                    run.attempts,
+                    new Usage(in, out, costUsd),
+                    run.lastJudgement(),
+                    Optional.empty());
         });
     }
 
-    private static List<String> failureSummary(List<Attempt> attempts) {
-        return attempts.stream()
-                .filter(a -> a.outcome() == Attempt.Outcome.FAILURE)
-                .map(a -> a.model() + ": " + a.error())
-                .toList();
-    }
-
-    private static Optional<ModelReply> call(
-            ChatClient client, Prompt prompt, List<Attempt> attempts, List<String> why) {
+    private static Optional<ModelReply> call(ChatClient client, Prompt prompt, AnswerRun run) {
         long start = System.nanoTime();
         try {
             ModelReply reply = client.chat(prompt);
-            attempts.add(new Attempt(
+            run.attempts.add(new Attempt(
                     client.name(),
                     Attempt.Outcome.SUCCESS,
                     null,
@@ -196,17 +254,11 @@ public final class Answerer {
                     reply.trim().map(ContextTrim::reason).orElse(null)));
             return Optional.of(reply);
         } catch (ModelUnavailableException e) {
-            attempts.add(new Attempt(
+            run.attempts.add(new Attempt(
                     client.name(), Attempt.Outcome.FAILURE, e.getMessage(), millisSince(start), null, null));
-            why.add(e.getMessage());
+            run.why.add(e.getMessage());
             return Optional.empty();
         }
-    }
-
-    private static long failures(List<Attempt> attempts) {
-        return attempts.stream()
-                .filter(a -> a.outcome() == Attempt.Outcome.FAILURE)
-                .count();
     }
 
     private String remedy(List<ChatClient> localChain, boolean remoteAllowed) {

@@ -65,7 +65,20 @@ public final class ModelCall {
         return new ModelReply(
                 text.strip(),
                 usage == null ? null : usage.inputTokenCount(),
-                usage == null ? null : usage.outputTokenCount());
+                usage == null ? null : usage.outputTokenCount(),
+                finishReason(response.finishReason()));
+    }
+
+    /** LangChain4j maps Ollama's {@code length} and Anthropic's {@code max_tokens} alike to its LENGTH. */
+    static FinishReason finishReason(dev.langchain4j.model.output.FinishReason reason) {
+        if (reason == null) {
+            return FinishReason.UNKNOWN;
+        }
+        return switch (reason) {
+            case STOP -> FinishReason.STOP;
+            case LENGTH -> FinishReason.LENGTH;
+            default -> FinishReason.OTHER;
+        };
     }
 
     /** Secrets are redacted from upstream messages before they are shortened, so no fragment of one survives a cut. */

@@ -14,6 +14,8 @@ public final class PromptBuilder {
     static final int MAX_PASSAGE_CHARS = 2_500;
     static final String NOTES_HEADER = "Reference notes (most relevant first):\n";
     static final String QUESTION_LABEL = "\nQuestion:\n";
+    /** Enough of a doubted answer to see what went wrong, not so much that it crowds out the notes. */
+    private static final int MAX_DOUBTED_CHARS = 2_000;
 
     public Prompt build(String query, List<ContextPassage> context) {
         return build(query, context, List.of());
@@ -21,17 +23,31 @@ public final class PromptBuilder {
 
     /** @param earlierFailures what the local models did wrong, so the remote model does not repeat it */
     public Prompt build(String query, List<ContextPassage> context, List<String> earlierFailures) {
+        return build(query, context, earlierFailures, List.of());
+    }
+
+    /**
+     * @param doubted local answers the checks doubted, with the checks that failed: the remote model
+     *     sees what to avoid, and is told not to trust them
+     */
+    public Prompt build(
+            String query, List<ContextPassage> context, List<String> earlierFailures, List<DoubtedAnswer> doubted) {
         StringBuilder user = new StringBuilder();
         if (!earlierFailures.isEmpty()) {
             user.append("Local models could not answer this (")
                     .append(String.join("; ", earlierFailures))
                     .append(").\n\n");
         }
+        for (DoubtedAnswer d : doubted) {
+            appendDoubted(user, d);
+        }
         Optional<Prompt.Notes> notes = Optional.empty();
         if (!context.isEmpty()) {
             int start = user.length();
             user.append(notes(query, context));
             notes = Optional.of(new Prompt.Notes(start, user.length(), query.strip(), context));
+        } else if (!doubted.isEmpty()) {
+            user.append("Question:\n");
         }
         user.append(query.strip());
         return new Prompt(SYSTEM, user.toString(), notes, Generation.NONE);
@@ -61,5 +77,19 @@ public final class PromptBuilder {
                 BestPart.of(p, question, MAX_PASSAGE_CHARS, String::length).text();
         return "\n[" + n + "] " + p.reference() + String.format(Locale.ROOT, " (relevance %.2f)\n", p.score()) + text
                 + "\n";
+    }
+
+    private static void appendDoubted(StringBuilder user, DoubtedAnswer d) {
+        String text = d.text().strip();
+        if (text.length() > MAX_DOUBTED_CHARS) {
+            text = text.substring(0, MAX_DOUBTED_CHARS) + " [...]";
+        }
+        user.append("A local model (")
+                .append(d.model())
+                .append(") answered, but automatic checks doubt its answer (")
+                .append(String.join("; ", d.reasons()))
+                .append("). Do not rely on it; answer the question yourself. Its answer was:\n<<<\n")
+                .append(text)
+                .append("\n>>>\n\n");
     }
 }

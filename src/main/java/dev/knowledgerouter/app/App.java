@@ -32,6 +32,9 @@ import dev.knowledgerouter.report.RoutingReport;
 import dev.knowledgerouter.report.TuningLog;
 import dev.knowledgerouter.report.weekly.WeeklyReports;
 import dev.knowledgerouter.route.Router;
+import dev.knowledgerouter.verify.CheckingJudge;
+import dev.knowledgerouter.verify.VerifierRefit;
+import dev.knowledgerouter.verify.WeightsInUse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -75,6 +78,8 @@ public final class App implements AutoCloseable {
     private final KnowledgeAdder knowledgeAdder;
     private final HealthMonitor health;
     private final Shutdown shutdown;
+    private final WeightsInUse verifierWeights;
+    private final CheckingJudge judge;
 
     /** @param ownsEmbedder whether closing the App closes the embedder: tests share one across many Apps */
     private App(
@@ -98,7 +103,10 @@ public final class App implements AutoCloseable {
         QueryMetrics queryMetrics = new QueryMetrics(metrics.registry());
         this.ledger = new UsageLedger(config.usageDir());
         this.guard = new CostGuard(ledger, config.cost(), clock);
-        Answerer answerer = AnswererFactory.answerer(config, ollamaGate, guard, ledger, clock);
+        this.verifierWeights = WeightsInUse.at(config.home());
+        this.judge = AnswererFactory.judge(config, store, verifierWeights, ollamaGate, clock);
+        metrics.watch(judge);
+        Answerer answerer = AnswererFactory.answerer(config, ollamaGate, guard, ledger, clock, judge);
         this.feedback = new FeedbackService(store, clock);
         this.usageReporter = new UsageReporter(
                 ledger, guard, store, config.cost(), config.claude().model(), clock);
@@ -137,7 +145,9 @@ public final class App implements AutoCloseable {
                 clock,
                 config.report(),
                 reportArchive,
-                tuningLog);
+                tuningLog,
+                Optional.of(new VerifierRefit(
+                        verifierWeights, config.routing().learning().minRefitSample(), clock)));
         this.health = new HealthMonitor(() -> HealthCheck.of(this), clock, HealthMonitor.INTERVAL);
         this.shutdown = new Shutdown(
                 STOP_WAIT,
@@ -272,6 +282,11 @@ public final class App implements AutoCloseable {
                 .work(inFlight::run);
     }
 
+    /** The verifier weights answers are checked with: re-fitted from outcomes, or shipped. */
+    public WeightsInUse verifierWeights() {
+        return verifierWeights;
+    }
+
     /** The meters behind {@code GET /metrics}. */
     public RouterMetrics metrics() {
         return metrics;
@@ -347,5 +362,6 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         shutdown.close();
+        judge.close();
     }
 }

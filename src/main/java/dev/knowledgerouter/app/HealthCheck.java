@@ -157,6 +157,7 @@ public final class HealthCheck {
         facts.put("provider", primary.provider().label());
         facts.put("host", primary.baseUrl());
         facts.put("model", primary.model());
+        facts.put("escalation", config.escalation().describe(chain.size()));
         if (chain.size() > 1) {
             List<Map<String, Object>> each = new ArrayList<>();
             for (int i = 0; i < chain.size(); i++) {

@@ -1,6 +1,8 @@
 package dev.knowledgerouter.app;
 
+import dev.knowledgerouter.answer.Reuse;
 import dev.knowledgerouter.knowledge.StoredEntry;
+import dev.knowledgerouter.learn.CheckSummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,9 @@ public record InteractionView(
             Integer complexity,
             String profile,
             String note,
-            List<String> reasons) {}
+            List<String> reasons,
+            CheckView checks,
+            Reuse reusedFrom) {}
 
     public static InteractionView of(StoredEntry e) {
         Map<String, Object> p = e.payload();
@@ -49,7 +53,9 @@ public record InteractionView(
                 p.get("complexity") instanceof Number n ? n.intValue() : null,
                 text(p, "profile"),
                 text(p, "note"),
-                texts(p.get("reasons")));
+                texts(p.get("reasons")),
+                CheckSummary.in(p).map(CheckView::of).orElse(null),
+                reuse(p.get("reused_from")));
         // The list keeps the latest verdicts only; the count is of all (absent on interactions rated before it).
         int kept = p.get("feedback") instanceof List<?> l ? l.size() : 0;
         int feedback = p.get("feedback_count") instanceof Number n ? n.intValue() : kept;
@@ -65,6 +71,16 @@ public record InteractionView(
                 route,
                 latency,
                 text(p, "user"));
+    }
+
+    private static Reuse reuse(Object stored) {
+        if (stored instanceof Map<?, ?> m && m.get("reference") instanceof String ref) {
+            return new Reuse(
+                    ref,
+                    String.valueOf(m.get("kind")),
+                    m.get("relevance") instanceof Number n ? n.doubleValue() : Double.NaN);
+        }
+        return null;
     }
 
     private static String text(Map<String, Object> payload, String key) {

@@ -2,6 +2,8 @@ package dev.knowledgerouter.app;
 
 import dev.knowledgerouter.answer.Attempt;
 import dev.knowledgerouter.answer.ContextPassage;
+import dev.knowledgerouter.answer.Reuse;
+import dev.knowledgerouter.learn.CheckSummary;
 import dev.knowledgerouter.learn.Timings;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +28,9 @@ public record QueryResponse(
 
     /**
      * {@code target} is who answered (local, remote or retrieval); {@code decided} is the router's
-     * choice, which differs when the chosen model was unavailable ({@code note} says why).
+     * choice, which differs when the chosen model was unavailable ({@code note} says why). {@code checks}
+     * is what the answer checks made of the local answer (absent when none was checked);
+     * {@code reusedFrom} the stored entry a {@code reused} answer came from.
      */
     public record Route(
             String target,
@@ -37,7 +41,9 @@ public record QueryResponse(
             int complexity,
             String profile,
             String note,
-            List<String> reasons) {}
+            List<String> reasons,
+            CheckView checks,
+            Reuse reusedFrom) {}
 
     public record Context(String collection, String id, double score, String text) {}
 
@@ -60,7 +66,12 @@ public record QueryResponse(
                         d.complexity().score(),
                         d.profile(),
                         a.note(),
-                        d.reasons()),
+                        d.reasons(),
+                        a.judgement()
+                                .flatMap(CheckSummary::of)
+                                .map(CheckView::of)
+                                .orElse(null),
+                        a.reuse().orElse(null)),
                 r.context().stream().map(QueryResponse::context).toList(),
                 a.attempts().stream().map(QueryResponse::attempt).toList(),
                 new UsageView(

@@ -56,6 +56,7 @@ public final class QueryService {
     private final Function<String, List<ContextPassage>> codeContext;
     private final Consumer<QueryResult> answered;
     private final boolean shareInteractions;
+    private final DirectReuse reuse;
 
     private QueryService(Builder b) {
         this.embedder = Objects.requireNonNull(b.embedder, "embedder");
@@ -73,6 +74,7 @@ public final class QueryService {
         this.shareInteractions = b.shareInteractions;
         this.mode = SearchMode.valueOf(routing.retrievalMode().toUpperCase(Locale.ROOT));
         this.estimator = new OutcomeEstimator(store, routing.learning());
+        this.reuse = new DirectReuse(store);
     }
 
     /**
@@ -215,12 +217,24 @@ public final class QueryService {
         Decision decision =
                 request.forced().map(f -> router.force(routerDecision, f)).orElse(routerDecision);
         long t3 = System.nanoTime();
-        return new RoutedQuery(query, profile, vector, hits, decision, t1 - t0, t2 - t1, t3 - t2);
+        return new RoutedQuery(query, profile, vector, hits, decision, t1 - t0, t2 - t1, t3 - t2, past);
     }
 
     public QueryResult query(QueryRequest request) {
         long start = System.nanoTime();
         RoutedQuery routed = route(request);
+        Optional<DirectReuse.Found> direct = reuse.find(routed, request);
+        if (direct.isPresent()) {
+            List<ContextPassage> source = List.of(direct.get().passage());
+            return record(
+                    request,
+                    routed,
+                    direct.get().answer(),
+                    source,
+                    start,
+                    0,
+                    UUID.randomUUID().toString());
+        }
         // The lowest relevance at which the profile trusts a match: a retrieval-only answer needs it,
         // and context is never cut above it (a profile may route local below the global context bar).
         double trustedBar = routed.profile().localWhen().stream()
@@ -266,8 +280,23 @@ public final class QueryService {
                 taskType,
                 request.preferRemote(),
                 request.forced(),
+                routed.profile().name(),
                 request.generation()));
-        long answerNanos = System.nanoTime() - answerStart;
+        return record(request, routed, answer, context, start, System.nanoTime() - answerStart, id);
+    }
+
+    /** Stores the interaction (durably, before the caller sees the answer) and tells the listeners. */
+    private QueryResult record(
+            QueryRequest request,
+            RoutedQuery routed,
+            Answer answer,
+            List<ContextPassage> context,
+            long start,
+            long answerNanos,
+            String id) {
+        String taskType = request.taskType()
+                .filter(t -> !t.isBlank())
+                .orElse(routed.profile().name());
         // What a prompt left out to fit a model's window is part of why the answer is what it is.
         Decision d = routed.decision()
                 .withReasons(answer.attempts().stream()

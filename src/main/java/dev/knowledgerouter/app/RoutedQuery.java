@@ -5,7 +5,11 @@ import dev.knowledgerouter.knowledge.SearchHit;
 import dev.knowledgerouter.route.Decision;
 import java.util.List;
 
-/** A query after embedding, search and routing, before any model is called. */
+/**
+ * A query after embedding, search and routing, before any model is called. {@code hits} are the knowledge
+ * hits and reusable stored answers, best first; {@code history} the stored interactions nearest the query
+ * that the request may see (its user's, or everyone's when shared).
+ */
 public record RoutedQuery(
         String query,
         RoutingProfile profile,
@@ -14,4 +18,5 @@ public record RoutedQuery(
         Decision decision,
         long embedNanos,
         long searchNanos,
-        long routeNanos) {}
+        long routeNanos,
+        List<SearchHit> history) {}

@@ -21,7 +21,8 @@ import picocli.CommandLine.ParentCommand;
         description = {
             "Measure where the relevance thresholds should sit for the configured embedder.",
             "Runs labelled queries ({\"query\", \"expect\": \"collection/id\" or null}) through production retrieval on a store",
-            "seeded from the seed data, and prints hit rates, score distributions and the lowest threshold per target precision."
+            "seeded from the seed data, and prints hit rates, score distributions and the lowest threshold per target precision,",
+            "and how often direct reuse would answer with the wrong entry at each reuse bar from 0.85 to 0.95."
         })
 final class CalibrateEvalCommand implements Callable<Integer> {
     @ParentCommand
@@ -99,6 +100,15 @@ final class CalibrateEvalCommand implements Callable<Integer> {
                             p.above(),
                             p.precision(),
                             p.recall()));
+            out.println("reuse bar  reused  wrong  wrong rate");
+            r.reuse()
+                    .forEach(p -> out.printf(
+                            Locale.ROOT,
+                            "  %.2f     %4d   %4d     %.3f%n",
+                            p.bar(),
+                            p.reused(),
+                            p.wrong(),
+                            p.wrongRate()));
             r.recommended()
                     .forEach(rec -> out.printf(
                             Locale.ROOT,

@@ -104,10 +104,7 @@ final class QueryCommand implements Callable<Integer> {
             out.println(r.answer());
             out.println();
             var route = r.route();
-            out.println("answer:  "
-                    + (route.target().equals("retrieval")
-                            ? "retrieval-only (no model answered)"
-                            : route.target() + " model " + route.model()));
+            out.println("answer:  " + answeredBy(r));
             out.printf(
                     Locale.ROOT,
                     "route:   %s · relevance %.3f · complexity %d · profile %s%n",
@@ -121,6 +118,15 @@ final class QueryCommand implements Callable<Integer> {
             }
             if (route.note() != null) {
                 out.println("note:    " + route.note());
+            }
+            if (route.checks() != null) {
+                out.printf(
+                        Locale.ROOT,
+                        "checks:  P(bad) %.2f, threshold %.2f%s%n",
+                        route.checks().score(),
+                        route.checks().threshold(),
+                        route.checks().doubtful() ? ", doubtful" : "");
+                route.checks().reasons().forEach(reason -> out.println("         - " + reason));
             }
             if (r.usage() != null && r.usage().costUsd() > 0) {
                 out.printf(
@@ -142,5 +148,16 @@ final class QueryCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "id:      %s · %d ms%n", r.interactionId(), r.latencyMs());
             return 0;
         }
+    }
+
+    private static String answeredBy(QueryResponse r) {
+        var route = r.route();
+        if (route.reusedFrom() != null) {
+            return "reused " + route.reusedFrom().reference() + " ("
+                    + route.reusedFrom().kind().replace('_', ' ') + ", no model called)";
+        }
+        return route.target().equals("retrieval")
+                ? "retrieval-only (no model answered)"
+                : route.target() + " model " + route.model();
     }
 }

@@ -55,7 +55,8 @@ public final class ConfigLoader {
                 "mcp",
                 "knowledge",
                 "report",
-                "local_models");
+                "local_models",
+                "verify");
 
         Path appDir = env.get("KR_APP_DIR")
                 .map(env::path)
@@ -88,6 +89,7 @@ public final class ConfigLoader {
                 .mcp(servers.mcp(root.child("mcp")))
                 .knowledge(StoreSections.knowledge(root.child("knowledge")))
                 .report(new ReportSection(env).report(root.child("report")))
+                .grader(RoutingSections.grader(root.child("verify")))
                 .build();
     }
 }

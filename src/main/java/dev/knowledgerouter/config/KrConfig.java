@@ -26,7 +26,8 @@ public record KrConfig(
         McpSettings mcp,
         KnowledgeSettings knowledge,
         ReportSettings report,
-        LocalModels localModels) {
+        LocalModels localModels,
+        GraderSettings grader) {
 
     public KrConfig {
         Objects.requireNonNull(home, "home");
@@ -59,7 +60,8 @@ public record KrConfig(
                 .mcp(mcp)
                 .knowledge(knowledge)
                 .report(report)
-                .localModels(localModels);
+                .localModels(localModels)
+                .grader(grader);
     }
 
     public KrConfig withHome(Path otherHome) {
@@ -107,6 +109,10 @@ public record KrConfig(
         return localModels.chain(ollama);
     }
 
+    public KrConfig withGrader(GraderSettings otherGrader) {
+        return toBuilder().grader(otherGrader).build();
+    }
+
     /** Where analysed repositories keep their graph and analysis state. */
     public Path graphsDir() {
         return home.resolve("graphs");
@@ -152,6 +158,7 @@ public record KrConfig(
         private KnowledgeSettings knowledge = KnowledgeSettings.defaults();
         private ReportSettings report = ReportSettings.defaults();
         private LocalModels localModels = LocalModels.defaults();
+        private GraderSettings grader = GraderSettings.defaults();
 
         private Builder(Path home, Path collectionsDir, Path seedDir) {
             this.home = home;
@@ -239,6 +246,11 @@ public record KrConfig(
             return this;
         }
 
+        public Builder grader(GraderSettings value) {
+            grader = value;
+            return this;
+        }
+
         public KrConfig build() {
             return new KrConfig(
                     home,
@@ -256,7 +268,8 @@ public record KrConfig(
                     mcp,
                     knowledge,
                     report,
-                    localModels);
+                    localModels,
+                    grader);
         }
     }
 }

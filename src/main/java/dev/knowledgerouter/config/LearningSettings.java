@@ -7,7 +7,8 @@ package dev.knowledgerouter.config;
  * straight to Claude, and one at or above {@code succeedAbove} keeps it local below the relevance bar.
  * The weekly report tunes the profile's thresholds to keep the local success rate at or above
  * {@code targetSuccessRate}, and applies them only from at least {@code minTuningSample}
- * interactions whose local outcome is known.
+ * interactions whose local outcome is known. It re-fits the answer verifier from at least
+ * {@code minRefitSample} local answers whose quality users' verdicts settled.
  */
 public record LearningSettings(
         int k,
@@ -16,9 +17,31 @@ public record LearningSettings(
         double failBelow,
         double succeedAbove,
         double targetSuccessRate,
-        int minTuningSample) {
+        int minTuningSample,
+        int minRefitSample) {
+    public static final int DEFAULT_MIN_REFIT_SAMPLE = 50;
+
     public static LearningSettings defaults() {
-        return new LearningSettings(10, 0.85, 3, 0.3, 0.8, 0.9, 100);
+        return new LearningSettings(10, 0.85, 3, 0.3, 0.8, 0.9, 100, DEFAULT_MIN_REFIT_SAMPLE);
+    }
+
+    public LearningSettings(
+            int k,
+            double minSimilarity,
+            int minEvidence,
+            double failBelow,
+            double succeedAbove,
+            double targetSuccessRate,
+            int minTuningSample) {
+        this(
+                k,
+                minSimilarity,
+                minEvidence,
+                failBelow,
+                succeedAbove,
+                targetSuccessRate,
+                minTuningSample,
+                DEFAULT_MIN_REFIT_SAMPLE);
     }
 
     public LearningSettings {
@@ -32,6 +55,9 @@ public record LearningSettings(
         }
         if (minTuningSample < 1) {
             throw new ConfigException("learning.min_tuning_sample must be at least 1, got " + minTuningSample);
+        }
+        if (minRefitSample < 1) {
+            throw new ConfigException("learning.min_refit_sample must be at least 1, got " + minRefitSample);
         }
     }
 }

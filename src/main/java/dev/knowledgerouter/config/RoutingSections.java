@@ -1,13 +1,18 @@
 package dev.knowledgerouter.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** Reads how queries are routed: {@code routing:} (profiles, context, learning) and {@code escalation:}. */
+/**
+ * Reads how queries are routed: {@code routing:} (profiles, context, learning), {@code escalation:} and the
+ * answer checks' {@code verify:}.
+ */
 final class RoutingSections {
     private final ConfigEnvironment env;
 
@@ -21,7 +26,7 @@ final class RoutingSections {
         Map<String, RoutingProfile> profiles = new LinkedHashMap<>(DefaultProfiles.forBgeSmall());
         YamlNode defined = node.child("profiles");
         for (String name : defined.keys()) {
-            profiles.put(name, new RoutingProfile(name, rules(defined.child(name))));
+            profiles.put(name, profile(name, defined.child(name)));
         }
         String defaultProfile = node.text("default_profile").orElse(RoutingSettings.DEFAULT_PROFILE);
         int k = node.integer("context_k", RoutingSettings.DEFAULT_CONTEXT_K);
@@ -44,6 +49,29 @@ final class RoutingSections {
                 retrieval.toLowerCase(Locale.ROOT),
                 learning,
                 node.flag("auto_apply", false));
+    }
+
+    /**
+     * A profile is its list of rules, or a mapping with the rules under {@code local_when} beside
+     * {@code reuse_above} and {@code escalate_at}; what the mapping leaves out keeps its default.
+     */
+    private static RoutingProfile profile(String name, YamlNode node) {
+        if (node.json().isArray()) {
+            return new RoutingProfile(name, rules(node));
+        }
+        node.allowOnly("local_when", "reuse_above", "escalate_at");
+        if (!node.has("local_when")) {
+            throw new ConfigException(node.path("local_when")
+                    + " is required: the profile's rules, e.g. [{relevance_above: 0.8, complexity_below: 4}]");
+        }
+        double reuse = node.number("reuse_above", RoutingProfile.DEFAULT_REUSE_ABOVE);
+        Optional<Double> escalate =
+                node.has("escalate_at") ? Optional.of(node.number("escalate_at", 0)) : Optional.empty();
+        try {
+            return new RoutingProfile(name, rules(node.child("local_when")), reuse, escalate);
+        } catch (ConfigException e) {
+            throw new ConfigException(node.path("") + " " + e.getMessage());
+        }
     }
 
     private static List<LocalRule> rules(YamlNode list) {
@@ -70,7 +98,8 @@ final class RoutingSections {
                 "fail_below",
                 "succeed_above",
                 "target_success_rate",
-                "min_tuning_sample");
+                "min_tuning_sample",
+                "min_refit_sample");
         LearningSettings d = LearningSettings.defaults();
         return new LearningSettings(
                 l.integer("k", d.k()),
@@ -79,7 +108,8 @@ final class RoutingSections {
                 l.number("fail_below", d.failBelow()),
                 l.number("succeed_above", d.succeedAbove()),
                 l.number("target_success_rate", d.targetSuccessRate()),
-                l.integer("min_tuning_sample", d.minTuningSample()));
+                l.integer("min_tuning_sample", d.minTuningSample()),
+                l.integer("min_refit_sample", d.minRefitSample()));
     }
 
     EscalationSettings escalation(YamlNode node) {
@@ -97,5 +127,19 @@ final class RoutingSections {
             throw new ConfigException(node.path("context_bar") + " is a cosine between -1 and 1, got " + bar);
         }
         return new EscalationSettings(failures, critical, bar);
+    }
+
+    /** The optional grading pass of the answer checks: {@code verify.grader}. */
+    static GraderSettings grader(YamlNode verify) {
+        verify.allowOnly("grader");
+        YamlNode node = verify.child("grader");
+        node.allowOnly("enabled", "model", "timeout_seconds");
+        GraderSettings d = GraderSettings.defaults();
+        int timeout = node.integer("timeout_seconds", (int) d.timeout().toSeconds());
+        if (timeout < 1) {
+            throw new ConfigException(node.path("timeout_seconds") + " must be at least 1, got " + timeout);
+        }
+        return new GraderSettings(
+                node.flag("enabled", d.enabled()), node.text("model").orElse(d.model()), Duration.ofSeconds(timeout));
     }
 }

@@ -7,6 +7,7 @@ import dev.knowledgerouter.knowledge.SearchHit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -21,6 +22,13 @@ public final class Calibration {
     public static final List<Double> TARGETS = List.of(0.95, 0.90, 0.85);
 
     private static final double STEP = 0.01;
+    /** The reuse bars reported: from where reuse would be reckless to where it would never happen. */
+    private static final double FIRST_REUSE_BAR = 0.85;
+
+    private static final double LAST_REUSE_BAR = 0.95;
+
+    /** A query's best hit by cosine, as direct reuse would take it. */
+    private record Reusable(String query, String reference, double score, boolean right) {}
 
     private final Function<String, List<SearchHit>> retrieve;
 
@@ -61,10 +69,19 @@ public final class Calibration {
         int answerable = 0;
         int hit1 = 0;
         int hit5 = 0;
+        List<Reusable> reusable = new ArrayList<>();
         progress.start("calibrate", queries.size());
         for (CalibrationQuery q : queries) {
             List<SearchHit> hits = retrieve.apply(q.query());
             double top = hits.isEmpty() ? -1 : hits.getFirst().score();
+            hits.stream().max(Comparator.comparingDouble(SearchHit::score)).ifPresent(best -> {
+                String ref = best.collection() + "/" + best.id();
+                reusable.add(new Reusable(
+                        q.query(),
+                        ref,
+                        best.score(),
+                        q.expect().map(ref::equals).orElse(false)));
+            });
             if (q.expect().isPresent()) {
                 answerable++;
                 List<String> refs = hits.stream()
@@ -110,7 +127,24 @@ public final class Calibration {
                 distribution(right),
                 distribution(wrong),
                 curve,
-                recommended);
+                recommended,
+                reuse(reusable));
+    }
+
+    private static List<CalibrationReport.ReusePoint> reuse(List<Reusable> reusable) {
+        List<CalibrationReport.ReusePoint> points = new ArrayList<>();
+        for (double b = FIRST_REUSE_BAR; b <= LAST_REUSE_BAR + 1e-9; b += STEP) {
+            double bar = Math.round(b * 100) / 100.0;
+            List<Reusable> reused =
+                    reusable.stream().filter(r -> r.score() >= bar).toList();
+            List<String> wrong = reused.stream()
+                    .filter(r -> !r.right())
+                    .map(r -> r.query() + " -> " + r.reference())
+                    .toList();
+            points.add(new CalibrationReport.ReusePoint(
+                    bar, reused.size(), wrong.size(), round(ratio(wrong.size(), reused.size())), wrong));
+        }
+        return points;
     }
 
     private static CalibrationReport.Distribution distribution(List<Double> scores) {

@@ -1,9 +1,9 @@
 package dev.knowledgerouter.http;
 
-import dev.knowledgerouter.answer.Attempt;
 import dev.knowledgerouter.app.QueryResponse;
 import dev.knowledgerouter.app.QueryResult;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +30,9 @@ record OpenAiCompletion(
                 route.complexity(),
                 r.interactionId(),
                 r.status(),
-                route.note());
+                route.note(),
+                route.checks(),
+                route.reusedFrom());
         return new OpenAiCompletion(
                 "chatcmpl-" + r.interactionId(),
                 createdEpochSecond,
@@ -44,7 +46,7 @@ record OpenAiCompletion(
     private static OpenAiWire.Usage usage(QueryResult result) {
         String model = result.answer().model();
         return result.answer().attempts().stream()
-                .filter(a -> a.outcome() == Attempt.Outcome.SUCCESS && a.model().equals(model))
+                .filter(a -> a.answered() && a.model().equals(model))
                 .reduce((first, second) -> second)
                 .map(a -> tokens(a.inputTokens(), a.outputTokens()))
                 .orElse(tokens(0, 0));
@@ -58,15 +60,39 @@ record OpenAiCompletion(
 
     /** The routing decision as response headers, for clients that can show headers but not extra fields. */
     Map<String, String> headers() {
-        return Map.of(
-                "X-KR-Route",
-                route.target(),
-                "X-KR-Model",
-                route.model(),
-                "X-KR-Interaction-Id",
-                route.interactionId(),
-                "X-KR-Relevance",
-                String.format(Locale.ROOT, "%.4f", route.relevance()));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-KR-Route", route.target());
+        headers.put("X-KR-Model", route.model());
+        headers.put("X-KR-Interaction-Id", route.interactionId());
+        headers.put("X-KR-Relevance", String.format(Locale.ROOT, "%.4f", route.relevance()));
+        headers.put("X-KR-Status", route.status());
+        if (route.checks() != null) {
+            // Check names only: a header carries ASCII, and the reasons quote the answer.
+            headers.put(
+                    "X-KR-Checks",
+                    String.format(
+                                    Locale.ROOT,
+                                    "score=%.2f; threshold=%.2f",
+                                    route.checks().score(),
+                                    route.checks().threshold())
+                            + (route.checks().reasons().isEmpty()
+                                    ? ""
+                                    : "; failed="
+                                            + String.join(
+                                                    ",",
+                                                    failedChecks(route.checks().reasons()))));
+        }
+        if (route.reusedFrom() != null) {
+            headers.put("X-KR-Reused-From", route.reusedFrom().reference());
+        }
+        return headers;
+    }
+
+    private static List<String> failedChecks(List<String> reasons) {
+        return reasons.stream()
+                .map(r -> r.contains(":") ? r.substring(0, r.indexOf(':')) : r)
+                .map(name -> name.replaceAll("[^A-Za-z0-9_-]", ""))
+                .toList();
     }
 
     OpenAiWire.ChatCompletion whole() {

@@ -1,6 +1,8 @@
 package dev.knowledgerouter.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.knowledgerouter.answer.Reuse;
+import dev.knowledgerouter.app.CheckView;
 import java.util.List;
 
 /**
@@ -41,7 +43,8 @@ final class OpenAiWire {
     /**
      * The router's side of the answer, an extra top-level field clients that do not know it ignore:
      * {@code target} is who answered, {@code decided} the route taken, {@code status} and {@code note}
-     * say whether and why the answer is less than was routed.
+     * say whether and why the answer is less than was routed, {@code checks} what the answer checks made
+     * of the local answer, {@code reusedFrom} the stored entry a {@code reused} answer came from.
      */
     record KrRoute(
             String target,
@@ -52,7 +55,9 @@ final class OpenAiWire {
             int complexity,
             String interactionId,
             String status,
-            String note) {}
+            String note,
+            CheckView checks,
+            Reuse reusedFrom) {}
 
     record ModelList(String object, List<Model> data) {}
 

@@ -2,6 +2,7 @@ package dev.knowledgerouter.learn;
 
 import dev.knowledgerouter.answer.Answer;
 import dev.knowledgerouter.answer.Attempt;
+import dev.knowledgerouter.answer.Reuse;
 import dev.knowledgerouter.answer.Usage;
 import dev.knowledgerouter.route.Decision;
 import java.time.Instant;
@@ -13,8 +14,9 @@ import java.util.Objects;
  * entry). {@code routedTo} is the router's choice; {@code answeredBy} is who really answered (local,
  * remote or retrieval), which differs when the chosen model was unavailable. {@code user} is who asked,
  * when the request named one: the answer is reused for that user only, unless interactions are shared
- * ({@link InteractionScope}). Built with {@link #builder}, usually from the {@link Decision} and the
- * {@link Answer} of the query.
+ * ({@link InteractionScope}). {@code checks} is what the answer checks made of the local answer (absent
+ * when none was checked), {@code reusedFrom} the stored entry a reused answer came from. Built with
+ * {@link #builder}, usually from the {@link Decision} and the {@link Answer} of the query.
  */
 public record Interaction(
         String id,
@@ -37,7 +39,9 @@ public record Interaction(
         List<Attempt> attempts,
         Usage usage,
         Timings timings,
-        String user) {
+        String user,
+        CheckSummary checks,
+        Reuse reusedFrom) {
 
     /** An interaction of the query {@code id}, asked at {@code timestamp}; what is not set stays absent. */
     public static Builder builder(String id, Instant timestamp, String query) {
@@ -67,6 +71,8 @@ public record Interaction(
         private Usage usage;
         private Timings timings;
         private String user;
+        private CheckSummary checks;
+        private Reuse reusedFrom;
 
         private Builder(String id, Instant timestamp, String query) {
             this.id = Objects.requireNonNull(id, "id");
@@ -93,7 +99,9 @@ public record Interaction(
                     .outcome(Outcome.of(a).wireName())
                     .note(a.note())
                     .attempts(a.attempts())
-                    .usage(a.usage());
+                    .usage(a.usage())
+                    .checks(a.judgement().flatMap(CheckSummary::of).orElse(null))
+                    .reusedFrom(a.reuse().orElse(null));
         }
 
         public Builder answer(String text) {
@@ -187,6 +195,18 @@ public record Interaction(
             return this;
         }
 
+        /** What the answer checks made of the local answer; {@code null} when none was checked. */
+        public Builder checks(CheckSummary summary) {
+            checks = summary;
+            return this;
+        }
+
+        /** Where a reused answer came from; {@code null} for an answer a model wrote. */
+        public Builder reusedFrom(Reuse from) {
+            reusedFrom = from;
+            return this;
+        }
+
         public Interaction build() {
             return new Interaction(
                     id,
@@ -209,7 +229,9 @@ public record Interaction(
                     attempts,
                     usage,
                     timings,
-                    user);
+                    user,
+                    checks,
+                    reusedFrom);
         }
     }
 }

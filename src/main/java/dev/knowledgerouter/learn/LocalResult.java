@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * What a stored interaction says about the local route. A local answer that stood (not rated bad)
  * is a success; local attempts that all failed (the interaction escalated, or ended without a model
- * answer), or a local answer rated bad, are a failure. An interaction the local model never saw
+ * answer), a local answer rated bad, or one released {@code unverified} and not rated good, are a
+ * failure. An interaction the local model never saw
  * says nothing about it.
  */
 public enum LocalResult {
@@ -23,6 +24,8 @@ public enum LocalResult {
             return UNTRIED;
         }
         boolean stood = "local".equals(payload.get("answered_by")) && !"failure".equals(payload.get("outcome"));
-        return stood ? SUCCEEDED : FAILED;
+        // An answer the checks doubted and no one vouched for is no evidence that the local route works.
+        boolean doubted = "unverified".equals(payload.get("status")) && !"good".equals(payload.get("verdict"));
+        return stood && !doubted ? SUCCEEDED : FAILED;
     }
 }

@@ -18,6 +18,18 @@ public record LogisticModel(double intercept, double[] weights) {
      * @param lambda the L2 penalty on the weights, as in {@code sum(logloss) + lambda/2 * |w|^2}
      */
     public static LogisticModel fit(double[][] x, boolean[] y, double lambda) {
+        return fit(x, y, lambda, new double[x.length]);
+    }
+
+    /**
+     * Fits with a fixed {@code offset} added to each example's log-odds: what another model already
+     * says about it. The fitted weights are then corrections to that model, drawn towards none by the
+     * penalty, which is how a model is re-fitted on a small sample without forgetting what it knew.
+     */
+    public static LogisticModel fit(double[][] x, boolean[] y, double lambda, double[] offset) {
+        if (offset.length != x.length) {
+            throw new IllegalArgumentException("need one offset per example: " + offset.length + " for " + x.length);
+        }
         if (x.length == 0 || x.length != y.length) {
             throw new IllegalArgumentException("need as many labels as examples, and at least one: " + x.length
                     + " examples, " + y.length + " labels");
@@ -35,7 +47,7 @@ public record LogisticModel(double intercept, double[] weights) {
             for (int i = 0; i < x.length; i++) {
                 row[0] = 1;
                 System.arraycopy(x[i], 0, row, 1, d - 1);
-                double p = sigmoid(dot(beta, row));
+                double p = sigmoid(dot(beta, row) + offset[i]);
                 double residual = p - (y[i] ? 1 : 0);
                 double curvature = Math.max(p * (1 - p), 1e-12);
                 for (int a = 0; a < d; a++) {

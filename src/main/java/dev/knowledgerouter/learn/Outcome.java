@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * How an interaction turned out, first from its attempts, then as the user's feedback says:
- * {@code success} (a model answered), {@code escalated} (Claude answered after the local models
- * failed), {@code failure} (no model answered, or the answer was rated bad), {@code pending}
+ * {@code success} (a model answered, or a trusted stored answer was reused), {@code escalated} (Claude
+ * answered after the local models failed or their answers were doubted), {@code failure} (no model answered, or the answer was rated bad), {@code pending}
  * (nothing was attempted, so there is nothing to judge yet).
  */
 public enum Outcome {
@@ -17,8 +17,11 @@ public enum Outcome {
     ESCALATED;
 
     public static Outcome of(Answer answer) {
-        if ("escalated".equals(answer.status())) {
+        if (Answer.ESCALATED.equals(answer.status())) {
             return ESCALATED;
+        }
+        if (Answer.REUSED.equals(answer.status())) {
+            return SUCCESS;
         }
         if (answer.source() == AnswerSource.RETRIEVAL) {
             return answer.attempts().isEmpty() ? PENDING : FAILURE;

@@ -2,6 +2,9 @@ package dev.knowledgerouter.metrics;
 
 import dev.knowledgerouter.answer.ConcurrencyGate;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.verify.CheckingJudge;
+import dev.knowledgerouter.verify.GraderCheck;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -15,6 +18,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * The router's one meter registry. It is created with the {@link dev.knowledgerouter.app.App} and
@@ -62,6 +66,39 @@ public final class RouterMetrics implements AutoCloseable {
     public void watch(KnowledgeStore store) {
         StoreGauges gauges = new StoreGauges(registry, store);
         beforeScrape.add(gauges::refresh);
+    }
+
+    /**
+     * What the optional grading pass of the answer checks has cost, read at scrape time: its calls, the
+     * grades it could not get, and the seconds spent. Nothing is registered while the pass is off.
+     */
+    public void watch(CheckingJudge judge) {
+        if (judge.graderStats().isEmpty()) {
+            return;
+        }
+        graderCounter(judge, "kr.verify.grader.calls", "Grading calls to the local model", GraderCheck.Stats::calls);
+        graderCounter(
+                judge,
+                "kr.verify.grader.unknown",
+                "Grading calls that gave no yes or no (the model unreachable, or no grade in its reply)",
+                GraderCheck.Stats::unknown);
+        FunctionCounter.builder(
+                        "kr.verify.grader.seconds",
+                        judge,
+                        j -> j.graderStats().map(GraderCheck.Stats::millis).orElse(0L) / 1000.0)
+                .description("Time spent grading local answers")
+                .baseUnit("seconds")
+                .register(registry);
+    }
+
+    private void graderCounter(
+            CheckingJudge judge, String name, String description, ToLongFunction<GraderCheck.Stats> value) {
+        FunctionCounter.builder(
+                        name,
+                        judge,
+                        j -> j.graderStats().map(value::applyAsLong).orElse(0L))
+                .description(description)
+                .register(registry);
     }
 
     /** The registry in the Prometheus text format. */

@@ -75,6 +75,7 @@ public final class HtmlReport {
         clusters(html, r);
         tuning(html, r);
         TrendsHtml.append(html, r.trends());
+        VerifierSection.html(html, r.verifier());
         html.append(appendixHtml);
         return html.append("</main>\n</body>\n</html>\n").toString();
     }

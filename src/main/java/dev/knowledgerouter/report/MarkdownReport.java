@@ -25,6 +25,7 @@ public final class MarkdownReport {
         clusters(md, r.failingClusters());
         tuning(md, r.tuning());
         TrendsMarkdown.append(md, r.trends());
+        VerifierSection.markdown(md, r.verifier());
         return md.toString();
     }
 

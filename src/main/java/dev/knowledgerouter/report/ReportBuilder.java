@@ -7,9 +7,12 @@ import dev.knowledgerouter.config.ReportSettings;
 import dev.knowledgerouter.config.RoutingProfile;
 import dev.knowledgerouter.knowledge.CollectionCatalog;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.learn.InteractionLog;
 import dev.knowledgerouter.learn.LocalResult;
 import dev.knowledgerouter.learn.UsageReport;
 import dev.knowledgerouter.learn.UsageReporter;
+import dev.knowledgerouter.verify.VerifierRefit;
+import dev.knowledgerouter.verify.VerifierWeights;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,17 +56,28 @@ public final class ReportBuilder {
     private final ReportSettings settings;
     private final Optional<ReportArchive> archive;
     private final Optional<TuningLog> tuningLog;
+    private final Optional<VerifierRefit> refit;
 
     /** A builder without an archive or a tuning log: its trends hold the period alone. */
     public ReportBuilder(
             KnowledgeStore store, UsageLedger ledger, UsageReporter usage, LearningSettings learning, Clock clock) {
-        this(store, ledger, usage, learning, clock, ReportSettings.defaults(ZoneOffset.UTC), null, null);
+        this(
+                store,
+                ledger,
+                usage,
+                learning,
+                clock,
+                ReportSettings.defaults(ZoneOffset.UTC),
+                null,
+                null,
+                Optional.empty());
     }
 
     /**
      * @param settings the targets and the zone that names a period's ISO week
      * @param archive the archived weeks the trends read; null for none
      * @param tuningLog the threshold changes whose predictions are checked; null for none
+     * @param refit re-fits the answer verifier from every outcome in the history on each report, when given
      */
     public ReportBuilder(
             KnowledgeStore store,
@@ -73,7 +87,8 @@ public final class ReportBuilder {
             Clock clock,
             ReportSettings settings,
             ReportArchive archive,
-            TuningLog tuningLog) {
+            TuningLog tuningLog,
+            Optional<VerifierRefit> refit) {
         this.store = store;
         this.ledger = ledger;
         this.usage = usage;
@@ -82,6 +97,7 @@ public final class ReportBuilder {
         this.settings = settings;
         this.archive = Optional.ofNullable(archive);
         this.tuningLog = Optional.ofNullable(tuningLog);
+        this.refit = refit;
     }
 
     /** A stored interaction as the report reads it. */
@@ -192,7 +208,8 @@ public final class ReportBuilder {
                 histogram(rows),
                 FailureClusters.of(rows, CLUSTER_SIMILARITY, MAX_CLUSTERS),
                 tuning,
-                trends(rows, from, to, days, totals, rates, spend));
+                trends(rows, from, to, days, totals, rates, spend),
+                refit.map(this::verifier).orElse(null));
     }
 
     private Trends trends(
@@ -244,6 +261,34 @@ public final class ReportBuilder {
                 points.stream().map(TrendPoint::week).toList(),
                 TrendLines.of(points, settings.localShareTarget(), learning.targetSuccessRate(), relevanceTarget),
                 lastChange);
+    }
+
+    /**
+     * Re-fits the verifier from every stored outcome within {@link InteractionLog#RECENT_HORIZON} (more
+     * than the report's period: verdicts are few) and reports the weights in use afterwards.
+     */
+    private RoutingReport.VerifierStatus verifier(VerifierRefit r) {
+        Instant to = clock.instant().plusMillis(1);
+        List<Map<String, Object>> payloads = new ArrayList<>();
+        store.scan(CollectionCatalog.HISTORY, to.minus(InteractionLog.RECENT_HORIZON), to, e -> {
+            if (VerifierRefit.label(e.payload()).isPresent()) {
+                payloads.add(e.payload());
+            }
+        });
+        VerifierRefit.Result result = r.refit(payloads);
+        VerifierWeights w = r.weightsInUse().current().weights();
+        return new RoutingReport.VerifierStatus(
+                r.weightsInUse().refitted(),
+                w.fittedOn(),
+                w.sampleSize(),
+                w.badShare(),
+                w.fitDate(),
+                round(w.intercept()),
+                w.features().stream()
+                        .map(t -> new RoutingReport.Weight(t.name(), round(t.weight()), t.source()))
+                        .toList(),
+                new RoutingReport.Refit(
+                        result.labelled(), result.bad(), result.minSample(), result.refitted(), result.verdict()));
     }
 
     private static Row row(Instant at, Map<String, Object> p, float[] vector) {

@@ -9,7 +9,8 @@ import java.util.List;
  * What a period of interactions says about routing. Shares are fractions of all interactions in the
  * period; rates are fractions of the interactions they are named for; a rate with nothing to
  * measure is null. {@code trends} sets the period against the archived weeks (null in a report made
- * without them).
+ * without them). {@code verifier} (null when the builder re-fits nothing) is the answer verifier: the
+ * weights in use and what this report's re-fit did.
  */
 public record RoutingReport(
         Instant generatedAt,
@@ -25,9 +26,10 @@ public record RoutingReport(
         RelevanceHistogram relevance,
         List<FailureCluster> failingClusters,
         Tuning tuning,
-        Trends trends) {
+        Trends trends,
+        VerifierStatus verifier) {
 
-    /** A report of the period alone, without trends. */
+    /** A report of the period alone, without trends or the verifier's section. */
     public RoutingReport(
             Instant generatedAt,
             Instant from,
@@ -56,6 +58,7 @@ public record RoutingReport(
                 relevance,
                 failingClusters,
                 tuning,
+                null,
                 null);
     }
 
@@ -130,4 +133,24 @@ public record RoutingReport(
     /** Rules replayed over the period: how many queries they would keep local and how those did. */
     public record Candidate(
             List<LocalRule> rules, int admitted, double localShare, int known, int successes, Double successRate) {}
+
+    /**
+     * The answer verifier's weights in use: where and when they were fitted, on how many answers, each
+     * feature's weight and source ({@code fitted}, {@code prior}, {@code unused}, {@code refitted}); and
+     * the re-fit from the router's outcomes this report ran.
+     */
+    public record VerifierStatus(
+            boolean refitted,
+            String fittedOn,
+            int sampleSize,
+            double badShare,
+            LocalDate fitDate,
+            double intercept,
+            List<Weight> weights,
+            Refit refit) {}
+
+    public record Weight(String name, double weight, String source) {}
+
+    /** {@code labelled}: checked answers whose outcome users settled; {@code done}: new weights adopted. */
+    public record Refit(int labelled, int bad, int minSample, boolean done, String verdict) {}
 }

@@ -20,7 +20,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Writes tuned rules into {@code routing.profiles.<name>} of a kr.yaml, keeping everything else.
+ * Writes tuned rules into {@code routing.profiles.<name>} of a kr.yaml (its {@code local_when} when the
+ * profile is written as a mapping), keeping everything else.
  * The previous file is copied beside it first ({@code kr.yaml.bak-<UTC time>}), and the new one
  * replaces it through {@link AtomicFile}, so a crash leaves either the old or the new file, never half
  * of one, and the file keeps its permissions. The YAML is rewritten from its tree, so comments survive
@@ -55,7 +56,11 @@ public final class ThresholdsFile {
             }
             ObjectNode routing = child(root, "routing", file);
             ObjectNode profiles = child(routing, "profiles", file);
-            ArrayNode list = profiles.putArray(profile);
+            // A profile written as a mapping keeps its other keys (reuse_above, escalate_at); its rules are local_when.
+            JsonNode existing = profiles.get(profile);
+            ArrayNode list = existing instanceof ObjectNode mapping
+                    ? mapping.putArray("local_when")
+                    : profiles.putArray(profile);
             for (LocalRule r : rules) {
                 list.addObject()
                         .put("relevance_above", r.relevanceAbove())

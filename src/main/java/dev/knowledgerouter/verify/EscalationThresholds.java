@@ -1,5 +1,6 @@
 package dev.knowledgerouter.verify;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -10,8 +11,9 @@ import java.util.Map;
  * {@code casual} only at 0.70. docs/answering.md gives the share each escalates on the offline data.
  */
 public record EscalationThresholds(Map<String, Double> byProfile, double otherwise) {
+    static final String CRITICAL = "critical";
     public static final EscalationThresholds DEFAULTS =
-            new EscalationThresholds(Map.of("default", 0.5, "critical", 0.3, "casual", 0.7), 0.5);
+            new EscalationThresholds(Map.of("default", 0.5, CRITICAL, 0.3, "casual", 0.7), 0.5);
 
     public EscalationThresholds {
         byProfile = Map.copyOf(byProfile);
@@ -25,5 +27,18 @@ public record EscalationThresholds(Map<String, Double> byProfile, double otherwi
 
     public double forProfile(String profile) {
         return byProfile.getOrDefault(profile, otherwise);
+    }
+
+    /** The threshold a local answer is held to: its profile's, or {@code critical}'s when that is lower and the task is critical. */
+    public double forAnswer(String profile, boolean critical) {
+        double own = forProfile(profile);
+        return critical ? Math.min(own, forProfile(CRITICAL)) : own;
+    }
+
+    /** These thresholds with some profiles' replaced (from configuration). */
+    public EscalationThresholds with(Map<String, Double> overrides) {
+        Map<String, Double> merged = new HashMap<>(byProfile);
+        merged.putAll(overrides);
+        return new EscalationThresholds(merged, otherwise);
     }
 }

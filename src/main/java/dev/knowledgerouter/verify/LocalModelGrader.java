@@ -1,6 +1,7 @@
 package dev.knowledgerouter.verify;
 
 import dev.knowledgerouter.answer.ChatClient;
+import dev.knowledgerouter.answer.ConcurrencyGate;
 import dev.knowledgerouter.answer.ContextPassage;
 import dev.knowledgerouter.answer.ModelUnavailableException;
 import dev.knowledgerouter.answer.Prompt;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
  * Grades an answer with a chat model (a local one: the point is to avoid paying for Claude): the
  * model sees the question, the retrieved context and the answer, and must reply {@code YES} (correct
  * and complete) or {@code NO}, then one line of reason. A reply that is neither, or a model that
- * cannot be reached, is {@link Grade.Judgement#UNKNOWN}.
+ * cannot be reached or is busy, is {@link Grade.Judgement#UNKNOWN}.
  */
 public final class LocalModelGrader implements AnswerGrader {
     static final String SYSTEM = """
@@ -42,6 +43,12 @@ public final class LocalModelGrader implements AnswerGrader {
             return new Grade(
                     Grade.Judgement.UNKNOWN,
                     "the grading model " + model.name() + " is unavailable: " + e.getMessage(),
+                    clock.millis() - start);
+        } catch (ConcurrencyGate.BusyException e) {
+            // The answer is already in hand: a full queue costs this answer its grade, not the query its answer.
+            return new Grade(
+                    Grade.Judgement.UNKNOWN,
+                    "the grading model " + model.name() + " is busy: " + e.getMessage(),
                     clock.millis() - start);
         }
     }

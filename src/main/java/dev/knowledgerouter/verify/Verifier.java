@@ -161,6 +161,62 @@ public final class Verifier {
                 terms));
     }
 
+    /**
+     * Re-fits {@code base} on answers with known outcomes without forgetting it: every term keeps its
+     * standardisation and range, and the fit learns a correction to each weight, drawn towards none by
+     * {@code penalty} (base weights + corrections; the base model's log-odds are the fit's offset). The
+     * intercept is fitted afresh, so the share of bad answers is the sample's. A feature that never
+     * varies in the sample keeps its weight; one that does is marked {@link VerifierWeights#REFITTED}.
+     * On a small sample the result stays close to {@code base}; with more evidence it follows the data.
+     */
+    public static Verifier refit(
+            List<FeatureVector> examples, boolean[] bad, double penalty, VerifierWeights base, Provenance provenance) {
+        if (examples.isEmpty() || examples.size() != bad.length) {
+            throw new IllegalArgumentException("need one outcome per example and at least one example: "
+                    + examples.size() + " examples, "
+                    + bad.length + " outcomes");
+        }
+        List<VerifierWeights.Term> terms = base.features();
+        double[][] x = new double[examples.size()][terms.size()];
+        double[] offset = new double[examples.size()];
+        boolean[] varies = new boolean[terms.size()];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < terms.size(); j++) {
+                VerifierWeights.Term t = terms.get(j);
+                double v = examples.get(i).get(t.name());
+                x[i][j] = Double.isNaN(v) ? 0 : (t.clamp(v) - t.mean()) / t.scale();
+                offset[i] += t.weight() * x[i][j];
+                varies[j] |= i > 0 && x[i][j] != x[0][j];
+            }
+        }
+        LogisticModel correction = LogisticModel.fit(x, bad, penalty, offset);
+        List<VerifierWeights.Term> refitted = new ArrayList<>();
+        for (int j = 0; j < terms.size(); j++) {
+            VerifierWeights.Term t = terms.get(j);
+            refitted.add(new VerifierWeights.Term(
+                    t.name(),
+                    t.mean(),
+                    t.scale(),
+                    t.min(),
+                    t.max(),
+                    t.weight() + correction.weights()[j],
+                    varies[j] ? VerifierWeights.REFITTED : t.source()));
+        }
+        int badCount = 0;
+        for (boolean b : bad) {
+            badCount += b ? 1 : 0;
+        }
+        return new Verifier(new VerifierWeights(
+                provenance.description(),
+                provenance.fittedOn(),
+                examples.size(),
+                round((double) badCount / bad.length),
+                provenance.fitDate(),
+                penalty,
+                correction.intercept(),
+                refitted));
+    }
+
     /** The most common applicable value of a feature (0 when it never applies). */
     private static double mode(List<FeatureVector> examples, String name) {
         Map<Double, Integer> counts = new HashMap<>();

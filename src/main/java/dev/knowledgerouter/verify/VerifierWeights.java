@@ -14,14 +14,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The verifier's weights as a file: where they were fitted and on how many answers, when, with
  * which penalty, and per feature its standardisation and weight. {@code source} says where a
  * weight came from: {@code fitted}, {@code prior} (set by hand because the feature never varied in
- * the fitting sample, see {@link VerifierPriors}) or {@code unused} (it never varied and has no
- * prior, so it counts for nothing).
+ * the fitting sample, see {@link VerifierPriors}), {@code unused} (it never varied and has no
+ * prior, so it counts for nothing) or {@code refitted} (corrected by a re-fit on the router's own
+ * outcomes).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VerifierWeights(
@@ -36,6 +41,8 @@ public record VerifierWeights(
     public static final String FITTED = "fitted";
     public static final String PRIOR = "prior";
     public static final String UNUSED = "unused";
+    /** A weight corrected by a re-fit on the router's own outcomes ({@link Verifier#refit}). */
+    public static final String REFITTED = "refitted";
     /** The shipped defaults, beside this class on the classpath. */
     static final String RESOURCE = "verifier-weights.json";
 
@@ -70,7 +77,7 @@ public record VerifierWeights(
                 throw new IllegalStateException(
                         RESOURCE + " is missing from the classpath; rebuild with `./mvnw package`");
             }
-            return mapper().readValue(in, VerifierWeights.class);
+            return mapper().readValue(in, VerifierWeights.class).withMissingPriors();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the shipped verifier weights: " + e.getMessage(), e);
         }
@@ -82,6 +89,24 @@ public record VerifierWeights(
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read verifier weights from " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * These weights with a prior term for every feature that has a prior but no term: a feature the
+     * fitting never computed (the optional grader's, when the weights were fitted without it) would
+     * otherwise count for nothing, however loudly it fails.
+     */
+    VerifierWeights withMissingPriors() {
+        Set<String> present = features.stream().map(Term::name).collect(Collectors.toSet());
+        List<Term> all = new ArrayList<>(features);
+        new TreeMap<>(VerifierPriors.defaults()).forEach((name, weight) -> {
+            if (!present.contains(name)) {
+                all.add(new Term(name, 0, 1, null, null, weight, PRIOR));
+            }
+        });
+        return all.size() == features.size()
+                ? this
+                : new VerifierWeights(description, fittedOn, sampleSize, badShare, fitDate, penalty, intercept, all);
     }
 
     public String toJson() {

@@ -474,4 +474,41 @@ class AnswererTest {
         assertEquals("ok", a.status(), "the model asked for answered first");
         assertEquals(1, ollama.received("/api/chat").size());
     }
+
+    @Test
+    void withOneLocalModelTheQueryEscalatesAfterItsOnlyFailureThoughTwoAreConfigured() {
+        ollama.on("/api/chat", Reply.json(500, "{\"error\":\"llama runner process has terminated\"}"));
+        claude.on("/v1/messages", Reply.json(200, CLAUDE_OK));
+        Answer a = answerer(true).answer(request("mvn fails with PKIX", Target.LOCAL, CONTEXT));
+        assertEquals("escalated", a.status());
+        assertEquals(1, ollama.received().size(), "the one model is asked once, never retried");
+        List<UsageRecord> records =
+                new UsageLedger(usageDir).read(Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"));
+        assertEquals("escalated after 1 local failures", records.getFirst().reason());
+    }
+
+    @Test
+    void withThreeLocalModelsTheQueryEscalatesAfterTwoAndTheThirdIsAskedOnlyIfClaudeFails() {
+        ollama.on("/api/chat", r -> ollamaBy(r, Map.of("qwen2.5-coder:1.5b", Reply.json(200, OLLAMA_OK))));
+        claude.on(
+                "/v1/messages",
+                Reply.json(
+                        529,
+                        "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
+        Answer a = answerer(
+                        true,
+                        List.of("qwen2.5-coder:7b", "llama3.2:3b", "qwen2.5-coder:1.5b"),
+                        CostSettings.defaults(),
+                        EscalationSettings.defaults())
+                .answer(request("mvn fails with PKIX", Target.LOCAL, CONTEXT));
+        assertEquals(
+                List.of(
+                        "ollama/qwen2.5-coder:7b",
+                        "ollama/llama3.2:3b",
+                        "claude/claude-sonnet-4-6",
+                        "ollama/qwen2.5-coder:1.5b"),
+                a.attempts().stream().map(Attempt::model).toList());
+        assertEquals("ollama/qwen2.5-coder:1.5b", a.model());
+        assertEquals("degraded", a.status());
+    }
 }

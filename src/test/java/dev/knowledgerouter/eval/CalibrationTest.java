@@ -72,4 +72,28 @@ class CalibrationTest {
                         .toList());
         assertEquals(0.667, report.recommended().getFirst().recall());
     }
+
+    @Test
+    void reuseAtABarCountsTheQueriesWhoseBestHitReachesItAndThoseItWouldAnswerWrongly() {
+        // The best hit by cosine is what reuse returns: "g" has no stored answer, "h" finds the wrong entry first.
+        Map<String, List<SearchHit>> found = Map.of(
+                "a", List.of(hit("c/a", 0.93)),
+                "g", List.of(hit("c/q", 0.91)),
+                "h", List.of(hit("c/h", 0.86), hit("c/x", 0.95)),
+                "i", List.of(hit("c/i", 0.80)));
+        List<CalibrationQuery> asked = List.of(
+                new CalibrationQuery("a", Optional.of("c/a"), "error"),
+                new CalibrationQuery("g", Optional.empty(), "offtopic"),
+                new CalibrationQuery("h", Optional.of("c/h"), "howto"),
+                new CalibrationQuery("i", Optional.of("c/i"), "howto"));
+        CalibrationReport r = new Calibration(found::get).run("test", asked, Progress.NONE);
+        CalibrationReport.ReusePoint at90 =
+                r.reuse().stream().filter(p -> p.bar() == 0.90).findFirst().orElseThrow();
+        assertEquals(3, at90.reused());
+        assertEquals(2, at90.wrong());
+        assertEquals(List.of("g -> c/q", "h -> c/x"), at90.wrongQueries());
+        CalibrationReport.ReusePoint at95 = r.reuse().getLast();
+        assertEquals(0.95, at95.bar());
+        assertEquals(1, at95.wrong(), "at or above the bar: 0.95 counts");
+    }
 }

@@ -376,4 +376,17 @@ class McpStdioToolsTest {
         ok(call("search_knowledge", Map.of("query", "docker port is already allocated")));
         assertEquals(List.of(), transport.strayLines());
     }
+
+    @Test
+    void routeQueryShowsAReusedAnswerAndTheEntryItCameFrom() {
+        String pasted = "pip install -r requirements.txt on python 3.12:\n"
+                + "ERROR: Could not find a version that satisfies the requirement tensorflow==2.10.0"
+                + " (from versions: 2.16.1, 2.16.2, 2.17.0, 2.18.0)\n"
+                + "ERROR: No matching distribution found for tensorflow==2.10.0";
+        Map<String, Object> answer = ok(call("route_query", Map.of("query", pasted)));
+        assertEquals("reused", answer.get("status"));
+        Map<?, ?> from = (Map<?, ?>) ((Map<?, ?>) answer.get("route")).get("reused_from");
+        assertEquals("error-solutions/pip-no-matching-distribution-found", from.get("reference"));
+        assertEquals("curated", from.get("kind"));
+    }
 }

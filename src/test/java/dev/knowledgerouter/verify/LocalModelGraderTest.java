@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.knowledgerouter.answer.ollama.OllamaChatClient;
+import dev.knowledgerouter.config.GraderSettings;
 import dev.knowledgerouter.config.OllamaSettings;
 import dev.knowledgerouter.testing.MutableClock;
 import dev.knowledgerouter.testing.WireServer;
@@ -63,7 +64,7 @@ class LocalModelGraderTest {
 
     @Test
     void theGradingPassIsOffByDefaultAndLastWhenOn() {
-        assertFalse(GraderSettings.OFF.enabled());
+        assertFalse(GraderSettings.defaults().enabled());
         try (AnswerChecks off = AnswerChecks.standard(KnownTerms.NONE, Optional.empty());
                 AnswerChecks on = AnswerChecks.standard(
                         KnownTerms.NONE, Optional.of(review -> new Grade(Grade.Judgement.BAD, "no", 3)))) {

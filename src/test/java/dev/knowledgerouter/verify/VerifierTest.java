@@ -93,9 +93,25 @@ class VerifierTest {
         assertNotNull(shipped.fittedOn());
         Set<String> named =
                 shipped.features().stream().map(VerifierWeights.Term::name).collect(Collectors.toSet());
-        try (AnswerChecks checks = AnswerChecks.standard(KnownTerms.NONE, Optional.empty())) {
+        try (AnswerChecks checks = AnswerChecks.standard(
+                KnownTerms.NONE, Optional.of(review -> new Grade(Grade.Judgement.UNKNOWN, "", 0)))) {
             assertEquals(Set.copyOf(checks.featureNames()), named);
         }
+    }
+
+    @Test
+    void theGradersFeatureTheShippedWeightsWereNotFittedOnCarriesItsPrior() {
+        VerifierWeights.Term grader = VerifierWeights.shipped().features().stream()
+                .filter(t -> t.name().equals(GraderCheck.GRADER_BAD))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(VerifierWeights.PRIOR, grader.source());
+        assertEquals(VerifierPriors.defaults().get(GraderCheck.GRADER_BAD), grader.weight());
+        Verifier shipped = Verifier.shipped();
+        List<String> names = List.of(GraderCheck.GRADER_BAD);
+        double no = shipped.score(new FeatureVector(names, new double[] {1}));
+        double yes = shipped.score(new FeatureVector(names, new double[] {0}));
+        assertEquals(1.5, logit(no) - logit(yes), 1e-9);
     }
 
     private static double logit(double p) {
