@@ -78,7 +78,8 @@ public final class HealthCheck {
     /** The parts of a running router. */
     public static Report of(App app) {
         KrConfig config = app.config();
-        ModelList models = ModelList.of(config);
+        // Each server is asked once, and only when a part uses it: a chain without Ollama never probes it.
+        Map<String, ModelList> models = new HashMap<>();
         return Report.of(
                 store(config, app.store()),
                 embedder(config, app.embedder().id(), models),
@@ -88,7 +89,7 @@ public final class HealthCheck {
 
     /** The parts when the router could not start: the store part carries the reason it could not. */
     public static Report withoutApp(KrConfig config, String storeFailure) {
-        ModelList models = ModelList.of(config);
+        Map<String, ModelList> models = new HashMap<>();
         Part store = Part.down(storeFailure, storeFacts(config));
         String embedderId = config.embedder().kind() == EmbedderSettings.Kind.LOCAL
                 ? InProcessEmbedder.ID
@@ -131,7 +132,7 @@ public final class HealthCheck {
         return facts;
     }
 
-    private static Part embedder(KrConfig config, String id, ModelList models) {
+    private static Part embedder(KrConfig config, String id, Map<String, ModelList> listed) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("kind", config.embedder().kind().label());
         facts.put("id", id);
@@ -140,18 +141,18 @@ public final class HealthCheck {
         }
         String model = config.embedder().ollamaModel();
         facts.put("host", config.ollama().host());
-        return models.check(model, "embedding model " + model + " is installed").with(facts);
+        return listed.computeIfAbsent(config.ollama().host(), ModelList::of)
+                .check(model, "embedding model " + model + " is installed")
+                .with(facts);
     }
 
     /**
      * The local chain: up when its first model can answer. With more than one model, {@code chain} lists
      * each with its own state, so a missing fallback shows before it is needed.
      */
-    private static Part localModel(KrConfig config, ModelList ollamaModels) {
+    private static Part localModel(KrConfig config, Map<String, ModelList> listed) {
         List<LocalModelSettings> chain = config.localChain();
         LocalModelSettings primary = chain.getFirst();
-        Map<String, ModelList> listed = new HashMap<>();
-        listed.put(ollamaModels.host(), ollamaModels);
         List<Part> states = chain.stream().map(m -> served(m, listed)).toList();
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("provider", primary.provider().label());
@@ -216,10 +217,6 @@ public final class HealthCheck {
 
     /** One look at the Ollama host's installed models, shared by the embedder and local-model parts. */
     private record ModelList(Set<String> names, String failure, String host) {
-        static ModelList of(KrConfig config) {
-            return of(config.ollama().host());
-        }
-
         static ModelList of(String host) {
             try {
                 Set<String> names = new OllamaAdmin(host)

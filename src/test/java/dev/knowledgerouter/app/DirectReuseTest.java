@@ -86,8 +86,9 @@ class DirectReuseTest {
         claude.close();
     }
 
+    /** Chat calls only: a model's window is looked up with /api/show before its first call. */
     int modelCalls() {
-        return ollama.received().size() + claude.received().size();
+        return ollama.received("/api/chat").size() + claude.received().size();
     }
 
     @Test
