@@ -8,7 +8,10 @@ import dev.knowledgerouter.code.graph.GraphValidator;
 import dev.knowledgerouter.code.graph.KnowledgeGraph;
 import dev.knowledgerouter.code.graph.ProjectMeta;
 import dev.knowledgerouter.code.lang.CodeLanguages;
+import dev.knowledgerouter.code.overview.OverviewRefinement;
+import dev.knowledgerouter.code.overview.OverviewRefiner;
 import dev.knowledgerouter.code.scan.CredentialDetector;
+import dev.knowledgerouter.code.scan.CredentialSkip;
 import dev.knowledgerouter.code.scan.GitHead;
 import dev.knowledgerouter.code.scan.RepositoryScanner;
 import dev.knowledgerouter.code.scan.ScanPolicy;
@@ -56,8 +59,12 @@ public final class RepositoryAnalyzer {
     private final Optional<CodeSummarizer> summarizer;
     private final ParallelParser parser;
     private final Function<RepositoryFiles, Map<Language, ImportResolver>> resolvers;
+    private final OverviewStep overviews;
     private final Clock clock;
 
+    /**
+     * @param summarizer the local model's summaries; the same model, when present, refines the overview
+     */
     public RepositoryAnalyzer(
             Path graphsDir, CodeIndex index, ScanPolicy policy, Optional<CodeSummarizer> summarizer, Clock clock) {
         this(
@@ -86,6 +93,7 @@ public final class RepositoryAnalyzer {
         this.summarizer = summarizer;
         this.parser = new ParallelParser(extractors, threads);
         this.resolvers = resolvers;
+        this.overviews = new OverviewStep(summarizer.map(s -> new OverviewRefiner(s.model())));
         this.clock = clock;
     }
 
@@ -170,16 +178,31 @@ public final class RepositoryAnalyzer {
             NodeSummaries.attach(files, summaries.byNodeId(), built.nodes());
         }
         List<GraphNode> nodes = NodeSummaries.describe(built.nodes(), files);
+        List<String> languages = languages(files);
+        OverviewStep.Outcome overview = overviews.run(
+                request.summaries(),
+                previous.overviewRefinement(),
+                nodes,
+                built.edges(),
+                languages,
+                path -> read(scan.root(), path),
+                progress);
+        AnalysisStoppedException.throwIfRequested(stop, name, changed.size());
 
         ProjectMeta meta = new ProjectMeta(
                 name,
-                languages(files),
-                List.of(),
-                "",
+                languages,
+                overview.overview().frameworkNames(),
+                overview.overview().description(),
                 Instant.now(clock).toString(),
                 GitHead.of(scan.root()).orElse(""));
         GraphValidator.Outcome validated = new GraphValidator()
-                .validate(GraphFile.JSON.valueToTree(KnowledgeGraph.of(meta, nodes, built.edges())));
+                .validate(GraphFile.JSON.valueToTree(KnowledgeGraph.of(
+                        meta,
+                        nodes,
+                        built.edges(),
+                        overview.overview().layers(),
+                        overview.overview().tour())));
         KnowledgeGraph graph;
         try {
             graph = GraphFile.JSON.treeToValue(validated.graph(), KnowledgeGraph.class);
@@ -219,7 +242,8 @@ public final class RepositoryAnalyzer {
         // disk mid-write then leaves a state from which the next run removes or rewrites each of them.
         Map<String, String> pending = new TreeMap<>(previous.indexed());
         upserts.forEach(p -> pending.put(String.valueOf(p.get("node_id")), "pending"));
-        new AnalysisState(AnalysisState.VERSION, name, root, files, pending).write(stateFile(graphsDir, name));
+        state(previous, name, root, files, pending, List.of(), previous.overview())
+                .write(stateFile(graphsDir, name));
         int written = index.apply(name, upserts, removed, Instant.now(clock), progress, stop);
         if (written < upserts.size()) {
             // The deleted entries are gone and the first upserts are in: the state names exactly those (with the
@@ -229,13 +253,21 @@ public final class RepositoryAnalyzer {
             upserts.subList(0, written).stream()
                     .map(p -> String.valueOf(p.get("node_id")))
                     .forEach(id -> reached.put(id, indexed.get(id)));
-            new AnalysisState(AnalysisState.VERSION, name, root, files, reached).write(stateFile(graphsDir, name));
+            state(previous, name, root, files, reached, List.of(), previous.overview())
+                    .write(stateFile(graphsDir, name));
             throw AnalysisStoppedException.whileIndexing(name, upserts, written);
         }
 
         Path graphFile = graphFile(graphsDir, name);
         GraphFile.write(graphFile, graph);
-        new AnalysisState(AnalysisState.VERSION, name, root, files, indexed, scan.credentialSkips())
+        state(
+                        previous,
+                        name,
+                        root,
+                        files,
+                        indexed,
+                        scan.credentialSkips(),
+                        overview.kept().orElse(null))
                 .write(stateFile(graphsDir, name));
 
         Map<String, Integer> nodesByType = new TreeMap<>();
@@ -264,7 +296,19 @@ public final class RepositoryAnalyzer {
                 validated.corrections(),
                 upserts.size(),
                 removed.size(),
-                (System.nanoTime() - started) / 1e9);
+                (System.nanoTime() - started) / 1e9,
+                OverviewSummary.of(overview.overview(), overview.failures()));
+    }
+
+    private static AnalysisState state(
+            AnalysisState previous,
+            String name,
+            String root,
+            Map<String, FileState> files,
+            Map<String, String> indexed,
+            List<CredentialSkip> credentialSkips,
+            OverviewRefinement overview) {
+        return new AnalysisState(AnalysisState.VERSION, name, root, files, indexed, credentialSkips, overview);
     }
 
     /**

@@ -153,7 +153,12 @@ class ArchitectureTest {
                 .check(MAIN);
         noClasses()
                 .that()
-                .resideInAnyPackage(pkg("code.lang"), pkg("code.scan"), pkg("code.graph"), pkg("code.summary"))
+                .resideInAnyPackage(
+                        pkg("code.lang"),
+                        pkg("code.scan"),
+                        pkg("code.graph"),
+                        pkg("code.summary"),
+                        pkg("code.overview"))
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage(BASE + ".code")
