@@ -2,6 +2,7 @@ package dev.knowledgerouter.cli;
 
 import dev.knowledgerouter.code.AnalysisResult;
 import dev.knowledgerouter.code.CodeIndex;
+import dev.knowledgerouter.code.OverviewSummary;
 import dev.knowledgerouter.code.SummaryMode;
 import dev.knowledgerouter.code.graph.GraphCorrection;
 import dev.knowledgerouter.code.scan.CredentialSkip;
@@ -113,6 +114,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                     .limit(SHOWN_CORRECTIONS)
                     .forEach(f -> ctx.err().println("  failed batch: " + f));
         }
+        printOverview(ctx, r.overview());
         out.printf(Locale.ROOT, "validated %d corrections%n", r.corrections().size());
         for (GraphCorrection c : r.corrections()
                 .subList(0, Math.min(SHOWN_CORRECTIONS, r.corrections().size()))) {
@@ -125,6 +127,33 @@ final class AnalyzeCommand implements Callable<Integer> {
                 r.indexed(),
                 r.unindexed());
         out.println("graph     " + r.graphFile());
+    }
+
+    /** The layers from the top of the import graph down, with the tour's length, frameworks and description. */
+    private static void printOverview(KrContext ctx, OverviewSummary o) {
+        if (o == null) {
+            return;
+        }
+        var out = ctx.out();
+        if (!o.description().isBlank()) {
+            out.println("project   " + o.description());
+        }
+        if (!o.frameworks().isEmpty()) {
+            out.println("uses      " + String.join(", ", o.frameworks()));
+        }
+        String by = o.describedBy() == null || o.describedBy().equals("structure")
+                ? "from structure"
+                : "named by " + o.describedBy();
+        out.printf(
+                Locale.ROOT,
+                "layers    %d (%s), tour of %d stops:%n",
+                o.layers().size(),
+                by,
+                o.tourStops());
+        for (OverviewSummary.LayerCount layer : o.layers()) {
+            out.printf(Locale.ROOT, "  %-28s %4d files  %s%n", layer.name(), layer.files(), layer.id());
+        }
+        o.failures().forEach(f -> ctx.err().println("  overview step failed (structural result kept): " + f));
     }
 
     /** Where credentials were found and of what kind; the values are never part of the result. */

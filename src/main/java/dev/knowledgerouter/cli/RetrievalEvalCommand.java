@@ -1,5 +1,6 @@
 package dev.knowledgerouter.cli;
 
+import dev.knowledgerouter.code.CodeIndex;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.eval.BeirDataset;
 import dev.knowledgerouter.eval.CodeNodeText;
@@ -7,6 +8,8 @@ import dev.knowledgerouter.eval.RetrievalEvaluation;
 import dev.knowledgerouter.eval.RetrievalResult;
 import dev.knowledgerouter.files.OwnerOnly;
 import dev.knowledgerouter.files.ScratchFolders;
+import dev.knowledgerouter.knowledge.CappedEmbedder;
+import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.SearchMode;
 import dev.knowledgerouter.knowledge.embedding.CachingEmbedder;
@@ -62,7 +65,8 @@ final class RetrievalEvalCommand implements Callable<Integer> {
             names = "--as-code-nodes",
             description = {
                 "For a corpus of Python functions (CoSQA): index each document as the text the code index",
-                "embeds for its function node (signature, doc comment, structural summary; no body) instead of its source."
+                "embeds for its function node (kind and name, signature, doc comment, path, first 12 lines, up to",
+                "the tokens the code index embeds) instead of its source."
             })
     boolean asCodeNodes;
 
@@ -91,7 +95,9 @@ final class RetrievalEvalCommand implements Callable<Integer> {
         }
         List<RetrievalResult> results;
         try {
-            results = new RetrievalEvaluation(embedder, work, k).run(data, modes, progress);
+            // Code nodes are embedded as the code index embeds them: only their first tokens.
+            Embedder documents = asCodeNodes ? new CappedEmbedder(embedder, CodeIndex.EMBED_TOKENS) : embedder;
+            results = new RetrievalEvaluation(documents, work, k).run(data, modes, progress);
         } finally {
             ScratchFolders.delete(work);
         }

@@ -24,6 +24,7 @@ import java.util.TreeMap;
  * @param corrections what the validation pass changed
  * @param indexed node entries written to the code collection in this run
  * @param unindexed node entries removed from it
+ * @param overview layers, tour, frameworks and description, in counts
  */
 public record AnalysisResult(
         String name,
@@ -45,7 +46,8 @@ public record AnalysisResult(
         List<GraphCorrection> corrections,
         int indexed,
         int unindexed,
-        double seconds) {
+        double seconds,
+        OverviewSummary overview) {
     public AnalysisResult {
         // Sorted, so the CLI and JSON print the counts in the same order every run.
         skipped = Collections.unmodifiableMap(new TreeMap<>(skipped));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.knowledgerouter.code.graph.GraphFile;
+import dev.knowledgerouter.code.overview.OverviewRefinement;
 import dev.knowledgerouter.code.scan.CredentialSkip;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +22,8 @@ import java.util.TreeMap;
  * @param root the analysed directory (real path)
  * @param credentialSkips what the last complete run left out as credentials (paths and lines, never values),
  *     so a repository's listing can say so after a restart
+ * @param overview what the local model wrote for the layers, tour and description, kept while the structure
+ *     it was written for stays the same; null when it never wrote any
  */
 public record AnalysisState(
         int version,
@@ -28,7 +31,8 @@ public record AnalysisState(
         String root,
         Map<String, FileState> files,
         Map<String, String> indexed,
-        List<CredentialSkip> credentialSkips) {
+        List<CredentialSkip> credentialSkips,
+        OverviewRefinement overview) {
     public static final int VERSION = 1;
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -42,7 +46,11 @@ public record AnalysisState(
 
     public AnalysisState(
             int version, String name, String root, Map<String, FileState> files, Map<String, String> indexed) {
-        this(version, name, root, files, indexed, List.of());
+        this(version, name, root, files, indexed, List.of(), null);
+    }
+
+    public Optional<OverviewRefinement> overviewRefinement() {
+        return Optional.ofNullable(overview);
     }
 
     public static AnalysisState empty(String name, String root) {

@@ -1,6 +1,7 @@
 package dev.knowledgerouter.code;
 
 import dev.knowledgerouter.code.graph.GraphNode;
+import dev.knowledgerouter.knowledge.CappedEmbedder;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.CollectionKind;
 import dev.knowledgerouter.knowledge.Embedder;
@@ -16,16 +17,19 @@ import dev.knowledgerouter.knowledge.StopSignal;
 import dev.knowledgerouter.knowledge.TextHash;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The {@code code-<name>} collection of an analysed repository: one entry per file, class and function
- * node, embedded from what a searcher would type (kind, qualified name, signature, doc comment, summary,
- * path), with the source lines as the snippet shown in results.
+ * node, embedded from what a searcher would type ({@link NodeText}), with the source lines as the snippet shown
+ * in results.
  */
 public final class CodeIndex {
     public static final String PREFIX = "code-";
@@ -35,13 +39,24 @@ public final class CodeIndex {
      * second on two busy cores), so it is kept small; a commit per batch costs little next to embedding.
      */
     static final int EMBED_BATCH = 16;
+    /** The payload field that is embedded and searched by words: see {@link NodeText}. */
+    static final String TEXT = "text";
+
+    /**
+     * Tokens of a node's text that are embedded: the words beyond them are still searched (BM25), not embedded. See
+     * docs/benchmarks.md for what the cap costs in search quality and gains in speed.
+     */
+    public static final int EMBED_TOKENS = 512;
+
+    private static final CollectionDefinition SHAPE = definition("shape");
+    private static final Instant END_OF_TIME = Instant.parse("9999-01-01T00:00:00Z");
 
     private final KnowledgeStore store;
     private final Embedder embedder;
 
     public CodeIndex(KnowledgeStore store, Embedder embedder) {
         this.store = store;
-        this.embedder = embedder;
+        this.embedder = new CappedEmbedder(embedder, EMBED_TOKENS);
     }
 
     /** Checks a repository name: it names a collection and a folder, so the rules are strict. */
@@ -75,7 +90,7 @@ public final class CodeIndex {
                 collection(repository),
                 "Code graph nodes of the analysed repository " + repository,
                 CollectionKind.CODE,
-                List.of("kind", "qualified_name", "signature", "doc", "summary", "path", "snippet"),
+                List.of(TEXT),
                 "snippet",
                 "qualified_name",
                 List.of("type", "language", "path"));
@@ -86,8 +101,16 @@ public final class CodeIndex {
         store.open(definition(repository));
     }
 
-    /** One node to index with the source text its snippet is cut from. */
-    public record Item(GraphNode node, String qualifiedName, String snippet) {}
+    /**
+     * One node to index with its first source lines.
+     *
+     * @param summaryFromModel whether the node's summary was written by the model (a structural one is not embedded)
+     */
+    public record Item(GraphNode node, String qualifiedName, String snippet, boolean summaryFromModel) {
+        public Item(GraphNode node, String qualifiedName, String snippet) {
+            this(node, qualifiedName, snippet, false);
+        }
+    }
 
     /** The payload of a node's entry; its text hash tells whether the entry must be rewritten. */
     public static Map<String, Object> payload(String repository, Item item) {
@@ -110,7 +133,13 @@ public final class CodeIndex {
             payload.put("end_line", node.lineRange().end());
         }
         payload.put("snippet", item.snippet());
+        payload.put(TEXT, NodeText.of(item));
         return payload;
+    }
+
+    /** The text of a node's entry: what is embedded (up to {@link #EMBED_TOKENS}) and searched by words. */
+    static String textOf(Map<String, Object> payload) {
+        return SHAPE.textOf(payload);
     }
 
     static String hashOf(Map<String, Object> payload) {
@@ -126,12 +155,14 @@ public final class CodeIndex {
      * Deleting first means that wherever it stops, the collection holds exactly the entries it held
      * before, minus the deleted ones, plus the first {@code n} upserts.
      *
+     * @param ready vectors computed before, by the {@link TextHash} of their text; texts found here are not embedded
      * @return how many of {@code upserts} were written: all of them unless stopped
      */
     int apply(
             String repository,
             List<Map<String, Object>> upserts,
             List<String> deletes,
+            Map<String, float[]> ready,
             Instant now,
             Progress progress,
             StopSignal stop) {
@@ -144,7 +175,7 @@ public final class CodeIndex {
                 .map(payload ->
                         new EntryEmbedder.Pending(entryId(PayloadText.of(payload.get("node_id"))), payload, now))
                 .toList();
-        return new EntryEmbedder(embedder, definition)
+        return new EntryEmbedder(embedder, definition, ready::get)
                 .embedInBatches(
                         pending,
                         EMBED_BATCH,
@@ -152,6 +183,52 @@ public final class CodeIndex {
                         progress,
                         stop,
                         batch -> store.upsert(collection, batch));
+    }
+
+    /** The given payloads' vectors by the hash of their text, embedded in one call. */
+    Map<String, float[]> embed(List<Map<String, Object>> payloads) {
+        List<String> texts = payloads.stream().map(CodeIndex::textOf).toList();
+        List<float[]> vectors = embedder.embedAll(texts, Embedder.Purpose.DOCUMENT);
+        Map<String, float[]> out = new HashMap<>();
+        for (int i = 0; i < texts.size(); i++) {
+            out.put(TextHash.of(texts.get(i)), vectors.get(i));
+        }
+        return out;
+    }
+
+    /** The text hashes of every entry of every code collection: their vectors can be reused instead of computed. */
+    Set<String> storedTextHashes() {
+        Set<String> hashes = new HashSet<>();
+        for (String collection : codeCollections()) {
+            store.scan(collection, Instant.EPOCH, END_OF_TIME, entry -> hashes.add(entry.textHash()));
+        }
+        return hashes;
+    }
+
+    /**
+     * Vectors stored in any code collection for the given text hashes: another repository (a fork, a vendored copy,
+     * the same checkout under another name) or an earlier run may have embedded the same text already.
+     */
+    Map<String, float[]> storedVectors(Set<String> textHashes) {
+        Map<String, float[]> found = new HashMap<>();
+        if (textHashes.isEmpty()) {
+            return found;
+        }
+        for (String collection : codeCollections()) {
+            store.scanWithVectors(collection, Instant.EPOCH, END_OF_TIME, (entry, vector) -> {
+                if (textHashes.contains(entry.textHash())) {
+                    found.putIfAbsent(entry.textHash(), vector);
+                }
+            });
+        }
+        return found;
+    }
+
+    private List<String> codeCollections() {
+        return store.collections().stream()
+                .filter(c -> c.kind() == CollectionKind.CODE && c.name().startsWith(PREFIX))
+                .map(CollectionDefinition::name)
+                .toList();
     }
 
     /** Node ids longer than the store allows (deep paths, long names) are shortened with a hash to stay unique. */
@@ -169,7 +246,7 @@ public final class CodeIndex {
         store.scan(
                 collection(repository),
                 Instant.EPOCH,
-                Instant.parse("9999-01-01T00:00:00Z"),
+                END_OF_TIME,
                 entry -> ids.add(PayloadText.of(entry.payload().get("node_id"))));
         return ids;
     }

@@ -37,8 +37,26 @@ final class ParallelParser {
         this.threads = threads;
     }
 
+    /** Takes each file as it is parsed, with its text (from a parsing thread). */
+    @FunctionalInterface
+    interface Listener {
+        void parsed(FileState file, String text);
+    }
+
     /** Parses the changed files in parallel into {@code files}; returns how many could not be read. */
     int parse(Path root, List<SourceFile> changed, Map<String, FileState> files, Progress progress, StopSignal stop)
+            throws IOException {
+        return parse(root, changed, files, progress, stop, (file, text) -> {});
+    }
+
+    /** As {@link #parse(Path, List, Map, Progress, StopSignal)}, handing each parsed file to {@code listener}. */
+    int parse(
+            Path root,
+            List<SourceFile> changed,
+            Map<String, FileState> files,
+            Progress progress,
+            StopSignal stop,
+            Listener listener)
             throws IOException {
         progress.start("parse", changed.size());
         int unreadable = 0;
@@ -50,7 +68,7 @@ final class ParallelParser {
             for (SourceFile file : changed) {
                 // Once stopping, the files not yet parsed are left for the next run.
                 futures.add(pool.submit(
-                        () -> stop.requested() ? Optional.<FileState>empty() : parseOne(root, file, parser)));
+                        () -> stop.requested() ? Optional.<FileState>empty() : parseOne(root, file, parser, listener)));
             }
             for (Future<Optional<FileState>> future : futures) {
                 Optional<FileState> state = future.get();
@@ -81,7 +99,7 @@ final class ParallelParser {
         return unreadable;
     }
 
-    private static Optional<FileState> parseOne(Path root, SourceFile file, SourceParser parser) {
+    private static Optional<FileState> parseOne(Path root, SourceFile file, SourceParser parser, Listener listener) {
         String path = RepositoryAnalyzer.pathOf(file);
         byte[] bytes;
         try {
@@ -103,6 +121,8 @@ final class ParallelParser {
             extraction = new FileExtraction(
                     path, file.language(), "", source.lineCount(), List.of(), List.of(), List.of(), List.of(), true);
         }
-        return Optional.of(new FileState(file.sha256(), extraction, Map.of()));
+        FileState state = new FileState(file.sha256(), extraction, Map.of());
+        listener.parsed(state, source.text());
+        return Optional.of(state);
     }
 }

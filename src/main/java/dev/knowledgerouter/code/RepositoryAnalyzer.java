@@ -9,7 +9,10 @@ import dev.knowledgerouter.code.graph.GraphValidator;
 import dev.knowledgerouter.code.graph.KnowledgeGraph;
 import dev.knowledgerouter.code.graph.ProjectMeta;
 import dev.knowledgerouter.code.lang.CodeLanguages;
+import dev.knowledgerouter.code.overview.OverviewRefinement;
+import dev.knowledgerouter.code.overview.OverviewRefiner;
 import dev.knowledgerouter.code.scan.CredentialDetector;
+import dev.knowledgerouter.code.scan.CredentialSkip;
 import dev.knowledgerouter.code.scan.GitHead;
 import dev.knowledgerouter.code.scan.RepositoryScanner;
 import dev.knowledgerouter.code.scan.ScanPolicy;
@@ -18,12 +21,12 @@ import dev.knowledgerouter.code.scan.SourceFile;
 import dev.knowledgerouter.code.summary.CodeSummarizer;
 import dev.knowledgerouter.code.syntax.ImportResolver;
 import dev.knowledgerouter.code.syntax.Language;
-import dev.knowledgerouter.code.syntax.LanguageExtractor;
 import dev.knowledgerouter.code.syntax.RepositoryFiles;
 import dev.knowledgerouter.code.syntax.RepositoryPath;
 import dev.knowledgerouter.code.syntax.SourceText;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.StopSignal;
+import dev.knowledgerouter.knowledge.TextHash;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,6 +34,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +55,17 @@ import java.util.function.Function;
  */
 public final class RepositoryAnalyzer {
     private static final int SNIPPET_LINES = 12;
+    /**
+     * Fewer texts to embed than this are embedded rather than looked up in the other code collections: the lookup
+     * reads every stored entry, which costs more than embedding a few.
+     */
+    static final int REUSE_MIN = 64;
+    /**
+     * The same bound in changed files, for the embedding pipeline, which must decide before it knows the nodes: a
+     * file yields about eight nodes on average (this project: 8, apache/maven: 4.5).
+     */
+    static final int REUSE_MIN_FILES = 8;
+
     private static final Set<String> running = ConcurrentHashMap.newKeySet();
 
     private final Path graphsDir;
@@ -58,36 +74,40 @@ public final class RepositoryAnalyzer {
     private final Optional<CodeSummarizer> summarizer;
     private final ParallelParser parser;
     private final Function<RepositoryFiles, Map<Language, ImportResolver>> resolvers;
+    private final OverviewStep overviews;
+    private final boolean pipelined;
     private final Clock clock;
 
+    /**
+     * @param summarizer the local model's summaries; the same model, when present, refines the overview
+     */
     public RepositoryAnalyzer(
             Path graphsDir, CodeIndex index, ScanPolicy policy, Optional<CodeSummarizer> summarizer, Clock clock) {
-        this(
-                graphsDir,
-                index,
-                policy,
-                summarizer,
-                CodeLanguages.extractors(),
-                CodeLanguages::resolvers,
-                clock,
-                Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
+        this(graphsDir, index, policy, summarizer, summarizer.map(s -> new OverviewRefiner(s.model())), clock, true);
     }
 
+    /**
+     * @param pipelined whether files are embedded while the repository is still being parsed (the index holds the
+     *     same entries either way)
+     */
     RepositoryAnalyzer(
             Path graphsDir,
             CodeIndex index,
             ScanPolicy policy,
             Optional<CodeSummarizer> summarizer,
-            Map<Language, LanguageExtractor> extractors,
-            Function<RepositoryFiles, Map<Language, ImportResolver>> resolvers,
+            Optional<OverviewRefiner> refiner,
             Clock clock,
-            int threads) {
+            boolean pipelined) {
         this.graphsDir = graphsDir;
         this.index = index;
         this.policy = policy;
         this.summarizer = summarizer;
-        this.parser = new ParallelParser(extractors, threads);
-        this.resolvers = resolvers;
+        this.parser = new ParallelParser(
+                CodeLanguages.extractors(),
+                Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
+        this.resolvers = CodeLanguages::resolvers;
+        this.overviews = new OverviewStep(refiner);
+        this.pipelined = pipelined;
         this.clock = clock;
     }
 
@@ -151,7 +171,17 @@ public final class RepositoryAnalyzer {
         Map<String, Integer> skipped = new TreeMap<>();
         scan.skipped().forEach((reason, count) -> skipped.put(reason.key(), count));
         AnalysisStoppedException.throwIfRequested(stop, name, changed.size());
-        int unreadable = parser.parse(scan.root(), changed, files, progress, stop);
+        Map<String, float[]> ready;
+        int unreadable;
+        try (EmbeddingPipeline ahead = pipelined && !changed.isEmpty()
+                ? new EmbeddingPipeline(index, name, previous.indexed(), changed.size() >= REUSE_MIN_FILES, stop)
+                : null) {
+            unreadable = ahead == null
+                    ? parser.parse(scan.root(), changed, files, progress, stop)
+                    : parser.parse(scan.root(), changed, files, progress, stop, ahead::parsed);
+            AnalysisStoppedException.throwIfRequested(stop, name, changed.size());
+            ready = ahead == null ? Map.of() : ahead.finish(progress);
+        }
         AnalysisStoppedException.throwIfRequested(stop, name, changed.size());
         if (unreadable > 0) {
             skipped.merge("unreadable", unreadable, Integer::sum);
@@ -172,16 +202,31 @@ public final class RepositoryAnalyzer {
             NodeSummaries.attach(files, summaries.byNodeId(), built.nodes());
         }
         List<GraphNode> nodes = NodeSummaries.describe(built.nodes(), files);
+        List<String> languages = languages(files);
+        OverviewStep.Outcome overview = overviews.run(
+                request.summaries(),
+                previous.overviewRefinement(),
+                nodes,
+                built.edges(),
+                languages,
+                path -> read(scan.root(), path),
+                progress);
+        AnalysisStoppedException.throwIfRequested(stop, name, changed.size());
 
         ProjectMeta meta = new ProjectMeta(
                 name,
-                languages(files),
-                List.of(),
-                "",
+                languages,
+                overview.overview().frameworkNames(),
+                overview.overview().description(),
                 Instant.now(clock).toString(),
                 GitHead.of(scan.root()).orElse(""));
         GraphValidator.Outcome validated = new GraphValidator()
-                .validate(GraphFile.JSON.valueToTree(KnowledgeGraph.of(meta, nodes, built.edges())));
+                .validate(GraphFile.JSON.valueToTree(KnowledgeGraph.of(
+                        meta,
+                        nodes,
+                        built.edges(),
+                        overview.overview().layers(),
+                        overview.overview().tour())));
         KnowledgeGraph graph;
         try {
             graph = GraphFile.JSON.treeToValue(validated.graph(), KnowledgeGraph.class);
@@ -189,55 +234,43 @@ public final class RepositoryAnalyzer {
             throw new IllegalStateException("the validated graph does not read back: " + e.getOriginalMessage(), e);
         }
 
-        Map<String, String> indexed = new TreeMap<>();
-        List<Map<String, Object>> upserts = new ArrayList<>();
-        Map<String, List<GraphNode>> nodesByPath = new TreeMap<>();
-        for (GraphNode node : graph.nodes()) {
-            if (!node.type().equals(GraphNode.MODULE) && node.filePath() != null) {
-                nodesByPath
-                        .computeIfAbsent(node.filePath(), k -> new ArrayList<>())
-                        .add(node);
-            }
-        }
-        // One file's lines at a time: snippets need the source, and a large repository's would not fit at once.
-        nodesByPath.forEach((path, fileNodes) -> {
-            List<String> lines = read(scan.root(), path).lines().toList();
-            for (GraphNode node : fileNodes) {
-                Map<String, Object> payload =
-                        CodeIndex.payload(name, new CodeIndex.Item(node, qualifiedName(node), snippet(lines, node)));
-                String hash = CodeIndex.hashOf(payload);
-                indexed.put(node.id(), hash);
-                if (!hash.equals(previous.indexed().get(node.id()))) {
-                    upserts.add(payload);
-                }
-            }
-        });
         index.open(name);
-        List<String> removed = new ArrayList<>(previous.indexed().keySet().stream()
-                .filter(id -> !indexed.containsKey(id))
-                .toList());
-        removed.addAll(strays(name, previous, indexed));
+        Set<String> byModel = new HashSet<>();
+        files.values().forEach(f -> byModel.addAll(f.summaries().keySet()));
+        IndexPlan plan =
+                IndexPlan.of(name, graph, previous, path -> read(scan.root(), path), byModel, strays(name, previous));
+        List<Map<String, Object>> upserts = plan.upserts();
         // Before the index changes, the state learns every id it may hold afterwards: a crash or a full
         // disk mid-write then leaves a state from which the next run removes or rewrites each of them.
         Map<String, String> pending = new TreeMap<>(previous.indexed());
         upserts.forEach(p -> pending.put(String.valueOf(p.get("node_id")), "pending"));
-        new AnalysisState(AnalysisState.VERSION, name, root, files, pending).write(stateFile(graphsDir, name));
-        int written = index.apply(name, upserts, removed, Instant.now(clock), progress, stop);
+        state(previous, name, root, files, pending, List.of(), previous.overview())
+                .write(stateFile(graphsDir, name));
+        int written = index.apply(
+                name, upserts, plan.removed(), vectorsFor(upserts, ready), Instant.now(clock), progress, stop);
         if (written < upserts.size()) {
             // The deleted entries are gone and the first upserts are in: the state names exactly those (with the
             // new parse results and summaries); the graph stays the last complete one. The next run embeds the rest.
             Map<String, String> reached = new TreeMap<>(previous.indexed());
-            removed.forEach(reached::remove);
+            plan.removed().forEach(reached::remove);
             upserts.subList(0, written).stream()
                     .map(p -> String.valueOf(p.get("node_id")))
-                    .forEach(id -> reached.put(id, indexed.get(id)));
-            new AnalysisState(AnalysisState.VERSION, name, root, files, reached).write(stateFile(graphsDir, name));
+                    .forEach(id -> reached.put(id, plan.indexed().get(id)));
+            state(previous, name, root, files, reached, List.of(), previous.overview())
+                    .write(stateFile(graphsDir, name));
             throw AnalysisStoppedException.whileIndexing(name, upserts, written);
         }
 
         Path graphFile = graphFile(graphsDir, name);
         GraphFile.write(graphFile, graph);
-        new AnalysisState(AnalysisState.VERSION, name, root, files, indexed, scan.credentialSkips())
+        state(
+                        previous,
+                        name,
+                        root,
+                        files,
+                        plan.indexed(),
+                        scan.credentialSkips(),
+                        overview.kept().orElse(null))
                 .write(stateFile(graphsDir, name));
 
         Map<String, Integer> nodesByType = new TreeMap<>();
@@ -265,8 +298,39 @@ public final class RepositoryAnalyzer {
                 summaries.failures(),
                 validated.corrections(),
                 upserts.size(),
-                removed.size(),
-                (System.nanoTime() - started) / 1e9);
+                plan.removed().size(),
+                (System.nanoTime() - started) / 1e9,
+                OverviewSummary.of(overview.overview(), overview.failures()));
+    }
+
+    private static AnalysisState state(
+            AnalysisState previous,
+            String name,
+            String root,
+            Map<String, FileState> files,
+            Map<String, String> indexed,
+            List<CredentialSkip> credentialSkips,
+            OverviewRefinement overview) {
+        return new AnalysisState(AnalysisState.VERSION, name, root, files, indexed, credentialSkips, overview);
+    }
+
+    /**
+     * Vectors for the entries to write that need no embedding: computed ahead by the pipeline, or held by a code
+     * collection for the same text.
+     */
+    private Map<String, float[]> vectorsFor(List<Map<String, Object>> upserts, Map<String, float[]> ready) {
+        Set<String> missing = new HashSet<>();
+        upserts.forEach(p -> {
+            String hash = TextHash.of(CodeIndex.textOf(p));
+            if (!ready.containsKey(hash)) {
+                missing.add(hash);
+            }
+        });
+        Map<String, float[]> vectors = new HashMap<>(ready);
+        if (missing.size() >= REUSE_MIN) {
+            vectors.putAll(index.storedVectors(missing));
+        }
+        return vectors;
     }
 
     /**
@@ -274,9 +338,9 @@ public final class RepositoryAnalyzer {
      * file restored from a backup. They are orphans (no node of the graph, no line of the state), and
      * this run removes them with the entries of deleted nodes.
      */
-    private List<String> strays(String name, AnalysisState previous, Map<String, String> indexed) {
+    private List<String> strays(String name, AnalysisState previous) {
         return index.nodeIds(name).stream()
-                .filter(id -> !indexed.containsKey(id) && !previous.indexed().containsKey(id))
+                .filter(id -> !previous.indexed().containsKey(id))
                 .toList();
     }
 

@@ -23,6 +23,15 @@ public interface Embedder extends AutoCloseable {
     List<float[]> embedAll(List<String> texts, Purpose purpose);
 
     /**
+     * The start of {@code text} that this embedder reads as at most {@code maxTokens} tokens of its model's
+     * own tokenizer (special tokens included); the text itself when it fits, or when the embedder cannot count
+     * tokens (the default).
+     */
+    default String head(String text, int maxTokens) {
+        return text;
+    }
+
+    /**
      * Releases what the embedder holds (the in-process model's native session). It waits, for a bounded
      * time, for calls under way; calls after it fail with {@link EmbedderUnavailableException}. Nothing to
      * release by default.

@@ -2,8 +2,10 @@ package dev.knowledgerouter.knowledge;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Payloads of one collection made into entries: each payload's text under the collection's definition
@@ -27,20 +29,50 @@ public final class EntryEmbedder {
 
     private final Embedder embedder;
     private final CollectionDefinition definition;
+    private final Function<String, float[]> known;
 
     public EntryEmbedder(Embedder embedder, CollectionDefinition definition) {
-        this.embedder = embedder;
-        this.definition = definition;
+        this(embedder, definition, textHash -> null);
     }
 
-    /** The entries of {@code pending}, in its order, embedded in one call: the list is one batch. */
+    /**
+     * @param known a vector already computed for a text, by the text's {@link TextHash}, or null; such texts are not
+     *     embedded again
+     */
+    public EntryEmbedder(Embedder embedder, CollectionDefinition definition, Function<String, float[]> known) {
+        this.embedder = embedder;
+        this.definition = definition;
+        this.known = known;
+    }
+
+    /**
+     * The entries of {@code pending}, in its order, embedded in one call: the list is one batch. Texts with a
+     * known vector, and repeats of a text, are not embedded again.
+     */
     public List<Entry> embed(List<Pending> pending) {
-        List<float[]> vectors = embedder.embedAll(
-                pending.stream().map(p -> definition.textOf(p.payload())).toList(), Embedder.Purpose.DOCUMENT);
+        List<String> texts =
+                pending.stream().map(p -> definition.textOf(p.payload())).toList();
+        Map<String, float[]> byText = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String text : texts) {
+            if (!byText.containsKey(text)) {
+                float[] vector = known.apply(TextHash.of(text));
+                byText.put(text, vector);
+                if (vector == null) {
+                    missing.add(text);
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            List<float[]> vectors = embedder.embedAll(missing, Embedder.Purpose.DOCUMENT);
+            for (int i = 0; i < missing.size(); i++) {
+                byText.put(missing.get(i), vectors.get(i));
+            }
+        }
         List<Entry> entries = new ArrayList<>(pending.size());
         for (int i = 0; i < pending.size(); i++) {
             Pending p = pending.get(i);
-            entries.add(new Entry(p.id(), p.payload(), vectors.get(i), p.timestamp()));
+            entries.add(new Entry(p.id(), p.payload(), byText.get(texts.get(i)), p.timestamp()));
         }
         return entries;
     }

@@ -48,12 +48,15 @@ class AppShutdownTest {
         return TestStack.config(home).withCode(CodeSettings.defaults().withAllowedRoots(List.of(projects)));
     }
 
-    /** Polls the job until it has written at least one index batch; the generated repository takes many. */
+    /**
+     * Polls the job until it has embedded at least one batch, while parsing ("embed ahead") or while indexing; the
+     * generated repository takes many.
+     */
     private static AnalysisJob.View indexing(AnalysisJob job) throws InterruptedException {
         for (int i = 0; i < 1200; i++) {
             AnalysisJob.View view = job.view();
-            if (view.phase().startsWith("index") && view.done() > 0
-                    || !view.status().equals("running")) {
+            boolean embedding = view.phase().startsWith("index") || view.phase().equals("embed ahead");
+            if (embedding && view.done() > 0 || !view.status().equals("running")) {
                 return view;
             }
             Thread.sleep(50);

@@ -156,7 +156,12 @@ class ArchitectureTest {
         noClasses()
                 .that()
                 .resideInAnyPackage(
-                        pkg("code.lang"), pkg("code.format"), pkg("code.scan"), pkg("code.graph"), pkg("code.summary"))
+                        pkg("code.lang"),
+                        pkg("code.format"),
+                        pkg("code.scan"),
+                        pkg("code.graph"),
+                        pkg("code.summary"),
+                        pkg("code.overview"))
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage(BASE + ".code")

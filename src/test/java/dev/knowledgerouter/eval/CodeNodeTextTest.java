@@ -22,7 +22,7 @@ class CodeNodeTextTest {
     }
 
     @Test
-    void functionWithDocstringGivesKindNameSignatureDocSummaryPathAndItsFirstLines() {
+    void functionWithDocstringGivesKindAndNameDocPathAndItsFirstLinesEachSaidOnce() {
         String embedded = text.of("c1", """
                 def paste(xsel=False):
                     \"\"\"Returns system clipboard contents. Needs xclip.\"\"\"
@@ -30,12 +30,10 @@ class CodeNodeTextTest {
                     return subprocess.Popen(["xclip", "-selection", selection, "-o"]).communicate()[0]
                 """);
 
+        // The signature opens the snippet and the structural summary repeats the docstring: neither is said twice.
         assertEquals("""
-                function
-                paste
-                def paste(xsel=False)
+                function paste
                 Returns system clipboard contents. Needs xclip.
-                Function paste. Returns system clipboard contents.
                 c1.py
                 def paste(xsel=False):
                     \"\"\"Returns system clipboard contents. Needs xclip.\"\"\"
@@ -64,15 +62,15 @@ class CodeNodeTextTest {
                     return sorted(items, key=key)
                 """);
 
-        assertTrue(embedded.startsWith("function\nouter\ndef outer(items)\n"), embedded);
-        assertFalse(embedded.contains("function\nkey"), embedded);
+        assertTrue(embedded.startsWith("function outer\nc2.py\ndef outer(items):\n"), embedded);
+        assertFalse(embedded.contains("function key"), embedded);
     }
 
     @Test
     void withoutAFunctionTheFileNodeIsTaken() {
         String embedded = text.of("c3", "import os\nROOT = os.getcwd()\n");
 
-        assertTrue(embedded.startsWith("python\nc3.py\n"), embedded);
+        assertTrue(embedded.startsWith("python c3.py\n"), embedded);
         assertTrue(embedded.contains("Python file with no declarations."), embedded);
     }
 }

@@ -102,6 +102,23 @@ class EntryEmbedderTest {
     }
 
     @Test
+    void textsWithAKnownVectorAndRepeatedTextsAreNotEmbeddedAgain() {
+        float[] known = TestStack.embedder().embed("reused", Embedder.Purpose.DOCUMENT);
+        String knownHash = TextHash.of(FAQ.textOf(question(0).payload()));
+        List<Pending> pending = List.of(
+                question(0), question(1), new Pending("again", question(1).payload(), T));
+
+        List<Entry> entries =
+                new EntryEmbedder(embedder, FAQ, hash -> hash.equals(knownHash) ? known : null).embed(pending);
+
+        assertEquals(List.of(1), calls, "only question 1, once");
+        assertArrayEquals(known, entries.get(0).vector());
+        assertArrayEquals(entries.get(1).vector(), entries.get(2).vector());
+        assertEquals(
+                List.of("q0", "q1", "again"), entries.stream().map(Entry::id).toList());
+    }
+
+    @Test
     void batchesAreHandedOnInOrderEachEmbeddedInOneCall() {
         List<List<String>> handedOn = new ArrayList<>();
         RecordingProgress progress = new RecordingProgress();

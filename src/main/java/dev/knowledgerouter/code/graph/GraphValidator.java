@@ -162,6 +162,7 @@ public final class GraphValidator {
         }
         Set<String> ids = nodes((ArrayNode) graph.get("nodes"), corrections);
         edges((ArrayNode) graph.get("edges"), ids, corrections);
+        LayerTourValidator.validate(graph, ids, corrections);
         return new Outcome(graph, List.copyOf(corrections));
     }
 

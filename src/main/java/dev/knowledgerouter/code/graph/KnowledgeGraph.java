@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The whole graph as written to {@code $KR_HOME/graphs/<name>/graph.json}: Understand-Anything's
  * {@code knowledge-graph.json} layout, so its dashboard and tools can read what {@code kr analyze} wrote.
- * Layers and tour are that tool's model-written extras; they stay empty here because nothing structural
- * comes from a model.
+ * Layers and tour are found from the graph's structure; a model may name and describe them, never change
+ * which nodes they hold (see {@code code.overview}).
  */
 public record KnowledgeGraph(
         String version,
@@ -14,8 +14,8 @@ public record KnowledgeGraph(
         ProjectMeta project,
         List<GraphNode> nodes,
         List<GraphEdge> edges,
-        List<Object> layers,
-        List<Object> tour) {
+        List<GraphLayer> layers,
+        List<TourStep> tour) {
     public static final String VERSION = "1.0.0";
 
     public KnowledgeGraph {
@@ -27,5 +27,14 @@ public record KnowledgeGraph(
 
     public static KnowledgeGraph of(ProjectMeta project, List<GraphNode> nodes, List<GraphEdge> edges) {
         return new KnowledgeGraph(VERSION, "codebase", project, nodes, edges, List.of(), List.of());
+    }
+
+    public static KnowledgeGraph of(
+            ProjectMeta project,
+            List<GraphNode> nodes,
+            List<GraphEdge> edges,
+            List<GraphLayer> layers,
+            List<TourStep> tour) {
+        return new KnowledgeGraph(VERSION, "codebase", project, nodes, edges, layers, tour);
     }
 }

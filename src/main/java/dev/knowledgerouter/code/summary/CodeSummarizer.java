@@ -59,6 +59,11 @@ public final class CodeSummarizer {
         return model.name();
     }
 
+    /** The model it asks, for other work on the same repository (the overview). */
+    public ChatClient model() {
+        return model;
+    }
+
     /** One file to describe: its nodes (the file node first) and the start of its text. */
     public record FileToSummarize(String path, Language language, String text, List<GraphNode> nodes) {
         public FileToSummarize {

@@ -1,5 +1,6 @@
 package dev.knowledgerouter.knowledge.embedding;
 
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -9,6 +10,7 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * An ONNX BERT encoder loaded from the model files bundled in a jar, with session options of our
@@ -52,6 +54,15 @@ final class BundledOnnxModel extends AbstractInProcessEmbeddingModel {
                     "cannot start the ONNX runtime for " + modelResource + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + modelResource + " from the classpath", e);
+        }
+    }
+
+    /** The tokenizer of a bundled model, without padding or truncation: it measures and cuts texts as they are. */
+    static HuggingFaceTokenizer tokenizer(String tokenizerResource) {
+        try (InputStream in = resource(tokenizerResource)) {
+            return HuggingFaceTokenizer.newInstance(in, Map.of("padding", "false", "truncation", "false"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + tokenizerResource + " from the classpath", e);
         }
     }
 

@@ -92,6 +92,11 @@ public final class CachingEmbedder implements Embedder {
     }
 
     @Override
+    public String head(String text, int maxTokens) {
+        return delegate.head(text, maxTokens);
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }

@@ -1,5 +1,8 @@
 package dev.knowledgerouter.knowledge.embedding;
 
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.EmbedderUnavailableException;
 import dev.knowledgerouter.knowledge.VectorMath;
@@ -23,10 +26,13 @@ import org.slf4j.LoggerFactory;
 public final class InProcessEmbedder implements Embedder {
     public static final String ID = "bge-small-en-v1.5-q";
     private static final int BATCH = 32;
+    private static final int CHARS_PER_TOKEN = 16;
     /** Long enough for one batch of {@link #BATCH} texts on a busy machine; calls stop between batches once closing. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     private final BundledOnnxModel model;
+    /** The model's own tokenizer, to measure a text in its tokens; the model holds another for its inference. */
+    private final HuggingFaceTokenizer tokenizer;
     /**
      * Calls hold the read side; {@link #close()} takes the write side, so the native session is freed
      * only when no inference runs (freeing it under one crashes the JVM). Fair, so a stream of queries
@@ -54,6 +60,7 @@ public final class InProcessEmbedder implements Embedder {
                 384,
                 Runtime.getRuntime().availableProcessors(),
                 false);
+        this.tokenizer = BundledOnnxModel.tokenizer("bge-small-en-v1.5-q-tokenizer.json");
     }
 
     @Override
@@ -92,6 +99,33 @@ public final class InProcessEmbedder implements Embedder {
     }
 
     /**
+     * Cut after the last whole token that fits, counting the two the model adds ({@code [CLS]}, {@code [SEP]}).
+     * A very long text is cut to {@value #CHARS_PER_TOKEN} characters a token first, so measuring it stays cheap.
+     */
+    @Override
+    public String head(String text, int maxTokens) {
+        int room = maxTokens - 2;
+        String measured = text.length() > (long) maxTokens * CHARS_PER_TOKEN
+                ? text.substring(0, maxTokens * CHARS_PER_TOKEN)
+                : text;
+        return guarded(() -> {
+            Encoding encoding = tokenizer.encode(measured, false, false);
+            if (encoding.getIds().length <= room && measured.length() == text.length()) {
+                return text;
+            }
+            CharSpan[] spans = encoding.getCharTokenSpans();
+            if (spans.length <= room) {
+                return measured;
+            }
+            int end = Math.min(measured.length(), Math.max(0, spans[room - 1].getEnd()));
+            if (end > 0 && Character.isHighSurrogate(measured.charAt(end - 1))) {
+                end--;
+            }
+            return measured.substring(0, end);
+        });
+    }
+
+    /**
      * Frees the model's native session once no call is running; later calls fail with
      * {@link EmbedderUnavailableException}. If a call is still running after {@link #CLOSE_WAIT} the
      * session is left to the process exit rather than freed under it.
@@ -118,6 +152,7 @@ public final class InProcessEmbedder implements Embedder {
             if (!closed) {
                 closed = true;
                 model.close();
+                tokenizer.close();
             }
         } finally {
             use.writeLock().unlock();
