@@ -1,5 +1,6 @@
 package dev.knowledgerouter.code.overview;
 
+import dev.knowledgerouter.code.graph.GraphEdge;
 import dev.knowledgerouter.code.graph.GraphNode;
 import dev.knowledgerouter.code.syntax.RepositoryPath;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The frameworks and major libraries a repository uses, from two kinds of evidence: a dependency declared in a
@@ -94,14 +96,20 @@ final class Frameworks {
 
     /**
      * The catalogued frameworks the repository uses, by name, each with where it was seen ({@code pom.xml}, or
-     * {@code imports} for the code).
+     * {@code imports} for the code). A module counts as imported only when code imports it: a manifest's
+     * dependencies are module nodes too, and a test dependency nothing imports is the manifest's evidence alone.
      *
      * @param textOf a file's text by its repository path
      */
-    static Map<String, Set<String>> detect(List<GraphNode> nodes, Function<String, String> textOf) {
+    static Map<String, Set<String>> detect(
+            List<GraphNode> nodes, List<GraphEdge> edges, Function<String, String> textOf) {
+        Set<String> imported = edges.stream()
+                .filter(e -> e.type().equals(GraphEdge.IMPORTS))
+                .map(GraphEdge::target)
+                .collect(Collectors.toSet());
         Map<String, Set<String>> evidence = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (GraphNode node : nodes) {
-            if (node.type().equals(GraphNode.MODULE)) {
+            if (node.type().equals(GraphNode.MODULE) && imported.contains(node.id())) {
                 for (Framework f : CATALOGUE) {
                     if (f.modules().stream().anyMatch(m -> underModule(node.name(), m))) {
                         evidence.computeIfAbsent(f.name(), k -> new TreeSet<>()).add("imports");

@@ -26,7 +26,7 @@ public final class ProjectOverview {
         return new Overview(
                 layers,
                 tour,
-                Frameworks.detect(nodes, textOf),
+                Frameworks.detect(nodes, edges, textOf),
                 description,
                 Overview.STRUCTURE,
                 Overview.fingerprintOf(layers, tour, description));
