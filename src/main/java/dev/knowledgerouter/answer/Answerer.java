@@ -20,7 +20,9 @@ import java.util.Optional;
  *       budget) or fails, the answer degrades to the rest of the local chain, then to the best
  *       stored entry, and the status says exactly why: free local work is never blocked by a paid limit.</li>
  * </ul>
- * Every paid call is written to the {@link UsageLedger} before the answer is returned.
+ * A paid call holds its slot and estimated cost in the {@link UsageLedger} before it is made (so
+ * concurrent queries never pass a cap together), and is settled there with its real cost before the
+ * answer is returned.
  */
 public final class Answerer {
     private final List<ChatClient> localChain;
@@ -131,35 +133,45 @@ public final class Answerer {
             why.add("Claude is not configured (set ANTHROPIC_API_KEY)");
             return Optional.empty();
         }
-        Optional<String> refused = guard.refusal();
-        if (refused.isPresent()) {
-            why.add("Claude not called: " + refused.get());
-            return Optional.empty();
-        }
         ChatClient claude = remote.get();
+        String model = claude.name().replaceFirst("^claude/", "");
         List<ContextPassage> context = request.context().stream()
                 .filter(p -> p.score() >= escalation.contextBar())
                 .toList();
         Prompt prompt = prompts.build(request.query(), context, failureSummary(attempts));
-        Optional<ModelReply> reply = call(claude, prompt, attempts, why);
+        Reservation reservation = guard.reserve(request.interactionId(), model, estimatedCost(claude, model, prompt));
+        if (reservation instanceof Reservation.Refused refused) {
+            why.add("Claude not called: " + refused.reason());
+            return Optional.empty();
+        }
+        Hold hold = ((Reservation.Granted) reservation).hold();
+        Optional<ModelReply> reply;
+        try {
+            reply = call(claude, prompt, attempts, why);
+        } catch (RuntimeException e) {
+            ledger.release(hold);
+            throw e;
+        }
         Attempt last = attempts.getLast();
-        String model = claude.name().replaceFirst("^claude/", "");
         long in = last.inputTokens() == null ? 0 : last.inputTokens();
         long out = last.outputTokens() == null ? 0 : last.outputTokens();
         double costUsd = cost.priceOf(model).cost(in, out);
         String reason = escalating
                 ? "escalated after " + failures(attempts.subList(0, attempts.size() - 1)) + " local failures"
                 : request.preferRemote() ? "user preferred remote" : "routed remote";
-        ledger.append(new UsageRecord(
-                clock.instant(),
-                request.interactionId(),
-                model,
-                request.taskType(),
-                reason,
-                in,
-                out,
-                costUsd,
-                reply.isPresent()));
+        // A failed call reports no tokens: settled at no cost, it gives its estimate back and keeps its slot.
+        ledger.settle(
+                hold,
+                new UsageRecord(
+                        clock.instant(),
+                        request.interactionId(),
+                        model,
+                        request.taskType(),
+                        reason,
+                        in,
+                        out,
+                        costUsd,
+                        reply.isPresent()));
         return reply.map(r -> {
             String note = why.isEmpty() ? null : String.join("; ", why) + "; answered by " + claude.name();
             return new Answer(
@@ -171,6 +183,15 @@ public final class Answerer {
                     attempts,
                     new Usage(in, out, costUsd));
         });
+    }
+
+    /**
+     * What the call may cost at most, held against the budgets until it returns: the prompt at about three
+     * characters a token (English runs nearer four) and every output token the call may bill.
+     */
+    private double estimatedCost(ChatClient claude, String model, Prompt prompt) {
+        long inputTokens = (prompt.system().length() + prompt.user().length() + 2) / 3;
+        return cost.priceOf(model).cost(inputTokens, claude.maxOutputTokens());
     }
 
     private static List<String> failureSummary(List<Attempt> attempts) {

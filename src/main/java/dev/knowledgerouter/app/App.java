@@ -90,7 +90,7 @@ public final class App implements AutoCloseable {
         metrics.watch(ollamaGate);
         metrics.watch(store);
         QueryMetrics queryMetrics = new QueryMetrics(metrics.registry());
-        this.ledger = new UsageLedger(config.usageDir());
+        this.ledger = LedgerFactory.open(config, store, clock);
         this.guard = new CostGuard(ledger, config.cost(), clock);
         Answerer answerer = AnswererFactory.answerer(config, ollamaGate, guard, ledger, clock);
         this.feedback = new FeedbackService(store, clock);

@@ -7,5 +7,7 @@ public enum CollectionKind {
     /** Stored interactions: written for every query, read by learning and reports. */
     HISTORY,
     /** Nodes of an analysed code base. */
-    CODE
+    CODE,
+    /** Paid calls and the holds of calls in flight, shared by the routers on one store: never searched. */
+    USAGE
 }

@@ -40,6 +40,11 @@ public final class ClaudeChatClient implements ChatClient {
     }
 
     @Override
+    public long maxOutputTokens() {
+        return settings.maxTokens();
+    }
+
+    @Override
     public ModelReply chat(Prompt prompt) throws ModelUnavailableException {
         return ModelCall.run(
                 name(),
