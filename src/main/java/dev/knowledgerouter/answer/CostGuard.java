@@ -33,7 +33,14 @@ public final class CostGuard {
     /** Why a paid call is not allowed now, or empty when it is; holds nothing (health, status). */
     public Optional<String> refusal() {
         Periods p = Periods.at(clock.instant());
-        return refusal(p, ledger.snapshot(windowStart(p), p.end()));
+        UsageSnapshot usage;
+        try {
+            usage = ledger.snapshot(windowStart(p), p.end());
+        } catch (RuntimeException e) {
+            // A shared ledger in a store that is down: no call could be reserved either, and health must still answer.
+            return Optional.of("the usage ledger cannot be read (" + e.getMessage() + ")");
+        }
+        return refusal(p, usage);
     }
 
     /** Holds a slot and {@code estimatedUsd} for a call about to be made, or says why it may not be. */
