@@ -23,7 +23,9 @@ import java.util.Optional;
  *       local answer (status {@code unverified}, the note naming the failed checks), then to the best
  *       stored entry, and the status says exactly why: free local work is never blocked by a paid limit.</li>
  * </ul>
- * Every paid call is written to the {@link UsageLedger} before the answer is returned.
+ * A paid call holds its slot and estimated cost in the {@link UsageLedger} before it is made (so
+ * concurrent queries never pass a cap together), and is settled there with its real cost before the
+ * answer is returned.
  */
 public final class Answerer {
     private final List<ChatClient> localChain;
@@ -192,12 +194,8 @@ public final class Answerer {
             run.why.add("Claude is not configured (set ANTHROPIC_API_KEY)");
             return Optional.empty();
         }
-        Optional<String> refused = guard.refusal();
-        if (refused.isPresent()) {
-            run.why.add("Claude not called: " + refused.get());
-            return Optional.empty();
-        }
         ChatClient claude = remote.get();
+        String model = claude.name().replaceFirst("^claude/", "");
         List<ContextPassage> context = request.context().stream()
                 .filter(p -> p.score() >= escalation.contextBar())
                 .toList();
@@ -205,9 +203,20 @@ public final class Answerer {
         long doubtedBefore = run.doubtedAnswers().size();
         Prompt prompt = prompts.build(request.query(), context, run.failureSummary(), run.doubtedAnswers())
                 .with(request.generation());
-        Optional<ModelReply> reply = call(claude, prompt, run);
+        Reservation reservation = guard.reserve(request.interactionId(), model, estimatedCost(claude, model, prompt));
+        if (reservation instanceof Reservation.Refused refused) {
+            run.why.add("Claude not called: " + refused.reason());
+            return Optional.empty();
+        }
+        Hold hold = ((Reservation.Granted) reservation).hold();
+        Optional<ModelReply> reply;
+        try {
+            reply = call(claude, prompt, run);
+        } catch (RuntimeException e) {
+            ledger.release(hold);
+            throw e;
+        }
         Attempt last = run.attempts.getLast();
-        String model = claude.name().replaceFirst("^claude/", "");
         long in = last.inputTokens() == null ? 0 : last.inputTokens();
         long out = last.outputTokens() == null ? 0 : last.outputTokens();
         double costUsd = cost.priceOf(model).cost(in, out);
@@ -215,16 +224,19 @@ public final class Answerer {
                 ? "escalated after " + failuresBefore + " local failures"
                         + (doubtedBefore == 0 ? "" : " (" + doubtedBefore + " answer(s) doubted by the checks)")
                 : request.preferRemote() ? "user preferred remote" : "routed remote";
-        ledger.append(new UsageRecord(
-                clock.instant(),
-                request.interactionId(),
-                model,
-                request.taskType(),
-                reason,
-                in,
-                out,
-                costUsd,
-                reply.isPresent()));
+        // A failed call reports no tokens: settled at no cost, it gives its estimate back and keeps its slot.
+        ledger.settle(
+                hold,
+                new UsageRecord(
+                        clock.instant(),
+                        request.interactionId(),
+                        model,
+                        request.taskType(),
+                        reason,
+                        in,
+                        out,
+                        costUsd,
+                        reply.isPresent()));
         return reply.map(r -> {
             String note = run.why.isEmpty() ? null : run.note() + "; answered by " + claude.name();
             return new Answer(
@@ -238,6 +250,15 @@ public final class Answerer {
                     run.lastJudgement(),
                     Optional.empty());
         });
+    }
+
+    /**
+     * What the call may cost at most, held against the budgets until it returns: the prompt at about three
+     * characters a token (English runs nearer four) and every output token the call may bill.
+     */
+    private double estimatedCost(ChatClient claude, String model, Prompt prompt) {
+        long inputTokens = (prompt.system().length() + prompt.user().length() + 2) / 3;
+        return cost.priceOf(model).cost(inputTokens, claude.maxOutputTokens());
     }
 
     private static Optional<ModelReply> call(ChatClient client, Prompt prompt, AnswerRun run) {

@@ -6,4 +6,9 @@ public interface ChatClient {
     String name();
 
     ModelReply chat(Prompt prompt) throws ModelUnavailableException;
+
+    /** The most output tokens one call may bill, for estimating a paid call's cost before it is made; 0 when free. */
+    default long maxOutputTokens() {
+        return 0;
+    }
 }

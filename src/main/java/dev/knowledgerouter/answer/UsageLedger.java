@@ -1,116 +1,35 @@
 package dev.knowledgerouter.answer;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.knowledgerouter.files.OwnerOnly;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * The append-only record of paid calls: one JSON line per call in {@code usage-YYYY-MM.jsonl} (UTC
- * months), flushed and fsynced before {@link #append} returns. A line torn by a crash is skipped
- * with a warning when read, and the next append starts on a fresh line, so it never corrupts what
- * came before or after.
+ * Where paid calls are recorded, and where a call about to be made holds its slot. The {@link CostGuard}
+ * decides what the caps and budgets allow; the ledger makes that decision and the hold one step, so
+ * callers racing for the last slot cannot all take it. Implementations: a file under {@code $KR_HOME}
+ * for one router, and the shared store for several routers on one cluster.
  */
-public final class UsageLedger {
-    private static final Logger LOG = LoggerFactory.getLogger(UsageLedger.class);
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+public interface UsageLedger {
+    /** Records a call made without a hold; durable on return. */
+    void append(UsageRecord record);
 
-    private final Path dir;
+    /** Recorded calls with {@code from <= timestamp < to}, oldest first; holds are not calls yet. */
+    List<UsageRecord> read(Instant from, Instant to);
 
-    public UsageLedger(Path dir) {
-        this.dir = dir;
-    }
+    /** The records and the holds with {@code from <= timestamp < to}. */
+    UsageSnapshot snapshot(Instant from, Instant to);
 
-    public synchronized void append(UsageRecord record) {
-        Path file = fileFor(record.timestamp());
-        try {
-            OwnerOnly.createDirectories(dir);
-            byte[] line = (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
-            try (FileChannel ch = OwnerOnly.open(
-                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
-                ByteBuffer out =
-                        endsMidLine(ch) ? ByteBuffer.wrap(concat(new byte[] {'\n'}, line)) : ByteBuffer.wrap(line);
-                ch.position(ch.size());
-                while (out.hasRemaining()) {
-                    ch.write(out);
-                }
-                ch.force(true);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the usage ledger " + file + ": " + e.getMessage(), e);
-        }
-    }
+    /**
+     * Takes {@code hold} unless {@code refusal}, given every other record and hold since {@code from},
+     * names a reason not to; then nothing stays held and the reason is returned.
+     */
+    Optional<String> reserve(Hold hold, Instant from, Function<UsageSnapshot, Optional<String>> refusal);
 
-    /** Records with {@code from <= timestamp < to}, oldest first. */
-    public synchronized List<UsageRecord> read(Instant from, Instant to) {
-        List<UsageRecord> out = new ArrayList<>();
-        YearMonth first = YearMonth.from(from.atZone(ZoneOffset.UTC));
-        YearMonth last = YearMonth.from(to.minusNanos(1).atZone(ZoneOffset.UTC));
-        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-            Path file = dir.resolve("usage-" + m + ".jsonl");
-            if (!Files.isRegularFile(file)) {
-                continue;
-            }
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the usage ledger " + file, e);
-            }
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).isBlank()) {
-                    continue;
-                }
-                try {
-                    UsageRecord r = JSON.readValue(lines.get(i), UsageRecord.class);
-                    if (!r.timestamp().isBefore(from) && r.timestamp().isBefore(to)) {
-                        out.add(r);
-                    }
-                } catch (IOException e) {
-                    LOG.warn("{}:{}: skipped a damaged ledger line (a write torn by a crash?)", file, i + 1);
-                }
-            }
-        }
-        return out;
-    }
+    /** Replaces the hold by the record of the call it was taken for; durable on return. */
+    void settle(Hold hold, UsageRecord record);
 
-    private Path fileFor(Instant t) {
-        return dir.resolve("usage-" + YearMonth.from(t.atZone(ZoneOffset.UTC)) + ".jsonl");
-    }
-
-    private static boolean endsMidLine(FileChannel ch) throws IOException {
-        long size = ch.size();
-        if (size == 0) {
-            return false;
-        }
-        ByteBuffer last = ByteBuffer.allocate(1);
-        ch.read(last, size - 1);
-        return last.get(0) != '\n';
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = new byte[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
+    /** Gives the slot and the estimate back: the call was not made. */
+    void release(Hold hold);
 }

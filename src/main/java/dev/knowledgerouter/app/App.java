@@ -101,7 +101,7 @@ public final class App implements AutoCloseable {
         metrics.watch(ollamaGate);
         metrics.watch(store);
         QueryMetrics queryMetrics = new QueryMetrics(metrics.registry());
-        this.ledger = new UsageLedger(config.usageDir());
+        this.ledger = LedgerFactory.open(config, store, clock);
         this.guard = new CostGuard(ledger, config.cost(), clock);
         this.verifierWeights = WeightsInUse.at(config.home());
         this.judge = AnswererFactory.judge(config, store, verifierWeights, ollamaGate, clock);

@@ -9,5 +9,7 @@ public enum CollectionKind {
     /** Nodes of an analysed code base. */
     CODE,
     /** Small records the routers sharing a store keep for themselves (the weekly report's lease); never searched. */
-    STATE
+    STATE,
+    /** Paid calls and the holds of calls in flight, shared by the routers on one store: never searched. */
+    USAGE
 }

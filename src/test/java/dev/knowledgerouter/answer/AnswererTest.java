@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.knowledgerouter.answer.claude.ClaudeChatClient;
 import dev.knowledgerouter.answer.claude.RetryPolicy;
+import dev.knowledgerouter.answer.fileledger.FileUsageLedger;
 import dev.knowledgerouter.answer.ollama.OllamaChatClient;
 import dev.knowledgerouter.config.ClaudeSettings;
 import dev.knowledgerouter.config.CostSettings;
@@ -96,7 +97,7 @@ class AnswererTest {
                         RetryPolicy.DEFAULT,
                         sleeps::add))
                 : Optional.empty();
-        UsageLedger ledger = new UsageLedger(usageDir);
+        UsageLedger ledger = new FileUsageLedger(usageDir);
         return new Answerer(
                 chain,
                 remote,
@@ -148,7 +149,7 @@ class AnswererTest {
     @Test
     void anUnreachableOllamaIsReportedAsSuchAndNothingIsInvented() {
         String down = "http://127.0.0.1:" + TestStack.closedPort();
-        UsageLedger ledger = new UsageLedger(usageDir);
+        UsageLedger ledger = new FileUsageLedger(usageDir);
         Answerer answerer = new Answerer(
                 List.of(new OllamaChatClient(new OllamaSettings(down, "m", Duration.ofSeconds(5)))),
                 Optional.empty(),
@@ -373,7 +374,7 @@ class AnswererTest {
         claude.on("/v1/messages", Reply.json(200, CLAUDE_OK));
         answerer(true).answer(request("design it", Target.REMOTE, List.of()));
         List<UsageRecord> records =
-                new UsageLedger(usageDir).read(Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"));
+                new FileUsageLedger(usageDir).read(Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"));
         assertEquals(1, records.size());
         assertEquals(45, records.getFirst().outputTokens());
         assertEquals("routed remote", records.getFirst().reason());
@@ -483,7 +484,7 @@ class AnswererTest {
         assertEquals("escalated", a.status());
         assertEquals(1, ollama.received("/api/chat").size(), "the one model is asked once, never retried");
         List<UsageRecord> records =
-                new UsageLedger(usageDir).read(Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"));
+                new FileUsageLedger(usageDir).read(Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"));
         assertEquals("escalated after 1 local failures", records.getFirst().reason());
     }
 

@@ -3,6 +3,7 @@ package dev.knowledgerouter.answer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.knowledgerouter.answer.fileledger.FileUsageLedger;
 import dev.knowledgerouter.config.CostSettings;
 import dev.knowledgerouter.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ class UsageLedgerTest {
 
     @Test
     void recordsAreReadBackByTimeRangeAcrossMonths() {
-        UsageLedger ledger = new UsageLedger(dir);
+        UsageLedger ledger = new FileUsageLedger(dir);
         ledger.append(call(Instant.parse("2026-10-31T23:59:00Z"), 0.01));
         ledger.append(call(Instant.parse("2026-11-01T00:01:00Z"), 0.02));
         assertEquals(
@@ -45,7 +46,7 @@ class UsageLedgerTest {
 
     @Test
     void aTornLastLineIsSkippedAndTheNextRecordStartsOnItsOwnLine() throws Exception {
-        UsageLedger ledger = new UsageLedger(dir);
+        UsageLedger ledger = new FileUsageLedger(dir);
         ledger.append(call(T0, 0.01));
         Path file = dir.resolve("usage-2026-11.jsonl");
         Files.writeString(
@@ -63,7 +64,7 @@ class UsageLedgerTest {
     @Test
     void theHourlyCapIsASlidingWindowThatSaysWhenTheNextCallIsAllowed() {
         MutableClock clock = new MutableClock(T0);
-        UsageLedger ledger = new UsageLedger(dir);
+        UsageLedger ledger = new FileUsageLedger(dir);
         CostGuard guard =
                 new CostGuard(ledger, new CostSettings(2, Optional.empty(), Optional.empty(), Map.of(), "m"), clock);
         ledger.append(call(clock.instant(), 0.01));
@@ -84,7 +85,7 @@ class UsageLedgerTest {
     @Test
     void theDailyBudgetStopsPaidCallsUntilMidnightUtc() {
         MutableClock clock = new MutableClock(T0);
-        UsageLedger ledger = new UsageLedger(dir);
+        UsageLedger ledger = new FileUsageLedger(dir);
         CostGuard guard =
                 new CostGuard(ledger, new CostSettings(50, Optional.of(1.0), Optional.empty(), Map.of(), "m"), clock);
         ledger.append(call(clock.instant(), 0.60));
@@ -100,7 +101,7 @@ class UsageLedgerTest {
     @Test
     void theMonthlyBudgetCountsTheWholeUtcMonth() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-02T08:00:00Z"));
-        UsageLedger ledger = new UsageLedger(dir);
+        UsageLedger ledger = new FileUsageLedger(dir);
         CostGuard guard =
                 new CostGuard(ledger, new CostSettings(50, Optional.empty(), Optional.of(2.0), Map.of(), "m"), clock);
         ledger.append(call(Instant.parse("2026-10-30T08:00:00Z"), 5.0));

@@ -137,6 +137,31 @@ class ArchitectureTest {
     }
 
     @Test
+    void usageLedgersDependOnTheLedgerApiNeverOnEachOther() {
+        noClasses()
+                .that()
+                .resideInAPackage(pkg("answer.fileledger"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(pkg("answer.storeledger"))
+                .check(MAIN);
+        noClasses()
+                .that()
+                .resideInAPackage(pkg("answer.storeledger"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(pkg("answer.fileledger"))
+                .check(MAIN);
+        noClasses()
+                .that()
+                .resideInAPackage(BASE + ".answer")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(pkg("answer.fileledger"), pkg("answer.storeledger"))
+                .check(MAIN);
+    }
+
+    @Test
     void codeAnalysisPartsDependOnlyOnTheSharedSyntaxAndWhatTheyBuildOn() {
         noClasses()
                 .that()

@@ -21,6 +21,7 @@ import dev.knowledgerouter.answer.PromptBuilder;
 import dev.knowledgerouter.answer.UsageLedger;
 import dev.knowledgerouter.answer.claude.ClaudeChatClient;
 import dev.knowledgerouter.answer.claude.RetryPolicy;
+import dev.knowledgerouter.answer.fileledger.FileUsageLedger;
 import dev.knowledgerouter.answer.ollama.OllamaChatClient;
 import dev.knowledgerouter.config.ClaudeSettings;
 import dev.knowledgerouter.config.CostSettings;
@@ -111,7 +112,7 @@ class CascadeTest {
                         Duration.ofSeconds(5)),
                 RetryPolicy.DEFAULT,
                 wait -> {});
-        UsageLedger ledger = new UsageLedger(usageDir);
+        UsageLedger ledger = new FileUsageLedger(usageDir);
         return new Answerer(
                 chain,
                 Optional.of(remote),
@@ -231,7 +232,7 @@ class CascadeTest {
         List<ChatClient> chain = List.of(
                 new OllamaChatClient(new OllamaSettings(ollama.url(), "qwen2.5-coder:7b", Duration.ofSeconds(5))),
                 new OllamaChatClient(new OllamaSettings(ollama.url(), "llama3.2:3b", Duration.ofSeconds(5))));
-        UsageLedger ledger = new UsageLedger(usageDir);
+        UsageLedger ledger = new FileUsageLedger(usageDir);
         ClaudeChatClient remote = new ClaudeChatClient(
                 new ClaudeSettings(
                         Optional.of(Secret.of("sk-ant-test-0123456789")),
@@ -297,7 +298,7 @@ class CascadeTest {
         List<ChatClient> chain = List.of(
                 new OllamaChatClient(new OllamaSettings(ollama.url(), "qwen2.5-coder:7b", Duration.ofSeconds(5))),
                 new OllamaChatClient(new OllamaSettings(ollama.url(), "llama3.2:3b", Duration.ofSeconds(5))));
-        UsageLedger ledger = new UsageLedger(usageDir);
+        UsageLedger ledger = new FileUsageLedger(usageDir);
         CostSettings noCalls = new CostSettings(
                 0, Optional.empty(), Optional.empty(), CostSettings.defaultPricing(), "claude-sonnet-4-6");
         Answer a = new Answerer(

@@ -53,6 +53,11 @@ public final class ClaudeChatClient implements ChatClient {
     }
 
     @Override
+    public long maxOutputTokens() {
+        return settings.maxTokens();
+    }
+
+    @Override
     public ModelReply chat(Prompt prompt) throws ModelUnavailableException {
         Generation asked = prompt.generation()
                 .orElse(new Generation(OptionalInt.of(settings.maxTokens()), settings.temperature()));
