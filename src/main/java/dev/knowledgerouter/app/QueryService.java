@@ -195,10 +195,14 @@ public final class QueryService {
         long t0 = System.nanoTime();
         float[] vector = embedder.embed(query, Embedder.Purpose.QUERY);
         long t1 = System.nanoTime();
-        // The decision needs only the best cosine (what the thresholds are calibrated on): dense search.
-        List<SearchHit> knowledge = search.searchAll(search.knowledgeCollections(), vector, routing.contextK());
+        // The decision needs only the best cosine (what the thresholds are calibrated on): dense search. The
+        // history is searched at the same time, so a growing history costs a free core rather than latency.
         // Earlier interactions of other users are neither context, nor an answer, nor evidence here unless shared.
-        List<SearchHit> past = estimator.nearest(vector, new InteractionScope(request.user(), shareInteractions));
+        InteractionScope scope = new InteractionScope(request.user(), shareInteractions);
+        KnowledgeSearch.Together<List<SearchHit>> found = search.searchAllAlongside(
+                search.knowledgeCollections(), vector, routing.contextK(), () -> estimator.nearest(vector, scope));
+        List<SearchHit> knowledge = found.hits();
+        List<SearchHit> past = found.alongside();
         // Claude's answers that were not rated bad count as knowledge: a similar query can then go local with one as
         // context.
         List<SearchHit> hits = Stream.concat(knowledge.stream(), OutcomeEstimator.reusableAnswers(past).stream())

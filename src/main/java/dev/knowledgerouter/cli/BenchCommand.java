@@ -15,14 +15,15 @@ import picocli.CommandLine.ParentCommand;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks.",
-        subcommands = {BenchCommand.Route.class, VerifyBenchCommand.class})
+        subcommands = {BenchCommand.Route.class, VerifyBenchCommand.class, ScaleBenchCommand.class})
 final class BenchCommand implements Runnable {
     @ParentCommand
     KrCommand parent;
 
     @Override
     public void run() {
-        throw new CliException("name a benchmark: `kr bench route --help` or `kr bench verify --help`");
+        throw new CliException(
+                "name a benchmark: `kr bench route --help`, `kr bench verify --help` or `kr bench scale --help`");
     }
 
     @Command(

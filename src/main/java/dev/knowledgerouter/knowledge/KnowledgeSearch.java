@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /**
  * Searches several collections at once, one task each, and merges the hits by score. Used for the
@@ -40,6 +41,23 @@ public final class KnowledgeSearch implements AutoCloseable {
     public List<SearchHit> searchAll(List<String> collections, float[] vector, int k) {
         return searchAll(collections, vector, "", SearchMode.DENSE, k);
     }
+
+    /**
+     * As {@link #searchAll(List, float[], int)}, with {@code alongside} (another search the caller needs
+     * with these hits) running at the same time: it is handed to the pool first, so a free core starts it
+     * while the calling thread searches the collections, and the calling thread runs it itself if no pool
+     * thread has started it by then.
+     */
+    public <T> Together<T> searchAllAlongside(List<String> collections, float[] vector, int k, Supplier<T> alongside) {
+        FutureTask<T> other = new FutureTask<>(alongside::get);
+        pool.execute(other);
+        List<SearchHit> hits = searchAll(collections, vector, k);
+        other.run();
+        return new Together<>(hits, join(other));
+    }
+
+    /** The hits of the collections searched, and what the search run alongside them found. */
+    public record Together<T>(List<SearchHit> hits, T alongside) {}
 
     /**
      * As above, ranked by {@code mode}. Hybrid over several collections fuses once, globally: the
@@ -110,7 +128,7 @@ public final class KnowledgeSearch implements AutoCloseable {
                 .toList();
     }
 
-    private static List<SearchHit> join(Future<List<SearchHit>> f) {
+    private static <T> T join(Future<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
