@@ -71,7 +71,9 @@ public final class Answerer {
     }
 
     public Answer answer(AnswerRequest request) {
-        Prompt localPrompt = prompts.build(request.query(), request.context()).with(request.generation());
+        Prompt localPrompt = prompts.build(request.query(), request.context())
+                .with(request.generation())
+                .in(request.conversation());
         AnswerRun run = new AnswerRun();
         List<ChatClient> localChain =
                 request.forced().flatMap(f -> f.model()).map(this::pinned).orElse(this.localChain);
@@ -204,7 +206,8 @@ public final class Answerer {
         long failuresBefore = run.localFailures();
         long doubtedBefore = run.doubtedAnswers().size();
         Prompt prompt = prompts.build(request.query(), context, run.failureSummary(), run.doubtedAnswers())
-                .with(request.generation());
+                .with(request.generation())
+                .in(request.conversation());
         Optional<ModelReply> reply = call(claude, prompt, run);
         Attempt last = run.attempts.getLast();
         String model = claude.name().replaceFirst("^claude/", "");
