@@ -413,7 +413,27 @@
     heading.focus();
   }
 
+  // The turns asked and answered since the last "New conversation": sent as the history of the next question,
+  // so follow-ups are understood (and routed) in context.
+  let conversation = [];
+
+  function renderConversation() {
+    const list = $('conversation');
+    list.replaceChildren(...conversation.map((turn) =>
+      el('li', { class: 'turn turn-' + turn.role, dataset: { role: turn.role } },
+        el('span', { class: 'muted' }, turn.role === 'user' ? 'You' : 'Answer'),
+        turn.role === 'user' ? el('p', null, turn.content) : el('div', { class: 'answer-text small' }, markdown(turn.content)))));
+    list.hidden = conversation.length === 0;
+  }
+
   function setUpAsk() {
+    $('new-conversation').addEventListener('click', () => {
+      conversation = [];
+      renderConversation();
+      $('answer').replaceChildren();
+      setStatus($('ask-status'), 'New conversation: the next question is asked on its own.');
+      $('question').focus();
+    });
     $('ask-form').addEventListener('submit', async (event) => {
       event.preventDefault();
       const query = $('question').value.trim();
@@ -429,6 +449,9 @@
       if ($('prefer-remote').checked) {
         request.prefer = 'remote';
       }
+      if (conversation.length > 0) {
+        request.history = conversation.slice();
+      }
       const button = $('ask-button');
       button.disabled = true;
       $('answer').setAttribute('aria-busy', 'true');
@@ -438,6 +461,10 @@
         const response = await api('v1/query', { method: 'POST', json: request });
         setStatus($('ask-status'), 'Answered in ' + Math.round(performance.now() - started) + ' ms.', 'ok');
         renderAnswer(response);
+        // The turn joins the conversation: the next question carries it as history.
+        conversation.push({ role: 'user', content: query }, { role: 'assistant', content: response.answer });
+        renderConversation();
+        $('question').value = '';
         loaded.delete('recent');
       } catch (error) {
         setStatus($('ask-status'), 'No answer: ' + describe(error), 'error');

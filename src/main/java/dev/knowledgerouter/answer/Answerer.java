@@ -73,7 +73,9 @@ public final class Answerer {
     }
 
     public Answer answer(AnswerRequest request) {
-        Prompt localPrompt = prompts.build(request.query(), request.context()).with(request.generation());
+        Prompt localPrompt = prompts.build(request.query(), request.context())
+                .with(request.generation())
+                .in(request.conversation());
         AnswerRun run = new AnswerRun();
         List<ChatClient> localChain =
                 request.forced().flatMap(f -> f.model()).map(this::pinned).orElse(this.localChain);
@@ -202,7 +204,8 @@ public final class Answerer {
         long failuresBefore = run.localFailures();
         long doubtedBefore = run.doubtedAnswers().size();
         Prompt prompt = prompts.build(request.query(), context, run.failureSummary(), run.doubtedAnswers())
-                .with(request.generation());
+                .with(request.generation())
+                .in(request.conversation());
         Reservation reservation = guard.reserve(request.interactionId(), model, estimatedCost(claude, model, prompt));
         if (reservation instanceof Reservation.Refused refused) {
             run.why.add("Claude not called: " + refused.reason());
@@ -254,10 +257,13 @@ public final class Answerer {
 
     /**
      * What the call may cost at most, held against the budgets until it returns: the prompt at about three
-     * characters a token (English runs nearer four) and every output token the call may bill.
+     * characters a token (English runs nearer four), earlier turns included, and every output token the call may bill.
      */
     private double estimatedCost(ChatClient claude, String model, Prompt prompt) {
-        long inputTokens = (prompt.system().length() + prompt.user().length() + 2) / 3;
+        long chars = prompt.system().length()
+                + prompt.user().length()
+                + prompt.history().stream().mapToLong(t -> t.content().length()).sum();
+        long inputTokens = (chars + 2) / 3;
         return cost.priceOf(model).cost(inputTokens, claude.maxOutputTokens());
     }
 

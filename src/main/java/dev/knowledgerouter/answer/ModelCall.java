@@ -1,5 +1,7 @@
 package dev.knowledgerouter.answer;
 
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.AuthenticationException;
@@ -15,6 +17,8 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -51,7 +55,7 @@ public final class ModelCall {
         ChatResponse response;
         try {
             response = model.chat(ChatRequest.builder()
-                    .messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
+                    .messages(messages(prompt))
                     .parameters(parameters)
                     .build());
         } catch (RuntimeException e) {
@@ -67,6 +71,21 @@ public final class ModelCall {
                 usage == null ? null : usage.inputTokenCount(),
                 usage == null ? null : usage.outputTokenCount(),
                 finishReason(response.finishReason()));
+    }
+
+    /** The instructions, the earlier turns oldest first, then the user's turn: how every chat API takes them. */
+    static List<ChatMessage> messages(Prompt prompt) {
+        List<ChatMessage> messages = new ArrayList<>();
+        messages.add(SystemMessage.from(prompt.system()));
+        for (ChatTurn turn : prompt.history()) {
+            messages.add(
+                    switch (turn.role()) {
+                        case USER -> UserMessage.from(turn.content());
+                        case ASSISTANT -> AiMessage.from(turn.content());
+                    });
+        }
+        messages.add(UserMessage.from(prompt.user()));
+        return messages;
     }
 
     /** LangChain4j maps Ollama's {@code length} and Anthropic's {@code max_tokens} alike to its LENGTH. */

@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Fits a prompt to a model's window so that no server has to cut it: system, user turn and the
- * answer's allowance must add up to at most the window in {@link TokenEstimator}'s conservative
- * count. The allowance is kept first (shrunk, to no less than {@link #MIN_ANSWER_TOKENS}, only when
+ * Fits a prompt to a model's window so that no server has to cut it: system, earlier turns, user turn and
+ * the answer's allowance must add up to at most the window in {@link TokenEstimator}'s conservative
+ * count. The earlier turns of a conversation go first, oldest first (an assistant turn left leading the
+ * history goes with the user turn it answered): the notes were retrieved for this question, on a form of it
+ * that already carries the previous user turn, so they are worth more than old turns. Then the allowance is
+ * kept (shrunk, to no less than {@link #MIN_ANSWER_TOKENS}, only when
  * the question alone leaves less); then the reference notes are kept in rank order while they fit
  * whole, the first one that does not is cut to its best part for the question ({@link BestPart}), and
  * the rest, the lowest-ranked, are dropped. A prompt that cannot fit even without notes is refused
@@ -33,13 +36,37 @@ public final class PromptFitter {
 
     /** The estimated tokens {@code prompt} takes in a window, chat template included. */
     public int tokens(Prompt prompt) {
-        return tokens.message(prompt.system()) + tokens.message(prompt.user()) + TokenEstimator.PER_MESSAGE;
+        int turns = prompt.history().stream()
+                .mapToInt(t -> tokens.message(t.content()))
+                .sum();
+        return tokens.message(prompt.system()) + turns + tokens.message(prompt.user()) + TokenEstimator.PER_MESSAGE;
     }
 
     public Fitted fit(Prompt prompt, int window, int allowance, String model) throws ModelUnavailableException {
         int whole = tokens(prompt);
         if (whole + allowance <= window) {
             return new Fitted(prompt, whole, allowance, Optional.empty());
+        }
+        List<ChatTurn> history = prompt.history();
+        int keep = history.size();
+        int withTurns = whole;
+        while (keep > 0
+                && (withTurns + allowance > window
+                        || history.get(history.size() - keep).role() == ChatTurn.Role.ASSISTANT)) {
+            withTurns -= tokens.message(history.get(history.size() - keep).content());
+            keep--;
+        }
+        int droppedTurns = history.size() - keep;
+        if (droppedTurns > 0) {
+            prompt = prompt.withNewestTurns(keep);
+            int left = tokens(prompt);
+            if (left + allowance <= window) {
+                return new Fitted(
+                        prompt,
+                        left,
+                        allowance,
+                        trim(model, window, allowance, allowance, List.of(), List.of(), droppedTurns));
+            }
         }
         Prompt bare = prompt.notes().isPresent() ? prompt.withNotes("", List.of()) : prompt;
         int fixed = tokens(bare);
@@ -52,7 +79,8 @@ public final class PromptFitter {
         }
         int answer = Math.min(allowance, window - fixed);
         if (prompt.notes().isEmpty()) {
-            return new Fitted(prompt, fixed, answer, trim(model, window, answer, allowance, List.of(), List.of()));
+            return new Fitted(
+                    prompt, fixed, answer, trim(model, window, answer, allowance, List.of(), List.of(), droppedTurns));
         }
         Prompt.Notes notes = prompt.notes().get();
         String question = notes.question();
@@ -100,7 +128,8 @@ public final class PromptFitter {
                         answer,
                         allowance,
                         references(passages, droppedRanks),
-                        references(passages, shortenedRanks)));
+                        references(passages, shortenedRanks),
+                        droppedTurns));
     }
 
     /** {@code p} cut to its best part so that its block costs at most {@code room}; empty when too little is left. */
@@ -114,8 +143,14 @@ public final class PromptFitter {
     }
 
     private static Optional<ContextTrim> trim(
-            String model, int window, int answer, int allowance, List<String> dropped, List<String> shortened) {
-        return Optional.of(new ContextTrim(model, window, answer, allowance, dropped, shortened));
+            String model,
+            int window,
+            int answer,
+            int allowance,
+            List<String> dropped,
+            List<String> shortened,
+            int droppedTurns) {
+        return Optional.of(new ContextTrim(model, window, answer, allowance, dropped, shortened, droppedTurns));
     }
 
     private static List<String> references(List<ContextPassage> passages, List<Integer> ranks) {

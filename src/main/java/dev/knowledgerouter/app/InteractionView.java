@@ -11,7 +11,8 @@ import java.util.Map;
  * A stored interaction as {@code GET /v1/interactions} lists it: the question, the answer, the route
  * in the shape {@code POST /v1/query} answers with ({@code target} who answered, {@code decided} the
  * router's choice), and how it turned out, feedback included ({@code verdict} is the one in force,
- * {@code feedback} how many were given), and {@code user}, who asked, when the request named one.
+ * {@code feedback} how many were given), {@code user}, who asked, when the request named one, and
+ * {@code conversation}, the id the turns of one chat share (absent on interactions stored before it).
  */
 public record InteractionView(
         String id,
@@ -24,7 +25,8 @@ public record InteractionView(
         int feedback,
         Route route,
         Long latencyMs,
-        String user) {
+        String user,
+        String conversation) {
 
     /** As {@link QueryResponse.Route}, read back from the stored interaction. */
     public record Route(
@@ -70,7 +72,8 @@ public record InteractionView(
                 feedback,
                 route,
                 latency,
-                text(p, "user"));
+                text(p, "user"),
+                text(p, "conversation"));
     }
 
     private static Reuse reuse(Object stored) {

@@ -1,5 +1,6 @@
 package dev.knowledgerouter.app;
 
+import dev.knowledgerouter.answer.Conversation;
 import dev.knowledgerouter.answer.Generation;
 import dev.knowledgerouter.route.ForcedRoute;
 import java.util.Locale;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
  * router's ({@code forced}: OpenAI clients naming {@code local}, {@code remote} or a model), the
  * {@code user} who asks: stored with the interaction, and the one whose earlier answers it may reuse, and
  * how long and how freely the answering model may write ({@code generation}: {@code max_tokens},
- * {@code temperature}; what is absent is left to kr.yaml).
+ * {@code temperature}; what is absent is left to kr.yaml), and the {@code conversation} the question closes
+ * (the client's instructions and the earlier turns; {@link Conversation#NONE} for a question on its own).
  */
 public record QueryRequest(
         String query,
@@ -22,7 +24,8 @@ public record QueryRequest(
         boolean preferRemote,
         Optional<ForcedRoute> forced,
         Optional<String> user,
-        Generation generation) {
+        Generation generation,
+        Conversation conversation) {
     public static final int MAX_USER_CHARS = 128;
     /** Names, e-mail addresses and hashed ids fit; spaces, slashes and control characters do not. */
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9._@+-]+");
@@ -31,9 +34,22 @@ public record QueryRequest(
             + " (an account name, an e-mail address or a hashed id)";
 
     public QueryRequest {
+        generation = generation == null ? Generation.NONE : generation;
+        conversation = conversation == null ? Conversation.NONE : conversation;
         user.flatMap(QueryRequest::userProblem).ifPresent(problem -> {
             throw new InvalidRequestException(problem);
         });
+    }
+
+    public QueryRequest(
+            String query,
+            Optional<String> profile,
+            Optional<String> taskType,
+            boolean preferRemote,
+            Optional<ForcedRoute> forced,
+            Optional<String> user,
+            Generation generation) {
+        this(query, profile, taskType, preferRemote, forced, user, generation, Conversation.NONE);
     }
 
     public QueryRequest(
@@ -68,17 +84,23 @@ public record QueryRequest(
     }
 
     public QueryRequest forcedTo(ForcedRoute route) {
-        return new QueryRequest(query, profile, taskType, preferRemote, Optional.of(route), user, generation);
+        return new QueryRequest(
+                query, profile, taskType, preferRemote, Optional.of(route), user, generation, conversation);
     }
 
     /** The same question asked by {@code who}; {@link InvalidRequestException} naming the rule when it breaks it. */
     public QueryRequest by(Optional<String> who) {
-        return new QueryRequest(query, profile, taskType, preferRemote, forced, who, generation);
+        return new QueryRequest(query, profile, taskType, preferRemote, forced, who, generation, conversation);
     }
 
     /** The same question, the answer written as {@code asked} says (its absent values left to kr.yaml). */
     public QueryRequest asking(Generation asked) {
-        return new QueryRequest(query, profile, taskType, preferRemote, forced, user, asked);
+        return new QueryRequest(query, profile, taskType, preferRemote, forced, user, asked, conversation);
+    }
+
+    /** The same question as the last turn of {@code earlier}. */
+    public QueryRequest in(Conversation earlier) {
+        return new QueryRequest(query, profile, taskType, preferRemote, forced, user, generation, earlier);
     }
 
     /** What is wrong with {@code user} as a request's user, naming the rule; empty when it is fine. */

@@ -25,6 +25,9 @@ import dev.knowledgerouter.route.Complexity;
 import dev.knowledgerouter.route.ComplexityEstimator;
 import dev.knowledgerouter.route.Decision;
 import dev.knowledgerouter.route.Router;
+import dev.knowledgerouter.route.StandaloneQuestion;
+import dev.knowledgerouter.route.TaskType;
+import dev.knowledgerouter.route.TaskTypeInference;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -57,6 +60,7 @@ public final class QueryService {
     private final Consumer<QueryResult> answered;
     private final boolean shareInteractions;
     private final DirectReuse reuse;
+    private final TaskTypeInference taskTypes = new TaskTypeInference();
 
     private QueryService(Builder b) {
         this.embedder = Objects.requireNonNull(b.embedder, "embedder");
@@ -190,7 +194,10 @@ public final class QueryService {
 
     /** Embeds, searches and routes without calling a model: the decision path the benchmark measures. */
     public RoutedQuery route(QueryRequest request) {
-        String query = validated(request.query());
+        String message = validated(request.query());
+        StandaloneQuestion standalone =
+                StandaloneQuestion.of(message, request.conversation().previousUserTurn());
+        String query = standalone.text();
         RoutingProfile profile = router.profile(request.profile());
         long t0 = System.nanoTime();
         float[] vector = embedder.embed(query, Embedder.Purpose.QUERY);
@@ -218,10 +225,17 @@ public final class QueryService {
                         hits.getFirst().collection() + "/" + hits.getFirst().id());
         Decision routerDecision =
                 router.decide(relevance, best, c, profile, Optional.of(estimator.estimate(past)), routing.learning());
-        Decision decision =
-                request.forced().map(f -> router.force(routerDecision, f)).orElse(routerDecision);
+        Optional<TaskType> task = request.taskType()
+                .filter(t -> !t.isBlank())
+                .map(t -> TaskType.given(t.strip()))
+                .or(() -> taskTypes.infer(query));
+        Decision placed = router.placeTask(routerDecision, task, profile);
+        Decision decision = request.forced()
+                .map(f -> router.force(placed, f))
+                .orElse(placed)
+                .withReasons(standalone.reason().stream().toList());
         long t3 = System.nanoTime();
-        return new RoutedQuery(query, profile, vector, hits, decision, t1 - t0, t2 - t1, t3 - t2, past);
+        return new RoutedQuery(query, profile, vector, hits, decision, t1 - t0, t2 - t1, t3 - t2, past, message);
     }
 
     public QueryResult query(QueryRequest request) {
@@ -277,7 +291,7 @@ public final class QueryService {
                 .orElse(routed.profile().name());
         Answer answer = answerer.answer(new AnswerRequest(
                 id,
-                routed.query(),
+                routed.message(),
                 routed.decision().target(),
                 context,
                 trustedBar,
@@ -285,7 +299,8 @@ public final class QueryService {
                 request.preferRemote(),
                 request.forced(),
                 routed.profile().name(),
-                request.generation()));
+                request.generation(),
+                request.conversation()));
         return record(request, routed, answer, context, start, System.nanoTime() - answerStart, id);
     }
 
@@ -320,6 +335,7 @@ public final class QueryService {
                 .contextIds(context.stream().map(ContextPassage::reference).toList())
                 .timings(timings)
                 .user(request.user().orElse(null))
+                .conversation(ConversationId.of(request.conversation(), routed.message(), request.user()))
                 .build();
         log.record(interaction, routed.vector());
         // What the caller sees includes the durable write; the stored record cannot, it is that write.

@@ -3,6 +3,7 @@ package dev.knowledgerouter.cli;
 import dev.knowledgerouter.answer.Generation;
 import dev.knowledgerouter.app.QueryRequest;
 import dev.knowledgerouter.app.QueryResponse;
+import dev.knowledgerouter.route.ForcedRoute;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,13 +41,18 @@ final class QueryCommand implements Callable<Integer> {
             names = "--prefer",
             paramLabel = "WHO",
             defaultValue = "auto",
-            description = "remote: ask Claude first; auto (default): let the router decide.")
+            description = "remote: ask Claude first; local: the local models only, Claude never called;"
+                    + " auto (default): let the router decide.")
     String prefer;
 
     @Option(
-            names = "--task-type",
+            names = {"--task", "--task-type"},
             paramLabel = "T",
-            description = "Task type; types listed as critical in kr.yaml escalate to Claude after one local failure.")
+            description = {
+                "Task type: docstring, boilerplate, explain, snippet, review, test, architecture, security, ...",
+                "The profile keeps some types local and sends others to Claude (absent: read from the wording);"
+                        + " types listed as critical in kr.yaml escalate after one local failure."
+            })
     String taskType;
 
     @Option(
@@ -76,8 +82,8 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!prefer.equals("remote") && !prefer.equals("auto")) {
-            throw new CliException("--prefer must be remote or auto, got '" + prefer + "'");
+        if (!List.of("remote", "local", "auto").contains(prefer)) {
+            throw new CliException("--prefer must be remote, local or auto, got '" + prefer + "'");
         }
         Generation asked;
         try {
@@ -89,13 +95,14 @@ final class QueryCommand implements Callable<Integer> {
         }
         KrContext ctx = parent.context();
         try (Backend backend = ctx.backend()) {
-            QueryResponse r = backend.query(new QueryRequest(
+            QueryRequest request = new QueryRequest(
                             String.join(" ", words),
                             Optional.ofNullable(profile),
                             Optional.ofNullable(taskType),
                             prefer.equals("remote"))
                     .by(Optional.ofNullable(user))
-                    .asking(asked));
+                    .asking(asked);
+            QueryResponse r = backend.query(prefer.equals("local") ? request.forcedTo(ForcedRoute.local()) : request);
             if (json) {
                 ctx.printJson(r);
                 return 0;

@@ -16,6 +16,7 @@ import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.learn.FeedbackResult;
 import dev.knowledgerouter.learn.UsageReport;
 import dev.knowledgerouter.report.RoutingReport;
+import dev.knowledgerouter.route.ForcedRoute;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -62,6 +63,9 @@ final class RemoteBackend implements Backend {
         request.generation().temperature().ifPresent(t -> body.put("temperature", t));
         if (request.preferRemote()) {
             body.put("prefer", "remote");
+        }
+        if (request.forced().equals(Optional.of(ForcedRoute.local()))) {
+            body.put("prefer", "local");
         }
         try {
             HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/query"))

@@ -19,17 +19,22 @@ public final class DefaultProfiles {
      * right answer 95.7% of the time, above 0.75 94.8%, above 0.72 90.2%. Harder queries need the
      * surer match, so the tiers pair the strictest threshold with the widest complexity range; above
      * 0.78 precision plateaus, so {@code critical} is stricter mainly through lower complexity ceilings.
+     * Each holds the shipped policy per task type ({@link TaskPolicy#DEFAULTS}).
      */
     public static Map<String, RoutingProfile> forBgeSmall() {
         return Map.of(
                 "default",
-                        new RoutingProfile(
+                new RoutingProfile(
                                 "default",
-                                List.of(new LocalRule(0.80, 6), new LocalRule(0.75, 4), new LocalRule(0.72, 3))),
-                "critical", new RoutingProfile("critical", List.of(new LocalRule(0.84, 5), new LocalRule(0.82, 3))),
+                                List.of(new LocalRule(0.80, 6), new LocalRule(0.75, 4), new LocalRule(0.72, 3)))
+                        .withTasks(TaskPolicy.DEFAULTS),
+                "critical",
+                new RoutingProfile("critical", List.of(new LocalRule(0.84, 5), new LocalRule(0.82, 3)))
+                        .withTasks(TaskPolicy.DEFAULTS),
                 "casual",
-                        new RoutingProfile(
+                new RoutingProfile(
                                 "casual",
-                                List.of(new LocalRule(0.75, 7), new LocalRule(0.72, 5), new LocalRule(0.68, 4))));
+                                List.of(new LocalRule(0.75, 7), new LocalRule(0.72, 5), new LocalRule(0.68, 4)))
+                        .withTasks(TaskPolicy.DEFAULTS));
     }
 }

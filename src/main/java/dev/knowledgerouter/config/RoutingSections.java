@@ -2,6 +2,7 @@ package dev.knowledgerouter.config;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,13 +54,14 @@ final class RoutingSections {
 
     /**
      * A profile is its list of rules, or a mapping with the rules under {@code local_when} beside
-     * {@code reuse_above} and {@code escalate_at}; what the mapping leaves out keeps its default.
+     * {@code reuse_above}, {@code escalate_at} and the task types it keeps local ({@code keep_local}) or sends
+     * to Claude ({@code remote}); what the mapping leaves out keeps its default.
      */
     private static RoutingProfile profile(String name, YamlNode node) {
         if (node.json().isArray()) {
-            return new RoutingProfile(name, rules(node));
+            return new RoutingProfile(name, rules(node)).withTasks(TaskPolicy.DEFAULTS);
         }
-        node.allowOnly("local_when", "reuse_above", "escalate_at");
+        node.allowOnly("local_when", "reuse_above", "escalate_at", "keep_local", "remote");
         if (!node.has("local_when")) {
             throw new ConfigException(node.path("local_when")
                     + " is required: the profile's rules, e.g. [{relevance_above: 0.8, complexity_below: 4}]");
@@ -68,10 +70,25 @@ final class RoutingSections {
         Optional<Double> escalate =
                 node.has("escalate_at") ? Optional.of(node.number("escalate_at", 0)) : Optional.empty();
         try {
-            return new RoutingProfile(name, rules(node.child("local_when")), reuse, escalate);
+            return new RoutingProfile(name, rules(node.child("local_when")), reuse, escalate, tasks(node));
         } catch (ConfigException e) {
             throw new ConfigException(node.path("") + " " + e.getMessage());
         }
+    }
+
+    /** A list given replaces its default; the default of one left out loses the types the other lists. */
+    private static TaskPolicy tasks(YamlNode node) {
+        Set<String> keepLocal = new HashSet<>(node.strings("keep_local"));
+        Set<String> remote = new HashSet<>(node.strings("remote"));
+        if (!node.has("keep_local")) {
+            keepLocal.addAll(TaskPolicy.DEFAULTS.keepLocal());
+            keepLocal.removeAll(remote);
+        }
+        if (!node.has("remote")) {
+            remote.addAll(TaskPolicy.DEFAULTS.remote());
+            remote.removeAll(keepLocal);
+        }
+        return new TaskPolicy(keepLocal, remote);
     }
 
     private static List<LocalRule> rules(YamlNode list) {

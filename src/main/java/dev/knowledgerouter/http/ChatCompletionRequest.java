@@ -1,6 +1,8 @@
 package dev.knowledgerouter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.knowledgerouter.answer.ChatTurn;
+import dev.knowledgerouter.answer.Conversation;
 import dev.knowledgerouter.answer.Generation;
 import dev.knowledgerouter.app.QueryRequest;
 import java.util.ArrayList;
@@ -13,8 +15,10 @@ import java.util.OptionalInt;
 /**
  * The parts of an OpenAI chat completion request the router uses, checked the way OpenAI checks
  * them (missing or mistyped fields are 400s naming the field). The question is the last user
- * message: the pipeline answers one question, so system prompts and earlier turns are read for
- * their shape only. {@code temperature} and {@code max_completion_tokens} (or the older {@code max_tokens})
+ * message; the system (or {@code developer}) messages and the user and assistant turns before it are the
+ * {@code conversation}, which the answering model sees (messages after the question, and tool messages, are
+ * not passed on). {@code kr_task} is the task type ({@code docstring}, {@code explain}, ...), which the
+ * {@code X-KR-Task} header may give instead. {@code temperature} and {@code max_completion_tokens} (or the older {@code max_tokens})
  * reach the model that answers, local or Claude; a limit above {@link Generation#MAX_TOKENS_LIMIT} means no
  * limit of the client's own and is read as that limit. {@code user} is who asks, stored with the
  * interaction as {@code POST /v1/query}'s is. Unknown fields are ignored, as OpenAI-compatible servers
@@ -26,7 +30,9 @@ record ChatCompletionRequest(
         boolean stream,
         boolean includeUsage,
         Optional<String> user,
-        Generation generation) {
+        Generation generation,
+        Conversation conversation,
+        Optional<String> task) {
     static final String EXAMPLE = "{\"model\": \"auto\", \"messages\": [{\"role\": \"user\", \"content\": \"...\"}]}";
 
     static ChatCompletionRequest from(JsonNode body) {
@@ -52,7 +58,10 @@ record ChatCompletionRequest(
         user.flatMap(QueryRequest::userProblem).ifPresent(problem -> {
             throw OpenAiException.invalid("invalid_value", "user", problem);
         });
-        return new ChatCompletionRequest(model, lastUserMessage(body), stream, includeUsage, user, generation);
+        Optional<String> task = Optional.ofNullable(text(body, "kr_task")).filter(t -> !t.isBlank());
+        Chat chat = chat(body);
+        return new ChatCompletionRequest(
+                model, chat.question(), stream, includeUsage, user, generation, chat.earlier(), task);
     }
 
     /** The checked {@code temperature} and answer limit; {@code max_completion_tokens} wins over {@code max_tokens}. */
@@ -72,7 +81,10 @@ record ChatCompletionRequest(
         return node.get(field) != null && !node.get(field).isNull();
     }
 
-    private static String lastUserMessage(JsonNode body) {
+    /** The question and what came before it. */
+    private record Chat(String question, Conversation earlier) {}
+
+    private static Chat chat(JsonNode body) {
         JsonNode messages = body.get("messages");
         if (messages == null || messages.isNull()) {
             throw OpenAiException.invalid(
@@ -82,6 +94,9 @@ record ChatCompletionRequest(
             throw mistyped("messages", "an array of {\"role\", \"content\"} objects", messages);
         }
         String question = null;
+        int asked = -1;
+        List<String> instructions = new ArrayList<>();
+        List<ChatTurn> turns = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             String param = "messages[" + i + "]";
             JsonNode m = messages.get(i);
@@ -102,6 +117,17 @@ record ChatCompletionRequest(
                             "'" + param + ".content' of a user message needs text");
                 }
                 question = content;
+                asked = turns.size();
+            }
+            if (content != null && !content.isBlank()) {
+                switch (role) {
+                    case "system", "developer" -> instructions.add(content);
+                    case "user" -> turns.add(ChatTurn.user(content));
+                    case "assistant" -> turns.add(ChatTurn.assistant(content));
+                    default -> {
+                        // tool and function results answer calls kr never makes; they are not turns of the chat
+                    }
+                }
             }
         }
         if (question == null) {
@@ -110,7 +136,10 @@ record ChatCompletionRequest(
                     "messages",
                     "'messages' has no message with role \"user\"; the last user message is the question the router answers");
         }
-        return question;
+        Conversation earlier = new Conversation(
+                instructions.isEmpty() ? Optional.empty() : Optional.of(String.join("\n\n", instructions)),
+                turns.subList(0, asked));
+        return new Chat(question, earlier);
     }
 
     /** A string, or OpenAI's array of content parts whose text parts are joined; other parts carry no text the router can use. */

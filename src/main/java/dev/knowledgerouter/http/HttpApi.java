@@ -3,6 +3,7 @@ package dev.knowledgerouter.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.knowledgerouter.answer.Generation;
 import dev.knowledgerouter.app.App;
+import dev.knowledgerouter.app.HistoryInput;
 import dev.knowledgerouter.app.InvalidRequestException;
 import dev.knowledgerouter.app.QueryRequest;
 import dev.knowledgerouter.app.QueryResponse;
@@ -15,6 +16,7 @@ import dev.knowledgerouter.metrics.RouterMetrics;
 import dev.knowledgerouter.report.HtmlReport;
 import dev.knowledgerouter.report.MarkdownReport;
 import dev.knowledgerouter.report.RoutingReport;
+import dev.knowledgerouter.route.ForcedRoute;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -28,7 +30,7 @@ import java.util.function.Predicate;
  * The routes of the HTTP API:
  * <ul>
  *   <li>{@code POST /v1/query} {@code {"query", "profile"?, "prefer"?, "task_type"?, "user"?, "max_tokens"?,
- *       "temperature"?}}: answer a question;</li>
+ *       "temperature"?, "history"?}}: answer a question, the last turn of {@code history} when one is sent;</li>
  *   <li>{@code GET /v1/search?q=&collection=&k=}: semantic search without answering;</li>
  *   <li>{@code GET /v1/collections}: the collections and their sizes;</li>
  *   <li>{@code GET /v1/usage}: paid calls, cost, calls left under the cap, estimated saving;</li>
@@ -120,20 +122,21 @@ public final class HttpApi {
         JsonBody body = JsonBody.read(ctx, "{\"query\": \"...\", \"profile\": \"default\"}");
         String query = body.requiredText("query", "your question");
         Optional<String> profile = body.text("profile", "a name such as \"default\", \"critical\" or \"casual\"");
-        String prefer = body.text("prefer", "\"remote\" or \"auto\"").orElse("auto");
-        if (!prefer.equals("remote") && !prefer.equals("auto")) {
-            throw new InvalidRequestException(
-                    "'prefer' must be \"remote\" (ask Claude first) or \"auto\" (let the router decide), got \""
-                            + prefer + "\"");
+        String prefer = body.text("prefer", "\"remote\", \"local\" or \"auto\"").orElse("auto");
+        if (!List.of("remote", "local", "auto").contains(prefer)) {
+            throw new InvalidRequestException("'prefer' must be \"remote\" (ask Claude first), \"local\" (the local"
+                    + " models only, Claude never called) or \"auto\" (let the router decide), got \"" + prefer + "\"");
         }
-        Optional<String> taskType = body.text("task_type", "a name such as \"critical\"");
+        Optional<String> taskType = body.text("task_type", "a name such as \"docstring\", \"explain\" or \"critical\"");
         Optional<String> user = body.text("user", QueryRequest.USER_RULE);
         Generation asked = new Generation(
                 body.wholeNumber("max_tokens", 1, Generation.MAX_TOKENS_LIMIT),
                 body.number("temperature", 0, Generation.MAX_TEMPERATURE));
-        QueryRequest request = new QueryRequest(query, profile, taskType, prefer.equals("remote"))
+        QueryRequest plain = new QueryRequest(query, profile, taskType, prefer.equals("remote"))
                 .by(user)
-                .asking(asked);
+                .asking(asked)
+                .in(HistoryInput.read(body.node().get("history")));
+        QueryRequest request = prefer.equals("local") ? plain.forcedTo(ForcedRoute.local()) : plain;
         ctx.json(app.inFlight().run(() -> QueryResponse.of(app.queries().query(request))));
     }
 

@@ -8,12 +8,15 @@ import dev.knowledgerouter.app.WireJson;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The OpenAI-compatible API, so tools that speak OpenAI use the router with a base URL and nothing else:
  * <ul>
  *   <li>{@code POST /v1/chat/completions}: the last user message goes through the whole pipeline
- *       (retrieval, routing, the model chain, escalation, the stored interaction); {@code model} is
+ *       (retrieval, routing, the model chain, escalation, the stored interaction), the system prompt and the
+ *       earlier turns going to the model that answers; the task type comes from {@code kr_task} or the
+ *       {@code X-KR-Task} header; {@code model} is
  *       {@code auto}, {@code local}, {@code remote} or a configured model; {@code stream: true} answers
  *       with server-sent events;</li>
  *   <li>{@code GET /v1/models}, {@code GET /v1/models/{id}}: the names {@code model} accepts.</li>
@@ -23,6 +26,8 @@ import java.time.Clock;
 final class OpenAiApi {
     static final String COMPLETIONS = "/v1/chat/completions";
     static final String MODELS = "/v1/models";
+    /** The task type, for clients that cannot add a field to the body but can add a header. */
+    static final String TASK_HEADER = "X-KR-Task";
 
     private final App app;
     private final OpenAiModels models;
@@ -57,7 +62,13 @@ final class OpenAiApi {
                 JsonBody.read(ctx, ChatCompletionRequest.EXAMPLE).node());
         OpenAiModels.Requested model =
                 models.resolve(request.model()).orElseThrow(() -> modelNotFound(request.model()));
-        QueryRequest plain = QueryRequest.of(request.query()).by(request.user()).asking(request.generation());
+        Optional<String> task = request.task()
+                .or(() -> Optional.ofNullable(ctx.header(TASK_HEADER)).filter(t -> !t.isBlank()))
+                .map(String::strip);
+        QueryRequest plain = new QueryRequest(request.query(), Optional.empty(), task, false)
+                .by(request.user())
+                .asking(request.generation())
+                .in(request.conversation());
         QueryRequest query = model.forced().map(plain::forcedTo).orElse(plain);
         QueryResult result = app.inFlight().run(() -> app.queries().query(query));
         OpenAiCompletion completion =

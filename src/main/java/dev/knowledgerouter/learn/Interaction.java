@@ -15,7 +15,8 @@ import java.util.Objects;
  * remote or retrieval), which differs when the chosen model was unavailable. {@code user} is who asked,
  * when the request named one: the answer is reused for that user only, unless interactions are shared
  * ({@link InteractionScope}). {@code checks} is what the answer checks made of the local answer (absent
- * when none was checked), {@code reusedFrom} the stored entry a reused answer came from. Built with
+ * when none was checked), {@code reusedFrom} the stored entry a reused answer came from, {@code conversation}
+ * the id every turn of one chat shares (see {@code app.ConversationId}). Built with
  * {@link #builder}, usually from the {@link Decision} and the {@link Answer} of the query.
  */
 public record Interaction(
@@ -41,7 +42,8 @@ public record Interaction(
         Timings timings,
         String user,
         CheckSummary checks,
-        Reuse reusedFrom) {
+        Reuse reusedFrom,
+        String conversation) {
 
     /** An interaction of the query {@code id}, asked at {@code timestamp}; what is not set stays absent. */
     public static Builder builder(String id, Instant timestamp, String query) {
@@ -73,6 +75,8 @@ public record Interaction(
         private String user;
         private CheckSummary checks;
         private Reuse reusedFrom;
+
+        private String conversation;
 
         private Builder(String id, Instant timestamp, String query) {
             this.id = Objects.requireNonNull(id, "id");
@@ -207,6 +211,12 @@ public record Interaction(
             return this;
         }
 
+        /** The conversation the query is a turn of; {@code null} for interactions stored before conversations. */
+        public Builder conversation(String id) {
+            conversation = id;
+            return this;
+        }
+
         public Interaction build() {
             return new Interaction(
                     id,
@@ -231,7 +241,8 @@ public record Interaction(
                     timings,
                     user,
                     checks,
-                    reusedFrom);
+                    reusedFrom,
+                    conversation);
         }
     }
 }

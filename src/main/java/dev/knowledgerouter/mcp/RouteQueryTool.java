@@ -2,8 +2,10 @@ package dev.knowledgerouter.mcp;
 
 import dev.knowledgerouter.answer.Generation;
 import dev.knowledgerouter.app.App;
+import dev.knowledgerouter.app.HistoryInput;
 import dev.knowledgerouter.app.QueryRequest;
 import dev.knowledgerouter.app.QueryResponse;
+import dev.knowledgerouter.route.ForcedRoute;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,6 +16,7 @@ import java.util.stream.Stream;
  */
 final class RouteQueryTool implements KrTool {
     static final String NAME = "route_query";
+    static final List<String> PREFER = List.of("auto", "remote", "local");
 
     private final App app;
     private final List<String> profiles;
@@ -56,6 +59,23 @@ final class RouteQueryTool implements KrTool {
                                         + ").",
                                 profiles,
                                 false)
+                        .choice(
+                                "prefer",
+                                "auto (default): the router decides; remote: ask Claude first; local: the local models"
+                                        + " only, Claude never called.",
+                                PREFER,
+                                false)
+                        .text(
+                                "task_type",
+                                "The kind of work, e.g. docstring, boilerplate, explain, snippet, review, test,"
+                                        + " architecture, security. The profile keeps some types local and sends"
+                                        + " others to Claude; absent, it is read from the wording.",
+                                false)
+                        .history(
+                                "history",
+                                "The earlier turns of the conversation, oldest first, as [{role, content}] with role"
+                                        + " user, assistant or system; the question itself is 'query'. Follow-ups"
+                                        + " are routed with the previous user turn.")
                         .text(
                                 "user",
                                 "Who asks, when several people share this router (" + QueryRequest.USER_RULE
@@ -79,11 +99,18 @@ final class RouteQueryTool implements KrTool {
     @Override
     public Object call(ToolArguments arguments) {
         String query = arguments.requiredText("query", "how do I squash the last three commits");
-        QueryRequest request = new QueryRequest(query, arguments.optionalChoice("profile", profiles))
+        String prefer = arguments.optionalChoice("prefer", PREFER).orElse("auto");
+        QueryRequest plain = new QueryRequest(
+                        query,
+                        arguments.optionalChoice("profile", profiles),
+                        arguments.optionalText("task_type").filter(t -> !t.isBlank()),
+                        prefer.equals("remote"))
                 .by(arguments.optionalText("user"))
                 .asking(new Generation(
                         arguments.optionalInteger("max_tokens", 1, Generation.MAX_TOKENS_LIMIT),
-                        arguments.optionalNumber("temperature", 0, Generation.MAX_TEMPERATURE)));
+                        arguments.optionalNumber("temperature", 0, Generation.MAX_TEMPERATURE)))
+                .in(HistoryInput.read(arguments.json("history")));
+        QueryRequest request = prefer.equals("local") ? plain.forcedTo(ForcedRoute.local()) : plain;
         QueryResponse r = QueryResponse.of(app.queries().query(request));
         return new Result(
                 r.interactionId(),

@@ -1,5 +1,6 @@
 package dev.knowledgerouter.mcp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.knowledgerouter.app.InvalidRequestException;
 import dev.knowledgerouter.knowledge.WellFormedText;
@@ -154,6 +155,12 @@ final class ToolArguments {
             throw new InvalidRequestException("'" + name + "' must be true or false, got " + described(v));
         }
         return b;
+    }
+
+    /** The argument as JSON, for shapes read elsewhere (a conversation's history); null when absent. */
+    JsonNode json(String name) {
+        Object v = values.get(name);
+        return v == null ? null : JSON.valueToTree(v);
     }
 
     boolean has(String name) {

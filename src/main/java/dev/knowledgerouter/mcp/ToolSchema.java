@@ -76,6 +76,22 @@ final class ToolSchema {
                 name, ordered("type", "array", "description", description, "items", Map.of("type", "string")), false);
     }
 
+    /** An optional conversation history: an array of {role, content} objects. */
+    ToolSchema history(String name, String description) {
+        Map<String, Object> turn = ordered(
+                "type",
+                "object",
+                "properties",
+                ordered(
+                        "role",
+                        ordered("type", "string", "enum", List.of("user", "assistant", "system")),
+                        "content",
+                        Map.of("type", "string")),
+                "required",
+                List.of("role", "content"));
+        return property(name, ordered("type", "array", "description", description, "items", turn), false);
+    }
+
     private ToolSchema property(String name, Map<String, Object> schema, boolean isRequired) {
         properties.put(name, schema);
         if (isRequired) {

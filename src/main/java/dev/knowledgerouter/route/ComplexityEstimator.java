@@ -31,7 +31,7 @@ public final class ComplexityEstimator {
             "\\b[\\w./-]+\\.(java|kt|py|js|jsx|ts|tsx|go|rs|c|cc|cpp|h|hpp|cs|rb|php|swift|scala|xml|ya?ml|json|toml|gradle|sql|sh|tf)\\b");
     private static final Pattern WIDE_SCOPE = Pattern.compile(
             "across (the |all |our |my )?(code ?base|files|modules|services|repos?|repositories|project)|whole (code ?base|project|repo)|entire (code ?base|project|repo)|multiple (files|modules|services|repositories)");
-    private static final List<String> DESIGN = List.of(
+    static final List<String> DESIGN = List.of(
             "design",
             "architect",
             "trade-off",
@@ -55,7 +55,7 @@ public final class ComplexityEstimator {
             "roadmap",
             "event-driven",
             "domain model");
-    private static final List<String> REASONING = List.of(
+    static final List<String> REASONING = List.of(
             "race condition",
             "deadlock",
             "memory leak",
@@ -146,7 +146,7 @@ public final class ComplexityEstimator {
         return points;
     }
 
-    private static int matches(String text, List<String> terms) {
+    static int matches(String text, List<String> terms) {
         int n = 0;
         for (String t : terms) {
             if (text.contains(t)) {

@@ -33,7 +33,11 @@ public final class Router {
      * applied take effect without a restart.
      */
     public synchronized void replace(RoutingProfile profile) {
-        settings = settings.withProfile(profile);
+        // New rules only: the reuse bar, check threshold and task policy of the profile in use stay.
+        RoutingProfile updated = settings.profile(profile.name())
+                .map(p -> p.withRules(profile.localWhen()))
+                .orElse(profile);
+        settings = settings.withProfile(updated);
     }
 
     /**
@@ -109,6 +113,34 @@ public final class Router {
         int rule = forced.target() == routed.target() ? routed.ruleIndex() : -1;
         return new Decision(
                 forced.target(), routed.profile(), routed.relevance(), routed.complexity(), rule, reason, reasons);
+    }
+
+    /**
+     * The profile's policy for the query's task type over the router's choice: a {@code keep_local} type is
+     * answered locally, a {@code remote} one by Claude, whatever relevance and complexity said; other types,
+     * and queries with none, keep the router's choice. The reasons say which type and where it came from.
+     */
+    public Decision placeTask(Decision routed, Optional<TaskType> task, RoutingProfile profile) {
+        if (task.isEmpty()) {
+            return routed;
+        }
+        TaskType t = task.get();
+        Optional<String> placement = profile.tasks().placement(t.name());
+        if (placement.isEmpty()) {
+            return routed.withReasons(List.of(t.describe() + ": profile " + profile.name()
+                    + " has no policy for it; routed on relevance and complexity"));
+        }
+        Target target = placement.get().equals("local") ? Target.LOCAL : Target.REMOTE;
+        String list = target == Target.LOCAL ? "keep_local" : "remote";
+        if (target == routed.target()) {
+            return routed.withReasons(
+                    List.of(t.describe() + " is in profile " + profile.name() + "'s " + list + " list, as routed"));
+        }
+        String reason = t.describe() + " is in profile " + profile.name() + "'s " + list + " list -> "
+                + target.wireName() + (target == Target.LOCAL ? " (the answer is still checked)" : "");
+        List<String> reasons = new ArrayList<>(routed.reasons());
+        reasons.add(reason);
+        return new Decision(target, routed.profile(), routed.relevance(), routed.complexity(), -1, reason, reasons);
     }
 
     private Decision decideStatically(

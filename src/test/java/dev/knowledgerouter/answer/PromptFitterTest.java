@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Fitting a prompt to a model's window: what goes first, what is cut, and that the result always fits. */
@@ -99,6 +100,55 @@ class PromptFitterTest {
         assertEquals(300, f.allowance());
         assertEquals(bare.user(), f.prompt().user());
         assertTrue(f.trim().orElseThrow().reason().contains("answer allowance cut from 1,024 to 300 tokens"));
+    }
+
+    static final List<ChatTurn> TURNS = List.of(
+            ChatTurn.user("Which JDK does the build use? " + filler("It matters for the trust store. ", 30)),
+            ChatTurn.assistant("The build uses Temurin 21. " + filler("Its cacerts lives under lib/security. ", 30)),
+            ChatTurn.user("And Maven? " + filler("We run 3.9. ", 30)),
+            ChatTurn.assistant("Maven 3.9 runs on that JDK. " + filler("It reads MAVEN_OPTS. ", 30)));
+
+    @Test
+    void theOldestTurnsOfAConversationAreDroppedBeforeAnyPassage() throws Exception {
+        Prompt talk = prompt.in(Conversation.of(TURNS));
+        int window = fitter.tokens(prompt.in(Conversation.of(TURNS.subList(2, 4)))) + 1024;
+        PromptFitter.Fitted f = fitter.fit(talk, window, 1024, "ollama/m");
+        assertEquals(TURNS.subList(2, 4), f.prompt().history());
+        assertEquals(prompt.user(), f.prompt().user(), "every passage kept");
+        ContextTrim trim = f.trim().orElseThrow();
+        assertEquals(2, trim.droppedTurns());
+        assertEquals(List.of(), trim.dropped());
+        assertTrue(trim.reason().contains("dropped the 2 oldest turns of the conversation"), trim.reason());
+    }
+
+    @Test
+    void aTurnTooBigForTheWindowIsDroppedWithTheAnswerThatFollowsIt() throws Exception {
+        Prompt talk = prompt.in(Conversation.of(TURNS));
+        // Room for the last three turns: the assistant turn that would lead them answers a dropped question.
+        int window = fitter.tokens(prompt.in(Conversation.of(TURNS.subList(1, 4)))) + 1024;
+        PromptFitter.Fitted f = fitter.fit(talk, window, 1024, "ollama/m");
+        assertEquals(TURNS.subList(2, 4), f.prompt().history());
+    }
+
+    @Test
+    void whenTheWholeConversationGoesThePassagesAreFittedAsForAQuestionAlone() throws Exception {
+        int window = fitter.tokens(new PromptBuilder().build(QUESTION, PASSAGES.subList(0, 2))) + 1024 + 20;
+        PromptFitter.Fitted f = fitter.fit(prompt.in(Conversation.of(TURNS)), window, 1024, "ollama/m");
+        assertEquals(List.of(), f.prompt().history());
+        ContextTrim trim = f.trim().orElseThrow();
+        assertEquals(4, trim.droppedTurns());
+        assertEquals(List.of("kb/gradle", "kb/npm", "kb/pip"), trim.dropped());
+        assertTrue(f.promptTokens() + f.allowance() <= window);
+    }
+
+    @Test
+    void aConversationThatFitsIsSentWholeWithTheClientsInstructionsAfterKrs() throws Exception {
+        Prompt talk = prompt.in(new Conversation(Optional.of("Answer in French."), TURNS));
+        PromptFitter.Fitted f = fitter.fit(talk, 32_768, 1024, "ollama/m");
+        assertEquals(TURNS, f.prompt().history());
+        assertTrue(f.prompt().system().startsWith(PromptBuilder.SYSTEM));
+        assertTrue(f.prompt().system().endsWith("Answer in French."));
+        assertTrue(f.trim().isEmpty());
     }
 
     private static ContextPassage passage(String id, double score, String text) {

@@ -215,6 +215,43 @@ class DashboardBrowserTest {
         assertTrue(browser.findElement(By.id("health-summary")).getText().contains("can answer"));
     }
 
+    /** Asks {@code question} in the Ask view and returns the id of the answer once it is shown. */
+    static String ask(String question, String previousId) {
+        WebElement box = browser.findElement(By.id("question"));
+        box.clear();
+        box.sendKeys(question);
+        browser.findElement(By.id("ask-button")).click();
+        wait.until(d -> !d.findElements(By.id("answer-id")).isEmpty()
+                && !d.findElement(By.id("answer-id")).getText().equals(previousId));
+        return browser.findElement(By.id("answer-id")).getText();
+    }
+
+    @Test
+    void theAskViewKeepsAConversationUntilNewConversation() throws Exception {
+        String first = ask(QUESTION, "");
+        assertEquals(
+                2, browser.findElements(By.cssSelector("#conversation li.turn")).size());
+        String followUp = ask("And on Gradle?", first);
+        assertEquals(
+                4, browser.findElements(By.cssSelector("#conversation li.turn")).size());
+        JsonNode asked = interaction(followUp);
+        assertEquals(QUESTION + "\nAnd on Gradle?", asked.path("query").asText(), "sent with its history: " + asked);
+        assertEquals(
+                interaction(first).path("conversation").asText(),
+                asked.path("conversation").asText());
+
+        browser.findElement(By.id("new-conversation")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("conversation")));
+        String fresh = ask("How do I squash the last three commits with git rebase?", "");
+        JsonNode alone = interaction(fresh);
+        assertEquals(
+                "How do I squash the last three commits with git rebase?",
+                alone.path("query").asText());
+        assertNotEquals(
+                asked.path("conversation").asText(), alone.path("conversation").asText());
+        browser.findElement(By.id("new-conversation")).click();
+    }
+
     @Test
     void askingShowsTheAnswerWithItsRouteAndContextAndFeedbackChangesTheOutcome() throws Exception {
         browser.findElement(By.id("question")).sendKeys(QUESTION);
