@@ -95,7 +95,7 @@ class McpStdioToolsTest {
         Map<String, McpSchema.Tool> tools =
                 client.listTools().tools().stream().collect(Collectors.toMap(McpSchema.Tool::name, t -> t));
         assertEquals(
-                Set.of("search_knowledge", "route_query", "search_code", "record_feedback", "add_knowledge"),
+                Set.of("search_knowledge", "route_query", "search_code", "impact", "record_feedback", "add_knowledge"),
                 tools.keySet());
         Map<String, List<String>> required = Map.of(
                 "search_knowledge",
@@ -104,6 +104,8 @@ class McpStdioToolsTest {
                 List.of("query"),
                 "search_code",
                 List.of("repository", "query"),
+                "impact",
+                List.of("repository"),
                 "record_feedback",
                 List.of("interaction_id", "verdict"),
                 "add_knowledge",
