@@ -5,6 +5,7 @@ import dev.knowledgerouter.answer.ollama.OllamaAdmin;
 import dev.knowledgerouter.answer.openai.OpenAiAdmin;
 import dev.knowledgerouter.code.CodeService;
 import dev.knowledgerouter.code.RepositoryAnalyzer;
+import dev.knowledgerouter.code.impact.GitDiffException;
 import dev.knowledgerouter.code.scan.CredentialFolderException;
 import dev.knowledgerouter.code.scan.PathNotAllowedException;
 import dev.knowledgerouter.config.ConfigException;
@@ -105,6 +106,7 @@ public record Failure(Kind kind, String code, String message, Optional<Duration>
             case InvalidTextException x -> new Failure(Kind.INVALID_REQUEST, "invalid_text", m);
             case UnknownProfileException x -> new Failure(Kind.INVALID_REQUEST, "unknown_profile", m);
             case CredentialFolderException x -> new Failure(Kind.REFUSED, "credential_folder", m);
+            case GitDiffException x -> gitDiff(x.reason(), m);
             // Our own checks (limits, names, verdicts, records) throw it with a message meant for the caller.
             case IllegalArgumentException x -> invalid(m);
             case PathNotAllowedException x -> new Failure(Kind.REFUSED, "path_not_allowed", m);
@@ -134,6 +136,14 @@ public record Failure(Kind kind, String code, String message, Optional<Duration>
      */
     public boolean replacesMessageOf(Throwable e) {
         return !message.equals(e.getMessage());
+    }
+
+    private static Failure gitDiff(GitDiffException.Reason reason, String message) {
+        return switch (reason) {
+            case NOT_A_GIT_REPOSITORY -> new Failure(Kind.INVALID_REQUEST, "not_a_git_repository", message);
+            case BAD_BASE -> new Failure(Kind.INVALID_REQUEST, "bad_base", message);
+            case GIT_FAILED -> new Failure(Kind.UNAVAILABLE, "git_failed", message);
+        };
     }
 
     private static Failure unavailable(String code, String message, Duration retryAfter) {

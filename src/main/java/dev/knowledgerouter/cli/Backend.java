@@ -6,6 +6,7 @@ import dev.knowledgerouter.app.QueryResponse;
 import dev.knowledgerouter.app.SearchResponse;
 import dev.knowledgerouter.code.AnalysisResult;
 import dev.knowledgerouter.code.CodeSearchResponse;
+import dev.knowledgerouter.code.ImpactReport;
 import dev.knowledgerouter.code.SummaryMode;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.learn.FeedbackResult;
@@ -36,6 +37,9 @@ interface Backend extends AutoCloseable {
     AnalysisResult analyze(Path path, Optional<String> name, SummaryMode summaries, Progress progress);
 
     CodeSearchResponse codeSearch(String repository, String text, int k);
+
+    /** The working tree's changes against {@code base} (HEAD when absent) and what depends on them. */
+    ImpactReport impact(String repository, Optional<String> base);
 
     @Override
     void close();

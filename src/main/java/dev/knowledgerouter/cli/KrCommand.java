@@ -26,6 +26,7 @@ import picocli.CommandLine.HelpCommand;
             ReportCommand.class,
             AnalyzeCommand.class,
             CodeSearchCommand.class,
+            ImpactCommand.class,
             StatusCommand.class,
             MigrateCommand.class,
             McpCommand.class,

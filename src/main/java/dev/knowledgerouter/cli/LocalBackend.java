@@ -9,6 +9,7 @@ import dev.knowledgerouter.code.AnalysisRequest;
 import dev.knowledgerouter.code.AnalysisResult;
 import dev.knowledgerouter.code.CodeIndex;
 import dev.knowledgerouter.code.CodeSearchResponse;
+import dev.knowledgerouter.code.ImpactReport;
 import dev.knowledgerouter.code.SummaryMode;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.learn.FeedbackResult;
@@ -83,6 +84,11 @@ final class LocalBackend implements Backend {
     @Override
     public CodeSearchResponse codeSearch(String repository, String text, int k) {
         return new CodeSearchResponse(repository, text, app.code().search(repository, text, k));
+    }
+
+    @Override
+    public ImpactReport impact(String repository, Optional<String> base) {
+        return app.code().impact(repository, base);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.knowledgerouter.app.SearchResponse;
 import dev.knowledgerouter.app.WireJson;
 import dev.knowledgerouter.code.AnalysisResult;
 import dev.knowledgerouter.code.CodeSearchResponse;
+import dev.knowledgerouter.code.ImpactReport;
 import dev.knowledgerouter.code.SummaryMode;
 import dev.knowledgerouter.config.Secret;
 import dev.knowledgerouter.knowledge.Progress;
@@ -222,6 +223,18 @@ final class RemoteBackend implements Backend {
         try {
             return json.readValue(
                     send(HttpRequest.newBuilder(URI.create(url)).GET().build()), CodeSearchResponse.class);
+        } catch (IOException e) {
+            throw new CliException("the server at " + baseUrl + " sent a response kr cannot read: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public ImpactReport impact(String repository, Optional<String> base) {
+        String url = baseUrl + "/v1/repos/" + enc(repository) + "/impact"
+                + base.map(b -> "?base=" + enc(b)).orElse("");
+        try {
+            return json.readValue(
+                    send(HttpRequest.newBuilder(URI.create(url)).GET().build()), ImpactReport.class);
         } catch (IOException e) {
             throw new CliException("the server at " + baseUrl + " sent a response kr cannot read: " + e.getMessage());
         }

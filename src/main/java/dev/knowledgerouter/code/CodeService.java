@@ -3,8 +3,16 @@ package dev.knowledgerouter.code;
 import dev.knowledgerouter.code.graph.GraphBuilder;
 import dev.knowledgerouter.code.graph.GraphFile;
 import dev.knowledgerouter.code.graph.KnowledgeGraph;
+import dev.knowledgerouter.code.impact.ChangeSet;
+import dev.knowledgerouter.code.impact.FileChange;
+import dev.knowledgerouter.code.impact.GitDiff;
+import dev.knowledgerouter.code.impact.GitDiffException;
+import dev.knowledgerouter.code.impact.Hunk;
+import dev.knowledgerouter.code.impact.Impact;
+import dev.knowledgerouter.code.impact.ImpactAnalysis;
 import dev.knowledgerouter.code.scan.AllowedRoots;
 import dev.knowledgerouter.code.scan.CredentialSkip;
+import dev.knowledgerouter.code.scan.RepositoryScanner;
 import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.config.CodeSettings;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
@@ -42,6 +50,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CodeService implements AutoCloseable {
     public static final int MAX_K = 100;
+    private static final Duration GIT_TIMEOUT = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(CodeService.class);
 
     private final Path graphsDir;
@@ -267,6 +276,57 @@ public final class CodeService implements AutoCloseable {
         }
         index.open(repository);
         return index.search(repository, query, k, mode);
+    }
+
+    /**
+     * The impact of the working tree's changes against {@code base} (HEAD when absent) on an analysed repository.
+     *
+     * @throws UnknownRepositoryException if no repository of that name was analysed
+     * @throws GitDiffException when its folder is not a git checkout, the base is refused or unknown, or git fails
+     */
+    public ImpactReport impact(String repository, Optional<String> base) {
+        List<String> analysed = repositories();
+        if (!analysed.contains(repository)) {
+            throw new UnknownRepositoryException(repository, analysed);
+        }
+        String revision = base.filter(b -> !b.isBlank()).orElse(GitDiff.DEFAULT_BASE);
+        Optional<AnalysisState> state = AnalysisState.read(RepositoryAnalyzer.stateFile(graphsDir, repository));
+        Path root = state.map(AnalysisState::root)
+                .filter(r -> !r.isBlank())
+                .map(Path::of)
+                .orElse(null);
+        if (root == null || !Files.isDirectory(root)) {
+            throw new GitDiffException(
+                    GitDiffException.Reason.NOT_A_GIT_REPOSITORY,
+                    "the folder '" + repository + "' was analysed from is gone; run kr analyze on its checkout again");
+        }
+        ChangeSet changes = new GitDiff(GIT_TIMEOUT).changes(root, revision);
+        KnowledgeGraph graph = GraphFile.read(RepositoryAnalyzer.graphFile(graphsDir, repository))
+                .graph();
+        Impact impact = new ImpactAnalysis(graph).of(changes, change -> sideOf(change, root, state.get()));
+        return ImpactReport.of(repository, revision, impact);
+    }
+
+    /**
+     * Which version of a file the graph's line numbers are in: the working tree's when the last analysis read
+     * the file as it is now, else the base's (the usual case: analysed, then edited).
+     */
+    private static Hunk.Side sideOf(FileChange change, Path root, AnalysisState state) {
+        if (change.newPath() == null) {
+            return Hunk.Side.OLD;
+        }
+        FileState analysed = state.files().get(change.newPath());
+        Path file = root.resolve(change.newPath());
+        if (analysed == null || !Files.isRegularFile(file)) {
+            return Hunk.Side.OLD;
+        }
+        try {
+            return analysed.sha256().equals(RepositoryScanner.sha256(Files.readAllBytes(file)))
+                    ? Hunk.Side.NEW
+                    : Hunk.Side.OLD;
+        } catch (IOException e) {
+            return Hunk.Side.OLD;
+        }
     }
 
     /** Code nodes as context for a query, from the repositories {@code code.routing_context} selects. */

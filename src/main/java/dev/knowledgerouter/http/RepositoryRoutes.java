@@ -25,7 +25,8 @@ import java.util.Optional;
  *       job);</li>
  *   <li>{@code GET /v1/repos}: the analysed repositories;</li>
  *   <li>{@code GET /v1/repos/{name}}: a repository's job and stored graph;</li>
- *   <li>{@code GET /v1/repos/{name}/search?q=&k=}: semantic search over its code.</li>
+ *   <li>{@code GET /v1/repos/{name}/search?q=&k=}: semantic search over its code;</li>
+ *   <li>{@code GET /v1/repos/{name}/impact?base=}: what the working tree's changes against {@code base} touch.</li>
  * </ul>
  */
 final class RepositoryRoutes {
@@ -47,6 +48,7 @@ final class RepositoryRoutes {
                                 .toList())));
         routes.get("/v1/repos/{name}", this::repository);
         routes.get("/v1/repos/{name}/search", this::search);
+        routes.get("/v1/repos/{name}/impact", this::impact);
     }
 
     private void analyze(Context ctx) {
@@ -120,5 +122,11 @@ final class RepositoryRoutes {
         int k = IntParam.CODE_SEARCH_K.of(ctx);
         ctx.json(app.inFlight()
                 .run(() -> new CodeSearchResponse(name, q, app.code().search(name, q, k))));
+    }
+
+    private void impact(Context ctx) {
+        String name = CodeIndex.checkName(ctx.pathParam("name"));
+        Optional<String> base = Optional.ofNullable(ctx.queryParam("base"));
+        ctx.json(app.inFlight().run(() -> app.code().impact(name, base)));
     }
 }

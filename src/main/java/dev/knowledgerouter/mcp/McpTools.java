@@ -29,6 +29,7 @@ final class McpTools {
                 new SearchKnowledgeTool(app),
                 new RouteQueryTool(app),
                 new SearchCodeTool(app),
+                new ImpactTool(app),
                 new RecordFeedbackTool(app),
                 new AddKnowledgeTool(app));
     }

@@ -186,7 +186,8 @@ class ArchitectureTest {
                         pkg("code.scan"),
                         pkg("code.graph"),
                         pkg("code.summary"),
-                        pkg("code.overview"))
+                        pkg("code.overview"),
+                        pkg("code.impact"))
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage(BASE + ".code")

@@ -82,7 +82,7 @@ class McpCliTest {
     void krMcpServesTheToolsOnStdioUntilStdinClosesThenReleasesTheStore() throws Exception {
         KrConfig config = TestStack.seededCopy(home.resolve("data"));
         Session mcp = krMcp(config);
-        assertEquals(5, mcp.client().listTools().tools().size());
+        assertEquals(6, mcp.client().listTools().tools().size());
         assertTrue(mcp.call("search_knowledge", Map.of("query", "git detached HEAD after checkout of a tag", "k", 1))
                 .contains("\"hits\""));
 

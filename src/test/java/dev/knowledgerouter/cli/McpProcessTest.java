@@ -67,7 +67,7 @@ class McpProcessTest {
                 .build();
         try {
             client.initialize();
-            assertEquals(5, client.listTools().tools().size());
+            assertEquals(6, client.listTools().tools().size());
             McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest(
                     "search_knowledge",
                     Map.of("query", "mvn dependency resolution fails with PKIX path building failed", "k", 1)));

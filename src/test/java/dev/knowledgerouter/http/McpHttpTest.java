@@ -78,7 +78,13 @@ class McpHttpTest {
             Map<String, McpSchema.Tool> tools =
                     client.listTools().tools().stream().collect(Collectors.toMap(McpSchema.Tool::name, t -> t));
             assertEquals(
-                    Set.of("search_knowledge", "route_query", "search_code", "record_feedback", "add_knowledge"),
+                    Set.of(
+                            "search_knowledge",
+                            "route_query",
+                            "search_code",
+                            "impact",
+                            "record_feedback",
+                            "add_knowledge"),
                     tools.keySet());
             assertEquals(
                     List.of("repository", "query"),

@@ -139,7 +139,7 @@ class McpSessionLimitsTest {
             } catch (RuntimeException sessionGone) {
                 tools = client.listTools();
             }
-            assertEquals(5, tools.tools().size());
+            assertEquals(6, tools.tools().size());
         }
     }
 

@@ -9,12 +9,14 @@ import dev.knowledgerouter.code.AnalysisRequest;
 import dev.knowledgerouter.code.SummaryMode;
 import dev.knowledgerouter.knowledge.CollectionCatalog;
 import dev.knowledgerouter.knowledge.Progress;
+import dev.knowledgerouter.testing.GitRepository;
 import dev.knowledgerouter.testing.PipeMcpTransport;
 import dev.knowledgerouter.testing.TestStack;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +34,9 @@ class McpStdioToolsTest {
     @TempDir
     static Path home;
 
+    @TempDir
+    static Path checkout;
+
     static App app;
     static PipeMcpTransport transport;
     static Thread server;
@@ -47,6 +52,12 @@ class McpStdioToolsTest {
                                 "shapes",
                                 SummaryMode.NONE),
                         Progress.NONE);
+        GitRepository.init(checkout)
+                .write("calc/ops.py", "def add(a, b):\n    return a + b\n")
+                .write("calc/main.py", "from calc.ops import add\n\n\ndef run():\n    return add(1, 2)\n")
+                .commit("calc");
+        app.code().analyze(new AnalysisRequest(checkout, "calc", SummaryMode.NONE), Progress.NONE);
+        Files.writeString(checkout.resolve("calc/ops.py"), "def add(a, b):\n    return b + a\n");
         transport = new PipeMcpTransport();
         server = Thread.ofPlatform()
                 .name("mcp-stdio-server")
@@ -95,7 +106,7 @@ class McpStdioToolsTest {
         Map<String, McpSchema.Tool> tools =
                 client.listTools().tools().stream().collect(Collectors.toMap(McpSchema.Tool::name, t -> t));
         assertEquals(
-                Set.of("search_knowledge", "route_query", "search_code", "record_feedback", "add_knowledge"),
+                Set.of("search_knowledge", "route_query", "search_code", "impact", "record_feedback", "add_knowledge"),
                 tools.keySet());
         Map<String, List<String>> required = Map.of(
                 "search_knowledge",
@@ -104,6 +115,8 @@ class McpStdioToolsTest {
                 List.of("query"),
                 "search_code",
                 List.of("repository", "query"),
+                "impact",
+                List.of("repository"),
                 "record_feedback",
                 List.of("interaction_id", "verdict"),
                 "add_knowledge",
@@ -276,10 +289,28 @@ class McpStdioToolsTest {
     }
 
     @Test
+    void impactListsTheChangedFunctionAndItsCallersWithTheirDistance() {
+        Map<String, Object> result = ok(call("impact", Map.of("repository", "calc", "base", "HEAD")));
+        assertEquals("calc", result.get("repository"));
+        List<?> affected = (List<?>) result.get("affected");
+        Map<?, ?> caller = (Map<?, ?>) affected.stream()
+                .filter(n -> ((Map<?, ?>) n).get("id").equals("function:calc/main.py:run"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(result.toString()));
+        assertEquals(1, ((Number) caller.get("distance")).intValue());
+    }
+
+    @Test
+    void impactWithABaseThatLooksLikeAnOptionIsAToolError() {
+        assertToolError(
+                call("impact", Map.of("repository", "calc", "base", "--output=/tmp/x")), "would be read as an option");
+    }
+
+    @Test
     void searchCodeInAnUnknownRepositoryListsTheAnalysedOnes() {
         assertToolError(
                 call("search_code", Map.of("repository", "nope", "query", "area")),
-                "no analysed repository named 'nope'; analysed: shapes");
+                "no analysed repository named 'nope'; analysed: calc, shapes");
     }
 
     @Test
