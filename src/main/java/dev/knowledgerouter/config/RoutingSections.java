@@ -69,17 +69,21 @@ final class RoutingSections {
         double reuse = node.number("reuse_above", RoutingProfile.DEFAULT_REUSE_ABOVE);
         Optional<Double> escalate =
                 node.has("escalate_at") ? Optional.of(node.number("escalate_at", 0)) : Optional.empty();
+        TaskPolicy tasks = tasks(node);
         try {
-            return new RoutingProfile(name, rules(node.child("local_when")), reuse, escalate, tasks(node));
+            return new RoutingProfile(name, rules(node.child("local_when")), reuse, escalate, tasks);
         } catch (ConfigException e) {
             throw new ConfigException(node.path("") + " " + e.getMessage());
         }
     }
 
-    /** A list given replaces its default; the default of one left out loses the types the other lists. */
+    /**
+     * A list given replaces its default; the default of one left out loses the types the other lists. Read
+     * before the rules so that a fault names its key once, not behind the profile's path a second time.
+     */
     private static TaskPolicy tasks(YamlNode node) {
-        Set<String> keepLocal = new HashSet<>(node.strings("keep_local"));
-        Set<String> remote = new HashSet<>(node.strings("remote"));
+        Set<String> keepLocal = new HashSet<>(node.strings("keep_local", "[docstring, boilerplate]"));
+        Set<String> remote = new HashSet<>(node.strings("remote", "[architecture, security]"));
         if (!node.has("keep_local")) {
             keepLocal.addAll(TaskPolicy.DEFAULTS.keepLocal());
             keepLocal.removeAll(remote);
@@ -88,7 +92,11 @@ final class RoutingSections {
             remote.addAll(TaskPolicy.DEFAULTS.remote());
             remote.removeAll(keepLocal);
         }
-        return new TaskPolicy(keepLocal, remote);
+        try {
+            return new TaskPolicy(keepLocal, remote);
+        } catch (ConfigException e) {
+            throw new ConfigException(node.path("") + " " + e.getMessage());
+        }
     }
 
     private static List<LocalRule> rules(YamlNode list) {

@@ -111,12 +111,17 @@ record YamlNode(JsonNode json, String path, String file) {
     }
 
     List<String> strings(String key) {
+        return strings(key, "[llama3.2:3b, qwen2.5-coder:1.5b]");
+    }
+
+    /** A list of names; {@code example} is shown when the value is not a list. */
+    List<String> strings(String key, String example) {
         if (!has(key)) {
             return List.of();
         }
         JsonNode v = json.get(key);
         if (!v.isArray()) {
-            throw new ConfigException(path(key) + " must be a list, e.g. [llama3.2:3b, qwen2.5-coder:1.5b]");
+            throw new ConfigException(path(key) + " must be a list, e.g. " + example);
         }
         List<String> out = new ArrayList<>();
         v.forEach(e -> {

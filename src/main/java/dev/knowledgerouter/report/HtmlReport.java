@@ -97,6 +97,11 @@ public final class HtmlReport {
                 "Local failure rate",
                 percent(r.rates().localFailureRate()),
                 r.rates().triedLocally() + " tried locally");
+        card(
+                html,
+                "Conversations",
+                String.valueOf(t.conversations() == null ? 0 : t.conversations().conversations()),
+                escape(ReportFormat.conversationDetail(t.conversations())));
         card(html, "Claude spend", money(r.spend().costUsd()), r.spend().remoteCalls() + " paid calls");
         card(
                 html,
@@ -149,6 +154,9 @@ public final class HtmlReport {
                 .append("</th><th></th></tr>\n</table>\n");
         html.append("<p>")
                 .append(ReportFormat.targetSentence(t, "<strong>", "</strong>"))
+                .append("</p>\n");
+        html.append("<p>")
+                .append(ReportFormat.conversationsSentence(t, "<strong>", "</strong>"))
                 .append("</p>\n");
         figure(html, ReportCharts.routeSharesPerDay(r), "Who answered, day by day. Hover a bar for its counts.");
     }

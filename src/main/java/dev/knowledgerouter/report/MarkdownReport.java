@@ -57,6 +57,7 @@ public final class MarkdownReport {
                 t.interactions() == 0 ? ReportFormat.NONE : percent(1.0),
                 "");
         md.append('\n').append(ReportFormat.targetSentence(t, "**", "**")).append("\n\n");
+        md.append(ReportFormat.conversationsSentence(t, "**", "**")).append("\n\n");
     }
 
     private static void quality(StringBuilder md, RoutingReport r) {

@@ -113,6 +113,7 @@ public final class ReportBuilder {
             int complexity,
             LocalResult local,
             Boolean failedCheck,
+            String conversation,
             float[] vector) {}
 
     /** The report of the last {@code days} days up to now. */
@@ -156,7 +157,8 @@ public final class ReportBuilder {
                 remote.share(),
                 retrieval.share(),
                 settings.localShareTarget(),
-                n > 0 && local.share() >= settings.localShareTarget());
+                n > 0 && local.share() >= settings.localShareTarget(),
+                ConversationCounts.of(rows));
 
         int tried = (int)
                 rows.stream().filter(r -> r.local() != LocalResult.UNTRIED).count();
@@ -304,6 +306,7 @@ public final class ReportBuilder {
                 p.get("complexity") instanceof Number c ? c.intValue() : 10,
                 LocalResult.of(p),
                 failedCheck(p),
+                p.get("conversation") instanceof String c ? c : null,
                 vector);
     }
 

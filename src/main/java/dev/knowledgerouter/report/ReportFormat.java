@@ -49,6 +49,26 @@ final class ReportFormat {
                 + percent(t.localTarget()) + ": " + strong + (t.localTargetMet() ? "met" : "not met") + strongEnd + ".";
     }
 
+    /** How the period's interactions grouped into conversations, with {@code strong} around the counts. */
+    static String conversationsSentence(RoutingReport.Totals t, String strong, String strongEnd) {
+        RoutingReport.Conversations c = t.conversations();
+        if (c == null || c.conversations() == 0) {
+            return "No conversations in this period.";
+        }
+        return strong + c.conversations() + strongEnd + (c.conversations() == 1 ? " conversation" : " conversations")
+                + " (" + strong + c.multiTurn() + strongEnd + " with more than one turn): "
+                + conversationDetail(c) + ".";
+    }
+
+    /** Turns per conversation on average and at most, e.g. {@code 1.9 turns each on average, at most 5}. */
+    static String conversationDetail(RoutingReport.Conversations c) {
+        if (c == null || c.turnsPerConversation() == null) {
+            return "no interactions";
+        }
+        return String.format(
+                Locale.ROOT, "%.1f turns each on average, at most %d", c.turnsPerConversation(), c.longest());
+    }
+
     /** The average relevance of the queries a route answered; routes are named as {@code AnswerSource.wireName()}. */
     static String routeRelevance(RoutingReport r, String route) {
         return relevance(

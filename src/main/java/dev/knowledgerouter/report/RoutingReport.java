@@ -62,7 +62,10 @@ public record RoutingReport(
                 null);
     }
 
-    /** Interactions by who answered, against the share the product aims to keep local. */
+    /**
+     * Interactions by who answered, against the share the product aims to keep local, and how they group into
+     * conversations.
+     */
     public record Totals(
             int interactions,
             int local,
@@ -72,7 +75,15 @@ public record RoutingReport(
             double remoteShare,
             double retrievalShare,
             double localTarget,
-            boolean localTargetMet) {}
+            boolean localTargetMet,
+            Conversations conversations) {}
+
+    /**
+     * The period's interactions grouped by conversation id: how many conversations, how many of them had more
+     * than one turn, the most turns in one, and the turns per conversation on average (null with none). Only
+     * the turns inside the period count; an interaction stored before conversations had ids is one of its own.
+     */
+    public record Conversations(int conversations, int multiTurn, int longest, Double turnsPerConversation) {}
 
     /** One answering route: how often it answered and the average relevance of the queries it got. */
     public record RouteStats(String route, int count, double share, Double averageRelevance) {}

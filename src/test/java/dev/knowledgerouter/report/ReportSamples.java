@@ -25,7 +25,8 @@ final class ReportSamples {
     private ReportSamples() {}
 
     /**
-     * 412 interactions over 7 days: 294 local (71.4%, target 70% met), 101 remote, 17 retrieval.
+     * 412 interactions over 7 days: 294 local (71.4%, target 70% met), 101 remote, 17 retrieval; 301
+     * conversations, 57 of them with more than one turn, the longest 9 turns.
      * The frontier has 15 measured candidates plus one that admitted nothing; the current rules
      * sit at 71% local / 92.1% success, the recommended ones at 77% / 90.3%.
      */
@@ -34,7 +35,17 @@ final class ReportSamples {
         List<DayShares> daily = IntStream.range(0, days.length)
                 .mapToObj(i -> new DayShares(LocalDate.of(2025, 6, 2).plusDays(i), days[i][0], days[i][1], days[i][2]))
                 .toList();
-        var totals = new RoutingReport.Totals(412, 294, 101, 17, 294 / 412.0, 101 / 412.0, 17 / 412.0, 0.70, true);
+        var totals = new RoutingReport.Totals(
+                412,
+                294,
+                101,
+                17,
+                294 / 412.0,
+                101 / 412.0,
+                17 / 412.0,
+                0.70,
+                true,
+                new RoutingReport.Conversations(301, 57, 9, 1.37));
         var routes = List.of(
                 new RoutingReport.RouteStats("local", 294, 294 / 412.0, 0.862),
                 new RoutingReport.RouteStats("remote", 101, 101 / 412.0, 0.713),
@@ -95,7 +106,8 @@ final class ReportSamples {
 
     /** A period without interactions: zero counts, null rates, empty lists and nothing recommended. */
     static RoutingReport empty() {
-        var totals = new RoutingReport.Totals(0, 0, 0, 0, 0, 0, 0, 0.70, false);
+        var totals = new RoutingReport.Totals(
+                0, 0, 0, 0, 0, 0, 0, 0.70, false, new RoutingReport.Conversations(0, 0, 0, null));
         var rates = new RoutingReport.Rates(0, 0, null, 0, null, 0, null);
         var spend =
                 new RoutingReport.Spend(0, 0, 0, 0, "claude-sonnet-4-5 ($3.00 in / $15.00 out per million tokens)", "");
