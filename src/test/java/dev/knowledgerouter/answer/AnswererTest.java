@@ -481,7 +481,7 @@ class AnswererTest {
         claude.on("/v1/messages", Reply.json(200, CLAUDE_OK));
         Answer a = answerer(true).answer(request("mvn fails with PKIX", Target.LOCAL, CONTEXT));
         assertEquals("escalated", a.status());
-        assertEquals(1, ollama.received().size(), "the one model is asked once, never retried");
+        assertEquals(1, ollama.received("/api/chat").size(), "the one model is asked once, never retried");
         List<UsageRecord> records =
                 new UsageLedger(usageDir).read(Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"));
         assertEquals("escalated after 1 local failures", records.getFirst().reason());
