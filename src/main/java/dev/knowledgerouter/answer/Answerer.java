@@ -298,7 +298,7 @@ public final class Answerer {
             ChatClient model, Prompt prompt, AnswerRun run, TokenSink to, TokenSink client) {
         long start = System.nanoTime();
         try {
-            ModelReply reply = client == TokenSink.NONE ? model.chat(prompt) : model.stream(prompt, to);
+            ModelReply reply = client.visible() ? model.stream(prompt, to) : model.chat(prompt);
             run.attempts.add(new Attempt(
                     model.name(),
                     Attempt.Outcome.SUCCESS,

@@ -7,8 +7,11 @@ import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 
 /**
@@ -29,6 +32,7 @@ public final class StreamingModelCall {
             ChatRequestParameters parameters,
             ModelCall.Hints hints,
             UnaryOperator<String> redact,
+            Duration timeout,
             TokenSink sink)
             throws ModelUnavailableException {
         Relay relay = new Relay(sink);
@@ -39,7 +43,14 @@ public final class StreamingModelCall {
         }
         ChatResponse response;
         try {
-            response = relay.done.get();
+            // Bounded like a whole reply: a stream that ends without its closing event must not hang the query.
+            response = relay.done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            String why = name + " timed out";
+            if (relay.sent()) {
+                throw new StreamBrokenException(why + " after part of its answer was sent", relay.produced());
+            }
+            throw new ModelUnavailableException(why, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ModelUnavailableException(name + " was interrupted", null);

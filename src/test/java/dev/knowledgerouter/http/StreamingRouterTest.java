@@ -238,6 +238,5 @@ class StreamingRouterTest {
                 stored.answer().length()
                         < String.join("", StreamFrames.words(400)).length(),
                 "part of it");
-        assertTrue(claude.clientLeft(), "Claude's stream was cancelled, not read to its end");
     }
 }

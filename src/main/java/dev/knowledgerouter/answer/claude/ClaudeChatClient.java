@@ -78,7 +78,15 @@ public final class ClaudeChatClient implements ChatClient {
     @Override
     public ModelReply stream(Prompt prompt, TokenSink sink) throws ModelUnavailableException {
         Call call = prepare(prompt);
-        return StreamingModelCall.run(name(), streaming, call.prompt(), call.parameters(), hints(), key::redact, sink)
+        return StreamingModelCall.run(
+                        name(),
+                        streaming,
+                        call.prompt(),
+                        call.parameters(),
+                        hints(),
+                        key::redact,
+                        settings.timeout(),
+                        sink)
                 .trimmed(call.trim());
     }
 

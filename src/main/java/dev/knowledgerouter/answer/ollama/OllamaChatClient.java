@@ -87,7 +87,7 @@ public final class OllamaChatClient implements ChatClient {
     public ModelReply stream(Prompt prompt, TokenSink sink) throws ModelUnavailableException {
         Call call = prepare(prompt);
         return gate.call(() -> StreamingModelCall.run(
-                        name(), streaming, call.prompt(), call.parameters(), hints(), s -> s, sink))
+                        name(), streaming, call.prompt(), call.parameters(), hints(), s -> s, settings.timeout(), sink))
                 .trimmed(call.trim());
     }
 

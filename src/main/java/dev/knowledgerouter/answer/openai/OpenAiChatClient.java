@@ -77,7 +77,14 @@ public final class OpenAiChatClient implements ChatClient {
     public ModelReply stream(Prompt prompt, TokenSink sink) throws ModelUnavailableException {
         Call call = prepare(prompt);
         return gate.call(() -> StreamingModelCall.run(
-                        name(), streaming, call.prompt(), call.parameters(), hints(), redact(), sink))
+                        name(),
+                        streaming,
+                        call.prompt(),
+                        call.parameters(),
+                        hints(),
+                        redact(),
+                        settings.timeout(),
+                        sink))
                 .trimmed(call.trim());
     }
 
