@@ -141,11 +141,20 @@ public final class HttpApi {
         QueryRequest request = new QueryRequest(query, profile, taskType, prefer.equals("remote"))
                 .by(user)
                 .asking(asked);
-        if (Optional.ofNullable(ctx.header("Accept")).orElse("").contains("text/event-stream")) {
+        if (wantsEvents(ctx)) {
             stream(ctx, request);
             return;
         }
         ctx.json(app.inFlight().run(() -> QueryResponse.of(app.queries().query(request))));
+    }
+
+    /**
+     * Whether the client asked for events and not for JSON: clients that accept both (MCP's, which send
+     * {@code application/json, text/event-stream} everywhere) keep the JSON answer they always had.
+     */
+    private static boolean wantsEvents(Context ctx) {
+        String accept = Optional.ofNullable(ctx.header("Accept")).orElse("");
+        return accept.contains("text/event-stream") && !accept.contains("application/json");
     }
 
     /**

@@ -87,7 +87,8 @@ class DirectReuseTest {
     }
 
     int modelCalls() {
-        return ollama.received().size() + claude.received().size();
+        return ollama.received("/api/chat").size()
+                + claude.received("/v1/messages").size();
     }
 
     @Test

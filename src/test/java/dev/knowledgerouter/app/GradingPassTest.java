@@ -82,7 +82,7 @@ class GradingPassTest {
     void offByDefaultTheAnswerIsCheckedWithoutASecondCall() {
         QueryResponse r = ask(GraderSettings.defaults());
         assertEquals("local", r.route().target());
-        assertEquals(1, ollama.received().size(), "only the answer is asked for");
+        assertEquals(1, ollama.received("/api/chat").size(), "only the answer is asked for");
         assertTrue(r.route().checks().reasons().stream().noneMatch(s -> s.startsWith("grader:")));
         assertFalse(app.metrics().scrape().contains("kr_verify_grader"), "no grader meters while it is off");
     }
@@ -90,7 +90,7 @@ class GradingPassTest {
     @Test
     void whenOnTheGradersNoIsAFailedCheckAndTheCallIsCounted() {
         QueryResponse r = ask(new GraderSettings(true, "", Duration.ofSeconds(10)));
-        List<WireServer.Received> calls = ollama.received();
+        List<WireServer.Received> calls = ollama.received("/api/chat");
         assertEquals(2, calls.size(), "the answer, then its grade");
         assertTrue(isGrading(calls.get(1)));
         assertTrue(body(calls.get(1)).toString().contains("keytool"), "the grader sees the answer");
@@ -115,7 +115,10 @@ class GradingPassTest {
     void theGraderIsTheModelNamedElseThePrimaryOne() {
         ask(new GraderSettings(true, "llama3.2:3b", Duration.ofSeconds(10)));
         assertEquals(
-                "qwen2.5-coder:7b", body(ollama.received().get(0)).path("model").asText());
-        assertEquals("llama3.2:3b", body(ollama.received().get(1)).path("model").asText());
+                "qwen2.5-coder:7b",
+                body(ollama.received("/api/chat").get(0)).path("model").asText());
+        assertEquals(
+                "llama3.2:3b",
+                body(ollama.received("/api/chat").get(1)).path("model").asText());
     }
 }

@@ -162,7 +162,7 @@ class LocalModelsRouteTest {
         assertEquals(
                 "Answer from the OpenAI-compatible server.", r.path("answer").asText());
         assertEquals(SERVED, last(openAi, "/v1/chat/completions").path("model").asText());
-        assertTrue(ollama.received().isEmpty(), "Ollama is not in this chain");
+        assertTrue(ollama.received("/api/chat").isEmpty(), "Ollama is not in this chain");
     }
 
     @Test
