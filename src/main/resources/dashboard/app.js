@@ -200,7 +200,52 @@
       }
       throw new ApiError(response.status, code, message);
     }
+    if (options.raw) {
+      return response;
+    }
     return options.text ? response.text() : response.json();
+  }
+
+  // A streamed answer (POST /v1/query with Accept: text/event-stream): route, token..., done. Resolves to
+  // the final record; a server that answers with plain JSON is read as before.
+  async function readAnswerStream(response, on) {
+    if (!(response.headers.get('Content-Type') || '').includes('text/event-stream')) {
+      return response.json();
+    }
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) {
+        throw new ApiError(0, 'stream_ended', 'the answer stream ended before its final record');
+      }
+      buffer += decoder.decode(value, { stream: true });
+      let cut;
+      while ((cut = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, cut);
+        buffer = buffer.slice(cut + 2);
+        let name = 'message';
+        let data = null;
+        for (const line of block.split('\n')) {
+          if (line.startsWith('event: ')) name = line.slice(7);
+          else if (line.startsWith('data: ')) data = JSON.parse(line.slice(6));
+        }
+        if (data === null) continue;
+        if (name === 'done') return data;
+        if (name === 'error') throw new ApiError(0, data.error, data.message);
+        if (on[name]) on[name](data);
+      }
+    }
+  }
+
+  function renderStreaming() {
+    const text = el('div', { class: 'answer-text streaming', id: 'answer-text', 'aria-live': 'polite' });
+    $('answer').replaceChildren(el('article', { class: 'answer panel', 'aria-labelledby': 'answer-title' },
+      el('div', { class: 'answer-head' }, el('h3', { id: 'answer-title' }, 'Answer'),
+        el('span', { class: 'badge', id: 'answer-status' }, 'streaming')),
+      text));
+    return text;
   }
 
   function describe(error) {
@@ -458,7 +503,20 @@
       setStatus($('ask-status'), 'Asking… (a model answer can take a while)');
       const started = performance.now();
       try {
-        const response = await api('v1/query', { method: 'POST', json: request });
+        const streamed = await api('v1/query', { method: 'POST', json: request, accept: 'text/event-stream', raw: true });
+        let text = null;
+        const response = await readAnswerStream(streamed, {
+          route: (r) => {
+            text = renderStreaming();
+            setStatus($('ask-status'), r.decided === 'local'
+              ? 'Routed local: the answer is shown once its checks have read it…'
+              : 'Routed ' + r.decided + '…');
+          },
+          progress: (p) => setStatus($('ask-status'), 'The local model is writing (' + p.held_pieces + ' pieces); checks follow…'),
+          token: (t) => {
+            (text || (text = renderStreaming())).append(t.text);
+          },
+        });
         setStatus($('ask-status'), 'Answered in ' + Math.round(performance.now() - started) + ' ms.', 'ok');
         renderAnswer(response);
         // The turn joins the conversation: the next question carries it as history.

@@ -11,7 +11,9 @@ import java.util.Optional;
  * failures or a local answer the checks doubted), {@code unverified} (a local answer the checks
  * doubted, released because Claude could not answer), {@code reused} (a curated or well-rated stored
  * answer, no model called) or {@code degraded} (a lesser answer than routed: Claude unavailable,
- * capped or over budget, or no model answered); {@code note} says why in words. {@code judgement}
+ * capped or over budget, or no model answered, or a model's stream broke after part of its answer was
+ * sent) or {@code interrupted} (the client left mid-stream; the text is what had been produced);
+ * {@code note} says why in words. {@code judgement}
  * is what the checks made of the local answer that mattered (the one released, or the one that
  * escalated); {@code reuse} where a reused answer came from.
  */
@@ -31,6 +33,8 @@ public record Answer(
     public static final String UNVERIFIED = "unverified";
     public static final String REUSED = "reused";
     public static final String DEGRADED = "degraded";
+    /** The client left mid-stream: the text is what the model had produced by then. */
+    public static final String INTERRUPTED = "interrupted";
 
     public Answer {
         attempts = List.copyOf(attempts);

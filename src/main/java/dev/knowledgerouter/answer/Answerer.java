@@ -73,10 +73,27 @@ public final class Answerer {
     }
 
     public Answer answer(AnswerRequest request) {
+        return answer(request, TokenSink.NONE);
+    }
+
+    /**
+     * The same answer, streamed to {@code sink}: Claude's pieces as they come, a local answer once the
+     * judge trusts it (whole, since the checks need all of it), and the retrieval-only answer at once. A
+     * client that leaves mid-answer ends it with what was produced, status {@code interrupted}.
+     */
+    public Answer answer(AnswerRequest request, TokenSink sink) {
+        AnswerRun run = new AnswerRun();
+        try {
+            return chain(request, run, sink);
+        } catch (StreamEnded ended) {
+            return ended.answer(run);
+        }
+    }
+
+    private Answer chain(AnswerRequest request, AnswerRun run, TokenSink sink) {
         Prompt localPrompt = prompts.build(request.query(), request.context())
                 .with(request.generation())
                 .in(request.conversation());
-        AnswerRun run = new AnswerRun();
         List<ChatClient> localChain =
                 request.forced().flatMap(f -> f.model()).map(this::pinned).orElse(this.localChain);
         boolean remoteAllowed = request.forced().map(f -> f.allowsRemote()).orElse(true);
@@ -87,7 +104,7 @@ public final class Answerer {
         if (!remoteFirst) {
             int allowedFailures = escalation.failuresBeforeEscalation(request.taskType(), localChain.size());
             while (next < localChain.size() && run.localFailures() < allowedFailures) {
-                Optional<Answer> a = tryLocal(localChain.get(next++), localPrompt, request, run, true);
+                Optional<Answer> a = tryLocal(localChain.get(next++), localPrompt, request, run, true, sink);
                 if (a.isPresent()) {
                     return a.get();
                 }
@@ -95,14 +112,14 @@ public final class Answerer {
         }
         if (remoteAllowed && (remoteFirst || run.localFailures() > 0)) {
             remoteTried = true;
-            Optional<Answer> a = tryRemote(request, run, !remoteFirst);
+            Optional<Answer> a = tryRemote(request, run, !remoteFirst, sink);
             if (a.isPresent()) {
                 return a.get();
             }
         }
         while (next < localChain.size()) {
             Optional<Answer> a =
-                    tryLocal(localChain.get(next++), localPrompt, request, run, !remoteFirst && !remoteTried);
+                    tryLocal(localChain.get(next++), localPrompt, request, run, !remoteFirst && !remoteTried, sink);
             if (a.isPresent()) {
                 return a.get();
             }
@@ -118,14 +135,25 @@ public final class Answerer {
         }
         Optional<AnswerRun.Doubted> doubted = run.leastDoubted();
         if (doubted.isPresent()) {
+            ChatClient writer = localChain.stream()
+                    .filter(c -> c.name().equals(doubted.get().model()))
+                    .findFirst()
+                    .orElseThrow();
+            release(sink, writer, doubted.get().reply().text());
             return unverified(doubted.get(), run);
         }
         String reason = run.note();
+        String retrieved = RetrievalAnswer.build(
+                request.context(), request.retrievalBar(), reason, remedy(localChain, remoteAllowed));
+        try {
+            sink.token(retrieved);
+        } catch (ReceiverGoneException e) {
+            // Nothing was generated for the client; the answer is stored whole all the same.
+        }
         return new Answer(
                 AnswerSource.RETRIEVAL,
                 "retrieval",
-                RetrievalAnswer.build(
-                        request.context(), request.retrievalBar(), reason, remedy(localChain, remoteAllowed)),
+                retrieved,
                 Answer.DEGRADED,
                 reason,
                 run.attempts,
@@ -143,9 +171,11 @@ public final class Answerer {
 
     /** @param asRouted whether a local answer is what the route asked for (else it stands in for Claude) */
     private Optional<Answer> tryLocal(
-            ChatClient client, Prompt prompt, AnswerRequest request, AnswerRun run, boolean asRouted) {
+            ChatClient client, Prompt prompt, AnswerRequest request, AnswerRun run, boolean asRouted, TokenSink sink) {
         boolean first = run.attempts.isEmpty();
-        Optional<ModelReply> reply = call(client, prompt, run);
+        // A judged answer is held until it is trusted: what reached the client could not be taken back.
+        boolean held = judge != AnswerJudge.TRUSTING;
+        Optional<ModelReply> reply = call(client, prompt, run, held ? sink.holding() : sink, sink);
         if (reply.isEmpty()) {
             return Optional.empty();
         }
@@ -162,6 +192,9 @@ public final class Answerer {
         if (judgement instanceof Judgement.Doubtful d) {
             run.doubt(client.name(), r, d);
             return Optional.empty();
+        }
+        if (held) {
+            release(sink, client, r.text());
         }
         String status = !asRouted ? Answer.DEGRADED : first ? Answer.OK : Answer.FALLBACK;
         String note = run.why.isEmpty() ? null : run.note() + "; answered by " + client.name();
@@ -191,7 +224,7 @@ public final class Answerer {
                 Optional.empty());
     }
 
-    private Optional<Answer> tryRemote(AnswerRequest request, AnswerRun run, boolean escalating) {
+    private Optional<Answer> tryRemote(AnswerRequest request, AnswerRun run, boolean escalating, TokenSink sink) {
         if (remote.isEmpty()) {
             run.why.add("Claude is not configured (set ANTHROPIC_API_KEY)");
             return Optional.empty();
@@ -212,9 +245,29 @@ public final class Answerer {
             return Optional.empty();
         }
         Hold hold = ((Reservation.Granted) reservation).hold();
+        String reason = escalating
+                ? "escalated after " + failuresBefore + " local failures"
+                        + (doubtedBefore == 0 ? "" : " (" + doubtedBefore + " answer(s) doubted by the checks)")
+                : request.preferRemote() ? "user preferred remote" : "routed remote";
         Optional<ModelReply> reply;
         try {
-            reply = call(claude, prompt, run);
+            reply = call(claude, prompt, run, sink, sink);
+        } catch (StreamEnded ended) {
+            // A stream cut short was still paid for, as far as it went (the API reports usage only at its end).
+            long out = ended.estimatedOutputTokens();
+            ledger.settle(
+                    hold,
+                    new UsageRecord(
+                            clock.instant(),
+                            request.interactionId(),
+                            model,
+                            request.taskType(),
+                            reason,
+                            0,
+                            out,
+                            cost.priceOf(model).cost(0, out),
+                            false));
+            throw ended.remote(new Usage(0, out, cost.priceOf(model).cost(0, out)));
         } catch (RuntimeException e) {
             ledger.release(hold);
             throw e;
@@ -223,10 +276,6 @@ public final class Answerer {
         long in = last.inputTokens() == null ? 0 : last.inputTokens();
         long out = last.outputTokens() == null ? 0 : last.outputTokens();
         double costUsd = cost.priceOf(model).cost(in, out);
-        String reason = escalating
-                ? "escalated after " + failuresBefore + " local failures"
-                        + (doubtedBefore == 0 ? "" : " (" + doubtedBefore + " answer(s) doubted by the checks)")
-                : request.preferRemote() ? "user preferred remote" : "routed remote";
         // A failed call reports no tokens: settled at no cost, it gives its estimate back and keeps its slot.
         ledger.settle(
                 hold,
@@ -267,12 +316,17 @@ public final class Answerer {
         return cost.priceOf(model).cost(inputTokens, claude.maxOutputTokens());
     }
 
-    private static Optional<ModelReply> call(ChatClient client, Prompt prompt, AnswerRun run) {
+    /**
+     * @param to where the model's pieces go ({@code client} itself, or a holding sink for a local answer)
+     * @param client the sink the client reads; without one the model is not streamed
+     */
+    private static Optional<ModelReply> call(
+            ChatClient model, Prompt prompt, AnswerRun run, TokenSink to, TokenSink client) {
         long start = System.nanoTime();
         try {
-            ModelReply reply = client.chat(prompt);
+            ModelReply reply = client.visible() ? model.stream(prompt, to) : model.chat(prompt);
             run.attempts.add(new Attempt(
-                    client.name(),
+                    model.name(),
                     Attempt.Outcome.SUCCESS,
                     null,
                     millisSince(start),
@@ -280,9 +334,18 @@ public final class Answerer {
                     reply.outputTokens(),
                     reply.trim().map(ContextTrim::reason).orElse(null)));
             return Optional.of(reply);
+        } catch (StreamBrokenException e) {
+            run.attempts.add(
+                    new Attempt(model.name(), Attempt.Outcome.FAILURE, e.getMessage(), millisSince(start), null, null));
+            run.why.add(e.getMessage());
+            throw StreamEnded.broken(model, e.produced(), run.note());
+        } catch (ReceiverGoneException e) {
+            String why = "stopped: " + e.getMessage();
+            run.attempts.add(new Attempt(model.name(), Attempt.Outcome.SUCCESS, why, millisSince(start), null, null));
+            throw StreamEnded.interrupted(model, e.produced(), why);
         } catch (ModelUnavailableException e) {
-            run.attempts.add(new Attempt(
-                    client.name(), Attempt.Outcome.FAILURE, e.getMessage(), millisSince(start), null, null));
+            run.attempts.add(
+                    new Attempt(model.name(), Attempt.Outcome.FAILURE, e.getMessage(), millisSince(start), null, null));
             run.why.add(e.getMessage());
             return Optional.empty();
         }
@@ -300,6 +363,15 @@ public final class Answerer {
         return steps.isEmpty()
                 ? "The note says why the configured models failed."
                 : "To get a model answer: " + String.join(", or ", steps) + ".";
+    }
+
+    /** A held answer handed to the client; a client already gone leaves it stored whole, status interrupted. */
+    private static void release(TokenSink sink, ChatClient model, String text) {
+        try {
+            sink.token(text);
+        } catch (ReceiverGoneException e) {
+            throw StreamEnded.interrupted(model, text, "stopped: " + e.getMessage());
+        }
     }
 
     private static long millisSince(long startNanos) {

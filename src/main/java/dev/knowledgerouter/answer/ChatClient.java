@@ -11,4 +11,15 @@ public interface ChatClient {
     default long maxOutputTokens() {
         return 0;
     }
+
+    /**
+     * The same answer, each piece handed to {@code sink} as the model writes it (see {@link StreamingModelCall}
+     * for how failures and a departed client end it). Default: the whole reply as one piece, for backends
+     * that cannot stream.
+     */
+    default ModelReply stream(Prompt prompt, TokenSink sink) throws ModelUnavailableException {
+        ModelReply reply = chat(prompt);
+        sink.token(reply.text());
+        return reply;
+    }
 }

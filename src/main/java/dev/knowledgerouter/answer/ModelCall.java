@@ -54,13 +54,15 @@ public final class ModelCall {
             throws ModelUnavailableException {
         ChatResponse response;
         try {
-            response = model.chat(ChatRequest.builder()
-                    .messages(messages(prompt))
-                    .parameters(parameters)
-                    .build());
+            response = model.chat(request(prompt, parameters));
         } catch (RuntimeException e) {
             throw new ModelUnavailableException(describe(name, e, hints, redact), null);
         }
+        return reply(name, response);
+    }
+
+    /** A finished response as a reply; an empty answer is a failure. */
+    static ModelReply reply(String name, ChatResponse response) throws ModelUnavailableException {
         String text = response.aiMessage() == null ? null : response.aiMessage().text();
         if (text == null || text.isBlank()) {
             throw new ModelUnavailableException(name + " returned an empty answer", null);
@@ -88,6 +90,14 @@ public final class ModelCall {
         return messages;
     }
 
+    /** The messages a prompt becomes, the same for a whole reply and a streamed one. */
+    static ChatRequest request(Prompt prompt, ChatRequestParameters parameters) {
+        return ChatRequest.builder()
+                .messages(messages(prompt))
+                .parameters(parameters)
+                .build();
+    }
+
     /** LangChain4j maps Ollama's {@code length} and Anthropic's {@code max_tokens} alike to its LENGTH. */
     static FinishReason finishReason(dev.langchain4j.model.output.FinishReason reason) {
         if (reason == null) {
@@ -101,7 +111,7 @@ public final class ModelCall {
     }
 
     /** Secrets are redacted from upstream messages before they are shortened, so no fragment of one survives a cut. */
-    private static String describe(String name, RuntimeException e, Hints hints, UnaryOperator<String> redact) {
+    static String describe(String name, Throwable e, Hints hints, UnaryOperator<String> redact) {
         if (has(e, ConnectException.class) || has(e, UnknownHostException.class)) {
             return name + " is unreachable (" + hints.unreachable() + ")";
         }

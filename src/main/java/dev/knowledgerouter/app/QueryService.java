@@ -5,6 +5,7 @@ import dev.knowledgerouter.answer.AnswerRequest;
 import dev.knowledgerouter.answer.Answerer;
 import dev.knowledgerouter.answer.Attempt;
 import dev.knowledgerouter.answer.ContextPassage;
+import dev.knowledgerouter.answer.ReceiverGoneException;
 import dev.knowledgerouter.config.LocalRule;
 import dev.knowledgerouter.config.RoutingProfile;
 import dev.knowledgerouter.config.RoutingSettings;
@@ -239,19 +240,23 @@ public final class QueryService {
     }
 
     public QueryResult query(QueryRequest request) {
+        return query(request, QueryStream.NONE);
+    }
+
+    /**
+     * The same query, streamed: {@code stream} hears the route before a model is called, then the answer's
+     * pieces (see {@link Answerer#answer(AnswerRequest, dev.knowledgerouter.answer.TokenSink)}); the
+     * interaction is stored once the answer has ended, also when the client left mid-way.
+     */
+    public QueryResult query(QueryRequest request, QueryStream stream) {
         long start = System.nanoTime();
         RoutedQuery routed = route(request);
         Optional<DirectReuse.Found> direct = reuse.find(routed, request);
         if (direct.isPresent()) {
             List<ContextPassage> source = List.of(direct.get().passage());
-            return record(
-                    request,
-                    routed,
-                    direct.get().answer(),
-                    source,
-                    start,
-                    0,
-                    UUID.randomUUID().toString());
+            String reusedId = UUID.randomUUID().toString();
+            announce(stream, reusedId, routed, direct.get().answer().text());
+            return record(request, routed, direct.get().answer(), source, start, 0, reusedId);
         }
         // The lowest relevance at which the profile trusts a match: a retrieval-only answer needs it,
         // and context is never cut above it (a profile may route local below the global context bar).
@@ -289,19 +294,32 @@ public final class QueryService {
         String taskType = request.taskType()
                 .filter(t -> !t.isBlank())
                 .orElse(routed.profile().name());
-        Answer answer = answerer.answer(new AnswerRequest(
-                id,
-                routed.message(),
-                routed.decision().target(),
-                context,
-                trustedBar,
-                taskType,
-                request.preferRemote(),
-                request.forced(),
-                routed.profile().name(),
-                request.generation(),
-                request.conversation()));
+        stream.routed(RouteEvent.of(id, routed.decision()));
+        Answer answer = answerer.answer(
+                new AnswerRequest(
+                        id,
+                        routed.message(),
+                        routed.decision().target(),
+                        context,
+                        trustedBar,
+                        taskType,
+                        request.preferRemote(),
+                        request.forced(),
+                        routed.profile().name(),
+                        request.generation(),
+                        request.conversation()),
+                stream);
         return record(request, routed, answer, context, start, System.nanoTime() - answerStart, id);
+    }
+
+    /** A reused answer, streamed: the route, then the stored text whole (nothing is generated). */
+    private static void announce(QueryStream stream, String id, RoutedQuery routed, String text) {
+        try {
+            stream.routed(RouteEvent.of(id, routed.decision()));
+            stream.token(text);
+        } catch (ReceiverGoneException e) {
+            // The answer is stored all the same; the client can read it from the interaction.
+        }
     }
 
     /** Stores the interaction (durably, before the caller sees the answer) and tells the listeners. */

@@ -15,10 +15,14 @@ import dev.knowledgerouter.report.RoutingReport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** What read/write commands need, served in-process or by a running {@code kr serve}. */
 interface Backend extends AutoCloseable {
     QueryResponse query(QueryRequest request);
+
+    /** The same query, each piece of the answer handed to {@code tokens} as it may be shown. */
+    QueryResponse query(QueryRequest request, Consumer<String> tokens);
 
     SearchResponse search(String text, Optional<String> collection, int k);
 

@@ -4,6 +4,8 @@ import dev.knowledgerouter.app.App;
 import dev.knowledgerouter.app.CollectionInfo;
 import dev.knowledgerouter.app.QueryRequest;
 import dev.knowledgerouter.app.QueryResponse;
+import dev.knowledgerouter.app.QueryStream;
+import dev.knowledgerouter.app.RouteEvent;
 import dev.knowledgerouter.app.SearchResponse;
 import dev.knowledgerouter.code.AnalysisRequest;
 import dev.knowledgerouter.code.AnalysisResult;
@@ -22,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Runs commands against the store in this process (no server is running on this home). */
 final class LocalBackend implements Backend {
@@ -34,6 +37,19 @@ final class LocalBackend implements Backend {
     @Override
     public QueryResponse query(QueryRequest request) {
         return QueryResponse.of(app.queries().query(request));
+    }
+
+    @Override
+    public QueryResponse query(QueryRequest request, Consumer<String> tokens) {
+        return QueryResponse.of(app.queries().query(request, new QueryStream() {
+            @Override
+            public void routed(RouteEvent route) {}
+
+            @Override
+            public void token(String text) {
+                tokens.accept(text);
+            }
+        }));
     }
 
     @Override

@@ -32,6 +32,11 @@ final class QueryCommand implements Callable<Integer> {
     boolean json;
 
     @Option(
+            names = "--no-stream",
+            description = "Wait for the whole answer instead of printing it as it comes (--json always waits).")
+    boolean noStream;
+
+    @Option(
             names = "--profile",
             paramLabel = "P",
             description = "Routing profile: default, critical (stricter), casual (looser), or one from kr.yaml.")
@@ -102,13 +107,25 @@ final class QueryCommand implements Callable<Integer> {
                             prefer.equals("remote"))
                     .by(Optional.ofNullable(user))
                     .asking(asked);
-            QueryResponse r = backend.query(prefer.equals("local") ? request.forcedTo(ForcedRoute.local()) : request);
+            if (prefer.equals("local")) {
+                request = request.forcedTo(ForcedRoute.local());
+            }
             if (json) {
-                ctx.printJson(r);
+                ctx.printJson(backend.query(request));
                 return 0;
             }
             var out = ctx.out();
-            out.println(r.answer());
+            QueryResponse r;
+            if (noStream) {
+                r = backend.query(request);
+                out.println(r.answer());
+            } else {
+                r = backend.query(request, text -> {
+                    out.print(text);
+                    out.flush();
+                });
+                out.println();
+            }
             out.println();
             var route = r.route();
             out.println("answer:  " + answeredBy(r));

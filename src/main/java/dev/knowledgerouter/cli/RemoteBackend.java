@@ -18,7 +18,10 @@ import dev.knowledgerouter.learn.FeedbackResult;
 import dev.knowledgerouter.learn.UsageReport;
 import dev.knowledgerouter.report.RoutingReport;
 import dev.knowledgerouter.route.ForcedRoute;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -33,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Sends commands to the {@code kr serve} announced in {@code $KR_HOME}, which owns the store. */
 final class RemoteBackend implements Backend {
@@ -55,6 +59,70 @@ final class RemoteBackend implements Backend {
 
     @Override
     public QueryResponse query(QueryRequest request) {
+        try {
+            HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/query"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(queryBody(request))))
+                    .build();
+            return json.readValue(send(req), QueryResponse.class);
+        } catch (IOException e) {
+            throw new CliException("the server at " + baseUrl + " sent a response kr cannot read: " + e.getMessage());
+        }
+    }
+
+    /** The answer as the server streams it ({@code Accept: text/event-stream}), each token to {@code tokens}. */
+    @Override
+    public QueryResponse query(QueryRequest request, Consumer<String> tokens) {
+        HttpResponse<InputStream> response;
+        try {
+            HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/query"))
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "text/event-stream")
+                    .timeout(timeout)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(queryBody(request))));
+            token.ifPresent(t -> req.header("Authorization", "Bearer " + t.reveal()));
+            response = http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (HttpTimeoutException e) {
+            throw new CliException("the server at " + baseUrl + " did not answer within " + timeout.toSeconds() + " s");
+        } catch (IOException e) {
+            throw new CliException("the server announced at " + baseUrl + " did not answer (" + e.getMessage()
+                    + "); is `kr serve` still running?");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted");
+        }
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            if (response.statusCode() >= 400) {
+                refuse(
+                        response.statusCode(),
+                        lines.lines().reduce("", String::concat).getBytes(StandardCharsets.UTF_8));
+            }
+            String event = "message";
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith("event: ")) {
+                    event = line.substring("event: ".length());
+                } else if (line.startsWith("data: ")) {
+                    JsonNode data = json.readTree(line.substring("data: ".length()));
+                    switch (event) {
+                        case "token" -> tokens.accept(data.path("text").asText());
+                        case "done" -> {
+                            return json.treeToValue(data, QueryResponse.class);
+                        }
+                        case "error" ->
+                            throw new CliException(data.path("message").asText("the query failed"));
+                        default -> {}
+                    }
+                }
+            }
+            throw new CliException("the server at " + baseUrl + " ended the answer's stream before its final record");
+        } catch (IOException e) {
+            throw new CliException("the server at " + baseUrl + " sent a response kr cannot read: " + e.getMessage());
+        }
+    }
+
+    private Map<String, Object> queryBody(QueryRequest request) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", request.query());
         request.profile().ifPresent(p -> body.put("profile", p));
@@ -68,15 +136,7 @@ final class RemoteBackend implements Backend {
         if (request.forced().equals(Optional.of(ForcedRoute.local()))) {
             body.put("prefer", "local");
         }
-        try {
-            HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/query"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
-                    .build();
-            return json.readValue(send(req), QueryResponse.class);
-        } catch (IOException e) {
-            throw new CliException("the server at " + baseUrl + " sent a response kr cannot read: " + e.getMessage());
-        }
+        return body;
     }
 
     @Override
@@ -261,22 +321,27 @@ final class RemoteBackend implements Backend {
             Thread.currentThread().interrupt();
             throw new CliException("interrupted");
         }
-        if (response.statusCode() == 401) {
+        refuse(response.statusCode(), response.body());
+        return response.body();
+    }
+
+    /** An error status as the user's message; nothing for a success. */
+    private void refuse(int status, byte[] body) {
+        if (status == 401) {
             throw new CliException("the server at " + baseUrl
                     + (token.isPresent()
                             ? " refused KR_API_TOKEN; set it to the token the server was started with"
                             : " requires an API token; set KR_API_TOKEN to the token the server was started with"));
         }
-        if (response.statusCode() >= 400) {
+        if (status >= 400) {
             String message;
             try {
-                message = json.readTree(response.body()).path("message").asText("HTTP " + response.statusCode());
+                message = json.readTree(body).path("message").asText("HTTP " + status);
             } catch (IOException e) {
-                message = "HTTP " + response.statusCode();
+                message = "HTTP " + status;
             }
             throw new CliException(message);
         }
-        return response.body();
     }
 
     private static String enc(String s) {

@@ -2,7 +2,9 @@ package dev.knowledgerouter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.knowledgerouter.answer.Generation;
+import dev.knowledgerouter.answer.ReceiverGoneException;
 import dev.knowledgerouter.app.App;
+import dev.knowledgerouter.app.Failure;
 import dev.knowledgerouter.app.HistoryInput;
 import dev.knowledgerouter.app.InvalidRequestException;
 import dev.knowledgerouter.app.QueryRequest;
@@ -24,13 +26,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The routes of the HTTP API:
  * <ul>
  *   <li>{@code POST /v1/query} {@code {"query", "profile"?, "prefer"?, "task_type"?, "user"?, "max_tokens"?,
- *       "temperature"?, "history"?}}: answer a question, the last turn of {@code history} when one is sent;</li>
+ *       "temperature"?, "history"?}}: answer a question, the last turn of {@code history} when one is sent;
+ *       with {@code Accept: text/event-stream}, as server-sent events ({@link QueryEvents});</li>
  *   <li>{@code GET /v1/search?q=&collection=&k=}: semantic search without answering;</li>
  *   <li>{@code GET /v1/collections}: the collections and their sizes;</li>
  *   <li>{@code GET /v1/usage}: paid calls, cost, calls left under the cap, estimated saving;</li>
@@ -56,6 +62,7 @@ import java.util.function.Predicate;
  * Every query string is checked once ({@link QueryString}) before a handler reads a parameter.
  */
 public final class HttpApi {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private final App app;
     private final ObjectMapper json = WireJson.mapper();
 
@@ -137,7 +144,52 @@ public final class HttpApi {
                 .asking(asked)
                 .in(HistoryInput.read(body.node().get("history")));
         QueryRequest request = prefer.equals("local") ? plain.forcedTo(ForcedRoute.local()) : plain;
+        if (wantsEvents(ctx)) {
+            stream(ctx, request);
+            return;
+        }
         ctx.json(app.inFlight().run(() -> QueryResponse.of(app.queries().query(request))));
+    }
+
+    /**
+     * Whether the client asked for events and not for JSON: clients that accept both (MCP's, which send
+     * {@code application/json, text/event-stream} everywhere) keep the JSON answer they always had.
+     */
+    private static boolean wantsEvents(Context ctx) {
+        String accept = Optional.ofNullable(ctx.header("Accept")).orElse("");
+        return accept.contains("text/event-stream") && !accept.contains("application/json");
+    }
+
+    /**
+     * The answer as server-sent events ({@link QueryEvents}). A failure before the first event is answered as
+     * any other; after it, as an {@code error} event.
+     */
+    private void stream(Context ctx, QueryRequest request) {
+        EventStream events = new EventStream(ctx, json);
+        QueryEvents stream = new QueryEvents(events);
+        try {
+            QueryResponse response =
+                    app.inFlight().run(() -> QueryResponse.of(app.queries().query(request, stream)));
+            stream.done(response);
+        } catch (ReceiverGoneException gone) {
+            LOG.debug("stream to {} ended early: {}", ctx.ip(), gone.getMessage());
+        } catch (RuntimeException e) {
+            if (!events.started()) {
+                throw e;
+            }
+            Failure failure = Failure.of(e);
+            String message = failure.message();
+            if (failure.kind().hiddenFromRemoteCallers()) {
+                String id = UUID.randomUUID().toString().substring(0, 8);
+                LOG.error("internal error {} while streaming /v1/query", id, e);
+                message = "internal error " + id + "; the server log has the details";
+            }
+            try {
+                stream.fail(failure.code(), message);
+            } catch (ReceiverGoneException gone) {
+                LOG.debug("stream to {} ended early: {}", ctx.ip(), gone.getMessage());
+            }
+        }
     }
 
     /** JSON unless {@code format} or the Accept header asks for HTML or Markdown, so a browser gets the page. */

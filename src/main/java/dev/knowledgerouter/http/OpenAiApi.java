@@ -1,6 +1,7 @@
 package dev.knowledgerouter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.knowledgerouter.answer.ReceiverGoneException;
 import dev.knowledgerouter.app.App;
 import dev.knowledgerouter.app.QueryRequest;
 import dev.knowledgerouter.app.QueryResult;
@@ -9,6 +10,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The OpenAI-compatible API, so tools that speak OpenAI use the router with a base URL and nothing else:
@@ -18,12 +22,13 @@ import java.util.Optional;
  *       earlier turns going to the model that answers; the task type comes from {@code kr_task} or the
  *       {@code X-KR-Task} header; {@code model} is
  *       {@code auto}, {@code local}, {@code remote} or a configured model; {@code stream: true} answers
- *       with server-sent events;</li>
+ *       with server-sent events as the model writes ({@link OpenAiStream});</li>
  *   <li>{@code GET /v1/models}, {@code GET /v1/models/{id}}: the names {@code model} accepts.</li>
  * </ul>
  * The routing decision travels in {@code X-KR-*} headers and a {@code kr_route} field; errors take OpenAI's shape.
  */
 final class OpenAiApi {
+    private static final Logger LOG = LoggerFactory.getLogger(OpenAiApi.class);
     static final String COMPLETIONS = "/v1/chat/completions";
     static final String MODELS = "/v1/models";
     /** The task type, for clients that cannot add a field to the body but can add a header. */
@@ -70,14 +75,41 @@ final class OpenAiApi {
                 .asking(request.generation())
                 .in(request.conversation());
         QueryRequest query = model.forced().map(plain::forcedTo).orElse(plain);
+        if (request.stream()) {
+            stream(ctx, request, query);
+            return;
+        }
         QueryResult result = app.inFlight().run(() -> app.queries().query(query));
         OpenAiCompletion completion =
                 OpenAiCompletion.of(result, clock.instant().getEpochSecond());
         completion.headers().forEach(ctx::header);
-        if (request.stream()) {
-            EventStream.send(ctx, json, completion.chunks(request.includeUsage()));
-        } else {
-            ctx.json(completion.whole());
+        ctx.json(completion.whole());
+    }
+
+    /**
+     * Tokens as the answering model writes them (a local answer once its checks trust it). A failure before
+     * the first chunk is an ordinary JSON error; after it, an error chunk ends the stream.
+     */
+    private void stream(Context ctx, ChatCompletionRequest request, QueryRequest query) {
+        EventStream events = new EventStream(ctx, json);
+        OpenAiStream stream =
+                new OpenAiStream(events, request.model(), clock.instant().getEpochSecond(), request.includeUsage());
+        try {
+            QueryResult result = app.inFlight().run(() -> app.queries().query(query, stream));
+            stream.finish(result);
+        } catch (ReceiverGoneException gone) {
+            LOG.debug("stream to {} ended early: {}", ctx.ip(), gone.getMessage());
+        } catch (RuntimeException e) {
+            if (!events.started()) {
+                throw e;
+            }
+            String id = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("internal error {} while streaming {}", id, COMPLETIONS, e);
+            try {
+                stream.fail("internal error " + id + "; the server log has the details");
+            } catch (ReceiverGoneException gone) {
+                LOG.debug("stream to {} ended early: {}", ctx.ip(), gone.getMessage());
+            }
         }
     }
 

@@ -2,21 +2,20 @@ package dev.knowledgerouter.http;
 
 import dev.knowledgerouter.app.QueryResponse;
 import dev.knowledgerouter.app.QueryResult;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * An answered query in OpenAI's terms, whole or as stream chunks. The id carries the interaction id
+ * An answered query in OpenAI's terms: the whole completion, or what the last chunks of a stream carry
+ * ({@link OpenAiStream}). The id carries the interaction id
  * so a client's log line leads to the stored interaction (and to {@code /v1/interactions/{id}/feedback}).
  */
 record OpenAiCompletion(
         String id, long created, String model, String content, OpenAiWire.Usage usage, OpenAiWire.KrRoute route) {
     private static final String ROLE = "assistant";
     private static final String STOP = "stop";
-    private static final int WORDS_PER_CHUNK = 8;
 
     static OpenAiCompletion of(QueryResult result, long createdEpochSecond) {
         QueryResponse r = QueryResponse.of(result);
@@ -104,53 +103,5 @@ record OpenAiCompletion(
                 List.of(new OpenAiWire.Choice(0, new OpenAiWire.Message(ROLE, content), STOP)),
                 usage,
                 route);
-    }
-
-    /**
-     * The stream a client expects: the role, the content in word groups, the stop (with {@code kr_route}),
-     * and the usage when asked for. The pipeline returns whole answers, so this is the finished answer
-     * cut up, not tokens as the model produced them.
-     */
-    List<OpenAiWire.Chunk> chunks(boolean includeUsage) {
-        List<OpenAiWire.Chunk> chunks = new ArrayList<>();
-        chunks.add(chunk(new OpenAiWire.Delta(ROLE, null), null, null));
-        for (String piece : pieces(content, WORDS_PER_CHUNK)) {
-            chunks.add(chunk(new OpenAiWire.Delta(null, piece), null, null));
-        }
-        chunks.add(chunk(new OpenAiWire.Delta(null, null), STOP, route));
-        if (includeUsage) {
-            chunks.add(new OpenAiWire.Chunk(id, "chat.completion.chunk", created, model, List.of(), usage, null));
-        }
-        return chunks;
-    }
-
-    private OpenAiWire.Chunk chunk(OpenAiWire.Delta delta, String finishReason, OpenAiWire.KrRoute kr) {
-        return new OpenAiWire.Chunk(
-                id,
-                "chat.completion.chunk",
-                created,
-                model,
-                List.of(new OpenAiWire.ChunkChoice(0, delta, finishReason)),
-                null,
-                kr);
-    }
-
-    /** Cuts before the first character of every {@code words}-th word, so the pieces join back to the text exactly. */
-    static List<String> pieces(String text, int words) {
-        List<String> pieces = new ArrayList<>();
-        int start = 0;
-        int seen = 0;
-        for (int i = 1; i < text.length(); i++) {
-            if (Character.isWhitespace(text.charAt(i - 1))
-                    && !Character.isWhitespace(text.charAt(i))
-                    && ++seen % words == 0) {
-                pieces.add(text.substring(start, i));
-                start = i;
-            }
-        }
-        if (start < text.length()) {
-            pieces.add(text.substring(start));
-        }
-        return pieces;
     }
 }

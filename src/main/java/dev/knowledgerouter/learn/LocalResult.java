@@ -1,5 +1,6 @@
 package dev.knowledgerouter.learn;
 
+import dev.knowledgerouter.answer.Answer;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +21,8 @@ public enum LocalResult {
                 && attempts.stream()
                         .anyMatch(a -> a instanceof Map<?, ?> m
                                 && String.valueOf(m.get("model")).startsWith("ollama/"));
-        if (!tried) {
+        // An answer whose reader left mid-stream was never finished: no evidence either way.
+        if (!tried || Answer.INTERRUPTED.equals(payload.get("status"))) {
             return UNTRIED;
         }
         boolean stood = "local".equals(payload.get("answered_by")) && !"failure".equals(payload.get("outcome"));

@@ -8,7 +8,7 @@ import java.util.Locale;
  * How an interaction turned out, first from its attempts, then as the user's feedback says:
  * {@code success} (a model answered, or a trusted stored answer was reused), {@code escalated} (Claude
  * answered after the local models failed or their answers were doubted), {@code failure} (no model answered, or the answer was rated bad), {@code pending}
- * (nothing was attempted, so there is nothing to judge yet).
+ * (nothing was attempted, or the client left mid-stream, so there is nothing to judge yet).
  */
 public enum Outcome {
     PENDING,
@@ -22,6 +22,10 @@ public enum Outcome {
         }
         if (Answer.REUSED.equals(answer.status())) {
             return SUCCESS;
+        }
+        if (Answer.INTERRUPTED.equals(answer.status())) {
+            // The reader left before the answer was finished: nothing about the route to learn from.
+            return PENDING;
         }
         if (answer.source() == AnswerSource.RETRIEVAL) {
             return answer.attempts().isEmpty() ? PENDING : FAILURE;

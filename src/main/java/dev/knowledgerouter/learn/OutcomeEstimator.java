@@ -1,5 +1,6 @@
 package dev.knowledgerouter.learn;
 
+import dev.knowledgerouter.answer.Answer;
 import dev.knowledgerouter.config.LearningSettings;
 import dev.knowledgerouter.knowledge.CollectionCatalog;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
@@ -67,7 +68,9 @@ public final class OutcomeEstimator {
     public static List<SearchHit> reusableAnswers(List<SearchHit> nearest) {
         return nearest.stream()
                 .filter(h -> "remote".equals(h.payload().get("answered_by"))
-                        && !"failure".equals(h.payload().get("outcome")))
+                        && !"failure".equals(h.payload().get("outcome"))
+                        // A stream cut short is only part of an answer.
+                        && !Answer.INTERRUPTED.equals(h.payload().get("status")))
                 .toList();
     }
 

@@ -88,7 +88,8 @@ class DirectReuseTest {
 
     /** Chat calls only: a model's window is looked up with /api/show before its first call. */
     int modelCalls() {
-        return ollama.received("/api/chat").size() + claude.received().size();
+        return ollama.received("/api/chat").size()
+                + claude.received("/v1/messages").size();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.knowledgerouter.answer.claude;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.langchain4j.http.client.HttpClientBuilderLoader;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
@@ -27,12 +28,17 @@ final class RetryingHttpClient implements HttpClient {
     private final Duration readTimeout;
     private final RetryPolicy policy;
     private final RetryPolicy.Sleeper sleeper;
+    private final HttpClient streaming;
 
     RetryingHttpClient(Duration connectTimeout, Duration readTimeout, RetryPolicy policy, RetryPolicy.Sleeper sleeper) {
         this.http = java.net.http.HttpClient.newBuilder()
                 .connectTimeout(connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout)
                 .build();
         this.readTimeout = readTimeout == null ? Duration.ofSeconds(120) : readTimeout;
+        this.streaming = HttpClientBuilderLoader.loadHttpClientBuilder()
+                .connectTimeout(connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout)
+                .readTimeout(this.readTimeout)
+                .build();
         this.policy = policy;
         this.sleeper = sleeper;
     }
@@ -105,9 +111,13 @@ final class RetryingHttpClient implements HttpClient {
         });
     }
 
+    /**
+     * A stream is not retried: once a piece has reached the client, the answer cannot start over. It goes
+     * through LangChain4j's own client with the same timeouts.
+     */
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        throw new UnsupportedOperationException("streaming is not used by the answerer");
+        streaming.execute(request, parser, listener);
     }
 
     /** Hands the policy to LangChain4j, which sets the timeouts. */

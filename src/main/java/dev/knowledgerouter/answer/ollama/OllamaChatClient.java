@@ -2,19 +2,25 @@ package dev.knowledgerouter.answer.ollama;
 
 import dev.knowledgerouter.answer.ChatClient;
 import dev.knowledgerouter.answer.ConcurrencyGate;
+import dev.knowledgerouter.answer.ContextTrim;
 import dev.knowledgerouter.answer.Generation;
 import dev.knowledgerouter.answer.ModelCall;
 import dev.knowledgerouter.answer.ModelReply;
 import dev.knowledgerouter.answer.ModelUnavailableException;
 import dev.knowledgerouter.answer.Prompt;
 import dev.knowledgerouter.answer.PromptFitter;
+import dev.knowledgerouter.answer.StreamingModelCall;
 import dev.knowledgerouter.answer.TokenEstimator;
+import dev.knowledgerouter.answer.TokenSink;
 import dev.knowledgerouter.config.LocalModelSettings;
 import dev.knowledgerouter.config.ModelLimits;
 import dev.knowledgerouter.config.OllamaSettings;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.ollama.OllamaChatRequestParameters;
+import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
+import java.util.Optional;
 
 /**
  * A local model on Ollama, through LangChain4j's {@code /api/chat} client. Every call states its window
@@ -24,6 +30,7 @@ import dev.langchain4j.model.ollama.OllamaChatRequestParameters;
 public final class OllamaChatClient implements ChatClient {
     private final LocalModelSettings settings;
     private final ChatModel model;
+    private final StreamingChatModel streaming;
     private final ConcurrencyGate gate;
     private final OllamaWindow window;
     private final PromptFitter fitter;
@@ -55,6 +62,12 @@ public final class OllamaChatClient implements ChatClient {
                 .timeout(settings.timeout())
                 .maxRetries(0)
                 .build();
+        this.streaming = OllamaStreamingChatModel.builder()
+                .httpClientBuilder(new StrictHttpClient.Builder())
+                .baseUrl(settings.baseUrl())
+                .modelName(settings.model())
+                .timeout(settings.timeout())
+                .build();
     }
 
     @Override
@@ -64,6 +77,24 @@ public final class OllamaChatClient implements ChatClient {
 
     @Override
     public ModelReply chat(Prompt prompt) throws ModelUnavailableException {
+        Call call = prepare(prompt);
+        return gate.call(() -> ModelCall.run(name(), model, call.prompt(), call.parameters(), hints(), s -> s))
+                .trimmed(call.trim());
+    }
+
+    /** Streams {@code /api/chat}'s NDJSON pieces, holding the host's gate until the last one. */
+    @Override
+    public ModelReply stream(Prompt prompt, TokenSink sink) throws ModelUnavailableException {
+        Call call = prepare(prompt);
+        return gate.call(() -> StreamingModelCall.run(
+                        name(), streaming, call.prompt(), call.parameters(), hints(), s -> s, settings.timeout(), sink))
+                .trimmed(call.trim());
+    }
+
+    /** The prompt fitted to the window and the parameters that state it. */
+    private record Call(Prompt prompt, OllamaChatRequestParameters parameters, Optional<ContextTrim> trim) {}
+
+    private Call prepare(Prompt prompt) throws ModelUnavailableException {
         Generation asked = prompt.generation().orElse(new Generation(settings.maxTokens(), settings.temperature()));
         int tokens = window.tokens();
         PromptFitter.Fitted fitted =
@@ -73,33 +104,25 @@ public final class OllamaChatClient implements ChatClient {
                 .maxOutputTokens(fitted.allowance())
                 .temperature(asked.temperature().orElse(LocalModelSettings.DEFAULT_TEMPERATURE))
                 .build();
-        return gate.call(() -> callModel(fitted.prompt(), parameters)).trimmed(fitted.trim());
+        return new Call(fitted.prompt(), parameters, fitted.trim());
     }
 
-    private ModelReply callModel(Prompt prompt, OllamaChatRequestParameters parameters)
-            throws ModelUnavailableException {
-        return ModelCall.run(
-                name(),
-                model,
-                prompt,
-                parameters,
-                new ModelCall.Hints() {
-                    @Override
-                    public String unreachable() {
-                        return "no Ollama at " + settings.baseUrl()
-                                + "; start it with `ollama serve` or set OLLAMA_HOST";
-                    }
+    private ModelCall.Hints hints() {
+        return new ModelCall.Hints() {
+            @Override
+            public String unreachable() {
+                return "no Ollama at " + settings.baseUrl() + "; start it with `ollama serve` or set OLLAMA_HOST";
+            }
 
-                    @Override
-                    public String modelNotFound() {
-                        return "run `ollama pull " + settings.model() + "` or set OLLAMA_MODEL";
-                    }
+            @Override
+            public String modelNotFound() {
+                return "run `ollama pull " + settings.model() + "` or set OLLAMA_MODEL";
+            }
 
-                    @Override
-                    public String unauthorized() {
-                        return "the Ollama host refused the request; check the proxy in front of it";
-                    }
-                },
-                s -> s);
+            @Override
+            public String unauthorized() {
+                return "the Ollama host refused the request; check the proxy in front of it";
+            }
+        };
     }
 }

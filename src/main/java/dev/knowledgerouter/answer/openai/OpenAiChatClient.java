@@ -2,17 +2,23 @@ package dev.knowledgerouter.answer.openai;
 
 import dev.knowledgerouter.answer.ChatClient;
 import dev.knowledgerouter.answer.ConcurrencyGate;
+import dev.knowledgerouter.answer.ContextTrim;
 import dev.knowledgerouter.answer.Generation;
 import dev.knowledgerouter.answer.ModelCall;
 import dev.knowledgerouter.answer.ModelReply;
 import dev.knowledgerouter.answer.ModelUnavailableException;
 import dev.knowledgerouter.answer.Prompt;
 import dev.knowledgerouter.answer.PromptFitter;
+import dev.knowledgerouter.answer.StreamingModelCall;
+import dev.knowledgerouter.answer.TokenSink;
 import dev.knowledgerouter.config.LocalModelSettings;
 import dev.knowledgerouter.config.Secret;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -24,6 +30,7 @@ import java.util.function.UnaryOperator;
 public final class OpenAiChatClient implements ChatClient {
     private final LocalModelSettings settings;
     private final ChatModel model;
+    private final StreamingChatModel streaming;
     private final ConcurrencyGate gate;
     private final OpenAiWindow window;
     private final PromptFitter fitter;
@@ -45,6 +52,12 @@ public final class OpenAiChatClient implements ChatClient {
                 .timeout(settings.timeout())
                 .maxRetries(0)
                 .build();
+        this.streaming = OpenAiStreamingChatModel.builder()
+                .baseUrl(settings.baseUrl())
+                .apiKey(settings.apiKey().map(Secret::reveal).orElse(null))
+                .modelName(settings.model())
+                .timeout(settings.timeout())
+                .build();
     }
 
     @Override
@@ -54,6 +67,31 @@ public final class OpenAiChatClient implements ChatClient {
 
     @Override
     public ModelReply chat(Prompt prompt) throws ModelUnavailableException {
+        Call call = prepare(prompt);
+        return gate.call(() -> ModelCall.run(name(), model, call.prompt(), call.parameters(), hints(), redact()))
+                .trimmed(call.trim());
+    }
+
+    /** Streams the server's {@code data:} chunks, holding the host's gate until {@code [DONE]}. */
+    @Override
+    public ModelReply stream(Prompt prompt, TokenSink sink) throws ModelUnavailableException {
+        Call call = prepare(prompt);
+        return gate.call(() -> StreamingModelCall.run(
+                        name(),
+                        streaming,
+                        call.prompt(),
+                        call.parameters(),
+                        hints(),
+                        redact(),
+                        settings.timeout(),
+                        sink))
+                .trimmed(call.trim());
+    }
+
+    /** The prompt fitted to the window and the parameters that bound the answer. */
+    private record Call(Prompt prompt, ChatRequestParameters parameters, Optional<ContextTrim> trim) {}
+
+    private Call prepare(Prompt prompt) throws ModelUnavailableException {
         Generation asked = prompt.generation().orElse(new Generation(settings.maxTokens(), settings.temperature()));
         PromptFitter.Fitted fitted = fitter.fit(
                 prompt, window.tokens(), asked.maxTokens().orElse(LocalModelSettings.DEFAULT_MAX_TOKENS), name());
@@ -61,35 +99,31 @@ public final class OpenAiChatClient implements ChatClient {
                 .maxOutputTokens(fitted.allowance())
                 .temperature(asked.temperature().orElse(LocalModelSettings.DEFAULT_TEMPERATURE))
                 .build();
-        return gate.call(() -> callModel(fitted.prompt(), parameters)).trimmed(fitted.trim());
+        return new Call(fitted.prompt(), parameters, fitted.trim());
     }
 
-    private ModelReply callModel(Prompt prompt, ChatRequestParameters parameters) throws ModelUnavailableException {
-        UnaryOperator<String> redact =
-                settings.apiKey().<UnaryOperator<String>>map(k -> k::redact).orElse(s -> s);
-        return ModelCall.run(
-                name(),
-                model,
-                prompt,
-                parameters,
-                new ModelCall.Hints() {
-                    @Override
-                    public String unreachable() {
-                        return "no server at " + settings.baseUrl()
-                                + "; start it (llama-server, LM Studio's server) or fix base_url under local_models";
-                    }
+    private UnaryOperator<String> redact() {
+        return settings.apiKey().<UnaryOperator<String>>map(k -> k::redact).orElse(s -> s);
+    }
 
-                    @Override
-                    public String modelNotFound() {
-                        return "the server at " + settings.baseUrl() + " does not serve '" + settings.model()
-                                + "'; `kr models` lists what it serves";
-                    }
+    private ModelCall.Hints hints() {
+        return new ModelCall.Hints() {
+            @Override
+            public String unreachable() {
+                return "no server at " + settings.baseUrl()
+                        + "; start it (llama-server, LM Studio's server) or fix base_url under local_models";
+            }
 
-                    @Override
-                    public String unauthorized() {
-                        return "the server refused the key; check the variable api_key_env names";
-                    }
-                },
-                redact);
+            @Override
+            public String modelNotFound() {
+                return "the server at " + settings.baseUrl() + " does not serve '" + settings.model()
+                        + "'; `kr models` lists what it serves";
+            }
+
+            @Override
+            public String unauthorized() {
+                return "the server refused the key; check the variable api_key_env names";
+            }
+        };
     }
 }
