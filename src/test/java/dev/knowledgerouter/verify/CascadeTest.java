@@ -282,7 +282,8 @@ class CascadeTest {
         eachModelAnswers(HEDGING, GOOD);
         Answer a = twoLocalModels().answer(request("critical"));
         assertEquals("escalated", a.status());
-        assertEquals(1, ollama.received().size(), "the fallback is not asked before Claude on a critical task");
+        assertEquals(
+                1, ollama.received("/api/chat").size(), "the fallback is not asked before Claude on a critical task");
         assertEquals(1, claude.received().size());
     }
 
