@@ -1,8 +1,8 @@
 package dev.knowledgerouter.code.syntax;
 
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 import org.treesitter.TSInputEncoding;
@@ -52,8 +52,9 @@ public final class SourceParser implements AutoCloseable {
             Map.entry(Language.MARKDOWN, TreeSitterMarkdown::new));
 
     private final Map<Language, LanguageExtractor> extractors;
-    private final ThreadLocal<EnumMap<Language, TSParser>> parsers =
-            ThreadLocal.withInitial(() -> new EnumMap<>(Language.class));
+    // Idle parsers per language, shared by every thread: a parser is made once per language and concurrent
+    // use, not once per thread, so a server's many request threads do not each pay for their own.
+    private final Map<Language, Queue<TSParser>> idle = new ConcurrentHashMap<>();
     private final Queue<TSParser> created = new ConcurrentLinkedQueue<>();
 
     public SourceParser(Map<Language, LanguageExtractor> extractors) {
@@ -81,12 +82,14 @@ public final class SourceParser implements AutoCloseable {
         if (!GRAMMARS.containsKey(language)) {
             throw new IllegalArgumentException(language + " has no tree-sitter grammar; its extractor must read text");
         }
-        TSParser parser = parsers.get().computeIfAbsent(language, this::newParser);
+        TSParser parser = borrow(language);
         try (TSTree tree = parser.parseStringEncoding(null, source.text(), TSInputEncoding.TSInputEncodingUTF8)) {
             if (tree == null) {
                 return FileExtraction.text(path, language, source.lineCount());
             }
             return extractor.extract(path, source, tree.getRootNode());
+        } finally {
+            giveBack(language, parser);
         }
     }
 
@@ -98,10 +101,22 @@ public final class SourceParser implements AutoCloseable {
         if (!GRAMMARS.containsKey(language)) {
             throw new IllegalArgumentException(language + " has no tree-sitter grammar");
         }
-        TSParser parser = parsers.get().computeIfAbsent(language, this::newParser);
+        TSParser parser = borrow(language);
         try (TSTree tree = parser.parseStringEncoding(null, text, TSInputEncoding.TSInputEncodingUTF8)) {
             return tree != null && !tree.getRootNode().hasError();
+        } finally {
+            giveBack(language, parser);
         }
+    }
+
+    private TSParser borrow(Language language) {
+        TSParser parser = idle.computeIfAbsent(language, l -> new ConcurrentLinkedQueue<>())
+                .poll();
+        return parser != null ? parser : newParser(language);
+    }
+
+    private void giveBack(Language language, TSParser parser) {
+        idle.get(language).offer(parser);
     }
 
     private TSParser newParser(Language language) {
@@ -115,9 +130,10 @@ public final class SourceParser implements AutoCloseable {
         return parser;
     }
 
-    /** Frees the native parsers of every thread; call when no thread parses any more. */
+    /** Frees the native parsers; call when no thread parses any more. */
     @Override
     public void close() {
+        idle.clear();
         TSParser parser;
         while ((parser = created.poll()) != null) {
             parser.close();
