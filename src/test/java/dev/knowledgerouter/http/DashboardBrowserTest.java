@@ -39,7 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -221,19 +223,35 @@ class DashboardBrowserTest {
         box.clear();
         box.sendKeys(question);
         browser.findElement(By.id("ask-button")).click();
-        wait.until(d -> !d.findElements(By.id("answer-id")).isEmpty()
-                && !d.findElement(By.id("answer-id")).getText().equals(previousId));
-        return browser.findElement(By.id("answer-id")).getText();
+        return wait.until(d -> {
+            try {
+                List<WebElement> shown = d.findElements(By.id("answer-id"));
+                String id = shown.isEmpty() ? "" : shown.getFirst().getText();
+                return id.isEmpty() || id.equals(previousId) ? null : id;
+            } catch (StaleElementReferenceException e) {
+                // The streamed answer re-rendered the element between finding it and reading it.
+                return null;
+            }
+        });
+    }
+
+    /** The turns the conversation list shows, once it shows {@code expected} or the wait ends. */
+    static int turnsShown(int expected) {
+        By turns = By.cssSelector("#conversation li.turn");
+        try {
+            wait.until(d -> d.findElements(turns).size() == expected);
+        } catch (TimeoutException e) {
+            // The assertion that follows names the count actually shown.
+        }
+        return browser.findElements(turns).size();
     }
 
     @Test
     void theAskViewKeepsAConversationUntilNewConversation() throws Exception {
         String first = ask(QUESTION, "");
-        assertEquals(
-                2, browser.findElements(By.cssSelector("#conversation li.turn")).size());
+        assertEquals(2, turnsShown(2));
         String followUp = ask("And on Gradle?", first);
-        assertEquals(
-                4, browser.findElements(By.cssSelector("#conversation li.turn")).size());
+        assertEquals(4, turnsShown(4));
         JsonNode asked = interaction(followUp);
         assertEquals(QUESTION + "\nAnd on Gradle?", asked.path("query").asText(), "sent with its history: " + asked);
         assertEquals(
