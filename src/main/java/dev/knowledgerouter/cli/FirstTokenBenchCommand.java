@@ -96,6 +96,7 @@ final class FirstTokenBenchCommand implements Callable<Integer> {
         print(ctx, "direct", r.direct());
         print(ctx, "router", r.router());
         print(ctx, "overhead", r.overhead());
+        print(ctx, "routed", r.routeDecided());
         return 0;
     }
 

@@ -53,12 +53,15 @@ public final class FirstTokenBenchmark {
         progress.done();
         long[] direct = new long[requests];
         long[] routed = new long[requests];
+        long[] decided = new long[requests];
         long[] overhead = new long[requests];
         progress.start("first token", requests);
         for (int i = 0; i < requests; i++) {
             String q = query(i);
             direct[i] = direct(q);
-            routed[i] = routed(q);
+            Timing through = routed(q);
+            routed[i] = through.firstToken();
+            decided[i] = through.firstData();
             overhead[i] = routed[i] - direct[i];
             progress.advance(1);
         }
@@ -70,7 +73,8 @@ public final class FirstTokenBenchmark {
                 Runtime.getRuntime().availableProcessors(),
                 latency(direct),
                 latency(routed),
-                latency(overhead));
+                latency(overhead),
+                latency(decided));
     }
 
     private static String query(int i) {
@@ -93,11 +97,12 @@ public final class FirstTokenBenchmark {
                         "messages",
                         List.of(Map.of("role", "user", "content", query)))))
                 .build();
-        return firstToken(request, line -> line.startsWith("data: ") && line.contains("\"content_block_delta\""));
+        return firstToken(request, line -> line.startsWith("data: ") && line.contains("\"content_block_delta\""))
+                .firstToken();
     }
 
-    /** Nanoseconds to the first OpenAI chunk with answer text, through the router. */
-    private long routed(String query) {
+    /** Through the router: its first chunk (the role, sent once the route is decided) and its first text. */
+    private Timing routed(String query) {
         HttpRequest request = HttpRequest.newBuilder(router)
                 .header("Content-Type", "application/json")
                 .header("Accept", "text/event-stream")
@@ -124,8 +129,11 @@ public final class FirstTokenBenchmark {
         }
     }
 
-    /** Sends, times the first line {@code first} accepts, then reads the stream to its end. */
-    private long firstToken(HttpRequest request, Predicate<String> first) {
+    /** Nanoseconds from sending to the first {@code data:} line and to the first line carrying answer text. */
+    private record Timing(long firstData, long firstToken) {}
+
+    /** Sends, times the first data line and the first line {@code first} accepts, then reads to the end. */
+    private Timing firstToken(HttpRequest request, Predicate<String> first) {
         long start = System.nanoTime();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -136,8 +144,12 @@ public final class FirstTokenBenchmark {
                             request.uri() + " answered " + response.statusCode() + ": " + in.readLine());
                 }
                 long at = -1;
+                long firstData = -1;
                 String line;
                 while ((line = in.readLine()) != null) {
+                    if (firstData < 0 && line.startsWith("data: ")) {
+                        firstData = System.nanoTime() - start;
+                    }
                     if (at < 0 && first.test(line)) {
                         at = System.nanoTime() - start;
                     }
@@ -145,7 +157,7 @@ public final class FirstTokenBenchmark {
                 if (at < 0) {
                     throw new IllegalStateException(request.uri() + " streamed no answer text");
                 }
-                return at;
+                return new Timing(firstData, at);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("streaming from " + request.uri() + " failed: " + e.getMessage(), e);

@@ -40,7 +40,7 @@ class FirstTokenBenchCliTest {
         JsonNode r = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
         assertEquals(3, r.path("requests").asInt());
         assertTrue(r.path("first_token_delay_ms").asLong() > 0, r.toString());
-        for (String series : List.of("direct", "router", "overhead")) {
+        for (String series : List.of("direct", "router", "overhead", "route_decided")) {
             for (String field : List.of("p50_ms", "p95_ms", "p99_ms", "max_ms")) {
                 assertTrue(r.path(series).path(field).isNumber(), series + "." + field + " in " + r);
             }
