@@ -2,9 +2,11 @@ package dev.knowledgerouter.cli;
 
 import dev.knowledgerouter.app.App;
 import dev.knowledgerouter.config.ClaudeSettings;
+import dev.knowledgerouter.config.CostSettings;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.config.Secret;
 import dev.knowledgerouter.config.ServerSettings;
+import dev.knowledgerouter.config.StoreSettings;
 import dev.knowledgerouter.eval.FirstTokenBenchResult;
 import dev.knowledgerouter.eval.FirstTokenBenchmark;
 import dev.knowledgerouter.eval.FirstTokenWireServer;
@@ -62,6 +64,14 @@ final class FirstTokenBenchCommand implements Callable<Integer> {
             KrConfig config = base.toBuilder()
                     .home(work)
                     .server(ServerSettings.defaults().withListener("127.0.0.1", 0))
+                    .store(StoreSettings.defaults())
+                    // Every measured request calls the backend; the shipped hourly cap would end that after 50.
+                    .cost(new CostSettings(
+                            Integer.MAX_VALUE,
+                            Optional.empty(),
+                            Optional.empty(),
+                            base.cost().pricing(),
+                            base.cost().fallbackModel()))
                     .claude(new ClaudeSettings(
                             Optional.of(Secret.of("bench-wire-server")),
                             ClaudeSettings.DEFAULT_MODEL,

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -97,7 +98,10 @@ public final class FirstTokenBenchmark {
                         "messages",
                         List.of(Map.of("role", "user", "content", query)))))
                 .build();
-        return firstToken(request, line -> line.startsWith("data: ") && line.contains("\"content_block_delta\""))
+        return firstToken(
+                        request,
+                        line -> line.startsWith("data: ") && line.contains("\"content_block_delta\""),
+                        line -> {})
                 .firstToken();
     }
 
@@ -114,7 +118,28 @@ public final class FirstTokenBenchmark {
                         "messages",
                         List.of(Map.of("role", "user", "content", query)))))
                 .build();
-        return firstToken(request, FirstTokenBenchmark::carriesText);
+        return firstToken(request, FirstTokenBenchmark::carriesText, FirstTokenBenchmark::requireClaudeAnswered);
+    }
+
+    /**
+     * A router that answered without the backend (a cost cap reached, a reused answer) would be timed as fast
+     * as it is cheap: every stop chunk must say that Claude answered.
+     */
+    private static void requireClaudeAnswered(String line) {
+        if (!line.startsWith("data: ") || !line.contains("\"kr_route\"")) {
+            return;
+        }
+        JsonNode route;
+        try {
+            route = JSON.readTree(line.substring("data: ".length())).path("kr_route");
+        } catch (IOException e) {
+            throw new IllegalStateException("the router's stop chunk is not JSON: " + line, e);
+        }
+        if (!route.path("status").asText().equals("ok")
+                || !route.path("model").asText().startsWith("claude/")) {
+            throw new IllegalStateException("the router did not stream Claude's answer, so its time is not comparable: "
+                    + route.path("status").asText() + ", " + route.path("note").asText(""));
+        }
     }
 
     private static boolean carriesText(String line) {
@@ -132,8 +157,11 @@ public final class FirstTokenBenchmark {
     /** Nanoseconds from sending to the first {@code data:} line and to the first line carrying answer text. */
     private record Timing(long firstData, long firstToken) {}
 
-    /** Sends, times the first data line and the first line {@code first} accepts, then reads to the end. */
-    private Timing firstToken(HttpRequest request, Predicate<String> first) {
+    /**
+     * Sends, times the first data line and the first line {@code first} accepts, then reads to the end, handing
+     * every line to {@code check}.
+     */
+    private Timing firstToken(HttpRequest request, Predicate<String> first, Consumer<String> check) {
         long start = System.nanoTime();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -147,6 +175,7 @@ public final class FirstTokenBenchmark {
                 long firstData = -1;
                 String line;
                 while ((line = in.readLine()) != null) {
+                    check.accept(line);
                     if (firstData < 0 && line.startsWith("data: ")) {
                         firstData = System.nanoTime() - start;
                     }
