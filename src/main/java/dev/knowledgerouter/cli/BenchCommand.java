@@ -15,7 +15,12 @@ import picocli.CommandLine.ParentCommand;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks.",
-        subcommands = {BenchCommand.Route.class, VerifyBenchCommand.class, ScaleBenchCommand.class})
+        subcommands = {
+            BenchCommand.Route.class,
+            VerifyBenchCommand.class,
+            ScaleBenchCommand.class,
+            FirstTokenBenchCommand.class
+        })
 final class BenchCommand implements Runnable {
     @ParentCommand
     KrCommand parent;
@@ -23,7 +28,8 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new CliException(
-                "name a benchmark: `kr bench route --help`, `kr bench verify --help` or `kr bench scale --help`");
+                "name a benchmark: `kr bench route --help`, `kr bench verify --help`, `kr bench scale --help`"
+                        + " or `kr bench first-token --help`");
     }
 
     @Command(
