@@ -28,13 +28,7 @@ import java.util.function.UnaryOperator;
  */
 public final class ModelCall {
     /** Hints in a provider's terms for the failures users can fix themselves. */
-    public interface Hints {
-        String unreachable();
-
-        String modelNotFound();
-
-        String unauthorized();
-    }
+    public record Hints(String unreachable, String modelNotFound, String unauthorized) {}
 
     private ModelCall() {}
 

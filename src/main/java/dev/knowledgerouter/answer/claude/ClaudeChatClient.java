@@ -112,21 +112,9 @@ public final class ClaudeChatClient implements ChatClient {
     }
 
     private ModelCall.Hints hints() {
-        return new ModelCall.Hints() {
-            @Override
-            public String unreachable() {
-                return "cannot reach " + settings.baseUrl() + "; check the network or ANTHROPIC_BASE_URL";
-            }
-
-            @Override
-            public String modelNotFound() {
-                return "model '" + settings.model() + "' is not served; set KR_CLAUDE_MODEL to a current model";
-            }
-
-            @Override
-            public String unauthorized() {
-                return "ANTHROPIC_API_KEY was rejected; check the key";
-            }
-        };
+        return new ModelCall.Hints(
+                "cannot reach " + settings.baseUrl() + "; check the network or ANTHROPIC_BASE_URL",
+                "model '" + settings.model() + "' is not served; set KR_CLAUDE_MODEL to a current model",
+                "ANTHROPIC_API_KEY was rejected; check the key");
     }
 }

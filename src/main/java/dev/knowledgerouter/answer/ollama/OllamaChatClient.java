@@ -108,21 +108,9 @@ public final class OllamaChatClient implements ChatClient {
     }
 
     private ModelCall.Hints hints() {
-        return new ModelCall.Hints() {
-            @Override
-            public String unreachable() {
-                return "no Ollama at " + settings.baseUrl() + "; start it with `ollama serve` or set OLLAMA_HOST";
-            }
-
-            @Override
-            public String modelNotFound() {
-                return "run `ollama pull " + settings.model() + "` or set OLLAMA_MODEL";
-            }
-
-            @Override
-            public String unauthorized() {
-                return "the Ollama host refused the request; check the proxy in front of it";
-            }
-        };
+        return new ModelCall.Hints(
+                "no Ollama at " + settings.baseUrl() + "; start it with `ollama serve` or set OLLAMA_HOST",
+                "run `ollama pull " + settings.model() + "` or set OLLAMA_MODEL",
+                "the Ollama host refused the request; check the proxy in front of it");
     }
 }

@@ -107,23 +107,11 @@ public final class OpenAiChatClient implements ChatClient {
     }
 
     private ModelCall.Hints hints() {
-        return new ModelCall.Hints() {
-            @Override
-            public String unreachable() {
-                return "no server at " + settings.baseUrl()
-                        + "; start it (llama-server, LM Studio's server) or fix base_url under local_models";
-            }
-
-            @Override
-            public String modelNotFound() {
-                return "the server at " + settings.baseUrl() + " does not serve '" + settings.model()
-                        + "'; `kr models` lists what it serves";
-            }
-
-            @Override
-            public String unauthorized() {
-                return "the server refused the key; check the variable api_key_env names";
-            }
-        };
+        return new ModelCall.Hints(
+                "no server at " + settings.baseUrl()
+                        + "; start it (llama-server, LM Studio's server) or fix base_url under local_models",
+                "the server at " + settings.baseUrl() + " does not serve '" + settings.model()
+                        + "'; `kr models` lists what it serves",
+                "the server refused the key; check the variable api_key_env names");
     }
 }
