@@ -55,10 +55,6 @@ public final class CFamilyExtractor implements LanguageExtractor {
             super(source, out);
         }
 
-        String packageName() {
-            return packageName;
-        }
-
         @Override
         protected Declared declaration(TSNode node, String typeName) {
             String type = node.getType();

@@ -17,7 +17,6 @@ import dev.knowledgerouter.code.syntax.SyntaxNodes;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.treesitter.TSNode;
 
 /**
@@ -42,25 +41,13 @@ public final class CSharpExtractor implements LanguageExtractor {
         ExtractionBuilder out = new ExtractionBuilder();
         Walk walk = new Walk(source, out);
         walk.visit(root, "", "", "");
-        walk.narrowUsings();
+        walk.narrowWildcards();
         return out.build(path, Language.CSHARP, walk.packageName(), source, root);
     }
 
     private static final class Walk extends DeclarationWalk {
-        private final TreeSet<String> usedNames = new TreeSet<>();
-
         Walk(SourceText source, ExtractionBuilder out) {
             super(source, out);
-        }
-
-        String packageName() {
-            return packageName;
-        }
-
-        void narrowUsings() {
-            List<String> used = List.copyOf(usedNames);
-            out.rewriteImportsFrom(
-                    0, ref -> ref.wildcard() ? new ImportRef(ref.spec(), used, true, ref.kind(), ref.line()) : ref);
         }
 
         @Override

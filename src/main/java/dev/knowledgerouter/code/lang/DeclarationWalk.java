@@ -4,10 +4,13 @@ import dev.knowledgerouter.code.syntax.CodeText;
 import dev.knowledgerouter.code.syntax.Declaration;
 import dev.knowledgerouter.code.syntax.DeclarationKind;
 import dev.knowledgerouter.code.syntax.ExtractionBuilder;
+import dev.knowledgerouter.code.syntax.ImportRef;
 import dev.knowledgerouter.code.syntax.LeadingComments;
 import dev.knowledgerouter.code.syntax.SourceText;
 import dev.knowledgerouter.code.syntax.SyntaxNodes;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.treesitter.TSNode;
 
 /**
@@ -21,6 +24,8 @@ abstract class DeclarationWalk {
     protected final SourceText source;
     protected final ExtractionBuilder out;
     protected String packageName = "";
+    /** Names the file uses that a wildcard import may bring in, for the resolver to link only their files. */
+    protected final TreeSet<String> usedNames = new TreeSet<>();
 
     /**
      * What a node declares.
@@ -38,6 +43,17 @@ abstract class DeclarationWalk {
     DeclarationWalk(SourceText source, ExtractionBuilder out) {
         this.source = source;
         this.out = out;
+    }
+
+    final String packageName() {
+        return packageName;
+    }
+
+    /** Gives each wildcard import the names the file uses ({@link #usedNames}). */
+    final void narrowWildcards() {
+        List<String> used = List.copyOf(usedNames);
+        out.rewriteImportsFrom(
+                0, ref -> ref.wildcard() ? new ImportRef(ref.spec(), used, true, ref.kind(), ref.line()) : ref);
     }
 
     /** What {@code node} declares, or null. {@code typeName} is the enclosing type's simple name, empty outside. */

@@ -15,7 +15,6 @@ import dev.knowledgerouter.code.syntax.SourceText;
 import dev.knowledgerouter.code.syntax.SupertypeRef;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.treesitter.TSNode;
 
 /**
@@ -35,20 +34,8 @@ public final class KotlinExtractor implements LanguageExtractor {
     }
 
     private static final class Walk extends DeclarationWalk {
-        private final TreeSet<String> usedNames = new TreeSet<>();
-
         Walk(SourceText source, ExtractionBuilder out) {
             super(source, out);
-        }
-
-        String packageName() {
-            return packageName;
-        }
-
-        void narrowWildcards() {
-            List<String> used = List.copyOf(usedNames);
-            out.rewriteImportsFrom(
-                    0, ref -> ref.wildcard() ? new ImportRef(ref.spec(), used, true, ref.kind(), ref.line()) : ref);
         }
 
         @Override

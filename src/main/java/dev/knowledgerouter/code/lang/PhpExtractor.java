@@ -47,10 +47,6 @@ public final class PhpExtractor implements LanguageExtractor {
             super(source, out);
         }
 
-        String packageName() {
-            return packageName;
-        }
-
         @Override
         protected Declared declaration(TSNode node, String typeName) {
             String type = node.getType();
