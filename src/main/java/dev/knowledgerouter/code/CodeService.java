@@ -242,6 +242,22 @@ public final class CodeService implements AutoCloseable {
     }
 
     /**
+     * A repository's description, frameworks, layers and tour as stored, its node ids resolved to names and files.
+     *
+     * @throws UnknownRepositoryException if no repository of that name was analysed
+     * @throws UncheckedIOException if its graph file cannot be read (damaged, cut short)
+     */
+    public RepositoryOverview overview(String repository) {
+        List<String> analysed = repositories();
+        if (!analysed.contains(repository)) {
+            throw new UnknownRepositoryException(repository, analysed);
+        }
+        KnowledgeGraph graph = GraphFile.read(RepositoryAnalyzer.graphFile(graphsDir, repository))
+                .graph();
+        return RepositoryOverview.of(repository, graph);
+    }
+
+    /**
      * An analysed repository as stored.
      *
      * @param credentialSkips what its last analysis left out as credentials (paths and lines, never values)

@@ -26,7 +26,8 @@ import java.util.Optional;
  *   <li>{@code GET /v1/repos}: the analysed repositories;</li>
  *   <li>{@code GET /v1/repos/{name}}: a repository's job and stored graph;</li>
  *   <li>{@code GET /v1/repos/{name}/search?q=&k=}: semantic search over its code;</li>
- *   <li>{@code GET /v1/repos/{name}/impact?base=}: what the working tree's changes against {@code base} touch.</li>
+ *   <li>{@code GET /v1/repos/{name}/impact?base=}: what the working tree's changes against {@code base} touch;</li>
+ *   <li>{@code GET /v1/repos/{name}/overview}: its layers and tour ({@link RepositoryOverviewRoute}).</li>
  * </ul>
  */
 final class RepositoryRoutes {
@@ -49,6 +50,7 @@ final class RepositoryRoutes {
         routes.get("/v1/repos/{name}", this::repository);
         routes.get("/v1/repos/{name}/search", this::search);
         routes.get("/v1/repos/{name}/impact", this::impact);
+        new RepositoryOverviewRoute(app).register(routes);
     }
 
     private void analyze(Context ctx) {
