@@ -5,7 +5,7 @@
 
 (() => {
   const TOKEN_KEY = 'kr.token';
-  const VIEWS = ['ask', 'recent', 'collections', 'report'];
+  const VIEWS = ['ask', 'recent', 'collections', 'code', 'report'];
   const HEALTH_PARTS = [['store', 'Store'], ['embedder', 'Embedder'], ['local_model', 'Local model'], ['claude', 'Claude']];
   const HEALTH_EVERY_MS = 30000;
   const RECENT_LIMIT = 20;
@@ -721,8 +721,9 @@
 
   // ---- views -------------------------------------------------------------------------------------------
 
+  const code = window.krCodeView({ $, el, api, setStatus, describe, markdown });
   const loaded = new Set();
-  const loaders = { recent: loadRecent, collections: loadCollections, report: loadReport };
+  const loaders = { recent: loadRecent, collections: loadCollections, code: code.load, report: loadReport };
 
   function currentView() {
     const name = location.hash.replace(/^#/, '');
@@ -752,6 +753,7 @@
     setUpToken();
     setUpAsk();
     setUpSearch();
+    code.setUp();
     $('health-refresh').addEventListener('click', refreshHealth);
     $('recent-refresh').addEventListener('click', loadRecent);
     $('collections-refresh').addEventListener('click', loadCollections);
