@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the project says it is, in its own words: the first paragraph of prose in its root README (headings,
@@ -18,6 +20,14 @@ import java.util.function.Function;
  */
 final class ProjectDescription {
     static final int MAX_CHARS = 400;
+    /** Inline code keeps its text as written: markers inside it are not emphasis. */
+    private static final Pattern CODE = Pattern.compile("`([^`]+)`");
+
+    private static final List<Pattern> EMPHASIS = List.of(
+            Pattern.compile("\\*\\*(\\S(?:.*?\\S)?)\\*\\*"),
+            Pattern.compile("(?<!\\w)__(\\S(?:.*?\\S)?)__(?!\\w)"),
+            Pattern.compile("(?<![\\w*])\\*(\\S(?:[^*]*?\\S)?)\\*(?![\\w*])"),
+            Pattern.compile("(?<!\\w)_(\\S(?:[^_]*?\\S)?)_(?!\\w)"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ProjectDescription() {}
@@ -60,7 +70,31 @@ final class ProjectDescription {
                 break;
             }
         }
-        return links(String.join(" ", paragraph)).strip();
+        return plain(links(String.join(" ", paragraph))).strip();
+    }
+
+    /**
+     * Bold, italics and inline code lose their markers ({@code **fast**} reads as {@code fast}): the description
+     * is shown as plain text. A marker counts only where it opens and closes around text, so {@code snake_case}
+     * names and a lone {@code *} survive.
+     */
+    static String plain(String text) {
+        StringBuilder out = new StringBuilder();
+        Matcher code = CODE.matcher(text);
+        int from = 0;
+        while (code.find()) {
+            out.append(unemphasised(text.substring(from, code.start()))).append(code.group(1));
+            from = code.end();
+        }
+        return out.append(unemphasised(text.substring(from))).toString();
+    }
+
+    private static String unemphasised(String text) {
+        String out = text;
+        for (Pattern marker : EMPHASIS) {
+            out = marker.matcher(out).replaceAll("$1");
+        }
+        return out;
     }
 
     /** Headings, underlines, badges, images, HTML, tables, lists, quotes and rules: not the description. */
