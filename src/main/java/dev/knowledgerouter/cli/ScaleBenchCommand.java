@@ -4,6 +4,7 @@ import dev.knowledgerouter.eval.ScaleBenchResult;
 import dev.knowledgerouter.eval.ScaleBenchmark;
 import dev.knowledgerouter.knowledge.HitSelection;
 import dev.knowledgerouter.knowledge.lucene.VectorFormat;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -58,6 +59,16 @@ final class ScaleBenchCommand implements Callable<Integer> {
             description = "Where the index lives (default $KR_HOME/bench/scale-<format>-<entries>).")
     Path dir;
 
+    @Option(
+            names = "--from",
+            paramLabel = "DIR",
+            description = {
+                "Make the index by converting a full index of the same --entries in another format (a --dir of an"
+                        + " earlier run)",
+                "instead of filling it: its graph is reused and only the vectors are re-encoded."
+            })
+    Path from;
+
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
@@ -73,7 +84,15 @@ final class ScaleBenchCommand implements Callable<Integer> {
                 : ctx.config().home().resolve("bench").resolve(name);
         TerminalProgress progress = TerminalProgress.on(ctx.err());
         ScaleBenchmark benchmark = new ScaleBenchmark(home, format, entries);
-        double fill = benchmark.fill(progress);
+        double fill;
+        if (from != null) {
+            if (!Files.isDirectory(from)) {
+                throw new CliException("--from " + from + " is not a folder; give the --dir of an earlier full run");
+            }
+            fill = benchmark.convert(from.toAbsolutePath(), progress);
+        } else {
+            fill = benchmark.fill(progress);
+        }
         ScaleBenchResult r = benchmark.measure(queries, k, HitSelection.OVERFETCH, fill, progress);
         if (json) {
             ctx.printJson(r);

@@ -41,6 +41,22 @@ public final class ScaleBenchmark {
         this.vectors = new SyntheticVectors(DIMS, entries);
     }
 
+    /**
+     * Makes the index from the full index of the same vectors at {@code source} (another format), reusing its
+     * graph; returns the seconds it took (0 when the index existed already).
+     */
+    public double convert(Path source, Progress progress) {
+        try (VectorScaleIndex full = VectorScaleIndex.open(source)) {
+            if (full.size() != entries) {
+                throw new IllegalArgumentException("the index at " + source + " holds " + full.size() + " vectors, not "
+                        + entries + "; convert one of the same size");
+            }
+        }
+        long start = System.nanoTime();
+        long written = VectorScaleIndex.convert(source, dir, format, progress);
+        return written == 0 ? 0 : (System.nanoTime() - start) / 1e9;
+    }
+
     /** Fills the index to its size; returns the seconds it took (0 when it was full already). */
     public double fill(Progress progress) {
         long start = System.nanoTime();

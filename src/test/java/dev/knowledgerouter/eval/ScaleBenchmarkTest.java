@@ -3,6 +3,7 @@ package dev.knowledgerouter.eval;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.knowledgerouter.knowledge.Progress;
@@ -55,6 +56,35 @@ class ScaleBenchmarkTest {
 
         assertEquals("int8", r.format());
         assertTrue(r.rescoredRecall() >= 0.9, "rescored recall " + r.rescoredRecall());
+    }
+
+    @Test
+    void anIndexConvertedFromAFullFloatIndexHoldsTheSameVectorsInTheNewFormat() {
+        new ScaleBenchmark(dir.resolve("float"), VectorFormat.FLOAT, 3_000).fill(Progress.NONE);
+        ScaleBenchmark int8 = new ScaleBenchmark(dir.resolve("int8"), VectorFormat.INT8, 3_000);
+
+        assertTrue(int8.convert(dir.resolve("float"), Progress.NONE) > 0);
+        ScaleBenchResult r = int8.measure(50, 10, 5, 0, Progress.NONE);
+
+        assertEquals(3_000, r.entries());
+        assertTrue(r.rescoredRecall() >= 0.9, "rescored recall " + r.rescoredRecall());
+        assertTrue(
+                r.indexMb()
+                        > new ScaleBenchmark(dir.resolve("float"), VectorFormat.FLOAT, 3_000)
+                                .measure(5, 10, 5, 0, Progress.NONE)
+                                .indexMb(),
+                "the int8 index keeps a quantized copy beside the floats");
+    }
+
+    @Test
+    void convertingAnIndexOfAnotherSizeIsRefused() {
+        new ScaleBenchmark(dir.resolve("float"), VectorFormat.FLOAT, 500).fill(Progress.NONE);
+        ScaleBenchmark int8 = new ScaleBenchmark(dir.resolve("int8"), VectorFormat.INT8, 3_000);
+
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> int8.convert(dir.resolve("float"), Progress.NONE));
+
+        assertTrue(e.getMessage().contains("holds 500 vectors, not 3000"), e.getMessage());
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
@@ -54,15 +55,7 @@ public final class VectorScaleIndex implements AutoCloseable {
      */
     public static long fill(
             Path path, VectorFormat format, long entries, LongFunction<float[]> next, Progress progress) {
-        KnnVectorsFormat knn = format.knnFormat();
-        IndexWriterConfig config = new IndexWriterConfig()
-                .setRAMBufferSizeMB(RAM_BUFFER_MB)
-                .setCodec(new Lucene104Codec() {
-                    @Override
-                    public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-                        return knn;
-                    }
-                });
+        IndexWriterConfig config = config(format);
         try (Directory dir = OwnerOnlyDirectory.open(path);
                 IndexWriter writer = new IndexWriter(dir, config)) {
             long have = writer.getDocStats().numDocs;
@@ -89,6 +82,48 @@ public final class VectorScaleIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("cannot fill the vector index at " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes the vectors of the full index at {@code from} into a new index at {@code to} in {@code format},
+     * without generating or inserting them again: the merge that writes them reuses the source's HNSW graph
+     * (Lucene starts a merged graph from its largest segment's), so only the vectors are re-encoded. The graph
+     * was built on the raw floats, which a quantized format keeps on disk too. Returns the vectors written
+     * (0 when {@code to} held an index already).
+     */
+    public static long convert(Path from, Path to, VectorFormat format, Progress progress) {
+        try (Directory source = OwnerOnlyDirectory.open(from);
+                DirectoryReader reader = DirectoryReader.open(source);
+                Directory dir = OwnerOnlyDirectory.open(to);
+                IndexWriter writer = new IndexWriter(dir, config(format))) {
+            if (writer.getDocStats().numDocs > 0) {
+                return 0;
+            }
+            progress.start(
+                    "convert " + reader.numDocs() + " vectors to "
+                            + format.name().toLowerCase(Locale.ROOT),
+                    1);
+            CodecReader[] segments = reader.leaves().stream()
+                    .map(leaf -> (CodecReader) leaf.reader())
+                    .toArray(CodecReader[]::new);
+            writer.addIndexes(segments);
+            writer.forceMerge(1);
+            writer.commit();
+            progress.done();
+            return reader.numDocs();
+        } catch (IOException e) {
+            throw new StoreException("cannot convert the vector index at " + from + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static IndexWriterConfig config(VectorFormat format) {
+        KnnVectorsFormat knn = format.knnFormat();
+        return new IndexWriterConfig().setRAMBufferSizeMB(RAM_BUFFER_MB).setCodec(new Lucene104Codec() {
+            @Override
+            public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                return knn;
+            }
+        });
     }
 
     public static VectorScaleIndex open(Path path) {
