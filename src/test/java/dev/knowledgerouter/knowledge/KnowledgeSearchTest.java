@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.knowledgerouter.app.App;
+import dev.knowledgerouter.testing.ReadCountingStore;
 import dev.knowledgerouter.testing.TestStack;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,5 +1,13 @@
-package dev.knowledgerouter.knowledge;
+package dev.knowledgerouter.testing;
 
+import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.EmbedderIdentity;
+import dev.knowledgerouter.knowledge.Entry;
+import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.knowledge.RankedHits;
+import dev.knowledgerouter.knowledge.SearchHit;
+import dev.knowledgerouter.knowledge.SearchRequest;
+import dev.knowledgerouter.knowledge.StoredEntry;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -11,22 +19,22 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /** A real store that counts how many ranked hits its callers read, to show what a search decodes. */
-final class ReadCountingStore implements KnowledgeStore {
+public final class ReadCountingStore implements KnowledgeStore {
     private final KnowledgeStore store;
     private final AtomicInteger ranked = new AtomicInteger();
     private final AtomicInteger read = new AtomicInteger();
 
-    ReadCountingStore(KnowledgeStore store) {
+    public ReadCountingStore(KnowledgeStore store) {
         this.store = store;
     }
 
     /** Hits the rankings kept. */
-    int ranked() {
+    public int ranked() {
         return ranked.get();
     }
 
     /** Hits read out of the rankings. */
-    int read() {
+    public int read() {
         return read.get();
     }
 
