@@ -24,10 +24,10 @@ public final class HitSelection {
         double cosine(C candidate) throws X;
     }
 
-    /** The hit a kept candidate becomes, carrying its cosine. */
+    /** The hit a kept candidate becomes, carrying its cosine (a {@link SearchHit}, or what one is read from later). */
     @FunctionalInterface
-    public interface HitOf<C, X extends Exception> {
-        SearchHit hit(C candidate, double cosine) throws X;
+    public interface HitOf<C, H, X extends Exception> {
+        H hit(C candidate, double cosine) throws X;
     }
 
     private HitSelection() {}
@@ -42,9 +42,9 @@ public final class HitSelection {
      * ranking is ordered by cosine, so there the first candidate below the minimum ends the selection; a BM25
      * or fused ranking is not, and its later candidates are still looked at.
      */
-    public static <C, X extends Exception> List<SearchHit> firstAboveThreshold(
-            SearchRequest request, List<C> ranked, CosineOf<C, X> cosine, HitOf<C, X> hit) throws X {
-        List<SearchHit> hits = new ArrayList<>(Math.min(request.k(), ranked.size()));
+    public static <C, H, X extends Exception> List<H> firstAboveThreshold(
+            SearchRequest request, List<C> ranked, CosineOf<C, X> cosine, HitOf<C, H, X> hit) throws X {
+        List<H> hits = new ArrayList<>(Math.min(request.k(), ranked.size()));
         for (C candidate : ranked) {
             if (hits.size() == request.k()) {
                 break;

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -98,26 +99,75 @@ public final class KnowledgeSearch implements AutoCloseable {
         return run(collections, request, k);
     }
 
+    /**
+     * Ranks every collection, then reads only the best {@code k} hits of them all: a hit that would be merged away
+     * is never decompressed nor parsed. Ties keep the collections' order, as a stable sort of all their hits would.
+     */
     private List<SearchHit> run(List<String> collections, SearchRequest request, int k) {
         if (collections.size() == 1) {
             return store.search(request.inCollection(collections.getFirst()));
         }
-        List<FutureTask<List<SearchHit>>> tasks = new ArrayList<>(collections.size());
+        List<FutureTask<RankedHits>> tasks = new ArrayList<>(collections.size());
         for (String c : collections) {
-            tasks.add(new FutureTask<>(() -> store.search(request.inCollection(c))));
+            tasks.add(new FutureTask<>(() -> store.rank(request.inCollection(c))));
         }
         for (int i = 1; i < tasks.size(); i++) {
             pool.execute(tasks.get(i));
         }
-        for (FutureTask<List<SearchHit>> t : tasks) {
+        for (FutureTask<RankedHits> t : tasks) {
             t.run();
         }
-        List<SearchHit> merged = new ArrayList<>();
-        for (FutureTask<List<SearchHit>> t : tasks) {
-            merged.addAll(join(t));
+        List<RankedHits> rankings = new ArrayList<>(tasks.size());
+        try {
+            for (FutureTask<RankedHits> t : tasks) {
+                rankings.add(join(t));
+            }
+            return best(rankings, k);
+        } finally {
+            closeAll(tasks);
         }
-        merged.sort(Comparator.comparingDouble(SearchHit::rankScore).reversed());
-        return merged.size() > k ? List.copyOf(merged.subList(0, k)) : merged;
+    }
+
+    private record Candidate(RankedHits ranking, int index, double rankScore) {}
+
+    private static List<SearchHit> best(List<RankedHits> rankings, int k) {
+        List<Candidate> all = new ArrayList<>();
+        for (RankedHits r : rankings) {
+            for (int i = 0; i < r.size(); i++) {
+                all.add(new Candidate(r, i, r.rankScore(i)));
+            }
+        }
+        all.sort(Comparator.comparingDouble(Candidate::rankScore).reversed());
+        List<SearchHit> hits = new ArrayList<>(Math.min(k, all.size()));
+        for (Candidate c : all.subList(0, Math.min(k, all.size()))) {
+            hits.add(c.ranking().read(c.index()));
+        }
+        return hits;
+    }
+
+    /**
+     * Closes every ranking the tasks produced, also when another task failed: a pool thread may still be running
+     * one, and a ranking left open would hold its index view for good, so this waits for each to finish.
+     */
+    private static void closeAll(List<FutureTask<RankedHits>> tasks) {
+        boolean interrupted = false;
+        for (FutureTask<RankedHits> t : tasks) {
+            while (!t.isDone()) {
+                try {
+                    t.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException | CancellationException e) {
+                    break;
+                }
+            }
+            if (t.state() == Future.State.SUCCESS) {
+                t.resultNow().close();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The names of the collections whose relevance routes queries. */

@@ -50,6 +50,14 @@ public interface KnowledgeStore extends AutoCloseable {
 
     List<SearchHit> search(SearchRequest request);
 
+    /**
+     * The hits {@link #search} would answer, in the same order, read only when asked for (see {@link RankedHits});
+     * a store that cannot rank without reading answers the hits it read.
+     */
+    default RankedHits rank(SearchRequest request) {
+        return RankedHits.of(search(request));
+    }
+
     /** Visits the entries with {@code from <= timestamp < to}, oldest first. */
     void scan(String collection, Instant from, Instant to, Consumer<StoredEntry> visitor);
 

@@ -4,6 +4,7 @@ import dev.knowledgerouter.answer.Answer;
 import dev.knowledgerouter.config.LearningSettings;
 import dev.knowledgerouter.knowledge.CollectionCatalog;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.knowledge.RankedHits;
 import dev.knowledgerouter.knowledge.SearchHit;
 import dev.knowledgerouter.knowledge.SearchRequest;
 import dev.knowledgerouter.route.LearnedEstimate;
@@ -48,13 +49,30 @@ public final class OutcomeEstimator {
         Optional<String> user = scope.filterValue();
         boolean filtered = user.isPresent()
                 && store.collection(CollectionCatalog.HISTORY).filterFields().contains(InteractionScope.USER);
-        SearchRequest scoped = filtered
-                ? request.withFilter(InteractionScope.USER, user.get())
-                : SearchRequest.of(CollectionCatalog.HISTORY, queryVector, settings.k() * UNFILTERED_OVERFETCH);
-        return store.search(scoped).stream()
-                .filter(h -> scope.admits(h.payload()))
-                .limit(settings.k())
-                .toList();
+        if (filtered) {
+            return store.search(request.withFilter(InteractionScope.USER, user.get())).stream()
+                    .filter(h -> scope.admits(h.payload()))
+                    .toList();
+        }
+        return firstAdmitted(
+                SearchRequest.of(CollectionCatalog.HISTORY, queryVector, settings.k() * UNFILTERED_OVERFETCH), scope);
+    }
+
+    /**
+     * The first k neighbours {@code scope} admits, read in rank order until k are found: where most neighbours
+     * are admitted (a single-user install, whose requests name no user) that reads k interactions, not 4 x k.
+     */
+    private List<SearchHit> firstAdmitted(SearchRequest request, InteractionScope scope) {
+        List<SearchHit> admitted = new ArrayList<>(settings.k());
+        try (RankedHits ranked = store.rank(request)) {
+            for (int i = 0; i < ranked.size() && admitted.size() < settings.k(); i++) {
+                SearchHit hit = ranked.read(i);
+                if (scope.admits(hit.payload())) {
+                    admitted.add(hit);
+                }
+            }
+        }
+        return List.copyOf(admitted);
     }
 
     public LearnedEstimate estimate(float[] queryVector) {

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  */
 public final class ComplexityEstimator {
     private static final Pattern FENCE = Pattern.compile("```");
+    // Compiled once rather than by String.replaceAll and split on every query.
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern FILE = Pattern.compile(
             "\\b[\\w./-]+\\.(java|kt|py|js|jsx|ts|tsx|go|rs|c|cc|cpp|h|hpp|cs|rb|php|swift|scala|xml|ya?ml|json|toml|gradle|sql|sh|tf)\\b");
     private static final Pattern WIDE_SCOPE = Pattern.compile(
@@ -105,11 +107,11 @@ public final class ComplexityEstimator {
             "traceback");
 
     public Complexity estimate(String query) {
-        String text = " " + query.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ") + " ";
+        String text = " " + WHITESPACE.matcher(query.toLowerCase(Locale.ROOT)).replaceAll(" ") + " ";
         List<String> signals = new ArrayList<>();
         int score = 1;
 
-        int words = query.isBlank() ? 0 : query.strip().split("\\s+").length;
+        int words = query.isBlank() ? 0 : WHITESPACE.split(query.strip()).length;
         int lengthPoints = words > 300 ? 3 : words > 120 ? 2 : words > 40 ? 1 : 0;
         score += note(signals, lengthPoints, words + " words");
 

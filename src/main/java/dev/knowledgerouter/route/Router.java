@@ -8,12 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Applies a routing profile: local when any of its rules admits the relevance and complexity,
  * remote otherwise. Relevance is the best cosine over the knowledge collections.
  */
 public final class Router {
+    // Compiled once: a reason is formatted on every decision.
+    private static final Pattern TRAILING_ZEROS = Pattern.compile("0+$");
+    private static final Pattern TRAILING_DOT = Pattern.compile("\\.$");
+
     /** Replaced whole when tuning changes a profile, so a query reads one consistent set of rules. */
     private volatile RoutingSettings settings;
 
@@ -180,6 +185,9 @@ public final class Router {
     }
 
     private static String fmt(double d) {
-        return String.format(Locale.ROOT, "%.3f", d).replaceAll("0+$", "").replaceAll("\\.$", ".0");
+        String fixed = String.format(Locale.ROOT, "%.3f", d);
+        return TRAILING_DOT
+                .matcher(TRAILING_ZEROS.matcher(fixed).replaceAll(""))
+                .replaceAll(".0");
     }
 }

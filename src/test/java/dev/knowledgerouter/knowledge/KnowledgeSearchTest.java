@@ -3,11 +3,14 @@ package dev.knowledgerouter.knowledge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.knowledgerouter.app.App;
+import dev.knowledgerouter.testing.ReadCountingStore;
 import dev.knowledgerouter.testing.TestStack;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +39,10 @@ class KnowledgeSearchTest {
         app.close();
     }
 
+    private static List<String> keys(List<SearchHit> hits) {
+        return hits.stream().map(h -> h.collection() + "/" + h.id()).toList();
+    }
+
     @Test
     void theCollectionsSearchedAlongsideAnotherSearchGiveTheSameHitsAsAlone() {
         List<String> collections = search.knowledgeCollections();
@@ -52,6 +59,35 @@ class KnowledgeSearchTest {
                 alone.stream().map(h -> h.collection() + "/" + h.id()).toList(),
                 together.hits().stream().map(h -> h.collection() + "/" + h.id()).toList());
         assertEquals(List.of(), together.alongside(), "the history is empty");
+    }
+
+    @Test
+    void searchingSeveralCollectionsReadsOnlyTheHitsItReturns() {
+        ReadCountingStore counting = new ReadCountingStore(app.store());
+        try (KnowledgeSearch countingSearch = new KnowledgeSearch(counting)) {
+            List<SearchHit> hits = countingSearch.searchAll(search.knowledgeCollections(), vector, 2);
+
+            assertEquals(2, hits.size());
+            assertTrue(counting.ranked() > 2, "every collection ranked hits: " + counting.ranked());
+            assertEquals(2, counting.read());
+        }
+    }
+
+    @Test
+    void theHitsReadAreTheBestOfEveryCollectionsOwnSearch() {
+        List<String> collections = search.knowledgeCollections();
+        List<SearchHit> each = collections.stream()
+                .flatMap(c -> app.store().search(SearchRequest.of(c, vector, 5)).stream())
+                .sorted(Comparator.comparingDouble(SearchHit::rankScore).reversed())
+                .limit(5)
+                .toList();
+
+        List<SearchHit> together = search.searchAll(collections, vector, 5);
+
+        assertEquals(keys(each), keys(together));
+        assertEquals(
+                each.stream().map(SearchHit::payload).toList(),
+                together.stream().map(SearchHit::payload).toList());
     }
 
     @Test

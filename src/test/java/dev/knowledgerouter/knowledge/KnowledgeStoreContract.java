@@ -469,6 +469,35 @@ public abstract class KnowledgeStoreContract {
     }
 
     @Test
+    void aRankingReadsTheHitsSearchAnswersInTheSameOrder() {
+        KnowledgeStore store = open(FOUR_D, NOTES);
+        store.upsert(
+                "notes",
+                List.of(
+                        note("y", Y, "y", "y"),
+                        note("xyz", XYZ, "xyz", "xyz"),
+                        note("x", X, "x", "x"),
+                        note("xy", XY, "xy", "xy")));
+        SearchRequest request = SearchRequest.of("notes", X, 10).withMinScore(0.5);
+
+        List<SearchHit> searched = store.search(request);
+        List<SearchHit> read = new ArrayList<>();
+        try (RankedHits ranked = store.rank(request)) {
+            for (int i = 0; i < ranked.size(); i++) {
+                assertEquals(searched.get(i).rankScore(), ranked.rankScore(i), COSINE_TOLERANCE);
+                read.add(ranked.read(i));
+            }
+        }
+
+        assertEquals(List.of("x", "xy", "xyz"), ids(read));
+        assertEquals(ids(searched), ids(read));
+        for (int i = 0; i < read.size(); i++) {
+            assertSameJson(searched.get(i).payload(), read.get(i).payload());
+            assertEquals(searched.get(i).timestamp(), read.get(i).timestamp());
+        }
+    }
+
+    @Test
     void searchingAnEmptyCollectionFindsNothing() {
         KnowledgeStore store = open(FOUR_D, NOTES);
         assertEquals(List.of(), store.search(SearchRequest.of("notes", X, 5)));

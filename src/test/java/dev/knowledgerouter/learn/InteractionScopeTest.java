@@ -10,6 +10,8 @@ import dev.knowledgerouter.knowledge.CollectionCatalog;
 import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.Entry;
 import dev.knowledgerouter.knowledge.SearchHit;
+import dev.knowledgerouter.knowledge.SearchRequest;
+import dev.knowledgerouter.testing.ReadCountingStore;
 import dev.knowledgerouter.testing.TestStack;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -83,5 +85,35 @@ class InteractionScopeTest {
         IntStream.range(0, 3).forEach(i -> stored("anonymous-" + i, null));
         assertEquals(3, nearest(new InteractionScope(Optional.empty(), false)).size());
         assertEquals(nearest(InteractionScope.everyone()), nearest(new InteractionScope(Optional.empty(), false)));
+    }
+
+    @Test
+    void withoutUsersOnlyTheNeighboursReturnedAreRead() {
+        IntStream.range(0, 30).forEach(i -> stored("anonymous-" + i, null));
+        ReadCountingStore counting = new ReadCountingStore(app.store());
+        OutcomeEstimator estimator = new OutcomeEstimator(counting, LearningSettings.defaults());
+
+        List<SearchHit> nearest = estimator.nearest(vector, new InteractionScope(Optional.empty(), false));
+
+        assertEquals(LearningSettings.defaults().k(), nearest.size());
+        assertEquals(30, counting.ranked(), "all 30 are among the 4 x k neighbours ranked");
+        assertEquals(LearningSettings.defaults().k(), counting.read());
+    }
+
+    @Test
+    void aScopeTheStoreCannotFilterKeepsTheFirstNeighboursItAdmitsInRankOrder() {
+        IntStream.range(0, 15).forEach(i -> stored("carol-" + i, "carol"));
+        IntStream.range(0, 15).forEach(i -> stored("anonymous-" + i, null));
+        InteractionScope anonymous = new InteractionScope(Optional.empty(), false);
+        int k = LearningSettings.defaults().k();
+        List<String> readAllThenDropped =
+                app.store().search(SearchRequest.of(CollectionCatalog.HISTORY, vector, 4 * k)).stream()
+                        .filter(h -> anonymous.admits(h.payload()))
+                        .limit(k)
+                        .map(SearchHit::id)
+                        .toList();
+
+        assertEquals(k, readAllThenDropped.size());
+        assertEquals(readAllThenDropped, nearest(anonymous));
     }
 }

@@ -7,6 +7,7 @@ import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.Entry;
 import dev.knowledgerouter.knowledge.HybridFusion;
 import dev.knowledgerouter.knowledge.MillisRange;
+import dev.knowledgerouter.knowledge.RankedHits;
 import dev.knowledgerouter.knowledge.SearchHit;
 import dev.knowledgerouter.knowledge.SearchRequest;
 import dev.knowledgerouter.knowledge.StoreException;
@@ -15,6 +16,7 @@ import dev.knowledgerouter.knowledge.StoredEntry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -291,11 +293,23 @@ final class LuceneCollection implements AutoCloseable {
     }
 
     List<SearchHit> search(SearchRequest request, HybridFusion fusion) throws IOException {
+        try (RankedHits ranked = rank(request, fusion)) {
+            List<SearchHit> hits = new ArrayList<>(ranked.size());
+            for (int i = 0; i < ranked.size(); i++) {
+                hits.add(ranked.read(i));
+            }
+            return hits;
+        }
+    }
+
+    /** The hits of {@code request}, read when asked for; the searcher is held until the ranking is closed. */
+    RankedHits rank(SearchRequest request, HybridFusion fusion) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
-            return search.hits(searcher, request, fusion);
-        } finally {
+            return new LuceneRankedHits(search, searchers, searcher, search.ranked(searcher, request, fusion));
+        } catch (IOException | RuntimeException e) {
             searchers.release(searcher);
+            throw e;
         }
     }
 

@@ -6,6 +6,7 @@ import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.Entry;
 import dev.knowledgerouter.knowledge.HybridFusion;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.knowledge.RankedHits;
 import dev.knowledgerouter.knowledge.SearchHit;
 import dev.knowledgerouter.knowledge.SearchRequest;
 import dev.knowledgerouter.knowledge.StoreException;
@@ -116,6 +117,12 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
     public List<SearchHit> search(SearchRequest request) {
         embedder.checkQueryVector(request.vector());
         return io(() -> get(request.collection()).search(request, fusion));
+    }
+
+    @Override
+    public RankedHits rank(SearchRequest request) {
+        embedder.checkQueryVector(request.vector());
+        return io(() -> get(request.collection()).rank(request, fusion));
     }
 
     @Override

@@ -34,7 +34,11 @@ final class LuceneSearch {
         this.collection = collection;
     }
 
-    List<SearchHit> hits(IndexSearcher searcher, SearchRequest request, HybridFusion fusion) throws IOException {
+    /** A kept hit before it is read: its document number in the searcher, its cosine and its rank score. */
+    record Ranked(int doc, double cosine, double rankScore) {}
+
+    /** The hits {@code request} keeps, ranked and thresholded; nothing but vectors is read to choose them. */
+    List<Ranked> ranked(IndexSearcher searcher, SearchRequest request, HybridFusion fusion) throws IOException {
         int candidates = HitSelection.candidates(request);
         Query filter = filter(request.filters());
         Map<Integer, Double> cosines = new HashMap<>();
@@ -46,7 +50,6 @@ final class LuceneSearch {
                         dense(searcher, request.vector(), candidates, filter, cosines),
                         bm25(searcher, request.text(), candidates, filter));
         };
-        StoredFields fields = searcher.storedFields();
         return HitSelection.firstAboveThreshold(
                 request,
                 ranked,
@@ -54,7 +57,12 @@ final class LuceneSearch {
                     Double known = cosines.get(s.key());
                     return known != null ? known : StoredVectors.cosine(searcher, s.key(), request.vector());
                 },
-                (s, cosine) -> LuceneDocumentFormat.toHit(collection, fields.document(s.key()), cosine, s.score()));
+                (s, cosine) -> new Ranked(s.key(), cosine, s.score()));
+    }
+
+    /** Hit {@code r}, its payload and timestamp read from the stored fields. */
+    SearchHit read(StoredFields fields, Ranked r) throws IOException {
+        return LuceneDocumentFormat.toHit(collection, fields.document(r.doc()), r.cosine(), r.rankScore());
     }
 
     private static List<HybridFusion.Scored<Integer>> dense(

@@ -4,6 +4,7 @@ import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.Entry;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.knowledge.RankedHits;
 import dev.knowledgerouter.knowledge.SearchHit;
 import dev.knowledgerouter.knowledge.SearchRequest;
 import dev.knowledgerouter.knowledge.StoreUnavailableException;
@@ -182,6 +183,11 @@ public final class OutboxKnowledgeStore implements KnowledgeStore {
     @Override
     public List<SearchHit> search(SearchRequest request) {
         return store.search(request);
+    }
+
+    @Override
+    public RankedHits rank(SearchRequest request) {
+        return store.rank(request);
     }
 
     @Override

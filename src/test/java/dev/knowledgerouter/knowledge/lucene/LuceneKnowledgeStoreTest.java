@@ -8,6 +8,9 @@ import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.CollectionKind;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.Entry;
+import dev.knowledgerouter.knowledge.RankedHits;
+import dev.knowledgerouter.knowledge.SearchHit;
+import dev.knowledgerouter.knowledge.SearchRequest;
 import dev.knowledgerouter.knowledge.StoreException;
 import dev.knowledgerouter.knowledge.StoreLockedException;
 import dev.knowledgerouter.knowledge.VectorMath;
@@ -76,6 +79,30 @@ class LuceneKnowledgeStoreTest {
             store.open(NOTES);
             store.compact("notes");
             assertEquals(1, latestCommit(dir.resolve("notes")).size());
+        }
+    }
+
+    @Test
+    void aRankingReadsTheEntriesItRankedEvenAfterTheyAreReplaced() {
+        try (LuceneKnowledgeStore store = new LuceneKnowledgeStore(dir, FOUR_D)) {
+            store.open(NOTES);
+            store.upsert("notes", List.of(entry("a", 0), entry("b", 1)));
+            float[] query = entry("q", 0).vector();
+
+            try (RankedHits ranked = store.rank(SearchRequest.of("notes", query, 2))) {
+                // The write makes searches see a new index view; the ranking's document numbers are of the old one.
+                store.delete("notes", List.of("a"));
+                store.upsert("notes", List.of(new Entry("c", Map.of("title", "c", "body", "c"), query, Instant.EPOCH)));
+
+                assertEquals("a", ranked.read(0).id());
+                assertEquals("entry 0", ranked.read(0).payload().get("title"));
+                assertEquals("b", ranked.read(1).id());
+            }
+            assertEquals(
+                    List.of("c", "b"),
+                    store.search(SearchRequest.of("notes", query, 2)).stream()
+                            .map(SearchHit::id)
+                            .toList());
         }
     }
 
