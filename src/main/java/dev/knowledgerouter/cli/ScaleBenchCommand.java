@@ -54,6 +54,13 @@ final class ScaleBenchCommand implements Callable<Integer> {
     int k;
 
     @Option(
+            names = "--candidates",
+            paramLabel = "N",
+            description = "HNSW candidates per query (default: --k times the store's over-fetch, "
+                    + HitSelection.OVERFETCH + ").")
+    Integer candidates;
+
+    @Option(
             names = "--dir",
             paramLabel = "DIR",
             description = "Where the index lives (default $KR_HOME/bench/scale-<format>-<entries>).")
@@ -77,6 +84,9 @@ final class ScaleBenchCommand implements Callable<Integer> {
         if (entries < 1 || queries < 1 || k < 1) {
             throw new CliException("--entries, --queries and --k must be positive");
         }
+        if (candidates != null && candidates < k) {
+            throw new CliException("--candidates must be at least --k (" + k + "), got " + candidates);
+        }
         KrContext ctx = bench.parent.context();
         String name = "scale-" + format.name().toLowerCase(Locale.ROOT) + "-" + entries;
         Path home = dir != null
@@ -93,7 +103,8 @@ final class ScaleBenchCommand implements Callable<Integer> {
         } else {
             fill = benchmark.fill(progress);
         }
-        ScaleBenchResult r = benchmark.measure(queries, k, HitSelection.OVERFETCH, fill, progress);
+        ScaleBenchResult r = benchmark.measure(
+                queries, k, candidates != null ? candidates : k * HitSelection.OVERFETCH, fill, progress);
         if (json) {
             ctx.printJson(r);
             return 0;

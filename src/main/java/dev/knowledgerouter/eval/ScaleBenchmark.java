@@ -66,11 +66,10 @@ public final class ScaleBenchmark {
 
     /**
      * Searches {@code queries} generated queries for their {@code k} nearest, asking HNSW for
-     * {@code overfetch} times k candidates as the store does; memory is read before the exact pass, which
+     * {@code candidates} candidates (the store asks for k times its over-fetch); memory is read before the exact pass, which
      * reads every raw vector and would count them all as resident.
      */
-    public ScaleBenchResult measure(int queries, int k, int overfetch, double fillSeconds, Progress progress) {
-        int candidates = k * overfetch;
+    public ScaleBenchResult measure(int queries, int k, int candidates, double fillSeconds, Progress progress) {
         List<float[]> qs = IntStream.range(0, queries).mapToObj(vectors::query).toList();
         try (VectorScaleIndex index = VectorScaleIndex.open(dir)) {
             for (int i = 0; i < WARMUP; i++) {

@@ -39,7 +39,7 @@ class ScaleBenchmarkTest {
         ScaleBenchmark bench = new ScaleBenchmark(dir.resolve("float"), VectorFormat.FLOAT, 3_000);
         bench.fill(Progress.NONE);
 
-        ScaleBenchResult r = bench.measure(50, 10, 5, 0, Progress.NONE);
+        ScaleBenchResult r = bench.measure(50, 10, 50, 0, Progress.NONE);
 
         assertEquals(3_000, r.entries());
         assertTrue(r.recall() >= 0.9, "recall " + r.recall());
@@ -52,7 +52,7 @@ class ScaleBenchmarkTest {
         ScaleBenchmark bench = new ScaleBenchmark(dir.resolve("int8"), VectorFormat.INT8, 3_000);
         bench.fill(Progress.NONE);
 
-        ScaleBenchResult r = bench.measure(50, 10, 5, 0, Progress.NONE);
+        ScaleBenchResult r = bench.measure(50, 10, 50, 0, Progress.NONE);
 
         assertEquals("int8", r.format());
         assertTrue(r.rescoredRecall() >= 0.9, "rescored recall " + r.rescoredRecall());
@@ -64,14 +64,14 @@ class ScaleBenchmarkTest {
         ScaleBenchmark int8 = new ScaleBenchmark(dir.resolve("int8"), VectorFormat.INT8, 3_000);
 
         assertTrue(int8.convert(dir.resolve("float"), Progress.NONE) > 0);
-        ScaleBenchResult r = int8.measure(50, 10, 5, 0, Progress.NONE);
+        ScaleBenchResult r = int8.measure(50, 10, 50, 0, Progress.NONE);
 
         assertEquals(3_000, r.entries());
         assertTrue(r.rescoredRecall() >= 0.9, "rescored recall " + r.rescoredRecall());
         assertTrue(
                 r.indexMb()
                         > new ScaleBenchmark(dir.resolve("float"), VectorFormat.FLOAT, 3_000)
-                                .measure(5, 10, 5, 0, Progress.NONE)
+                                .measure(5, 10, 50, 0, Progress.NONE)
                                 .indexMb(),
                 "the int8 index keeps a quantized copy beside the floats");
     }
