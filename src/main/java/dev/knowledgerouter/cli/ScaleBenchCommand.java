@@ -56,8 +56,7 @@ final class ScaleBenchCommand implements Callable<Integer> {
     @Option(
             names = "--candidates",
             paramLabel = "N",
-            description = "HNSW candidates per query (default: --k times the store's over-fetch, "
-                    + HitSelection.OVERFETCH + ").")
+            description = "HNSW candidates per query (default: what the store asks for at --entries).")
     Integer candidates;
 
     @Option(
@@ -104,7 +103,7 @@ final class ScaleBenchCommand implements Callable<Integer> {
             fill = benchmark.fill(progress);
         }
         ScaleBenchResult r = benchmark.measure(
-                queries, k, candidates != null ? candidates : k * HitSelection.OVERFETCH, fill, progress);
+                queries, k, candidates != null ? candidates : HitSelection.candidates(k, entries), fill, progress);
         if (json) {
             ctx.printJson(r);
             return 0;

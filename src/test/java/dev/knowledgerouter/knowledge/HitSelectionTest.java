@@ -39,6 +39,16 @@ class HitSelectionTest {
     }
 
     @Test
+    void aLargeCollectionIsSearchedWiderSoRecallHoldsAsTheGraphGrows() {
+        SearchRequest five = request(SearchMode.DENSE, 5, -1);
+
+        assertEquals(25, HitSelection.candidates(five, 199_999));
+        assertEquals(50, HitSelection.candidates(five, 200_000));
+        assertEquals(100, HitSelection.candidates(five, 1_000_000));
+        assertEquals(125, HitSelection.candidates(request(SearchMode.DENSE, 25, -1), 1_000_000));
+    }
+
+    @Test
     void keepsTheFirstKCandidatesWhoseCosineReachesTheMinimumInRankedOrder() {
         List<String> kept = select(
                 request(SearchMode.BM25, 2, 0.5),

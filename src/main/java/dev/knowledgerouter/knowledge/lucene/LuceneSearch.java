@@ -39,7 +39,8 @@ final class LuceneSearch {
 
     /** The hits {@code request} keeps, ranked and thresholded; nothing but vectors is read to choose them. */
     List<Ranked> ranked(IndexSearcher searcher, SearchRequest request, HybridFusion fusion) throws IOException {
-        int candidates = HitSelection.candidates(request);
+        int candidates =
+                HitSelection.candidates(request, searcher.getIndexReader().numDocs());
         Query filter = filter(request.filters());
         Map<Integer, Double> cosines = new HashMap<>();
         List<HybridFusion.Scored<Integer>> ranked = switch (request.mode()) {
