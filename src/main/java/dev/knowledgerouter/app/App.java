@@ -99,6 +99,9 @@ public final class App implements AutoCloseable {
         // Routing, search and code context embed the same query text; a question asked again is not embedded again.
         Embedder queryEmbedder =
                 QueryEmbeddingCache.over(embedder, config.embedder().queryCacheEntries());
+        if (queryEmbedder instanceof QueryEmbeddingCache cache) {
+            metrics.watch(cache);
+        }
         this.interactions = new InteractionLog(store);
         Optional<ScheduledExecutorService> outboxFlusher = ServedStore.startFlushing(store);
         ConcurrencyGate ollamaGate = AnswererFactory.ollamaGate(config);
