@@ -4,6 +4,7 @@
 --          search, decide, store the interaction durably;
 --   search GET /v1/search?q= with the same questions;
 --   health GET /health (and live, ready: GET /health/live, /health/ready).
+-- BENCH_DISTINCT=1 numbers every question (each wrk thread its own series), so no text is asked twice.
 local queries = {
   "mvn dependency resolution fails with PKIX path building failed",
   "git says fatal: refusing to merge unrelated histories",
@@ -21,7 +22,16 @@ local queries = {
   "java.lang.OutOfMemoryError: Java heap space in the Maven surefire fork",
 }
 local route = os.getenv("BENCH_ROUTE") or "query"
+local distinct = os.getenv("BENCH_DISTINCT") == "1"
 local n = 0
+-- wrk runs this script once per thread: setup numbers the threads, and the start time tells the warm-up
+-- run from the measured one, so no two requests of a benchmark ask the same text.
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("thread_id", threads)
+end
+local started = os.time()
 
 local function encoded(s)
   return (string.gsub(s, "[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
@@ -30,6 +40,9 @@ end
 request = function()
   n = n + 1
   local q = queries[(n % #queries) + 1]
+  if distinct then
+    q = q .. " (" .. started .. "-" .. tostring(thread_id) .. "-" .. n .. ")"
+  end
   if route == "query" then
     local body = '{"query": "' .. q .. '"}'
     return wrk.format("POST", "/v1/query", {["Content-Type"] = "application/json"}, body)

@@ -50,9 +50,19 @@ public final class ModelCall {
         try {
             response = model.chat(request(prompt, parameters));
         } catch (RuntimeException e) {
-            throw new ModelUnavailableException(describe(name, e, hints, redact), null);
+            throw failure(name, e, hints, redact);
         }
         return reply(name, response);
+    }
+
+    /** The failure of a call that produced nothing, as the user should read it; unreachable servers are told apart. */
+    static ModelUnavailableException failure(String name, Throwable e, Hints hints, UnaryOperator<String> redact) {
+        String why = describe(name, e, hints, redact);
+        return unreachable(e) ? new ModelUnreachableException(why) : new ModelUnavailableException(why, null);
+    }
+
+    private static boolean unreachable(Throwable e) {
+        return has(e, ConnectException.class) || has(e, UnknownHostException.class);
     }
 
     /** A finished response as a reply; an empty answer is a failure. */
@@ -106,7 +116,7 @@ public final class ModelCall {
 
     /** Secrets are redacted from upstream messages before they are shortened, so no fragment of one survives a cut. */
     static String describe(String name, Throwable e, Hints hints, UnaryOperator<String> redact) {
-        if (has(e, ConnectException.class) || has(e, UnknownHostException.class)) {
+        if (unreachable(e)) {
             return name + " is unreachable (" + hints.unreachable() + ")";
         }
         if (has(e, HttpTimeoutException.class)

@@ -59,11 +59,12 @@ public final class StreamingModelCall {
             if (cause instanceof ReceiverGoneException gone) {
                 throw gone.withProduced(relay.produced());
             }
-            String why = ModelCall.describe(name, cause, hints, redact);
+            ModelUnavailableException failed = ModelCall.failure(name, cause, hints, redact);
             if (relay.sent()) {
-                throw new StreamBrokenException(why + " after part of its answer was sent", relay.produced());
+                throw new StreamBrokenException(
+                        failed.getMessage() + " after part of its answer was sent", relay.produced());
             }
-            throw new ModelUnavailableException(why, null);
+            throw failed;
         }
         return ModelCall.reply(name, response);
     }

@@ -8,6 +8,7 @@ import dev.knowledgerouter.answer.CostGuard;
 import dev.knowledgerouter.answer.PromptBuilder;
 import dev.knowledgerouter.answer.PromptFitter;
 import dev.knowledgerouter.answer.TokenEstimator;
+import dev.knowledgerouter.answer.UnreachableBackoff;
 import dev.knowledgerouter.answer.UsageLedger;
 import dev.knowledgerouter.answer.claude.ClaudeChatClient;
 import dev.knowledgerouter.answer.ollama.OllamaChatClient;
@@ -108,8 +109,10 @@ final class AnswererFactory {
         PromptFitter fitter = new PromptFitter(new TokenEstimator());
         Map<String, ConcurrencyGate> gates = new HashMap<>();
         gates.put(LocalModelSettings.hostOf(config.ollama().host()), ollamaGate);
+        // A stopped local server is found out once per pause, not once per query (UnreachableBackoff).
         List<ChatClient> localChain = config.localChain().stream()
-                .map(m -> local(m, gate(config, gates, m.host()), fitter))
+                .map(m -> (ChatClient) new UnreachableBackoff(
+                        local(m, gate(config, gates, m.host()), fitter), clock, UnreachableBackoff.PAUSE))
                 .toList();
         Optional<ChatClient> remote =
                 config.claude().enabled() ? Optional.of(new ClaudeChatClient(config.claude())) : Optional.empty();

@@ -14,6 +14,7 @@ import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.KnowledgeSearch;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.knowledge.QueryEmbeddingCache;
 import dev.knowledgerouter.knowledge.SearchMode;
 import dev.knowledgerouter.knowledge.StopSignal;
 import dev.knowledgerouter.knowledge.seed.KnowledgeAdder;
@@ -95,6 +96,12 @@ public final class App implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         KnowledgeSearch search = new KnowledgeSearch(store);
+        // Routing, search and code context embed the same query text; a question asked again is not embedded again.
+        Embedder queryEmbedder =
+                QueryEmbeddingCache.over(embedder, config.embedder().queryCacheEntries());
+        if (queryEmbedder instanceof QueryEmbeddingCache cache) {
+            metrics.watch(cache);
+        }
         this.interactions = new InteractionLog(store);
         Optional<ScheduledExecutorService> outboxFlusher = ServedStore.startFlushing(store);
         ConcurrencyGate ollamaGate = AnswererFactory.ollamaGate(config);
@@ -114,11 +121,11 @@ public final class App implements AutoCloseable {
                 SearchMode.valueOf(config.routing().retrievalMode().toUpperCase(Locale.ROOT));
         ChatClient summaryModel =
                 AnswererFactory.summaries(config, CodeServiceFactory.summaryModel(config), ollamaGate);
-        this.code = CodeServiceFactory.create(config, store, embedder, summaryModel, searchMode, clock, stop);
+        this.code = CodeServiceFactory.create(config, store, queryEmbedder, summaryModel, searchMode, clock, stop);
         this.router = new Router(config.routing());
         this.queries = QueryService.builder()
                 .router(router)
-                .embedder(embedder)
+                .embedder(queryEmbedder)
                 .store(store)
                 .search(search)
                 .answerer(answerer)
@@ -131,7 +138,7 @@ public final class App implements AutoCloseable {
                 .shareInteractions(config.knowledge().shareInteractions())
                 .build();
         this.searches =
-                new SearchService(embedder, store, search, config.server().maxQueryChars(), searchMode);
+                new SearchService(queryEmbedder, store, search, config.server().maxQueryChars(), searchMode);
         this.seeder = new Seeder(store, embedder, catalog, clock, stop);
         this.knowledgeAdder = new KnowledgeAdder(
                 store, embedder, catalog, clock, config.knowledge().allowReplace());

@@ -251,11 +251,17 @@ public final class QueryService {
     public QueryResult query(QueryRequest request, QueryStream stream) {
         long start = System.nanoTime();
         RoutedQuery routed = route(request);
+        long routedAt = System.nanoTime();
         Optional<DirectReuse.Found> direct = reuse.find(routed, request);
         if (direct.isPresent()) {
             List<ContextPassage> source = List.of(direct.get().passage());
             String reusedId = UUID.randomUUID().toString();
-            announce(stream, reusedId, routed, direct.get().answer().text());
+            announce(
+                    stream,
+                    reusedId,
+                    routed,
+                    phases(routed, routedAt),
+                    direct.get().answer().text());
             return record(request, routed, direct.get().answer(), source, start, 0, reusedId);
         }
         // The lowest relevance at which the profile trusts a match: a retrieval-only answer needs it,
@@ -294,7 +300,7 @@ public final class QueryService {
         String taskType = request.taskType()
                 .filter(t -> !t.isBlank())
                 .orElse(routed.profile().name());
-        stream.routed(RouteEvent.of(id, routed.decision()));
+        stream.routed(RouteEvent.of(id, routed.decision()), phases(routed, routedAt));
         Answer answer = answerer.answer(
                 new AnswerRequest(
                         id,
@@ -313,13 +319,19 @@ public final class QueryService {
     }
 
     /** A reused answer, streamed: the route, then the stored text whole (nothing is generated). */
-    private static void announce(QueryStream stream, String id, RoutedQuery routed, String text) {
+    private static void announce(QueryStream stream, String id, RoutedQuery routed, RoutePhases phases, String text) {
         try {
-            stream.routed(RouteEvent.of(id, routed.decision()));
+            stream.routed(RouteEvent.of(id, routed.decision()), phases);
             stream.token(text);
         } catch (ReceiverGoneException e) {
             // The answer is stored all the same; the client can read it from the interaction.
         }
+    }
+
+    /** The phases of {@link #route} and what came after it until now: the context for the model. */
+    private static RoutePhases phases(RoutedQuery routed, long routedAt) {
+        return new RoutePhases(
+                routed.embedNanos(), routed.searchNanos(), routed.routeNanos(), System.nanoTime() - routedAt);
     }
 
     /** Stores the interaction (durably, before the caller sees the answer) and tells the listeners. */

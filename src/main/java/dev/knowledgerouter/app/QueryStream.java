@@ -23,4 +23,9 @@ public interface QueryStream extends TokenSink {
     };
 
     void routed(RouteEvent route);
+
+    /** The route, with where the time to it went; streams that do not report timings hear the route alone. */
+    default void routed(RouteEvent route, RoutePhases phases) {
+        routed(route);
+    }
 }

@@ -46,6 +46,14 @@ final class FirstTokenBenchCommand implements Callable<Integer> {
             description = "Measured request pairs after warm-up (default ${DEFAULT-VALUE}).")
     int requests;
 
+    @Option(
+            names = "--distinct",
+            description = {
+                "Ask a new question on every request (the 20 questions, numbered), so that nothing the router",
+                "remembers of a question (its query vector) helps; by default the 20 questions come round again."
+            })
+    boolean distinct;
+
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
@@ -83,7 +91,8 @@ final class FirstTokenBenchCommand implements Callable<Integer> {
                 app.seeder().seedDirectory(config.seedDir(), progress);
                 Javalin server = new HttpApi(app).create().start();
                 try {
-                    r = new FirstTokenBenchmark(wire, "http://127.0.0.1:" + server.port()).measure(requests, progress);
+                    r = new FirstTokenBenchmark(wire, "http://127.0.0.1:" + server.port(), distinct)
+                            .measure(requests, progress);
                 } finally {
                     server.stop();
                 }
@@ -98,15 +107,18 @@ final class FirstTokenBenchCommand implements Callable<Integer> {
         ctx.out()
                 .printf(
                         Locale.ROOT,
-                        "%d requests after %d warm-up, first token held %d ms by the server, %d cores%n",
+                        "%d requests after %d warm-up (%s), first token held %d ms by the server, %d cores%n",
                         r.requests(),
                         r.warmUp(),
+                        r.distinctQuestions() ? "every question new" : "20 questions asked again and again",
                         r.firstTokenDelayMs(),
                         r.cores());
         print(ctx, "direct", r.direct());
         print(ctx, "router", r.router());
         print(ctx, "overhead", r.overhead());
         print(ctx, "routed", r.routeDecided());
+        // Where the time to the route went, as the router reported it (Server-Timing).
+        r.routePhases().forEach((phase, l) -> print(ctx, "  " + phase, l));
         return 0;
     }
 

@@ -51,6 +51,7 @@ public final class ConfigLoader {
                 "code",
                 "store",
                 "embedder",
+                "query_embedding_cache",
                 "qdrant",
                 "mcp",
                 "knowledge",

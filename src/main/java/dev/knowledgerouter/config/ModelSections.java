@@ -122,7 +122,10 @@ final class ModelSections {
         return Optional.of(v);
     }
 
-    /** {@code embedder:} at the root picks the kind; the Ollama embedding model is set under {@code ollama:}. */
+    /**
+     * {@code embedder:} at the root picks the kind, {@code query_embedding_cache:} how many query vectors are
+     * remembered; the Ollama embedding model is set under {@code ollama:}.
+     */
     EmbedderSettings embedder(YamlNode root, YamlNode ollama) {
         EmbedderSettings d = EmbedderSettings.defaults();
         EmbedderSettings.Kind kind = env.get("KR_EMBEDDER")
@@ -138,6 +141,9 @@ final class ModelSections {
             throw new ConfigException(
                     ollama.path("embedding_dimension") + " must be between 1 and 16384, got " + dimension.get());
         }
-        return new EmbedderSettings(kind, model, dimension);
+        int queryCache = env.get("KR_QUERY_EMBEDDING_CACHE")
+                .map(v -> ConfigValues.count("KR_QUERY_EMBEDDING_CACHE", v))
+                .orElse(root.integer("query_embedding_cache", EmbedderSettings.DEFAULT_QUERY_CACHE_ENTRIES));
+        return new EmbedderSettings(kind, model, dimension, queryCache);
     }
 }

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -30,14 +31,28 @@ public final class FirstTokenBenchmark {
     public static final int WARM_UP = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The phases a router reports in its {@code Server-Timing} header, in the order they run. */
+    public static final List<String> PHASES = List.of("parse", "embed", "search", "decide", "context");
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final FirstTokenWireServer backend;
     private final URI router;
+    private final boolean distinct;
 
     /** @param routerBase the router's base URL, e.g. {@code http://127.0.0.1:8080} */
     public FirstTokenBenchmark(FirstTokenWireServer backend, String routerBase) {
+        this(backend, routerBase, false);
+    }
+
+    /**
+     * @param distinct whether every request asks a question never asked before (the 20 questions, each with
+     *     its request's number), so that nothing the router remembers of a text (its query vector) helps; else
+     *     the 20 questions are asked over and over, as a team asks its usual questions
+     */
+    public FirstTokenBenchmark(FirstTokenWireServer backend, String routerBase, boolean distinct) {
         this.backend = backend;
         this.router = URI.create(routerBase + "/v1/chat/completions");
+        this.distinct = distinct;
     }
 
     public FirstTokenBenchResult measure(int requests, Progress progress) {
@@ -46,7 +61,7 @@ public final class FirstTokenBenchmark {
         }
         progress.start("warm up", WARM_UP);
         for (int i = 0; i < WARM_UP; i++) {
-            String q = query(i);
+            String q = query(-1 - i);
             direct(q);
             routed(q);
             progress.advance(1);
@@ -56,6 +71,8 @@ public final class FirstTokenBenchmark {
         long[] routed = new long[requests];
         long[] decided = new long[requests];
         long[] overhead = new long[requests];
+        Map<String, long[]> phases = new LinkedHashMap<>();
+        PHASES.forEach(p -> phases.put(p, new long[requests]));
         progress.start("first token", requests);
         for (int i = 0; i < requests; i++) {
             String q = query(i);
@@ -64,6 +81,9 @@ public final class FirstTokenBenchmark {
             routed[i] = through.firstToken();
             decided[i] = through.firstData();
             overhead[i] = routed[i] - direct[i];
+            for (String p : PHASES) {
+                phases.get(p)[i] = through.phases().getOrDefault(p, -1L);
+            }
             progress.advance(1);
         }
         progress.done();
@@ -75,11 +95,26 @@ public final class FirstTokenBenchmark {
                 latency(direct),
                 latency(routed),
                 latency(overhead),
-                latency(decided));
+                latency(decided),
+                distinct,
+                phaseLatencies(phases));
     }
 
-    private static String query(int i) {
-        return RouteBenchmark.QUERIES.get(i % RouteBenchmark.QUERIES.size());
+    /** Warm-up requests have negative numbers, so that distinct questions never repeat a measured one. */
+    private String query(int i) {
+        String q = RouteBenchmark.QUERIES.get(Math.floorMod(i, RouteBenchmark.QUERIES.size()));
+        return distinct ? q + " (request " + i + ")" : q;
+    }
+
+    /** Each phase the router reported on every request; a router that reported none leaves the map empty. */
+    private static Map<String, FirstTokenBenchResult.Latency> phaseLatencies(Map<String, long[]> phases) {
+        Map<String, FirstTokenBenchResult.Latency> out = new LinkedHashMap<>();
+        phases.forEach((name, nanos) -> {
+            if (Arrays.stream(nanos).allMatch(n -> n >= 0)) {
+                out.put(name, latency(nanos));
+            }
+        });
+        return out;
     }
 
     /** Nanoseconds to the first text delta of Anthropic's stream, read straight from the server. */
@@ -154,8 +189,11 @@ public final class FirstTokenBenchmark {
         }
     }
 
-    /** Nanoseconds from sending to the first {@code data:} line and to the first line carrying answer text. */
-    private record Timing(long firstData, long firstToken) {}
+    /**
+     * Nanoseconds from sending to the first {@code data:} line and to the first line carrying answer text, and
+     * the phases the server reported (nanoseconds by name; empty when it sent no {@code Server-Timing}).
+     */
+    private record Timing(long firstData, long firstToken, Map<String, Long> phases) {}
 
     /**
      * Sends, times the first data line and the first line {@code first} accepts, then reads to the end, handing
@@ -186,7 +224,11 @@ public final class FirstTokenBenchmark {
                 if (at < 0) {
                     throw new IllegalStateException(request.uri() + " streamed no answer text");
                 }
-                return new Timing(firstData, at);
+                return new Timing(
+                        firstData,
+                        at,
+                        ServerTimingHeader.parse(
+                                response.headers().firstValue("Server-Timing").orElse("")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("streaming from " + request.uri() + " failed: " + e.getMessage(), e);

@@ -126,6 +126,7 @@ public final class HttpApi {
     }
 
     private void query(Context ctx) {
+        long received = System.nanoTime();
         JsonBody body = JsonBody.read(ctx, "{\"query\": \"...\", \"profile\": \"default\"}");
         String query = body.requiredText("query", "your question");
         Optional<String> profile = body.text("profile", "a name such as \"default\", \"critical\" or \"casual\"");
@@ -145,7 +146,7 @@ public final class HttpApi {
                 .in(HistoryInput.read(body.node().get("history")));
         QueryRequest request = prefer.equals("local") ? plain.forcedTo(ForcedRoute.local()) : plain;
         if (wantsEvents(ctx)) {
-            stream(ctx, request);
+            stream(ctx, request, received);
             return;
         }
         ctx.json(app.inFlight().run(() -> QueryResponse.of(app.queries().query(request))));
@@ -164,9 +165,9 @@ public final class HttpApi {
      * The answer as server-sent events ({@link QueryEvents}). A failure before the first event is answered as
      * any other; after it, as an {@code error} event.
      */
-    private void stream(Context ctx, QueryRequest request) {
+    private void stream(Context ctx, QueryRequest request, long received) {
         EventStream events = new EventStream(ctx, json);
-        QueryEvents stream = new QueryEvents(events);
+        QueryEvents stream = new QueryEvents(events, System.nanoTime() - received);
         try {
             QueryResponse response =
                     app.inFlight().run(() -> QueryResponse.of(app.queries().query(request, stream)));

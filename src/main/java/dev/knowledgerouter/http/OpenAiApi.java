@@ -63,6 +63,7 @@ final class OpenAiApi {
     }
 
     private void complete(Context ctx) {
+        long received = System.nanoTime();
         ChatCompletionRequest request = ChatCompletionRequest.from(
                 JsonBody.read(ctx, ChatCompletionRequest.EXAMPLE).node());
         OpenAiModels.Requested model =
@@ -76,7 +77,7 @@ final class OpenAiApi {
                 .in(request.conversation());
         QueryRequest query = model.forced().map(plain::forcedTo).orElse(plain);
         if (request.stream()) {
-            stream(ctx, request, query);
+            stream(ctx, request, query, received);
             return;
         }
         QueryResult result = app.inFlight().run(() -> app.queries().query(query));
@@ -90,10 +91,14 @@ final class OpenAiApi {
      * Tokens as the answering model writes them (a local answer once its checks trust it). A failure before
      * the first chunk is an ordinary JSON error; after it, an error chunk ends the stream.
      */
-    private void stream(Context ctx, ChatCompletionRequest request, QueryRequest query) {
+    private void stream(Context ctx, ChatCompletionRequest request, QueryRequest query, long received) {
         EventStream events = new EventStream(ctx, json);
-        OpenAiStream stream =
-                new OpenAiStream(events, request.model(), clock.instant().getEpochSecond(), request.includeUsage());
+        OpenAiStream stream = new OpenAiStream(
+                events,
+                request.model(),
+                clock.instant().getEpochSecond(),
+                request.includeUsage(),
+                System.nanoTime() - received);
         try {
             QueryResult result = app.inFlight().run(() -> app.queries().query(query, stream));
             stream.finish(result);

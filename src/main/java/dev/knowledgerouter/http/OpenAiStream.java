@@ -3,6 +3,7 @@ package dev.knowledgerouter.http;
 import dev.knowledgerouter.app.QueryResult;
 import dev.knowledgerouter.app.QueryStream;
 import dev.knowledgerouter.app.RouteEvent;
+import dev.knowledgerouter.app.RoutePhases;
 import java.util.List;
 
 /**
@@ -23,10 +24,13 @@ final class OpenAiStream implements QueryStream {
     private final long created;
     private final boolean includeUsage;
     private final String model;
+    private final long parseNanos;
     private String id;
 
-    OpenAiStream(EventStream events, String requestedModel, long created, boolean includeUsage) {
+    /** @param parseNanos what reading and checking the request took, reported with the route's timings */
+    OpenAiStream(EventStream events, String requestedModel, long created, boolean includeUsage, long parseNanos) {
         this.events = events;
+        this.parseNanos = parseNanos;
         this.model = requestedModel;
         this.created = created;
         this.includeUsage = includeUsage;
@@ -40,6 +44,12 @@ final class OpenAiStream implements QueryStream {
         events.header("X-KR-Interaction-Id", route.interactionId());
         events.header("X-KR-Route", route.decided());
         events.data(chunk(new OpenAiWire.Delta(ROLE, null), null, null));
+    }
+
+    @Override
+    public void routed(RouteEvent route, RoutePhases phases) {
+        events.header(ServerTiming.HEADER, phases.serverTiming(parseNanos));
+        routed(route);
     }
 
     @Override

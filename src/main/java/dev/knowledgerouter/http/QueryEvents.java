@@ -3,6 +3,7 @@ package dev.knowledgerouter.http;
 import dev.knowledgerouter.app.QueryResponse;
 import dev.knowledgerouter.app.QueryStream;
 import dev.knowledgerouter.app.RouteEvent;
+import dev.knowledgerouter.app.RoutePhases;
 import java.util.Map;
 
 /**
@@ -15,9 +16,18 @@ import java.util.Map;
  */
 final class QueryEvents implements QueryStream {
     private final EventStream events;
+    private final long parseNanos;
 
-    QueryEvents(EventStream events) {
+    /** @param parseNanos what reading and checking the request took, reported with the route's timings */
+    QueryEvents(EventStream events, long parseNanos) {
         this.events = events;
+        this.parseNanos = parseNanos;
+    }
+
+    @Override
+    public void routed(RouteEvent route, RoutePhases phases) {
+        events.header(ServerTiming.HEADER, phases.serverTiming(parseNanos));
+        routed(route);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.knowledgerouter.metrics;
 
 import dev.knowledgerouter.answer.ConcurrencyGate;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
+import dev.knowledgerouter.knowledge.QueryEmbeddingCache;
 import dev.knowledgerouter.verify.CheckingJudge;
 import dev.knowledgerouter.verify.GraderCheck;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -98,6 +99,21 @@ public final class RouterMetrics implements AutoCloseable {
                         judge,
                         j -> j.graderStats().map(value::applyAsLong).orElse(0L))
                 .description(description)
+                .register(registry);
+    }
+
+    /**
+     * Query embeddings served from the in-memory cache and computed by the model, read at scrape time: a
+     * cache that is too small for the questions asked shows as a low share of {@code source="cache"}.
+     */
+    public void watch(QueryEmbeddingCache cache) {
+        FunctionCounter.builder("kr.query.embeddings", cache, c -> c.counts().hits())
+                .description("Query texts embedded, by where the vector came from")
+                .tag("source", "cache")
+                .register(registry);
+        FunctionCounter.builder("kr.query.embeddings", cache, c -> c.counts().misses())
+                .description("Query texts embedded, by where the vector came from")
+                .tag("source", "model")
                 .register(registry);
     }
 

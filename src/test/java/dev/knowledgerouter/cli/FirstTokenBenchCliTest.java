@@ -49,4 +49,23 @@ class FirstTokenBenchCliTest {
             assertFalse(left.findAny().isPresent(), "the temporary store is removed");
         }
     }
+
+    @Test
+    void withDistinctQuestionsItSaysSoAndReportsWhereTheTimeToTheRouteWent() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        KrContext ctx = new KrContext(
+                () -> TestStack.config(home),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        int exit = Main.run(ctx, "bench", "first-token", "--requests", "3", "--distinct", "--json");
+
+        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        JsonNode r = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertTrue(r.path("distinct_questions").asBoolean(), r.toString());
+        for (String phase : List.of("parse", "embed", "search", "decide", "context")) {
+            assertTrue(r.path("route_phases").path(phase).path("p50_ms").isNumber(), phase + " in " + r);
+        }
+    }
 }

@@ -37,8 +37,13 @@ public final class WireServer implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     public WireServer() {
+        this(0);
+    }
+
+    /** A server on {@code port} (0: any free one), e.g. a port a test found closed and now opens. */
+    public WireServer(int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -22,13 +21,12 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The append-only record of paid calls: one JSON line per call in {@code usage-YYYY-MM.jsonl} (UTC
@@ -43,7 +41,6 @@ import org.slf4j.LoggerFactory;
  * holds existed.
  */
 public final class FileUsageLedger implements UsageLedger {
-    private static final Logger LOG = LoggerFactory.getLogger(FileUsageLedger.class);
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -54,6 +51,8 @@ public final class FileUsageLedger implements UsageLedger {
 
     private final Path dir;
     private final Map<String, Hold> holds = new LinkedHashMap<>();
+    /** Each month's records as read so far (see {@link LedgerMonth}). */
+    private final Map<Path, LedgerMonth> months = new HashMap<>();
 
     public FileUsageLedger(Path dir) {
         this.dir = dir;
@@ -116,26 +115,16 @@ public final class FileUsageLedger implements UsageLedger {
         YearMonth last = YearMonth.from(to.minusNanos(1).atZone(ZoneOffset.UTC));
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
             Path file = dir.resolve("usage-" + m + ".jsonl");
-            if (!Files.isRegularFile(file)) {
-                continue;
-            }
-            List<String> lines;
+            List<UsageRecord> month;
             try {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                month = months.computeIfAbsent(file, f -> new LedgerMonth(f, JSON))
+                        .records();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the usage ledger " + file, e);
             }
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).isBlank()) {
-                    continue;
-                }
-                try {
-                    UsageRecord r = JSON.readValue(lines.get(i), UsageRecord.class);
-                    if (!r.timestamp().isBefore(from) && r.timestamp().isBefore(to)) {
-                        out.add(r);
-                    }
-                } catch (IOException e) {
-                    LOG.warn("{}:{}: skipped a damaged ledger line (a write torn by a crash?)", file, i + 1);
+            for (UsageRecord r : month) {
+                if (!r.timestamp().isBefore(from) && r.timestamp().isBefore(to)) {
+                    out.add(r);
                 }
             }
         }
