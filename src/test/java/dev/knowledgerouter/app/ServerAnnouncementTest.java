@@ -60,6 +60,8 @@ class ServerAnnouncementTest {
                     new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.US_ASCII))) {
                 zombie = Long.parseLong(out.readLine().strip());
             }
+            // Until the shell has become `sleep`, it would reap the child itself: send the byte only then.
+            awaitCommand(parent.pid(), "sleep");
             parent.getOutputStream().write('x');
             parent.getOutputStream().flush();
             awaitZombie(zombie);
@@ -70,6 +72,17 @@ class ServerAnnouncementTest {
             parent.destroyForcibly();
             parent.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    private static void awaitCommand(long pid, String command) throws Exception {
+        Path comm = Path.of("/proc", Long.toString(pid), "comm");
+        for (int i = 0; i < 3000; i++) {
+            if (Files.readString(comm).strip().equals(command)) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("process " + pid + " never became " + command);
     }
 
     /** Waits for the child to have exited: its state in /proc turns to Z once it has read the byte. */
