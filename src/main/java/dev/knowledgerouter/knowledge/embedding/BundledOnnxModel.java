@@ -18,7 +18,7 @@ import java.util.Map;
  * cores just when the vector search wants them.
  *
  * <p>A text the model reads in one window (at most {@value ClsEncoder#MAX_TOKENS} tokens) is tokenized once and run
- * here ({@link ClsEncoder}); LangChain4j's encoder tokenizes every text four times before its one inference. Longer
+ * here ({@link ClsEncoder}); LangChain4j's encoder tokenizes every text three times before its one inference. Longer
  * texts go to LangChain4j's encoder, which averages the vectors of their windows; so does an empty text, which it
  * refuses. Both give the same vector for a text that fits (see InProcessEmbedderVectorsTest).
  */

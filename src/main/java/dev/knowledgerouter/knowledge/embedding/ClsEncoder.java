@@ -18,7 +18,7 @@ import java.util.Set;
  * <p>One text per inference on purpose: the bundled model is quantised to int8 with dynamic quantisation, which
  * scales each layer's activations by the largest value in the whole input tensor. In a batch every text's vector
  * then depends on the other texts and on the padding (measured: cosine down to 0.978 against the text alone, 0.991
- * even for texts of equal length), and it cost as much CPU per text as one at a time. See docs/benchmarks.md.
+ * even for texts of equal length), and it was no faster than one at a time. See docs/benchmarks.md.
  */
 final class ClsEncoder {
     /** The model's position embeddings end here; the ids include {@code [CLS]} and {@code [SEP]}. */
