@@ -13,32 +13,34 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * An ONNX BERT encoder loaded from the model files bundled in a jar, with session options of our
- * choosing. LangChain4j's ready-made model uses ONNX Runtime's defaults, whose worker threads spin
- * after every inference and so hold both cores just when the vector search wants them.
+ * A BERT encoder loaded from the model files bundled in a jar, with session options of our choosing. LangChain4j's
+ * ready-made model uses ONNX Runtime's defaults, whose worker threads spin after every inference and so hold both
+ * cores just when the vector search wants them.
+ *
+ * <p>A text the model reads in one window (at most {@value ClsEncoder#MAX_TOKENS} tokens) is tokenized once and run
+ * here ({@link ClsEncoder}); LangChain4j's encoder tokenizes every text three times before its one inference. Longer
+ * texts go to LangChain4j's encoder, which averages the vectors of their windows; so does an empty text, which it
+ * refuses. Both give the same vector for a text that fits (see InProcessEmbedderVectorsTest).
  */
-final class BundledOnnxModel extends AbstractInProcessEmbeddingModel {
+final class BundledOnnxModel {
     private final OrtSession session;
-    private final OnnxBertBiEncoder encoder;
-    private final int dimension;
+    private final HuggingFaceTokenizer tokenizer;
+    private final ClsEncoder encoder;
+    private final Windowed windowed;
 
-    private BundledOnnxModel(OrtSession session, OnnxBertBiEncoder encoder, int dimension) {
-        super(Runnable::run);
+    private BundledOnnxModel(
+            OrtSession session, HuggingFaceTokenizer tokenizer, ClsEncoder encoder, Windowed windowed) {
         this.session = session;
+        this.tokenizer = tokenizer;
         this.encoder = encoder;
-        this.dimension = dimension;
+        this.windowed = windowed;
     }
 
     static BundledOnnxModel load(
-            String modelResource,
-            String tokenizerResource,
-            PoolingMode pooling,
-            int dimension,
-            int threads,
-            boolean spinning) {
+            String modelResource, String tokenizerResource, int dimension, int threads, boolean spinning) {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-                InputStream tokenizer = resource(tokenizerResource)) {
+                InputStream windowTokenizer = resource(tokenizerResource)) {
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
             options.addConfigEntry("session.intra_op.allow_spinning", spinning ? "1" : "0");
@@ -48,7 +50,9 @@ final class BundledOnnxModel extends AbstractInProcessEmbeddingModel {
                 model = in.readAllBytes();
             }
             OrtSession session = env.createSession(model, options);
-            return new BundledOnnxModel(session, new OnnxBertBiEncoder(env, session, tokenizer, pooling), dimension);
+            Windowed windowed = new Windowed(new OnnxBertBiEncoder(env, session, windowTokenizer, PoolingMode.CLS));
+            return new BundledOnnxModel(
+                    session, tokenizer(tokenizerResource), new ClsEncoder(env, session, dimension), windowed);
         } catch (OrtException e) {
             throw new IllegalStateException(
                     "cannot start the ONNX runtime for " + modelResource + ": " + e.getMessage(), e);
@@ -57,8 +61,22 @@ final class BundledOnnxModel extends AbstractInProcessEmbeddingModel {
         }
     }
 
+    /** The model's [CLS] vector for a text, not yet normalised. */
+    float[] embed(String text) {
+        long[] ids = tokenizer.encode(text, true, false).getIds();
+        if (ids.length > 2 && ids.length <= ClsEncoder.MAX_TOKENS) {
+            return encoder.encode(ids);
+        }
+        return windowed.embed(text).content().vector();
+    }
+
+    /** The tokenizer of the model, without padding or truncation, to measure and cut texts as they are. */
+    HuggingFaceTokenizer tokenizer() {
+        return tokenizer;
+    }
+
     /** The tokenizer of a bundled model, without padding or truncation: it measures and cuts texts as they are. */
-    static HuggingFaceTokenizer tokenizer(String tokenizerResource) {
+    private static HuggingFaceTokenizer tokenizer(String tokenizerResource) {
         try (InputStream in = resource(tokenizerResource)) {
             return HuggingFaceTokenizer.newInstance(in, Map.of("padding", "false", "truncation", "false"));
         } catch (IOException e) {
@@ -76,22 +94,29 @@ final class BundledOnnxModel extends AbstractInProcessEmbeddingModel {
         return in;
     }
 
-    /** Frees the native session; the caller makes sure no inference is running or will start. */
+    /** Frees the native session and the tokenizer; the caller makes sure no inference is running or will start. */
     void close() {
         try {
             session.close();
         } catch (OrtException e) {
             throw new IllegalStateException("cannot close the ONNX session: " + e.getMessage(), e);
+        } finally {
+            tokenizer.close();
         }
     }
 
-    @Override
-    protected OnnxBertBiEncoder model() {
-        return encoder;
-    }
+    /** LangChain4j's encoder over the same session, for the texts longer than one window. */
+    private static final class Windowed extends AbstractInProcessEmbeddingModel {
+        private final OnnxBertBiEncoder encoder;
 
-    @Override
-    protected Integer knownDimension() {
-        return dimension;
+        Windowed(OnnxBertBiEncoder encoder) {
+            super(Runnable::run);
+            this.encoder = encoder;
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return encoder;
+        }
     }
 }

@@ -6,9 +6,6 @@ import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.EmbedderUnavailableException;
 import dev.knowledgerouter.knowledge.VectorMath;
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +28,7 @@ public final class InProcessEmbedder implements Embedder {
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     private final BundledOnnxModel model;
-    /** The model's own tokenizer, to measure a text in its tokens; the model holds another for its inference. */
+    /** The model's own tokenizer, to measure a text in its tokens. */
     private final HuggingFaceTokenizer tokenizer;
     /**
      * Calls hold the read side; {@link #close()} takes the write side, so the native session is freed
@@ -56,11 +53,10 @@ public final class InProcessEmbedder implements Embedder {
         this.model = BundledOnnxModel.load(
                 "bge-small-en-v1.5-q.onnx",
                 "bge-small-en-v1.5-q-tokenizer.json",
-                PoolingMode.CLS,
                 384,
                 Runtime.getRuntime().availableProcessors(),
                 false);
-        this.tokenizer = BundledOnnxModel.tokenizer("bge-small-en-v1.5-q-tokenizer.json");
+        this.tokenizer = model.tokenizer();
     }
 
     @Override
@@ -75,7 +71,7 @@ public final class InProcessEmbedder implements Embedder {
 
     @Override
     public float[] embed(String text, Purpose purpose) {
-        return guarded(() -> VectorMath.normalized(model.embed(text).content().vector()));
+        return guarded(() -> VectorMath.normalized(model.embed(text)));
     }
 
     @Override
@@ -87,11 +83,8 @@ public final class InProcessEmbedder implements Embedder {
                     // A long call gives way to a close between its batches instead of holding it up.
                     refuseIfClosing();
                 }
-                List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream()
-                        .map(TextSegment::from)
-                        .toList();
-                for (Embedding e : model.embedAll(batch).content()) {
-                    out.add(VectorMath.normalized(e.vector()));
+                for (String text : texts.subList(from, Math.min(texts.size(), from + BATCH))) {
+                    out.add(VectorMath.normalized(model.embed(text)));
                 }
             }
             return out;
@@ -152,7 +145,6 @@ public final class InProcessEmbedder implements Embedder {
             if (!closed) {
                 closed = true;
                 model.close();
-                tokenizer.close();
             }
         } finally {
             use.writeLock().unlock();
