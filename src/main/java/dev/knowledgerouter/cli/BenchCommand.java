@@ -77,7 +77,8 @@ final class BenchCommand implements Runnable {
             Path home = dir != null
                     ? dir.toAbsolutePath()
                     : base.home().resolve("bench").resolve("route-" + entries);
-            KrConfig config = base.withHome(home);
+            // The benchmark cycles its questions: remembered query vectors would skip the embedding it compares with.
+            KrConfig config = base.withHome(home).withEmbedder(base.embedder().withQueryCacheEntries(0));
             TerminalProgress progress = TerminalProgress.on(ctx.err());
             try (App app = App.open(config)) {
                 RouteBenchmark benchmark = new RouteBenchmark(app);

@@ -53,4 +53,8 @@ public record EmbedderSettings(Kind kind, String ollamaModel, Optional<Integer> 
     public EmbedderSettings withKind(Kind other) {
         return new EmbedderSettings(other, ollamaModel, dimension, queryCacheEntries);
     }
+
+    public EmbedderSettings withQueryCacheEntries(int entries) {
+        return new EmbedderSettings(kind, ollamaModel, dimension, entries);
+    }
 }
