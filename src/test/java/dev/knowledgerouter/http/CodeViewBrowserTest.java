@@ -11,13 +11,11 @@ import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.testing.Chromium;
 import dev.knowledgerouter.testing.TestStack;
 import io.javalin.Javalin;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -29,11 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -67,11 +62,8 @@ class CodeViewBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Optional<Path> chromium = Chromium.browser();
-        Optional<Path> driver = Chromium.driver();
-        if (chromium.isEmpty() || driver.isEmpty()) {
-            missing = "code view browser test skipped: no Chromium or chromedriver;"
-                    + " install them with 'apt-get install chromium chromium-driver'";
+        missing = Chromium.missing("code view browser test").orElse(null);
+        if (missing != null) {
             return;
         }
         TestStack.copyTree(Path.of("src/test/resources/code/fixtures/layered"), ledger);
@@ -82,19 +74,7 @@ class CodeViewBrowserTest {
         app.code().analyze(new AnalysisRequest(markup, "markup", SummaryMode.NONE), Progress.NONE);
         server = new HttpApi(app).create().start();
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.get().toFile());
-        options.addArguments(Chromium.HEADLESS_FLAGS);
-        options.addArguments("--user-data-dir=" + profile, "--window-size=1280,1500", "--lang=en-US");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(driver.get().toFile())
-                .usingAnyFreePort()
-                .withLogOutput(OutputStream.nullOutputStream())
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start(profile, "--window-size=1280,1500", "--lang=en-US");
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     }
 

@@ -8,12 +8,10 @@ import dev.knowledgerouter.config.WebOrigin;
 import dev.knowledgerouter.testing.Chromium;
 import dev.knowledgerouter.testing.WireServer;
 import dev.knowledgerouter.testing.WireServer.Reply;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -50,24 +46,11 @@ class CrossSiteBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        Optional<Path> chromium = Chromium.browser();
-        Optional<Path> driver = Chromium.driver();
-        if (chromium.isEmpty() || driver.isEmpty()) {
-            missing = "cross-site browser test skipped: no Chromium or chromedriver"
-                    + " (apt-get install chromium chromium-driver)";
+        missing = Chromium.missing("cross-site browser test").orElse(null);
+        if (missing != null) {
             return;
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.get().toFile());
-        options.addArguments(Chromium.HEADLESS_FLAGS);
-        options.addArguments("--user-data-dir=" + profile);
-        browser = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(driver.get().toFile())
-                        .usingAnyFreePort()
-                        .withLogOutput(OutputStream.nullOutputStream())
-                        .build(),
-                options);
+        browser = Chromium.start(profile);
     }
 
     @AfterAll

@@ -13,7 +13,6 @@ import dev.knowledgerouter.report.WeeklyRun;
 import dev.knowledgerouter.testing.Chromium;
 import dev.knowledgerouter.testing.TestStack;
 import io.javalin.Javalin;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,11 +43,8 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -79,35 +75,15 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void start() {
-        Optional<Path> chromium = Chromium.browser();
-        Optional<Path> driver = Chromium.driver();
-        if (chromium.isEmpty() || driver.isEmpty()) {
-            missing = "dashboard browser test skipped: "
-                    + (chromium.isEmpty()
-                            ? "no Chromium on PATH (chromium, chromium-browser, google-chrome) nor $KR_CHROMIUM; "
-                            : "")
-                    + (driver.isEmpty() ? "no chromedriver on PATH nor $KR_CHROMEDRIVER; " : "")
-                    + "install them with 'apt-get install chromium chromium-driver'";
+        missing = Chromium.missing("dashboard browser test").orElse(null);
+        if (missing != null) {
             return;
         }
         app = App.open(TestStack.seededCopy(home), TestStack.embedder(), Clock.systemUTC());
         server = new HttpApi(app).create().start();
         base = "http://127.0.0.1:" + server.port();
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.get().toFile());
-        options.addArguments(Chromium.HEADLESS_FLAGS);
-        options.addArguments(
-                "--user-data-dir=" + profile, "--window-size=1280,1500", "--hide-scrollbars", "--lang=en-US");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(driver.get().toFile())
-                .usingAnyFreePort()
-                .withLogOutput(OutputStream.nullOutputStream())
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start(profile, "--window-size=1280,1500", "--hide-scrollbars", "--lang=en-US");
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     }
 

@@ -12,7 +12,6 @@ import dev.knowledgerouter.testing.StreamFrames;
 import dev.knowledgerouter.testing.StreamingWireServer;
 import dev.knowledgerouter.testing.TestStack;
 import io.javalin.Javalin;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -53,11 +50,8 @@ class DashboardStreamingTest {
 
     @BeforeAll
     static void start() {
-        Optional<Path> chromium = Chromium.browser();
-        Optional<Path> driver = Chromium.driver();
-        if (chromium.isEmpty() || driver.isEmpty()) {
-            missing = "dashboard streaming test skipped: no Chromium or chromedriver;"
-                    + " install them with 'apt-get install chromium chromium-driver'";
+        missing = Chromium.missing("dashboard streaming test").orElse(null);
+        if (missing != null) {
             return;
         }
         KrConfig config = TestStack.seededCopy(home).toBuilder()
@@ -70,16 +64,7 @@ class DashboardStreamingTest {
                 .build();
         app = App.open(config, TestStack.embedder(), Clock.systemUTC());
         server = new HttpApi(app).create().start();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.get().toFile());
-        options.addArguments(Chromium.HEADLESS_FLAGS);
-        options.addArguments("--user-data-dir=" + profile, "--window-size=1280,1500", "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(driver.get().toFile())
-                .usingAnyFreePort()
-                .withLogOutput(OutputStream.nullOutputStream())
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start(profile, "--window-size=1280,1500", "--lang=en-US");
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     }
 
