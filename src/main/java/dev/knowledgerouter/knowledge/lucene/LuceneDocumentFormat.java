@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.Entry;
 import dev.knowledgerouter.knowledge.FilterTerms;
-import dev.knowledgerouter.knowledge.SearchHit;
 import dev.knowledgerouter.knowledge.StoreException;
 import dev.knowledgerouter.knowledge.StoredEntry;
 import dev.knowledgerouter.knowledge.TextHash;
@@ -68,8 +67,8 @@ final class LuceneDocumentFormat {
         return new StoredEntry(collection, doc.get(ID), payload(doc), timestamp(doc), doc.get(TEXT_HASH));
     }
 
-    static SearchHit toHit(String collection, Document doc, double cosine, double rankScore) {
-        return new SearchHit(collection, doc.get(ID), cosine, rankScore, payload(doc), timestamp(doc));
+    static StoredHitCache.Stored toStored(Document doc) {
+        return new StoredHitCache.Stored(doc.get(ID), payload(doc), timestamp(doc));
     }
 
     /** Lucene scores DOT_PRODUCT as (1 + dot) / 2 so that scores are non-negative; undo that. */

@@ -51,7 +51,7 @@ final class LuceneRankedHits implements RankedHits {
             if (fields == null) {
                 fields = searcher.storedFields();
             }
-            return search.read(fields, ranked.get(i));
+            return search.read(searcher, fields, ranked.get(i));
         } catch (IOException e) {
             throw new StoreException("index I/O failed: " + e.getMessage(), new UncheckedIOException(e));
         }

@@ -29,6 +29,8 @@ import org.apache.lucene.search.TopDocs;
 final class LuceneSearch {
     private final String collection;
     private final Bm25Terms terms = new Bm25Terms();
+    /** About 1,000 notes a collection (a few MB): the hits a team's recurring questions come back to. */
+    private final StoredHitCache decoded = new StoredHitCache(1_024);
 
     LuceneSearch(String collection) {
         this.collection = collection;
@@ -61,9 +63,11 @@ final class LuceneSearch {
                 (s, cosine) -> new Ranked(s.key(), cosine, s.score()));
     }
 
-    /** Hit {@code r}, its payload and timestamp read from the stored fields. */
-    SearchHit read(StoredFields fields, Ranked r) throws IOException {
-        return LuceneDocumentFormat.toHit(collection, fields.document(r.doc()), r.cosine(), r.rankScore());
+    /** Hit {@code r} of {@code searcher}, its payload and timestamp read from the stored fields or kept from before. */
+    SearchHit read(IndexSearcher searcher, StoredFields fields, Ranked r) throws IOException {
+        StoredHitCache.Stored stored = decoded.get(
+                searcher.getIndexReader(), fields, r.doc(), (f, doc) -> LuceneDocumentFormat.toStored(f.document(doc)));
+        return new SearchHit(collection, stored.id(), r.cosine(), r.rankScore(), stored.payload(), stored.timestamp());
     }
 
     private static List<HybridFusion.Scored<Integer>> dense(

@@ -1,0 +1,74 @@
+package dev.knowledgerouter.knowledge.lucene;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
+
+/**
+ * The decoded stored fields of the documents a collection's hits were read from lately. Reading a hit
+ * decompresses a whole block of stored fields and parses its payload's JSON, a quarter of a stored-answer
+ * query's CPU; the notes that answer a team's questions are few and come back again and again. A segment
+ * never changes what it stores (a replaced entry is a new document in a newer segment, the old one only
+ * marked deleted and no longer found), so a document is named by its segment's core and its number there,
+ * and what is kept for it stays true for as long as it can be found.
+ */
+final class StoredHitCache {
+    /** What a hit is made of besides its scores; the payload is read-only, as it is shared by the hits made of it. */
+    record Stored(String id, Map<String, Object> payload, Instant timestamp) {}
+
+    /** How a document's fields are read and decoded when they are not kept. */
+    @FunctionalInterface
+    interface Decoder {
+        Stored decode(StoredFields fields, int doc) throws IOException;
+    }
+
+    private record Key(Object core, int doc) {}
+
+    private final Map<Key, Stored> kept;
+
+    StoredHitCache(int capacity) {
+        this.kept = new LinkedHashMap<>(capacity, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Key, Stored> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    /** Document {@code doc} of {@code reader} (numbered as the reader numbers it), decoded once. */
+    Stored get(IndexReader reader, StoredFields fields, int doc, Decoder decoder) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
+        if (core == null) {
+            return decoder.decode(fields, doc);
+        }
+        Key key = new Key(core.getKey(), doc - leaf.docBase);
+        Stored found;
+        synchronized (kept) {
+            found = kept.get(key);
+        }
+        if (found != null) {
+            return found;
+        }
+        Stored decoded = decoder.decode(fields, doc);
+        Stored shared = new Stored(decoded.id(), Collections.unmodifiableMap(decoded.payload()), decoded.timestamp());
+        synchronized (kept) {
+            kept.put(key, shared);
+        }
+        return shared;
+    }
+
+    int size() {
+        synchronized (kept) {
+            return kept.size();
+        }
+    }
+}
