@@ -46,7 +46,7 @@ public final class HitSelection {
 
     /** How many candidates each ranking fetches for {@code request}. */
     public static int candidates(SearchRequest request) {
-        return Math.max(request.k() * OVERFETCH, MIN_CANDIDATES);
+        return candidates(request.k(), 0);
     }
 
     /** As {@link #candidates(SearchRequest)}, widened for a collection of {@code entries} where recall needs it. */

@@ -67,10 +67,6 @@ final class LuceneDocumentFormat {
         return new StoredEntry(collection, doc.get(ID), payload(doc), timestamp(doc), doc.get(TEXT_HASH));
     }
 
-    static StoredHitCache.Stored toStored(Document doc) {
-        return new StoredHitCache.Stored(doc.get(ID), payload(doc), timestamp(doc));
-    }
-
     /** Lucene scores DOT_PRODUCT as (1 + dot) / 2 so that scores are non-negative; undo that. */
     static double cosineOf(float luceneScore) {
         return 2.0 * luceneScore - 1.0;

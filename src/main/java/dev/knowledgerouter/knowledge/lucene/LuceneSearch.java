@@ -5,6 +5,7 @@ import dev.knowledgerouter.knowledge.HitSelection;
 import dev.knowledgerouter.knowledge.HybridFusion;
 import dev.knowledgerouter.knowledge.SearchHit;
 import dev.knowledgerouter.knowledge.SearchRequest;
+import dev.knowledgerouter.knowledge.StoredEntry;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,8 +66,11 @@ final class LuceneSearch {
 
     /** Hit {@code r} of {@code searcher}, its payload and timestamp read from the stored fields or kept from before. */
     SearchHit read(IndexSearcher searcher, StoredFields fields, Ranked r) throws IOException {
-        StoredHitCache.Stored stored = decoded.get(
-                searcher.getIndexReader(), fields, r.doc(), (f, doc) -> LuceneDocumentFormat.toStored(f.document(doc)));
+        StoredEntry stored = decoded.get(
+                searcher.getIndexReader(),
+                fields,
+                r.doc(),
+                (f, doc) -> LuceneDocumentFormat.toStoredEntry(collection, f.document(doc)));
         return new SearchHit(collection, stored.id(), r.cosine(), r.rankScore(), stored.payload(), stored.timestamp());
     }
 

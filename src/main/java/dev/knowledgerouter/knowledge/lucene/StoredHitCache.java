@@ -1,7 +1,7 @@
 package dev.knowledgerouter.knowledge.lucene;
 
+import dev.knowledgerouter.knowledge.StoredEntry;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,30 +20,30 @@ import org.apache.lucene.index.StoredFields;
  * and what is kept for it stays true for as long as it can be found.
  */
 final class StoredHitCache {
-    /** What a hit is made of besides its scores; the payload is read-only, as it is shared by the hits made of it. */
-    record Stored(String id, Map<String, Object> payload, Instant timestamp) {}
-
     /** How a document's fields are read and decoded when they are not kept. */
     @FunctionalInterface
     interface Decoder {
-        Stored decode(StoredFields fields, int doc) throws IOException;
+        StoredEntry decode(StoredFields fields, int doc) throws IOException;
     }
 
     private record Key(Object core, int doc) {}
 
-    private final Map<Key, Stored> kept;
+    private final Map<Key, StoredEntry> kept;
 
     StoredHitCache(int capacity) {
         this.kept = new LinkedHashMap<>(capacity, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Stored> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Key, StoredEntry> eldest) {
                 return size() > capacity;
             }
         };
     }
 
-    /** Document {@code doc} of {@code reader} (numbered as the reader numbers it), decoded once. */
-    Stored get(IndexReader reader, StoredFields fields, int doc, Decoder decoder) throws IOException {
+    /**
+     * Document {@code doc} of {@code reader} (numbered as the reader numbers it), decoded once; its payload is
+     * read-only, as it is shared by every hit made of it.
+     */
+    StoredEntry get(IndexReader reader, StoredFields fields, int doc, Decoder decoder) throws IOException {
         List<LeafReaderContext> leaves = reader.leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
@@ -51,15 +51,20 @@ final class StoredHitCache {
             return decoder.decode(fields, doc);
         }
         Key key = new Key(core.getKey(), doc - leaf.docBase);
-        Stored found;
+        StoredEntry found;
         synchronized (kept) {
             found = kept.get(key);
         }
         if (found != null) {
             return found;
         }
-        Stored decoded = decoder.decode(fields, doc);
-        Stored shared = new Stored(decoded.id(), Collections.unmodifiableMap(decoded.payload()), decoded.timestamp());
+        StoredEntry decoded = decoder.decode(fields, doc);
+        StoredEntry shared = new StoredEntry(
+                decoded.collection(),
+                decoded.id(),
+                Collections.unmodifiableMap(decoded.payload()),
+                decoded.timestamp(),
+                decoded.textHash());
         synchronized (kept) {
             kept.put(key, shared);
         }

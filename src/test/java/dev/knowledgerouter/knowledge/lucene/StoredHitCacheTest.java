@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.knowledgerouter.knowledge.Entry;
 import dev.knowledgerouter.knowledge.SearchHit;
 import dev.knowledgerouter.knowledge.SearchRequest;
+import dev.knowledgerouter.knowledge.StoredEntry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -44,11 +45,11 @@ class StoredHitCacheTest {
                 StoredHitCache.Decoder counting = (f, doc) -> {
                     decoded.incrementAndGet();
                     Document d = f.document(doc);
-                    return LuceneDocumentFormat.toStored(d);
+                    return LuceneDocumentFormat.toStoredEntry("notes", d);
                 };
 
-                StoredHitCache.Stored first = cache.get(reader, fields, 1, counting);
-                StoredHitCache.Stored again = cache.get(reader, fields, 1, counting);
+                StoredEntry first = cache.get(reader, fields, 1, counting);
+                StoredEntry again = cache.get(reader, fields, 1, counting);
 
                 assertEquals("b", again.id());
                 assertEquals("beta", again.payload().get("title"));
@@ -70,7 +71,8 @@ class StoredHitCacheTest {
             try (DirectoryReader reader = DirectoryReader.open(index)) {
                 StoredFields fields = reader.storedFields();
                 for (int doc = 0; doc < 4; doc++) {
-                    cache.get(reader, fields, doc, (f, d) -> LuceneDocumentFormat.toStored(f.document(d)));
+                    cache.get(
+                            reader, fields, doc, (f, d) -> LuceneDocumentFormat.toStoredEntry("notes", f.document(d)));
                 }
                 assertEquals(2, cache.size());
             }
