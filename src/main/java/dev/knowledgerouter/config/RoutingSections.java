@@ -124,7 +124,8 @@ final class RoutingSections {
                 "succeed_above",
                 "target_success_rate",
                 "min_tuning_sample",
-                "min_refit_sample");
+                "min_refit_sample",
+                "history_staleness_ms");
         LearningSettings d = LearningSettings.defaults();
         return new LearningSettings(
                 l.integer("k", d.k()),
@@ -134,7 +135,9 @@ final class RoutingSections {
                 l.number("succeed_above", d.succeedAbove()),
                 l.number("target_success_rate", d.targetSuccessRate()),
                 l.integer("min_tuning_sample", d.minTuningSample()),
-                l.integer("min_refit_sample", d.minRefitSample()));
+                l.integer("min_refit_sample", d.minRefitSample()),
+                Duration.ofMillis(l.integer(
+                        "history_staleness_ms", (int) d.historyStaleness().toMillis())));
     }
 
     EscalationSettings escalation(YamlNode node) {

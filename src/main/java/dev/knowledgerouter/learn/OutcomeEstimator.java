@@ -42,7 +42,8 @@ public final class OutcomeEstimator {
      * user, or an older collection definition) more neighbours are read and the others dropped.
      */
     public List<SearchHit> nearest(float[] queryVector, InteractionScope scope) {
-        SearchRequest request = SearchRequest.of(CollectionCatalog.HISTORY, queryVector, settings.k());
+        SearchRequest request = SearchRequest.of(CollectionCatalog.HISTORY, queryVector, settings.k())
+                .withStaleness(settings.historyStaleness());
         if (scope.shared()) {
             return store.search(request);
         }
@@ -55,7 +56,9 @@ public final class OutcomeEstimator {
                     .toList();
         }
         return firstAdmitted(
-                SearchRequest.of(CollectionCatalog.HISTORY, queryVector, settings.k() * UNFILTERED_OVERFETCH), scope);
+                SearchRequest.of(CollectionCatalog.HISTORY, queryVector, settings.k() * UNFILTERED_OVERFETCH)
+                        .withStaleness(settings.historyStaleness()),
+                scope);
     }
 
     /**

@@ -15,6 +15,7 @@ import dev.knowledgerouter.knowledge.StoreLockedException;
 import dev.knowledgerouter.knowledge.StoredEntry;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,8 +50,8 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.LockObtainFailedException;
 
 /**
- * One collection as one Lucene index: a long-lived writer (Lucene allows one per index), a searcher
- * manager refreshed before a write returns, and the embedder identity kept in the commit's user data so
+ * One collection as one Lucene index: a long-lived writer (Lucene allows one per index), searchers refreshed
+ * when a reader needs a write they do not see yet ({@link Searchers}), and the embedder identity kept in the commit's user data so
  * it is written atomically with the entries it describes. A write returns once it is durable in the
  * collection's {@link WriteAheadLog}, whose records concurrent writers force to disk together; Lucene
  * commits (checkpoints) come when the log has grown, on compaction and on close. A Lucene commit is
@@ -69,7 +70,7 @@ final class LuceneCollection implements AutoCloseable {
     private final LuceneSearch search;
     private final OwnerOnlyDirectory directory;
     private final IndexWriter writer;
-    private final SearcherManager searchers;
+    private final Searchers searchers;
     private final WriteAheadLog log;
     private final IndexCommitData commitData;
     private final Object checkpointing = new Object();
@@ -78,7 +79,7 @@ final class LuceneCollection implements AutoCloseable {
             CollectionDefinition definition,
             OwnerOnlyDirectory directory,
             IndexWriter writer,
-            SearcherManager searchers,
+            Searchers searchers,
             WriteAheadLog log,
             IndexCommitData commitData) {
         this.definition = definition;
@@ -91,11 +92,11 @@ final class LuceneCollection implements AutoCloseable {
     }
 
     static LuceneCollection open(Path path, CollectionDefinition definition, EmbedderIdentity embedder) {
-        return open(path, definition, embedder, Bm25Params.LUCENE_DEFAULTS);
+        return open(path, definition, embedder, Bm25Params.LUCENE_DEFAULTS, Clock.systemUTC());
     }
 
     static LuceneCollection open(
-            Path path, CollectionDefinition definition, EmbedderIdentity embedder, Bm25Params bm25) {
+            Path path, CollectionDefinition definition, EmbedderIdentity embedder, Bm25Params bm25, Clock clock) {
         OwnerOnlyDirectory directory = null;
         try {
             directory = OwnerOnlyDirectory.open(path);
@@ -126,7 +127,7 @@ final class LuceneCollection implements AutoCloseable {
                     writer.commit();
                     log.dropThrough(committed);
                 }
-                SearcherManager searchers = new SearcherManager(writer, new SearcherFactory() {
+                SearcherManager manager = new SearcherManager(writer, new SearcherFactory() {
                     @Override
                     public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
                         IndexSearcher s = new IndexSearcher(reader);
@@ -134,6 +135,7 @@ final class LuceneCollection implements AutoCloseable {
                         return s;
                     }
                 });
+                Searchers searchers = new Searchers(manager, log::appended, clock);
                 return new LuceneCollection(definition, directory, writer, searchers, log, data);
             } catch (IOException | RuntimeException e) {
                 closeQuietly(log);
@@ -184,7 +186,7 @@ final class LuceneCollection implements AutoCloseable {
     Optional<StoredEntry> updatePayload(String id, UnaryOperator<Map<String, Object>> update) throws IOException {
         long logged;
         synchronized (this) {
-            searchers.maybeRefreshBlocking();
+            searchers.refresh();
             IndexSearcher searcher = searchers.acquire();
             Entry replaced;
             try {
@@ -213,7 +215,7 @@ final class LuceneCollection implements AutoCloseable {
         int existing = 0;
         long logged;
         synchronized (this) {
-            searchers.maybeRefreshBlocking();
+            searchers.refresh();
             IndexSearcher searcher = searchers.acquire();
             try {
                 // An id named twice is still one entry that existed.
@@ -237,12 +239,11 @@ final class LuceneCollection implements AutoCloseable {
     }
 
     /**
-     * Waits until the log record is on disk and searches see the write: the thread that forces the log
-     * refreshes the searchers for every write it covered. A write that leaves the log past
-     * {@link #CHECKPOINT_BYTES} commits it to the index too.
+     * Waits until the log record is on disk; the next reader that needs the write refreshes the searchers.
+     * A write that leaves the log past {@link #CHECKPOINT_BYTES} commits it to the index too.
      */
     private void awaitDurable(long logged) throws IOException {
-        log.awaitDurable(logged, searchers::maybeRefreshBlocking);
+        log.awaitDurable(logged);
         if (log.size() >= CHECKPOINT_BYTES) {
             synchronized (checkpointing) {
                 if (log.size() >= CHECKPOINT_BYTES) {
@@ -265,7 +266,6 @@ final class LuceneCollection implements AutoCloseable {
             }
             writer.commit();
             log.dropThrough(through);
-            searchers.maybeRefreshBlocking();
         }
     }
 
@@ -304,7 +304,7 @@ final class LuceneCollection implements AutoCloseable {
 
     /** The hits of {@code request}, read when asked for; the searcher is held until the ranking is closed. */
     RankedHits rank(SearchRequest request, HybridFusion fusion) throws IOException {
-        IndexSearcher searcher = searchers.acquire();
+        IndexSearcher searcher = searchers.acquire(request.staleness());
         try {
             return new LuceneRankedHits(search, searchers, searcher, search.ranked(searcher, request, fusion));
         } catch (IOException | RuntimeException e) {

@@ -15,6 +15,7 @@ import dev.knowledgerouter.knowledge.UnknownCollectionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,7 +33,10 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
     private final EmbedderIdentity embedder;
     private final HybridFusion fusion;
     private final Bm25Params bm25;
+    private final Clock clock;
     private final Map<String, LuceneCollection> open = new LinkedHashMap<>();
+    /** What {@link #open} holds, read without the store's lock by every search, read and write. */
+    private volatile Map<String, LuceneCollection> byName = Map.of();
 
     public LuceneKnowledgeStore(Path root, EmbedderIdentity embedder) {
         this(root, embedder, HybridFusion.DEFAULT);
@@ -43,10 +47,17 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
     }
 
     public LuceneKnowledgeStore(Path root, EmbedderIdentity embedder, HybridFusion fusion, Bm25Params bm25) {
+        this(root, embedder, fusion, bm25, Clock.systemUTC());
+    }
+
+    /** {@code clock} times how old a collection's searchers are, for searches that allow some staleness. */
+    public LuceneKnowledgeStore(
+            Path root, EmbedderIdentity embedder, HybridFusion fusion, Bm25Params bm25, Clock clock) {
         this.root = root;
         this.embedder = embedder;
         this.fusion = fusion;
         this.bm25 = bm25;
+        this.clock = clock;
     }
 
     @Override
@@ -59,7 +70,8 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
         if (!open.containsKey(definition.name())) {
             open.put(
                     definition.name(),
-                    LuceneCollection.open(root.resolve(definition.name()), definition, embedder, bm25));
+                    LuceneCollection.open(root.resolve(definition.name()), definition, embedder, bm25, clock));
+            byName = Map.copyOf(open);
         }
     }
 
@@ -152,15 +164,17 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
             }
         }
         open.clear();
+        byName = Map.of();
         if (!failures.isEmpty()) {
             throw failures.getFirst();
         }
     }
 
-    private synchronized LuceneCollection get(String name) {
-        LuceneCollection c = open.get(name);
+    private LuceneCollection get(String name) {
+        LuceneCollection c = byName.get(name);
         if (c == null) {
-            throw new UnknownCollectionException(name, open.keySet());
+            throw new UnknownCollectionException(
+                    name, collections().stream().map(CollectionDefinition::name).toList());
         }
         return c;
     }

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.SearcherManager;
 
 /**
  * One collection's ranked hits over the searcher they were ranked with, which is held (so that document
@@ -17,14 +16,14 @@ import org.apache.lucene.search.SearcherManager;
  */
 final class LuceneRankedHits implements RankedHits {
     private final LuceneSearch search;
-    private final SearcherManager searchers;
+    private final Searchers searchers;
     private final IndexSearcher searcher;
     private final List<LuceneSearch.Ranked> ranked;
     private StoredFields fields;
     private boolean released;
 
     LuceneRankedHits(
-            LuceneSearch search, SearcherManager searchers, IndexSearcher searcher, List<LuceneSearch.Ranked> ranked) {
+            LuceneSearch search, Searchers searchers, IndexSearcher searcher, List<LuceneSearch.Ranked> ranked) {
         this.search = search;
         this.searchers = searchers;
         this.searcher = searcher;

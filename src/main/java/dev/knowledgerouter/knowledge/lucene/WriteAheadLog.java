@@ -138,6 +138,16 @@ final class WriteAheadLog implements AutoCloseable {
         }
     }
 
+    /** The number of the last record appended: every write numbered up to it is in the index writer. */
+    synchronized long appended() {
+        return appended;
+    }
+
+    /** Returns once record {@code record} is on disk. */
+    void awaitDurable(long record) throws IOException {
+        awaitDurable(record, () -> {});
+    }
+
     /** Bytes in the current generation: how much a replay would read, what decides the next checkpoint. */
     synchronized long size() {
         return end;
