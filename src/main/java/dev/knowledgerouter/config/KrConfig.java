@@ -68,6 +68,10 @@ public record KrConfig(
         return toBuilder().home(otherHome).build();
     }
 
+    public KrConfig withRouting(RoutingSettings otherRouting) {
+        return toBuilder().routing(otherRouting).build();
+    }
+
     public KrConfig withServer(ServerSettings otherServer) {
         return toBuilder().server(otherServer).build();
     }

@@ -98,4 +98,17 @@ public record LearningSettings(
                     + MAX_HISTORY_STALENESS.toMillis() + ", got " + historyStaleness.toMillis());
         }
     }
+
+    public LearningSettings withHistoryStaleness(Duration allowance) {
+        return new LearningSettings(
+                k,
+                minSimilarity,
+                minEvidence,
+                failBelow,
+                succeedAbove,
+                targetSuccessRate,
+                minTuningSample,
+                minRefitSample,
+                allowance);
+    }
 }

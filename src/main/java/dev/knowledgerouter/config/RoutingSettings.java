@@ -80,6 +80,11 @@ public record RoutingSettings(
                 defaultProfile, changed, contextK, contextMinScore, retrievalMode, learning, autoApply);
     }
 
+    public RoutingSettings withLearning(LearningSettings other) {
+        return new RoutingSettings(
+                defaultProfile, profiles, contextK, contextMinScore, retrievalMode, other, autoApply);
+    }
+
     public RoutingSettings withAutoApply(boolean on) {
         return new RoutingSettings(defaultProfile, profiles, contextK, contextMinScore, retrievalMode, learning, on);
     }

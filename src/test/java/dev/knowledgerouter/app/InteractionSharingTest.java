@@ -53,7 +53,7 @@ class InteractionSharingTest {
                 Duration.ofSeconds(5));
         KrConfig config = TestStack.config(home, "http://127.0.0.1:" + TestStack.closedPort(), Optional.of(withKey))
                 .withKnowledge(new KnowledgeSettings(false, shareInteractions));
-        app = App.open(config, TestStack.embedder(), Clock.systemUTC());
+        app = App.open(TestStack.everyInteractionCounts(config), TestStack.embedder(), Clock.systemUTC());
         QueryResult asked = ask(Optional.of("alice"), true);
         assertEquals(
                 AnswerSource.REMOTE, asked.answer().source(), asked.answer().toString());

@@ -15,6 +15,7 @@ import dev.knowledgerouter.testing.ReadCountingStore;
 import dev.knowledgerouter.testing.TestStack;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,9 @@ class InteractionScopeTest {
 
     @TempDir
     Path home;
+
+    /** Every interaction a test has just stored counts (no staleness allowance). */
+    private static final LearningSettings SETTINGS = LearningSettings.defaults().withHistoryStaleness(Duration.ZERO);
 
     App app;
     float[] vector;
@@ -57,7 +61,7 @@ class InteractionScopeTest {
     }
 
     List<String> nearest(InteractionScope scope) {
-        OutcomeEstimator estimator = new OutcomeEstimator(app.store(), LearningSettings.defaults());
+        OutcomeEstimator estimator = new OutcomeEstimator(app.store(), SETTINGS);
         return estimator.nearest(vector, scope).stream().map(SearchHit::id).toList();
     }
 
@@ -91,13 +95,13 @@ class InteractionScopeTest {
     void withoutUsersOnlyTheNeighboursReturnedAreRead() {
         IntStream.range(0, 30).forEach(i -> stored("anonymous-" + i, null));
         ReadCountingStore counting = new ReadCountingStore(app.store());
-        OutcomeEstimator estimator = new OutcomeEstimator(counting, LearningSettings.defaults());
+        OutcomeEstimator estimator = new OutcomeEstimator(counting, SETTINGS);
 
         List<SearchHit> nearest = estimator.nearest(vector, new InteractionScope(Optional.empty(), false));
 
-        assertEquals(LearningSettings.defaults().k(), nearest.size());
+        assertEquals(SETTINGS.k(), nearest.size());
         assertEquals(30, counting.ranked(), "all 30 are among the 4 x k neighbours ranked");
-        assertEquals(LearningSettings.defaults().k(), counting.read());
+        assertEquals(SETTINGS.k(), counting.read());
     }
 
     @Test
@@ -105,7 +109,7 @@ class InteractionScopeTest {
         IntStream.range(0, 15).forEach(i -> stored("carol-" + i, "carol"));
         IntStream.range(0, 15).forEach(i -> stored("anonymous-" + i, null));
         InteractionScope anonymous = new InteractionScope(Optional.empty(), false);
-        int k = LearningSettings.defaults().k();
+        int k = SETTINGS.k();
         List<String> readAllThenDropped =
                 app.store().search(SearchRequest.of(CollectionCatalog.HISTORY, vector, 4 * k)).stream()
                         .filter(h -> anonymous.admits(h.payload()))

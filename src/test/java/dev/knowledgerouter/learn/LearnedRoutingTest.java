@@ -32,7 +32,8 @@ class LearnedRoutingTest {
 
     @BeforeEach
     void open() {
-        app = App.open(TestStack.seededCopy(home), TestStack.embedder(), Clock.systemUTC());
+        app = App.open(
+                TestStack.everyInteractionCounts(TestStack.seededCopy(home)), TestStack.embedder(), Clock.systemUTC());
     }
 
     @AfterEach

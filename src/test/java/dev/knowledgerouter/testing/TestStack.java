@@ -3,6 +3,7 @@ package dev.knowledgerouter.testing;
 import dev.knowledgerouter.app.App;
 import dev.knowledgerouter.config.ClaudeSettings;
 import dev.knowledgerouter.config.KrConfig;
+import dev.knowledgerouter.config.LearningSettings;
 import dev.knowledgerouter.config.OllamaSettings;
 import dev.knowledgerouter.config.ServerSettings;
 import dev.knowledgerouter.knowledge.Progress;
@@ -83,6 +84,16 @@ public final class TestStack {
                         1024,
                         Duration.ofSeconds(10))))
                 .build();
+    }
+
+    /**
+     * {@code config} with the route decision's history search seeing every interaction stored before it, for
+     * tests of what routing learns from the interactions they have just stored (the default allowance lets a
+     * decision miss those stored in the last {@link LearningSettings#DEFAULT_HISTORY_STALENESS}).
+     */
+    public static KrConfig everyInteractionCounts(KrConfig config) {
+        return config.withRouting(
+                config.routing().withLearning(config.routing().learning().withHistoryStaleness(Duration.ZERO)));
     }
 
     /** A local port nothing listens on: connecting to it is refused at once. */
