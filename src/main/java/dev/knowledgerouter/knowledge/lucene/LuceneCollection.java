@@ -108,8 +108,11 @@ final class LuceneCollection implements AutoCloseable {
                                     embedder)
                             .logGeneration()
                     : 0;
+            // A refresh or commit would otherwise wait up to half a second for the small segments it flushed to
+            // be merged: under load that wait was the longest a query spent; merges run in the background anyway.
             IndexWriterConfig config = new IndexWriterConfig(Bm25Terms.newAnalyzer())
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setMaxFullFlushMergeWaitMillis(0);
             IndexWriter writer = new IndexWriter(directory, config);
             WriteAheadLog log = null;
             try {

@@ -38,13 +38,23 @@ final class Searchers implements AutoCloseable {
 
     /**
      * A searcher that sees every write acknowledged before this call, or with an allowance, every write
-     * acknowledged at least {@code staleness} before it. Release it with {@link #release}.
+     * acknowledged at least {@code staleness} before it (while another reader is refreshing, what the view
+     * before that refresh saw). Release it with {@link #release}.
      */
     IndexSearcher acquire(Duration staleness) throws IOException {
         long target = written.getAsLong();
-        if (target > visibleThrough
-                && (staleness.isZero() || clock.millis() - refreshedAtMillis >= staleness.toMillis())) {
-            refreshThrough(target);
+        if (target > visibleThrough) {
+            if (staleness.isZero()) {
+                refreshThrough(target);
+            } else if (clock.millis() - refreshedAtMillis >= staleness.toMillis() && refreshing.tryLock()) {
+                // A reader with an allowance does not queue behind another's refresh: the view it gets then is
+                // at most that one refresh older than its allowance.
+                try {
+                    refreshThrough(target);
+                } finally {
+                    refreshing.unlock();
+                }
+            }
         }
         return manager.acquire();
     }
