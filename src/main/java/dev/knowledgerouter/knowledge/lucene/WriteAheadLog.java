@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.CRC32C;
 
 /**
@@ -38,8 +39,10 @@ final class WriteAheadLog implements AutoCloseable {
     }
 
     private final Path dir;
-    private final Object forcing = new Object();
     private FileChannel channel;
+    /** Completes when the force under way ends; null while none is. */
+    private CompletableFuture<Void> forceEnded;
+
     private long generation;
     private long end;
     private long appended;
@@ -112,29 +115,50 @@ final class WriteAheadLog implements AutoCloseable {
     }
 
     /**
-     * Returns once record {@code record} is on disk and {@code afterForce} has run after it was: either
-     * this thread forces the log (everything appended so far) or a force already under way, or the next
-     * one, covers it.
+     * Returns once record {@code record} is on disk and {@code afterForce} has run after it was. The first
+     * writer to find no force under way leads one, covering everything appended so far; the others wait for
+     * it to end, all woken at once, and return if it covered them or else start over (one of them then leads
+     * the next). A queue on a monitor instead woke them one after the other, each needing a core in turn:
+     * under load that hand-over, not the force, was most of a write's wait.
      */
     void awaitDurable(long record, AfterForce afterForce) throws IOException {
-        if (durable >= record) {
-            return;
-        }
-        synchronized (forcing) {
-            if (durable >= record) {
-                return;
-            }
+        while (durable < record) {
+            CompletableFuture<Void> ended;
             FileChannel current;
             long through;
             synchronized (this) {
-                current = channel;
-                through = appended;
+                if (durable >= record) {
+                    return;
+                }
+                if (forceEnded != null) {
+                    ended = forceEnded;
+                    current = null;
+                    through = -1;
+                } else {
+                    ended = new CompletableFuture<>();
+                    forceEnded = ended;
+                    current = channel;
+                    through = appended;
+                }
             }
-            if (current != null) {
-                current.force(false);
+            if (through < 0) {
+                ended.join();
+                continue;
             }
-            afterForce.run();
-            durable = through;
+            try {
+                if (current != null) {
+                    current.force(false);
+                }
+                afterForce.run();
+                durable = through;
+            } finally {
+                synchronized (this) {
+                    forceEnded = null;
+                    notifyAll();
+                }
+                // Also when the force failed: the writers it would have covered try again themselves.
+                ended.complete(null);
+            }
         }
     }
 
@@ -158,17 +182,29 @@ final class WriteAheadLog implements AutoCloseable {
      * The caller makes sure that every record of the returned generation is in the writer, commits, and
      * then {@link #dropThrough drops} it.
      */
-    long rotate() throws IOException {
-        synchronized (forcing) {
-            synchronized (this) {
-                if (channel != null) {
-                    channel.force(false);
-                    channel.close();
-                    channel = null;
-                }
-                end = 0;
-                return generation++;
+    synchronized long rotate() throws IOException {
+        awaitNoForce();
+        if (channel != null) {
+            channel.force(false);
+            channel.close();
+            channel = null;
+        }
+        end = 0;
+        return generation++;
+    }
+
+    /** Waits (holding the monitor between checks) until no writer forces the current channel. */
+    private void awaitNoForce() throws IOException {
+        boolean interrupted = false;
+        while (forceEnded != null) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -182,14 +218,11 @@ final class WriteAheadLog implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        synchronized (forcing) {
-            synchronized (this) {
-                if (channel != null) {
-                    channel.close();
-                    channel = null;
-                }
-            }
+    public synchronized void close() throws IOException {
+        awaitNoForce();
+        if (channel != null) {
+            channel.close();
+            channel = null;
         }
     }
 
