@@ -33,6 +33,8 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
     private final HybridFusion fusion;
     private final Bm25Params bm25;
     private final Map<String, LuceneCollection> open = new LinkedHashMap<>();
+    /** The open collections' definitions, replaced whole when one opens: every route decision reads them. */
+    private volatile List<CollectionDefinition> definitions = List.of();
 
     public LuceneKnowledgeStore(Path root, EmbedderIdentity embedder) {
         this(root, embedder, HybridFusion.DEFAULT);
@@ -60,12 +62,15 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
             open.put(
                     definition.name(),
                     LuceneCollection.open(root.resolve(definition.name()), definition, embedder, bm25));
+            definitions =
+                    open.values().stream().map(LuceneCollection::definition).toList();
         }
     }
 
+    /** The same list until a collection opens or the store closes. */
     @Override
-    public synchronized List<CollectionDefinition> collections() {
-        return open.values().stream().map(LuceneCollection::definition).toList();
+    public List<CollectionDefinition> collections() {
+        return definitions;
     }
 
     @Override
@@ -152,6 +157,7 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
             }
         }
         open.clear();
+        definitions = List.of();
         if (!failures.isEmpty()) {
             throw failures.getFirst();
         }
