@@ -21,6 +21,7 @@ public final class KnowledgeSearch implements AutoCloseable {
     private final KnowledgeStore store;
     private final HybridFusion fusion;
     private final ExecutorService pool;
+    private volatile KnowledgeNames knowledge = new KnowledgeNames(null, List.of());
 
     public KnowledgeSearch(KnowledgeStore store) {
         this(store, HybridFusion.DEFAULT);
@@ -170,13 +171,26 @@ public final class KnowledgeSearch implements AutoCloseable {
         }
     }
 
-    /** The names of the collections whose relevance routes queries. */
+    /**
+     * The names of the collections whose relevance routes queries; worked out again only when the store answers
+     * another list of collections than last time (a store whose list stays the same object while nothing opens).
+     */
     public List<String> knowledgeCollections() {
-        return store.collections().stream()
-                .filter(c -> c.kind() == CollectionKind.KNOWLEDGE)
-                .map(CollectionDefinition::name)
-                .toList();
+        List<CollectionDefinition> all = store.collections();
+        KnowledgeNames known = knowledge;
+        if (known.of() != all) {
+            known = new KnowledgeNames(
+                    all,
+                    all.stream()
+                            .filter(c -> c.kind() == CollectionKind.KNOWLEDGE)
+                            .map(CollectionDefinition::name)
+                            .toList());
+            knowledge = known;
+        }
+        return known.names();
     }
+
+    private record KnowledgeNames(List<CollectionDefinition> of, List<String> names) {}
 
     private static <T> T join(Future<T> f) {
         try {

@@ -27,8 +27,6 @@ import java.util.regex.Pattern;
  */
 public final class ComplexityEstimator {
     private static final Pattern FENCE = Pattern.compile("```");
-    // Compiled once rather than by String.replaceAll and split on every query.
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern FILE = Pattern.compile(
             "\\b[\\w./-]+\\.(java|kt|py|js|jsx|ts|tsx|go|rs|c|cc|cpp|h|hpp|cs|rb|php|swift|scala|xml|ya?ml|json|toml|gradle|sql|sh|tf)\\b");
     private static final Pattern WIDE_SCOPE = Pattern.compile(
@@ -107,15 +105,15 @@ public final class ComplexityEstimator {
             "traceback");
 
     public Complexity estimate(String query) {
-        String text = " " + WHITESPACE.matcher(query.toLowerCase(Locale.ROOT)).replaceAll(" ") + " ";
+        String text = wording(query);
         List<String> signals = new ArrayList<>();
         int score = 1;
 
-        int words = query.isBlank() ? 0 : WHITESPACE.split(query.strip()).length;
+        int words = query.isBlank() ? 0 : words(query.strip());
         int lengthPoints = words > 300 ? 3 : words > 120 ? 2 : words > 40 ? 1 : 0;
         score += note(signals, lengthPoints, words + " words");
 
-        int questions = (int) query.chars().filter(ch -> ch == '?').count();
+        int questions = count(query, '?');
         score += note(signals, questions >= 4 ? 2 : questions >= 2 ? 1 : 0, questions + " questions");
 
         int fences = count(FENCE.matcher(query)) / 2;
@@ -139,6 +137,59 @@ public final class ComplexityEstimator {
         score += note(signals, matches(text, LOOKUP) > 0 ? -1 : 0, "lookup wording");
 
         return new Complexity(Math.max(Complexity.MIN, Math.min(Complexity.MAX, score)), signals);
+    }
+
+    /**
+     * The query as its wording is matched: lower case, every run of ASCII whitespace (regex {@code \\s}) one space,
+     * a space at both ends so that a term can be matched as a whole word. Built by hand: it is made twice on every
+     * route decision, where a regular expression's replace costs more than the whole walk.
+     */
+    static String wording(String query) {
+        String lower = query.toLowerCase(Locale.ROOT);
+        StringBuilder text = new StringBuilder(lower.length() + 2).append(' ');
+        boolean inSpace = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char ch = lower.charAt(i);
+            if (isRegexSpace(ch)) {
+                if (!inSpace) {
+                    text.append(' ');
+                }
+                inSpace = true;
+            } else {
+                text.append(ch);
+                inSpace = false;
+            }
+        }
+        return text.append(' ').toString();
+    }
+
+    /** Words of a stripped, non-blank text: runs of ASCII whitespace split them, as {@code split("\\s+")} would. */
+    private static int words(String stripped) {
+        int words = 1;
+        boolean inSpace = false;
+        for (int i = 0; i < stripped.length(); i++) {
+            boolean space = isRegexSpace(stripped.charAt(i));
+            if (space && !inSpace) {
+                words++;
+            }
+            inSpace = space;
+        }
+        return words;
+    }
+
+    private static int count(String text, char wanted) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == wanted) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** What {@code \\s} matches in a Java regular expression without the Unicode flag. */
+    private static boolean isRegexSpace(char ch) {
+        return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\u000B' || ch == '\f' || ch == '\r';
     }
 
     private static int note(List<String> signals, int points, String what) {

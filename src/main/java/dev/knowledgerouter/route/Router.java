@@ -4,20 +4,18 @@ import dev.knowledgerouter.config.LearningSettings;
 import dev.knowledgerouter.config.LocalRule;
 import dev.knowledgerouter.config.RoutingProfile;
 import dev.knowledgerouter.config.RoutingSettings;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Applies a routing profile: local when any of its rules admits the relevance and complexity,
  * remote otherwise. Relevance is the best cosine over the knowledge collections.
  */
 public final class Router {
-    // Compiled once: a reason is formatted on every decision.
-    private static final Pattern TRAILING_ZEROS = Pattern.compile("0+$");
-    private static final Pattern TRAILING_DOT = Pattern.compile("\\.$");
 
     /** Replaced whole when tuning changes a profile, so a query reads one consistent set of rules. */
     private volatile RoutingSettings settings;
@@ -151,24 +149,25 @@ public final class Router {
     private Decision decideStatically(
             double relevance, Optional<String> bestMatch, Complexity complexity, RoutingProfile profile) {
         List<String> reasons = new ArrayList<>();
+        String shown = fmt(relevance);
         reasons.add(bestMatch
-                .map(m -> "relevance " + fmt(relevance) + " from " + m)
-                .orElse("no stored knowledge matched (relevance " + fmt(relevance) + ")"));
+                .map(m -> "relevance " + shown + " from " + m)
+                .orElseGet(() -> "no stored knowledge matched (relevance " + shown + ")"));
         reasons.add("complexity " + complexity.score()
                 + (complexity.signals().isEmpty() ? "" : " (" + String.join(", ", complexity.signals()) + ")"));
         List<LocalRule> rules = profile.localWhen();
         for (int i = 0; i < rules.size(); i++) {
             LocalRule r = rules.get(i);
             if (r.admits(relevance, complexity.score())) {
-                String reason = "profile " + profile.name() + " rule " + (i + 1) + ": relevance " + fmt(relevance)
+                String reason = "profile " + profile.name() + " rule " + (i + 1) + ": relevance " + shown
                         + " > " + fmt(r.relevanceAbove()) + " and complexity " + complexity.score() + " < "
                         + r.complexityBelow() + " -> local";
                 reasons.add(reason);
                 return new Decision(Target.LOCAL, profile.name(), relevance, complexity, i, reason, reasons);
             }
         }
-        String reason = "profile " + profile.name() + ": no local rule admits relevance " + fmt(relevance)
-                + " with complexity " + complexity.score() + " (rules: " + describe(rules) + ") -> remote";
+        String reason = "profile " + profile.name() + ": no local rule admits relevance " + shown + " with complexity "
+                + complexity.score() + " (rules: " + describe(rules) + ") -> remote";
         reasons.add(reason);
         return new Decision(Target.REMOTE, profile.name(), relevance, complexity, -1, reason, reasons);
     }
@@ -184,10 +183,24 @@ public final class Router {
                         .toList());
     }
 
-    private static String fmt(double d) {
-        String fixed = String.format(Locale.ROOT, "%.3f", d);
-        return TRAILING_DOT
-                .matcher(TRAILING_ZEROS.matcher(fixed).replaceAll(""))
-                .replaceAll(".0");
+    /**
+     * {@code d} to three decimals without trailing zeros ("0.5", "1.0", "0.734"): what {@code %.3f} rounds to (half
+     * up, on the shortest decimal that names the double), written without a formatter because every decision's
+     * reasons carry several of these.
+     */
+    static String fmt(double d) {
+        if (!Double.isFinite(d)) {
+            return String.format(Locale.ROOT, "%.3f", d);
+        }
+        BigDecimal rounded = new BigDecimal(Double.toString(d)).setScale(3, RoundingMode.HALF_UP);
+        String fixed = rounded.toPlainString();
+        if (rounded.signum() == 0 && Double.doubleToRawLongBits(d) < 0) {
+            fixed = "-" + fixed;
+        }
+        int end = fixed.length();
+        while (fixed.charAt(end - 1) == '0') {
+            end--;
+        }
+        return fixed.charAt(end - 1) == '.' ? fixed.substring(0, end) + "0" : fixed.substring(0, end);
     }
 }

@@ -1,7 +1,6 @@
 package dev.knowledgerouter.route;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -34,7 +33,7 @@ public final class TaskTypeInference {
             new Wording("snippet", List.of("snippet", "one-liner", "one liner", "regex for", "regex to")));
 
     public Optional<TaskType> infer(String query) {
-        String text = " " + query.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ") + " ";
+        String text = ComplexityEstimator.wording(query);
         int design = ComplexityEstimator.matches(text, ComplexityEstimator.DESIGN);
         if (design >= 2) {
             return Optional.of(new TaskType("architecture", Optional.of(design + " design/architecture terms")));

@@ -100,4 +100,18 @@ class KnowledgeSearchTest {
 
         assertEquals("history unavailable", e.getMessage());
     }
+
+    @Test
+    void aKnowledgeCollectionOpenedAfterTheFirstSearchIsSearchedFromThenOn() {
+        List<String> before = search.knowledgeCollections();
+        CollectionDefinition runbooks = new CollectionDefinition(
+                "runbooks", "on-call runbooks", CollectionKind.KNOWLEDGE, List.of("text"), "text", "text", List.of());
+
+        app.store().open(runbooks);
+
+        List<String> after = search.knowledgeCollections();
+        assertFalse(before.contains("runbooks"));
+        assertEquals(before.size() + 1, after.size());
+        assertTrue(after.contains("runbooks"), after.toString());
+    }
 }

@@ -55,4 +55,25 @@ class ComplexityEstimatorTest {
         assertEquals(10, estimator.estimate(everything).score());
         assertEquals(1, estimator.estimate("git error").score());
     }
+
+    @Test
+    void everyRunOfAsciiWhitespaceInTheWordingIsOneSpaceAndTheTextIsLowerCase() {
+        assertEquals(
+                " how do i\u00a0fix this error ",
+                ComplexityEstimator.wording("How \t do\r\n\u000bI\u00a0fix\fthis  ERROR"));
+        assertEquals("  ", ComplexityEstimator.wording(""));
+        assertEquals("   ", ComplexityEstimator.wording(" \n\t"));
+    }
+
+    @Test
+    void wordsAreCountedBetweenRunsOfAsciiWhitespaceOnly() {
+        String fortyOne = ("word\t ".repeat(40) + "last").replace("\t ", "\t\n");
+        assertTrue(
+                estimator.estimate(fortyOne).signals().contains("41 words (+1)"),
+                estimator.estimate(fortyOne).toString());
+        String joined = "word\u00a0".repeat(45) + "last";
+        assertTrue(
+                estimator.estimate(joined).signals().stream().noneMatch(s -> s.endsWith("words (+1)")),
+                "a no-break space does not separate words: " + estimator.estimate(joined));
+    }
 }

@@ -8,6 +8,7 @@ import dev.knowledgerouter.config.LocalRule;
 import dev.knowledgerouter.config.RoutingProfile;
 import dev.knowledgerouter.config.RoutingSettings;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -78,5 +79,34 @@ class RouterTest {
         UnknownProfileException e =
                 assertThrows(UnknownProfileException.class, () -> router.profile(Optional.of("yolo")));
         assertTrue(e.getMessage().contains("'yolo'") && e.getMessage().contains("reference"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "0.5, 0.5",
+        "1.0, 1.0",
+        "-1.0, -1.0",
+        "0.0, 0.0",
+        "-0.0, -0.0",
+        "0.7345, 0.735",
+        "0.0005, 0.001",
+        "-0.0004, -0.0",
+        "0.81234567, 0.812",
+        "12.3, 12.3",
+        "NaN, NaN"
+    })
+    void aScoreInTheReasonsIsRoundedHalfUpToThreeDecimalsWithoutTrailingZeros(double score, String shown) {
+        assertEquals(shown, Router.fmt(score));
+    }
+
+    @Test
+    void aScoreInTheReasonsReadsAsThreeDecimalFormattingWithTrailingZerosCutWould() {
+        for (int i = -20_000; i <= 20_000; i++) {
+            for (double d : new double[] {i / 10_000.0, i / 10_000.0 + 0.00005, 2.0 * (float) (i / 20_000.0) - 1.0}) {
+                String formatted = String.format(Locale.ROOT, "%.3f", d).replaceAll("0+$", "");
+                String expected = formatted.endsWith(".") ? formatted + "0" : formatted;
+                assertEquals(expected, Router.fmt(d), "score " + d);
+            }
+        }
     }
 }

@@ -37,6 +37,8 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
     private final Map<String, LuceneCollection> open = new LinkedHashMap<>();
     /** What {@link #open} holds, read without the store's lock by every search, read and write. */
     private volatile Map<String, LuceneCollection> byName = Map.of();
+    /** The open collections' definitions, replaced whole when one opens: every route decision reads them. */
+    private volatile List<CollectionDefinition> definitions = List.of();
 
     public LuceneKnowledgeStore(Path root, EmbedderIdentity embedder) {
         this(root, embedder, HybridFusion.DEFAULT);
@@ -72,12 +74,15 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
                     definition.name(),
                     LuceneCollection.open(root.resolve(definition.name()), definition, embedder, bm25, clock));
             byName = Map.copyOf(open);
+            definitions =
+                    open.values().stream().map(LuceneCollection::definition).toList();
         }
     }
 
+    /** The same list until a collection opens or the store closes. */
     @Override
-    public synchronized List<CollectionDefinition> collections() {
-        return open.values().stream().map(LuceneCollection::definition).toList();
+    public List<CollectionDefinition> collections() {
+        return definitions;
     }
 
     @Override
@@ -165,6 +170,7 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
         }
         open.clear();
         byName = Map.of();
+        definitions = List.of();
         if (!failures.isEmpty()) {
             throw failures.getFirst();
         }
