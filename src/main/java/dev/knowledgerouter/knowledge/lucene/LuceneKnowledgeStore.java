@@ -23,6 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -34,6 +38,8 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
     private final HybridFusion fusion;
     private final Bm25Params bm25;
     private final Clock clock;
+    private final Executor background;
+    private final boolean ownsBackground;
     private final Map<String, LuceneCollection> open = new LinkedHashMap<>();
     /** What {@link #open} holds, read without the store's lock by every search, read and write. */
     private volatile Map<String, LuceneCollection> byName = Map.of();
@@ -55,11 +61,46 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
     /** {@code clock} times how old a collection's searchers are, for searches that allow some staleness. */
     public LuceneKnowledgeStore(
             Path root, EmbedderIdentity embedder, HybridFusion fusion, Bm25Params bm25, Clock clock) {
+        this(root, embedder, fusion, bm25, clock, upkeepThread(), true);
+    }
+
+    /**
+     * As above, with the refreshes and checkpoints that no caller waits for run on {@code background}
+     * (which the caller owns; {@code Runnable::run} runs them in the thread that finds them due).
+     */
+    public LuceneKnowledgeStore(
+            Path root,
+            EmbedderIdentity embedder,
+            HybridFusion fusion,
+            Bm25Params bm25,
+            Clock clock,
+            Executor background) {
+        this(root, embedder, fusion, bm25, clock, background, false);
+    }
+
+    private LuceneKnowledgeStore(
+            Path root,
+            EmbedderIdentity embedder,
+            HybridFusion fusion,
+            Bm25Params bm25,
+            Clock clock,
+            Executor background,
+            boolean ownsBackground) {
         this.root = root;
         this.embedder = embedder;
         this.fusion = fusion;
         this.bm25 = bm25;
         this.clock = clock;
+        this.background = background;
+        this.ownsBackground = ownsBackground;
+    }
+
+    private static ExecutorService upkeepThread() {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "kr-index-upkeep");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Override
@@ -72,7 +113,8 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
         if (!open.containsKey(definition.name())) {
             open.put(
                     definition.name(),
-                    LuceneCollection.open(root.resolve(definition.name()), definition, embedder, bm25, clock));
+                    LuceneCollection.open(
+                            root.resolve(definition.name()), definition, embedder, bm25, clock, background));
             byName = Map.copyOf(open);
             definitions =
                     open.values().stream().map(LuceneCollection::definition).toList();
@@ -160,6 +202,9 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
 
     @Override
     public synchronized void close() {
+        if (ownsBackground) {
+            stop((ExecutorService) background);
+        }
         List<RuntimeException> failures = new ArrayList<>();
         for (LuceneCollection c : open.values()) {
             try {
@@ -173,6 +218,19 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
         definitions = List.of();
         if (!failures.isEmpty()) {
             throw failures.getFirst();
+        }
+    }
+
+    /** Lets a checkpoint under way finish; the collections' own close commits whatever is left. */
+    private static void stop(ExecutorService upkeep) {
+        upkeep.shutdown();
+        try {
+            if (!upkeep.awaitTermination(1, TimeUnit.MINUTES)) {
+                upkeep.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            upkeep.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -9,11 +9,15 @@ import dev.knowledgerouter.knowledge.HybridFusion;
 import dev.knowledgerouter.knowledge.SearchHit;
 import dev.knowledgerouter.knowledge.SearchRequest;
 import dev.knowledgerouter.testing.MutableClock;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Writes are acknowledged without refreshing the searchers: a search that allows no staleness sees every
- * acknowledged write, one with an allowance sees every write acknowledged at least that long before it.
+ * acknowledged write, one with an allowance sees every write acknowledged at least that long before it once
+ * the refresh it found due has run in the background. Checkpoints run there too.
  */
 class SearchersTest {
     private static final float[] QUERY = {1, 0, 0, 0};
@@ -31,12 +36,15 @@ class SearchersTest {
     Path dir;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T12:00:00Z"));
+    /** The refreshes and checkpoints the store leaves to its background, run when a test says so. */
+    private final List<Runnable> upkeep = new ArrayList<>();
+
     private LuceneKnowledgeStore store;
 
     @BeforeEach
     void openStore() {
         store = new LuceneKnowledgeStore(
-                dir, LuceneKnowledgeStoreTest.FOUR_D, HybridFusion.DEFAULT, Bm25Params.DEFAULT, clock);
+                dir, LuceneKnowledgeStoreTest.FOUR_D, HybridFusion.DEFAULT, Bm25Params.DEFAULT, clock, upkeep::add);
         store.open(LuceneKnowledgeStoreTest.NOTES);
     }
 
@@ -79,12 +87,27 @@ class SearchersTest {
     }
 
     @Test
-    void aSearchWithAnAllowanceSeesEveryWriteOlderThanIt() {
+    void aSearchWithAnAllowanceLeavesTheDueRefreshToTheBackgroundAndDoesNotWait() {
         store.upsert("notes", List.of(note("a")));
         assertEquals(List.of("a"), ids(search()));
-
         store.upsert("notes", List.of(note("b")));
         clock.advance(ALLOWANCE);
+
+        assertEquals(List.of("a"), ids(search().withStaleness(ALLOWANCE)));
+        ids(search().withStaleness(ALLOWANCE));
+
+        assertEquals(1, upkeep.size(), "one refresh queued, however many readers found it due");
+    }
+
+    @Test
+    void aSearchWithAnAllowanceSeesEveryWriteOlderThanItOnceTheDueRefreshHasRun() {
+        store.upsert("notes", List.of(note("a")));
+        assertEquals(List.of("a"), ids(search()));
+        store.upsert("notes", List.of(note("b")));
+        clock.advance(ALLOWANCE);
+        ids(search().withStaleness(ALLOWANCE));
+
+        upkeep.removeFirst().run();
 
         assertEquals(2, ids(search().withStaleness(ALLOWANCE)).size());
     }
@@ -132,5 +155,33 @@ class SearchersTest {
         store.delete("notes", List.of("a"));
 
         assertEquals(List.of("b"), ids(search()));
+    }
+
+    @Test
+    void aWritePastTheCheckpointLineLeavesTheCommitToTheBackground() throws Exception {
+        String body = "x".repeat(1 << 20);
+        for (int i = 0; i < 17; i++) {
+            store.upsert(
+                    "notes",
+                    List.of(new Entry("big-" + i, Map.of("title", "big", "body", body), QUERY, Instant.EPOCH)));
+        }
+        assertEquals(1, upkeep.size(), "the checkpoint is queued once");
+        assertTrue(logBytes() >= 16L << 20, "the log still holds every write");
+
+        upkeep.removeFirst().run();
+
+        assertEquals(0, logBytes(), "the commit covers the log, which is dropped");
+        assertEquals(17, store.count("notes"));
+    }
+
+    private long logBytes() throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("notes"))) {
+            long total = 0;
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("wal-"))
+                    .toList()) {
+                total += Files.size(f);
+            }
+            return total;
+        }
     }
 }
