@@ -13,16 +13,21 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
-/** A real store that counts how many ranked hits its callers read, to show what a search decodes. */
+/**
+ * A real store that counts how many ranked hits its callers read, to show what a search decodes, and keeps
+ * the searches it was asked for.
+ */
 public final class ReadCountingStore implements KnowledgeStore {
     private final KnowledgeStore store;
     private final AtomicInteger ranked = new AtomicInteger();
     private final AtomicInteger read = new AtomicInteger();
+    private final List<SearchRequest> requests = new CopyOnWriteArrayList<>();
 
     public ReadCountingStore(KnowledgeStore store) {
         this.store = store;
@@ -38,8 +43,14 @@ public final class ReadCountingStore implements KnowledgeStore {
         return read.get();
     }
 
+    /** The searches and rankings asked for, in order. */
+    public List<SearchRequest> requests() {
+        return List.copyOf(requests);
+    }
+
     @Override
     public RankedHits rank(SearchRequest request) {
+        requests.add(request);
         RankedHits hits = store.rank(request);
         ranked.addAndGet(hits.size());
         return new RankedHits() {
@@ -68,6 +79,7 @@ public final class ReadCountingStore implements KnowledgeStore {
 
     @Override
     public List<SearchHit> search(SearchRequest request) {
+        requests.add(request);
         return store.search(request);
     }
 
