@@ -45,27 +45,6 @@ public record LearningSettings(
             double failBelow,
             double succeedAbove,
             double targetSuccessRate,
-            int minTuningSample,
-            int minRefitSample) {
-        this(
-                k,
-                minSimilarity,
-                minEvidence,
-                failBelow,
-                succeedAbove,
-                targetSuccessRate,
-                minTuningSample,
-                minRefitSample,
-                DEFAULT_HISTORY_STALENESS);
-    }
-
-    public LearningSettings(
-            int k,
-            double minSimilarity,
-            int minEvidence,
-            double failBelow,
-            double succeedAbove,
-            double targetSuccessRate,
             int minTuningSample) {
         this(
                 k,
@@ -75,7 +54,8 @@ public record LearningSettings(
                 succeedAbove,
                 targetSuccessRate,
                 minTuningSample,
-                DEFAULT_MIN_REFIT_SAMPLE);
+                DEFAULT_MIN_REFIT_SAMPLE,
+                DEFAULT_HISTORY_STALENESS);
     }
 
     public LearningSettings {

@@ -399,9 +399,8 @@ public abstract class KnowledgeStoreContract {
 
     // ---------------------------------------------------------------- dense search
 
-    @Test
-    void denseSearchRanksByCosineAndReportsTheExactCosine() {
-        KnowledgeStore store = open(FOUR_D, NOTES);
+    /** Four notes at known cosines to {@code X}: x 1.0, xy, xyz, y 0.0 (written out of that order). */
+    private static void storeFourNotes(KnowledgeStore store) {
         store.upsert(
                 "notes",
                 List.of(
@@ -409,6 +408,12 @@ public abstract class KnowledgeStoreContract {
                         note("xyz", XYZ, "xyz", "xyz"),
                         note("x", X, "x", "x"),
                         note("xy", XY, "xy", "xy")));
+    }
+
+    @Test
+    void denseSearchRanksByCosineAndReportsTheExactCosine() {
+        KnowledgeStore store = open(FOUR_D, NOTES);
+        storeFourNotes(store);
 
         List<SearchHit> hits = store.search(SearchRequest.of("notes", X, 10));
         assertEquals(List.of("x", "xy", "xyz", "y"), ids(hits));
@@ -438,13 +443,7 @@ public abstract class KnowledgeStoreContract {
     @Test
     void kLimitsTheHitsToTheNearest() {
         KnowledgeStore store = open(FOUR_D, NOTES);
-        store.upsert(
-                "notes",
-                List.of(
-                        note("y", Y, "y", "y"),
-                        note("xyz", XYZ, "xyz", "xyz"),
-                        note("x", X, "x", "x"),
-                        note("xy", XY, "xy", "xy")));
+        storeFourNotes(store);
         assertEquals(List.of("x", "xy"), ids(store.search(SearchRequest.of("notes", X, 2))));
         assertEquals(List.of("x"), ids(store.search(SearchRequest.of("notes", X, 1))));
     }
@@ -452,13 +451,7 @@ public abstract class KnowledgeStoreContract {
     @Test
     void minScoreDropsHitsBelowTheCosine() {
         KnowledgeStore store = open(FOUR_D, NOTES);
-        store.upsert(
-                "notes",
-                List.of(
-                        note("y", Y, "y", "y"),
-                        note("xyz", XYZ, "xyz", "xyz"),
-                        note("x", X, "x", "x"),
-                        note("xy", XY, "xy", "xy")));
+        storeFourNotes(store);
         assertEquals(
                 List.of("x", "xy"),
                 ids(store.search(SearchRequest.of("notes", X, 10).withMinScore(0.65))));
@@ -471,13 +464,7 @@ public abstract class KnowledgeStoreContract {
     @Test
     void aRankingReadsTheHitsSearchAnswersInTheSameOrder() {
         KnowledgeStore store = open(FOUR_D, NOTES);
-        store.upsert(
-                "notes",
-                List.of(
-                        note("y", Y, "y", "y"),
-                        note("xyz", XYZ, "xyz", "xyz"),
-                        note("x", X, "x", "x"),
-                        note("xy", XY, "xy", "xy")));
+        storeFourNotes(store);
         SearchRequest request = SearchRequest.of("notes", X, 10).withMinScore(0.5);
 
         List<SearchHit> searched = store.search(request);

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +41,12 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
     private final Clock clock;
     private final Executor background;
     private final boolean ownsBackground;
-    private final Map<String, LuceneCollection> open = new LinkedHashMap<>();
-    /** What {@link #open} holds, read without the store's lock by every search, read and write. */
+    /**
+     * The open collections in the order they opened, replaced whole (under the store's lock) when one opens: read
+     * without a lock by every search, read and write.
+     */
     private volatile Map<String, LuceneCollection> byName = Map.of();
-    /** The open collections' definitions, replaced whole when one opens: every route decision reads them. */
+    /** Their definitions, replaced with them: every route decision reads them. */
     private volatile List<CollectionDefinition> definitions = List.of();
 
     public LuceneKnowledgeStore(Path root, EmbedderIdentity embedder) {
@@ -110,14 +113,15 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
 
     @Override
     public synchronized void open(CollectionDefinition definition) {
-        if (!open.containsKey(definition.name())) {
-            open.put(
+        if (!byName.containsKey(definition.name())) {
+            Map<String, LuceneCollection> opened = new LinkedHashMap<>(byName);
+            opened.put(
                     definition.name(),
                     LuceneCollection.open(
                             root.resolve(definition.name()), definition, embedder, bm25, clock, background));
-            byName = Map.copyOf(open);
+            byName = Collections.unmodifiableMap(opened);
             definitions =
-                    open.values().stream().map(LuceneCollection::definition).toList();
+                    opened.values().stream().map(LuceneCollection::definition).toList();
         }
     }
 
@@ -206,14 +210,13 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
             stop((ExecutorService) background);
         }
         List<RuntimeException> failures = new ArrayList<>();
-        for (LuceneCollection c : open.values()) {
+        for (LuceneCollection c : byName.values()) {
             try {
                 c.close();
             } catch (RuntimeException e) {
                 failures.add(e);
             }
         }
-        open.clear();
         byName = Map.of();
         definitions = List.of();
         if (!failures.isEmpty()) {

@@ -33,7 +33,10 @@ final class WriteAheadLog implements AutoCloseable {
     private static final String SUFFIX = ".log";
     private static final int HEADER_BYTES = 8;
 
-    /** What runs after a force, before the writers it covered return: the searcher refresh. */
+    /**
+     * What runs after a force, before the writers it covered return. The store passes nothing (its searchers are
+     * refreshed by their readers); tests hold a force open with it to see who shares it.
+     */
     interface AfterForce {
         void run() throws IOException;
     }
