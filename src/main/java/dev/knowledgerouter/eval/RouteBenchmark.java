@@ -8,6 +8,7 @@ import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.CollectionKind;
 import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.EntryEmbedder;
+import dev.knowledgerouter.knowledge.JointRanking;
 import dev.knowledgerouter.knowledge.Progress;
 import java.time.Clock;
 import java.time.Instant;
@@ -99,6 +100,15 @@ public final class RouteBenchmark {
     }
 
     public RouteBenchResult measure(int queries, double fillSeconds, Progress progress) {
+        if (app.store() instanceof JointRanking joint) {
+            // Built once per store state and kept on disk; a router builds it in the background on its first queries.
+            progress.start("joint graph of the knowledge collections", 1);
+            joint.prepareJointly(app.store().collections().stream()
+                    .filter(c -> c.kind() == CollectionKind.KNOWLEDGE)
+                    .map(CollectionDefinition::name)
+                    .toList());
+            progress.done();
+        }
         for (int i = 0; i < WARMUP; i++) {
             app.queries().route(QueryRequest.of(QUERIES.get(i % QUERIES.size())));
         }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -103,10 +104,19 @@ public final class KnowledgeSearch implements AutoCloseable {
     /**
      * Ranks every collection, then reads only the best {@code k} hits of them all: a hit that would be merged away
      * is never decompressed nor parsed. Ties keep the collections' order, as a stable sort of all their hits would.
+     * A store that can rank the collections in one walk ({@link JointRanking}) does so instead.
      */
     private List<SearchHit> run(List<String> collections, SearchRequest request, int k) {
         if (collections.size() == 1) {
             return store.search(request.inCollection(collections.getFirst()));
+        }
+        if (store instanceof JointRanking joint) {
+            Optional<RankedHits> together = joint.rankJointly(collections, request);
+            if (together.isPresent()) {
+                try (RankedHits ranking = together.get()) {
+                    return best(List.of(ranking), k);
+                }
+            }
         }
         List<FutureTask<RankedHits>> tasks = new ArrayList<>(collections.size());
         for (String c : collections) {

@@ -6,6 +6,7 @@ import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.config.LearningSettings;
 import dev.knowledgerouter.config.OllamaSettings;
 import dev.knowledgerouter.config.ServerSettings;
+import dev.knowledgerouter.files.ScratchFolders;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.embedding.InProcessEmbedder;
 import java.io.IOException;
@@ -48,6 +49,14 @@ public final class TestStack {
                     app.seeder().seedDirectory(app.config().seedDir(), Progress.NONE);
                 }
                 seededHome = dir;
+                // Every test JVM seeds its own; without this each run left one behind in the temp folder.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        ScratchFolders.delete(dir);
+                    } catch (IOException | UncheckedIOException e) {
+                        // The temp folder is the system's to clean then.
+                    }
+                }));
             }
             try (Stream<Path> files = Files.walk(seededHome)) {
                 for (Path p : files.toList()) {

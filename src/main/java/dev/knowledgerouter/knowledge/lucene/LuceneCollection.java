@@ -16,6 +16,7 @@ import dev.knowledgerouter.knowledge.StoredEntry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -348,6 +349,20 @@ final class LuceneCollection implements AutoCloseable {
             searchers.release(searcher);
             throw e;
         }
+    }
+
+    /** A searcher over this collection for a search spanning collections ({@link JointSearch}); release it. */
+    IndexSearcher acquire(Duration staleness) throws IOException {
+        return searchers.acquire(staleness);
+    }
+
+    void release(IndexSearcher searcher) throws IOException {
+        searchers.release(searcher);
+    }
+
+    /** Document {@code doc} of {@code searcher} (one this collection gave out) as a dense hit of {@code cosine}. */
+    SearchHit read(IndexSearcher searcher, StoredFields fields, int doc, double cosine) throws IOException {
+        return search.read(searcher, fields, new LuceneSearch.Ranked(doc, cosine, cosine));
     }
 
     void scan(Instant from, Instant to, Consumer<StoredEntry> visitor) throws IOException {

@@ -2,12 +2,15 @@ package dev.knowledgerouter.knowledge.lucene;
 
 import dev.knowledgerouter.knowledge.Bm25Params;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.CollectionKind;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.Entry;
 import dev.knowledgerouter.knowledge.HybridFusion;
+import dev.knowledgerouter.knowledge.JointRanking;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
 import dev.knowledgerouter.knowledge.RankedHits;
 import dev.knowledgerouter.knowledge.SearchHit;
+import dev.knowledgerouter.knowledge.SearchMode;
 import dev.knowledgerouter.knowledge.SearchRequest;
 import dev.knowledgerouter.knowledge.StoreException;
 import dev.knowledgerouter.knowledge.StoredEntry;
@@ -32,8 +35,15 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
-/** The embedded default store: one Lucene index per collection under {@code <root>/<collection>/}. */
-public final class LuceneKnowledgeStore implements KnowledgeStore {
+/**
+ * The embedded default store: one Lucene index per collection under {@code <root>/<collection>/}, and a graph over
+ * the vectors of the knowledge collections together under {@code <root>/_joint/} ({@link JointSearch}) for the
+ * searches that span them.
+ */
+public final class LuceneKnowledgeStore implements KnowledgeStore, JointRanking {
+    /** Not a collection: collection names start with a letter or digit. */
+    private static final String JOINT_FOLDER = "_joint";
+
     private final Path root;
     private final EmbedderIdentity embedder;
     private final HybridFusion fusion;
@@ -48,6 +58,10 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
     private volatile Map<String, LuceneCollection> byName = Map.of();
     /** Their definitions, replaced with them: every route decision reads them. */
     private volatile List<CollectionDefinition> definitions = List.of();
+    /** The knowledge collections among them, in the same order: the ones a joint search spans. */
+    private volatile List<String> knowledge = List.of();
+
+    private final JointSearch joint;
 
     public LuceneKnowledgeStore(Path root, EmbedderIdentity embedder) {
         this(root, embedder, HybridFusion.DEFAULT);
@@ -89,6 +103,19 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
             Clock clock,
             Executor background,
             boolean ownsBackground) {
+        this(root, embedder, fusion, bm25, clock, background, ownsBackground, JointSearch.FROM_ENTRIES);
+    }
+
+    /** As above, searching the knowledge collections jointly from {@code jointFromEntries} entries in all. */
+    LuceneKnowledgeStore(
+            Path root,
+            EmbedderIdentity embedder,
+            HybridFusion fusion,
+            Bm25Params bm25,
+            Clock clock,
+            Executor background,
+            boolean ownsBackground,
+            long jointFromEntries) {
         this.root = root;
         this.embedder = embedder;
         this.fusion = fusion;
@@ -96,6 +123,7 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
         this.clock = clock;
         this.background = background;
         this.ownsBackground = ownsBackground;
+        this.joint = new JointSearch(root.resolve(JOINT_FOLDER), clock, background, jointFromEntries);
     }
 
     private static ExecutorService upkeepThread() {
@@ -122,6 +150,10 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
             byName = Collections.unmodifiableMap(opened);
             definitions =
                     opened.values().stream().map(LuceneCollection::definition).toList();
+            knowledge = definitions.stream()
+                    .filter(d -> d.kind() == CollectionKind.KNOWLEDGE)
+                    .map(CollectionDefinition::name)
+                    .toList();
         }
     }
 
@@ -188,6 +220,36 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
         return io(() -> get(request.collection()).rank(request, fusion));
     }
 
+    /**
+     * Jointly only the knowledge collections, all of them in the order they opened, densely and unfiltered: the
+     * search every route decision runs.
+     */
+    @Override
+    public Optional<RankedHits> rankJointly(List<String> collections, SearchRequest request) {
+        if (!spansKnowledge(collections)
+                || request.mode() != SearchMode.DENSE
+                || !request.filters().isEmpty()) {
+            return Optional.empty();
+        }
+        embedder.checkQueryVector(request.vector());
+        return io(() ->
+                joint.rank(collections, collections.stream().map(this::get).toList(), request));
+    }
+
+    @Override
+    public void prepareJointly(List<String> collections) {
+        if (spansKnowledge(collections)) {
+            io(() -> {
+                joint.prepare(collections, collections.stream().map(this::get).toList());
+                return null;
+            });
+        }
+    }
+
+    private boolean spansKnowledge(List<String> collections) {
+        return collections.size() > 1 && collections.equals(knowledge);
+    }
+
     @Override
     public void scan(String collection, Instant from, Instant to, Consumer<StoredEntry> visitor) {
         io(() -> {
@@ -206,6 +268,7 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
 
     @Override
     public synchronized void close() {
+        joint.close();
         if (ownsBackground) {
             stop((ExecutorService) background);
         }
@@ -219,6 +282,7 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
         }
         byName = Map.of();
         definitions = List.of();
+        knowledge = List.of();
         if (!failures.isEmpty()) {
             throw failures.getFirst();
         }
