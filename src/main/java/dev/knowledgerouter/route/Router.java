@@ -70,6 +70,13 @@ public final class Router {
         }
         LearnedEstimate e = learned.get();
         List<String> reasons = new ArrayList<>(fixed.reasons());
+        if (e.evidence() < learning.minEvidence()) {
+            reasons.add("learned: too little history (" + e.evidence() + " similar queries with local evidence, "
+                    + learning.minEvidence() + " needed); static policy applies");
+            return new Decision(
+                    fixed.target(), fixed.profile(), relevance, complexity, fixed.ruleIndex(), fixed.reason(), reasons);
+        }
+        // Formatted only here: a decision with too little history, every decision of a new install, never shows it.
         String evidence = String.format(
                 Locale.ROOT,
                 "%d of %d similar past queries succeeded locally (p=%.2f)%s",
@@ -77,12 +84,6 @@ public final class Router {
                 e.evidence(),
                 e.pLocalSuccess(),
                 e.examples().isEmpty() ? "" : ": " + String.join(", ", e.examples()));
-        if (e.evidence() < learning.minEvidence()) {
-            reasons.add("learned: too little history (" + e.evidence() + " similar queries with local evidence, "
-                    + learning.minEvidence() + " needed); static policy applies");
-            return new Decision(
-                    fixed.target(), fixed.profile(), relevance, complexity, fixed.ruleIndex(), fixed.reason(), reasons);
-        }
         int widest = profile.localWhen().stream()
                 .mapToInt(LocalRule::complexityBelow)
                 .max()
