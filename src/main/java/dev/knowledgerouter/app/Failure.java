@@ -113,6 +113,7 @@ public record Failure(Kind kind, String code, String message, Optional<Duration>
             case UnknownCollectionException x -> new Failure(Kind.NOT_FOUND, "unknown_collection", m);
             case UnknownInteractionException x -> new Failure(Kind.NOT_FOUND, "unknown_interaction", m);
             case CodeService.UnknownRepositoryException x -> new Failure(Kind.NOT_FOUND, "unknown_repository", m);
+            case CodeService.StaleRepositoryException x -> new Failure(Kind.CONFLICT, "stale_code_index", m);
             case UnknownReportException x -> new Failure(Kind.NOT_FOUND, "unknown_report", m);
             case RepositoryAnalyzer.AnalysisRunningException x -> new Failure(Kind.CONFLICT, "analysis_running", m);
             case ReplaceRefusedException x -> new Failure(Kind.CONFLICT, "replace_refused", m);

@@ -15,6 +15,7 @@ import dev.knowledgerouter.code.scan.CredentialSkip;
 import dev.knowledgerouter.code.scan.RepositoryScanner;
 import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.config.CodeSettings;
+import dev.knowledgerouter.knowledge.EmbedderMismatchException;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.SearchMode;
@@ -85,8 +86,25 @@ public final class CodeService implements AutoCloseable {
         this.stop = stop;
         this.known = listRepositories();
         // Code collections are not declared in collections/*.yaml: each analysed repository brings its own.
-        known.forEach(index::open);
+        known.forEach(this::openIfCurrent);
         savedJobs().forEach(saved -> jobs.put(saved.name(), AnalysisJob.interruptedEarlier(saved)));
+    }
+
+    /**
+     * Opens a repository's collection unless another embedder filled it: such a repository stays listed, answers
+     * searches with what to run ({@link StaleRepositoryException}), is left out of query context, and is built anew
+     * by its next analysis. Kept out of the store so that vectors of two models are never searched together.
+     */
+    private void openIfCurrent(String repository) {
+        try {
+            index.open(repository);
+        } catch (EmbedderMismatchException e) {
+            LOG.warn(
+                    "repository '{}' was indexed with {}, code is embedded with {} now: run kr analyze on it again",
+                    repository,
+                    e.stored(),
+                    e.configured());
+        }
     }
 
     /** Jobs an earlier process started and did not finish. */
@@ -290,7 +308,15 @@ public final class CodeService implements AutoCloseable {
         if (k < 1 || k > MAX_K) {
             throw new IllegalArgumentException("k must be between 1 and " + MAX_K + ", got " + k);
         }
-        index.open(repository);
+        try {
+            index.open(repository);
+        } catch (EmbedderMismatchException e) {
+            String root = AnalysisState.read(RepositoryAnalyzer.stateFile(graphsDir, repository))
+                    .map(AnalysisState::root)
+                    .filter(r -> !r.isBlank())
+                    .orElse("PATH");
+            throw new StaleRepositoryException(repository, root, e);
+        }
         return index.search(repository, query, k, mode);
     }
 
@@ -350,7 +376,12 @@ public final class CodeService implements AutoCloseable {
         List<String> names = new CodeContext(settings.routingContext(), this::repositories).repositoriesFor(query);
         List<CodeIndex.CodeHit> hits = new ArrayList<>();
         for (String name : names) {
-            index.open(name);
+            try {
+                index.open(name);
+            } catch (EmbedderMismatchException e) {
+                // A query must not fail for a repository awaiting its next analysis; it just gets no code from it.
+                continue;
+            }
             // Code only: config and docs snippets may hold values that must not travel to a remote model.
             index.search(name, query, settings.contextHits() * 2, mode).stream()
                     .filter(hit -> !hit.language().equals(GraphBuilder.languageTag(Language.TEXT)))
@@ -386,6 +417,20 @@ public final class CodeService implements AutoCloseable {
     public void close() {
         if (!stopJobs(Duration.ofSeconds(10))) {
             LOG.warn("an analysis did not reach a safe point in 10 s; its next run redoes the unfinished part");
+        }
+    }
+
+    /**
+     * An analysed repository whose code collection another embedder filled (an older kr, or another
+     * {@code code.embedder}); searching it would compare vectors of two models.
+     */
+    public static final class StaleRepositoryException extends RuntimeException {
+        StaleRepositoryException(String name, String root, EmbedderMismatchException cause) {
+            super(
+                    "repository '" + name + "' was indexed with " + cause.stored() + " but code is embedded with "
+                            + cause.configured() + " now (code.embedder); index it again with `kr analyze " + root
+                            + " --name " + name + "` (unchanged files are not parsed again, only embedded)",
+                    cause);
         }
     }
 
