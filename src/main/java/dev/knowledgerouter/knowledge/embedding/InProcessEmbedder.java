@@ -48,14 +48,15 @@ public final class InProcessEmbedder implements Embedder {
     private final AtomicInteger underWay = new AtomicInteger();
 
     /**
-     * Uses every core inside one inference, without ONNX Runtime's spin-waiting between inferences:
+     * Runs on the threads the model asks for ({@link InProcessModel#threads()}), without ONNX Runtime's spin-waiting
+     * between inferences:
      * measured with {@code kr bench route} at 100k entries, spinning threads held the cores the
      * vector search runs on next (search p50 1.2 ms with spinning, 0.75 ms without; embedding
      * itself unchanged within noise). See docs/benchmarks.md.
      */
     public InProcessEmbedder(InProcessModel spec) {
         this.spec = spec;
-        this.model = BundledOnnxModel.load(spec, Runtime.getRuntime().availableProcessors(), false);
+        this.model = BundledOnnxModel.load(spec, spec.threads(), false);
         this.tokenizer = model.tokenizer();
     }
 

@@ -39,7 +39,9 @@ class MiniLmEmbedderVectorsTest {
             "  leading and trailing   whitespace\t\n  ",
             "word ".repeat(126).strip(),
             "word ".repeat(127).strip(),
-            "the quick brown fox jumps over the lazy dog and runs away. ".repeat(20).strip());
+            "the quick brown fox jumps over the lazy dog and runs away. "
+                    .repeat(20)
+                    .strip());
 
     private static AllMiniLmL6V2QuantizedEmbeddingModel langchain4j;
 
