@@ -4,6 +4,7 @@ import dev.knowledgerouter.config.CodeSettings;
 import dev.knowledgerouter.config.EmbedderSettings;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.knowledge.Embedder;
+import dev.knowledgerouter.knowledge.embedding.DeferredEmbedder;
 import dev.knowledgerouter.knowledge.embedding.InProcessEmbedder;
 import dev.knowledgerouter.knowledge.embedding.InProcessModel;
 import dev.knowledgerouter.knowledge.embedding.OllamaEmbedder;
@@ -31,10 +32,13 @@ public final class EmbedderFactory {
         }
     }
 
-    /** The code embedder: the bundled all-MiniLM-L6-v2, or the knowledge embedder itself. */
+    /**
+     * The code embedder: the bundled all-MiniLM-L6-v2, loaded when code is first embedded (most commands never
+     * do), or the knowledge embedder itself.
+     */
     public static Embedder code(CodeSettings.CodeEmbedder choice, Embedder knowledge) {
         return switch (choice) {
-            case MINILM -> new InProcessEmbedder(InProcessModel.MINILM_L6);
+            case MINILM -> DeferredEmbedder.of(InProcessModel.MINILM_L6);
             case KNOWLEDGE -> knowledge;
         };
     }
