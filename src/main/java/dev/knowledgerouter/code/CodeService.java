@@ -15,7 +15,6 @@ import dev.knowledgerouter.code.scan.CredentialSkip;
 import dev.knowledgerouter.code.scan.RepositoryScanner;
 import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.config.CodeSettings;
-import dev.knowledgerouter.knowledge.EmbedderMismatchException;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.SearchMode;
@@ -57,6 +56,7 @@ public final class CodeService implements AutoCloseable {
     private final Path graphsDir;
     private final KnowledgeStore store;
     private final CodeIndex index;
+    private final RepositoryCollections collections;
     private final RepositoryAnalyzer analyzer;
     private final CodeSettings settings;
     private final SearchMode mode;
@@ -79,6 +79,7 @@ public final class CodeService implements AutoCloseable {
         this.graphsDir = graphsDir;
         this.store = store;
         this.index = index;
+        this.collections = new RepositoryCollections(index, graphsDir);
         this.analyzer = analyzer;
         this.settings = settings;
         this.mode = mode;
@@ -86,25 +87,8 @@ public final class CodeService implements AutoCloseable {
         this.stop = stop;
         this.known = listRepositories();
         // Code collections are not declared in collections/*.yaml: each analysed repository brings its own.
-        known.forEach(this::openIfCurrent);
+        known.forEach(collections::openIfCurrent);
         savedJobs().forEach(saved -> jobs.put(saved.name(), AnalysisJob.interruptedEarlier(saved)));
-    }
-
-    /**
-     * Opens a repository's collection unless another embedder filled it: such a repository stays listed, answers
-     * searches with what to run ({@link StaleRepositoryException}), is left out of query context, and is built anew
-     * by its next analysis. Kept out of the store so that vectors of two models are never searched together.
-     */
-    private void openIfCurrent(String repository) {
-        try {
-            index.open(repository);
-        } catch (EmbedderMismatchException e) {
-            LOG.warn(
-                    "repository '{}' was indexed with {}, code is embedded with {} now: run kr analyze on it again",
-                    repository,
-                    e.stored(),
-                    e.configured());
-        }
     }
 
     /** Jobs an earlier process started and did not finish. */
@@ -308,15 +292,7 @@ public final class CodeService implements AutoCloseable {
         if (k < 1 || k > MAX_K) {
             throw new IllegalArgumentException("k must be between 1 and " + MAX_K + ", got " + k);
         }
-        try {
-            index.open(repository);
-        } catch (EmbedderMismatchException e) {
-            String root = AnalysisState.read(RepositoryAnalyzer.stateFile(graphsDir, repository))
-                    .map(AnalysisState::root)
-                    .filter(r -> !r.isBlank())
-                    .orElse("PATH");
-            throw new StaleRepositoryException(repository, root, e);
-        }
+        collections.openToSearch(repository);
         return index.search(repository, query, k, mode);
     }
 
@@ -376,9 +352,7 @@ public final class CodeService implements AutoCloseable {
         List<String> names = new CodeContext(settings.routingContext(), this::repositories).repositoriesFor(query);
         List<CodeIndex.CodeHit> hits = new ArrayList<>();
         for (String name : names) {
-            try {
-                index.open(name);
-            } catch (EmbedderMismatchException e) {
+            if (!collections.openIfCurrent(name)) {
                 // A query must not fail for a repository awaiting its next analysis; it just gets no code from it.
                 continue;
             }
@@ -417,20 +391,6 @@ public final class CodeService implements AutoCloseable {
     public void close() {
         if (!stopJobs(Duration.ofSeconds(10))) {
             LOG.warn("an analysis did not reach a safe point in 10 s; its next run redoes the unfinished part");
-        }
-    }
-
-    /**
-     * An analysed repository whose code collection another embedder filled (an older kr, or another
-     * {@code code.embedder}); searching it would compare vectors of two models.
-     */
-    public static final class StaleRepositoryException extends RuntimeException {
-        StaleRepositoryException(String name, String root, EmbedderMismatchException cause) {
-            super(
-                    "repository '" + name + "' was indexed with " + cause.stored() + " but code is embedded with "
-                            + cause.configured() + " now (code.embedder); index it again with `kr analyze " + root
-                            + " --name " + name + "` (unchanged files are not parsed again, only embedded)",
-                    cause);
         }
     }
 
