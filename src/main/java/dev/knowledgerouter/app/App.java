@@ -11,7 +11,6 @@ import dev.knowledgerouter.knowledge.CollectionCatalog;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.CollectionKind;
 import dev.knowledgerouter.knowledge.Embedder;
-import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.KnowledgeSearch;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
 import dev.knowledgerouter.knowledge.QueryEmbeddingCache;
@@ -57,7 +56,7 @@ public final class App implements AutoCloseable {
 
     private final KrConfig config;
     private final CollectionCatalog catalog;
-    private final Embedder embedder;
+    private final Embedders embedders;
     private final KnowledgeStore store;
     private final Clock clock;
     private final StopSignal stop = new StopSignal();
@@ -82,25 +81,35 @@ public final class App implements AutoCloseable {
     private final WeightsInUse verifierWeights;
     private final CheckingJudge judge;
 
-    /** @param ownsEmbedder whether closing the App closes the embedder: tests share one across many Apps */
+    /** @param ownsEmbedders whether closing the App closes the embedders: tests share them across many Apps */
     private App(
             KrConfig config,
             CollectionCatalog catalog,
-            Embedder embedder,
-            boolean ownsEmbedder,
+            Embedders embedders,
+            boolean ownsEmbedders,
             KnowledgeStore store,
             Clock clock) {
         this.config = config;
         this.catalog = catalog;
-        this.embedder = embedder;
+        this.embedders = embedders;
         this.store = store;
         this.clock = clock;
+        Embedder embedder = embedders.knowledge();
         KnowledgeSearch search = new KnowledgeSearch(store);
-        // Routing, search and code context embed the same query text; a question asked again is not embedded again.
+        // Routing and search embed the same query text; a question asked again is not embedded again.
         Embedder queryEmbedder =
                 QueryEmbeddingCache.over(embedder, config.embedder().queryCacheEntries());
         if (queryEmbedder instanceof QueryEmbeddingCache cache) {
             metrics.watch(cache);
+        }
+        // Code search and the code context of a routed query embed with the code embedder, which caches its own.
+        Embedder codeQueryEmbedder = queryEmbedder;
+        if (embedders.code() != embedder) {
+            codeQueryEmbedder =
+                    QueryEmbeddingCache.over(embedders.code(), config.embedder().queryCacheEntries());
+            if (codeQueryEmbedder instanceof QueryEmbeddingCache cache) {
+                metrics.watchCode(cache);
+            }
         }
         this.interactions = new InteractionLog(store);
         Optional<ScheduledExecutorService> outboxFlusher = ServedStore.startFlushing(store);
@@ -121,7 +130,7 @@ public final class App implements AutoCloseable {
                 SearchMode.valueOf(config.routing().retrievalMode().toUpperCase(Locale.ROOT));
         ChatClient summaryModel =
                 AnswererFactory.summaries(config, CodeServiceFactory.summaryModel(config), ollamaGate);
-        this.code = CodeServiceFactory.create(config, store, queryEmbedder, summaryModel, searchMode, clock, stop);
+        this.code = CodeServiceFactory.create(config, store, codeQueryEmbedder, summaryModel, searchMode, clock, stop);
         this.router = new Router(config.routing());
         this.queries = QueryService.builder()
                 .router(router)
@@ -137,8 +146,8 @@ public final class App implements AutoCloseable {
                 .onAnswered(result -> queryMetrics.record(result.decision(), result.answer()))
                 .shareInteractions(config.knowledge().shareInteractions())
                 .build();
-        this.searches =
-                new SearchService(queryEmbedder, store, search, config.server().maxQueryChars(), searchMode);
+        this.searches = new SearchService(
+                queryEmbedder, codeQueryEmbedder, store, search, config.server().maxQueryChars(), searchMode);
         this.seeder = new Seeder(store, embedder, catalog, clock, stop);
         this.knowledgeAdder = new KnowledgeAdder(
                 store, embedder, catalog, clock, config.knowledge().allowReplace());
@@ -167,7 +176,7 @@ public final class App implements AutoCloseable {
                         store,
                         outboxFlusher,
                         metrics,
-                        ownsEmbedder ? Optional.of(embedder) : Optional.empty()));
+                        ownsEmbedders ? Optional.of(embedders) : Optional.empty()));
     }
 
     /**
@@ -175,25 +184,33 @@ public final class App implements AutoCloseable {
      * {@code $KR_HOME}; {@code embedder: ollama} and {@code store: qdrant} select the full stack.
      */
     public static App open(KrConfig config) {
-        Embedder embedder = EmbedderFactory.create(config);
+        Embedders embedders = EmbedderFactory.both(config);
         try {
-            return open(config, embedder, true, Clock.systemUTC());
+            return open(config, embedders, true, Clock.systemUTC());
         } catch (RuntimeException e) {
-            embedder.close();
+            embedders.close();
             throw e;
         }
     }
 
-    /** An App over an embedder the caller keeps and closes. */
+    /**
+     * An App over one embedder the caller keeps and closes, for every collection, code included (whatever
+     * {@code code.embedder} says): tests share one model across many Apps.
+     */
     public static App open(KrConfig config, Embedder embedder, Clock clock) {
-        return open(config, embedder, false, clock);
+        return open(config, Embedders.single(embedder), false, clock);
     }
 
-    private static App open(KrConfig config, Embedder embedder, boolean ownsEmbedder, Clock clock) {
+    /** An App over embedders the caller keeps and closes. */
+    public static App open(KrConfig config, Embedders embedders, Clock clock) {
+        return open(config, embedders, false, clock);
+    }
+
+    private static App open(KrConfig config, Embedders embedders, boolean ownsEmbedders, Clock clock) {
         PrivateHome.secure(config.home());
         CollectionCatalog catalog = CollectionCatalog.load(config.collectionsDir());
-        KnowledgeStore store = ServedStore.open(config, catalog, EmbedderIdentity.of(embedder), clock);
-        return new App(config, catalog, embedder, ownsEmbedder, store, clock);
+        KnowledgeStore store = ServedStore.open(config, catalog, embedders.identities(), clock);
+        return new App(config, catalog, embedders, ownsEmbedders, store, clock);
     }
 
     public KrConfig config() {
@@ -214,8 +231,14 @@ public final class App implements AutoCloseable {
         return catalog;
     }
 
+    /** The embedder of the knowledge collections and of routing. */
     public Embedder embedder() {
-        return embedder;
+        return embedders.knowledge();
+    }
+
+    /** The embedder of the code collections. */
+    public Embedder codeEmbedder() {
+        return embedders.code();
     }
 
     public KnowledgeStore store() {
@@ -332,8 +355,8 @@ public final class App implements AutoCloseable {
                 c.kind().name().toLowerCase(Locale.ROOT),
                 c.description(),
                 store.count(c.name()),
-                store.embedder().id(),
-                store.embedder().dimension());
+                store.embedders().of(c).id(),
+                store.embedders().of(c).dimension());
     }
 
     /**

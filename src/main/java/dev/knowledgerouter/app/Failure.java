@@ -5,6 +5,7 @@ import dev.knowledgerouter.answer.ollama.OllamaAdmin;
 import dev.knowledgerouter.answer.openai.OpenAiAdmin;
 import dev.knowledgerouter.code.CodeService;
 import dev.knowledgerouter.code.RepositoryAnalyzer;
+import dev.knowledgerouter.code.StaleRepositoryException;
 import dev.knowledgerouter.code.impact.GitDiffException;
 import dev.knowledgerouter.code.scan.CredentialFolderException;
 import dev.knowledgerouter.code.scan.PathNotAllowedException;
@@ -113,6 +114,7 @@ public record Failure(Kind kind, String code, String message, Optional<Duration>
             case UnknownCollectionException x -> new Failure(Kind.NOT_FOUND, "unknown_collection", m);
             case UnknownInteractionException x -> new Failure(Kind.NOT_FOUND, "unknown_interaction", m);
             case CodeService.UnknownRepositoryException x -> new Failure(Kind.NOT_FOUND, "unknown_repository", m);
+            case StaleRepositoryException x -> new Failure(Kind.CONFLICT, "stale_code_index", m);
             case UnknownReportException x -> new Failure(Kind.NOT_FOUND, "unknown_report", m);
             case RepositoryAnalyzer.AnalysisRunningException x -> new Failure(Kind.CONFLICT, "analysis_running", m);
             case ReplaceRefusedException x -> new Failure(Kind.CONFLICT, "replace_refused", m);

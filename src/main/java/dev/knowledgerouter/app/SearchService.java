@@ -15,6 +15,9 @@ public final class SearchService {
     public static final int MAX_K = 100;
 
     private final Embedder embedder;
+    /** A code collection named by the caller is searched with the vectors of the model that filled it. */
+    private final Embedder codeEmbedder;
+
     private final KnowledgeStore store;
     private final KnowledgeSearch search;
     private final int maxQueryChars;
@@ -22,8 +25,14 @@ public final class SearchService {
     private final SearchMode mode;
 
     public SearchService(
-            Embedder embedder, KnowledgeStore store, KnowledgeSearch search, int maxQueryChars, SearchMode mode) {
+            Embedder embedder,
+            Embedder codeEmbedder,
+            KnowledgeStore store,
+            KnowledgeSearch search,
+            int maxQueryChars,
+            SearchMode mode) {
         this.embedder = embedder;
+        this.codeEmbedder = codeEmbedder;
         this.store = store;
         this.search = search;
         this.maxQueryChars = maxQueryChars;
@@ -49,7 +58,9 @@ public final class SearchService {
                             + String.join(", ", search.knowledgeCollections()));
         }
         String query = text.strip();
-        float[] vector = embedder.embed(query, Embedder.Purpose.QUERY);
+        boolean code =
+                collection.isPresent() && store.collection(collection.get()).kind() == CollectionKind.CODE;
+        float[] vector = (code ? codeEmbedder : embedder).embed(query, Embedder.Purpose.QUERY);
         return collection.isPresent()
                 ? store.search(SearchRequest.of(collection.get(), vector, k).withText(query, mode))
                 : search.searchAll(search.knowledgeCollections(), vector, query, mode, k);

@@ -3,7 +3,7 @@ package dev.knowledgerouter.app;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.config.StoreSettings;
 import dev.knowledgerouter.knowledge.CollectionCatalog;
-import dev.knowledgerouter.knowledge.EmbedderIdentity;
+import dev.knowledgerouter.knowledge.CollectionEmbedders;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
 import dev.knowledgerouter.knowledge.outbox.OutboxKnowledgeStore;
 import java.time.Clock;
@@ -22,8 +22,8 @@ final class ServedStore {
     private ServedStore() {}
 
     /** Opens the store and its collections; on failure nothing stays open. */
-    static KnowledgeStore open(KrConfig config, CollectionCatalog catalog, EmbedderIdentity embedder, Clock clock) {
-        KnowledgeStore store = StoreFactory.open(config, config.store().kind(), embedder);
+    static KnowledgeStore open(KrConfig config, CollectionCatalog catalog, CollectionEmbedders embedders, Clock clock) {
+        KnowledgeStore store = StoreFactory.open(config, config.store().kind(), embedders);
         if (config.store().kind() == StoreSettings.Kind.QDRANT) {
             // A server can go away while we serve; what users gave us waits on local disk until it is back.
             try {

@@ -1,7 +1,6 @@
 package dev.knowledgerouter.app;
 
 import dev.knowledgerouter.code.CodeService;
-import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.KnowledgeSearch;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
 import dev.knowledgerouter.knowledge.StopSignal;
@@ -28,7 +27,7 @@ final class Shutdown {
             KnowledgeStore store,
             Optional<ScheduledExecutorService> outboxFlusher,
             RouterMetrics metrics,
-            Optional<Embedder> ownedEmbedder) {}
+            Optional<Embedders> ownedEmbedders) {}
 
     private final Duration wait;
     private final StopSignal stop;
@@ -92,7 +91,7 @@ final class Shutdown {
                     parts.outboxFlusher().ifPresent(ScheduledExecutorService::shutdownNow);
                     parts.metrics().close();
                 } finally {
-                    parts.ownedEmbedder().ifPresent(Embedder::close);
+                    parts.ownedEmbedders().ifPresent(Embedders::close);
                 }
             }
         }

@@ -4,7 +4,9 @@ import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.config.QdrantOptions;
 import dev.knowledgerouter.config.Secret;
 import dev.knowledgerouter.config.StoreSettings;
-import dev.knowledgerouter.knowledge.EmbedderIdentity;
+import dev.knowledgerouter.knowledge.Bm25Params;
+import dev.knowledgerouter.knowledge.CollectionEmbedders;
+import dev.knowledgerouter.knowledge.HybridFusion;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
 import dev.knowledgerouter.knowledge.lucene.LuceneKnowledgeStore;
 import dev.knowledgerouter.knowledge.qdrant.QdrantKnowledgeStore;
@@ -14,14 +16,15 @@ public final class StoreFactory {
     private StoreFactory() {}
 
     /** Opens (Lucene) or connects to (Qdrant) the store; an unreachable Qdrant fails here, at start. */
-    public static KnowledgeStore open(KrConfig config, StoreSettings.Kind kind, EmbedderIdentity embedder) {
+    public static KnowledgeStore open(KrConfig config, StoreSettings.Kind kind, CollectionEmbedders embedders) {
         return switch (kind) {
-            case LUCENE -> new LuceneKnowledgeStore(config.luceneDir(), embedder);
+            case LUCENE ->
+                new LuceneKnowledgeStore(config.luceneDir(), embedders, HybridFusion.DEFAULT, Bm25Params.DEFAULT);
             case QDRANT ->
                 QdrantKnowledgeStore.connect(
                         qdrantOptions(config.store()),
                         config.store().qdrantApiKey().map(Secret::reveal).orElse(null),
-                        embedder);
+                        embedders);
         };
     }
 

@@ -7,6 +7,7 @@ import dev.knowledgerouter.code.CodeIndex;
 import dev.knowledgerouter.config.EmbedderSettings;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.config.StoreSettings;
+import dev.knowledgerouter.knowledge.CollectionEmbedders;
 import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
@@ -68,7 +69,13 @@ final class MigrateCommand implements Callable<Integer> {
             Embedder targetEmbedder = targetEmbedderKind == config.embedder().kind()
                     ? source.embedder()
                     : EmbedderFactory.create(config, targetEmbedderKind);
-            try (KnowledgeStore targetStore = StoreFactory.open(config, target, EmbedderIdentity.of(targetEmbedder))) {
+            // Code keeps its own embedder unless it is the knowledge embedder, which the target may change.
+            EmbedderIdentity targetCode = source.codeEmbedder() == source.embedder()
+                    ? EmbedderIdentity.of(targetEmbedder)
+                    : EmbedderIdentity.of(source.codeEmbedder());
+            CollectionEmbedders targetIdentities =
+                    new CollectionEmbedders(EmbedderIdentity.of(targetEmbedder), targetCode);
+            try (KnowledgeStore targetStore = StoreFactory.open(config, target, targetIdentities)) {
                 Path checkpoint = config.home()
                         .resolve("migrate")
                         .resolve(config.store().kind().label() + "-to-" + target.label() + ".json");

@@ -1,6 +1,7 @@
 package dev.knowledgerouter.cli;
 
 import dev.knowledgerouter.code.CodeIndex;
+import dev.knowledgerouter.config.CodeSettings;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.eval.BeirDataset;
 import dev.knowledgerouter.eval.CodeNodeText;
@@ -14,6 +15,7 @@ import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.SearchMode;
 import dev.knowledgerouter.knowledge.embedding.CachingEmbedder;
 import dev.knowledgerouter.knowledge.embedding.InProcessEmbedder;
+import dev.knowledgerouter.knowledge.embedding.InProcessModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,8 +89,12 @@ final class RetrievalEvalCommand implements Callable<Integer> {
         KrConfig config = ctx.config();
         Path work = OwnerOnly.createDirectories(config.home().resolve("eval"))
                 .resolve("beir-" + ProcessHandle.current().pid());
+        // Code nodes are embedded by the model that embeds the code collections (code.embedder).
+        InProcessModel model = asCodeNodes && config.code().embedder() == CodeSettings.CodeEmbedder.MINILM
+                ? InProcessModel.MINILM_L6
+                : InProcessModel.BGE_SMALL;
         CachingEmbedder embedder = new CachingEmbedder(
-                new InProcessEmbedder(), config.home().resolve("cache").resolve("embeddings"));
+                new InProcessEmbedder(model), config.home().resolve("cache").resolve("embeddings"));
         TerminalProgress progress = TerminalProgress.on(ctx.err());
         if (asCodeNodes) {
             data = asCodeNodes(data, progress);

@@ -34,6 +34,12 @@ public record AnalysisState(
         List<CredentialSkip> credentialSkips,
         OverviewRefinement overview) {
     public static final int VERSION = 1;
+
+    /** This state with no node indexed: what a collection emptied of its entries is to be filled from. */
+    AnalysisState withoutIndexed() {
+        return new AnalysisState(version, name, root, files, Map.of(), credentialSkips, overview);
+    }
+
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();

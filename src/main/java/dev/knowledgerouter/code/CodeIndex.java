@@ -5,6 +5,8 @@ import dev.knowledgerouter.knowledge.CappedEmbedder;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
 import dev.knowledgerouter.knowledge.CollectionKind;
 import dev.knowledgerouter.knowledge.Embedder;
+import dev.knowledgerouter.knowledge.EmbedderIdentity;
+import dev.knowledgerouter.knowledge.EmbedderMismatchException;
 import dev.knowledgerouter.knowledge.Entry;
 import dev.knowledgerouter.knowledge.EntryEmbedder;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -96,9 +99,32 @@ public final class CodeIndex {
                 List.of("type", "language", "path"));
     }
 
-    /** Opens (creating if needed) the repository's collection. */
+    /**
+     * Opens (creating if needed) the repository's collection.
+     *
+     * @throws EmbedderMismatchException when another embedder than the code embedder filled it (an older kr, or
+     *     another {@code code.embedder}): only a new analysis can make it searchable again
+     */
     public void open(String repository) {
         store.open(definition(repository));
+    }
+
+    /**
+     * Opens the repository's collection for an analysis to write: one that another embedder filled is deleted
+     * first, so that the analysis fills it anew (the code is still there to embed) instead of failing or mixing
+     * vectors of two models.
+     *
+     * @return the embedder that had filled the deleted collection, or empty when it could be opened as it was
+     */
+    Optional<EmbedderIdentity> openForWriting(String repository) {
+        try {
+            open(repository);
+            return Optional.empty();
+        } catch (EmbedderMismatchException e) {
+            store.drop(collection(repository));
+            open(repository);
+            return Optional.of(e.stored());
+        }
     }
 
     /**
@@ -224,9 +250,14 @@ public final class CodeIndex {
         return found;
     }
 
+    /**
+     * The open code collections: each was checked, when it opened, to hold the vectors of the code embedder this
+     * index embeds with, so a vector found in one by text hash is the vector this index would compute.
+     */
     private List<String> codeCollections() {
         return store.collections().stream()
                 .filter(c -> c.kind() == CollectionKind.CODE && c.name().startsWith(PREFIX))
+                .filter(c -> store.embedders().of(c).equals(EmbedderIdentity.of(embedder)))
                 .map(CollectionDefinition::name)
                 .toList();
     }

@@ -56,6 +56,7 @@ public final class CodeService implements AutoCloseable {
     private final Path graphsDir;
     private final KnowledgeStore store;
     private final CodeIndex index;
+    private final RepositoryCollections collections;
     private final RepositoryAnalyzer analyzer;
     private final CodeSettings settings;
     private final SearchMode mode;
@@ -78,6 +79,7 @@ public final class CodeService implements AutoCloseable {
         this.graphsDir = graphsDir;
         this.store = store;
         this.index = index;
+        this.collections = new RepositoryCollections(index, graphsDir);
         this.analyzer = analyzer;
         this.settings = settings;
         this.mode = mode;
@@ -85,7 +87,7 @@ public final class CodeService implements AutoCloseable {
         this.stop = stop;
         this.known = listRepositories();
         // Code collections are not declared in collections/*.yaml: each analysed repository brings its own.
-        known.forEach(index::open);
+        known.forEach(collections::openIfCurrent);
         savedJobs().forEach(saved -> jobs.put(saved.name(), AnalysisJob.interruptedEarlier(saved)));
     }
 
@@ -290,7 +292,7 @@ public final class CodeService implements AutoCloseable {
         if (k < 1 || k > MAX_K) {
             throw new IllegalArgumentException("k must be between 1 and " + MAX_K + ", got " + k);
         }
-        index.open(repository);
+        collections.openToSearch(repository);
         return index.search(repository, query, k, mode);
     }
 
@@ -350,7 +352,10 @@ public final class CodeService implements AutoCloseable {
         List<String> names = new CodeContext(settings.routingContext(), this::repositories).repositoriesFor(query);
         List<CodeIndex.CodeHit> hits = new ArrayList<>();
         for (String name : names) {
-            index.open(name);
+            if (!collections.openIfCurrent(name)) {
+                // A query must not fail for a repository awaiting its next analysis; it just gets no code from it.
+                continue;
+            }
             // Code only: config and docs snippets may hold values that must not travel to a remote model.
             index.search(name, query, settings.contextHits() * 2, mode).stream()
                     .filter(hit -> !hit.language().equals(GraphBuilder.languageTag(Language.TEXT)))

@@ -14,7 +14,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * files) and their entries' text as the index step will make it. The index step then takes a vector from here
  * only when its own text hashes the same, and embeds any other, so a wrong guess costs time, never a wrong entry.
  * It embeds only entries that will change, nothing another code collection already holds (that is reused), each
- * text once, and at most {@value #MAX_TEXTS} texts ahead.
+ * text once, and at most {@value #MAX_TEXTS} texts ahead. Batches are embedded side by side, one per core: the code
+ * model runs each inference on one thread, which on two cores embeds faster than one inference on both.
  */
 final class EmbeddingPipeline implements AutoCloseable {
     static final int MAX_TEXTS = 50_000;
@@ -43,6 +48,10 @@ final class EmbeddingPipeline implements AutoCloseable {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicInteger embedded = new AtomicInteger();
     private final Thread worker;
+    private final ExecutorService embedding;
+    /** Batches handed to {@link #embedding} and not yet embedded: a bound on the parsed nodes held waiting. */
+    private final Semaphore batchesAhead;
+
     private volatile boolean closed;
     private volatile RuntimeException failure;
 
@@ -57,6 +66,10 @@ final class EmbeddingPipeline implements AutoCloseable {
         this.previouslyIndexed = Map.copyOf(previouslyIndexed);
         this.reuse = reuse;
         this.stop = stop;
+        int parallel = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.embedding = Executors.newFixedThreadPool(
+                parallel, Thread.ofPlatform().daemon().name("kr-embed-", 0).factory());
+        this.batchesAhead = new Semaphore(2 * parallel);
         this.worker = Thread.ofPlatform().daemon().name("kr-embed-ahead").start(this::work);
     }
 
@@ -133,8 +146,7 @@ final class EmbeddingPipeline implements AutoCloseable {
                     List<Map<String, Object>> batch =
                             List.copyOf(pending.subList(0, Math.min(CodeIndex.EMBED_BATCH, pending.size())));
                     pending.subList(0, batch.size()).clear();
-                    vectors.putAll(index.embed(batch));
-                    embedded.addAndGet(batch.size());
+                    embedAside(batch);
                 }
                 if (last) {
                     return;
@@ -144,6 +156,42 @@ final class EmbeddingPipeline implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             failure = e;
+        } finally {
+            awaitBatches();
+        }
+    }
+
+    /** Hands a batch to the next free embedding thread, waiting while enough batches are ahead already. */
+    private void embedAside(List<Map<String, Object>> batch) throws InterruptedException {
+        batchesAhead.acquire();
+        try {
+            embedding.execute(() -> {
+                try {
+                    if (!stop.requested() && !closed && failure == null) {
+                        vectors.putAll(index.embed(batch));
+                        embedded.addAndGet(batch.size());
+                    }
+                } catch (RuntimeException e) {
+                    failure = e;
+                } finally {
+                    batchesAhead.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            batchesAhead.release();
+            throw e;
+        }
+    }
+
+    /** The batches under way finish (each takes well under a second); the ones not started see a stop and skip. */
+    private void awaitBatches() {
+        embedding.shutdown();
+        try {
+            while (!embedding.awaitTermination(1, TimeUnit.SECONDS)) {
+                // keep waiting: the batches under way are what finish() returns
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

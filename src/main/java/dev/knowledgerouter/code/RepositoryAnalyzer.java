@@ -24,6 +24,7 @@ import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.RepositoryFiles;
 import dev.knowledgerouter.code.syntax.RepositoryPath;
 import dev.knowledgerouter.code.syntax.SourceText;
+import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.StopSignal;
 import dev.knowledgerouter.knowledge.TextHash;
@@ -44,6 +45,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs {@code kr analyze}: scan, parse what changed (in parallel), resolve and build the graph, let the
@@ -54,6 +57,7 @@ import java.util.function.Function;
  * batches) with a state that names exactly what the index holds, so the next run resumes from there.
  */
 public final class RepositoryAnalyzer {
+    private static final Logger LOG = LoggerFactory.getLogger(RepositoryAnalyzer.class);
     private static final int SNIPPET_LINES = 12;
     /**
      * Fewer texts to embed than this are embedded rather than looked up in the other code collections: the lookup
@@ -146,7 +150,13 @@ public final class RepositoryAnalyzer {
         String name = request.name();
         ScanReport scan = new RepositoryScanner(policy).scan(request.root());
         String root = scan.root().toString();
+        Optional<EmbedderIdentity> replaced = index.openForWriting(name);
         AnalysisState previous = AnalysisState.read(stateFile(graphsDir, name)).orElseGet(() -> recovered(name, root));
+        if (replaced.isPresent()) {
+            // Its entries are gone with the other model's vectors: the parse results stay, every node is embedded.
+            LOG.info("repository '{}' was indexed with {}: its code collection is built anew", name, replaced.get());
+            previous = previous.withoutIndexed();
+        }
         // Keyed by path and content hash, so a checkout that moved (or another directory under the same
         // name) reuses exactly the files whose content is the same.
         Map<String, FileState> reusable = previous.files();

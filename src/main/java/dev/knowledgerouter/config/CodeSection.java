@@ -19,7 +19,8 @@ final class CodeSection {
                 "summary_batch_files",
                 "summary_parallelism",
                 "routing_context",
-                "context_hits");
+                "context_hits",
+                "embedder");
         CodeSettings defaults = CodeSettings.defaults();
         if (node.json().path("allowed_roots").isArray()) {
             node.json().get("allowed_roots").forEach(e -> {
@@ -46,7 +47,11 @@ final class CodeSection {
                     node.text("routing_context")
                             .map(CodeSettings.RoutingContext::parse)
                             .orElse(defaults.routingContext()),
-                    node.integer("context_hits", defaults.contextHits()));
+                    node.integer("context_hits", defaults.contextHits()),
+                    env.get("KR_CODE_EMBEDDER")
+                            .or(() -> node.text("embedder"))
+                            .map(CodeSettings.CodeEmbedder::parse)
+                            .orElse(defaults.embedder()));
         } catch (ConfigException e) {
             throw new ConfigException(node.path("") + ": " + e.getMessage());
         }

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param summaryParallelism summary requests in flight at once
  * @param routingContext when analysed code is searched as context for queries
  * @param contextHits how many code nodes a query gets as context at most
+ * @param embedder which model embeds the code collections
  */
 public record CodeSettings(
         List<Path> allowedRoots,
@@ -23,7 +24,8 @@ public record CodeSettings(
         int summaryBatchFiles,
         int summaryParallelism,
         RoutingContext routingContext,
-        int contextHits) {
+        int contextHits,
+        CodeEmbedder embedder) {
     public static final long DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
     /** When code collections serve as context for queries. */
@@ -41,6 +43,25 @@ public record CodeSettings(
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("code.routing_context must be off, named or always, got '" + value + "'");
             }
+        }
+    }
+
+    /** Which model embeds code ({@code code.embedder}, {@code KR_CODE_EMBEDDER}). */
+    public enum CodeEmbedder {
+        /** The bundled all-MiniLM-L6-v2: faster to index with, and better on code search, than bge-small. */
+        MINILM,
+        /** The embedder {@code embedder:} names for the knowledge collections: one model for everything. */
+        KNOWLEDGE;
+
+        public static CodeEmbedder parse(String value) {
+            return switch (value.strip().toLowerCase(Locale.ROOT)) {
+                case "minilm", "all-minilm-l6-v2" -> MINILM;
+                case "knowledge", "same" -> KNOWLEDGE;
+                default ->
+                    throw new ConfigException("code.embedder must be minilm (the bundled all-MiniLM-L6-v2, the"
+                            + " default) or knowledge (the model `embedder:` names, for every collection), got '"
+                            + value + "'");
+            };
         }
     }
 
@@ -70,11 +91,31 @@ public record CodeSettings(
                 4,
                 2,
                 RoutingContext.NAMED,
-                3);
+                3,
+                CodeEmbedder.MINILM);
     }
 
     public CodeSettings withAllowedRoots(List<Path> roots) {
         return new CodeSettings(
-                roots, maxFileBytes, summaryModel, summaryBatchFiles, summaryParallelism, routingContext, contextHits);
+                roots,
+                maxFileBytes,
+                summaryModel,
+                summaryBatchFiles,
+                summaryParallelism,
+                routingContext,
+                contextHits,
+                embedder);
+    }
+
+    public CodeSettings withEmbedder(CodeEmbedder other) {
+        return new CodeSettings(
+                allowedRoots,
+                maxFileBytes,
+                summaryModel,
+                summaryBatchFiles,
+                summaryParallelism,
+                routingContext,
+                contextHits,
+                other);
     }
 }

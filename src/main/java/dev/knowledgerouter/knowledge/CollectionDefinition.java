@@ -30,16 +30,26 @@ public record CollectionDefinition(
     }
 
     public CollectionDefinition {
-        Objects.requireNonNull(name, "name");
-        if (!name.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
-            throw new IllegalArgumentException(
-                    "collection name '" + name + "' must be lowercase letters, digits, '-' or '_' (at most 64)");
-        }
+        checkedName(name);
         textFields = List.copyOf(textFields);
         filterFields = List.copyOf(filterFields);
         if (textFields.isEmpty()) {
             throw new IllegalArgumentException("collection '" + name + "' needs at least one text field");
         }
+    }
+
+    /**
+     * {@code name} when it can name a collection (and so a folder): lowercase letters, digits, '-' or '_'.
+     *
+     * @throws IllegalArgumentException naming the rule otherwise
+     */
+    public static String checkedName(String name) {
+        Objects.requireNonNull(name, "name");
+        if (!name.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
+            throw new IllegalArgumentException(
+                    "collection name '" + name + "' must be lowercase letters, digits, '-' or '_' (at most 64)");
+        }
+        return name;
     }
 
     /** The text that is embedded for an entry: its text fields in declared order, one paragraph each. */

@@ -11,12 +11,23 @@ import java.util.function.UnaryOperator;
 
 /**
  * Collections of embedded entries. Writes are durable when the call returns; a collection refuses to
- * open when it was filled by another embedder than the store's.
+ * open when it was filled by another embedder than the store's for its kind ({@link CollectionEmbedders}).
  */
 public interface KnowledgeStore extends AutoCloseable {
 
-    /** The embedder every collection of this store must have been filled with. */
-    EmbedderIdentity embedder();
+    /** The embedder every collection but the code collections must have been filled with. */
+    default EmbedderIdentity embedder() {
+        return embedders().knowledge();
+    }
+
+    /** The embedder of each kind of collection: what it must have been filled with, and what its queries use. */
+    CollectionEmbedders embedders();
+
+    /**
+     * Deletes a collection and everything in it, whether open or not; nothing when there is no such collection.
+     * Used to rebuild a code collection that another embedder filled (its entries are made again from the code).
+     */
+    void drop(String collection);
 
     /** Creates the collection if needed and opens it; fails with {@link EmbedderMismatchException}. */
     void open(CollectionDefinition definition);

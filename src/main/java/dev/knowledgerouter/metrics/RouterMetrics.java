@@ -117,6 +117,20 @@ public final class RouterMetrics implements AutoCloseable {
                 .register(registry);
     }
 
+    /** The query embedding cache of the code embedder, when code has its own (see {@code code.embedder}). */
+    public void watchCode(QueryEmbeddingCache cache) {
+        FunctionCounter.builder(
+                        "kr.code.query.embeddings", cache, c -> c.counts().hits())
+                .description("Query texts embedded for code search, by where the vector came from")
+                .tag("source", "cache")
+                .register(registry);
+        FunctionCounter.builder(
+                        "kr.code.query.embeddings", cache, c -> c.counts().misses())
+                .description("Query texts embedded for code search, by where the vector came from")
+                .tag("source", "model")
+                .register(registry);
+    }
+
     /** The registry in the Prometheus text format. */
     public String scrape() {
         beforeScrape.forEach(Runnable::run);

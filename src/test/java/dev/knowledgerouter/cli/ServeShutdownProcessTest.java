@@ -161,7 +161,8 @@ class ServeShutdownProcessTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> indexed = new TreeSet<>();
         KrConfig config = seeded.withCode(CodeSettings.defaults().withAllowedRoots(List.of(projects)));
-        try (App app = App.open(config, TestStack.embedder(), Clock.systemUTC())) {
+        // The served process embedded code with the default code model; this App reads it with the same.
+        try (App app = App.open(config, TestStack.embedders(), Clock.systemUTC())) {
             app.store()
                     .scan(
                             CodeIndex.collection("inventory"),

@@ -284,6 +284,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void codeIsEmbeddedByTheBundledMiniLmUnlessTheKnowledgeEmbedderIsChosen() throws IOException {
+        assertEquals(CodeSettings.CodeEmbedder.MINILM, load(Map.of()).code().embedder());
+        yaml("code:\n  embedder: knowledge\n");
+        assertEquals(CodeSettings.CodeEmbedder.KNOWLEDGE, load(Map.of()).code().embedder());
+        assertEquals(
+                CodeSettings.CodeEmbedder.MINILM,
+                load(Map.of("KR_CODE_EMBEDDER", "minilm")).code().embedder());
+    }
+
+    @Test
+    void aBadCodeEmbedderNamesTheChoices() throws IOException {
+        yaml("code:\n  embedder: nomic\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));
+        assertTrue(e.getMessage().contains("code.embedder must be minilm"), e.getMessage());
+        assertTrue(e.getMessage().contains("'nomic'"), e.getMessage());
+    }
+
+    @Test
     void aBareTildeRootIsExplainedRatherThanReadAsNull() throws IOException {
         yaml("code:\n  allowed_roots: [~]\n");
         ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of()));

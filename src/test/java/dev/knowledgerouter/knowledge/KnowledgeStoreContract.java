@@ -739,6 +739,17 @@ public abstract class KnowledgeStoreContract {
     }
 
     @Test
+    void aDroppedCollectionIsGoneAndOpensAgainEmpty() {
+        KnowledgeStore store = open(FOUR_D, NOTES);
+        store.upsert("notes", List.of(note("a", X, "one", "one")));
+        store.drop("notes");
+        assertTrue(store.collections().stream().noneMatch(c -> c.name().equals("notes")));
+        store.open(NOTES);
+        assertEquals(0, store.count("notes"));
+        store.drop("never-created");
+    }
+
+    @Test
     void deleteCountsAnIdNamedTwiceOnce() {
         KnowledgeStore store = open(FOUR_D, NOTES);
         store.upsert("notes", List.of(note("a", X, "one", "one"), note("b", Y, "two", "two")));

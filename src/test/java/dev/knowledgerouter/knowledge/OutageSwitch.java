@@ -57,8 +57,14 @@ public final class OutageSwitch implements KnowledgeStore {
     }
 
     @Override
-    public EmbedderIdentity embedder() {
-        return store.embedder();
+    public CollectionEmbedders embedders() {
+        return store.embedders();
+    }
+
+    @Override
+    public void drop(String collection) {
+        reach("drop");
+        store.drop(collection);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.knowledgerouter.testing;
 
 import dev.knowledgerouter.knowledge.CollectionDefinition;
-import dev.knowledgerouter.knowledge.EmbedderIdentity;
+import dev.knowledgerouter.knowledge.CollectionEmbedders;
 import dev.knowledgerouter.knowledge.Entry;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
 import dev.knowledgerouter.knowledge.RankedHits;
@@ -84,8 +84,13 @@ public final class ReadCountingStore implements KnowledgeStore {
     }
 
     @Override
-    public EmbedderIdentity embedder() {
-        return store.embedder();
+    public CollectionEmbedders embedders() {
+        return store.embedders();
+    }
+
+    @Override
+    public void drop(String collection) {
+        store.drop(collection);
     }
 
     @Override

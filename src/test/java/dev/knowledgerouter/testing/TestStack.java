@@ -1,6 +1,7 @@
 package dev.knowledgerouter.testing;
 
 import dev.knowledgerouter.app.App;
+import dev.knowledgerouter.app.Embedders;
 import dev.knowledgerouter.config.ClaudeSettings;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.config.LearningSettings;
@@ -9,6 +10,7 @@ import dev.knowledgerouter.config.ServerSettings;
 import dev.knowledgerouter.files.ScratchFolders;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.embedding.InProcessEmbedder;
+import dev.knowledgerouter.knowledge.embedding.InProcessModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -26,6 +28,7 @@ import java.util.stream.Stream;
  */
 public final class TestStack {
     private static InProcessEmbedder embedder;
+    private static InProcessEmbedder codeEmbedder;
     private static Path seededHome;
 
     private TestStack() {}
@@ -35,6 +38,19 @@ public final class TestStack {
             embedder = new InProcessEmbedder();
         }
         return embedder;
+    }
+
+    /** The code collections' model, all-MiniLM-L6-v2, loaded once per JVM like {@link #embedder()}. */
+    public static synchronized InProcessEmbedder codeEmbedder() {
+        if (codeEmbedder == null) {
+            codeEmbedder = new InProcessEmbedder(InProcessModel.MINILM_L6);
+        }
+        return codeEmbedder;
+    }
+
+    /** Both models as a served App has them: bge-small for knowledge, all-MiniLM-L6-v2 for code. */
+    public static Embedders embedders() {
+        return new Embedders(embedder(), codeEmbedder());
     }
 
     /**

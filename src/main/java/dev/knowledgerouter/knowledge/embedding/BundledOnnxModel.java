@@ -6,10 +6,10 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -17,27 +17,35 @@ import java.util.Map;
  * ready-made model uses ONNX Runtime's defaults, whose worker threads spin after every inference and so hold both
  * cores just when the vector search wants them.
  *
- * <p>A text the model reads in one window (at most {@value ClsEncoder#MAX_TOKENS} tokens) is tokenized once and run
- * here ({@link ClsEncoder}); LangChain4j's encoder tokenizes every text three times before its one inference. Longer
- * texts go to LangChain4j's encoder, which averages the vectors of their windows; so does an empty text, which it
- * refuses. Both give the same vector for a text that fits (see InProcessEmbedderVectorsTest).
+ * <p>A text the model reads in one window (at most {@link InProcessModel#maxTokens()} tokens) is tokenized once and
+ * run here ({@link BertEncoder}); LangChain4j's encoder tokenizes every text three times before its one inference. A
+ * longer text is cut to its first window for a model trained that way (all-MiniLM-L6-v2), or else goes to
+ * LangChain4j's encoder, which averages the vectors of its windows; so does an empty text, which ours refuses. Both
+ * give the same vector for a text that fits (see InProcessEmbedderVectorsTest).
  */
 final class BundledOnnxModel {
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
-    private final ClsEncoder encoder;
+    private final BertEncoder encoder;
     private final Windowed windowed;
+    private final InProcessModel spec;
 
     private BundledOnnxModel(
-            OrtSession session, HuggingFaceTokenizer tokenizer, ClsEncoder encoder, Windowed windowed) {
+            OrtSession session,
+            HuggingFaceTokenizer tokenizer,
+            BertEncoder encoder,
+            Windowed windowed,
+            InProcessModel spec) {
         this.session = session;
         this.tokenizer = tokenizer;
         this.encoder = encoder;
         this.windowed = windowed;
+        this.spec = spec;
     }
 
-    static BundledOnnxModel load(
-            String modelResource, String tokenizerResource, int dimension, int threads, boolean spinning) {
+    static BundledOnnxModel load(InProcessModel spec, int threads, boolean spinning) {
+        String modelResource = spec.modelResource();
+        String tokenizerResource = spec.tokenizerResource();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
                 InputStream windowTokenizer = resource(tokenizerResource)) {
@@ -50,9 +58,10 @@ final class BundledOnnxModel {
                 model = in.readAllBytes();
             }
             OrtSession session = env.createSession(model, options);
-            Windowed windowed = new Windowed(new OnnxBertBiEncoder(env, session, windowTokenizer, PoolingMode.CLS));
-            return new BundledOnnxModel(
-                    session, tokenizer(tokenizerResource), new ClsEncoder(env, session, dimension), windowed);
+            Windowed windowed =
+                    new Windowed(new OnnxBertBiEncoder(env, session, windowTokenizer, spec.langChain4jPooling()));
+            BertEncoder encoder = new BertEncoder(env, session, spec.dimension(), spec.pooling());
+            return new BundledOnnxModel(session, tokenizer(tokenizerResource), encoder, windowed, spec);
         } catch (OrtException e) {
             throw new IllegalStateException(
                     "cannot start the ONNX runtime for " + modelResource + ": " + e.getMessage(), e);
@@ -61,13 +70,23 @@ final class BundledOnnxModel {
         }
     }
 
-    /** The model's [CLS] vector for a text, not yet normalised. */
+    /** The model's pooled vector for a text, not yet normalised. */
     float[] embed(String text) {
         long[] ids = tokenizer.encode(text, true, false).getIds();
-        if (ids.length > 2 && ids.length <= ClsEncoder.MAX_TOKENS) {
+        if (ids.length > 2 && ids.length <= spec.maxTokens()) {
             return encoder.encode(ids);
         }
+        if (ids.length > 2 && !spec.windowsLongTexts()) {
+            return encoder.encode(firstWindow(ids));
+        }
         return windowed.embed(text).content().vector();
+    }
+
+    /** The ids of a text's first window: its first tokens, then the text's closing {@code [SEP]}, as truncation does. */
+    private long[] firstWindow(long[] ids) {
+        long[] window = Arrays.copyOf(ids, spec.maxTokens());
+        window[window.length - 1] = ids[ids.length - 1];
+        return window;
     }
 
     /** The tokenizer of the model, without padding or truncation, to measure and cut texts as they are. */

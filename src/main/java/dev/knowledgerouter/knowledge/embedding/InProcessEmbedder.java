@@ -16,17 +16,21 @@ import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /**
- * bge-small-en-v1.5 (int8-quantised ONNX) running inside the JVM: no network, no model download, 384
- * dimensions, CLS pooling as the model was trained. Queries are embedded without BGE's instruction
- * prefix: measured on SciFact it changes nDCG@10 by nothing and costs recall (see ../shared/DESIGN.md).
+ * A model bundled in the jar ({@link InProcessModel}: bge-small-en-v1.5 by default, all-MiniLM-L6-v2 for code),
+ * int8-quantised ONNX running inside the JVM: no network, no model download, pooled as the model was trained.
+ * Queries are embedded without BGE's instruction prefix: measured on SciFact it changes nDCG@10 by nothing and costs
+ * recall (see ../shared/DESIGN.md).
  */
 public final class InProcessEmbedder implements Embedder {
+    /** The id of the default model, bge-small-en-v1.5. */
     public static final String ID = "bge-small-en-v1.5-q";
+
     private static final int BATCH = 32;
     private static final int CHARS_PER_TOKEN = 16;
     /** Long enough for one batch of {@link #BATCH} texts on a busy machine; calls stop between batches once closing. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
+    private final InProcessModel spec;
     private final BundledOnnxModel model;
     /** The model's own tokenizer, to measure a text in its tokens. */
     private final HuggingFaceTokenizer tokenizer;
@@ -44,29 +48,31 @@ public final class InProcessEmbedder implements Embedder {
     private final AtomicInteger underWay = new AtomicInteger();
 
     /**
-     * Uses every core inside one inference, without ONNX Runtime's spin-waiting between inferences:
+     * Runs on the threads the model asks for ({@link InProcessModel#threads()}), without ONNX Runtime's spin-waiting
+     * between inferences:
      * measured with {@code kr bench route} at 100k entries, spinning threads held the cores the
      * vector search runs on next (search p50 1.2 ms with spinning, 0.75 ms without; embedding
      * itself unchanged within noise). See docs/benchmarks.md.
      */
-    public InProcessEmbedder() {
-        this.model = BundledOnnxModel.load(
-                "bge-small-en-v1.5-q.onnx",
-                "bge-small-en-v1.5-q-tokenizer.json",
-                384,
-                Runtime.getRuntime().availableProcessors(),
-                false);
+    public InProcessEmbedder(InProcessModel spec) {
+        this.spec = spec;
+        this.model = BundledOnnxModel.load(spec, spec.threads(), false);
         this.tokenizer = model.tokenizer();
+    }
+
+    /** bge-small-en-v1.5, the model of the knowledge collections. */
+    public InProcessEmbedder() {
+        this(InProcessModel.BGE_SMALL);
     }
 
     @Override
     public String id() {
-        return ID;
+        return spec.id();
     }
 
     @Override
     public int dimension() {
-        return 384;
+        return spec.dimension();
     }
 
     @Override
@@ -92,15 +98,16 @@ public final class InProcessEmbedder implements Embedder {
     }
 
     /**
-     * Cut after the last whole token that fits, counting the two the model adds ({@code [CLS]}, {@code [SEP]}).
-     * A very long text is cut to {@value #CHARS_PER_TOKEN} characters a token first, so measuring it stays cheap.
+     * Cut after the last whole token that fits, counting the two the model adds ({@code [CLS]}, {@code [SEP]}), and
+     * never past what a model that cuts long texts reads ({@link InProcessModel#windowsLongTexts()}). A very long
+     * text is cut to {@value #CHARS_PER_TOKEN} characters a token first, so measuring it stays cheap.
      */
     @Override
     public String head(String text, int maxTokens) {
-        int room = maxTokens - 2;
-        String measured = text.length() > (long) maxTokens * CHARS_PER_TOKEN
-                ? text.substring(0, maxTokens * CHARS_PER_TOKEN)
-                : text;
+        int tokens = spec.windowsLongTexts() ? maxTokens : Math.min(maxTokens, spec.maxTokens());
+        int room = tokens - 2;
+        String measured =
+                text.length() > (long) tokens * CHARS_PER_TOKEN ? text.substring(0, tokens * CHARS_PER_TOKEN) : text;
         return guarded(() -> {
             Encoding encoding = tokenizer.encode(measured, false, false);
             if (encoding.getIds().length <= room && measured.length() == text.length()) {

@@ -1,7 +1,9 @@
 package dev.knowledgerouter.knowledge.lucene;
 
+import dev.knowledgerouter.files.ScratchFolders;
 import dev.knowledgerouter.knowledge.Bm25Params;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.CollectionEmbedders;
 import dev.knowledgerouter.knowledge.CollectionKind;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.Entry;
@@ -45,7 +47,7 @@ public final class LuceneKnowledgeStore implements KnowledgeStore, JointRanking 
     private static final String JOINT_FOLDER = "_joint";
 
     private final Path root;
-    private final EmbedderIdentity embedder;
+    private final CollectionEmbedders embedders;
     private final HybridFusion fusion;
     private final Bm25Params bm25;
     private final Clock clock;
@@ -75,10 +77,15 @@ public final class LuceneKnowledgeStore implements KnowledgeStore, JointRanking 
         this(root, embedder, fusion, bm25, Clock.systemUTC());
     }
 
+    /** A store whose code collections hold the vectors of another embedder than the rest. */
+    public LuceneKnowledgeStore(Path root, CollectionEmbedders embedders, HybridFusion fusion, Bm25Params bm25) {
+        this(root, embedders, fusion, bm25, Clock.systemUTC(), upkeepThread(), true);
+    }
+
     /** {@code clock} times how old a collection's searchers are, for searches that allow some staleness. */
     public LuceneKnowledgeStore(
             Path root, EmbedderIdentity embedder, HybridFusion fusion, Bm25Params bm25, Clock clock) {
-        this(root, embedder, fusion, bm25, clock, upkeepThread(), true);
+        this(root, CollectionEmbedders.single(embedder), fusion, bm25, clock, upkeepThread(), true);
     }
 
     /**
@@ -92,24 +99,24 @@ public final class LuceneKnowledgeStore implements KnowledgeStore, JointRanking 
             Bm25Params bm25,
             Clock clock,
             Executor background) {
-        this(root, embedder, fusion, bm25, clock, background, false);
+        this(root, CollectionEmbedders.single(embedder), fusion, bm25, clock, background, false);
     }
 
     private LuceneKnowledgeStore(
             Path root,
-            EmbedderIdentity embedder,
+            CollectionEmbedders embedders,
             HybridFusion fusion,
             Bm25Params bm25,
             Clock clock,
             Executor background,
             boolean ownsBackground) {
-        this(root, embedder, fusion, bm25, clock, background, ownsBackground, JointSearch.FROM_ENTRIES);
+        this(root, embedders, fusion, bm25, clock, background, ownsBackground, JointSearch.FROM_ENTRIES);
     }
 
     /** As above, searching the knowledge collections jointly from {@code jointFromEntries} entries in all. */
     LuceneKnowledgeStore(
             Path root,
-            EmbedderIdentity embedder,
+            CollectionEmbedders embedders,
             HybridFusion fusion,
             Bm25Params bm25,
             Clock clock,
@@ -117,7 +124,7 @@ public final class LuceneKnowledgeStore implements KnowledgeStore, JointRanking 
             boolean ownsBackground,
             long jointFromEntries) {
         this.root = root;
-        this.embedder = embedder;
+        this.embedders = embedders;
         this.fusion = fusion;
         this.bm25 = bm25;
         this.clock = clock;
@@ -135,8 +142,8 @@ public final class LuceneKnowledgeStore implements KnowledgeStore, JointRanking 
     }
 
     @Override
-    public EmbedderIdentity embedder() {
-        return embedder;
+    public CollectionEmbedders embedders() {
+        return embedders;
     }
 
     @Override
@@ -146,15 +153,38 @@ public final class LuceneKnowledgeStore implements KnowledgeStore, JointRanking 
             opened.put(
                     definition.name(),
                     LuceneCollection.open(
-                            root.resolve(definition.name()), definition, embedder, bm25, clock, background));
-            byName = Collections.unmodifiableMap(opened);
-            definitions =
-                    opened.values().stream().map(LuceneCollection::definition).toList();
-            knowledge = definitions.stream()
-                    .filter(d -> d.kind() == CollectionKind.KNOWLEDGE)
-                    .map(CollectionDefinition::name)
-                    .toList();
+                            root.resolve(definition.name()),
+                            definition,
+                            embedders.of(definition),
+                            bm25,
+                            clock,
+                            background));
+            publish(opened);
         }
+    }
+
+    @Override
+    public synchronized void drop(String collection) {
+        LuceneCollection open = byName.get(collection);
+        if (open != null) {
+            Map<String, LuceneCollection> rest = new LinkedHashMap<>(byName);
+            rest.remove(collection);
+            publish(rest);
+            open.close();
+        }
+        io(() -> {
+            ScratchFolders.delete(root.resolve(CollectionDefinition.checkedName(collection)));
+            return null;
+        });
+    }
+
+    private void publish(Map<String, LuceneCollection> opened) {
+        byName = Collections.unmodifiableMap(opened);
+        definitions = opened.values().stream().map(LuceneCollection::definition).toList();
+        knowledge = definitions.stream()
+                .filter(d -> d.kind() == CollectionKind.KNOWLEDGE)
+                .map(CollectionDefinition::name)
+                .toList();
     }
 
     /** The same list until a collection opens or the store closes. */
@@ -174,7 +204,8 @@ public final class LuceneKnowledgeStore implements KnowledgeStore, JointRanking 
             return;
         }
         io(() -> {
-            get(collection).upsert(entries, embedder);
+            LuceneCollection c = get(collection);
+            c.upsert(entries, embedders.of(c.definition()));
             return null;
         });
     }
@@ -210,14 +241,16 @@ public final class LuceneKnowledgeStore implements KnowledgeStore, JointRanking 
 
     @Override
     public List<SearchHit> search(SearchRequest request) {
-        embedder.checkQueryVector(request.vector());
-        return io(() -> get(request.collection()).search(request, fusion));
+        LuceneCollection c = get(request.collection());
+        embedders.of(c.definition()).checkQueryVector(request.vector());
+        return io(() -> c.search(request, fusion));
     }
 
     @Override
     public RankedHits rank(SearchRequest request) {
-        embedder.checkQueryVector(request.vector());
-        return io(() -> get(request.collection()).rank(request, fusion));
+        LuceneCollection c = get(request.collection());
+        embedders.of(c.definition()).checkQueryVector(request.vector());
+        return io(() -> c.rank(request, fusion));
     }
 
     /**
@@ -231,7 +264,7 @@ public final class LuceneKnowledgeStore implements KnowledgeStore, JointRanking 
                 || !request.filters().isEmpty()) {
             return Optional.empty();
         }
-        embedder.checkQueryVector(request.vector());
+        embedders.knowledge().checkQueryVector(request.vector());
         return io(() ->
                 joint.rank(collections, collections.stream().map(this::get).toList(), request));
     }

@@ -88,18 +88,23 @@ public final class StoreMigration {
                 source.description(), source.store().embedder());
         MigrationCheckpoint.Side to = new MigrationCheckpoint.Side(
                 target.description(), target.store().embedder());
-        Optional<Embedder> reembedWith = Optional.empty();
-        if (!from.embedder().equals(to.embedder())) {
-            if (!EmbedderIdentity.of(targetEmbedder).equals(to.embedder())) {
+        List<CollectionDefinition> collections = source.store().collections();
+        // Per collection: the code collections may keep their own embedder while the knowledge ones change.
+        Map<String, Optional<Embedder>> reembedWith = new LinkedHashMap<>();
+        for (CollectionDefinition c : collections) {
+            EmbedderIdentity held = target.store().embedders().of(c);
+            if (source.store().embedders().of(c).equals(held)) {
+                reembedWith.put(c.name(), Optional.empty());
+            } else if (EmbedderIdentity.of(targetEmbedder).equals(held)) {
+                reembedWith.put(c.name(), Optional.of(targetEmbedder));
+            } else {
                 throw new IllegalArgumentException(
                         "the embedder given for re-embedding is " + EmbedderIdentity.of(targetEmbedder) + " but "
-                                + target.description() + " holds " + to.embedder() + " vectors");
+                                + target.description() + " holds " + held + " vectors in '" + c.name() + "'");
             }
-            reembedWith = Optional.of(targetEmbedder);
         }
         List<String> notes = new ArrayList<>();
         Checkpoints checkpoints = new Checkpoints(checkpointFile, resume(from, to, notes));
-        List<CollectionDefinition> collections = source.store().collections();
         if (checkpoints.current.complete()
                 && collections.stream()
                         .allMatch(c -> checkpoints.current.state(c.name()).done())) {
@@ -107,11 +112,11 @@ public final class StoreMigration {
                     + " to copy again");
         }
 
-        CollectionCopy copier =
-                new CollectionCopy(source.store(), target.store(), reembedWith, batchSize, checkpoints::save);
         Map<String, CollectionCopy.Outcome> outcomes = new LinkedHashMap<>();
         for (CollectionDefinition c : collections) {
             target.store().open(c);
+            CollectionCopy copier = new CollectionCopy(
+                    source.store(), target.store(), reembedWith.get(c.name()), batchSize, checkpoints::save);
             MigrationCheckpoint.CollectionState state = checkpoints.current.state(c.name());
             outcomes.put(
                     c.name(),
@@ -127,7 +132,7 @@ public final class StoreMigration {
                     name,
                     outcome.getValue().copied(),
                     outcome.getValue().skipped(),
-                    reembedWith.isPresent(),
+                    reembedWith.get(name).isPresent(),
                     source.store().count(name),
                     target.store().count(name));
             if (!report.verified()) {

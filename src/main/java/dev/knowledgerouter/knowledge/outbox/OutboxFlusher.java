@@ -1,5 +1,6 @@
 package dev.knowledgerouter.knowledge.outbox;
 
+import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.Entry;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
 import dev.knowledgerouter.knowledge.StoreUnavailableException;
@@ -241,9 +242,12 @@ final class OutboxFlusher {
 
     /** Why the store can never take this write, checked before sending it. */
     private Optional<String> refusal(PendingWrite write) {
-        if (write instanceof PendingWrite.Upsert upsert && !upsert.embedder().equals(store.embedder())) {
-            return Optional.of(
-                    "its vectors are from " + upsert.embedder() + " but the store holds " + store.embedder());
+        if (write instanceof PendingWrite.Upsert upsert) {
+            // Called once the collection is open, so its kind, and with it the embedder it holds, is known.
+            EmbedderIdentity held = store.embedders().of(store.collection(upsert.collection()));
+            if (!upsert.embedder().equals(held)) {
+                return Optional.of("its vectors are from " + upsert.embedder() + " but the collection holds " + held);
+            }
         }
         return Optional.empty();
     }

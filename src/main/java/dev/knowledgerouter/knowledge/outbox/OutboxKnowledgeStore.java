@@ -1,6 +1,7 @@
 package dev.knowledgerouter.knowledge.outbox;
 
 import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.CollectionEmbedders;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.Entry;
 import dev.knowledgerouter.knowledge.KnowledgeStore;
@@ -106,8 +107,14 @@ public final class OutboxKnowledgeStore implements KnowledgeStore {
     }
 
     @Override
-    public EmbedderIdentity embedder() {
-        return store.embedder();
+    public CollectionEmbedders embedders() {
+        return store.embedders();
+    }
+
+    /** Straight to the store, which must be reachable: a collection is rebuilt only with the store there. */
+    @Override
+    public void drop(String collection) {
+        store.drop(collection);
     }
 
     @Override
@@ -129,9 +136,10 @@ public final class OutboxKnowledgeStore implements KnowledgeStore {
     @Override
     public void upsert(String collection, List<Entry> entries) {
         requireOpen(collection);
-        store.embedder().checkEntryVectors(collection, entries);
+        EmbedderIdentity embedder = store.embedders().of(store.collection(collection));
+        embedder.checkEntryVectors(collection, entries);
         if (!entries.isEmpty()) {
-            write(new PendingWrite.Upsert(collection, store.embedder(), entries), () -> {
+            write(new PendingWrite.Upsert(collection, embedder, entries), () -> {
                 store.upsert(collection, entries);
                 return 0; // an upsert answers nothing
             });

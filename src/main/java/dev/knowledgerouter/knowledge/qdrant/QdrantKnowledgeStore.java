@@ -3,6 +3,7 @@ package dev.knowledgerouter.knowledge.qdrant;
 import dev.knowledgerouter.config.QdrantOptions;
 import dev.knowledgerouter.knowledge.Bm25Params;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.CollectionEmbedders;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.Entry;
 import dev.knowledgerouter.knowledge.HybridFusion;
@@ -12,6 +13,7 @@ import dev.knowledgerouter.knowledge.SearchRequest;
 import dev.knowledgerouter.knowledge.StoreUnavailableException;
 import dev.knowledgerouter.knowledge.StoredEntry;
 import dev.knowledgerouter.knowledge.UnknownCollectionException;
+import io.qdrant.client.QdrantClient;
 import io.qdrant.client.WithPayloadSelectorFactory;
 import io.qdrant.client.grpc.Points.DeletePoints;
 import io.qdrant.client.grpc.Points.PointStruct;
@@ -55,7 +57,7 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
     private static final int WRITE_CHUNK = 256;
 
     private final QdrantConnection qdrant;
-    private final EmbedderIdentity embedder;
+    private final CollectionEmbedders embedders;
     private final SparseBm25Encoder sparse;
     private final QdrantSchema schema;
     private final QdrantSearch search;
@@ -64,11 +66,11 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
     private final Map<String, Object> updateLocks = new ConcurrentHashMap<>();
 
     private QdrantKnowledgeStore(
-            QdrantConnection qdrant, EmbedderIdentity embedder, HybridFusion fusion, Bm25Params bm25) {
+            QdrantConnection qdrant, CollectionEmbedders embedders, HybridFusion fusion, Bm25Params bm25) {
         this.qdrant = qdrant;
-        this.embedder = embedder;
+        this.embedders = embedders;
         this.sparse = new SparseBm25Encoder(bm25);
-        this.schema = new QdrantSchema(qdrant, embedder);
+        this.schema = new QdrantSchema(qdrant, embedders);
         this.search = new QdrantSearch(qdrant, fusion, sparse);
         this.scan = new QdrantScan(qdrant);
     }
@@ -79,13 +81,23 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
      * @param apiKey Qdrant's API key, or null; it is only handed to the gRPC channel
      */
     public static QdrantKnowledgeStore connect(QdrantOptions options, String apiKey, EmbedderIdentity embedder) {
-        return connect(options, apiKey, embedder, HybridFusion.DEFAULT, Bm25Params.DEFAULT);
+        return connect(options, apiKey, CollectionEmbedders.single(embedder));
+    }
+
+    /** As above, with the code collections filled by their own embedder. */
+    public static QdrantKnowledgeStore connect(QdrantOptions options, String apiKey, CollectionEmbedders embedders) {
+        return connect(options, apiKey, embedders, HybridFusion.DEFAULT, Bm25Params.DEFAULT);
     }
 
     public static QdrantKnowledgeStore connect(
             QdrantOptions options, String apiKey, EmbedderIdentity embedder, HybridFusion fusion, Bm25Params bm25) {
+        return connect(options, apiKey, CollectionEmbedders.single(embedder), fusion, bm25);
+    }
+
+    public static QdrantKnowledgeStore connect(
+            QdrantOptions options, String apiKey, CollectionEmbedders embedders, HybridFusion fusion, Bm25Params bm25) {
         QdrantConnection qdrant = QdrantConnection.open(options, apiKey);
-        QdrantKnowledgeStore store = new QdrantKnowledgeStore(qdrant, embedder, fusion, bm25);
+        QdrantKnowledgeStore store = new QdrantKnowledgeStore(qdrant, embedders, fusion, bm25);
         try {
             store.schema.checkVersion(store.serverVersion());
             return store;
@@ -105,8 +117,8 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
     }
 
     @Override
-    public EmbedderIdentity embedder() {
-        return embedder;
+    public CollectionEmbedders embedders() {
+        return embedders;
     }
 
     @Override
@@ -116,6 +128,16 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
         }
         schema.open(definition);
         open.put(definition.name(), definition);
+    }
+
+    @Override
+    public synchronized void drop(String collection) {
+        open.remove(collection);
+        String name = qdrant.name(CollectionDefinition.checkedName(collection));
+        QdrantClient client = qdrant.client();
+        if (qdrant.call("checking collection " + name, client.collectionExistsAsync(name))) {
+            qdrant.call("deleting collection " + name, client.deleteCollectionAsync(name));
+        }
     }
 
     @Override
@@ -143,7 +165,7 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
         if (entries.isEmpty()) {
             return;
         }
-        embedder.checkEntryVectors(collection, entries);
+        embedders.of(definition).checkEntryVectors(collection, entries);
         List<PointStruct> points = Entry.lastOfEachId(entries).stream()
                 .map(e -> QdrantPointFormat.toPoint(e, e.vector(), definition, sparse))
                 .toList();
@@ -274,8 +296,9 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
 
     @Override
     public List<SearchHit> search(SearchRequest request) {
-        embedder.checkQueryVector(request.vector());
-        return search.hits(request, collection(request.collection()));
+        CollectionDefinition definition = collection(request.collection());
+        embedders.of(definition).checkQueryVector(request.vector());
+        return search.hits(request, definition);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.knowledgerouter.knowledge.qdrant;
 import static io.qdrant.client.ValueFactory.value;
 
 import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.CollectionEmbedders;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.StoreException;
 import io.qdrant.client.QdrantClient;
@@ -39,11 +40,11 @@ final class QdrantSchema {
     private static final int[] MIN_VERSION = {1, 16};
 
     private final QdrantConnection qdrant;
-    private final EmbedderIdentity embedder;
+    private final CollectionEmbedders embedders;
 
-    QdrantSchema(QdrantConnection qdrant, EmbedderIdentity embedder) {
+    QdrantSchema(QdrantConnection qdrant, CollectionEmbedders embedders) {
         this.qdrant = qdrant;
-        this.embedder = embedder;
+        this.embedders = embedders;
     }
 
     /** Refuses a Qdrant too old to keep the embedder identity with a collection. */
@@ -69,11 +70,12 @@ final class QdrantSchema {
             create(name, definition);
         }
         CollectionInfo info = qdrant.call("reading collection " + name, client.getCollectionInfoAsync(name));
-        checkIdentity(definition.name(), info);
+        checkIdentity(definition, info);
         ensureIndexes(name, definition, info);
     }
 
     private void create(String name, CollectionDefinition definition) {
+        EmbedderIdentity embedder = embedders.of(definition);
         CreateCollection request = CreateCollection.newBuilder()
                 .setCollectionName(name)
                 .setVectorsConfig(VectorsConfig.newBuilder()
@@ -111,7 +113,8 @@ final class QdrantSchema {
         }
     }
 
-    private void checkIdentity(String collection, CollectionInfo info) {
+    private void checkIdentity(CollectionDefinition definition, CollectionInfo info) {
+        String collection = definition.name();
         Map<String, Value> meta = info.getConfig().getMetadataMap();
         Value id = meta.get(META_EMBEDDER);
         Value dim = meta.get(META_DIMENSION);
@@ -127,7 +130,8 @@ final class QdrantSchema {
                     + " but this kr reads format " + QdrantPointFormat.VERSION
                     + "; use the kr version that wrote it, or migrate it again");
         }
-        embedder.checkFilledBy(collection, new EmbedderIdentity(id.getStringValue(), (int) dim.getIntegerValue()));
+        embedders.of(definition).checkFilledBy(collection, new EmbedderIdentity(id.getStringValue(), (int)
+                dim.getIntegerValue()));
     }
 
     /** Payload indexes for what searches filter and scans order on; created once, kept by Qdrant. */

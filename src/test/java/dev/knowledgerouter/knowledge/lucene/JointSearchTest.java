@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.knowledgerouter.knowledge.Bm25Params;
 import dev.knowledgerouter.knowledge.CollectionDefinition;
+import dev.knowledgerouter.knowledge.CollectionEmbedders;
 import dev.knowledgerouter.knowledge.CollectionKind;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.Entry;
@@ -74,7 +75,14 @@ class JointSearchTest {
 
     private LuceneKnowledgeStore open() {
         LuceneKnowledgeStore s = new LuceneKnowledgeStore(
-                dir, SIXTEEN_D, HybridFusion.DEFAULT, Bm25Params.DEFAULT, clock, upkeep::add, false, FROM_ENTRIES);
+                dir,
+                CollectionEmbedders.single(SIXTEEN_D),
+                HybridFusion.DEFAULT,
+                Bm25Params.DEFAULT,
+                clock,
+                upkeep::add,
+                false,
+                FROM_ENTRIES);
         for (String c : KNOWLEDGE) {
             s.open(new CollectionDefinition(c, c, CollectionKind.KNOWLEDGE, List.of("title"), "title", "title"));
         }
