@@ -59,6 +59,14 @@ final class BenchCommand implements Runnable {
         int queries;
 
         @Option(
+                names = "--warmup",
+                paramLabel = "N",
+                defaultValue = "500",
+                description = "Decisions routed unmeasured first, so the JIT has compiled the search (default"
+                        + " ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(
                 names = "--dir",
                 paramLabel = "DIR",
                 description = "Where the benchmark store lives (default $KR_HOME/bench/route-<entries>).")
@@ -72,6 +80,9 @@ final class BenchCommand implements Runnable {
             if (entries < 1 || queries < 1) {
                 throw new CliException("--entries and --queries must be positive");
             }
+            if (warmup < 0) {
+                throw new CliException("--warmup must be 0 or more");
+            }
             KrContext ctx = bench.parent.context();
             KrConfig base = ctx.config();
             Path home = dir != null
@@ -83,7 +94,7 @@ final class BenchCommand implements Runnable {
             try (App app = App.open(config)) {
                 RouteBenchmark benchmark = new RouteBenchmark(app);
                 double fill = benchmark.fill(entries, progress);
-                RouteBenchResult r = benchmark.measure(queries, fill, progress);
+                RouteBenchResult r = benchmark.measure(warmup, queries, fill, progress);
                 if (json) {
                     ctx.printJson(r);
                 } else {

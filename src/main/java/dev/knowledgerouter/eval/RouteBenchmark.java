@@ -45,7 +45,6 @@ public final class RouteBenchmark {
             "write a systemd timer that runs a backup every night",
             "java.lang.OutOfMemoryError: Java heap space in the Maven surefire fork");
     private static final int FILL_BATCH = 1024;
-    private static final int WARMUP = 30;
 
     private final App app;
 
@@ -99,7 +98,12 @@ public final class RouteBenchmark {
                 .sum();
     }
 
-    public RouteBenchResult measure(int queries, double fillSeconds, Progress progress) {
+    /**
+     * Routes {@code warmup} questions unmeasured, then measures {@code queries} more. The warm-up is what lets the JIT
+     * compile the search: after 30 decisions the graph walks still ran partly interpreted, which put 0.06-0.1 on the
+     * overhead ratio of a 500-query run (docs/benchmarks.md).
+     */
+    public RouteBenchResult measure(int warmup, int queries, double fillSeconds, Progress progress) {
         if (app.store() instanceof JointRanking joint) {
             // Built once per store state and kept on disk; a router builds it in the background on its first queries.
             progress.start("joint graph of the knowledge collections", 1);
@@ -109,7 +113,7 @@ public final class RouteBenchmark {
                     .toList());
             progress.done();
         }
-        for (int i = 0; i < WARMUP; i++) {
+        for (int i = 0; i < warmup; i++) {
             app.queries().route(QueryRequest.of(QUERIES.get(i % QUERIES.size())));
         }
         long[] route = new long[queries];
