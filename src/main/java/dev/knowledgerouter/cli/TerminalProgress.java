@@ -47,6 +47,11 @@ final class TerminalProgress implements Progress {
     }
 
     @Override
+    public synchronized void grow(long total) {
+        this.total = Math.max(this.total, total);
+    }
+
+    @Override
     public synchronized void done() {
         draw(true);
         if (terminal) {

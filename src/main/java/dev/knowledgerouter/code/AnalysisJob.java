@@ -102,6 +102,11 @@ public final class AnalysisJob implements Progress {
     }
 
     @Override
+    public synchronized void grow(long units) {
+        total = Math.max(total, units);
+    }
+
+    @Override
     public void done() {}
 
     void succeeded(AnalysisResult outcome, Instant at) {

@@ -91,6 +91,8 @@ final class EmbeddingPipeline implements AutoCloseable {
         try {
             while (worker.isAlive()) {
                 worker.join(200);
+                // Files still waiting to be read into texts add to the total as the worker reaches them.
+                progress.grow(queued.get());
                 long done = embedded.get();
                 if (done > shown) {
                     progress.advance(done - shown);

@@ -17,5 +17,8 @@ public interface Progress {
 
     void advance(long units);
 
+    /** The work under way turned out larger than {@link #start} said: its total is now {@code total}. */
+    default void grow(long total) {}
+
     void done();
 }
