@@ -83,8 +83,7 @@ public final class DockerfileExtractor implements LanguageExtractor {
     private static void copy(TSNode instruction, SourceText source, FormatOutput out, String stage, String context) {
         List<String> paths = new ArrayList<>();
         String from = "";
-        for (int i = 0; i < instruction.getNamedChildCount(); i++) {
-            TSNode child = instruction.getNamedChild(i);
+        for (TSNode child : SyntaxNodes.namedChildren(instruction)) {
             if (child.getType().equals("param")) {
                 String param = source.of(child);
                 if (param.startsWith("--from=")) {

@@ -8,6 +8,7 @@ import dev.knowledgerouter.code.syntax.FileExtraction;
 import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.LanguageExtractor;
 import dev.knowledgerouter.code.syntax.SourceText;
+import dev.knowledgerouter.code.syntax.SyntaxNodes;
 import java.util.ArrayList;
 import java.util.List;
 import org.treesitter.TSNode;
@@ -23,8 +24,7 @@ public final class MarkdownExtractor implements LanguageExtractor {
     @Override
     public FileExtraction extract(String path, SourceText source, TSNode root) {
         List<Heading> headings = new ArrayList<>();
-        for (int i = 0; i < root.getNamedChildCount(); i++) {
-            TSNode block = root.getNamedChild(i);
+        for (TSNode block : SyntaxNodes.namedChildren(root)) {
             int level = level(block);
             if (level > 0) {
                 TSNode content = child(block, "heading_content");

@@ -67,8 +67,7 @@ public final class SqlExtractor implements LanguageExtractor {
     /** Foreign keys ({@code REFERENCES t}) and the relations of a query ({@code FROM t}, {@code JOIN t}). */
     private static void references(
             TSNode node, TSNode own, SourceText source, Set<String> foreign, Set<String> selected) {
-        for (int i = 0; i < node.getNamedChildCount(); i++) {
-            TSNode child = node.getNamedChild(i);
+        for (TSNode child : SyntaxNodes.namedChildren(node)) {
             if (child.getType().equals("object_reference") && !child.equals(own)) {
                 TSNode previous = child.getPrevNamedSibling();
                 if (SyntaxNodes.present(previous) && previous.getType().equals("keyword_references")) {

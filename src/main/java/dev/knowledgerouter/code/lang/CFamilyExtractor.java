@@ -165,8 +165,7 @@ public final class CFamilyExtractor implements LanguageExtractor {
             if (bases == null) {
                 return;
             }
-            for (int i = 0; i < bases.getNamedChildCount(); i++) {
-                TSNode base = bases.getNamedChild(i);
+            for (TSNode base : SyntaxNodes.namedChildren(bases)) {
                 String name = switch (base.getType()) {
                     case "type_identifier", "qualified_identifier", "template_type" ->
                         CodeText.withoutTypeArguments(compact(base)).replace("::", ".");
@@ -227,8 +226,7 @@ public final class CFamilyExtractor implements LanguageExtractor {
         /** A {@code static} function or variable is private to its file. */
         @Override
         protected boolean exported(TSNode node, Declared declared) {
-            for (int i = 0; i < node.getChildCount(); i++) {
-                TSNode child = node.getChild(i);
+            for (TSNode child : SyntaxNodes.children(node)) {
                 if (child.getType().equals("storage_class_specifier")
                         && source.of(child).equals("static")) {
                     return false;

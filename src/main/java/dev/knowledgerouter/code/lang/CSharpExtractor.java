@@ -105,8 +105,7 @@ public final class CSharpExtractor implements LanguageExtractor {
             boolean isStatic = false;
             boolean alias = false;
             String spec = "";
-            for (int i = 0; i < node.getChildCount(); i++) {
-                TSNode child = node.getChild(i);
+            for (TSNode child : SyntaxNodes.children(node)) {
                 switch (child.getType()) {
                     case "static" -> isStatic = true;
                     case "=" -> alias = true;
@@ -130,8 +129,7 @@ public final class CSharpExtractor implements LanguageExtractor {
                 return;
             }
             boolean isInterface = node.getType().equals("interface_declaration");
-            for (int i = 0; i < bases.getNamedChildCount(); i++) {
-                TSNode base = bases.getNamedChild(i);
+            for (TSNode base : SyntaxNodes.namedChildren(bases)) {
                 if (base.getType().equals("argument_list")) {
                     continue; // a record's primary constructor call
                 }
@@ -180,8 +178,7 @@ public final class CSharpExtractor implements LanguageExtractor {
 
         @Override
         protected boolean exported(TSNode node, Declared declared) {
-            for (int i = 0; i < node.getChildCount(); i++) {
-                TSNode child = node.getChild(i);
+            for (TSNode child : SyntaxNodes.children(node)) {
                 if (child.getType().equals("modifier") && source.of(child).equals("public")) {
                     return true;
                 }

@@ -105,8 +105,8 @@ abstract class DeclarationWalk {
     }
 
     final void visitChildren(TSNode node, String scope, String typeName, String caller) {
-        for (int i = 0; i < node.getChildCount(); i++) {
-            visit(node.getChild(i), scope, typeName, caller);
+        for (TSNode child : SyntaxNodes.children(node)) {
+            visit(child, scope, typeName, caller);
         }
     }
 
@@ -145,8 +145,7 @@ abstract class DeclarationWalk {
 
     /** The first child of one of the given types, or null. */
     protected static TSNode child(TSNode node, String... types) {
-        for (int i = 0; i < node.getChildCount(); i++) {
-            TSNode child = node.getChild(i);
+        for (TSNode child : SyntaxNodes.children(node)) {
             for (String type : types) {
                 if (child.getType().equals(type)) {
                     return child;

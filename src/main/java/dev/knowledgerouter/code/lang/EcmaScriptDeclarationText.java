@@ -46,8 +46,7 @@ final class EcmaScriptDeclarationText {
         for (int w = 0; w < wrappers.size() - 1; w++) {
             TSNode wrapper = wrappers.get(w);
             TSNode inner = wrappers.get(w + 1);
-            for (int i = 0; i < wrapper.getChildCount(); i++) {
-                TSNode child = wrapper.getChild(i);
+            for (TSNode child : SyntaxNodes.children(wrapper)) {
                 if (child.getStartByte() >= inner.getStartByte()) {
                     break;
                 }
@@ -58,8 +57,7 @@ final class EcmaScriptDeclarationText {
             }
         }
         int from = node.getStartByte();
-        for (int i = 0; i < node.getChildCount(); i++) {
-            TSNode child = node.getChild(i);
+        for (TSNode child : SyntaxNodes.children(node)) {
             if (!child.getType().equals("decorator") && !child.getType().equals("comment")) {
                 from = child.getStartByte();
                 break;

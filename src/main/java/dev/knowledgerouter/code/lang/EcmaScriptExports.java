@@ -2,6 +2,7 @@ package dev.knowledgerouter.code.lang;
 
 import dev.knowledgerouter.code.syntax.CodeText;
 import dev.knowledgerouter.code.syntax.SourceText;
+import dev.knowledgerouter.code.syntax.SyntaxNodes;
 import java.util.HashSet;
 import java.util.Set;
 import org.treesitter.TSNode;
@@ -26,8 +27,7 @@ final class EcmaScriptExports {
      */
     static EcmaScriptExports of(TSNode root, SourceText source) {
         Set<String> names = new HashSet<>();
-        for (int i = 0; i < root.getNamedChildCount(); i++) {
-            TSNode statement = root.getNamedChild(i);
+        for (TSNode statement : SyntaxNodes.namedChildren(root)) {
             if (statement.getType().equals("export_statement")
                     && statement.getChildByFieldName("source").isNull()) {
                 for (int j = 0; j < statement.getNamedChildCount(); j++) {
@@ -63,8 +63,7 @@ final class EcmaScriptExports {
         if (right.getType().equals("identifier")) {
             names.add(source.of(right));
         } else if (whole && right.getType().equals("object")) {
-            for (int i = 0; i < right.getNamedChildCount(); i++) {
-                TSNode property = right.getNamedChild(i);
+            for (TSNode property : SyntaxNodes.namedChildren(right)) {
                 TSNode value = property.getChildByFieldName("value");
                 if (property.getType().equals("shorthand_property_identifier")) {
                     names.add(source.of(property));
@@ -92,8 +91,7 @@ final class EcmaScriptExports {
         if (name.startsWith("#")) {
             return true;
         }
-        for (int i = 0; i < member.getNamedChildCount(); i++) {
-            TSNode child = member.getNamedChild(i);
+        for (TSNode child : SyntaxNodes.namedChildren(member)) {
             if (child.getType().equals("accessibility_modifier")
                     && source.of(child).equals("private")) {
                 return true;

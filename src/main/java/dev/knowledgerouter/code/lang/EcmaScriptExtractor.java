@@ -197,8 +197,7 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
 
         /** Decorators run where the declaration is made, not inside it, so their calls belong to the outer scope. */
         private void visitDeclarationChildren(TSNode node, Scope outer, Scope inner) {
-            for (int i = 0; i < node.getNamedChildCount(); i++) {
-                TSNode child = node.getNamedChild(i);
+            for (TSNode child : SyntaxNodes.namedChildren(node)) {
                 visit(child, child.getType().equals("decorator") ? outer : inner);
             }
         }
@@ -294,8 +293,7 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
                     text.head(node, node.getChildByFieldName("body")),
                     isExported(node, scope),
                     scope);
-            for (int i = 0; i < node.getNamedChildCount(); i++) {
-                TSNode clause = node.getNamedChild(i);
+            for (TSNode clause : SyntaxNodes.namedChildren(node)) {
                 if (clause.getType().equals("extends_type_clause")) {
                     for (int j = 0; j < clause.getNamedChildCount(); j++) {
                         supertype(type.qualifiedName(), clause.getNamedChild(j), false);
@@ -334,8 +332,7 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
         }
 
         private void heritage(TSNode classNode, String declaration) {
-            for (int i = 0; i < classNode.getNamedChildCount(); i++) {
-                TSNode heritage = classNode.getNamedChild(i);
+            for (TSNode heritage : SyntaxNodes.namedChildren(classNode)) {
                 if (!heritage.getType().equals("class_heritage")) {
                     continue;
                 }

@@ -29,8 +29,7 @@ final class EcmaScriptReferences {
     void importStatement(TSNode node) {
         TSNode sourceNode = node.getChildByFieldName("source");
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < node.getNamedChildCount(); i++) {
-            TSNode child = node.getNamedChild(i);
+        for (TSNode child : SyntaxNodes.namedChildren(node)) {
             if (child.getType().equals("import_require_clause")) {
                 sourceNode = child.getChildByFieldName("source");
             } else if (child.getType().equals("import_clause")) {
@@ -55,8 +54,7 @@ final class EcmaScriptReferences {
         }
         List<String> names = new ArrayList<>();
         boolean wildcard = false;
-        for (int i = 0; i < node.getChildCount(); i++) {
-            TSNode child = node.getChild(i);
+        for (TSNode child : SyntaxNodes.children(node)) {
             if (child.getType().equals("*")) {
                 wildcard = true;
             } else if (child.getType().equals("export_clause")) {
@@ -67,8 +65,7 @@ final class EcmaScriptReferences {
     }
 
     private void specifierNames(TSNode list, String specifierType, List<String> names) {
-        for (int i = 0; i < list.getNamedChildCount(); i++) {
-            TSNode specifier = list.getNamedChild(i);
+        for (TSNode specifier : SyntaxNodes.namedChildren(list)) {
             if (specifier.getType().equals(specifierType)) {
                 names.add(source.of(specifier.getChildByFieldName("name")));
             }

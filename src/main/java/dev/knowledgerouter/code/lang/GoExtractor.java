@@ -53,8 +53,7 @@ public final class GoExtractor implements LanguageExtractor {
 
         /** Top-level children; an ERROR node is searched too, since tree-sitter may wrap intact code in one. */
         void topLevel(TSNode node) {
-            for (int i = 0; i < node.getNamedChildCount(); i++) {
-                TSNode child = node.getNamedChild(i);
+            for (TSNode child : SyntaxNodes.namedChildren(node)) {
                 switch (child.getType()) {
                     case "package_clause" -> packageClause(child);
                     case "import_declaration" -> references.importDeclaration(child);
@@ -68,8 +67,7 @@ public final class GoExtractor implements LanguageExtractor {
         }
 
         private void packageClause(TSNode clause) {
-            for (int i = 0; i < clause.getNamedChildCount(); i++) {
-                TSNode child = clause.getNamedChild(i);
+            for (TSNode child : SyntaxNodes.namedChildren(clause)) {
                 if (child.getType().equals("package_identifier") && packageName.isEmpty()) {
                     packageName = source.of(child);
                 }
@@ -103,8 +101,7 @@ public final class GoExtractor implements LanguageExtractor {
             if (!SyntaxNodes.present(receivers)) {
                 return "";
             }
-            for (int i = 0; i < receivers.getNamedChildCount(); i++) {
-                TSNode parameter = receivers.getNamedChild(i);
+            for (TSNode parameter : SyntaxNodes.namedChildren(receivers)) {
                 if (parameter.getType().equals("parameter_declaration")) {
                     return baseTypeName(parameter.getChildByFieldName("type"));
                 }
@@ -137,8 +134,7 @@ public final class GoExtractor implements LanguageExtractor {
                     grouped = true;
                 }
             }
-            for (int i = 0; i < declaration.getNamedChildCount(); i++) {
-                TSNode spec = declaration.getNamedChild(i);
+            for (TSNode spec : SyntaxNodes.namedChildren(declaration)) {
                 if (spec.getType().equals("type_spec") || spec.getType().equals("type_alias")) {
                     typeSpec(spec, grouped, declaration);
                 }
@@ -188,8 +184,7 @@ public final class GoExtractor implements LanguageExtractor {
 
         /** A field declaration without a name embeds its type: Go's composition stands in for inheritance. */
         private void embeddedFields(String owner, TSNode struct) {
-            for (int i = 0; i < struct.getNamedChildCount(); i++) {
-                TSNode list = struct.getNamedChild(i);
+            for (TSNode list : SyntaxNodes.namedChildren(struct)) {
                 if (!list.getType().equals("field_declaration_list")) {
                     continue;
                 }
@@ -212,8 +207,7 @@ public final class GoExtractor implements LanguageExtractor {
 
         /** Only type elements that are a single type name embed an interface; unions and {@code ~T} are constraints. */
         private void embeddedInterfaces(String owner, TSNode iface) {
-            for (int i = 0; i < iface.getNamedChildCount(); i++) {
-                TSNode element = iface.getNamedChild(i);
+            for (TSNode element : SyntaxNodes.namedChildren(iface)) {
                 if (!element.getType().equals("type_elem") || element.getChildCount() != 1) {
                     continue;
                 }

@@ -24,8 +24,7 @@ final class GoReferences {
     }
 
     void importDeclaration(TSNode declaration) {
-        for (int i = 0; i < declaration.getNamedChildCount(); i++) {
-            TSNode child = declaration.getNamedChild(i);
+        for (TSNode child : SyntaxNodes.namedChildren(declaration)) {
             if (child.getType().equals("import_spec")) {
                 importSpec(child);
             } else if (child.getType().equals("import_spec_list")) {

@@ -110,8 +110,8 @@ public final class JavaExtractor implements LanguageExtractor {
         }
 
         private void visitChildren(TSNode node, String scope, String typeName, String caller) {
-            for (int i = 0; i < node.getChildCount(); i++) {
-                visit(node.getChild(i), scope, typeName, caller);
+            for (TSNode child : SyntaxNodes.children(node)) {
+                visit(child, scope, typeName, caller);
             }
         }
 
@@ -154,8 +154,7 @@ public final class JavaExtractor implements LanguageExtractor {
             if (SyntaxNodes.present(body)) {
                 end = body.getStartByte();
             } else {
-                for (int i = 0; i < node.getChildCount(); i++) {
-                    TSNode child = node.getChild(i);
+                for (TSNode child : SyntaxNodes.children(node)) {
                     String type = child.getType();
                     if (";".equals(type) || "default".equals(type)) {
                         end = child.getStartByte();
@@ -179,8 +178,7 @@ public final class JavaExtractor implements LanguageExtractor {
         /** Annotations in the modifiers and comments among the head's children, in source order. */
         private static List<TSNode> annotationsAndComments(TSNode node) {
             List<TSNode> found = new ArrayList<>();
-            for (int i = 0; i < node.getChildCount(); i++) {
-                TSNode child = node.getChild(i);
+            for (TSNode child : SyntaxNodes.children(node)) {
                 if ("modifiers".equals(child.getType())) {
                     for (int j = 0; j < child.getChildCount(); j++) {
                         TSNode modifier = child.getChild(j);
@@ -226,8 +224,7 @@ public final class JavaExtractor implements LanguageExtractor {
         private boolean isExported(TSNode node) {
             boolean isPublic = false;
             boolean isPrivate = false;
-            for (int i = 0; i < node.getChildCount(); i++) {
-                TSNode child = node.getChild(i);
+            for (TSNode child : SyntaxNodes.children(node)) {
                 if ("modifiers".equals(child.getType())) {
                     for (int j = 0; j < child.getChildCount(); j++) {
                         String modifier = child.getChild(j).getType();

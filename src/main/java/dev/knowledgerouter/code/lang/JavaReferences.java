@@ -35,8 +35,7 @@ final class JavaReferences {
     }
 
     String packageName(TSNode node) {
-        for (int i = 0; i < node.getNamedChildCount(); i++) {
-            TSNode child = node.getNamedChild(i);
+        for (TSNode child : SyntaxNodes.namedChildren(node)) {
             if ("scoped_identifier".equals(child.getType()) || "identifier".equals(child.getType())) {
                 return CodeText.withoutWhitespace(source.of(child));
             }
@@ -47,8 +46,7 @@ final class JavaReferences {
     void recordImport(TSNode node) {
         String spec = "";
         boolean wildcard = false;
-        for (int i = 0; i < node.getChildCount(); i++) {
-            TSNode child = node.getChild(i);
+        for (TSNode child : SyntaxNodes.children(node)) {
             switch (child.getType()) {
                 case "scoped_identifier", "identifier" -> spec = CodeText.withoutWhitespace(source.of(child));
                 case "asterisk" -> wildcard = true;
@@ -91,8 +89,7 @@ final class JavaReferences {
     }
 
     void recordSupertypes(TSNode node, String declaration) {
-        for (int i = 0; i < node.getNamedChildCount(); i++) {
-            TSNode child = node.getNamedChild(i);
+        for (TSNode child : SyntaxNodes.namedChildren(node)) {
             switch (child.getType()) {
                 // A class's superclass is inherited; an interface's "extends" list is inheritance too.
                 case "superclass", "extends_interfaces" -> addSupertypes(child, declaration, false);
@@ -105,8 +102,7 @@ final class JavaReferences {
     }
 
     private void addSupertypes(TSNode clause, String declaration, boolean implementsInterface) {
-        for (int i = 0; i < clause.getNamedChildCount(); i++) {
-            TSNode child = clause.getNamedChild(i);
+        for (TSNode child : SyntaxNodes.namedChildren(clause)) {
             if ("type_list".equals(child.getType())) {
                 addSupertypes(child, declaration, implementsInterface);
             } else {
@@ -152,8 +148,7 @@ final class JavaReferences {
         }
         return switch (type.getType()) {
             case "generic_type" -> {
-                for (int i = 0; i < type.getNamedChildCount(); i++) {
-                    TSNode child = type.getNamedChild(i);
+                for (TSNode child : SyntaxNodes.namedChildren(type)) {
                     if (!"type_arguments".equals(child.getType())) {
                         yield typeName(child);
                     }

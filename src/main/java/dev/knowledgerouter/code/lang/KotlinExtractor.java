@@ -13,6 +13,7 @@ import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.LanguageExtractor;
 import dev.knowledgerouter.code.syntax.SourceText;
 import dev.knowledgerouter.code.syntax.SupertypeRef;
+import dev.knowledgerouter.code.syntax.SyntaxNodes;
 import java.util.List;
 import java.util.Set;
 import org.treesitter.TSNode;
@@ -111,8 +112,7 @@ public final class KotlinExtractor implements LanguageExtractor {
 
         @Override
         protected void supertypes(TSNode node, String qualifiedName) {
-            for (int i = 0; i < node.getNamedChildCount(); i++) {
-                TSNode specifier = node.getNamedChild(i);
+            for (TSNode specifier : SyntaxNodes.namedChildren(node)) {
                 if (!specifier.getType().equals("delegation_specifier")) {
                     continue;
                 }

@@ -97,8 +97,7 @@ public final class PhpExtractor implements LanguageExtractor {
                 prefix = prefixNode == null ? "" : name(prefixNode) + "\\";
             }
             TSNode holder = SyntaxNodes.present(group) ? group : node;
-            for (int i = 0; i < holder.getNamedChildCount(); i++) {
-                TSNode clause = holder.getNamedChild(i);
+            for (TSNode clause : SyntaxNodes.namedChildren(holder)) {
                 if (!clause.getType().equals("namespace_use_clause")) {
                     continue;
                 }
@@ -151,8 +150,7 @@ public final class PhpExtractor implements LanguageExtractor {
 
         @Override
         protected void supertypes(TSNode node, String qualifiedName) {
-            for (int i = 0; i < node.getNamedChildCount(); i++) {
-                TSNode clause = node.getNamedChild(i);
+            for (TSNode clause : SyntaxNodes.namedChildren(node)) {
                 boolean implementsClause = clause.getType().equals("class_interface_clause");
                 if (!implementsClause && !clause.getType().equals("base_clause")) {
                     continue;

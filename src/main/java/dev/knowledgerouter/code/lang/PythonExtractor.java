@@ -190,8 +190,7 @@ public final class PythonExtractor implements LanguageExtractor {
             if (!SyntaxNodes.present(body)) {
                 return "";
             }
-            for (int i = 0; i < body.getNamedChildCount(); i++) {
-                TSNode statement = body.getNamedChild(i);
+            for (TSNode statement : SyntaxNodes.namedChildren(body)) {
                 if ("comment".equals(statement.getType())) {
                     continue;
                 }
@@ -221,8 +220,7 @@ public final class PythonExtractor implements LanguageExtractor {
         private String stringContent(TSNode string) {
             int from = string.getStartByte();
             int to = string.getEndByte();
-            for (int i = 0; i < string.getChildCount(); i++) {
-                TSNode child = string.getChild(i);
+            for (TSNode child : SyntaxNodes.children(string)) {
                 if ("string_start".equals(child.getType())) {
                     from = child.getEndByte();
                 } else if ("string_end".equals(child.getType())) {
@@ -247,8 +245,7 @@ public final class PythonExtractor implements LanguageExtractor {
             if (!SyntaxNodes.present(superclasses)) {
                 return;
             }
-            for (int i = 0; i < superclasses.getNamedChildCount(); i++) {
-                TSNode base = superclasses.getNamedChild(i);
+            for (TSNode base : SyntaxNodes.namedChildren(superclasses)) {
                 String name = baseName(base);
                 if (!name.isEmpty() && !"object".equals(name)) {
                     out.supertype(new SupertypeRef(declaration, name, false, line(base)));

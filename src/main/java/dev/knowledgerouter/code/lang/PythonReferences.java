@@ -80,8 +80,7 @@ final class PythonReferences {
             return dottedName(node);
         }
         StringBuilder spec = new StringBuilder();
-        for (int i = 0; i < node.getNamedChildCount(); i++) {
-            TSNode part = node.getNamedChild(i);
+        for (TSNode part : SyntaxNodes.namedChildren(node)) {
             if ("import_prefix".equals(part.getType())) {
                 spec.append(source.of(part).replaceAll("[^.]", ""));
             } else if ("dotted_name".equals(part.getType())) {

@@ -187,8 +187,7 @@ public final class RubyExtractor implements LanguageExtractor {
             if (!SyntaxNodes.present(body)) {
                 return;
             }
-            for (int i = 0; i < body.getNamedChildCount(); i++) {
-                TSNode statement = body.getNamedChild(i);
+            for (TSNode statement : SyntaxNodes.namedChildren(body)) {
                 if (statement.getType().equals("call")
                         && !SyntaxNodes.present(statement.getChildByFieldName("receiver"))
                         && MIXINS.contains(source.of(statement.getChildByFieldName("method")))) {

@@ -101,8 +101,7 @@ public final class RustExtractor implements LanguageExtractor {
             }
             depth++;
             try {
-                for (int i = 0; i < node.getNamedChildCount(); i++) {
-                    TSNode child = node.getNamedChild(i);
+                for (TSNode child : SyntaxNodes.namedChildren(node)) {
                     if (!child.isNull()) {
                         visit(child, scope);
                     }
@@ -221,8 +220,7 @@ public final class RustExtractor implements LanguageExtractor {
 
         /** {@code impl !Send for X}: says the type does not implement the trait. */
         private static boolean negative(TSNode impl) {
-            for (int i = 0; i < impl.getChildCount(); i++) {
-                TSNode child = impl.getChild(i);
+            for (TSNode child : SyntaxNodes.children(impl)) {
                 if (!child.isNull() && !child.isNamed() && "!".equals(child.getType())) {
                     return true;
                 }
@@ -267,8 +265,7 @@ public final class RustExtractor implements LanguageExtractor {
         }
 
         private static boolean hasVisibility(TSNode node) {
-            for (int i = 0; i < node.getNamedChildCount(); i++) {
-                TSNode child = node.getNamedChild(i);
+            for (TSNode child : SyntaxNodes.namedChildren(node)) {
                 if (!child.isNull() && "visibility_modifier".equals(child.getType())) {
                     return true;
                 }

@@ -1,6 +1,9 @@
 package dev.knowledgerouter.code.syntax;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.treesitter.TSNode;
+import org.treesitter.TSTreeCursor;
 
 /**
  * What every extractor asks of a tree-sitter node: whether it is there, where it is, what holds it.
@@ -23,6 +26,34 @@ public final class SyntaxNodes {
     /** The node's last line, 1-based and inclusive, never before its first. */
     public static int endLine(TSNode node) {
         return Math.max(line(node), node.getEndPoint().getRow() + 1);
+    }
+
+    /**
+     * The node's children, in order. Read with one cursor: tree-sitter finds a child by index by stepping from the
+     * first one, so a loop over {@code getChild(i)} is quadratic in the number of children, and asks the count again
+     * on every turn; each of those is a native call.
+     */
+    public static List<TSNode> children(TSNode node) {
+        List<TSNode> children = new ArrayList<>();
+        try (TSTreeCursor cursor = new TSTreeCursor(node)) {
+            if (cursor.gotoFirstChild()) {
+                do {
+                    children.add(cursor.currentNode());
+                } while (cursor.gotoNextSibling());
+            }
+        }
+        return children;
+    }
+
+    /** The node's named children (no punctuation or keyword tokens), in order, read as {@link #children} are. */
+    public static List<TSNode> namedChildren(TSNode node) {
+        List<TSNode> named = new ArrayList<>();
+        for (TSNode child : children(node)) {
+            if (child.isNamed()) {
+                named.add(child);
+            }
+        }
+        return named;
     }
 
     /** Whether the node's parent is of the given grammar type. */
