@@ -5,7 +5,6 @@ import dev.knowledgerouter.config.EmbedderSettings;
 import dev.knowledgerouter.config.KrConfig;
 import dev.knowledgerouter.knowledge.Embedder;
 import dev.knowledgerouter.knowledge.embedding.DeferredEmbedder;
-import dev.knowledgerouter.knowledge.embedding.InProcessEmbedder;
 import dev.knowledgerouter.knowledge.embedding.InProcessModel;
 import dev.knowledgerouter.knowledge.embedding.OllamaEmbedder;
 import java.time.Duration;
@@ -46,7 +45,8 @@ public final class EmbedderFactory {
     public static Embedder create(KrConfig config, EmbedderSettings.Kind kind) {
         EmbedderSettings s = config.embedder();
         return switch (kind) {
-            case LOCAL -> new InProcessEmbedder();
+            // Loaded on first use: most commands (analyse, status, usage, impact) never embed a question.
+            case LOCAL -> DeferredEmbedder.of(InProcessModel.BGE_SMALL);
             case OLLAMA ->
                 s.dimension().isPresent()
                         ? new OllamaEmbedder(

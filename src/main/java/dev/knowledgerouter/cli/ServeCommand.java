@@ -116,6 +116,7 @@ final class ServeCommand implements Callable<Integer> {
                             + (tokenRequired ? "; requests need the KR_API_TOKEN bearer token" : "")
                             + "); Ctrl-C stops");
             scheduleWeeklyReport(ctx, app, stop, url);
+            warmUp(ctx, app);
             signalled.await();
         } catch (StopSignal.StoppedException | InFlight.ShuttingDownException e) {
             ctx.err().println("kr: stopped while seeding; the next start seeds what is missing");
@@ -174,5 +175,19 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return false;
+    }
+
+    /**
+     * Loads the knowledge model now that the server listens, while nobody waits: it is loaded on first use, and the
+     * first question should not pay for it. A model that cannot load says so here, and again on the first query.
+     */
+    private static void warmUp(KrContext ctx, App app) {
+        Thread.ofPlatform().daemon().name("kr-warm-up").start(() -> {
+            try {
+                app.embedder().prepare();
+            } catch (RuntimeException e) {
+                ctx.err().println("kr: warning: the embedding model did not load: " + e.getMessage());
+            }
+        });
     }
 }

@@ -50,4 +50,9 @@ final class RememberingEmbedder implements Embedder {
         }
         return out;
     }
+
+    @Override
+    public void prepare() {
+        delegate.prepare();
+    }
 }

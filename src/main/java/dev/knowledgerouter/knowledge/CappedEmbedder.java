@@ -50,5 +50,10 @@ public final class CappedEmbedder implements Embedder {
 
     /** The delegate stays open: whoever made it closes it. */
     @Override
+    public void prepare() {
+        delegate.prepare();
+    }
+
+    @Override
     public void close() {}
 }

@@ -32,6 +32,12 @@ public interface Embedder extends AutoCloseable {
     }
 
     /**
+     * Loads now what the first embedding would otherwise wait for (a bundled model is loaded on first use); nothing
+     * by default. A server calls it once it listens, so its first query does not pay for the load.
+     */
+    default void prepare() {}
+
+    /**
      * Releases what the embedder holds (the in-process model's native session). It waits, for a bounded
      * time, for calls under way; calls after it fail with {@link EmbedderUnavailableException}. Nothing to
      * release by default.

@@ -81,6 +81,11 @@ public final class QueryEmbeddingCache implements Embedder {
     }
 
     @Override
+    public void prepare() {
+        delegate.prepare();
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }

@@ -97,6 +97,11 @@ public final class CachingEmbedder implements Embedder {
     }
 
     @Override
+    public void prepare() {
+        delegate.prepare();
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }

@@ -41,6 +41,11 @@ public final class DeferredEmbedder implements Embedder {
     }
 
     @Override
+    public void prepare() {
+        model();
+    }
+
+    @Override
     public float[] embed(String text, Purpose purpose) {
         return model().embed(text, purpose);
     }
