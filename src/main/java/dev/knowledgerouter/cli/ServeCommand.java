@@ -80,6 +80,7 @@ final class ServeCommand implements Callable<Integer> {
         // Any other way the JVM shuts down (SIGHUP, a JVM without signal handling) still stops in order.
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "kr-shutdown"));
         try {
+            Thread loading = warmUp(ctx, app);
             seedIfIncomplete(ctx, app);
             if (!app.embedder().id().startsWith("bge-small")) {
                 ctx.err()
@@ -88,6 +89,8 @@ final class ServeCommand implements Callable<Integer> {
                                         + app.embedder().id()
                                         + " measure them with `kr eval calibrate` and set routing.profiles in kr.yaml (docs/routing.md), or let `kr report --apply` tune them");
             }
+            // Ready means able to answer: the first question must not wait for the model.
+            loading.join();
             Javalin http = new HttpApi(app).create();
             try {
                 http.start();
@@ -116,7 +119,6 @@ final class ServeCommand implements Callable<Integer> {
                             + (tokenRequired ? "; requests need the KR_API_TOKEN bearer token" : "")
                             + "); Ctrl-C stops");
             scheduleWeeklyReport(ctx, app, stop, url);
-            warmUp(ctx, app);
             signalled.await();
         } catch (StopSignal.StoppedException | InFlight.ShuttingDownException e) {
             ctx.err().println("kr: stopped while seeding; the next start seeds what is missing");
@@ -178,11 +180,11 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Loads the knowledge model now that the server listens, while nobody waits: it is loaded on first use, and the
-     * first question should not pay for it. A model that cannot load says so here, and again on the first query.
+     * Loads the knowledge model (loaded on first use) beside the rest of the start-up, so the server listens with it
+     * loaded. A model that cannot load says so here, and again on the first query.
      */
-    private static void warmUp(KrContext ctx, App app) {
-        Thread.ofPlatform().daemon().name("kr-warm-up").start(() -> {
+    private static Thread warmUp(KrContext ctx, App app) {
+        return Thread.ofPlatform().daemon().name("kr-warm-up").start(() -> {
             try {
                 app.embedder().prepare();
             } catch (RuntimeException e) {

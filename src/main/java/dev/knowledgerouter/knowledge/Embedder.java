@@ -33,7 +33,7 @@ public interface Embedder extends AutoCloseable {
 
     /**
      * Loads now what the first embedding would otherwise wait for (a bundled model is loaded on first use); nothing
-     * by default. A server calls it once it listens, so its first query does not pay for the load.
+     * by default. A server calls it while it starts, so its first query does not pay for the load.
      */
     default void prepare() {}
 
