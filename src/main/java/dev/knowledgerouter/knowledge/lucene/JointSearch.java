@@ -57,6 +57,8 @@ final class JointSearch implements AutoCloseable {
     private final Object swapping = new Object();
     /** Guarded by {@link #swapping}. */
     private long generation;
+    /** Whether the graph on disk was looked for; set once, under {@link #swapping}. */
+    private volatile boolean loaded;
 
     private volatile long notBeforeMillis;
     private volatile boolean closed;
@@ -66,10 +68,25 @@ final class JointSearch implements AutoCloseable {
         this.clock = clock;
         this.background = background;
         this.fromEntries = fromEntries;
-        load();
     }
 
-    /** Keeps the newest complete graph; older ones and a build a crash cut short are deleted. */
+    /**
+     * Keeps the newest complete graph; older ones and a build a crash cut short are deleted. Done by the first joint
+     * search rather than when the store opens: most commands never search and should not read the graph.
+     */
+    private void loadOnce() {
+        synchronized (swapping) {
+            if (loaded) {
+                return;
+            }
+            loaded = true;
+            if (!closed) {
+                load();
+            }
+        }
+    }
+
+    /** Called once, holding {@link #swapping}. */
     private void load() {
         if (!Files.isDirectory(folder)) {
             return;
@@ -116,6 +133,9 @@ final class JointSearch implements AutoCloseable {
      */
     Optional<RankedHits> rank(List<String> names, List<LuceneCollection> collections, SearchRequest request)
             throws IOException {
+        if (!loaded) {
+            loadOnce();
+        }
         List<IndexSearcher> held = acquire(collections, request.staleness());
         boolean handedOver = false;
         try {
@@ -153,6 +173,7 @@ final class JointSearch implements AutoCloseable {
 
     /** Builds the graph of {@code collections} now unless it is current or they are too small; waits for one under way. */
     void prepare(List<String> names, List<LuceneCollection> collections) throws IOException {
+        loadOnce();
         building.lock();
         try {
             build(names, collections);

@@ -79,13 +79,21 @@ public final class LuceneKnowledgeStore implements KnowledgeStore, JointRanking 
 
     /** A store whose code collections hold the vectors of another embedder than the rest. */
     public LuceneKnowledgeStore(Path root, CollectionEmbedders embedders, HybridFusion fusion, Bm25Params bm25) {
-        this(root, embedders, fusion, bm25, Clock.systemUTC(), upkeepThread(), true);
+        this(root, embedders, fusion, bm25, Clock.systemUTC(), upkeepThread(), true, JointSearch.FROM_ENTRIES);
     }
 
     /** {@code clock} times how old a collection's searchers are, for searches that allow some staleness. */
     public LuceneKnowledgeStore(
             Path root, EmbedderIdentity embedder, HybridFusion fusion, Bm25Params bm25, Clock clock) {
-        this(root, CollectionEmbedders.single(embedder), fusion, bm25, clock, upkeepThread(), true);
+        this(
+                root,
+                CollectionEmbedders.single(embedder),
+                fusion,
+                bm25,
+                clock,
+                upkeepThread(),
+                true,
+                JointSearch.FROM_ENTRIES);
     }
 
     /**
@@ -99,21 +107,21 @@ public final class LuceneKnowledgeStore implements KnowledgeStore, JointRanking 
             Bm25Params bm25,
             Clock clock,
             Executor background) {
-        this(root, CollectionEmbedders.single(embedder), fusion, bm25, clock, background, false);
+        this(
+                root,
+                CollectionEmbedders.single(embedder),
+                fusion,
+                bm25,
+                clock,
+                background,
+                false,
+                JointSearch.FROM_ENTRIES);
     }
 
-    private LuceneKnowledgeStore(
-            Path root,
-            CollectionEmbedders embedders,
-            HybridFusion fusion,
-            Bm25Params bm25,
-            Clock clock,
-            Executor background,
-            boolean ownsBackground) {
-        this(root, embedders, fusion, bm25, clock, background, ownsBackground, JointSearch.FROM_ENTRIES);
-    }
-
-    /** As above, searching the knowledge collections jointly from {@code jointFromEntries} entries in all. */
+    /**
+     * The store, searching the knowledge collections jointly from {@code jointFromEntries} entries in all; it stops
+     * {@code background} on close when it {@code ownsBackground}.
+     */
     LuceneKnowledgeStore(
             Path root,
             CollectionEmbedders embedders,
