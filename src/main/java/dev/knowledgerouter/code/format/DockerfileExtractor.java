@@ -37,7 +37,7 @@ public final class DockerfileExtractor implements LanguageExtractor {
         }
         for (int i = 0; i < instructions.size(); i++) {
             TSNode instruction = instructions.get(i);
-            switch (instruction.getType()) {
+            switch (SyntaxNodes.type(instruction)) {
                 case "from_instruction" -> {
                     TSNode image = child(instruction, "image_spec");
                     TSNode alias = child(instruction, "image_alias");
@@ -84,12 +84,12 @@ public final class DockerfileExtractor implements LanguageExtractor {
         List<String> paths = new ArrayList<>();
         String from = "";
         for (TSNode child : SyntaxNodes.namedChildren(instruction)) {
-            if (child.getType().equals("param")) {
+            if (SyntaxNodes.type(child).equals("param")) {
                 String param = source.of(child);
                 if (param.startsWith("--from=")) {
                     from = param.substring("--from=".length());
                 }
-            } else if (child.getType().equals("path")) {
+            } else if (SyntaxNodes.type(child).equals("path")) {
                 paths.add(source.of(child).strip());
             }
         }

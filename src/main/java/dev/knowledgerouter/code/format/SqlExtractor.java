@@ -33,7 +33,7 @@ public final class SqlExtractor implements LanguageExtractor {
     }
 
     private static void visit(TSNode node, SourceText source, FormatOutput out) {
-        switch (node.getType()) {
+        switch (SyntaxNodes.type(node)) {
             case "create_table" -> table(node, source, out, DeclarationKind.TABLE);
             case "create_view", "create_materialized_view" -> table(node, source, out, DeclarationKind.VIEW);
             default -> {
@@ -68,11 +68,11 @@ public final class SqlExtractor implements LanguageExtractor {
     private static void references(
             TSNode node, TSNode own, SourceText source, Set<String> foreign, Set<String> selected) {
         for (TSNode child : SyntaxNodes.namedChildren(node)) {
-            if (child.getType().equals("object_reference") && !child.equals(own)) {
+            if (SyntaxNodes.type(child).equals("object_reference") && !child.equals(own)) {
                 TSNode previous = child.getPrevNamedSibling();
-                if (SyntaxNodes.present(previous) && previous.getType().equals("keyword_references")) {
+                if (SyntaxNodes.present(previous) && SyntaxNodes.type(previous).equals("keyword_references")) {
                     foreign.add(name(child, source));
-                } else if (node.getType().equals("relation")) {
+                } else if (SyntaxNodes.type(node).equals("relation")) {
                     selected.add(name(child, source));
                 }
             } else {

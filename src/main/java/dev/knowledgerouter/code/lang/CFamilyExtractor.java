@@ -57,7 +57,7 @@ public final class CFamilyExtractor implements LanguageExtractor {
 
         @Override
         protected Declared declaration(TSNode node, String typeName) {
-            String type = node.getType();
+            String type = SyntaxNodes.type(node);
             DeclarationKind typeKind = TYPE_KINDS.get(type);
             if (typeKind != null) {
                 TSNode body = node.getChildByFieldName("body");
@@ -110,7 +110,7 @@ public final class CFamilyExtractor implements LanguageExtractor {
         private static TSNode functionDeclarator(TSNode declarator) {
             TSNode current = declarator;
             while (SyntaxNodes.present(current)) {
-                switch (current.getType()) {
+                switch (SyntaxNodes.type(current)) {
                     case "function_declarator" -> {
                         return current;
                     }
@@ -128,7 +128,7 @@ public final class CFamilyExtractor implements LanguageExtractor {
 
         @Override
         protected boolean other(TSNode node) {
-            switch (node.getType()) {
+            switch (SyntaxNodes.type(node)) {
                 case "preproc_include" -> {
                     include(node);
                     return true;
@@ -166,7 +166,7 @@ public final class CFamilyExtractor implements LanguageExtractor {
                 return;
             }
             for (TSNode base : SyntaxNodes.namedChildren(bases)) {
-                String name = switch (base.getType()) {
+                String name = switch (SyntaxNodes.type(base)) {
                     case "type_identifier", "qualified_identifier", "template_type" ->
                         CodeText.withoutTypeArguments(compact(base)).replace("::", ".");
                     default -> "";
@@ -179,13 +179,13 @@ public final class CFamilyExtractor implements LanguageExtractor {
 
         @Override
         protected void call(TSNode node, String caller) {
-            switch (node.getType()) {
+            switch (SyntaxNodes.type(node)) {
                 case "call_expression" -> {
                     TSNode function = node.getChildByFieldName("function");
                     if (!SyntaxNodes.present(function)) {
                         return;
                     }
-                    switch (function.getType()) {
+                    switch (SyntaxNodes.type(function)) {
                         case "identifier" -> out.call(new CallRef(caller, source.of(function), "", line(node)));
                         case "field_expression" -> {
                             String callee = source.of(function.getChildByFieldName("field"));
@@ -227,7 +227,7 @@ public final class CFamilyExtractor implements LanguageExtractor {
         @Override
         protected boolean exported(TSNode node, Declared declared) {
             for (TSNode child : SyntaxNodes.children(node)) {
-                if (child.getType().equals("storage_class_specifier")
+                if (SyntaxNodes.type(child).equals("storage_class_specifier")
                         && source.of(child).equals("static")) {
                     return false;
                 }

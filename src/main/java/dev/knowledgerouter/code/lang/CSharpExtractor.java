@@ -52,7 +52,7 @@ public final class CSharpExtractor implements LanguageExtractor {
 
         @Override
         protected Declared declaration(TSNode node, String typeName) {
-            String type = node.getType();
+            String type = SyntaxNodes.type(node);
             DeclarationKind typeKind = TYPE_KINDS.get(type);
             if (typeKind != null) {
                 return Declared.of(typeKind, source.of(node.getChildByFieldName("name")), body(node));
@@ -75,7 +75,7 @@ public final class CSharpExtractor implements LanguageExtractor {
 
         @Override
         protected boolean other(TSNode node) {
-            String type = node.getType();
+            String type = SyntaxNodes.type(node);
             switch (type) {
                 case "using_directive" -> {
                     using(node);
@@ -106,7 +106,7 @@ public final class CSharpExtractor implements LanguageExtractor {
             boolean alias = false;
             String spec = "";
             for (TSNode child : SyntaxNodes.children(node)) {
-                switch (child.getType()) {
+                switch (SyntaxNodes.type(child)) {
                     case "static" -> isStatic = true;
                     case "=" -> alias = true;
                     case "qualified_name", "identifier", "generic_name" -> spec = compact(child);
@@ -128,9 +128,9 @@ public final class CSharpExtractor implements LanguageExtractor {
             if (bases == null) {
                 return;
             }
-            boolean isInterface = node.getType().equals("interface_declaration");
+            boolean isInterface = SyntaxNodes.type(node).equals("interface_declaration");
             for (TSNode base : SyntaxNodes.namedChildren(bases)) {
-                if (base.getType().equals("argument_list")) {
+                if (SyntaxNodes.type(base).equals("argument_list")) {
                     continue; // a record's primary constructor call
                 }
                 String name = CodeText.withoutTypeArguments(compact(base));
@@ -146,20 +146,20 @@ public final class CSharpExtractor implements LanguageExtractor {
 
         @Override
         protected void call(TSNode node, String caller) {
-            switch (node.getType()) {
+            switch (SyntaxNodes.type(node)) {
                 case "invocation_expression" -> {
                     TSNode function = node.getChildByFieldName("function");
                     if (!SyntaxNodes.present(function)) {
                         return;
                     }
-                    if (function.getType().equals("member_access_expression")) {
+                    if (SyntaxNodes.type(function).equals("member_access_expression")) {
                         String callee = CodeText.withoutTypeArguments(source.of(function.getChildByFieldName("name")));
                         String receiver = compact(function.getChildByFieldName("expression"));
                         if (!callee.isEmpty()) {
                             out.call(new CallRef(caller, callee, receiver, line(node)));
                         }
-                    } else if (function.getType().equals("identifier")
-                            || function.getType().equals("generic_name")) {
+                    } else if (SyntaxNodes.type(function).equals("identifier")
+                            || SyntaxNodes.type(function).equals("generic_name")) {
                         out.call(new CallRef(caller, CodeText.withoutTypeArguments(compact(function)), "", line(node)));
                     }
                 }
@@ -179,7 +179,8 @@ public final class CSharpExtractor implements LanguageExtractor {
         @Override
         protected boolean exported(TSNode node, Declared declared) {
             for (TSNode child : SyntaxNodes.children(node)) {
-                if (child.getType().equals("modifier") && source.of(child).equals("public")) {
+                if (SyntaxNodes.type(child).equals("modifier")
+                        && source.of(child).equals("public")) {
                     return true;
                 }
             }

@@ -128,10 +128,10 @@ abstract class DeclarationWalk {
 
     /** The declaration up to its body, on one line, without a trailing {@code ;}, {@code =} or {@code {}. */
     private String head(TSNode node, TSNode body) {
-        int end = SyntaxNodes.present(body) && body.getStartByte() > node.getStartByte()
-                ? body.getStartByte()
-                : node.getEndByte();
-        String head = CodeText.collapse(source.slice(node.getStartByte(), end));
+        int end = SyntaxNodes.present(body) && SyntaxNodes.startByte(body) > SyntaxNodes.startByte(node)
+                ? SyntaxNodes.startByte(body)
+                : SyntaxNodes.endByte(node);
+        String head = CodeText.collapse(source.slice(SyntaxNodes.startByte(node), end));
         while (!head.isEmpty() && ";={".indexOf(head.charAt(head.length() - 1)) >= 0) {
             head = head.substring(0, head.length() - 1).stripTrailing();
         }
@@ -147,7 +147,7 @@ abstract class DeclarationWalk {
     protected static TSNode child(TSNode node, String... types) {
         for (TSNode child : SyntaxNodes.children(node)) {
             for (String type : types) {
-                if (child.getType().equals(type)) {
+                if (SyntaxNodes.type(child).equals(type)) {
                     return child;
                 }
             }

@@ -28,7 +28,7 @@ final class EcmaScriptDeclarationText {
     static List<TSNode> wrappers(TSNode node) {
         List<TSNode> wrappers = new ArrayList<>();
         for (TSNode up = node.getParent();
-                SyntaxNodes.present(up) && WRAPPERS.contains(up.getType());
+                SyntaxNodes.present(up) && WRAPPERS.contains(SyntaxNodes.type(up));
                 up = up.getParent()) {
             wrappers.addFirst(up);
         }
@@ -47,23 +47,24 @@ final class EcmaScriptDeclarationText {
             TSNode wrapper = wrappers.get(w);
             TSNode inner = wrappers.get(w + 1);
             for (TSNode child : SyntaxNodes.children(wrapper)) {
-                if (child.getStartByte() >= inner.getStartByte()) {
+                if (SyntaxNodes.startByte(child) >= SyntaxNodes.startByte(inner)) {
                     break;
                 }
                 // Keywords only: a wrapper's named children are decorators, comments or sibling declarators.
-                if (!child.isNamed() && !child.getType().equals(",")) {
+                if (!child.isNamed() && !SyntaxNodes.type(child).equals(",")) {
                     parts.add(source.of(child));
                 }
             }
         }
-        int from = node.getStartByte();
+        int from = SyntaxNodes.startByte(node);
         for (TSNode child : SyntaxNodes.children(node)) {
-            if (!child.getType().equals("decorator") && !child.getType().equals("comment")) {
-                from = child.getStartByte();
+            if (!SyntaxNodes.type(child).equals("decorator")
+                    && !SyntaxNodes.type(child).equals("comment")) {
+                from = SyntaxNodes.startByte(child);
                 break;
             }
         }
-        int to = SyntaxNodes.present(end) ? end.getStartByte() : node.getEndByte();
+        int to = SyntaxNodes.present(end) ? SyntaxNodes.startByte(end) : SyntaxNodes.endByte(node);
         parts.add(source.slice(from, to));
         String head = CodeText.collapse(String.join(" ", parts));
         while (head.endsWith(";") || head.endsWith("{")) {
@@ -78,12 +79,12 @@ final class EcmaScriptDeclarationText {
         TSNode anchor = wrappers.isEmpty() ? node : wrappers.getFirst();
         TSNode previous = anchor.getPrevSibling();
         // TypeScript puts a member's decorators beside it in the class body, not inside it.
-        while (SyntaxNodes.present(previous) && previous.getType().equals("decorator")) {
+        while (SyntaxNodes.present(previous) && SyntaxNodes.type(previous).equals("decorator")) {
             anchor = previous;
             previous = previous.getPrevSibling();
         }
         if (!SyntaxNodes.present(previous)
-                || !previous.getType().equals("comment")
+                || !SyntaxNodes.type(previous).equals("comment")
                 || previous.getEndPoint().getRow() + 1 < anchor.getStartPoint().getRow()) {
             return "";
         }

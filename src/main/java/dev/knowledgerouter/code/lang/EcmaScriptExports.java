@@ -28,22 +28,22 @@ final class EcmaScriptExports {
     static EcmaScriptExports of(TSNode root, SourceText source) {
         Set<String> names = new HashSet<>();
         for (TSNode statement : SyntaxNodes.namedChildren(root)) {
-            if (statement.getType().equals("export_statement")
+            if (SyntaxNodes.type(statement).equals("export_statement")
                     && statement.getChildByFieldName("source").isNull()) {
                 for (int j = 0; j < statement.getNamedChildCount(); j++) {
                     TSNode child = statement.getNamedChild(j);
-                    if (child.getType().equals("export_clause")) {
+                    if (SyntaxNodes.type(child).equals("export_clause")) {
                         for (int k = 0; k < child.getNamedChildCount(); k++) {
                             TSNode specifier = child.getNamedChild(k);
-                            if (specifier.getType().equals("export_specifier")) {
+                            if (SyntaxNodes.type(specifier).equals("export_specifier")) {
                                 names.add(source.of(specifier.getChildByFieldName("name")));
                             }
                         }
-                    } else if (child.getType().equals("identifier")) {
+                    } else if (SyntaxNodes.type(child).equals("identifier")) {
                         names.add(source.of(child));
                     }
                 }
-            } else if (statement.getType().equals("expression_statement")
+            } else if (SyntaxNodes.type(statement).equals("expression_statement")
                     && statement.getNamedChildCount() > 0
                     && statement.getNamedChild(0).getType().equals("assignment_expression")) {
                 commonJsExports(statement.getNamedChild(0), source, names);
@@ -60,14 +60,15 @@ final class EcmaScriptExports {
         if (!whole && !member || right.isNull()) {
             return;
         }
-        if (right.getType().equals("identifier")) {
+        if (SyntaxNodes.type(right).equals("identifier")) {
             names.add(source.of(right));
-        } else if (whole && right.getType().equals("object")) {
+        } else if (whole && SyntaxNodes.type(right).equals("object")) {
             for (TSNode property : SyntaxNodes.namedChildren(right)) {
                 TSNode value = property.getChildByFieldName("value");
-                if (property.getType().equals("shorthand_property_identifier")) {
+                if (SyntaxNodes.type(property).equals("shorthand_property_identifier")) {
                     names.add(source.of(property));
-                } else if (property.getType().equals("pair") && value.getType().equals("identifier")) {
+                } else if (SyntaxNodes.type(property).equals("pair")
+                        && SyntaxNodes.type(value).equals("identifier")) {
                     names.add(source.of(value));
                 }
             }
@@ -79,7 +80,7 @@ final class EcmaScriptExports {
      */
     boolean isExported(TSNode node, boolean moduleLevel) {
         for (TSNode wrapper : EcmaScriptDeclarationText.wrappers(node)) {
-            if (wrapper.getType().equals("export_statement")) {
+            if (SyntaxNodes.type(wrapper).equals("export_statement")) {
                 return true;
             }
         }
@@ -92,7 +93,7 @@ final class EcmaScriptExports {
             return true;
         }
         for (TSNode child : SyntaxNodes.namedChildren(member)) {
-            if (child.getType().equals("accessibility_modifier")
+            if (SyntaxNodes.type(child).equals("accessibility_modifier")
                     && source.of(child).equals("private")) {
                 return true;
             }

@@ -121,12 +121,13 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
         }
 
         private void handle(TSNode node, Scope scope) {
-            if (NAMED_DECLARATIONS.contains(node.getType()) && nameOf(node).isEmpty()) {
+            if (NAMED_DECLARATIONS.contains(SyntaxNodes.type(node))
+                    && nameOf(node).isEmpty()) {
                 // Recovered from broken code without its name: nothing to call it by, but its calls still count.
                 visitChildren(node, scope);
                 return;
             }
-            switch (node.getType()) {
+            switch (SyntaxNodes.type(node)) {
                 case "function_declaration", "generator_function_declaration", "function_signature" ->
                     function(node, nameOf(node), scope);
                 case "class_declaration", "abstract_class_declaration" -> classLike(node, nameOf(node), scope);
@@ -198,7 +199,7 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
         /** Decorators run where the declaration is made, not inside it, so their calls belong to the outer scope. */
         private void visitDeclarationChildren(TSNode node, Scope outer, Scope inner) {
             for (TSNode child : SyntaxNodes.namedChildren(node)) {
-                visit(child, child.getType().equals("decorator") ? outer : inner);
+                visit(child, SyntaxNodes.type(child).equals("decorator") ? outer : inner);
             }
         }
 
@@ -225,12 +226,12 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
         private void variable(TSNode declarator, Scope scope) {
             TSNode name = declarator.getChildByFieldName("name");
             TSNode value = declarator.getChildByFieldName("value");
-            if (name.isNull() || !name.getType().equals("identifier") || value.isNull()) {
+            if (name.isNull() || !SyntaxNodes.type(name).equals("identifier") || value.isNull()) {
                 visitChildren(declarator, scope);
                 return;
             }
             boolean exported = isExported(declarator, scope);
-            if (FUNCTION_VALUES.contains(value.getType())) {
+            if (FUNCTION_VALUES.contains(SyntaxNodes.type(value))) {
                 Declaration function = declare(
                         DeclarationKind.FUNCTION,
                         source.of(name),
@@ -239,7 +240,7 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
                         exported,
                         scope);
                 visitChildren(value, new Scope(function.qualifiedName(), function.qualifiedName(), false));
-            } else if (value.getType().equals("class")) {
+            } else if (SyntaxNodes.type(value).equals("class")) {
                 Declaration type = declare(
                         DeclarationKind.CLASS,
                         source.of(name),
@@ -266,7 +267,7 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
                     ? node.getChildByFieldName("property")
                     : node.getChildByFieldName("name");
             TSNode value = node.getChildByFieldName("value");
-            if (nameNode.isNull() || value.isNull() || !FUNCTION_VALUES.contains(value.getType())) {
+            if (nameNode.isNull() || value.isNull() || !FUNCTION_VALUES.contains(SyntaxNodes.type(value))) {
                 visitChildren(node, scope);
                 return;
             }
@@ -294,7 +295,7 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
                     isExported(node, scope),
                     scope);
             for (TSNode clause : SyntaxNodes.namedChildren(node)) {
-                if (clause.getType().equals("extends_type_clause")) {
+                if (SyntaxNodes.type(clause).equals("extends_type_clause")) {
                     for (int j = 0; j < clause.getNamedChildCount(); j++) {
                         supertype(type.qualifiedName(), clause.getNamedChild(j), false);
                     }
@@ -305,7 +306,7 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
         /** An object type is the alias's body, as an interface's is; anything shorter is the point of the alias. */
         private void typeAlias(TSNode node, Scope scope) {
             TSNode value = node.getChildByFieldName("value");
-            TSNode end = !value.isNull() && value.getType().equals("object_type") ? value : null;
+            TSNode end = !value.isNull() && SyntaxNodes.type(value).equals("object_type") ? value : null;
             declare(
                     DeclarationKind.TYPE_ALIAS,
                     source.of(node.getChildByFieldName("name")),
@@ -333,12 +334,12 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
 
         private void heritage(TSNode classNode, String declaration) {
             for (TSNode heritage : SyntaxNodes.namedChildren(classNode)) {
-                if (!heritage.getType().equals("class_heritage")) {
+                if (!SyntaxNodes.type(heritage).equals("class_heritage")) {
                     continue;
                 }
                 for (int j = 0; j < heritage.getNamedChildCount(); j++) {
                     TSNode clause = heritage.getNamedChild(j);
-                    switch (clause.getType()) {
+                    switch (SyntaxNodes.type(clause)) {
                         case "extends_clause" -> {
                             for (int k = 0; k < clause.getChildCount(); k++) {
                                 if ("value".equals(clause.getFieldNameForChild(k))) {
@@ -359,7 +360,7 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
         }
 
         private void supertype(String declaration, TSNode type, boolean implementsInterface) {
-            if (type.getType().equals("comment")) {
+            if (SyntaxNodes.type(type).equals("comment")) {
                 return;
             }
             String name = CodeText.withoutWhitespace(CodeText.withoutTypeArguments(source.of(type)));

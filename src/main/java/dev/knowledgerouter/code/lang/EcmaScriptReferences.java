@@ -30,14 +30,14 @@ final class EcmaScriptReferences {
         TSNode sourceNode = node.getChildByFieldName("source");
         List<String> names = new ArrayList<>();
         for (TSNode child : SyntaxNodes.namedChildren(node)) {
-            if (child.getType().equals("import_require_clause")) {
+            if (SyntaxNodes.type(child).equals("import_require_clause")) {
                 sourceNode = child.getChildByFieldName("source");
-            } else if (child.getType().equals("import_clause")) {
+            } else if (SyntaxNodes.type(child).equals("import_clause")) {
                 for (int j = 0; j < child.getNamedChildCount(); j++) {
                     TSNode part = child.getNamedChild(j);
-                    if (part.getType().equals("identifier")) {
+                    if (SyntaxNodes.type(part).equals("identifier")) {
                         names.add(source.of(part));
-                    } else if (part.getType().equals("named_imports")) {
+                    } else if (SyntaxNodes.type(part).equals("named_imports")) {
                         specifierNames(part, "import_specifier", names);
                     }
                 }
@@ -55,9 +55,9 @@ final class EcmaScriptReferences {
         List<String> names = new ArrayList<>();
         boolean wildcard = false;
         for (TSNode child : SyntaxNodes.children(node)) {
-            if (child.getType().equals("*")) {
+            if (SyntaxNodes.type(child).equals("*")) {
                 wildcard = true;
-            } else if (child.getType().equals("export_clause")) {
+            } else if (SyntaxNodes.type(child).equals("export_clause")) {
                 specifierNames(child, "export_specifier", names);
             }
         }
@@ -66,7 +66,7 @@ final class EcmaScriptReferences {
 
     private void specifierNames(TSNode list, String specifierType, List<String> names) {
         for (TSNode specifier : SyntaxNodes.namedChildren(list)) {
-            if (specifier.getType().equals(specifierType)) {
+            if (SyntaxNodes.type(specifier).equals(specifierType)) {
                 names.add(source.of(specifier.getChildByFieldName("name")));
             }
         }
@@ -81,11 +81,11 @@ final class EcmaScriptReferences {
 
     private String stringContent(TSNode node) {
         if (!SyntaxNodes.present(node)
-                || !node.getType().equals("string")
-                || node.getEndByte() - node.getStartByte() < 2) {
+                || !SyntaxNodes.type(node).equals("string")
+                || SyntaxNodes.endByte(node) - SyntaxNodes.startByte(node) < 2) {
             return "";
         }
-        return source.slice(node.getStartByte() + 1, node.getEndByte() - 1);
+        return source.slice(SyntaxNodes.startByte(node) + 1, SyntaxNodes.endByte(node) - 1);
     }
 
     void call(TSNode node, String caller) {
@@ -93,7 +93,7 @@ final class EcmaScriptReferences {
         if (function.isNull()) {
             return;
         }
-        switch (function.getType()) {
+        switch (SyntaxNodes.type(function)) {
             case "import" -> addImport(onlyArgument(node), List.of(), false, node);
             case "identifier" -> {
                 String name = source.of(function);
@@ -113,9 +113,9 @@ final class EcmaScriptReferences {
         if (constructor.isNull()) {
             return;
         }
-        if (constructor.getType().equals("identifier")) {
+        if (SyntaxNodes.type(constructor).equals("identifier")) {
             out.call(new CallRef(caller, source.of(constructor), "", line(node)));
-        } else if (constructor.getType().equals("member_expression")) {
+        } else if (SyntaxNodes.type(constructor).equals("member_expression")) {
             memberCall(constructor, caller);
         }
     }

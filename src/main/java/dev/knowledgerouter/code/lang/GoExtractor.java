@@ -54,7 +54,7 @@ public final class GoExtractor implements LanguageExtractor {
         /** Top-level children; an ERROR node is searched too, since tree-sitter may wrap intact code in one. */
         void topLevel(TSNode node) {
             for (TSNode child : SyntaxNodes.namedChildren(node)) {
-                switch (child.getType()) {
+                switch (SyntaxNodes.type(child)) {
                     case "package_clause" -> packageClause(child);
                     case "import_declaration" -> references.importDeclaration(child);
                     case "function_declaration" -> function(child, false);
@@ -68,7 +68,7 @@ public final class GoExtractor implements LanguageExtractor {
 
         private void packageClause(TSNode clause) {
             for (TSNode child : SyntaxNodes.namedChildren(clause)) {
-                if (child.getType().equals("package_identifier") && packageName.isEmpty()) {
+                if (SyntaxNodes.type(child).equals("package_identifier") && packageName.isEmpty()) {
                     packageName = source.of(child);
                 }
             }
@@ -102,7 +102,7 @@ public final class GoExtractor implements LanguageExtractor {
                 return "";
             }
             for (TSNode parameter : SyntaxNodes.namedChildren(receivers)) {
-                if (parameter.getType().equals("parameter_declaration")) {
+                if (SyntaxNodes.type(parameter).equals("parameter_declaration")) {
                     return baseTypeName(parameter.getChildByFieldName("type"));
                 }
             }
@@ -112,7 +112,7 @@ public final class GoExtractor implements LanguageExtractor {
         private String baseTypeName(TSNode type) {
             TSNode current = type;
             while (SyntaxNodes.present(current)) {
-                switch (current.getType()) {
+                switch (SyntaxNodes.type(current)) {
                     case "type_identifier", "identifier", "qualified_type" -> {
                         return source.of(current);
                     }
@@ -135,7 +135,8 @@ public final class GoExtractor implements LanguageExtractor {
                 }
             }
             for (TSNode spec : SyntaxNodes.namedChildren(declaration)) {
-                if (spec.getType().equals("type_spec") || spec.getType().equals("type_alias")) {
+                if (SyntaxNodes.type(spec).equals("type_spec")
+                        || SyntaxNodes.type(spec).equals("type_alias")) {
                     typeSpec(spec, grouped, declaration);
                 }
             }
@@ -152,8 +153,8 @@ public final class GoExtractor implements LanguageExtractor {
                 return;
             }
             TSNode type = spec.getChildByFieldName("type");
-            String typeKind = SyntaxNodes.present(type) ? type.getType() : "";
-            DeclarationKind kind = spec.getType().equals("type_alias")
+            String typeKind = SyntaxNodes.present(type) ? SyntaxNodes.type(type) : "";
+            DeclarationKind kind = SyntaxNodes.type(spec).equals("type_alias")
                     ? DeclarationKind.TYPE_ALIAS
                     : switch (typeKind) {
                         case "struct_type" -> DeclarationKind.STRUCT;
@@ -185,12 +186,12 @@ public final class GoExtractor implements LanguageExtractor {
         /** A field declaration without a name embeds its type: Go's composition stands in for inheritance. */
         private void embeddedFields(String owner, TSNode struct) {
             for (TSNode list : SyntaxNodes.namedChildren(struct)) {
-                if (!list.getType().equals("field_declaration_list")) {
+                if (!SyntaxNodes.type(list).equals("field_declaration_list")) {
                     continue;
                 }
                 for (int j = 0; j < list.getNamedChildCount(); j++) {
                     TSNode field = list.getNamedChild(j);
-                    if (!field.getType().equals("field_declaration")) {
+                    if (!SyntaxNodes.type(field).equals("field_declaration")) {
                         continue;
                     }
                     TSNode fieldName = field.getChildByFieldName("name");
@@ -208,7 +209,7 @@ public final class GoExtractor implements LanguageExtractor {
         /** Only type elements that are a single type name embed an interface; unions and {@code ~T} are constraints. */
         private void embeddedInterfaces(String owner, TSNode iface) {
             for (TSNode element : SyntaxNodes.namedChildren(iface)) {
-                if (!element.getType().equals("type_elem") || element.getChildCount() != 1) {
+                if (!SyntaxNodes.type(element).equals("type_elem") || element.getChildCount() != 1) {
                     continue;
                 }
                 String embedded = baseTypeName(element.getNamedChild(0));
@@ -220,8 +221,8 @@ public final class GoExtractor implements LanguageExtractor {
         /** The head of a function or method: everything before its body. */
         private String headOf(TSNode node) {
             TSNode body = node.getChildByFieldName("body");
-            int end = SyntaxNodes.present(body) ? body.getStartByte() : node.getEndByte();
-            return CodeText.collapse(source.slice(node.getStartByte(), end));
+            int end = SyntaxNodes.present(body) ? SyntaxNodes.startByte(body) : SyntaxNodes.endByte(node);
+            return CodeText.collapse(source.slice(SyntaxNodes.startByte(node), end));
         }
 
         /**
@@ -232,7 +233,7 @@ public final class GoExtractor implements LanguageExtractor {
             List<String> lines = new ArrayList<>();
             int nextRow = row(node);
             TSNode previous = node.getPrevSibling();
-            while (SyntaxNodes.present(previous) && previous.getType().equals("comment")) {
+            while (SyntaxNodes.present(previous) && SyntaxNodes.type(previous).equals("comment")) {
                 String text = source.of(previous);
                 if (!text.startsWith("//") || endRow(previous) != nextRow - 1 || trailsCode(previous)) {
                     break;

@@ -25,9 +25,9 @@ final class GoReferences {
 
     void importDeclaration(TSNode declaration) {
         for (TSNode child : SyntaxNodes.namedChildren(declaration)) {
-            if (child.getType().equals("import_spec")) {
+            if (SyntaxNodes.type(child).equals("import_spec")) {
                 importSpec(child);
-            } else if (child.getType().equals("import_spec_list")) {
+            } else if (SyntaxNodes.type(child).equals("import_spec_list")) {
                 importDeclaration(child);
             }
         }
@@ -66,7 +66,7 @@ final class GoReferences {
         pending.push(start);
         while (!pending.isEmpty()) {
             TSNode node = pending.pop();
-            if (node.getType().equals("call_expression")) {
+            if (SyntaxNodes.type(node).equals("call_expression")) {
                 call(node, caller);
             }
             for (int i = node.getNamedChildCount() - 1; i >= 0; i--) {
@@ -81,7 +81,7 @@ final class GoReferences {
         if (!SyntaxNodes.present(function)) {
             return;
         }
-        switch (function.getType()) {
+        switch (SyntaxNodes.type(function)) {
             case "identifier", "type_identifier" -> out.call(new CallRef(caller, source.of(function), "", line(call)));
             case "selector_expression" -> {
                 String callee = source.of(function.getChildByFieldName("field"));
@@ -104,7 +104,7 @@ final class GoReferences {
     private static TSNode calledName(TSNode function) {
         TSNode current = function;
         while (SyntaxNodes.present(current)) {
-            switch (current.getType()) {
+            switch (SyntaxNodes.type(current)) {
                 case "parenthesized_expression" ->
                     current = current.getNamedChildCount() == 0 ? null : current.getNamedChild(0);
                 case "index_expression" -> current = current.getChildByFieldName("operand");

@@ -2,6 +2,7 @@ package dev.knowledgerouter.code.lang;
 
 import static dev.knowledgerouter.code.syntax.SyntaxNodes.line;
 
+import dev.knowledgerouter.code.syntax.CallRef;
 import dev.knowledgerouter.code.syntax.CodeText;
 import dev.knowledgerouter.code.syntax.Declaration;
 import dev.knowledgerouter.code.syntax.DeclarationKind;
@@ -11,11 +12,20 @@ import dev.knowledgerouter.code.syntax.FileExtraction;
 import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.LanguageExtractor;
 import dev.knowledgerouter.code.syntax.SourceText;
+import dev.knowledgerouter.code.syntax.SyntaxMatch;
 import dev.knowledgerouter.code.syntax.SyntaxNodes;
+import dev.knowledgerouter.code.syntax.SyntaxQuery;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.treesitter.TSNode;
+import org.treesitter.TreeSitterJava;
 
 /**
  * Extracts Java declarations from a tree-sitter-java tree; its package, imports, supertypes and call sites are
@@ -24,8 +34,10 @@ import org.treesitter.TSNode;
  * <p>Only named members count as declarations: methods of anonymous classes and enum-constant bodies
  * have no name a caller elsewhere could use, so their calls are credited to the enclosing method (or
  * type, outside methods) instead. Local and nested types are declarations because other code in the
- * file refers to them by name. One recursive walk carries the scope for qualified names and the
- * current caller for calls; it never assumes a child exists, since error recovery leaves holes.
+ * file refers to them by name. The nodes that matter are found by one tree-sitter query (a native search: walking the
+ * tree from Java costs a native call per question per node) and read in source order with the declarations open at
+ * each point, which give the scope for qualified names and the current caller for calls; nothing assumes a child
+ * exists, since error recovery leaves holes.
  *
  * <p>A wildcard import ({@code import com.acme.model.*}) is given, as its names, the type names the file uses, so
  * that it links only the files declaring those types.
@@ -38,14 +50,67 @@ public final class JavaExtractor implements LanguageExtractor {
             "record_declaration", DeclarationKind.RECORD,
             "annotation_type_declaration", DeclarationKind.ANNOTATION);
 
+    /**
+     * The nodes the extraction reads, found by one native search of the tree. An invocation without a receiver is
+     * its own pattern ({@code !object}) so that each match says which it is without a further question to the node.
+     */
+    private static final String PATTERNS = """
+            (package_declaration) @package
+            (import_declaration) @import
+            [(class_declaration) (interface_declaration) (enum_declaration) (record_declaration)
+             (annotation_type_declaration)] @type
+            [(method_declaration) (annotation_type_element_declaration)] @method
+            [(constructor_declaration) (compact_constructor_declaration)] @constructor
+            (method_invocation object: _ @object name: _ @name) @invocation
+            (method_invocation !object name: _ @name) @invocation
+            (object_creation_expression type: _ @created) @creation
+            """;
+
+    /** What a wildcard import may bring in: type identifiers, and identifiers that are not a dotted name's part. */
+    private static final String TYPE_NAME_PATTERNS = """
+            (type_identifier) @name
+            (identifier) @name
+            (scoped_identifier (identifier) @part)
+            """;
+
+    private static final SyntaxQuery QUERY = new SyntaxQuery(new TreeSitterJava(), PATTERNS);
+    private static final SyntaxQuery TYPE_NAMES = new SyntaxQuery(new TreeSitterJava(), TYPE_NAME_PATTERNS);
+    private static final int CALLEE = QUERY.capture("name");
+    private static final int RECEIVER = QUERY.capture("object");
+    private static final int CREATED = QUERY.capture("created");
+    private static final int TYPE_NAME = TYPE_NAMES.capture("name");
+    private static final int NAME_PART = TYPE_NAMES.capture("part");
+
     @Override
     public FileExtraction extract(String path, SourceText source, TSNode root) {
         ExtractionBuilder out = new ExtractionBuilder();
         Walk walk = new Walk(source, out);
-        walk.visit(root, "", "", "");
+        walk.read(root);
         walk.references.narrowWildcards();
         return out.build(path, Language.JAVA, walk.packageName, source, root);
     }
+
+    /** What a match is about, named as the query's capture of the node it is about. */
+    private enum Kind {
+        PACKAGE,
+        IMPORT,
+        TYPE,
+        METHOD,
+        CONSTRUCTOR,
+        INVOCATION,
+        CREATION;
+
+        private final int capture = QUERY.capture(name().toLowerCase(Locale.ROOT));
+    }
+
+    /** A match with the span of the node it is about, for putting matches in source order. */
+    private record Found(Kind kind, TSNode node, SyntaxMatch match, int start, int end) {}
+
+    /** A call found, with its span, for listing calls in evaluation order. */
+    private record PendingCall(CallRef call, int start, int end) {}
+
+    /** A declaration still open at the point the reading has reached. */
+    private record Open(String qualified, String typeName, int end) {}
 
     private static final class Walk {
         private final SourceText source;
@@ -60,58 +125,100 @@ public final class JavaExtractor implements LanguageExtractor {
         }
 
         /**
-         * @param scope qualified name of the innermost enclosing declaration, the parent of anything declared here
-         * @param typeName simple name of the innermost enclosing type, for constructors the parser could not name
-         * @param caller qualified name credited with calls made here
+         * Reads the matches in source order (an enclosing node before what it holds) with the declarations open at
+         * each point: the innermost is the scope of anything declared there and the caller credited with calls made
+         * there. Calls are listed afterwards in evaluation order, the end of a call coming after the calls in its
+         * receiver and arguments: {@code a.b().c()} lists b before c.
          */
-        void visit(TSNode node, String scope, String typeName, String caller) {
-            if (!SyntaxNodes.present(node)) {
-                return;
-            }
-            String type = node.getType();
-            references.noteTypeName(node);
-            DeclarationKind typeKind = TYPE_KINDS.get(type);
-            if (typeKind != null) {
-                String name = source.of(node.getChildByFieldName("name"));
-                if (!name.isEmpty()) {
-                    String qualified = declare(node, typeKind, name, scope);
-                    references.recordSupertypes(node, qualified);
-                    visitChildren(node, qualified, name, qualified);
-                    return;
-                }
-            }
-            switch (type) {
-                case "package_declaration" -> packageName = references.packageName(node);
-                case "import_declaration" -> references.recordImport(node);
-                case "method_declaration", "annotation_type_element_declaration" -> {
-                    String name = source.of(node.getChildByFieldName("name"));
-                    if (!name.isEmpty() && !inAnonymousBody(node)) {
-                        String qualified = declare(node, DeclarationKind.METHOD, name, scope);
-                        visitChildren(node, qualified, typeName, qualified);
-                        return;
+        void read(TSNode root) {
+            List<Found> found = new ArrayList<>();
+            for (SyntaxMatch match : QUERY.matches(root)) {
+                for (Kind kind : Kind.values()) {
+                    TSNode node = match.node(kind.capture);
+                    if (node != null) {
+                        found.add(new Found(kind, node, match, SyntaxNodes.startByte(node), SyntaxNodes.endByte(node)));
+                        break;
                     }
                 }
-                case "constructor_declaration", "compact_constructor_declaration" -> {
-                    String name = source.of(node.getChildByFieldName("name"));
-                    name = name.isEmpty() ? typeName : name;
-                    if (!name.isEmpty()) {
-                        String qualified = declare(node, DeclarationKind.CONSTRUCTOR, name, scope);
-                        visitChildren(node, qualified, typeName, qualified);
-                        return;
-                    }
+            }
+            found.sort(Comparator.comparingInt(Found::start)
+                    .thenComparing(Comparator.comparingInt(Found::end).reversed()));
+            Deque<Open> open = new ArrayDeque<>();
+            List<PendingCall> calls = new ArrayList<>();
+            int wildcardFrom = -1;
+            for (Found f : found) {
+                while (!open.isEmpty() && open.peek().end() <= f.start()) {
+                    open.pop();
                 }
-                default -> {
-                    // Not a declaration: calls below still belong to the current caller.
+                String scope = open.isEmpty() ? "" : open.peek().qualified();
+                String typeName = open.isEmpty() ? "" : open.peek().typeName();
+                TSNode node = f.node();
+                switch (f.kind()) {
+                    case PACKAGE -> packageName = references.packageName(node);
+                    case IMPORT -> {
+                        if (references.recordImport(node) && wildcardFrom < 0) {
+                            wildcardFrom = f.start();
+                        }
+                    }
+                    case TYPE -> {
+                        String name = source.of(node.getChildByFieldName("name"));
+                        if (!name.isEmpty()) {
+                            String qualified = declare(node, TYPE_KINDS.get(SyntaxNodes.type(node)), name, scope);
+                            references.recordSupertypes(node, qualified);
+                            open.push(new Open(qualified, name, f.end()));
+                        }
+                    }
+                    case METHOD -> {
+                        String name = source.of(node.getChildByFieldName("name"));
+                        if (!name.isEmpty() && !inAnonymousBody(node)) {
+                            String qualified = declare(node, DeclarationKind.METHOD, name, scope);
+                            open.push(new Open(qualified, typeName, f.end()));
+                        }
+                    }
+                    case CONSTRUCTOR -> {
+                        String name = source.of(node.getChildByFieldName("name"));
+                        name = name.isEmpty() ? typeName : name;
+                        if (!name.isEmpty()) {
+                            String qualified = declare(node, DeclarationKind.CONSTRUCTOR, name, scope);
+                            open.push(new Open(qualified, typeName, f.end()));
+                        }
+                    }
+                    case INVOCATION ->
+                        references
+                                .invocation(f.match().node(CALLEE), f.match().node(RECEIVER), scope)
+                                .ifPresent(call -> calls.add(new PendingCall(call, f.start(), f.end())));
+                    case CREATION ->
+                        references
+                                .creation(node, f.match().node(CREATED), scope)
+                                .ifPresent(call -> calls.add(new PendingCall(call, f.start(), f.end())));
                 }
             }
-            visitChildren(node, scope, typeName, caller);
-            // After the children, so a chain like a.b().c() lists b before c, in evaluation order.
-            references.recordCall(node, caller);
+            calls.sort(Comparator.comparingInt(PendingCall::end)
+                    .thenComparing(Comparator.comparingInt(PendingCall::start).reversed()));
+            calls.forEach(c -> out.call(c.call()));
+            if (wildcardFrom >= 0) {
+                noteTypeNames(root, wildcardFrom);
+            }
         }
 
-        private void visitChildren(TSNode node, String scope, String typeName, String caller) {
-            for (TSNode child : SyntaxNodes.children(node)) {
-                visit(child, scope, typeName, caller);
+        /** The names that may be types from a wildcard import, written from the first wildcard import on. */
+        private void noteTypeNames(TSNode root, int from) {
+            List<SyntaxMatch> matches = TYPE_NAMES.matches(root);
+            Set<Integer> parts = new HashSet<>();
+            for (SyntaxMatch match : matches) {
+                TSNode part = match.node(NAME_PART);
+                if (part != null) {
+                    parts.add(SyntaxNodes.startByte(part));
+                }
+            }
+            for (SyntaxMatch match : matches) {
+                TSNode name = match.node(TYPE_NAME);
+                // Names are leaves, so a start byte is one name: the part of a dotted name, or another.
+                if (name != null
+                        && SyntaxNodes.startByte(name) >= from
+                        && !parts.contains(SyntaxNodes.startByte(name))) {
+                    references.noteTypeName(source.of(name));
+                }
             }
         }
 
@@ -149,27 +256,27 @@ public final class JavaExtractor implements LanguageExtractor {
          * trailing {@code ;} or {@code default} value.
          */
         private String signature(TSNode node) {
-            int end = node.getEndByte();
+            int end = SyntaxNodes.endByte(node);
             TSNode body = node.getChildByFieldName("body");
             if (SyntaxNodes.present(body)) {
-                end = body.getStartByte();
+                end = SyntaxNodes.startByte(body);
             } else {
                 for (TSNode child : SyntaxNodes.children(node)) {
-                    String type = child.getType();
+                    String type = SyntaxNodes.type(child);
                     if (";".equals(type) || "default".equals(type)) {
-                        end = child.getStartByte();
+                        end = SyntaxNodes.startByte(child);
                         break;
                     }
                 }
             }
             StringBuilder head = new StringBuilder();
-            int from = node.getStartByte();
+            int from = SyntaxNodes.startByte(node);
             for (TSNode skipped : annotationsAndComments(node)) {
-                if (skipped.getStartByte() >= end) {
+                if (SyntaxNodes.startByte(skipped) >= end) {
                     break;
                 }
-                head.append(source.slice(from, skipped.getStartByte())).append(' ');
-                from = Math.max(from, skipped.getEndByte());
+                head.append(source.slice(from, SyntaxNodes.startByte(skipped))).append(' ');
+                from = Math.max(from, SyntaxNodes.endByte(skipped));
             }
             head.append(source.slice(from, end));
             return CodeText.collapse(head.toString());
@@ -179,7 +286,7 @@ public final class JavaExtractor implements LanguageExtractor {
         private static List<TSNode> annotationsAndComments(TSNode node) {
             List<TSNode> found = new ArrayList<>();
             for (TSNode child : SyntaxNodes.children(node)) {
-                if ("modifiers".equals(child.getType())) {
+                if ("modifiers".equals(SyntaxNodes.type(child))) {
                     for (int j = 0; j < child.getChildCount(); j++) {
                         TSNode modifier = child.getChild(j);
                         if (isAnnotationOrComment(modifier)) {
@@ -194,7 +301,7 @@ public final class JavaExtractor implements LanguageExtractor {
         }
 
         private static boolean isAnnotationOrComment(TSNode node) {
-            return switch (node.getType()) {
+            return switch (SyntaxNodes.type(node)) {
                 case "annotation", "marker_annotation", "line_comment", "block_comment" -> true;
                 default -> false;
             };
@@ -207,7 +314,7 @@ public final class JavaExtractor implements LanguageExtractor {
          */
         private String doc(TSNode node) {
             TSNode comment = node.getPrevSibling();
-            if (!SyntaxNodes.present(comment) || !"block_comment".equals(comment.getType())) {
+            if (!SyntaxNodes.present(comment) || !"block_comment".equals(SyntaxNodes.type(comment))) {
                 return "";
             }
             if (comment.getEndPoint().getRow() + 1 < node.getStartPoint().getRow()) {
@@ -225,7 +332,7 @@ public final class JavaExtractor implements LanguageExtractor {
             boolean isPublic = false;
             boolean isPrivate = false;
             for (TSNode child : SyntaxNodes.children(node)) {
-                if ("modifiers".equals(child.getType())) {
+                if ("modifiers".equals(SyntaxNodes.type(child))) {
                     for (int j = 0; j < child.getChildCount(); j++) {
                         String modifier = child.getChild(j).getType();
                         isPublic |= "public".equals(modifier);

@@ -11,6 +11,7 @@ import dev.knowledgerouter.code.syntax.SourceText;
 import dev.knowledgerouter.code.syntax.SupertypeRef;
 import dev.knowledgerouter.code.syntax.SyntaxNodes;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.treesitter.TSNode;
@@ -36,18 +37,19 @@ final class JavaReferences {
 
     String packageName(TSNode node) {
         for (TSNode child : SyntaxNodes.namedChildren(node)) {
-            if ("scoped_identifier".equals(child.getType()) || "identifier".equals(child.getType())) {
+            if ("scoped_identifier".equals(SyntaxNodes.type(child)) || "identifier".equals(SyntaxNodes.type(child))) {
                 return CodeText.withoutWhitespace(source.of(child));
             }
         }
         return "";
     }
 
-    void recordImport(TSNode node) {
+    /** Records an import declaration; returns whether it is a wildcard import. */
+    boolean recordImport(TSNode node) {
         String spec = "";
         boolean wildcard = false;
         for (TSNode child : SyntaxNodes.children(node)) {
-            switch (child.getType()) {
+            switch (SyntaxNodes.type(child)) {
                 case "scoped_identifier", "identifier" -> spec = CodeText.withoutWhitespace(source.of(child));
                 case "asterisk" -> wildcard = true;
                 default -> {
@@ -59,23 +61,16 @@ final class JavaReferences {
             out.importRef(new ImportRef(spec, List.of(), wildcard, ImportKind.IMPORT, line(node)));
             hasWildcard |= wildcard;
         }
+        return !spec.isEmpty() && wildcard;
     }
 
     /**
      * Notes a name that may be a type brought in by a wildcard: a type as written, or a capitalised identifier (the
-     * {@code Geometry} of {@code Geometry.square()}, an enum constant's type). Only once the file has a wildcard.
+     * {@code Geometry} of {@code Geometry.square()}, an enum constant's type).
      */
-    void noteTypeName(TSNode node) {
-        if (!hasWildcard) {
-            return;
-        }
-        String type = node.getType();
-        if ("type_identifier".equals(type)
-                || ("identifier".equals(type) && !SyntaxNodes.parentIs(node, "scoped_identifier"))) {
-            String name = source.of(node);
-            if (!name.isEmpty() && Character.isUpperCase(name.charAt(0))) {
-                typeNames.add(name);
-            }
+    void noteTypeName(String name) {
+        if (!name.isEmpty() && Character.isUpperCase(name.charAt(0))) {
+            typeNames.add(name);
         }
     }
 
@@ -90,7 +85,7 @@ final class JavaReferences {
 
     void recordSupertypes(TSNode node, String declaration) {
         for (TSNode child : SyntaxNodes.namedChildren(node)) {
-            switch (child.getType()) {
+            switch (SyntaxNodes.type(child)) {
                 // A class's superclass is inherited; an interface's "extends" list is inheritance too.
                 case "superclass", "extends_interfaces" -> addSupertypes(child, declaration, false);
                 case "super_interfaces" -> addSupertypes(child, declaration, true);
@@ -103,7 +98,7 @@ final class JavaReferences {
 
     private void addSupertypes(TSNode clause, String declaration, boolean implementsInterface) {
         for (TSNode child : SyntaxNodes.namedChildren(clause)) {
-            if ("type_list".equals(child.getType())) {
+            if ("type_list".equals(SyntaxNodes.type(child))) {
                 addSupertypes(child, declaration, implementsInterface);
             } else {
                 String name = typeName(child);
@@ -114,25 +109,19 @@ final class JavaReferences {
         }
     }
 
-    void recordCall(TSNode node, String caller) {
-        switch (node.getType()) {
-            case "method_invocation" -> {
-                TSNode name = node.getChildByFieldName("name");
-                String callee = source.of(name);
-                if (!callee.isEmpty()) {
-                    out.call(new CallRef(caller, callee, receiver(node.getChildByFieldName("object")), line(name)));
-                }
-            }
-            case "object_creation_expression" -> {
-                String callee = simpleName(typeName(node.getChildByFieldName("type")));
-                if (!callee.isEmpty()) {
-                    out.call(new CallRef(caller, callee, "", line(node)));
-                }
-            }
-            default -> {
-                // Method references and explicit this(...)/super(...) are not recorded as calls.
-            }
+    /** The call of a method invocation, named by its {@code name} node, on the receiver {@code object} if any. */
+    Optional<CallRef> invocation(TSNode name, TSNode object, String caller) {
+        String callee = source.of(name);
+        if (callee.isEmpty()) {
+            return Optional.empty();
         }
+        return Optional.of(new CallRef(caller, callee, receiver(object), line(name)));
+    }
+
+    /** The constructor call of {@code new Type(...)}; method references and this(...)/super(...) are not calls here. */
+    Optional<CallRef> creation(TSNode node, TSNode type, String caller) {
+        String callee = simpleName(typeName(type));
+        return callee.isEmpty() ? Optional.empty() : Optional.of(new CallRef(caller, callee, "", line(node)));
     }
 
     /** The receiver on one line: a chain broken over lines reads {@code foo.bar()}, not {@code foo\n  .bar()}. */
@@ -146,10 +135,10 @@ final class JavaReferences {
         if (!SyntaxNodes.present(type)) {
             return "";
         }
-        return switch (type.getType()) {
+        return switch (SyntaxNodes.type(type)) {
             case "generic_type" -> {
                 for (TSNode child : SyntaxNodes.namedChildren(type)) {
-                    if (!"type_arguments".equals(child.getType())) {
+                    if (!"type_arguments".equals(SyntaxNodes.type(child))) {
                         yield typeName(child);
                     }
                 }
@@ -158,7 +147,7 @@ final class JavaReferences {
             case "annotated_type" -> {
                 int count = type.getNamedChildCount();
                 TSNode last = count == 0 ? null : type.getNamedChild(count - 1);
-                yield last == null || "annotated_type".equals(last.getType()) ? "" : typeName(last);
+                yield last == null || "annotated_type".equals(SyntaxNodes.type(last)) ? "" : typeName(last);
             }
             default -> CodeText.withoutWhitespace(CodeText.withoutTypeArguments(source.of(type)));
         };

@@ -41,7 +41,7 @@ public final class KotlinExtractor implements LanguageExtractor {
 
         @Override
         protected Declared declaration(TSNode node, String typeName) {
-            return switch (node.getType()) {
+            return switch (SyntaxNodes.type(node)) {
                 case "class_declaration" -> {
                     DeclarationKind kind = child(node, "interface") != null
                             ? DeclarationKind.INTERFACE
@@ -75,7 +75,7 @@ public final class KotlinExtractor implements LanguageExtractor {
 
         @Override
         protected boolean other(TSNode node) {
-            switch (node.getType()) {
+            switch (SyntaxNodes.type(node)) {
                 case "package_header" -> {
                     TSNode identifier = child(node, "identifier");
                     packageName = identifier == null ? "" : compact(identifier);
@@ -113,7 +113,7 @@ public final class KotlinExtractor implements LanguageExtractor {
         @Override
         protected void supertypes(TSNode node, String qualifiedName) {
             for (TSNode specifier : SyntaxNodes.namedChildren(node)) {
-                if (!specifier.getType().equals("delegation_specifier")) {
+                if (!SyntaxNodes.type(specifier).equals("delegation_specifier")) {
                     continue;
                 }
                 TSNode invocation = child(specifier, "constructor_invocation");
@@ -123,7 +123,7 @@ public final class KotlinExtractor implements LanguageExtractor {
                 if (type == null) {
                     continue;
                 }
-                if (type.getType().equals("explicit_delegation")) {
+                if (SyntaxNodes.type(type).equals("explicit_delegation")) {
                     type = child(type, "user_type");
                     if (type == null) {
                         continue;
@@ -138,11 +138,11 @@ public final class KotlinExtractor implements LanguageExtractor {
 
         @Override
         protected void call(TSNode node, String caller) {
-            if (!node.getType().equals("call_expression") || node.getNamedChildCount() == 0) {
+            if (!SyntaxNodes.type(node).equals("call_expression") || node.getNamedChildCount() == 0) {
                 return;
             }
             TSNode callee = node.getNamedChild(0);
-            switch (callee.getType()) {
+            switch (SyntaxNodes.type(callee)) {
                 case "simple_identifier" -> out.call(new CallRef(caller, source.of(callee), "", line(node)));
                 case "navigation_expression" -> {
                     TSNode suffix = child(callee, "navigation_suffix");

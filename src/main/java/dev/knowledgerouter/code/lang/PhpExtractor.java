@@ -49,7 +49,7 @@ public final class PhpExtractor implements LanguageExtractor {
 
         @Override
         protected Declared declaration(TSNode node, String typeName) {
-            String type = node.getType();
+            String type = SyntaxNodes.type(node);
             DeclarationKind typeKind = TYPE_KINDS.get(type);
             TSNode name = node.getChildByFieldName("name");
             TSNode body = node.getChildByFieldName("body");
@@ -71,7 +71,7 @@ public final class PhpExtractor implements LanguageExtractor {
 
         @Override
         protected boolean other(TSNode node) {
-            String type = node.getType();
+            String type = SyntaxNodes.type(node);
             if (type.equals("namespace_definition")) {
                 if (packageName.isEmpty()) {
                     packageName = name(node.getChildByFieldName("name"));
@@ -98,7 +98,7 @@ public final class PhpExtractor implements LanguageExtractor {
             }
             TSNode holder = SyntaxNodes.present(group) ? group : node;
             for (TSNode clause : SyntaxNodes.namedChildren(holder)) {
-                if (!clause.getType().equals("namespace_use_clause")) {
+                if (!SyntaxNodes.type(clause).equals("namespace_use_clause")) {
                     continue;
                 }
                 TSNode alias = clause.getChildByFieldName("alias");
@@ -118,11 +118,11 @@ public final class PhpExtractor implements LanguageExtractor {
             if (argument == null) {
                 return;
             }
-            if (argument.getType().equals("parenthesized_expression") && argument.getNamedChildCount() > 0) {
+            if (SyntaxNodes.type(argument).equals("parenthesized_expression") && argument.getNamedChildCount() > 0) {
                 argument = argument.getNamedChild(0);
             }
             TSNode literal = argument;
-            if (argument.getType().equals("binary_expression")) {
+            if (SyntaxNodes.type(argument).equals("binary_expression")) {
                 TSNode left = argument.getChildByFieldName("left");
                 if (!source.of(left).equals("__DIR__")) {
                     return;
@@ -130,7 +130,8 @@ public final class PhpExtractor implements LanguageExtractor {
                 literal = argument.getChildByFieldName("right");
             }
             if (!SyntaxNodes.present(literal)
-                    || !(literal.getType().equals("string") || literal.getType().equals("encapsed_string"))) {
+                    || !(SyntaxNodes.type(literal).equals("string")
+                            || SyntaxNodes.type(literal).equals("encapsed_string"))) {
                 return;
             }
             TSNode content = child(literal, "string_content", "string_value");
@@ -151,11 +152,11 @@ public final class PhpExtractor implements LanguageExtractor {
         @Override
         protected void supertypes(TSNode node, String qualifiedName) {
             for (TSNode clause : SyntaxNodes.namedChildren(node)) {
-                boolean implementsClause = clause.getType().equals("class_interface_clause");
-                if (!implementsClause && !clause.getType().equals("base_clause")) {
+                boolean implementsClause = SyntaxNodes.type(clause).equals("class_interface_clause");
+                if (!implementsClause && !SyntaxNodes.type(clause).equals("base_clause")) {
                     continue;
                 }
-                boolean isInterface = node.getType().equals("interface_declaration");
+                boolean isInterface = SyntaxNodes.type(node).equals("interface_declaration");
                 for (int j = 0; j < clause.getNamedChildCount(); j++) {
                     String name = name(clause.getNamedChild(j)).replace('\\', '.');
                     if (!name.isEmpty()) {
@@ -168,7 +169,7 @@ public final class PhpExtractor implements LanguageExtractor {
 
         @Override
         protected void call(TSNode node, String caller) {
-            switch (node.getType()) {
+            switch (SyntaxNodes.type(node)) {
                 case "function_call_expression" -> {
                     String function = name(node.getChildByFieldName("function"));
                     int slash = function.lastIndexOf('\\');

@@ -75,7 +75,7 @@ public final class PythonExtractor implements LanguageExtractor {
         }
 
         private void visit(TSNode node, Scope scope) {
-            switch (node.getType()) {
+            switch (SyntaxNodes.type(node)) {
                 case "function_definition", "class_definition" -> definition(node, scope);
                 case "import_statement" -> references.plainImport(node);
                 case "import_from_statement", "future_import_statement" -> references.fromImport(node);
@@ -110,7 +110,7 @@ public final class PythonExtractor implements LanguageExtractor {
                 return;
             }
             String qualifiedName = scope.qualify(name);
-            boolean type = node.getType().equals("class_definition");
+            boolean type = SyntaxNodes.type(node).equals("class_definition");
             DeclarationKind kind =
                     type ? DeclarationKind.CLASS : scope.inClass() ? DeclarationKind.METHOD : DeclarationKind.FUNCTION;
             out.declaration(declaration(node, kind, name, qualifiedName, scope.enclosing()));
@@ -139,24 +139,24 @@ public final class PythonExtractor implements LanguageExtractor {
 
         /** The head up to the colon that opens the body, without comments written inside it. */
         private String signature(TSNode node) {
-            int end = node.getEndByte();
+            int end = SyntaxNodes.endByte(node);
             for (int i = 0; i < node.getChildCount(); i++) {
                 TSNode child = node.getChild(i);
                 if ("body".equals(node.getFieldNameForChild(i))) {
-                    end = Math.min(end, child.getStartByte());
+                    end = Math.min(end, SyntaxNodes.startByte(child));
                     break;
                 }
-                if (":".equals(child.getType()) && !child.isNamed()) {
-                    end = child.getStartByte();
+                if (":".equals(SyntaxNodes.type(child)) && !child.isNamed()) {
+                    end = SyntaxNodes.startByte(child);
                 }
             }
             List<TSNode> comments = new ArrayList<>();
             collectComments(node, end, comments);
             StringBuilder head = new StringBuilder();
-            int from = node.getStartByte();
+            int from = SyntaxNodes.startByte(node);
             for (TSNode comment : comments) {
-                head.append(source.slice(from, comment.getStartByte())).append(' ');
-                from = comment.getEndByte();
+                head.append(source.slice(from, SyntaxNodes.startByte(comment))).append(' ');
+                from = SyntaxNodes.endByte(comment);
             }
             head.append(source.slice(from, end));
             String signature = CodeText.collapse(head.toString());
@@ -173,12 +173,12 @@ public final class PythonExtractor implements LanguageExtractor {
                 TSNode current = pending.pop();
                 for (int i = current.getChildCount() - 1; i >= 0; i--) {
                     TSNode child = current.getChild(i);
-                    if (!SyntaxNodes.present(child) || child.getStartByte() >= end) {
+                    if (!SyntaxNodes.present(child) || SyntaxNodes.startByte(child) >= end) {
                         continue;
                     }
-                    if ("comment".equals(child.getType())) {
+                    if ("comment".equals(SyntaxNodes.type(child))) {
                         into.add(child);
-                    } else if (!"block".equals(child.getType())) {
+                    } else if (!"block".equals(SyntaxNodes.type(child))) {
                         pending.push(child);
                     }
                 }
@@ -191,20 +191,21 @@ public final class PythonExtractor implements LanguageExtractor {
                 return "";
             }
             for (TSNode statement : SyntaxNodes.namedChildren(body)) {
-                if ("comment".equals(statement.getType())) {
+                if ("comment".equals(SyntaxNodes.type(statement))) {
                     continue;
                 }
-                if (!"expression_statement".equals(statement.getType()) || statement.getNamedChildCount() != 1) {
+                if (!"expression_statement".equals(SyntaxNodes.type(statement))
+                        || statement.getNamedChildCount() != 1) {
                     return "";
                 }
                 TSNode value = statement.getNamedChild(0);
-                return switch (value.getType()) {
+                return switch (SyntaxNodes.type(value)) {
                     case "string" -> tidyDoc(stringContent(value));
                     case "concatenated_string" -> {
                         StringBuilder joined = new StringBuilder();
                         for (int j = 0; j < value.getNamedChildCount(); j++) {
                             TSNode part = value.getNamedChild(j);
-                            if ("string".equals(part.getType())) {
+                            if ("string".equals(SyntaxNodes.type(part))) {
                                 joined.append(stringContent(part));
                             }
                         }
@@ -218,13 +219,13 @@ public final class PythonExtractor implements LanguageExtractor {
 
         /** The text between the opening and closing quotes (prefixes such as {@code r} belong to the opening). */
         private String stringContent(TSNode string) {
-            int from = string.getStartByte();
-            int to = string.getEndByte();
+            int from = SyntaxNodes.startByte(string);
+            int to = SyntaxNodes.endByte(string);
             for (TSNode child : SyntaxNodes.children(string)) {
-                if ("string_start".equals(child.getType())) {
-                    from = child.getEndByte();
-                } else if ("string_end".equals(child.getType())) {
-                    to = child.getStartByte();
+                if ("string_start".equals(SyntaxNodes.type(child))) {
+                    from = SyntaxNodes.endByte(child);
+                } else if ("string_end".equals(SyntaxNodes.type(child))) {
+                    to = SyntaxNodes.startByte(child);
                 }
             }
             return source.slice(from, to);
@@ -256,13 +257,13 @@ public final class PythonExtractor implements LanguageExtractor {
         /** A base named by a (dotted) name, its subscripts dropped; keywords, splats and calls are no names. */
         private String baseName(TSNode base) {
             TSNode named = base;
-            while (SyntaxNodes.present(named) && "subscript".equals(named.getType())) {
+            while (SyntaxNodes.present(named) && "subscript".equals(SyntaxNodes.type(named))) {
                 named = named.getChildByFieldName("value");
             }
             if (!SyntaxNodes.present(named)) {
                 return "";
             }
-            return switch (named.getType()) {
+            return switch (SyntaxNodes.type(named)) {
                 case "identifier", "attribute" -> CodeText.withoutWhitespace(source.of(named));
                 default -> "";
             };

@@ -38,7 +38,7 @@ final class PythonReferences {
 
     void fromImport(TSNode node) {
         String module;
-        if ("future_import_statement".equals(node.getType())) {
+        if ("future_import_statement".equals(SyntaxNodes.type(node))) {
             module = "__future__";
         } else {
             module = moduleName(node.getChildByFieldName("module_name"));
@@ -50,7 +50,7 @@ final class PythonReferences {
         boolean wildcard = false;
         for (int i = 0; i < node.getChildCount(); i++) {
             TSNode child = node.getChild(i);
-            if ("wildcard_import".equals(child.getType())) {
+            if ("wildcard_import".equals(SyntaxNodes.type(child))) {
                 wildcard = true;
             } else if ("name".equals(node.getFieldNameForChild(i))) {
                 String name = importedName(child);
@@ -67,7 +67,7 @@ final class PythonReferences {
         if (!SyntaxNodes.present(node)) {
             return "";
         }
-        TSNode dotted = "aliased_import".equals(node.getType()) ? node.getChildByFieldName("name") : node;
+        TSNode dotted = "aliased_import".equals(SyntaxNodes.type(node)) ? node.getChildByFieldName("name") : node;
         return dottedName(dotted);
     }
 
@@ -76,14 +76,14 @@ final class PythonReferences {
         if (!SyntaxNodes.present(node)) {
             return "";
         }
-        if (!"relative_import".equals(node.getType())) {
+        if (!"relative_import".equals(SyntaxNodes.type(node))) {
             return dottedName(node);
         }
         StringBuilder spec = new StringBuilder();
         for (TSNode part : SyntaxNodes.namedChildren(node)) {
-            if ("import_prefix".equals(part.getType())) {
+            if ("import_prefix".equals(SyntaxNodes.type(part))) {
                 spec.append(source.of(part).replaceAll("[^.]", ""));
-            } else if ("dotted_name".equals(part.getType())) {
+            } else if ("dotted_name".equals(SyntaxNodes.type(part))) {
                 spec.append(dottedName(part));
             }
         }
@@ -91,7 +91,7 @@ final class PythonReferences {
     }
 
     private String dottedName(TSNode node) {
-        if (!SyntaxNodes.present(node) || !"dotted_name".equals(node.getType())) {
+        if (!SyntaxNodes.present(node) || !"dotted_name".equals(SyntaxNodes.type(node))) {
             return "";
         }
         return CodeText.withoutWhitespace(source.of(node));
@@ -103,7 +103,7 @@ final class PythonReferences {
             return;
         }
         int line = line(node);
-        switch (function.getType()) {
+        switch (SyntaxNodes.type(function)) {
             case "identifier" -> out.call(new CallRef(caller, source.of(function), "", line));
             case "attribute" -> {
                 TSNode attribute = function.getChildByFieldName("attribute");

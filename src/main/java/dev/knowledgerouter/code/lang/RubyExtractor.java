@@ -69,7 +69,7 @@ public final class RubyExtractor implements LanguageExtractor {
         protected Declared declaration(TSNode node, String typeName) {
             TSNode name = node.getChildByFieldName("name");
             TSNode body = node.getChildByFieldName("body");
-            return switch (node.getType()) {
+            return switch (SyntaxNodes.type(node)) {
                 case "class" -> Declared.of(DeclarationKind.CLASS, constantPath(name), afterHead(node, name));
                 case "module" -> Declared.of(DeclarationKind.MODULE, constantPath(name), afterHead(node, name));
                 case "method", "singleton_method" -> {
@@ -97,13 +97,13 @@ public final class RubyExtractor implements LanguageExtractor {
 
         @Override
         protected boolean other(TSNode node) {
-            switch (node.getType()) {
+            switch (SyntaxNodes.type(node)) {
                 case "call" -> {
                     return require(node);
                 }
                 case "constant", "scope_resolution" -> {
                     constant(node);
-                    return node.getType().equals("scope_resolution");
+                    return SyntaxNodes.type(node).equals("scope_resolution");
                 }
                 default -> {
                     return false;
@@ -128,11 +128,11 @@ public final class RubyExtractor implements LanguageExtractor {
             TSNode string = SyntaxNodes.present(arguments) && arguments.getNamedChildCount() == 1
                     ? arguments.getNamedChild(0)
                     : null;
-            if (string == null || !string.getType().equals("string") || string.getNamedChildCount() != 1) {
+            if (string == null || !SyntaxNodes.type(string).equals("string") || string.getNamedChildCount() != 1) {
                 return true; // a computed path names no file we can know
             }
             TSNode content = string.getNamedChild(0);
-            if (content.getType().equals("string_content")) {
+            if (SyntaxNodes.type(content).equals("string_content")) {
                 out.importRef(new ImportRef(source.of(content), List.of(), false, kind, line(node)));
             }
             return true;
@@ -142,7 +142,8 @@ public final class RubyExtractor implements LanguageExtractor {
         private void constant(TSNode node) {
             TSNode parent = node.getParent();
             if (SyntaxNodes.present(parent)
-                    && (parent.getType().equals("class") || parent.getType().equals("module"))
+                    && (SyntaxNodes.type(parent).equals("class")
+                            || SyntaxNodes.type(parent).equals("module"))
                     && node.equals(parent.getChildByFieldName("name"))) {
                 return;
             }
@@ -163,7 +164,7 @@ public final class RubyExtractor implements LanguageExtractor {
         private List<String> nesting(TSNode node) {
             List<String> names = new ArrayList<>();
             for (TSNode up = node.getParent(); SyntaxNodes.present(up); up = up.getParent()) {
-                if (up.getType().equals("class") || up.getType().equals("module")) {
+                if (SyntaxNodes.type(up).equals("class") || SyntaxNodes.type(up).equals("module")) {
                     names.addFirst(compact(up.getChildByFieldName("name")));
                 }
             }
@@ -188,14 +189,14 @@ public final class RubyExtractor implements LanguageExtractor {
                 return;
             }
             for (TSNode statement : SyntaxNodes.namedChildren(body)) {
-                if (statement.getType().equals("call")
+                if (SyntaxNodes.type(statement).equals("call")
                         && !SyntaxNodes.present(statement.getChildByFieldName("receiver"))
                         && MIXINS.contains(source.of(statement.getChildByFieldName("method")))) {
                     TSNode arguments = statement.getChildByFieldName("arguments");
                     for (int j = 0; SyntaxNodes.present(arguments) && j < arguments.getNamedChildCount(); j++) {
                         TSNode mixin = arguments.getNamedChild(j);
-                        if (mixin.getType().equals("constant")
-                                || mixin.getType().equals("scope_resolution")) {
+                        if (SyntaxNodes.type(mixin).equals("constant")
+                                || SyntaxNodes.type(mixin).equals("scope_resolution")) {
                             out.supertype(new SupertypeRef(
                                     qualifiedName, compact(mixin).replace("::", "."), true, line(mixin)));
                         }
@@ -206,7 +207,7 @@ public final class RubyExtractor implements LanguageExtractor {
 
         @Override
         protected void call(TSNode node, String caller) {
-            if (!node.getType().equals("call")) {
+            if (!SyntaxNodes.type(node).equals("call")) {
                 return;
             }
             String method = source.of(node.getChildByFieldName("method"));

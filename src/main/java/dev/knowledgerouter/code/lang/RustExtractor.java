@@ -112,7 +112,7 @@ public final class RustExtractor implements LanguageExtractor {
         }
 
         private void visit(TSNode node, Scope scope) {
-            switch (node.getType()) {
+            switch (SyntaxNodes.type(node)) {
                 case "function_item" -> function(node, scope);
                 case "function_signature_item" -> {
                     if (!name(node).isEmpty()) {
@@ -221,7 +221,7 @@ public final class RustExtractor implements LanguageExtractor {
         /** {@code impl !Send for X}: says the type does not implement the trait. */
         private static boolean negative(TSNode impl) {
             for (TSNode child : SyntaxNodes.children(impl)) {
-                if (!child.isNull() && !child.isNamed() && "!".equals(child.getType())) {
+                if (!child.isNull() && !child.isNamed() && "!".equals(SyntaxNodes.type(child))) {
                     return true;
                 }
             }
@@ -266,7 +266,7 @@ public final class RustExtractor implements LanguageExtractor {
 
         private static boolean hasVisibility(TSNode node) {
             for (TSNode child : SyntaxNodes.namedChildren(node)) {
-                if (!child.isNull() && "visibility_modifier".equals(child.getType())) {
+                if (!child.isNull() && "visibility_modifier".equals(SyntaxNodes.type(child))) {
                     return true;
                 }
             }
@@ -276,7 +276,9 @@ public final class RustExtractor implements LanguageExtractor {
         /** The item up to its body; a body-less item (signature, alias, unit struct) without its semicolon. */
         private String signature(TSNode node) {
             TSNode body = node.getChildByFieldName("body");
-            String head = body.isNull() ? source.of(node) : source.slice(node.getStartByte(), body.getStartByte());
+            String head = body.isNull()
+                    ? source.of(node)
+                    : source.slice(SyntaxNodes.startByte(node), SyntaxNodes.startByte(body));
             head = CodeText.collapse(head);
             if (head.endsWith(";")) {
                 head = head.substring(0, head.length() - 1).trim();
@@ -294,7 +296,7 @@ public final class RustExtractor implements LanguageExtractor {
             int nextRow = node.getStartPoint().getRow();
             TSNode previous = node.getPrevSibling();
             while (!previous.isNull()) {
-                String type = previous.getType();
+                String type = SyntaxNodes.type(previous);
                 if (nextRow - lastRow(previous) > 1) {
                     break;
                 }
@@ -349,7 +351,7 @@ public final class RustExtractor implements LanguageExtractor {
             if (!SyntaxNodes.present(type)) {
                 return "";
             }
-            return switch (type.getType()) {
+            return switch (SyntaxNodes.type(type)) {
                 case "type_identifier", "scoped_type_identifier", "identifier", "scoped_identifier" ->
                     CodeText.withoutWhitespace(source.of(type));
                 case "generic_type", "reference_type", "pointer_type", "higher_ranked_trait_bound" ->

@@ -39,7 +39,7 @@ final class RustReferences {
         if (!SyntaxNodes.present(node)) {
             return;
         }
-        switch (node.getType()) {
+        switch (SyntaxNodes.type(node)) {
             case "scoped_use_list" -> {
                 TSNode path = node.getChildByFieldName("path");
                 String listPrefix = path.isNull() ? join(prefix, "") : join(prefix, pathText(path));
@@ -147,7 +147,7 @@ final class RustReferences {
         if (function == null) {
             return;
         }
-        switch (function.getType()) {
+        switch (SyntaxNodes.type(function)) {
             case "identifier" -> out.call(new CallRef(caller, source.of(function), "", line(function)));
             case "scoped_identifier" -> {
                 TSNode name = function.getChildByFieldName("name");
@@ -173,7 +173,7 @@ final class RustReferences {
     private static TSNode callee(TSNode function) {
         TSNode current = function;
         while (!current.isNull()) {
-            switch (current.getType()) {
+            switch (SyntaxNodes.type(current)) {
                 case "generic_function" -> current = current.getChildByFieldName("function");
                 case "parenthesized_expression" -> {
                     if (current.getNamedChildCount() != 1) {

@@ -28,7 +28,7 @@ public final class LeadingComments {
             if (nextRow - previous.getEndPoint().getRow() > 1) {
                 break;
             }
-            String type = previous.getType();
+            String type = SyntaxNodes.type(previous);
             if (commentTypes.contains(type)) {
                 blocks.addFirst(withoutMarkers(source.of(previous)));
             } else if (!skippedTypes.contains(type)) {
@@ -49,17 +49,17 @@ public final class LeadingComments {
         TSNode previous = node.getPrevSibling();
         if (!SyntaxNodes.present(previous)) {
             TSNode parent = node.getParent();
-            return SyntaxNodes.present(parent) && parent.getStartByte() == node.getStartByte()
+            return SyntaxNodes.present(parent) && SyntaxNodes.startByte(parent) == SyntaxNodes.startByte(node)
                     ? parent.getPrevSibling()
                     : previous;
         }
         TSNode last = previous;
         for (int depth = 0;
-                depth < 3 && !commentTypes.contains(last.getType()) && last.getNamedChildCount() > 0;
+                depth < 3 && !commentTypes.contains(SyntaxNodes.type(last)) && last.getNamedChildCount() > 0;
                 depth++) {
             last = last.getNamedChild(last.getNamedChildCount() - 1);
         }
-        return commentTypes.contains(last.getType()) ? last : previous;
+        return commentTypes.contains(SyntaxNodes.type(last)) ? last : previous;
     }
 
     /** A comment's text without its markers. */

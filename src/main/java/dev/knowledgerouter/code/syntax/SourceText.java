@@ -43,7 +43,7 @@ public final class SourceText {
         if (!SyntaxNodes.present(node)) {
             return "";
         }
-        return slice(node.getStartByte(), node.getEndByte());
+        return slice(SyntaxNodes.startByte(node), SyntaxNodes.endByte(node));
     }
 
     /** Number of lines, counting a last line without a newline. */

@@ -15,12 +15,27 @@ public final class SyntaxNodes {
 
     /** Whether the node exists: neither {@code null} nor tree-sitter's null node. */
     public static boolean present(TSNode node) {
-        return node != null && !node.isNull();
+        return node != null && !NodeReader.isNull(node);
     }
 
     /** The node's first line, 1-based. */
     public static int line(TSNode node) {
-        return node.getStartPoint().getRow() + 1;
+        return NodeReader.startRow(node) + 1;
+    }
+
+    /** The node's grammar type; as {@link TSNode#getType()}, in one native call instead of two. */
+    public static String type(TSNode node) {
+        return NodeReader.type(node);
+    }
+
+    /** Where the node starts, as {@link TSNode#getStartByte()}, without a native call. */
+    public static int startByte(TSNode node) {
+        return NodeReader.startByte(node);
+    }
+
+    /** Where the node ends, as {@link TSNode#getEndByte()}, in one native call instead of two. */
+    public static int endByte(TSNode node) {
+        return NodeReader.endByte(node);
     }
 
     /** The node's last line, 1-based and inclusive, never before its first. */
@@ -59,6 +74,6 @@ public final class SyntaxNodes {
     /** Whether the node's parent is of the given grammar type. */
     public static boolean parentIs(TSNode node, String type) {
         TSNode parent = node.getParent();
-        return present(parent) && parent.getType().equals(type);
+        return present(parent) && type(parent).equals(type);
     }
 }
