@@ -1,5 +1,6 @@
 package dev.knowledgerouter.code.syntax;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,6 +9,7 @@ import java.util.function.Supplier;
 import org.treesitter.TSInputEncoding;
 import org.treesitter.TSLanguage;
 import org.treesitter.TSParser;
+import org.treesitter.TSReader;
 import org.treesitter.TSTree;
 import org.treesitter.TreeSitterC;
 import org.treesitter.TreeSitterCSharp;
@@ -83,7 +85,7 @@ public final class SourceParser implements AutoCloseable {
             throw new IllegalArgumentException(language + " has no tree-sitter grammar; its extractor must read text");
         }
         TSParser parser = borrow(language);
-        try (TSTree tree = parser.parseStringEncoding(null, source.text(), TSInputEncoding.TSInputEncodingUTF8)) {
+        try (TSTree tree = parse(parser, source.rawBytes())) {
             if (tree == null) {
                 return FileExtraction.text(path, language, source.lineCount());
             }
@@ -102,11 +104,29 @@ public final class SourceParser implements AutoCloseable {
             throw new IllegalArgumentException(language + " has no tree-sitter grammar");
         }
         TSParser parser = borrow(language);
-        try (TSTree tree = parser.parseStringEncoding(null, text, TSInputEncoding.TSInputEncodingUTF8)) {
+        try (TSTree tree = parse(parser, text.getBytes(StandardCharsets.UTF_8))) {
             return tree != null && !tree.getRootNode().hasError();
         } finally {
             giveBack(language, parser);
         }
+    }
+
+    /**
+     * Parses exactly the file's bytes, so that every position in the tree is an offset into them. The binding's
+     * string entry points re-encode a Java string instead: {@code parseStringEncoding} as the JVM's modified UTF-8,
+     * where a character outside the Basic Multilingual Plane (an emoji) takes six bytes instead of four and a NUL
+     * two, so every position after one pointed two bytes too far; and a file that is not valid UTF-8 would be
+     * re-encoded with replacement characters of another length. Tree-sitter asks for the text from an offset and is
+     * given everything from there (in practice once).
+     */
+    private static TSTree parse(TSParser parser, byte[] bytes) {
+        byte[] buffer = new byte[Math.max(1, bytes.length)];
+        TSReader reader = (into, offset, position) -> {
+            int length = Math.max(0, Math.min(into.length, bytes.length - offset));
+            System.arraycopy(bytes, offset, into, 0, length);
+            return length;
+        };
+        return parser.parse(buffer, null, reader, TSInputEncoding.TSInputEncodingUTF8);
     }
 
     private TSParser borrow(Language language) {
