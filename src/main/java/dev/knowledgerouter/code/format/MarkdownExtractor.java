@@ -1,44 +1,60 @@
 package dev.knowledgerouter.code.format;
 
-import static dev.knowledgerouter.code.syntax.SyntaxNodes.line;
-
 import dev.knowledgerouter.code.syntax.CodeText;
 import dev.knowledgerouter.code.syntax.DeclarationKind;
 import dev.knowledgerouter.code.syntax.FileExtraction;
 import dev.knowledgerouter.code.syntax.Language;
-import dev.knowledgerouter.code.syntax.LanguageExtractor;
 import dev.knowledgerouter.code.syntax.SourceText;
-import dev.knowledgerouter.code.syntax.SyntaxNodes;
+import dev.knowledgerouter.code.syntax.TextFormatExtractor;
 import java.util.ArrayList;
 import java.util.List;
-import org.treesitter.TSNode;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.InlineParser;
+import org.commonmark.parser.Parser;
+import org.commonmark.parser.SourceLines;
 
 /**
- * Reads a Markdown document's outline (tree-sitter-markdown): each ATX ({@code ## Title}) or setext heading is a
- * {@code document} node spanning its section, up to the next heading of the same or a higher level, and is contained
- * in the section above it. Headings inside code blocks are not headings, as the grammar knows.
+ * Reads a Markdown document's outline with commonmark-java: each ATX ({@code ## Title}) or setext heading that is a
+ * block of the document itself (not inside a block quote or a list item) is a {@code document} node spanning its
+ * section, up to the next heading of the same or a higher level, and is contained in the section above it. Its title
+ * is the heading's text as written (inline code, emphasis and links keep their markers), on one line. Headings inside
+ * code and HTML blocks are not headings, as CommonMark says; a YAML front matter block at the start is skipped.
  */
-public final class MarkdownExtractor implements LanguageExtractor {
-    private record Heading(int level, String title, int line) {}
+public final class MarkdownExtractor implements TextFormatExtractor {
+    // Only the block structure matters and titles are cut from the source, so inline parsing (most of the parse)
+    // is skipped. The parser is immutable and safe to share between threads.
+    private static final Parser PARSER = Parser.builder()
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .inlineParserFactory(context -> NoInlines.INSTANCE)
+            .build();
+
+    private record Section(int level, String title, int line) {}
 
     @Override
-    public FileExtraction extract(String path, SourceText source, TSNode root) {
-        List<Heading> headings = new ArrayList<>();
-        for (TSNode block : SyntaxNodes.namedChildren(root)) {
-            int level = level(block);
-            if (level > 0) {
-                TSNode content = child(block, "heading_content");
-                String title = content == null ? "" : CodeText.collapse(source.of(content));
+    public FileExtraction extract(String path, SourceText source) {
+        String text = FrontMatter.blanked(source.text());
+        List<Section> headings = new ArrayList<>();
+        for (Node block = PARSER.parse(text).getFirstChild(); block != null; block = block.getNext()) {
+            if (block instanceof Heading heading && !heading.getSourceSpans().isEmpty()) {
+                String title = CodeText.collapse(content(heading, text));
                 if (!title.isEmpty()) {
-                    headings.add(new Heading(level, title, line(block)));
+                    int line = heading.getSourceSpans().getFirst().getLineIndex() + 1;
+                    headings.add(new Section(heading.getLevel(), title, line));
                 }
             }
         }
+        return outline(path, source, headings);
+    }
+
+    private static FileExtraction outline(String path, SourceText source, List<Section> headings) {
         FormatOutput out = new FormatOutput();
         List<String> open = new ArrayList<>();
         List<Integer> levels = new ArrayList<>();
         for (int i = 0; i < headings.size(); i++) {
-            Heading heading = headings.get(i);
+            Section heading = headings.get(i);
             int end = source.lineCount();
             for (int j = i + 1; j < headings.size(); j++) {
                 if (headings.get(j).level() <= heading.level()) {
@@ -65,28 +81,28 @@ public final class MarkdownExtractor implements LanguageExtractor {
         return out.build(path, Language.MARKDOWN, source);
     }
 
-    private static int level(TSNode block) {
-        return switch (block.getType()) {
-            case "atx_heading" -> {
-                for (int i = 0; i < block.getNamedChildCount(); i++) {
-                    String type = block.getNamedChild(i).getType();
-                    if (type.startsWith("atx_h") && type.endsWith("_marker")) {
-                        yield type.charAt(5) - '0';
-                    }
-                }
-                yield 0;
-            }
-            case "setext_heading" -> child(block, "setext_h1_underline") != null ? 1 : 2;
-            default -> 0;
-        };
+    /** The heading's content as written: an ATX line without its markers, or a setext heading's lines. */
+    private static String content(Heading heading, String text) {
+        List<SourceSpan> spans = heading.getSourceSpans();
+        if (spans.size() == 1) {
+            return AtxLine.content(slice(spans.getFirst(), text));
+        }
+        StringBuilder lines = new StringBuilder();
+        for (SourceSpan span : spans.subList(0, spans.size() - 1)) {
+            lines.append(slice(span, text)).append('\n');
+        }
+        return lines.toString();
     }
 
-    private static TSNode child(TSNode node, String type) {
-        for (int i = 0; i < node.getNamedChildCount(); i++) {
-            if (node.getNamedChild(i).getType().equals(type)) {
-                return node.getNamedChild(i);
-            }
-        }
-        return null;
+    private static String slice(SourceSpan span, String text) {
+        return text.substring(span.getInputIndex(), span.getInputIndex() + span.getLength());
+    }
+
+    /** Leaves the inline content unparsed: the outline reads titles from the source. */
+    private enum NoInlines implements InlineParser {
+        INSTANCE;
+
+        @Override
+        public void parse(SourceLines lines, Node block) {}
     }
 }

@@ -19,7 +19,6 @@ import org.treesitter.TreeSitterGo;
 import org.treesitter.TreeSitterJava;
 import org.treesitter.TreeSitterJavascript;
 import org.treesitter.TreeSitterKotlin;
-import org.treesitter.TreeSitterMarkdown;
 import org.treesitter.TreeSitterPhp;
 import org.treesitter.TreeSitterPython;
 import org.treesitter.TreeSitterRuby;
@@ -50,8 +49,7 @@ public final class SourceParser implements AutoCloseable {
             Map.entry(Language.PHP, TreeSitterPhp::new),
             Map.entry(Language.RUBY, TreeSitterRuby::new),
             Map.entry(Language.DOCKERFILE, TreeSitterDockerfile::new),
-            Map.entry(Language.SQL, TreeSitterSql::new),
-            Map.entry(Language.MARKDOWN, TreeSitterMarkdown::new));
+            Map.entry(Language.SQL, TreeSitterSql::new));
 
     private final Map<Language, LanguageExtractor> extractors;
     // Idle parsers per language, shared by every thread: a parser is made once per language and concurrent
