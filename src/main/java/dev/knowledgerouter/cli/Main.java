@@ -22,10 +22,11 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        long started = System.currentTimeMillis();
         configureLogging();
         int status;
         try {
-            status = run(KrContext.system(), args);
+            status = run(KrContext.system(started), args);
         } catch (Throwable t) {
             // Errors (a native library that will not load, memory exhausted) bypass picocli's handler.
             System.err.println("kr: fatal: " + t.getClass().getName() + ": " + t.getMessage());
