@@ -19,7 +19,8 @@ import picocli.CommandLine.ParentCommand;
             BenchCommand.Route.class,
             VerifyBenchCommand.class,
             ScaleBenchCommand.class,
-            FirstTokenBenchCommand.class
+            FirstTokenBenchCommand.class,
+            ParseBenchCommand.class
         })
 final class BenchCommand implements Runnable {
     @ParentCommand
@@ -29,7 +30,7 @@ final class BenchCommand implements Runnable {
     public void run() {
         throw new CliException(
                 "name a benchmark: `kr bench route --help`, `kr bench verify --help`, `kr bench scale --help`"
-                        + " or `kr bench first-token --help`");
+                        + ", `kr bench first-token --help` or `kr bench parse --help`");
     }
 
     @Command(

@@ -1,5 +1,6 @@
 package dev.knowledgerouter.cli;
 
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
@@ -10,8 +11,14 @@ import picocli.CommandLine.HelpCommand;
         description = {
             "Knowledge Router: answers developer questions from a local knowledge base, with a local model or Claude.",
             "Configuration: kr.yaml in the working directory and KR_HOME, KR_PORT, KR_STORE, KR_EMBEDDER, QDRANT_URL, OLLAMA_HOST, OLLAMA_MODEL, ANTHROPIC_API_KEY."
-        },
-        subcommands = {
+        })
+final class KrCommand implements Runnable {
+    /**
+     * The commands, in the order the help lists them. Not in the annotation: picocli reads every command it is given
+     * (options, their types, their converters) before it runs one, about 0.2 s of each start, so {@link Main} gives
+     * it only the one named, or all of them when none is (help, a misspelt name).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             ServeCommand.class,
             QueryCommand.class,
             SearchCommand.class,
@@ -30,9 +37,8 @@ import picocli.CommandLine.HelpCommand;
             StatusCommand.class,
             MigrateCommand.class,
             McpCommand.class,
-            HelpCommand.class
-        })
-final class KrCommand implements Runnable {
+            HelpCommand.class);
+
     private final KrContext context;
 
     KrCommand(KrContext context) {

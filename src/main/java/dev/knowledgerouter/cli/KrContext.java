@@ -23,6 +23,7 @@ final class KrContext {
     private final PrintStream err;
     private final Supplier<Path> configFile;
     private final Termination termination;
+    private final long startedMillis;
     private KrConfig config;
 
     KrContext(Supplier<KrConfig> configSource, PrintStream out, PrintStream err) {
@@ -39,7 +40,7 @@ final class KrContext {
             InputStream in,
             PrintStream out,
             PrintStream err) {
-        this(configSource, configFile, in, out, err, Termination.NONE);
+        this(configSource, configFile, in, out, err, Termination.NONE, System.currentTimeMillis());
     }
 
     private KrContext(
@@ -48,8 +49,10 @@ final class KrContext {
             InputStream in,
             PrintStream out,
             PrintStream err,
-            Termination termination) {
+            Termination termination,
+            long startedMillis) {
         this.termination = termination;
+        this.startedMillis = startedMillis;
         this.configSource = configSource;
         this.configFile = configFile;
         this.in = in;
@@ -62,14 +65,21 @@ final class KrContext {
         return configFile.get();
     }
 
-    static KrContext system() {
+    /** @param startedMillis when {@code main} began, for the benchmarks that report start-up */
+    static KrContext system(long startedMillis) {
         return new KrContext(
                 ConfigLoader::fromEnvironment,
                 ConfigLoader::fileFromEnvironment,
                 System.in,
                 System.out,
                 System.err,
-                Termination.signals(System.err));
+                Termination.signals(System.err),
+                startedMillis);
+    }
+
+    /** When this invocation began (epoch milliseconds): {@code main}'s start, or the context's creation in tests. */
+    long startedMillis() {
+        return startedMillis;
     }
 
     /** How SIGTERM and SIGINT reach a command that runs until stopped; nothing in tests. */

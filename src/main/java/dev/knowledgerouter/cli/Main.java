@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** Entry point of {@code kr}: quiet logging, one-line errors, Unix exit codes (0 ok, 1 failed, 2 usage). */
 public final class Main {
@@ -22,10 +23,11 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        long started = System.currentTimeMillis();
         configureLogging();
         int status;
         try {
-            status = run(KrContext.system(), args);
+            status = run(KrContext.system(started), args);
         } catch (Throwable t) {
             // Errors (a native library that will not load, memory exhausted) bypass picocli's handler.
             System.err.println("kr: fatal: " + t.getClass().getName() + ": " + t.getMessage());
@@ -39,12 +41,24 @@ public final class Main {
     }
 
     static int run(KrContext context, String... args) {
-        CommandLine cli = commandLine(context);
+        CommandLine cli = commandLine(context, args.length == 0 ? "" : args[0]);
         return cli.execute(args);
     }
 
+    /** The whole command line, every command included. */
     static CommandLine commandLine(KrContext context) {
+        return commandLine(context, "");
+    }
+
+    /** The command line with only the command named {@code first}, or with all when no command has that name. */
+    static CommandLine commandLine(KrContext context, String first) {
         CommandLine cli = new CommandLine(new KrCommand(context));
+        boolean named = KrCommand.SUBCOMMANDS.stream().anyMatch(c -> nameOf(c).equals(first));
+        for (Class<?> command : KrCommand.SUBCOMMANDS) {
+            if (!named || nameOf(command).equals(first)) {
+                cli.addSubcommand(command);
+            }
+        }
         cli.setOut(new PrintWriter(context.out(), true));
         cli.setErr(new PrintWriter(context.err(), true));
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, context.err()));
@@ -55,6 +69,10 @@ public final class Main {
             return 2;
         });
         return cli;
+    }
+
+    private static String nameOf(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     /**

@@ -32,6 +32,11 @@ final class ParallelParser {
     private final Map<Language, LanguageExtractor> extractors;
     private final int threads;
 
+    /** The pool size of an analysis: one thread per core, at most eight. */
+    static int defaultThreads() {
+        return Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+    }
+
     ParallelParser(Map<Language, LanguageExtractor> extractors, int threads) {
         this.extractors = Map.copyOf(extractors);
         this.threads = threads;

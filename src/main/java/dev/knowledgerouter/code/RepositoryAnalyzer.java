@@ -1,11 +1,9 @@
 package dev.knowledgerouter.code;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.knowledgerouter.code.format.EnvFileExtractor;
 import dev.knowledgerouter.code.graph.GraphBuilder;
 import dev.knowledgerouter.code.graph.GraphFile;
 import dev.knowledgerouter.code.graph.GraphNode;
-import dev.knowledgerouter.code.graph.GraphValidator;
 import dev.knowledgerouter.code.graph.KnowledgeGraph;
 import dev.knowledgerouter.code.graph.ProjectMeta;
 import dev.knowledgerouter.code.lang.CodeLanguages;
@@ -106,9 +104,7 @@ public final class RepositoryAnalyzer {
         this.index = index;
         this.policy = policy;
         this.summarizer = summarizer;
-        this.parser = new ParallelParser(
-                CodeLanguages.extractors(),
-                Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
+        this.parser = new ParallelParser(CodeLanguages.extractors(), ParallelParser.defaultThreads());
         this.resolvers = CodeLanguages::resolvers;
         this.overviews = new OverviewStep(refiner);
         this.pipelined = pipelined;
@@ -197,9 +193,7 @@ public final class RepositoryAnalyzer {
             skipped.merge("unreadable", unreadable, Integer::sum);
         }
 
-        RepositoryFiles repository = new RepositoryFiles(
-                scan.root(), files.values().stream().map(FileState::extraction).toList());
-        GraphBuilder.Result built = new GraphBuilder(resolvers.apply(repository)).build(repository);
+        GraphBuilder.Result built = GraphAssembly.build(scan.root(), files, resolvers);
 
         CodeSummarizer.Result summaries = new CodeSummarizer.Result(Map.of(), 0, 0, List.of());
         if (request.summaries() == SummaryMode.LOCAL) {
@@ -212,7 +206,7 @@ public final class RepositoryAnalyzer {
             NodeSummaries.attach(files, summaries.byNodeId(), built.nodes());
         }
         List<GraphNode> nodes = NodeSummaries.describe(built.nodes(), files);
-        List<String> languages = languages(files);
+        List<String> languages = GraphAssembly.languages(files);
         OverviewStep.Outcome overview = overviews.run(
                 request.summaries(),
                 previous.overviewRefinement(),
@@ -230,19 +224,8 @@ public final class RepositoryAnalyzer {
                 overview.overview().description(),
                 Instant.now(clock).toString(),
                 GitHead.of(scan.root()).orElse(""));
-        GraphValidator.Outcome validated = new GraphValidator()
-                .validate(GraphFile.JSON.valueToTree(KnowledgeGraph.of(
-                        meta,
-                        nodes,
-                        built.edges(),
-                        overview.overview().layers(),
-                        overview.overview().tour())));
-        KnowledgeGraph graph;
-        try {
-            graph = GraphFile.JSON.treeToValue(validated.graph(), KnowledgeGraph.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the validated graph does not read back: " + e.getOriginalMessage(), e);
-        }
+        GraphAssembly.Validated validated = GraphAssembly.validate(meta, nodes, built.edges(), overview.overview());
+        KnowledgeGraph graph = validated.graph();
 
         index.open(name);
         Set<String> byModel = new HashSet<>();
@@ -366,16 +349,6 @@ public final class RepositoryAnalyzer {
         return new AnalysisState(AnalysisState.VERSION, name, root, Map.of(), indexed);
     }
 
-    private static List<String> languages(Map<String, FileState> files) {
-        return files.values().stream()
-                .map(f -> f.extraction().language())
-                .filter(Language::isCode)
-                .map(GraphBuilder::languageTag)
-                .distinct()
-                .sorted()
-                .toList();
-    }
-
     /** The qualified name a searcher knows a node by: the path for a file, {@code Outer.method} for a declaration. */
     public static String qualifiedName(GraphNode node) {
         if (node.type().equals(GraphNode.FILE)) {
@@ -405,7 +378,7 @@ public final class RepositoryAnalyzer {
      * A file's text for snippets and summaries; empty if it changed since the scan and now holds a credential, without
      * values for an environment file.
      */
-    private static String read(Path root, String path) {
+    static String read(Path root, String path) {
         try {
             String text = new SourceText(Files.readAllBytes(root.resolve(path))).text();
             if (CredentialDetector.find(text).isPresent()) {

@@ -29,8 +29,9 @@ public final class OllamaAdmin {
     public record InstalledModel(String name, long sizeBytes, String parameterSize) {}
 
     private final String host;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Built on the first request: its TLS set-up is start-up time that a client which never asks need not pay. */
+    private HttpClient http;
+
     private final ObjectMapper json = new ObjectMapper();
 
     public OllamaAdmin(String host) {
@@ -185,9 +186,16 @@ public final class OllamaAdmin {
         }
     }
 
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        }
+        return http;
+    }
+
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            HttpResponse<T> r = http.send(request, handler);
+            HttpResponse<T> r = http().send(request, handler);
             if (r.statusCode() >= 400) {
                 String message = r.body() instanceof String s ? s : "HTTP " + r.statusCode();
                 throw new AdminException("the Ollama host at " + host + " answered " + r.statusCode() + ": " + message);

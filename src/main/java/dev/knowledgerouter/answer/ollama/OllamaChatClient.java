@@ -29,8 +29,13 @@ import java.util.Optional;
  */
 public final class OllamaChatClient implements ChatClient {
     private final LocalModelSettings settings;
-    private final ChatModel model;
-    private final StreamingChatModel streaming;
+    /**
+     * Built on the first call: each starts an HTTP client, whose TLS set-up costs about 0.2 s of start-up that the
+     * commands which never ask a model (kr analyze, kr search) need not pay.
+     */
+    private ChatModel model;
+
+    private StreamingChatModel streaming;
     private final ConcurrencyGate gate;
     private final OllamaWindow window;
     private final PromptFitter fitter;
@@ -55,19 +60,31 @@ public final class OllamaChatClient implements ChatClient {
         this.gate = gate;
         this.fitter = fitter;
         this.window = new OllamaWindow(new OllamaAdmin(settings.baseUrl()), settings.model(), settings.contextTokens());
-        this.model = OllamaChatModel.builder()
-                .httpClientBuilder(new StrictHttpClient.Builder())
-                .baseUrl(settings.baseUrl())
-                .modelName(settings.model())
-                .timeout(settings.timeout())
-                .maxRetries(0)
-                .build();
-        this.streaming = OllamaStreamingChatModel.builder()
-                .httpClientBuilder(new StrictHttpClient.Builder())
-                .baseUrl(settings.baseUrl())
-                .modelName(settings.model())
-                .timeout(settings.timeout())
-                .build();
+    }
+
+    private synchronized ChatModel model() {
+        if (model == null) {
+            model = OllamaChatModel.builder()
+                    .httpClientBuilder(new StrictHttpClient.Builder())
+                    .baseUrl(settings.baseUrl())
+                    .modelName(settings.model())
+                    .timeout(settings.timeout())
+                    .maxRetries(0)
+                    .build();
+        }
+        return model;
+    }
+
+    private synchronized StreamingChatModel streaming() {
+        if (streaming == null) {
+            streaming = OllamaStreamingChatModel.builder()
+                    .httpClientBuilder(new StrictHttpClient.Builder())
+                    .baseUrl(settings.baseUrl())
+                    .modelName(settings.model())
+                    .timeout(settings.timeout())
+                    .build();
+        }
+        return streaming;
     }
 
     @Override
@@ -78,7 +95,7 @@ public final class OllamaChatClient implements ChatClient {
     @Override
     public ModelReply chat(Prompt prompt) throws ModelUnavailableException {
         Call call = prepare(prompt);
-        return gate.call(() -> ModelCall.run(name(), model, call.prompt(), call.parameters(), hints(), s -> s))
+        return gate.call(() -> ModelCall.run(name(), model(), call.prompt(), call.parameters(), hints(), s -> s))
                 .trimmed(call.trim());
     }
 
@@ -87,7 +104,14 @@ public final class OllamaChatClient implements ChatClient {
     public ModelReply stream(Prompt prompt, TokenSink sink) throws ModelUnavailableException {
         Call call = prepare(prompt);
         return gate.call(() -> StreamingModelCall.run(
-                        name(), streaming, call.prompt(), call.parameters(), hints(), s -> s, settings.timeout(), sink))
+                        name(),
+                        streaming(),
+                        call.prompt(),
+                        call.parameters(),
+                        hints(),
+                        s -> s,
+                        settings.timeout(),
+                        sink))
                 .trimmed(call.trim());
     }
 

@@ -2,6 +2,7 @@ package dev.knowledgerouter.code.scan;
 
 import dev.knowledgerouter.code.syntax.Language;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -18,6 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,10 +38,17 @@ import org.slf4j.LoggerFactory;
  * by path and logged, without its value.
  *
  * <p>Checks run cheapest first: by path, then by size, and only then is the content read (once, for
- * both the sniffing and the hash).
+ * both the sniffing and the hash). The walk runs on the calling thread; the reading, on a few threads beside it,
+ * and the result is the same whatever order they finish in.
  */
 public final class RepositoryScanner {
     private static final Logger LOG = LoggerFactory.getLogger(RepositoryScanner.class);
+    /**
+     * Threads that read, sniff, search for credentials and hash the files the walk lists: most of a scan's time, and
+     * independent per file. The walk itself stays on the calling thread, and the results are taken in its order.
+     */
+    private static final int READERS =
+            Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
 
     private final ScanPolicy policy;
 
@@ -58,14 +70,20 @@ public final class RepositoryScanner {
             throw new NotDirectoryException(root.toString());
         }
         refuseCredentialRoot(root, realRoot);
-        Walk walk = new Walk(realRoot);
         IgnoreRules rules = IgnoreRules.NONE
                 .with(readIgnoreFile(realRoot.resolve(".git/info/exclude"), ""))
                 .with(readIgnoreFile(realRoot.resolve(".gitignore"), ""));
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(realRoot)) {
-            walk.directory(entries, "", rules);
+        ExecutorService readers = Executors.newFixedThreadPool(
+                READERS, Thread.ofPlatform().daemon().name("kr-scan-", 0).factory());
+        try {
+            Walk walk = new Walk(realRoot, readers);
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(realRoot)) {
+                walk.directory(entries, "", rules);
+            }
+            return walk.report();
+        } finally {
+            readers.shutdownNow();
         }
-        return walk.report();
     }
 
     /** Checked by name as given and as resolved: a link to {@code ~/.ssh} is refused like {@code ~/.ssh}. */
@@ -93,17 +111,38 @@ public final class RepositoryScanner {
     private final class Walk {
         private final Path root;
         private final List<String> rootComponents;
+        private final ExecutorService readers;
+        private final List<Future<Inspected>> reading = new ArrayList<>();
         private final TreeMap<String, SourceFile> files = new TreeMap<>();
         private final Map<SkipReason, Integer> skipped = new EnumMap<>(SkipReason.class);
         private final List<CredentialSkip> credentials = new ArrayList<>();
 
-        Walk(Path root) {
+        Walk(Path root, ExecutorService readers) {
             this.root = root;
             this.rootComponents = CredentialPaths.components(root);
+            this.readers = readers;
         }
 
-        ScanReport report() {
+        ScanReport report() throws IOException {
+            for (Future<Inspected> future : reading) {
+                switch (await(future)) {
+                    case Kept kept -> files.put(kept.path(), kept.file());
+                    case Skipped skip -> skip(skip.reason());
+                    case Withheld withheld -> credential(withheld.entry());
+                }
+            }
             return new ScanReport(root, files.values().stream().toList(), skipped, credentials);
+        }
+
+        private static Inspected await(Future<Inspected> future) throws IOException {
+            try {
+                return future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("scan interrupted");
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("reading a file failed: " + e.getCause(), e.getCause());
+            }
         }
 
         void directory(DirectoryStream<Path> entries, String dirPath, IgnoreRules rules) {
@@ -132,7 +171,7 @@ public final class RepositoryScanner {
                 } else if (!attributes.isRegularFile()) {
                     skip(SkipReason.UNKNOWN_TYPE);
                 } else {
-                    file(entry, path, name, attributes.size()).ifPresent(kept -> files.put(path, kept));
+                    file(entry, path, name, attributes.size());
                 }
             }
         }
@@ -159,11 +198,12 @@ public final class RepositoryScanner {
             }
         }
 
-        private Optional<SourceFile> file(Path file, String path, String name, long size) {
+        /** Judges a file by its name and size here, and leaves its content to a reader. */
+        private void file(Path file, String path, String name, long size) {
             Optional<Language> language = Language.of(name);
             if (CredentialPaths.isCredentialFile(name, language)) {
                 credential(new CredentialSkip(path, null, SkipReason.CREDENTIAL_FILE));
-                return Optional.empty();
+                return;
             }
             SkipReason byName = policy.isLockFile(name)
                     ? SkipReason.LOCK_FILE
@@ -175,41 +215,10 @@ public final class RepositoryScanner {
                                             ? SkipReason.UNKNOWN_TYPE
                                             : size > policy.maxFileBytes() ? SkipReason.TOO_LARGE : null;
             if (byName != null) {
-                return skipped(byName);
+                skip(byName);
+                return;
             }
-            byte[] content;
-            try {
-                content = Files.readAllBytes(file);
-            } catch (IOException e) {
-                return skipped(SkipReason.UNREADABLE);
-            }
-            if (content.length > policy.maxFileBytes()) {
-                return skipped(SkipReason.TOO_LARGE); // grew since it was listed
-            }
-            if (ContentSniffer.isBinary(content)) {
-                return skipped(SkipReason.BINARY);
-            }
-            String head = ContentSniffer.head(content);
-            if (ContentSniffer.hasGeneratedMarker(head)) {
-                return skipped(SkipReason.GENERATED);
-            }
-            // Minifiers work on JavaScript and TypeScript output; elsewhere a long line is just a long line.
-            if (language.get().isEcmaScript() && ContentSniffer.hasOverlongLine(head)) {
-                return skipped(SkipReason.MINIFIED);
-            }
-            String text = new String(content, StandardCharsets.UTF_8);
-            Optional<CredentialDetector.Finding> secret = CredentialDetector.find(text);
-            if (secret.isPresent()) {
-                credential(new CredentialSkip(
-                        path, secret.get().line(), secret.get().reason()));
-                return Optional.empty();
-            }
-            return Optional.of(new SourceFile(Path.of(path), language.get(), content.length, sha256(content)));
-        }
-
-        private Optional<SourceFile> skipped(SkipReason reason) {
-            skip(reason);
-            return Optional.empty();
+            reading.add(readers.submit(() -> inspect(file, path, language.get())));
         }
 
         private void skip(SkipReason reason) {
@@ -229,6 +238,46 @@ public final class RepositoryScanner {
             return CredentialPaths.folderAt(CredentialPaths.tail(rootComponents, path))
                     .isPresent();
         }
+    }
+
+    /** What reading a file found: kept, skipped, or withheld as a credential. */
+    private sealed interface Inspected permits Kept, Skipped, Withheld {}
+
+    private record Kept(String path, SourceFile file) implements Inspected {}
+
+    private record Skipped(SkipReason reason) implements Inspected {}
+
+    private record Withheld(CredentialSkip entry) implements Inspected {}
+
+    /** Reads the content once, for the sniffing, the credential search and the hash (on a reader thread). */
+    private Inspected inspect(Path file, String path, Language language) {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return new Skipped(SkipReason.UNREADABLE);
+        }
+        if (content.length > policy.maxFileBytes()) {
+            return new Skipped(SkipReason.TOO_LARGE); // grew since it was listed
+        }
+        if (ContentSniffer.isBinary(content)) {
+            return new Skipped(SkipReason.BINARY);
+        }
+        String head = ContentSniffer.head(content);
+        if (ContentSniffer.hasGeneratedMarker(head)) {
+            return new Skipped(SkipReason.GENERATED);
+        }
+        // Minifiers work on JavaScript and TypeScript output; elsewhere a long line is just a long line.
+        if (language.isEcmaScript() && ContentSniffer.hasOverlongLine(head)) {
+            return new Skipped(SkipReason.MINIFIED);
+        }
+        String text = new String(content, StandardCharsets.UTF_8);
+        Optional<CredentialDetector.Finding> secret = CredentialDetector.find(text);
+        if (secret.isPresent()) {
+            return new Withheld(
+                    new CredentialSkip(path, secret.get().line(), secret.get().reason()));
+        }
+        return new Kept(path, new SourceFile(Path.of(path), language, content.length, sha256(content)));
     }
 
     /** Lower-case hex SHA-256, as {@link SourceFile#sha256()} holds it. */

@@ -20,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -279,6 +281,26 @@ class RepositoryScannerTest {
         assertEquals(Language.GO, report.files().get(3).language());
         assertEquals(repo.toRealPath(), report.root());
         assertEquals(0, report.skippedTotal());
+    }
+
+    @Test
+    void filesReadOnSeveralThreadsStillComeBackInPathOrderWithEverySkipCounted() throws IOException {
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String path = "pkg" + (i % 7) + "/File" + i + ".java";
+            write(path, "class File" + i + " {}\n");
+            expected.add(path);
+            write("pkg" + (i % 7) + "/data" + i + ".txt", new byte[] {'a', 0, 'b'});
+        }
+        Collections.sort(expected);
+
+        ScanReport report = scan();
+
+        assertEquals(expected, paths(report));
+        assertEquals(Map.of(BINARY, 300), report.skipped());
+        assertEquals(
+                RepositoryScanner.sha256("class File42 {}\n".getBytes(StandardCharsets.UTF_8)),
+                report.files().get(expected.indexOf("pkg0/File42.java")).sha256());
     }
 
     @Test

@@ -1,0 +1,62 @@
+package dev.knowledgerouter.code;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.knowledgerouter.code.graph.GraphBuilder;
+import dev.knowledgerouter.code.graph.GraphCorrection;
+import dev.knowledgerouter.code.graph.GraphEdge;
+import dev.knowledgerouter.code.graph.GraphFile;
+import dev.knowledgerouter.code.graph.GraphNode;
+import dev.knowledgerouter.code.graph.GraphValidator;
+import dev.knowledgerouter.code.graph.KnowledgeGraph;
+import dev.knowledgerouter.code.graph.ProjectMeta;
+import dev.knowledgerouter.code.overview.Overview;
+import dev.knowledgerouter.code.syntax.ImportResolver;
+import dev.knowledgerouter.code.syntax.Language;
+import dev.knowledgerouter.code.syntax.RepositoryFiles;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The deterministic steps from parsed files to the graph that {@code kr analyze} writes: resolve and build, then
+ * validate. Shared by the analysis and by {@link ParseBenchmark}, so the benchmark measures the same work.
+ */
+final class GraphAssembly {
+    private GraphAssembly() {}
+
+    /** The validated graph, and what the validator had to correct in it. */
+    record Validated(KnowledgeGraph graph, List<GraphCorrection> corrections) {}
+
+    static GraphBuilder.Result build(
+            Path root,
+            Map<String, FileState> files,
+            Function<RepositoryFiles, Map<Language, ImportResolver>> resolvers) {
+        RepositoryFiles repository = new RepositoryFiles(
+                root, files.values().stream().map(FileState::extraction).toList());
+        return new GraphBuilder(resolvers.apply(repository)).build(repository);
+    }
+
+    /** The code languages of the files, as the graph's metadata names them. */
+    static List<String> languages(Map<String, FileState> files) {
+        return files.values().stream()
+                .map(f -> f.extraction().language())
+                .filter(Language::isCode)
+                .map(GraphBuilder::languageTag)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    static Validated validate(ProjectMeta meta, List<GraphNode> nodes, List<GraphEdge> edges, Overview overview) {
+        GraphValidator.Outcome validated = new GraphValidator()
+                .validate(GraphFile.JSON.valueToTree(
+                        KnowledgeGraph.of(meta, nodes, edges, overview.layers(), overview.tour())));
+        try {
+            return new Validated(
+                    GraphFile.JSON.treeToValue(validated.graph(), KnowledgeGraph.class), validated.corrections());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the validated graph does not read back: " + e.getOriginalMessage(), e);
+        }
+    }
+}
