@@ -1,9 +1,12 @@
 package dev.knowledgerouter.code.lang;
 
+import dev.knowledgerouter.code.lang.EcmaScriptQuery.Found;
+import dev.knowledgerouter.code.lang.EcmaScriptQuery.Part;
 import dev.knowledgerouter.code.syntax.CodeText;
 import dev.knowledgerouter.code.syntax.SourceText;
 import dev.knowledgerouter.code.syntax.SyntaxNodes;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.treesitter.TSNode;
 
@@ -21,43 +24,30 @@ final class EcmaScriptExports {
     }
 
     /**
-     * Reads the module-level names exported apart from their declaration ({@code export { a, b }}, {@code export
-     * default a}, TypeScript {@code export = a}, CommonJS {@code module.exports = { a }}) before the walk, because
-     * the clause may come after the declaration it exports.
+     * Gathers the module-level names exported apart from their declaration ({@code export { a, b }}, {@code export
+     * default a}, TypeScript {@code export = a}, CommonJS {@code module.exports = { a }}) from what the query found,
+     * before any declaration is read, because the clause may come after the declaration it exports.
      */
-    static EcmaScriptExports of(TSNode root, SourceText source) {
+    static EcmaScriptExports of(List<Found> moduleExports, EcmaScriptQuery query, SourceText source) {
         Set<String> names = new HashSet<>();
-        for (TSNode statement : SyntaxNodes.namedChildren(root)) {
-            if (SyntaxNodes.type(statement).equals("export_statement")
-                    && statement.getChildByFieldName("source").isNull()) {
-                for (int j = 0; j < statement.getNamedChildCount(); j++) {
-                    TSNode child = statement.getNamedChild(j);
-                    if (SyntaxNodes.type(child).equals("export_clause")) {
-                        for (int k = 0; k < child.getNamedChildCount(); k++) {
-                            TSNode specifier = child.getNamedChild(k);
-                            if (SyntaxNodes.type(specifier).equals("export_specifier")) {
-                                names.add(source.of(specifier.getChildByFieldName("name")));
-                            }
-                        }
-                    } else if (SyntaxNodes.type(child).equals("identifier")) {
-                        names.add(source.of(child));
-                    }
-                }
-            } else if (SyntaxNodes.type(statement).equals("expression_statement")
-                    && statement.getNamedChildCount() > 0
-                    && statement.getNamedChild(0).getType().equals("assignment_expression")) {
-                commonJsExports(statement.getNamedChild(0), source, names);
+        for (Found found : moduleExports) {
+            switch (found.kind()) {
+                case EXPORTED_NAME -> names.add(source.of(found.node()));
+                case EXPORTED_NAMELESS -> names.add("");
+                case COMMON_JS ->
+                    commonJsExports(query.part(found, Part.LEFT), query.part(found, Part.RIGHT), source, names);
+                default -> throw new IllegalArgumentException("not a module-level export: " + found.kind());
             }
         }
         return new EcmaScriptExports(source, names);
     }
 
-    private static void commonJsExports(TSNode assignment, SourceText source, Set<String> names) {
-        String left = CodeText.withoutWhitespace(source.of(assignment.getChildByFieldName("left")));
-        TSNode right = assignment.getChildByFieldName("right");
+    /** {@code module.exports = a}, {@code module.exports = { a, b: c }}, {@code exports.a = a}. */
+    private static void commonJsExports(TSNode leftNode, TSNode right, SourceText source, Set<String> names) {
+        String left = CodeText.withoutWhitespace(source.of(leftNode));
         boolean whole = left.equals("module.exports");
         boolean member = left.startsWith("exports.") || left.startsWith("module.exports.");
-        if (!whole && !member || right.isNull()) {
+        if (!whole && !member) {
             return;
         }
         if (SyntaxNodes.type(right).equals("identifier")) {

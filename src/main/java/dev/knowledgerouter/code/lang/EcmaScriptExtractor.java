@@ -1,22 +1,20 @@
 package dev.knowledgerouter.code.lang;
 
-import static dev.knowledgerouter.code.syntax.SyntaxNodes.line;
-
-import dev.knowledgerouter.code.syntax.CodeText;
-import dev.knowledgerouter.code.syntax.Declaration;
-import dev.knowledgerouter.code.syntax.DeclarationKind;
+import dev.knowledgerouter.code.lang.EcmaScriptDeclarations.Scope;
+import dev.knowledgerouter.code.lang.EcmaScriptQuery.Found;
+import dev.knowledgerouter.code.lang.EcmaScriptQuery.Kind;
+import dev.knowledgerouter.code.lang.EcmaScriptQuery.Part;
+import dev.knowledgerouter.code.lang.EcmaScriptReferences.Draft;
 import dev.knowledgerouter.code.syntax.ExtractionBuilder;
 import dev.knowledgerouter.code.syntax.FileExtraction;
 import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.LanguageExtractor;
 import dev.knowledgerouter.code.syntax.SourceText;
-import dev.knowledgerouter.code.syntax.SupertypeRef;
 import dev.knowledgerouter.code.syntax.SyntaxNodes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
 import org.treesitter.TSNode;
 
 /**
@@ -28,354 +26,285 @@ import org.treesitter.TSNode;
  *
  * <p>JavaScript has no single declaration form for functions: {@code const f = () => ...} is as much a
  * function as {@code function f()}, so variables bound to function or class expressions count as
- * declarations under the variable's name. The walk here handles declarations; imports and calls are read by
- * {@link EcmaScriptReferences}, visibility by {@link EcmaScriptExports}, heads and docs by
- * {@link EcmaScriptDeclarationText}.
+ * declarations under the variable's name.
+ *
+ * <p>The nodes that matter are found by one tree-sitter query per grammar ({@link EcmaScriptQuery}) rather than by
+ * walking the tree from Java: the binding answers every question about a node with a native call that copies the
+ * node (about a microsecond), so visiting each of a file's thousands of nodes cost more than everything else, while
+ * the native search hands over only the few hundred an extraction reads. What a walk knew from where it was (the
+ * enclosing function for a call, the class for a method, that the inside of an interface is not read) comes from the
+ * spans of the enclosing nodes found, kept as a stack of {@link Frame}s. Declarations are recorded by
+ * {@link EcmaScriptDeclarations}, imports and calls by {@link EcmaScriptReferences}, visibility by
+ * {@link EcmaScriptExports}, heads and docs by {@link EcmaScriptDeclarationText}.
  */
 public final class EcmaScriptExtractor implements LanguageExtractor {
     private final Language language;
+    private final EcmaScriptQuery query;
 
     public EcmaScriptExtractor(Language language) {
         if (!language.isEcmaScript()) {
             throw new IllegalArgumentException("not an ECMAScript language: " + language);
         }
         this.language = language;
+        this.query = EcmaScriptQuery.of(language);
     }
 
     @Override
     public FileExtraction extract(String path, SourceText source, TSNode root) {
         ExtractionBuilder out = new ExtractionBuilder();
-        new Walk(source, EcmaScriptExports.of(root, source), out).run(root);
+        new Reading(source, query, out).read(root);
         return out.build(path, language, "", source, root);
     }
 
-    /**
-     * Where the walk is: the enclosing declaration (for qualified names), the enclosing function (for call
-     * attribution) and whether members of the enclosing class are reachable from other files.
-     */
-    private record Scope(String parent, String caller, boolean membersExported) {
-        static final Scope FILE = new Scope("", "", false);
+    /** A node whose span changes how what lies inside it is read; frames nest as the nodes do. */
+    private sealed interface Frame permits Open, Closed, Reexport {
+        int start();
 
-        String qualify(String name) {
-            return parent.isEmpty() ? name : parent + "." + name;
-        }
+        int end();
     }
 
-    private record Pending(TSNode node, Scope scope) {}
+    /**
+     * Inside, declarations belong to {@code scope} and calls are made by its caller. A decorator that is the node's
+     * own child runs where the node is declared, in {@code outer} (null when the node's decorators are read as the
+     * rest of it). {@code value} marks a declarator's value, whose inside is read but which is not itself read as a
+     * declaration.
+     */
+    private record Open(int start, int end, Scope scope, Scope outer, boolean value) implements Frame {}
+
+    /**
+     * Nothing inside is read but the node's own parts: the value of a declarator or the body of an enum, read in
+     * {@code inner} (null when there is none), or the names of an import ({@code draft}).
+     */
+    private record Closed(int start, int end, Scope inner, Draft draft) implements Frame {}
+
+    /** An {@code export ... from}: read as its surroundings are, while its names go to its import. */
+    private record Reexport(int start, int end, Scope scope, Draft draft) implements Frame {}
 
     /** The state of one extraction; a new one per file keeps the extractor itself stateless. */
-    private static final class Walk {
-        private static final Set<String> FUNCTION_VALUES =
-                Set.of("arrow_function", "function_expression", "generator_function");
-        private static final Set<String> NAMED_DECLARATIONS = Set.of(
-                "function_declaration",
-                "generator_function_declaration",
-                "function_signature",
-                "class_declaration",
-                "abstract_class_declaration",
-                "method_definition",
-                "method_signature",
-                "abstract_method_signature",
-                "interface_declaration",
-                "type_alias_declaration",
-                "enum_declaration");
-
+    private static final class Reading {
         private final SourceText source;
-        private final EcmaScriptExports exports;
-        private final EcmaScriptDeclarationText text;
+        private final EcmaScriptQuery query;
         private final EcmaScriptReferences references;
         private final ExtractionBuilder out;
-        private final List<Pending> scheduled = new ArrayList<>();
+        private EcmaScriptDeclarations declarations;
 
-        Walk(SourceText source, EcmaScriptExports exports, ExtractionBuilder out) {
+        Reading(SourceText source, EcmaScriptQuery query, ExtractionBuilder out) {
             this.source = source;
-            this.exports = exports;
-            this.text = new EcmaScriptDeclarationText(source);
+            this.query = query;
             this.references = new EcmaScriptReferences(source, out);
             this.out = out;
         }
 
         /**
-         * Walks the tree depth-first with an explicit stack: generated code nests expressions thousands
-         * deep ({@code a + b + c ...}), which would overflow the Java stack if each level were a call.
-         * Handlers never recurse; they {@link #visit} the children they want walked, in order.
+         * Reads what the query found in the order a depth-first walk meets it, with the frames of the enclosing
+         * nodes that matter: the innermost says the scope of what is declared there and the caller of the calls made
+         * there, or that nothing there is read (the inside of an interface, a type alias or an import statement).
+         * Module-level exports are gathered first, because an export clause may follow what it exports. No frame
+         * is a Java call, so code nested thousands deep ({@code a + b + c ...}) cannot overflow the stack.
          */
-        void run(TSNode root) {
-            Deque<Pending> stack = new ArrayDeque<>();
-            stack.push(new Pending(root, Scope.FILE));
-            while (!stack.isEmpty()) {
-                Pending next = stack.pop();
-                handle(next.node(), next.scope());
-                for (int i = scheduled.size() - 1; i >= 0; i--) {
-                    stack.push(scheduled.get(i));
+        void read(TSNode root) {
+            List<Found> found = query.find(root);
+            List<Found> moduleExports = new ArrayList<>();
+            for (Found f : found) {
+                if (f.kind().moduleExport()) {
+                    moduleExports.add(f);
                 }
-                scheduled.clear();
             }
+            declarations = new EcmaScriptDeclarations(source, EcmaScriptExports.of(moduleExports, query, source), out);
+            Deque<Frame> frames = new ArrayDeque<>();
+            for (Found f : found) {
+                if (f.kind().moduleExport()) {
+                    continue;
+                }
+                while (!frames.isEmpty() && frames.peek().end() <= f.start()) {
+                    frames.pop();
+                }
+                Frame top = frames.peek();
+                if (top instanceof Closed closed) {
+                    partOfClosed(f, closed, frames);
+                } else if (!(top instanceof Open open && open.value() && spans(f, open))) {
+                    Frame opened = read(f, top, frames);
+                    if (opened != null) {
+                        frames.push(opened);
+                    }
+                }
+            }
+            references.finish();
         }
 
-        /** Schedules a node to be walked after the current one, before its later siblings. */
-        private void visit(TSNode node, Scope scope) {
-            if (SyntaxNodes.present(node)) {
-                scheduled.add(new Pending(node, scope));
+        /** Reads one found node; returns the frame it opens for what lies inside it, or null. */
+        private Frame read(Found f, Frame top, Deque<Frame> frames) {
+            Scope scope = switch (top) {
+                case null -> Scope.FILE;
+                case Open open -> open.scope();
+                case Reexport reexport -> reexport.scope();
+                case Closed closed -> throw new IllegalStateException("nothing inside a closed node is read");
+            };
+            TSNode node = f.node();
+            switch (f.kind()) {
+                case IMPORT -> {
+                    Draft draft = references.importStatement(node, query.part(f, Part.SOURCE));
+                    return new Closed(f.start(), f.end(), null, draft);
+                }
+                case REEXPORT -> {
+                    Draft draft = references.reexport(node, query.part(f, Part.SOURCE));
+                    return new Reexport(f.start(), f.end(), scope, draft);
+                }
+                case REEXPORT_STAR, REEXPORT_NAME, REEXPORT_NAMELESS -> reexportPart(f, frames);
+                case DYNAMIC_IMPORT -> references.dynamicImport(node, query.part(f, Part.ARGUMENTS));
+                case CALL, NEW ->
+                    references.call(node, query.part(f, Part.CALLEE), scope.caller(), f.kind() == Kind.NEW);
+                case SUPER_CALL -> references.superCall(node, scope.caller());
+                case MEMBER_CALL ->
+                    references.memberCall(query.part(f, Part.OBJECT), query.part(f, Part.PROPERTY), scope.caller());
+                case DECORATOR -> {
+                    return decorator(f, top);
+                }
+                default -> {
+                    return declaration(f, scope);
+                }
             }
+            return null;
         }
 
-        private void handle(TSNode node, Scope scope) {
-            if (NAMED_DECLARATIONS.contains(SyntaxNodes.type(node))
-                    && nameOf(node).isEmpty()) {
-                // Recovered from broken code without its name: nothing to call it by, but its calls still count.
-                visitChildren(node, scope);
-                return;
-            }
-            switch (SyntaxNodes.type(node)) {
-                case "function_declaration", "generator_function_declaration", "function_signature" ->
-                    function(node, nameOf(node), scope);
-                case "class_declaration", "abstract_class_declaration" -> classLike(node, nameOf(node), scope);
-                case "class" -> {
+        /** Records a declaration; returns the frame of its inside, or null for one that is not (or has no name). */
+        private Frame declaration(Found f, Scope scope) {
+            TSNode node = f.node();
+            EcmaScriptDeclarations declare = declarations;
+            switch (f.kind()) {
+                case FUNCTION -> {
+                    return declare.named(node)
+                            ? open(f, declare.function(node, declare.nameOf(node), scope), scope)
+                            : null;
+                }
+                case DEFAULT_FUNCTION -> {
+                    return open(f, declare.function(node, "default", scope), scope);
+                }
+                case CLASS_DECLARATION -> {
+                    return declare.named(node)
+                            ? open(f, declare.classLike(node, declare.nameOf(node), scope), scope)
+                            : null;
+                }
+                case CLASS -> {
                     // A named class expression declares its name as much as a class declaration does;
                     // tree-sitter also recovers a declaration after broken code as one.
-                    String name = nameOf(node);
-                    if (!name.isEmpty()) {
-                        classLike(node, name, scope);
-                    } else if (SyntaxNodes.parentIs(node, "export_statement")) {
-                        classLike(node, "default", scope);
-                    } else {
-                        visitChildren(node, scope);
+                    if (declare.named(node)) {
+                        return open(f, declare.classLike(node, declare.nameOf(node), scope), scope);
                     }
+                    return SyntaxNodes.parentIs(node, "export_statement")
+                            ? open(f, declare.classLike(node, "default", scope), scope)
+                            : null;
                 }
-                case "arrow_function", "function_expression", "generator_function" -> {
-                    if (SyntaxNodes.parentIs(node, "export_statement")) {
-                        function(node, "default", scope);
-                    } else {
-                        visitChildren(node, scope);
+                case FUNCTION_VARIABLE -> {
+                    TSNode value = query.part(f, Part.VALUE);
+                    return closed(f, declare.functionVariable(node, query.part(f, Part.NAME), value, scope));
+                }
+                case CLASS_VARIABLE -> {
+                    TSNode value = query.part(f, Part.VALUE);
+                    return closed(f, declare.classVariable(node, query.part(f, Part.NAME), value, scope));
+                }
+                case METHOD -> {
+                    return declare.named(node) ? open(f, declare.method(node, scope), scope) : null;
+                }
+                case FIELD_METHOD -> {
+                    TSNode value = query.part(f, Part.FIELD_VALUE);
+                    return open(f, declare.fieldMethod(node, query.part(f, Part.NAME), value, scope), scope);
+                }
+                case INTERFACE -> {
+                    if (!declare.named(node)) {
+                        return null;
                     }
+                    declare.interfaceDeclaration(node, scope);
+                    return closed(f, null);
                 }
-                case "variable_declarator" -> variable(node, scope);
-                case "method_definition", "method_signature", "abstract_method_signature" -> {
-                    if (SyntaxNodes.parentIs(node, "class_body")) {
-                        method(node, scope);
-                    } else {
-                        visitChildren(node, scope);
+                case TYPE_ALIAS -> {
+                    if (!declare.named(node)) {
+                        return null;
                     }
+                    declare.typeAlias(node, scope);
+                    return closed(f, null);
                 }
-                case "field_definition", "public_field_definition" -> fieldDefinition(node, scope);
-                case "interface_declaration" -> interfaceDeclaration(node, scope);
-                case "type_alias_declaration" -> typeAlias(node, scope);
-                case "enum_declaration" -> {
-                    TSNode body = node.getChildByFieldName("body");
-                    Declaration enumeration = declare(
-                            DeclarationKind.ENUM,
-                            source.of(node.getChildByFieldName("name")),
-                            node,
-                            text.head(node, body),
-                            isExported(node, scope),
-                            scope);
-                    visit(body, new Scope(enumeration.qualifiedName(), scope.caller(), false));
+                case ENUM -> {
+                    return declare.named(node) ? closed(f, declare.enumDeclaration(node, scope)) : null;
                 }
-                case "import_statement" -> references.importStatement(node);
-                case "export_statement" -> {
-                    references.reexport(node);
-                    visitChildren(node, scope);
+                // Parts of a closed node, read inside it; module-level exports, read first.
+                default -> {
+                    return null;
                 }
-                case "call_expression" -> {
-                    references.call(node, scope.caller());
-                    visitChildren(node, scope);
-                }
-                case "new_expression" -> {
-                    references.construction(node, scope.caller());
-                    visitChildren(node, scope);
-                }
-                case "comment" -> {}
-                default -> visitChildren(node, scope);
             }
         }
 
-        private void visitChildren(TSNode node, Scope scope) {
-            for (int i = 0; i < node.getNamedChildCount(); i++) {
-                visit(node.getNamedChild(i), scope);
+        /** A declaration whose inside is read in {@code inner}, its decorators in {@code outer}. */
+        private static Frame open(Found f, Scope inner, Scope outer) {
+            return new Open(f.start(), f.end(), inner, outer, false);
+        }
+
+        /** A declaration whose inside is not read but for its value or body, in {@code inner}. */
+        private static Frame closed(Found f, Scope inner) {
+            return new Closed(f.start(), f.end(), inner, null);
+        }
+
+        /** Inside a closed node only its own parts are read. */
+        private void partOfClosed(Found f, Closed closed, Deque<Frame> frames) {
+            if (!owns(closed, f)) {
+                return;
+            }
+            switch (f.kind()) {
+                case VALUE -> {
+                    if (closed.inner() != null) {
+                        frames.push(new Open(f.start(), f.end(), closed.inner(), null, true));
+                    }
+                }
+                case IMPORT_NAME, IMPORT_NAMELESS, REQUIRE_CLAUSE -> {
+                    if (closed.draft() == null) {
+                        return;
+                    }
+                    if (f.kind() == Kind.REQUIRE_CLAUSE) {
+                        references.requireClause(closed.draft(), f.node());
+                    } else {
+                        references.name(closed.draft(), f.kind() == Kind.IMPORT_NAME ? source.of(f.node()) : "");
+                    }
+                }
+                default -> {}
+            }
+        }
+
+        /** The {@code *} or a name of an {@code export ... from}, for its import. */
+        private void reexportPart(Found f, Deque<Frame> frames) {
+            for (Frame frame : frames) {
+                if (frame instanceof Reexport reexport && owns(reexport, f)) {
+                    switch (f.kind()) {
+                        case REEXPORT_STAR -> references.wildcard(reexport.draft());
+                        case REEXPORT_NAME -> references.name(reexport.draft(), source.of(f.node()));
+                        default -> references.name(reexport.draft(), "");
+                    }
+                    return;
+                }
             }
         }
 
         /** Decorators run where the declaration is made, not inside it, so their calls belong to the outer scope. */
-        private void visitDeclarationChildren(TSNode node, Scope outer, Scope inner) {
-            for (TSNode child : SyntaxNodes.namedChildren(node)) {
-                visit(child, SyntaxNodes.type(child).equals("decorator") ? outer : inner);
+        private static Frame decorator(Found f, Frame top) {
+            if (!(top instanceof Open open) || open.outer() == null) {
+                return null;
             }
+            TSNode parent = f.node().getParent();
+            boolean own = SyntaxNodes.present(parent)
+                    && SyntaxNodes.startByte(parent) == open.start()
+                    && SyntaxNodes.endByte(parent) == open.end();
+            return own ? new Open(f.start(), f.end(), open.outer(), null, false) : null;
         }
 
-        private void function(TSNode node, String name, Scope scope) {
-            Declaration function = declare(
-                    DeclarationKind.FUNCTION,
-                    name,
-                    node,
-                    text.head(node, node.getChildByFieldName("body")),
-                    isExported(node, scope),
-                    scope);
-            visitDeclarationChildren(node, scope, new Scope(function.qualifiedName(), function.qualifiedName(), false));
+        /** Whether the match's owner (the statement or declaration a part belongs to) is the frame's node. */
+        private boolean owns(Frame frame, Found part) {
+            TSNode owner = query.part(part, Part.OWNER);
+            return owner != null
+                    && SyntaxNodes.startByte(owner) == frame.start()
+                    && SyntaxNodes.endByte(owner) == frame.end();
         }
 
-        private void classLike(TSNode node, String name, Scope scope) {
-            boolean exported = isExported(node, scope);
-            TSNode body = node.getChildByFieldName("body");
-            Declaration type = declare(DeclarationKind.CLASS, name, node, text.head(node, body), exported, scope);
-            heritage(node, type.qualifiedName());
-            visitDeclarationChildren(node, scope, new Scope(type.qualifiedName(), scope.caller(), exported));
-        }
-
-        /** {@code const f = () => ...}, {@code let g = function () {...}}, {@code const K = class {...}}. */
-        private void variable(TSNode declarator, Scope scope) {
-            TSNode name = declarator.getChildByFieldName("name");
-            TSNode value = declarator.getChildByFieldName("value");
-            if (name.isNull() || !SyntaxNodes.type(name).equals("identifier") || value.isNull()) {
-                visitChildren(declarator, scope);
-                return;
-            }
-            boolean exported = isExported(declarator, scope);
-            if (FUNCTION_VALUES.contains(SyntaxNodes.type(value))) {
-                Declaration function = declare(
-                        DeclarationKind.FUNCTION,
-                        source.of(name),
-                        declarator,
-                        text.head(declarator, value.getChildByFieldName("body")),
-                        exported,
-                        scope);
-                visitChildren(value, new Scope(function.qualifiedName(), function.qualifiedName(), false));
-            } else if (SyntaxNodes.type(value).equals("class")) {
-                Declaration type = declare(
-                        DeclarationKind.CLASS,
-                        source.of(name),
-                        declarator,
-                        text.head(declarator, value.getChildByFieldName("body")),
-                        exported,
-                        scope);
-                heritage(value, type.qualifiedName());
-                visitChildren(value, new Scope(type.qualifiedName(), scope.caller(), exported));
-            } else {
-                visitChildren(declarator, scope);
-            }
-        }
-
-        private void method(TSNode node, Scope scope) {
-            String name = nameOf(node);
-            DeclarationKind kind = name.equals("constructor") ? DeclarationKind.CONSTRUCTOR : DeclarationKind.METHOD;
-            member(node, kind, name, node.getChildByFieldName("body"), scope);
-        }
-
-        /** A class field holding a function ({@code handle = () => {...}}) is a method bound to the instance. */
-        private void fieldDefinition(TSNode node, Scope scope) {
-            TSNode nameNode = node.getChildByFieldName("name").isNull()
-                    ? node.getChildByFieldName("property")
-                    : node.getChildByFieldName("name");
-            TSNode value = node.getChildByFieldName("value");
-            if (nameNode.isNull() || value.isNull() || !FUNCTION_VALUES.contains(SyntaxNodes.type(value))) {
-                visitChildren(node, scope);
-                return;
-            }
-            member(node, DeclarationKind.METHOD, source.of(nameNode), value.getChildByFieldName("body"), scope);
-        }
-
-        /** A class member, reachable from other files when its class is and it is not private. */
-        private void member(TSNode node, DeclarationKind kind, String name, TSNode body, Scope scope) {
-            Declaration member = declare(
-                    kind,
-                    name,
-                    node,
-                    text.head(node, body),
-                    scope.membersExported() && !exports.isPrivateMember(node, name),
-                    scope);
-            visitDeclarationChildren(node, scope, new Scope(member.qualifiedName(), member.qualifiedName(), false));
-        }
-
-        private void interfaceDeclaration(TSNode node, Scope scope) {
-            Declaration type = declare(
-                    DeclarationKind.INTERFACE,
-                    source.of(node.getChildByFieldName("name")),
-                    node,
-                    text.head(node, node.getChildByFieldName("body")),
-                    isExported(node, scope),
-                    scope);
-            for (TSNode clause : SyntaxNodes.namedChildren(node)) {
-                if (SyntaxNodes.type(clause).equals("extends_type_clause")) {
-                    for (int j = 0; j < clause.getNamedChildCount(); j++) {
-                        supertype(type.qualifiedName(), clause.getNamedChild(j), false);
-                    }
-                }
-            }
-        }
-
-        /** An object type is the alias's body, as an interface's is; anything shorter is the point of the alias. */
-        private void typeAlias(TSNode node, Scope scope) {
-            TSNode value = node.getChildByFieldName("value");
-            TSNode end = !value.isNull() && SyntaxNodes.type(value).equals("object_type") ? value : null;
-            declare(
-                    DeclarationKind.TYPE_ALIAS,
-                    source.of(node.getChildByFieldName("name")),
-                    node,
-                    text.head(node, end),
-                    isExported(node, scope),
-                    scope);
-        }
-
-        private Declaration declare(
-                DeclarationKind kind, String name, TSNode range, String signature, boolean exported, Scope scope) {
-            Declaration declaration = new Declaration(
-                    kind,
-                    name,
-                    scope.qualify(name),
-                    scope.parent(),
-                    signature,
-                    text.doc(range),
-                    exported,
-                    line(range),
-                    SyntaxNodes.endLine(range));
-            out.declaration(declaration);
-            return declaration;
-        }
-
-        private void heritage(TSNode classNode, String declaration) {
-            for (TSNode heritage : SyntaxNodes.namedChildren(classNode)) {
-                if (!SyntaxNodes.type(heritage).equals("class_heritage")) {
-                    continue;
-                }
-                for (int j = 0; j < heritage.getNamedChildCount(); j++) {
-                    TSNode clause = heritage.getNamedChild(j);
-                    switch (SyntaxNodes.type(clause)) {
-                        case "extends_clause" -> {
-                            for (int k = 0; k < clause.getChildCount(); k++) {
-                                if ("value".equals(clause.getFieldNameForChild(k))) {
-                                    supertype(declaration, clause.getChild(k), false);
-                                }
-                            }
-                        }
-                        case "implements_clause" -> {
-                            for (int k = 0; k < clause.getNamedChildCount(); k++) {
-                                supertype(declaration, clause.getNamedChild(k), true);
-                            }
-                        }
-                        case "comment" -> {}
-                        default -> supertype(declaration, clause, false);
-                    }
-                }
-            }
-        }
-
-        private void supertype(String declaration, TSNode type, boolean implementsInterface) {
-            if (SyntaxNodes.type(type).equals("comment")) {
-                return;
-            }
-            String name = CodeText.withoutWhitespace(CodeText.withoutTypeArguments(source.of(type)));
-            if (!name.isEmpty()) {
-                out.supertype(new SupertypeRef(declaration, name, implementsInterface, line(type)));
-            }
-        }
-
-        /** Whether a declaration is part of an {@code export} statement or named in an export clause. */
-        private boolean isExported(TSNode node, Scope scope) {
-            return exports.isExported(node, scope.parent().isEmpty());
-        }
-
-        private String nameOf(TSNode node) {
-            return source.of(node.getChildByFieldName("name"));
+        private static boolean spans(Found f, Frame frame) {
+            return f.start() == frame.start() && f.end() == frame.end();
         }
     }
 }

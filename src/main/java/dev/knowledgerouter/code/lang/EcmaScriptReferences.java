@@ -15,68 +15,95 @@ import org.treesitter.TSNode;
 
 /**
  * What an ECMAScript file refers to elsewhere: ES module imports and re-exports, CommonJS {@code require} and
- * dynamic {@code import()} with a literal specifier, and call sites, {@code new} included.
+ * dynamic {@code import()} with a literal specifier, and call sites, {@code new} included. The extractor hands over
+ * the nodes its query captured; an import statement's names are captured apart from the statement, so imports are
+ * kept as {@link Draft}s, in the order met, until {@link #finish}.
  */
 final class EcmaScriptReferences {
     private final SourceText source;
     private final ExtractionBuilder out;
+    private final List<Draft> imports = new ArrayList<>();
+
+    /** An import met but not complete: the names (and a TypeScript {@code require} clause) inside come later. */
+    static final class Draft {
+        private TSNode specifier;
+        private final List<String> names = new ArrayList<>();
+        private boolean wildcard;
+        private final int line;
+
+        private Draft(TSNode specifier, int line) {
+            this.specifier = specifier;
+            this.line = line;
+        }
+    }
 
     EcmaScriptReferences(SourceText source, ExtractionBuilder out) {
         this.source = source;
         this.out = out;
     }
 
-    void importStatement(TSNode node) {
-        TSNode sourceNode = node.getChildByFieldName("source");
-        List<String> names = new ArrayList<>();
-        for (TSNode child : SyntaxNodes.namedChildren(node)) {
-            if (SyntaxNodes.type(child).equals("import_require_clause")) {
-                sourceNode = child.getChildByFieldName("source");
-            } else if (SyntaxNodes.type(child).equals("import_clause")) {
-                for (int j = 0; j < child.getNamedChildCount(); j++) {
-                    TSNode part = child.getNamedChild(j);
-                    if (SyntaxNodes.type(part).equals("identifier")) {
-                        names.add(source.of(part));
-                    } else if (SyntaxNodes.type(part).equals("named_imports")) {
-                        specifierNames(part, "import_specifier", names);
-                    }
-                }
-            }
-        }
-        addImport(sourceNode, names, false, node);
+    /** An {@code import} statement, with its {@code source} when it has one. */
+    Draft importStatement(TSNode statement, TSNode specifier) {
+        return draft(specifier, line(statement));
     }
 
     /** {@code export {a} from 'm'}, {@code export * from 'm'}, {@code export * as ns from 'm'}. */
-    void reexport(TSNode node) {
-        TSNode sourceNode = node.getChildByFieldName("source");
-        if (sourceNode.isNull()) {
-            return;
-        }
-        List<String> names = new ArrayList<>();
-        boolean wildcard = false;
-        for (TSNode child : SyntaxNodes.children(node)) {
-            if (SyntaxNodes.type(child).equals("*")) {
-                wildcard = true;
-            } else if (SyntaxNodes.type(child).equals("export_clause")) {
-                specifierNames(child, "export_specifier", names);
-            }
-        }
-        addImport(sourceNode, names, wildcard, node);
+    Draft reexport(TSNode statement, TSNode specifier) {
+        return draft(specifier, line(statement));
     }
 
-    private void specifierNames(TSNode list, String specifierType, List<String> names) {
-        for (TSNode specifier : SyntaxNodes.namedChildren(list)) {
-            if (SyntaxNodes.type(specifier).equals(specifierType)) {
-                names.add(source.of(specifier.getChildByFieldName("name")));
+    /** A default or named import, or a re-exported name. */
+    void name(Draft draft, String name) {
+        draft.names.add(name);
+    }
+
+    /** {@code export * from 'm'}: the {@code *} directly in the statement, not in {@code * as ns}. */
+    void wildcard(Draft draft) {
+        draft.wildcard = true;
+    }
+
+    /** TypeScript's {@code import x = require('m')}, whose specifier is in the clause. */
+    void requireClause(Draft draft, TSNode clause) {
+        draft.specifier = clause.getChildByFieldName("source");
+    }
+
+    /** {@code import('m')}. */
+    void dynamicImport(TSNode call, TSNode arguments) {
+        draft(onlyArgument(arguments), line(call));
+    }
+
+    /** A call or {@code new} of a plain name; {@code require('m')} is an import as well. */
+    void call(TSNode node, TSNode callee, String caller, boolean construction) {
+        String name = source.of(callee);
+        if (!construction && name.equals("require")) {
+            draft(onlyArgument(node.getChildByFieldName("arguments")), line(node));
+        }
+        out.call(new CallRef(caller, name, "", line(node)));
+    }
+
+    void superCall(TSNode node, String caller) {
+        out.call(new CallRef(caller, "super", "", line(node)));
+    }
+
+    /** The line is the property's: in a chain spread over lines, the call node starts at the chain's head. */
+    void memberCall(TSNode object, TSNode property, String caller) {
+        out.call(new CallRef(caller, source.of(property), CodeText.collapse(source.of(object)), line(property)));
+    }
+
+    /** Records the imports met, in order; those without a literal specifier are not imports we can follow. */
+    void finish() {
+        for (Draft draft : imports) {
+            String spec = stringContent(draft.specifier);
+            if (!spec.isEmpty()) {
+                out.importRef(new ImportRef(spec, draft.names, draft.wildcard, ImportKind.IMPORT, draft.line));
             }
         }
     }
 
-    private void addImport(TSNode stringNode, List<String> names, boolean wildcard, TSNode statement) {
-        String spec = stringContent(stringNode);
-        if (!spec.isEmpty()) {
-            out.importRef(new ImportRef(spec, names, wildcard, ImportKind.IMPORT, line(statement)));
-        }
+    private Draft draft(TSNode specifier, int line) {
+        Draft draft = new Draft(specifier, line);
+        imports.add(draft);
+        return draft;
     }
 
     private String stringContent(TSNode node) {
@@ -88,55 +115,12 @@ final class EcmaScriptReferences {
         return source.slice(SyntaxNodes.startByte(node) + 1, SyntaxNodes.endByte(node) - 1);
     }
 
-    void call(TSNode node, String caller) {
-        TSNode function = node.getChildByFieldName("function");
-        if (function.isNull()) {
-            return;
-        }
-        switch (SyntaxNodes.type(function)) {
-            case "import" -> addImport(onlyArgument(node), List.of(), false, node);
-            case "identifier" -> {
-                String name = source.of(function);
-                if (name.equals("require")) {
-                    addImport(onlyArgument(node), List.of(), false, node);
-                }
-                out.call(new CallRef(caller, name, "", line(node)));
-            }
-            case "super" -> out.call(new CallRef(caller, "super", "", line(node)));
-            case "member_expression" -> memberCall(function, caller);
-            default -> {}
-        }
-    }
-
-    void construction(TSNode node, String caller) {
-        TSNode constructor = node.getChildByFieldName("constructor");
-        if (constructor.isNull()) {
-            return;
-        }
-        if (SyntaxNodes.type(constructor).equals("identifier")) {
-            out.call(new CallRef(caller, source.of(constructor), "", line(node)));
-        } else if (SyntaxNodes.type(constructor).equals("member_expression")) {
-            memberCall(constructor, caller);
-        }
-    }
-
-    /** The line is the property's: in a chain spread over lines, the call node starts at the chain's head. */
-    private void memberCall(TSNode member, String caller) {
-        TSNode property = member.getChildByFieldName("property");
-        TSNode object = member.getChildByFieldName("object");
-        if (property.isNull() || object.isNull()) {
-            return;
-        }
-        out.call(new CallRef(caller, source.of(property), CodeText.collapse(source.of(object)), line(property)));
-    }
-
     /**
      * The string argument of {@code require('m')} or {@code import('m')}; computed specifiers are not imports we
      * can follow.
      */
-    private static TSNode onlyArgument(TSNode call) {
-        TSNode arguments = call.getChildByFieldName("arguments");
-        if (arguments.isNull() || arguments.getNamedChildCount() != 1) {
+    private static TSNode onlyArgument(TSNode arguments) {
+        if (!SyntaxNodes.present(arguments) || arguments.getNamedChildCount() != 1) {
             return null;
         }
         return arguments.getNamedChild(0);

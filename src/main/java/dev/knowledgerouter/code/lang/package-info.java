@@ -1,9 +1,10 @@
 /**
  * One extractor and one import resolver per language (Java, Python, JavaScript/TypeScript, Go, Rust, C/C++, C#,
  * Kotlin, PHP, Ruby), and the table that binds them, and the {@code code.format} readers, to their languages
- * ({@link dev.knowledgerouter.code.lang.CodeLanguages}). The first five languages' extractors walk declarations and
- * hand what a file refers to elsewhere (imports, call sites) to the language's {@code *References} class on the
- * same walk; the C-family, C#, Kotlin, PHP and Ruby extractors are hooks on one shared {@code DeclarationWalk}. All
- * build on the shared helpers in {@code code.syntax}.
+ * ({@link dev.knowledgerouter.code.lang.CodeLanguages}). The first five languages' extractors read declarations and
+ * hand what a file refers to elsewhere (imports, call sites) to the language's {@code *References} class as they go;
+ * Java's and ECMAScript's read the matches of one tree-sitter query in source order instead of walking every node
+ * from Java, which costs a native call per question per node. The C-family, C#, Kotlin, PHP and Ruby extractors are
+ * hooks on one shared {@code DeclarationWalk}. All build on the shared helpers in {@code code.syntax}.
  */
 package dev.knowledgerouter.code.lang;

@@ -461,6 +461,51 @@ class EcmaScriptExtractorTest {
     }
 
     @Test
+    void aMethodsOwnDecoratorsRunInItsClassAndItsParametersDecoratorsInTheMethod() {
+        FileExtraction javaScript = js("""
+                class Panel {
+                  @bind(trace())
+                  render() { draw(); }
+                }
+                """);
+        FileExtraction typeScript = ts("""
+                class Api {
+                  constructor(@Inject(TOKEN) private readonly http: Http) {}
+                }
+                """);
+
+        assertEquals(
+                List.of(" bind", " trace", "Panel.render draw"),
+                each(javaScript.calls(), c -> c.caller() + " " + c.callee()));
+        assertEquals(List.of("Api.constructor Inject"), each(typeScript.calls(), c -> c.caller() + " " + c.callee()));
+    }
+
+    @Test
+    void aClassExpressionBoundToAVariableIsDeclaredOnceUnderTheVariablesName() {
+        FileExtraction file = js("""
+                const Widget = class Inner extends Base {
+                  render() { paint(); }
+                };
+                """);
+
+        assertEquals(List.of("CLASS Widget", "METHOD Widget.render"), kinds(file));
+        assertEquals(List.of("Widget Base"), each(file.supertypes(), s -> s.declaration() + " " + s.name()));
+        assertEquals(List.of("Widget.render paint"), each(file.calls(), c -> c.caller() + " " + c.callee()));
+    }
+
+    @Test
+    void enumMemberInitializersAreCalledFromTheScopeAroundTheEnum() {
+        FileExtraction file = ts("""
+                function setup() {
+                  enum Level { Low = rank('low'), High = rank('high') }
+                }
+                """);
+
+        assertEquals(List.of("FUNCTION setup", "ENUM setup.Level"), kinds(file));
+        assertEquals(List.of("setup rank", "setup rank"), each(file.calls(), c -> c.caller() + " " + c.callee()));
+    }
+
+    @Test
     void chainedCallsSpreadOverLinesAreOnTheLineOfTheirName() {
         FileExtraction file = js("promise\n  .then(a)\n  .catch(b);\n");
 
