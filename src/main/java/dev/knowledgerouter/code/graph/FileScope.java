@@ -25,6 +25,12 @@ final class FileScope {
     final Map<String, Set<String>> pathsByModuleAlias = new HashMap<>();
     List<String> visible = List.of();
 
+    // Indexes for name resolution, built on first use: every scope is complete before the first name is resolved,
+    // and a call is resolved against many files' declarations.
+    private Map<String, List<DeclaredNode>> topLevelByName;
+    private Map<String, List<DeclaredNode>> membersByName;
+    private List<String> inSight;
+
     FileScope(FileExtraction file) {
         this.file = file;
     }
@@ -59,6 +65,48 @@ final class FileScope {
             pathsByModuleAlias.computeIfAbsent(name, k -> new TreeSet<>()).addAll(paths);
         }
         pathsByModuleAlias.computeIfAbsent(ref.spec(), k -> new TreeSet<>()).addAll(paths);
+    }
+
+    /** The file's top-level declarations of that name, in the file's order. */
+    List<DeclaredNode> topLevelNamed(String name) {
+        if (topLevelByName == null) {
+            topLevelByName = new HashMap<>();
+            for (DeclaredNode d : declarations) {
+                if (d.declaration().parent().isEmpty()) {
+                    topLevelByName
+                            .computeIfAbsent(d.declaration().name(), k -> new ArrayList<>())
+                            .add(d);
+                }
+            }
+        }
+        return topLevelByName.getOrDefault(name, List.of());
+    }
+
+    /** The file's members of that name that are not types (methods, functions in a type), in the file's order. */
+    List<DeclaredNode> membersNamed(String name) {
+        if (membersByName == null) {
+            membersByName = new HashMap<>();
+            for (DeclaredNode d : declarations) {
+                if (!d.declaration().kind().isType()
+                        && !d.declaration().parent().isEmpty()) {
+                    membersByName
+                            .computeIfAbsent(d.declaration().name(), k -> new ArrayList<>())
+                            .add(d);
+                }
+            }
+        }
+        return membersByName.getOrDefault(name, List.of());
+    }
+
+    /** Every file in sight of this one, in path order: the files it imports, those it sees without, and itself. */
+    List<String> inSight() {
+        if (inSight == null) {
+            Set<String> paths = new TreeSet<>(importedPaths);
+            paths.addAll(visible);
+            paths.add(file.path());
+            inSight = List.copyOf(paths);
+        }
+        return inSight;
     }
 
     String parentOf(String qualifiedName) {

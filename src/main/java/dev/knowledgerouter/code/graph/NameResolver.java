@@ -1,7 +1,6 @@
 package dev.knowledgerouter.code.graph;
 
 import dev.knowledgerouter.code.syntax.CallRef;
-import dev.knowledgerouter.code.syntax.Declaration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Resolves a supertype or a callee, written by name in one file, to the one declaration it means: through the
@@ -18,9 +17,14 @@ import java.util.TreeSet;
  * misleads less than a wrong one.
  */
 final class NameResolver {
+    /** Compiled once: a call's receiver is split on every call resolved. */
+    private static final Pattern SEPARATOR = Pattern.compile("\\.|::");
+
     private static final Set<String> SELF_RECEIVERS = Set.of("", "this", "self", "Self", "cls", "super");
 
     private final Map<String, FileScope> scopes;
+    /** The scopes by path in a hash map, made on the first lookup: resolving one call looks up a hundred paths. */
+    private Map<String, FileScope> byPath;
     /** Declarations by simple name, for repository-wide unique lookups. */
     private final Map<String, List<DeclaredNode>> byName = new HashMap<>();
     /** Members of each type declaration, by the type's id. */
@@ -82,7 +86,7 @@ final class NameResolver {
         return single(byName.getOrDefault(simple, List.of()).stream()
                 .filter(d -> d.declaration().kind().isType()
                         && d.declaration().parent().isEmpty()
-                        && scopes.get(d.path())
+                        && scope(d.path())
                                 .file
                                 .language()
                                 .family()
@@ -109,10 +113,7 @@ final class NameResolver {
             if (!receiver.isEmpty()) {
                 return Optional.empty();
             }
-            List<DeclaredNode> local = scope.declarations.stream()
-                    .filter(d -> d.declaration().parent().isEmpty()
-                            && d.declaration().name().equals(callee))
-                    .toList();
+            List<DeclaredNode> local = scope.topLevelNamed(callee);
             if (!local.isEmpty()) {
                 return single(local);
             }
@@ -143,21 +144,21 @@ final class NameResolver {
             return Optional.empty();
         }
         // An object of unknown type: link only when one method of that name is in sight.
-        Set<String> paths = new TreeSet<>(scope.importedPaths);
-        paths.addAll(scope.visible);
-        paths.add(scope.file.path());
         List<DeclaredNode> methods = new ArrayList<>();
-        for (String path : paths) {
-            FileScope other = scopes.get(path);
+        for (String path : scope.inSight()) {
+            FileScope other = scope(path);
             if (other != null) {
-                other.declarations.stream()
-                        .filter(d -> !d.declaration().kind().isType()
-                                && !d.declaration().parent().isEmpty()
-                                && d.declaration().name().equals(callee))
-                        .forEach(methods::add);
+                methods.addAll(other.membersNamed(callee));
             }
         }
         return single(methods);
+    }
+
+    private FileScope scope(String path) {
+        if (byPath == null) {
+            byPath = new HashMap<>(scopes);
+        }
+        return byPath.get(path);
     }
 
     private List<DeclaredNode> membersNamed(String typeId, String name) {
@@ -181,15 +182,12 @@ final class NameResolver {
     private List<DeclaredNode> topLevel(Collection<String> paths, String name, boolean types) {
         List<DeclaredNode> found = new ArrayList<>();
         for (String path : paths) {
-            FileScope other = scopes.get(path);
+            FileScope other = scope(path);
             if (other == null) {
                 continue;
             }
-            for (DeclaredNode d : other.declarations) {
-                Declaration decl = d.declaration();
-                if (decl.parent().isEmpty()
-                        && decl.name().equals(name)
-                        && (!types || decl.kind().isType())) {
+            for (DeclaredNode d : other.topLevelNamed(name)) {
+                if (!types || d.declaration().kind().isType()) {
                     found.add(d);
                 }
             }
@@ -212,7 +210,7 @@ final class NameResolver {
     }
 
     private static String lastSegment(String written) {
-        String[] parts = written.split("\\.|::");
+        String[] parts = SEPARATOR.split(written);
         return parts.length == 0 ? written : parts[parts.length - 1];
     }
 
