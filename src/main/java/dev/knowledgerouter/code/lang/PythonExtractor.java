@@ -12,32 +12,71 @@ import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.LanguageExtractor;
 import dev.knowledgerouter.code.syntax.SourceText;
 import dev.knowledgerouter.code.syntax.SupertypeRef;
+import dev.knowledgerouter.code.syntax.SyntaxMatch;
 import dev.knowledgerouter.code.syntax.SyntaxNodes;
+import dev.knowledgerouter.code.syntax.SyntaxQuery;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import org.treesitter.TSNode;
+import org.treesitter.TreeSitterPython;
 
 /**
  * Extracts classes, functions and methods, docstrings and base classes from a Python file; imports and call
- * sites are read by {@link PythonReferences} on the same walk.
+ * sites are read by {@link PythonReferences} from the same search.
  *
  * <p>Python declares no namespace inside a file (the module name comes from the file's place on the
  * import path, which the resolver works out), so the package name stays empty. Visibility is the
- * leading-underscore convention, the only one the language has. The tree is walked with an explicit stack
- * rather than recursion: generated Python can nest expressions thousands deep, and extraction must not
- * overflow on it.
+ * leading-underscore convention, the only one the language has.
+ *
+ * <p>The definitions, imports and calls are found by one tree-sitter query, a search in native code: walking the
+ * tree from Java costs a native call for every question asked of every node, about 20 ms for a file of a few
+ * hundred lines, and only a few kinds of node matter. The matches are read in source order with the bodies of
+ * the definitions open at each point, which give the scope of a definition and the caller of a call (nested
+ * expressions thousands deep cost nothing here, the native search keeps its own stack). Only the few nodes of a
+ * definition's head and of an import are read node by node.
  */
 public final class PythonExtractor implements LanguageExtractor {
+
+    /**
+     * The nodes the extraction reads. A call is matched only when its function is a name or an attribute (nothing
+     * else names a callee), with the name, or the attribute and its object; an object the parser left out is its own
+     * pattern ({@code !object}).
+     */
+    private static final String PATTERNS = """
+            [(function_definition) (class_definition)] @definition
+            [(import_statement) (import_from_statement) (future_import_statement)] @import
+            (call function: (identifier) @name) @call
+            (call function: (attribute object: _ @object attribute: _ @attribute)) @call
+            (call function: (attribute !object attribute: _ @attribute)) @call
+            """;
+
+    private static final SyntaxQuery QUERY = new SyntaxQuery(new TreeSitterPython(), PATTERNS);
+    private static final int NAME = QUERY.capture("name");
+    private static final int ATTRIBUTE = QUERY.capture("attribute");
+    private static final int OBJECT = QUERY.capture("object");
 
     @Override
     public FileExtraction extract(String path, SourceText source, TSNode root) {
         ExtractionBuilder out = new ExtractionBuilder();
-        new Walk(source, out).run(root);
+        new Reading(source, out).read(root);
         return out.build(path, Language.PYTHON, "", source, root);
     }
+
+    /** What a match is about, named as the query's capture of the node it is about. */
+    private enum Kind {
+        DEFINITION,
+        IMPORT,
+        CALL;
+
+        private final int capture = QUERY.capture(name().toLowerCase(Locale.ROOT));
+    }
+
+    /** A match with the span of the node it is about, for putting matches in source order. */
+    private record Found(Kind kind, TSNode node, SyntaxMatch match, int start, int end) {}
 
     /**
      * Where a node sits: the qualified name of the innermost enclosing declaration, whether that is a
@@ -52,51 +91,83 @@ public final class PythonExtractor implements LanguageExtractor {
         }
     }
 
-    private record Pending(TSNode node, Scope scope) {}
+    /** The body of a definition, as a span of bytes, and the scope of what is written in it. */
+    private record Body(Scope scope, int start, int end) {}
 
-    private static final class Walk {
+    private static final class Reading {
         private final SourceText source;
         private final ExtractionBuilder out;
         private final PythonReferences references;
-        private final Deque<Pending> stack = new ArrayDeque<>();
+        private final PythonDeclarationText text;
+        /** The bodies that hold the point reached, innermost first; the first may be one not entered yet. */
+        private final Deque<Body> open = new ArrayDeque<>();
 
-        Walk(SourceText source, ExtractionBuilder out) {
+        Reading(SourceText source, ExtractionBuilder out) {
             this.source = source;
             this.out = out;
             this.references = new PythonReferences(source, out);
+            this.text = new PythonDeclarationText(source);
         }
 
-        void run(TSNode root) {
-            stack.push(new Pending(root, Scope.MODULE));
-            while (!stack.isEmpty()) {
-                Pending next = stack.pop();
-                visit(next.node(), next.scope());
-            }
-        }
-
-        private void visit(TSNode node, Scope scope) {
-            switch (SyntaxNodes.type(node)) {
-                case "function_definition", "class_definition" -> definition(node, scope);
-                case "import_statement" -> references.plainImport(node);
-                case "import_from_statement", "future_import_statement" -> references.fromImport(node);
-                case "call" -> {
-                    references.call(node, scope.caller());
-                    pushChildren(node, scope, null);
+        /**
+         * Reads the matches in source order (an enclosing node before what it holds, as a walk of the tree
+         * meets them), so declarations, imports and calls are listed in that order; a call comes before the
+         * calls in its receiver and arguments. What an import statement holds is not read: it names modules.
+         */
+        void read(TSNode root) {
+            List<Found> found = new ArrayList<>();
+            for (SyntaxMatch match : QUERY.matches(root)) {
+                for (Kind kind : Kind.values()) {
+                    TSNode node = match.node(kind.capture);
+                    if (node != null) {
+                        found.add(new Found(kind, node, match, SyntaxNodes.startByte(node), SyntaxNodes.endByte(node)));
+                        break;
+                    }
                 }
-                default -> pushChildren(node, scope, null);
             }
-        }
-
-        /** Pushes the children in reverse so they pop, and so are reported, in source order. */
-        private void pushChildren(TSNode node, Scope scope, Scope bodyScope) {
-            for (int i = node.getChildCount() - 1; i >= 0; i--) {
-                TSNode child = node.getChild(i);
-                if (!SyntaxNodes.present(child)) {
+            found.sort(Comparator.comparingInt(Found::start)
+                    .thenComparing(Comparator.comparingInt(Found::end).reversed()));
+            int importEnd = -1;
+            for (Found f : found) {
+                if (f.start() < importEnd) {
                     continue;
                 }
-                boolean body = bodyScope != null && "body".equals(node.getFieldNameForChild(i));
-                stack.push(new Pending(child, body ? bodyScope : scope));
+                Scope scope = scopeAt(f.start());
+                switch (f.kind()) {
+                    case DEFINITION -> definition(f.node(), scope);
+                    case IMPORT -> {
+                        references.importStatement(f.node());
+                        importEnd = f.end();
+                    }
+                    case CALL -> call(f, scope.caller());
+                }
             }
+        }
+
+        private void call(Found found, String caller) {
+            TSNode name = found.match().node(NAME);
+            if (name != null) {
+                references.call(found.node(), name, caller);
+            } else {
+                TSNode attribute = found.match().node(ATTRIBUTE);
+                references.attributeCall(found.node(), attribute, found.match().node(OBJECT), caller);
+            }
+        }
+
+        /**
+         * The scope at a byte: that of the innermost body holding it. Bodies end in the reverse of the order they
+         * were opened, but the bodies of the definition just read are opened before its head has been read.
+         */
+        private Scope scopeAt(int at) {
+            while (!open.isEmpty() && open.peek().end() <= at) {
+                open.pop();
+            }
+            for (Body body : open) {
+                if (body.start() <= at) {
+                    return body.scope();
+                }
+            }
+            return Scope.MODULE;
         }
 
         /**
@@ -106,140 +177,41 @@ public final class PythonExtractor implements LanguageExtractor {
         private void definition(TSNode node, Scope scope) {
             String name = source.of(node.getChildByFieldName("name"));
             if (name.isEmpty()) {
-                pushChildren(node, scope, null);
                 return;
             }
             String qualifiedName = scope.qualify(name);
             boolean type = SyntaxNodes.type(node).equals("class_definition");
             DeclarationKind kind =
                     type ? DeclarationKind.CLASS : scope.inClass() ? DeclarationKind.METHOD : DeclarationKind.FUNCTION;
-            out.declaration(declaration(node, kind, name, qualifiedName, scope.enclosing()));
+            List<TSNode> bodies = new ArrayList<>();
+            int headEnd = PythonDeclarationText.headEnd(node, bodies);
+            out.declaration(declaration(node, kind, name, qualifiedName, scope.enclosing(), headEnd));
+            Scope inside;
             if (type) {
                 bases(node.getChildByFieldName("superclasses"), qualifiedName);
                 // A class body runs when its definition does, so it keeps the caller.
-                pushChildren(node, scope, new Scope(qualifiedName, true, scope.caller()));
+                inside = new Scope(qualifiedName, true, scope.caller());
             } else {
-                pushChildren(node, scope, new Scope(qualifiedName, false, qualifiedName));
+                inside = new Scope(qualifiedName, false, qualifiedName);
+            }
+            for (int i = bodies.size() - 1; i >= 0; i--) {
+                TSNode body = bodies.get(i);
+                open.push(new Body(inside, SyntaxNodes.startByte(body), SyntaxNodes.endByte(body)));
             }
         }
 
         private Declaration declaration(
-                TSNode node, DeclarationKind kind, String name, String qualifiedName, String parent) {
+                TSNode node, DeclarationKind kind, String name, String qualifiedName, String parent, int headEnd) {
             return new Declaration(
                     kind,
                     name,
                     qualifiedName,
                     parent,
-                    signature(node),
-                    docstring(node.getChildByFieldName("body")),
+                    text.signature(node, headEnd),
+                    text.docstring(node.getChildByFieldName("body")),
                     exported(name),
                     line(node),
                     endLine(node));
-        }
-
-        /** The head up to the colon that opens the body, without comments written inside it. */
-        private String signature(TSNode node) {
-            int end = SyntaxNodes.endByte(node);
-            for (int i = 0; i < node.getChildCount(); i++) {
-                TSNode child = node.getChild(i);
-                if ("body".equals(node.getFieldNameForChild(i))) {
-                    end = Math.min(end, SyntaxNodes.startByte(child));
-                    break;
-                }
-                if (":".equals(SyntaxNodes.type(child)) && !child.isNamed()) {
-                    end = SyntaxNodes.startByte(child);
-                }
-            }
-            List<TSNode> comments = new ArrayList<>();
-            collectComments(node, end, comments);
-            StringBuilder head = new StringBuilder();
-            int from = SyntaxNodes.startByte(node);
-            for (TSNode comment : comments) {
-                head.append(source.slice(from, SyntaxNodes.startByte(comment))).append(' ');
-                from = SyntaxNodes.endByte(comment);
-            }
-            head.append(source.slice(from, end));
-            String signature = CodeText.collapse(head.toString());
-            return signature.endsWith(":")
-                    ? signature.substring(0, signature.length() - 1).trim()
-                    : signature;
-        }
-
-        /** Comment nodes that start before {@code end}, in source order, found without recursion. */
-        private static void collectComments(TSNode node, int end, List<TSNode> into) {
-            Deque<TSNode> pending = new ArrayDeque<>();
-            pending.push(node);
-            while (!pending.isEmpty()) {
-                TSNode current = pending.pop();
-                for (int i = current.getChildCount() - 1; i >= 0; i--) {
-                    TSNode child = current.getChild(i);
-                    if (!SyntaxNodes.present(child) || SyntaxNodes.startByte(child) >= end) {
-                        continue;
-                    }
-                    if ("comment".equals(SyntaxNodes.type(child))) {
-                        into.add(child);
-                    } else if (!"block".equals(SyntaxNodes.type(child))) {
-                        pending.push(child);
-                    }
-                }
-            }
-            into.sort(Comparator.comparingInt(TSNode::getStartByte));
-        }
-
-        private String docstring(TSNode body) {
-            if (!SyntaxNodes.present(body)) {
-                return "";
-            }
-            for (TSNode statement : SyntaxNodes.namedChildren(body)) {
-                if ("comment".equals(SyntaxNodes.type(statement))) {
-                    continue;
-                }
-                if (!"expression_statement".equals(SyntaxNodes.type(statement))
-                        || statement.getNamedChildCount() != 1) {
-                    return "";
-                }
-                TSNode value = statement.getNamedChild(0);
-                return switch (SyntaxNodes.type(value)) {
-                    case "string" -> tidyDoc(stringContent(value));
-                    case "concatenated_string" -> {
-                        StringBuilder joined = new StringBuilder();
-                        for (int j = 0; j < value.getNamedChildCount(); j++) {
-                            TSNode part = value.getNamedChild(j);
-                            if ("string".equals(SyntaxNodes.type(part))) {
-                                joined.append(stringContent(part));
-                            }
-                        }
-                        yield tidyDoc(joined.toString());
-                    }
-                    default -> "";
-                };
-            }
-            return "";
-        }
-
-        /** The text between the opening and closing quotes (prefixes such as {@code r} belong to the opening). */
-        private String stringContent(TSNode string) {
-            int from = SyntaxNodes.startByte(string);
-            int to = SyntaxNodes.endByte(string);
-            for (TSNode child : SyntaxNodes.children(string)) {
-                if ("string_start".equals(SyntaxNodes.type(child))) {
-                    from = SyntaxNodes.endByte(child);
-                } else if ("string_end".equals(SyntaxNodes.type(child))) {
-                    to = SyntaxNodes.startByte(child);
-                }
-            }
-            return source.slice(from, to);
-        }
-
-        private static String tidyDoc(String raw) {
-            StringBuilder doc = new StringBuilder();
-            for (String line : raw.split("\r\n|\r|\n", -1)) {
-                if (!doc.isEmpty()) {
-                    doc.append('\n');
-                }
-                doc.append(line.strip());
-            }
-            return doc.toString().strip();
         }
 
         private void bases(TSNode superclasses, String declaration) {

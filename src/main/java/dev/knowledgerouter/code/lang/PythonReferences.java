@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.treesitter.TSNode;
 
-/** What a Python file refers to elsewhere: {@code import} and {@code from ... import} statements and call sites. */
+/**
+ * What a Python file refers to elsewhere: {@code import} and {@code from ... import} statements and call sites, as
+ * {@link PythonExtractor}'s search finds them.
+ */
 final class PythonReferences {
     private final SourceText source;
     private final ExtractionBuilder out;
@@ -23,7 +26,16 @@ final class PythonReferences {
         this.out = out;
     }
 
-    void plainImport(TSNode node) {
+    /** An {@code import}, {@code from ... import} or {@code from __future__ import} statement. */
+    void importStatement(TSNode node) {
+        if ("import_statement".equals(SyntaxNodes.type(node))) {
+            plainImport(node);
+        } else {
+            fromImport(node);
+        }
+    }
+
+    private void plainImport(TSNode node) {
         int line = line(node);
         for (int i = 0; i < node.getChildCount(); i++) {
             if (!"name".equals(node.getFieldNameForChild(i))) {
@@ -36,7 +48,7 @@ final class PythonReferences {
         }
     }
 
-    void fromImport(TSNode node) {
+    private void fromImport(TSNode node) {
         String module;
         if ("future_import_statement".equals(SyntaxNodes.type(node))) {
             module = "__future__";
@@ -97,25 +109,21 @@ final class PythonReferences {
         return CodeText.withoutWhitespace(source.of(node));
     }
 
-    void call(TSNode node, String caller) {
-        TSNode function = node.getChildByFieldName("function");
-        if (!SyntaxNodes.present(function)) {
-            return;
-        }
-        int line = line(node);
-        switch (SyntaxNodes.type(function)) {
-            case "identifier" -> out.call(new CallRef(caller, source.of(function), "", line));
-            case "attribute" -> {
-                TSNode attribute = function.getChildByFieldName("attribute");
-                TSNode object = function.getChildByFieldName("object");
-                String callee = source.of(attribute);
-                if (!callee.isEmpty()) {
-                    out.call(new CallRef(caller, callee, CodeText.collapse(source.of(object)), line));
-                }
-            }
-            default -> {
-                // f()(), handlers[key](), (lambda: x)(): nothing names the callee.
-            }
+    /** A call of a name: {@code save} of {@code save(x)}. */
+    void call(TSNode node, TSNode name, String caller) {
+        out.call(new CallRef(caller, source.of(name), "", line(node)));
+    }
+
+    /**
+     * A call of an attribute: {@code save} on {@code store} of {@code store.save(x)}. Calls of anything but a name or
+     * an attribute name no callee: {@code f()()}, {@code handlers[key]()}, {@code (lambda: x)()}.
+     *
+     * @param object what the attribute is read from, or {@code null} when the parser left it out
+     */
+    void attributeCall(TSNode node, TSNode attribute, TSNode object, String caller) {
+        String callee = source.of(attribute);
+        if (!callee.isEmpty()) {
+            out.call(new CallRef(caller, callee, CodeText.collapse(source.of(object)), line(node)));
         }
     }
 }

@@ -384,6 +384,56 @@ class PythonExtractorTest {
     }
 
     @Test
+    void callsAfterADefinitionEndsAreChargedToTheScopeAroundItAgain() {
+        FileExtraction file = extract("""
+                def first():
+                    inside()
+                between()
+                class Holder:
+                    def method(self): deep()
+                    attribute = in_class_body()
+                after()
+                """);
+
+        assertEquals(
+                List.of(
+                        "first -> |inside @2",
+                        " -> |between @3",
+                        "Holder.method -> |deep @5",
+                        " -> |in_class_body @6",
+                        " -> |after @7"),
+                calls(file));
+    }
+
+    @Test
+    void aClassBodyInsideAFunctionKeepsTheFunctionAsCallerAndItsDefsAreMethods() {
+        FileExtraction file = extract("""
+                def factory():
+                    class Made:
+                        field = build()
+                        def use(self):
+                            return work()
+                    return Made
+                """);
+
+        assertEquals(List.of("FUNCTION factory", "CLASS factory.Made", "METHOD factory.Made.use"), kindsAndNames(file));
+        assertEquals(List.of("factory -> |build @3", "factory.Made.use -> |work @5"), calls(file));
+    }
+
+    @Test
+    void aHashInsideAStringOfTheHeadIsNoComment() {
+        FileExtraction file = extract("""
+                def split(text, sep="#",  # the marker
+                          limit=-1):
+                    pass
+                """);
+
+        assertEquals(
+                "def split(text, sep=\"#\", limit=-1)",
+                declaration(file, "split").signature());
+    }
+
+    @Test
     void linesAndTextStayRightAfterNonAsciiCharacters() {
         FileExtraction file = extract("""
                 GREETING = "héllo wörld ✓"
