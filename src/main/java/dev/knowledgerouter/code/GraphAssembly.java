@@ -49,9 +49,12 @@ final class GraphAssembly {
     }
 
     static Validated validate(ProjectMeta meta, List<GraphNode> nodes, List<GraphEdge> edges, Overview overview) {
-        GraphValidator.Outcome validated = new GraphValidator()
-                .validate(GraphFile.JSON.valueToTree(
-                        KnowledgeGraph.of(meta, nodes, edges, overview.layers(), overview.tour())));
+        KnowledgeGraph graph = KnowledgeGraph.of(meta, nodes, edges, overview.layers(), overview.tour());
+        GraphValidator.Outcome validated = new GraphValidator().validate(GraphFile.JSON.valueToTree(graph));
+        if (validated.corrections().isEmpty()) {
+            // The validator changes nothing without saying so: the graph as built is the graph validated.
+            return new Validated(graph, List.of());
+        }
         try {
             return new Validated(
                     GraphFile.JSON.treeToValue(validated.graph(), KnowledgeGraph.class), validated.corrections());

@@ -39,20 +39,18 @@ import org.treesitter.TSNode;
  */
 public final class EcmaScriptExtractor implements LanguageExtractor {
     private final Language language;
-    private final EcmaScriptQuery query;
 
     public EcmaScriptExtractor(Language language) {
         if (!language.isEcmaScript()) {
             throw new IllegalArgumentException("not an ECMAScript language: " + language);
         }
         this.language = language;
-        this.query = EcmaScriptQuery.of(language);
     }
 
     @Override
     public FileExtraction extract(String path, SourceText source, TSNode root) {
         ExtractionBuilder out = new ExtractionBuilder();
-        new Reading(source, query, out).read(root);
+        new Reading(source, EcmaScriptQuery.of(language), out).read(root);
         return out.build(path, language, "", source, root);
     }
 

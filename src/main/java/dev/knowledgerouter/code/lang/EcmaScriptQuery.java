@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
 import org.treesitter.TreeSitterJavascript;
@@ -75,10 +76,11 @@ final class EcmaScriptQuery {
             (enum_declaration !body) @enum
             """.formatted(FUNCTION_VALUES);
 
-    private static final Map<Language, EcmaScriptQuery> QUERIES = Map.of(
-            Language.JAVASCRIPT, new EcmaScriptQuery(new TreeSitterJavascript(), COMMON + JAVASCRIPT),
-            Language.TYPESCRIPT, new EcmaScriptQuery(new TreeSitterTypescript(), COMMON + TYPESCRIPT),
-            Language.TSX, new EcmaScriptQuery(new TreeSitterTsx(), COMMON + TYPESCRIPT));
+    /**
+     * Each grammar's query, compiled by the first file of that language parsed: compiling one takes about 70 ms,
+     * which a repository without it never pays, and which two parsing threads spend on two grammars at once.
+     */
+    private static final Map<Language, EcmaScriptQuery> QUERIES = new ConcurrentHashMap<>();
 
     /**
      * What a match is about. The order breaks ties between captures of one node: a declarator's value is read as
@@ -166,10 +168,16 @@ final class EcmaScriptQuery {
 
     static EcmaScriptQuery of(Language language) {
         EcmaScriptQuery query = QUERIES.get(language);
-        if (query == null) {
-            throw new IllegalArgumentException("not an ECMAScript language: " + language);
-        }
-        return query;
+        return query != null ? query : QUERIES.computeIfAbsent(language, EcmaScriptQuery::compile);
+    }
+
+    private static EcmaScriptQuery compile(Language language) {
+        return switch (language) {
+            case JAVASCRIPT -> new EcmaScriptQuery(new TreeSitterJavascript(), COMMON + JAVASCRIPT);
+            case TYPESCRIPT -> new EcmaScriptQuery(new TreeSitterTypescript(), COMMON + TYPESCRIPT);
+            case TSX -> new EcmaScriptQuery(new TreeSitterTsx(), COMMON + TYPESCRIPT);
+            default -> throw new IllegalArgumentException("not an ECMAScript language: " + language);
+        };
     }
 
     /**

@@ -73,13 +73,19 @@ public final class JavaExtractor implements LanguageExtractor {
             (scoped_identifier (identifier) @part)
             """;
 
-    private static final SyntaxQuery QUERY = new SyntaxQuery(new TreeSitterJava(), PATTERNS);
-    private static final SyntaxQuery TYPE_NAMES = new SyntaxQuery(new TreeSitterJava(), TYPE_NAME_PATTERNS);
-    private static final int CALLEE = QUERY.capture("name");
-    private static final int RECEIVER = QUERY.capture("object");
-    private static final int CREATED = QUERY.capture("created");
-    private static final int TYPE_NAME = TYPE_NAMES.capture("name");
-    private static final int NAME_PART = TYPE_NAMES.capture("part");
+    /**
+     * The compiled queries, made by the first file of the language parsed (compiling one takes tens of milliseconds,
+     * which a repository without Java never pays, and which two parsing threads spend on two languages at once).
+     */
+    private static final class Compiled {
+        static final SyntaxQuery QUERY = new SyntaxQuery(new TreeSitterJava(), PATTERNS);
+        static final SyntaxQuery TYPE_NAMES = new SyntaxQuery(new TreeSitterJava(), TYPE_NAME_PATTERNS);
+        static final int CALLEE = QUERY.capture("name");
+        static final int RECEIVER = QUERY.capture("object");
+        static final int CREATED = QUERY.capture("created");
+        static final int TYPE_NAME = TYPE_NAMES.capture("name");
+        static final int NAME_PART = TYPE_NAMES.capture("part");
+    }
 
     @Override
     public FileExtraction extract(String path, SourceText source, TSNode root) {
@@ -100,7 +106,7 @@ public final class JavaExtractor implements LanguageExtractor {
         INVOCATION,
         CREATION;
 
-        private final int capture = QUERY.capture(name().toLowerCase(Locale.ROOT));
+        private final int capture = Compiled.QUERY.capture(name().toLowerCase(Locale.ROOT));
     }
 
     /** A match with the span of the node it is about, for putting matches in source order. */
@@ -132,7 +138,7 @@ public final class JavaExtractor implements LanguageExtractor {
          */
         void read(TSNode root) {
             List<Found> found = new ArrayList<>();
-            for (SyntaxMatch match : QUERY.matches(root)) {
+            for (SyntaxMatch match : Compiled.QUERY.matches(root)) {
                 for (Kind kind : Kind.values()) {
                     TSNode node = match.node(kind.capture);
                     if (node != null) {
@@ -185,11 +191,14 @@ public final class JavaExtractor implements LanguageExtractor {
                     }
                     case INVOCATION ->
                         references
-                                .invocation(f.match().node(CALLEE), f.match().node(RECEIVER), scope)
+                                .invocation(
+                                        f.match().node(Compiled.CALLEE),
+                                        f.match().node(Compiled.RECEIVER),
+                                        scope)
                                 .ifPresent(call -> calls.add(new PendingCall(call, f.start(), f.end())));
                     case CREATION ->
                         references
-                                .creation(node, f.match().node(CREATED), scope)
+                                .creation(node, f.match().node(Compiled.CREATED), scope)
                                 .ifPresent(call -> calls.add(new PendingCall(call, f.start(), f.end())));
                 }
             }
@@ -203,16 +212,16 @@ public final class JavaExtractor implements LanguageExtractor {
 
         /** The names that may be types from a wildcard import, written from the first wildcard import on. */
         private void noteTypeNames(TSNode root, int from) {
-            List<SyntaxMatch> matches = TYPE_NAMES.matches(root);
+            List<SyntaxMatch> matches = Compiled.TYPE_NAMES.matches(root);
             Set<Integer> parts = new HashSet<>();
             for (SyntaxMatch match : matches) {
-                TSNode part = match.node(NAME_PART);
+                TSNode part = match.node(Compiled.NAME_PART);
                 if (part != null) {
                     parts.add(SyntaxNodes.startByte(part));
                 }
             }
             for (SyntaxMatch match : matches) {
-                TSNode name = match.node(TYPE_NAME);
+                TSNode name = match.node(Compiled.TYPE_NAME);
                 // Names are leaves, so a start byte is one name: the part of a dotted name, or another.
                 if (name != null
                         && SyntaxNodes.startByte(name) >= from

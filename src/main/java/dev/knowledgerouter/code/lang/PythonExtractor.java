@@ -54,10 +54,13 @@ public final class PythonExtractor implements LanguageExtractor {
             (call function: (attribute !object attribute: _ @attribute)) @call
             """;
 
-    private static final SyntaxQuery QUERY = new SyntaxQuery(new TreeSitterPython(), PATTERNS);
-    private static final int NAME = QUERY.capture("name");
-    private static final int ATTRIBUTE = QUERY.capture("attribute");
-    private static final int OBJECT = QUERY.capture("object");
+    /** The compiled query, made by the first Python file parsed (see {@code JavaExtractor}'s). */
+    private static final class Compiled {
+        static final SyntaxQuery QUERY = new SyntaxQuery(new TreeSitterPython(), PATTERNS);
+        static final int NAME = QUERY.capture("name");
+        static final int ATTRIBUTE = QUERY.capture("attribute");
+        static final int OBJECT = QUERY.capture("object");
+    }
 
     @Override
     public FileExtraction extract(String path, SourceText source, TSNode root) {
@@ -72,7 +75,7 @@ public final class PythonExtractor implements LanguageExtractor {
         IMPORT,
         CALL;
 
-        private final int capture = QUERY.capture(name().toLowerCase(Locale.ROOT));
+        private final int capture = Compiled.QUERY.capture(name().toLowerCase(Locale.ROOT));
     }
 
     /** A match with the span of the node it is about, for putting matches in source order. */
@@ -116,7 +119,7 @@ public final class PythonExtractor implements LanguageExtractor {
          */
         void read(TSNode root) {
             List<Found> found = new ArrayList<>();
-            for (SyntaxMatch match : QUERY.matches(root)) {
+            for (SyntaxMatch match : Compiled.QUERY.matches(root)) {
                 for (Kind kind : Kind.values()) {
                     TSNode node = match.node(kind.capture);
                     if (node != null) {
@@ -145,12 +148,12 @@ public final class PythonExtractor implements LanguageExtractor {
         }
 
         private void call(Found found, String caller) {
-            TSNode name = found.match().node(NAME);
+            TSNode name = found.match().node(Compiled.NAME);
             if (name != null) {
                 references.call(found.node(), name, caller);
             } else {
-                TSNode attribute = found.match().node(ATTRIBUTE);
-                references.attributeCall(found.node(), attribute, found.match().node(OBJECT), caller);
+                TSNode attribute = found.match().node(Compiled.ATTRIBUTE);
+                references.attributeCall(found.node(), attribute, found.match().node(Compiled.OBJECT), caller);
             }
         }
 
