@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +71,10 @@ final class ParallelParser {
         SourceParser parser = new SourceParser(extractors);
         try {
             List<Future<Optional<FileState>>> futures = new ArrayList<>();
-            for (SourceFile file : changed) {
+            // Largest first: a big file started last would leave one thread parsing it while the others wait.
+            List<SourceFile> bySize = new ArrayList<>(changed);
+            bySize.sort(Comparator.comparingLong(SourceFile::bytes).reversed());
+            for (SourceFile file : bySize) {
                 // Once stopping, the files not yet parsed are left for the next run.
                 futures.add(pool.submit(
                         () -> stop.requested() ? Optional.<FileState>empty() : parseOne(root, file, parser, listener)));
