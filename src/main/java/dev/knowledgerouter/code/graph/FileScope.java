@@ -5,8 +5,10 @@ import dev.knowledgerouter.code.syntax.ImportRef;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,12 +26,16 @@ final class FileScope {
     final Map<String, Set<String>> pathsByImportedName = new HashMap<>();
     final Map<String, Set<String>> pathsByModuleAlias = new HashMap<>();
     List<String> visible = List.of();
+    /**
+     * The type each name written in this file resolved to, filled as names are resolved. A file's names are resolved
+     * by one thread at a time (its calls on one, then its supertypes after every call is resolved).
+     */
+    final Map<String, Optional<String>> typeByWritten = new HashMap<>();
 
     // Indexes for name resolution, built on first use: every scope is complete before the first name is resolved,
     // and a call is resolved against many files' declarations.
     private Map<String, List<DeclaredNode>> topLevelByName;
-    private Map<String, List<DeclaredNode>> membersByName;
-    private List<String> inSight;
+    private Set<String> inSight;
 
     FileScope(FileExtraction file) {
         this.file = file;
@@ -67,6 +73,12 @@ final class FileScope {
         pathsByModuleAlias.computeIfAbsent(ref.spec(), k -> new TreeSet<>()).addAll(paths);
     }
 
+    /** Builds the indexes now, before several threads read them. */
+    void prepare() {
+        topLevelNamed("");
+        inSight();
+    }
+
     /** The file's top-level declarations of that name, in the file's order. */
     List<DeclaredNode> topLevelNamed(String name) {
         if (topLevelByName == null) {
@@ -82,29 +94,13 @@ final class FileScope {
         return topLevelByName.getOrDefault(name, List.of());
     }
 
-    /** The file's members of that name that are not types (methods, functions in a type), in the file's order. */
-    List<DeclaredNode> membersNamed(String name) {
-        if (membersByName == null) {
-            membersByName = new HashMap<>();
-            for (DeclaredNode d : declarations) {
-                if (!d.declaration().kind().isType()
-                        && !d.declaration().parent().isEmpty()) {
-                    membersByName
-                            .computeIfAbsent(d.declaration().name(), k -> new ArrayList<>())
-                            .add(d);
-                }
-            }
-        }
-        return membersByName.getOrDefault(name, List.of());
-    }
-
-    /** Every file in sight of this one, in path order: the files it imports, those it sees without, and itself. */
-    List<String> inSight() {
+    /** Every file in sight of this one: the files it imports, those it sees without, and itself. */
+    Set<String> inSight() {
         if (inSight == null) {
-            Set<String> paths = new TreeSet<>(importedPaths);
+            Set<String> paths = new HashSet<>(importedPaths);
             paths.addAll(visible);
             paths.add(file.path());
-            inSight = List.copyOf(paths);
+            inSight = paths;
         }
         return inSight;
     }

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -98,9 +99,10 @@ public final class GraphBuilder {
                 imports(scope);
             }
             RelationResolver relations = new RelationResolver(Collections.unmodifiableMap(scopes), repository);
+            Map<FileScope, List<Optional<String>>> callees = calleesOfAllCalls();
             for (FileScope scope : scopes.values()) {
                 supertypes(scope);
-                calls(scope);
+                calls(scope, callees.get(scope));
                 relations(scope, relations);
             }
             tests();
@@ -305,12 +307,31 @@ public final class GraphBuilder {
             }
         }
 
-        private void calls(FileScope scope) {
-            for (CallRef call : scope.file.calls()) {
+        /**
+         * What each call of each file reaches, resolved on all cores: resolving reads the finished scopes only (their
+         * indexes are built first, here), and it is most of the build on a large repository. The edges are then
+         * added in file order, so the graph is the same whatever order the resolutions finish in.
+         */
+        private Map<FileScope, List<Optional<String>>> calleesOfAllCalls() {
+            names.prepare();
+            Map<FileScope, List<Optional<String>>> callees = new ConcurrentHashMap<>();
+            scopes.values().parallelStream()
+                    .forEach(scope -> callees.put(
+                            scope,
+                            scope.file.calls().stream()
+                                    .map(call -> names.resolveCall(scope, call))
+                                    .toList()));
+            return callees;
+        }
+
+        private void calls(FileScope scope, List<Optional<String>> callees) {
+            List<CallRef> calls = scope.file.calls();
+            for (int i = 0; i < calls.size(); i++) {
+                CallRef call = calls.get(i);
                 String source = call.caller().isEmpty()
                         ? fileId(scope.file.path())
                         : scope.idByQualifiedName.getOrDefault(call.caller(), fileId(scope.file.path()));
-                Optional<String> target = names.resolveCall(scope, call);
+                Optional<String> target = callees.get(i);
                 if (target.isPresent() && !target.get().equals(source)) {
                     callsResolved++;
                     addEdge(source, target.get(), GraphEdge.CALLS, WEIGHT_CALL);

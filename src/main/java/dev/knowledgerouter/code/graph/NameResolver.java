@@ -25,6 +25,8 @@ final class NameResolver {
     private final Map<String, FileScope> scopes;
     /** The scopes by path in a hash map, made on the first lookup: resolving one call looks up a hundred paths. */
     private Map<String, FileScope> byPath;
+    /** Made on first use, as {@link #byPath} is. */
+    private Map<String, List<DeclaredNode>> membersByName;
     /** Declarations by simple name, for repository-wide unique lookups. */
     private final Map<String, List<DeclaredNode>> byName = new HashMap<>();
     /** Members of each type declaration, by the type's id. */
@@ -46,6 +48,16 @@ final class NameResolver {
 
     /** The one type declaration a name written in this file refers to, if exactly one can be found. */
     Optional<String> resolveType(FileScope scope, String written) {
+        // Remembered per file: Java names the same types (List, Map, its own) in call after call.
+        Optional<String> known = scope.typeByWritten.get(written);
+        if (known == null) {
+            known = findType(scope, written);
+            scope.typeByWritten.put(written, known);
+        }
+        return known;
+    }
+
+    private Optional<String> findType(FileScope scope, String written) {
         String simple = lastSegment(written);
         String qualifier = qualifier(written);
         if (!qualifier.isEmpty()) {
@@ -144,14 +156,47 @@ final class NameResolver {
             return Optional.empty();
         }
         // An object of unknown type: link only when one method of that name is in sight.
+        Set<String> inSight = scope.inSight();
         List<DeclaredNode> methods = new ArrayList<>();
-        for (String path : scope.inSight()) {
-            FileScope other = scope(path);
-            if (other != null) {
-                methods.addAll(other.membersNamed(callee));
+        for (DeclaredNode member : members(callee)) {
+            if (inSight.contains(member.path())) {
+                methods.add(member);
             }
         }
         return single(methods);
+    }
+
+    /**
+     * Builds every index name resolution reads, so that resolutions can then run on several threads: after this,
+     * resolving only reads.
+     */
+    void prepare() {
+        scope("");
+        members("");
+        for (FileScope scope : scopes.values()) {
+            scope.prepare();
+        }
+    }
+
+    /**
+     * Every member of that name that is not a type, across the repository in path order: a call on an object of
+     * unknown type looks for one among the files in sight, of which a Java file has its whole package.
+     */
+    private List<DeclaredNode> members(String name) {
+        if (membersByName == null) {
+            Map<String, List<DeclaredNode>> index = new HashMap<>();
+            for (FileScope scope : scopes.values()) {
+                for (DeclaredNode d : scope.declarations) {
+                    if (!d.declaration().kind().isType()
+                            && !d.declaration().parent().isEmpty()) {
+                        index.computeIfAbsent(d.declaration().name(), k -> new ArrayList<>())
+                                .add(d);
+                    }
+                }
+            }
+            membersByName = index;
+        }
+        return membersByName.getOrDefault(name, List.of());
     }
 
     private FileScope scope(String path) {
