@@ -29,7 +29,7 @@ import org.treesitter.TreeSitterJava;
 
 /**
  * Extracts Java declarations from a tree-sitter-java tree; its package, imports, supertypes and call sites are
- * read by {@link JavaReferences} on the same walk.
+ * read by {@link JavaReferences} from the same matches.
  *
  * <p>Only named members count as declarations: methods of anonymous classes and enum-constant bodies
  * have no name a caller elsewhere could use, so their calls are credited to the enclosing method (or
@@ -90,10 +90,10 @@ public final class JavaExtractor implements LanguageExtractor {
     @Override
     public FileExtraction extract(String path, SourceText source, TSNode root) {
         ExtractionBuilder out = new ExtractionBuilder();
-        Walk walk = new Walk(source, out);
-        walk.read(root);
-        walk.references.narrowWildcards();
-        return out.build(path, Language.JAVA, walk.packageName, source, root);
+        Reading reading = new Reading(source, out);
+        reading.read(root);
+        reading.references.narrowWildcards();
+        return out.build(path, Language.JAVA, reading.packageName, source, root);
     }
 
     /** What a match is about, named as the query's capture of the node it is about. */
@@ -118,13 +118,13 @@ public final class JavaExtractor implements LanguageExtractor {
     /** A declaration still open at the point the reading has reached. */
     private record Open(String qualified, String typeName, int end) {}
 
-    private static final class Walk {
+    private static final class Reading {
         private final SourceText source;
         private final ExtractionBuilder out;
         private final JavaReferences references;
         private String packageName = "";
 
-        Walk(SourceText source, ExtractionBuilder out) {
+        Reading(SourceText source, ExtractionBuilder out) {
             this.source = source;
             this.out = out;
             this.references = new JavaReferences(source, out);
