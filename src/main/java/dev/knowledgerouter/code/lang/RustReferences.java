@@ -42,9 +42,9 @@ final class RustReferences {
         switch (SyntaxNodes.type(node)) {
             case "scoped_use_list" -> {
                 TSNode path = node.getChildByFieldName("path");
-                String listPrefix = path.isNull() ? join(prefix, "") : join(prefix, pathText(path));
+                String listPrefix = !SyntaxNodes.present(path) ? join(prefix, "") : join(prefix, pathText(path));
                 TSNode list = node.getChildByFieldName("list");
-                if (!list.isNull()) {
+                if (SyntaxNodes.present(list)) {
                     useList(list, listPrefix);
                 }
             }
@@ -142,8 +142,14 @@ final class RustReferences {
         return prefix.endsWith("::") || path.startsWith("::") ? prefix + path : prefix + "::" + path;
     }
 
-    void call(TSNode node, String caller) {
-        TSNode function = callee(node.getChildByFieldName("function"));
+    /** A call of {@code name} on a receiver or path ({@code x.f()}, {@code a::f()}), empty for a bare name. */
+    void call(String caller, TSNode name, String receiver) {
+        out.call(new CallRef(caller, source.of(name), receiver, line(name)));
+    }
+
+    /** A call of a parenthesised callee: {@code (self.f)(x)}, read node by node as these are few. */
+    void call(TSNode parenthesized, String caller) {
+        TSNode function = callee(parenthesized);
         if (function == null) {
             return;
         }
@@ -151,14 +157,14 @@ final class RustReferences {
             case "identifier" -> out.call(new CallRef(caller, source.of(function), "", line(function)));
             case "scoped_identifier" -> {
                 TSNode name = function.getChildByFieldName("name");
-                if (!name.isNull()) {
+                if (SyntaxNodes.present(name)) {
                     TSNode path = function.getChildByFieldName("path");
                     out.call(new CallRef(caller, source.of(name), CodeText.collapse(source.of(path)), line(name)));
                 }
             }
             case "field_expression" -> {
                 TSNode field = function.getChildByFieldName("field");
-                if (!field.isNull()) {
+                if (SyntaxNodes.present(field)) {
                     String receiver = CodeText.collapse(source.of(function.getChildByFieldName("value")));
                     out.call(new CallRef(caller, source.of(field), receiver, line(field)));
                 }
@@ -172,7 +178,7 @@ final class RustReferences {
     /** The called expression without turbofish ({@code f::<T>}) or parentheses ({@code (self.f)}). */
     private static TSNode callee(TSNode function) {
         TSNode current = function;
-        while (!current.isNull()) {
+        while (SyntaxNodes.present(current)) {
             switch (SyntaxNodes.type(current)) {
                 case "generic_function" -> current = current.getChildByFieldName("function");
                 case "parenthesized_expression" -> {
