@@ -3,6 +3,7 @@ package dev.knowledgerouter.code.lang;
 import static dev.knowledgerouter.code.syntax.SyntaxNodes.endLine;
 import static dev.knowledgerouter.code.syntax.SyntaxNodes.line;
 
+import dev.knowledgerouter.code.lang.GoReferences.CallSpan;
 import dev.knowledgerouter.code.syntax.CodeText;
 import dev.knowledgerouter.code.syntax.Declaration;
 import dev.knowledgerouter.code.syntax.DeclarationKind;
@@ -25,6 +26,10 @@ import org.treesitter.TSNode;
  *
  * <p>Go has no nested named declarations (types declared inside functions are skipped as local), so
  * qualified names are at most two levels deep. Stateless and thread-safe.
+ *
+ * <p>Only the top level is read node by node (a file's declarations are its children, or an error node's); the
+ * calls, which may sit anywhere below, are found by one tree-sitter query and charged to the function whose body
+ * holds them (see {@link PythonExtractor} for why a search and not a walk).
  */
 public final class GoExtractor implements LanguageExtractor {
     /** {@code //go:generate}, {@code //nolint:x}: tool directives, which Go's own doc rules leave out of docs. */
@@ -35,6 +40,7 @@ public final class GoExtractor implements LanguageExtractor {
         ExtractionBuilder out = new ExtractionBuilder();
         Walk walk = new Walk(source, out);
         walk.topLevel(root);
+        walk.references.calls(root, walk.callSpans);
         return out.build(path, Language.GO, walk.packageName, source, root);
     }
 
@@ -44,6 +50,8 @@ public final class GoExtractor implements LanguageExtractor {
         private final ExtractionBuilder out;
         private final GoReferences references;
         private String packageName = "";
+        /** Where calls count and whom they are charged to, in source order; filled as the declarations are read. */
+        private final List<CallSpan> callSpans = new ArrayList<>();
 
         Walk(SourceText source, ExtractionBuilder out) {
             this.source = source;
@@ -61,8 +69,15 @@ public final class GoExtractor implements LanguageExtractor {
                     case "method_declaration" -> function(child, true);
                     case "type_declaration" -> typeDeclaration(child);
                     case "ERROR" -> topLevel(child);
-                    default -> references.collectCalls(child, "");
+                    default -> callsIn(child, "");
                 }
+            }
+        }
+
+        /** The calls anywhere in {@code node} are charged to {@code caller}. */
+        private void callsIn(TSNode node, String caller) {
+            if (SyntaxNodes.present(node)) {
+                callSpans.add(new CallSpan(SyntaxNodes.startByte(node), SyntaxNodes.endByte(node), caller));
             }
         }
 
@@ -78,7 +93,7 @@ public final class GoExtractor implements LanguageExtractor {
         private void function(TSNode node, boolean method) {
             String name = source.of(node.getChildByFieldName("name"));
             if (name.isEmpty()) {
-                references.collectCalls(node, "");
+                callsIn(node, "");
                 return;
             }
             String receiver = method ? receiverType(node.getChildByFieldName("receiver")) : "";
@@ -93,7 +108,7 @@ public final class GoExtractor implements LanguageExtractor {
                     isExported(name),
                     line(node),
                     endLine(node)));
-            references.collectCalls(node.getChildByFieldName("body"), qualified);
+            callsIn(node.getChildByFieldName("body"), qualified);
         }
 
         /** The receiver's base type name: {@code *Store} and {@code List[T]} both belong to their named type. */
@@ -180,7 +195,7 @@ public final class GoExtractor implements LanguageExtractor {
             } else if (kind == DeclarationKind.INTERFACE) {
                 embeddedInterfaces(name, type);
             }
-            references.collectCalls(type, "");
+            callsIn(type, "");
         }
 
         /** A field declaration without a name embeds its type: Go's composition stands in for inheritance. */

@@ -7,14 +7,48 @@ import dev.knowledgerouter.code.syntax.ExtractionBuilder;
 import dev.knowledgerouter.code.syntax.ImportKind;
 import dev.knowledgerouter.code.syntax.ImportRef;
 import dev.knowledgerouter.code.syntax.SourceText;
+import dev.knowledgerouter.code.syntax.SyntaxMatch;
 import dev.knowledgerouter.code.syntax.SyntaxNodes;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import dev.knowledgerouter.code.syntax.SyntaxQuery;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.treesitter.TSNode;
+import org.treesitter.TreeSitterGo;
 
-/** What a Go file refers to elsewhere: its imports and its call sites. */
+/**
+ * What a Go file refers to elsewhere: its imports, read from the declarations {@link GoExtractor} hands over, and its
+ * call sites, found by one tree-sitter query (see {@link PythonExtractor} for why a search and not a walk).
+ */
 final class GoReferences {
+    /**
+     * A call is matched by what its function is: a name, a selector (with or without the operand the parser may
+     * have left out), or a name wrapped in parentheses or an explicit instantiation. Calls of anything else name no
+     * callee.
+     */
+    private static final String PATTERNS = """
+            (call_expression function: [(identifier) (type_identifier)] @name) @call
+            (call_expression function: (selector_expression operand: _ @operand field: _ @field)) @call
+            (call_expression function: (selector_expression !operand field: _ @field)) @call
+            (call_expression
+              function: [(parenthesized_expression) (index_expression) (generic_type) (qualified_type)] @wrapped) @call
+            """;
+
+    /** The compiled query, made by the first Go file parsed (see {@code JavaExtractor}'s). */
+    private static final class Compiled {
+        static final SyntaxQuery QUERY = new SyntaxQuery(new TreeSitterGo(), PATTERNS);
+        static final int CALL = QUERY.capture("call");
+        static final int NAME = QUERY.capture("name");
+        static final int FIELD = QUERY.capture("field");
+        static final int OPERAND = QUERY.capture("operand");
+        static final int WRAPPED = QUERY.capture("wrapped");
+    }
+
+    /** A span of bytes whose calls are charged to {@code caller}. */
+    record CallSpan(int start, int end, String caller) {}
+
+    private record FoundCall(TSNode node, SyntaxMatch match, int start, int end) {}
+
     private final SourceText source;
     private final ExtractionBuilder out;
 
@@ -55,41 +89,67 @@ final class GoReferences {
     }
 
     /**
-     * The calls anywhere below {@code start}, charged to {@code caller}. Walks with an explicit stack: deeply
-     * nested expressions in odd files must not overflow the Java stack.
+     * The calls in the given spans, each charged to its span's caller, in source order (a call before the calls in
+     * its function and arguments, as a walk of the tree meets them). The calls are found by one search in native code
+     * over the whole tree; those outside every span (in a function's parameters, in an import) are not counted.
+     *
+     * @param spans where calls count, in source order and not overlapping
      */
-    void collectCalls(TSNode start, String caller) {
-        if (!SyntaxNodes.present(start)) {
-            return;
+    void calls(TSNode root, List<CallSpan> spans) {
+        List<FoundCall> found = new ArrayList<>();
+        for (SyntaxMatch match : Compiled.QUERY.matches(root)) {
+            TSNode call = match.node(Compiled.CALL);
+            found.add(new FoundCall(call, match, SyntaxNodes.startByte(call), SyntaxNodes.endByte(call)));
         }
-        Deque<TSNode> pending = new ArrayDeque<>();
-        pending.push(start);
-        while (!pending.isEmpty()) {
-            TSNode node = pending.pop();
-            if (SyntaxNodes.type(node).equals("call_expression")) {
-                call(node, caller);
+        found.sort(Comparator.comparingInt(FoundCall::start)
+                .thenComparing(Comparator.comparingInt(FoundCall::end).reversed()));
+        int next = 0;
+        for (FoundCall call : found) {
+            while (next < spans.size() && spans.get(next).end() <= call.start()) {
+                next++;
             }
-            for (int i = node.getNamedChildCount() - 1; i >= 0; i--) {
-                pending.push(node.getNamedChild(i));
+            if (next == spans.size()) {
+                return;
+            }
+            CallSpan span = spans.get(next);
+            if (span.start() <= call.start() && call.end() <= span.end()) {
+                call(call, span.caller());
             }
         }
     }
 
     /** A call of a call result or of a function literal has no name to link, so it is not recorded. */
-    private void call(TSNode call, String caller) {
-        TSNode function = calledName(call.getChildByFieldName("function"));
+    private void call(FoundCall found, String caller) {
+        SyntaxMatch match = found.match();
+        TSNode name = match.node(Compiled.NAME);
+        TSNode field = match.node(Compiled.FIELD);
+        if (name != null) {
+            out.call(new CallRef(caller, source.of(name), "", line(found.node())));
+        } else if (field != null) {
+            selectorCall(found.node(), field, match.node(Compiled.OPERAND), caller);
+        } else {
+            wrappedCall(found.node(), match.node(Compiled.WRAPPED), caller);
+        }
+    }
+
+    private void selectorCall(TSNode call, TSNode field, TSNode operand, String caller) {
+        String callee = source.of(field);
+        if (!callee.isEmpty()) {
+            out.call(new CallRef(caller, callee, source.of(operand), line(call)));
+        }
+    }
+
+    /** A name in parentheses or instantiated explicitly; rare enough to be read node by node. */
+    private void wrappedCall(TSNode call, TSNode wrapped, String caller) {
+        TSNode function = calledName(wrapped);
         if (!SyntaxNodes.present(function)) {
             return;
         }
         switch (SyntaxNodes.type(function)) {
             case "identifier", "type_identifier" -> out.call(new CallRef(caller, source.of(function), "", line(call)));
-            case "selector_expression" -> {
-                String callee = source.of(function.getChildByFieldName("field"));
-                if (!callee.isEmpty()) {
-                    out.call(new CallRef(
-                            caller, callee, source.of(function.getChildByFieldName("operand")), line(call)));
-                }
-            }
+            case "selector_expression" ->
+                selectorCall(
+                        call, function.getChildByFieldName("field"), function.getChildByFieldName("operand"), caller);
             case "qualified_type" ->
                 out.call(new CallRef(
                         caller,
