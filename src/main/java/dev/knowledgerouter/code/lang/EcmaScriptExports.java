@@ -1,10 +1,11 @@
 package dev.knowledgerouter.code.lang;
 
-import dev.knowledgerouter.code.lang.EcmaScriptQuery.Found;
+import dev.knowledgerouter.code.lang.EcmaScriptQuery.Kind;
 import dev.knowledgerouter.code.lang.EcmaScriptQuery.Part;
 import dev.knowledgerouter.code.syntax.CodeText;
 import dev.knowledgerouter.code.syntax.SourceText;
 import dev.knowledgerouter.code.syntax.SyntaxNodes;
+import dev.knowledgerouter.code.syntax.SyntaxSubject;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,9 +29,9 @@ final class EcmaScriptExports {
      * default a}, TypeScript {@code export = a}, CommonJS {@code module.exports = { a }}) from what the query found,
      * before any declaration is read, because the clause may come after the declaration it exports.
      */
-    static EcmaScriptExports of(List<Found> moduleExports, EcmaScriptQuery query, SourceText source) {
+    static EcmaScriptExports of(List<SyntaxSubject<Kind>> moduleExports, EcmaScriptQuery query, SourceText source) {
         Set<String> names = new HashSet<>();
-        for (Found found : moduleExports) {
+        for (SyntaxSubject<Kind> found : moduleExports) {
             switch (found.kind()) {
                 case EXPORTED_NAME -> names.add(source.of(found.node()));
                 case EXPORTED_NAMELESS -> names.add("");

@@ -1,7 +1,6 @@
 package dev.knowledgerouter.code.lang;
 
 import dev.knowledgerouter.code.lang.EcmaScriptDeclarations.Scope;
-import dev.knowledgerouter.code.lang.EcmaScriptQuery.Found;
 import dev.knowledgerouter.code.lang.EcmaScriptQuery.Kind;
 import dev.knowledgerouter.code.lang.EcmaScriptQuery.Part;
 import dev.knowledgerouter.code.lang.EcmaScriptReferences.Draft;
@@ -11,6 +10,7 @@ import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.LanguageExtractor;
 import dev.knowledgerouter.code.syntax.SourceText;
 import dev.knowledgerouter.code.syntax.SyntaxNodes;
+import dev.knowledgerouter.code.syntax.SyntaxSubject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -101,16 +101,16 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
          * is a Java call, so code nested thousands deep ({@code a + b + c ...}) cannot overflow the stack.
          */
         void read(TSNode root) {
-            List<Found> found = query.find(root);
-            List<Found> moduleExports = new ArrayList<>();
-            for (Found f : found) {
+            List<SyntaxSubject<Kind>> found = query.find(root);
+            List<SyntaxSubject<Kind>> moduleExports = new ArrayList<>();
+            for (SyntaxSubject<Kind> f : found) {
                 if (f.kind().moduleExport()) {
                     moduleExports.add(f);
                 }
             }
             declarations = new EcmaScriptDeclarations(source, EcmaScriptExports.of(moduleExports, query, source), out);
             Deque<Frame> frames = new ArrayDeque<>();
-            for (Found f : found) {
+            for (SyntaxSubject<Kind> f : found) {
                 if (f.kind().moduleExport()) {
                     continue;
                 }
@@ -131,7 +131,7 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
         }
 
         /** Reads one found node; returns the frame it opens for what lies inside it, or null. */
-        private Frame read(Found f, Frame top, Deque<Frame> frames) {
+        private Frame read(SyntaxSubject<Kind> f, Frame top, Deque<Frame> frames) {
             Scope scope = switch (top) {
                 case null -> Scope.FILE;
                 case Open open -> open.scope();
@@ -166,7 +166,7 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
         }
 
         /** Records a declaration; returns the frame of its inside, or null for one that is not (or has no name). */
-        private Frame declaration(Found f, Scope scope) {
+        private Frame declaration(SyntaxSubject<Kind> f, Scope scope) {
             TSNode node = f.node();
             EcmaScriptDeclarations declare = declarations;
             switch (f.kind()) {
@@ -233,17 +233,17 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
         }
 
         /** A declaration whose inside is read in {@code inner}, its decorators in {@code outer}. */
-        private static Frame open(Found f, Scope inner, Scope outer) {
+        private static Frame open(SyntaxSubject<Kind> f, Scope inner, Scope outer) {
             return new Open(f.start(), f.end(), inner, outer, false);
         }
 
         /** A declaration whose inside is not read but for its value or body, in {@code inner}. */
-        private static Frame closed(Found f, Scope inner) {
+        private static Frame closed(SyntaxSubject<Kind> f, Scope inner) {
             return new Closed(f.start(), f.end(), inner, null);
         }
 
         /** Inside a closed node only its own parts are read. */
-        private void partOfClosed(Found f, Closed closed, Deque<Frame> frames) {
+        private void partOfClosed(SyntaxSubject<Kind> f, Closed closed, Deque<Frame> frames) {
             if (!owns(closed, f)) {
                 return;
             }
@@ -268,7 +268,7 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
         }
 
         /** The {@code *} or a name of an {@code export ... from}, for its import. */
-        private void reexportPart(Found f, Deque<Frame> frames) {
+        private void reexportPart(SyntaxSubject<Kind> f, Deque<Frame> frames) {
             for (Frame frame : frames) {
                 if (frame instanceof Reexport reexport && owns(reexport, f)) {
                     switch (f.kind()) {
@@ -282,7 +282,7 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
         }
 
         /** Decorators run where the declaration is made, not inside it, so their calls belong to the outer scope. */
-        private static Frame decorator(Found f, Frame top) {
+        private static Frame decorator(SyntaxSubject<Kind> f, Frame top) {
             if (!(top instanceof Open open) || open.outer() == null) {
                 return null;
             }
@@ -294,14 +294,14 @@ public final class EcmaScriptExtractor implements LanguageExtractor {
         }
 
         /** Whether the match's owner (the statement or declaration a part belongs to) is the frame's node. */
-        private boolean owns(Frame frame, Found part) {
+        private boolean owns(Frame frame, SyntaxSubject<Kind> part) {
             TSNode owner = query.part(part, Part.OWNER);
             return owner != null
                     && SyntaxNodes.startByte(owner) == frame.start()
                     && SyntaxNodes.endByte(owner) == frame.end();
         }
 
-        private static boolean spans(Found f, Frame frame) {
+        private static boolean spans(SyntaxSubject<Kind> f, Frame frame) {
             return f.start() == frame.start() && f.end() == frame.end();
         }
     }

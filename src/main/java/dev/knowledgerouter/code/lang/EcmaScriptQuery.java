@@ -1,11 +1,8 @@
 package dev.knowledgerouter.code.lang;
 
 import dev.knowledgerouter.code.syntax.Language;
-import dev.knowledgerouter.code.syntax.SyntaxMatch;
-import dev.knowledgerouter.code.syntax.SyntaxNodes;
 import dev.knowledgerouter.code.syntax.SyntaxQuery;
-import java.util.ArrayList;
-import java.util.Comparator;
+import dev.knowledgerouter.code.syntax.SyntaxSubject;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,6 +83,8 @@ final class EcmaScriptQuery {
      * What a match is about. The order breaks ties between captures of one node: a declarator's value is read as
      * such before it is looked at as a class.
      */
+    private static final List<Kind> KINDS = List.of(Kind.values());
+
     enum Kind {
         IMPORT,
         IMPORT_NAME,
@@ -144,9 +143,6 @@ final class EcmaScriptQuery {
         private final String capture = name().toLowerCase(Locale.ROOT);
     }
 
-    /** A match's subject with its span, which puts it in the order a depth-first walk would meet it. */
-    record Found(Kind kind, TSNode node, SyntaxMatch match, int start, int end) {}
-
     private final SyntaxQuery query;
     private final int[] kinds = new int[Kind.values().length];
     private final int[] parts = new int[Part.values().length];
@@ -184,25 +180,12 @@ final class EcmaScriptQuery {
      * Every subject under {@code root} in the order a depth-first walk meets them: by start, an enclosing node
      * before what it holds.
      */
-    List<Found> find(TSNode root) {
-        List<Found> found = new ArrayList<>();
-        for (SyntaxMatch match : query.matches(root)) {
-            for (Kind kind : Kind.values()) {
-                int capture = kinds[kind.ordinal()];
-                TSNode node = capture < 0 ? null : match.node(capture);
-                if (node != null) {
-                    found.add(new Found(kind, node, match, SyntaxNodes.startByte(node), SyntaxNodes.endByte(node)));
-                }
-            }
-        }
-        found.sort(Comparator.comparingInt(Found::start)
-                .thenComparing(Comparator.comparingInt(Found::end).reversed())
-                .thenComparing(Found::kind));
-        return found;
+    List<SyntaxSubject<Kind>> find(TSNode root) {
+        return query.subjects(root, KINDS, kind -> kinds[kind.ordinal()]);
     }
 
     /** The node the match captured as {@code part}, or null. */
-    TSNode part(Found found, Part part) {
+    TSNode part(SyntaxSubject<Kind> found, Part part) {
         int capture = parts[part.ordinal()];
         return capture < 0 ? null : found.match().node(capture);
     }

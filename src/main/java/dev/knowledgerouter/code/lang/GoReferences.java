@@ -10,8 +10,7 @@ import dev.knowledgerouter.code.syntax.SourceText;
 import dev.knowledgerouter.code.syntax.SyntaxMatch;
 import dev.knowledgerouter.code.syntax.SyntaxNodes;
 import dev.knowledgerouter.code.syntax.SyntaxQuery;
-import java.util.ArrayList;
-import java.util.Comparator;
+import dev.knowledgerouter.code.syntax.SyntaxSubject;
 import java.util.List;
 import org.treesitter.TSNode;
 import org.treesitter.TreeSitterGo;
@@ -46,8 +45,6 @@ final class GoReferences {
 
     /** A span of bytes whose calls are charged to {@code caller}. */
     record CallSpan(int start, int end, String caller) {}
-
-    private record FoundCall(TSNode node, SyntaxMatch match, int start, int end) {}
 
     private final SourceText source;
     private final ExtractionBuilder out;
@@ -96,15 +93,9 @@ final class GoReferences {
      * @param spans where calls count, in source order and not overlapping
      */
     void calls(TSNode root, List<CallSpan> spans) {
-        List<FoundCall> found = new ArrayList<>();
-        for (SyntaxMatch match : Compiled.QUERY.matches(root)) {
-            TSNode call = match.node(Compiled.CALL);
-            found.add(new FoundCall(call, match, SyntaxNodes.startByte(call), SyntaxNodes.endByte(call)));
-        }
-        found.sort(Comparator.comparingInt(FoundCall::start)
-                .thenComparing(Comparator.comparingInt(FoundCall::end).reversed()));
+        List<SyntaxSubject<Integer>> found = Compiled.QUERY.subjects(root, List.of(Compiled.CALL), call -> call);
         int next = 0;
-        for (FoundCall call : found) {
+        for (SyntaxSubject<Integer> call : found) {
             while (next < spans.size() && spans.get(next).end() <= call.start()) {
                 next++;
             }
@@ -119,7 +110,7 @@ final class GoReferences {
     }
 
     /** A call of a call result or of a function literal has no name to link, so it is not recorded. */
-    private void call(FoundCall found, String caller) {
+    private void call(SyntaxSubject<Integer> found, String caller) {
         SyntaxMatch match = found.match();
         TSNode name = match.node(Compiled.NAME);
         TSNode field = match.node(Compiled.FIELD);

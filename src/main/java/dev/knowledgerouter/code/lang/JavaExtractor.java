@@ -15,6 +15,7 @@ import dev.knowledgerouter.code.syntax.SourceText;
 import dev.knowledgerouter.code.syntax.SyntaxMatch;
 import dev.knowledgerouter.code.syntax.SyntaxNodes;
 import dev.knowledgerouter.code.syntax.SyntaxQuery;
+import dev.knowledgerouter.code.syntax.SyntaxSubject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -97,6 +98,8 @@ public final class JavaExtractor implements LanguageExtractor {
     }
 
     /** What a match is about, named as the query's capture of the node it is about. */
+    private static final List<Kind> KINDS = List.of(Kind.values());
+
     private enum Kind {
         PACKAGE,
         IMPORT,
@@ -108,9 +111,6 @@ public final class JavaExtractor implements LanguageExtractor {
 
         private final int capture = Compiled.QUERY.capture(name().toLowerCase(Locale.ROOT));
     }
-
-    /** A match with the span of the node it is about, for putting matches in source order. */
-    private record Found(Kind kind, TSNode node, SyntaxMatch match, int start, int end) {}
 
     /** A call found, with its span, for listing calls in evaluation order. */
     private record PendingCall(CallRef call, int start, int end) {}
@@ -137,22 +137,11 @@ public final class JavaExtractor implements LanguageExtractor {
          * receiver and arguments: {@code a.b().c()} lists b before c.
          */
         void read(TSNode root) {
-            List<Found> found = new ArrayList<>();
-            for (SyntaxMatch match : Compiled.QUERY.matches(root)) {
-                for (Kind kind : Kind.values()) {
-                    TSNode node = match.node(kind.capture);
-                    if (node != null) {
-                        found.add(new Found(kind, node, match, SyntaxNodes.startByte(node), SyntaxNodes.endByte(node)));
-                        break;
-                    }
-                }
-            }
-            found.sort(Comparator.comparingInt(Found::start)
-                    .thenComparing(Comparator.comparingInt(Found::end).reversed()));
+            List<SyntaxSubject<Kind>> found = Compiled.QUERY.subjects(root, KINDS, kind -> kind.capture);
             Deque<Open> open = new ArrayDeque<>();
             List<PendingCall> calls = new ArrayList<>();
             int wildcardFrom = -1;
-            for (Found f : found) {
+            for (SyntaxSubject<Kind> f : found) {
                 while (!open.isEmpty() && open.peek().end() <= f.start()) {
                     open.pop();
                 }

@@ -12,12 +12,11 @@ import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.LanguageExtractor;
 import dev.knowledgerouter.code.syntax.SourceText;
 import dev.knowledgerouter.code.syntax.SupertypeRef;
-import dev.knowledgerouter.code.syntax.SyntaxMatch;
 import dev.knowledgerouter.code.syntax.SyntaxNodes;
 import dev.knowledgerouter.code.syntax.SyntaxQuery;
+import dev.knowledgerouter.code.syntax.SyntaxSubject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -70,6 +69,8 @@ public final class PythonExtractor implements LanguageExtractor {
     }
 
     /** What a match is about, named as the query's capture of the node it is about. */
+    private static final List<Kind> KINDS = List.of(Kind.values());
+
     private enum Kind {
         DEFINITION,
         IMPORT,
@@ -77,9 +78,6 @@ public final class PythonExtractor implements LanguageExtractor {
 
         private final int capture = Compiled.QUERY.capture(name().toLowerCase(Locale.ROOT));
     }
-
-    /** A match with the span of the node it is about, for putting matches in source order. */
-    private record Found(Kind kind, TSNode node, SyntaxMatch match, int start, int end) {}
 
     /**
      * Where a node sits: the qualified name of the innermost enclosing declaration, whether that is a
@@ -118,20 +116,9 @@ public final class PythonExtractor implements LanguageExtractor {
          * calls in its receiver and arguments. What an import statement holds is not read: it names modules.
          */
         void read(TSNode root) {
-            List<Found> found = new ArrayList<>();
-            for (SyntaxMatch match : Compiled.QUERY.matches(root)) {
-                for (Kind kind : Kind.values()) {
-                    TSNode node = match.node(kind.capture);
-                    if (node != null) {
-                        found.add(new Found(kind, node, match, SyntaxNodes.startByte(node), SyntaxNodes.endByte(node)));
-                        break;
-                    }
-                }
-            }
-            found.sort(Comparator.comparingInt(Found::start)
-                    .thenComparing(Comparator.comparingInt(Found::end).reversed()));
+            List<SyntaxSubject<Kind>> found = Compiled.QUERY.subjects(root, KINDS, kind -> kind.capture);
             int importEnd = -1;
-            for (Found f : found) {
+            for (SyntaxSubject<Kind> f : found) {
                 if (f.start() < importEnd) {
                     continue;
                 }
@@ -147,7 +134,7 @@ public final class PythonExtractor implements LanguageExtractor {
             }
         }
 
-        private void call(Found found, String caller) {
+        private void call(SyntaxSubject<Kind> found, String caller) {
             TSNode name = found.match().node(Compiled.NAME);
             if (name != null) {
                 references.call(found.node(), name, caller);

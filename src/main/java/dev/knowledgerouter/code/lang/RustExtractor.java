@@ -16,9 +16,9 @@ import dev.knowledgerouter.code.syntax.SupertypeRef;
 import dev.knowledgerouter.code.syntax.SyntaxMatch;
 import dev.knowledgerouter.code.syntax.SyntaxNodes;
 import dev.knowledgerouter.code.syntax.SyntaxQuery;
+import dev.knowledgerouter.code.syntax.SyntaxSubject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -125,6 +125,8 @@ public final class RustExtractor implements LanguageExtractor {
     }
 
     /** What a match is about, named as the query's capture of the node it is about. */
+    private static final List<Kind> KINDS = List.of(Kind.values());
+
     private enum Kind {
         ITEM,
         USE,
@@ -134,9 +136,6 @@ public final class RustExtractor implements LanguageExtractor {
 
         private final int capture = Compiled.QUERY.capture(name().toLowerCase(Locale.ROOT));
     }
-
-    /** A match with the span of the node it is about, for putting matches in source order. */
-    private record Found(Kind kind, TSNode node, SyntaxMatch match, int start, int end) {}
 
     /**
      * A span of the file and the scope of what is written in it; or, {@code skipped}, a span nothing is read in (the
@@ -166,19 +165,8 @@ public final class RustExtractor implements LanguageExtractor {
          * and arguments.
          */
         void read(TSNode root) {
-            List<Found> found = new ArrayList<>();
-            for (SyntaxMatch match : Compiled.QUERY.matches(root)) {
-                for (Kind kind : Kind.values()) {
-                    TSNode node = match.node(kind.capture);
-                    if (node != null) {
-                        found.add(new Found(kind, node, match, SyntaxNodes.startByte(node), SyntaxNodes.endByte(node)));
-                        break;
-                    }
-                }
-            }
-            found.sort(Comparator.comparingInt(Found::start)
-                    .thenComparing(Comparator.comparingInt(Found::end).reversed()));
-            for (Found f : found) {
+            List<SyntaxSubject<Kind>> found = Compiled.QUERY.subjects(root, KINDS, kind -> kind.capture);
+            for (SyntaxSubject<Kind> f : found) {
                 Frame frame = frameAt(f.start());
                 if (frame != null && frame.skipped()) {
                     continue;
@@ -247,7 +235,7 @@ public final class RustExtractor implements LanguageExtractor {
             open.push(new Frame(scope, false, SyntaxNodes.startByte(node), SyntaxNodes.endByte(node)));
         }
 
-        private void item(Found found, Scope scope) {
+        private void item(SyntaxSubject<Kind> found, Scope scope) {
             TSNode node = found.node();
             switch (SyntaxNodes.type(node)) {
                 case "function_item" -> function(node, scope);
@@ -322,7 +310,7 @@ public final class RustExtractor implements LanguageExtractor {
             }
         }
 
-        private void impl(TSNode node, Found found, Scope scope) {
+        private void impl(TSNode node, SyntaxSubject<Kind> found, Scope scope) {
             TSNode type = node.getChildByFieldName("type");
             String typeName = lastSegment(text.typeName(type));
             if (typeName.isEmpty()) {

@@ -1,7 +1,9 @@
 package dev.knowledgerouter.code.syntax;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
 import org.treesitter.TSQuery;
@@ -40,6 +42,38 @@ public final class SyntaxQuery {
         }
         throw new IllegalArgumentException("the query has no capture @" + name);
     }
+
+    /**
+     * Every node under {@code root} that a match captured as one of {@code kinds}, in the order a depth-first walk
+     * meets them: by start, an enclosing node before what it holds, and the kinds of one node in the order given.
+     * This is the order in which the walks the queries replaced read a file.
+     *
+     * @param captureOf the capture id of each kind, or -1 for a kind these patterns do not capture
+     */
+    public <K> List<SyntaxSubject<K>> subjects(TSNode root, List<K> kinds, ToIntFunction<K> captureOf) {
+        int[] captures = kinds.stream().mapToInt(captureOf).toArray();
+        List<Ranked<K>> found = new ArrayList<>();
+        for (SyntaxMatch match : matches(root)) {
+            for (int k = 0; k < captures.length; k++) {
+                TSNode node = captures[k] < 0 ? null : match.node(captures[k]);
+                if (node != null) {
+                    found.add(new Ranked<>(
+                            new SyntaxSubject<>(
+                                    kinds.get(k), node, match, SyntaxNodes.startByte(node), SyntaxNodes.endByte(node)),
+                            k));
+                }
+            }
+        }
+        found.sort(Comparator.<Ranked<K>>comparingInt(r -> r.subject().start())
+                .thenComparing(
+                        Comparator.<Ranked<K>>comparingInt(r -> r.subject().end())
+                                .reversed())
+                .thenComparingInt(Ranked::kind));
+        return found.stream().map(Ranked::subject).toList();
+    }
+
+    /** A subject with the position of its kind in the caller's list, which orders the kinds of one node. */
+    private record Ranked<K>(SyntaxSubject<K> subject, int kind) {}
 
     /** Every match under {@code root}, in the order tree-sitter finishes them (not necessarily the source order). */
     public List<SyntaxMatch> matches(TSNode root) {
