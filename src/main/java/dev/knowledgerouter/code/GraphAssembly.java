@@ -10,10 +10,13 @@ import dev.knowledgerouter.code.graph.GraphValidator;
 import dev.knowledgerouter.code.graph.KnowledgeGraph;
 import dev.knowledgerouter.code.graph.ProjectMeta;
 import dev.knowledgerouter.code.overview.Overview;
+import dev.knowledgerouter.code.scan.GitHead;
 import dev.knowledgerouter.code.syntax.ImportResolver;
 import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.RepositoryFiles;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -46,6 +49,17 @@ final class GraphAssembly {
                 .distinct()
                 .sorted()
                 .toList();
+    }
+
+    /** What the graph says of the project: its name, languages, frameworks, description, when and at which commit. */
+    static ProjectMeta meta(String name, List<String> languages, Overview overview, Path root, Clock clock) {
+        return new ProjectMeta(
+                name,
+                languages,
+                overview.frameworkNames(),
+                overview.description(),
+                Instant.now(clock).toString(),
+                GitHead.of(root).orElse(""));
     }
 
     static Validated validate(ProjectMeta meta, List<GraphNode> nodes, List<GraphEdge> edges, Overview overview) {

@@ -4,7 +4,6 @@ import dev.knowledgerouter.code.graph.GraphBuilder;
 import dev.knowledgerouter.code.graph.GraphNode;
 import dev.knowledgerouter.code.graph.ProjectMeta;
 import dev.knowledgerouter.code.lang.CodeLanguages;
-import dev.knowledgerouter.code.scan.GitHead;
 import dev.knowledgerouter.code.scan.RepositoryScanner;
 import dev.knowledgerouter.code.scan.ScanPolicy;
 import dev.knowledgerouter.code.scan.ScanReport;
@@ -16,7 +15,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -104,13 +102,8 @@ public final class ParseBenchmark {
                         languages,
                         path -> RepositoryAnalyzer.read(scan.root(), path),
                         progress);
-        ProjectMeta meta = new ProjectMeta(
-                scan.root().getFileName().toString(),
-                languages,
-                overview.overview().frameworkNames(),
-                overview.overview().description(),
-                Instant.now(clock).toString(),
-                GitHead.of(scan.root()).orElse(""));
+        ProjectMeta meta = GraphAssembly.meta(
+                scan.root().getFileName().toString(), languages, overview.overview(), scan.root(), clock);
         long t3 = System.nanoTime();
         GraphAssembly.Validated validated = GraphAssembly.validate(meta, nodes, built.edges(), overview.overview());
         long t4 = System.nanoTime();

@@ -11,7 +11,6 @@ import dev.knowledgerouter.code.overview.OverviewRefinement;
 import dev.knowledgerouter.code.overview.OverviewRefiner;
 import dev.knowledgerouter.code.scan.CredentialDetector;
 import dev.knowledgerouter.code.scan.CredentialSkip;
-import dev.knowledgerouter.code.scan.GitHead;
 import dev.knowledgerouter.code.scan.RepositoryScanner;
 import dev.knowledgerouter.code.scan.ScanPolicy;
 import dev.knowledgerouter.code.scan.ScanReport;
@@ -217,13 +216,7 @@ public final class RepositoryAnalyzer {
                 progress);
         AnalysisStoppedException.throwIfRequested(stop, name, changed.size());
 
-        ProjectMeta meta = new ProjectMeta(
-                name,
-                languages,
-                overview.overview().frameworkNames(),
-                overview.overview().description(),
-                Instant.now(clock).toString(),
-                GitHead.of(scan.root()).orElse(""));
+        ProjectMeta meta = GraphAssembly.meta(name, languages, overview.overview(), scan.root(), clock);
         GraphAssembly.Validated validated = GraphAssembly.validate(meta, nodes, built.edges(), overview.overview());
         KnowledgeGraph graph = validated.graph();
 
