@@ -87,6 +87,7 @@ final class ParseBenchCommand implements Callable<Integer> {
         out.printf(
                 Locale.ROOT, "%s: %d files, %d threads on %d cores%n", r.root(), first.files(), r.threads(), r.cores());
         out.println("languages  " + join(first.filesByLanguage()));
+        out.println("natives    tree-sitter " + r.treeSitterNatives());
         out.printf(
                 Locale.ROOT,
                 "graph      %d nodes, %d edges, %d corrections%n",

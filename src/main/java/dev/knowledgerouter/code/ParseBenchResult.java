@@ -11,6 +11,7 @@ import java.util.List;
  * @param filesPerSecond the first round's files over its own time
  * @param filesPerSecondWithStartup the first round's files over {@code totalSeconds}
  * @param peakHeapMb the sum of the heap pools' peak occupancy over the whole run
+ * @param treeSitterNatives which tree-sitter natives parsed: the optimised ones or the jar's own, and why
  */
 public record ParseBenchResult(
         String root,
@@ -24,7 +25,8 @@ public record ParseBenchResult(
         double totalSeconds,
         double filesPerSecond,
         double filesPerSecondWithStartup,
-        long peakHeapMb) {
+        long peakHeapMb,
+        String treeSitterNatives) {
     public ParseBenchResult {
         rounds = List.copyOf(rounds);
     }

@@ -7,6 +7,7 @@ import dev.knowledgerouter.code.lang.CodeLanguages;
 import dev.knowledgerouter.code.scan.RepositoryScanner;
 import dev.knowledgerouter.code.scan.ScanPolicy;
 import dev.knowledgerouter.code.scan.ScanReport;
+import dev.knowledgerouter.code.syntax.TreeSitterNatives;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.StopSignal;
 import java.io.IOException;
@@ -78,7 +79,8 @@ public final class ParseBenchmark {
                 total,
                 first.filesPerSecond(),
                 total > 0 ? first.files() / total : 0,
-                peakHeapBytes() / (1024 * 1024));
+                peakHeapBytes() / (1024 * 1024),
+                TreeSitterNatives.status().describe());
     }
 
     /** One pass, from the scan to the validated graph. */

@@ -34,6 +34,11 @@ import org.treesitter.TreeSitterTypescript;
  * because creating one per file would cost more than parsing a small file. {@link #close()} frees them.
  */
 public final class SourceParser implements AutoCloseable {
+    static {
+        // Before anything here touches tree-sitter, so that its calls go to the optimised natives.
+        TreeSitterNatives.status();
+    }
+
     private static final Map<Language, Supplier<TSLanguage>> GRAMMARS = Map.ofEntries(
             Map.entry(Language.JAVA, TreeSitterJava::new),
             Map.entry(Language.PYTHON, TreeSitterPython::new),

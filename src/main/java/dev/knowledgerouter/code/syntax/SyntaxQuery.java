@@ -19,6 +19,11 @@ import org.treesitter.TSQueryMatch;
  * run has its own cursor.
  */
 public final class SyntaxQuery {
+    static {
+        // Before anything here touches tree-sitter, so that its calls go to the optimised natives.
+        TreeSitterNatives.status();
+    }
+
     private final TSQuery query;
 
     /**

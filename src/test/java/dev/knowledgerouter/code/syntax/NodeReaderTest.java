@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.treesitter.TSException;
 import org.treesitter.TSInputEncoding;
@@ -21,6 +22,12 @@ import org.treesitter.TreeSitterTypescript;
  * errors and non-ASCII text included, and a null node fails as the binding fails on one instead of ending the process.
  */
 class NodeReaderTest {
+    @BeforeAll
+    static void optimisedNativesFirst() {
+        // This class makes tree-sitter parsers itself; the natives are chosen before the first is made.
+        TreeSitterNatives.status();
+    }
+
     private static final String JAVA = """
             package a.b;
 

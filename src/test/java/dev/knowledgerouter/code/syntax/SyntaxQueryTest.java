@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.treesitter.TSInputEncoding;
 import org.treesitter.TSParser;
@@ -14,6 +15,12 @@ import org.treesitter.TreeSitterJava;
 
 /** A query finds exactly the nodes its patterns name, says which pattern matched, and refuses what it cannot be. */
 class SyntaxQueryTest {
+    @BeforeAll
+    static void optimisedNativesFirst() {
+        // This class makes tree-sitter parsers itself; the natives are chosen before the first is made.
+        TreeSitterNatives.status();
+    }
+
     private static final String SOURCE = "class A { void m() { a.b(); c(); } }";
 
     @Test

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,6 +28,11 @@ import org.treesitter.TreeSitterTypescript;
  * ABI (the grammars were built against older cores than the one we pin) and parse real code.
  */
 class TreeSitterSmokeTest {
+    @BeforeAll
+    static void optimisedNativesFirst() {
+        // This class makes tree-sitter parsers itself; the natives are chosen before the first is made.
+        TreeSitterNatives.status();
+    }
 
     static Stream<Arguments> snippets() {
         return Stream.of(
