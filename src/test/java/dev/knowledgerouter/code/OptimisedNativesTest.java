@@ -65,7 +65,8 @@ class OptimisedNativesTest {
         String pom = Files.readString(Path.of("pom.xml"));
 
         assertEquals(jarVersion(pom, "tree-sitter"), built.get("web-tree-sitter"), "the core");
-        for (String grammar : List.of("java", "javascript", "python", "go", "rust")) {
+        for (String grammar :
+                List.of("java", "javascript", "python", "go", "rust", "c", "cpp", "c-sharp", "php", "ruby")) {
             assertEquals(jarVersion(pom, "tree-sitter-" + grammar), built.get("tree-sitter-" + grammar), grammar);
         }
         assertEquals(jarVersion(pom, "tree-sitter-typescript"), built.get("tree-sitter-typescript"), "typescript");
