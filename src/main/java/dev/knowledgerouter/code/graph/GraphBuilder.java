@@ -101,10 +101,14 @@ public final class GraphBuilder {
             for (FileExtraction file : repository.byPath().values()) {
                 declare(file);
             }
+            // The relation index reads the declarations only, which are all in: it is made on another core while
+            // this one resolves the imports.
+            CompletableFuture<RelationResolver> relationIndex = CompletableFuture.supplyAsync(
+                    () -> new RelationResolver(Collections.unmodifiableMap(scopes), repository));
             for (FileScope scope : scopes.values()) {
                 imports(scope);
             }
-            RelationResolver relations = new RelationResolver(Collections.unmodifiableMap(scopes), repository);
+            RelationResolver relations = relationIndex.join();
             Map<FileScope, List<Optional<String>>> callees = calleesOfAllCalls();
             for (FileScope scope : scopes.values()) {
                 supertypes(scope);
@@ -116,9 +120,10 @@ public final class GraphBuilder {
             for (FileScope scope : scopes.values()) {
                 describe(scope, described.get(scope.file.path()));
             }
+            CompletableFuture<Void> edgesSorted = CompletableFuture.runAsync(() -> edges.sort(BY_TYPE_SOURCE_TARGET));
             List<GraphNode> sortedNodes = new ArrayList<>(nodes.values());
             sortedNodes.sort(BY_ID);
-            edges.sort(BY_TYPE_SOURCE_TARGET);
+            edgesSorted.join();
             return new Result(
                     Collections.unmodifiableList(sortedNodes),
                     Collections.unmodifiableList(edges),

@@ -4,6 +4,7 @@ import dev.knowledgerouter.code.syntax.CallRef;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,8 @@ final class NameResolver {
     private Map<String, List<DeclaredNode>> membersByName;
     /** Declarations by simple name, for repository-wide unique lookups. */
     private final Map<String, List<DeclaredNode>> byName = new HashMap<>();
+    /** Every name declared at the top level of some file, made on first use as {@link #byPath} is. */
+    private Set<String> topLevelNames;
     /** Members of each type declaration, by the type's id. */
     private final Map<String, List<DeclaredNode>> membersOf = new HashMap<>();
 
@@ -171,6 +174,7 @@ final class NameResolver {
     void prepare() {
         scope("");
         members("");
+        topLevel(List.of(), "", false);
         for (FileScope scope : scopes.values()) {
             scope.prepare();
         }
@@ -227,6 +231,22 @@ final class NameResolver {
     }
 
     private List<DeclaredNode> topLevel(Collection<String> paths, String name, boolean types) {
+        if (topLevelNames == null) {
+            Set<String> names = new HashSet<>();
+            for (FileScope scope : scopes.values()) {
+                for (DeclaredNode d : scope.declarations) {
+                    if (d.declaration().parent().isEmpty()) {
+                        names.add(d.declaration().name());
+                    }
+                }
+            }
+            topLevelNames = names;
+        }
+        // Most names asked for are declared at the top level of no file: then there is no need to look in each of
+        // the paths (a Java file's whole package).
+        if (!topLevelNames.contains(name)) {
+            return List.of();
+        }
         List<DeclaredNode> found = new ArrayList<>();
         for (String path : paths) {
             FileScope other = scope(path);
