@@ -97,7 +97,7 @@ public final class GraphBuilder {
             // Describing a node reads its own file alone, so the descriptions are written on another core while this
             // one fills the scopes and resolves names, and put on the nodes once both are done.
             CompletableFuture<Map<String, FileDescriptions>> descriptions =
-                    CompletableFuture.supplyAsync(this::describeAll);
+                    CompletableFuture.supplyAsync(() -> FileDescriptions.byPath(repository));
             for (FileExtraction file : repository.byPath().values()) {
                 declare(file);
             }
@@ -355,14 +355,6 @@ public final class GraphBuilder {
                 testPairs++;
                 addEdge(fileId(pair.getKey()), fileId(pair.getValue()), GraphEdge.TESTED_BY, WEIGHT_TEST);
             }
-        }
-
-        private Map<String, FileDescriptions> describeAll() {
-            Map<String, FileDescriptions> described = new HashMap<>();
-            for (FileExtraction file : repository.byPath().values()) {
-                described.put(file.path(), FileDescriptions.of(file));
-            }
-            return described;
         }
 
         private void describe(FileScope scope, FileDescriptions descriptions) {
