@@ -9,6 +9,7 @@ import dev.knowledgerouter.code.graph.GraphNode;
 import dev.knowledgerouter.code.graph.GraphValidator;
 import dev.knowledgerouter.code.graph.KnowledgeGraph;
 import dev.knowledgerouter.code.graph.ProjectMeta;
+import dev.knowledgerouter.code.graph.SchemaConformance;
 import dev.knowledgerouter.code.overview.Overview;
 import dev.knowledgerouter.code.scan.GitHead;
 import dev.knowledgerouter.code.syntax.ImportResolver;
@@ -64,6 +65,10 @@ final class GraphAssembly {
 
     static Validated validate(ProjectMeta meta, List<GraphNode> nodes, List<GraphEdge> edges, Overview overview) {
         KnowledgeGraph graph = KnowledgeGraph.of(meta, nodes, edges, overview.layers(), overview.tour());
+        if (SchemaConformance.conforms(graph)) {
+            // What the validator would find too, without writing the graph out as a tree to ask it.
+            return new Validated(graph, List.of());
+        }
         GraphValidator.Outcome validated = new GraphValidator().validate(GraphFile.JSON.valueToTree(graph));
         if (validated.corrections().isEmpty()) {
             // The validator changes nothing without saying so: the graph as built is the graph validated.

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * What one file can see by name: its own declarations, the files its imports reach (and under which names), and
@@ -18,6 +19,9 @@ import java.util.TreeSet;
  * are resolved.
  */
 final class FileScope {
+    /** Compiled once: {@link String#split} compiles its pattern on every call, and every import is split. */
+    private static final Pattern SPEC_SEPARATORS = Pattern.compile("[./:\\\\]+");
+
     final FileExtraction file;
     final Map<String, String> idByQualifiedName = new HashMap<>();
     final Map<String, String> parentByQualifiedName = new HashMap<>();
@@ -59,7 +63,7 @@ final class FileScope {
             return;
         }
         List<String> names = new ArrayList<>(ref.names());
-        String[] segments = ref.spec().split("[./:\\\\]+");
+        String[] segments = SPEC_SEPARATORS.split(ref.spec());
         for (int i = segments.length - 1; i >= 0; i--) {
             if (!segments[i].isEmpty()) {
                 names.add(segments[i]);

@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -75,8 +75,10 @@ public final class GraphBuilder {
         private final Map<String, FileScope> scopes = new TreeMap<>();
         private final NameResolver names = new NameResolver(Collections.unmodifiableMap(scopes));
         private final Map<String, GraphNode> nodes = new LinkedHashMap<>();
-        private final Set<GraphEdge> edges = new LinkedHashSet<>();
-        private final Set<String> edgeKeys = new HashSet<>();
+        /** In the order added; {@link #edgeKeys} keeps out a second edge of a type between two nodes. */
+        private final List<GraphEdge> edges = new ArrayList<>();
+
+        private final Set<EdgeKey> edgeKeys = new HashSet<>();
 
         private int importsResolved;
         private int importsExternal;
@@ -92,13 +94,21 @@ public final class GraphBuilder {
         }
 
         Result build() {
+            // Describing a node reads its own file alone, so the descriptions are written on another core while this
+            // one fills the scopes and resolves names, and put on the nodes once both are done.
+            CompletableFuture<Map<String, FileDescriptions>> descriptions =
+                    CompletableFuture.supplyAsync(() -> FileDescriptions.byPath(repository));
             for (FileExtraction file : repository.byPath().values()) {
                 declare(file);
             }
+            // The relation index reads the declarations only, which are all in: it is made on another core while
+            // this one resolves the imports.
+            CompletableFuture<RelationResolver> relationIndex = CompletableFuture.supplyAsync(
+                    () -> new RelationResolver(Collections.unmodifiableMap(scopes), repository));
             for (FileScope scope : scopes.values()) {
                 imports(scope);
             }
-            RelationResolver relations = new RelationResolver(Collections.unmodifiableMap(scopes), repository);
+            RelationResolver relations = relationIndex.join();
             Map<FileScope, List<Optional<String>>> callees = calleesOfAllCalls();
             for (FileScope scope : scopes.values()) {
                 supertypes(scope);
@@ -106,20 +116,17 @@ public final class GraphBuilder {
                 relations(scope, relations);
             }
             tests();
+            Map<String, FileDescriptions> described = descriptions.join();
             for (FileScope scope : scopes.values()) {
-                describeFile(scope);
+                describe(scope, described.get(scope.file.path()));
             }
-            List<GraphNode> sortedNodes = nodes.values().stream()
-                    .sorted(Comparator.comparing(GraphNode::id))
-                    .toList();
-            List<GraphEdge> sortedEdges = edges.stream()
-                    .sorted(Comparator.comparing(GraphEdge::type)
-                            .thenComparing(GraphEdge::source)
-                            .thenComparing(GraphEdge::target))
-                    .toList();
+            CompletableFuture<Void> edgesSorted = CompletableFuture.runAsync(() -> edges.sort(BY_TYPE_SOURCE_TARGET));
+            List<GraphNode> sortedNodes = new ArrayList<>(nodes.values());
+            sortedNodes.sort(BY_ID);
+            edgesSorted.join();
             return new Result(
-                    sortedNodes,
-                    sortedEdges,
+                    Collections.unmodifiableList(sortedNodes),
+                    Collections.unmodifiableList(edges),
                     new GraphStats(
                             importsResolved,
                             importsExternal,
@@ -181,7 +188,7 @@ public final class GraphBuilder {
                                 d.name(),
                                 file.path(),
                                 new LineRange(d.startLine(), d.endLine()),
-                                StructuralSummary.ofDeclaration(d),
+                                "",
                                 declTags,
                                 StructuralSummary.complexityOfDeclaration(d),
                                 languageTag(file.language()),
@@ -326,11 +333,11 @@ public final class GraphBuilder {
 
         private void calls(FileScope scope, List<Optional<String>> callees) {
             List<CallRef> calls = scope.file.calls();
+            String fileId = fileId(scope.file.path());
             for (int i = 0; i < calls.size(); i++) {
                 CallRef call = calls.get(i);
-                String source = call.caller().isEmpty()
-                        ? fileId(scope.file.path())
-                        : scope.idByQualifiedName.getOrDefault(call.caller(), fileId(scope.file.path()));
+                String source =
+                        call.caller().isEmpty() ? fileId : scope.idByQualifiedName.getOrDefault(call.caller(), fileId);
                 Optional<String> target = callees.get(i);
                 if (target.isPresent() && !target.get().equals(source)) {
                     callsResolved++;
@@ -350,10 +357,18 @@ public final class GraphBuilder {
             }
         }
 
-        private void describeFile(FileScope scope) {
-            String id = fileId(scope.file.path());
+        private void describe(FileScope scope, FileDescriptions descriptions) {
+            describe(fileId(scope.file.path()), descriptions.file());
+            for (int i = 0; i < scope.declarations.size(); i++) {
+                describe(
+                        scope.declarations.get(i).id(),
+                        descriptions.declarations().get(i));
+            }
+        }
+
+        private void describe(String id, String description) {
             GraphNode node = nodes.get(id);
-            nodes.put(id, node.withDescription(StructuralSummary.ofFile(scope.file), node.tags(), node.complexity()));
+            nodes.put(id, node.withDescription(description, node.tags(), node.complexity()));
         }
 
         private void addEdge(String source, String target, String type, double weight) {
@@ -361,17 +376,29 @@ public final class GraphBuilder {
         }
 
         private void addEdge(String source, String target, String type, double weight, String description) {
-            if (edgeKeys.add(type + '\u0000' + source + '\u0000' + target)) {
+            if (edgeKeys.add(new EdgeKey(type, source, target))) {
                 edges.add(GraphEdge.forward(source, target, type, weight, description));
             }
         }
     }
 
+    // Written out rather than composed from key extractors: the sorts compare a few hundred thousand times and run
+    // before the JIT has compiled much.
+    private static final Comparator<GraphNode> BY_ID = (a, b) -> a.id().compareTo(b.id());
+    private static final Comparator<GraphEdge> BY_TYPE_SOURCE_TARGET = (a, b) -> {
+        int c = a.type().compareTo(b.type());
+        if (c == 0) {
+            c = a.source().compareTo(b.source());
+        }
+        return c == 0 ? a.target().compareTo(b.target()) : c;
+    };
+
     private static final Pattern OVERLOAD = Pattern.compile("#\\d+$");
 
     /** An id without its overload number ({@code #2}); a {@code #} elsewhere (JS private names, paths) is kept. */
     public static String baseId(String id) {
-        return OVERLOAD.matcher(id).replaceFirst("");
+        // Most ids have no '#' at all, and name resolution asks for the base id of every candidate of every call.
+        return id.indexOf('#') < 0 ? id : OVERLOAD.matcher(id).replaceFirst("");
     }
 
     /**

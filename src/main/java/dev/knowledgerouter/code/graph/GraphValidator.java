@@ -81,8 +81,8 @@ public final class GraphValidator {
             "categorized_under",
             "authored_by");
 
-    private static final Set<String> COMPLEXITIES = Set.of("simple", "moderate", "complex");
-    private static final Set<String> DIRECTIONS = Set.of("forward", "backward", "bidirectional");
+    static final Set<String> COMPLEXITIES = Set.of("simple", "moderate", "complex");
+    static final Set<String> DIRECTIONS = Set.of("forward", "backward", "bidirectional");
     private static final Map<String, String> NODE_TYPE_ALIASES = Map.ofEntries(
             Map.entry("func", "function"),
             Map.entry("fn", "function"),

@@ -4,11 +4,11 @@ import dev.knowledgerouter.code.syntax.CallRef;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Resolves a supertype or a callee, written by name in one file, to the one declaration it means: through the
@@ -17,9 +17,6 @@ import java.util.regex.Pattern;
  * misleads less than a wrong one.
  */
 final class NameResolver {
-    /** Compiled once: a call's receiver is split on every call resolved. */
-    private static final Pattern SEPARATOR = Pattern.compile("\\.|::");
-
     private static final Set<String> SELF_RECEIVERS = Set.of("", "this", "self", "Self", "cls", "super");
 
     private final Map<String, FileScope> scopes;
@@ -29,6 +26,8 @@ final class NameResolver {
     private Map<String, List<DeclaredNode>> membersByName;
     /** Declarations by simple name, for repository-wide unique lookups. */
     private final Map<String, List<DeclaredNode>> byName = new HashMap<>();
+    /** Every name declared at the top level of some file, made on first use as {@link #byPath} is. */
+    private Set<String> topLevelNames;
     /** Members of each type declaration, by the type's id. */
     private final Map<String, List<DeclaredNode>> membersOf = new HashMap<>();
 
@@ -74,10 +73,12 @@ final class NameResolver {
                         .toList());
             }
         }
-        List<DeclaredNode> local = scope.declarations.stream()
-                .filter(d -> d.declaration().kind().isType()
-                        && d.declaration().name().equals(simple))
-                .toList();
+        List<DeclaredNode> local = new ArrayList<>();
+        for (DeclaredNode d : scope.declarations) {
+            if (d.declaration().kind().isType() && d.declaration().name().equals(simple)) {
+                local.add(d);
+            }
+        }
         if (!local.isEmpty()) {
             return single(local);
         }
@@ -173,6 +174,7 @@ final class NameResolver {
     void prepare() {
         scope("");
         members("");
+        topLevel(List.of(), "", false);
         for (FileScope scope : scopes.values()) {
             scope.prepare();
         }
@@ -207,9 +209,13 @@ final class NameResolver {
     }
 
     private List<DeclaredNode> membersNamed(String typeId, String name) {
-        return membersOf.getOrDefault(typeId, List.of()).stream()
-                .filter(d -> d.declaration().name().equals(name))
-                .toList();
+        List<DeclaredNode> named = new ArrayList<>();
+        for (DeclaredNode d : membersOf.getOrDefault(typeId, List.of())) {
+            if (d.declaration().name().equals(name)) {
+                named.add(d);
+            }
+        }
+        return named;
     }
 
     private String enclosingTypeOf(FileScope scope, String qualifiedName) {
@@ -225,6 +231,22 @@ final class NameResolver {
     }
 
     private List<DeclaredNode> topLevel(Collection<String> paths, String name, boolean types) {
+        if (topLevelNames == null) {
+            Set<String> names = new HashSet<>();
+            for (FileScope scope : scopes.values()) {
+                for (DeclaredNode d : scope.declarations) {
+                    if (d.declaration().parent().isEmpty()) {
+                        names.add(d.declaration().name());
+                    }
+                }
+            }
+            topLevelNames = names;
+        }
+        // Most names asked for are declared at the top level of no file: then there is no need to look in each of
+        // the paths (a Java file's whole package).
+        if (!topLevelNames.contains(name)) {
+            return List.of();
+        }
         List<DeclaredNode> found = new ArrayList<>();
         for (String path : paths) {
             FileScope other = scope(path);
@@ -249,14 +271,42 @@ final class NameResolver {
             return Optional.empty();
         }
         String base = GraphBuilder.baseId(candidates.getFirst().id());
-        boolean one =
-                candidates.stream().allMatch(d -> GraphBuilder.baseId(d.id()).equals(base));
-        return one ? Optional.of(base) : Optional.empty();
+        for (DeclaredNode d : candidates) {
+            if (!GraphBuilder.baseId(d.id()).equals(base)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(base);
     }
 
-    private static String lastSegment(String written) {
-        String[] parts = SEPARATOR.split(written);
-        return parts.length == 0 ? written : parts[parts.length - 1];
+    /**
+     * The last non-empty part of a name between {@code .} and {@code ::} separators, or the name itself when it has
+     * none. Read by hand: a regular expression's split for every receiver written was a good part of resolving.
+     */
+    static String lastSegment(String written) {
+        int start = 0;
+        int lastStart = -1;
+        int lastEnd = -1;
+        int i = 0;
+        while (i < written.length()) {
+            char c = written.charAt(i);
+            int separator = c == '.' ? 1 : c == ':' && written.startsWith(":", i + 1) ? 2 : 0;
+            if (separator == 0) {
+                i++;
+                continue;
+            }
+            if (i > start) {
+                lastStart = start;
+                lastEnd = i;
+            }
+            i += separator;
+            start = i;
+        }
+        if (written.length() > start) {
+            lastStart = start;
+            lastEnd = written.length();
+        }
+        return lastStart < 0 ? written : written.substring(lastStart, lastEnd);
     }
 
     private static String qualifier(String written) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +19,8 @@ import java.util.stream.Collectors;
  */
 public final class StructuralSummary {
     private static final int MAX_NAMES = 6;
+    /** Compiled once: every declaration with a doc comment has its first sentence taken. */
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
 
     private StructuralSummary() {}
 
@@ -82,7 +85,10 @@ public final class StructuralSummary {
     }
 
     public static String firstSentence(String doc) {
-        String flat = doc.replaceAll("\\s+", " ").strip();
+        if (doc.isEmpty()) {
+            return "";
+        }
+        String flat = WHITESPACE_RUN.matcher(doc).replaceAll(" ").strip();
         // Javadoc tags and reST fields start the reference part, not the description.
         int tag = flat.indexOf(" @");
         if (flat.startsWith("@")) {

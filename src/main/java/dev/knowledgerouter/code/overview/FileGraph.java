@@ -35,14 +35,17 @@ final class FileGraph {
             }
         }
         Map<String, GraphNode> byId = new LinkedHashMap<>();
+        // Asked twice per edge: a hash set answers without comparing ids along a tree.
+        Set<String> fileIds = new HashSet<>();
         for (GraphNode node : nodes) {
             byId.put(node.id(), node);
             if (node.filePath() != null && !contained.contains(node.id())) {
                 files.put(node.id(), node);
+                fileIds.add(node.id());
             }
         }
         for (GraphEdge edge : edges) {
-            boolean bothFiles = files.containsKey(edge.source()) && files.containsKey(edge.target());
+            boolean bothFiles = fileIds.contains(edge.source()) && fileIds.contains(edge.target());
             switch (edge.type()) {
                 case GraphEdge.IMPORTS -> {
                     if (bothFiles && !edge.source().equals(edge.target())) {
@@ -55,7 +58,7 @@ final class FileGraph {
                 }
                 case GraphEdge.CONTAINS -> {
                     GraphNode target = byId.get(edge.target());
-                    if (files.containsKey(edge.source()) && target != null) {
+                    if (fileIds.contains(edge.source()) && target != null) {
                         topLevel.computeIfAbsent(edge.source(), k -> new ArrayList<>())
                                 .add(target.id());
                     }
