@@ -7,6 +7,7 @@ import dev.knowledgerouter.code.lang.CodeLanguages;
 import dev.knowledgerouter.code.scan.RepositoryScanner;
 import dev.knowledgerouter.code.scan.ScanPolicy;
 import dev.knowledgerouter.code.scan.ScanReport;
+import dev.knowledgerouter.code.scan.ScannedContent;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.StopSignal;
 import java.io.IOException;
@@ -84,11 +85,12 @@ public final class ParseBenchmark {
     /** One pass, from the scan to the validated graph. */
     public ParseRound round(int number, Path root, Progress progress) throws IOException {
         long t0 = System.nanoTime();
-        ScanReport scan = new RepositoryScanner(policy).scan(root);
+        ScannedContent content = ScannedContent.forAnalysis();
+        ScanReport scan = new RepositoryScanner(policy).scan(root, content);
         long t1 = System.nanoTime();
         Map<String, FileState> files = new TreeMap<>();
         new ParallelParser(CodeLanguages.extractors(), threads)
-                .parse(scan.root(), scan.files(), files, progress, StopSignal.never());
+                .parse(scan.root(), scan.files(), content, files, progress, StopSignal.never());
         long t2 = System.nanoTime();
         GraphBuilder.Result built = GraphAssembly.build(scan.root(), files, CodeLanguages::resolvers);
         List<GraphNode> nodes = NodeSummaries.describe(built.nodes(), files);
