@@ -288,7 +288,10 @@ public final class CredentialDetector {
 
     /** The line of the first password of a netrc entry, which may span lines. */
     static Optional<Finding> netrcPassword(String text) {
-        if (!text.contains("login") || !text.contains("password")) {
+        // Every entry names a machine or the default one: code that speaks of a login and a password rarely does.
+        if (!text.contains("login")
+                || !text.contains("password")
+                || !(text.contains("machine") || text.contains("default"))) {
             return Optional.empty();
         }
         Matcher m = NETRC_ENTRY.matcher(text);
