@@ -3,6 +3,7 @@ package dev.knowledgerouter.code.scan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A fixed set of literal pieces, looked for together in one pass over a stretch of text: each position is judged
@@ -16,9 +17,17 @@ final class LiteralSet {
 
     private static final int ASCII = 128;
 
+    /** @param text folded to lower case when {@code ignoreCase} */
     private record Piece(String text, boolean ignoreCase) {
+        /** Whether the piece starts at {@code at}; its first two characters are known to match, folded. */
         boolean startsAt(String line, int at) {
-            return line.regionMatches(ignoreCase, at, text, 0, text.length());
+            for (int j = ignoreCase ? 2 : 0; j < text.length(); j++) {
+                char c = line.charAt(at + j);
+                if ((ignoreCase ? fold(c) : c) != text.charAt(j)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -30,7 +39,7 @@ final class LiteralSet {
     LiteralSet(List<String> exact, List<String> anyCase) {
         List<Piece> all = new ArrayList<>();
         exact.forEach(text -> all.add(new Piece(text, false)));
-        anyCase.forEach(text -> all.add(new Piece(text, true)));
+        anyCase.forEach(text -> all.add(new Piece(text.toLowerCase(Locale.ROOT), true)));
         for (Piece piece : all) {
             if (piece.text().length() < 2 || !piece.text().chars().allMatch(c -> c < ASCII)) {
                 throw new IllegalArgumentException("a piece must be two or more ASCII characters: " + piece.text());
@@ -72,7 +81,7 @@ final class LiteralSet {
     }
 
     /** ASCII upper-case letters to lower case; anything else as it is. */
-    private static int fold(char c) {
-        return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    private static char fold(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 }
