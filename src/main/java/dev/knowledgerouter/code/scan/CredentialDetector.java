@@ -305,7 +305,13 @@ public final class CredentialDetector {
 
     /** A long, random-looking literal assigned to a name such as {@code token}, {@code secret}, {@code password}. */
     static boolean highEntropyAssignment(String line) {
-        if (!containsAny(line.toLowerCase(Locale.ROOT), ASSIGNMENT_MARKERS)) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        if (!containsAny(lower, ASSIGNMENT_MARKERS)) {
+            return false;
+        }
+        // Each form the pattern knows needs an operator (= or :), a closing tag (>) or the word bearer; code that
+        // only names a key or a token, as many such lines do, has none of them and is not run through it.
+        if (line.indexOf('=') < 0 && line.indexOf(':') < 0 && line.indexOf('>') < 0 && !lower.contains("bearer")) {
             return false;
         }
         Matcher m = SECRET_ASSIGNMENT.matcher(line);

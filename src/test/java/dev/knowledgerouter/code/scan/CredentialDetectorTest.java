@@ -139,6 +139,17 @@ class CredentialDetectorTest {
     }
 
     @Test
+    void aSecretAfterBearerOrInsideATagIsFoundWithoutAnyOperator() {
+        String secret = FAKE.alnum(32);
+
+        assertEquals(
+                found(SkipReason.HIGH_ENTROPY_ASSIGNMENT, 1), CredentialDetector.find("send Bearer " + secret + "\n"));
+        assertEquals(
+                found(SkipReason.HIGH_ENTROPY_ASSIGNMENT, 1),
+                CredentialDetector.find("<apiKey>" + secret + "</apiKey>\n"));
+    }
+
+    @Test
     void aSecretSoundingNameCountsInAnyLetterCase() {
         String line = "API_KEY = \"" + FAKE.alnum(32) + "\"";
 
