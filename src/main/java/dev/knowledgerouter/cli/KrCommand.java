@@ -1,6 +1,7 @@
 package dev.knowledgerouter.cli;
 
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
@@ -38,6 +39,10 @@ final class KrCommand implements Runnable {
             MigrateCommand.class,
             McpCommand.class,
             HelpCommand.class);
+
+    /** The commands that have commands of their own, held the same way, so that a run builds only the one it names. */
+    static final Map<Class<?>, List<Class<?>>> NESTED =
+            Map.of(BenchCommand.class, BenchCommand.SUBCOMMANDS, EvalCommand.class, EvalCommand.SUBCOMMANDS);
 
     private final KrContext context;
 

@@ -3,6 +3,7 @@ package dev.knowledgerouter.cli;
 import dev.knowledgerouter.app.Failure;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
@@ -41,7 +42,7 @@ public final class Main {
     }
 
     static int run(KrContext context, String... args) {
-        CommandLine cli = commandLine(context, args.length == 0 ? "" : args[0]);
+        CommandLine cli = commandLine(context, args);
         return cli.execute(args);
     }
 
@@ -50,15 +51,13 @@ public final class Main {
         return commandLine(context, "");
     }
 
-    /** The command line with only the command named {@code first}, or with all when no command has that name. */
-    static CommandLine commandLine(KrContext context, String first) {
+    /**
+     * The command line with only the command the arguments name, and below it only the one they name next; at a
+     * level where they name none (help, a misspelt name), every command from there down.
+     */
+    static CommandLine commandLine(KrContext context, String... args) {
         CommandLine cli = new CommandLine(new KrCommand(context));
-        boolean named = KrCommand.SUBCOMMANDS.stream().anyMatch(c -> nameOf(c).equals(first));
-        for (Class<?> command : KrCommand.SUBCOMMANDS) {
-            if (!named || nameOf(command).equals(first)) {
-                cli.addSubcommand(command);
-            }
-        }
+        addCommands(cli, KrCommand.SUBCOMMANDS, List.of(args));
         cli.setOut(new PrintWriter(context.out(), true));
         cli.setErr(new PrintWriter(context.err(), true));
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, context.err()));
@@ -69,6 +68,22 @@ public final class Main {
             return 2;
         });
         return cli;
+    }
+
+    /** @param args the arguments from this level's command name on; empty to add every command */
+    private static void addCommands(CommandLine parent, List<Class<?>> commands, List<String> args) {
+        String name = args.isEmpty() ? "" : args.getFirst();
+        boolean named = commands.stream().anyMatch(c -> nameOf(c).equals(name));
+        for (Class<?> command : commands) {
+            if (!named || nameOf(command).equals(name)) {
+                parent.addSubcommand(command);
+                List<Class<?>> nested = KrCommand.NESTED.getOrDefault(command, List.of());
+                addCommands(
+                        parent.getSubcommands().get(nameOf(command)),
+                        nested,
+                        named ? args.subList(1, args.size()) : List.of());
+            }
+        }
     }
 
     private static String nameOf(Class<?> command) {

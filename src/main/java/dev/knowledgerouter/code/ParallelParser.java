@@ -1,6 +1,7 @@
 package dev.knowledgerouter.code;
 
 import dev.knowledgerouter.code.scan.RepositoryScanner;
+import dev.knowledgerouter.code.scan.ScannedContent;
 import dev.knowledgerouter.code.scan.SourceFile;
 import dev.knowledgerouter.code.syntax.FileExtraction;
 import dev.knowledgerouter.code.syntax.Language;
@@ -49,16 +50,30 @@ final class ParallelParser {
         void parsed(FileState file, String text);
     }
 
-    /** Parses the changed files in parallel into {@code files}; returns how many could not be read. */
-    int parse(Path root, List<SourceFile> changed, Map<String, FileState> files, Progress progress, StopSignal stop)
-            throws IOException {
-        return parse(root, changed, files, progress, stop, (file, text) -> {});
-    }
-
-    /** As {@link #parse(Path, List, Map, Progress, StopSignal)}, handing each parsed file to {@code listener}. */
+    /**
+     * Parses the changed files in parallel into {@code files}; returns how many could not be read.
+     *
+     * @param scanned the content the scan kept of the files, taken instead of reading them again
+     */
     int parse(
             Path root,
             List<SourceFile> changed,
+            ScannedContent scanned,
+            Map<String, FileState> files,
+            Progress progress,
+            StopSignal stop)
+            throws IOException {
+        return parse(root, changed, scanned, files, progress, stop, (file, text) -> {});
+    }
+
+    /**
+     * As {@link #parse(Path, List, ScannedContent, Map, Progress, StopSignal)}, handing each parsed file to
+     * {@code listener}.
+     */
+    int parse(
+            Path root,
+            List<SourceFile> changed,
+            ScannedContent scanned,
             Map<String, FileState> files,
             Progress progress,
             StopSignal stop,
@@ -76,8 +91,9 @@ final class ParallelParser {
             bySize.sort(Comparator.comparingLong(SourceFile::bytes).reversed());
             for (SourceFile file : bySize) {
                 // Once stopping, the files not yet parsed are left for the next run.
-                futures.add(pool.submit(
-                        () -> stop.requested() ? Optional.<FileState>empty() : parseOne(root, file, parser, listener)));
+                futures.add(pool.submit(() -> stop.requested()
+                        ? Optional.<FileState>empty()
+                        : parseOne(root, file, scanned, parser, listener)));
             }
             for (Future<Optional<FileState>> future : futures) {
                 Optional<FileState> state = future.get();
@@ -108,8 +124,14 @@ final class ParallelParser {
         return unreadable;
     }
 
-    private static Optional<FileState> parseOne(Path root, SourceFile file, SourceParser parser, Listener listener) {
+    private static Optional<FileState> parseOne(
+            Path root, SourceFile file, ScannedContent scanned, SourceParser parser, Listener listener) {
         String path = RepositoryAnalyzer.pathOf(file);
+        // The scan's own bytes are the ones it judged and hashed; only a file it did not keep is read again.
+        Optional<byte[]> kept = scanned.take(path);
+        if (kept.isPresent()) {
+            return Optional.of(parse(path, file, kept.get(), parser, listener));
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(root.resolve(file.relativePath()));
@@ -120,6 +142,10 @@ final class ParallelParser {
         if (!RepositoryScanner.sha256(bytes).equals(file.sha256())) {
             return Optional.empty(); // changed since the scan judged it (it may hold a secret now): next run
         }
+        return Optional.of(parse(path, file, bytes, parser, listener));
+    }
+
+    private static FileState parse(String path, SourceFile file, byte[] bytes, SourceParser parser, Listener listener) {
         SourceText source = new SourceText(bytes);
         FileExtraction extraction;
         try {
@@ -132,6 +158,6 @@ final class ParallelParser {
         }
         FileState state = new FileState(file.sha256(), extraction, Map.of());
         listener.parsed(state, source.text());
-        return Optional.of(state);
+        return state;
     }
 }

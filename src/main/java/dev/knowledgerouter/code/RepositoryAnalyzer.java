@@ -14,6 +14,7 @@ import dev.knowledgerouter.code.scan.CredentialSkip;
 import dev.knowledgerouter.code.scan.RepositoryScanner;
 import dev.knowledgerouter.code.scan.ScanPolicy;
 import dev.knowledgerouter.code.scan.ScanReport;
+import dev.knowledgerouter.code.scan.ScannedContent;
 import dev.knowledgerouter.code.scan.SourceFile;
 import dev.knowledgerouter.code.summary.CodeSummarizer;
 import dev.knowledgerouter.code.syntax.ImportResolver;
@@ -143,7 +144,8 @@ public final class RepositoryAnalyzer {
     private AnalysisResult run(AnalysisRequest request, Progress progress, StopSignal stop) throws IOException {
         long started = System.nanoTime();
         String name = request.name();
-        ScanReport scan = new RepositoryScanner(policy).scan(request.root());
+        ScannedContent content = ScannedContent.forAnalysis();
+        ScanReport scan = new RepositoryScanner(policy).scan(request.root(), content);
         String root = scan.root().toString();
         Optional<EmbedderIdentity> replaced = index.openForWriting(name);
         AnalysisState previous = AnalysisState.read(stateFile(graphsDir, name)).orElseGet(() -> recovered(name, root));
@@ -171,6 +173,7 @@ public final class RepositoryAnalyzer {
                 changed.add(file);
             }
         }
+        content.retainOnly(changed.stream().map(RepositoryAnalyzer::pathOf).toList());
         int deleted = (int)
                 reusable.keySet().stream().filter(p -> !present.contains(p)).count();
         Map<String, Integer> skipped = new TreeMap<>();
@@ -182,8 +185,8 @@ public final class RepositoryAnalyzer {
                 ? new EmbeddingPipeline(index, name, previous.indexed(), changed.size() >= REUSE_MIN_FILES, stop)
                 : null) {
             unreadable = ahead == null
-                    ? parser.parse(scan.root(), changed, files, progress, stop)
-                    : parser.parse(scan.root(), changed, files, progress, stop, ahead::parsed);
+                    ? parser.parse(scan.root(), changed, content, files, progress, stop)
+                    : parser.parse(scan.root(), changed, content, files, progress, stop, ahead::parsed);
             AnalysisStoppedException.throwIfRequested(stop, name, changed.size());
             ready = ahead == null ? Map.of() : ahead.finish(progress);
         }

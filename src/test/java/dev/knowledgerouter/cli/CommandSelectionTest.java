@@ -27,6 +27,38 @@ class CommandSelectionTest {
     }
 
     @Test
+    void aNamedBenchmarkIsTheOnlyOneItsCommandHolds() {
+        CommandLine cli = Main.commandLine(context(), "bench", "parse", "/some/repo");
+
+        assertEquals(Set.of("bench"), cli.getSubcommands().keySet());
+        assertEquals(
+                Set.of("parse"),
+                cli.getSubcommands().get("bench").getSubcommands().keySet());
+    }
+
+    @Test
+    void aCommandWithoutANamedOneBelowGetsAllOfThem() {
+        CommandLine bench =
+                Main.commandLine(context(), "bench", "--help").getSubcommands().get("bench");
+        CommandLine eval = Main.commandLine(context(), "eval").getSubcommands().get("eval");
+
+        assertEquals(BenchCommand.SUBCOMMANDS.size(), bench.getSubcommands().size());
+        assertEquals(EvalCommand.SUBCOMMANDS.size(), eval.getSubcommands().size());
+    }
+
+    @Test
+    void theWholeCommandLineHoldsEveryNestedCommand() {
+        CommandLine cli = Main.commandLine(context());
+
+        assertEquals(
+                BenchCommand.SUBCOMMANDS.size(),
+                cli.getSubcommands().get("bench").getSubcommands().size());
+        assertEquals(
+                EvalCommand.SUBCOMMANDS.size(),
+                cli.getSubcommands().get("eval").getSubcommands().size());
+    }
+
+    @Test
     void anUnknownNameOrNoneGetsEveryCommand() {
         int all = KrCommand.SUBCOMMANDS.size();
 

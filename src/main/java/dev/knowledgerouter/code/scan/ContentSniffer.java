@@ -42,21 +42,26 @@ final class ContentSniffer {
      */
     static boolean isBinary(byte[] content) {
         int end = Math.min(content.length, HEAD_BYTES);
-        int nul = -1;
+        if (!hasNul(content, end)) {
+            return false; // most files: the control bytes are counted only when there is a NUL
+        }
         int controls = 0;
         for (int i = 0; i < end; i++) {
             int b = content[i] & 0xff;
-            if (b == 0 && nul < 0) {
-                nul = i;
-            }
             if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x0b && b != 0x1b) {
                 controls++;
             }
         }
-        if (nul < 0) {
-            return false;
-        }
         return controls * MAX_CONTROL_SHARE > end || !decodesAsUtf8(content, end);
+    }
+
+    private static boolean hasNul(byte[] content, int end) {
+        for (int i = 0; i < end; i++) {
+            if (content[i] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the first {@code end} bytes are UTF-8; a character cut off by the end of the head does not count. */
@@ -81,11 +86,17 @@ final class ContentSniffer {
     static boolean hasGeneratedMarker(String head) {
         String blockEnd = null;
         int seen = 0;
-        for (String raw : head.split("\r?\n", -1)) {
+        // Line by line up to the first line of code, usually near the top: splitting the whole head first made a
+        // string of each of its lines. A \r before the \n goes with the strip.
+        for (int start = 0, end; start <= head.length(); start = end + 1) {
+            end = head.indexOf('\n', start);
+            if (end < 0) {
+                end = head.length();
+            }
             if (++seen > MAX_HEADER_LINES) {
                 return false;
             }
-            String line = raw.strip();
+            String line = head.substring(start, end).strip();
             if (blockEnd != null) {
                 if (GENERATED_MARKER.matcher(line).find()) {
                     return true;

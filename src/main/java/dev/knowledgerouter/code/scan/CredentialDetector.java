@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Finds a credential in a file's text, so the file is neither indexed nor sent to a model. Each rule
@@ -67,6 +68,16 @@ public final class CredentialDetector {
     /** Lower-case pieces of every name {@link #SECRET_ASSIGNMENT} matches, for the same reason. */
     private static final List<String> ASSIGNMENT_MARKERS =
             List.of("token", "secret", "passw", "pwd", "passphrase", "key", "credential", "bearer");
+
+    /**
+     * A piece that any line a rule flags must hold: a provider token's marker, an AWS key id's prefix, a private key's
+     * header, or (in any case, as {@link #SECRET_ASSIGNMENT} matches) a secret-sounding name. A line without one is
+     * not looked at further; Docker's {@code auths} files and netrc entries are judged apart.
+     */
+    private static final LiteralSet LINE_MARKERS = new LiteralSet(
+            Stream.concat(TOKEN_MARKERS.stream(), Stream.of("AKIA", "ASIA", "PRIVATE KEY"))
+                    .toList(),
+            ASSIGNMENT_MARKERS);
 
     private static final Pattern AWS_KEY_ID = Pattern.compile("\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b");
     private static final Pattern AWS_SECRET = Pattern.compile("(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])");
@@ -134,13 +145,20 @@ public final class CredentialDetector {
 
     /** The first credential in the text, in line order. */
     public static Optional<Finding> find(String text) {
-        List<String> lines = text.lines().toList();
         boolean dockerConfig = text.contains("\"auths\"");
         Optional<Finding> netrc = netrcPassword(text);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            int number = i + 1;
-            if (privateKey(lines, i)) {
+        int number = 0;
+        // Lines as String.lines() splits them (at \n, \r or \r\n), without making a string of each: most lines hold
+        // none of the pieces every rule needs, and only those that do are looked at further.
+        for (int start = 0, end; start < text.length(); start = nextLine(text, end)) {
+            end = lineEnd(text, start);
+            number++;
+            boolean netrcLine = netrc.isPresent() && netrc.get().line() == number;
+            if (!dockerConfig && !netrcLine && !LINE_MARKERS.occursIn(text, start, end)) {
+                continue;
+            }
+            String line = text.substring(start, end);
+            if (privateKey(line, text, nextLine(text, end))) {
                 return found(SkipReason.PRIVATE_KEY, number);
             }
             Optional<SkipReason> token = providerToken(line);
@@ -153,7 +171,7 @@ public final class CredentialDetector {
             if (dockerConfig && dockerAuth(line)) {
                 return found(SkipReason.DOCKER_AUTH, number);
             }
-            if (netrc.isPresent() && netrc.get().line() == number) {
+            if (netrcLine) {
                 return netrc;
             }
             if (highEntropyAssignment(line)) {
@@ -163,24 +181,42 @@ public final class CredentialDetector {
         return Optional.empty();
     }
 
-    /** A PEM or PGP private-key header followed, on its line or within the next few, by key material. */
-    static boolean privateKey(List<String> lines, int index) {
-        if (!lines.get(index).contains("PRIVATE KEY")) {
+    private static int lineEnd(String text, int start) {
+        int end = start;
+        while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+            end++;
+        }
+        return end;
+    }
+
+    /** Where the line after the one ending at {@code end} starts: past its \n, \r or \r\n. */
+    private static int nextLine(String text, int end) {
+        if (end >= text.length()) {
+            return text.length();
+        }
+        return text.startsWith("\r\n", end) ? end + 2 : end + 1;
+    }
+
+    /**
+     * A PEM or PGP private-key header followed, on its line or within the next few, by key material.
+     *
+     * @param following where the line after this one starts in {@code text}
+     */
+    static boolean privateKey(String line, String text, int following) {
+        if (!line.contains("PRIVATE KEY")) {
             return false;
         }
-        Matcher header = PRIVATE_KEY_HEADER.matcher(lines.get(index));
+        Matcher header = PRIVATE_KEY_HEADER.matcher(line);
         if (!header.find()) {
             return false;
         }
-        if (hasKeyMaterial(lines.get(index).substring(header.end()))) {
+        if (hasKeyMaterial(line.substring(header.end()))) {
             return true; // a key kept in one string with \n escapes
         }
-        for (int i = index + 1; i < Math.min(lines.size(), index + 1 + KEY_MATERIAL_WINDOW); i++) {
-            if (hasKeyMaterial(lines.get(i))) {
-                return true;
-            }
-        }
-        return false;
+        return text.substring(following)
+                .lines()
+                .limit(KEY_MATERIAL_WINDOW)
+                .anyMatch(CredentialDetector::hasKeyMaterial);
     }
 
     /** Base64 of key bytes mixes cases and digits; a long identifier in the code after a header does not. */
@@ -252,7 +288,10 @@ public final class CredentialDetector {
 
     /** The line of the first password of a netrc entry, which may span lines. */
     static Optional<Finding> netrcPassword(String text) {
-        if (!text.contains("login") || !text.contains("password")) {
+        // Every entry names a machine or the default one: code that speaks of a login and a password rarely does.
+        if (!text.contains("login")
+                || !text.contains("password")
+                || !(text.contains("machine") || text.contains("default"))) {
             return Optional.empty();
         }
         Matcher m = NETRC_ENTRY.matcher(text);
@@ -266,7 +305,13 @@ public final class CredentialDetector {
 
     /** A long, random-looking literal assigned to a name such as {@code token}, {@code secret}, {@code password}. */
     static boolean highEntropyAssignment(String line) {
-        if (!containsAny(line.toLowerCase(Locale.ROOT), ASSIGNMENT_MARKERS)) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        if (!containsAny(lower, ASSIGNMENT_MARKERS)) {
+            return false;
+        }
+        // Each form the pattern knows needs an operator (= or :), a closing tag (>) or the word bearer; code that
+        // only names a key or a token, as many such lines do, has none of them and is not run through it.
+        if (line.indexOf('=') < 0 && line.indexOf(':') < 0 && line.indexOf('>') < 0 && !lower.contains("bearer")) {
             return false;
         }
         Matcher m = SECRET_ASSIGNMENT.matcher(line);

@@ -25,7 +25,65 @@ public final class GitIgnore {
         NO_MATCH
     }
 
-    private record Rule(Pattern pattern, boolean negated, boolean directoryOnly) {}
+    private record Rule(PathMatch pattern, boolean negated, boolean directoryOnly) {}
+
+    /**
+     * How a rule's pattern meets a path. Most rules are a name ({@code target}, {@code /data}) or an extension
+     * ({@code *.log}), and those are compared as text: a scan asks every rule about every path it lists, and the
+     * regular expression, which must try each {@code /} as the start of the name, cost several times as much.
+     */
+    private sealed interface PathMatch {
+        boolean matches(String path);
+
+        /** The pattern as a regular expression, or as text when its shape allows and means the same. */
+        static PathMatch of(String glob, boolean anchored) {
+            boolean literal = firstWildcard(glob) < 0;
+            if (literal) {
+                return anchored ? new Exactly(glob) : new NamedAnyDepth(glob);
+            }
+            String rest = glob.substring(1);
+            if (!anchored && glob.startsWith("*") && !rest.isEmpty() && firstWildcard(rest) < 0) {
+                return new NameEndingAnyDepth(rest);
+            }
+            String regex = (anchored ? "" : "(?:.*/)?") + globToRegex(glob, anchored);
+            return new Expression(Pattern.compile(regex, Pattern.DOTALL));
+        }
+    }
+
+    /** An anchored name without wildcards: that path alone. */
+    private record Exactly(String path) implements PathMatch {
+        @Override
+        public boolean matches(String candidate) {
+            return candidate.equals(path);
+        }
+    }
+
+    /** A name without wildcards or {@code /}: a path of that name at any depth. */
+    private record NamedAnyDepth(String name) implements PathMatch {
+        @Override
+        public boolean matches(String path) {
+            return path.endsWith(name)
+                    && (path.length() == name.length() || path.charAt(path.length() - name.length() - 1) == '/');
+        }
+    }
+
+    /**
+     * {@code *} then text without wildcards or {@code /}: a path whose last name ends with that text, which is any path
+     * ending with it, the text holding no {@code /}.
+     */
+    private record NameEndingAnyDepth(String end) implements PathMatch {
+        @Override
+        public boolean matches(String path) {
+            return path.endsWith(end);
+        }
+    }
+
+    private record Expression(Pattern regex) implements PathMatch {
+        @Override
+        public boolean matches(String path) {
+            return regex.matcher(path).matches();
+        }
+    }
 
     private final String base;
     private final List<Rule> rules;
@@ -66,8 +124,7 @@ public final class GitIgnore {
         }
         for (int i = rules.size() - 1; i >= 0; i--) {
             Rule rule = rules.get(i);
-            if ((directory || !rule.directoryOnly())
-                    && rule.pattern().matcher(local).matches()) {
+            if ((directory || !rule.directoryOnly()) && rule.pattern().matches(local)) {
                 return rule.negated() ? Verdict.INCLUDED : Verdict.IGNORED;
             }
         }
@@ -94,8 +151,7 @@ public final class GitIgnore {
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        String regex = (anchored ? "" : "(?:.*/)?") + globToRegex(text, anchored);
-        return Optional.of(new Rule(Pattern.compile(regex, Pattern.DOTALL), negated, directoryOnly));
+        return Optional.of(new Rule(PathMatch.of(text, anchored), negated, directoryOnly));
     }
 
     /** Trailing spaces are dropped unless escaped with a backslash, as git does. */

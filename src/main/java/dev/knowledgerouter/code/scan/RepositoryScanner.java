@@ -65,6 +65,14 @@ public final class RepositoryScanner {
      * @throws CredentialFolderException if the root is, or lies inside, a credential folder
      */
     public ScanReport scan(Path root) throws IOException {
+        return scan(root, ScannedContent.none());
+    }
+
+    /**
+     * As {@link #scan(Path)}, keeping the content of the files it reports in {@code content} as far as its budget
+     * allows, for a parse to take instead of reading them again.
+     */
+    public ScanReport scan(Path root, ScannedContent content) throws IOException {
         Path realRoot = root.toRealPath();
         if (!Files.isDirectory(realRoot)) {
             throw new NotDirectoryException(root.toString());
@@ -76,7 +84,7 @@ public final class RepositoryScanner {
         ExecutorService readers = Executors.newFixedThreadPool(
                 READERS, Thread.ofPlatform().daemon().name("kr-scan-", 0).factory());
         try {
-            Walk walk = new Walk(realRoot, readers);
+            Walk walk = new Walk(realRoot, readers, content);
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(realRoot)) {
                 walk.directory(entries, "", rules);
             }
@@ -112,15 +120,17 @@ public final class RepositoryScanner {
         private final Path root;
         private final List<String> rootComponents;
         private final ExecutorService readers;
+        private final ScannedContent content;
         private final List<Future<Inspected>> reading = new ArrayList<>();
         private final TreeMap<String, SourceFile> files = new TreeMap<>();
         private final Map<SkipReason, Integer> skipped = new EnumMap<>(SkipReason.class);
         private final List<CredentialSkip> credentials = new ArrayList<>();
 
-        Walk(Path root, ExecutorService readers) {
+        Walk(Path root, ExecutorService readers, ScannedContent content) {
             this.root = root;
             this.rootComponents = CredentialPaths.components(root);
             this.readers = readers;
+            this.content = content;
         }
 
         ScanReport report() throws IOException {
@@ -218,7 +228,7 @@ public final class RepositoryScanner {
                 skip(byName);
                 return;
             }
-            reading.add(readers.submit(() -> inspect(file, path, language.get())));
+            reading.add(readers.submit(() -> inspect(file, path, language.get(), content)));
         }
 
         private void skip(SkipReason reason) {
@@ -250,7 +260,7 @@ public final class RepositoryScanner {
     private record Withheld(CredentialSkip entry) implements Inspected {}
 
     /** Reads the content once, for the sniffing, the credential search and the hash (on a reader thread). */
-    private Inspected inspect(Path file, String path, Language language) {
+    private Inspected inspect(Path file, String path, Language language, ScannedContent kept) {
         byte[] content;
         try {
             content = Files.readAllBytes(file);
@@ -277,6 +287,7 @@ public final class RepositoryScanner {
             return new Withheld(
                     new CredentialSkip(path, secret.get().line(), secret.get().reason()));
         }
+        kept.keep(path, content);
         return new Kept(path, new SourceFile(Path.of(path), language, content.length, sha256(content)));
     }
 

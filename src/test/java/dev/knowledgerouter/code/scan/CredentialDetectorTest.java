@@ -122,6 +122,40 @@ class CredentialDetectorTest {
         assertEquals(found(SkipReason.GITHUB_TOKEN, 3), CredentialDetector.find(text));
     }
 
+    @Test
+    void lineNumbersCountEveryKindOfLineBreak() {
+        String text = "a\rb\r\nc\n\ntoken: " + FAKE.github() + "\r\n";
+
+        assertEquals(found(SkipReason.GITHUB_TOKEN, 5), CredentialDetector.find(text));
+    }
+
+    @Test
+    void aPrivateKeyWithWindowsLineBreaksIsFound() {
+        String block = FAKE.privateKeyBlock("EC").replace("\n", "\r\n");
+
+        assertEquals(
+                SkipReason.PRIVATE_KEY,
+                CredentialDetector.find("x = 1\r\n" + block).orElseThrow().reason());
+    }
+
+    @Test
+    void aSecretAfterBearerOrInsideATagIsFoundWithoutAnyOperator() {
+        String secret = FAKE.alnum(32);
+
+        assertEquals(
+                found(SkipReason.HIGH_ENTROPY_ASSIGNMENT, 1), CredentialDetector.find("send Bearer " + secret + "\n"));
+        assertEquals(
+                found(SkipReason.HIGH_ENTROPY_ASSIGNMENT, 1),
+                CredentialDetector.find("<apiKey>" + secret + "</apiKey>\n"));
+    }
+
+    @Test
+    void aSecretSoundingNameCountsInAnyLetterCase() {
+        String line = "API_KEY = \"" + FAKE.alnum(32) + "\"";
+
+        assertEquals(found(SkipReason.HIGH_ENTROPY_ASSIGNMENT, 2), CredentialDetector.find("# settings\n" + line));
+    }
+
     /** The false-positive check on ordinary code: this project's own sources, docs and seed data hold no credential. */
     @Test
     void noFileOfThisProjectIsFlagged() throws IOException {

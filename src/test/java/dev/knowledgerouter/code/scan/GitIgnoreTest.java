@@ -34,6 +34,20 @@ class GitIgnoreTest {
     }
 
     @Test
+    void aPlainNameMatchesWholeNamesOnlyAndAStarredEndingTheLastName() {
+        GitIgnore name = root("target\n");
+        assertEquals(IGNORED, file(name, "target"));
+        assertEquals(IGNORED, file(name, "a/b/target"));
+        assertEquals(NO_MATCH, file(name, "mytarget"));
+        assertEquals(NO_MATCH, file(name, "a/mytarget"));
+        assertEquals(NO_MATCH, file(name, "target/a"));
+
+        GitIgnore ending = root("*.tmp\n");
+        assertEquals(IGNORED, file(ending, "a/.tmp"));
+        assertEquals(NO_MATCH, file(ending, "a.tmp/b"));
+    }
+
+    @Test
     void aLeadingSlashAnchorsThePatternToTheFilesDirectory() {
         GitIgnore rules = root("/todo.txt\n");
         assertEquals(IGNORED, file(rules, "todo.txt"));
