@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,6 +87,9 @@ final class ParallelParser {
         SourceParser parser = new SourceParser(extractors);
         try {
             List<Future<Optional<FileState>>> futures = new ArrayList<>();
+            for (Language language : byShare(changed)) {
+                pool.submit(() -> prepare(parser, language));
+            }
             // Largest first: a big file started last would leave one thread parsing it while the others wait.
             List<SourceFile> bySize = new ArrayList<>(changed);
             bySize.sort(Comparator.comparingLong(SourceFile::bytes).reversed());
@@ -122,6 +126,25 @@ final class ParallelParser {
             progress.done();
         }
         return unreadable;
+    }
+
+    /** The languages of the files, the one with the most bytes first. */
+    private static List<Language> byShare(List<SourceFile> files) {
+        Map<Language, Long> bytes = new EnumMap<>(Language.class);
+        for (SourceFile file : files) {
+            bytes.merge(file.language(), file.bytes(), Long::sum);
+        }
+        List<Language> languages = new ArrayList<>(bytes.keySet());
+        languages.sort(Comparator.comparing(bytes::get).reversed());
+        return languages;
+    }
+
+    private static void prepare(SourceParser parser, Language language) {
+        try {
+            parser.prepare(language);
+        } catch (RuntimeException | StackOverflowError e) {
+            // Only a head start: the language's files meet the same failure and are kept as plain files.
+        }
     }
 
     private static Optional<FileState> parseOne(
