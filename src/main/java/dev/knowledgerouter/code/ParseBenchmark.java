@@ -90,6 +90,7 @@ public final class ParseBenchmark {
     /** One pass, from the scan to the validated graph. */
     public ParseRound round(int number, Path root, Progress progress) throws IOException {
         long t0 = System.nanoTime();
+        TreeSitterNatives.loadInBackground();
         ScannedContent content = ScannedContent.forAnalysis();
         ScanReport scan = new RepositoryScanner(policy).scan(root, content);
         long t1 = System.nanoTime();

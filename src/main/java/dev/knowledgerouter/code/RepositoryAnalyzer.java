@@ -22,6 +22,7 @@ import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.RepositoryFiles;
 import dev.knowledgerouter.code.syntax.RepositoryPath;
 import dev.knowledgerouter.code.syntax.SourceText;
+import dev.knowledgerouter.code.syntax.TreeSitterNatives;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.StopSignal;
@@ -144,6 +145,7 @@ public final class RepositoryAnalyzer {
     private AnalysisResult run(AnalysisRequest request, Progress progress, StopSignal stop) throws IOException {
         long started = System.nanoTime();
         String name = request.name();
+        TreeSitterNatives.loadInBackground();
         ScannedContent content = ScannedContent.forAnalysis();
         ScanReport scan = new RepositoryScanner(policy).scan(request.root(), content);
         String root = scan.root().toString();

@@ -22,6 +22,8 @@ public final class ExtractionListing {
 
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args[0]);
+        // As an analysis does: the natives load while the scan runs.
+        TreeSitterNatives.loadInBackground();
         List<SourceFile> files = new RepositoryScanner()
                 .scan(root).files().stream()
                         .sorted(Comparator.comparing(f -> f.relativePath().toString()))

@@ -30,7 +30,6 @@ public final class TreeSitterNatives {
 
     static final String LIBRARY = "libkr-tree-sitter.so";
     private static final Logger LOG = LoggerFactory.getLogger(TreeSitterNatives.class);
-    private static final Status STATUS = load();
 
     /** Which natives parse: the optimised ones, or the jar's own and why. */
     public sealed interface Status {
@@ -56,7 +55,20 @@ public final class TreeSitterNatives {
 
     /** Which natives parse in this process; the first call decides, before anything else touches tree-sitter. */
     public static Status status() {
-        return STATUS;
+        return Loaded.STATUS;
+    }
+
+    /**
+     * Starts loading the natives (this library and the jar's, tens of milliseconds) on another thread, so that a
+     * command can scan meanwhile; whoever asks for {@link #status()} first waits for it to finish.
+     */
+    public static void loadInBackground() {
+        Thread.ofPlatform().daemon().name("kr-tree-sitter-load").start(TreeSitterNatives::status);
+    }
+
+    /** Holds the decision, so that {@link #loadInBackground()} returns before it is made. */
+    private static final class Loaded {
+        static final Status STATUS = load();
     }
 
     private static Status load() {
