@@ -65,6 +65,9 @@ final class ParseBenchCommand implements Callable<Integer> {
             throw new CliException(path + " is not a directory; pass the root folder of a repository");
         }
         KrContext ctx = bench.parent.context();
+        if (json) {
+            ctx.prepareJson();
+        }
         ScanPolicy policy =
                 ScanPolicy.defaults().withMaxFileBytes(ctx.config().code().maxFileBytes());
         ParseBenchmark benchmark = new ParseBenchmark(policy, threads == null ? 0 : threads, Clock.systemUTC());
