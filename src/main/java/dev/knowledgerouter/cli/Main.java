@@ -46,14 +46,9 @@ public final class Main {
         return cli.execute(args);
     }
 
-    /** The whole command line, every command included. */
-    static CommandLine commandLine(KrContext context) {
-        return commandLine(context, "");
-    }
-
     /**
      * The command line with only the command the arguments name, and below it only the one they name next; at a
-     * level where they name none (help, a misspelt name), every command from there down.
+     * level where they name none (no arguments, help, a misspelt name), every command from there down.
      */
     static CommandLine commandLine(KrContext context, String... args) {
         CommandLine cli = new CommandLine(new KrCommand(context));
@@ -73,7 +68,9 @@ public final class Main {
     /** @param args the arguments from this level's command name on; empty to add every command */
     private static void addCommands(CommandLine parent, List<Class<?>> commands, List<String> args) {
         String name = args.isEmpty() ? "" : args.getFirst();
-        boolean named = commands.stream().anyMatch(c -> nameOf(c).equals(name));
+        // help describes the command named after it, so it needs every command beside it.
+        boolean named = !name.equals("help")
+                && commands.stream().anyMatch(c -> nameOf(c).equals(name));
         for (Class<?> command : commands) {
             if (!named || nameOf(command).equals(name)) {
                 parent.addSubcommand(command);

@@ -69,6 +69,17 @@ class CommandSelectionTest {
     }
 
     @Test
+    void helpGetsEveryCommandAndDescribesTheOneNamedAfterIt() {
+        CliTest.Run r = new CliTest().kr(TestStack.config(home), "help", "analyze");
+
+        assertEquals(
+                KrCommand.SUBCOMMANDS.size(),
+                Main.commandLine(context(), "help", "analyze").getSubcommands().size());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Usage: kr analyze"), r.out());
+    }
+
+    @Test
     void aMisspeltCommandIsAUsageErrorThatPointsToTheHelp() {
         CliTest.Run r = new CliTest().kr(TestStack.config(home), "analyse", "somewhere");
 
