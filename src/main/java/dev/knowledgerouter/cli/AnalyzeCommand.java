@@ -170,7 +170,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    private static String join(Map<String, Integer> counts) {
+    /** Counts by name as {@code name 3, other 1}. */
+    static String join(Map<String, Integer> counts) {
         StringBuilder s = new StringBuilder();
         counts.forEach((k, v) ->
                 s.append(s.isEmpty() ? "" : ", ").append(k).append(' ').append(v));

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -89,7 +88,7 @@ final class ParseBenchCommand implements Callable<Integer> {
         ParseRound first = r.first();
         out.printf(
                 Locale.ROOT, "%s: %d files, %d threads on %d cores%n", r.root(), first.files(), r.threads(), r.cores());
-        out.println("languages  " + join(first.filesByLanguage()));
+        out.println("languages  " + AnalyzeCommand.join(first.filesByLanguage()));
         out.println("natives    tree-sitter " + r.treeSitterNatives());
         out.printf(
                 Locale.ROOT,
@@ -127,12 +126,5 @@ final class ParseBenchCommand implements Callable<Integer> {
                 round.validateSeconds(),
                 round.seconds(),
                 round.filesPerSecond());
-    }
-
-    private static String join(Map<String, Integer> counts) {
-        StringBuilder s = new StringBuilder();
-        counts.forEach((k, v) ->
-                s.append(s.isEmpty() ? "" : ", ").append(k).append(' ').append(v));
-        return s.toString();
     }
 }

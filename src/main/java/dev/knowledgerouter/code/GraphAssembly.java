@@ -12,9 +12,15 @@ import dev.knowledgerouter.code.graph.ProjectMeta;
 import dev.knowledgerouter.code.graph.SchemaConformance;
 import dev.knowledgerouter.code.overview.Overview;
 import dev.knowledgerouter.code.scan.GitHead;
+import dev.knowledgerouter.code.scan.RepositoryScanner;
+import dev.knowledgerouter.code.scan.ScanPolicy;
+import dev.knowledgerouter.code.scan.ScanReport;
+import dev.knowledgerouter.code.scan.ScannedContent;
 import dev.knowledgerouter.code.syntax.ImportResolver;
 import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.RepositoryFiles;
+import dev.knowledgerouter.code.syntax.TreeSitterNatives;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,10 +29,20 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The deterministic steps from parsed files to the graph that {@code kr analyze} writes: resolve and build, then
- * validate. Shared by the analysis and by {@link ParseBenchmark}, so the benchmark measures the same work.
+ * The deterministic steps of {@code kr analyze} around the parse: the scan that starts it, then from parsed files to
+ * the graph it writes, resolve and build, then validate. Shared by the analysis and by {@link ParseBenchmark}, so the benchmark measures the same work.
  */
 final class GraphAssembly {
+    /** What the scan found, and the content it kept for the parse to take instead of reading the files again. */
+    record Scanned(ScanReport report, ScannedContent content) {}
+
+    /** The scan an analysis starts with; the tree-sitter natives load on another thread meanwhile. */
+    static Scanned scan(ScanPolicy policy, Path root) throws IOException {
+        TreeSitterNatives.loadInBackground();
+        ScannedContent content = ScannedContent.forAnalysis();
+        return new Scanned(new RepositoryScanner(policy).scan(root, content), content);
+    }
+
     private GraphAssembly() {}
 
     /** The validated graph, and what the validator had to correct in it. */
@@ -71,7 +87,8 @@ final class GraphAssembly {
         }
         GraphValidator.Outcome validated = new GraphValidator().validate(GraphFile.JSON.valueToTree(graph));
         if (validated.corrections().isEmpty()) {
-            // The validator changes nothing without saying so: the graph as built is the graph validated.
+            // No corrections: the graph as built is the graph validated (the one thing the validator trims without a
+            // correction, layer reasons, is keyed by the layers' own node ids here).
             return new Validated(graph, List.of());
         }
         try {

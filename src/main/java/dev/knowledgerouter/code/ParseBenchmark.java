@@ -4,7 +4,6 @@ import dev.knowledgerouter.code.graph.GraphBuilder;
 import dev.knowledgerouter.code.graph.GraphNode;
 import dev.knowledgerouter.code.graph.ProjectMeta;
 import dev.knowledgerouter.code.lang.CodeLanguages;
-import dev.knowledgerouter.code.scan.RepositoryScanner;
 import dev.knowledgerouter.code.scan.ScanPolicy;
 import dev.knowledgerouter.code.scan.ScanReport;
 import dev.knowledgerouter.code.scan.ScannedContent;
@@ -90,9 +89,9 @@ public final class ParseBenchmark {
     /** One pass, from the scan to the validated graph. */
     public ParseRound round(int number, Path root, Progress progress) throws IOException {
         long t0 = System.nanoTime();
-        TreeSitterNatives.loadInBackground();
-        ScannedContent content = ScannedContent.forAnalysis();
-        ScanReport scan = new RepositoryScanner(policy).scan(root, content);
+        GraphAssembly.Scanned scanned = GraphAssembly.scan(policy, root);
+        ScanReport scan = scanned.report();
+        ScannedContent content = scanned.content();
         long t1 = System.nanoTime();
         Map<String, FileState> files = new TreeMap<>();
         new ParallelParser(CodeLanguages.extractors(), threads)

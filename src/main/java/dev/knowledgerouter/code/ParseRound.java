@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * @param filesByLanguage files per language (lower-case names, as {@code Language} spells them), by name
  * @param graphSeconds resolving and building the graph, describing its nodes, the structural overview and the
  *     project metadata
- * @param validateSeconds validating the graph and reading it back
+ * @param validateSeconds validating the graph (written out, validated and read back only when it does not already
+ *     conform)
  */
 public record ParseRound(
         int round,

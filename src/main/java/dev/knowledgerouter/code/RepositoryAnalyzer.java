@@ -11,7 +11,6 @@ import dev.knowledgerouter.code.overview.OverviewRefinement;
 import dev.knowledgerouter.code.overview.OverviewRefiner;
 import dev.knowledgerouter.code.scan.CredentialDetector;
 import dev.knowledgerouter.code.scan.CredentialSkip;
-import dev.knowledgerouter.code.scan.RepositoryScanner;
 import dev.knowledgerouter.code.scan.ScanPolicy;
 import dev.knowledgerouter.code.scan.ScanReport;
 import dev.knowledgerouter.code.scan.ScannedContent;
@@ -22,7 +21,6 @@ import dev.knowledgerouter.code.syntax.Language;
 import dev.knowledgerouter.code.syntax.RepositoryFiles;
 import dev.knowledgerouter.code.syntax.RepositoryPath;
 import dev.knowledgerouter.code.syntax.SourceText;
-import dev.knowledgerouter.code.syntax.TreeSitterNatives;
 import dev.knowledgerouter.knowledge.EmbedderIdentity;
 import dev.knowledgerouter.knowledge.Progress;
 import dev.knowledgerouter.knowledge.StopSignal;
@@ -145,9 +143,9 @@ public final class RepositoryAnalyzer {
     private AnalysisResult run(AnalysisRequest request, Progress progress, StopSignal stop) throws IOException {
         long started = System.nanoTime();
         String name = request.name();
-        TreeSitterNatives.loadInBackground();
-        ScannedContent content = ScannedContent.forAnalysis();
-        ScanReport scan = new RepositoryScanner(policy).scan(request.root(), content);
+        GraphAssembly.Scanned scanned = GraphAssembly.scan(policy, request.root());
+        ScanReport scan = scanned.report();
+        ScannedContent content = scanned.content();
         String root = scan.root().toString();
         Optional<EmbedderIdentity> replaced = index.openForWriting(name);
         AnalysisState previous = AnalysisState.read(stateFile(graphsDir, name)).orElseGet(() -> recovered(name, root));

@@ -295,7 +295,7 @@ public final class GraphValidator {
                             "edge " + label + ": weight \"" + weight.asText() + "\" is not a number, set to 0.5"));
                 }
             }
-            if (!(w >= 0 && w <= 1)) {
+            if (!inUnitRange(w)) {
                 double clamped = Double.isNaN(w) ? 0.5 : Math.max(0, Math.min(1, w));
                 corrections.add(GraphCorrection.corrected(
                         "out-of-range",
@@ -342,5 +342,10 @@ public final class GraphValidator {
                 && range.get(1).canConvertToInt()
                 && range.get(0).asInt() >= 1
                 && range.get(1).asInt() >= range.get(0).asInt();
+    }
+
+    /** Whether a weight is one the schema allows (NaN is not). */
+    static boolean inUnitRange(double weight) {
+        return weight >= 0 && weight <= 1;
     }
 }

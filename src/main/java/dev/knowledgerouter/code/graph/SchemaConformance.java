@@ -53,7 +53,7 @@ public final class SchemaConformance {
                     || !ids.contains(edge.target())
                     || !seen.add(EdgeKey.of(edge))
                     || !GraphValidator.DIRECTIONS.contains(edge.direction())
-                    || !(w >= 0 && w <= 1)) {
+                    || !GraphValidator.inUnitRange(w)) {
                 return false;
             }
         }

@@ -149,17 +149,13 @@ final class EcmaScriptQuery {
 
     private EcmaScriptQuery(TSLanguage grammar, String patterns) {
         this.query = new SyntaxQuery(grammar, patterns);
+        // -1 for a capture this grammar's patterns do not have (TypeScript's interfaces in JavaScript).
         for (Kind kind : Kind.values()) {
-            kinds[kind.ordinal()] = captureOrAbsent(kind.capture, patterns);
+            kinds[kind.ordinal()] = query.captureOrAbsent(kind.capture);
         }
         for (Part part : Part.values()) {
-            parts[part.ordinal()] = captureOrAbsent(part.capture, patterns);
+            parts[part.ordinal()] = query.captureOrAbsent(part.capture);
         }
-    }
-
-    /** -1 for a capture this grammar's patterns do not have (TypeScript's interfaces in JavaScript). */
-    private int captureOrAbsent(String name, String patterns) {
-        return patterns.matches("(?s).*@" + name + "\\b.*") ? query.capture(name) : -1;
     }
 
     static EcmaScriptQuery of(Language language) {

@@ -332,7 +332,7 @@ public final class JavaExtractor implements LanguageExtractor {
             for (TSNode child : SyntaxNodes.children(node)) {
                 if ("modifiers".equals(SyntaxNodes.type(child))) {
                     for (int j = 0; j < child.getChildCount(); j++) {
-                        String modifier = child.getChild(j).getType();
+                        String modifier = SyntaxNodes.type(child.getChild(j));
                         isPublic |= "public".equals(modifier);
                         isPrivate |= "private".equals(modifier);
                     }

@@ -25,10 +25,8 @@ final class JavaReferences {
 
     private final SourceText source;
     private final ExtractionBuilder out;
-    /** Names that may be types from a wildcard import, gathered once a file has one (imports come first). */
+    /** Names that may be types from a wildcard import, noted from a file's first wildcard import on. */
     private final TreeSet<String> typeNames = new TreeSet<>();
-
-    private boolean hasWildcard;
 
     JavaReferences(SourceText source, ExtractionBuilder out) {
         this.source = source;
@@ -59,7 +57,6 @@ final class JavaReferences {
         }
         if (!spec.isEmpty()) {
             out.importRef(new ImportRef(spec, List.of(), wildcard, ImportKind.IMPORT, line(node)));
-            hasWildcard |= wildcard;
         }
         return !spec.isEmpty() && wildcard;
     }
@@ -76,7 +73,7 @@ final class JavaReferences {
 
     /** Gives each wildcard import the type names the file uses, for the resolver to link only their files. */
     void narrowWildcards() {
-        if (hasWildcard && !typeNames.isEmpty()) {
+        if (!typeNames.isEmpty()) {
             List<String> used = List.copyOf(typeNames);
             out.rewriteImportsFrom(
                     0, ref -> ref.wildcard() ? new ImportRef(ref.spec(), used, true, ref.kind(), ref.line()) : ref);

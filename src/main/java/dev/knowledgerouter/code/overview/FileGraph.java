@@ -45,10 +45,9 @@ final class FileGraph {
             }
         }
         for (GraphEdge edge : edges) {
-            boolean bothFiles = fileIds.contains(edge.source()) && fileIds.contains(edge.target());
             switch (edge.type()) {
                 case GraphEdge.IMPORTS -> {
-                    if (bothFiles && !edge.source().equals(edge.target())) {
+                    if (bothFiles(fileIds, edge) && !edge.source().equals(edge.target())) {
                         imports.computeIfAbsent(edge.source(), k -> new TreeSet<>())
                                 .add(edge.target());
                         importers
@@ -64,7 +63,7 @@ final class FileGraph {
                     }
                 }
                 case GraphEdge.TESTED_BY -> {
-                    if (bothFiles) {
+                    if (bothFiles(fileIds, edge)) {
                         testedBy.computeIfAbsent(edge.source(), k -> new TreeSet<>())
                                 .add(edge.target());
                     }
@@ -123,5 +122,10 @@ final class FileGraph {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** Asked only of the edges that link files: calls, the most numerous, never are. */
+    private static boolean bothFiles(Set<String> fileIds, GraphEdge edge) {
+        return fileIds.contains(edge.source()) && fileIds.contains(edge.target());
     }
 }

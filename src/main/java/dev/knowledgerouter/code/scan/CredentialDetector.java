@@ -213,10 +213,15 @@ public final class CredentialDetector {
         if (hasKeyMaterial(line.substring(header.end()))) {
             return true; // a key kept in one string with \n escapes
         }
-        return text.substring(following)
-                .lines()
-                .limit(KEY_MATERIAL_WINDOW)
-                .anyMatch(CredentialDetector::hasKeyMaterial);
+        int start = following;
+        for (int read = 0; read < KEY_MATERIAL_WINDOW && start < text.length(); read++) {
+            int end = lineEnd(text, start);
+            if (hasKeyMaterial(text.substring(start, end))) {
+                return true;
+            }
+            start = nextLine(text, end);
+        }
+        return false;
     }
 
     /** Base64 of key bytes mixes cases and digits; a long identifier in the code after a header does not. */

@@ -151,6 +151,13 @@ public final class RepositoryScanner {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("scan interrupted");
             } catch (ExecutionException e) {
+                // A reader's own failure surfaces as it would have on the walking thread.
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                if (e.getCause() instanceof Error failure) {
+                    throw failure;
+                }
                 throw new IllegalStateException("reading a file failed: " + e.getCause(), e.getCause());
             }
         }

@@ -29,9 +29,9 @@ import org.treesitter.TreeSitterTypescript;
 
 /**
  * Parses a file with its language's tree-sitter grammar and hands the tree to that language's
- * {@link LanguageExtractor}. Safe to share between threads: each thread gets its own native parser per
- * language (a {@link TSParser} must not be used by two threads at once), kept for the thread's life
- * because creating one per file would cost more than parsing a small file. {@link #close()} frees them.
+ * {@link LanguageExtractor}. Safe to share between threads: a parse borrows a native parser of its language from a
+ * pool and gives it back (a {@link TSParser} must not be used by two threads at once), because creating one per file
+ * would cost more than parsing a small file. {@link #close()} frees them.
  */
 public final class SourceParser implements AutoCloseable {
     static {

@@ -25,6 +25,7 @@ public final class SyntaxQuery {
     }
 
     private final TSQuery query;
+    private final int captureCount;
 
     /**
      * @throws IllegalArgumentException if the patterns do not compile against the grammar (a node type or field it
@@ -36,16 +37,26 @@ public final class SyntaxQuery {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("the query does not fit the grammar: " + e.getMessage(), e);
         }
+        this.captureCount = query.getCaptureCount();
     }
 
     /** The id of a capture name of the query, as {@link SyntaxMatch#node(int)} takes it. */
     public int capture(String name) {
-        for (int i = 0; i < query.getCaptureCount(); i++) {
+        int id = captureOrAbsent(name);
+        if (id < 0) {
+            throw new IllegalArgumentException("the query has no capture @" + name);
+        }
+        return id;
+    }
+
+    /** As {@link #capture}, or -1 when no pattern of the query has a capture of that name. */
+    public int captureOrAbsent(String name) {
+        for (int i = 0; i < captureCount; i++) {
             if (query.getCaptureNameForId(i).equals(name)) {
                 return i;
             }
         }
-        throw new IllegalArgumentException("the query has no capture @" + name);
+        return -1;
     }
 
     /**
@@ -88,7 +99,7 @@ public final class SyntaxQuery {
             TSQueryMatch match = new TSQueryMatch();
             while (cursor.nextMatch(match)) {
                 TSQueryCapture[] captures = match.getCaptures();
-                TSNode[] nodes = new TSNode[query.getCaptureCount()];
+                TSNode[] nodes = new TSNode[captureCount];
                 for (TSQueryCapture capture : captures) {
                     nodes[capture.getIndex()] = capture.getNode();
                 }
